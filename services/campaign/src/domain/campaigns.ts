@@ -1,0 +1,84 @@
+import type { CampaignCategory, FieldProblem, OrganisationType, TargetDirection } from '@thidua/common';
+
+export type CampaignStatus = 'DRAFT' | 'LAUNCHED' | 'IN_PROGRESS' | 'SUMMARISING' | 'CLOSED';
+export type ReportingCadence = 'WEEKLY' | 'MONTHLY' | 'QUARTERLY' | 'YEARLY';
+
+/** A measurable target (chỉ tiêu). */
+export interface TargetDraft {
+  name: string;
+  unitOfMeasure: string;
+  targetValue: number;
+  direction: TargetDirection;
+  weight: number;
+}
+
+export interface CampaignDraft {
+  title: string;
+  goal: string | null;
+  content: string | null;
+  participants: string | null;
+  organisingMeasures: string | null;
+  category: CampaignCategory;
+  scopeOrganisationTypes: OrganisationType[];
+  scopeOccupationCodes: string[];
+  targets: TargetDraft[];
+  startsOn: string | null;
+  endsOn: string | null;
+  reportingCadence: ReportingCadence;
+}
+
+/** The lifecycle: draft → launched → in progress → summarising → closed. */
+export const ALLOWED_TRANSITIONS: Record<CampaignStatus, CampaignStatus[]> = {
+  DRAFT: ['LAUNCHED'],
+  LAUNCHED: ['IN_PROGRESS', 'SUMMARISING'],
+  IN_PROGRESS: ['SUMMARISING'],
+  SUMMARISING: ['CLOSED'],
+  CLOSED: [],
+};
+
+export function canTransition(from: CampaignStatus, to: CampaignStatus): boolean {
+  return ALLOWED_TRANSITIONS[from].includes(to);
+}
+
+const WEIGHT_TOLERANCE = 0.001;
+
+/** Rules every draft obeys, complete or not: what is stated must be specific and measurable. */
+export function draftProblems(draft: CampaignDraft): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const title = draft.title.trim();
+  if (title.length === 0 || title.length > 300) problems.push({ field: 'title', message: 'must be 1–300 characters' });
+  draft.targets.forEach((target, i) => problems.push(...targetProblems(target, `targets.${i}`)));
+  if (draft.startsOn && draft.endsOn && draft.startsOn > draft.endsOn) {
+    problems.push({ field: 'endsOn', message: 'must not be before startsOn' });
+  }
+  return problems;
+}
+
+function targetProblems(target: TargetDraft, field: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (target.name.trim().length === 0) problems.push({ field: `${field}.name`, message: 'a target needs a name' });
+  if (target.unitOfMeasure.trim().length === 0) {
+    problems.push({ field: `${field}.unitOfMeasure`, message: 'a target must be measurable: give its unit of measure (e.g. "%", "sáng kiến", "triệu đồng")' });
+  }
+  if (!Number.isFinite(target.targetValue)) problems.push({ field: `${field}.targetValue`, message: 'must be a number' });
+  if (!(target.weight > 0 && target.weight <= 100)) problems.push({ field: `${field}.weight`, message: 'must be more than 0 and at most 100 (percent)' });
+  return problems;
+}
+
+/**
+ * What a draft lacks before it can be launched (phát động): a goal, a scope, at least one measurable target
+ * whose weights sum to 100, and a period that has not ended.
+ */
+export function launchProblems(draft: CampaignDraft, today: string): FieldProblem[] {
+  const problems = draftProblems(draft);
+  if (!draft.goal?.trim()) problems.push({ field: 'goal', message: 'a campaign needs a goal (mục tiêu) before launch' });
+  if (draft.targets.length === 0) problems.push({ field: 'targets', message: 'a campaign needs at least one measurable target (chỉ tiêu) before launch' });
+  const totalWeight = draft.targets.reduce((sum, t) => sum + t.weight, 0);
+  if (draft.targets.length > 0 && Math.abs(totalWeight - 100) > WEIGHT_TOLERANCE) {
+    problems.push({ field: 'targets', message: `target weights must sum to 100, they sum to ${totalWeight}` });
+  }
+  if (!draft.startsOn) problems.push({ field: 'startsOn', message: 'a campaign needs a start date before launch' });
+  if (!draft.endsOn) problems.push({ field: 'endsOn', message: 'a campaign needs an end date before launch' });
+  else if (draft.endsOn < today) problems.push({ field: 'endsOn', message: 'the period has already ended' });
+  return problems;
+}

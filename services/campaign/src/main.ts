@@ -1,0 +1,4 @@
+import { runSubgraph } from '@thidua/common';
+import { campaignSubgraph } from './subgraph';
+
+runSubgraph(campaignSubgraph);

@@ -1,0 +1,16 @@
+import path from 'node:path';
+import type { SubgraphDefinition } from '@thidua/common';
+import { createLoaders, type CampaignLoaders } from './application/loaders';
+import { entities } from './entities';
+import { migrations } from './migrations';
+import { resolvers } from './resolvers';
+
+/** The campaign subgraph: organisation and movements. It publishes; it consumes nothing yet. */
+export const campaignSubgraph: SubgraphDefinition<CampaignLoaders> = {
+  name: 'campaign',
+  schemaPath: path.join(__dirname, 'schema.graphql'),
+  resolvers,
+  entities,
+  migrations,
+  createLoaders,
+};

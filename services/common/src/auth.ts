@@ -1,0 +1,122 @@
+import { SignJWT, jwtVerify } from 'jose';
+import { ForbiddenError, UnauthenticatedError } from './errors';
+
+/** Roles of the platform (see domain.md, "Who uses the platform"). */
+export const ROLES = [
+  'NATIONAL_ADMIN', // Tổng Liên đoàn: everything, everywhere
+  'UNIT_OFFICER', // cán bộ công đoàn: their unit's subtree
+  'REVIEWER',
+  'COUNCIL_MEMBER', // Hội đồng thi đua khen thưởng
+  'EDITOR',
+  'MEMBER', // đoàn viên
+  'EMPLOYER',
+  'NEWS_CHANNEL',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling, as verified by the gateway. Anonymous callers have no roles and no unit. */
+export interface Identity {
+  subject: string;
+  roles: Role[];
+  /** Materialised path of the caller's union unit, e.g. `/vn/hn/`; their scope for UNIT_OFFICER. */
+  unitPath: string | null;
+  memberId: string | null;
+  name: string | null;
+}
+
+export const ANONYMOUS: Identity = Object.freeze({
+  subject: 'anonymous',
+  roles: [],
+  unitPath: null,
+  memberId: null,
+  name: null,
+}) as Identity;
+
+export function isAnonymous(identity: Identity): boolean {
+  return identity.roles.length === 0;
+}
+
+export function hasRole(identity: Identity, ...roles: Role[]): boolean {
+  return identity.roles.some((role) => roles.includes(role));
+}
+
+export function requireAuthenticated(identity: Identity): void {
+  if (isAnonymous(identity)) throw new UnauthenticatedError('Sign in first: this operation needs a valid token');
+}
+
+export function requireRole(identity: Identity, ...roles: Role[]): void {
+  requireAuthenticated(identity);
+  if (!hasRole(identity, ...roles)) {
+    throw new ForbiddenError(`This operation needs one of the roles ${roles.join(', ')}`, { roles });
+  }
+}
+
+/** True when the unit at `unitPath` lies inside the caller's subtree (national admins see everything). */
+export function isWithinScope(identity: Identity, unitPath: string): boolean {
+  if (hasRole(identity, 'NATIONAL_ADMIN')) return true;
+  return identity.unitPath !== null && unitPath.startsWith(identity.unitPath);
+}
+
+export function requireWithinScope(identity: Identity, unitPath: string): void {
+  requireAuthenticated(identity);
+  if (!isWithinScope(identity, unitPath)) {
+    throw new ForbiddenError(`Unit ${unitPath} is outside your scope (${identity.unitPath ?? 'none'})`, { unitPath });
+  }
+}
+
+// ---- gateway → subgraph identity token -------------------------------------------------------------------------
+// The gateway forwards the verified identity as a short-lived token signed with a secret only it and the
+// subgraphs know. A subgraph refuses any request without one, so a subgraph port reached directly leaks nothing.
+
+export const INTERNAL_TOKEN_HEADER = 'x-thidua-internal-token';
+export const CORRELATION_ID_HEADER = 'x-correlation-id';
+const INTERNAL_ISSUER = 'thidua-gateway';
+const INTERNAL_AUDIENCE = 'thidua-subgraph';
+const INTERNAL_TOKEN_TTL_SECONDS = 120;
+
+function secretKey(secret: string): Uint8Array {
+  return new TextEncoder().encode(secret);
+}
+
+export async function signInternalToken(identity: Identity, secret: string): Promise<string> {
+  return new SignJWT({
+    roles: identity.roles,
+    unitPath: identity.unitPath,
+    memberId: identity.memberId,
+    name: identity.name,
+  })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(identity.subject)
+    .setIssuer(INTERNAL_ISSUER)
+    .setAudience(INTERNAL_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${INTERNAL_TOKEN_TTL_SECONDS}s`)
+    .sign(secretKey(secret));
+}
+
+export const INTERNAL_TOKEN_REUSE_SECONDS = INTERNAL_TOKEN_TTL_SECONDS / 2;
+
+export async function verifyInternalToken(token: string | undefined, secret: string): Promise<Identity> {
+  if (!token) throw new UnauthenticatedError('Subgraphs answer only requests forwarded by the gateway');
+  try {
+    const { payload } = await jwtVerify(token, secretKey(secret), {
+      algorithms: ['HS256'],
+      issuer: INTERNAL_ISSUER,
+      audience: INTERNAL_AUDIENCE,
+    });
+    return {
+      subject: String(payload.sub),
+      roles: parseRoles(payload.roles),
+      unitPath: typeof payload.unitPath === 'string' ? payload.unitPath : null,
+      memberId: typeof payload.memberId === 'string' ? payload.memberId : null,
+      name: typeof payload.name === 'string' ? payload.name : null,
+    };
+  } catch {
+    throw new UnauthenticatedError('The gateway token is invalid or expired');
+  }
+}
+
+export function parseRoles(raw: unknown): Role[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter((role): role is Role => typeof role === 'string' && (ROLES as readonly string[]).includes(role));
+}

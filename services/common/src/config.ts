@@ -1,0 +1,112 @@
+/**
+ * Configuration comes only from environment variables; every default works on a developer machine
+ * (PostgreSQL on 127.0.0.1:5432, Kafka on 127.0.0.1:9092, development secrets).
+ */
+export const SERVICE_NAMES = ['campaign', 'evaluation', 'reward', 'media'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+export const DEFAULT_PORTS: Record<ServiceName | 'gateway', number> = {
+  gateway: 4000,
+  campaign: 4001,
+  evaluation: 4002,
+  reward: 4003,
+  media: 4004,
+};
+
+/** Development-only secrets: production must set its own (see README, "Security"). */
+const DEV_INTERNAL_TOKEN_SECRET = 'thidua-dev-internal-secret-change-me-0123456789';
+const DEV_JWT_SECRET = 'thidua-dev-jwt-secret-change-me-0123456789abcdef';
+
+export interface ServiceConfig {
+  serviceName: ServiceName;
+  host: string;
+  port: number;
+  databaseUrl: string;
+  kafkaBrokers: string[];
+  /** Prepended to every topic name; tests use it to isolate their runs on a shared broker. */
+  topicPrefix: string;
+  internalTokenSecret: string;
+  runMigrationsOnStart: boolean;
+  isProduction: boolean;
+  logLevel: string;
+}
+
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  subgraphUrls: Record<ServiceName, string>;
+  jwtSecret: string;
+  jwtIssuer: string;
+  jwtAudience: string;
+  jwksUrl: string | undefined;
+  internalTokenSecret: string;
+  isProduction: boolean;
+  logLevel: string;
+  maxBodyBytes: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+function envInt(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value)) throw new Error(`${name} must be an integer, got "${raw}"`);
+  return value;
+}
+
+/** The PostgreSQL server (no database name): POSTGRES_URL, else the local trust-auth server. */
+export function postgresServerUrl(env: Env = process.env): string {
+  return (env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, '');
+}
+
+/** Database name of a service; DATABASE_SUFFIX (for example `_test`) separates test databases. */
+export function databaseName(service: ServiceName, env: Env = process.env): string {
+  return `${service}${env.DATABASE_SUFFIX ?? ''}`;
+}
+
+export function databaseUrl(service: ServiceName, env: Env = process.env): string {
+  return env[`DATABASE_URL_${service.toUpperCase()}`] ?? `${postgresServerUrl(env)}/${databaseName(service, env)}`;
+}
+
+export function kafkaBrokers(env: Env = process.env): string[] {
+  return (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
+}
+
+export function loadServiceConfig(serviceName: ServiceName, env: Env = process.env): ServiceConfig {
+  return {
+    serviceName,
+    host: env.HOST ?? '127.0.0.1',
+    port: envInt(env, `PORT_${serviceName.toUpperCase()}`, envInt(env, 'PORT', DEFAULT_PORTS[serviceName])),
+    databaseUrl: databaseUrl(serviceName, env),
+    kafkaBrokers: kafkaBrokers(env),
+    topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '',
+    internalTokenSecret: env.INTERNAL_TOKEN_SECRET ?? DEV_INTERNAL_TOKEN_SECRET,
+    runMigrationsOnStart: (env.RUN_MIGRATIONS ?? 'true') === 'true',
+    isProduction: env.NODE_ENV === 'production',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}
+
+export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
+  const subgraphUrl = (name: ServiceName): string =>
+    env[`SUBGRAPH_URL_${name.toUpperCase()}`] ?? `http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`;
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port: envInt(env, 'PORT_GATEWAY', envInt(env, 'PORT', DEFAULT_PORTS.gateway)),
+    subgraphUrls: {
+      campaign: subgraphUrl('campaign'),
+      evaluation: subgraphUrl('evaluation'),
+      reward: subgraphUrl('reward'),
+      media: subgraphUrl('media'),
+    },
+    jwtSecret: env.JWT_SECRET ?? DEV_JWT_SECRET,
+    jwtIssuer: env.JWT_ISSUER ?? 'thidua-dev-issuer',
+    jwtAudience: env.JWT_AUDIENCE ?? 'thidua',
+    jwksUrl: env.JWT_JWKS_URL || undefined,
+    internalTokenSecret: env.INTERNAL_TOKEN_SECRET ?? DEV_INTERNAL_TOKEN_SECRET,
+    isProduction: env.NODE_ENV === 'production',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 256 * 1024),
+  };
+}

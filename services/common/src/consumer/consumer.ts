@@ -1,0 +1,180 @@
+import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EventEnvelope, EventType } from '../events/contracts';
+import type { NewEvent, Outbox } from '../outbox/outbox';
+import { deadLetterTopic } from '../events/topics';
+import { InvalidEventError, eventSchemas } from '../events/validation';
+import type { Logger } from '../logger';
+import { metrics } from '../metrics';
+
+/**
+ * What a handler works with: it changes state only through `manager`, inside the transaction that records the
+ * event as processed, and emits follow-up events into the outbox of that same transaction.
+ */
+export interface HandlerScope {
+  manager: EntityManager;
+  emit<T extends EventType>(event: NewEvent<T>): Promise<EventEnvelope<T>>;
+}
+export type EventHandler<T extends EventType = EventType> = (event: EventEnvelope<T>, scope: HandlerScope) => Promise<void>;
+export type EventHandlers = { [T in EventType]?: EventHandler<T> };
+
+/** Thrown by a handler for an event that can never succeed (it goes to the dead-letter topic at once). */
+export class PoisonEventError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PoisonEventError';
+  }
+}
+
+export interface ConsumerOptions {
+  groupId: string;
+  topics: string[];
+  handlers: EventHandlers;
+  topicPrefix: string;
+  /** Where handlers' follow-up events go (with the handled event as their cause). */
+  outbox: Outbox;
+  /** Called after a handler's transaction committed (the service nudges its outbox relay). */
+  onCommitted?: () => void;
+  maxAttempts?: number;
+  initialBackoffMs?: number;
+  fromBeginning?: boolean;
+}
+
+export interface DeadLetterHeaders {
+  'x-error': string;
+  'x-error-class': string;
+  'x-original-topic': string;
+  'x-original-partition': string;
+  'x-original-offset': string;
+  'x-consumer-group': string;
+  'x-failed-at': string;
+}
+
+type Outcome = 'processed' | 'duplicate' | 'ignored';
+
+/**
+ * Consumes events so that each has its effect once: the handler's changes and the processed-events row
+ * commit in one transaction, so a redelivered event is recognised and skipped. Failing handlers are retried
+ * with exponential backoff; events that are invalid, poison or still failing after the last attempt go to the
+ * group's dead-letter topic with the error attached, and consumption goes on. When the database itself is
+ * unreachable nothing is dead-lettered: the message is not committed and Kafka redelivers it.
+ */
+export class IdempotentConsumer {
+  private readonly consumer: Consumer;
+  private readonly maxAttempts: number;
+  private readonly initialBackoffMs: number;
+
+  constructor(
+    kafka: Kafka,
+    private readonly dataSource: DataSource,
+    private readonly deadLetterProducer: Producer,
+    private readonly logger: Logger,
+    private readonly options: ConsumerOptions,
+  ) {
+    this.consumer = kafka.consumer({ groupId: options.groupId, sessionTimeout: 15000, heartbeatInterval: 1000, allowAutoTopicCreation: false });
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.initialBackoffMs = options.initialBackoffMs ?? 200;
+  }
+
+  async start(): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+
+  private async onMessage({ topic, partition, message }: EachMessagePayload): Promise<void> {
+    let event: EventEnvelope;
+    try {
+      event = eventSchemas().parse(message.value);
+    } catch (error) {
+      await this.deadLetter(topic, partition, message.offset, message.key, message.value, error as Error, 'unknown');
+      return;
+    }
+    const handler = this.options.handlers[event.type] as EventHandler | undefined;
+    if (!handler) {
+      metrics.eventsConsumed.inc({ consumer: this.options.groupId, type: event.type, outcome: 'ignored' });
+      return;
+    }
+    const log = this.logger.child({ correlationId: event.correlationId, eventId: event.id, eventType: event.type });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcome = await this.handleOnce(event, handler);
+        metrics.eventsConsumed.inc({ consumer: this.options.groupId, type: event.type, outcome });
+        log.debug({ outcome }, 'event handled');
+        return;
+      } catch (error) {
+        const err = error as Error;
+        if (isDatabaseUnavailable(err)) {
+          log.warn({ err }, 'database unavailable; event will be redelivered');
+          throw err;
+        }
+        if (err instanceof PoisonEventError || attempt >= this.maxAttempts) {
+          log.error({ err, attempt }, 'event handler failed; sending to dead-letter topic');
+          await this.deadLetter(topic, partition, message.offset, message.key, message.value, err, event.type);
+          return;
+        }
+        const delay = this.initialBackoffMs * 2 ** (attempt - 1);
+        log.warn({ err, attempt, retryInMs: delay }, 'event handler failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  private handleOnce(event: EventEnvelope, handler: EventHandler): Promise<Outcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted = (await manager.query(
+        `INSERT INTO processed_events (consumer, event_id, event_type) VALUES ($1, $2, $3)
+         ON CONFLICT DO NOTHING RETURNING event_id`,
+        [this.options.groupId, event.id, event.type],
+      )) as unknown[];
+      if (inserted.length === 0) return 'duplicate' as const;
+      await handler(event, {
+        manager,
+        emit: <T extends EventType>(next: NewEvent<T>) =>
+          this.options.outbox.append(manager, event.correlationId, { ...next, causationId: next.causationId ?? event.id }),
+      });
+      return 'processed' as const;
+    }).then((outcome) => {
+      if (outcome === 'processed') this.options.onCommitted?.();
+      return outcome;
+    });
+  }
+
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    offset: string,
+    key: Buffer | null,
+    value: Buffer | null,
+    error: Error,
+    eventType: string,
+  ): Promise<void> {
+    const headers: DeadLetterHeaders = {
+      'x-error': error.message.slice(0, 4000),
+      'x-error-class': error instanceof InvalidEventError ? 'InvalidEvent' : error.name,
+      'x-original-topic': topic,
+      'x-original-partition': String(partition),
+      'x-original-offset': offset,
+      'x-consumer-group': this.options.groupId,
+      'x-failed-at': new Date().toISOString(),
+    };
+    await this.deadLetterProducer.send({
+      topic: deadLetterTopic(this.options.groupId, this.options.topicPrefix),
+      acks: -1,
+      messages: [{ key, value, headers: { ...headers } }],
+    });
+    metrics.eventsConsumed.inc({ consumer: this.options.groupId, type: eventType, outcome: 'dead_lettered' });
+  }
+}
+
+const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+
+/** Errors that say the database is down rather than that the event is bad. */
+export function isDatabaseUnavailable(error: Error & { code?: string }): boolean {
+  if (error.code && CONNECTION_ERROR_CODES.has(error.code)) return true;
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(error.message);
+}

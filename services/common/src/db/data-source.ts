@@ -1,0 +1,39 @@
+import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { OutboxEventEntity } from '../outbox/outbox.entity';
+import { ProcessedEventEntity } from '../consumer/processed-event.entity';
+import { CreateEventTables1732500000000 } from './migrations/1732500000000-CreateEventTables';
+
+export interface DataSourceOptions {
+  url: string;
+  entities: EntitySchema[];
+  /** The service's own migrations; the kit's (outbox, processed events) run first. */
+  migrations: MixedList<Function>;
+  poolSize?: number;
+}
+
+/** A PostgreSQL data source with the kit's tables; the schema changes only through migrations. */
+export function createDataSource(options: DataSourceOptions): DataSource {
+  const ownMigrations = Array.isArray(options.migrations) ? options.migrations : Object.values(options.migrations);
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities: [OutboxEventEntity, ProcessedEventEntity, ...options.entities],
+    migrations: [CreateEventTables1732500000000, ...ownMigrations],
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    applicationName: 'thidua',
+    extra: {
+      max: options.poolSize ?? 10,
+      // a lost server should surface as an error within seconds, not hang a request
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 30000,
+    },
+  });
+}
+
+/** Initialises the data source and applies pending migrations. */
+export async function openDatabase(dataSource: DataSource, runMigrations: boolean): Promise<void> {
+  if (!dataSource.isInitialized) await dataSource.initialize();
+  if (runMigrations) await dataSource.runMigrations();
+}

@@ -1,0 +1,11 @@
+import type { ServiceName } from '../config';
+
+/** `campaign.events`, `evaluation.events`, …: one topic per producing service, keyed by aggregate id. */
+export function eventsTopic(producer: ServiceName, prefix = ''): string {
+  return `${prefix}${producer}.events`;
+}
+
+/** One dead-letter topic per consumer group. */
+export function deadLetterTopic(groupId: string, prefix = ''): string {
+  return `${prefix}${groupId}.dlq`;
+}

@@ -1,0 +1,125 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Logger } from '../logger';
+import { metrics } from '../metrics';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+export interface HttpServerOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  context: (req: IncomingMessage) => Promise<TContext>;
+  routes: Record<string, RouteHandler>;
+  maxBodyBytes: number;
+  logger: Logger;
+}
+
+class PayloadTooLargeError extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new PayloadTooLargeError());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * A plain node:http server: /graphql goes to Apollo Server (its own HTTP semantics: CSRF prevention,
+ * GET only for queries, status codes), the other routes are ours. No framework sits in the hot path.
+ */
+export function createHttpServer<TContext extends BaseContext>(options: HttpServerOptions<TContext>): Server {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
+    const route = options.routes[path];
+    const handle = path === '/graphql' ? handleGraphQL(options, req, res) : route ? route(req, res) : sendJson(res, 404, { error: 'not found' });
+    Promise.resolve(handle).catch((error: unknown) => {
+      options.logger.error({ err: error }, 'unhandled HTTP error');
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
+}
+
+async function handleGraphQL<TContext extends BaseContext>(
+  options: HttpServerOptions<TContext>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const timer = metrics.graphqlRequests.startTimer();
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  let raw: string;
+  try {
+    raw = await readBody(req, options.maxBodyBytes);
+  } catch (error) {
+    if (error instanceof PayloadTooLargeError) {
+      timer({ status: '413' });
+      sendJson(res, 413, { errors: [{ message: `Request body is larger than ${options.maxBodyBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+      return;
+    }
+    throw error;
+  }
+  let body: unknown = raw;
+  if (raw && (headers.get('content-type') ?? '').includes('json')) {
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      timer({ status: '400' });
+      sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+  }
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const result = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+    context: () => options.context(req),
+  });
+  const status = result.status ?? 200;
+  for (const [key, value] of result.headers) res.setHeader(key, value);
+  res.statusCode = status;
+  if (result.body.kind === 'complete') {
+    res.end(result.body.string);
+  } else {
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+  timer({ status: String(status) });
+}
+
+export function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+/** Stops accepting connections and waits for in-flight requests to finish. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}

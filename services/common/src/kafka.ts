@@ -1,0 +1,29 @@
+import { Kafka, logLevel as KafkaLogLevel, Partitioners, type Producer, type LogEntry } from 'kafkajs';
+import type { Logger } from './logger';
+
+/** A kafkajs client whose own logs go through our structured logger. */
+export function createKafka(clientId: string, brokers: string[], logger: Logger): Kafka {
+  const toPino = (level: KafkaLogLevel): 'error' | 'warn' | 'info' | 'debug' =>
+    level === KafkaLogLevel.ERROR ? 'error' : level === KafkaLogLevel.WARN ? 'warn' : level === KafkaLogLevel.INFO ? 'info' : 'debug';
+  return new Kafka({
+    clientId,
+    brokers,
+    connectionTimeout: 3000,
+    requestTimeout: 10000,
+    retry: { initialRetryTime: 200, retries: 5, maxRetryTime: 3000 },
+    logLevel: KafkaLogLevel.WARN,
+    logCreator: () => ({ namespace, level, log }: LogEntry) => {
+      const { message, ...extra } = log;
+      logger[toPino(level)]({ kafka: namespace, ...extra }, message);
+    },
+  });
+}
+
+/** Acks from all in-sync replicas; bounded retries so an outage surfaces to the caller (the outbox relay). */
+export function createProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+    allowAutoTopicCreation: false,
+    retry: { initialRetryTime: 200, retries: 3, maxRetryTime: 2000 },
+  });
+}

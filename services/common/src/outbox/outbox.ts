@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { ServiceName } from '../config';
+import type { EventEnvelope, EventPayloads, EventType } from '../events/contracts';
+import { eventsTopic } from '../events/topics';
+import { eventSchemas } from '../events/validation';
+
+export interface NewEvent<T extends EventType> {
+  type: T;
+  version?: number;
+  aggregateId: string;
+  unitPath: string | null;
+  payload: EventPayloads[T];
+  /** The event that caused this one, when a consumer reacts to an event. */
+  causationId?: string | null;
+}
+
+/**
+ * Writes events into the service's outbox table. Call it with the EntityManager of the transaction that
+ * makes the state change: the change and its event commit together or not at all.
+ */
+export class Outbox {
+  constructor(
+    private readonly producer: ServiceName,
+    private readonly topicPrefix: string,
+  ) {}
+
+  async append<T extends EventType>(manager: EntityManager, correlationId: string, event: NewEvent<T>): Promise<EventEnvelope<T>> {
+    const envelope: EventEnvelope<T> = {
+      id: randomUUID(),
+      type: event.type,
+      version: event.version ?? 1,
+      occurredAt: new Date().toISOString(),
+      producer: this.producer,
+      aggregateId: event.aggregateId,
+      unitPath: event.unitPath,
+      correlationId,
+      causationId: event.causationId ?? null,
+      payload: event.payload,
+    };
+    // a producer never writes what its consumers would reject
+    eventSchemas().validate(envelope);
+    await manager.query(
+      `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope) VALUES ($1, $2, $3, $4, $5)`,
+      [envelope.id, eventsTopic(this.producer, this.topicPrefix), envelope.aggregateId, envelope.type, JSON.stringify(envelope)],
+    );
+    return envelope;
+  }
+}

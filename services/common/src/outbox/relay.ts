@@ -1,0 +1,152 @@
+import type { Producer, TopicMessages } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import type { Logger } from '../logger';
+import { metrics } from '../metrics';
+
+export interface RelayOptions {
+  batchSize: number;
+  /** How long the relay sleeps when the outbox is empty and nobody nudges it. */
+  idleMs: number;
+  maxBackoffMs: number;
+  /** Published rows older than this are deleted. */
+  retentionHours: number;
+}
+
+const DEFAULTS: RelayOptions = { batchSize: 200, idleMs: 1000, maxBackoffMs: 5000, retentionHours: 24 * 7 };
+
+interface PendingRow {
+  seq: string;
+  topic: string;
+  message_key: string;
+  event_type: string;
+  envelope: string;
+}
+
+/**
+ * Publishes outbox rows to Kafka in commit order and marks them published. At-least-once: a crash between
+ * the send and the mark re-sends the batch, which idempotent consumers absorb. While the broker is down
+ * the rows simply wait; the relay retries with exponential backoff.
+ */
+export class OutboxRelay {
+  private readonly options: RelayOptions;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private connected = false;
+  private lastCleanup = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly producer: Producer,
+    private readonly logger: Logger,
+    options: Partial<RelayOptions> = {},
+  ) {
+    this.options = { ...DEFAULTS, ...options };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Call after a commit that wrote events, so they go out now rather than at the next poll. */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  /** Stops polling after one last attempt to drain what is pending. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.nudge();
+    await this.loop;
+    try {
+      if (this.connected) await this.drain();
+    } catch (error) {
+      this.logger.warn({ err: error }, 'outbox not fully drained at shutdown; rows stay for the next start');
+    }
+  }
+
+  /** Publishes until the outbox is empty; returns how many events went out. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const sent = await this.publishBatch();
+      total += sent;
+      if (sent < this.options.batchSize) return total;
+    }
+  }
+
+  async pendingCount(): Promise<number> {
+    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`)) as { n: number }[];
+    return row?.n ?? 0;
+  }
+
+  private async run(): Promise<void> {
+    let backoff = 0;
+    while (this.running) {
+      try {
+        const sent = await this.drain();
+        if (sent > 0) this.logger.debug({ sent }, 'outbox events published');
+        backoff = 0;
+        await this.cleanupPublished();
+        await this.sleep(this.options.idleMs);
+      } catch (error) {
+        this.connected = false;
+        backoff = Math.min(this.options.maxBackoffMs, backoff === 0 ? 200 : backoff * 2);
+        this.logger.warn({ err: error, retryInMs: backoff }, 'outbox relay cannot publish; will retry');
+        await this.sleep(backoff);
+      }
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    if (!this.connected) {
+      await this.producer.connect();
+      this.connected = true;
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `SELECT seq, topic, message_key, event_type, envelope::text AS envelope
+           FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.options.batchSize],
+      )) as PendingRow[];
+      if (rows.length === 0) return 0;
+      await this.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
+      await manager.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+      for (const row of rows) metrics.eventsPublished.inc({ type: row.event_type });
+      return rows.length;
+    });
+  }
+
+  private async cleanupPublished(): Promise<void> {
+    if (Date.now() - this.lastCleanup < 3600_000) return;
+    this.lastCleanup = Date.now();
+    await this.dataSource.query(`DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)`, [this.options.retentionHours]);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
+
+function groupByTopic(rows: PendingRow[]): TopicMessages[] {
+  const byTopic = new Map<string, TopicMessages>();
+  for (const row of rows) {
+    let group = byTopic.get(row.topic);
+    if (!group) {
+      group = { topic: row.topic, messages: [] };
+      byTopic.set(row.topic, group);
+    }
+    group.messages.push({ key: row.message_key, value: row.envelope, headers: { 'event-type': row.event_type } });
+  }
+  return [...byTopic.values()];
+}

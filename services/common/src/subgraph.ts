@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
+
+export type { GraphQLResolverMap };
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLError, parse, type DocumentNode } from 'graphql';
+import type { DataSource, EntityManager, EntitySchema, MixedList } from 'typeorm';
+import { CORRELATION_ID_HEADER, INTERNAL_TOKEN_HEADER, verifyInternalToken, type Identity } from './auth';
+import { loadServiceConfig, type ServiceConfig, type ServiceName } from './config';
+import { IdempotentConsumer, type EventHandlers } from './consumer/consumer';
+import { createDataSource, openDatabase } from './db/data-source';
+import type { EventEnvelope, EventType } from './events/contracts';
+import { eventsTopic } from './events/topics';
+import { createErrorFormatter } from './graphql/format-error';
+import { healthRoute, metricsRoute } from './http/health';
+import { closeServer, createHttpServer, listen } from './http/server';
+import { createKafka, createProducer } from './kafka';
+import { createLogger, type Logger } from './logger';
+import { Outbox, type NewEvent } from './outbox/outbox';
+import { OutboxRelay } from './outbox/relay';
+
+/** What a resolver can do inside a mutation's transaction. */
+export interface TransactionScope {
+  manager: EntityManager;
+  /** Records an event in the outbox; it is published only if the transaction commits. */
+  emit<T extends EventType>(event: NewEvent<T>): Promise<EventEnvelope<T>>;
+}
+
+export interface SubgraphContext<TLoaders = unknown> {
+  identity: Identity;
+  correlationId: string;
+  logger: Logger;
+  db: DataSource;
+  loaders: TLoaders;
+  /** Runs `work` in one database transaction; events emitted inside go out after the commit. */
+  transaction<T>(work: (scope: TransactionScope) => Promise<T>): Promise<T>;
+}
+
+export interface ConsumerDefinition {
+  /** Producing services whose topics this consumer reads. */
+  from: ServiceName[];
+  handlers: EventHandlers;
+}
+
+export interface SubgraphDefinition<TLoaders> {
+  name: ServiceName;
+  /** Path of the subgraph's schema.graphql (schema-first). */
+  schemaPath: string;
+  resolvers: GraphQLResolverMap<SubgraphContext<TLoaders>>;
+  entities: EntitySchema[];
+  migrations: MixedList<Function>;
+  consumer?: ConsumerDefinition;
+  /** Per-request DataLoaders, so entity references resolve in one query per batch. */
+  createLoaders: (db: DataSource, identity: Identity) => TLoaders;
+}
+
+export interface RunningSubgraph {
+  url: string;
+  port: number;
+  dataSource: DataSource;
+  relay: OutboxRelay;
+  stop(): Promise<void>;
+}
+
+export function loadTypeDefs(schemaPath: string): DocumentNode {
+  return parse(readFileSync(schemaPath, 'utf8'));
+}
+
+/**
+ * Starts one subgraph: database and migrations, outbox relay, event consumer, Apollo subgraph on plain HTTP
+ * with /health and /metrics. `stop()` drains requests, then the outbox, then closes connections.
+ */
+export async function startSubgraph<TLoaders>(
+  definition: SubgraphDefinition<TLoaders>,
+  overrides: Partial<ServiceConfig> = {},
+): Promise<RunningSubgraph> {
+  const config: ServiceConfig = { ...loadServiceConfig(definition.name), ...overrides };
+  const logger = createLogger(definition.name, config.logLevel);
+  const dataSource = createDataSource({ url: config.databaseUrl, entities: definition.entities, migrations: definition.migrations });
+  await openDatabase(dataSource, config.runMigrationsOnStart);
+
+  const kafka = createKafka(`thidua-${definition.name}`, config.kafkaBrokers, logger);
+  const producer = createProducer(kafka);
+  const relay = new OutboxRelay(dataSource, producer, logger);
+  const outbox = new Outbox(definition.name, config.topicPrefix);
+  relay.start();
+
+  let consumer: IdempotentConsumer | undefined;
+  if (definition.consumer) {
+    await producer.connect();
+    consumer = new IdempotentConsumer(kafka, dataSource, producer, logger, {
+      groupId: `${config.topicPrefix}${definition.name}`,
+      topics: definition.consumer.from.map((producerName) => eventsTopic(producerName, config.topicPrefix)),
+      handlers: definition.consumer.handlers,
+      topicPrefix: config.topicPrefix,
+      outbox,
+      onCommitted: () => relay.nudge(),
+    });
+    await consumer.start();
+  }
+
+  const apollo = new ApolloServer<SubgraphContext<TLoaders>>({
+    schema: buildSubgraphSchema({ typeDefs: loadTypeDefs(definition.schemaPath), resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
+    formatError: createErrorFormatter(config.isProduction),
+    includeStacktraceInErrorResponses: false,
+    introspection: !config.isProduction,
+    // nobody reads Apollo's inline traces here; they cost CPU on every request
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+
+  const admin = kafka.admin();
+  const context = async (req: IncomingMessage): Promise<SubgraphContext<TLoaders>> => {
+    const identity = await verifyInternalToken(req.headers[INTERNAL_TOKEN_HEADER] as string | undefined, config.internalTokenSecret).catch(
+      (error: Error) => {
+        throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      },
+    );
+    const correlationId = (req.headers[CORRELATION_ID_HEADER] as string | undefined) ?? randomUUID();
+    return {
+      identity,
+      correlationId,
+      logger: logger.child({ correlationId }),
+      db: dataSource,
+      loaders: definition.createLoaders(dataSource, identity),
+      transaction: async (work) => {
+        const result = await dataSource.transaction((manager) =>
+          work({ manager, emit: (event) => outbox.append(manager, correlationId, event) }),
+        );
+        relay.nudge();
+        return result;
+      },
+    };
+  };
+
+  const server = createHttpServer({
+    apollo,
+    context,
+    maxBodyBytes: 1024 * 1024,
+    logger,
+    routes: {
+      '/health': healthRoute({
+        database: async () => void (await dataSource.query('SELECT 1')),
+        kafka: async () => {
+          await admin.connect();
+          await admin.describeCluster();
+        },
+      }),
+      '/metrics': metricsRoute,
+    },
+  });
+  const port = await listen(server, config.port, config.host);
+  const url = `http://${config.host}:${port}/graphql`;
+  logger.info({ url }, `${definition.name} subgraph ready`);
+
+  return {
+    url,
+    port,
+    dataSource,
+    relay,
+    async stop() {
+      await closeServer(server);
+      await apollo.stop();
+      await consumer?.stop();
+      await relay.stop();
+      await producer.disconnect();
+      await admin.disconnect();
+      await dataSource.destroy();
+    },
+  };
+}
+
+/** Entry point helper: start, and stop cleanly on SIGTERM / SIGINT. */
+export function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>): void {
+  startSubgraph(definition).then(
+    (running) => {
+      const shutdown = (): void => {
+        running.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once('SIGTERM', shutdown);
+      process.once('SIGINT', shutdown);
+    },
+    (error: unknown) => {
+      console.error(`${definition.name} failed to start:`, error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@thidua/common';
+import { evaluationSubgraph } from './subgraph';
+
+runSubgraph(evaluationSubgraph);

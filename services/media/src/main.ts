@@ -1,0 +1,4 @@
+import { runSubgraph } from '@thidua/common';
+import { mediaSubgraph } from './subgraph';
+
+runSubgraph(mediaSubgraph);

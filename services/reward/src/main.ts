@@ -1,0 +1,4 @@
+import { runSubgraph } from '@thidua/common';
+import { rewardSubgraph } from './subgraph';
+
+runSubgraph(rewardSubgraph);

@@ -1,0 +1,17 @@
+import path from 'node:path';
+import type { SubgraphDefinition } from '@thidua/common';
+import { createLoaders, type RewardLoaders } from './application/loaders';
+import { entities } from './entities';
+import { handlers } from './events/handlers';
+import { migrations } from './migrations';
+import { resolvers } from './resolvers';
+
+export const rewardSubgraph: SubgraphDefinition<RewardLoaders> = {
+  name: 'reward',
+  schemaPath: path.join(__dirname, 'schema.graphql'),
+  resolvers,
+  entities,
+  migrations,
+  consumer: { from: ['campaign'], handlers },
+  createLoaders,
+};

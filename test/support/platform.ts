@@ -1,0 +1,41 @@
+import { SERVICE_NAMES, loadGatewayConfig, startSubgraph, type Role, type ServiceName, type RunningSubgraph } from '@thidua/common';
+import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
+import { issueDevToken } from '../../gateway/src/dev-tokens';
+import { subgraphs } from '../../infra/subgraphs';
+
+export interface TestPlatform {
+  gatewayUrl: string;
+  subgraphs: Record<ServiceName, RunningSubgraph>;
+  gateway: RunningGateway;
+  token(roles: Role[], unitPath: string | null, sub?: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real platform in this process: four subgraphs on the test databases and the run's Kafka topics, and the
+ * gateway in front of them, each on a free port.
+ */
+export async function startTestPlatform(): Promise<TestPlatform> {
+  const running = {} as Record<ServiceName, RunningSubgraph>;
+  await Promise.all(
+    SERVICE_NAMES.map(async (name) => {
+      running[name] = await startSubgraph(subgraphs[name], { port: 0, runMigrationsOnStart: false });
+    }),
+  );
+  const gatewayConfig = loadGatewayConfig();
+  const gateway = await startGateway({
+    port: 0,
+    subgraphUrls: Object.fromEntries(SERVICE_NAMES.map((name) => [name, running[name].url])) as Record<ServiceName, string>,
+  });
+  return {
+    gatewayUrl: gateway.url,
+    subgraphs: running,
+    gateway,
+    token: (roles, unitPath, sub = `test-${roles.join('-').toLowerCase()}`) =>
+      issueDevToken({ sub, name: 'Người kiểm thử', roles, unitPath }, gatewayConfig, '1h'),
+    async stop() {
+      await gateway.stop();
+      await Promise.all(SERVICE_NAMES.map((name) => running[name].stop()));
+    },
+  };
+}
