@@ -5,7 +5,7 @@
 import { SERVICE_NAMES, createKafka, createLogger, deadLetterTopic, eventsTopic, kafkaBrokers } from '@thidua/common';
 
 export function platformTopics(prefix: string): string[] {
-  return SERVICE_NAMES.flatMap((service) => [eventsTopic(service, prefix), deadLetterTopic(`${prefix}${service}`, prefix)]);
+  return SERVICE_NAMES.flatMap((service) => [eventsTopic(service, prefix), deadLetterTopic(`${prefix}${service}`)]);
 }
 
 export async function ensureTopics(prefix = process.env.KAFKA_TOPIC_PREFIX ?? '', brokers = kafkaBrokers()): Promise<string[]> {

@@ -96,7 +96,6 @@ export async function startSubgraph<TLoaders>(
       groupId: `${config.topicPrefix}${definition.name}`,
       topics: definition.consumer.from.map((producerName) => eventsTopic(producerName, config.topicPrefix)),
       handlers: definition.consumer.handlers,
-      topicPrefix: config.topicPrefix,
       outbox,
       onCommitted: () => relay.nudge(),
     });

@@ -30,7 +30,6 @@ export interface ConsumerOptions {
   groupId: string;
   topics: string[];
   handlers: EventHandlers;
-  topicPrefix: string;
   /** Where handlers' follow-up events go (with the handled event as their cause). */
   outbox: Outbox;
   /** Called after a handler's transaction committed (the service nudges its outbox relay). */
@@ -163,7 +162,7 @@ export class IdempotentConsumer {
       'x-failed-at': new Date().toISOString(),
     };
     await this.deadLetterProducer.send({
-      topic: deadLetterTopic(this.options.groupId, this.options.topicPrefix),
+      topic: deadLetterTopic(this.options.groupId),
       acks: -1,
       messages: [{ key, value, headers: { ...headers } }],
     });

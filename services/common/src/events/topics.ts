@@ -5,7 +5,7 @@ export function eventsTopic(producer: ServiceName, prefix = ''): string {
   return `${prefix}${producer}.events`;
 }
 
-/** One dead-letter topic per consumer group. */
-export function deadLetterTopic(groupId: string, prefix = ''): string {
-  return `${prefix}${groupId}.dlq`;
+/** One dead-letter topic per consumer group (the group id already carries any topic prefix). */
+export function deadLetterTopic(groupId: string): string {
+  return `${groupId}.dlq`;
 }
