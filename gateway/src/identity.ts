@@ -1,5 +1,5 @@
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { ANONYMOUS, INTERNAL_TOKEN_REUSE_SECONDS, parseRoles, signInternalToken, type Identity } from '@thidua/common';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { ANONYMOUS, INTERNAL_TOKEN_REUSE_SECONDS, identityFromClaims, signInternalToken, type Identity } from '@thidua/common';
 import type { GatewayConfig } from '@thidua/common';
 
 export class InvalidTokenError extends Error {}
@@ -10,17 +10,17 @@ export class InvalidTokenError extends Error {}
  * (RS256/ES256) in production.
  */
 export class IdentityVerifier {
-  private readonly key: Uint8Array | JWTVerifyGetKey;
-  private readonly algorithms: string[];
+  private readonly verify: (token: string) => Promise<JWTPayload>;
   private readonly internalTokens = new Map<string, { token: string; expiresAt: number }>();
 
   constructor(private readonly config: GatewayConfig) {
+    const checks = { issuer: config.jwtIssuer, audience: config.jwtAudience, requiredClaims: ['exp', 'sub'] };
     if (config.jwksUrl) {
-      this.key = createRemoteJWKSet(new URL(config.jwksUrl));
-      this.algorithms = ['RS256', 'ES256'];
+      const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(config.jwksUrl));
+      this.verify = async (token) => (await jwtVerify(token, keys, { ...checks, algorithms: ['RS256', 'ES256'] })).payload;
     } else {
-      this.key = new TextEncoder().encode(config.jwtSecret);
-      this.algorithms = ['HS256'];
+      const secret = new TextEncoder().encode(config.jwtSecret);
+      this.verify = async (token) => (await jwtVerify(token, secret, { ...checks, algorithms: ['HS256'] })).payload;
     }
   }
 
@@ -30,16 +30,7 @@ export class IdentityVerifier {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw new InvalidTokenError('Authorization header must be "Bearer <token>"');
     try {
-      const options = { algorithms: this.algorithms, issuer: this.config.jwtIssuer, audience: this.config.jwtAudience, requiredClaims: ['exp', 'sub'] };
-      const { payload } =
-        this.key instanceof Uint8Array ? await jwtVerify(match[1]!, this.key, options) : await jwtVerify(match[1]!, this.key, options);
-      return {
-        subject: String(payload.sub),
-        roles: parseRoles(payload.roles),
-        unitPath: typeof payload.unit_path === 'string' ? payload.unit_path : null,
-        memberId: typeof payload.member_id === 'string' ? payload.member_id : null,
-        name: typeof payload.name === 'string' ? payload.name : null,
-      };
+      return identityFromClaims(await this.verify(match[1]!));
     } catch (error) {
       throw new InvalidTokenError(`Invalid token: ${(error as Error).message}`);
     }

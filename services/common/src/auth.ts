@@ -78,13 +78,19 @@ function secretKey(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
+/** Claims of caller tokens and internal tokens alike: `sub`, `roles`, `unit_path`, `member_id`, `name`. */
+export function identityFromClaims(claims: Record<string, unknown>): Identity {
+  return {
+    subject: String(claims.sub),
+    roles: parseRoles(claims.roles),
+    unitPath: typeof claims.unit_path === 'string' ? claims.unit_path : null,
+    memberId: typeof claims.member_id === 'string' ? claims.member_id : null,
+    name: typeof claims.name === 'string' ? claims.name : null,
+  };
+}
+
 export async function signInternalToken(identity: Identity, secret: string): Promise<string> {
-  return new SignJWT({
-    roles: identity.roles,
-    unitPath: identity.unitPath,
-    memberId: identity.memberId,
-    name: identity.name,
-  })
+  return new SignJWT({ roles: identity.roles, unit_path: identity.unitPath, member_id: identity.memberId, name: identity.name })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(identity.subject)
     .setIssuer(INTERNAL_ISSUER)
@@ -104,13 +110,7 @@ export async function verifyInternalToken(token: string | undefined, secret: str
       issuer: INTERNAL_ISSUER,
       audience: INTERNAL_AUDIENCE,
     });
-    return {
-      subject: String(payload.sub),
-      roles: parseRoles(payload.roles),
-      unitPath: typeof payload.unitPath === 'string' ? payload.unitPath : null,
-      memberId: typeof payload.memberId === 'string' ? payload.memberId : null,
-      name: typeof payload.name === 'string' ? payload.name : null,
-    };
+    return identityFromClaims(payload);
   } catch {
     throw new UnauthenticatedError('The gateway token is invalid or expired');
   }

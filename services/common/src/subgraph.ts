@@ -18,6 +18,7 @@ import { eventsTopic } from './events/topics';
 import { createErrorFormatter } from './graphql/format-error';
 import { healthRoute, metricsRoute } from './http/health';
 import { closeServer, createHttpServer, listen } from './http/server';
+import { runUntilSignal } from './process';
 import { createKafka, createProducer } from './kafka';
 import { createLogger, type Logger } from './logger';
 import { Outbox, type NewEvent } from './outbox/outbox';
@@ -175,20 +176,5 @@ export async function startSubgraph<TLoaders>(
 
 /** Entry point helper: start, and stop cleanly on SIGTERM / SIGINT. */
 export function runSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>): void {
-  startSubgraph(definition).then(
-    (running) => {
-      const shutdown = (): void => {
-        running.stop().then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-      };
-      process.once('SIGTERM', shutdown);
-      process.once('SIGINT', shutdown);
-    },
-    (error: unknown) => {
-      console.error(`${definition.name} failed to start:`, error);
-      process.exit(1);
-    },
-  );
+  runUntilSignal(definition.name, () => startSubgraph(definition));
 }

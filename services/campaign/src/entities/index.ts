@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import type { OrganisationType, UnitLevel, CampaignCategory, TargetDirection } from '@thidua/common';
+import { numericAsNumber, type OrganisationType, type UnitLevel, type CampaignCategory, type TargetDirection } from '@thidua/common';
 import type { CampaignStatus, ReportingCadence } from '../domain/campaigns';
 
 export interface UnionUnitRow {
@@ -67,8 +67,6 @@ export interface CampaignTargetRow {
   weight: number;
 }
 
-/** numeric columns come back from pg as strings; targets are small numbers, so a JS number is exact enough */
-const numeric = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
 export const UnionUnitEntity = new EntitySchema<UnionUnitRow>({
   name: 'UnionUnit',
@@ -148,9 +146,9 @@ export const CampaignTargetEntity = new EntitySchema<CampaignTargetRow>({
     position: { type: 'int' },
     name: { type: 'text' },
     unitOfMeasure: { name: 'unit_of_measure', type: 'text' },
-    targetValue: { name: 'target_value', type: 'numeric', transformer: numeric },
+    targetValue: { name: 'target_value', type: 'numeric', transformer: numericAsNumber },
     direction: { type: 'text' },
-    weight: { type: 'numeric', transformer: numeric },
+    weight: { type: 'numeric', transformer: numericAsNumber },
   },
 });
 

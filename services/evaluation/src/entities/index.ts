@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import type { OrganisationType, TargetDirection, UnitLevel } from '@thidua/common';
+import { numericAsNumber, type OrganisationType, type TargetDirection, type UnitLevel } from '@thidua/common';
 import type { RoundStatus } from '../domain/rounds';
 
 export interface EvaluationRoundRow {
@@ -41,7 +41,6 @@ export interface MemberRefRow {
   holdsLeadershipPost: boolean;
 }
 
-const numeric = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
 
 export const EvaluationRoundEntity = new EntitySchema<EvaluationRoundRow>({
   name: 'EvaluationRound',
@@ -64,9 +63,9 @@ export const RoundTargetEntity = new EntitySchema<RoundTargetRow>({
     position: { type: 'int' },
     name: { type: 'text' },
     unitOfMeasure: { name: 'unit_of_measure', type: 'text' },
-    targetValue: { name: 'target_value', type: 'numeric', transformer: numeric },
+    targetValue: { name: 'target_value', type: 'numeric', transformer: numericAsNumber },
     direction: { type: 'text' },
-    weight: { type: 'numeric', transformer: numeric },
+    weight: { type: 'numeric', transformer: numericAsNumber },
   },
 });
 
