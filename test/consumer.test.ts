@@ -55,7 +55,9 @@ function launched(title: string): EventEnvelope<'CampaignLaunched'> {
       launchingUnitPath: '/vn/bg/',
       startsOn: '2026-01-01',
       endsOn: '2026-12-31',
-      targets: [{ targetId: randomUUID(), name: 'Năng suất lao động', unitOfMeasure: '%', targetValue: 10, direction: 'HIGHER_IS_BETTER', weight: 100 }],
+      targets: [{ targetId: randomUUID(), name: 'Năng suất lao động', unitOfMeasure: '%', targetValue: 10, direction: 'HIGHER_IS_BETTER', aggregation: 'LATEST', weight: 100 }],
+      scope: { unitId: randomUUID(), unitPath: '/vn/bg/', organisationTypes: [], occupationCodes: [] },
+      derivedFromId: null,
     },
   };
 }

@@ -13,11 +13,11 @@ const prefix = process.env.KAFKA_TOPIC_PREFIX ?? '';
 let db: DataSource;
 const outbox = new Outbox('campaign', prefix);
 
-function unitCreated(code: string): NewEvent<'UnionUnitCreated'> {
+function unitCreated(code: string): NewEvent<'UnitUpserted'> {
   const unitId = randomUUID();
   const path = `/${slugify(code)}/`;
   return {
-    type: 'UnionUnitCreated',
+    type: 'UnitUpserted',
     aggregateId: unitId,
     unitPath: path,
     payload: { unitId, code, name: `Đơn vị ${code}`, level: 'NATIONAL', organisationType: null, provinceCode: null, path, parentId: null },
@@ -95,7 +95,7 @@ describe('transactional outbox', () => {
         const messages = await readTopic(kafka, eventsTopic('campaign', prefix), (all) => all.some((m) => m.value?.includes(eventId)));
         const published = messages.filter((m) => m.value?.includes(eventId));
         expect(published.length).toBeGreaterThanOrEqual(1);
-        expect(JSON.parse(published[0]!.value!)).toMatchObject({ id: eventId, type: 'UnionUnitCreated', producer: 'campaign', payload: { code } });
+        expect(JSON.parse(published[0]!.value!)).toMatchObject({ id: eventId, type: 'UnitUpserted', producer: 'campaign', payload: { code } });
       } finally {
         startBroker();
         await relay.stop();

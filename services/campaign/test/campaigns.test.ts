@@ -10,8 +10,8 @@ const complete: CampaignDraft = {
   scopeOrganisationTypes: [],
   scopeOccupationCodes: [],
   targets: [
-    { name: 'Sáng kiến', unitOfMeasure: 'sáng kiến', targetValue: 100, direction: 'HIGHER_IS_BETTER', weight: 70 },
-    { name: 'Tai nạn lao động', unitOfMeasure: 'vụ', targetValue: 0, direction: 'LOWER_IS_BETTER', weight: 30 },
+    { name: 'Sáng kiến', unitOfMeasure: 'sáng kiến', targetValue: 100, direction: 'HIGHER_IS_BETTER', aggregation: 'SUM', weight: 70 },
+    { name: 'Tai nạn lao động', unitOfMeasure: 'vụ', targetValue: 0, direction: 'LOWER_IS_BETTER', aggregation: 'SUM', weight: 30 },
   ],
   startsOn: '2026-01-01',
   endsOn: '2026-12-31',

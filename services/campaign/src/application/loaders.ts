@@ -1,46 +1,82 @@
 import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
-import { In } from 'typeorm';
+import { In, type DataSource, type EntitySchema, type ObjectLiteral } from 'typeorm';
 import {
   CampaignEntity,
+  CampaignSummaryEntity,
   CampaignTargetEntity,
+  CommitmentEntity,
+  EnrollmentEntity,
   MemberEntity,
   OccupationEntity,
+  ProgressReportEntity,
+  SummaryResultEntity,
   UnionUnitEntity,
   type CampaignRow,
+  type CampaignSummaryRow,
   type CampaignTargetRow,
+  type CommitmentRow,
+  type EnrollmentRow,
   type MemberRow,
   type OccupationRow,
+  type ProgressReportRow,
+  type SummaryResultRow,
   type UnionUnitRow,
 } from '../entities';
-
-/** One SQL query per batch of keys, in key order (missing keys give null). */
-function byKey<K extends string, R>(rows: R[], keys: readonly K[], keyOf: (row: R) => K): (R | null)[] {
-  const index = new Map(rows.map((row) => [keyOf(row), row]));
-  return keys.map((key) => index.get(key) ?? null);
-}
 
 export interface CampaignLoaders {
   unit: DataLoader<string, UnionUnitRow | null>;
   member: DataLoader<string, MemberRow | null>;
   campaign: DataLoader<string, CampaignRow | null>;
-  targets: DataLoader<string, CampaignTargetRow[]>;
   occupation: DataLoader<string, OccupationRow | null>;
+  targets: DataLoader<string, CampaignTargetRow[]>;
+  summary: DataLoader<string, CampaignSummaryRow | null>;
+  summaryResults: DataLoader<string, SummaryResultRow[]>;
+  enrollment: DataLoader<string, EnrollmentRow | null>;
+  commitments: DataLoader<string, CommitmentRow[]>;
+  reports: DataLoader<string, ProgressReportRow[]>;
+  participation: DataLoader<string, { units: number; members: number }>;
+}
+
+/** One row per key, in key order (missing keys give null): one SQL query per batch. */
+function one<R extends ObjectLiteral>(db: DataSource, entity: EntitySchema<R>, key: keyof R & string): DataLoader<string, R | null> {
+  return new DataLoader(async (keys) => {
+    const rows = await db.getRepository(entity).findBy({ [key]: In([...keys]) } as never);
+    const index = new Map(rows.map((row) => [row[key] as string, row]));
+    return keys.map((k) => index.get(k) ?? null);
+  });
+}
+
+/** All rows per key, in `order`: one SQL query per batch. */
+function many<R extends ObjectLiteral>(db: DataSource, entity: EntitySchema<R>, key: keyof R & string, order: Partial<Record<keyof R, 'ASC' | 'DESC'>>): DataLoader<string, R[]> {
+  return new DataLoader(async (keys) => {
+    const rows = await db.getRepository(entity).find({ where: { [key]: In([...keys]) } as never, order: order as never });
+    const groups = new Map<string, R[]>(keys.map((k) => [k, []]));
+    for (const row of rows) groups.get(row[key] as string)?.push(row);
+    return keys.map((k) => groups.get(k) ?? []);
+  });
 }
 
 export function createLoaders(db: DataSource): CampaignLoaders {
   return {
-    unit: new DataLoader(async (ids) => byKey(await db.getRepository(UnionUnitEntity).findBy({ id: In([...ids]) }), ids, (r) => r.id)),
-    member: new DataLoader(async (ids) => byKey(await db.getRepository(MemberEntity).findBy({ id: In([...ids]) }), ids, (r) => r.id)),
-    campaign: new DataLoader(async (ids) => byKey(await db.getRepository(CampaignEntity).findBy({ id: In([...ids]) }), ids, (r) => r.id)),
-    occupation: new DataLoader(async (codes) =>
-      byKey(await db.getRepository(OccupationEntity).findBy({ code: In([...codes]) }), codes, (r) => r.code),
-    ),
-    targets: new DataLoader(async (campaignIds) => {
-      const rows = await db.getRepository(CampaignTargetEntity).find({ where: { campaignId: In([...campaignIds]) }, order: { position: 'ASC' } });
-      const byCampaign = new Map<string, CampaignTargetRow[]>(campaignIds.map((id) => [id, []]));
-      for (const row of rows) byCampaign.get(row.campaignId)?.push(row);
-      return campaignIds.map((id) => byCampaign.get(id) ?? []);
+    unit: one(db, UnionUnitEntity, 'id'),
+    member: one(db, MemberEntity, 'id'),
+    campaign: one(db, CampaignEntity, 'id'),
+    occupation: one(db, OccupationEntity, 'code'),
+    targets: many(db, CampaignTargetEntity, 'campaignId', { position: 'ASC' }),
+    summary: one(db, CampaignSummaryEntity, 'campaignId'),
+    summaryResults: many(db, SummaryResultEntity, 'campaignId', {}),
+    enrollment: one(db, EnrollmentEntity, 'id'),
+    commitments: many(db, CommitmentEntity, 'enrollmentId', {}),
+    reports: many(db, ProgressReportEntity, 'enrollmentId', { periodStart: 'ASC' }),
+    participation: new DataLoader(async (campaignIds) => {
+      const rows = (await db.query(
+        `SELECT campaign_id AS "campaignId", count(*) FILTER (WHERE member_id IS NULL)::int AS units,
+                count(*) FILTER (WHERE member_id IS NOT NULL)::int AS members
+           FROM enrollments WHERE campaign_id = ANY($1::uuid[]) GROUP BY campaign_id`,
+        [[...campaignIds]],
+      )) as { campaignId: string; units: number; members: number }[];
+      const index = new Map(rows.map((r) => [r.campaignId, { units: r.units, members: r.members }]));
+      return campaignIds.map((id) => index.get(id) ?? { units: 0, members: 0 });
     }),
   };
 }

@@ -1,5 +1,4 @@
 import {
-  ForbiddenError,
   NotFoundError,
   ValidationError,
   decodeCursor,
@@ -12,10 +11,14 @@ import {
   type Connection,
   type PageRequest,
 } from '@thidua/common';
+import type { EntityManager } from 'typeorm';
 import { canSeeMember } from '../domain/access';
+import { MalformedFileError, parseMemberCsv, type RowProblem } from '../domain/member-import';
 import { memberProblems } from '../domain/members';
-import { MemberEntity, type MemberRow } from '../entities';
+import { MemberEntity, OccupationEntity, type MemberRow } from '../entities';
+import { memberUpserted } from '../events/payloads';
 import type { CampaignContext } from './context';
+import { today } from './clock';
 
 export interface CreateMemberInput {
   unitId: string;
@@ -26,8 +29,13 @@ export interface CreateMemberInput {
   joinedUnionOn?: string | null;
 }
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
+export interface UpdateMemberInput {
+  fullName?: string | null;
+  occupationCode?: string | null;
+  isDirectProductionWorker?: boolean | null;
+  holdsLeadershipPost?: boolean | null;
+  joinedUnionOn?: string | null;
+  leftUnionOn?: string | null;
 }
 
 export async function createMember(ctx: CampaignContext, input: CreateMemberInput): Promise<MemberRow> {
@@ -41,7 +49,7 @@ export async function createMember(ctx: CampaignContext, input: CreateMemberInpu
   if (problems.length > 0) throw new ValidationError(problems);
 
   return ctx.transaction(async ({ manager, emit }) => {
-    const fullName = input.fullName.trim();
+    const fullName = input.fullName.trim().normalize('NFC');
     const saved = await manager.getRepository(MemberEntity).save({
       fullName,
       fullNameFolded: foldVietnamese(fullName),
@@ -51,23 +59,135 @@ export async function createMember(ctx: CampaignContext, input: CreateMemberInpu
       isDirectProductionWorker: input.isDirectProductionWorker,
       holdsLeadershipPost: input.holdsLeadershipPost,
       joinedUnionOn,
+      leftUnionOn: null,
     });
-    await emit({
-      type: 'MemberCreated',
-      aggregateId: saved.id,
-      unitPath: unit.path,
-      payload: {
-        memberId: saved.id,
-        fullName: saved.fullName,
-        unitId: unit.id,
-        unitPath: unit.path,
-        occupationCode: saved.occupationCode,
-        isDirectProductionWorker: saved.isDirectProductionWorker,
-        holdsLeadershipPost: saved.holdsLeadershipPost,
-      },
-    });
+    await emit(memberUpserted(saved));
     return saved;
   });
+}
+
+export async function updateMember(ctx: CampaignContext, id: string, input: UpdateMemberInput): Promise<MemberRow> {
+  requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
+  const memberId = parseId('id', id);
+  return ctx.transaction(async ({ manager, emit }) => {
+    const repository = manager.getRepository(MemberEntity);
+    const member = await repository.findOne({ where: { id: memberId }, lock: { mode: 'pessimistic_write' } });
+    if (!member) throw new NotFoundError('Member', id);
+    requireWithinScope(ctx.identity, member.unitPath);
+    const next = {
+      fullName: (input.fullName ?? member.fullName).trim().normalize('NFC'),
+      occupationCode: input.occupationCode ?? member.occupationCode,
+      joinedUnionOn: input.joinedUnionOn === undefined ? member.joinedUnionOn : input.joinedUnionOn,
+      leftUnionOn: input.leftUnionOn === undefined ? member.leftUnionOn : input.leftUnionOn,
+    };
+    const occupationExists = (await manager.getRepository(OccupationEntity).countBy({ code: next.occupationCode })) > 0;
+    const problems = memberProblems(next, 'GRASSROOTS', occupationExists, today());
+    if (next.leftUnionOn && next.joinedUnionOn && next.leftUnionOn < next.joinedUnionOn) {
+      problems.push({ field: 'leftUnionOn', message: 'cannot be before joinedUnionOn' });
+    }
+    if (problems.length > 0) throw new ValidationError(problems);
+    Object.assign(member, {
+      ...next,
+      fullNameFolded: foldVietnamese(next.fullName),
+      isDirectProductionWorker: input.isDirectProductionWorker ?? member.isDirectProductionWorker,
+      holdsLeadershipPost: input.holdsLeadershipPost ?? member.holdsLeadershipPost,
+    });
+    const saved = await repository.save(member);
+    await emit(memberUpserted(saved));
+    return saved;
+  });
+}
+
+export interface MemberImportReport {
+  imported: number;
+  rows: number;
+  problems: RowProblem[];
+}
+
+const INSERT_BATCH = 500;
+
+/**
+ * Imports a grassroots union's member list. All or nothing: a malformed file is refused (BAD_USER_INPUT), and
+ * when any row has a problem nothing is written and the report lists every problem by row, so the officer
+ * fixes the file once and imports it again without creating duplicates.
+ */
+export async function importMembers(ctx: CampaignContext, unitId: string, csv: string): Promise<MemberImportReport> {
+  requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
+  const unit = await ctx.loaders.unit.load(parseId('unitId', unitId));
+  if (!unit) throw new NotFoundError('Unit', unitId);
+  requireWithinScope(ctx.identity, unit.path);
+  if (unit.level !== 'GRASSROOTS') throw ValidationError.single('unitId', `members join a grassroots union, not a ${unit.level} unit`);
+
+  let parsed: ReturnType<typeof parseMemberCsv>;
+  try {
+    parsed = parseMemberCsv(csv, today());
+  } catch (error) {
+    if (error instanceof MalformedFileError) throw ValidationError.single('csv', error.message);
+    throw error;
+  }
+  const known = new Set((await ctx.db.getRepository(OccupationEntity).find({ select: { code: true } })).map((o) => o.code));
+  const problems = [...parsed.problems];
+  for (const member of parsed.members) {
+    if (!known.has(member.occupationCode)) {
+      problems.push({ row: member.row, field: 'ma_nghe', message: `"${member.occupationCode}" is not in the occupation catalogue` });
+    }
+  }
+  const rows = parsed.members.length + new Set(parsed.problems.map((p) => p.row)).size;
+  if (problems.length > 0) return { imported: 0, rows, problems: problems.sort((a, b) => a.row - b.row) };
+
+  const started = Date.now();
+  await ctx.transaction(async ({ manager, emit }) => {
+    for (let from = 0; from < parsed.members.length; from += INSERT_BATCH) {
+      const batch = parsed.members.slice(from, from + INSERT_BATCH);
+      const saved = await insertMembers(manager, unit.id, unit.path, batch);
+      for (const member of saved) await emit(memberUpserted(member));
+      const done = from + batch.length;
+      const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
+      ctx.logger.info({ unitId: unit.id, done, total: parsed.members.length, perSecond: Math.round(rate), secondsLeft: Math.round((parsed.members.length - done) / rate) }, 'member import progress');
+    }
+  });
+  return { imported: parsed.members.length, rows, problems: [] };
+}
+
+async function insertMembers(
+  manager: EntityManager,
+  unitId: string,
+  unitPath: string,
+  batch: ReturnType<typeof parseMemberCsv>['members'],
+): Promise<MemberRow[]> {
+  const result = await manager
+    .createQueryBuilder()
+    .insert()
+    .into(MemberEntity)
+    .values(
+      batch.map((m) => ({
+        fullName: m.fullName,
+        fullNameFolded: foldVietnamese(m.fullName),
+        unitId,
+        unitPath,
+        occupationCode: m.occupationCode,
+        isDirectProductionWorker: m.isDirectProductionWorker,
+        holdsLeadershipPost: m.holdsLeadershipPost,
+        joinedUnionOn: m.joinedUnionOn,
+        leftUnionOn: null,
+      })),
+    )
+    .returning('*')
+    .execute();
+  return (result.raw as Record<string, unknown>[]).map((raw) => ({
+    id: raw.id as string,
+    fullName: raw.full_name as string,
+    fullNameFolded: raw.full_name_folded as string,
+    unitId,
+    unitPath,
+    occupationCode: raw.occupation_code as string,
+    isDirectProductionWorker: raw.is_direct_production_worker as boolean,
+    holdsLeadershipPost: raw.holds_leadership_post as boolean,
+    joinedUnionOn: (raw.joined_union_on as string | null) ?? null,
+    leftUnionOn: null,
+    createdAt: raw.created_at as Date,
+    updatedAt: raw.updated_at as Date,
+  }));
 }
 
 /** A member the caller may see, or null (not found and not visible look the same). */
@@ -83,18 +203,10 @@ export async function membersOfSubtree(ctx: CampaignContext, unitId: string, pag
   requireWithinScope(ctx.identity, unit.path);
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
-  const rows = (await ctx.db.query(
-    `SELECT id, full_name AS "fullName", full_name_folded AS "fullNameFolded", unit_id AS "unitId", unit_path AS "unitPath",
-            occupation_code AS "occupationCode", is_direct_production_worker AS "isDirectProductionWorker",
-            holds_leadership_post AS "holdsLeadershipPost", to_char(joined_union_on, 'YYYY-MM-DD') AS "joinedUnionOn", created_at AS "createdAt"
-       FROM members
-      WHERE unit_path LIKE $1 AND ($3::uuid IS NULL OR id > $3::uuid)
-      ORDER BY id LIMIT $2`,
+  const ids = (await ctx.db.query(
+    `SELECT id FROM members WHERE unit_path LIKE $1 AND ($3::uuid IS NULL OR id > $3::uuid) ORDER BY id LIMIT $2`,
     [`${unit.path}%`, limit + 1, after?.[0] ?? null],
-  )) as MemberRow[];
+  )) as { id: string }[];
+  const rows = (await ctx.loaders.member.loadMany(ids.map((r) => r.id))).filter((r): r is MemberRow => r !== null && !(r instanceof Error));
   return toConnection(rows, limit, (row) => [row.id]);
-}
-
-export function assertCanSee(ctx: CampaignContext, member: MemberRow): void {
-  if (!canSeeMember(ctx.identity, member)) throw new ForbiddenError('This member record is outside your scope');
 }

@@ -16,6 +16,7 @@ import {
 } from '@thidua/common';
 import { planUnit } from '../domain/units';
 import { UnionUnitEntity, type UnionUnitRow } from '../entities';
+import { unitUpserted } from '../events/payloads';
 import type { CampaignContext } from './context';
 
 export interface CreateUnionUnitInput {
@@ -23,6 +24,12 @@ export interface CreateUnionUnitInput {
   code: string;
   name: string;
   level: UnitLevel;
+  organisationType?: OrganisationType | null;
+  provinceCode?: string | null;
+}
+
+export interface UpdateUnionUnitInput {
+  name?: string | null;
   organisationType?: OrganisationType | null;
   provinceCode?: string | null;
 }
@@ -53,61 +60,77 @@ export async function createUnionUnit(ctx: CampaignContext, input: CreateUnionUn
       parentId: parent?.id ?? null,
       path: unit.path,
     });
-    await emit({
-      type: 'UnionUnitCreated',
-      aggregateId: saved.id,
-      unitPath: saved.path,
-      payload: {
-        unitId: saved.id,
-        code: saved.code,
-        name: saved.name,
-        level: saved.level,
-        organisationType: saved.organisationType,
-        provinceCode: saved.provinceCode,
-        path: saved.path,
-        parentId: saved.parentId,
-      },
-    });
+    await emit(unitUpserted(saved));
     return saved;
   });
 }
 
-export async function childUnits(ctx: CampaignContext, parentId: string, page: PageRequest): Promise<Connection<UnionUnitRow>> {
-  const limit = pageSize(page.first);
-  const after = decodeCursor(page.after);
-  const params: unknown[] = [parentId, limit + 1];
-  let where = `parent_id = $1`;
-  if (after) {
-    where += ` AND (name COLLATE "vi-x-icu", id) > ($3 COLLATE "vi-x-icu", $4::uuid)`;
-    params.push(after[0], after[1]);
-  }
-  const rows = await unitQuery(ctx, where, params);
-  return toConnection(rows, limit, (row) => [row.name, row.id]);
-}
-
-/** Search by name, with or without diacritics ("Bắc Giang" and "bac giang" find the same units). */
-export async function searchUnits(ctx: CampaignContext, text: string, page: PageRequest): Promise<Connection<UnionUnitRow>> {
-  const folded = foldVietnamese(text);
-  if (folded.length < 2) throw ValidationError.single('text', 'type at least 2 characters');
-  const limit = pageSize(page.first);
-  const after = decodeCursor(page.after);
-  const params: unknown[] = [`%${folded.replace(/[%_\\]/g, '\\$&')}%`, limit + 1];
-  let where = `name_folded LIKE $1`;
-  if (after) {
-    where += ` AND (name COLLATE "vi-x-icu", id) > ($3 COLLATE "vi-x-icu", $4::uuid)`;
-    params.push(after[0], after[1]);
-  }
-  const rows = await unitQuery(ctx, where, params);
-  return toConnection(rows, limit, (row) => [row.name, row.id]);
+/** Name, organisation type and province can change; code, level and place in the tree cannot (paths are keys). */
+export async function updateUnionUnit(ctx: CampaignContext, id: string, input: UpdateUnionUnitInput): Promise<UnionUnitRow> {
+  requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
+  const unitId = parseId('id', id);
+  return ctx.transaction(async ({ manager, emit }) => {
+    const repository = manager.getRepository(UnionUnitEntity);
+    const unit = await repository.findOne({ where: { id: unitId }, lock: { mode: 'pessimistic_write' } });
+    if (!unit) throw new NotFoundError('Unit', id);
+    requireWithinScope(ctx.identity, unit.path);
+    const parent = unit.parentId ? await repository.findOneBy({ id: unit.parentId }) : null;
+    const changed = {
+      code: unit.code,
+      name: input.name ?? unit.name,
+      level: unit.level,
+      organisationType: input.organisationType === undefined ? unit.organisationType : input.organisationType,
+      provinceCode: input.provinceCode === undefined ? unit.provinceCode : input.provinceCode,
+    };
+    const { unit: planned, problems } = planUnit(changed, parent);
+    if (problems.length > 0) throw new ValidationError(problems);
+    Object.assign(unit, { name: planned.name, nameFolded: foldVietnamese(planned.name), organisationType: planned.organisationType, provinceCode: planned.provinceCode });
+    const saved = await repository.save(unit);
+    await emit(unitUpserted(saved));
+    return saved;
+  });
 }
 
 const UNIT_COLUMNS = `id, code, name, name_folded AS "nameFolded", level, organisation_type AS "organisationType",
-  province_code AS "provinceCode", parent_id AS "parentId", path, created_at AS "createdAt"`;
+  province_code AS "provinceCode", parent_id AS "parentId", path, created_at AS "createdAt", updated_at AS "updatedAt"`;
 
-/** Keyset page of units in Vietnamese name order; `$2` is always the page size + 1. */
-async function unitQuery(ctx: CampaignContext, where: string, params: unknown[]): Promise<UnionUnitRow[]> {
-  return (await ctx.db.query(
-    `SELECT ${UNIT_COLUMNS} FROM union_units WHERE ${where} ORDER BY name COLLATE "vi-x-icu", id LIMIT $2`,
-    params,
+/** Keyset page of units in Vietnamese name order; `$2` is always the page size + 1, `$3`/`$4` the cursor. */
+async function unitPage(ctx: CampaignContext, where: string, params: unknown[], page: PageRequest): Promise<Connection<UnionUnitRow>> {
+  const limit = pageSize(page.first);
+  const after = decodeCursor(page.after);
+  const rows = (await ctx.db.query(
+    `SELECT ${UNIT_COLUMNS} FROM union_units
+      WHERE ${where}
+        AND ($3::text IS NULL OR (name COLLATE "vi-x-icu", id) > ($3 COLLATE "vi-x-icu", $4::uuid))
+      ORDER BY name COLLATE "vi-x-icu", id LIMIT $2`,
+    [params[0], limit + 1, after?.[0] ?? null, after?.[1] ?? null, ...params.slice(1)],
   )) as UnionUnitRow[];
+  return toConnection(rows, limit, (row) => [row.name, row.id]);
+}
+
+export function childUnits(ctx: CampaignContext, parentId: string, page: PageRequest): Promise<Connection<UnionUnitRow>> {
+  return unitPage(ctx, `parent_id = $1`, [parentId], page);
+}
+
+export interface SubtreeFilter {
+  organisationType?: OrganisationType | null;
+  provinceCode?: string | null;
+  level?: UnitLevel | null;
+}
+
+export function subtreeUnits(ctx: CampaignContext, root: UnionUnitRow, filter: SubtreeFilter, page: PageRequest): Promise<Connection<UnionUnitRow>> {
+  return unitPage(
+    ctx,
+    `path LIKE $1 AND path <> $5 AND ($6::text IS NULL OR organisation_type = $6) AND ($7::text IS NULL OR province_code = $7)
+       AND ($8::text IS NULL OR level = $8)`,
+    [`${root.path}%`, root.path, filter.organisationType ?? null, filter.provinceCode ?? null, filter.level ?? null],
+    page,
+  );
+}
+
+/** Search by name, with or without diacritics ("Bắc Giang" and "bac giang" find the same units). */
+export function searchUnits(ctx: CampaignContext, text: string, page: PageRequest): Promise<Connection<UnionUnitRow>> {
+  const folded = foldVietnamese(text);
+  if (folded.length < 2) throw ValidationError.single('text', 'type at least 2 characters');
+  return unitPage(ctx, `name_folded LIKE $1`, [`%${folded.replace(/[%_\\]/g, '\\$&')}%`], page);
 }

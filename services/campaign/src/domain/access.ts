@@ -8,5 +8,16 @@ export function canSeeCampaign(identity: Identity, campaign: { status: CampaignS
 
 /** A member's record is personal data: officers of their subtree and the member themself. */
 export function canSeeMember(identity: Identity, member: { id: string; unitPath: string }): boolean {
-  return identity.memberId === member.id || (identity.roles.includes('UNIT_OFFICER') || identity.roles.includes('NATIONAL_ADMIN')) && isWithinScope(identity, member.unitPath);
+  return identity.memberId === member.id || isOfficerOver(identity, member.unitPath);
+}
+
+/** Officers (and national admins) act on what lies in their subtree. */
+export function isOfficerOver(identity: Identity, unitPath: string): boolean {
+  return (identity.roles.includes('UNIT_OFFICER') || identity.roles.includes('NATIONAL_ADMIN')) && isWithinScope(identity, unitPath);
+}
+
+/** An enrollment and its reports: the enrolled member, and officers whose subtree contains the enrolled unit. */
+export function canSeeEnrollment(identity: Identity, enrollment: { unitPath: string; memberId: string | null }): boolean {
+  if (enrollment.memberId !== null && identity.memberId === enrollment.memberId) return true;
+  return isOfficerOver(identity, enrollment.unitPath);
 }

@@ -2,6 +2,8 @@ import type { CampaignCategory, FieldProblem, OrganisationType, TargetDirection 
 
 export type CampaignStatus = 'DRAFT' | 'LAUNCHED' | 'IN_PROGRESS' | 'SUMMARISING' | 'CLOSED';
 export type ReportingCadence = 'WEEKLY' | 'MONTHLY' | 'QUARTERLY' | 'YEARLY';
+/** How reports add up: SUM for counts over the period (initiatives), LATEST for levels (a rate, a percentage). */
+export type TargetAggregation = 'SUM' | 'LATEST';
 
 /** A measurable target (chỉ tiêu). */
 export interface TargetDraft {
@@ -9,6 +11,7 @@ export interface TargetDraft {
   unitOfMeasure: string;
   targetValue: number;
   direction: TargetDirection;
+  aggregation: TargetAggregation;
   weight: number;
 }
 
@@ -81,4 +84,59 @@ export function launchProblems(draft: CampaignDraft, today: string): FieldProble
   if (!draft.endsOn) problems.push({ field: 'endsOn', message: 'a campaign needs an end date before launch' });
   else if (draft.endsOn < today) problems.push({ field: 'endsOn', message: 'the period has already ended' });
   return problems;
+}
+
+/** Statuses in which units and members enrol and report progress. */
+export const RUNNING_STATUSES: CampaignStatus[] = ['LAUNCHED', 'IN_PROGRESS'];
+
+export interface TargetResultDraft {
+  targetId: string;
+  achievedValue: number;
+  comment: string | null;
+}
+
+export interface ExemplarDraft {
+  name: string;
+  achievement: string;
+  memberId: string | null;
+  unitId: string | null;
+}
+
+export interface SummaryDraft {
+  results: TargetResultDraft[];
+  lessons: string;
+  exemplars: ExemplarDraft[];
+}
+
+/**
+ * A summary (tổng kết) states the result against every target, the lessons learned and the exemplars found
+ * ("no exemplars" is an empty list, stated on purpose).
+ */
+export function summaryProblems(summary: SummaryDraft, targetIds: string[]): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const given = new Set(summary.results.map((r) => r.targetId));
+  targetIds.forEach((id) => {
+    if (!given.has(id)) problems.push({ field: 'results', message: `the result for target ${id} is missing` });
+  });
+  summary.results.forEach((result, i) => {
+    if (!targetIds.includes(result.targetId)) problems.push({ field: `results.${i}.targetId`, message: 'is not a target of this campaign' });
+    if (!Number.isFinite(result.achievedValue)) problems.push({ field: `results.${i}.achievedValue`, message: 'must be a number' });
+  });
+  if (given.size !== summary.results.length) problems.push({ field: 'results', message: 'give each target’s result once' });
+  if (summary.lessons.trim().length < 10) problems.push({ field: 'lessons', message: 'state the lessons learned (at least 10 characters)' });
+  summary.exemplars.forEach((exemplar, i) => {
+    if (!exemplar.name.trim()) problems.push({ field: `exemplars.${i}.name`, message: 'an exemplar needs a name' });
+    if (!exemplar.achievement.trim()) problems.push({ field: `exemplars.${i}.achievement`, message: 'say what the exemplar achieved' });
+  });
+  return problems;
+}
+
+/** Whether an achieved value meets a target, in the target's direction. */
+export function meets(direction: TargetDirection, achieved: number, target: number): boolean {
+  return direction === 'HIGHER_IS_BETTER' ? achieved >= target : achieved <= target;
+}
+
+/** Overdue: past its end date and still not summarised (the level above sees these). */
+export function isSummaryOverdue(status: CampaignStatus, endsOn: string | null, hasSummary: boolean, today: string): boolean {
+  return !hasSummary && endsOn !== null && endsOn < today && status !== 'DRAFT' && status !== 'CLOSED';
 }

@@ -1,6 +1,6 @@
 import { EntitySchema } from 'typeorm';
 import { numericAsNumber, type OrganisationType, type UnitLevel, type CampaignCategory, type TargetDirection } from '@thidua/common';
-import type { CampaignStatus, ReportingCadence } from '../domain/campaigns';
+import type { CampaignStatus, ReportingCadence, TargetAggregation } from '../domain/campaigns';
 
 export interface UnionUnitRow {
   id: string;
@@ -14,6 +14,7 @@ export interface UnionUnitRow {
   parentId: string | null;
   path: string;
   createdAt: Date;
+  updatedAt: Date;
 }
 
 export interface OccupationRow {
@@ -31,7 +32,9 @@ export interface MemberRow {
   isDirectProductionWorker: boolean;
   holdsLeadershipPost: boolean;
   joinedUnionOn: string | null;
+  leftUnionOn: string | null;
   createdAt: Date;
+  updatedAt: Date;
 }
 
 export interface CampaignRow {
@@ -52,8 +55,15 @@ export interface CampaignRow {
   endsOn: string | null;
   reportingCadence: ReportingCadence;
   launchedAt: Date | null;
+  startedAt: Date | null;
+  summarisingAt: Date | null;
+  closedAt: Date | null;
+  /** Replication lineage (nhân rộng): the campaign this one was derived from. */
+  derivedFromId: string | null;
+  adaptationNote: string | null;
   createdBy: string;
   createdAt: Date;
+  updatedAt: Date;
 }
 
 export interface CampaignTargetRow {
@@ -64,9 +74,61 @@ export interface CampaignTargetRow {
   unitOfMeasure: string;
   targetValue: number;
   direction: TargetDirection;
+  aggregation: TargetAggregation;
   weight: number;
 }
 
+export interface CampaignSummaryRow {
+  campaignId: string;
+  lessons: string;
+  exemplars: ExemplarRecord[];
+  submittedBy: string;
+  submittedAt: Date;
+}
+
+/** An exemplar (gương điển hình) found by a campaign, as its summary names them. */
+export interface ExemplarRecord {
+  name: string;
+  achievement: string;
+  memberId: string | null;
+  unitId: string | null;
+}
+
+export interface SummaryResultRow {
+  campaignId: string;
+  targetId: string;
+  achievedValue: number;
+  comment: string | null;
+}
+
+/** A unit (memberId null) or a member taking part in a campaign (đăng ký thi đua). */
+export interface EnrollmentRow {
+  id: string;
+  campaignId: string;
+  unitId: string;
+  unitPath: string;
+  memberId: string | null;
+  enrolledBy: string;
+  enrolledAt: Date;
+}
+
+export interface CommitmentRow {
+  enrollmentId: string;
+  targetId: string;
+  committedValue: number;
+}
+
+export interface ProgressReportRow {
+  id: string;
+  enrollmentId: string;
+  targetId: string;
+  periodStart: string;
+  periodEnd: string;
+  value: number;
+  evidenceUrl: string | null;
+  reportedBy: string;
+  reportedAt: Date;
+}
 
 export const UnionUnitEntity = new EntitySchema<UnionUnitRow>({
   name: 'UnionUnit',
@@ -82,6 +144,7 @@ export const UnionUnitEntity = new EntitySchema<UnionUnitRow>({
     parentId: { name: 'parent_id', type: 'uuid', nullable: true },
     path: { type: 'text', unique: true },
     createdAt: { name: 'created_at', type: 'timestamptz', createDate: true },
+    updatedAt: { name: 'updated_at', type: 'timestamptz', updateDate: true },
   },
 });
 
@@ -107,7 +170,9 @@ export const MemberEntity = new EntitySchema<MemberRow>({
     isDirectProductionWorker: { name: 'is_direct_production_worker', type: 'boolean' },
     holdsLeadershipPost: { name: 'holds_leadership_post', type: 'boolean' },
     joinedUnionOn: { name: 'joined_union_on', type: 'date', nullable: true },
+    leftUnionOn: { name: 'left_union_on', type: 'date', nullable: true },
     createdAt: { name: 'created_at', type: 'timestamptz', createDate: true },
+    updatedAt: { name: 'updated_at', type: 'timestamptz', updateDate: true },
   },
 });
 
@@ -132,8 +197,14 @@ export const CampaignEntity = new EntitySchema<CampaignRow>({
     endsOn: { name: 'ends_on', type: 'date', nullable: true },
     reportingCadence: { name: 'reporting_cadence', type: 'text' },
     launchedAt: { name: 'launched_at', type: 'timestamptz', nullable: true },
+    startedAt: { name: 'started_at', type: 'timestamptz', nullable: true },
+    summarisingAt: { name: 'summarising_at', type: 'timestamptz', nullable: true },
+    closedAt: { name: 'closed_at', type: 'timestamptz', nullable: true },
+    derivedFromId: { name: 'derived_from_id', type: 'uuid', nullable: true },
+    adaptationNote: { name: 'adaptation_note', type: 'text', nullable: true },
     createdBy: { name: 'created_by', type: 'text' },
     createdAt: { name: 'created_at', type: 'timestamptz', createDate: true },
+    updatedAt: { name: 'updated_at', type: 'timestamptz', updateDate: true },
   },
 });
 
@@ -148,8 +219,83 @@ export const CampaignTargetEntity = new EntitySchema<CampaignTargetRow>({
     unitOfMeasure: { name: 'unit_of_measure', type: 'text' },
     targetValue: { name: 'target_value', type: 'numeric', transformer: numericAsNumber },
     direction: { type: 'text' },
+    aggregation: { type: 'text' },
     weight: { type: 'numeric', transformer: numericAsNumber },
   },
 });
 
-export const entities = [UnionUnitEntity, OccupationEntity, MemberEntity, CampaignEntity, CampaignTargetEntity];
+export const CampaignSummaryEntity = new EntitySchema<CampaignSummaryRow>({
+  name: 'CampaignSummary',
+  tableName: 'campaign_summaries',
+  columns: {
+    campaignId: { name: 'campaign_id', type: 'uuid', primary: true },
+    lessons: { type: 'text' },
+    exemplars: { type: 'jsonb' },
+    submittedBy: { name: 'submitted_by', type: 'text' },
+    submittedAt: { name: 'submitted_at', type: 'timestamptz', createDate: true },
+  },
+});
+
+export const SummaryResultEntity = new EntitySchema<SummaryResultRow>({
+  name: 'SummaryResult',
+  tableName: 'campaign_summary_results',
+  columns: {
+    campaignId: { name: 'campaign_id', type: 'uuid', primary: true },
+    targetId: { name: 'target_id', type: 'uuid', primary: true },
+    achievedValue: { name: 'achieved_value', type: 'numeric', transformer: numericAsNumber },
+    comment: { type: 'text', nullable: true },
+  },
+});
+
+export const EnrollmentEntity = new EntitySchema<EnrollmentRow>({
+  name: 'Enrollment',
+  tableName: 'enrollments',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    campaignId: { name: 'campaign_id', type: 'uuid' },
+    unitId: { name: 'unit_id', type: 'uuid' },
+    unitPath: { name: 'unit_path', type: 'text' },
+    memberId: { name: 'member_id', type: 'uuid', nullable: true },
+    enrolledBy: { name: 'enrolled_by', type: 'text' },
+    enrolledAt: { name: 'enrolled_at', type: 'timestamptz', createDate: true },
+  },
+});
+
+export const CommitmentEntity = new EntitySchema<CommitmentRow>({
+  name: 'Commitment',
+  tableName: 'enrollment_commitments',
+  columns: {
+    enrollmentId: { name: 'enrollment_id', type: 'uuid', primary: true },
+    targetId: { name: 'target_id', type: 'uuid', primary: true },
+    committedValue: { name: 'committed_value', type: 'numeric', transformer: numericAsNumber },
+  },
+});
+
+export const ProgressReportEntity = new EntitySchema<ProgressReportRow>({
+  name: 'ProgressReport',
+  tableName: 'progress_reports',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    enrollmentId: { name: 'enrollment_id', type: 'uuid' },
+    targetId: { name: 'target_id', type: 'uuid' },
+    periodStart: { name: 'period_start', type: 'date' },
+    periodEnd: { name: 'period_end', type: 'date' },
+    value: { type: 'numeric', transformer: numericAsNumber },
+    evidenceUrl: { name: 'evidence_url', type: 'text', nullable: true },
+    reportedBy: { name: 'reported_by', type: 'text' },
+    reportedAt: { name: 'reported_at', type: 'timestamptz', createDate: true },
+  },
+});
+
+export const entities = [
+  UnionUnitEntity,
+  OccupationEntity,
+  MemberEntity,
+  CampaignEntity,
+  CampaignTargetEntity,
+  CampaignSummaryEntity,
+  SummaryResultEntity,
+  EnrollmentEntity,
+  CommitmentEntity,
+  ProgressReportEntity,
+];

@@ -1,4 +1,5 @@
 import { CreateOrganisationAndCampaigns1732500100000 } from './1732500100000-CreateOrganisationAndCampaigns';
+import { MovementLifecycle1732500110000 } from './1732500110000-MovementLifecycle';
 
 /** In order; a migration, once landed, is never edited: add a new one. */
-export const migrations = [CreateOrganisationAndCampaigns1732500100000];
+export const migrations = [CreateOrganisationAndCampaigns1732500100000, MovementLifecycle1732500110000];

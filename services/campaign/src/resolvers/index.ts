@@ -1,59 +1,180 @@
-import { isUuid, scalarResolvers, type GraphQLResolverMap, type PageRequest } from '@thidua/common';
+import { ForbiddenError, isUuid, scalarResolvers, type GraphQLResolverMap, type PageRequest } from '@thidua/common';
 import type { CampaignContext } from '../application/context';
-import { createCampaign, launchCampaign, listCampaigns, visibleCampaign, type CreateCampaignInput } from '../application/campaigns';
-import { createMember, membersOfSubtree, visibleMember, type CreateMemberInput } from '../application/members';
-import { childUnits, createUnionUnit, searchUnits, type CreateUnionUnitInput } from '../application/units';
-import { OccupationEntity, type CampaignRow, type MemberRow, type UnionUnitRow } from '../entities';
-import type { CampaignStatus } from '../domain/campaigns';
+import {
+  beginCampaignSummary,
+  closeCampaign,
+  createCampaign,
+  launchCampaign,
+  listCampaigns,
+  overdueSummaries,
+  startCampaign,
+  submitCampaignSummary,
+  updateCampaign,
+  visibleCampaign,
+  type CreateCampaignInput,
+  type SummaryInput,
+  type UpdateCampaignInput,
+} from '../application/campaigns';
+import { today } from '../application/clock';
+import {
+  campaignEnrollments,
+  enrollMember,
+  enrollUnit,
+  enrollmentCompletion,
+  enrollmentProgress,
+  inspection,
+  memberEnrollments,
+  myEnrollments,
+  participation,
+  reportProgress,
+  reportsOf,
+  visibleEnrollment,
+  type ReportProgressInput,
+} from '../application/enrollments';
+import { createMember, importMembers, membersOfSubtree, updateMember, visibleMember, type CreateMemberInput, type UpdateMemberInput } from '../application/members';
+import { derivatives, replicateCampaign, spreadOf, type ReplicateCampaignInput } from '../application/replication';
+import { annualReport } from '../application/reports';
+import { childUnits, createUnionUnit, searchUnits, subtreeUnits, updateUnionUnit, type CreateUnionUnitInput, type SubtreeFilter, type UpdateUnionUnitInput } from '../application/units';
 import { canSeeCampaign, canSeeMember } from '../domain/access';
+import { isSummaryOverdue, meets, type CampaignStatus } from '../domain/campaigns';
+import type { TargetProgress } from '../domain/progress';
+import {
+  OccupationEntity,
+  type CampaignRow,
+  type CampaignSummaryRow,
+  type EnrollmentRow,
+  type ExemplarRecord,
+  type MemberRow,
+  type ProgressReportRow,
+  type SummaryResultRow,
+  type UnionUnitRow,
+} from '../entities';
 
-type Args<T> = T & PageRequest;
+type Ctx = CampaignContext;
+type Id = { id: string };
+type Input<T> = { input: T };
+
+async function targetById(ctx: Ctx, campaignId: string, targetId: string) {
+  return (await ctx.loaders.targets.load(campaignId)).find((t) => t.id === targetId) ?? null;
+}
 
 /** Thin: parse arguments, call the application layer, map rows to the schema. */
-export const resolvers: GraphQLResolverMap<CampaignContext> = {
+export const resolvers: GraphQLResolverMap<Ctx> = {
   ...scalarResolvers,
   Query: {
-    unionUnit: (_: unknown, { id }: { id: string }, ctx: CampaignContext) => (isUuid(id) ? ctx.loaders.unit.load(id.toLowerCase()) : null),
-    unionUnitByCode: (_: unknown, { code }: { code: string }, ctx: CampaignContext) =>
-      ctx.db.query(`SELECT id FROM union_units WHERE code = $1`, [code]).then((rows: { id: string }[]) => (rows[0] ? ctx.loaders.unit.load(rows[0].id) : null)),
-    searchUnionUnits: (_: unknown, args: Args<{ text: string }>, ctx: CampaignContext) => searchUnits(ctx, args.text, args),
-    occupations: (_: unknown, __: unknown, ctx: CampaignContext) => ctx.db.getRepository(OccupationEntity).find({ order: { code: 'ASC' } }),
-    member: (_: unknown, { id }: { id: string }, ctx: CampaignContext) => visibleMember(ctx, id),
-    members: (_: unknown, args: Args<{ unitId: string }>, ctx: CampaignContext) => membersOfSubtree(ctx, args.unitId, args),
-    campaign: (_: unknown, { id }: { id: string }, ctx: CampaignContext) => visibleCampaign(ctx, id),
-    campaigns: (_: unknown, args: Args<{ unitId?: string | null; status?: CampaignStatus | null }>, ctx: CampaignContext) =>
+    unionUnit: (_: unknown, { id }: Id, ctx: Ctx) => (isUuid(id) ? ctx.loaders.unit.load(id.toLowerCase()) : null),
+    unionUnitByCode: async (_: unknown, { code }: { code: string }, ctx: Ctx) => {
+      const [row] = (await ctx.db.query(`SELECT id FROM union_units WHERE code = $1`, [code])) as Id[];
+      return row ? ctx.loaders.unit.load(row.id) : null;
+    },
+    searchUnionUnits: (_: unknown, args: PageRequest & { text: string }, ctx: Ctx) => searchUnits(ctx, args.text, args),
+    occupations: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.getRepository(OccupationEntity).find({ order: { code: 'ASC' } }),
+    member: (_: unknown, { id }: Id, ctx: Ctx) => visibleMember(ctx, id),
+    members: (_: unknown, args: PageRequest & { unitId: string }, ctx: Ctx) => membersOfSubtree(ctx, args.unitId, args),
+    campaign: (_: unknown, { id }: Id, ctx: Ctx) => visibleCampaign(ctx, id),
+    campaigns: (_: unknown, args: PageRequest & { unitId?: string | null; status?: CampaignStatus | null }, ctx: Ctx) =>
       listCampaigns(ctx, { unitId: args.unitId ?? null, status: args.status ?? null }, args),
+    overdueSummaries: (_: unknown, args: PageRequest & { unitId: string }, ctx: Ctx) => overdueSummaries(ctx, args.unitId, args),
+    enrollment: (_: unknown, { id }: Id, ctx: Ctx) => visibleEnrollment(ctx, id),
+    myEnrollments: (_: unknown, args: PageRequest, ctx: Ctx) => myEnrollments(ctx, args),
   },
   Mutation: {
-    createUnionUnit: (_: unknown, { input }: { input: CreateUnionUnitInput }, ctx: CampaignContext) => createUnionUnit(ctx, input),
-    createMember: (_: unknown, { input }: { input: CreateMemberInput }, ctx: CampaignContext) => createMember(ctx, input),
-    createCampaign: (_: unknown, { input }: { input: CreateCampaignInput }, ctx: CampaignContext) => createCampaign(ctx, input),
-    launchCampaign: (_: unknown, { id }: { id: string }, ctx: CampaignContext) => launchCampaign(ctx, id),
+    createUnionUnit: (_: unknown, { input }: Input<CreateUnionUnitInput>, ctx: Ctx) => createUnionUnit(ctx, input),
+    updateUnionUnit: (_: unknown, { id, input }: Id & Input<UpdateUnionUnitInput>, ctx: Ctx) => updateUnionUnit(ctx, id, input),
+    createMember: (_: unknown, { input }: Input<CreateMemberInput>, ctx: Ctx) => createMember(ctx, input),
+    updateMember: (_: unknown, { id, input }: Id & Input<UpdateMemberInput>, ctx: Ctx) => updateMember(ctx, id, input),
+    importMembers: (_: unknown, { unitId, csv }: { unitId: string; csv: string }, ctx: Ctx) => importMembers(ctx, unitId, csv),
+    createCampaign: (_: unknown, { input }: Input<CreateCampaignInput>, ctx: Ctx) => createCampaign(ctx, input),
+    updateCampaign: (_: unknown, { id, input }: Id & Input<UpdateCampaignInput>, ctx: Ctx) => updateCampaign(ctx, id, input),
+    launchCampaign: (_: unknown, { id }: Id, ctx: Ctx) => launchCampaign(ctx, id),
+    startCampaign: (_: unknown, { id }: Id, ctx: Ctx) => startCampaign(ctx, id),
+    beginCampaignSummary: (_: unknown, { id }: Id, ctx: Ctx) => beginCampaignSummary(ctx, id),
+    submitCampaignSummary: (_: unknown, { id, input }: Id & Input<SummaryInput>, ctx: Ctx) => submitCampaignSummary(ctx, id, input),
+    closeCampaign: (_: unknown, { id }: Id, ctx: Ctx) => closeCampaign(ctx, id),
+    replicateCampaign: (_: unknown, { input }: Input<ReplicateCampaignInput>, ctx: Ctx) => replicateCampaign(ctx, input),
+    enrollUnit: (_: unknown, { input }: Input<Parameters<typeof enrollUnit>[1]>, ctx: Ctx) => enrollUnit(ctx, input),
+    enrollMember: (_: unknown, { input }: Input<Parameters<typeof enrollMember>[1]>, ctx: Ctx) => enrollMember(ctx, input),
+    reportProgress: (_: unknown, { input }: Input<ReportProgressInput>, ctx: Ctx) => reportProgress(ctx, input),
   },
   UnionUnit: {
-    __resolveReference: (ref: { id: string }, ctx: CampaignContext) => ctx.loaders.unit.load(ref.id),
-    parent: (unit: UnionUnitRow, _: unknown, ctx: CampaignContext) => (unit.parentId ? ctx.loaders.unit.load(unit.parentId) : null),
-    children: (unit: UnionUnitRow, args: PageRequest, ctx: CampaignContext) => childUnits(ctx, unit.id, args),
+    __resolveReference: (ref: Id, ctx: Ctx) => ctx.loaders.unit.load(ref.id),
+    parent: (unit: UnionUnitRow, _: unknown, ctx: Ctx) => (unit.parentId ? ctx.loaders.unit.load(unit.parentId) : null),
+    children: (unit: UnionUnitRow, args: PageRequest, ctx: Ctx) => childUnits(ctx, unit.id, args),
+    subtree: (unit: UnionUnitRow, args: PageRequest & SubtreeFilter, ctx: Ctx) => subtreeUnits(ctx, unit, args, args),
+    annualReport: (unit: UnionUnitRow, { year }: { year: number }, ctx: Ctx) => annualReport(ctx, unit, year),
   },
   Member: {
-    __resolveReference: async (ref: { id: string }, ctx: CampaignContext) => {
+    __resolveReference: async (ref: Id, ctx: Ctx) => {
       const member = await ctx.loaders.member.load(ref.id);
       return member && canSeeMember(ctx.identity, member) ? member : null;
     },
-    unit: (member: MemberRow, _: unknown, ctx: CampaignContext) => ctx.loaders.unit.load(member.unitId),
-    occupation: (member: MemberRow, _: unknown, ctx: CampaignContext) => ctx.loaders.occupation.load(member.occupationCode),
+    unit: (member: MemberRow, _: unknown, ctx: Ctx) => ctx.loaders.unit.load(member.unitId),
+    occupation: (member: MemberRow, _: unknown, ctx: Ctx) => ctx.loaders.occupation.load(member.occupationCode),
+    enrollments: (member: MemberRow, args: PageRequest, ctx: Ctx) => {
+      if (!canSeeMember(ctx.identity, member)) throw new ForbiddenError('This member record is outside your scope');
+      return memberEnrollments(ctx, member.id, args);
+    },
   },
   Campaign: {
-    __resolveReference: async (ref: { id: string }, ctx: CampaignContext) => {
+    __resolveReference: async (ref: Id, ctx: Ctx) => {
       const campaign = await ctx.loaders.campaign.load(ref.id);
       return campaign && canSeeCampaign(ctx.identity, campaign) ? campaign : null;
     },
-    launchingUnit: (campaign: CampaignRow, _: unknown, ctx: CampaignContext) => ctx.loaders.unit.load(campaign.launchingUnitId),
-    targets: (campaign: CampaignRow, _: unknown, ctx: CampaignContext) => ctx.loaders.targets.load(campaign.id),
-    scope: (campaign: CampaignRow, _: unknown, ctx: CampaignContext) => ({
+    launchingUnit: (campaign: CampaignRow, _: unknown, ctx: Ctx) => ctx.loaders.unit.load(campaign.launchingUnitId),
+    targets: (campaign: CampaignRow, _: unknown, ctx: Ctx) => ctx.loaders.targets.load(campaign.id),
+    scope: (campaign: CampaignRow, _: unknown, ctx: Ctx) => ({
       unit: ctx.loaders.unit.load(campaign.scopeUnitId),
       organisationTypes: campaign.scopeOrganisationTypes,
       occupations: Promise.all(campaign.scopeOccupationCodes.map((code) => ctx.loaders.occupation.load(code))),
     }),
+    summary: async (campaign: CampaignRow, _: unknown, ctx: Ctx) => {
+      const summary = await ctx.loaders.summary.load(campaign.id);
+      return summary ? { ...summary, campaign } : null;
+    },
+    summaryOverdue: async (campaign: CampaignRow, _: unknown, ctx: Ctx) =>
+      isSummaryOverdue(campaign.status, campaign.endsOn, (await ctx.loaders.summary.load(campaign.id)) !== null, today()),
+    derivedFrom: async (campaign: CampaignRow, _: unknown, ctx: Ctx) => {
+      const source = campaign.derivedFromId ? await ctx.loaders.campaign.load(campaign.derivedFromId) : null;
+      return source && canSeeCampaign(ctx.identity, source) ? source : null;
+    },
+    derivatives: (campaign: CampaignRow, args: PageRequest, ctx: Ctx) => derivatives(ctx, campaign, args),
+    spread: (campaign: CampaignRow, _: unknown, ctx: Ctx) => spreadOf(ctx, campaign),
+    participation: (campaign: CampaignRow, _: unknown, ctx: Ctx) => participation(ctx, campaign),
+    enrollments: (campaign: CampaignRow, args: PageRequest, ctx: Ctx) => campaignEnrollments(ctx, campaign, args),
+    inspection: (campaign: CampaignRow, _: unknown, ctx: Ctx) => inspection(ctx, campaign),
+  },
+  CampaignSummary: {
+    results: async (summary: CampaignSummaryRow & { campaign: CampaignRow }, _: unknown, ctx: Ctx) => {
+      const [results, targets] = await Promise.all([ctx.loaders.summaryResults.load(summary.campaignId), ctx.loaders.targets.load(summary.campaignId)]);
+      return targets.map((target) => {
+        const result = results.find((r: SummaryResultRow) => r.targetId === target.id)!;
+        return { target, achievedValue: result.achievedValue, met: meets(target.direction, result.achievedValue, target.targetValue), comment: result.comment };
+      });
+    },
+  },
+  Exemplar: {
+    member: async (exemplar: ExemplarRecord, _: unknown, ctx: Ctx) => {
+      const member = exemplar.memberId ? await ctx.loaders.member.load(exemplar.memberId) : null;
+      return member && canSeeMember(ctx.identity, member) ? member : null;
+    },
+    unit: (exemplar: ExemplarRecord, _: unknown, ctx: Ctx) => (exemplar.unitId ? ctx.loaders.unit.load(exemplar.unitId) : null),
+  },
+  Enrollment: {
+    campaign: (enrollment: EnrollmentRow, _: unknown, ctx: Ctx) => ctx.loaders.campaign.load(enrollment.campaignId),
+    unit: (enrollment: EnrollmentRow, _: unknown, ctx: Ctx) => ctx.loaders.unit.load(enrollment.unitId),
+    member: (enrollment: EnrollmentRow, _: unknown, ctx: Ctx) => (enrollment.memberId ? ctx.loaders.member.load(enrollment.memberId) : null),
+    progress: async (enrollment: EnrollmentRow, _: unknown, ctx: Ctx) =>
+      Promise.all(
+        (await enrollmentProgress(ctx, enrollment)).map(async (p: TargetProgress) => ({ ...p, target: await targetById(ctx, enrollment.campaignId, p.targetId) })),
+      ),
+    completion: (enrollment: EnrollmentRow, _: unknown, ctx: Ctx) => enrollmentCompletion(ctx, enrollment),
+    reports: (enrollment: EnrollmentRow, args: PageRequest, ctx: Ctx) => reportsOf(ctx, enrollment, args),
+  },
+  ProgressReport: {
+    target: async (report: ProgressReportRow, _: unknown, ctx: Ctx) => {
+      const enrollment = await ctx.loaders.enrollment.load(report.enrollmentId);
+      return targetById(ctx, enrollment!.campaignId, report.targetId);
+    },
   },
 };
+

@@ -26,8 +26,10 @@ export type OrganisationType =
   | 'FDI_ENTERPRISE'; // doanh nghiệp FDI
 export type CampaignCategory = 'UNION_WORK' | 'FOR_WORKERS' | 'FOR_WORKERS_IN_UNION_BODIES';
 export type TargetDirection = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
+export type TargetAggregation = 'SUM' | 'LATEST';
+export type CampaignStatus = 'DRAFT' | 'LAUNCHED' | 'IN_PROGRESS' | 'SUMMARISING' | 'CLOSED';
 
-export interface UnionUnitCreatedV1 {
+export interface UnitUpsertedV1 {
   unitId: string;
   code: string;
   name: string;
@@ -38,7 +40,7 @@ export interface UnionUnitCreatedV1 {
   parentId: string | null;
 }
 
-export interface MemberCreatedV1 {
+export interface MemberUpsertedV1 {
   memberId: string;
   fullName: string;
   unitId: string;
@@ -46,6 +48,7 @@ export interface MemberCreatedV1 {
   occupationCode: string;
   isDirectProductionWorker: boolean;
   holdsLeadershipPost: boolean;
+  leftUnionOn: string | null;
 }
 
 export interface LaunchedTargetV1 {
@@ -54,6 +57,7 @@ export interface LaunchedTargetV1 {
   unitOfMeasure: string;
   targetValue: number;
   direction: TargetDirection;
+  aggregation: TargetAggregation;
   weight: number;
 }
 
@@ -66,6 +70,67 @@ export interface CampaignLaunchedV1 {
   startsOn: string;
   endsOn: string;
   targets: LaunchedTargetV1[];
+  scope: { unitId: string; unitPath: string; organisationTypes: OrganisationType[]; occupationCodes: string[] };
+  derivedFromId: string | null;
+}
+
+export interface CampaignUpdatedV1 {
+  campaignId: string;
+  status: CampaignStatus;
+  title: string;
+  changedFields: string[];
+}
+
+export interface EnrollmentCreatedV1 {
+  enrollmentId: string;
+  campaignId: string;
+  unitId: string;
+  unitPath: string;
+  memberId: string | null;
+  commitments: { targetId: string; committedValue: number }[];
+}
+
+export interface ProgressReportedV1 {
+  reportId: string;
+  enrollmentId: string;
+  campaignId: string;
+  unitId: string;
+  unitPath: string;
+  memberId: string | null;
+  targetId: string;
+  periodStart: string;
+  periodEnd: string;
+  value: number;
+  /** The target's value after this report (sum or latest, as the target aggregates). */
+  currentValue: number;
+  committedValue: number;
+}
+
+export interface CampaignSummarisedV1 {
+  campaignId: string;
+  title: string;
+  launchingUnitPath: string;
+  lessons: string;
+  results: { targetId: string; name: string; achievedValue: number; targetValue: number; met: boolean }[];
+  exemplars: { name: string; achievement: string; memberId: string | null; unitId: string | null }[];
+}
+
+export interface CampaignClosedV1 {
+  campaignId: string;
+  title: string;
+  launchingUnitPath: string;
+  closedAt: string;
+}
+
+export interface CampaignReplicatedV1 {
+  campaignId: string;
+  sourceCampaignId: string;
+  launchingUnitId: string;
+  launchingUnitPath: string;
+  title: string;
+  occupationCodes: string[];
+  organisationTypes: string[];
+  adaptationNote: string;
 }
 
 export interface EvaluationRoundOpenedV1 {
@@ -76,17 +141,29 @@ export interface EvaluationRoundOpenedV1 {
 
 /** Event type → payload. Adding an event: a schema file, a line here, and a producer (README, "Add an event"). */
 export interface EventPayloads {
-  UnionUnitCreated: UnionUnitCreatedV1;
-  MemberCreated: MemberCreatedV1;
+  UnitUpserted: UnitUpsertedV1;
+  MemberUpserted: MemberUpsertedV1;
   CampaignLaunched: CampaignLaunchedV1;
+  CampaignUpdated: CampaignUpdatedV1;
+  EnrollmentCreated: EnrollmentCreatedV1;
+  ProgressReported: ProgressReportedV1;
+  CampaignSummarised: CampaignSummarisedV1;
+  CampaignClosed: CampaignClosedV1;
+  CampaignReplicated: CampaignReplicatedV1;
   EvaluationRoundOpened: EvaluationRoundOpenedV1;
 }
 export type EventType = keyof EventPayloads;
 
 /** Which service's topic carries each event type. */
 export const EVENT_PRODUCERS: Record<EventType, ServiceName> = {
-  UnionUnitCreated: 'campaign',
-  MemberCreated: 'campaign',
+  UnitUpserted: 'campaign',
+  MemberUpserted: 'campaign',
   CampaignLaunched: 'campaign',
+  CampaignUpdated: 'campaign',
+  EnrollmentCreated: 'campaign',
+  ProgressReported: 'campaign',
+  CampaignSummarised: 'campaign',
+  CampaignClosed: 'campaign',
+  CampaignReplicated: 'campaign',
   EvaluationRoundOpened: 'evaluation',
 };

@@ -15,6 +15,9 @@ export function createErrorFormatter(isProduction: boolean) {
     if (original instanceof AppError) {
       return { ...base, message: original.message, extensions: { ...original.details, code: original.code } };
     }
+    if (isUniqueViolation(original)) {
+      return { ...base, message: 'This already exists (someone may have just created it); reload and check', extensions: { code: 'CONFLICT' } };
+    }
     if (original instanceof Error && isDatabaseUnavailable(original)) {
       return { ...base, message: 'The service is temporarily unavailable; try again shortly', extensions: { code: 'UNAVAILABLE', retryable: true } };
     }
@@ -29,4 +32,10 @@ export function createErrorFormatter(isProduction: boolean) {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
+}
+
+/** PostgreSQL unique_violation: two requests raced to create the same thing. */
+function isUniqueViolation(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: string } } | null)?.driverError;
+  return driverError?.code === '23505';
 }

@@ -1,10 +1,25 @@
-import { DateResolver, DateTimeResolver, NonNegativeIntResolver, PositiveFloatResolver, UUIDResolver } from 'graphql-scalars';
+import { GraphQLScalarType } from 'graphql';
+import { DateTimeResolver, LocalDateResolver, NonNegativeIntResolver, PositiveFloatResolver, URLResolver, UUIDResolver } from 'graphql-scalars';
+
+/**
+ * `Date` is a calendar day kept as an ISO `YYYY-MM-DD` string end to end (graphql-scalars' LocalDate rules):
+ * a campaign that ends on 31/12 ends on that day in Việt Nam, whatever the server's time zone.
+ */
+const CalendarDate = new GraphQLScalarType({ ...LocalDateResolver.toConfig(), name: 'Date', description: 'A calendar day, YYYY-MM-DD.' });
+
+/** `URL` is validated by graphql-scalars and handed to resolvers as a string. */
+const UrlString = new GraphQLScalarType({
+  ...URLResolver.toConfig(),
+  parseValue: (value) => String(URLResolver.parseValue(value)),
+  parseLiteral: (ast, variables) => String(URLResolver.parseLiteral(ast, variables)),
+});
 
 /** Scalars every subgraph declares in its SDL (`scalar DateTime` …) and resolves the same way. */
 export const scalarResolvers = {
   DateTime: DateTimeResolver,
-  Date: DateResolver,
+  Date: CalendarDate,
   UUID: UUIDResolver,
   NonNegativeInt: NonNegativeIntResolver,
   PositiveFloat: PositiveFloatResolver,
+  URL: UrlString,
 };

@@ -24,7 +24,7 @@ export const handlers: EventHandlers = {
     });
   },
 
-  UnionUnitCreated: async (event, { manager }) => {
+  UnitUpserted: async (event, { manager }) => {
     const unit = event.payload;
     await manager.getRepository(UnitRefEntity).upsert(
       { id: unit.unitId, path: unit.path, level: unit.level, organisationType: unit.organisationType, provinceCode: unit.provinceCode },
@@ -32,7 +32,7 @@ export const handlers: EventHandlers = {
     );
   },
 
-  MemberCreated: async (event, { manager }) => {
+  MemberUpserted: async (event, { manager }) => {
     const member = event.payload;
     await manager.getRepository(MemberRefEntity).upsert(
       {

@@ -1,0 +1,140 @@
+import { NotFoundError, ValidationError, parseId, requireRole, requireWithinScope, type Connection, type PageRequest } from '@thidua/common';
+import { canSeeCampaign } from '../domain/access';
+import { draftProblems } from '../domain/campaigns';
+import { replicatedTargets, replicationProblems, type ReplicationRequest } from '../domain/replication';
+import { CampaignEntity, type CampaignRow } from '../entities';
+import { campaignPage, resolveScopeUnit, saveTargets, targetDrafts, unknownOccupations, type ScopeInput, type TargetInput } from './campaigns';
+import type { CampaignContext } from './context';
+
+export interface ReplicateCampaignInput {
+  sourceCampaignId: string;
+  launchingUnitId: string;
+  title?: string | null;
+  scope: ScopeInput;
+  targets?: TargetInput[] | null;
+  adaptationNote: string;
+  startsOn?: string | null;
+  endsOn?: string | null;
+}
+
+/**
+ * Replication (nhân rộng): a unit copies a model campaign it can see into a new draft of its own, adapted to
+ * other occupations or organisation types. The draft records its source; it is launched like any other.
+ */
+export async function replicateCampaign(ctx: CampaignContext, input: ReplicateCampaignInput): Promise<CampaignRow> {
+  requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
+  const source = await ctx.loaders.campaign.load(parseId('sourceCampaignId', input.sourceCampaignId));
+  if (!source || !canSeeCampaign(ctx.identity, source)) throw new NotFoundError('Campaign', input.sourceCampaignId);
+  const launchingUnit = await ctx.loaders.unit.load(parseId('launchingUnitId', input.launchingUnitId));
+  if (!launchingUnit) throw new NotFoundError('Unit', input.launchingUnitId);
+  requireWithinScope(ctx.identity, launchingUnit.path);
+  const scopeUnit = await resolveScopeUnit(ctx, launchingUnit.path, input.scope.unitId, launchingUnit.id);
+
+  const request: ReplicationRequest = {
+    occupationCodes: input.scope.occupationCodes ?? [],
+    organisationTypes: input.scope.organisationTypes ?? [],
+    targets: input.targets ? targetDrafts(input.targets) : null,
+    adaptationNote: input.adaptationNote.trim().normalize('NFC'),
+  };
+  const sourceTargets = (await ctx.loaders.targets.load(source.id)).map(({ name, unitOfMeasure, targetValue, direction, aggregation, weight }) => ({
+    name,
+    unitOfMeasure,
+    targetValue,
+    direction,
+    aggregation,
+    weight,
+  }));
+  const targets = replicatedTargets(sourceTargets, request);
+  const draft = {
+    title: input.title?.trim().normalize('NFC') || source.title,
+    goal: source.goal,
+    content: source.content,
+    participants: source.participants,
+    organisingMeasures: source.organisingMeasures,
+    category: source.category,
+    scopeOrganisationTypes: request.organisationTypes,
+    scopeOccupationCodes: request.occupationCodes,
+    targets,
+    startsOn: input.startsOn ?? null,
+    endsOn: input.endsOn ?? null,
+    reportingCadence: source.reportingCadence,
+  };
+  const problems = [...replicationProblems(request), ...draftProblems(draft), ...(await unknownOccupations(ctx.db.manager, request.occupationCodes))];
+  if (problems.length > 0) throw new ValidationError(problems);
+
+  return ctx.transaction(async ({ manager, emit }) => {
+    const { targets: _targets, ...fields } = draft;
+    const campaign = await manager.getRepository(CampaignEntity).save({
+      ...fields,
+      status: 'DRAFT' as const,
+      launchingUnitId: launchingUnit.id,
+      launchingUnitPath: launchingUnit.path,
+      scopeUnitId: scopeUnit.id,
+      launchedAt: null,
+      startedAt: null,
+      summarisingAt: null,
+      closedAt: null,
+      derivedFromId: source.id,
+      adaptationNote: request.adaptationNote,
+      createdBy: ctx.identity.subject,
+    });
+    await saveTargets(manager, campaign.id, targets);
+    await emit({
+      type: 'CampaignReplicated',
+      aggregateId: campaign.id,
+      unitPath: launchingUnit.path,
+      payload: {
+        campaignId: campaign.id,
+        sourceCampaignId: source.id,
+        launchingUnitId: launchingUnit.id,
+        launchingUnitPath: launchingUnit.path,
+        title: campaign.title,
+        occupationCodes: request.occupationCodes,
+        organisationTypes: request.organisationTypes,
+        adaptationNote: request.adaptationNote,
+      },
+    });
+    return campaign;
+  });
+}
+
+export function derivatives(ctx: CampaignContext, campaign: CampaignRow, page: PageRequest): Promise<Connection<CampaignRow>> {
+  return campaignPage(ctx, `c.derived_from_id = $1`, [campaign.id], page);
+}
+
+export interface Spread {
+  campaigns: number;
+  units: number;
+  members: number;
+}
+
+/**
+ * How far a model spread: the campaign and every campaign derived from it at any depth (drafts not counted),
+ * the distinct units enrolled in them (or whose members enrolled), and the distinct members reached (enrolled
+ * themselves, or members of an enrolled unit's subtree).
+ */
+export async function spreadOf(ctx: CampaignContext, campaign: CampaignRow): Promise<Spread> {
+  const [row] = (await ctx.db.query(
+    `WITH RECURSIVE lineage AS (
+       SELECT id FROM campaigns WHERE id = $1
+       UNION
+       SELECT c.id FROM campaigns c JOIN lineage l ON c.derived_from_id = l.id WHERE c.status <> 'DRAFT'
+     ),
+     reached_units AS (
+       SELECT DISTINCT e.unit_id, e.unit_path FROM enrollments e JOIN lineage l ON e.campaign_id = l.id WHERE e.member_id IS NULL
+     ),
+     reached_members AS (
+       SELECT e.member_id AS id FROM enrollments e JOIN lineage l ON e.campaign_id = l.id WHERE e.member_id IS NOT NULL
+       UNION
+       SELECT m.id FROM members m JOIN reached_units u ON m.unit_path LIKE u.unit_path || '%'
+     )
+     SELECT (SELECT count(*) FROM lineage)::int AS campaigns,
+            (SELECT count(DISTINCT unit_id) FROM (
+               SELECT unit_id FROM reached_units
+               UNION SELECT e.unit_id FROM enrollments e JOIN lineage l ON e.campaign_id = l.id) u)::int AS units,
+            (SELECT count(*) FROM reached_members)::int AS members`,
+    [campaign.id],
+  )) as Spread[];
+  return row!;
+}
+

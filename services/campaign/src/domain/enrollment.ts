@@ -1,0 +1,53 @@
+import type { FieldProblem, OrganisationType } from '@thidua/common';
+
+export interface CampaignScope {
+  scopeUnitPath: string;
+  organisationTypes: OrganisationType[];
+  occupationCodes: string[];
+}
+
+export interface EnrollingUnit {
+  path: string;
+  organisationType: OrganisationType | null;
+}
+
+/** A unit may enrol when it lies in the campaign's subtree and, where the scope names types, has one of them. */
+export function unitEligibility(scope: CampaignScope, unit: EnrollingUnit): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!unit.path.startsWith(scope.scopeUnitPath)) problems.push({ field: 'unitId', message: 'the unit is outside the campaign’s scope' });
+  if (scope.organisationTypes.length > 0 && (!unit.organisationType || !scope.organisationTypes.includes(unit.organisationType))) {
+    problems.push({ field: 'unitId', message: `the campaign is for ${scope.organisationTypes.join(', ')} organisations only` });
+  }
+  return problems;
+}
+
+/** A member may enrol when their unit may, and, where the scope names occupations, they have one of them. */
+export function memberEligibility(scope: CampaignScope, unit: EnrollingUnit, occupationCode: string, leftUnion: boolean): FieldProblem[] {
+  const problems = unitEligibility(scope, unit).map((p) => ({ ...p, field: 'memberId' }));
+  if (scope.occupationCodes.length > 0 && !scope.occupationCodes.includes(occupationCode)) {
+    problems.push({ field: 'memberId', message: `the campaign is for the occupations ${scope.occupationCodes.join(', ')} only` });
+  }
+  if (leftUnion) problems.push({ field: 'memberId', message: 'the member has left the union' });
+  return problems;
+}
+
+export interface CommitmentInput {
+  targetId: string;
+  value: number;
+}
+
+/** Commitments default to the campaign's target values; a unit may commit to more (or, lower-is-better, less). */
+export function resolveCommitments(
+  targets: { id: string; targetValue: number }[],
+  given: CommitmentInput[],
+): { commitments: { targetId: string; committedValue: number }[]; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const byTarget = new Map<string, number>();
+  given.forEach((c, i) => {
+    if (!targets.some((t) => t.id === c.targetId)) problems.push({ field: `commitments.${i}.targetId`, message: 'is not a target of this campaign' });
+    else if (!Number.isFinite(c.value)) problems.push({ field: `commitments.${i}.value`, message: 'must be a number' });
+    else if (byTarget.has(c.targetId)) problems.push({ field: `commitments.${i}.targetId`, message: 'is committed twice' });
+    else byTarget.set(c.targetId, c.value);
+  });
+  return { commitments: targets.map((t) => ({ targetId: t.id, committedValue: byTarget.get(t.id) ?? t.targetValue })), problems };
+}

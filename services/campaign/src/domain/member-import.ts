@@ -1,0 +1,118 @@
+import { parse } from 'csv-parse/sync';
+import type { FieldProblem } from '@thidua/common';
+
+/**
+ * CSV of members as a grassroots union keeps it. Headers in Vietnamese (with or without diacritics) or
+ * English; one member a row:
+ *   ho_ten, ma_nghe, truc_tiep_san_xuat, giu_chuc_vu, ngay_vao_cong_doan
+ *   Nguyễn Thị Hồng Nhung, CN_DET_MAY, có, không, 01/05/2020
+ */
+export const IMPORT_COLUMNS = {
+  fullName: ['ho_ten', 'họ_tên', 'ho ten', 'họ tên', 'full_name', 'fullname'],
+  occupationCode: ['ma_nghe', 'mã_nghề', 'ma nghe', 'mã nghề', 'occupation_code', 'occupation'],
+  isDirectProductionWorker: ['truc_tiep_san_xuat', 'trực_tiếp_sản_xuất', 'truc tiep san xuat', 'trực tiếp sản xuất', 'direct_production_worker'],
+  holdsLeadershipPost: ['giu_chuc_vu', 'giữ_chức_vụ', 'giu chuc vu', 'giữ chức vụ', 'holds_leadership_post'],
+  joinedUnionOn: ['ngay_vao_cong_doan', 'ngày_vào_công_đoàn', 'ngay vao cong doan', 'ngày vào công đoàn', 'joined_union_on'],
+} as const;
+type Column = keyof typeof IMPORT_COLUMNS;
+const REQUIRED: Column[] = ['fullName', 'occupationCode', 'isDirectProductionWorker', 'holdsLeadershipPost'];
+export const MAX_IMPORT_ROWS = 20_000;
+
+export interface ImportedMember {
+  row: number;
+  fullName: string;
+  occupationCode: string;
+  isDirectProductionWorker: boolean;
+  holdsLeadershipPost: boolean;
+  joinedUnionOn: string | null;
+}
+
+export interface RowProblem extends FieldProblem {
+  row: number;
+}
+
+export class MalformedFileError extends Error {}
+
+const YES = new Set(['có', 'co', 'x', 'yes', 'y', 'true', '1']);
+const NO = new Set(['không', 'khong', '', 'no', 'n', 'false', '0']);
+
+function parseFlag(raw: string): boolean | null {
+  const value = raw.trim().toLowerCase();
+  if (YES.has(value)) return true;
+  if (NO.has(value)) return false;
+  return null;
+}
+
+/** Accepts dd/mm/yyyy (as Vietnamese forms write it) or yyyy-mm-dd. */
+function parseDay(raw: string): string | null | 'invalid' {
+  const value = raw.trim();
+  if (!value) return null;
+  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+  const iso = vn ? `${vn[3]}-${vn[2]!.padStart(2, '0')}-${vn[1]!.padStart(2, '0')}` : value;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return 'invalid';
+  return new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso ? iso : 'invalid';
+}
+
+function columnIndex(headers: string[]): Partial<Record<Column, number>> {
+  const normalised = headers.map((h) => h.trim().toLowerCase().normalize('NFC'));
+  const index: Partial<Record<Column, number>> = {};
+  for (const column of Object.keys(IMPORT_COLUMNS) as Column[]) {
+    const at = normalised.findIndex((h) => (IMPORT_COLUMNS[column] as readonly string[]).includes(h));
+    if (at >= 0) index[column] = at;
+  }
+  return index;
+}
+
+/**
+ * Parses the file. A file that is not CSV, lacks a required column or is too large throws MalformedFileError;
+ * row-level problems (unknown flag, bad date, empty name) are collected with their row numbers (the header is
+ * row 1), so the officer can fix them all at once.
+ */
+export function parseMemberCsv(csv: string, today: string): { members: ImportedMember[]; problems: RowProblem[] } {
+  let records: string[][];
+  try {
+    records = parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: false, trim: false }) as string[][];
+  } catch (error) {
+    throw new MalformedFileError(`The file is not valid CSV: ${(error as Error).message}`);
+  }
+  const [headers, ...rows] = records;
+  if (!headers) throw new MalformedFileError('The file is empty');
+  const index = columnIndex(headers);
+  const missing = REQUIRED.filter((column) => index[column] === undefined);
+  if (missing.length > 0) {
+    throw new MalformedFileError(`Missing column(s): ${missing.map((c) => IMPORT_COLUMNS[c][0]).join(', ')}`);
+  }
+  if (rows.length === 0) throw new MalformedFileError('The file has a header but no members');
+  if (rows.length > MAX_IMPORT_ROWS) throw new MalformedFileError(`At most ${MAX_IMPORT_ROWS} members per file; split the file`);
+
+  const members: ImportedMember[] = [];
+  const problems: RowProblem[] = [];
+  rows.forEach((cells, i) => {
+    const row = i + 2;
+    const cell = (column: Column): string => (index[column] === undefined ? '' : (cells[index[column]!] ?? ''));
+    const fullName = cell('fullName').trim().normalize('NFC');
+    const direct = parseFlag(cell('isDirectProductionWorker'));
+    const leader = parseFlag(cell('holdsLeadershipPost'));
+    const joined = parseDay(cell('joinedUnionOn'));
+    const rowProblems: RowProblem[] = [];
+    if (!fullName || fullName.length > 200) rowProblems.push({ row, field: 'ho_ten', message: 'the name must be 1–200 characters' });
+    if (!cell('occupationCode').trim()) rowProblems.push({ row, field: 'ma_nghe', message: 'the occupation code is missing' });
+    if (direct === null) rowProblems.push({ row, field: 'truc_tiep_san_xuat', message: 'write "có" or "không"' });
+    if (leader === null) rowProblems.push({ row, field: 'giu_chuc_vu', message: 'write "có" or "không"' });
+    if (joined === 'invalid') rowProblems.push({ row, field: 'ngay_vao_cong_doan', message: 'write the date as dd/mm/yyyy' });
+    else if (joined && joined > today) rowProblems.push({ row, field: 'ngay_vao_cong_doan', message: 'cannot be in the future' });
+    if (rowProblems.length > 0) {
+      problems.push(...rowProblems);
+      return;
+    }
+    members.push({
+      row,
+      fullName,
+      occupationCode: cell('occupationCode').trim(),
+      isDirectProductionWorker: direct!,
+      holdsLeadershipPost: leader!,
+      joinedUnionOn: joined === 'invalid' ? null : joined,
+    });
+  });
+  return { members, problems };
+}

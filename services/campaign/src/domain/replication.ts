@@ -1,0 +1,30 @@
+import type { FieldProblem, OrganisationType } from '@thidua/common';
+import type { TargetDraft } from './campaigns';
+
+export interface ReplicationRequest {
+  /** The occupations and organisation types the new campaign adapts the model to. */
+  occupationCodes: string[];
+  organisationTypes: OrganisationType[];
+  /** Adapted targets; the source's targets are copied when none are given. */
+  targets: TargetDraft[] | null;
+  adaptationNote: string;
+}
+
+/**
+ * Replication (nhân rộng) adapts a model to other occupations or organisation types: it must say what it
+ * adapts to, and why, so the lineage tells how the model spread.
+ */
+export function replicationProblems(request: ReplicationRequest): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (request.occupationCodes.length === 0 && request.organisationTypes.length === 0) {
+    problems.push({ field: 'scope', message: 'name the occupations or organisation types the model is adapted to' });
+  }
+  if (request.adaptationNote.trim().length < 10) {
+    problems.push({ field: 'adaptationNote', message: 'say what was adapted and why (at least 10 characters)' });
+  }
+  return problems;
+}
+
+export function replicatedTargets(source: TargetDraft[], request: ReplicationRequest): TargetDraft[] {
+  return request.targets ?? source.map((t) => ({ ...t }));
+}
