@@ -96,15 +96,33 @@ const CAMPAIGNS = [
   },
 ];
 
+class CallError extends Error {
+  constructor(
+    message: string,
+    readonly codes: string[],
+  ) {
+    super(message);
+  }
+}
+
 async function call<T>(token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(GATEWAY, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
+  const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  if (body.errors?.length) throw new CallError(body.errors.map((e) => e.message).join('; '), body.errors.map((e) => e.extensions?.code ?? ''));
   return body.data as T;
+}
+
+/** For steps that may have run before: a CONFLICT ("already enrolled", "already reported") is what idempotency looks like. */
+async function unlessDone(step: Promise<unknown>): Promise<void> {
+  try {
+    await step;
+  } catch (error) {
+    if (!(error instanceof CallError && error.codes.includes('CONFLICT'))) throw error;
+  }
 }
 
 type Unit = { id: string; path: string };
@@ -179,11 +197,84 @@ async function seedCampaigns(token: string, units: Map<string, Unit>): Promise<s
   return ids;
 }
 
+/** Bắc Giang's experience (now in Bắc Ninh): the flagship adapted to textile and electronics workers of private and FDI enterprises. */
+const REPLICATION = {
+  title: 'Lao động giỏi – Lao động sáng tạo trong doanh nghiệp dệt may, điện tử (kinh nghiệm Bắc Giang)',
+  scope: { organisationTypes: ['PRIVATE_ENTERPRISE', 'FDI_ENTERPRISE'], occupationCodes: ['CN_DET_MAY', 'CN_DIEN_TU'] },
+  adaptationNote: 'Đơn giản hoá tiêu chí cho doanh nghiệp tư nhân, FDI: chỉ tiêu năng suất và thu nhập người lao động',
+  startsOn: '2026-01-01',
+  endsOn: '2027-12-31',
+  targets: [
+    { name: 'Sáng kiến cải tiến được áp dụng', unitOfMeasure: 'sáng kiến', targetValue: 24, direction: 'HIGHER_IS_BETTER', aggregation: 'SUM', weight: 50 },
+    { name: 'Tăng năng suất lao động', unitOfMeasure: '%', targetValue: 8, direction: 'HIGHER_IS_BETTER', aggregation: 'LATEST', weight: 30 },
+    { name: 'Tăng thu nhập bình quân của người lao động', unitOfMeasure: '%', targetValue: 7, direction: 'HIGHER_IS_BETTER', aggregation: 'LATEST', weight: 20 },
+  ],
+};
+
+async function seedReplication(token: string, flagshipId: string, units: Map<string, Unit>): Promise<string> {
+  const bn = units.get('BN')!;
+  const existing = await call<{ campaigns: { edges: { node: { id: string; title: string; status: string } }[] } }>(
+    token,
+    `query($unitId: ID!) { campaigns(unitId: $unitId, first: 100) { edges { node { id title status } } } }`,
+    { unitId: bn.id },
+  );
+  let found = existing.campaigns.edges.find((e) => e.node.title === REPLICATION.title)?.node;
+  if (!found) {
+    found = (
+      await call<{ replicateCampaign: { id: string; title: string; status: string } }>(
+        token,
+        `mutation($input: ReplicateCampaignInput!) { replicateCampaign(input: $input) { id title status } }`,
+        { input: { ...REPLICATION, sourceCampaignId: flagshipId, launchingUnitId: bn.id } },
+      )
+    ).replicateCampaign;
+  }
+  if (found.status === 'DRAFT') await call(token, `mutation($id: ID!) { launchCampaign(id: $id) { id } }`, { id: found.id });
+  return found.id;
+}
+
+/** Enrolments and a few months of reports, so dashboards have something to show. */
+async function seedProgress(token: string, campaignIds: string[], units: Map<string, Unit>, members: Map<string, string>): Promise<number> {
+  const [flagship, , armyModel, replication] = campaignIds as [string, string, string, string];
+  const plan: [campaignId: string, unitCode: string, monthly: number[]][] = [
+    [replication, 'BN-MAY-BG', [2, 3, 1, 4, 2, 3, 2, 1, 3, 2]],
+    [replication, 'BN-DT-QC', [1, 0, 1, 1, 0, 2]],
+    [flagship, 'HN-EVN', [4, 5, 3, 6, 4, 5, 6, 4, 5, 6]],
+    [armyModel, 'CDQP-VT', []],
+  ];
+  let reports = 0;
+  for (const [campaignId, unitCode, monthly] of plan) {
+    await unlessDone(call(token, `mutation($input: EnrollUnitInput!) { enrollUnit(input: $input) { id } }`, { input: { campaignId, unitId: units.get(unitCode)!.id } }));
+    const { campaign } = await call<{ campaign: { targets: { id: string }[]; enrollments: { edges: { node: { id: string; unit: { id: string }; member: { id: string } | null } }[] } } }>(
+      token,
+      `query($id: ID!) { campaign(id: $id) { targets { id } enrollments(first: 100) { edges { node { id unit { id } member { id } } } } } }`,
+      { id: campaignId },
+    );
+    const enrollment = campaign.enrollments.edges.find((e) => e.node.unit.id === units.get(unitCode)!.id && e.node.member === null)!.node;
+    for (const [month, value] of monthly.entries()) {
+      const periodStart = `2026-${String(month + 1).padStart(2, '0')}-01`;
+      await unlessDone(
+        call(token, `mutation($input: ReportProgressInput!) { reportProgress(input: $input) { id } }`, {
+          input: { enrollmentId: enrollment.id, targetId: campaign.targets[0]!.id, periodStart, value, evidenceUrl: `https://congdoan.vn/minh-chung/${unitCode.toLowerCase()}/${periodStart}` },
+        }),
+      );
+      reports += 1;
+    }
+  }
+  await unlessDone(
+    call(token, `mutation($input: EnrollMemberInput!) { enrollMember(input: $input) { id } }`, {
+      input: { campaignId: replication, memberId: members.get('Nguyễn Thị Hồng Nhung')! },
+    }),
+  );
+  return reports;
+}
+
 async function main(): Promise<void> {
   const admin = await issueDevToken({ sub: 'demo-national-admin', name: 'Quản trị Tổng Liên đoàn', roles: ['NATIONAL_ADMIN'], unitPath: '/vn/' }, config);
   const units = await seedUnits(admin);
   const members = await seedMembers(admin, units);
   const campaigns = await seedCampaigns(admin, units);
+  campaigns.push(await seedReplication(admin, campaigns[0]!, units));
+  const reports = await seedProgress(admin, campaigns, units, members);
 
   const users: { label: string; sub: string; name: string; roles: Role[]; unit: string; memberId?: string }[] = [
     { label: 'national admin (Tổng LĐLĐ)', sub: 'demo-national-admin', name: 'Quản trị Tổng Liên đoàn', roles: ['NATIONAL_ADMIN'], unit: 'VN' },
@@ -210,7 +301,7 @@ async function main(): Promise<void> {
   const file = path.resolve(__dirname, '..', '.data', 'demo-tokens.txt');
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${lines.join('\n')}\n`);
-  console.log(`[seed] ${units.size} units, ${members.size} members, ${campaigns.length} launched campaigns`);
+  console.log(`[seed] ${units.size} units, ${members.size} members, ${campaigns.length} launched campaigns (one replicated), ${reports} progress reports`);
   console.log(lines.join('\n'));
 }
 

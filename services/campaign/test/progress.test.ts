@@ -1,0 +1,66 @@
+import { completion, currentValue, isBehind, isSilent, progressOf, type TrackedTarget } from '../src/domain/progress';
+import { elapsedShare, periodContaining } from '../src/domain/periods';
+
+const initiatives: TrackedTarget = { targetId: 'i', direction: 'HIGHER_IS_BETTER', aggregation: 'SUM', weight: 60, committedValue: 10 };
+const accidents: TrackedTarget = { targetId: 'a', direction: 'LOWER_IS_BETTER', aggregation: 'LATEST', weight: 40, committedValue: 1 };
+
+describe('reporting periods', () => {
+  it('aligns any day to its period of the cadence', () => {
+    expect(periodContaining('MONTHLY', '2026-02-17')).toEqual({ start: '2026-02-01', end: '2026-02-28' });
+    expect(periodContaining('QUARTERLY', '2026-11-25')).toEqual({ start: '2026-10-01', end: '2026-12-31' });
+    expect(periodContaining('WEEKLY', '2026-11-25')).toEqual({ start: '2026-11-23', end: '2026-11-29' });
+    expect(periodContaining('YEARLY', '2028-02-29')).toEqual({ start: '2028-01-01', end: '2028-12-31' });
+  });
+
+  it('measures the elapsed share of a period', () => {
+    expect(elapsedShare('2026-01-01', '2026-12-31', '2025-06-01')).toBe(0);
+    expect(elapsedShare('2026-01-01', '2026-01-10', '2026-01-05')).toBeCloseTo(0.5);
+    expect(elapsedShare('2026-01-01', '2026-12-31', '2027-01-01')).toBe(1);
+  });
+});
+
+describe('progress against commitments', () => {
+  it('adds up SUM targets and takes the latest value of LATEST targets', () => {
+    const reports = [
+      { targetId: 'x', periodStart: '2026-02-01', value: 3 },
+      { targetId: 'x', periodStart: '2026-01-01', value: 5 },
+    ];
+    expect(currentValue('SUM', reports)).toBe(8);
+    expect(currentValue('LATEST', reports)).toBe(3);
+    expect(currentValue('SUM', [])).toBeNull();
+  });
+
+  it('rates higher-is-better and lower-is-better targets', () => {
+    expect(progressOf(initiatives, [{ targetId: 'i', periodStart: '2026-01-01', value: 4 }])).toMatchObject({ currentValue: 4, ratio: 0.4, met: false });
+    expect(progressOf(accidents, [{ targetId: 'a', periodStart: '2026-01-01', value: 0 }])).toMatchObject({ ratio: 1, met: true });
+    expect(progressOf(accidents, [{ targetId: 'a', periodStart: '2026-01-01', value: 4 }])).toMatchObject({ ratio: 0.25, met: false });
+    expect(progressOf(accidents, [])).toMatchObject({ currentValue: null, ratio: 0, met: false });
+  });
+
+  it('weights completion by target weight', () => {
+    const reports = [
+      { targetId: 'i', periodStart: '2026-01-01', value: 5 },
+      { targetId: 'a', periodStart: '2026-01-01', value: 0 },
+    ];
+    expect(completion([initiatives, accidents], reports)).toBeCloseTo(0.5 * 0.6 + 1 * 0.4);
+  });
+});
+
+describe('inspection flags', () => {
+  const reports = [{ targetId: 'i', periodStart: '2026-01-01', value: 2 }];
+
+  it('flags a cumulative target lagging the elapsed share of the period', () => {
+    expect(isBehind([initiatives], reports, '2026-01-01', '2026-12-31', '2026-07-01')).toBe(true);
+    expect(isBehind([initiatives], reports, '2026-01-01', '2026-12-31', '2026-01-20')).toBe(false);
+  });
+
+  it('flags a level target that misses its commitment', () => {
+    expect(isBehind([accidents], [{ targetId: 'a', periodStart: '2026-01-01', value: 2 }], '2026-01-01', '2026-12-31', '2026-02-01')).toBe(true);
+  });
+
+  it('flags units silent for the last complete period, not before one has passed', () => {
+    expect(isSilent('MONTHLY', reports, '2026-01-01', '2026-03-10')).toBe(true);
+    expect(isSilent('MONTHLY', [...reports, { targetId: 'i', periodStart: '2026-02-01', value: 1 }], '2026-01-01', '2026-03-10')).toBe(false);
+    expect(isSilent('MONTHLY', [], '2026-03-01', '2026-03-10')).toBe(false);
+  });
+});

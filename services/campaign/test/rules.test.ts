@@ -1,0 +1,82 @@
+import { memberEligibility, resolveCommitments, unitEligibility } from '../src/domain/enrollment';
+import { parseMemberCsv, MalformedFileError } from '../src/domain/member-import';
+import { replicationProblems } from '../src/domain/replication';
+import { isSummaryOverdue, summaryProblems } from '../src/domain/campaigns';
+
+const scope = { scopeUnitPath: '/vn/bn/', organisationTypes: ['PRIVATE_ENTERPRISE' as const, 'FDI_ENTERPRISE' as const], occupationCodes: ['CN_DET_MAY'] };
+
+describe('who may enrol', () => {
+  it('takes units in the subtree with an organisation type of the scope', () => {
+    expect(unitEligibility(scope, { path: '/vn/bn/may/', organisationType: 'FDI_ENTERPRISE' })).toEqual([]);
+    expect(unitEligibility(scope, { path: '/vn/kh/may/', organisationType: 'FDI_ENTERPRISE' }).map((p) => p.message)).toEqual(['the unit is outside the campaign’s scope']);
+    expect(unitEligibility(scope, { path: '/vn/bn/so/', organisationType: 'ADMINISTRATIVE_AGENCY' })).toHaveLength(1);
+  });
+
+  it('takes members of the scope’s occupations who are still in the union', () => {
+    const unit = { path: '/vn/bn/may/', organisationType: 'PRIVATE_ENTERPRISE' as const };
+    expect(memberEligibility(scope, unit, 'CN_DET_MAY', false)).toEqual([]);
+    expect(memberEligibility(scope, unit, 'KY_SU', false).map((p) => p.field)).toEqual(['memberId']);
+    expect(memberEligibility(scope, unit, 'CN_DET_MAY', true).map((p) => p.message)).toEqual(['the member has left the union']);
+  });
+
+  it('fills commitments from the campaign targets and refuses foreign targets', () => {
+    const targets = [{ id: 't1', targetValue: 10 }, { id: 't2', targetValue: 0.5 }];
+    expect(resolveCommitments(targets, [{ targetId: 't1', value: 12 }])).toEqual({
+      commitments: [{ targetId: 't1', committedValue: 12 }, { targetId: 't2', committedValue: 0.5 }],
+      problems: [],
+    });
+    expect(resolveCommitments(targets, [{ targetId: 'other', value: 1 }]).problems.map((p) => p.field)).toEqual(['commitments.0.targetId']);
+  });
+});
+
+describe('member CSV import', () => {
+  const header = 'ho_ten,ma_nghe,truc_tiep_san_xuat,giu_chuc_vu,ngay_vao_cong_doan';
+
+  it('reads Vietnamese rows, flags and dd/mm/yyyy dates', () => {
+    const { members, problems } = parseMemberCsv(`${header}\nNguyễn Thị Hoa,CN_DET_MAY,có,không,01/05/2020\n"Trần Văn Bình, con",KY_SU,không,có,`, '2026-11-25');
+    expect(problems).toEqual([]);
+    expect(members).toEqual([
+      { row: 2, fullName: 'Nguyễn Thị Hoa', occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false, joinedUnionOn: '2020-05-01' },
+      { row: 3, fullName: 'Trần Văn Bình, con', occupationCode: 'KY_SU', isDirectProductionWorker: false, holdsLeadershipPost: true, joinedUnionOn: null },
+    ]);
+  });
+
+  it('accepts headers with diacritics', () => {
+    const { members } = parseMemberCsv('Họ tên,Mã nghề,Trực tiếp sản xuất,Giữ chức vụ\nLê Thị Mai,CN_DET_MAY,x,', '2026-11-25');
+    expect(members[0]).toMatchObject({ fullName: 'Lê Thị Mai', isDirectProductionWorker: true, holdsLeadershipPost: false });
+  });
+
+  it('reports every row problem with its row number', () => {
+    const { problems } = parseMemberCsv(`${header}\n,CN_DET_MAY,có,không,\nHoa,CN_DET_MAY,có lẽ,không,31/02/2020`, '2026-11-25');
+    expect(problems).toEqual([
+      { row: 2, field: 'ho_ten', message: 'the name must be 1–200 characters' },
+      { row: 3, field: 'truc_tiep_san_xuat', message: 'write "có" or "không"' },
+      { row: 3, field: 'ngay_vao_cong_doan', message: 'write the date as dd/mm/yyyy' },
+    ]);
+  });
+
+  it('refuses a malformed file as a whole', () => {
+    expect(() => parseMemberCsv('ho_ten,ma_nghe\nHoa,CN_DET_MAY', '2026-11-25')).toThrow(MalformedFileError);
+    expect(() => parseMemberCsv(`${header}\n"unterminated,CN,có,không,`, '2026-11-25')).toThrow(/not valid CSV/);
+    expect(() => parseMemberCsv(header, '2026-11-25')).toThrow(/no members/);
+  });
+});
+
+describe('summaries and replication', () => {
+  it('needs a result for every target and stated lessons', () => {
+    const problems = summaryProblems({ results: [{ targetId: 't1', achievedValue: 3, comment: null }], lessons: 'ngắn', exemplars: [] }, ['t1', 't2']);
+    expect(problems.map((p) => p.field)).toEqual(['results', 'lessons']);
+  });
+
+  it('knows when a summary is overdue', () => {
+    expect(isSummaryOverdue('IN_PROGRESS', '2026-10-31', false, '2026-11-25')).toBe(true);
+    expect(isSummaryOverdue('IN_PROGRESS', '2026-10-31', true, '2026-11-25')).toBe(false);
+    expect(isSummaryOverdue('CLOSED', '2026-10-31', false, '2026-11-25')).toBe(false);
+    expect(isSummaryOverdue('IN_PROGRESS', '2026-12-31', false, '2026-11-25')).toBe(false);
+  });
+
+  it('makes a replication say what it adapts to and why', () => {
+    expect(replicationProblems({ occupationCodes: [], organisationTypes: [], targets: null, adaptationNote: '' }).map((p) => p.field)).toEqual(['scope', 'adaptationNote']);
+    expect(replicationProblems({ occupationCodes: ['GIAO_VIEN'], organisationTypes: [], targets: null, adaptationNote: 'Điều chỉnh chỉ tiêu cho giáo viên' })).toEqual([]);
+  });
+});

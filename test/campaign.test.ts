@@ -1,0 +1,422 @@
+/**
+ * The campaign subgraph through the real gateway, on the real databases and broker: the union tree, members and
+ * their CSV import, the life of a movement (launch, enrol, report, inspect, summarise, close), replication and
+ * its lineage, overdue summaries, the annual report, the events other services rely on, and who may do what.
+ */
+import { Client } from 'pg';
+import { databaseUrl, eventsTopic, loadGatewayConfig } from '@thidua/common';
+import { issueDevToken } from '../gateway/src/dev-tokens';
+import { Api } from './support/api';
+import { eventually } from './support/graphql';
+import { readTopic, testKafka } from './support/kafka';
+import { startTestPlatform, type TestPlatform } from './support/platform';
+
+let platform: TestPlatform;
+let api: Api;
+let admin: string;
+let db: Client;
+const run = Date.now().toString(36);
+
+const UNIT = `mutation($input: CreateUnionUnitInput!) { createUnionUnit(input: $input) { id path } }`;
+const MEMBER = `mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }`;
+const CREATE = `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id status targets { id name } } }`;
+const LAUNCH = `mutation($id: ID!) { launchCampaign(id: $id) { id status } }`;
+const ENROL_UNIT = `mutation($input: EnrollUnitInput!) { enrollUnit(input: $input) { id } }`;
+const ENROL_MEMBER = `mutation($input: EnrollMemberInput!) { enrollMember(input: $input) { id } }`;
+const REPORT = `mutation($input: ReportProgressInput!) { reportProgress(input: $input) { id periodStart periodEnd value } }`;
+const STATUS = `query($id: ID!) { campaign(id: $id) { status } }`;
+
+type Unit = { id: string; path: string };
+const units: Record<string, Unit> = {};
+const members: Record<string, string> = {};
+let bnOfficer: string;
+let khOfficer: string;
+
+async function unit(key: string, input: Record<string, unknown>): Promise<Unit> {
+  units[key] = (await api.ok<{ createUnionUnit: Unit }>(UNIT, { input: { code: `${key}-${run}`, ...input } }, admin)).createUnionUnit;
+  return units[key]!;
+}
+
+async function count(sql: string, params: unknown[] = []): Promise<number> {
+  return (await db.query(`SELECT count(*)::int AS n FROM ${sql}`, params)).rows[0].n;
+}
+
+const thisYear = new Date().getUTCFullYear();
+const flagshipInput = () => ({
+  launchingUnitId: units.vn!.id,
+  title: `Lao động giỏi – Lao động sáng tạo ${run}`,
+  goal: 'Nâng cao năng suất lao động và thu nhập của người lao động',
+  category: 'FOR_WORKERS',
+  startsOn: `${thisYear}-01-01`,
+  endsOn: `${thisYear + 1}-12-31`,
+  reportingCadence: 'MONTHLY',
+  targets: [
+    { name: 'Sáng kiến được công nhận', unitOfMeasure: 'sáng kiến', targetValue: 12, direction: 'HIGHER_IS_BETTER', aggregation: 'SUM', weight: 70 },
+    { name: 'Tai nạn lao động', unitOfMeasure: 'vụ', targetValue: 0, direction: 'LOWER_IS_BETTER', aggregation: 'LATEST', weight: 30 },
+  ],
+});
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  api = new Api(platform.gatewayUrl);
+  admin = await platform.token(['NATIONAL_ADMIN'], '/');
+  db = new Client({ connectionString: databaseUrl('campaign') });
+  await db.connect();
+  await unit('vn', { name: 'Tổng Liên đoàn Lao động Việt Nam', level: 'NATIONAL' });
+  await unit('bn', { parentId: units.vn!.id, name: 'Liên đoàn Lao động tỉnh Bắc Ninh', level: 'PROVINCIAL', provinceCode: 'BN' });
+  await unit('kh', { parentId: units.vn!.id, name: 'Liên đoàn Lao động tỉnh Khánh Hòa', level: 'PROVINCIAL', provinceCode: 'KH' });
+  await unit('kcn', { parentId: units.bn!.id, name: 'Công đoàn các Khu công nghiệp Bắc Ninh', level: 'UPPER_GRASSROOTS' });
+  await unit('may', { parentId: units.kcn!.id, name: 'Công đoàn Công ty May Bắc Giang', level: 'GRASSROOTS', organisationType: 'PRIVATE_ENTERPRISE' });
+  await unit('dt', { parentId: units.kcn!.id, name: 'Công đoàn Công ty Điện tử Quang Châu', level: 'GRASSROOTS', organisationType: 'FDI_ENTERPRISE' });
+  await unit('snv', { parentId: units.kh!.id, name: 'Công đoàn Sở Nội vụ Khánh Hòa', level: 'GRASSROOTS', organisationType: 'ADMINISTRATIVE_AGENCY' });
+  for (const [key, unitKey, name, occupation, direct] of [
+    ['nhung', 'may', 'Nguyễn Thị Hồng Nhung', 'CN_DET_MAY', true],
+    ['ha', 'may', 'Trần Thị Thu Hà', 'CN_DET_MAY', true],
+    ['hung', 'dt', 'Phạm Văn Hùng', 'CN_DIEN_TU', true],
+    ['vinh', 'snv', 'Ngô Quang Vinh', 'CONG_CHUC', false],
+  ] as const) {
+    members[key] = (await api.ok<{ createMember: { id: string } }>(MEMBER, { input: { unitId: units[unitKey]!.id, fullName: name, occupationCode: occupation, isDirectProductionWorker: direct, holdsLeadershipPost: false } }, admin)).createMember.id;
+  }
+  bnOfficer = await platform.token(['UNIT_OFFICER'], units.bn!.path, 'officer-bn');
+  khOfficer = await platform.token(['UNIT_OFFICER'], units.kh!.path, 'officer-kh');
+});
+
+afterAll(async () => {
+  await db?.end();
+  await platform?.stop();
+});
+
+describe('the union tree', () => {
+  const SUBTREE = `query($id: ID!, $type: OrganisationType, $level: UnitLevel) {
+    unionUnit(id: $id) { subtree(organisationType: $type, level: $level, first: 50) { edges { node { name } } } } }`;
+
+  it('lists a subtree, filtered by organisation type and level, in Vietnamese order', async () => {
+    const all = await api.ok(SUBTREE, { id: units.bn!.id });
+    expect(all.unionUnit.subtree.edges.map((e: any) => e.node.name)).toEqual([
+      'Công đoàn các Khu công nghiệp Bắc Ninh',
+      'Công đoàn Công ty Điện tử Quang Châu',
+      'Công đoàn Công ty May Bắc Giang',
+    ]);
+    const fdi = await api.ok(SUBTREE, { id: units.bn!.id, type: 'FDI_ENTERPRISE' });
+    expect(fdi.unionUnit.subtree.edges.map((e: any) => e.node.name)).toEqual(['Công đoàn Công ty Điện tử Quang Châu']);
+    const grassroots = await api.ok(SUBTREE, { id: units.vn!.id, level: 'GRASSROOTS' });
+    expect(grassroots.unionUnit.subtree.edges).toHaveLength(3);
+  });
+
+  it('pages with cursors and never repeats a unit', async () => {
+    const page = `query($id: ID!, $after: String) { unionUnit(id: $id) { subtree(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } }`;
+    const first = await api.ok(page, { id: units.vn!.id });
+    const second = await api.ok(page, { id: units.vn!.id, after: first.unionUnit.subtree.pageInfo.endCursor });
+    const ids = [...first.unionUnit.subtree.edges, ...second.unionUnit.subtree.edges].map((e: any) => e.node.id);
+    expect(new Set(ids).size).toBe(4);
+    expect(first.unionUnit.subtree.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it('renames a unit and tells the other services (UnitUpserted → evaluation read model)', async () => {
+    await api.ok(`mutation($id: ID!) { updateUnionUnit(id: $id, input: { name: "Công đoàn Công ty CP May Bắc Giang" }) { name } }`, { id: units.may!.id }, bnOfficer);
+    const evaluation = new Client({ connectionString: databaseUrl('evaluation') });
+    await evaluation.connect();
+    try {
+      const organisationType = await eventually(async () => {
+        const row = (await evaluation.query(`SELECT organisation_type FROM unit_refs WHERE id = $1`, [units.may!.id])).rows[0];
+        return row?.organisation_type ?? null;
+      });
+      expect(organisationType).toBe('PRIVATE_ENTERPRISE');
+    } finally {
+      await evaluation.end();
+    }
+  });
+
+  it('refuses an officer changing a unit of another province', async () => {
+    const refusal = await api.refused(`mutation($id: ID!) { updateUnionUnit(id: $id, input: { name: "Đổi tên" }) { name } }`, { id: units.may!.id }, khOfficer);
+    expect(refusal.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('member import from CSV', () => {
+  const IMPORT = `mutation($unitId: ID!, $csv: String!) { importMembers(unitId: $unitId, csv: $csv) { imported rows problems { row field message } } }`;
+  const header = 'ho_ten,ma_nghe,truc_tiep_san_xuat,giu_chuc_vu,ngay_vao_cong_doan';
+  const membersOf = (unitId: string) => count(`members WHERE unit_id = $1`, [unitId]);
+
+  it('imports a valid file and lists the members', async () => {
+    const before = await membersOf(units.dt!.id);
+    const csv = `${header}\nHoàng Thị Lan Anh,CN_DIEN_TU,có,không,15/03/2021\nĐỗ Văn Khải,KY_SU,không,có,\n`;
+    const report = await api.ok(IMPORT, { unitId: units.dt!.id, csv }, bnOfficer);
+    expect(report.importMembers).toEqual({ imported: 2, rows: 2, problems: [] });
+    expect(await membersOf(units.dt!.id)).toBe(before + 2);
+  });
+
+  it('imports nothing when any row is wrong, and says which rows and why', async () => {
+    const before = await membersOf(units.dt!.id);
+    const csv = `${header}\nVũ Thị Ngọc,CN_DIEN_TU,có,không,\n,CN_DIEN_TU,có,không,\nLý Văn Tú,NGHE_LA,có,không,\n`;
+    const report = await api.ok(IMPORT, { unitId: units.dt!.id, csv }, bnOfficer);
+    expect(report.importMembers).toEqual({
+      imported: 0,
+      rows: 3,
+      problems: [
+        { row: 3, field: 'ho_ten', message: 'the name must be 1–200 characters' },
+        { row: 4, field: 'ma_nghe', message: '"NGHE_LA" is not in the occupation catalogue' },
+      ],
+    });
+    expect(await membersOf(units.dt!.id)).toBe(before);
+  });
+
+  it('refuses a malformed file with BAD_USER_INPUT and writes nothing', async () => {
+    const before = await membersOf(units.dt!.id);
+    const refusal = await api.refused(IMPORT, { unitId: units.dt!.id, csv: 'ten,nghe\nA,B' }, bnOfficer);
+    expect(refusal.code).toBe('BAD_USER_INPUT');
+    expect(refusal.message).toMatch(/Missing column/);
+    expect(await membersOf(units.dt!.id)).toBe(before);
+  });
+
+  it('refuses anonymous callers and officers of another province', async () => {
+    const csv = `${header}\nA,CN_DIEN_TU,có,không,`;
+    expect((await api.refused(IMPORT, { unitId: units.dt!.id, csv })).code).toBe('UNAUTHENTICATED');
+    expect((await api.refused(IMPORT, { unitId: units.dt!.id, csv }, khOfficer)).code).toBe('FORBIDDEN');
+  });
+});
+
+describe('the life of a movement', () => {
+  let campaignId: string;
+  let targets: { id: string; name: string }[];
+  let unitEnrollment: string;
+  let memberEnrollment: string;
+
+  beforeAll(async () => {
+    const created = await api.ok(CREATE, { input: flagshipInput() }, admin);
+    campaignId = created.createCampaign.id;
+    targets = created.createCampaign.targets;
+    await api.ok(LAUNCH, { id: campaignId }, admin);
+  });
+
+  it('refuses to launch twice', async () => {
+    expect((await api.refused(LAUNCH, { id: campaignId }, admin)).code).toBe('CONFLICT');
+  });
+
+  it('refuses to change targets after launch, but lets texts change and tells others', async () => {
+    const refusal = await api.refused(
+      `mutation($id: ID!) { updateCampaign(id: $id, input: { endsOn: "2040-01-01" }) { id } }`,
+      { id: campaignId },
+      admin,
+    );
+    expect(refusal.code).toBe('BAD_USER_INPUT');
+    expect(refusal.problems.map((p) => p.field)).toEqual(['endsOn']);
+    const updated = await api.ok(`mutation($id: ID!) { updateCampaign(id: $id, input: { organisingMeasures: "Sơ kết hằng quý" }) { organisingMeasures } }`, { id: campaignId }, admin);
+    expect(updated.updateCampaign.organisingMeasures).toBe('Sơ kết hằng quý');
+  });
+
+  it('enrols a unit and a member, with commitments', async () => {
+    unitEnrollment = (await api.ok(ENROL_UNIT, { input: { campaignId, unitId: units.may!.id, commitments: [{ targetId: targets[0]!.id, value: 10 }] } }, bnOfficer)).enrollUnit.id;
+    const self = await issueMemberToken(members.hung!, units.dt!.path);
+    memberEnrollment = (await api.ok(ENROL_MEMBER, { input: { campaignId, memberId: members.hung } }, self)).enrollMember.id;
+    const participation = await api.ok(`query($id: ID!) { campaign(id: $id) { participation { units members } } }`, { id: campaignId });
+    expect(participation.campaign.participation).toEqual({ units: 1, members: 1 });
+  });
+
+  it('refuses enrolling twice, outside scope, or an occupation the campaign does not cover', async () => {
+    expect((await api.refused(ENROL_UNIT, { input: { campaignId, unitId: units.may!.id } }, bnOfficer)).code).toBe('CONFLICT');
+    expect((await api.refused(ENROL_UNIT, { input: { campaignId, unitId: units.may!.id } }, khOfficer)).code).toBe('FORBIDDEN');
+    const narrow = await api.ok(CREATE, { input: { ...flagshipInput(), title: `Chỉ cho dệt may ${run}`, launchingUnitId: units.bn!.id, scope: { occupationCodes: ['CN_DET_MAY'] } } }, bnOfficer);
+    await api.ok(LAUNCH, { id: narrow.createCampaign.id }, bnOfficer);
+    const refusal = await api.refused(ENROL_MEMBER, { input: { campaignId: narrow.createCampaign.id, memberId: members.hung } }, bnOfficer);
+    expect(refusal.code).toBe('BAD_USER_INPUT');
+    expect(refusal.message).toMatch(/CN_DET_MAY/);
+  });
+
+  it('takes progress reports per period, moves the campaign in progress, and refuses a second report for a period', async () => {
+    const report = await api.ok(REPORT, { input: { enrollmentId: unitEnrollment, targetId: targets[0]!.id, periodStart: `${thisYear}-01-15`, value: 3, evidenceUrl: 'https://congdoan.vn/bao-cao/1' } }, bnOfficer);
+    expect(report.reportProgress).toMatchObject({ periodStart: `${thisYear}-01-01`, periodEnd: `${thisYear}-01-31`, value: 3 });
+    expect((await api.ok(STATUS, { id: campaignId })).campaign.status).toBe('IN_PROGRESS');
+    const again = await api.refused(REPORT, { input: { enrollmentId: unitEnrollment, targetId: targets[0]!.id, periodStart: `${thisYear}-01-02`, value: 1 } }, bnOfficer);
+    expect(again.code).toBe('CONFLICT');
+  });
+
+  it('refuses bad reports without writing anything', async () => {
+    const before = await count('progress_reports');
+    const negative = await api.refused(REPORT, { input: { enrollmentId: unitEnrollment, targetId: targets[0]!.id, periodStart: `${thisYear}-02-01`, value: -1 } }, bnOfficer);
+    expect(negative.code).toBe('BAD_USER_INPUT');
+    const future = await api.refused(REPORT, { input: { enrollmentId: unitEnrollment, targetId: targets[0]!.id, periodStart: `${thisYear + 1}-12-01`, value: 1 } }, bnOfficer);
+    expect(future.problems.map((p) => p.field)).toEqual(['periodStart']);
+    const outsider = await api.refused(REPORT, { input: { enrollmentId: unitEnrollment, targetId: targets[0]!.id, periodStart: `${thisYear}-02-01`, value: 1 } }, khOfficer);
+    expect(outsider.code).toBe('NOT_FOUND');
+    expect(await count('progress_reports')).toBe(before);
+  });
+
+  it('shows progress against commitments, and the inspection view to officers only', async () => {
+    const progress = await api.ok(`query($id: ID!) { enrollment(id: $id) { completion progress { target { name } committedValue currentValue met } } }`, { id: unitEnrollment }, bnOfficer);
+    expect(progress.enrollment.progress[0]).toEqual({ target: { name: 'Sáng kiến được công nhận' }, committedValue: 10, currentValue: 3, met: false });
+    expect(progress.enrollment.completion).toBeCloseTo(0.3 * 0.7);
+    const inspection = await api.ok(
+      `query($id: ID!) { campaign(id: $id) { inspection { enrolled silent { id } byOrganisationType { key enrollments } byOccupation { key enrollments } } } }`,
+      { id: campaignId },
+      admin,
+    );
+    expect(inspection.campaign.inspection.enrolled).toBe(2);
+    expect(inspection.campaign.inspection.byOrganisationType).toEqual([
+      { key: 'FDI_ENTERPRISE', enrollments: 1 },
+      { key: 'PRIVATE_ENTERPRISE', enrollments: 1 },
+    ]);
+    expect(inspection.campaign.inspection.byOccupation).toEqual([{ key: 'CN_DIEN_TU', enrollments: 1 }]);
+    const khView = await api.ok(`query($id: ID!) { campaign(id: $id) { inspection { enrolled } } }`, { id: campaignId }, khOfficer);
+    expect(khView.campaign.inspection.enrolled).toBe(0);
+    const anonymous = await api.refused(`query($id: ID!) { campaign(id: $id) { inspection { enrolled } } }`, { id: campaignId });
+    expect(anonymous.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('lets a member see their own enrollment and nobody else’s', async () => {
+    const self = await issueMemberToken(members.hung!, units.dt!.path);
+    const mine = await api.ok(`{ myEnrollments { edges { node { id campaign { title } } } } }`, {}, self);
+    expect(mine.myEnrollments.edges.map((e: any) => e.node.id)).toEqual([memberEnrollment]);
+    const other = await issueMemberToken(members.nhung!, units.may!.path);
+    expect((await api.ok(`query($id: ID!) { enrollment(id: $id) { id } }`, { id: memberEnrollment }, other)).enrollment).toBeNull();
+    expect((await api.ok(`query($id: ID!) { member(id: $id) { fullName } }`, { id: members.hung })).member).toBeNull();
+  });
+
+  it('refuses to close without a summary, then summarises and closes', async () => {
+    const SUMMARY = `mutation($id: ID!, $input: CampaignSummaryInput!) { submitCampaignSummary(id: $id, input: $input) { status } }`;
+    const early = await api.refused(SUMMARY, { id: campaignId, input: { results: [], lessons: 'x', exemplars: [] } }, admin);
+    expect(early.code).toBe('CONFLICT');
+    expect((await api.refused(`mutation($id: ID!) { closeCampaign(id: $id) { status } }`, { id: campaignId }, admin)).code).toBe('CONFLICT');
+
+    await api.ok(`mutation($id: ID!) { beginCampaignSummary(id: $id) { status } }`, { id: campaignId }, admin);
+    const noSummary = await api.refused(`mutation($id: ID!) { closeCampaign(id: $id) { status } }`, { id: campaignId }, admin);
+    expect(noSummary.code).toBe('CONFLICT');
+    expect(noSummary.message).toMatch(/without a summary/);
+    expect((await api.refused(`mutation($id: ID!) { startCampaign(id: $id) { status } }`, { id: campaignId }, admin)).code).toBe('CONFLICT');
+
+    const incomplete = await api.refused(SUMMARY, { id: campaignId, input: { results: [{ targetId: targets[0]!.id, achievedValue: 14 }], lessons: 'Cần nhân rộng cách làm', exemplars: [] } }, admin);
+    expect(incomplete.code).toBe('BAD_USER_INPUT');
+    expect(await count('campaign_summaries WHERE campaign_id = $1', [campaignId])).toBe(0);
+
+    await api.ok(
+      SUMMARY,
+      {
+        id: campaignId,
+        input: {
+          results: [
+            { targetId: targets[0]!.id, achievedValue: 14 },
+            { targetId: targets[1]!.id, achievedValue: 0, comment: 'Không có tai nạn' },
+          ],
+          lessons: 'Gắn thi đua với năng suất và thu nhập; khen thưởng kịp thời người lao động trực tiếp',
+          exemplars: [{ name: 'Phạm Văn Hùng', achievement: '5 sáng kiến cải tiến dây chuyền', memberId: members.hung, unitId: units.dt!.id }],
+        },
+      },
+      admin,
+    );
+    const closed = await api.ok(`mutation($id: ID!) { closeCampaign(id: $id) { status closedAt } }`, { id: campaignId }, admin);
+    expect(closed.closeCampaign.status).toBe('CLOSED');
+
+    // the public sees the summary, without the exemplar's member record (personal data)
+    const publicView = await api.ok(`query($id: ID!) { campaign(id: $id) { summary { results { target { name } achievedValue met } exemplars { name achievement member { id } unit { name } } } } }`, { id: campaignId });
+    expect(publicView.campaign.summary.results).toEqual([
+      { target: { name: 'Sáng kiến được công nhận' }, achievedValue: 14, met: true },
+      { target: { name: 'Tai nạn lao động' }, achievedValue: 0, met: true },
+    ]);
+    expect(publicView.campaign.summary.exemplars).toEqual([{ name: 'Phạm Văn Hùng', achievement: '5 sáng kiến cải tiến dây chuyền', member: null, unit: { name: 'Công đoàn Công ty Điện tử Quang Châu' } }]);
+  });
+
+  it('published every step as an event on campaign.events', async () => {
+    const types = ['CampaignLaunched', 'CampaignUpdated', 'EnrollmentCreated', 'ProgressReported', 'CampaignSummarised', 'CampaignClosed'];
+    const messages = await readTopic(testKafka('campaign-events'), eventsTopic('campaign', process.env.KAFKA_TOPIC_PREFIX ?? ''), (all) =>
+      types.every((type) => all.some((m) => m.value?.includes(campaignId) && m.headers['event-type'] === type)),
+    );
+    const mine = messages.filter((m) => m.value?.includes(campaignId)).map((m) => JSON.parse(m.value!));
+    const progress = mine.find((e) => e.type === 'ProgressReported');
+    expect(progress.payload).toMatchObject({ campaignId, value: 3, currentValue: 3, committedValue: 10, periodStart: `${thisYear}-01-01` });
+    expect(mine.find((e) => e.type === 'CampaignSummarised').payload.results.every((r: { met: boolean }) => r.met)).toBe(true);
+  });
+});
+
+describe('replication (nhân rộng)', () => {
+  let flagship: string;
+  let derived: string;
+
+  beforeAll(async () => {
+    flagship = (await api.ok(CREATE, { input: { ...flagshipInput(), title: `Mô hình gốc ${run}` } }, admin)).createCampaign.id;
+    await api.ok(LAUNCH, { id: flagship }, admin);
+  });
+
+  it('refuses a replication that does not say what it adapts to', async () => {
+    const refusal = await api.refused(
+      `mutation($input: ReplicateCampaignInput!) { replicateCampaign(input: $input) { id } }`,
+      { input: { sourceCampaignId: flagship, launchingUnitId: units.kh!.id, scope: {}, adaptationNote: '' } },
+      khOfficer,
+    );
+    expect(refusal.problems.map((p) => p.field)).toEqual(['scope', 'adaptationNote']);
+  });
+
+  it('derives an adapted campaign and keeps the lineage both ways', async () => {
+    const result = await api.ok(
+      `mutation($input: ReplicateCampaignInput!) { replicateCampaign(input: $input) { id status title derivedFrom { id } adaptationNote targets { name targetValue } scope { organisationTypes occupations { code } } } }`,
+      {
+        input: {
+          sourceCampaignId: flagship,
+          launchingUnitId: units.kh!.id,
+          title: `Công chức giỏi – Công chức sáng tạo ${run}`,
+          scope: { organisationTypes: ['ADMINISTRATIVE_AGENCY'], occupationCodes: ['CONG_CHUC'] },
+          targets: [{ name: 'Sáng kiến cải cách hành chính', unitOfMeasure: 'sáng kiến', targetValue: 3, direction: 'HIGHER_IS_BETTER', weight: 100 }],
+          adaptationNote: 'Chuyển chỉ tiêu năng suất thành cải cách hành chính cho công chức',
+          startsOn: `${thisYear}-01-01`,
+          endsOn: `${thisYear + 1}-06-30`,
+        },
+      },
+      khOfficer,
+    );
+    derived = result.replicateCampaign.id;
+    expect(result.replicateCampaign).toMatchObject({
+      status: 'DRAFT',
+      derivedFrom: { id: flagship },
+      targets: [{ name: 'Sáng kiến cải cách hành chính', targetValue: 3 }],
+      scope: { organisationTypes: ['ADMINISTRATIVE_AGENCY'], occupations: [{ code: 'CONG_CHUC' }] },
+    });
+    await api.ok(LAUNCH, { id: derived }, khOfficer);
+    const lineage = await api.ok(`query($id: ID!) { campaign(id: $id) { derivatives { edges { node { id title } } } } }`, { id: flagship });
+    expect(lineage.campaign.derivatives.edges.map((e: any) => e.node.id)).toEqual([derived]);
+  });
+
+  it('measures how far the model spread: campaigns, units and members reached', async () => {
+    await api.ok(ENROL_UNIT, { input: { campaignId: flagship, unitId: units.may!.id } }, bnOfficer);
+    await api.ok(ENROL_UNIT, { input: { campaignId: derived, unitId: units.snv!.id } }, khOfficer);
+    const spread = await api.ok(`query($id: ID!) { campaign(id: $id) { spread { campaigns units members } } }`, { id: flagship });
+    const mayMembers = await count('members WHERE unit_id = $1', [units.may!.id]);
+    const snvMembers = await count('members WHERE unit_id = $1', [units.snv!.id]);
+    expect(spread.campaign.spread).toEqual({ campaigns: 2, units: 2, members: mayMembers + snvMembers });
+  });
+});
+
+describe('overdue summaries and the annual report', () => {
+  it('lists a campaign past its end without a summary for the level above, not for itself', async () => {
+    const created = await api.ok(CREATE, { input: { ...flagshipInput(), title: `Quá hạn tổng kết ${run}`, launchingUnitId: units.kcn!.id } }, bnOfficer);
+    const id = created.createCampaign.id;
+    await api.ok(LAUNCH, { id }, bnOfficer);
+    // time passes: the period ended last month
+    await db.query(`UPDATE campaigns SET starts_on = $2, ends_on = $3 WHERE id = $1`, [id, `${thisYear - 1}-01-01`, `${thisYear - 1}-12-31`]);
+    const OVERDUE = `query($unitId: ID!) { overdueSummaries(unitId: $unitId) { edges { node { id summaryOverdue } } } }`;
+    const forProvince = await api.ok(OVERDUE, { unitId: units.bn!.id }, bnOfficer);
+    expect(forProvince.overdueSummaries.edges).toContainEqual({ node: { id, summaryOverdue: true } });
+    const forItself = await api.ok(OVERDUE, { unitId: units.kcn!.id }, bnOfficer);
+    expect(forItself.overdueSummaries.edges.map((e: any) => e.node.id)).not.toContain(id);
+    expect((await api.refused(OVERDUE, { unitId: units.bn!.id }, khOfficer)).code).toBe('FORBIDDEN');
+  });
+
+  it('reports the year for a unit and each unit one level down', async () => {
+    const report = await api.ok(
+      `query($id: ID!, $year: Int!) { unionUnit(id: $id) { annualReport(year: $year) { figures { campaignsLaunched campaignsClosed campaignsSummarised summariesOverdue enrolledUnits enrolledMembers targetsTracked targetsMet } byChildUnit { unit { name } figures { campaignsLaunched enrolledUnits } } } } }`,
+      { id: units.vn!.id, year: thisYear },
+      admin,
+    );
+    const { figures, byChildUnit } = report.unionUnit.annualReport;
+    expect(figures.campaignsLaunched).toBeGreaterThanOrEqual(5);
+    expect(figures.campaignsClosed).toBe(1);
+    expect(figures.campaignsSummarised).toBe(1);
+    expect(figures.summariesOverdue).toBe(1);
+    expect(figures.enrolledMembers).toBe(1);
+    expect(figures.targetsTracked).toBeGreaterThan(0);
+    expect(byChildUnit.map((line: any) => line.unit.name)).toEqual(['Liên đoàn Lao động tỉnh Bắc Ninh', 'Liên đoàn Lao động tỉnh Khánh Hòa']);
+    expect((await api.refused(`query($id: ID!) { unionUnit(id: $id) { annualReport(year: 2026) { year } } }`, { id: units.bn!.id }, khOfficer)).code).toBe('FORBIDDEN');
+  });
+});
+
+function issueMemberToken(memberId: string, unitPath: string): Promise<string> {
+  return issueDevToken({ sub: `member-${memberId}`, name: 'Đoàn viên', roles: ['MEMBER'], unitPath, memberId }, loadGatewayConfig(), '1h');
+}

@@ -1,0 +1,20 @@
+import { graphql, type GraphQLResponse } from './graphql';
+
+/** Calls through the gateway, for tests that expect success (`ok`) or one refusal (`refused`). */
+export class Api {
+  constructor(private readonly url: string) {}
+
+  async ok<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+    const result: GraphQLResponse<T> = await graphql<T>(this.url, query, variables, token);
+    if (result.errors?.length) throw new Error(`Unexpected errors: ${JSON.stringify(result.errors)}`);
+    return result.data as T;
+  }
+
+  /** The first error's code and message, failing when the call succeeded. */
+  async refused(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ code: string; message: string; problems: { field: string }[] }> {
+    const result = await graphql(this.url, query, variables, token);
+    const error = result.errors?.[0];
+    if (!error) throw new Error(`Expected a refusal, got ${JSON.stringify(result.data)}`);
+    return { code: String(error.extensions?.code), message: error.message, problems: (error.extensions?.problems as { field: string }[]) ?? [] };
+  }
+}
