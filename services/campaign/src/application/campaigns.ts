@@ -3,7 +3,6 @@ import {
   NotFoundError,
   ValidationError,
   decodeCursor,
-  hasRole,
   pageSize,
   parseId,
   requireRole,
@@ -17,7 +16,7 @@ import {
   type TargetDirection,
 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
-import { canSeeCampaign } from '../domain/access';
+import { canSeeCampaign, officerScope } from '../domain/access';
 import {
   canTransition,
   draftProblems,
@@ -40,6 +39,7 @@ import {
   UnionUnitEntity,
   type CampaignRow,
   type CampaignTargetRow,
+  type UnionUnitRow,
 } from '../entities';
 import { campaignLaunched, campaignUpdated } from '../events/payloads';
 import { today } from './clock';
@@ -157,24 +157,33 @@ export async function createCampaign(ctx: CampaignContext, input: CreateCampaign
   const problems = [...draftProblems(draft), ...(await unknownOccupations(ctx.db.manager, draft.scopeOccupationCodes))];
   if (problems.length > 0) throw new ValidationError(problems);
 
-  return ctx.transaction(async ({ manager }) => {
-    const campaign = await manager.getRepository(CampaignEntity).save({
-      ...draft,
-      status: 'DRAFT' as const,
-      launchingUnitId: launchingUnit.id,
-      launchingUnitPath: launchingUnit.path,
-      scopeUnitId: scopeUnit.id,
-      launchedAt: null,
-      startedAt: null,
-      summarisingAt: null,
-      closedAt: null,
-      derivedFromId: null,
-      adaptationNote: null,
-      createdBy: ctx.identity.subject,
-    });
-    await saveTargets(manager, campaign.id, draft.targets);
-    return campaign;
+  return ctx.transaction(({ manager }) => saveNewDraft(ctx, manager, draft, { launchingUnit, scopeUnit, derivedFromId: null, adaptationNote: null }));
+}
+
+/** Writes a new DRAFT campaign with its targets (created from scratch or replicated). */
+export async function saveNewDraft(
+  ctx: CampaignContext,
+  manager: EntityManager,
+  draft: CampaignDraft,
+  origin: { launchingUnit: UnionUnitRow; scopeUnit: UnionUnitRow; derivedFromId: string | null; adaptationNote: string | null },
+): Promise<CampaignRow> {
+  const { targets, ...fields } = draft;
+  const campaign = await manager.getRepository(CampaignEntity).save({
+    ...fields,
+    status: 'DRAFT' as const,
+    launchingUnitId: origin.launchingUnit.id,
+    launchingUnitPath: origin.launchingUnit.path,
+    scopeUnitId: origin.scopeUnit.id,
+    launchedAt: null,
+    startedAt: null,
+    summarisingAt: null,
+    closedAt: null,
+    derivedFromId: origin.derivedFromId,
+    adaptationNote: origin.adaptationNote,
+    createdBy: ctx.identity.subject,
   });
+  await saveTargets(manager, campaign.id, targets);
+  return campaign;
 }
 
 /** Locks a campaign the caller may change: visible to them and launched by a unit in their scope. */
@@ -346,12 +355,6 @@ export async function visibleCampaign(ctx: CampaignContext, id: string): Promise
   return campaign && canSeeCampaign(ctx.identity, campaign) ? campaign : null;
 }
 
-/** Subtree whose drafts the caller may see, or null. */
-function draftScope(ctx: CampaignContext): string | null {
-  if (hasRole(ctx.identity, 'NATIONAL_ADMIN')) return '/';
-  return hasRole(ctx.identity, 'UNIT_OFFICER') ? ctx.identity.unitPath : null;
-}
-
 /** A page of campaigns by a WHERE clause over `campaigns c`; `$1`… are the caller's parameters. */
 export async function campaignPage(ctx: CampaignContext, where: string, params: unknown[], page: PageRequest): Promise<Connection<CampaignRow>> {
   const limit = pageSize(page.first);
@@ -363,7 +366,7 @@ export async function campaignPage(ctx: CampaignContext, where: string, params: 
         AND (c.status <> 'DRAFT' OR ($${n + 1}::text IS NOT NULL AND c.launching_unit_path LIKE $${n + 1} || '%'))
         AND ($${n + 3}::timestamptz IS NULL OR (c.created_at, c.id) < ($${n + 3}::timestamptz, $${n + 4}::uuid))
       ORDER BY c.created_at DESC, c.id DESC LIMIT $${n + 2}`,
-    [...params, draftScope(ctx), limit + 1, after?.[0] ?? null, after?.[1] ?? null],
+    [...params, officerScope(ctx.identity), limit + 1, after?.[0] ?? null, after?.[1] ?? null],
   )) as { id: string; createdAt: string }[];
   // the cursor keeps PostgreSQL's microseconds, which a JS Date would round away
   const cursorTime = new Map(keys.map((k) => [k.id, k.createdAt]));

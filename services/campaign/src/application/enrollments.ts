@@ -4,7 +4,6 @@ import {
   NotFoundError,
   ValidationError,
   decodeCursor,
-  hasRole,
   pageSize,
   parseId,
   requireAuthenticated,
@@ -15,7 +14,7 @@ import {
   type PageRequest,
 } from '@thidua/common';
 import { IsNull, type EntityManager } from 'typeorm';
-import { canSeeCampaign, canSeeEnrollment } from '../domain/access';
+import { canSeeCampaign, canSeeEnrollment, officerScope } from '../domain/access';
 import { RUNNING_STATUSES } from '../domain/campaigns';
 import { memberEligibility, resolveCommitments, unitEligibility, type CampaignScope, type CommitmentInput } from '../domain/enrollment';
 import { periodContaining } from '../domain/periods';
@@ -211,12 +210,6 @@ export async function visibleEnrollment(ctx: CampaignContext, id: string): Promi
   return enrollment && canSeeEnrollment(ctx.identity, enrollment) ? enrollment : null;
 }
 
-/** Scope of enrollments the caller may list: their subtree; null for callers who may list none. */
-function listingScope(ctx: CampaignContext): string | null {
-  if (hasRole(ctx.identity, 'NATIONAL_ADMIN')) return '/';
-  return hasRole(ctx.identity, 'UNIT_OFFICER') ? ctx.identity.unitPath : null;
-}
-
 async function enrollmentPage(ctx: CampaignContext, where: string, params: unknown[], page: PageRequest): Promise<Connection<EnrollmentRow>> {
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
@@ -234,7 +227,7 @@ async function enrollmentPage(ctx: CampaignContext, where: string, params: unkno
 
 export function campaignEnrollments(ctx: CampaignContext, campaign: CampaignRow, page: PageRequest): Promise<Connection<EnrollmentRow>> {
   requireAuthenticated(ctx.identity);
-  const scope = listingScope(ctx);
+  const scope = officerScope(ctx.identity);
   if (scope === null) throw new ForbiddenError('Only officers list a campaign’s enrollments');
   return enrollmentPage(ctx, `e.campaign_id = $1 AND e.unit_path LIKE $2 || '%'`, [campaign.id, scope], page);
 }
@@ -278,7 +271,7 @@ const LIST_LIMIT = 100;
  */
 export async function inspection(ctx: CampaignContext, campaign: CampaignRow) {
   requireAuthenticated(ctx.identity);
-  const scope = listingScope(ctx);
+  const scope = officerScope(ctx.identity);
   if (scope === null) throw new ForbiddenError('Only officers inspect a campaign');
   const rows = (await ctx.db.query(
     `SELECT e.id, u.organisation_type AS unit_organisation_type, m.occupation_code

@@ -1,9 +1,9 @@
 import { NotFoundError, ValidationError, parseId, requireRole, requireWithinScope, type Connection, type PageRequest } from '@thidua/common';
 import { canSeeCampaign } from '../domain/access';
-import { draftProblems } from '../domain/campaigns';
+import { draftProblems, type CampaignDraft } from '../domain/campaigns';
 import { replicatedTargets, replicationProblems, type ReplicationRequest } from '../domain/replication';
-import { CampaignEntity, type CampaignRow } from '../entities';
-import { campaignPage, resolveScopeUnit, saveTargets, targetDrafts, unknownOccupations, type ScopeInput, type TargetInput } from './campaigns';
+import type { CampaignRow } from '../entities';
+import { campaignPage, resolveScopeUnit, saveNewDraft, targetDrafts, unknownOccupations, type ScopeInput, type TargetInput } from './campaigns';
 import type { CampaignContext } from './context';
 
 export interface ReplicateCampaignInput {
@@ -45,7 +45,7 @@ export async function replicateCampaign(ctx: CampaignContext, input: ReplicateCa
     weight,
   }));
   const targets = replicatedTargets(sourceTargets, request);
-  const draft = {
+  const draft: CampaignDraft = {
     title: input.title?.trim().normalize('NFC') || source.title,
     goal: source.goal,
     content: source.content,
@@ -63,22 +63,7 @@ export async function replicateCampaign(ctx: CampaignContext, input: ReplicateCa
   if (problems.length > 0) throw new ValidationError(problems);
 
   return ctx.transaction(async ({ manager, emit }) => {
-    const { targets: _targets, ...fields } = draft;
-    const campaign = await manager.getRepository(CampaignEntity).save({
-      ...fields,
-      status: 'DRAFT' as const,
-      launchingUnitId: launchingUnit.id,
-      launchingUnitPath: launchingUnit.path,
-      scopeUnitId: scopeUnit.id,
-      launchedAt: null,
-      startedAt: null,
-      summarisingAt: null,
-      closedAt: null,
-      derivedFromId: source.id,
-      adaptationNote: request.adaptationNote,
-      createdBy: ctx.identity.subject,
-    });
-    await saveTargets(manager, campaign.id, targets);
+    const campaign = await saveNewDraft(ctx, manager, draft, { launchingUnit, scopeUnit, derivedFromId: source.id, adaptationNote: request.adaptationNote });
     await emit({
       type: 'CampaignReplicated',
       aggregateId: campaign.id,
