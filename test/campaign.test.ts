@@ -384,6 +384,42 @@ describe('replication (nhân rộng)', () => {
   });
 });
 
+describe('every campaign mutation across the province boundary', () => {
+  it('refuses a Khánh Hòa officer on a Bắc Ninh campaign, and a member on any, changing nothing', async () => {
+    const created = await api.ok(CREATE, { input: { ...flagshipInput(), title: `Của Bắc Ninh ${run}`, launchingUnitId: units.bn!.id } }, bnOfficer);
+    const id = created.createCampaign.id;
+    const member = await issueMemberToken(members.nhung!, units.may!.path);
+    const summary = { results: [], lessons: 'Không được phép ghi', exemplars: [] };
+    const attempts: [string, Record<string, unknown>][] = [
+      [`mutation($id: ID!) { launchCampaign(id: $id) { id } }`, { id }],
+      [`mutation($id: ID!) { updateCampaign(id: $id, input: { goal: "Sửa trộm" }) { id } }`, { id }],
+      [`mutation($id: ID!) { startCampaign(id: $id) { id } }`, { id }],
+      [`mutation($id: ID!) { beginCampaignSummary(id: $id) { id } }`, { id }],
+      [`mutation($id: ID!, $s: CampaignSummaryInput!) { submitCampaignSummary(id: $id, input: $s) { id } }`, { id, s: summary }],
+      [`mutation($id: ID!) { closeCampaign(id: $id) { id } }`, { id }],
+      [`mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }`, { input: { ...flagshipInput(), launchingUnitId: units.bn!.id } }],
+      [
+        `mutation($input: ReplicateCampaignInput!) { replicateCampaign(input: $input) { id } }`,
+        { input: { sourceCampaignId: id, launchingUnitId: units.bn!.id, scope: { occupationCodes: ['KY_SU'] }, adaptationNote: 'Không được phép nhân rộng' } },
+      ],
+    ];
+    const before = await db.query(`SELECT status, goal, (SELECT count(*) FROM campaigns)::int AS campaigns FROM campaigns WHERE id = $1`, [id]);
+    for (const token of [khOfficer, member]) {
+      for (const [query, variables] of attempts) {
+        const refusal = await api.refused(query, variables, token);
+        // a draft of another subtree is invisible (NOT_FOUND); anything else is FORBIDDEN
+        expect([query, ['FORBIDDEN', 'NOT_FOUND'].includes(refusal.code)]).toEqual([query, true]);
+      }
+    }
+    expect((await db.query(`SELECT status, goal, (SELECT count(*) FROM campaigns)::int AS campaigns FROM campaigns WHERE id = $1`, [id])).rows).toEqual(before.rows);
+
+    // and the allowed path for its own officer: launched → in progress → summarising
+    await api.ok(LAUNCH, { id }, bnOfficer);
+    expect((await api.ok(`mutation($id: ID!) { startCampaign(id: $id) { status startedAt } }`, { id }, bnOfficer)).startCampaign.status).toBe('IN_PROGRESS');
+    expect((await api.ok(`mutation($id: ID!) { beginCampaignSummary(id: $id) { status } }`, { id }, bnOfficer)).beginCampaignSummary.status).toBe('SUMMARISING');
+  });
+});
+
 describe('overdue summaries and the annual report', () => {
   it('lists a campaign past its end without a summary for the level above, not for itself', async () => {
     const created = await api.ok(CREATE, { input: { ...flagshipInput(), title: `Quá hạn tổng kết ${run}`, launchingUnitId: units.kcn!.id } }, bnOfficer);

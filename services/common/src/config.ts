@@ -107,6 +107,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     internalTokenSecret: env.INTERNAL_TOKEN_SECRET ?? DEV_INTERNAL_TOKEN_SECRET,
     isProduction: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL ?? 'info',
-    maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 256 * 1024),
+    // a grassroots union's member CSV (up to 20,000 rows) fits; everything else is far smaller
+    maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 2 * 1024 * 1024),
   };
 }
