@@ -139,6 +139,64 @@ export interface EvaluationRoundOpenedV1 {
   targetCount: number;
 }
 
+export type CriteriaVariant = 'GENERAL' | 'DIRECT_PRODUCTION_WORKER' | 'CIVIL_SERVANT_NON_LEADER' | 'PRIVATE_FDI_SIMPLIFIED';
+
+export interface CriteriaSetPublishedV1 {
+  criteriaSetId: string;
+  campaignId: string;
+  variant: CriteriaVariant;
+  version: number;
+  supersededSetId: string | null;
+  criteria: { criterionId: string; name: string; method: 'LINEAR' | 'THRESHOLDS' | 'PASS_FAIL' | 'RUBRIC'; weight: number }[];
+}
+
+export interface SubmissionScoredV1 {
+  submissionId: string;
+  enrollmentId: string;
+  campaignId: string;
+  criterionId: string;
+  criteriaSetId: string;
+  reviews: number;
+  finalScore: number;
+  points: number;
+}
+
+export interface PublishedEntryV1 {
+  enrollmentId: string;
+  rank: number;
+  memberId: string | null;
+  unitId: string;
+  unitPath: string;
+  name: string;
+  total: number;
+  criteriaSetVersion: number;
+  variant: CriteriaVariant;
+  isDirectProductionWorker: boolean;
+  holdsLeadershipPost: boolean | null;
+}
+
+export interface ResultsPublishedV1 {
+  campaignId: string;
+  title: string;
+  launchingUnitPath: string;
+  version: number;
+  publishedAt: string;
+  appealDeadline: string;
+  reason: string;
+  /** True when only the best entries are in the event (the full list is in the publication). */
+  truncated: boolean;
+  entries: PublishedEntryV1[];
+}
+
+export interface AppealResolvedV1 {
+  appealId: string;
+  campaignId: string;
+  enrollmentId: string;
+  accepted: boolean;
+  resolution: string;
+  republishedVersion: number | null;
+}
+
 /** Event type → payload. Adding an event: a schema file, a line here, and a producer (README, "Add an event"). */
 export interface EventPayloads {
   UnitUpserted: UnitUpsertedV1;
@@ -151,6 +209,10 @@ export interface EventPayloads {
   CampaignClosed: CampaignClosedV1;
   CampaignReplicated: CampaignReplicatedV1;
   EvaluationRoundOpened: EvaluationRoundOpenedV1;
+  CriteriaSetPublished: CriteriaSetPublishedV1;
+  SubmissionScored: SubmissionScoredV1;
+  ResultsPublished: ResultsPublishedV1;
+  AppealResolved: AppealResolvedV1;
 }
 export type EventType = keyof EventPayloads;
 
@@ -166,4 +228,8 @@ export const EVENT_PRODUCERS: Record<EventType, ServiceName> = {
   CampaignClosed: 'campaign',
   CampaignReplicated: 'campaign',
   EvaluationRoundOpened: 'evaluation',
+  CriteriaSetPublished: 'evaluation',
+  SubmissionScored: 'evaluation',
+  ResultsPublished: 'evaluation',
+  AppealResolved: 'evaluation',
 };

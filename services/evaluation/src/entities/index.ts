@@ -6,6 +6,7 @@ export interface EvaluationRoundRow {
   id: string;
   campaignId: string;
   status: RoundStatus;
+  title: string;
   launchingUnitPath: string;
   openedAt: Date;
 }
@@ -24,6 +25,7 @@ export interface RoundTargetRow {
 /** Read model of union units, fed by UnionUnitCreated (criteria variants depend on the organisation type). */
 export interface UnitRefRow {
   id: string;
+  name: string;
   path: string;
   level: UnitLevel;
   organisationType: OrganisationType | null;
@@ -49,6 +51,7 @@ export const EvaluationRoundEntity = new EntitySchema<EvaluationRoundRow>({
     id: { type: 'uuid', primary: true, generated: 'uuid' },
     campaignId: { name: 'campaign_id', type: 'uuid', unique: true },
     status: { type: 'text' },
+    title: { type: 'text' },
     launchingUnitPath: { name: 'launching_unit_path', type: 'text' },
     openedAt: { name: 'opened_at', type: 'timestamptz' },
   },
@@ -74,6 +77,7 @@ export const UnitRefEntity = new EntitySchema<UnitRefRow>({
   tableName: 'unit_refs',
   columns: {
     id: { type: 'uuid', primary: true },
+    name: { type: 'text' },
     path: { type: 'text' },
     level: { type: 'text' },
     organisationType: { name: 'organisation_type', type: 'text', nullable: true },

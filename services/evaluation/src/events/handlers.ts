@@ -1,4 +1,5 @@
 import type { EventHandlers } from '@thidua/common';
+import { recomputeMeasuredScores } from '../application/scores';
 import { roundTargetsFrom } from '../domain/rounds';
 import { EvaluationRoundEntity, MemberRefEntity, RoundTargetEntity, UnitRefEntity } from '../entities';
 
@@ -12,10 +13,22 @@ export const handlers: EventHandlers = {
     const round = await manager.getRepository(EvaluationRoundEntity).save({
       campaignId: launched.campaignId,
       status: 'OPEN' as const,
+      title: launched.title,
       launchingUnitPath: launched.launchingUnitPath,
       openedAt: new Date(event.occurredAt),
     });
-    await manager.getRepository(RoundTargetEntity).insert(roundTargetsFrom(launched).map((t) => ({ ...t, roundId: round.id })));
+    await manager.getRepository(RoundTargetEntity).insert(
+      roundTargetsFrom(launched).map(({ targetId, name, unitOfMeasure, targetValue, direction, weight, position }) => ({
+        roundId: round.id,
+        targetId,
+        name,
+        unitOfMeasure,
+        targetValue,
+        direction,
+        weight,
+        position,
+      })),
+    );
     await emit({
       type: 'EvaluationRoundOpened',
       aggregateId: round.id,
@@ -24,10 +37,31 @@ export const handlers: EventHandlers = {
     });
   },
 
+  /** Participants are the campaign's enrolments (units and members). */
+  EnrollmentCreated: async (event, { manager }) => {
+    const e = event.payload;
+    await manager.query(
+      `INSERT INTO participants (enrollment_id, campaign_id, unit_id, unit_path, member_id, enrolled_at) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (enrollment_id) DO NOTHING`,
+      [e.enrollmentId, e.campaignId, e.unitId, e.unitPath, e.memberId, event.occurredAt],
+    );
+  },
+
+  /** A progress report updates the measured value and recomputes the automatic scores that depend on it. */
+  ProgressReported: async (event, { manager }) => {
+    const report = event.payload;
+    await manager.query(
+      `INSERT INTO measured_values (enrollment_id, target_id, value) VALUES ($1, $2, $3)
+       ON CONFLICT (enrollment_id, target_id) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+      [report.enrollmentId, report.targetId, report.currentValue],
+    );
+    await recomputeMeasuredScores(manager, report.campaignId, report.enrollmentId, 'system', `progress report ${report.reportId}`);
+  },
+
   UnitUpserted: async (event, { manager }) => {
     const unit = event.payload;
     await manager.getRepository(UnitRefEntity).upsert(
-      { id: unit.unitId, path: unit.path, level: unit.level, organisationType: unit.organisationType, provinceCode: unit.provinceCode },
+      { id: unit.unitId, name: unit.name, path: unit.path, level: unit.level, organisationType: unit.organisationType, provinceCode: unit.provinceCode },
       ['id'],
     );
   },

@@ -1,3 +1,4 @@
 import { CreateRounds1732500200000 } from './1732500200000-CreateRounds';
+import { CriteriaScoresReviews1732500210000 } from './1732500210000-CriteriaScoresReviews';
 
-export const migrations = [CreateRounds1732500200000];
+export const migrations = [CreateRounds1732500200000, CriteriaScoresReviews1732500210000];

@@ -1,0 +1,202 @@
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  hasRole,
+  isWithinScope,
+  parseId,
+  requireAuthenticated,
+  requireRole,
+  requireWithinScope,
+  type SubmissionScoredV1,
+} from '@thidua/common';
+import type { EntityManager } from 'typeorm';
+import { conflictOfInterest } from '../domain/conflicts';
+import { consolidateReviews, pointsForRubric } from '../domain/scoring';
+import type { EvaluationContext } from './context';
+import { applicableSet, participantFacts, publishedSets, setPoints, type ParticipantFacts } from './scores';
+import { criteriaOfSets, type CriterionRow } from './sets';
+
+export interface SubmissionRow {
+  id: string;
+  enrollmentId: string;
+  criterionId: string;
+  text: string;
+  evidence: { url: string; fileName?: string | null; mimeType?: string | null; sizeBytes?: number | null }[];
+  status: 'IN_REVIEW' | 'NEEDS_THIRD_REVIEW' | 'SCORED';
+  finalScore: number | null;
+  reviewCount: number;
+}
+
+const SUBMISSION_SELECT = `SELECT s.id, s.enrollment_id AS "enrollmentId", s.criterion_id AS "criterionId", s.text, s.evidence, s.status,
+  s.final_score::float AS "finalScore", (SELECT count(*)::int FROM reviews r WHERE r.submission_id = s.id) AS "reviewCount" FROM submissions s`;
+
+const MAX_EVIDENCE_BYTES = 50 * 1024 * 1024;
+
+export async function loadSubmission(manager: EntityManager, id: string, lock = false): Promise<SubmissionRow> {
+  const [row] = (await manager.query(`${SUBMISSION_SELECT} WHERE s.id = $1 ${lock ? 'FOR UPDATE OF s' : ''}`, [parseId('submissionId', id)])) as SubmissionRow[];
+  if (!row) throw new NotFoundError('Submission', id);
+  return row;
+}
+
+async function criterionById(manager: EntityManager, id: string): Promise<CriterionRow> {
+  const [setRow] = (await manager.query(`SELECT set_id AS "setId" FROM criteria WHERE id = $1`, [id])) as { setId: string }[];
+  const criterion = setRow ? (await criteriaOfSets(manager, [setRow.setId])).find((c) => c.id === id) : undefined;
+  if (!criterion) throw new NotFoundError('Criterion', id);
+  return criterion;
+}
+
+async function factsOf(manager: EntityManager, enrollmentId: string): Promise<ParticipantFacts> {
+  const [facts] = await participantFacts(manager, { enrollmentId });
+  if (!facts) throw new NotFoundError('Participant', enrollmentId);
+  return facts;
+}
+
+/** Evidence (links and files' metadata) for a rubric criterion of the set that applies to the participant. */
+export async function submitEvidence(
+  ctx: EvaluationContext,
+  input: { enrollmentId: string; criterionId: string; text: string; evidence: SubmissionRow['evidence'] },
+): Promise<SubmissionRow> {
+  requireAuthenticated(ctx.identity);
+  const enrollmentId = parseId('enrollmentId', input.enrollmentId);
+  const criterionId = parseId('criterionId', input.criterionId);
+  const facts = await factsOf(ctx.db.manager, enrollmentId);
+  const own = facts.memberId !== null && ctx.identity.memberId === facts.memberId;
+  if (!own && !(hasRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER') && isWithinScope(ctx.identity, facts.unitPath))) {
+    throw new ForbiddenError('Only the participant, or an officer over their unit, submits evidence');
+  }
+  const applicable = applicableSet(facts, await publishedSets(ctx.db.manager, facts.campaignId));
+  const criterion = applicable?.criteria.find((c) => c.id === criterionId);
+  const problems = [];
+  if (!criterion) problems.push({ field: 'criterionId', message: 'is not a criterion of the set that applies to this participant' });
+  else if (criterion.method !== 'RUBRIC') problems.push({ field: 'criterionId', message: 'measured criteria are scored from progress reports, not submissions' });
+  if (input.text.trim().length < 10) problems.push({ field: 'text', message: 'describe the achievement (at least 10 characters)' });
+  if (input.evidence.length === 0) problems.push({ field: 'evidence', message: 'attach at least one piece of evidence' });
+  input.evidence.forEach((e, i) => {
+    if (e.sizeBytes !== null && e.sizeBytes !== undefined && (e.sizeBytes < 0 || e.sizeBytes > MAX_EVIDENCE_BYTES)) {
+      problems.push({ field: `evidence.${i}.sizeBytes`, message: 'files are at most 50 MB' });
+    }
+  });
+  if (problems.length > 0) throw new ValidationError(problems);
+  return ctx.transaction(async ({ manager }) => {
+    const [existing] = (await manager.query(`SELECT id FROM submissions WHERE enrollment_id = $1 AND criterion_id = $2`, [enrollmentId, criterionId])) as { id: string }[];
+    if (existing) throw new ConflictError('Evidence for this criterion was already submitted', { submissionId: existing.id });
+    const [row] = (await manager.query(
+      `INSERT INTO submissions (enrollment_id, criterion_id, text, evidence, status, submitted_by) VALUES ($1, $2, $3, $4, 'IN_REVIEW', $5) RETURNING id`,
+      [enrollmentId, criterionId, input.text.trim().normalize('NFC'), JSON.stringify(input.evidence), ctx.identity.subject],
+    )) as { id: string }[];
+    return loadSubmission(manager, row!.id);
+  });
+}
+
+async function declaredConflicts(manager: EntityManager, reviewerSubject: string): Promise<Set<string>> {
+  const rows = (await manager.query(`SELECT enrollment_id AS id FROM conflict_declarations WHERE reviewer_subject = $1`, [reviewerSubject])) as { id: string }[];
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Organisers (officers over the launching unit) assign reviewers; conflicted reviewers are refused. */
+export async function assignReviewer(
+  ctx: EvaluationContext,
+  submissionId: string,
+  reviewer: { subject: string; memberId?: string | null; unitPath?: string | null },
+): Promise<SubmissionRow> {
+  requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
+  return ctx.transaction(async ({ manager }) => {
+    const submission = await loadSubmission(manager, submissionId, true);
+    const facts = await factsOf(manager, submission.enrollmentId);
+    const round = (await ctx.loaders.roundByCampaign.load(facts.campaignId))!;
+    requireWithinScope(ctx.identity, round.launchingUnitPath);
+    if (submission.status === 'SCORED') throw new ConflictError('This submission is already scored');
+    const facts_ = { subject: reviewer.subject, memberId: reviewer.memberId ? parseId('reviewer.memberId', reviewer.memberId) : null, unitPath: reviewer.unitPath ?? null };
+    const conflict = conflictOfInterest(facts_, facts, await declaredConflicts(manager, reviewer.subject));
+    if (conflict) throw new ConflictError(`Conflict of interest: ${conflict}`, { rule: 'conflict-of-interest' });
+    await manager.query(
+      `INSERT INTO review_assignments (submission_id, reviewer_subject, reviewer_member_id, reviewer_unit_path, assigned_by)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [submission.id, reviewer.subject, facts_.memberId, facts_.unitPath, ctx.identity.subject],
+    );
+    return loadSubmission(manager, submission.id);
+  });
+}
+
+export async function declareConflict(ctx: EvaluationContext, enrollmentId: string, reason: string): Promise<boolean> {
+  requireRole(ctx.identity, 'REVIEWER');
+  if (reason.trim().length < 5) throw ValidationError.single('reason', 'say what the conflict is');
+  await factsOf(ctx.db.manager, parseId('enrollmentId', enrollmentId));
+  await ctx.db.query(`INSERT INTO conflict_declarations (reviewer_subject, enrollment_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+    ctx.identity.subject,
+    enrollmentId.toLowerCase(),
+    reason.trim(),
+  ]);
+  return true;
+}
+
+/**
+ * An assigned reviewer scores a submission on the criterion's rubric. Conflicts are checked again against the
+ * reviewer's own identity; two reviews decide, or call for a third when they disagree beyond the threshold.
+ */
+export async function reviewSubmission(ctx: EvaluationContext, submissionId: string, score: number, comment: string | null): Promise<SubmissionRow> {
+  requireRole(ctx.identity, 'REVIEWER');
+  return ctx.transaction(async ({ manager, emit }) => {
+    const submission = await loadSubmission(manager, submissionId, true);
+    const [assignment] = (await manager.query(`SELECT 1 FROM review_assignments WHERE submission_id = $1 AND reviewer_subject = $2`, [
+      submission.id,
+      ctx.identity.subject,
+    ])) as unknown[];
+    if (!assignment) throw new ForbiddenError('You are not assigned to review this submission');
+    const facts = await factsOf(manager, submission.enrollmentId);
+    const conflict = conflictOfInterest(
+      { subject: ctx.identity.subject, memberId: ctx.identity.memberId, unitPath: ctx.identity.unitPath },
+      facts,
+      await declaredConflicts(manager, ctx.identity.subject),
+    );
+    if (conflict) throw new ConflictError(`Conflict of interest: ${conflict}`, { rule: 'conflict-of-interest' });
+    if (submission.status === 'SCORED') throw new ConflictError('This submission is already scored');
+    const criterion = await criterionById(manager, submission.criterionId);
+    const scale = criterion.rubricLevels.map((l) => l.score);
+    if (!scale.includes(score)) throw ValidationError.single('score', `choose one of the rubric levels: ${scale.join(', ')}`);
+    const [already] = (await manager.query(`SELECT 1 FROM reviews WHERE submission_id = $1 AND reviewer_subject = $2`, [submission.id, ctx.identity.subject])) as unknown[];
+    if (already) throw new ConflictError('You already reviewed this submission');
+    await manager.query(`INSERT INTO reviews (submission_id, reviewer_subject, score, comment) VALUES ($1, $2, $3, $4)`, [
+      submission.id,
+      ctx.identity.subject,
+      score,
+      comment?.trim() || null,
+    ]);
+    const scores = ((await manager.query(`SELECT score FROM reviews WHERE submission_id = $1 ORDER BY reviewed_at`, [submission.id])) as { score: number }[]).map((r) => r.score);
+    const set = (await manager.query(`SELECT disagreement_threshold AS t FROM criteria_sets WHERE id = $1`, [criterion.setId])) as { t: number }[];
+    const outcome = consolidateReviews(scores, set[0]!.t);
+    if (outcome.status === 'NEEDS_THIRD_REVIEW') await manager.query(`UPDATE submissions SET status = 'NEEDS_THIRD_REVIEW' WHERE id = $1`, [submission.id]);
+    if (outcome.status === 'SCORED') {
+      const points = pointsForRubric(outcome.score, Math.max(...scale));
+      await manager.query(`UPDATE submissions SET status = 'SCORED', final_score = $2 WHERE id = $1`, [submission.id, outcome.score]);
+      await setPoints(manager, submission.enrollmentId, criterion, points, ctx.identity.subject, `rubric review of submission ${submission.id} (${scores.length} reviews)`);
+      const payload: SubmissionScoredV1 = {
+        submissionId: submission.id,
+        enrollmentId: submission.enrollmentId,
+        campaignId: facts.campaignId,
+        criterionId: criterion.id,
+        criteriaSetId: criterion.setId,
+        reviews: scores.length,
+        finalScore: outcome.score,
+        points,
+      };
+      await emit({ type: 'SubmissionScored', aggregateId: submission.id, unitPath: facts.unitPath, payload });
+    }
+    return loadSubmission(manager, submission.id);
+  });
+}
+
+export async function visibleSubmission(ctx: EvaluationContext, id: string): Promise<SubmissionRow | null> {
+  requireAuthenticated(ctx.identity);
+  const submission = await loadSubmission(ctx.db.manager, id);
+  const [facts] = await participantFacts(ctx.db.manager, { enrollmentId: submission.enrollmentId });
+  const round = facts ? await ctx.loaders.roundByCampaign.load(facts.campaignId) : null;
+  const assigned = ((await ctx.db.query(`SELECT 1 FROM review_assignments WHERE submission_id = $1 AND reviewer_subject = $2`, [id, ctx.identity.subject])) as unknown[]).length > 0;
+  const own = facts?.memberId !== null && facts?.memberId === ctx.identity.memberId;
+  const officer = hasRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER') && !!round && (isWithinScope(ctx.identity, round.launchingUnitPath) || isWithinScope(ctx.identity, facts!.unitPath));
+  return assigned || own || officer ? submission : null;
+}
+
+export { criterionById };

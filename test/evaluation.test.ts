@@ -1,0 +1,350 @@
+/**
+ * The evaluation subgraph through the real gateway, fed by the campaign subgraph's events over the real broker:
+ * criteria sets per audience (validation, versions, immutability), automatic scores from progress reports,
+ * rubric reviews with conflict-of-interest rules and a third review, publication, rankings, appeals, the
+ * events evaluation publishes, federation fields, and who may do what.
+ */
+import { Client } from 'pg';
+import { databaseUrl, eventsTopic, loadGatewayConfig, type Role } from '@thidua/common';
+import { issueDevToken } from '../gateway/src/dev-tokens';
+import { Api } from './support/api';
+import { eventually } from './support/graphql';
+import { readTopic, testKafka } from './support/kafka';
+import { startTestPlatform, type TestPlatform } from './support/platform';
+
+let platform: TestPlatform;
+let api: Api;
+let admin: string;
+let officer: string;
+let outsider: string;
+let evaluationDb: Client;
+const run = Date.now().toString(36);
+const year = new Date().getUTCFullYear();
+
+type Unit = { id: string; path: string };
+const units: Record<string, Unit> = {};
+const members: Record<string, string> = {};
+const enrollments: Record<string, string> = {};
+let campaignId: string;
+let initiatives: string;
+let accidents: string;
+
+const token = (roles: Role[], unitPath: string | null, sub: string, memberId: string | null = null) =>
+  issueDevToken({ sub, name: sub, roles, unitPath, memberId }, loadGatewayConfig(), '1h');
+
+async function unit(key: string, input: Record<string, unknown>): Promise<void> {
+  units[key] = (await api.ok(`mutation($input: CreateUnionUnitInput!) { createUnionUnit(input: $input) { id path } }`, { input: { code: `${key}-${run}`, ...input } }, admin)).createUnionUnit;
+}
+
+async function member(key: string, unitKey: string, fullName: string, occupationCode: string, direct: boolean): Promise<void> {
+  members[key] = (
+    await api.ok(`mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }`, {
+      input: { unitId: units[unitKey]!.id, fullName, occupationCode, isDirectProductionWorker: direct, holdsLeadershipPost: false },
+    }, admin)
+  ).createMember.id;
+}
+
+const memberToken = (key: string, unitKey: string) => token(['MEMBER'], units[unitKey]!.path, `member-${key}`, members[key]!);
+
+async function report(enrollment: string, targetId: string, value: number): Promise<void> {
+  await api.ok(`mutation($input: ReportProgressInput!) { reportProgress(input: $input) { id } }`, { input: { enrollmentId: enrollment, targetId, periodStart: `${year}-01-01`, value } }, admin);
+}
+
+async function score(enrollmentId: string, tokenValue = admin) {
+  return (await api.ok(`query($id: ID!) { participantScore(enrollmentId: $id) { variant criteriaSetVersion total breakdown { criterion { name } points } } }`, { id: enrollmentId }, tokenValue)).participantScore;
+}
+
+const RUBRIC_LEVELS = [
+  { score: 0, description: 'Không có minh chứng về kết quả' },
+  { score: 5, description: 'Có minh chứng, kết quả đạt yêu cầu' },
+  { score: 10, description: 'Có minh chứng, kết quả xuất sắc, được nhân rộng' },
+];
+const CREATE_SET = `mutation($input: CriteriaSetInput!) { createCriteriaSet(input: $input) { id version status criteria { id name } } }`;
+const PUBLISH_SET = `mutation($id: ID!) { publishCriteriaSet(id: $id) { id version status } }`;
+
+async function publishedSet(variant: string, criteria: Record<string, unknown>[]): Promise<{ id: string; criteria: { id: string; name: string }[] }> {
+  const created = (await api.ok(CREATE_SET, { input: { campaignId, variant, criteria } }, officer)).createCriteriaSet;
+  await api.ok(PUBLISH_SET, { id: created.id }, officer);
+  return created;
+}
+
+let civilRubric: string;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  api = new Api(platform.gatewayUrl);
+  admin = await platform.token(['NATIONAL_ADMIN'], '/');
+  evaluationDb = new Client({ connectionString: databaseUrl('evaluation') });
+  await evaluationDb.connect();
+
+  await unit('vn', { name: 'Tổng Liên đoàn', level: 'NATIONAL' });
+  await unit('bn', { parentId: units.vn!.id, name: 'Liên đoàn Lao động tỉnh Bắc Ninh', level: 'PROVINCIAL', provinceCode: 'BN' });
+  await unit('kh', { parentId: units.vn!.id, name: 'Liên đoàn Lao động tỉnh Khánh Hòa', level: 'PROVINCIAL', provinceCode: 'KH' });
+  await unit('evn', { parentId: units.bn!.id, name: 'Công đoàn Điện lực Bắc Ninh', level: 'GRASSROOTS', organisationType: 'STATE_OWNED_ENTERPRISE' });
+  await unit('so', { parentId: units.bn!.id, name: 'Công đoàn Sở Nội vụ Bắc Ninh', level: 'GRASSROOTS', organisationType: 'ADMINISTRATIVE_AGENCY' });
+  await unit('fdi', { parentId: units.bn!.id, name: 'Công đoàn Công ty Điện tử Quang Châu', level: 'GRASSROOTS', organisationType: 'FDI_ENTERPRISE' });
+  await member('an', 'evn', 'Đỗ Minh An', 'KY_SU', true);
+  await member('binh', 'so', 'Ngô Thị Bình', 'CONG_CHUC', false);
+  await member('cuong', 'fdi', 'Phạm Văn Cường', 'CN_DIEN_TU', true);
+  await member('dung', 'so', 'Lê Văn Dũng', 'CONG_CHUC', false);
+  officer = await token(['UNIT_OFFICER'], units.bn!.path, 'officer-bn');
+  outsider = await token(['UNIT_OFFICER'], units.kh!.path, 'officer-kh');
+
+  const created = await api.ok(
+    `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id targets { id name } } }`,
+    {
+      input: {
+        launchingUnitId: units.bn!.id,
+        title: `Thi đua năng suất ${run}`,
+        goal: 'Tăng năng suất, giảm tai nạn',
+        category: 'FOR_WORKERS',
+        startsOn: `${year}-01-01`,
+        endsOn: `${year + 1}-12-31`,
+        targets: [
+          { name: 'Sáng kiến', unitOfMeasure: 'sáng kiến', targetValue: 12, direction: 'HIGHER_IS_BETTER', aggregation: 'SUM', weight: 70 },
+          { name: 'Tai nạn lao động', unitOfMeasure: 'vụ', targetValue: 2, direction: 'LOWER_IS_BETTER', aggregation: 'LATEST', weight: 30 },
+        ],
+      },
+    },
+    officer,
+  );
+  campaignId = created.createCampaign.id;
+  [initiatives, accidents] = created.createCampaign.targets.map((t: { id: string }) => t.id);
+  await api.ok(`mutation($id: ID!) { launchCampaign(id: $id) { id } }`, { id: campaignId }, officer);
+  for (const key of ['an', 'binh', 'cuong', 'dung']) {
+    enrollments[key] = (await api.ok(`mutation($input: EnrollMemberInput!) { enrollMember(input: $input) { id } }`, { input: { campaignId, memberId: members[key] } }, officer)).enrollMember.id;
+  }
+  enrollments.evn = (await api.ok(`mutation($input: EnrollUnitInput!) { enrollUnit(input: $input) { id } }`, { input: { campaignId, unitId: units.evn!.id } }, officer)).enrollUnit.id;
+  await eventually(async () => {
+    const { rows } = await evaluationDb.query(
+      `SELECT (SELECT count(*) FROM participants WHERE campaign_id = $1)::int AS p, (SELECT count(*) FROM member_refs WHERE id = ANY($2::uuid[]))::int AS m,
+              (SELECT count(*) FROM evaluation_rounds WHERE campaign_id = $1)::int AS r`,
+      [campaignId, Object.values(members)],
+    );
+    return rows[0].p === 5 && rows[0].m === 4 && rows[0].r === 1 ? true : null;
+  }, 30000, 'participants and read models in evaluation');
+});
+
+afterAll(async () => {
+  await evaluationDb?.end();
+  await platform?.stop();
+});
+
+describe('criteria sets', () => {
+  it('refuses vague criteria and weights that do not sum to 100, saying why', async () => {
+    const refusal = await api.refused(CREATE_SET, {
+      input: { campaignId, variant: 'GENERAL', criteria: [{ name: 'Tích cực tham gia phong trào', method: 'LINEAR', weight: 80 }] },
+    }, officer);
+    expect(refusal.code).toBe('BAD_USER_INPUT');
+    expect(refusal.message).toContain('"Tích cực tham gia phong trào" is vague');
+    expect(refusal.message).toContain('weights must sum to 100, they sum to 80');
+    expect((await evaluationDb.query(`SELECT count(*)::int AS n FROM criteria_sets WHERE campaign_id = $1`, [campaignId])).rows[0].n).toBe(0);
+  });
+
+  it('refuses officers outside the launching unit and anonymous callers', async () => {
+    const input = { campaignId, variant: 'GENERAL', criteria: [{ name: 'Sáng kiến', method: 'LINEAR', weight: 100, unitOfMeasure: 'sáng kiến', targetValue: 12 }] };
+    expect((await api.refused(CREATE_SET, { input }, outsider)).code).toBe('FORBIDDEN');
+    expect((await api.refused(CREATE_SET, { input })).code).toBe('UNAUTHENTICATED');
+  });
+
+  it('publishes one set per audience; a published set is immutable and changes make a new version', async () => {
+    const general = await publishedSet('GENERAL', [{ name: 'Sáng kiến', method: 'LINEAR', weight: 100, unitOfMeasure: 'sáng kiến', targetValue: 12, targetId: initiatives }]);
+    const first = await publishedSet('DIRECT_PRODUCTION_WORKER', [{ name: 'Sáng kiến', method: 'LINEAR', weight: 100, unitOfMeasure: 'sáng kiến', targetValue: 10, targetId: initiatives }]);
+    const immutable = await api.refused(`mutation($id: ID!, $input: CriteriaSetInput!) { updateCriteriaSet(id: $id, input: $input) { id } }`, {
+      id: first.id,
+      input: { campaignId, variant: 'DIRECT_PRODUCTION_WORKER', criteria: [{ name: 'Khác', method: 'PASS_FAIL', weight: 100, unitOfMeasure: 'vụ', targetValue: 0 }] },
+    }, officer);
+    expect(immutable.code).toBe('CONFLICT');
+    expect(immutable.message).toMatch(/immutable: create a new version/);
+
+    const second = await publishedSet('DIRECT_PRODUCTION_WORKER', [
+      { name: 'Sáng kiến', method: 'LINEAR', weight: 70, unitOfMeasure: 'sáng kiến', targetValue: 12, targetId: initiatives },
+      {
+        name: 'An toàn lao động',
+        method: 'THRESHOLDS',
+        weight: 30,
+        unitOfMeasure: 'vụ',
+        direction: 'LOWER_IS_BETTER',
+        targetId: accidents,
+        thresholds: [{ value: 2, points: 60 }, { value: 0, points: 100 }],
+      },
+    ]);
+    const civil = await publishedSet('CIVIL_SERVANT_NON_LEADER', [{ name: 'Cải cách hành chính', method: 'RUBRIC', weight: 100, rubricLevels: RUBRIC_LEVELS }]);
+    civilRubric = civil.criteria[0]!.id;
+    await publishedSet('PRIVATE_FDI_SIMPLIFIED', [{ name: 'Năng suất: sáng kiến', method: 'LINEAR', weight: 100, unitOfMeasure: 'sáng kiến', targetValue: 12, targetId: initiatives }]);
+
+    const sets = await api.ok(`query($id: ID!) { campaign(id: $id) { criteriaSets { variant version status } } }`, { id: campaignId });
+    expect(sets.campaign.criteriaSets).toEqual(
+      expect.arrayContaining([
+        { variant: 'GENERAL', version: 1, status: 'PUBLISHED' },
+        { variant: 'DIRECT_PRODUCTION_WORKER', version: 2, status: 'PUBLISHED' },
+        { variant: 'CIVIL_SERVANT_NON_LEADER', version: 1, status: 'PUBLISHED' },
+        { variant: 'PRIVATE_FDI_SIMPLIFIED', version: 1, status: 'PUBLISHED' },
+      ]),
+    );
+    expect(sets.campaign.criteriaSets).toHaveLength(4); // the public does not see the superseded version
+    expect(general.id).toBeTruthy();
+  });
+});
+
+describe('automatic scores from progress reports', () => {
+  it('scores each participant with the variant that applies, naming its version (worked out by hand)', async () => {
+    await report(enrollments.an!, initiatives, 9);
+    await report(enrollments.an!, accidents, 1);
+    await report(enrollments.cuong!, initiatives, 6);
+    // An: direct worker in a state-owned enterprise → DIRECT_PRODUCTION_WORKER v2: 0.7 × (100·9/12 = 75) + 0.3 × 60 = 70.5
+    const an = await eventually(async () => {
+      const s = await score(enrollments.an!);
+      return s.breakdown.every((b: { points: number | null }) => b.points !== null) ? s : null;
+    }, 30000, 'An scored from both reports');
+    expect(an).toEqual({
+      variant: 'DIRECT_PRODUCTION_WORKER',
+      criteriaSetVersion: 2,
+      total: 70.5,
+      breakdown: [
+        { criterion: { name: 'Sáng kiến' }, points: 75 },
+        { criterion: { name: 'An toàn lao động' }, points: 60 },
+      ],
+    });
+    // Cường: worker in an FDI enterprise → the simplified set: 100 · 6/12 = 50
+    const cuong = await eventually(async () => ((await score(enrollments.cuong!)).total > 0 ? score(enrollments.cuong!) : null), 30000, 'Cường scored');
+    expect(cuong).toMatchObject({ variant: 'PRIVATE_FDI_SIMPLIFIED', criteriaSetVersion: 1, total: 50 });
+    // Bình: civil servant without a leadership post → the rubric set, no score until reviewed
+    expect(await score(enrollments.binh!)).toMatchObject({ variant: 'CIVIL_SERVANT_NON_LEADER', total: 0 });
+  });
+
+  it('records who changed each score, when, before, after and why', async () => {
+    const history = (await api.ok(`query($id: ID!) { scoreHistory(enrollmentId: $id) { before after actor reason } }`, { id: enrollments.an! }, officer)).scoreHistory;
+    expect(history).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ before: null, after: 75, actor: 'system', reason: expect.stringMatching(/^progress report /) }),
+        expect.objectContaining({ before: null, after: 60, actor: 'system' }),
+      ]),
+    );
+    expect(history).toHaveLength(2);
+    const stranger = await memberToken('cuong', 'fdi');
+    expect((await api.refused(`query($id: ID!) { scoreHistory(enrollmentId: $id) { after } }`, { id: enrollments.an! }, stranger)).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('submissions and reviews', () => {
+  let submissionId: string;
+  const reviewer = (sub: string, unitKey: string, memberId: string | null = null) => token(['REVIEWER'], units[unitKey]!.path, sub, memberId);
+  const ASSIGN = `mutation($id: ID!, $r: ReviewerInput!) { assignReviewer(submissionId: $id, reviewer: $r) { id } }`;
+  const REVIEW = `mutation($id: ID!, $score: Int!) { reviewSubmission(submissionId: $id, score: $score) { status reviewCount finalScore } }`;
+
+  it('takes evidence from the participant for a rubric criterion only', async () => {
+    const binh = await memberToken('binh', 'so');
+    const SUBMIT = `mutation($input: SubmissionInput!) { submitEvidence(input: $input) { id status } }`;
+    const wrong = await api.refused(SUBMIT, { input: { enrollmentId: enrollments.binh!, criterionId: civilRubric, text: 'ngắn', evidence: [] } }, binh);
+    expect(wrong.problems.map((p) => p.field)).toEqual(['text', 'evidence']);
+    const submitted = await api.ok(SUBMIT, {
+      input: {
+        enrollmentId: enrollments.binh!,
+        criterionId: civilRubric,
+        text: 'Rút ngắn thời gian giải quyết hồ sơ từ 10 ngày xuống 5 ngày',
+        evidence: [{ url: 'https://bacninh.gov.vn/bao-cao.pdf', fileName: 'bao-cao.pdf', mimeType: 'application/pdf', sizeBytes: 120000 }],
+      },
+    }, binh);
+    submissionId = submitted.submitEvidence.id;
+    expect(submitted.submitEvidence.status).toBe('IN_REVIEW');
+    expect((await api.refused(SUBMIT, { input: { enrollmentId: enrollments.binh!, criterionId: civilRubric, text: 'Của người khác nộp thay', evidence: [{ url: 'https://x.vn/a' }] } }, await memberToken('an', 'evn'))).code).toBe('FORBIDDEN');
+  });
+
+  it('refuses conflicted reviewers: themself, their own grassroots unit, a declared conflict', async () => {
+    const self = await api.refused(ASSIGN, { id: submissionId, r: { subject: 'rv-binh', memberId: members.binh } }, officer);
+    expect(self.message).toMatch(/own entry/);
+    const colleague = await api.refused(ASSIGN, { id: submissionId, r: { subject: 'rv-dung', memberId: members.dung, unitPath: units.so!.path } }, officer);
+    expect(colleague.message).toMatch(/own grassroots unit/);
+    await api.ok(`mutation($e: ID!) { declareConflict(enrollmentId: $e, reason: "Người thân trong gia đình") }`, { e: enrollments.binh! }, await reviewer('rv-family', 'evn'));
+    const declared = await api.refused(ASSIGN, { id: submissionId, r: { subject: 'rv-family', unitPath: units.evn!.path } }, officer);
+    expect(declared.message).toMatch(/declared a conflict/);
+    expect(self.code).toBe('CONFLICT');
+    expect((await evaluationDb.query(`SELECT count(*)::int AS n FROM review_assignments WHERE submission_id = $1`, [submissionId])).rows[0].n).toBe(0);
+  });
+
+  it('asks a third review when two disagree, then takes the median (10, 5, 5 → 5 of 10 = 50 points)', async () => {
+    for (const sub of ['rv-1', 'rv-2', 'rv-3']) await api.ok(ASSIGN, { id: submissionId, r: { subject: sub, unitPath: units.evn!.path } }, officer);
+    expect((await api.refused(REVIEW, { id: submissionId, score: 5 }, await reviewer('rv-unassigned', 'evn'))).code).toBe('FORBIDDEN');
+    expect((await api.refused(REVIEW, { id: submissionId, score: 7 }, await reviewer('rv-1', 'evn'))).code).toBe('BAD_USER_INPUT');
+    expect((await api.ok(REVIEW, { id: submissionId, score: 10 }, await reviewer('rv-1', 'evn'))).reviewSubmission).toEqual({ status: 'IN_REVIEW', reviewCount: 1, finalScore: null });
+    expect((await api.ok(REVIEW, { id: submissionId, score: 5 }, await reviewer('rv-2', 'evn'))).reviewSubmission).toEqual({ status: 'NEEDS_THIRD_REVIEW', reviewCount: 2, finalScore: null });
+    expect((await api.ok(REVIEW, { id: submissionId, score: 5 }, await reviewer('rv-3', 'evn'))).reviewSubmission).toEqual({ status: 'SCORED', reviewCount: 3, finalScore: 5 });
+    expect(await score(enrollments.binh!)).toMatchObject({ total: 50, breakdown: [{ criterion: { name: 'Cải cách hành chính' }, points: 50 }] });
+  });
+});
+
+describe('publication, rankings and appeals', () => {
+  const RANKINGS = `query($id: ID!, $by: RankingDimension, $key: String) { campaign(id: $id) { rankings(by: $by, key: $key) { publicationVersion edges { node { rank name unitName score } } } } }`;
+  const APPEAL = `mutation($c: ID!, $e: ID!, $r: String!) { fileAppeal(campaignId: $c, enrollmentId: $e, reason: $r) { id status } }`;
+
+  it('publishes at once, public, ranked with the documented tie-break', async () => {
+    expect((await api.refused(`mutation($c: ID!) { publishResults(campaignId: $c) { publicationVersion } }`, { c: campaignId }, outsider)).code).toBe('FORBIDDEN');
+    await api.ok(`mutation($c: ID!) { publishResults(campaignId: $c) { publicationVersion } }`, { c: campaignId }, officer);
+    const publicView = await api.ok(RANKINGS, { id: campaignId });
+    // Cường and Bình tie at 50 with no criterion at 100: the direct production worker comes first
+    expect(publicView.campaign.rankings).toEqual({
+      publicationVersion: 1,
+      edges: [
+        { node: { rank: 1, name: 'Đỗ Minh An', unitName: 'Công đoàn Điện lực Bắc Ninh', score: 70.5 } },
+        { node: { rank: 2, name: 'Phạm Văn Cường', unitName: 'Công đoàn Công ty Điện tử Quang Châu', score: 50 } },
+        { node: { rank: 3, name: 'Ngô Thị Bình', unitName: 'Công đoàn Sở Nội vụ Bắc Ninh', score: 50 } },
+        { node: { rank: 4, name: 'Công đoàn Điện lực Bắc Ninh', unitName: 'Công đoàn Điện lực Bắc Ninh', score: 0 } },
+        { node: { rank: 4, name: 'Lê Văn Dũng', unitName: 'Công đoàn Sở Nội vụ Bắc Ninh', score: 0 } },
+      ],
+    });
+    const fdi = await api.ok(RANKINGS, { id: campaignId, by: 'ORGANISATION_TYPE', key: 'FDI_ENTERPRISE' });
+    expect(fdi.campaign.rankings.edges).toEqual([{ node: { rank: 1, name: 'Phạm Văn Cường', unitName: 'Công đoàn Công ty Điện tử Quang Châu', score: 50 } }]);
+    const province = await api.ok(RANKINGS, { id: campaignId, by: 'PROVINCE', key: 'BN' });
+    expect(province.campaign.rankings.edges).toHaveLength(5);
+  });
+
+  it('resolves members’ and units’ published scores through the federation', async () => {
+    const result = await api.ok(`query($m: ID!, $u: ID!) { member(id: $m) { fullName scores { rank score } } unionUnit(id: $u) { name scores { rank score } } }`, { m: members.an, u: units.evn!.id }, officer);
+    expect(result).toEqual({
+      member: { fullName: 'Đỗ Minh An', scores: [{ rank: 1, score: 70.5 }] },
+      unionUnit: { name: 'Công đoàn Điện lực Bắc Ninh', scores: [{ rank: 4, score: 0 }] },
+    });
+  });
+
+  it('accepts an appeal: re-scores, republishes, keeps the history', async () => {
+    const cuong = await memberToken('cuong', 'fdi');
+    const appeal = (await api.ok(APPEAL, { c: campaignId, e: enrollments.cuong!, r: 'Báo cáo quý I thiếu 4 sáng kiến đã được công nhận' }, cuong)).fileAppeal;
+    expect((await api.refused(APPEAL, { c: campaignId, e: enrollments.cuong!, r: 'Nộp lại lần nữa cho chắc chắn' }, cuong)).code).toBe('CONFLICT');
+    expect((await api.refused(APPEAL, { c: campaignId, e: enrollments.an!, r: 'Kháng nghị hộ người khác' }, cuong)).code).toBe('FORBIDDEN');
+    const [criterion] = (await evaluationDb.query(`SELECT c.id FROM criteria c JOIN criteria_sets s ON s.id = c.set_id WHERE s.campaign_id = $1 AND s.variant = 'PRIVATE_FDI_SIMPLIFIED'`, [campaignId])).rows;
+    const resolved = await api.ok(
+      `mutation($id: ID!, $c: [ScoreCorrectionInput!]) { resolveAppeal(id: $id, accept: true, resolution: "Đã xác minh 10 sáng kiến", corrections: $c) { status resolution } }`,
+      { id: appeal.id, c: [{ criterionId: criterion.id, points: 83.33 }] },
+      officer,
+    );
+    expect(resolved.resolveAppeal.status).toBe('ACCEPTED');
+    const after = await api.ok(RANKINGS, { id: campaignId });
+    expect(after.campaign.rankings.publicationVersion).toBe(2);
+    expect(after.campaign.rankings.edges[0].node).toEqual({ rank: 1, name: 'Phạm Văn Cường', unitName: 'Công đoàn Công ty Điện tử Quang Châu', score: 83.33 });
+    expect((await evaluationDb.query(`SELECT version FROM publications WHERE campaign_id = $1 ORDER BY version`, [campaignId])).rows.map((r) => r.version)).toEqual([1, 2]);
+    const history = (await api.ok(`query($id: ID!) { scoreHistory(enrollmentId: $id) { before after reason } }`, { id: enrollments.cuong! }, cuong)).scoreHistory;
+    expect(history.at(-1)).toEqual({ before: 50, after: 83.33, reason: `appeal ${appeal.id}: Đã xác minh 10 sáng kiến` });
+  });
+
+  it('rejects an appeal without republishing, and refuses appeals after the window', async () => {
+    const an = await memberToken('an', 'evn');
+    const appeal = (await api.ok(APPEAL, { c: campaignId, e: enrollments.an!, r: 'Điểm an toàn lao động chưa đúng' }, an)).fileAppeal;
+    await api.ok(`mutation($id: ID!) { resolveAppeal(id: $id, accept: false, resolution: "Số liệu tai nạn đã được xác nhận") { status } }`, { id: appeal.id }, officer);
+    expect((await api.ok(RANKINGS, { id: campaignId })).campaign.rankings.publicationVersion).toBe(2);
+    await evaluationDb.query(`UPDATE publications SET appeal_deadline = now() - interval '1 day' WHERE campaign_id = $1`, [campaignId]);
+    const late = await api.refused(APPEAL, { c: campaignId, e: enrollments.an!, r: 'Kháng nghị sau khi hết hạn' }, an);
+    expect(late.code).toBe('CONFLICT');
+    expect(late.message).toMatch(/appeal window closed/);
+  });
+
+  it('published CriteriaSetPublished, SubmissionScored, ResultsPublished and AppealResolved', async () => {
+    const types = ['CriteriaSetPublished', 'SubmissionScored', 'ResultsPublished', 'AppealResolved'];
+    const messages = await readTopic(testKafka('evaluation-events'), eventsTopic('evaluation', process.env.KAFKA_TOPIC_PREFIX ?? ''), (all) =>
+      types.every((type) => all.some((m) => m.headers['event-type'] === type && m.value?.includes(campaignId))),
+    );
+    const published = messages.filter((m) => m.headers['event-type'] === 'ResultsPublished' && m.value?.includes(campaignId)).map((m) => JSON.parse(m.value!).payload);
+    expect(published.map((p) => p.version)).toEqual([1, 2]);
+    expect(published[1].entries[0]).toMatchObject({ name: 'Phạm Văn Cường', rank: 1, total: 83.33, isDirectProductionWorker: true, variant: 'PRIVATE_FDI_SIMPLIFIED' });
+  });
+});
