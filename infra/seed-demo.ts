@@ -235,23 +235,27 @@ async function seedReplication(token: string, flagshipId: string, units: Map<str
 /** Enrolments and a few months of reports, so dashboards have something to show. */
 async function seedProgress(token: string, campaignIds: string[], units: Map<string, Unit>, members: Map<string, string>): Promise<number> {
   const [flagship, , armyModel, replication] = campaignIds as [string, string, string, string];
-  const plan: [campaignId: string, unitCode: string, monthly: number[]][] = [
-    [replication, 'BN-MAY-BG', [2, 3, 1, 4, 2, 3, 2, 1, 3, 2]],
-    [replication, 'BN-DT-QC', [1, 0, 1, 1, 0, 2]],
-    [flagship, 'HN-EVN', [4, 5, 3, 6, 4, 5, 6, 4, 5, 6]],
+  // values per reporting period of the campaign (both campaigns here report quarterly)
+  const plan: [campaignId: string, unitCode: string, perPeriod: number[]][] = [
+    [replication, 'BN-MAY-BG', [6, 7, 5, 4]],
+    [replication, 'BN-DT-QC', [1, 2, 1]],
+    [flagship, 'HN-EVN', [12, 15, 13, 16]],
     [armyModel, 'CDQP-VT', []],
   ];
   let reports = 0;
-  for (const [campaignId, unitCode, monthly] of plan) {
+  for (const [campaignId, unitCode, perPeriod] of plan) {
     await unlessDone(call(token, `mutation($input: EnrollUnitInput!) { enrollUnit(input: $input) { id } }`, { input: { campaignId, unitId: units.get(unitCode)!.id } }));
-    const { campaign } = await call<{ campaign: { targets: { id: string }[]; enrollments: { edges: { node: { id: string; unit: { id: string }; member: { id: string } | null } }[] } } }>(
+    const { campaign } = await call<{
+      campaign: { reportingCadence: string; targets: { id: string }[]; enrollments: { edges: { node: { id: string; unit: { id: string }; member: { id: string } | null } }[] } };
+    }>(
       token,
-      `query($id: ID!) { campaign(id: $id) { targets { id } enrollments(first: 100) { edges { node { id unit { id } member { id } } } } } }`,
+      `query($id: ID!) { campaign(id: $id) { reportingCadence targets { id } enrollments(first: 100) { edges { node { id unit { id } member { id } } } } } }`,
       { id: campaignId },
     );
+    const monthsPerPeriod = campaign.reportingCadence === 'QUARTERLY' ? 3 : 1;
     const enrollment = campaign.enrollments.edges.find((e) => e.node.unit.id === units.get(unitCode)!.id && e.node.member === null)!.node;
-    for (const [month, value] of monthly.entries()) {
-      const periodStart = `2026-${String(month + 1).padStart(2, '0')}-01`;
+    for (const [period, value] of perPeriod.entries()) {
+      const periodStart = `2026-${String(period * monthsPerPeriod + 1).padStart(2, '0')}-01`;
       await unlessDone(
         call(token, `mutation($input: ReportProgressInput!) { reportProgress(input: $input) { id } }`, {
           input: { enrollmentId: enrollment.id, targetId: campaign.targets[0]!.id, periodStart, value, evidenceUrl: `https://congdoan.vn/minh-chung/${unitCode.toLowerCase()}/${periodStart}` },
@@ -268,6 +272,58 @@ async function seedProgress(token: string, campaignIds: string[], units: Map<str
   return reports;
 }
 
+/**
+ * Criteria for the Bắc Giang replication (the simplified set for private and FDI enterprises, and a general set)
+ * and its published results, once evaluation has scored the reports that came through Kafka.
+ */
+async function seedEvaluation(token: string, campaignId: string): Promise<number | null> {
+  const { campaign } = await call<{ campaign: { targets: { id: string }[]; criteriaSets: { variant: string }[]; rankings: { publicationVersion: number | null }; enrollments: { edges: { node: { id: string } }[] } } }>(
+    token,
+    `query($id: ID!) { campaign(id: $id) { targets { id } criteriaSets { variant } rankings { publicationVersion } enrollments(first: 10) { edges { node { id } } } } }`,
+    { id: campaignId },
+  );
+  if (campaign.rankings.publicationVersion !== null) return campaign.rankings.publicationVersion;
+  const initiatives = campaign.targets[0]!.id;
+  const sets = [
+    { variant: 'PRIVATE_FDI_SIMPLIFIED', criteria: [{ name: 'Sáng kiến cải tiến được áp dụng', method: 'LINEAR', weight: 100, unitOfMeasure: 'sáng kiến', targetValue: 24, targetId: initiatives }] },
+    {
+      variant: 'GENERAL',
+      criteria: [
+        { name: 'Sáng kiến cải tiến được áp dụng', method: 'THRESHOLDS', weight: 100, unitOfMeasure: 'sáng kiến', targetId: initiatives, thresholds: [{ value: 6, points: 50 }, { value: 12, points: 80 }, { value: 24, points: 100 }] },
+      ],
+    },
+  ];
+  for (const set of sets.filter((s) => !campaign.criteriaSets.some((existing) => existing.variant === s.variant))) {
+    const { createCriteriaSet } = await call<{ createCriteriaSet: { id: string } }>(token, `mutation($input: CriteriaSetInput!) { createCriteriaSet(input: $input) { id } }`, {
+      input: { campaignId, ...set },
+    });
+    await call(token, `mutation($id: ID!) { publishCriteriaSet(id: $id) { id } }`, { id: createCriteriaSet.id });
+  }
+  // evaluation scores from events: publish once every report has reached it (the scores stop changing)
+  const totals = async (): Promise<string> => {
+    const scores = await Promise.all(
+      campaign.enrollments.edges.map(({ node }) =>
+        call<{ participantScore: { total: number } }>(token, `query($id: ID!) { participantScore(enrollmentId: $id) { total } }`, { id: node.id }).then(
+          (r) => r.participantScore.total,
+          () => -1,
+        ),
+      ),
+    );
+    return scores.join(',');
+  };
+  let previous = '';
+  for (let attempt = 0; attempt < 60; attempt++) {
+    const current = await totals();
+    if (current === previous && !current.includes('-1') && current !== current.replace(/[1-9]/g, '')) break;
+    previous = current;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  const { publishResults } = await call<{ publishResults: { publicationVersion: number } }>(token, `mutation($id: ID!) { publishResults(campaignId: $id) { publicationVersion } }`, {
+    id: campaignId,
+  });
+  return publishResults.publicationVersion;
+}
+
 async function main(): Promise<void> {
   const admin = await issueDevToken({ sub: 'demo-national-admin', name: 'Quản trị Tổng Liên đoàn', roles: ['NATIONAL_ADMIN'], unitPath: '/vn/' }, config);
   const units = await seedUnits(admin);
@@ -275,6 +331,7 @@ async function main(): Promise<void> {
   const campaigns = await seedCampaigns(admin, units);
   campaigns.push(await seedReplication(admin, campaigns[0]!, units));
   const reports = await seedProgress(admin, campaigns, units, members);
+  const publication = await seedEvaluation(admin, campaigns[3]!);
 
   const users: { label: string; sub: string; name: string; roles: Role[]; unit: string; memberId?: string }[] = [
     { label: 'national admin (Tổng LĐLĐ)', sub: 'demo-national-admin', name: 'Quản trị Tổng Liên đoàn', roles: ['NATIONAL_ADMIN'], unit: 'VN' },
@@ -301,7 +358,9 @@ async function main(): Promise<void> {
   const file = path.resolve(__dirname, '..', '.data', 'demo-tokens.txt');
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${lines.join('\n')}\n`);
-  console.log(`[seed] ${units.size} units, ${members.size} members, ${campaigns.length} launched campaigns (one replicated), ${reports} progress reports`);
+  console.log(
+    `[seed] ${units.size} units, ${members.size} members, ${campaigns.length} launched campaigns (one replicated), ${reports} progress reports, results published (version ${publication})`,
+  );
   console.log(lines.join('\n'));
 }
 
