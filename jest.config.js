@@ -6,8 +6,8 @@ module.exports = {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
   },
-  // jose is ESM-only; jest's CommonJS runtime needs it transpiled.
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // jose, marked and feed are ESM-only; jest's CommonJS runtime needs them transpiled.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|marked|feed)/)'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,

@@ -4,7 +4,7 @@
  * Idempotent: what exists already (by unit code, member name in unit, campaign title) is left alone.
  * Prints the gateway URL and a token for each demo role; writes them to .data/demo-tokens.txt too.
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadGatewayConfig, type Role } from '@thidua/common';
 import { issueDevToken } from '../gateway/src/dev-tokens';
@@ -324,6 +324,62 @@ async function seedEvaluation(token: string, campaignId: string): Promise<number
   return publishResults.publicationVersion;
 }
 
+const SECTIONS = [
+  { slug: 'guong-dien-hinh', name: 'Gương điển hình tiên tiến', filter: { kinds: ['EXEMPLAR', 'AD_HOC_ACHIEVEMENT'] } },
+  { slug: 'mo-hinh-moi-cach-lam-hay', name: 'Mô hình mới, cách làm hay', filter: { kinds: ['GOOD_PRACTICE'] } },
+  { slug: 'nguoi-tot-viec-tot', name: 'Người tốt, việc tốt', filter: { kinds: ['GOOD_DEED'] } },
+  { slug: 'tin-phong-trao', name: 'Tin phong trào thi đua', filter: { kinds: ['CAMPAIGN_NEWS', 'CAMPAIGN_SUMMARY'] } },
+];
+
+/**
+ * Sections, the campaign-news candidates published, a good-practice story, and a demo news channel whose API
+ * key is kept in .data/demo-api-key.txt (a key is shown only once).
+ */
+async function seedMedia(editor: string, admin: string): Promise<{ published: number; apiKey: string }> {
+  const { sections } = await call<{ sections: { slug: string }[] }>(editor, `{ sections { slug } }`);
+  for (const section of SECTIONS.filter((s) => !sections.some((existing) => existing.slug === s.slug))) {
+    await call(editor, `mutation($input: SectionInput!) { createSection(input: $input) { id } }`, { input: section });
+  }
+  let published = 0;
+  for (let attempt = 0; attempt < 40 && published === 0; attempt++) {
+    const { storyCandidates } = await call<{ storyCandidates: { edges: { node: { id: string; kind: string } }[] } }>(editor, `{ storyCandidates(first: 50) { edges { node { id kind } } } }`);
+    for (const { node } of storyCandidates.edges.filter((e) => e.node.kind === 'CAMPAIGN_NEWS')) {
+      for (const action of ['TAKE', 'SUBMIT_FOR_REVIEW', 'PUBLISH']) {
+        await call(editor, `mutation($id: ID!, $action: StoryAction!) { transitionStory(id: $id, action: $action) { status } }`, { id: node.id, action });
+      }
+      published++;
+    }
+    if (published === 0) await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const { searchStories } = await call<{ searchStories: { edges: unknown[] } }>(editor, `{ searchStories(text: "ca làm việc an toàn") { edges { node { id } } } }`);
+  if (searchStories.edges.length === 0) {
+    const { createStory } = await call<{ createStory: { id: string } }>(editor, `mutation($input: StoryInput!) { createStory(input: $input) { id } }`, {
+      input: {
+        kind: 'GOOD_PRACTICE',
+        title: 'Ca làm việc an toàn: cách làm hay của công nhân may Bắc Giang',
+        summary: 'Mỗi tổ sản xuất cử một người kiểm tra an toàn đầu ca; tai nạn lao động giảm hẳn.',
+        body: 'Tại **Công ty Cổ phần May Bắc Giang**, mỗi tổ sản xuất cử một người kiểm tra an toàn đầu ca.\n\nSau một năm, không còn tai nạn lao động.',
+        tags: ['an toàn lao động', 'dệt may'],
+        provinceCode: 'BN',
+        occupationCode: 'CN_DET_MAY',
+        subjectIsDirectProductionWorker: true,
+      },
+    });
+    for (const action of ['SUBMIT_FOR_REVIEW', 'PUBLISH']) {
+      await call(editor, `mutation($id: ID!, $action: StoryAction!) { transitionStory(id: $id, action: $action) { status } }`, { id: createStory.id, action });
+    }
+    published++;
+  }
+  const keyFile = path.resolve(__dirname, '..', '.data', 'demo-api-key.txt');
+  let apiKey = existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : '';
+  if (!apiKey) {
+    const { registerNewsChannel } = await call<{ registerNewsChannel: { apiKey: string } }>(admin, `mutation { registerNewsChannel(name: "Báo Lao Động (demo)", contactEmail: "toasoan@laodong.vn") { apiKey } }`);
+    apiKey = registerNewsChannel.apiKey;
+    writeFileSync(keyFile, `${apiKey}\n`);
+  }
+  return { published, apiKey };
+}
+
 async function main(): Promise<void> {
   const admin = await issueDevToken({ sub: 'demo-national-admin', name: 'Quản trị Tổng Liên đoàn', roles: ['NATIONAL_ADMIN'], unitPath: '/vn/' }, config);
   const units = await seedUnits(admin);
@@ -332,6 +388,8 @@ async function main(): Promise<void> {
   campaigns.push(await seedReplication(admin, campaigns[0]!, units));
   const reports = await seedProgress(admin, campaigns, units, members);
   const publication = await seedEvaluation(admin, campaigns[3]!);
+  const editor = await issueDevToken({ sub: 'demo-editor', name: 'Biên tập viên Báo Lao Động', roles: ['EDITOR'], unitPath: '/vn/' }, config);
+  const media = await seedMedia(editor, admin);
 
   const users: { label: string; sub: string; name: string; roles: Role[]; unit: string; memberId?: string }[] = [
     { label: 'national admin (Tổng LĐLĐ)', sub: 'demo-national-admin', name: 'Quản trị Tổng Liên đoàn', roles: ['NATIONAL_ADMIN'], unit: 'VN' },
@@ -350,7 +408,14 @@ async function main(): Promise<void> {
       memberId: members.get('Nguyễn Thị Hồng Nhung')!,
     },
   ];
-  const lines = [`Gateway: ${GATEWAY}`, `Demo campaign ids: ${campaigns.join(', ')}`, '', 'Demo tokens (valid 30 days, development secret):'];
+  const lines = [
+    `Gateway: ${GATEWAY}`,
+    `Demo campaign ids: ${campaigns.join(', ')}`,
+    `Feeds: ${GATEWAY.replace(/\/graphql$/, '')}/feeds/sections/guong-dien-hinh.rss (also .atom, .json; /feeds/provinces/BN.rss)`,
+    `News channel API key (header x-api-key): ${media.apiKey}`,
+    '',
+    'Demo tokens (valid 30 days, development secret):',
+  ];
   for (const user of users) {
     const token = await issueDevToken({ sub: user.sub, name: user.name, roles: user.roles, unitPath: units.get(user.unit)!.path, memberId: user.memberId ?? null }, config);
     lines.push(`  ${user.label.padEnd(34)} ${token}`);
@@ -359,7 +424,7 @@ async function main(): Promise<void> {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${lines.join('\n')}\n`);
   console.log(
-    `[seed] ${units.size} units, ${members.size} members, ${campaigns.length} launched campaigns (one replicated), ${reports} progress reports, results published (version ${publication})`,
+    `[seed] ${units.size} units, ${members.size} members, ${campaigns.length} launched campaigns (one replicated), ${reports} progress reports, results published (version ${publication}), ${media.published} stories published`,
   );
   console.log(lines.join('\n'));
 }

@@ -340,11 +340,18 @@ describe('publication, rankings and appeals', () => {
 
   it('published CriteriaSetPublished, SubmissionScored, ResultsPublished and AppealResolved', async () => {
     const types = ['CriteriaSetPublished', 'SubmissionScored', 'ResultsPublished', 'AppealResolved'];
+    const count = (all: { headers: Record<string, string>; value: string | null }[], type: string) =>
+      all.filter((m) => m.headers['event-type'] === type && m.value?.includes(campaignId)).length;
+    // events of different aggregates sit on different partitions: wait for all of them, in any order
     const messages = await readTopic(testKafka('evaluation-events'), eventsTopic('evaluation', process.env.KAFKA_TOPIC_PREFIX ?? ''), (all) =>
-      types.every((type) => all.some((m) => m.headers['event-type'] === type && m.value?.includes(campaignId))),
+      types.every((type) => count(all, type) > 0) && count(all, 'ResultsPublished') >= 2 && count(all, 'CriteriaSetPublished') >= 5,
     );
     const published = messages.filter((m) => m.headers['event-type'] === 'ResultsPublished' && m.value?.includes(campaignId)).map((m) => JSON.parse(m.value!).payload);
     expect(published.map((p) => p.version)).toEqual([1, 2]);
+    const sets = messages.filter((m) => m.headers['event-type'] === 'CriteriaSetPublished' && m.value?.includes(campaignId)).map((m) => JSON.parse(m.value!).payload);
+    const direct = sets.filter((s) => s.variant === 'DIRECT_PRODUCTION_WORKER');
+    expect(direct.map((s) => s.version)).toEqual([1, 2]);
+    expect(direct[1].supersededSetId).toBe(direct[0].criteriaSetId);
     expect(published[1].entries[0]).toMatchObject({ name: 'Phạm Văn Cường', rank: 1, total: 83.33, isDirectProductionWorker: true, variant: 'PRIVATE_FDI_SIMPLIFIED' });
   });
 });

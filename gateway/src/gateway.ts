@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
 import {
   CORRELATION_ID_HEADER,
   INTERNAL_TOKEN_HEADER,
+  ANONYMOUS,
   SERVICE_NAMES,
   closeServer,
   createErrorFormatter,
@@ -24,6 +25,7 @@ import {
   type RouteHandler,
   type ServiceName,
 } from '@thidua/common';
+import { ApiKeyVerifier, RateLimiter } from './api-keys';
 import { IdentityVerifier, InvalidTokenError } from './identity';
 
 export const SUPERGRAPH_PATH = path.resolve(__dirname, '../../schemas/supergraph.graphql');
@@ -79,6 +81,27 @@ function subgraphHealthRoute(urls: Record<ServiceName, string>): RouteHandler {
   };
 }
 
+function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+const PROXIED_HEADERS = ['content-type', 'cache-control', 'content-disposition', 'x-content-type-options', 'content-length'];
+
+/** Forwards a GET to a subgraph's public route with an anonymous internal token, and streams the answer back. */
+function publicProxyRoute(baseUrl: string, token: () => Promise<string>): RouteHandler {
+  return async (req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'GET only' });
+    const upstream = await fetch(`${baseUrl}${req.url ?? '/'}`, { headers: { [INTERNAL_TOKEN_HEADER]: await token() }, signal: AbortSignal.timeout(10_000) });
+    const headers: Record<string, string> = {};
+    for (const name of PROXIED_HEADERS) {
+      const value = upstream.headers.get(name);
+      if (value) headers[name] = value;
+    }
+    res.writeHead(upstream.status, headers);
+    res.end(Buffer.from(await upstream.arrayBuffer()));
+  };
+}
+
 export async function startGateway(overrides: Partial<GatewayConfig> = {}): Promise<RunningGateway> {
   const config: GatewayConfig = { ...loadGatewayConfig(), ...overrides };
   const logger = createLogger('gateway', config.logLevel);
@@ -106,18 +129,37 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
   });
   await apollo.start();
 
+  const mediaBaseUrl = config.subgraphUrls.media.replace(/\/graphql$/, '');
+  const apiKeys = new ApiKeyVerifier(mediaBaseUrl, config.internalTokenSecret, config.apiKeyCacheSeconds);
+  const apiKeyLimiter = new RateLimiter(config.apiKeyRequestsPerMinute);
+
+  /** A user's JWT, or a news channel's API key (rate limited per key), or nobody. */
+  const identify = async (req: IncomingMessage): Promise<{ identity: Identity; cacheKey: string }> => {
+    const apiKey = req.headers['x-api-key'];
+    if (typeof apiKey === 'string') {
+      if (req.headers.authorization) throw unauthenticated('Send either an API key or a bearer token, not both');
+      const identity = await apiKeys.identify(apiKey);
+      if (!identity) throw unauthenticated('Invalid or revoked API key');
+      const wait = apiKeyLimiter.take(identity.subject);
+      if (wait > 0) {
+        throw new GraphQLError(`Rate limit of ${config.apiKeyRequestsPerMinute} requests a minute reached; retry in ${wait} s`, {
+          extensions: { code: 'RATE_LIMITED', retryAfterSeconds: wait, http: { status: 429, headers: new HeaderMap([['retry-after', String(wait)]]) } },
+        });
+      }
+      return { identity, cacheKey: `key:${apiKey}` };
+    }
+    try {
+      return { identity: await verifier.identify(req.headers.authorization), cacheKey: req.headers.authorization ?? 'anonymous' };
+    } catch (error) {
+      if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
+      throw error;
+    }
+  };
+
   const context = async (req: IncomingMessage): Promise<GatewayContext> => {
     const correlationId = (req.headers[CORRELATION_ID_HEADER] as string | undefined) ?? randomUUID();
-    const authorization = req.headers.authorization;
-    let identity: Identity;
-    try {
-      identity = await verifier.identify(authorization);
-    } catch (error) {
-      if (!(error instanceof InvalidTokenError)) throw error;
-      throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-    }
-    const internalToken = await verifier.internalToken(authorization ?? 'anonymous', identity);
-    return { identity, correlationId, internalToken };
+    const { identity, cacheKey } = await identify(req);
+    return { identity, correlationId, internalToken: await verifier.internalToken(cacheKey, identity) };
   };
 
   const server = createHttpServer({
@@ -125,7 +167,13 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
     context,
     maxBodyBytes: config.maxBodyBytes,
     logger,
-    routes: { '/health': subgraphHealthRoute(config.subgraphUrls), '/metrics': metricsRoute },
+    routes: {
+      '/health': subgraphHealthRoute(config.subgraphUrls),
+      '/metrics': metricsRoute,
+      // public files served by media (feeds, story assets), reached only through the gateway
+      '/feeds/': publicProxyRoute(mediaBaseUrl, () => verifier.internalToken('anonymous', ANONYMOUS)),
+      '/assets/': publicProxyRoute(mediaBaseUrl, () => verifier.internalToken('anonymous', ANONYMOUS)),
+    },
   });
   const port = await listen(server, config.port, config.host);
   const url = `http://${config.host}:${port}/graphql`;

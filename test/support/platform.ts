@@ -1,4 +1,4 @@
-import { SERVICE_NAMES, loadGatewayConfig, startSubgraph, type Role, type ServiceName, type RunningSubgraph } from '@thidua/common';
+import { SERVICE_NAMES, loadGatewayConfig, startSubgraph, type GatewayConfig, type Role, type ServiceName, type RunningSubgraph } from '@thidua/common';
 import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
 import { issueDevToken } from '../../gateway/src/dev-tokens';
 import { subgraphs } from '../../infra/subgraphs';
@@ -15,7 +15,7 @@ export interface TestPlatform {
  * The real platform in this process: four subgraphs on the test databases and the run's Kafka topics, and the
  * gateway in front of them, each on a free port.
  */
-export async function startTestPlatform(): Promise<TestPlatform> {
+export async function startTestPlatform(gatewayOverrides: Partial<GatewayConfig> = {}): Promise<TestPlatform> {
   const running = {} as Record<ServiceName, RunningSubgraph>;
   await Promise.all(
     SERVICE_NAMES.map(async (name) => {
@@ -25,7 +25,10 @@ export async function startTestPlatform(): Promise<TestPlatform> {
   const gatewayConfig = loadGatewayConfig();
   const gateway = await startGateway({
     port: 0,
+    // revocation visible at once; the production default is 30 s
+    apiKeyCacheSeconds: 0,
     subgraphUrls: Object.fromEntries(SERVICE_NAMES.map((name) => [name, running[name].url])) as Record<ServiceName, string>,
+    ...gatewayOverrides,
   });
   return {
     gatewayUrl: gateway.url,

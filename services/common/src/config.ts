@@ -43,6 +43,9 @@ export interface GatewayConfig {
   isProduction: boolean;
   logLevel: string;
   maxBodyBytes: number;
+  /** How long the gateway trusts a news channel's API key check (a revoked key stops working after this). */
+  apiKeyCacheSeconds: number;
+  apiKeyRequestsPerMinute: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -109,5 +112,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     // a grassroots union's member CSV (up to 20,000 rows) fits; everything else is far smaller
     maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 2 * 1024 * 1024),
+    apiKeyCacheSeconds: envInt(env, 'API_KEY_CACHE_SECONDS', 30),
+    apiKeyRequestsPerMinute: envInt(env, 'API_KEY_REQUESTS_PER_MINUTE', 600),
   };
 }

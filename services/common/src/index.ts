@@ -22,3 +22,4 @@ export * from './subgraph';
 export * from './text';
 export * from './graphql/ids';
 export * from './process';
+export * from './read-models';

@@ -17,7 +17,7 @@ import type { EventEnvelope, EventType } from './events/contracts';
 import { eventsTopic } from './events/topics';
 import { createErrorFormatter } from './graphql/format-error';
 import { healthRoute, metricsRoute } from './http/health';
-import { closeServer, createHttpServer, listen } from './http/server';
+import { closeServer, createHttpServer, listen, type RouteHandler } from './http/server';
 import { runUntilSignal } from './process';
 import { createKafka, createProducer } from './kafka';
 import { createLogger, type Logger } from './logger';
@@ -47,6 +47,15 @@ export interface ConsumerDefinition {
   handlers: EventHandlers;
 }
 
+/** What a subgraph's own HTTP routes (feeds, files, internal calls) get to work with. */
+export interface RouteDependencies {
+  dataSource: DataSource;
+  logger: Logger;
+  config: ServiceConfig;
+  /** The identity the gateway forwarded; throws UnauthenticatedError without a valid internal token. */
+  identify(req: IncomingMessage): Promise<Identity>;
+}
+
 export interface SubgraphDefinition<TLoaders> {
   name: ServiceName;
   /** Path of the subgraph's schema.graphql (schema-first). */
@@ -57,6 +66,8 @@ export interface SubgraphDefinition<TLoaders> {
   consumer?: ConsumerDefinition;
   /** Per-request DataLoaders, so entity references resolve in one query per batch. */
   createLoaders: (db: DataSource, identity: Identity) => TLoaders;
+  /** HTTP routes besides /graphql, /health and /metrics; a key ending in `/` matches every path below it. */
+  routes?: (deps: RouteDependencies) => Record<string, RouteHandler>;
 }
 
 export interface RunningSubgraph {
@@ -151,6 +162,12 @@ export async function startSubgraph<TLoaders>(
         },
       }),
       '/metrics': metricsRoute,
+      ...(definition.routes?.({
+        dataSource,
+        logger,
+        config,
+        identify: (req) => verifyInternalToken(req.headers[INTERNAL_TOKEN_HEADER] as string | undefined, config.internalTokenSecret),
+      }) ?? {}),
     },
   });
   const port = await listen(server, config.port, config.host);

@@ -1,17 +1,19 @@
 import path from 'node:path';
 import type { SubgraphDefinition } from '@thidua/common';
-import { createLoaders, type MediaLoaders } from './application/stories';
-import { entities } from './entities';
+import { createLoaders, type MediaLoaders } from './application/context';
+import { mediaRoutes } from './application/routes';
 import { handlers } from './events/handlers';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 
+/** The media subgraph: stories, sections, the editorial workflow, news channels, feeds and search. */
 export const mediaSubgraph: SubgraphDefinition<MediaLoaders> = {
   name: 'media',
   schemaPath: path.join(__dirname, 'schema.graphql'),
   resolvers,
-  entities,
+  entities: [],
   migrations,
-  consumer: { from: ['campaign'], handlers },
+  consumer: { from: ['campaign', 'reward'], handlers },
   createLoaders,
+  routes: mediaRoutes,
 };

@@ -12,6 +12,6 @@ export const rewardSubgraph: SubgraphDefinition<RewardLoaders> = {
   resolvers,
   entities,
   migrations,
-  consumer: { from: ['campaign'], handlers },
+  consumer: { from: ['campaign', 'media'], handlers },
   createLoaders,
 };

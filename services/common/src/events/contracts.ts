@@ -197,6 +197,49 @@ export interface AppealResolvedV1 {
   republishedVersion: number | null;
 }
 
+/** The person or collective an honour, proposal or nomination is about. */
+export interface HonourSubjectV1 {
+  memberId: string | null;
+  unitId: string;
+  unitPath: string;
+  name: string;
+  isDirectProductionWorker: boolean | null;
+  occupationCode: string | null;
+  provinceCode: string | null;
+}
+
+export interface RewardGrantedV1 {
+  decisionId: string;
+  decisionNumber: string;
+  decidedOn: string;
+  signerRole: string;
+  formCode: string;
+  formName: string;
+  subject: HonourSubjectV1;
+  campaignId: string | null;
+  amountVnd: number;
+  reason: string;
+  adHoc: boolean;
+}
+
+export interface ExemplarProposedV1 {
+  proposalId: string;
+  storyId: string | null;
+  proposedBy: string;
+  subject: HonourSubjectV1;
+  campaignId: string | null;
+  achievement: string;
+}
+
+export interface NominationCreatedV1 {
+  nominationId: string;
+  source: 'RESULTS' | 'MEDIA_DISCOVERY' | 'OFFICER' | 'AD_HOC';
+  subject: HonourSubjectV1;
+  campaignId: string | null;
+  sourceEventId: string | null;
+  reason: string;
+}
+
 /** Event type → payload. Adding an event: a schema file, a line here, and a producer (README, "Add an event"). */
 export interface EventPayloads {
   UnitUpserted: UnitUpsertedV1;
@@ -213,6 +256,9 @@ export interface EventPayloads {
   SubmissionScored: SubmissionScoredV1;
   ResultsPublished: ResultsPublishedV1;
   AppealResolved: AppealResolvedV1;
+  RewardGranted: RewardGrantedV1;
+  ExemplarProposed: ExemplarProposedV1;
+  NominationCreated: NominationCreatedV1;
 }
 export type EventType = keyof EventPayloads;
 
@@ -232,4 +278,7 @@ export const EVENT_PRODUCERS: Record<EventType, ServiceName> = {
   SubmissionScored: 'evaluation',
   ResultsPublished: 'evaluation',
   AppealResolved: 'evaluation',
+  RewardGranted: 'reward',
+  ExemplarProposed: 'media',
+  NominationCreated: 'reward',
 };

@@ -33,6 +33,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+/** An exact route, or the longest route ending in `/` that the path starts with (e.g. `/feeds/`). */
+function findRoute(routes: Record<string, RouteHandler>, path: string): RouteHandler | undefined {
+  if (routes[path]) return routes[path];
+  const prefix = Object.keys(routes)
+    .filter((key) => key.endsWith('/') && path.startsWith(key))
+    .sort((a, b) => b.length - a.length)[0];
+  return prefix ? routes[prefix] : undefined;
+}
+
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   res.end(JSON.stringify(body));
@@ -45,7 +54,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 export function createHttpServer<TContext extends BaseContext>(options: HttpServerOptions<TContext>): Server {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
-    const route = options.routes[path];
+    const route = findRoute(options.routes, path);
     const handle = path === '/graphql' ? handleGraphQL(options, req, res) : route ? route(req, res) : sendJson(res, 404, { error: 'not found' });
     Promise.resolve(handle).catch((error: unknown) => {
       options.logger.error({ err: error }, 'unhandled HTTP error');

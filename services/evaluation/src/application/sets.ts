@@ -172,7 +172,9 @@ export async function publishCriteriaSet(ctx: EvaluationContext, id: string): Pr
   return ctx.transaction(async ({ manager, emit }) => {
     const set = await lockDraft(ctx, manager, id);
     const [previous] = (await manager.query(
-      `UPDATE criteria_sets SET status = 'SUPERSEDED' WHERE campaign_id = $1 AND variant = $2 AND status = 'PUBLISHED' RETURNING id`,
+      // a SELECT over the UPDATE: TypeORM returns [rows, count] for a bare UPDATE … RETURNING
+      `WITH superseded AS (UPDATE criteria_sets SET status = 'SUPERSEDED' WHERE campaign_id = $1 AND variant = $2 AND status = 'PUBLISHED' RETURNING id)
+       SELECT id FROM superseded`,
       [set.campaignId, set.variant],
     )) as { id: string }[];
     await manager.query(`UPDATE criteria_sets SET status = 'PUBLISHED', published_at = now() WHERE id = $1`, [set.id]);

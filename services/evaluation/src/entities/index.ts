@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { numericAsNumber, type OrganisationType, type TargetDirection, type UnitLevel } from '@thidua/common';
+import { numericAsNumber, type TargetDirection } from '@thidua/common';
 import type { RoundStatus } from '../domain/rounds';
 
 export interface EvaluationRoundRow {
@@ -20,27 +20,6 @@ export interface RoundTargetRow {
   targetValue: number;
   direction: TargetDirection;
   weight: number;
-}
-
-/** Read model of union units, fed by UnionUnitCreated (criteria variants depend on the organisation type). */
-export interface UnitRefRow {
-  id: string;
-  name: string;
-  path: string;
-  level: UnitLevel;
-  organisationType: OrganisationType | null;
-  provinceCode: string | null;
-}
-
-/** Read model of members, fed by MemberCreated (criteria variants depend on these flags). */
-export interface MemberRefRow {
-  id: string;
-  fullName: string;
-  unitId: string;
-  unitPath: string;
-  occupationCode: string;
-  isDirectProductionWorker: boolean;
-  holdsLeadershipPost: boolean;
 }
 
 
@@ -72,31 +51,5 @@ export const RoundTargetEntity = new EntitySchema<RoundTargetRow>({
   },
 });
 
-export const UnitRefEntity = new EntitySchema<UnitRefRow>({
-  name: 'UnitRef',
-  tableName: 'unit_refs',
-  columns: {
-    id: { type: 'uuid', primary: true },
-    name: { type: 'text' },
-    path: { type: 'text' },
-    level: { type: 'text' },
-    organisationType: { name: 'organisation_type', type: 'text', nullable: true },
-    provinceCode: { name: 'province_code', type: 'text', nullable: true },
-  },
-});
-
-export const MemberRefEntity = new EntitySchema<MemberRefRow>({
-  name: 'MemberRef',
-  tableName: 'member_refs',
-  columns: {
-    id: { type: 'uuid', primary: true },
-    fullName: { name: 'full_name', type: 'text' },
-    unitId: { name: 'unit_id', type: 'uuid' },
-    unitPath: { name: 'unit_path', type: 'text' },
-    occupationCode: { name: 'occupation_code', type: 'text' },
-    isDirectProductionWorker: { name: 'is_direct_production_worker', type: 'boolean' },
-    holdsLeadershipPost: { name: 'holds_leadership_post', type: 'boolean' },
-  },
-});
-
-export const entities = [EvaluationRoundEntity, RoundTargetEntity, UnitRefEntity, MemberRefEntity];
+/** The read models of units and members are in services/common/src/read-models.ts. */
+export const entities = [EvaluationRoundEntity, RoundTargetEntity];

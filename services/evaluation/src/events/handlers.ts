@@ -1,7 +1,7 @@
-import type { EventHandlers } from '@thidua/common';
+import { readModelHandlers, type EventHandlers } from '@thidua/common';
 import { recomputeMeasuredScores } from '../application/scores';
 import { roundTargetsFrom } from '../domain/rounds';
-import { EvaluationRoundEntity, MemberRefEntity, RoundTargetEntity, UnitRefEntity } from '../entities';
+import { EvaluationRoundEntity, RoundTargetEntity } from '../entities';
 
 /** What evaluation does with other services' events. Each runs once per event (idempotent consumer). */
 export const handlers: EventHandlers = {
@@ -58,27 +58,5 @@ export const handlers: EventHandlers = {
     await recomputeMeasuredScores(manager, report.campaignId, report.enrollmentId, 'system', `progress report ${report.reportId}`);
   },
 
-  UnitUpserted: async (event, { manager }) => {
-    const unit = event.payload;
-    await manager.getRepository(UnitRefEntity).upsert(
-      { id: unit.unitId, name: unit.name, path: unit.path, level: unit.level, organisationType: unit.organisationType, provinceCode: unit.provinceCode },
-      ['id'],
-    );
-  },
-
-  MemberUpserted: async (event, { manager }) => {
-    const member = event.payload;
-    await manager.getRepository(MemberRefEntity).upsert(
-      {
-        id: member.memberId,
-        fullName: member.fullName,
-        unitId: member.unitId,
-        unitPath: member.unitPath,
-        occupationCode: member.occupationCode,
-        isDirectProductionWorker: member.isDirectProductionWorker,
-        holdsLeadershipPost: member.holdsLeadershipPost,
-      },
-      ['id'],
-    );
-  },
+  ...readModelHandlers,
 };

@@ -1,96 +1,284 @@
-import DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
 import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
   decodeCursor,
+  hasRole,
+  honourSubject,
   pageSize,
+  parseId,
+  requireAuthenticated,
   requireRole,
+  requireWithinScope,
   toConnection,
   type Connection,
-  type Identity,
   type PageRequest,
-  type SubgraphContext,
 } from '@thidua/common';
-import { editorialScope } from '../domain/stories';
-import type { StoryRow } from '../entities';
+import type { EntityManager } from 'typeorm';
+import { renderBody, searchParts, searchQuery, type BodyFormat } from '../domain/content';
+import { EDITABLE, WORKFLOW, editorialScope, storyProblems, transitionProblem, type StoryAction, type StoryKind } from '../domain/stories';
+import type { MediaContext, StoryOwner } from './context';
+import { STORY_COLUMNS, type StoryRow } from '../entities';
 
-const STORY_COLUMNS = `s.id, s.kind, s.status, s.title, s.summary, s.campaign_id AS "campaignId", s.unit_path AS "unitPath",
-  s.source_event_id AS "sourceEventId", s.created_at AS "createdAt", s.published_at AS "publishedAt", s.created_at::text AS "cursorTime"`;
+export interface StoryInput {
+  kind: StoryKind;
+  title: string;
+  summary?: string | null;
+  body?: string | null;
+  bodyFormat?: BodyFormat | null;
+  tags?: string[] | null;
+  provinceCode?: string | null;
+  occupationCode?: string | null;
+  subjectIsDirectProductionWorker?: boolean | null;
+  campaignId?: string | null;
+  memberIds?: string[] | null;
+  unitIds?: string[] | null;
+  /** The unit whose editors own the story; the editor's own unit when omitted. */
+  unitPath?: string | null;
+}
+
+export async function loadStory(manager: EntityManager, id: string, lock = false): Promise<StoryRow | null> {
+  const [row] = (await manager.query(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id])) as StoryRow[];
+  return row ?? null;
+}
+
+export async function record(manager: EntityManager, storyId: string, from: string | null, to: string, action: string, actor: string, note: string | null): Promise<void> {
+  await manager.query(`INSERT INTO story_history (story_id, from_status, to_status, action, actor, note) VALUES ($1, $2, $3, $4, $5, $6)`, [storyId, from, to, action, actor, note]);
+}
+
+/** Rewrites the search vector: title (A), summary and tags (B), body (C), all folded (no diacritics). */
+export async function refreshSearch(manager: EntityManager, story: { id: string; title: string; summary: string | null; tags: string[]; bodyHtml: string }): Promise<void> {
+  const parts = searchParts(story);
+  await manager.query(
+    `UPDATE stories SET search = setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'B') || setweight(to_tsvector('simple', $4), 'C')
+      WHERE id = $1`,
+    [story.id, parts.a, parts.b, parts.c],
+  );
+}
+
+function normalise(input: StoryInput) {
+  const format = input.bodyFormat ?? 'MARKDOWN';
+  const source = (input.body ?? '').normalize('NFC');
+  const draft = {
+    kind: input.kind,
+    title: input.title.trim().normalize('NFC'),
+    summary: input.summary?.trim().normalize('NFC') || null,
+    tags: (input.tags ?? []).map((t) => t.trim().normalize('NFC')),
+    body: source,
+  };
+  const problems = storyProblems(draft);
+  if (problems.length > 0) throw new ValidationError(problems);
+  return { ...draft, bodyFormat: format, bodySource: source, bodyHtml: renderBody(format, source) };
+}
+
+async function writeSubjects(manager: EntityManager, storyId: string, input: StoryInput): Promise<void> {
+  await manager.query(`DELETE FROM story_subjects WHERE story_id = $1`, [storyId]);
+  for (const [i, memberId] of (input.memberIds ?? []).entries()) {
+    await manager.query(`INSERT INTO story_subjects (story_id, member_id) VALUES ($1, $2)`, [storyId, parseId(`memberIds.${i}`, memberId)]);
+  }
+  for (const [i, unitId] of (input.unitIds ?? []).entries()) {
+    await manager.query(`INSERT INTO story_subjects (story_id, unit_id) VALUES ($1, $2)`, [storyId, parseId(`unitIds.${i}`, unitId)]);
+  }
+}
+
+function requireEditor(ctx: MediaContext): string {
+  requireRole(ctx.identity, 'EDITOR', 'NATIONAL_ADMIN');
+  return editorialScope(ctx.identity)!;
+}
+
+/** Editors write stories from scratch too; a new story starts as a draft. */
+export async function createStory(ctx: MediaContext, input: StoryInput): Promise<StoryRow> {
+  const scope = requireEditor(ctx);
+  const unitPath = input.unitPath ?? scope;
+  requireWithinScope(ctx.identity, unitPath);
+  const content = normalise(input);
+  return ctx.transaction(async ({ manager }) => {
+    const id = randomUUID();
+    await manager.query(
+      `INSERT INTO stories (id, kind, status, title, summary, body_format, body_source, body_html, tags, province_code, occupation_code,
+                            subject_is_direct_worker, campaign_id, unit_path, created_by)
+       VALUES ($1, $2, 'DRAFT', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      [id, content.kind, content.title, content.summary, content.bodyFormat, content.bodySource, content.bodyHtml, content.tags, input.provinceCode ?? null,
+        input.occupationCode ?? null, input.subjectIsDirectProductionWorker ?? null, input.campaignId ? parseId('campaignId', input.campaignId) : null, unitPath, ctx.identity.subject],
+    );
+    await writeSubjects(manager, id, input);
+    await refreshSearch(manager, { id, ...content });
+    await record(manager, id, null, 'DRAFT', 'CREATE', ctx.identity.subject, null);
+    return (await loadStory(manager, id))!;
+  });
+}
+
+async function lockEditable(ctx: MediaContext, manager: EntityManager, id: string): Promise<StoryRow> {
+  requireEditor(ctx);
+  const story = await loadStory(manager, parseId('id', id), true);
+  if (!story) throw new NotFoundError('Story', id);
+  requireWithinScope(ctx.identity, story.unitPath);
+  return story;
+}
+
+export async function updateStory(ctx: MediaContext, id: string, input: StoryInput): Promise<StoryRow> {
+  const content = normalise(input);
+  return ctx.transaction(async ({ manager }) => {
+    const story = await lockEditable(ctx, manager, id);
+    if (!EDITABLE.includes(story.status)) throw new ConflictError(`A story ${story.status} cannot be edited; request changes to bring it back to DRAFT`, { status: story.status });
+    await manager.query(
+      `UPDATE stories SET kind = $2, title = $3, summary = $4, body_format = $5, body_source = $6, body_html = $7, tags = $8, province_code = $9,
+              occupation_code = $10, subject_is_direct_worker = $11, campaign_id = $12, updated_at = now() WHERE id = $1`,
+      [story.id, content.kind, content.title, content.summary, content.bodyFormat, content.bodySource, content.bodyHtml, content.tags, input.provinceCode ?? null,
+        input.occupationCode ?? null, input.subjectIsDirectProductionWorker ?? null, input.campaignId ? parseId('campaignId', input.campaignId) : story.campaignId],
+    );
+    if (input.memberIds || input.unitIds) await writeSubjects(manager, story.id, input);
+    await refreshSearch(manager, { id: story.id, ...content });
+    await record(manager, story.id, story.status, story.status, 'EDIT', ctx.identity.subject, null);
+    return (await loadStory(manager, story.id))!;
+  });
+}
+
+/** Moves a story through the workflow; who did what and when is recorded, reasons are kept and shown. */
+export async function transitionStory(ctx: MediaContext, id: string, action: StoryAction, note: string | null): Promise<StoryRow> {
+  return ctx.transaction(async ({ manager }) => {
+    const story = await lockEditable(ctx, manager, id);
+    const problem = transitionProblem(action, story.status, note);
+    // a wrong status conflicts with the story's state; a missing reason is input to fix
+    if (problem) throw WORKFLOW[action].from.includes(story.status) ? ValidationError.single('note', problem) : new ConflictError(problem, { status: story.status });
+    const to = WORKFLOW[action].to;
+    await manager.query(
+      `UPDATE stories SET status = $2, updated_at = now(),
+              published_at = CASE WHEN $2 = 'PUBLISHED' THEN now() ELSE published_at END,
+              retraction_reason = CASE WHEN $2 = 'RETRACTED' THEN $3 ELSE retraction_reason END
+        WHERE id = $1`,
+      [story.id, to, note?.trim() ?? null],
+    );
+    await record(manager, story.id, story.status, to, action, ctx.identity.subject, note?.trim() || null);
+    return (await loadStory(manager, story.id))!;
+  });
+}
+
+/**
+ * Discovery: an editor proposes the subject of a story as an exemplar; reward opens a nomination from the
+ * ExemplarProposed event.
+ */
+export async function proposeExemplar(ctx: MediaContext, storyId: string, input: { memberId?: string | null; unitId?: string | null; achievement: string }): Promise<string> {
+  requireEditor(ctx);
+  const story = await loadStory(ctx.db.manager, parseId('storyId', storyId));
+  if (!story) throw new NotFoundError('Story', storyId);
+  requireWithinScope(ctx.identity, story.unitPath);
+  if (!input.memberId === !input.unitId) throw ValidationError.single('memberId', 'name either a member or a unit');
+  if (input.achievement.trim().length < 10) throw ValidationError.single('achievement', 'say what the exemplar achieved (at least 10 characters)');
+  const subject = await honourSubject(ctx.db.manager, {
+    memberId: input.memberId ? parseId('memberId', input.memberId) : null,
+    unitId: input.unitId ? parseId('unitId', input.unitId) : null,
+  });
+  if (!subject) throw new NotFoundError(input.memberId ? 'Member' : 'Unit', (input.memberId ?? input.unitId)!);
+  const proposalId = randomUUID();
+  await ctx.transaction(async ({ manager, emit }) => {
+    await emit({
+      type: 'ExemplarProposed',
+      aggregateId: proposalId,
+      unitPath: subject.unitPath,
+      payload: { proposalId, storyId: story.id, proposedBy: ctx.identity.subject, subject, campaignId: story.campaignId, achievement: input.achievement.trim().normalize('NFC') },
+    });
+    await record(manager, story.id, story.status, story.status, 'PROPOSE_EXEMPLAR', ctx.identity.subject, `${subject.name}: ${input.achievement.trim()}`);
+  });
+  return proposalId;
+}
+
+/** Published and retracted stories for everyone (a retraction is shown with its reason); the rest for editors. */
+export function canSee(ctx: MediaContext, story: StoryRow): boolean {
+  if (story.status === 'PUBLISHED' || story.status === 'RETRACTED') return true;
+  const scope = editorialScope(ctx.identity);
+  return scope !== null && story.unitPath.startsWith(scope);
+}
+
+export async function visibleStory(ctx: MediaContext, id: string): Promise<StoryRow | null> {
+  const story = await loadStory(ctx.db.manager, parseId('id', id));
+  return story && canSee(ctx, story) ? story : null;
+}
+
+export function ownedStories(ctx: MediaContext, owner: StoryOwner, ownerId: string, page: PageRequest): Promise<Connection<StoryRow>> {
+  return ctx.loaders.stories[owner].load({ ownerId, first: pageSize(page.first), after: decodeCursor(page.after) });
+}
+
+/** Candidates waiting for an editor of the subtree, newest first. */
+export async function storyCandidates(ctx: MediaContext, page: PageRequest): Promise<Connection<StoryRow>> {
+  const scope = requireEditor(ctx);
+  return storyPage(ctx, `s.status = 'CANDIDATE' AND s.unit_path LIKE $1 || '%'`, [scope], page);
+}
 
 type StoryWithCursor = StoryRow & { cursorTime: string };
 
-interface CampaignStoriesKey {
-  campaignId: string;
-  first: number;
-  after: (string | number)[] | null;
+/** A page of stories, newest first, by a WHERE clause over `stories s`. */
+export async function storyPage(ctx: MediaContext, where: string, params: unknown[], page: PageRequest, order: 'NEWEST' | 'OLDEST' = 'NEWEST'): Promise<Connection<StoryRow>> {
+  const limit = pageSize(page.first);
+  const after = decodeCursor(page.after);
+  const n = params.length;
+  const [direction, comparison] = order === 'NEWEST' ? ['DESC', '<'] : ['ASC', '>'];
+  const rows = (await ctx.db.query(
+    `SELECT ${STORY_COLUMNS}, coalesce(s.published_at, s.created_at)::text AS "cursorTime" FROM stories s
+      WHERE (${where}) AND ($${n + 2}::timestamptz IS NULL OR (coalesce(s.published_at, s.created_at), s.id) ${comparison} ($${n + 2}::timestamptz, $${n + 3}::uuid))
+      ORDER BY coalesce(s.published_at, s.created_at) ${direction}, s.id ${direction} LIMIT $${n + 1}`,
+    [...params, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
+  )) as StoryWithCursor[];
+  return toConnection(rows, limit, (row) => [row.cursorTime, row.id]);
 }
 
-export interface MediaLoaders {
-  campaignStories: DataLoader<CampaignStoriesKey, Connection<StoryRow>, string>;
+/** Search in Vietnamese, with or without diacritics, ranked (title first); published stories only. */
+export async function searchStories(ctx: MediaContext, text: string, page: PageRequest): Promise<Connection<StoryRow>> {
+  const query = searchQuery(text);
+  if (!query) throw ValidationError.single('text', 'type at least one word');
+  const limit = pageSize(page.first);
+  const offset = Number(decodeCursor(page.after)?.[0] ?? 0);
+  const rows = (await ctx.db.query(
+    `SELECT ${STORY_COLUMNS} FROM stories s, to_tsquery('simple', $1) q
+      WHERE s.status = 'PUBLISHED' AND s.search @@ q
+      ORDER BY ts_rank(s.search, q) DESC, s.published_at DESC, s.id LIMIT $2 OFFSET $3`,
+    [query, limit + 1, offset],
+  )) as StoryRow[];
+  const connection = toConnection(rows.map((row, i) => ({ row, position: offset + i + 1 })), limit, (r) => [r.position]);
+  return { edges: connection.edges.map((e) => ({ cursor: e.cursor, node: e.node.row })), pageInfo: connection.pageInfo };
 }
 
-export type MediaContext = SubgraphContext<MediaLoaders>;
+export interface SyndicationFilter {
+  kinds?: StoryKind[] | null;
+  sectionSlug?: string | null;
+  provinceCode?: string | null;
+  occupationCode?: string | null;
+  publishedFrom?: string | null;
+  publishedTo?: string | null;
+}
 
 /**
- * Stories of many campaigns in one query: a LATERAL join takes each campaign's page. Keys that share page size
- * and cursor are batched together (the usual case: the first page for every campaign of a list).
+ * For news channels (API key): published and retracted stories changed since `updatedSince`, oldest change
+ * first, so a channel syncs incrementally and takes retracted stories down.
  */
-export function createLoaders(db: DataSource, identity: Identity): MediaLoaders {
-  const scope = editorialScope(identity);
-  return {
-    campaignStories: new DataLoader(
-      async (keys) => {
-        const groups = new Map<string, CampaignStoriesKey[]>();
-        for (const key of keys) {
-          const group = JSON.stringify([key.first, key.after]);
-          groups.set(group, [...(groups.get(group) ?? []), key]);
-        }
-        const pages = new Map<string, Connection<StoryRow>>();
-        for (const group of groups.values()) {
-          const { first, after } = group[0]!;
-          const rows = (await db.query(
-            `SELECT ${STORY_COLUMNS}
-               FROM unnest($1::uuid[]) AS c(id)
-               CROSS JOIN LATERAL (
-                 SELECT * FROM stories s0
-                  WHERE s0.campaign_id = c.id
-                    AND (s0.status = 'PUBLISHED' OR ($2::text IS NOT NULL AND s0.unit_path LIKE $2 || '%'))
-                    AND ($4::timestamptz IS NULL OR (s0.created_at, s0.id) < ($4::timestamptz, $5::uuid))
-                  ORDER BY s0.created_at DESC, s0.id DESC
-                  LIMIT $3
-               ) s`,
-            [group.map((k) => k.campaignId), scope, first + 1, after?.[0] ?? null, after?.[1] ?? null],
-          )) as StoryWithCursor[];
-          for (const key of group) {
-            const own = rows.filter((row) => row.campaignId === key.campaignId);
-            pages.set(cacheKey(key), toConnection(own, first, (row) => [row.cursorTime, row.id]));
-          }
-        }
-        return keys.map((key) => pages.get(cacheKey(key))!);
-      },
-      { cacheKeyFn: cacheKey },
-    ),
-  };
-}
-
-function cacheKey(key: CampaignStoriesKey): string {
-  return JSON.stringify([key.campaignId, key.first, key.after]);
-}
-
-export function campaignStories(ctx: MediaContext, campaignId: string, page: PageRequest): Promise<Connection<StoryRow>> {
-  return ctx.loaders.campaignStories.load({ campaignId, first: pageSize(page.first), after: decodeCursor(page.after) });
-}
-
-export async function storyCandidates(ctx: MediaContext, page: PageRequest): Promise<Connection<StoryRow>> {
-  requireRole(ctx.identity, 'EDITOR', 'NATIONAL_ADMIN');
-  const scope = editorialScope(ctx.identity) ?? '/';
+export async function syndicatedStories(ctx: MediaContext, filter: SyndicationFilter, updatedSince: Date | null, page: PageRequest): Promise<Connection<StoryRow>> {
+  requireAuthenticated(ctx.identity);
+  if (!hasRole(ctx.identity, 'NEWS_CHANNEL', 'EDITOR', 'NATIONAL_ADMIN')) throw new ForbiddenError('Syndication is for registered news channels (send your API key)');
+  let kinds = filter.kinds ?? null;
+  if (filter.sectionSlug) {
+    const [section] = (await ctx.db.query(`SELECT filter FROM sections WHERE slug = $1`, [filter.sectionSlug])) as { filter: { kinds: StoryKind[] } }[];
+    if (!section) throw new NotFoundError('Section', filter.sectionSlug);
+    kinds = section.filter.kinds.length > 0 ? section.filter.kinds : kinds;
+  }
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
   const rows = (await ctx.db.query(
-    `SELECT ${STORY_COLUMNS} FROM stories s
-      WHERE s.status = 'CANDIDATE' AND s.unit_path LIKE $1 || '%'
-        AND ($3::timestamptz IS NULL OR (s.created_at, s.id) < ($3::timestamptz, $4::uuid))
-      ORDER BY s.created_at DESC, s.id DESC LIMIT $2`,
-    [scope, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
+    `SELECT ${STORY_COLUMNS}, s.updated_at::text AS "cursorTime" FROM stories s
+      WHERE s.status IN ('PUBLISHED','RETRACTED') AND s.published_at IS NOT NULL
+        AND ($1::text[] IS NULL OR s.kind = ANY($1)) AND ($2::text IS NULL OR s.province_code = $2) AND ($3::text IS NULL OR s.occupation_code = $3)
+        AND ($4::timestamptz IS NULL OR s.published_at >= $4) AND ($5::timestamptz IS NULL OR s.published_at <= $5)
+        AND ($6::timestamptz IS NULL OR s.updated_at > $6)
+        AND ($8::timestamptz IS NULL OR (s.updated_at, s.id) > ($8::timestamptz, $9::uuid))
+      ORDER BY s.updated_at, s.id LIMIT $7`,
+    [kinds, filter.provinceCode ?? null, filter.occupationCode ?? null, filter.publishedFrom ?? null, filter.publishedTo ?? null, updatedSince, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
   )) as StoryWithCursor[];
   return toConnection(rows, limit, (row) => [row.cursorTime, row.id]);
+}
+
+export async function storyHistory(ctx: MediaContext, story: StoryRow) {
+  requireEditor(ctx);
+  requireWithinScope(ctx.identity, story.unitPath);
+  return ctx.db.query(`SELECT from_status AS "fromStatus", to_status AS "toStatus", action, actor, note, at FROM story_history WHERE story_id = $1 ORDER BY id`, [story.id]);
 }

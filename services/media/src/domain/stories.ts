@@ -1,26 +1,88 @@
-import type { CampaignLaunchedV1, Identity } from '@thidua/common';
-import { hasRole } from '@thidua/common';
+import { hasRole, type CampaignClosedV1, type CampaignLaunchedV1, type FieldProblem, type Identity, type RewardGrantedV1 } from '@thidua/common';
 
 export type StoryKind = 'EXEMPLAR' | 'GOOD_PRACTICE' | 'GOOD_DEED' | 'AD_HOC_ACHIEVEMENT' | 'CAMPAIGN_NEWS' | 'CAMPAIGN_SUMMARY';
 export type StoryStatus = 'CANDIDATE' | 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED' | 'RETRACTED';
+export type StoryAction = 'TAKE' | 'SUBMIT_FOR_REVIEW' | 'REQUEST_CHANGES' | 'PUBLISH' | 'RETRACT' | 'DISMISS';
 
-/** The candidate an editor finds when a campaign is launched (phát động). */
-export function campaignNewsCandidate(launched: CampaignLaunchedV1): { title: string; summary: string } {
-  const period = `từ ${formatDate(launched.startsOn)} đến ${formatDate(launched.endsOn)}`;
-  return {
-    title: `Phát động phong trào thi đua “${launched.title}”`,
-    summary: `Phong trào diễn ra ${period}, với ${launched.targets.length} chỉ tiêu: ${launched.targets.map((t) => t.name).join('; ')}.`,
-  };
+/** The editorial workflow: candidate → draft → in review → published → retracted. */
+export const WORKFLOW: Record<StoryAction, { from: StoryStatus[]; to: StoryStatus; needsNote: boolean }> = {
+  TAKE: { from: ['CANDIDATE'], to: 'DRAFT', needsNote: false },
+  SUBMIT_FOR_REVIEW: { from: ['DRAFT'], to: 'IN_REVIEW', needsNote: false },
+  REQUEST_CHANGES: { from: ['IN_REVIEW'], to: 'DRAFT', needsNote: true },
+  PUBLISH: { from: ['IN_REVIEW'], to: 'PUBLISHED', needsNote: false },
+  RETRACT: { from: ['PUBLISHED'], to: 'RETRACTED', needsNote: true },
+  /** A candidate nobody will write: kept, with the reason. */
+  DISMISS: { from: ['CANDIDATE'], to: 'RETRACTED', needsNote: true },
+};
+
+/** Content changes while a story is a candidate or a draft; what is in review or published is frozen. */
+export const EDITABLE: StoryStatus[] = ['CANDIDATE', 'DRAFT'];
+
+export function transitionProblem(action: StoryAction, status: StoryStatus, note: string | null): string | null {
+  const rule = WORKFLOW[action];
+  if (!rule.from.includes(status)) return `a ${status} story cannot be ${action.toLowerCase().replace(/_/g, ' ')}ed (allowed from ${rule.from.join(', ')})`;
+  if (rule.needsNote && (note?.trim().length ?? 0) < 5) return `${action} needs a reason (at least 5 characters); it is kept and shown`;
+  return null;
 }
 
-function formatDate(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  return `${day}/${month}/${year}`;
-}
-
-/** Subtree whose unpublished stories the caller may see (editors and national admins), or null. */
+/** Subtree whose unpublished stories the caller may see and edit (editors and national admins), or null. */
 export function editorialScope(identity: Identity): string | null {
   if (hasRole(identity, 'NATIONAL_ADMIN')) return '/';
   if (hasRole(identity, 'EDITOR')) return identity.unitPath;
   return null;
+}
+
+function formatDate(iso: string): string {
+  const [year, month, day] = iso.slice(0, 10).split('-');
+  return `${day}/${month}/${year}`;
+}
+
+export interface CandidateContent {
+  kind: StoryKind;
+  title: string;
+  summary: string;
+}
+
+/** The candidate an editor finds when a campaign is launched (phát động). */
+export function campaignNewsCandidate(launched: CampaignLaunchedV1): CandidateContent {
+  return {
+    kind: 'CAMPAIGN_NEWS',
+    title: `Phát động phong trào thi đua “${launched.title}”`,
+    summary: `Phong trào diễn ra từ ${formatDate(launched.startsOn)} đến ${formatDate(launched.endsOn)}, với ${launched.targets.length} chỉ tiêu: ${launched.targets.map((t) => t.name).join('; ')}.`,
+  };
+}
+
+/** The candidate for a closed (summarised) campaign: its summary story. */
+export function campaignSummaryCandidate(closed: CampaignClosedV1): CandidateContent {
+  return {
+    kind: 'CAMPAIGN_SUMMARY',
+    title: `Tổng kết phong trào thi đua “${closed.title}”`,
+    summary: `Phong trào đã được tổng kết và kết thúc ngày ${formatDate(closed.closedAt)}.`,
+  };
+}
+
+/** The exemplar candidate for a reward decision, which is attached to the story. */
+export function exemplarCandidate(granted: RewardGrantedV1): CandidateContent {
+  return {
+    kind: granted.adHoc ? 'AD_HOC_ACHIEVEMENT' : 'EXEMPLAR',
+    title: `${granted.subject.name}: ${granted.formName}`,
+    summary: `${granted.reason} (Quyết định số ${granted.decisionNumber} ngày ${formatDate(granted.decidedOn)}).`,
+  };
+}
+
+export interface StoryDraft {
+  title: string;
+  summary: string | null;
+  kind: StoryKind;
+  tags: string[];
+  body: string;
+}
+
+export function storyProblems(draft: StoryDraft): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (draft.title.trim().length < 5 || draft.title.length > 300) problems.push({ field: 'title', message: 'must be 5–300 characters' });
+  if (draft.summary && draft.summary.length > 1000) problems.push({ field: 'summary', message: 'at most 1000 characters' });
+  if (draft.body.length > 200_000) problems.push({ field: 'body', message: 'at most 200,000 characters' });
+  if (draft.tags.length > 20 || draft.tags.some((t) => !t.trim() || t.length > 50)) problems.push({ field: 'tags', message: 'up to 20 tags of 1–50 characters' });
+  return problems;
 }

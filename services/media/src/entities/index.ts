@@ -1,4 +1,8 @@
-import { EntitySchema } from 'typeorm';
+/**
+ * Row shapes of the media tables (see migrations/). Media reads and writes them with plain SQL: the queries
+ * (LATERAL pages, full-text search, jsonb section filters) are the part worth reading.
+ */
+import type { BodyFormat } from '../domain/content';
 import type { StoryKind, StoryStatus } from '../domain/stories';
 
 export interface StoryRow {
@@ -7,29 +11,38 @@ export interface StoryRow {
   status: StoryStatus;
   title: string;
   summary: string | null;
+  bodyFormat: BodyFormat;
+  bodySource: string;
+  bodyHtml: string;
+  tags: string[];
+  provinceCode: string | null;
+  occupationCode: string | null;
+  subjectIsDirectWorker: boolean | null;
+  language: string;
   campaignId: string | null;
   unitPath: string;
-  /** The event that made this candidate, so a redelivered event cannot make a second one. */
-  sourceEventId: string | null;
+  rewardDecision: { decisionNumber: string; decidedOn: string; formName: string; amountVnd: number } | null;
+  retractionReason: string | null;
+  createdBy: string;
   createdAt: Date;
+  updatedAt: Date;
   publishedAt: Date | null;
 }
 
-export const StoryEntity = new EntitySchema<StoryRow>({
-  name: 'Story',
-  tableName: 'stories',
-  columns: {
-    id: { type: 'uuid', primary: true, generated: 'uuid' },
-    kind: { type: 'text' },
-    status: { type: 'text' },
-    title: { type: 'text' },
-    summary: { type: 'text', nullable: true },
-    campaignId: { name: 'campaign_id', type: 'uuid', nullable: true },
-    unitPath: { name: 'unit_path', type: 'text' },
-    sourceEventId: { name: 'source_event_id', type: 'uuid', nullable: true, unique: true },
-    createdAt: { name: 'created_at', type: 'timestamptz', createDate: true },
-    publishedAt: { name: 'published_at', type: 'timestamptz', nullable: true },
-  },
-});
+export interface AssetRow {
+  id: string;
+  storyId: string;
+  kind: 'IMAGE' | 'DOCUMENT' | 'VIDEO';
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  storageKey: string;
+  altText: string | null;
+}
 
-export const entities = [StoryEntity];
+export const STORY_COLUMNS = `s.id, s.kind, s.status, s.title, s.summary, s.body_format AS "bodyFormat", s.body_source AS "bodySource",
+  s.body_html AS "bodyHtml", s.tags, s.province_code AS "provinceCode", s.occupation_code AS "occupationCode",
+  s.subject_is_direct_worker AS "subjectIsDirectWorker", s.language, s.campaign_id AS "campaignId", s.unit_path AS "unitPath",
+  s.reward_decision AS "rewardDecision", s.retraction_reason AS "retractionReason", s.created_by AS "createdBy",
+  s.created_at AS "createdAt", s.updated_at AS "updatedAt", s.published_at AS "publishedAt"`;

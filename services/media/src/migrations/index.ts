@@ -1,3 +1,4 @@
 import { CreateStories1732500400000 } from './1732500400000-CreateStories';
+import { EditorialAndDistribution1732500410000 } from './1732500410000-EditorialAndDistribution';
 
-export const migrations = [CreateStories1732500400000];
+export const migrations = [CreateStories1732500400000, EditorialAndDistribution1732500410000];

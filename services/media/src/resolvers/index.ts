@@ -1,13 +1,91 @@
-import { scalarResolvers, type GraphQLResolverMap, type PageRequest } from '@thidua/common';
-import { campaignStories, storyCandidates, type MediaContext } from '../application/stories';
+import { isUuid, scalarResolvers, type GraphQLResolverMap, type PageRequest } from '@thidua/common';
+import { addAsset } from '../application/assets';
+import { newsChannels, registerNewsChannel, revokeNewsChannel } from '../application/channels';
+import type { MediaContext } from '../application/context';
+import { allSections, createSection, provinceStories, sectionBySlug, sectionStories, type SectionRow } from '../application/sections';
+import {
 
-export const resolvers: GraphQLResolverMap<MediaContext> = {
+  createStory,
+  ownedStories,
+  proposeExemplar,
+  searchStories,
+  storyCandidates,
+  storyHistory,
+  syndicatedStories,
+  transitionStory,
+  updateStory,
+  visibleStory,
+  type StoryInput,
+  type SyndicationFilter,
+} from '../application/stories';
+import { storyUrl } from '../application/routes';
+import { editorialScope, type StoryAction } from '../domain/stories';
+import type { AssetRow, StoryRow } from '../entities';
+
+type Ctx = MediaContext;
+type Id = { id: string };
+const PUBLIC_BASE_URL = (process.env.PUBLIC_BASE_URL ?? 'http://127.0.0.1:4000').replace(/\/+$/, '');
+
+export const resolvers: GraphQLResolverMap<Ctx> = {
   ...scalarResolvers,
   Query: {
-    storyCandidates: (_: unknown, args: PageRequest, ctx: MediaContext) => storyCandidates(ctx, args),
+    story: (_: unknown, { id }: Id, ctx: Ctx) => (isUuid(id) ? visibleStory(ctx, id) : null),
+    storyCandidates: (_: unknown, args: PageRequest, ctx: Ctx) => storyCandidates(ctx, args),
+    searchStories: (_: unknown, args: PageRequest & { text: string }, ctx: Ctx) => searchStories(ctx, args.text, args),
+    sections: (_: unknown, __: unknown, ctx: Ctx) => allSections(ctx.db),
+    section: (_: unknown, { slug }: { slug: string }, ctx: Ctx) => sectionBySlug(ctx.db, slug),
+    provinceStories: (_: unknown, args: PageRequest & { provinceCode: string }, ctx: Ctx) => provinceStories(ctx, args.provinceCode, args),
+    syndicatedStories: (_: unknown, args: PageRequest & { filter?: SyndicationFilter | null; updatedSince?: Date | null }, ctx: Ctx) =>
+      syndicatedStories(ctx, args.filter ?? {}, args.updatedSince ?? null, args),
+    newsChannels: (_: unknown, __: unknown, ctx: Ctx) => newsChannels(ctx),
+  },
+  Mutation: {
+    createStory: (_: unknown, { input }: { input: StoryInput }, ctx: Ctx) => createStory(ctx, input),
+    updateStory: (_: unknown, { id, input }: Id & { input: StoryInput }, ctx: Ctx) => updateStory(ctx, id, input),
+    transitionStory: (_: unknown, args: Id & { action: StoryAction; note?: string | null }, ctx: Ctx) => transitionStory(ctx, args.id, args.action, args.note ?? null),
+    addAsset: (_: unknown, args: { storyId: string; input: Parameters<typeof addAsset>[2] }, ctx: Ctx) => addAsset(ctx, args.storyId, args.input),
+    createSection: (_: unknown, { input }: { input: Parameters<typeof createSection>[1] }, ctx: Ctx) => createSection(ctx, input),
+    proposeExemplar: (_: unknown, { input }: { input: { storyId: string; memberId?: string | null; unitId?: string | null; achievement: string } }, ctx: Ctx) =>
+      proposeExemplar(ctx, input.storyId, input),
+    registerNewsChannel: (_: unknown, args: { name: string; contactEmail: string }, ctx: Ctx) => registerNewsChannel(ctx, args.name, args.contactEmail),
+    revokeNewsChannel: (_: unknown, { id }: Id, ctx: Ctx) => revokeNewsChannel(ctx, id),
+  },
+  Story: {
+    bodyHtml: (story: StoryRow, _: unknown, ctx: Ctx) => {
+      const editor = editorialScope(ctx.identity);
+      return story.status === 'RETRACTED' && !(editor && story.unitPath.startsWith(editor)) ? null : story.bodyHtml;
+    },
+    subjectIsDirectProductionWorker: (story: StoryRow) => story.subjectIsDirectWorker,
+    campaign: (story: StoryRow) => (story.campaignId ? { id: story.campaignId } : null),
+    members: async (story: StoryRow, _: unknown, ctx: Ctx) =>
+      (await ctx.loaders.subjects.load(story.id)).filter((s) => s.memberId).map((s) => ({ id: s.memberId })),
+    units: async (story: StoryRow, _: unknown, ctx: Ctx) => (await ctx.loaders.subjects.load(story.id)).filter((s) => s.unitId).map((s) => ({ id: s.unitId })),
+    assets: (story: StoryRow, _: unknown, ctx: Ctx) => ctx.loaders.assets.load(story.id),
+    url: (story: StoryRow) => storyUrl(story.id),
+    history: (story: StoryRow, _: unknown, ctx: Ctx) => storyHistory(ctx, story),
+  },
+  Asset: {
+    url: (asset: AssetRow) => `${PUBLIC_BASE_URL}/assets/${asset.id}`,
+  },
+  Section: {
+    stories: (section: SectionRow, args: PageRequest, ctx: Ctx) => sectionStories(ctx, section, args),
+    feeds: (section: SectionRow) => ({
+      rss: `${PUBLIC_BASE_URL}/feeds/sections/${section.slug}.rss`,
+      atom: `${PUBLIC_BASE_URL}/feeds/sections/${section.slug}.atom`,
+      json: `${PUBLIC_BASE_URL}/feeds/sections/${section.slug}.json`,
+    }),
   },
   Campaign: {
-    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
-    stories: (campaign: { id: string }, args: PageRequest, ctx: MediaContext) => campaignStories(ctx, campaign.id, args),
+    __resolveReference: (ref: Id) => ({ id: ref.id }),
+    stories: (campaign: Id, args: PageRequest, ctx: Ctx) => ownedStories(ctx, 'campaign', campaign.id, args),
+  },
+  Member: {
+    __resolveReference: (ref: Id) => ({ id: ref.id }),
+    stories: (member: Id, args: PageRequest, ctx: Ctx) => ownedStories(ctx, 'member', member.id, args),
+  },
+  UnionUnit: {
+    __resolveReference: (ref: Id) => ({ id: ref.id }),
+    stories: (unit: Id, args: PageRequest, ctx: Ctx) => ownedStories(ctx, 'unit', unit.id, args),
   },
 };
+

@@ -1,0 +1,73 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { EmailAddressResolver } from 'graphql-scalars';
+import { NotFoundError, ValidationError, parseId, requireRole } from '@thidua/common';
+import type { DataSource } from 'typeorm';
+import type { MediaContext } from './context';
+
+export interface NewsChannelRow {
+  id: string;
+  name: string;
+  contactEmail: string;
+  createdAt: Date;
+  revokedAt: Date | null;
+}
+
+const CHANNEL_SELECT = `SELECT id, name, contact_email AS "contactEmail", created_at AS "createdAt", revoked_at AS "revokedAt" FROM news_channels`;
+
+function hash(key: string): Buffer {
+  return createHash('sha256').update(key).digest();
+}
+
+/**
+ * Registers a news channel and returns its API key once: `thd_<prefix>_<secret>`. Only the prefix (to find the
+ * row) and a SHA-256 of the whole key are stored; 32 random bytes need no slow hash.
+ */
+export async function registerNewsChannel(ctx: MediaContext, name: string, contactEmail: string): Promise<{ channel: NewsChannelRow; apiKey: string }> {
+  requireRole(ctx.identity, 'NATIONAL_ADMIN', 'EDITOR');
+  const problems = [];
+  if (name.trim().length < 2) problems.push({ field: 'name', message: 'the channel needs a name' });
+  try {
+    EmailAddressResolver.parseValue(contactEmail);
+  } catch {
+    problems.push({ field: 'contactEmail', message: 'is not an e-mail address' });
+  }
+  if (problems.length > 0) throw new ValidationError(problems);
+  const prefix = randomBytes(6).toString('hex');
+  const apiKey = `thd_${prefix}_${randomBytes(32).toString('base64url')}`;
+  const [channel] = (await ctx.db.query(
+    `INSERT INTO news_channels (name, contact_email, key_prefix, key_hash, created_by) VALUES ($1, $2, $3, $4, $5)
+     RETURNING id, name, contact_email AS "contactEmail", created_at AS "createdAt", revoked_at AS "revokedAt"`,
+    [name.trim().normalize('NFC'), contactEmail.trim(), prefix, hash(apiKey).toString('hex'), ctx.identity.subject],
+  )) as NewsChannelRow[];
+  return { channel: channel!, apiKey };
+}
+
+export async function revokeNewsChannel(ctx: MediaContext, id: string): Promise<NewsChannelRow> {
+  requireRole(ctx.identity, 'NATIONAL_ADMIN', 'EDITOR');
+  const [row] = (await ctx.db.query(
+    `WITH revoked AS (UPDATE news_channels SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id) SELECT id FROM revoked`,
+    [parseId('id', id)],
+  )) as { id: string }[];
+  if (!row) throw new NotFoundError('News channel', id);
+  return (await ctx.db.query(`${CHANNEL_SELECT} WHERE id = $1`, [row.id]))[0] as NewsChannelRow;
+}
+
+export function newsChannels(ctx: MediaContext): Promise<NewsChannelRow[]> {
+  requireRole(ctx.identity, 'NATIONAL_ADMIN', 'EDITOR');
+  return ctx.db.query(`${CHANNEL_SELECT} ORDER BY created_at`);
+}
+
+/** The channel a key belongs to, or null for a malformed, unknown or revoked key. Constant-time comparison. */
+export async function channelForKey(db: DataSource, apiKey: string): Promise<{ id: string; name: string } | null> {
+  const match = /^thd_([0-9a-f]{12})_[A-Za-z0-9_-]{43}$/.exec(apiKey);
+  if (!match) return null;
+  const [row] = (await db.query(`SELECT id, name, key_hash AS "keyHash", revoked_at AS "revokedAt" FROM news_channels WHERE key_prefix = $1`, [match[1]])) as {
+    id: string;
+    name: string;
+    keyHash: string;
+    revokedAt: Date | null;
+  }[];
+  if (!row || row.revokedAt) return null;
+  return timingSafeEqual(Buffer.from(row.keyHash, 'hex'), hash(apiKey)) ? { id: row.id, name: row.name } : null;
+}
+

@@ -1,0 +1,20 @@
+import type { FieldProblem } from '@thidua/common';
+import type { StoryKind } from './stories';
+
+/** A section (chuyên trang, chuyên mục): a filter over published stories plus an order. */
+export interface SectionFilter {
+  kinds: StoryKind[];
+  provinceCode: string | null;
+  occupationCode: string | null;
+  tags: string[];
+  directProductionWorkersOnly: boolean;
+}
+
+export type SectionOrder = 'NEWEST' | 'OLDEST';
+
+export function sectionProblems(slug: string, name: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) || slug.length > 80) problems.push({ field: 'slug', message: 'use lower-case letters, digits and dashes, e.g. guong-dien-hinh' });
+  if (name.trim().length < 2 || name.length > 200) problems.push({ field: 'name', message: 'must be 2–200 characters' });
+  return problems;
+}
