@@ -43,7 +43,7 @@ export class ApiKeyVerifier {
 export class RateLimiter {
   private readonly windows = new Map<string, number[]>();
 
-  constructor(private readonly perMinute: number) {}
+  constructor(readonly perMinute: number) {}
 
   /** Seconds to wait before the next request is allowed, or 0 when it is allowed now (and counted). */
   take(key: string, now = Date.now()): number {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
@@ -12,6 +12,7 @@ import {
   INTERNAL_TOKEN_HEADER,
   ANONYMOUS,
   SERVICE_NAMES,
+  isAnonymous,
   closeServer,
   createErrorFormatter,
   createHttpServer,
@@ -25,6 +26,7 @@ import {
   type RouteHandler,
   type ServiceName,
 } from '@thidua/common';
+import { isAllowed, loadPublicOperations } from './allowlist';
 import { ApiKeyVerifier, RateLimiter } from './api-keys';
 import { IdentityVerifier, InvalidTokenError } from './identity';
 
@@ -117,10 +119,24 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
     blockFieldSuggestion: { enabled: config.isProduction },
   });
   const protection = armor.protect();
+  const publicOperations = config.publicQueryAllowlist ? loadPublicOperations() : null;
+  const allowlistPlugin: ApolloServerPlugin<GatewayContext> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ source, contextValue }) {
+          if (publicOperations && isAnonymous(contextValue.identity) && !isAllowed(publicOperations, source)) {
+            throw new GraphQLError('Anonymous callers may run only the public portal’s operations; sign in for others', {
+              extensions: { code: 'OPERATION_NOT_ALLOWED', http: { status: 403 } },
+            });
+          }
+        },
+      };
+    },
+  };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...protection,
-    plugins: [...protection.plugins],
+    plugins: [...protection.plugins, allowlistPlugin],
     validationRules: [...protection.validationRules],
     formatError: createErrorFormatter(config.isProduction),
     includeStacktraceInErrorResponses: false,
@@ -131,7 +147,19 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
 
   const mediaBaseUrl = config.subgraphUrls.media.replace(/\/graphql$/, '');
   const apiKeys = new ApiKeyVerifier(mediaBaseUrl, config.internalTokenSecret, config.apiKeyCacheSeconds);
-  const apiKeyLimiter = new RateLimiter(config.apiKeyRequestsPerMinute);
+  const limiters = {
+    apiKey: new RateLimiter(config.apiKeyRequestsPerMinute),
+    user: new RateLimiter(config.userRequestsPerMinute),
+    anonymous: new RateLimiter(config.anonymousRequestsPerMinute),
+  };
+  const limit = (limiter: keyof typeof limiters, key: string): void => {
+    const wait = limiters[limiter].take(key);
+    if (wait > 0) {
+      throw new GraphQLError(`Rate limit of ${limiters[limiter].perMinute} requests a minute reached; retry in ${wait} s`, {
+        extensions: { code: 'RATE_LIMITED', retryAfterSeconds: wait, http: { status: 429, headers: new HeaderMap([['retry-after', String(wait)]]) } },
+      });
+    }
+  };
 
   /** A user's JWT, or a news channel's API key (rate limited per key), or nobody. */
   const identify = async (req: IncomingMessage): Promise<{ identity: Identity; cacheKey: string }> => {
@@ -140,20 +168,19 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
       if (req.headers.authorization) throw unauthenticated('Send either an API key or a bearer token, not both');
       const identity = await apiKeys.identify(apiKey);
       if (!identity) throw unauthenticated('Invalid or revoked API key');
-      const wait = apiKeyLimiter.take(identity.subject);
-      if (wait > 0) {
-        throw new GraphQLError(`Rate limit of ${config.apiKeyRequestsPerMinute} requests a minute reached; retry in ${wait} s`, {
-          extensions: { code: 'RATE_LIMITED', retryAfterSeconds: wait, http: { status: 429, headers: new HeaderMap([['retry-after', String(wait)]]) } },
-        });
-      }
+      limit('apiKey', identity.subject);
       return { identity, cacheKey: `key:${apiKey}` };
     }
+    let identity: Identity;
     try {
-      return { identity: await verifier.identify(req.headers.authorization), cacheKey: req.headers.authorization ?? 'anonymous' };
+      identity = await verifier.identify(req.headers.authorization);
     } catch (error) {
       if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
       throw error;
     }
+    if (isAnonymous(identity)) limit('anonymous', req.socket.remoteAddress ?? 'unknown');
+    else limit('user', identity.subject);
+    return { identity, cacheKey: req.headers.authorization ?? 'anonymous' };
   };
 
   const context = async (req: IncomingMessage): Promise<GatewayContext> => {

@@ -46,6 +46,11 @@ export interface GatewayConfig {
   /** How long the gateway trusts a news channel's API key check (a revoked key stops working after this). */
   apiKeyCacheSeconds: number;
   apiKeyRequestsPerMinute: number;
+  /** Per signed-in user, and per client address for anonymous callers. */
+  userRequestsPerMinute: number;
+  anonymousRequestsPerMinute: number;
+  /** Anonymous callers may only run the operations in gateway/public-operations (persisted-query allowlist). */
+  publicQueryAllowlist: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -114,5 +119,8 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 2 * 1024 * 1024),
     apiKeyCacheSeconds: envInt(env, 'API_KEY_CACHE_SECONDS', 30),
     apiKeyRequestsPerMinute: envInt(env, 'API_KEY_REQUESTS_PER_MINUTE', 600),
+    userRequestsPerMinute: envInt(env, 'USER_REQUESTS_PER_MINUTE', 1200),
+    anonymousRequestsPerMinute: envInt(env, 'ANONYMOUS_REQUESTS_PER_MINUTE', 1200),
+    publicQueryAllowlist: env.PUBLIC_QUERY_ALLOWLIST === 'true',
   };
 }

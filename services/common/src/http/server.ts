@@ -17,18 +17,25 @@ class PayloadTooLargeError extends Error {}
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      // answer at once; the connection closes after the 413, so the body need not be read
+      reject(new PayloadTooLargeError());
+      req.resume();
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new PayloadTooLargeError());
-        req.destroy();
+        // keep draining (the client gets its 413), but stop holding the bytes; cut off a sender that won't stop
+        if (size > 4 * limit) req.destroy();
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > limit ? reject(new PayloadTooLargeError()) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -83,6 +90,7 @@ async function handleGraphQL<TContext extends BaseContext>(
   } catch (error) {
     if (error instanceof PayloadTooLargeError) {
       timer({ status: '413' });
+      res.setHeader('connection', 'close');
       sendJson(res, 413, { errors: [{ message: `Request body is larger than ${options.maxBodyBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
       return;
     }
