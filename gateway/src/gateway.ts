@@ -40,10 +40,25 @@ export interface GatewayContext {
 
 /** Forwards the verified identity (as the internal token) and the correlation id to every subgraph call. */
 class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly serviceName: ServiceName,
+    options: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+  ) {
+    super(options);
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!('internalToken' in context)) return;
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, context.internalToken);
     request.http?.headers.set(CORRELATION_ID_HEADER, context.correlationId);
+  }
+
+  /** A subgraph that cannot be reached: say which, so the caller knows what is missing and that a retry may work. */
+  override didEncounterError(error: Error): void {
+    if (error instanceof GraphQLError) throw error;
+    throw new GraphQLError(`The ${this.serviceName} service is unavailable; its fields are missing from this answer`, {
+      extensions: { code: 'UNAVAILABLE', serviceName: this.serviceName, retryable: true },
+    });
   }
 }
 
@@ -112,7 +127,8 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     // Node's own fetch (undici) keeps connections to subgraphs alive and costs less CPU than the default fetcher
-    buildService: ({ name }) => new IdentityForwardingDataSource({ url: config.subgraphUrls[name as ServiceName], fetcher: fetch as unknown as Fetcher }),
+    buildService: ({ name }) =>
+      new IdentityForwardingDataSource(name as ServiceName, { url: config.subgraphUrls[name as ServiceName], fetcher: fetch as unknown as Fetcher }),
   });
   const armor = new ApolloArmor({
     ...QUERY_LIMITS,

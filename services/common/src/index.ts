@@ -23,3 +23,4 @@ export * from './text';
 export * from './graphql/ids';
 export * from './process';
 export * from './read-models';
+export * from './consumer/replay';

@@ -174,20 +174,23 @@ export async function startSubgraph<TLoaders>(
   const url = `http://${config.host}:${port}/graphql`;
   logger.info({ url }, `${definition.name} subgraph ready`);
 
+  let stopped: Promise<void> | undefined;
+  const stop = async (): Promise<void> => {
+    await closeServer(server);
+    await apollo.stop();
+    await consumer?.stop();
+    await relay.stop();
+    await producer.disconnect();
+    await admin.disconnect();
+    await dataSource.destroy();
+  };
   return {
     url,
     port,
     dataSource,
     relay,
-    async stop() {
-      await closeServer(server);
-      await apollo.stop();
-      await consumer?.stop();
-      await relay.stop();
-      await producer.disconnect();
-      await admin.disconnect();
-      await dataSource.destroy();
-    },
+    /** Idempotent: a second call waits for the first. */
+    stop: () => (stopped ??= stop()),
   };
 }
 

@@ -172,8 +172,11 @@ export class IdempotentConsumer {
 
 const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
 
-/** Errors that say the database is down rather than that the event is bad. */
-export function isDatabaseUnavailable(error: Error & { code?: string }): boolean {
-  if (error.code && CONNECTION_ERROR_CODES.has(error.code)) return true;
-  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(error.message);
+/** Errors that say the database is down rather than that the event is bad (pg sometimes throws plain objects). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && CONNECTION_ERROR_CODES.has(code)) return true;
+  // graphql-js turns a thrown non-Error (or an Error of another realm) into "Unexpected error value: { code: … }"
+  return typeof message === 'string' && /Connection terminated|ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect/i.test(message);
 }

@@ -18,7 +18,7 @@ export function createErrorFormatter(isProduction: boolean) {
     if (isUniqueViolation(original)) {
       return { ...base, message: 'This already exists (someone may have just created it); reload and check', extensions: { code: 'CONFLICT' } };
     }
-    if (original instanceof Error && isDatabaseUnavailable(original)) {
+    if (isDatabaseUnavailable(original)) {
       return { ...base, message: 'The service is temporarily unavailable; try again shortly', extensions: { code: 'UNAVAILABLE', retryable: true } };
     }
     const code = formatted.extensions?.code;

@@ -133,10 +133,17 @@ export function listen(server: Server, port: number, host: string): Promise<numb
   });
 }
 
-/** Stops accepting connections and waits for in-flight requests to finish. */
+/**
+ * Stops accepting connections and waits for in-flight requests to finish. Keep-alive connections are closed as
+ * soon as they fall idle (a request in flight keeps its connection until its response is sent).
+ */
 export function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    const sweeper = setInterval(() => server.closeIdleConnections(), 50);
+    server.close(() => {
+      clearInterval(sweeper);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }
