@@ -38,7 +38,11 @@ import { startTestPlatform, type TestPlatform } from './support/platform';
 const prefix = process.env.KAFKA_TOPIC_PREFIX ?? '';
 const run = Date.now().toString(36);
 const ROOT = path.resolve(__dirname, '..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const children = new Set<ChildProcess>();
+
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+});
 
 function launched(title: string): EventEnvelope<'CampaignLaunched'> {
   const campaignId = randomUUID();
@@ -81,8 +85,11 @@ async function produce(topic: string, events: EventEnvelope[]): Promise<void> {
   await producer.disconnect();
 }
 
+/** Node itself with tsx as a loader (no wrapper process), so a signal reaches the process under test. */
 function spawnTsx(script: string, env: Record<string, string>): ChildProcess {
-  return spawn(TSX, [script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  return child;
 }
 
 function waitForOutput(child: ChildProcess, text: string): Promise<void> {
@@ -317,23 +324,32 @@ describe('graceful shutdown', () => {
     const child = spawnTsx('services/campaign/src/main.ts', { PORT_CAMPAIGN: String(port), RUN_MIGRATIONS: 'false', LOG_LEVEL: 'info' });
     await waitForOutput(child, 'campaign subgraph ready');
     const token = await signInternalToken({ ...ANONYMOUS, subject: 'admin', roles: ['NATIONAL_ADMIN'], unitPath: '/' }, loadServiceConfig('campaign').internalTokenSecret);
-    const code = `SIG-${run}`;
-    const request = fetch(`http://127.0.0.1:${port}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: token },
-      body: JSON.stringify({ query: `mutation { createUnionUnit(input: { code: "${code}", name: "Đơn vị dừng êm", level: NATIONAL }) { id } }` }),
-    });
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    child.kill('SIGTERM');
-    const response = await request;
-    expect(response.status).toBe(200);
-    const body = (await response.json()) as { data: { createUnionUnit: { id: string } } };
-    expect(await exited(child)).toBe(0);
     const db = new Client({ connectionString: databaseUrl('campaign') });
     await db.connect();
-    const events = await db.query(`SELECT published_at FROM outbox WHERE message_key = $1`, [body.data.createUnionUnit.id]);
-    await db.end();
-    expect(events.rows).toHaveLength(1);
-    expect(events.rows[0].published_at).not.toBeNull();
+    try {
+      // hold the mutation in flight: its INSERT waits for this lock
+      await db.query('BEGIN');
+      await db.query('LOCK TABLE union_units IN EXCLUSIVE MODE');
+      const request = fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: token },
+        body: JSON.stringify({ query: `mutation { createUnionUnit(input: { code: "SIG-${run}", name: "Đơn vị dừng êm", level: NATIONAL }) { id } }` }),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      child.kill('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(child.exitCode).toBeNull();
+      await db.query('COMMIT');
+      const response = await request;
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { data: { createUnionUnit: { id: string } } };
+      expect(await exited(child)).toBe(0);
+      const events = await db.query(`SELECT published_at FROM outbox WHERE message_key = $1 AND event_type = 'UnitUpserted'`, [body.data.createUnionUnit.id]);
+      expect(events.rows).toHaveLength(1);
+      expect(events.rows[0].published_at).not.toBeNull();
+    } finally {
+      await db.query('ROLLBACK').catch(() => undefined);
+      await db.end();
+    }
   }, 60000);
 });

@@ -216,14 +216,16 @@ describe('vertical slice through the gateway', () => {
       admin,
     );
     const id = created.data!.createCampaign.id;
-    const outboxBefore = await count('outbox');
+    // the audit line of the refused mutation is expected; no domain event is
+    const domainEvents = `outbox WHERE event_type <> 'MutationAudited'`;
+    const outboxBefore = await count(domainEvents);
     const result = await graphql(platform.gatewayUrl, LAUNCH, { id }, admin);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toMatch(/goal/);
     expect(result.errors?.[0]?.message).toMatch(/target/);
     const status = await db.query(`SELECT status FROM campaigns WHERE id = $1`, [id]);
     expect(status.rows[0].status).toBe('DRAFT');
-    expect(await count('outbox')).toBe(outboxBefore);
+    expect(await count(domainEvents)).toBe(outboxBefore);
   });
 
   it('rejects an id that is not a UUID with BAD_USER_INPUT', async () => {

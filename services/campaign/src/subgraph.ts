@@ -3,9 +3,10 @@ import type { SubgraphDefinition } from '@thidua/common';
 import { createLoaders, type CampaignLoaders } from './application/loaders';
 import { entities } from './entities';
 import { migrations } from './migrations';
+import { handlers } from './events/handlers';
 import { resolvers } from './resolvers';
 
-/** The campaign subgraph: organisation and movements. It publishes; it consumes nothing yet. */
+/** The campaign subgraph: organisation and movements; it also keeps the platform's audit log. */
 export const campaignSubgraph: SubgraphDefinition<CampaignLoaders> = {
   name: 'campaign',
   schemaPath: path.join(__dirname, 'schema.graphql'),
@@ -13,4 +14,5 @@ export const campaignSubgraph: SubgraphDefinition<CampaignLoaders> = {
   entities,
   migrations,
   createLoaders,
+  consumer: { from: ['campaign', 'evaluation', 'reward', 'media'], handlers },
 };

@@ -24,3 +24,4 @@ export * from './graphql/ids';
 export * from './process';
 export * from './read-models';
 export * from './consumer/replay';
+export * from './graphql/audit';

@@ -15,6 +15,7 @@ import { IdempotentConsumer, type EventHandlers } from './consumer/consumer';
 import { createDataSource, openDatabase } from './db/data-source';
 import type { EventEnvelope, EventType } from './events/contracts';
 import { eventsTopic } from './events/topics';
+import { auditPlugin } from './graphql/audit';
 import { createErrorFormatter } from './graphql/format-error';
 import { healthRoute, metricsRoute } from './http/health';
 import { closeServer, createHttpServer, listen, type RouteHandler } from './http/server';
@@ -120,7 +121,7 @@ export async function startSubgraph<TLoaders>(
     includeStacktraceInErrorResponses: false,
     introspection: !config.isProduction,
     // nobody reads Apollo's inline traces here; they cost CPU on every request
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin<SubgraphContext<TLoaders>>(definition.name, dataSource, outbox, () => relay.nudge(), logger)],
   });
   await apollo.start();
 

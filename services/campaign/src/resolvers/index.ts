@@ -15,6 +15,7 @@ import {
   type SummaryInput,
   type UpdateCampaignInput,
 } from '../application/campaigns';
+import { auditLog, type AuditFilter } from '../application/audit';
 import { today } from '../application/clock';
 import {
   campaignEnrollments,
@@ -77,6 +78,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     overdueSummaries: (_: unknown, args: PageRequest & { unitId: string }, ctx: Ctx) => overdueSummaries(ctx, args.unitId, args),
     enrollment: (_: unknown, { id }: Id, ctx: Ctx) => visibleEnrollment(ctx, id),
     myEnrollments: (_: unknown, args: PageRequest, ctx: Ctx) => myEnrollments(ctx, args),
+    auditLog: (_: unknown, args: PageRequest & AuditFilter, ctx: Ctx) => auditLog(ctx, args, args),
   },
   Mutation: {
     createUnionUnit: (_: unknown, { input }: Input<CreateUnionUnitInput>, ctx: Ctx) => createUnionUnit(ctx, input),

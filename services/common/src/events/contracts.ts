@@ -240,6 +240,20 @@ export interface NominationCreatedV1 {
   reason: string;
 }
 
+export interface MutationAuditedV1 {
+  service: ServiceName;
+  operationName: string | null;
+  fields: string[];
+  /** The variables as JSON, large values cut, secrets and file contents left out. */
+  variables: string;
+  subject: string;
+  roles: string[];
+  unitPath: string | null;
+  /** OK, or the error codes returned. */
+  outcome: string;
+  at: string;
+}
+
 /** Event type → payload. Adding an event: a schema file, a line here, and a producer (README, "Add an event"). */
 export interface EventPayloads {
   UnitUpserted: UnitUpsertedV1;
@@ -259,26 +273,6 @@ export interface EventPayloads {
   RewardGranted: RewardGrantedV1;
   ExemplarProposed: ExemplarProposedV1;
   NominationCreated: NominationCreatedV1;
+  MutationAudited: MutationAuditedV1;
 }
 export type EventType = keyof EventPayloads;
-
-/** Which service's topic carries each event type. */
-export const EVENT_PRODUCERS: Record<EventType, ServiceName> = {
-  UnitUpserted: 'campaign',
-  MemberUpserted: 'campaign',
-  CampaignLaunched: 'campaign',
-  CampaignUpdated: 'campaign',
-  EnrollmentCreated: 'campaign',
-  ProgressReported: 'campaign',
-  CampaignSummarised: 'campaign',
-  CampaignClosed: 'campaign',
-  CampaignReplicated: 'campaign',
-  EvaluationRoundOpened: 'evaluation',
-  CriteriaSetPublished: 'evaluation',
-  SubmissionScored: 'evaluation',
-  ResultsPublished: 'evaluation',
-  AppealResolved: 'evaluation',
-  RewardGranted: 'reward',
-  ExemplarProposed: 'media',
-  NominationCreated: 'reward',
-};

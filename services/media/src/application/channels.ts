@@ -23,7 +23,8 @@ function hash(key: string): Buffer {
  * row) and a SHA-256 of the whole key are stored; 32 random bytes need no slow hash.
  */
 export async function registerNewsChannel(ctx: MediaContext, name: string, contactEmail: string): Promise<{ channel: NewsChannelRow; apiKey: string }> {
-  requireRole(ctx.identity, 'NATIONAL_ADMIN', 'EDITOR');
+  // channels read the whole country's stories: only the national federation lets them in or out
+  requireRole(ctx.identity, 'NATIONAL_ADMIN');
   const problems = [];
   if (name.trim().length < 2) problems.push({ field: 'name', message: 'the channel needs a name' });
   try {
@@ -43,7 +44,7 @@ export async function registerNewsChannel(ctx: MediaContext, name: string, conta
 }
 
 export async function revokeNewsChannel(ctx: MediaContext, id: string): Promise<NewsChannelRow> {
-  requireRole(ctx.identity, 'NATIONAL_ADMIN', 'EDITOR');
+  requireRole(ctx.identity, 'NATIONAL_ADMIN');
   const [row] = (await ctx.db.query(
     `WITH revoked AS (UPDATE news_channels SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id) SELECT id FROM revoked`,
     [parseId('id', id)],
@@ -53,7 +54,7 @@ export async function revokeNewsChannel(ctx: MediaContext, id: string): Promise<
 }
 
 export function newsChannels(ctx: MediaContext): Promise<NewsChannelRow[]> {
-  requireRole(ctx.identity, 'NATIONAL_ADMIN', 'EDITOR');
+  requireRole(ctx.identity, 'NATIONAL_ADMIN');
   return ctx.db.query(`${CHANNEL_SELECT} ORDER BY created_at`);
 }
 

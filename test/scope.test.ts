@@ -1,0 +1,162 @@
+/**
+ * Row-level scope across the whole API: an officer (and an editor, a reviewer) of Khánh Hòa tries every
+ * mutation of the supergraph on Bắc Ninh's data and is refused, changing nothing; the audit log records who
+ * tried what, from which unit, and how it ended.
+ */
+import { Client } from 'pg';
+import { buildClientSchema, getIntrospectionQuery, type GraphQLObjectType } from 'graphql';
+import { databaseUrl, loadGatewayConfig, type Role } from '@thidua/common';
+import { issueDevToken } from '../gateway/src/dev-tokens';
+import { Api } from './support/api';
+import { eventually, graphql } from './support/graphql';
+import { startTestPlatform, type TestPlatform } from './support/platform';
+
+let platform: TestPlatform;
+let api: Api;
+let admin: string;
+const run = Date.now().toString(36);
+const year = new Date().getUTCFullYear();
+const ids: Record<string, string> = {};
+const token = (roles: Role[], unitPath: string, sub: string, memberId: string | null = null) => issueDevToken({ sub, name: sub, roles, unitPath, memberId }, loadGatewayConfig(), '1h');
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  api = new Api(platform.gatewayUrl);
+  admin = await platform.token(['NATIONAL_ADMIN'], '/');
+  const unit = async (key: string, input: Record<string, unknown>) => {
+    const created = (await api.ok(`mutation($i: CreateUnionUnitInput!) { createUnionUnit(input: $i) { id path } }`, { i: { code: `${key}-${run}`, ...input } }, admin)).createUnionUnit;
+    ids[key] = created.id;
+    ids[`${key}Path`] = created.path;
+  };
+  await unit('vn', { name: 'Tổng Liên đoàn', level: 'NATIONAL' });
+  await unit('bn', { parentId: ids.vn, name: 'LĐLĐ Bắc Ninh', level: 'PROVINCIAL', provinceCode: 'BN' });
+  await unit('kh', { parentId: ids.vn, name: 'LĐLĐ Khánh Hòa', level: 'PROVINCIAL', provinceCode: 'KH' });
+  await unit('may', { parentId: ids.bn, name: 'Công đoàn May Bắc Giang', level: 'GRASSROOTS', organisationType: 'STATE_OWNED_ENTERPRISE' });
+  ids.member = (await api.ok(`mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }`, { i: { unitId: ids.may, fullName: 'Nguyễn Văn Bắc', occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false } }, admin)).createMember.id;
+  const campaign = (await api.ok(`mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id targets { id } } }`, {
+    i: { launchingUnitId: ids.bn, title: `Phong trào Bắc Ninh ${run}`, goal: 'Năng suất', category: 'FOR_WORKERS', startsOn: `${year}-01-01`, endsOn: `${year + 1}-12-31`,
+      targets: [{ name: 'Sáng kiến', unitOfMeasure: 'sáng kiến', targetValue: 10, direction: 'HIGHER_IS_BETTER', weight: 100 }] },
+  }, admin)).createCampaign;
+  ids.campaign = campaign.id;
+  ids.target = campaign.targets[0].id;
+  ids.draft = (await api.ok(`mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }`, { i: { launchingUnitId: ids.bn, title: `Bản nháp ${run}`, category: 'UNION_WORK' } }, admin)).createCampaign.id;
+  await api.ok(`mutation($id: ID!) { launchCampaign(id: $id) { id } }`, { id: ids.campaign }, admin);
+  ids.enrollment = (await api.ok(`mutation($i: EnrollMemberInput!) { enrollMember(input: $i) { id } }`, { i: { campaignId: ids.campaign, memberId: ids.member } }, admin)).enrollMember.id;
+  const set = (await api.ok(`mutation($i: CriteriaSetInput!) { createCriteriaSet(input: $i) { id criteria { id } } }`, {
+    i: { campaignId: ids.campaign, variant: 'GENERAL', criteria: [{ name: 'Chất lượng sáng kiến', method: 'RUBRIC', weight: 100, rubricLevels: [{ score: 0, description: 'Không có minh chứng nào' }, { score: 5, description: 'Minh chứng đầy đủ, rõ ràng' }] }] },
+  }, admin)).createCriteriaSet;
+  ids.criteriaSet = set.id;
+  ids.criterion = set.criteria[0].id;
+  await api.ok(`mutation($id: ID!) { publishCriteriaSet(id: $id) { id } }`, { id: ids.criteriaSet }, admin);
+  ids.draftSet = (await api.ok(`mutation($i: CriteriaSetInput!) { createCriteriaSet(input: $i) { id } }`, {
+    i: { campaignId: ids.campaign, variant: 'DIRECT_PRODUCTION_WORKER', criteria: [{ name: 'Sáng kiến', method: 'LINEAR', weight: 100, unitOfMeasure: 'sáng kiến', targetValue: 10 }] },
+  }, admin)).createCriteriaSet.id;
+  await eventually(async () => {
+    const db = new Client({ connectionString: databaseUrl('evaluation') });
+    await db.connect();
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM participants WHERE enrollment_id = $1`, [ids.enrollment]);
+    await db.end();
+    return rows[0].n === 1 ? true : null;
+  }, 30000, 'the participant in evaluation');
+  const memberToken = await token(['MEMBER'], ids.mayPath!, 'member-bac', ids.member);
+  ids.submission = (await api.ok(`mutation($i: SubmissionInput!) { submitEvidence(input: $i) { id } }`, {
+    i: { enrollmentId: ids.enrollment, criterionId: ids.criterion, text: 'Minh chứng sáng kiến dây chuyền may', evidence: [{ url: 'https://bacninh.vn/minh-chung' }] },
+  }, memberToken)).submitEvidence.id;
+  ids.story = (await api.ok(`mutation($i: StoryInput!) { createStory(input: $i) { id } }`, { i: { kind: 'GOOD_DEED', title: 'Người tốt việc tốt ở Bắc Ninh', unitPath: ids.bnPath } }, admin)).createStory.id;
+  ids.channel = (await api.ok(`mutation { registerNewsChannel(name: "Báo Bắc Ninh", contactEmail: "bbn@baobacninh.vn") { channel { id } } }`, {}, admin)).registerNewsChannel.channel.id;
+});
+
+afterAll(async () => {
+  await platform?.stop();
+});
+
+describe('every mutation across the province boundary', () => {
+  it('is refused for Khánh Hòa’s officer, editor and reviewer, and changes nothing of Bắc Ninh', async () => {
+    const kh = ids.khPath!;
+    const tokens = { officer: await token(['UNIT_OFFICER'], kh, 'kh-officer'), editor: await token(['EDITOR'], kh, 'kh-editor'), reviewer: await token(['REVIEWER'], kh, 'kh-reviewer') };
+    const campaignInput = { launchingUnitId: ids.bn, title: 'Xâm phạm', category: 'UNION_WORK' };
+    const attempts: Record<string, [keyof typeof tokens, string, Record<string, unknown>]> = {
+      createUnionUnit: ['officer', `mutation($i: CreateUnionUnitInput!) { createUnionUnit(input: $i) { id } }`, { i: { parentId: ids.bn, code: `X-${run}`, name: 'Xâm phạm', level: 'UPPER_GRASSROOTS' } }],
+      updateUnionUnit: ['officer', `mutation($id: ID!) { updateUnionUnit(id: $id, input: { name: "Đổi tên trái phép" }) { id } }`, { id: ids.may }],
+      createMember: ['officer', `mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }`, { i: { unitId: ids.may, fullName: 'Người lạ', occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false } }],
+      updateMember: ['officer', `mutation($id: ID!) { updateMember(id: $id, input: { fullName: "Đổi tên" }) { id } }`, { id: ids.member }],
+      importMembers: ['officer', `mutation($u: ID!, $csv: String!) { importMembers(unitId: $u, csv: $csv) { imported } }`, { u: ids.may, csv: 'ho_ten,ma_nghe,truc_tiep_san_xuat,giu_chuc_vu\nA,CN_DET_MAY,có,không' }],
+      createCampaign: ['officer', `mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }`, { i: campaignInput }],
+      updateCampaign: ['officer', `mutation($id: ID!) { updateCampaign(id: $id, input: { goal: "Sửa trộm" }) { id } }`, { id: ids.campaign }],
+      launchCampaign: ['officer', `mutation($id: ID!) { launchCampaign(id: $id) { id } }`, { id: ids.draft }],
+      startCampaign: ['officer', `mutation($id: ID!) { startCampaign(id: $id) { id } }`, { id: ids.campaign }],
+      beginCampaignSummary: ['officer', `mutation($id: ID!) { beginCampaignSummary(id: $id) { id } }`, { id: ids.campaign }],
+      submitCampaignSummary: ['officer', `mutation($id: ID!, $s: CampaignSummaryInput!) { submitCampaignSummary(id: $id, input: $s) { id } }`, { id: ids.campaign, s: { results: [], lessons: 'Không được phép', exemplars: [] } }],
+      closeCampaign: ['officer', `mutation($id: ID!) { closeCampaign(id: $id) { id } }`, { id: ids.campaign }],
+      replicateCampaign: ['officer', `mutation($i: ReplicateCampaignInput!) { replicateCampaign(input: $i) { id } }`, { i: { sourceCampaignId: ids.campaign, launchingUnitId: ids.bn, scope: { occupationCodes: ['KY_SU'] }, adaptationNote: 'Nhân rộng trái phép' } }],
+      enrollUnit: ['officer', `mutation($i: EnrollUnitInput!) { enrollUnit(input: $i) { id } }`, { i: { campaignId: ids.campaign, unitId: ids.may } }],
+      enrollMember: ['officer', `mutation($i: EnrollMemberInput!) { enrollMember(input: $i) { id } }`, { i: { campaignId: ids.campaign, memberId: ids.member } }],
+      reportProgress: ['officer', `mutation($i: ReportProgressInput!) { reportProgress(input: $i) { id } }`, { i: { enrollmentId: ids.enrollment, targetId: ids.target, periodStart: `${year}-01-01`, value: 1 } }],
+      createCriteriaSet: ['officer', `mutation($i: CriteriaSetInput!) { createCriteriaSet(input: $i) { id } }`, { i: { campaignId: ids.campaign, variant: 'CIVIL_SERVANT_NON_LEADER', criteria: [{ name: 'X', method: 'PASS_FAIL', weight: 100, unitOfMeasure: 'lần', targetValue: 1 }] } }],
+      updateCriteriaSet: ['officer', `mutation($id: ID!, $i: CriteriaSetInput!) { updateCriteriaSet(id: $id, input: $i) { id } }`, { id: ids.draftSet, i: { campaignId: ids.campaign, variant: 'DIRECT_PRODUCTION_WORKER', criteria: [{ name: 'X', method: 'PASS_FAIL', weight: 100, unitOfMeasure: 'lần', targetValue: 1 }] } }],
+      publishCriteriaSet: ['officer', `mutation($id: ID!) { publishCriteriaSet(id: $id) { id } }`, { id: ids.draftSet }],
+      submitEvidence: ['officer', `mutation($i: SubmissionInput!) { submitEvidence(input: $i) { id } }`, { i: { enrollmentId: ids.enrollment, criterionId: ids.criterion, text: 'Nộp thay trái phép cho người khác', evidence: [{ url: 'https://x.vn/a' }] } }],
+      assignReviewer: ['officer', `mutation($id: ID!) { assignReviewer(submissionId: $id, reviewer: { subject: "kh-reviewer" }) { id } }`, { id: ids.submission }],
+      declareConflict: ['officer', `mutation($e: ID!) { declareConflict(enrollmentId: $e, reason: "Không phải người chấm") }`, { e: ids.enrollment }],
+      reviewSubmission: ['reviewer', `mutation($id: ID!) { reviewSubmission(submissionId: $id, score: 5) { id } }`, { id: ids.submission }],
+      publishResults: ['officer', `mutation($c: ID!) { publishResults(campaignId: $c) { publicationVersion } }`, { c: ids.campaign }],
+      fileAppeal: ['officer', `mutation($c: ID!, $e: ID!) { fileAppeal(campaignId: $c, enrollmentId: $e, reason: "Kháng nghị hộ tỉnh khác") { id } }`, { c: ids.campaign, e: ids.enrollment }],
+      resolveAppeal: ['officer', `mutation($id: ID!) { resolveAppeal(id: $id, accept: false, resolution: "Không có quyền giải quyết") { id } }`, { id: '00000000-0000-4000-8000-000000000000' }],
+      createStory: ['editor', `mutation($i: StoryInput!) { createStory(input: $i) { id } }`, { i: { kind: 'GOOD_DEED', title: 'Bài viết xâm phạm', unitPath: ids.bnPath } }],
+      updateStory: ['editor', `mutation($id: ID!) { updateStory(id: $id, input: { kind: GOOD_DEED, title: "Sửa bài tỉnh khác" }) { id } }`, { id: ids.story }],
+      transitionStory: ['editor', `mutation($id: ID!) { transitionStory(id: $id, action: SUBMIT_FOR_REVIEW) { id } }`, { id: ids.story }],
+      addAsset: ['editor', `mutation($id: ID!) { addAsset(storyId: $id, input: { fileName: "a.pdf", mimeType: "application/pdf", contentBase64: "JVBERi0=" }) { id } }`, { id: ids.story }],
+      createSection: ['officer', `mutation { createSection(input: { slug: "xam-pham-${run}", name: "Xâm phạm" }) { id } }`, {}],
+      proposeExemplar: ['editor', `mutation($s: ID!, $m: ID!) { proposeExemplar(input: { storyId: $s, memberId: $m, achievement: "Đề xuất trái phép từ tỉnh khác" }) }`, { s: ids.story, m: ids.member }],
+      registerNewsChannel: ['editor', `mutation { registerNewsChannel(name: "Kênh lạ", contactEmail: "a@b.vn") { apiKey } }`, {}],
+      revokeNewsChannel: ['editor', `mutation($id: ID!) { revokeNewsChannel(id: $id) { id } }`, { id: ids.channel }],
+    };
+
+    const { data } = await graphql<any>(platform.gatewayUrl, getIntrospectionQuery(), {}, admin);
+    const mutationType = buildClientSchema(data).getMutationType() as GraphQLObjectType;
+    expect(Object.keys(attempts).sort()).toEqual(Object.keys(mutationType.getFields()).sort());
+
+    const snapshot = async () => {
+      const campaignDb = new Client({ connectionString: databaseUrl('campaign') });
+      const mediaDb = new Client({ connectionString: databaseUrl('media') });
+      const evaluationDb = new Client({ connectionString: databaseUrl('evaluation') });
+      await Promise.all([campaignDb.connect(), mediaDb.connect(), evaluationDb.connect()]);
+      const [c, m, e] = await Promise.all([
+        campaignDb.query(`SELECT (SELECT md5(string_agg(u::text, '' ORDER BY id)) FROM union_units u) AS units, (SELECT md5(string_agg(m::text, '' ORDER BY id)) FROM members m) AS members,
+                                 (SELECT md5(string_agg(c::text, '' ORDER BY id)) FROM campaigns c) AS campaigns, (SELECT count(*) FROM enrollments) AS enrollments, (SELECT count(*) FROM progress_reports) AS reports`),
+        mediaDb.query(`SELECT (SELECT md5(string_agg(s.id::text || s.status || s.title, '' ORDER BY id)) FROM stories s) AS stories, (SELECT count(*) FROM assets) AS assets,
+                              (SELECT count(*) FROM sections) AS sections, (SELECT count(*) FROM news_channels WHERE revoked_at IS NULL) AS channels`),
+        evaluationDb.query(`SELECT (SELECT md5(string_agg(s.id::text || s.status, '' ORDER BY id)) FROM criteria_sets s) AS sets, (SELECT count(*) FROM review_assignments) AS assignments,
+                                   (SELECT count(*) FROM submissions) AS submissions, (SELECT count(*) FROM publications) AS publications, (SELECT count(*) FROM appeals) AS appeals`),
+      ]);
+      await Promise.all([campaignDb.end(), mediaDb.end(), evaluationDb.end()]);
+      return { ...c.rows[0], ...m.rows[0], ...e.rows[0] };
+    };
+    const before = await snapshot();
+    for (const [name, [who, query, variables]] of Object.entries(attempts)) {
+      const refusal = await api.refused(query, variables, tokens[who]);
+      expect([name, ['FORBIDDEN', 'NOT_FOUND'].includes(refusal.code) ? 'refused' : `${refusal.code}: ${refusal.message}`]).toEqual([name, 'refused']);
+    }
+    expect(await snapshot()).toEqual(before);
+  }, 60000);
+});
+
+describe('the audit log', () => {
+  it('records every mutation, allowed or refused: who, what, when, from which unit', async () => {
+    const khOfficer = await token(['UNIT_OFFICER'], ids.khPath!, `auditor-test-${run}`);
+    await api.refused(`mutation($id: ID!) { updateUnionUnit(id: $id, input: { name: "Đổi tên" }) { id } }`, { id: ids.may }, khOfficer);
+    await api.ok(`mutation($u: ID!, $csv: String!) { importMembers(unitId: $u, csv: $csv) { imported } }`, { u: ids.may, csv: 'ho_ten,ma_nghe,truc_tiep_san_xuat,giu_chuc_vu\nTrần Văn Nam,CN_DET_MAY,có,không' }, admin);
+    const entries = await eventually(async () => {
+      const result = await api.ok(`query($s: String) { auditLog(subject: $s, first: 10) { edges { node { service fields subject unitPath outcome variables at } } } }`, { s: `auditor-test-${run}` }, admin);
+      return result.auditLog.edges.length > 0 ? result.auditLog.edges.map((e: any) => e.node) : null;
+    }, 30000, 'the refused attempt in the audit log');
+    expect(entries[0]).toMatchObject({ service: 'campaign', fields: ['updateUnionUnit'], subject: `auditor-test-${run}`, unitPath: ids.khPath, outcome: 'FORBIDDEN' });
+    const imported = await eventually(async () => {
+      const result = await api.ok(`{ auditLog(service: "campaign", first: 50) { edges { node { fields outcome variables } } } }`, {}, admin);
+      return result.auditLog.edges.map((e: any) => e.node).find((n: any) => n.fields.includes('importMembers') && n.outcome === 'OK') ?? null;
+    }, 30000, 'the import in the audit log');
+    expect(imported.variables).toContain('[left out]');
+    expect(imported.variables).not.toContain('Trần Văn Nam');
+    expect((await api.refused(`{ auditLog { edges { node { subject } } } }`, {}, khOfficer)).code).toBe('FORBIDDEN');
+  });
+});
