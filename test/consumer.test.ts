@@ -15,12 +15,12 @@ import {
   databaseUrl,
   deadLetterTopic,
   eventsTopic,
-  type EventEnvelope,
   type EventHandler,
 } from '@thidua/common';
 import { entities } from '../services/evaluation/src/entities';
 import { handlers } from '../services/evaluation/src/events/handlers';
 import { eventually } from './support/graphql';
+import { campaignLaunchedEvent } from './support/events';
 import { readTopic, testKafka } from './support/kafka';
 
 const prefix = process.env.KAFKA_TOPIC_PREFIX ?? '';
@@ -35,32 +35,7 @@ let producer: Producer;
 let consumer: IdempotentConsumer;
 const calls = new Map<string, number>();
 
-function launched(title: string): EventEnvelope<'CampaignLaunched'> {
-  const campaignId = randomUUID();
-  return {
-    id: randomUUID(),
-    type: 'CampaignLaunched',
-    version: 1,
-    occurredAt: new Date().toISOString(),
-    producer: 'campaign',
-    aggregateId: campaignId,
-    unitPath: '/vn/bg/',
-    correlationId: `test-${title}`,
-    causationId: null,
-    payload: {
-      campaignId,
-      title,
-      category: 'FOR_WORKERS',
-      launchingUnitId: randomUUID(),
-      launchingUnitPath: '/vn/bg/',
-      startsOn: '2026-01-01',
-      endsOn: '2026-12-31',
-      targets: [{ targetId: randomUUID(), name: 'Năng suất lao động', unitOfMeasure: '%', targetValue: 10, direction: 'HIGHER_IS_BETTER', aggregation: 'LATEST', weight: 100 }],
-      scope: { unitId: randomUUID(), unitPath: '/vn/bg/', organisationTypes: [], occupationCodes: [] },
-      derivedFromId: null,
-    },
-  };
-}
+const launched = (title: string) => campaignLaunchedEvent(title);
 
 async function send(...values: (string | object)[]): Promise<void> {
   await producer.send({ topic, messages: values.map((value) => ({ key: KEY, value: typeof value === 'string' ? value : JSON.stringify(value) })) });

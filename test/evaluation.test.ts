@@ -157,7 +157,7 @@ describe('criteria sets', () => {
     expect(immutable.code).toBe('CONFLICT');
     expect(immutable.message).toMatch(/immutable: create a new version/);
 
-    const second = await publishedSet('DIRECT_PRODUCTION_WORKER', [
+    await publishedSet('DIRECT_PRODUCTION_WORKER', [
       { name: 'Sáng kiến', method: 'LINEAR', weight: 70, unitOfMeasure: 'sáng kiến', targetValue: 12, targetId: initiatives },
       {
         name: 'An toàn lao động',
@@ -349,7 +349,8 @@ describe('publication, rankings and appeals', () => {
     const published = messages.filter((m) => m.headers['event-type'] === 'ResultsPublished' && m.value?.includes(campaignId)).map((m) => JSON.parse(m.value!).payload);
     expect(published.map((p) => p.version)).toEqual([1, 2]);
     const sets = messages.filter((m) => m.headers['event-type'] === 'CriteriaSetPublished' && m.value?.includes(campaignId)).map((m) => JSON.parse(m.value!).payload);
-    const direct = sets.filter((s) => s.variant === 'DIRECT_PRODUCTION_WORKER');
+    // each set is its own aggregate, on its own partition: order by version, not by arrival
+    const direct = sets.filter((s) => s.variant === 'DIRECT_PRODUCTION_WORKER').sort((a, b) => a.version - b.version);
     expect(direct.map((s) => s.version)).toEqual([1, 2]);
     expect(direct[1].supersededSetId).toBe(direct[0].criteriaSetId);
     expect(published[1].entries[0]).toMatchObject({ name: 'Phạm Văn Cường', rank: 1, total: 83.33, isDirectProductionWorker: true, variant: 'PRIVATE_FDI_SIMPLIFIED' });

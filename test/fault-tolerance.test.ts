@@ -3,7 +3,6 @@
  * database lost and back, a subgraph down, poison events replayed after a fix, and a graceful shutdown.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { createServer, Socket, type Server } from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -18,7 +17,6 @@ import {
   createProducer,
   databaseUrl,
   deadLetterTopic,
-  eventsTopic,
   replayDeadLetters,
   signInternalToken,
   startSubgraph,
@@ -32,6 +30,7 @@ import { startGateway } from '../gateway/src/gateway';
 import { subgraphs } from '../infra/subgraphs';
 import { Api } from './support/api';
 import { eventually, graphql } from './support/graphql';
+import { campaignLaunchedEvent } from './support/events';
 import { brokerIsOurs, startBroker, stopBroker, testKafka } from './support/kafka';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 
@@ -44,32 +43,7 @@ afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-function launched(title: string): EventEnvelope<'CampaignLaunched'> {
-  const campaignId = randomUUID();
-  return {
-    id: randomUUID(),
-    type: 'CampaignLaunched',
-    version: 1,
-    occurredAt: new Date().toISOString(),
-    producer: 'campaign',
-    aggregateId: campaignId,
-    unitPath: '/vn/',
-    correlationId: `fault-${run}`,
-    causationId: null,
-    payload: {
-      campaignId,
-      title,
-      category: 'FOR_WORKERS',
-      launchingUnitId: randomUUID(),
-      launchingUnitPath: '/vn/',
-      startsOn: '2026-01-01',
-      endsOn: '2026-12-31',
-      targets: [{ targetId: randomUUID(), name: 'Năng suất', unitOfMeasure: '%', targetValue: 5, direction: 'HIGHER_IS_BETTER', aggregation: 'LATEST', weight: 100 }],
-      scope: { unitId: randomUUID(), unitPath: '/vn/', organisationTypes: [], occupationCodes: [] },
-      derivedFromId: null,
-    },
-  };
-}
+const launched = (title: string) => campaignLaunchedEvent(title);
 
 async function createTopic(topic: string): Promise<void> {
   const admin = testKafka('fault-admin').admin();
