@@ -62,6 +62,7 @@ export class IdempotentConsumer {
   private readonly consumer: Consumer;
   private readonly maxAttempts: number;
   private readonly initialBackoffMs: number;
+  private stopped = false;
 
   constructor(
     kafka: Kafka,
@@ -70,7 +71,14 @@ export class IdempotentConsumer {
     private readonly logger: Logger,
     private readonly options: ConsumerOptions,
   ) {
-    this.consumer = kafka.consumer({ groupId: options.groupId, sessionTimeout: 15000, heartbeatInterval: 1000, allowAutoTopicCreation: false });
+    this.consumer = kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: 15000,
+      heartbeatInterval: 1000,
+      allowAutoTopicCreation: false,
+      // kafkajs restarts a crashed consumer on a timer; once we stop, a crash racing the stop must not revive it
+      retry: { initialRetryTime: 200, retries: 5, maxRetryTime: 3000, restartOnFailure: async () => !this.stopped },
+    });
     this.maxAttempts = options.maxAttempts ?? 5;
     this.initialBackoffMs = options.initialBackoffMs ?? 200;
   }
@@ -82,6 +90,7 @@ export class IdempotentConsumer {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.consumer.disconnect();
   }
 
