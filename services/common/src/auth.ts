@@ -57,6 +57,18 @@ export function isWithinScope(identity: Identity, unitPath: string): boolean {
   return identity.unitPath !== null && unitPath.startsWith(identity.unitPath);
 }
 
+/** The subtree an officer acts over ('/' for national admins), or null for callers who are not officers. */
+export function officerScope(identity: Identity): string | null {
+  if (hasRole(identity, 'NATIONAL_ADMIN')) return '/';
+  return hasRole(identity, 'UNIT_OFFICER') ? identity.unitPath : null;
+}
+
+/** Officers (and national admins) act on what lies in their subtree. */
+export function isOfficerOver(identity: Identity, unitPath: string): boolean {
+  const scope = officerScope(identity);
+  return scope !== null && unitPath.startsWith(scope);
+}
+
 export function requireWithinScope(identity: Identity, unitPath: string): void {
   requireAuthenticated(identity);
   if (!isWithinScope(identity, unitPath)) {

@@ -25,3 +25,4 @@ export * from './process';
 export * from './read-models';
 export * from './consumer/replay';
 export * from './graphql/audit';
+export * from './graphql/batching';

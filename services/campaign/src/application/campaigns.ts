@@ -3,6 +3,7 @@ import {
   NotFoundError,
   ValidationError,
   decodeCursor,
+  officerScope,
   pageSize,
   parseId,
   requireRole,
@@ -16,7 +17,7 @@ import {
   type TargetDirection,
 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
-import { canSeeCampaign, officerScope } from '../domain/access';
+import { canSeeCampaign } from '../domain/access';
 import {
   canTransition,
   draftProblems,

@@ -4,6 +4,7 @@ import {
   NotFoundError,
   ValidationError,
   decodeCursor,
+  officerScope,
   pageSize,
   parseId,
   requireAuthenticated,
@@ -14,7 +15,7 @@ import {
   type PageRequest,
 } from '@thidua/common';
 import { IsNull, type EntityManager } from 'typeorm';
-import { canSeeCampaign, canSeeEnrollment, officerScope } from '../domain/access';
+import { canSeeCampaign, canSeeEnrollment } from '../domain/access';
 import { RUNNING_STATUSES } from '../domain/campaigns';
 import { memberEligibility, resolveCommitments, unitEligibility, type CampaignScope, type CommitmentInput } from '../domain/enrollment';
 import { periodContaining } from '../domain/periods';
@@ -311,8 +312,4 @@ export async function inspection(ctx: CampaignContext, campaign: CampaignRow) {
     byOrganisationType: group((a) => a.row.unit_organisation_type ?? 'UNSPECIFIED'),
     byOccupation: group((a) => a.row.occupation_code),
   };
-}
-
-export async function participation(ctx: CampaignContext, campaign: CampaignRow): Promise<{ units: number; members: number }> {
-  return ctx.loaders.participation.load(campaign.id);
 }

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource, type EntitySchema, type ObjectLiteral } from 'typeorm';
+import { groupByKey, oneByKey } from '@thidua/common';
 import {
   CampaignEntity,
   CampaignSummaryEntity,
@@ -39,20 +40,14 @@ export interface CampaignLoaders {
 
 /** One row per key, in key order (missing keys give null): one SQL query per batch. */
 function one<R extends ObjectLiteral>(db: DataSource, entity: EntitySchema<R>, key: keyof R & string): DataLoader<string, R | null> {
-  return new DataLoader(async (keys) => {
-    const rows = await db.getRepository(entity).findBy({ [key]: In([...keys]) } as never);
-    const index = new Map(rows.map((row) => [row[key] as string, row]));
-    return keys.map((k) => index.get(k) ?? null);
-  });
+  return new DataLoader(async (keys) => oneByKey(keys, await db.getRepository(entity).findBy({ [key]: In([...keys]) } as never), (row) => row[key] as string));
 }
 
 /** All rows per key, in `order`: one SQL query per batch. */
 function many<R extends ObjectLiteral>(db: DataSource, entity: EntitySchema<R>, key: keyof R & string, order: Partial<Record<keyof R, 'ASC' | 'DESC'>>): DataLoader<string, R[]> {
   return new DataLoader(async (keys) => {
     const rows = await db.getRepository(entity).find({ where: { [key]: In([...keys]) } as never, order: order as never });
-    const groups = new Map<string, R[]>(keys.map((k) => [k, []]));
-    for (const row of rows) groups.get(row[key] as string)?.push(row);
-    return keys.map((k) => groups.get(k) ?? []);
+    return groupByKey(keys, rows, (row) => row[key] as string);
   });
 }
 
@@ -75,8 +70,7 @@ export function createLoaders(db: DataSource): CampaignLoaders {
            FROM enrollments WHERE campaign_id = ANY($1::uuid[]) GROUP BY campaign_id`,
         [[...campaignIds]],
       )) as { campaignId: string; units: number; members: number }[];
-      const index = new Map(rows.map((r) => [r.campaignId, { units: r.units, members: r.members }]));
-      return campaignIds.map((id) => index.get(id) ?? { units: 0, members: 0 });
+      return oneByKey(campaignIds, rows, (r) => r.campaignId).map((r) => ({ units: r?.units ?? 0, members: r?.members ?? 0 }));
     }),
   };
 }

@@ -1,4 +1,4 @@
-import { hasRole, isWithinScope, type Identity } from '@thidua/common';
+import { isOfficerOver, isWithinScope, type Identity } from '@thidua/common';
 import type { CampaignStatus } from './campaigns';
 
 /** Drafts are internal to the launching unit's subtree; launched campaigns are public. */
@@ -11,20 +11,8 @@ export function canSeeMember(identity: Identity, member: { id: string; unitPath:
   return identity.memberId === member.id || isOfficerOver(identity, member.unitPath);
 }
 
-/** Officers (and national admins) act on what lies in their subtree. */
-export function isOfficerOver(identity: Identity, unitPath: string): boolean {
-  const scope = officerScope(identity);
-  return scope !== null && unitPath.startsWith(scope);
-}
-
 /** An enrollment and its reports: the enrolled member, and officers whose subtree contains the enrolled unit. */
 export function canSeeEnrollment(identity: Identity, enrollment: { unitPath: string; memberId: string | null }): boolean {
   if (enrollment.memberId !== null && identity.memberId === enrollment.memberId) return true;
   return isOfficerOver(identity, enrollment.unitPath);
-}
-
-/** The subtree an officer acts over ('/' for national admins), or null for callers who are not officers. */
-export function officerScope(identity: Identity): string | null {
-  if (hasRole(identity, 'NATIONAL_ADMIN')) return '/';
-  return hasRole(identity, 'UNIT_OFFICER') ? identity.unitPath : null;
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import type { SubgraphContext } from '@thidua/common';
+import { groupByKey as groupBy, oneByKey, type SubgraphContext } from '@thidua/common';
 import { EvaluationRoundEntity, RoundTargetEntity, type EvaluationRoundRow, type RoundTargetRow } from '../entities';
 import { criteriaOfSets, type CriteriaSetRow, type CriterionRow } from './sets';
 
@@ -27,15 +27,6 @@ export interface EvaluationLoaders {
 
 export type EvaluationContext = SubgraphContext<EvaluationLoaders>;
 
-function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string | null): T[][] {
-  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
-  for (const row of rows) {
-    const key = keyOf(row);
-    if (key !== null) groups.get(key)?.push(row);
-  }
-  return keys.map((k) => groups.get(k) ?? []);
-}
-
 /** Entries of the latest publication of every campaign, filtered in SQL: one query per batch of keys. */
 function publishedLoader(db: DataSource, field: 'memberId' | 'unitId'): DataLoader<string, PublishedScoreRow[]> {
   return new DataLoader(async (keys) => {
@@ -58,9 +49,7 @@ function publishedLoader(db: DataSource, field: 'memberId' | 'unitId'): DataLoad
 export function createLoaders(db: DataSource): EvaluationLoaders {
   return {
     roundByCampaign: new DataLoader(async (campaignIds) => {
-      const rows = await db.getRepository(EvaluationRoundEntity).findBy({ campaignId: In([...campaignIds]) });
-      const byCampaign = new Map(rows.map((row) => [row.campaignId, row]));
-      return campaignIds.map((id) => byCampaign.get(id) ?? null);
+      return oneByKey(campaignIds, await db.getRepository(EvaluationRoundEntity).findBy({ campaignId: In([...campaignIds]) }), (row) => row.campaignId);
     }),
     targetsByRound: new DataLoader(async (roundIds) => {
       const rows = await db.getRepository(RoundTargetEntity).find({ where: { roundId: In([...roundIds]) }, order: { position: 'ASC' } });

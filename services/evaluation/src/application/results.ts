@@ -4,8 +4,7 @@ import {
   NotFoundError,
   ValidationError,
   decodeCursor,
-  hasRole,
-  isWithinScope,
+  isOfficerOver,
   pageSize,
   parseId,
   requireAuthenticated,
@@ -206,7 +205,7 @@ export async function fileAppeal(ctx: EvaluationContext, campaignId: string, enr
   const [facts] = await participantFacts(ctx.db.manager, { enrollmentId: parseId('enrollmentId', enrollmentId) });
   if (!facts || facts.campaignId !== parseId('campaignId', campaignId)) throw new NotFoundError('Participant', enrollmentId);
   const own = facts.memberId !== null && ctx.identity.memberId === facts.memberId;
-  if (!own && !(hasRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER') && isWithinScope(ctx.identity, facts.unitPath))) {
+  if (!own && !isOfficerOver(ctx.identity, facts.unitPath)) {
     throw new ForbiddenError('Only the participant, or an officer over their unit, appeals');
   }
   if (reason.trim().length < 10) throw ValidationError.single('reason', 'say what is wrong with the result (at least 10 characters)');

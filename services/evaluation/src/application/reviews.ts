@@ -3,8 +3,7 @@ import {
   ForbiddenError,
   NotFoundError,
   ValidationError,
-  hasRole,
-  isWithinScope,
+  isOfficerOver,
   parseId,
   requireAuthenticated,
   requireRole,
@@ -15,7 +14,7 @@ import type { EntityManager } from 'typeorm';
 import { conflictOfInterest } from '../domain/conflicts';
 import { consolidateReviews, pointsForRubric } from '../domain/scoring';
 import type { EvaluationContext } from './context';
-import { applicableSet, participantFacts, publishedSets, setPoints, type ParticipantFacts } from './scores';
+import { applicableSet, canReadParticipant, participantFacts, publishedSets, setPoints, type ParticipantFacts } from './scores';
 import { criteriaOfSets, type CriterionRow } from './sets';
 
 export interface SubmissionRow {
@@ -63,7 +62,7 @@ export async function submitEvidence(
   const criterionId = parseId('criterionId', input.criterionId);
   const facts = await factsOf(ctx.db.manager, enrollmentId);
   const own = facts.memberId !== null && ctx.identity.memberId === facts.memberId;
-  if (!own && !(hasRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER') && isWithinScope(ctx.identity, facts.unitPath))) {
+  if (!own && !isOfficerOver(ctx.identity, facts.unitPath)) {
     throw new ForbiddenError('Only the participant, or an officer over their unit, submits evidence');
   }
   const applicable = applicableSet(facts, await publishedSets(ctx.db.manager, facts.campaignId));
@@ -194,9 +193,8 @@ export async function visibleSubmission(ctx: EvaluationContext, id: string): Pro
   const [facts] = await participantFacts(ctx.db.manager, { enrollmentId: submission.enrollmentId });
   const round = facts ? await ctx.loaders.roundByCampaign.load(facts.campaignId) : null;
   const assigned = ((await ctx.db.query(`SELECT 1 FROM review_assignments WHERE submission_id = $1 AND reviewer_subject = $2`, [id, ctx.identity.subject])) as unknown[]).length > 0;
-  const own = facts?.memberId !== null && facts?.memberId === ctx.identity.memberId;
-  const officer = hasRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER') && !!round && (isWithinScope(ctx.identity, round.launchingUnitPath) || isWithinScope(ctx.identity, facts!.unitPath));
-  return assigned || own || officer ? submission : null;
+  const reader = !!facts && !!round && canReadParticipant(ctx.identity, facts, round.launchingUnitPath);
+  return assigned || reader ? submission : null;
 }
 
 export { criterionById };

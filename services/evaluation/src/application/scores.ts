@@ -1,4 +1,4 @@
-import { NotFoundError, hasRole, isWithinScope, parseId, requireAuthenticated, type Identity, type OrganisationType } from '@thidua/common';
+import { NotFoundError, isOfficerOver, parseId, requireAuthenticated, type Identity, type OrganisationType } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import type { CriteriaVariant } from '../domain/criteria';
 import { pointsForValue, totalScore } from '../domain/scoring';
@@ -143,8 +143,7 @@ export async function scoreOf(manager: EntityManager, facts: ParticipantFacts, s
 /** The participant themself, officers over the participant's unit, and officers over the launching unit. */
 export function canReadParticipant(identity: Identity, facts: { memberId: string | null; unitPath: string }, launchingUnitPath: string): boolean {
   if (facts.memberId !== null && identity.memberId === facts.memberId) return true;
-  if (!hasRole(identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER')) return false;
-  return isWithinScope(identity, facts.unitPath) || isWithinScope(identity, launchingUnitPath);
+  return isOfficerOver(identity, facts.unitPath) || isOfficerOver(identity, launchingUnitPath);
 }
 
 export async function readableParticipant(ctx: EvaluationContext, enrollmentId: string): Promise<ParticipantFacts> {

@@ -2,7 +2,7 @@ import {
   ConflictError,
   NotFoundError,
   ValidationError,
-  isWithinScope,
+  isOfficerOver,
   parseId,
   requireRole,
   requireWithinScope,
@@ -196,6 +196,6 @@ export async function publishCriteriaSet(ctx: EvaluationContext, id: string): Pr
 /** Published sets for everyone; drafts and superseded versions for officers over the launching unit. */
 export async function visibleSets(ctx: EvaluationContext, campaignId: string): Promise<CriteriaSetRow[]> {
   const [sets, round] = await Promise.all([ctx.loaders.setsByCampaign.load(campaignId), ctx.loaders.roundByCampaign.load(campaignId)]);
-  const organiser = round !== null && (ctx.identity.roles.includes('NATIONAL_ADMIN') || ctx.identity.roles.includes('UNIT_OFFICER')) && isWithinScope(ctx.identity, round.launchingUnitPath);
+  const organiser = round !== null && isOfficerOver(ctx.identity, round.launchingUnitPath);
   return sets.filter((s) => s.status === 'PUBLISHED' || organiser);
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { toConnection, type Connection, type Identity, type SubgraphContext } from '@thidua/common';
+import { groupByKey, toConnection, type Connection, type Identity, type SubgraphContext } from '@thidua/common';
 import { editorialScope } from '../domain/stories';
 import { STORY_COLUMNS, type AssetRow, type StoryRow } from '../entities';
 
@@ -60,9 +60,8 @@ function storiesLoader(db: DataSource, owner: StoryOwner, scope: string | null):
              ) s`,
           [group.map((k) => k.ownerId), scope, first + 1, after?.[0] ?? null, after?.[1] ?? null],
         )) as StoryWithCursor[];
-        for (const key of group) {
-          pages.set(cacheKey(key), toConnection(rows.filter((row) => row.ownerId === key.ownerId), first, (row) => [row.cursorTime, row.id]));
-        }
+        const owned = groupByKey(group.map((k) => k.ownerId), rows, (row) => row.ownerId);
+        group.forEach((key, i) => pages.set(cacheKey(key), toConnection(owned[i]!, first, (row) => [row.cursorTime, row.id])));
       }
       return keys.map((key) => pages.get(cacheKey(key))!);
     },
@@ -80,13 +79,13 @@ export function createLoaders(db: DataSource, identity: Identity): MediaLoaders 
                 storage_key AS "storageKey", alt_text AS "altText" FROM assets WHERE story_id = ANY($1::uuid[]) ORDER BY created_at`,
         [[...storyIds]],
       )) as AssetRow[];
-      return storyIds.map((id) => rows.filter((row) => row.storyId === id));
+      return groupByKey(storyIds, rows, (row) => row.storyId);
     }),
     subjects: new DataLoader(async (storyIds) => {
       const rows = (await db.query(`SELECT story_id AS "storyId", member_id AS "memberId", unit_id AS "unitId" FROM story_subjects WHERE story_id = ANY($1::uuid[])`, [
         [...storyIds],
       ])) as { storyId: string; memberId: string | null; unitId: string | null }[];
-      return storyIds.map((id) => rows.filter((row) => row.storyId === id).map(({ memberId, unitId }) => ({ memberId, unitId })));
+      return groupByKey(storyIds, rows, (row) => row.storyId);
     }),
   };
 }

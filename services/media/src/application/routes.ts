@@ -26,8 +26,17 @@ function publicContext(db: DataSource, deps: RouteDependencies): MediaContext {
   };
 }
 
+/** Public links (through the gateway) to stories, their files and section feeds. */
 export function storyUrl(id: string): string {
   return `${PUBLIC_BASE_URL}/stories/${id}`;
+}
+
+export function assetUrl(id: string): string {
+  return `${PUBLIC_BASE_URL}/assets/${id}`;
+}
+
+export function sectionFeedUrl(slug: string, format: Format): string {
+  return `${PUBLIC_BASE_URL}/feeds/sections/${slug}.${format}`;
 }
 
 function render(feed: Feed, format: Format): string {

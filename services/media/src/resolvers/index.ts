@@ -18,13 +18,12 @@ import {
   type StoryInput,
   type SyndicationFilter,
 } from '../application/stories';
-import { storyUrl } from '../application/routes';
+import { assetUrl, sectionFeedUrl, storyUrl } from '../application/routes';
 import { editorialScope, type StoryAction } from '../domain/stories';
 import type { AssetRow, StoryRow } from '../entities';
 
 type Ctx = MediaContext;
 type Id = { id: string };
-const PUBLIC_BASE_URL = (process.env.PUBLIC_BASE_URL ?? 'http://127.0.0.1:4000').replace(/\/+$/, '');
 
 export const resolvers: GraphQLResolverMap<Ctx> = {
   ...scalarResolvers,
@@ -65,14 +64,14 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     history: (story: StoryRow, _: unknown, ctx: Ctx) => storyHistory(ctx, story),
   },
   Asset: {
-    url: (asset: AssetRow) => `${PUBLIC_BASE_URL}/assets/${asset.id}`,
+    url: (asset: AssetRow) => assetUrl(asset.id),
   },
   Section: {
     stories: (section: SectionRow, args: PageRequest, ctx: Ctx) => sectionStories(ctx, section, args),
     feeds: (section: SectionRow) => ({
-      rss: `${PUBLIC_BASE_URL}/feeds/sections/${section.slug}.rss`,
-      atom: `${PUBLIC_BASE_URL}/feeds/sections/${section.slug}.atom`,
-      json: `${PUBLIC_BASE_URL}/feeds/sections/${section.slug}.json`,
+      rss: sectionFeedUrl(section.slug, 'rss'),
+      atom: sectionFeedUrl(section.slug, 'atom'),
+      json: sectionFeedUrl(section.slug, 'json'),
     }),
   },
   Campaign: {
