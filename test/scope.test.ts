@@ -64,6 +64,23 @@ beforeAll(async () => {
   }, memberToken)).submitEvidence.id;
   ids.story = (await api.ok(`mutation($i: StoryInput!) { createStory(input: $i) { id } }`, { i: { kind: 'GOOD_DEED', title: 'Người tốt việc tốt ở Bắc Ninh', unitPath: ids.bnPath } }, admin)).createStory.id;
   ids.channel = (await api.ok(`mutation { registerNewsChannel(name: "Báo Bắc Ninh", contactEmail: "bbn@baobacninh.vn") { channel { id } } }`, {}, admin)).registerNewsChannel.channel.id;
+  await eventually(async () => {
+    const db = new Client({ connectionString: databaseUrl('reward') });
+    await db.connect();
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM member_refs WHERE id = $1`, [ids.member]);
+    await db.end();
+    return rows[0].n === 1 ? true : null;
+  }, 30000, 'the member in reward');
+  ids.nomination = (await api.ok(`mutation($i: NominateInput!) { nominate(input: $i) { id } }`, {
+    i: { source: 'OFFICER', memberId: ids.member, grantingUnitId: ids.bn, formCode: 'BK_TINH', achievedOn: `${year}-01-02`, reason: 'Tăng năng suất dây chuyền may 20%' },
+  }, admin)).nominate.id;
+  ids.agreement = (await api.ok(`mutation($i: CollectiveAgreementInput!) { registerCollectiveAgreement(input: $i) { id } }`, {
+    i: { unitId: ids.may, employerName: 'Công ty May Bắc Giang', signedOn: `${year}-01-01`, validFrom: `${year}-01-01`, validUntil: `${year + 1}-12-31`,
+      clauses: [{ code: 'T1', period: 'MONTHLY', criterion: 'Năng suất vượt định mức trong tháng', amountVnd: 300000, maxRecipientsPerPeriod: 5 }] },
+  }, admin)).registerCollectiveAgreement.id;
+  ids.initiative = (await api.ok(`mutation($i: RegisterInitiativeInput!) { registerInitiative(input: $i) { id } }`, {
+    i: { memberId: ids.member, title: 'Cải tiến máy cắt vải', description: 'Gắn dao cắt tự động giúp giảm vải thừa mỗi ca' },
+  }, admin)).registerInitiative.id;
 });
 
 afterAll(async () => {
@@ -73,7 +90,14 @@ afterAll(async () => {
 describe('every mutation across the province boundary', () => {
   it('is refused for Khánh Hòa’s officer, editor and reviewer, and changes nothing of Bắc Ninh', async () => {
     const kh = ids.khPath!;
-    const tokens = { officer: await token(['UNIT_OFFICER'], kh, 'kh-officer'), editor: await token(['EDITOR'], kh, 'kh-editor'), reviewer: await token(['REVIEWER'], kh, 'kh-reviewer') };
+    const tokens = {
+      officer: await token(['UNIT_OFFICER'], kh, 'kh-officer'),
+      editor: await token(['EDITOR'], kh, 'kh-editor'),
+      reviewer: await token(['REVIEWER'], kh, 'kh-reviewer'),
+      council: await token(['COUNCIL_MEMBER'], kh, 'kh-council'),
+    };
+    const formInput = { code: 'GIAY_KHEN', name: 'Giấy khen', kind: 'COMMENDATION', subjects: ['INDIVIDUAL'], grantingLevels: ['GRASSROOTS'], precedence: 1, eligibility: [],
+      collectiveEligibility: [], source: 'Sửa trái phép', verified: true, active: false };
     const campaignInput = { launchingUnitId: ids.bn, title: 'Xâm phạm', category: 'UNION_WORK' };
     const attempts: Record<string, [keyof typeof tokens, string, Record<string, unknown>]> = {
       createUnionUnit: ['officer', `mutation($i: CreateUnionUnitInput!) { createUnionUnit(input: $i) { id } }`, { i: { parentId: ids.bn, code: `X-${run}`, name: 'Xâm phạm', level: 'UPPER_GRASSROOTS' } }],
@@ -110,6 +134,22 @@ describe('every mutation across the province boundary', () => {
       proposeExemplar: ['editor', `mutation($s: ID!, $m: ID!) { proposeExemplar(input: { storyId: $s, memberId: $m, achievement: "Đề xuất trái phép từ tỉnh khác" }) }`, { s: ids.story, m: ids.member }],
       registerNewsChannel: ['editor', `mutation { registerNewsChannel(name: "Kênh lạ", contactEmail: "a@b.vn") { apiKey } }`, {}],
       revokeNewsChannel: ['editor', `mutation($id: ID!) { revokeNewsChannel(id: $id) { id } }`, { id: ids.channel }],
+      saveRewardForm: ['officer', `mutation($i: RewardFormInput!) { saveRewardForm(input: $i, note: "Sửa trái phép") { code } }`, { i: formInput }],
+      setBaseSalary: ['officer', `mutation { setBaseSalary(input: { effectiveFrom: "2030-01-01", amountVnd: 1, source: "Trái phép", verified: true }) { amountVnd } }`, {}],
+      setCampaignRewardPlan: ['officer', `mutation($c: ID!) { setCampaignRewardPlan(campaignId: $c, input: { formCode: "BK_TINH", topN: 100 }) { topN } }`, { c: ids.campaign }],
+      nominate: ['officer', `mutation($i: NominateInput!) { nominate(input: $i) { id } }`, { i: { source: 'AD_HOC', memberId: ids.member, grantingUnitId: ids.bn, formCode: 'BK_TINH', achievedOn: `${year}-01-02`, reason: 'Đề nghị trái phép từ tỉnh khác' } }],
+      reviewNomination: ['council', `mutation($id: ID!) { reviewNomination(id: $id, vote: FOR) { id } }`, { id: ids.nomination }],
+      grantReward: ['council', `mutation($id: ID!) { grantReward(nominationId: $id, input: { signerRole: "Chủ tịch LĐLĐ Khánh Hòa" }) { id } }`, { id: ids.nomination }],
+      refuseNomination: ['council', `mutation($id: ID!) { refuseNomination(nominationId: $id, reason: "Từ chối trái phép từ tỉnh khác") { id } }`, { id: ids.nomination }],
+      registerCollectiveAgreement: ['officer', `mutation($i: CollectiveAgreementInput!) { registerCollectiveAgreement(input: $i) { id } }`, {
+        i: { unitId: ids.may, employerName: 'Giả mạo', signedOn: `${year}-01-01`, validFrom: `${year}-01-01`, validUntil: `${year}-12-31`, clauses: [] },
+      }],
+      recordEmployerRewards: ['officer', `mutation($i: EmployerRewardInput!) { recordEmployerRewards(input: $i) { id } }`, {
+        i: { agreementId: ids.agreement, clauseCode: 'T1', periodStart: `${year}-01-01`, memberIds: [ids.member], reason: 'Thưởng trái phép' },
+      }],
+      registerInitiative: ['officer', `mutation($i: RegisterInitiativeInput!) { registerInitiative(input: $i) { id } }`, { i: { memberId: ids.member, title: 'Sáng kiến giả', description: 'Đăng ký hộ người ở tỉnh khác, trái phép' } }],
+      assessInitiative: ['officer', `mutation($id: ID!) { assessInitiative(id: $id, input: { recognised: false, rejectionReason: "Từ chối trái phép từ tỉnh khác" }) { id } }`, { id: ids.initiative }],
+      setRewardBudget: ['officer', `mutation($u: ID!) { setRewardBudget(unitId: $u, year: ${year}, amountVnd: 1) }`, { u: ids.bn }],
     };
 
     const { data } = await graphql<any>(platform.gatewayUrl, getIntrospectionQuery(), {}, admin);
@@ -120,17 +160,23 @@ describe('every mutation across the province boundary', () => {
       const campaignDb = new Client({ connectionString: databaseUrl('campaign') });
       const mediaDb = new Client({ connectionString: databaseUrl('media') });
       const evaluationDb = new Client({ connectionString: databaseUrl('evaluation') });
-      await Promise.all([campaignDb.connect(), mediaDb.connect(), evaluationDb.connect()]);
-      const [c, m, e] = await Promise.all([
+      const rewardDb = new Client({ connectionString: databaseUrl('reward') });
+      await Promise.all([campaignDb.connect(), mediaDb.connect(), evaluationDb.connect(), rewardDb.connect()]);
+      const [c, m, e, r] = await Promise.all([
         campaignDb.query(`SELECT (SELECT md5(string_agg(u::text, '' ORDER BY id)) FROM union_units u) AS units, (SELECT md5(string_agg(m::text, '' ORDER BY id)) FROM members m) AS members,
                                  (SELECT md5(string_agg(c::text, '' ORDER BY id)) FROM campaigns c) AS campaigns, (SELECT count(*) FROM enrollments) AS enrollments, (SELECT count(*) FROM progress_reports) AS reports`),
         mediaDb.query(`SELECT (SELECT md5(string_agg(s.id::text || s.status || s.title, '' ORDER BY id)) FROM stories s) AS stories, (SELECT count(*) FROM assets) AS assets,
                               (SELECT count(*) FROM sections) AS sections, (SELECT count(*) FROM news_channels WHERE revoked_at IS NULL) AS channels`),
         evaluationDb.query(`SELECT (SELECT md5(string_agg(s.id::text || s.status, '' ORDER BY id)) FROM criteria_sets s) AS sets, (SELECT count(*) FROM review_assignments) AS assignments,
                                    (SELECT count(*) FROM submissions) AS submissions, (SELECT count(*) FROM publications) AS publications, (SELECT count(*) FROM appeals) AS appeals`),
+        rewardDb.query(`SELECT (SELECT md5(string_agg(n.id::text || n.status, '' ORDER BY id)) FROM nominations n) AS nominations, (SELECT count(*) FROM council_reviews) AS reviews,
+                               (SELECT count(*) FROM reward_decisions) AS decisions, (SELECT md5(string_agg(f.code || f.version, '' ORDER BY code)) FROM reward_forms f) AS forms,
+                               (SELECT count(*) FROM base_salaries) AS salaries, (SELECT count(*) FROM campaign_reward_plans) AS plans, (SELECT count(*) FROM collective_agreements) AS agreements,
+                               (SELECT count(*) FROM employer_rewards) AS "employerRewards", (SELECT md5(string_agg(i.id::text || i.status, '' ORDER BY id)) FROM initiatives i) AS initiatives,
+                               (SELECT count(*) FROM reward_budgets) AS budgets`),
       ]);
-      await Promise.all([campaignDb.end(), mediaDb.end(), evaluationDb.end()]);
-      return { ...c.rows[0], ...m.rows[0], ...e.rows[0] };
+      await Promise.all([campaignDb.end(), mediaDb.end(), evaluationDb.end(), rewardDb.end()]);
+      return { ...c.rows[0], ...m.rows[0], ...e.rows[0], ...r.rows[0] };
     };
     const before = await snapshot();
     for (const [name, [who, query, variables]] of Object.entries(attempts)) {

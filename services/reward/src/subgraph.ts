@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { SubgraphDefinition } from '@thidua/common';
-import { createLoaders, type RewardLoaders } from './application/loaders';
+import { createLoaders, type RewardLoaders } from './application/context';
 import { entities } from './entities';
 import { handlers } from './events/handlers';
 import { migrations } from './migrations';
@@ -12,6 +12,6 @@ export const rewardSubgraph: SubgraphDefinition<RewardLoaders> = {
   resolvers,
   entities,
   migrations,
-  consumer: { from: ['campaign', 'media'], handlers },
+  consumer: { from: ['campaign', 'evaluation', 'media'], handlers },
   createLoaders,
 };

@@ -240,6 +240,30 @@ export interface NominationCreatedV1 {
   reason: string;
 }
 
+/** The council of the granting unit refused a nomination, with its reason. */
+export interface RewardRefusedV1 {
+  nominationId: string;
+  subject: HonourSubjectV1;
+  formCode: string | null;
+  grantingUnitPath: string;
+  refusedOn: string;
+  reason: string;
+}
+
+/** An initiative was recognised and its author is paid from its benefit value (giá trị làm lợi). */
+export interface InitiativeRewardedV1 {
+  initiativeId: string;
+  title: string;
+  subject: HonourSubjectV1;
+  reach: 'UNIT' | 'PROVINCE' | 'NATIONAL';
+  benefitValueVnd: number;
+  /** The share of the benefit value paid, e.g. 0.07. */
+  rate: number;
+  rateSource: string;
+  rewardVnd: number;
+  year: number;
+}
+
 export interface MutationAuditedV1 {
   service: ServiceName;
   operationName: string | null;
@@ -273,6 +297,8 @@ export interface EventPayloads {
   RewardGranted: RewardGrantedV1;
   ExemplarProposed: ExemplarProposedV1;
   NominationCreated: NominationCreatedV1;
+  RewardRefused: RewardRefusedV1;
+  InitiativeRewarded: InitiativeRewardedV1;
   MutationAudited: MutationAuditedV1;
 }
 export type EventType = keyof EventPayloads;

@@ -1,5 +1,5 @@
 import { GraphQLScalarType } from 'graphql';
-import { DateTimeResolver, LocalDateResolver, NonNegativeIntResolver, PositiveFloatResolver, URLResolver, UUIDResolver } from 'graphql-scalars';
+import { DateTimeResolver, JSONResolver, LocalDateResolver, NonNegativeIntResolver, PositiveFloatResolver, SafeIntResolver, URLResolver, UUIDResolver } from 'graphql-scalars';
 
 /**
  * `Date` is a calendar day kept as an ISO `YYYY-MM-DD` string end to end (graphql-scalars' LocalDate rules):
@@ -22,4 +22,7 @@ export const scalarResolvers = {
   NonNegativeInt: NonNegativeIntResolver,
   PositiveFloat: PositiveFloatResolver,
   URL: UrlString,
+  /** Money in VND: whole numbers beyond 32 bits (budgets run to billions). */
+  SafeInt: SafeIntResolver,
+  JSON: JSONResolver,
 };

@@ -1,36 +1,323 @@
-import { decodeCursor, hasRole, pageSize, requireAuthenticated, toConnection, ForbiddenError, type Connection, type PageRequest } from '@thidua/common';
-import type { RewardContext } from './loaders';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  decodeCursor,
+  hasRole,
+  isOfficerOver,
+  isUuid,
+  pageSize,
+  parseId,
+  requireAuthenticated,
+  toConnection,
+  type Connection,
+  type EventEnvelope,
+  type FieldProblem,
+  type Identity,
+  type PageRequest,
+  type TransactionScope,
+} from '@thidua/common';
+import type { EntityManager } from 'typeorm';
+import { todayInVietnam } from '../domain/decisions';
+import type { TaskRating } from '../domain/rules';
+import { loadForm, type RewardFormRow } from './catalogue';
+import type { RewardContext } from './context';
+import { findSubject, findUnit, honourOf, requireSubject, requireUnit, type Subject, type UnitRef } from './subjects';
+
+export type NominationSource = 'RESULTS' | 'MEDIA_DISCOVERY' | 'OFFICER' | 'AD_HOC';
+export type NominationStatus = 'OPEN' | 'IN_COUNCIL' | 'GRANTED' | 'REFUSED';
 
 export interface NominationRow {
   id: string;
-  source: string;
-  status: string;
+  source: NominationSource;
+  status: NominationStatus;
   memberId: string | null;
   unitId: string;
   unitPath: string;
   subjectName: string;
   isDirectProductionWorker: boolean | null;
+  holdsLeadershipPost: boolean | null;
+  occupationCode: string | null;
+  provinceCode: string | null;
   campaignId: string | null;
+  formCode: string | null;
+  grantingUnitId: string;
+  grantingUnitPath: string;
+  grantingLevel: string;
+  taskRating: TaskRating | null;
+  achievedOn: string;
+  awardYear: number;
+  resultRank: number | null;
   reason: string;
+  refusalReason: string | null;
   createdAt: Date;
 }
 
-/** Nominations inside the caller's subtree, newest first (officers and council members). */
-export async function nominations(ctx: RewardContext, status: string | null, page: PageRequest): Promise<Connection<NominationRow>> {
+export const NOMINATION_SELECT = `SELECT id, source, status, member_id AS "memberId", unit_id AS "unitId", unit_path AS "unitPath", subject_name AS "subjectName",
+  is_direct_production_worker AS "isDirectProductionWorker", holds_leadership_post AS "holdsLeadershipPost", occupation_code AS "occupationCode",
+  province_code AS "provinceCode", campaign_id AS "campaignId", form_code AS "formCode", granting_unit_id AS "grantingUnitId",
+  granting_unit_path AS "grantingUnitPath", granting_level AS "grantingLevel", task_rating AS "taskRating", achieved_on::text AS "achievedOn",
+  award_year AS "awardYear", result_rank AS "resultRank", reason, refusal_reason AS "refusalReason", created_at AS "createdAt",
+  created_at::text AS "cursorTime" FROM nominations`;
+
+/** Council members (Hội đồng thi đua khen thưởng) decide at their own unit's level, not below it. */
+export function isCouncilOf(identity: Identity, grantingUnitPath: string): boolean {
+  return hasRole(identity, 'COUNCIL_MEMBER') && identity.unitPath === grantingUnitPath;
+}
+
+function canSee(identity: Identity, nomination: NominationRow): boolean {
+  return isCouncilOf(identity, nomination.grantingUnitPath) || isOfficerOver(identity, nomination.unitPath) || isOfficerOver(identity, nomination.grantingUnitPath);
+}
+
+/** Officers see nominations about their subtree; council members see those before their council. */
+export async function nominations(ctx: RewardContext, filter: { status: string | null; source: string | null }, page: PageRequest): Promise<Connection<NominationRow>> {
   requireAuthenticated(ctx.identity);
   if (!hasRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER', 'COUNCIL_MEMBER')) throw new ForbiddenError('Nominations are for officers and council members');
-  const scope = hasRole(ctx.identity, 'NATIONAL_ADMIN') ? '/' : (ctx.identity.unitPath ?? '/nowhere/');
+  const officerPath = hasRole(ctx.identity, 'NATIONAL_ADMIN') ? '/' : hasRole(ctx.identity, 'UNIT_OFFICER') ? ctx.identity.unitPath : null;
+  const councilPath = hasRole(ctx.identity, 'COUNCIL_MEMBER') ? ctx.identity.unitPath : null;
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
   const rows = (await ctx.db.query(
-    `SELECT id, source, status, member_id AS "memberId", unit_id AS "unitId", unit_path AS "unitPath", subject_name AS "subjectName",
-            is_direct_production_worker AS "isDirectProductionWorker", campaign_id AS "campaignId", reason, created_at AS "createdAt",
-            created_at::text AS "cursorTime"
-       FROM nominations
-      WHERE unit_path LIKE $1 || '%' AND ($2::text IS NULL OR status = $2)
-        AND ($4::timestamptz IS NULL OR (created_at, id) < ($4::timestamptz, $5::uuid))
-      ORDER BY created_at DESC, id DESC LIMIT $3`,
-    [scope, status, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
+    `${NOMINATION_SELECT}
+      WHERE (unit_path LIKE $1 || '%' OR granting_unit_path = $2)
+        AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR source = $4)
+        AND ($6::timestamptz IS NULL OR (created_at, id) < ($6::timestamptz, $7::uuid))
+      ORDER BY created_at DESC, id DESC LIMIT $5`,
+    [officerPath ?? '/nowhere/', councilPath, filter.status, filter.source, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
   )) as (NominationRow & { cursorTime: string })[];
   return toConnection(rows, limit, (row) => [row.cursorTime, row.id]);
+}
+
+export async function loadNomination(manager: EntityManager, id: string, forUpdate = false): Promise<NominationRow | null> {
+  const [row] = (await manager.query(`${NOMINATION_SELECT} WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [id])) as NominationRow[];
+  return row ?? null;
+}
+
+export async function visibleNomination(ctx: RewardContext, id: string): Promise<NominationRow | null> {
+  requireAuthenticated(ctx.identity);
+  if (!isUuid(id)) return null;
+  const nomination = await loadNomination(ctx.db.manager, id.toLowerCase());
+  return nomination && canSee(ctx.identity, nomination) ? nomination : null;
+}
+
+/** A nomination the caller sits in council on, locked for the rest of the transaction; NOT_FOUND hides the others. */
+export async function nominationBeforeCouncil(ctx: RewardContext, manager: EntityManager, id: string): Promise<NominationRow> {
+  requireAuthenticated(ctx.identity);
+  const nomination = await loadNomination(manager, parseId('nominationId', id), true);
+  if (!nomination || !canSee(ctx.identity, nomination)) throw new NotFoundError('Nomination', id);
+  if (!isCouncilOf(ctx.identity, nomination.grantingUnitPath)) {
+    throw new ForbiddenError(`Only members of the council of ${nomination.grantingUnitPath} decide on this nomination`, { grantingUnitPath: nomination.grantingUnitPath });
+  }
+  if (nomination.status === 'GRANTED' || nomination.status === 'REFUSED') {
+    throw new ConflictError(`This nomination was already ${nomination.status === 'GRANTED' ? 'granted' : 'refused'}; a decision is not taken twice`);
+  }
+  return nomination;
+}
+
+/** Checks that a form can be proposed at this granting level (and for this kind of subject, when known); returns the problems found. */
+export function formFitProblems(form: RewardFormRow, collective: boolean | null, grantingLevel: string, adHoc: boolean, field: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!form.active) problems.push({ field, message: `${form.name} is no longer granted` });
+  if (collective !== null && !form.subjects.includes(collective ? 'COLLECTIVE' : 'INDIVIDUAL')) problems.push({ field, message: `${form.name} is not granted to ${collective ? 'collectives' : 'individuals'}` });
+  if (!form.grantingLevels.includes(grantingLevel)) {
+    problems.push({ field, message: `${form.name} is granted at ${form.grantingLevels.join(', ')} level, not by a ${grantingLevel} unit` });
+  }
+  if (adHoc && form.kind === 'EMULATION_TITLE') {
+    problems.push({ field, message: `${form.name} is an emulation title, considered yearly; an ad-hoc reward is a commendation (Luật Thi đua, khen thưởng 2022, Điều 8)` });
+  }
+  return problems;
+}
+
+export interface NominateInput {
+  source: NominationSource;
+  memberId?: string | null;
+  unitId?: string | null;
+  grantingUnitId: string;
+  formCode?: string | null;
+  campaignId?: string | null;
+  taskRating?: TaskRating | null;
+  achievedOn: string;
+  awardYear?: number | null;
+  reason: string;
+}
+
+interface NewNomination {
+  source: NominationSource;
+  subject: Subject;
+  grantingUnit: UnitRef;
+  formCode: string | null;
+  campaignId: string | null;
+  taskRating: TaskRating | null;
+  achievedOn: string;
+  awardYear: number;
+  resultRank: number | null;
+  reason: string;
+  sourceEventId: string | null;
+  createdBy: string;
+}
+
+/** Inserts a nomination and its NominationCreated event; null when the same source already nominated (idempotent). */
+export async function insertNomination({ manager, emit }: TransactionScope, nomination: NewNomination): Promise<string | null> {
+  const { subject, grantingUnit } = nomination;
+  const conflictTarget = nomination.source === 'RESULTS'
+    ? `ON CONFLICT (campaign_id, coalesce(member_id, unit_id), form_code) WHERE source = 'RESULTS' DO NOTHING`
+    : nomination.sourceEventId ? 'ON CONFLICT (source_event_id) DO NOTHING' : '';
+  const [inserted] = (await manager.query(
+    `INSERT INTO nominations (source, status, member_id, unit_id, unit_path, subject_name, is_direct_production_worker, holds_leadership_post,
+                              occupation_code, province_code, campaign_id, form_code, granting_unit_id, granting_unit_path, granting_level, task_rating,
+                              achieved_on, award_year, result_rank, reason, source_event_id, created_by)
+     VALUES ($1, 'OPEN', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) ${conflictTarget} RETURNING id`,
+    [nomination.source, subject.memberId, subject.unitId, subject.unitPath, subject.name, subject.isDirectProductionWorker, subject.holdsLeadershipPost,
+      subject.occupationCode, subject.provinceCode, nomination.campaignId, nomination.formCode, grantingUnit.id, grantingUnit.path, grantingUnit.level,
+      nomination.taskRating, nomination.achievedOn, nomination.awardYear, nomination.resultRank, nomination.reason,
+      // one ResultsPublished opens many nominations: they are kept unique by campaign and subject instead
+      nomination.source === 'RESULTS' ? null : nomination.sourceEventId, nomination.createdBy],
+  )) as { id: string }[];
+  if (!inserted) return null;
+  await emit({
+    type: 'NominationCreated',
+    aggregateId: inserted.id,
+    unitPath: subject.unitPath,
+    payload: { nominationId: inserted.id, source: nomination.source, subject: honourOf(subject), campaignId: nomination.campaignId, sourceEventId: nomination.sourceEventId, reason: nomination.reason },
+  });
+  return inserted.id;
+}
+
+function nominateProblems(input: NominateInput): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (input.source !== 'OFFICER' && input.source !== 'AD_HOC') problems.push({ field: 'source', message: 'officers nominate as OFFICER or AD_HOC; RESULTS and MEDIA_DISCOVERY come from events' });
+  if (Boolean(input.memberId) === Boolean(input.unitId)) problems.push({ field: 'memberId', message: 'give a memberId for a person or a unitId for a collective, not both' });
+  if (input.reason.trim().length < 10) problems.push({ field: 'reason', message: 'describe the achievement in a sentence or more; the decision publishes it' });
+  if (input.achievedOn > todayInVietnam()) problems.push({ field: 'achievedOn', message: 'cannot be in the future' });
+  if (input.awardYear !== null && input.awardYear !== undefined && (input.awardYear < 2000 || input.awardYear > Number(todayInVietnam().slice(0, 4)))) {
+    problems.push({ field: 'awardYear', message: 'must be a past or the current year' });
+  }
+  return problems;
+}
+
+/** An officer's nomination or an ad-hoc one, for a subject in the officer's subtree, to the council of an ancestor unit. */
+export async function nominate(ctx: RewardContext, input: NominateInput): Promise<NominationRow> {
+  requireAuthenticated(ctx.identity);
+  const problems = nominateProblems(input);
+  if (problems.length) throw new ValidationError(problems);
+  const memberId = input.memberId ? parseId('memberId', input.memberId) : null;
+  const unitId = input.unitId ? parseId('unitId', input.unitId) : null;
+  const subject = await requireSubject(ctx.db.manager, { memberId, unitId });
+  if (!isOfficerOver(ctx.identity, subject.unitPath)) throw new ForbiddenError(`Only officers over ${subject.unitPath} nominate ${subject.name}`, { unitPath: subject.unitPath });
+  const grantingUnit = await requireUnit(ctx.db.manager, parseId('grantingUnitId', input.grantingUnitId));
+  if (!subject.unitPath.startsWith(grantingUnit.path)) {
+    throw ValidationError.single('grantingUnitId', `${grantingUnit.name} is not above ${subject.name}'s unit; choose the unit itself or one above it`);
+  }
+  if (input.formCode) {
+    const fit = formFitProblems(await loadForm(ctx.db.manager, input.formCode), memberId === null, grantingUnit.level, input.source === 'AD_HOC', 'formCode');
+    if (fit.length) throw new ValidationError(fit);
+  }
+  const campaignId = input.campaignId ? parseId('campaignId', input.campaignId) : null;
+  if (campaignId) {
+    const campaign = await ctx.loaders.campaignRef.load(campaignId);
+    if (!campaign) throw new NotFoundError('Campaign', campaignId);
+    if (!campaign.nominationsOpen) throw new ConflictError(`Campaign "${campaign.title}" is closed: it takes no more nominations`);
+  }
+  const id = await ctx.transaction((scope) =>
+    insertNomination(scope, {
+      source: input.source,
+      subject,
+      grantingUnit,
+      formCode: input.formCode ?? null,
+      campaignId,
+      taskRating: input.taskRating ?? null,
+      achievedOn: input.achievedOn,
+      awardYear: input.awardYear ?? Number(input.achievedOn.slice(0, 4)),
+      resultRank: null,
+      reason: input.reason.trim(),
+      sourceEventId: null,
+      createdBy: ctx.identity.subject,
+    }),
+  );
+  return (await loadNomination(ctx.db.manager, id!))!;
+}
+
+/** A council member of the granting unit votes and/or comments; the nomination is then before the council. */
+export async function reviewNomination(ctx: RewardContext, id: string, vote: string | null, comment: string | null): Promise<NominationRow> {
+  const text = comment?.trim() || null;
+  if (!vote && !text) throw ValidationError.single('vote', 'give a vote, a comment, or both');
+  return ctx.transaction(async ({ manager }) => {
+    const nomination = await nominationBeforeCouncil(ctx, manager, id);
+    await manager.query(`INSERT INTO council_reviews (nomination_id, reviewer, reviewer_name, vote, comment) VALUES ($1, $2, $3, $4, $5)`, [
+      nomination.id, ctx.identity.subject, ctx.identity.name, vote, text,
+    ]);
+    await manager.query(`UPDATE nominations SET status = 'IN_COUNCIL' WHERE id = $1`, [nomination.id]);
+    return (await loadNomination(manager, nomination.id))!;
+  });
+}
+
+/** Each council member's latest vote counts. */
+export async function councilVotes(manager: EntityManager, nominationId: string): Promise<{ votesFor: number; votesAgainst: number }> {
+  const [row] = (await manager.query(
+    `SELECT count(*) FILTER (WHERE vote = 'FOR')::int AS "votesFor", count(*) FILTER (WHERE vote = 'AGAINST')::int AS "votesAgainst"
+       FROM (SELECT DISTINCT ON (reviewer) vote FROM council_reviews WHERE nomination_id = $1 AND vote IS NOT NULL ORDER BY reviewer, reviewed_at DESC) latest`,
+    [nominationId],
+  )) as { votesFor: number; votesAgainst: number }[];
+  return row!;
+}
+
+/** The council refuses, with a reason the nominee and the nominating officer can read; RewardRefused tells the others. */
+export async function refuseNomination(ctx: RewardContext, id: string, reason: string): Promise<NominationRow> {
+  if (reason.trim().length < 10) throw ValidationError.single('reason', 'a refusal needs a reason the nominee can understand (a sentence or more)');
+  return ctx.transaction(async ({ manager, emit }) => {
+    const nomination = await nominationBeforeCouncil(ctx, manager, id);
+    const refusedOn = todayInVietnam();
+    await manager.query(`UPDATE nominations SET status = 'REFUSED', refusal_reason = $2, closed_at = now() WHERE id = $1`, [nomination.id, reason.trim()]);
+    await emit({
+      type: 'RewardRefused',
+      aggregateId: nomination.id,
+      unitPath: nomination.unitPath,
+      payload: {
+        nominationId: nomination.id,
+        subject: subjectOfNomination(nomination),
+        formCode: nomination.formCode,
+        grantingUnitPath: nomination.grantingUnitPath,
+        refusedOn,
+        reason: reason.trim(),
+      },
+    });
+    return (await loadNomination(manager, nomination.id))!;
+  });
+}
+
+export function subjectOfNomination(nomination: NominationRow) {
+  return {
+    memberId: nomination.memberId,
+    unitId: nomination.unitId,
+    unitPath: nomination.unitPath,
+    name: nomination.subjectName,
+    isDirectProductionWorker: nomination.isDirectProductionWorker,
+    occupationCode: nomination.occupationCode,
+    provinceCode: nomination.provinceCode,
+  };
+}
+
+/** Media is a discovery channel: a proposed exemplar opens a nomination before the council of the subject's own unit. */
+export async function nominateFromDiscovery(scope: TransactionScope, event: EventEnvelope<'ExemplarProposed'>): Promise<void> {
+  const proposal = event.payload;
+  const { memberId, unitId, unitPath } = proposal.subject;
+  const known = await findSubject(scope.manager, { memberId, unitId: memberId ? null : unitId });
+  const subject: Subject = known ?? { ...proposal.subject, holdsLeadershipPost: null, unitName: '' };
+  const grantingUnit = (await findUnit(scope.manager, { id: unitId })) ?? { id: unitId, path: unitPath, name: '', level: 'GRASSROOTS' };
+  const achievedOn = todayInVietnam(new Date(event.occurredAt));
+  await insertNomination(scope, {
+    source: 'MEDIA_DISCOVERY',
+    subject,
+    grantingUnit,
+    formCode: null,
+    campaignId: proposal.campaignId,
+    taskRating: null,
+    achievedOn,
+    awardYear: Number(achievedOn.slice(0, 4)),
+    resultRank: null,
+    reason: proposal.achievement,
+    sourceEventId: event.id,
+    createdBy: proposal.proposedBy,
+  });
 }

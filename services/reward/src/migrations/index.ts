@@ -1,4 +1,5 @@
 import { CreateCampaignRefs1732500300000 } from './1732500300000-CreateCampaignRefs';
 import { Nominations1732500310000 } from './1732500310000-Nominations';
+import { RewardWorkflow1732500320000 } from './1732500320000-RewardWorkflow';
 
-export const migrations = [CreateCampaignRefs1732500300000, Nominations1732500310000];
+export const migrations = [CreateCampaignRefs1732500300000, Nominations1732500310000, RewardWorkflow1732500320000];

@@ -1,19 +1,109 @@
 import { scalarResolvers, type GraphQLResolverMap, type PageRequest } from '@thidua/common';
-import type { RewardContext } from '../application/loaders';
-import { nominations, type NominationRow } from '../application/nominations';
+import { periodEndOf } from '../domain/periods';
+import {
+  collectiveAgreements,
+  employerRewards,
+  recordEmployerRewards,
+  registerCollectiveAgreement,
+  type AgreementInput,
+  type AgreementRow,
+  type EmployerRewardInput,
+  type EmployerRewardRow,
+} from '../application/agreements';
+import { amountOn, baseSalaries, formHistory, rewardForms, saveRewardForm, setBaseSalary, type RewardFormInput, type RewardFormRow } from '../application/catalogue';
+import type { RewardContext } from '../application/context';
+import type { DecisionRow } from '../application/decision-rows';
+import { decisionById, decisionMember, decisionsOf, grantReward, nominationDecision, register, type GrantInput, type RegisterFilter } from '../application/decisions';
+import { rewardFairness, setRewardBudget } from '../application/fairness';
+import { assessInitiative, initiatives, registerInitiative, visibleInitiative, type AssessInput, type InitiativeRow } from '../application/initiatives';
+import { councilVotes, nominate, nominations, refuseNomination, reviewNomination, visibleNomination, type NominateInput, type NominationRow } from '../application/nominations';
+import { campaignPlan, setCampaignRewardPlan, type RewardPlan } from '../application/plans';
 
-export const resolvers: GraphQLResolverMap<RewardContext> = {
+type Ctx = RewardContext;
+type Id = { id: string };
+
+const unitRef = (id: string) => ({ id });
+
+export const resolvers: GraphQLResolverMap<Ctx> = {
   ...scalarResolvers,
   Query: {
-    nominations: (_: unknown, args: PageRequest & { status?: string | null }, ctx: RewardContext) => nominations(ctx, args.status ?? null, args),
+    rewardForms: (_: unknown, args: { includeInactive?: boolean | null }, ctx: Ctx) => rewardForms(ctx, args.includeInactive ?? false),
+    rewardForm: (_: unknown, { code }: { code: string }, ctx: Ctx) => ctx.loaders.form.load(code),
+    baseSalaries: (_: unknown, __: unknown, ctx: Ctx) => baseSalaries(ctx.db.manager),
+    nominations: (_: unknown, args: PageRequest & { status?: string | null; source?: string | null }, ctx: Ctx) =>
+      nominations(ctx, { status: args.status ?? null, source: args.source ?? null }, args),
+    nomination: (_: unknown, { id }: Id, ctx: Ctx) => visibleNomination(ctx, id),
+    rewardDecisions: (_: unknown, args: PageRequest & { filter?: RegisterFilter | null }, ctx: Ctx) => register(ctx, args.filter ?? {}, args),
+    rewardDecision: (_: unknown, { id }: Id, ctx: Ctx) => decisionById(ctx.db.manager, id),
+    collectiveAgreements: (_: unknown, args: PageRequest, ctx: Ctx) => collectiveAgreements(ctx, args),
+    employerRewards: (_: unknown, args: PageRequest & { agreementId: string }, ctx: Ctx) => employerRewards(ctx, args.agreementId, args),
+    initiatives: (_: unknown, args: PageRequest & { status?: string | null }, ctx: Ctx) => initiatives(ctx, args.status ?? null, args),
+    initiative: (_: unknown, { id }: Id, ctx: Ctx) => visibleInitiative(ctx, id),
+    rewardFairness: (_: unknown, args: { unitId: string; from: string; to: string }, ctx: Ctx) => rewardFairness(ctx, args.unitId, args.from, args.to),
+  },
+  Mutation: {
+    saveRewardForm: (_: unknown, args: { input: RewardFormInput; note: string }, ctx: Ctx) => saveRewardForm(ctx, args.input, args.note),
+    setBaseSalary: (_: unknown, { input }: { input: Parameters<typeof setBaseSalary>[1] }, ctx: Ctx) => setBaseSalary(ctx, input),
+    setCampaignRewardPlan: (_: unknown, args: { campaignId: string; input: Parameters<typeof setCampaignRewardPlan>[2] }, ctx: Ctx) =>
+      setCampaignRewardPlan(ctx, args.campaignId, args.input),
+    nominate: (_: unknown, { input }: { input: NominateInput }, ctx: Ctx) => nominate(ctx, input),
+    reviewNomination: (_: unknown, args: Id & { vote?: string | null; comment?: string | null }, ctx: Ctx) => reviewNomination(ctx, args.id, args.vote ?? null, args.comment ?? null),
+    grantReward: (_: unknown, args: { nominationId: string; input: GrantInput }, ctx: Ctx) => grantReward(ctx, args.nominationId, args.input),
+    refuseNomination: (_: unknown, args: { nominationId: string; reason: string }, ctx: Ctx) => refuseNomination(ctx, args.nominationId, args.reason),
+    registerCollectiveAgreement: (_: unknown, { input }: { input: AgreementInput }, ctx: Ctx) => registerCollectiveAgreement(ctx, input),
+    recordEmployerRewards: (_: unknown, { input }: { input: EmployerRewardInput }, ctx: Ctx) => recordEmployerRewards(ctx, input),
+    registerInitiative: (_: unknown, { input }: { input: Parameters<typeof registerInitiative>[1] }, ctx: Ctx) => registerInitiative(ctx, input),
+    assessInitiative: (_: unknown, args: Id & { input: AssessInput }, ctx: Ctx) => assessInitiative(ctx, args.id, args.input),
+    setRewardBudget: (_: unknown, args: { unitId: string; year: number; amountVnd: number }, ctx: Ctx) => setRewardBudget(ctx, args.unitId, args.year, args.amountVnd),
   },
   Campaign: {
-    __resolveReference: (ref: { id: string }) => ({ id: ref.id }),
-    nominationsOpen: async (campaign: { id: string }, _: unknown, ctx: RewardContext) => (await ctx.loaders.campaignRef.load(campaign.id))?.nominationsOpen ?? false,
+    __resolveReference: (ref: Id) => ({ id: ref.id }),
+    nominationsOpen: async (campaign: Id, _: unknown, ctx: Ctx) => (await ctx.loaders.campaignRef.load(campaign.id))?.nominationsOpen ?? false,
+    rewardPlan: (campaign: Id, _: unknown, ctx: Ctx) => campaignPlan(ctx, campaign.id),
+    rewards: (campaign: Id, args: PageRequest, ctx: Ctx) => decisionsOf(ctx, 'campaignId', campaign.id, args),
+  },
+  Member: {
+    __resolveReference: (ref: Id) => ({ id: ref.id }),
+    rewards: (member: Id, args: PageRequest, ctx: Ctx) => decisionsOf(ctx, 'memberId', member.id, args),
+  },
+  UnionUnit: {
+    __resolveReference: (ref: Id) => ({ id: ref.id }),
+    rewards: (unit: Id, args: PageRequest, ctx: Ctx) => decisionsOf(ctx, 'unitId', unit.id, args),
+  },
+  RewardForm: {
+    amountOn: (form: RewardFormRow, args: { date?: string | null }, ctx: Ctx) => amountOn(ctx, form, args.date ?? null),
+    history: (form: RewardFormRow, _: unknown, ctx: Ctx) => formHistory(ctx, form.code),
+  },
+  CampaignRewardPlan: {
+    form: async (plan: RewardPlan, _: unknown, ctx: Ctx) => ctx.loaders.form.load(plan.formCode),
   },
   Nomination: {
     member: (nomination: NominationRow) => (nomination.memberId ? { id: nomination.memberId } : null),
-    unit: (nomination: NominationRow) => ({ id: nomination.unitId }),
+    unit: (nomination: NominationRow) => unitRef(nomination.unitId),
+    grantingUnit: (nomination: NominationRow) => unitRef(nomination.grantingUnitId),
     campaign: (nomination: NominationRow) => (nomination.campaignId ? { id: nomination.campaignId } : null),
+    form: (nomination: NominationRow, _: unknown, ctx: Ctx) => (nomination.formCode ? ctx.loaders.form.load(nomination.formCode) : null),
+    reviews: (nomination: NominationRow, _: unknown, ctx: Ctx) => ctx.loaders.reviewsByNomination.load(nomination.id),
+    votesFor: async (nomination: NominationRow, _: unknown, ctx: Ctx) => (await councilVotes(ctx.db.manager, nomination.id)).votesFor,
+    votesAgainst: async (nomination: NominationRow, _: unknown, ctx: Ctx) => (await councilVotes(ctx.db.manager, nomination.id)).votesAgainst,
+    decision: (nomination: NominationRow, _: unknown, ctx: Ctx) => nominationDecision(ctx, nomination),
+  },
+  RewardDecision: {
+    collective: (decision: DecisionRow) => decision.memberId === null,
+    campaign: (decision: DecisionRow) => (decision.campaignId ? { id: decision.campaignId } : null),
+    member: (decision: DecisionRow, _: unknown, ctx: Ctx) => decisionMember(ctx.identity, decision),
+  },
+  CollectiveAgreement: {
+    unit: (agreement: AgreementRow) => unitRef(agreement.unitId),
+    initiativeRate: (agreement: AgreementRow) => (agreement.initiativeRateBp === null ? null : agreement.initiativeRateBp / 10_000),
+  },
+  EmployerReward: {
+    member: (reward: EmployerRewardRow) => ({ id: reward.memberId }),
+    periodEnd: (reward: EmployerRewardRow) => periodEndOf(reward.period, reward.periodStart),
+  },
+  Initiative: {
+    author: (initiative: InitiativeRow) => ({ id: initiative.memberId }),
+    unit: (initiative: InitiativeRow) => unitRef(initiative.unitId),
+    rate: (initiative: InitiativeRow) => (initiative.rateBp === null ? null : initiative.rateBp / 10_000),
   },
 };

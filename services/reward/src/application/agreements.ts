@@ -1,0 +1,224 @@
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  decodeCursor,
+  hasRole,
+  isOfficerOver,
+  pageSize,
+  parseId,
+  requireAuthenticated,
+  toConnection,
+  type Connection,
+  type FieldProblem,
+  type Identity,
+  type PageRequest,
+} from '@thidua/common';
+import type { EntityManager } from 'typeorm';
+import { periodEndOf, periodStartOf, type RewardPeriod } from '../domain/periods';
+import type { RewardContext } from './context';
+import { requireUnit } from './subjects';
+
+/** A reward clause of a collective labour agreement (thoả ước lao động tập thể). */
+export interface AgreementClause {
+  code: string;
+  period: RewardPeriod;
+  criterion: string;
+  amountVnd: number;
+  maxRecipientsPerPeriod: number;
+}
+
+export interface AgreementRow {
+  id: string;
+  unitId: string;
+  unitPath: string;
+  employerName: string;
+  signedOn: string;
+  validFrom: string;
+  validUntil: string;
+  initiativeRateBp: number | null;
+  clauses: AgreementClause[];
+  registeredAt: Date;
+}
+
+const AGREEMENT_SELECT = `SELECT id, unit_id AS "unitId", unit_path AS "unitPath", employer_name AS "employerName", signed_on::text AS "signedOn",
+  valid_from::text AS "validFrom", valid_until::text AS "validUntil", initiative_rate_bp AS "initiativeRateBp", clauses, registered_at AS "registeredAt",
+  registered_at::text AS "cursorTime" FROM collective_agreements`;
+
+/** Employers act for their own enterprise's union (their token's unit); officers for their subtree. */
+function actsFor(identity: Identity, unitPath: string): boolean {
+  return isOfficerOver(identity, unitPath) || (hasRole(identity, 'EMPLOYER') && identity.unitPath === unitPath);
+}
+
+export interface AgreementInput {
+  unitId: string;
+  employerName: string;
+  signedOn: string;
+  validFrom: string;
+  validUntil: string;
+  initiativeRate?: number | null;
+  clauses: AgreementClause[];
+}
+
+function agreementProblems(input: AgreementInput): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const add = (field: string, message: string) => problems.push({ field, message });
+  if (input.employerName.trim().length < 3) add('employerName', 'give the enterprise’s name');
+  if (input.validUntil < input.validFrom) add('validUntil', 'must be on or after validFrom');
+  if (input.signedOn > input.validFrom) add('signedOn', 'an agreement takes effect on or after it is signed');
+  const rate = input.initiativeRate;
+  if (rate !== null && rate !== undefined && !(rate > 0 && rate <= 1 && Number.isInteger(Math.round(rate * 10_000)))) add('initiativeRate', 'a share between 0 and 1, e.g. 0.1 for 10%');
+  const codes = new Set<string>();
+  input.clauses.forEach((clause, i) => {
+    if (!/^[A-Za-z0-9_.-]{1,32}$/.test(clause.code)) add(`clauses.${i}.code`, 'a short code such as "D5.1"');
+    if (codes.has(clause.code)) add(`clauses.${i}.code`, `clause ${clause.code} appears twice`);
+    codes.add(clause.code);
+    if (clause.criterion.trim().length < 10) add(`clauses.${i}.criterion`, 'state what earns the reward, as the agreement words it');
+    if (!Number.isInteger(clause.amountVnd) || clause.amountVnd <= 0) add(`clauses.${i}.amountVnd`, 'a whole, positive amount in VND');
+    if (!Number.isInteger(clause.maxRecipientsPerPeriod) || clause.maxRecipientsPerPeriod < 1) add(`clauses.${i}.maxRecipientsPerPeriod`, 'at least 1');
+  });
+  return problems;
+}
+
+export async function registerCollectiveAgreement(ctx: RewardContext, input: AgreementInput): Promise<AgreementRow> {
+  requireAuthenticated(ctx.identity);
+  const unit = await requireUnit(ctx.db.manager, parseId('unitId', input.unitId));
+  if (!actsFor(ctx.identity, unit.path)) throw new ForbiddenError(`Only officers over ${unit.name} or its employer register its agreement`, { unitPath: unit.path });
+  const problems = agreementProblems(input);
+  if (problems.length) throw new ValidationError(problems);
+  return ctx.transaction(async ({ manager }) => {
+    const [row] = (await manager.query(
+      `INSERT INTO collective_agreements (unit_id, unit_path, employer_name, signed_on, valid_from, valid_until, initiative_rate_bp, clauses, registered_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [unit.id, unit.path, input.employerName.trim(), input.signedOn, input.validFrom, input.validUntil,
+        input.initiativeRate ? Math.round(input.initiativeRate * 10_000) : null, JSON.stringify(input.clauses.map((c) => ({ ...c, criterion: c.criterion.trim() }))),
+        ctx.identity.subject],
+    )) as { id: string }[];
+    return (await loadAgreement(manager, row!.id))!;
+  });
+}
+
+async function loadAgreement(manager: EntityManager, id: string): Promise<AgreementRow | null> {
+  const [row] = (await manager.query(`${AGREEMENT_SELECT} WHERE id = $1`, [id])) as AgreementRow[];
+  return row ?? null;
+}
+
+async function visibleAgreement(ctx: RewardContext, id: string): Promise<AgreementRow> {
+  requireAuthenticated(ctx.identity);
+  const agreement = await loadAgreement(ctx.db.manager, parseId('agreementId', id));
+  if (!agreement || !actsFor(ctx.identity, agreement.unitPath)) throw new NotFoundError('Collective agreement', id);
+  return agreement;
+}
+
+export async function collectiveAgreements(ctx: RewardContext, page: PageRequest): Promise<Connection<AgreementRow>> {
+  requireAuthenticated(ctx.identity);
+  const limit = pageSize(page.first);
+  const after = decodeCursor(page.after);
+  const officerPath = hasRole(ctx.identity, 'NATIONAL_ADMIN') ? '/' : hasRole(ctx.identity, 'UNIT_OFFICER') ? ctx.identity.unitPath : null;
+  const employerPath = hasRole(ctx.identity, 'EMPLOYER') ? ctx.identity.unitPath : null;
+  if (!officerPath && !employerPath) throw new ForbiddenError('Collective agreements are for officers and employers');
+  const rows = (await ctx.db.query(
+    `${AGREEMENT_SELECT} WHERE (unit_path LIKE $1 || '%' OR unit_path = $2)
+        AND ($4::timestamptz IS NULL OR (registered_at, id) < ($4::timestamptz, $5::uuid))
+      ORDER BY registered_at DESC, id DESC LIMIT $3`,
+    [officerPath ?? '/nowhere/', employerPath, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
+  )) as (AgreementRow & { cursorTime: string })[];
+  return toConnection(rows, limit, (row) => [row.cursorTime, row.id]);
+}
+
+export interface EmployerRewardRow {
+  id: string;
+  clauseCode: string;
+  period: RewardPeriod;
+  periodStart: string;
+  memberId: string;
+  subjectName: string;
+  amountVnd: number;
+  reason: string;
+  recordedAt: Date;
+}
+
+const EMPLOYER_REWARD_SELECT = `SELECT id, clause_code AS "clauseCode", period, period_start::text AS "periodStart", member_id AS "memberId",
+  subject_name AS "subjectName", amount_vnd::float AS "amountVnd", reason, recorded_at AS "recordedAt" FROM employer_rewards`;
+
+export interface EmployerRewardInput {
+  agreementId: string;
+  clauseCode: string;
+  periodStart: string;
+  memberIds: string[];
+  reason: string;
+}
+
+/**
+ * Applies a clause of the agreement: the amount is the clause's, the period must start on its boundary and lie
+ * within the agreement, recipients must belong to the enterprise, and no more than the clause allows per period.
+ */
+export async function recordEmployerRewards(ctx: RewardContext, input: EmployerRewardInput): Promise<EmployerRewardRow[]> {
+  const agreement = await visibleAgreement(ctx, input.agreementId);
+  const clause = agreement.clauses.find((c) => c.code === input.clauseCode);
+  if (!clause) throw ValidationError.single('clauseCode', `the agreement has no clause ${input.clauseCode}; its clauses are ${agreement.clauses.map((c) => c.code).join(', ')}`);
+  const problems: FieldProblem[] = [];
+  const aligned = periodStartOf(clause.period, input.periodStart);
+  if (aligned !== input.periodStart) problems.push({ field: 'periodStart', message: `clause ${clause.code} is ${clause.period.toLowerCase()}: its periods start on ${aligned}, not ${input.periodStart}` });
+  if (input.periodStart < agreement.validFrom || periodEndOf(clause.period, aligned) > agreement.validUntil) {
+    problems.push({ field: 'periodStart', message: `the period must lie within the agreement (${agreement.validFrom} – ${agreement.validUntil})` });
+  }
+  const memberIds = [...new Set(input.memberIds.map((id, i) => parseId(`memberIds.${i}`, id)))];
+  if (memberIds.length === 0) problems.push({ field: 'memberIds', message: 'name at least one member' });
+  if (input.reason.trim().length < 5) problems.push({ field: 'reason', message: 'say what was achieved' });
+  if (problems.length) throw new ValidationError(problems);
+  return ctx.transaction(async ({ manager }) => {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`employer:${agreement.id}:${clause.code}:${aligned}`]);
+    const members = (await manager.query(
+      `SELECT id, full_name AS "fullName", unit_path AS "unitPath", is_direct_production_worker AS "direct" FROM member_refs WHERE id = ANY($1::uuid[])`,
+      [memberIds],
+    )) as { id: string; fullName: string; unitPath: string; direct: boolean }[];
+    const outside = memberIds.filter((id) => !members.some((m) => m.id === id && m.unitPath.startsWith(agreement.unitPath)));
+    if (outside.length) throw ValidationError.single('memberIds', `${outside.join(', ')} are not members of ${agreement.employerName}'s union`);
+    const [already] = (await manager.query(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE member_id = ANY($4::uuid[]))::int AS repeated
+         FROM employer_rewards WHERE agreement_id = $1 AND clause_code = $2 AND period_start = $3`,
+      [agreement.id, clause.code, aligned, memberIds],
+    )) as { n: number; repeated: number }[];
+    if (already!.repeated > 0) throw new ConflictError(`Some of these members were already rewarded under clause ${clause.code} for the period starting ${aligned}`);
+    if (already!.n + memberIds.length > clause.maxRecipientsPerPeriod) {
+      throw new ConflictError(`Clause ${clause.code} rewards at most ${clause.maxRecipientsPerPeriod} people per period; ${already!.n} already rewarded, ${memberIds.length} more asked`, {
+        rule: 'MAX_RECIPIENTS_PER_PERIOD',
+      });
+    }
+    const ids: string[] = [];
+    for (const member of members) {
+      const [row] = (await manager.query(
+        `INSERT INTO employer_rewards (agreement_id, clause_code, period, period_start, member_id, unit_path, subject_name, is_direct_production_worker, amount_vnd, reason, recorded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [agreement.id, clause.code, clause.period, aligned, member.id, member.unitPath, member.fullName, member.direct, clause.amountVnd, input.reason.trim(), ctx.identity.subject],
+      )) as { id: string }[];
+      ids.push(row!.id);
+    }
+    return (await manager.query(`${EMPLOYER_REWARD_SELECT} WHERE id = ANY($1::uuid[]) ORDER BY subject_name`, [ids])) as EmployerRewardRow[];
+  });
+}
+
+export async function employerRewards(ctx: RewardContext, agreementId: string, page: PageRequest): Promise<Connection<EmployerRewardRow>> {
+  const agreement = await visibleAgreement(ctx, agreementId);
+  const limit = pageSize(page.first);
+  const after = decodeCursor(page.after);
+  const rows = (await ctx.db.query(
+    `${EMPLOYER_REWARD_SELECT} WHERE agreement_id = $1 AND ($3::date IS NULL OR (period_start, id) < ($3::date, $4::uuid))
+      ORDER BY period_start DESC, id DESC LIMIT $2`,
+    [agreement.id, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
+  )) as EmployerRewardRow[];
+  return toConnection(rows, limit, (row) => [row.periodStart, row.id]);
+}
+
+/** The agreement of the enterprise in force on `date` with an initiative rate, for the author's pay. */
+export async function initiativeAgreement(manager: EntityManager, unitPath: string, date: string): Promise<{ rateBasisPoints: number; source: string } | null> {
+  const [row] = (await manager.query(
+    `SELECT initiative_rate_bp AS "rateBasisPoints", employer_name AS "employerName", signed_on::text AS "signedOn" FROM collective_agreements
+      WHERE $1 LIKE unit_path || '%' AND valid_from <= $2 AND valid_until >= $2 AND initiative_rate_bp IS NOT NULL
+      ORDER BY length(unit_path) DESC, signed_on DESC LIMIT 1`,
+    [unitPath, date],
+  )) as { rateBasisPoints: number; employerName: string; signedOn: string }[];
+  return row ? { rateBasisPoints: row.rateBasisPoints, source: `Thoả ước lao động tập thể ${row.employerName} ký ngày ${row.signedOn}` } : null;
+}

@@ -1,0 +1,136 @@
+import { NotFoundError, ValidationError, requireRole, type FieldProblem } from '@thidua/common';
+import type { EntityManager } from 'typeorm';
+import { baseSalaryOn, rewardAmount, type BaseSalarySetting } from '../domain/amounts';
+import { todayInVietnam } from '../domain/decisions';
+import { quotaProblems, ruleProblems, type EligibilityRule, type Quota } from '../domain/rules';
+import type { RewardContext } from './context';
+
+export type FormKind = 'EMULATION_TITLE' | 'COMMENDATION' | 'UNION_AWARD';
+export type SubjectKind = 'INDIVIDUAL' | 'COLLECTIVE';
+const UNIT_LEVELS = ['NATIONAL', 'PROVINCIAL', 'SECTOR', 'UPPER_GRASSROOTS', 'GRASSROOTS'];
+
+export interface RewardFormRow {
+  code: string;
+  name: string;
+  kind: FormKind;
+  subjects: SubjectKind[];
+  grantingLevels: string[];
+  individualMultiplier: number | null;
+  collectiveMultiplier: number | null;
+  precedence: number;
+  eligibility: EligibilityRule[];
+  collectiveEligibility: EligibilityRule[];
+  quota: Quota | null;
+  source: string;
+  verified: boolean;
+  active: boolean;
+  version: number;
+}
+
+export const FORM_SELECT = `SELECT code, name, kind, subjects, granting_levels AS "grantingLevels", individual_multiplier::float AS "individualMultiplier",
+  collective_multiplier::float AS "collectiveMultiplier", precedence, eligibility, collective_eligibility AS "collectiveEligibility", quota, source,
+  verified, active, version FROM reward_forms`;
+
+export async function rewardForms(ctx: RewardContext, includeInactive: boolean): Promise<RewardFormRow[]> {
+  return (await ctx.db.query(`${FORM_SELECT} WHERE active OR $1 ORDER BY precedence DESC, code`, [includeInactive])) as RewardFormRow[];
+}
+
+export async function loadForm(manager: EntityManager, code: string): Promise<RewardFormRow> {
+  const [form] = (await manager.query(`${FORM_SELECT} WHERE code = $1`, [code])) as RewardFormRow[];
+  if (!form) throw new NotFoundError('Reward form', code);
+  return form;
+}
+
+export async function baseSalaries(manager: EntityManager): Promise<(BaseSalarySetting & { source: string; verified: boolean })[]> {
+  return (await manager.query(
+    `SELECT effective_from::text AS "effectiveFrom", amount_vnd::float AS "amountVnd", rounding_step_vnd AS "roundingStepVnd", source, verified
+       FROM base_salaries ORDER BY effective_from DESC`,
+  )) as (BaseSalarySetting & { source: string; verified: boolean })[];
+}
+
+/** The base salary in force on `date`; a decision cannot be made on a day no setting covers. */
+export async function baseSalaryInForce(manager: EntityManager, date: string): Promise<BaseSalarySetting> {
+  const setting = baseSalaryOn(await baseSalaries(manager), date);
+  if (!setting) throw ValidationError.single('decidedOn', `no base salary (lương cơ sở) is recorded in force on ${date}; a national admin records it first`);
+  return setting;
+}
+
+export async function amountOn(ctx: RewardContext, form: RewardFormRow, date: string | null) {
+  const day = date ?? todayInVietnam();
+  const base = await baseSalaryInForce(ctx.db.manager, day);
+  const amount = (multiplier: number | null) => (multiplier === null ? null : rewardAmount(multiplier, base));
+  return { date: day, baseSalaryVnd: base.amountVnd, individualVnd: amount(form.individualMultiplier), collectiveVnd: amount(form.collectiveMultiplier) };
+}
+
+export async function formHistory(ctx: RewardContext, code: string) {
+  return ctx.db.query(
+    `SELECT version, note, changed_by AS "changedBy", changed_at AS "changedAt", snapshot FROM reward_form_history WHERE form_code = $1 ORDER BY version DESC`,
+    [code],
+  );
+}
+
+export interface RewardFormInput extends Omit<RewardFormRow, 'version'> {}
+
+function formProblems(input: RewardFormInput, note: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const add = (field: string, message: string) => problems.push({ field, message });
+  if (!/^[A-Z0-9_]{2,32}$/.test(input.code)) add('code', 'use 2–32 upper-case letters, digits or underscores, e.g. CSTDCS');
+  if (input.name.trim().length < 3) add('name', 'give the form its full Vietnamese name');
+  if (input.subjects.length === 0) add('subjects', 'name who can receive it: INDIVIDUAL, COLLECTIVE or both');
+  if (input.grantingLevels.length === 0 || input.grantingLevels.some((level) => !UNIT_LEVELS.includes(level))) add('grantingLevels', `list one or more of ${UNIT_LEVELS.join(', ')}`);
+  for (const [field, value] of [['individualMultiplier', input.individualMultiplier], ['collectiveMultiplier', input.collectiveMultiplier]] as const) {
+    if (value !== null && value !== undefined && !(value >= 0 && value <= 100 && Number.isInteger(Math.round(value * 1000)))) add(field, 'must be between 0 and 100 (a multiple of the base salary)');
+  }
+  if (!input.source.trim()) add('source', 'cite the law article, decree or union regulation');
+  if (!note.trim()) add('note', 'say what changed and why; it is kept in the form’s history');
+  for (const message of ruleProblems(input.eligibility, 'eligibility')) add('eligibility', message);
+  for (const message of ruleProblems(input.collectiveEligibility, 'collectiveEligibility')) add('collectiveEligibility', message);
+  for (const message of quotaProblems(input.quota, 'quota')) add('quota', message);
+  return problems;
+}
+
+/** Adds or changes a form, bumping its version and keeping the previous one in the history (national admins). */
+export async function saveRewardForm(ctx: RewardContext, input: RewardFormInput, note: string): Promise<RewardFormRow> {
+  requireRole(ctx.identity, 'NATIONAL_ADMIN');
+  const problems = formProblems(input, note);
+  if (problems.length) throw new ValidationError(problems);
+  return ctx.transaction(async ({ manager }) => {
+    await manager.query(
+      `INSERT INTO reward_forms (code, name, kind, subjects, granting_levels, individual_multiplier, collective_multiplier, precedence, eligibility,
+                                 collective_eligibility, quota, source, verified, active, updated_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, subjects = EXCLUDED.subjects, granting_levels = EXCLUDED.granting_levels,
+         individual_multiplier = EXCLUDED.individual_multiplier, collective_multiplier = EXCLUDED.collective_multiplier, precedence = EXCLUDED.precedence,
+         eligibility = EXCLUDED.eligibility, collective_eligibility = EXCLUDED.collective_eligibility, quota = EXCLUDED.quota, source = EXCLUDED.source,
+         verified = EXCLUDED.verified, active = EXCLUDED.active, updated_by = EXCLUDED.updated_by, updated_at = now(), version = reward_forms.version + 1`,
+      [input.code, input.name.trim(), input.kind, input.subjects, input.grantingLevels, input.individualMultiplier ?? null, input.collectiveMultiplier ?? null,
+        input.precedence, JSON.stringify(input.eligibility), JSON.stringify(input.collectiveEligibility), input.quota ? JSON.stringify(input.quota) : null,
+        input.source.trim(), input.verified, input.active, ctx.identity.subject],
+    );
+    await manager.query(
+      `INSERT INTO reward_form_history (form_code, version, snapshot, note, changed_by)
+       SELECT code, version, to_jsonb(f) - 'updated_at', $2, $3 FROM reward_forms f WHERE code = $1`,
+      [input.code, note.trim(), ctx.identity.subject],
+    );
+    return loadForm(manager, input.code);
+  });
+}
+
+/** Records the base salary from a date on; decisions dated after it pay by it (national admins). */
+export async function setBaseSalary(ctx: RewardContext, input: BaseSalarySetting & { source: string; verified: boolean }) {
+  requireRole(ctx.identity, 'NATIONAL_ADMIN');
+  const problems: FieldProblem[] = [];
+  if (!Number.isInteger(input.amountVnd) || input.amountVnd <= 0) problems.push({ field: 'amountVnd', message: 'must be a whole, positive amount in VND' });
+  if (!Number.isInteger(input.roundingStepVnd) || input.roundingStepVnd < 1) problems.push({ field: 'roundingStepVnd', message: 'a whole number of VND, e.g. 10000' });
+  if (!input.source.trim()) problems.push({ field: 'source', message: 'cite the decree that sets it' });
+  if (problems.length) throw new ValidationError(problems);
+  return ctx.transaction(async ({ manager }) => {
+    await manager.query(
+      `INSERT INTO base_salaries (effective_from, amount_vnd, rounding_step_vnd, source, verified, recorded_by) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (effective_from) DO UPDATE SET amount_vnd = EXCLUDED.amount_vnd, rounding_step_vnd = EXCLUDED.rounding_step_vnd, source = EXCLUDED.source,
+         verified = EXCLUDED.verified, recorded_by = EXCLUDED.recorded_by, recorded_at = now()`,
+      [input.effectiveFrom, input.amountVnd, input.roundingStepVnd, input.source.trim(), input.verified, ctx.identity.subject],
+    );
+    return { ...input, source: input.source.trim() };
+  });
+}

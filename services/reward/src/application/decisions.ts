@@ -1,0 +1,245 @@
+import {
+  ConflictError,
+  ValidationError,
+  decodeCursor,
+  foldVietnamese,
+  isOfficerOver,
+  isUuid,
+  pageSize,
+  parseId,
+  toConnection,
+  type Connection,
+  type Identity,
+  type PageRequest,
+} from '@thidua/common';
+import type { EntityManager } from 'typeorm';
+import { rewardAmount } from '../domain/amounts';
+import { decisionNumber, todayInVietnam } from '../domain/decisions';
+import { quotaFailure, unmetRules, type EligibilityFacts, type RuleFailure, type TaskRating } from '../domain/rules';
+import { baseSalaryInForce, loadForm, type RewardFormRow } from './catalogue';
+import type { RewardContext } from './context';
+import { DECISION_SELECT, type DecisionRow } from './decision-rows';
+import { councilVotes, formFitProblems, nominationBeforeCouncil, subjectOfNomination, type NominationRow } from './nominations';
+import { requireUnit } from './subjects';
+
+export interface GrantInput {
+  formCode?: string | null;
+  signerRole: string;
+  decidedOn?: string | null;
+  taskRating?: TaskRating | null;
+  reason?: string | null;
+}
+
+/** What the rules need to know about the subject, from earlier decisions, initiatives and the union tree. */
+async function eligibilityFacts(manager: EntityManager, nomination: NominationRow, taskRating: TaskRating | null): Promise<EligibilityFacts> {
+  const subjectKey = nomination.memberId ?? nomination.unitId;
+  const subjectFilter = nomination.memberId ? 'member_id = $1' : 'member_id IS NULL AND unit_id = $1';
+  const granted = (await manager.query(`SELECT award_year AS year, form_code AS "formCode", ad_hoc AS "adHoc" FROM reward_decisions WHERE ${subjectFilter}`, [subjectKey])) as {
+    year: number;
+    formCode: string;
+    adHoc: boolean;
+  }[];
+  const meritFormsByYear = new Map<number, Set<string>>();
+  for (const row of granted.filter((g) => !g.adHoc)) meritFormsByYear.set(row.year, (meritFormsByYear.get(row.year) ?? new Set()).add(row.formCode));
+  const initiatives = nomination.memberId
+    ? ((await manager.query(
+        `SELECT recognised_year AS year, reach, benefit_value_vnd::float AS "benefitVnd" FROM initiatives WHERE member_id = $1 AND status = 'RECOGNISED'`,
+        [nomination.memberId],
+      )) as EligibilityFacts['initiatives'])
+    : [];
+  return {
+    year: nomination.awardYear,
+    subjectName: nomination.subjectName,
+    taskRating,
+    isDirectProductionWorker: nomination.isDirectProductionWorker,
+    holdsLeadershipPost: nomination.holdsLeadershipPost,
+    meritFormsByYear,
+    everGranted: new Set(granted.map((g) => g.formCode)),
+    initiatives,
+    members: nomination.memberId ? null : await collectiveMembers(manager, nomination.unitPath, nomination.awardYear),
+  };
+}
+
+/** Members of a collective's subtree and how many of them hold each title for the year (merit decisions only). */
+async function collectiveMembers(manager: EntityManager, unitPath: string, year: number): Promise<EligibilityFacts['members']> {
+  const [total] = (await manager.query(`SELECT count(*)::int AS n FROM member_refs WHERE unit_path LIKE $1 || '%'`, [unitPath])) as { n: number }[];
+  const holders = (await manager.query(
+    `SELECT d.form_code AS "formCode", count(DISTINCT d.member_id)::int AS n
+       FROM reward_decisions d JOIN member_refs m ON m.id = d.member_id
+      WHERE m.unit_path LIKE $1 || '%' AND d.award_year = $2 AND NOT d.ad_hoc GROUP BY d.form_code`,
+    [unitPath, year],
+  )) as { formCode: string; n: number }[];
+  return { total: total!.n, withForm: Object.fromEntries(holders.map((h) => [h.formCode, h.n])) };
+}
+
+async function quotaUsage(manager: EntityManager, form: RewardFormRow, grantingUnitId: string, year: number) {
+  const [usage] = (await manager.query(
+    `SELECT count(*) FILTER (WHERE form_code = $2)::int AS granted, count(*) FILTER (WHERE form_code = $4)::int AS "baseGranted"
+       FROM reward_decisions WHERE granting_unit_id = $1 AND award_year = $3`,
+    [grantingUnitId, form.code, year, form.quota?.kind === 'SHARE_OF_FORM' ? form.quota.formCode : null],
+  )) as { granted: number; baseGranted: number }[];
+  return usage!;
+}
+
+function refuse(form: RewardFormRow, nomination: NominationRow, failures: RuleFailure[]): never {
+  const [first] = failures;
+  throw new ConflictError(`${form.name} cannot be granted to ${nomination.subjectName}: ${failures.map((f) => f.message).join('; ')}`, {
+    rule: first!.rule,
+    source: first!.source,
+    failures,
+  });
+}
+
+async function nextDecisionNumber(manager: EntityManager, grantingUnitId: string, grantingUnitPath: string, year: number): Promise<string> {
+  const [row] = (await manager.query(
+    `INSERT INTO decision_sequences (granting_unit_id, year, last_number) VALUES ($1, $2, 1)
+     ON CONFLICT (granting_unit_id, year) DO UPDATE SET last_number = decision_sequences.last_number + 1 RETURNING last_number AS "lastNumber"`,
+    [grantingUnitId, year],
+  )) as { lastNumber: number }[];
+  return decisionNumber(row!.lastNumber, year, grantingUnitPath);
+}
+
+function grantProblems(input: GrantInput, nomination: NominationRow, today: string): { formCode: string; decidedOn: string; reason: string } {
+  const problems = [];
+  const formCode = input.formCode ?? nomination.formCode;
+  const decidedOn = input.decidedOn ?? today;
+  if (!formCode) problems.push({ field: 'formCode', message: 'the nomination proposes no form; choose one from the catalogue' });
+  if (input.signerRole.trim().length < 3) problems.push({ field: 'signerRole', message: 'name the role that signs, e.g. "Chủ tịch Liên đoàn Lao động tỉnh"' });
+  if (decidedOn > today) problems.push({ field: 'decidedOn', message: 'a decision cannot be dated in the future' });
+  if (decidedOn < nomination.achievedOn) problems.push({ field: 'decidedOn', message: `a decision cannot precede the achievement (${nomination.achievedOn})` });
+  if (problems.length) throw new ValidationError(problems);
+  return { formCode: formCode!, decidedOn, reason: input.reason?.trim() || nomination.reason };
+}
+
+/**
+ * The council grants: approval (unless ad hoc), the form's fit, eligibility and quota are checked inside one
+ * transaction under a lock per granting unit, form and year, so two councils racing cannot both take the last place.
+ */
+export async function grantReward(ctx: RewardContext, nominationId: string, input: GrantInput): Promise<DecisionRow> {
+  return ctx.transaction(async ({ manager, emit }) => {
+    const nomination = await nominationBeforeCouncil(ctx, manager, nominationId);
+    const { formCode, decidedOn, reason } = grantProblems(input, nomination, todayInVietnam());
+    const form = await loadForm(manager, formCode);
+    const adHoc = nomination.source === 'AD_HOC';
+    const fit = formFitProblems(form, nomination.memberId === null, nomination.grantingLevel, adHoc, 'formCode');
+    if (fit.length) throw new ValidationError(fit);
+    if (!adHoc) {
+      const votes = await councilVotes(manager, nomination.id);
+      if (votes.votesFor === 0 || votes.votesFor <= votes.votesAgainst) {
+        throw new ConflictError(`The council has not approved this nomination (${votes.votesFor} for, ${votes.votesAgainst} against); only ad-hoc rewards skip the vote`, votes);
+      }
+    }
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`quota:${nomination.grantingUnitId}:${form.code}:${nomination.awardYear}`]);
+    const taskRating = input.taskRating ?? nomination.taskRating;
+    const names = new Map(((await manager.query(`SELECT code, name FROM reward_forms`)) as { code: string; name: string }[]).map((f) => [f.code, f.name]));
+    const formName = (code: string) => names.get(code) ?? code;
+    const rules = nomination.memberId ? form.eligibility : form.collectiveEligibility;
+    const failures = unmetRules(form.code, rules, await eligibilityFacts(manager, nomination, taskRating), formName);
+    const overQuota = quotaFailure(form.quota, await quotaUsage(manager, form, nomination.grantingUnitId, nomination.awardYear), form.name, formName, nomination.awardYear);
+    if (overQuota) failures.push(overQuota);
+    if (failures.length) refuse(form, nomination, failures);
+
+    const base = await baseSalaryInForce(manager, decidedOn);
+    const multiplier = nomination.memberId ? form.individualMultiplier : form.collectiveMultiplier;
+    const amountVnd = multiplier === null ? 0 : rewardAmount(multiplier, base);
+    const grantingUnit = await requireUnit(manager, nomination.grantingUnitId);
+    const number = await nextDecisionNumber(manager, grantingUnit.id, grantingUnit.path, Number(decidedOn.slice(0, 4)));
+    const [subjectUnit] = (await manager.query(`SELECT name FROM unit_refs WHERE id = $1`, [nomination.unitId])) as { name: string }[];
+    const unitName = subjectUnit?.name ?? '';
+    const search = foldVietnamese([nomination.subjectName, unitName, form.name, form.code, reason, number, grantingUnit.name].join(' '));
+    const [decision] = (await manager.query(
+      `INSERT INTO reward_decisions (number, nomination_id, decided_on, award_year, achieved_on, signer_role, signed_by, granting_unit_id, granting_unit_path,
+         granting_unit_name, form_code, form_name, form_version, ad_hoc, member_id, unit_id, unit_path, unit_name, subject_name, is_direct_production_worker,
+         holds_leadership_post, occupation_code, province_code, campaign_id, multiplier, base_salary_vnd, amount_vnd, reason, search_folded)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29)
+       RETURNING id`,
+      [number, nomination.id, decidedOn, nomination.awardYear, nomination.achievedOn, input.signerRole.trim(), ctx.identity.subject, grantingUnit.id, grantingUnit.path,
+        grantingUnit.name, form.code, form.name, form.version, adHoc, nomination.memberId, nomination.unitId, nomination.unitPath, unitName, nomination.subjectName,
+        nomination.isDirectProductionWorker, nomination.holdsLeadershipPost, nomination.occupationCode, nomination.provinceCode, nomination.campaignId, multiplier,
+        base.amountVnd, amountVnd, reason, search],
+    )) as { id: string }[];
+    await manager.query(`UPDATE nominations SET status = 'GRANTED', task_rating = $2, form_code = $3, closed_at = now() WHERE id = $1`, [nomination.id, taskRating, form.code]);
+    await emit({
+      type: 'RewardGranted',
+      aggregateId: decision!.id,
+      unitPath: nomination.unitPath,
+      payload: {
+        decisionId: decision!.id,
+        decisionNumber: number,
+        decidedOn,
+        signerRole: input.signerRole.trim(),
+        formCode: form.code,
+        formName: form.name,
+        subject: subjectOfNomination(nomination),
+        campaignId: nomination.campaignId,
+        amountVnd,
+        reason,
+        adHoc,
+      },
+    });
+    return (await decisionById(manager, decision!.id))!;
+  });
+}
+
+export async function decisionById(manager: EntityManager, id: string): Promise<DecisionRow | null> {
+  if (!isUuid(id)) return null;
+  const [row] = (await manager.query(`${DECISION_SELECT} FROM reward_decisions WHERE id = $1`, [id.toLowerCase()])) as DecisionRow[];
+  return row ?? null;
+}
+
+export interface RegisterFilter {
+  search?: string | null;
+  formCode?: string | null;
+  unitId?: string | null;
+  from?: string | null;
+  to?: string | null;
+  adHoc?: boolean | null;
+  campaignId?: string | null;
+}
+
+/** The public register: every decision, filtered and searched with or without diacritics, newest first. */
+export async function register(ctx: RewardContext, filter: RegisterFilter, page: PageRequest): Promise<Connection<DecisionRow>> {
+  const limit = pageSize(page.first);
+  const after = decodeCursor(page.after);
+  const words = foldVietnamese(filter.search ?? '').split(' ').filter(Boolean).slice(0, 8);
+  if (words.some((word) => word.length > 100)) throw ValidationError.single('filter.search', 'search words are at most 100 characters');
+  const unitPath = filter.unitId ? (await requireUnit(ctx.db.manager, parseId('filter.unitId', filter.unitId))).path : null;
+  const rows = (await ctx.db.query(
+    `${DECISION_SELECT} FROM reward_decisions
+      WHERE ($1::text[] IS NULL OR search_folded LIKE ALL ($1::text[]))
+        AND ($2::text IS NULL OR form_code = $2) AND ($3::text IS NULL OR unit_path LIKE $3 || '%')
+        AND ($4::date IS NULL OR decided_on >= $4) AND ($5::date IS NULL OR decided_on <= $5)
+        AND ($6::boolean IS NULL OR ad_hoc = $6) AND ($7::uuid IS NULL OR campaign_id = $7)
+        AND ($9::date IS NULL OR (decided_on, id) < ($9::date, $10::uuid))
+      ORDER BY decided_on DESC, id DESC LIMIT $8`,
+    [words.length ? words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : null, filter.formCode ?? null, unitPath, filter.from ?? null, filter.to ?? null,
+      filter.adHoc ?? null, filter.campaignId ? parseId('filter.campaignId', filter.campaignId) : null, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
+  )) as DecisionRow[];
+  return toConnection(rows, limit, (row) => [row.decidedOn, row.id]);
+}
+
+/** A page of decisions about one member, unit or campaign; the first page is batched through the loaders. */
+export async function decisionsOf(ctx: RewardContext, owner: 'memberId' | 'unitId' | 'campaignId', id: string, page: PageRequest): Promise<Connection<DecisionRow>> {
+  const limit = pageSize(page.first);
+  const cursor = (row: DecisionRow) => [row.decidedOn, row.id];
+  if (!page.after) return toConnection(await ctx.loaders.decisionsPage(owner, limit).load(id), limit, cursor);
+  const after = decodeCursor(page.after)!;
+  const column = { memberId: 'member_id', unitId: 'unit_id', campaignId: 'campaign_id' }[owner];
+  const rows = (await ctx.db.query(
+    `${DECISION_SELECT} FROM reward_decisions WHERE ${column} = $1 ${owner === 'unitId' ? 'AND member_id IS NULL' : ''}
+        AND (decided_on, id) < ($2::date, $3::uuid) ORDER BY decided_on DESC, id DESC LIMIT $4`,
+    [id, after[0], after[1], limit + 1],
+  )) as DecisionRow[];
+  return toConnection(rows, limit, cursor);
+}
+
+/** The member behind a decision is shown to the member and to officers over them; the public sees the name only. */
+export function decisionMember(identity: Identity, decision: DecisionRow): { id: string } | null {
+  if (!decision.memberId) return null;
+  return identity.memberId === decision.memberId || isOfficerOver(identity, decision.unitPath) ? { id: decision.memberId } : null;
+}
+
+export async function nominationDecision(ctx: RewardContext, nomination: NominationRow): Promise<DecisionRow | null> {
+  return nomination.status === 'GRANTED' ? ctx.loaders.decisionByNomination.load(nomination.id) : null;
+}
+

@@ -1,0 +1,73 @@
+import { ForbiddenError, ValidationError, isOfficerOver, parseId, requireAuthenticated } from '@thidua/common';
+import { daysBetween, percentile, share } from '../domain/fairness';
+import type { RewardContext } from './context';
+import { requireUnit } from './subjects';
+
+/**
+ * Fairness and timeliness of rewards in a unit's subtree over a period: who is rewarded (subjects inside the
+ * subtree, by decision date) against who the members are, how long decisions take, and the money (decisions
+ * granted by units of the subtree against their plans for the period's years).
+ */
+export async function rewardFairness(ctx: RewardContext, unitIdInput: string, from: string, to: string) {
+  requireAuthenticated(ctx.identity);
+  if (to < from) throw ValidationError.single('to', 'the period ends before it starts');
+  const unit = await requireUnit(ctx.db.manager, parseId('unitId', unitIdInput));
+  if (!isOfficerOver(ctx.identity, unit.path)) throw new ForbiddenError(`Only officers over ${unit.name} see its reward figures`, { unitPath: unit.path });
+  const db = ctx.db.manager;
+  const decisions = (await db.query(
+    `SELECT member_id IS NOT NULL AS individual, is_direct_production_worker AS direct, holds_leadership_post AS leader, ad_hoc AS "adHoc",
+            achieved_on::text AS "achievedOn", decided_on::text AS "decidedOn"
+       FROM reward_decisions WHERE unit_path LIKE $1 || '%' AND decided_on BETWEEN $2 AND $3`,
+    [unit.path, from, to],
+  )) as { individual: boolean; direct: boolean | null; leader: boolean | null; adHoc: boolean; achievedOn: string; decidedOn: string }[];
+  const [members] = (await db.query(
+    `SELECT count(*)::int AS total, count(*) FILTER (WHERE is_direct_production_worker)::int AS direct, count(*) FILTER (WHERE NOT holds_leadership_post)::int AS "nonLeaders"
+       FROM member_refs WHERE unit_path LIKE $1 || '%'`,
+    [unit.path],
+  )) as { total: number; direct: number; nonLeaders: number }[];
+  const [money] = (await db.query(
+    `SELECT (SELECT coalesce(sum(amount_vnd), 0)::float FROM reward_decisions WHERE granting_unit_path LIKE $1 || '%' AND decided_on BETWEEN $2 AND $3) AS spent,
+            (SELECT coalesce(sum(plan_vnd), 0)::float FROM reward_budgets WHERE unit_path LIKE $1 || '%'
+               AND year BETWEEN extract(year FROM $2::date) AND extract(year FROM $3::date)) AS planned,
+            (SELECT count(*)::int FROM employer_rewards WHERE unit_path LIKE $1 || '%' AND period_start BETWEEN $2 AND $3) AS "employerRewards",
+            (SELECT coalesce(sum(amount_vnd), 0)::float FROM employer_rewards WHERE unit_path LIKE $1 || '%' AND period_start BETWEEN $2 AND $3) AS "employerRewardsVnd"`,
+    [unit.path, from, to],
+  )) as { spent: number; planned: number; employerRewards: number; employerRewardsVnd: number }[];
+  const individual = decisions.filter((d) => d.individual);
+  const days = decisions.map((d) => daysBetween(d.achievedOn, d.decidedOn));
+  return {
+    unit: { id: unit.id },
+    from,
+    to,
+    decisions: decisions.length,
+    individualDecisions: individual.length,
+    directWorkerShareOfRewards: share(individual.filter((d) => d.direct).length, individual.length),
+    directWorkerShareOfMembers: share(members!.direct, members!.total),
+    nonLeaderShareOfRewards: share(individual.filter((d) => d.leader === false).length, individual.length),
+    nonLeaderShareOfMembers: share(members!.nonLeaders, members!.total),
+    medianDaysToDecision: percentile(days, 0.5),
+    p90DaysToDecision: percentile(days, 0.9),
+    adHocDecisions: decisions.filter((d) => d.adHoc).length,
+    spentVnd: money!.spent,
+    plannedVnd: money!.planned,
+    employerRewards: money!.employerRewards,
+    employerRewardsVnd: money!.employerRewardsVnd,
+  };
+}
+
+/** The planned reward budget of a unit for a year (officers over the unit); returns the amount recorded. */
+export async function setRewardBudget(ctx: RewardContext, unitIdInput: string, year: number, amountVnd: number): Promise<number> {
+  requireAuthenticated(ctx.identity);
+  const unit = await requireUnit(ctx.db.manager, parseId('unitId', unitIdInput));
+  if (!isOfficerOver(ctx.identity, unit.path)) throw new ForbiddenError(`Only officers over ${unit.name} plan its reward budget`, { unitPath: unit.path });
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw ValidationError.single('year', 'a year such as 2026');
+  if (!Number.isInteger(amountVnd) || amountVnd < 0) throw ValidationError.single('amountVnd', 'a whole amount in VND, 0 or more');
+  return ctx.transaction(async ({ manager }) => {
+    await manager.query(
+      `INSERT INTO reward_budgets (unit_id, unit_path, year, plan_vnd, set_by) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (unit_id, year) DO UPDATE SET plan_vnd = EXCLUDED.plan_vnd, set_by = EXCLUDED.set_by, set_at = now()`,
+      [unit.id, unit.path, year, amountVnd, ctx.identity.subject],
+    );
+    return amountVnd;
+  });
+}

@@ -1,0 +1,189 @@
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+  decodeCursor,
+  hasRole,
+  isOfficerOver,
+  isUuid,
+  pageSize,
+  parseId,
+  requireAuthenticated,
+  toConnection,
+  type Connection,
+  type FieldProblem,
+  type Identity,
+  type PageRequest,
+} from '@thidua/common';
+import type { EntityManager } from 'typeorm';
+import { benefitValue, initiativeReward } from '../domain/amounts';
+import { todayInVietnam } from '../domain/decisions';
+import type { InitiativeReach } from '../domain/rules';
+import { initiativeAgreement } from './agreements';
+import type { RewardContext } from './context';
+import { honourOf, requireSubject } from './subjects';
+
+export interface InitiativeRow {
+  id: string;
+  title: string;
+  description: string;
+  memberId: string;
+  authorName: string;
+  unitId: string;
+  unitPath: string;
+  status: 'REGISTERED' | 'RECOGNISED' | 'REJECTED';
+  reach: InitiativeReach | null;
+  firstYearSavingsVnd: number | null;
+  firstYearEarningsVnd: number | null;
+  applicationCostVnd: number | null;
+  benefitValueVnd: number | null;
+  calculation: string | null;
+  rateBp: number | null;
+  rateSource: string | null;
+  rewardVnd: number | null;
+  recognisedYear: number | null;
+  rejectionReason: string | null;
+  registeredAt: Date;
+}
+
+const INITIATIVE_SELECT = `SELECT id, title, description, member_id AS "memberId", author_name AS "authorName", unit_id AS "unitId", unit_path AS "unitPath",
+  status, reach, first_year_savings_vnd::float AS "firstYearSavingsVnd", first_year_earnings_vnd::float AS "firstYearEarningsVnd",
+  application_cost_vnd::float AS "applicationCostVnd", benefit_value_vnd::float AS "benefitValueVnd", calculation, rate_bp AS "rateBp",
+  rate_source AS "rateSource", reward_vnd::float AS "rewardVnd", recognised_year AS "recognisedYear", rejection_reason AS "rejectionReason",
+  registered_at AS "registeredAt", registered_at::text AS "cursorTime" FROM initiatives`;
+
+function canSee(identity: Identity, initiative: InitiativeRow): boolean {
+  return identity.memberId === initiative.memberId || isOfficerOver(identity, initiative.unitPath);
+}
+
+async function loadInitiative(manager: EntityManager, id: string, forUpdate = false): Promise<InitiativeRow | null> {
+  const [row] = (await manager.query(`${INITIATIVE_SELECT} WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [id])) as InitiativeRow[];
+  return row ?? null;
+}
+
+export async function visibleInitiative(ctx: RewardContext, id: string): Promise<InitiativeRow | null> {
+  requireAuthenticated(ctx.identity);
+  if (!isUuid(id)) return null;
+  const initiative = await loadInitiative(ctx.db.manager, id.toLowerCase());
+  return initiative && canSee(ctx.identity, initiative) ? initiative : null;
+}
+
+/** Officers see their subtree's initiatives, members their own. */
+export async function initiatives(ctx: RewardContext, status: string | null, page: PageRequest): Promise<Connection<InitiativeRow>> {
+  requireAuthenticated(ctx.identity);
+  const limit = pageSize(page.first);
+  const after = decodeCursor(page.after);
+  const officerPath = hasRole(ctx.identity, 'NATIONAL_ADMIN') ? '/' : hasRole(ctx.identity, 'UNIT_OFFICER') ? ctx.identity.unitPath : null;
+  const rows = (await ctx.db.query(
+    `${INITIATIVE_SELECT} WHERE (unit_path LIKE $1 || '%' OR member_id = $2) AND ($3::text IS NULL OR status = $3)
+        AND ($5::timestamptz IS NULL OR (registered_at, id) < ($5::timestamptz, $6::uuid))
+      ORDER BY registered_at DESC, id DESC LIMIT $4`,
+    [officerPath ?? '/nowhere/', ctx.identity.memberId, status, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
+  )) as (InitiativeRow & { cursorTime: string })[];
+  return toConnection(rows, limit, (row) => [row.cursorTime, row.id]);
+}
+
+/** A member registers their own initiative; an officer may register one for a member of their subtree. */
+export async function registerInitiative(ctx: RewardContext, input: { title: string; description: string; memberId?: string | null }): Promise<InitiativeRow> {
+  requireAuthenticated(ctx.identity);
+  const memberId = input.memberId ? parseId('memberId', input.memberId) : ctx.identity.memberId;
+  if (!memberId) throw ValidationError.single('memberId', 'name the author: officers register initiatives for a member');
+  const problems: FieldProblem[] = [];
+  if (input.title.trim().length < 5) problems.push({ field: 'title', message: 'give the initiative a title of a few words' });
+  if (input.description.trim().length < 20) problems.push({ field: 'description', message: 'describe what it changes and how it is applied' });
+  if (problems.length) throw new ValidationError(problems);
+  const author = await requireSubject(ctx.db.manager, { memberId, unitId: null });
+  if (memberId !== ctx.identity.memberId && !isOfficerOver(ctx.identity, author.unitPath)) {
+    throw new ForbiddenError('Members register their own initiatives; officers those of members in their subtree');
+  }
+  return ctx.transaction(async ({ manager }) => {
+    const [row] = (await manager.query(
+      `INSERT INTO initiatives (title, description, member_id, author_name, unit_id, unit_path, is_direct_production_worker, holds_leadership_post, status, registered_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'REGISTERED', $9) RETURNING id`,
+      [input.title.trim(), input.description.trim(), author.memberId, author.name, author.unitId, author.unitPath, author.isDirectProductionWorker ?? false,
+        author.holdsLeadershipPost ?? false, ctx.identity.subject],
+    )) as { id: string }[];
+    return (await loadInitiative(manager, row!.id))!;
+  });
+}
+
+export interface AssessInput {
+  recognised: boolean;
+  reach?: InitiativeReach | null;
+  firstYearSavingsVnd?: number | null;
+  firstYearEarningsVnd?: number | null;
+  applicationCostVnd?: number | null;
+  calculation?: string | null;
+  rejectionReason?: string | null;
+}
+
+function assessProblems(input: AssessInput): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!input.recognised) {
+    if ((input.rejectionReason?.trim().length ?? 0) < 10) problems.push({ field: 'rejectionReason', message: 'say why it is not recognised, so the author can improve it' });
+    return problems;
+  }
+  if (!input.reach) problems.push({ field: 'reach', message: 'say where it is applied: UNIT, PROVINCE or NATIONAL' });
+  for (const field of ['firstYearSavingsVnd', 'firstYearEarningsVnd', 'applicationCostVnd'] as const) {
+    const value = input[field];
+    if (value === null || value === undefined || !Number.isInteger(value) || value < 0) problems.push({ field, message: 'a whole amount in VND, 0 or more (write 0 when there is none)' });
+  }
+  if ((input.calculation?.trim().length ?? 0) < 10) problems.push({ field: 'calculation', message: 'show how the benefit value was worked out (giá trị làm lợi)' });
+  return problems;
+}
+
+/**
+ * Recognises (or rejects) an initiative: benefit value = first-year savings + earnings − cost of applying it; the
+ * author is paid by the enterprise agreement's rate when it is higher than the legal default. InitiativeRewarded
+ * tells the others when there is money to pay.
+ */
+export async function assessInitiative(ctx: RewardContext, id: string, input: AssessInput): Promise<InitiativeRow> {
+  requireAuthenticated(ctx.identity);
+  const problems = assessProblems(input);
+  if (problems.length) throw new ValidationError(problems);
+  return ctx.transaction(async ({ manager, emit }) => {
+    const initiative = await loadInitiative(manager, parseId('id', id), true);
+    if (!initiative || !canSee(ctx.identity, initiative)) throw new NotFoundError('Initiative', id);
+    if (!isOfficerOver(ctx.identity, initiative.unitPath)) throw new ForbiddenError(`Only officers over ${initiative.unitPath} assess this initiative`);
+    if (initiative.status !== 'REGISTERED') throw new ConflictError(`This initiative was already ${initiative.status.toLowerCase()}`);
+    if (!input.recognised) {
+      await manager.query(`UPDATE initiatives SET status = 'REJECTED', rejection_reason = $2, assessed_by = $3, assessed_at = now() WHERE id = $1`, [
+        initiative.id, input.rejectionReason!.trim(), ctx.identity.subject,
+      ]);
+      return (await loadInitiative(manager, initiative.id))!;
+    }
+    const today = todayInVietnam();
+    const calculation = { firstYearSavingsVnd: input.firstYearSavingsVnd!, firstYearEarningsVnd: input.firstYearEarningsVnd!, applicationCostVnd: input.applicationCostVnd! };
+    const benefit = benefitValue(calculation);
+    const reward = initiativeReward(benefit, await initiativeAgreement(manager, initiative.unitPath, today));
+    const year = Number(today.slice(0, 4));
+    await manager.query(
+      `UPDATE initiatives SET status = 'RECOGNISED', reach = $2, first_year_savings_vnd = $3, first_year_earnings_vnd = $4, application_cost_vnd = $5,
+         benefit_value_vnd = $6, calculation = $7, rate_bp = $8, rate_source = $9, reward_vnd = $10, recognised_year = $11, assessed_by = $12, assessed_at = now()
+       WHERE id = $1`,
+      [initiative.id, input.reach, calculation.firstYearSavingsVnd, calculation.firstYearEarningsVnd, calculation.applicationCostVnd, benefit,
+        input.calculation!.trim(), reward.rateBasisPoints, reward.rateSource, reward.rewardVnd, year, ctx.identity.subject],
+    );
+    if (reward.rewardVnd > 0) {
+      const author = await requireSubject(manager, { memberId: initiative.memberId, unitId: null });
+      await emit({
+        type: 'InitiativeRewarded',
+        aggregateId: initiative.id,
+        unitPath: initiative.unitPath,
+        payload: {
+          initiativeId: initiative.id,
+          title: initiative.title,
+          subject: honourOf(author),
+          reach: input.reach!,
+          benefitValueVnd: benefit,
+          rate: reward.rateBasisPoints / 10_000,
+          rateSource: reward.rateSource,
+          rewardVnd: reward.rewardVnd,
+          year,
+        },
+      });
+    }
+    return (await loadInitiative(manager, initiative.id))!;
+  });
+}

@@ -1,0 +1,122 @@
+import { ForbiddenError, NotFoundError, ValidationError, isOfficerOver, parseId, type EventEnvelope, type FieldProblem, type TransactionScope } from '@thidua/common';
+import type { EntityManager } from 'typeorm';
+import { todayInVietnam } from '../domain/decisions';
+import { quotaLimit } from '../domain/rules';
+import { loadForm, type RewardFormRow } from './catalogue';
+import type { RewardContext } from './context';
+import { formFitProblems, insertNomination } from './nominations';
+import { findSubject, findUnit, type Subject } from './subjects';
+
+/** Which form a campaign's best published results are nominated for, and how many of them. */
+export interface RewardPlan {
+  campaignId: string;
+  formCode: string;
+  topN: number;
+  minScore: number;
+  explicit: boolean;
+}
+
+/** Without a plan: the top 5, for the certificate the launching level grants (Giấy khen below a province, Bằng khen from it up). */
+const DEFAULT_TOP_N = 5;
+export function defaultPlanForm(launchingLevel: string): string {
+  return launchingLevel === 'GRASSROOTS' || launchingLevel === 'UPPER_GRASSROOTS' ? 'GIAY_KHEN' : 'BK_TINH';
+}
+
+export async function planFor(manager: EntityManager, campaignId: string, launchingLevel: string): Promise<RewardPlan> {
+  const [row] = (await manager.query(
+    `SELECT campaign_id AS "campaignId", form_code AS "formCode", top_n AS "topN", min_score::float AS "minScore", true AS explicit
+       FROM campaign_reward_plans WHERE campaign_id = $1`,
+    [campaignId],
+  )) as RewardPlan[];
+  return row ?? { campaignId, formCode: defaultPlanForm(launchingLevel), topN: DEFAULT_TOP_N, minScore: 0, explicit: false };
+}
+
+/** The plan of a campaign reward knows about (null before its CampaignLaunched has arrived). */
+export async function campaignPlan(ctx: RewardContext, campaignId: string): Promise<RewardPlan | null> {
+  const campaign = await ctx.loaders.campaignRef.load(campaignId);
+  if (!campaign) return null;
+  const launchingUnit = await findUnit(ctx.db.manager, { path: campaign.launchingUnitPath });
+  return planFor(ctx.db.manager, campaignId, launchingUnit?.level ?? 'PROVINCIAL');
+}
+
+export async function setCampaignRewardPlan(ctx: RewardContext, campaignIdInput: string, input: { formCode: string; topN: number; minScore?: number | null }): Promise<RewardPlan> {
+  const campaignId = parseId('campaignId', campaignIdInput);
+  const campaign = await ctx.loaders.campaignRef.load(campaignId);
+  if (!campaign) throw new NotFoundError('Campaign', campaignId);
+  if (!isOfficerOver(ctx.identity, campaign.launchingUnitPath)) throw new ForbiddenError(`Only officers over ${campaign.launchingUnitPath} set this campaign's reward plan`);
+  const problems: FieldProblem[] = [];
+  const minScore = input.minScore ?? 0;
+  if (!Number.isInteger(input.topN) || input.topN < 1 || input.topN > 1000) problems.push({ field: 'topN', message: 'must be between 1 and 1000' });
+  if (minScore < 0 || minScore > 100) problems.push({ field: 'minScore', message: 'must be between 0 and 100 points' });
+  const launchingUnit = await findUnit(ctx.db.manager, { path: campaign.launchingUnitPath });
+  const form = await loadForm(ctx.db.manager, input.formCode);
+  problems.push(...formFitProblems(form, null, launchingUnit?.level ?? 'PROVINCIAL', false, 'formCode'));
+  if (problems.length) throw new ValidationError(problems);
+  return ctx.transaction(async ({ manager }) => {
+    await manager.query(
+      `INSERT INTO campaign_reward_plans (campaign_id, form_code, top_n, min_score, set_by) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (campaign_id) DO UPDATE SET form_code = EXCLUDED.form_code, top_n = EXCLUDED.top_n, min_score = EXCLUDED.min_score,
+         set_by = EXCLUDED.set_by, set_at = now()`,
+      [campaignId, form.code, input.topN, minScore, ctx.identity.subject],
+    );
+    return { campaignId, formCode: form.code, topN: input.topN, minScore, explicit: true };
+  });
+}
+
+async function grantedThisYear(manager: EntityManager, grantingUnitId: string, formCode: string, year: number): Promise<number> {
+  const [row] = (await manager.query(
+    `SELECT count(*)::int AS n FROM reward_decisions WHERE granting_unit_id = $1 AND form_code = $2 AND award_year = $3`,
+    [grantingUnitId, formCode, year],
+  )) as { n: number }[];
+  return row!.n;
+}
+
+/** How many more of the form an absolute quota leaves this year (a share quota is checked at decision time). */
+async function nominationsAllowed(manager: EntityManager, form: RewardFormRow, grantingUnitId: string, year: number, wanted: number): Promise<number> {
+  if (form.quota?.kind !== 'ABSOLUTE') return wanted;
+  const granted = await grantedThisYear(manager, grantingUnitId, form.code, year);
+  return Math.max(0, Math.min(wanted, quotaLimit(form.quota, { granted, baseGranted: 0 })! - granted));
+}
+
+/**
+ * ResultsPublished → nominations for the best results, within the plan and the form's quota, before the council of
+ * the launching unit. A republication after an appeal nominates whoever newly entered the top; nobody twice.
+ */
+export async function nominateBestResults(scope: TransactionScope, event: EventEnvelope<'ResultsPublished'>): Promise<void> {
+  const { manager } = scope;
+  const published = event.payload;
+  const grantingUnit = await findUnit(manager, { path: published.launchingUnitPath });
+  // Units are published long before results; a missing one is a lagging read model, worth a retry.
+  if (!grantingUnit) throw new Error(`Launching unit ${published.launchingUnitPath} is not in reward's read model yet`);
+  const plan = await planFor(manager, published.campaignId, grantingUnit.level);
+  const form = await loadForm(manager, plan.formCode);
+  const achievedOn = todayInVietnam(new Date(published.publishedAt));
+  const year = Number(achievedOn.slice(0, 4));
+  const allowed = await nominationsAllowed(manager, form, grantingUnit.id, year, plan.topN);
+  const best = published.entries
+    .filter((entry) => entry.total > 0 && entry.total >= plan.minScore)
+    .filter((entry) => form.subjects.includes(entry.memberId ? 'INDIVIDUAL' : 'COLLECTIVE'))
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, allowed);
+  for (const entry of best) {
+    const known = await findSubject(manager, { memberId: entry.memberId, unitId: entry.memberId ? null : entry.unitId });
+    const subject: Subject = known ?? {
+      memberId: entry.memberId, unitId: entry.unitId, unitPath: entry.unitPath, name: entry.name, unitName: '', isDirectProductionWorker: entry.isDirectProductionWorker,
+      holdsLeadershipPost: entry.holdsLeadershipPost, occupationCode: null, provinceCode: null,
+    };
+    await insertNomination(scope, {
+      source: 'RESULTS',
+      subject,
+      grantingUnit,
+      formCode: form.code,
+      campaignId: published.campaignId,
+      taskRating: null,
+      achievedOn,
+      awardYear: year,
+      resultRank: entry.rank,
+      reason: `Xếp hạng ${entry.rank} trong kết quả phong trào "${published.title}" (${entry.total} điểm)`,
+      sourceEventId: event.id,
+      createdBy: `event:${event.id}`,
+    });
+  }
+}

@@ -1,0 +1,56 @@
+import { NotFoundError, type HonourSubjectV1 } from '@thidua/common';
+import type { EntityManager } from 'typeorm';
+
+/** A person or collective as reward knows them from the read models (campaign's UnitUpserted / MemberUpserted). */
+export interface Subject extends HonourSubjectV1 {
+  holdsLeadershipPost: boolean | null;
+  unitName: string;
+}
+
+export interface UnitRef {
+  id: string;
+  name: string;
+  path: string;
+  level: string;
+}
+
+export async function findSubject(manager: EntityManager, ref: { memberId: string | null; unitId: string | null }): Promise<Subject | null> {
+  const [row] = (await manager.query(
+    ref.memberId
+      ? `SELECT m.id AS "memberId", m.unit_id AS "unitId", m.unit_path AS "unitPath", m.full_name AS name, coalesce(u.name, '') AS "unitName",
+                m.is_direct_production_worker AS "isDirectProductionWorker", m.holds_leadership_post AS "holdsLeadershipPost",
+                m.occupation_code AS "occupationCode", u.province_code AS "provinceCode"
+           FROM member_refs m LEFT JOIN unit_refs u ON u.id = m.unit_id WHERE m.id = $1`
+      : `SELECT NULL::uuid AS "memberId", u.id AS "unitId", u.path AS "unitPath", u.name, u.name AS "unitName", NULL::boolean AS "isDirectProductionWorker",
+                NULL::boolean AS "holdsLeadershipPost", NULL::text AS "occupationCode", u.province_code AS "provinceCode"
+           FROM unit_refs u WHERE u.id = $1`,
+    [ref.memberId ?? ref.unitId],
+  )) as Subject[];
+  return row ?? null;
+}
+
+export async function requireSubject(manager: EntityManager, ref: { memberId: string | null; unitId: string | null }): Promise<Subject> {
+  const subject = await findSubject(manager, ref);
+  if (!subject) throw new NotFoundError(ref.memberId ? 'Member' : 'Union unit', (ref.memberId ?? ref.unitId)!);
+  return subject;
+}
+
+export async function findUnit(manager: EntityManager, by: { id: string } | { path: string }): Promise<UnitRef | null> {
+  const [row] = (await manager.query(
+    `SELECT id, name, path, level FROM unit_refs WHERE ${'id' in by ? 'id = $1' : 'path = $1'}`,
+    ['id' in by ? by.id : by.path],
+  )) as UnitRef[];
+  return row ?? null;
+}
+
+export async function requireUnit(manager: EntityManager, id: string): Promise<UnitRef> {
+  const unit = await findUnit(manager, { id });
+  if (!unit) throw new NotFoundError('Union unit', id);
+  return unit;
+}
+
+/** The HonourSubjectV1 part of a subject, as events carry it. */
+export function honourOf(subject: Subject): HonourSubjectV1 {
+  const { memberId, unitId, unitPath, name, isDirectProductionWorker, occupationCode, provinceCode } = subject;
+  return { memberId, unitId, unitPath, name, isDirectProductionWorker, occupationCode, provinceCode };
+}

@@ -1,0 +1,223 @@
+/**
+ * Eligibility and quota rules of reward forms. The rules are data (a form's `eligibility` and `quota` columns,
+ * editable by national admins) interpreted here; each rule names its legal source so a refusal can cite it.
+ */
+
+export type TaskRating = 'COMPLETED' | 'GOOD' | 'EXCELLENT'; // hoàn thành / hoàn thành tốt / hoàn thành xuất sắc nhiệm vụ
+export type InitiativeReach = 'UNIT' | 'PROVINCE' | 'NATIONAL'; // phạm vi ảnh hưởng: cơ sở / tỉnh, ngành / toàn quốc
+
+const TASK_RATING_ORDER: TaskRating[] = ['COMPLETED', 'GOOD', 'EXCELLENT'];
+const REACH_ORDER: InitiativeReach[] = ['UNIT', 'PROVINCE', 'NATIONAL'];
+const TASK_RATING_WORDS: Record<TaskRating, string> = {
+  COMPLETED: 'completed tasks (hoàn thành nhiệm vụ)',
+  GOOD: 'completed tasks well (hoàn thành tốt nhiệm vụ)',
+  EXCELLENT: 'completed tasks excellently (hoàn thành xuất sắc nhiệm vụ)',
+};
+
+interface RuleBase {
+  /** Law article, decree or union regulation the rule comes from. */
+  source?: string;
+}
+
+export type EligibilityRule = RuleBase &
+  (
+    | { kind: 'TASK_RATING'; atLeast: TaskRating }
+    | { kind: 'TITLE_IN_YEAR'; formCode: string }
+    | { kind: 'CONSECUTIVE_YEARS'; formCode: string; years: number }
+    | { kind: 'GRANTED_TIMES'; formCode: string; times: number; withinYears: number }
+    | { kind: 'INITIATIVE'; minReach: InitiativeReach; withinYears: number }
+    | { kind: 'INITIATIVE_BENEFIT'; singleMinVnd: number; cumulativeMinVnd: number; years: number }
+    | { kind: 'DIRECT_WORKER' }
+    | { kind: 'NON_LEADER' }
+    | { kind: 'ONCE_IN_LIFETIME' }
+    | { kind: 'MEMBERS_WITH_TITLE'; formCode: string; share?: number; moreThan?: boolean; minCount?: number }
+    | { kind: 'ANY_OF'; rules: EligibilityRule[] }
+  );
+
+export type Quota = RuleBase & ({ kind: 'ABSOLUTE'; max: number } | { kind: 'SHARE_OF_FORM'; formCode: string; share: number });
+
+/** What the decision knows about the subject, gathered from decisions, initiatives and the read models. */
+export interface EligibilityFacts {
+  /** The year the achievement belongs to (năm xét khen thưởng). */
+  year: number;
+  subjectName: string;
+  taskRating: TaskRating | null;
+  isDirectProductionWorker: boolean | null;
+  holdsLeadershipPost: boolean | null;
+  /** Forms granted to the subject on merit, by the year they were for. Ad-hoc and thematic rewards are left out (Law art. 8). */
+  meritFormsByYear: ReadonlyMap<number, ReadonlySet<string>>;
+  /** Every form the subject was ever granted, ad hoc included. */
+  everGranted: ReadonlySet<string>;
+  /** Recognised initiatives of the subject. */
+  initiatives: readonly { year: number; reach: InitiativeReach; benefitVnd: number }[];
+  /** For collectives: members of the unit's subtree and how many hold each title this year. */
+  members: { total: number; withForm: Readonly<Record<string, number>> } | null;
+}
+
+export interface RuleFailure {
+  rule: EligibilityRule['kind'] | Quota['kind'];
+  source: string | null;
+  message: string;
+}
+
+/** Names of forms, to word a refusal the way people know it ("Lao động tiên tiến", not "LDTT"). */
+export type FormNames = (code: string) => string;
+
+const vnd = (amount: number) => `${amount.toLocaleString('en-US')} VND`;
+
+function hasFormInYear(facts: EligibilityFacts, formCode: string, year: number): boolean {
+  return facts.meritFormsByYear.get(year)?.has(formCode) ?? false;
+}
+
+function failure(rule: EligibilityRule, message: string): RuleFailure {
+  return { rule: rule.kind, source: rule.source ?? null, message: rule.source ? `${message} (${rule.source})` : message };
+}
+
+/** The unmet rules of one rule (empty when met). ANY_OF fails only when none of its branches holds. */
+function check(rule: EligibilityRule, facts: EligibilityFacts, names: FormNames): RuleFailure[] {
+  const who = facts.subjectName;
+  switch (rule.kind) {
+    case 'TASK_RATING': {
+      const met = facts.taskRating !== null && TASK_RATING_ORDER.indexOf(facts.taskRating) >= TASK_RATING_ORDER.indexOf(rule.atLeast);
+      return met ? [] : [failure(rule, `needs a rating of at least "${TASK_RATING_WORDS[rule.atLeast]}" for ${facts.year}; ${who} has ${facts.taskRating ? `"${TASK_RATING_WORDS[facts.taskRating]}"` : 'no rating recorded'}`)];
+    }
+    case 'TITLE_IN_YEAR':
+      return hasFormInYear(facts, rule.formCode, facts.year) ? [] : [failure(rule, `needs ${names(rule.formCode)} for ${facts.year} first; ${who} has no such decision`)];
+    case 'CONSECUTIVE_YEARS': {
+      const missing: number[] = [];
+      for (let year = facts.year - rule.years + 1; year <= facts.year; year++) if (!hasFormInYear(facts, rule.formCode, year)) missing.push(year);
+      return missing.length === 0 ? [] : [failure(rule, `needs ${names(rule.formCode)} in ${rule.years} consecutive years up to ${facts.year}; ${who} lacks ${missing.join(', ')}`)];
+    }
+    case 'GRANTED_TIMES': {
+      let times = 0;
+      for (let year = facts.year - rule.withinYears + 1; year <= facts.year; year++) if (hasFormInYear(facts, rule.formCode, year)) times++;
+      return times >= rule.times ? [] : [failure(rule, `needs ${names(rule.formCode)} ${rule.times} times within ${rule.withinYears} years; ${who} has it ${times} times`)];
+    }
+    case 'INITIATIVE': {
+      const minReach = REACH_ORDER.indexOf(rule.minReach);
+      const met = facts.initiatives.some((i) => i.year > facts.year - rule.withinYears && i.year <= facts.year && REACH_ORDER.indexOf(i.reach) >= minReach);
+      return met ? [] : [failure(rule, `needs a recognised initiative with ${rule.minReach.toLowerCase()} reach or wider within ${rule.withinYears} year(s) up to ${facts.year}; ${who} has none`)];
+    }
+    case 'INITIATIVE_BENEFIT': {
+      const recent = facts.initiatives.filter((i) => i.year > facts.year - rule.years && i.year <= facts.year);
+      const best = Math.max(0, ...recent.filter((i) => i.year === facts.year).map((i) => i.benefitVnd));
+      const total = recent.reduce((sum, i) => sum + i.benefitVnd, 0);
+      const yearsWithInitiatives = new Set(recent.map((i) => i.year)).size;
+      const met = best >= rule.singleMinVnd || (yearsWithInitiatives === rule.years && total >= rule.cumulativeMinVnd);
+      return met
+        ? []
+        : [failure(rule, `needs one initiative worth at least ${vnd(rule.singleMinVnd)} in ${facts.year}, or initiatives in each of ${rule.years} consecutive years totalling ${vnd(rule.cumulativeMinVnd)}; ${who} has ${vnd(best)} this year and ${vnd(total)} over ${yearsWithInitiatives} year(s)`)];
+    }
+    case 'DIRECT_WORKER':
+      return facts.isDirectProductionWorker ? [] : [failure(rule, `is for direct production workers (lao động trực tiếp); ${who} is not one`)];
+    case 'NON_LEADER':
+      return facts.holdsLeadershipPost === false ? [] : [failure(rule, `is for people without a leadership post; ${who} holds one`)];
+    case 'ONCE_IN_LIFETIME':
+      return [];
+    case 'MEMBERS_WITH_TITLE': {
+      const members = facts.members ?? { total: 0, withForm: {} };
+      const holders = members.withForm[rule.formCode] ?? 0;
+      const problems: string[] = [];
+      if (rule.share !== undefined) {
+        const needed = rule.share * members.total;
+        const met = members.total > 0 && (rule.moreThan ? holders > needed : holders >= needed);
+        if (!met) problems.push(`${rule.moreThan ? 'more than' : 'at least'} ${Math.round(rule.share * 100)}% of members with ${names(rule.formCode)} (${holders} of ${members.total})`);
+      }
+      if (rule.minCount !== undefined && holders < rule.minCount) problems.push(`at least ${rule.minCount} member(s) with ${names(rule.formCode)} (${holders})`);
+      return problems.length === 0 ? [] : [failure(rule, `needs ${problems.join(' and ')} in ${facts.year}`)];
+    }
+    case 'ANY_OF': {
+      const branches = rule.rules.map((branch) => check(branch, facts, names));
+      if (branches.some((failures) => failures.length === 0)) return [];
+      return [failure(rule, `needs one of: ${branches.flat().map((f) => f.message).join('; or ')}`)];
+    }
+  }
+}
+
+/**
+ * Every unmet rule for granting a form to a subject. Once-in-a-lifetime forms are checked against the form's own
+ * code, which only the caller knows, so it is passed in.
+ */
+export function unmetRules(formCode: string, rules: readonly EligibilityRule[], facts: EligibilityFacts, names: FormNames): RuleFailure[] {
+  const failures = rules.flatMap((rule) => check(rule, facts, names));
+  for (const rule of rules) {
+    if (rule.kind === 'ONCE_IN_LIFETIME' && facts.everGranted.has(formCode)) {
+      failures.push(failure(rule, `${names(formCode)} is granted once in a lifetime; ${facts.subjectName} already has it`));
+    }
+  }
+  return failures;
+}
+
+/** Counts the quota needs, for the granting unit and year of the decision. */
+export interface QuotaUsage {
+  /** Decisions of this form already granted. */
+  granted: number;
+  /** Decisions of the form the quota is a share of (SHARE_OF_FORM). */
+  baseGranted: number;
+}
+
+/** How many decisions of the form the quota allows (a share is rounded down), or null for no limit. */
+export function quotaLimit(quota: Quota | null, usage: QuotaUsage): number | null {
+  if (!quota) return null;
+  return quota.kind === 'ABSOLUTE' ? quota.max : Math.floor(quota.share * usage.baseGranted);
+}
+
+export function quotaFailure(quota: Quota | null, usage: QuotaUsage, formName: string, names: FormNames, year: number): RuleFailure | null {
+  const limit = quotaLimit(quota, usage);
+  if (quota === null || limit === null || usage.granted < limit) return null;
+  const basis = quota.kind === 'ABSOLUTE' ? `${quota.max} per unit and year` : `${Math.round(quota.share * 100)}% of ${names(quota.formCode)} granted (${usage.baseGranted})`;
+  const message = `The quota for ${formName} in ${year} is used up: ${usage.granted} of ${limit} granted (${basis})`;
+  return { rule: quota.kind, source: quota.source ?? null, message: quota.source ? `${message} (${quota.source})` : message };
+}
+
+/** Validates rules loaded from input or the database: a mistyped rule must not silently pass everyone. */
+export function ruleProblems(rules: unknown, field: string): string[] {
+  if (!Array.isArray(rules)) return [`${field} must be a list of rules`];
+  return rules.flatMap((rule, index) => singleRuleProblems(rule, `${field}.${index}`));
+}
+
+const FORM_CODE = /^[A-Z0-9_]{2,32}$/;
+
+function singleRuleProblems(rule: unknown, field: string): string[] {
+  if (typeof rule !== 'object' || rule === null) return [`${field} must be an object`];
+  const r = rule as Record<string, unknown>;
+  const isCode = (value: unknown) => typeof value === 'string' && FORM_CODE.test(value);
+  const isPositiveInt = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
+  switch (r.kind) {
+    case 'TASK_RATING':
+      return TASK_RATING_ORDER.includes(r.atLeast as TaskRating) ? [] : [`${field}.atLeast must be one of ${TASK_RATING_ORDER.join(', ')}`];
+    case 'TITLE_IN_YEAR':
+      return isCode(r.formCode) ? [] : [`${field}.formCode must be a form code`];
+    case 'CONSECUTIVE_YEARS':
+      return isCode(r.formCode) && isPositiveInt(r.years) ? [] : [`${field} needs a formCode and a positive number of years`];
+    case 'GRANTED_TIMES':
+      return isCode(r.formCode) && isPositiveInt(r.times) && isPositiveInt(r.withinYears) ? [] : [`${field} needs a formCode, times and withinYears`];
+    case 'INITIATIVE':
+      return REACH_ORDER.includes(r.minReach as InitiativeReach) && isPositiveInt(r.withinYears) ? [] : [`${field} needs minReach (${REACH_ORDER.join(', ')}) and withinYears`];
+    case 'INITIATIVE_BENEFIT':
+      return isPositiveInt(r.singleMinVnd) && isPositiveInt(r.cumulativeMinVnd) && isPositiveInt(r.years) ? [] : [`${field} needs singleMinVnd, cumulativeMinVnd and years`];
+    case 'DIRECT_WORKER':
+    case 'NON_LEADER':
+    case 'ONCE_IN_LIFETIME':
+      return [];
+    case 'MEMBERS_WITH_TITLE': {
+      const shareOk = r.share === undefined || (typeof r.share === 'number' && r.share > 0 && r.share <= 1);
+      const countOk = r.minCount === undefined || isPositiveInt(r.minCount);
+      return isCode(r.formCode) && shareOk && countOk && (r.share !== undefined || r.minCount !== undefined) ? [] : [`${field} needs a formCode and a share (0–1] or a minCount`];
+    }
+    case 'ANY_OF':
+      return Array.isArray(r.rules) && r.rules.length > 0 ? ruleProblems(r.rules, `${field}.rules`) : [`${field}.rules must list at least one rule`];
+    default:
+      return [`${field}.kind "${String(r.kind)}" is not a known rule`];
+  }
+}
+
+export function quotaProblems(quota: unknown, field: string): string[] {
+  if (quota === null || quota === undefined) return [];
+  const q = quota as Record<string, unknown>;
+  if (q.kind === 'ABSOLUTE') return Number.isInteger(q.max) && (q.max as number) >= 0 ? [] : [`${field}.max must be a whole number ≥ 0`];
+  if (q.kind === 'SHARE_OF_FORM') {
+    return typeof q.formCode === 'string' && FORM_CODE.test(q.formCode) && typeof q.share === 'number' && q.share > 0 && q.share <= 1 ? [] : [`${field} needs a formCode and a share in (0, 1]`];
+  }
+  return [`${field}.kind must be ABSOLUTE or SHARE_OF_FORM`];
+}
