@@ -324,6 +324,106 @@ async function seedEvaluation(token: string, campaignId: string): Promise<number
   return publishResults.publicationVersion;
 }
 
+/** A day `n` days back, Vietnam time. */
+function daysAgo(n: number): string {
+  return new Date(Date.now() + 7 * 3_600_000 - n * 86_400_000).toISOString().slice(0, 10);
+}
+
+type Tokens = Record<'officer' | 'council' | 'councilMay' | 'employer' | 'nhung', string>;
+
+/**
+ * The reward side for Bắc Ninh: the best published result granted by the provincial council, titles for a garment
+ * worker whose initiative qualifies her, an ad-hoc certificate, an enterprise agreement with monthly rewards, a
+ * nomination left open for the council, and the year's budget. Each step is skipped when its result exists.
+ */
+async function seedRewards(units: Map<string, Unit>, members: Map<string, string>, campaignId: string, tokens: Tokens): Promise<number> {
+  const bn = units.get('BN')!;
+  const may = units.get('BN-MAY-BG')!;
+  const nhung = members.get('Nguyễn Thị Hồng Nhung')!;
+  const year = Number(daysAgo(0).slice(0, 4));
+  const decisions = async (filter: Record<string, unknown>) =>
+    (await call<{ rewardDecisions: { edges: unknown[] } }>(tokens.officer, `query($f: RewardDecisionFilter) { rewardDecisions(filter: $f, first: 100) { edges { node { id } } } }`, { f: filter }))
+      .rewardDecisions.edges.length;
+  const grant = async (nominationId: string, council: string, extra: Record<string, unknown> = {}) => {
+    await call(council, `mutation($id: ID!, $input: GrantRewardInput!) { grantReward(nominationId: $id, input: $input) { number } }`, {
+      id: nominationId,
+      input: { signerRole: council === tokens.council ? 'Chủ tịch Liên đoàn Lao động tỉnh Bắc Ninh' : 'Chủ tịch Công đoàn cơ sở', ...extra },
+    });
+  };
+  const vote = (id: string) => call(tokens.council, `mutation($id: ID!) { reviewNomination(id: $id, vote: FOR, comment: "Đủ tiêu chuẩn, đề nghị khen thưởng") { status } }`, { id });
+  const nominate = async (input: Record<string, unknown>) =>
+    (await call<{ nominate: { id: string } }>(tokens.officer, `mutation($input: NominateInput!) { nominate(input: $input) { id } }`, { input })).nominate.id;
+
+  if ((await decisions({ campaignId })) === 0) {
+    let fromResults: { id: string; resultRank: number }[] = [];
+    for (let attempt = 0; attempt < 60 && fromResults.length === 0; attempt++) {
+      const { nominations } = await call<{ nominations: { edges: { node: { id: string; resultRank: number; campaign: { id: string } | null } }[] } }>(
+        tokens.council,
+        `{ nominations(source: RESULTS, status: OPEN, first: 50) { edges { node { id resultRank campaign { id } } } } }`,
+      );
+      fromResults = nominations.edges.map((e) => e.node).filter((n) => n.campaign?.id === campaignId).sort((a, b) => a.resultRank - b.resultRank);
+      if (fromResults.length === 0) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    if (fromResults[0]) {
+      await vote(fromResults[0].id);
+      await grant(fromResults[0].id, tokens.council);
+    }
+  }
+
+  const { collectiveAgreements } = await call<{ collectiveAgreements: { edges: { node: { id: string } }[] } }>(tokens.employer, `{ collectiveAgreements { edges { node { id } } } }`);
+  let agreementId = collectiveAgreements.edges[0]?.node.id;
+  if (!agreementId) {
+    agreementId = (
+      await call<{ registerCollectiveAgreement: { id: string } }>(tokens.employer, `mutation($input: CollectiveAgreementInput!) { registerCollectiveAgreement(input: $input) { id } }`, {
+        input: {
+          unitId: may.id, employerName: 'Công ty Cổ phần May Bắc Giang', signedOn: '2026-01-05', validFrom: '2026-01-05', validUntil: '2028-12-31', initiativeRate: 0.1,
+          clauses: [
+            { code: 'Đ12.1', period: 'MONTHLY', criterion: 'Năng suất vượt 120% định mức trong tháng, không có sản phẩm lỗi', amountVnd: 500_000, maxRecipientsPerPeriod: 10 },
+            { code: 'Đ12.2', period: 'QUARTERLY', criterion: 'Tổ sản xuất an toàn, không tai nạn lao động trong quý', amountVnd: 2_000_000, maxRecipientsPerPeriod: 5 },
+          ],
+        },
+      })
+    ).registerCollectiveAgreement.id;
+  }
+  await unlessDone(
+    call(tokens.employer, `mutation($input: EmployerRewardInput!) { recordEmployerRewards(input: $input) { id } }`, {
+      input: { agreementId, clauseCode: 'Đ12.1', periodStart: `${daysAgo(0).slice(0, 7)}-01`, memberIds: [nhung, members.get('Trần Thị Thu Hà')], reason: 'Năng suất tháng vượt 125% định mức' },
+    }),
+  );
+
+  const { initiatives } = await call<{ initiatives: { edges: unknown[] } }>(tokens.nhung, `{ initiatives { edges { node { id } } } }`);
+  if (initiatives.edges.length === 0) {
+    const { registerInitiative } = await call<{ registerInitiative: { id: string } }>(tokens.nhung, `mutation($input: RegisterInitiativeInput!) { registerInitiative(input: $input) { id } }`, {
+      input: { title: 'Cữ gá may túi áo tự động', description: 'Cữ gá giúp may túi áo nhanh gấp đôi và giảm lỗi đường may ở chuyền 3' },
+    });
+    await call(tokens.officer, `mutation($id: ID!, $input: AssessInitiativeInput!) { assessInitiative(id: $id, input: $input) { rewardVnd } }`, {
+      id: registerInitiative.id,
+      input: { recognised: true, reach: 'UNIT', firstYearSavingsVnd: 96_000_000, firstYearEarningsVnd: 0, applicationCostVnd: 6_000_000, calculation: 'Tiết kiệm 8 triệu đồng/tháng × 12 tháng, trừ 6 triệu chi phí chế tạo' },
+    });
+  }
+
+  const titles = [
+    { formCode: 'LDTT', reason: 'Hoàn thành tốt nhiệm vụ, năng suất vượt định mức cả năm', decidedOn: daysAgo(12) },
+    { formCode: 'CSTDCS', reason: 'Có sáng kiến cữ gá may túi áo được công nhận và áp dụng', decidedOn: daysAgo(10) },
+  ];
+  for (const title of titles) {
+    if ((await decisions({ unitId: may.id, formCode: title.formCode })) > 0) continue;
+    const id = await nominate({ source: 'OFFICER', memberId: nhung, grantingUnitId: bn.id, formCode: title.formCode, taskRating: 'GOOD', achievedOn: daysAgo(20), awardYear: year, reason: title.reason });
+    await vote(id);
+    await grant(id, tokens.council, { decidedOn: title.decidedOn });
+  }
+  if ((await decisions({ unitId: may.id, adHoc: true })) === 0) {
+    const adHoc = await nominate({ source: 'AD_HOC', memberId: members.get('Trần Thị Thu Hà'), grantingUnitId: may.id, formCode: 'GIAY_KHEN', achievedOn: daysAgo(4), reason: 'Phát hiện và dập tắt kịp thời đám cháy nhỏ tại kho vải' });
+    await grant(adHoc, tokens.councilMay, { decidedOn: daysAgo(2) });
+  }
+  const { nominations } = await call<{ nominations: { edges: unknown[] } }>(tokens.council, `{ nominations(source: OFFICER, status: OPEN) { edges { node { id } } } }`);
+  if (nominations.edges.length === 0) {
+    await nominate({ source: 'OFFICER', memberId: members.get('Phạm Văn Hùng'), grantingUnitId: bn.id, formCode: 'BK_TINH', achievedOn: daysAgo(7), awardYear: year, reason: 'Cải tiến quy trình kiểm tra bo mạch, giảm 30% sản phẩm lỗi' });
+  }
+  await call(tokens.officer, `mutation($u: ID!, $y: Int!) { setRewardBudget(unitId: $u, year: $y, amountVnd: 200000000) }`, { u: bn.id, y: year });
+  return decisions({ unitId: bn.id });
+}
+
 const SECTIONS = [
   { slug: 'guong-dien-hinh', name: 'Gương điển hình tiên tiến', filter: { kinds: ['EXEMPLAR', 'AD_HOC_ACHIEVEMENT'] } },
   { slug: 'mo-hinh-moi-cach-lam-hay', name: 'Mô hình mới, cách làm hay', filter: { kinds: ['GOOD_PRACTICE'] } },
@@ -388,6 +488,14 @@ async function main(): Promise<void> {
   campaigns.push(await seedReplication(admin, campaigns[0]!, units));
   const reports = await seedProgress(admin, campaigns, units, members);
   const publication = await seedEvaluation(admin, campaigns[3]!);
+  const rewardTokens: Tokens = {
+    officer: await issueDevToken({ sub: 'demo-officer-bn', name: 'Cán bộ LĐLĐ Bắc Ninh', roles: ['UNIT_OFFICER'], unitPath: units.get('BN')!.path }, config),
+    council: await issueDevToken({ sub: 'demo-council-bn', name: 'Thành viên Hội đồng TĐKT Bắc Ninh', roles: ['COUNCIL_MEMBER'], unitPath: units.get('BN')!.path }, config),
+    councilMay: await issueDevToken({ sub: 'demo-council-may', name: 'Hội đồng TĐKT Công ty May Bắc Giang', roles: ['COUNCIL_MEMBER'], unitPath: units.get('BN-MAY-BG')!.path }, config),
+    employer: await issueDevToken({ sub: 'demo-employer', name: 'Giám đốc Công ty May Bắc Giang', roles: ['EMPLOYER'], unitPath: units.get('BN-MAY-BG')!.path }, config),
+    nhung: await issueDevToken({ sub: 'demo-member-nhung', name: 'Nguyễn Thị Hồng Nhung', roles: ['MEMBER'], unitPath: units.get('BN-MAY-BG')!.path, memberId: members.get('Nguyễn Thị Hồng Nhung')! }, config),
+  };
+  const decisions = await seedRewards(units, members, campaigns[3]!, rewardTokens);
   const editor = await issueDevToken({ sub: 'demo-editor', name: 'Biên tập viên Báo Lao Động', roles: ['EDITOR'], unitPath: '/vn/' }, config);
   const media = await seedMedia(editor, admin);
 
@@ -397,6 +505,7 @@ async function main(): Promise<void> {
     { label: 'officer, Khánh Hòa', sub: 'demo-officer-kh', name: 'Cán bộ LĐLĐ Khánh Hòa', roles: ['UNIT_OFFICER'], unit: 'KH' },
     { label: 'reviewer, Bắc Ninh', sub: 'demo-reviewer-bn', name: 'Người chấm điểm Bắc Ninh', roles: ['REVIEWER'], unit: 'BN' },
     { label: 'council member, national', sub: 'demo-council', name: 'Thành viên Hội đồng TĐKT', roles: ['COUNCIL_MEMBER'], unit: 'VN' },
+    { label: 'council member, Bắc Ninh', sub: 'demo-council-bn', name: 'Thành viên Hội đồng TĐKT Bắc Ninh', roles: ['COUNCIL_MEMBER'], unit: 'BN' },
     { label: 'editor, national', sub: 'demo-editor', name: 'Biên tập viên Báo Lao Động', roles: ['EDITOR'], unit: 'VN' },
     { label: 'employer, May Bắc Giang', sub: 'demo-employer', name: 'Giám đốc Công ty May Bắc Giang', roles: ['EMPLOYER'], unit: 'BN-MAY-BG' },
     {
@@ -424,7 +533,7 @@ async function main(): Promise<void> {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${lines.join('\n')}\n`);
   console.log(
-    `[seed] ${units.size} units, ${members.size} members, ${campaigns.length} launched campaigns (one replicated), ${reports} progress reports, results published (version ${publication}), ${media.published} stories published`,
+    `[seed] ${units.size} units, ${members.size} members, ${campaigns.length} launched campaigns (one replicated), ${reports} progress reports, results published (version ${publication}), ${decisions} reward decisions in Bắc Ninh, ${media.published} stories published`,
   );
   console.log(lines.join('\n'));
 }

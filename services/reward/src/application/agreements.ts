@@ -71,7 +71,7 @@ function agreementProblems(input: AgreementInput): FieldProblem[] {
   if (rate !== null && rate !== undefined && !(rate > 0 && rate <= 1 && Number.isInteger(Math.round(rate * 10_000)))) add('initiativeRate', 'a share between 0 and 1, e.g. 0.1 for 10%');
   const codes = new Set<string>();
   input.clauses.forEach((clause, i) => {
-    if (!/^[A-Za-z0-9_.-]{1,32}$/.test(clause.code)) add(`clauses.${i}.code`, 'a short code such as "D5.1"');
+    if (!/^[\p{L}\p{N}_.-]{1,32}$/u.test(clause.code)) add(`clauses.${i}.code`, 'a short code such as "Đ12.1"');
     if (codes.has(clause.code)) add(`clauses.${i}.code`, `clause ${clause.code} appears twice`);
     codes.add(clause.code);
     if (clause.criterion.trim().length < 10) add(`clauses.${i}.criterion`, 'state what earns the reward, as the agreement words it');
