@@ -6,6 +6,7 @@ import {
   decodeCursor,
   hasRole,
   isOfficerOver,
+  officerScope,
   pageSize,
   parseId,
   requireAuthenticated,
@@ -115,7 +116,7 @@ export async function collectiveAgreements(ctx: RewardContext, page: PageRequest
   requireAuthenticated(ctx.identity);
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
-  const officerPath = hasRole(ctx.identity, 'NATIONAL_ADMIN') ? '/' : hasRole(ctx.identity, 'UNIT_OFFICER') ? ctx.identity.unitPath : null;
+  const officerPath = officerScope(ctx.identity);
   const employerPath = hasRole(ctx.identity, 'EMPLOYER') ? ctx.identity.unitPath : null;
   if (!officerPath && !employerPath) throw new ForbiddenError('Collective agreements are for officers and employers');
   const rows = (await ctx.db.query(

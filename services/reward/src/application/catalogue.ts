@@ -2,27 +2,11 @@ import { NotFoundError, ValidationError, requireRole, type FieldProblem } from '
 import type { EntityManager } from 'typeorm';
 import { baseSalaryOn, rewardAmount, type BaseSalarySetting } from '../domain/amounts';
 import { todayInVietnam } from '../domain/decisions';
-import { quotaProblems, ruleProblems, type EligibilityRule, type Quota } from '../domain/rules';
+import { UNIT_LEVELS, type RewardForm } from '../domain/forms';
+import { quotaProblems, ruleProblems } from '../domain/rules';
 import type { RewardContext } from './context';
 
-export type FormKind = 'EMULATION_TITLE' | 'COMMENDATION' | 'UNION_AWARD';
-export type SubjectKind = 'INDIVIDUAL' | 'COLLECTIVE';
-const UNIT_LEVELS = ['NATIONAL', 'PROVINCIAL', 'SECTOR', 'UPPER_GRASSROOTS', 'GRASSROOTS'];
-
-export interface RewardFormRow {
-  code: string;
-  name: string;
-  kind: FormKind;
-  subjects: SubjectKind[];
-  grantingLevels: string[];
-  individualMultiplier: number | null;
-  collectiveMultiplier: number | null;
-  precedence: number;
-  eligibility: EligibilityRule[];
-  collectiveEligibility: EligibilityRule[];
-  quota: Quota | null;
-  source: string;
-  verified: boolean;
+export interface RewardFormRow extends RewardForm {
   active: boolean;
   version: number;
 }

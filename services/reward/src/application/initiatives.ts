@@ -4,8 +4,8 @@ import {
   NotFoundError,
   ValidationError,
   decodeCursor,
-  hasRole,
   isOfficerOver,
+  officerScope,
   isUuid,
   pageSize,
   parseId,
@@ -74,7 +74,7 @@ export async function initiatives(ctx: RewardContext, status: string | null, pag
   requireAuthenticated(ctx.identity);
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
-  const officerPath = hasRole(ctx.identity, 'NATIONAL_ADMIN') ? '/' : hasRole(ctx.identity, 'UNIT_OFFICER') ? ctx.identity.unitPath : null;
+  const officerPath = officerScope(ctx.identity);
   const rows = (await ctx.db.query(
     `${INITIATIVE_SELECT} WHERE (unit_path LIKE $1 || '%' OR member_id = $2) AND ($3::text IS NULL OR status = $3)
         AND ($5::timestamptz IS NULL OR (registered_at, id) < ($5::timestamptz, $6::uuid))

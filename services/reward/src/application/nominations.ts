@@ -6,6 +6,7 @@ import {
   decodeCursor,
   hasRole,
   isOfficerOver,
+  officerScope,
   isUuid,
   pageSize,
   parseId,
@@ -74,7 +75,7 @@ function canSee(identity: Identity, nomination: NominationRow): boolean {
 export async function nominations(ctx: RewardContext, filter: { status: string | null; source: string | null }, page: PageRequest): Promise<Connection<NominationRow>> {
   requireAuthenticated(ctx.identity);
   if (!hasRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER', 'COUNCIL_MEMBER')) throw new ForbiddenError('Nominations are for officers and council members');
-  const officerPath = hasRole(ctx.identity, 'NATIONAL_ADMIN') ? '/' : hasRole(ctx.identity, 'UNIT_OFFICER') ? ctx.identity.unitPath : null;
+  const officerPath = officerScope(ctx.identity);
   const councilPath = hasRole(ctx.identity, 'COUNCIL_MEMBER') ? ctx.identity.unitPath : null;
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
@@ -120,7 +121,7 @@ export function formFitProblems(form: RewardFormRow, collective: boolean | null,
   const problems: FieldProblem[] = [];
   if (!form.active) problems.push({ field, message: `${form.name} is no longer granted` });
   if (collective !== null && !form.subjects.includes(collective ? 'COLLECTIVE' : 'INDIVIDUAL')) problems.push({ field, message: `${form.name} is not granted to ${collective ? 'collectives' : 'individuals'}` });
-  if (!form.grantingLevels.includes(grantingLevel)) {
+  if (!(form.grantingLevels as readonly string[]).includes(grantingLevel)) {
     problems.push({ field, message: `${form.name} is granted at ${form.grantingLevels.join(', ')} level, not by a ${grantingLevel} unit` });
   }
   if (adHoc && form.kind === 'EMULATION_TITLE') {

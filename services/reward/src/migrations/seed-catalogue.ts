@@ -1,4 +1,4 @@
-import type { EligibilityRule, Quota } from '../domain/rules';
+import type { RewardForm, UnitLevel } from '../domain/forms';
 
 /**
  * The catalogue as first seeded (shared/design/reward-rules.md, November 2026). Frozen with its migration:
@@ -14,35 +14,18 @@ export const SEED_BASE_SALARIES = [
   { effectiveFrom: '2024-07-01', amountVnd: 2_340_000, source: 'Nghị định 73/2024/NĐ-CP', verified: true },
 ];
 
-type Level = 'NATIONAL' | 'PROVINCIAL' | 'SECTOR' | 'UPPER_GRASSROOTS' | 'GRASSROOTS';
-const EVERY_LEVEL: Level[] = ['NATIONAL', 'PROVINCIAL', 'SECTOR', 'UPPER_GRASSROOTS', 'GRASSROOTS'];
-const PROVINCE_AND_UP: Level[] = ['NATIONAL', 'PROVINCIAL', 'SECTOR'];
+const EVERY_LEVEL: UnitLevel[] = ['NATIONAL', 'PROVINCIAL', 'SECTOR', 'UPPER_GRASSROOTS', 'GRASSROOTS'];
+const PROVINCE_AND_UP: UnitLevel[] = ['NATIONAL', 'PROVINCIAL', 'SECTOR'];
 
-export interface SeedForm {
-  code: string;
-  name: string;
-  kind: 'EMULATION_TITLE' | 'COMMENDATION' | 'UNION_AWARD';
-  subjects: ('INDIVIDUAL' | 'COLLECTIVE')[];
-  grantingLevels: Level[];
-  individualMultiplier: number | null;
-  collectiveMultiplier: number | null;
-  /** Higher is a higher form: it pays more and ranks first in the register. */
-  precedence: number;
-  eligibility: EligibilityRule[];
-  collectiveEligibility: EligibilityRule[];
-  quota: Quota | null;
-  source: string;
-  verified: boolean;
-}
 
-const title = (form: Omit<SeedForm, 'kind' | 'verified' | 'quota'> & Partial<Pick<SeedForm, 'verified' | 'quota'>>): SeedForm => ({
+const title = (form: Omit<RewardForm, 'kind' | 'verified' | 'quota'> & Partial<Pick<RewardForm, 'verified' | 'quota'>>): RewardForm => ({
   kind: 'EMULATION_TITLE',
   verified: true,
   quota: null,
   ...form,
 });
 
-export const SEED_FORMS: SeedForm[] = [
+export const SEED_FORMS: RewardForm[] = [
   title({
     code: 'LDTT', name: 'Lao động tiên tiến', subjects: ['INDIVIDUAL'], grantingLevels: EVERY_LEVEL, individualMultiplier: 0.3, collectiveMultiplier: null,
     precedence: 10, source: `${LAW}, Điều 24; ${DECREE}, Điều 54`,
@@ -121,7 +104,7 @@ export const SEED_FORMS: SeedForm[] = [
     individualMultiplier: 3.5, collectiveMultiplier: 7.0, precedence: 55, source: `${DECREE}, Điều 51`, verified: true, quota: null, eligibility: [], collectiveEligibility: [],
   },
   ...([['HCLD3', 'Huân chương Lao động hạng Ba', 4.5, 9, 75], ['HCLD2', 'Huân chương Lao động hạng Nhì', 7.5, 15, 80], ['HCLD1', 'Huân chương Lao động hạng Nhất', 9, 18, 85]] as const).map(
-    ([code, name, individual, collective, precedence]): SeedForm => ({
+    ([code, name, individual, collective, precedence]): RewardForm => ({
       code, name, kind: 'COMMENDATION', subjects: ['INDIVIDUAL', 'COLLECTIVE'], grantingLevels: ['NATIONAL'], individualMultiplier: individual,
       collectiveMultiplier: collective, precedence, source: `${DECREE}, Điều 51`, verified: true, quota: null, eligibility: [], collectiveEligibility: [],
     }),
