@@ -521,3 +521,36 @@ describe('fairness and timeliness figures', () => {
     expect((await api.refused(FAIRNESS, { u: units.hn!.id, from: today, to: daysAgo(1) }, tokens.officerHn)).problems.map((p) => p.field)).toEqual(['to']);
   });
 });
+
+describe('union awards at national level', () => {
+  // runs after the figures above: these national decisions are not part of the worked example
+  it('Bằng Lao động sáng tạo goes to direct, non-leading workers whose initiatives bring enough benefit', async () => {
+    const council = await token(['COUNCIL_MEMBER'], 'vn', 'council-vn');
+    const nominateNational = (memberKey: string, formCode: string) =>
+      nominate({ memberKey, granting: 'vn', formCode, achievedOn: daysAgo(5), awardYear: year, reason: 'Tác giả sáng kiến làm lợi lớn cho doanh nghiệp' }, tokens.admin);
+    const decide = async (id: string) => {
+      await api.ok(REVIEW, { id, vote: 'FOR' }, council);
+      return api.ok(GRANT, { id, input: { signerRole: 'Chủ tịch Tổng Liên đoàn Lao động Việt Nam' } }, council).then(
+        (r) => r.grantReward,
+        (error: Error) => ({ error: error.message }),
+      );
+    };
+    // Hoa: a direct worker, no leadership post, one initiative worth 120,000,000 VND this year
+    expect(await decide(await nominateNational('hoa', 'LAO_DONG_SANG_TAO'))).toMatchObject({ formCode: 'LAO_DONG_SANG_TAO', amountVnd: 0 });
+    const minh = await decide(await nominateNational('minh', 'LAO_DONG_SANG_TAO'));
+    expect(minh.error).toContain('is for direct production workers');
+    expect(minh.error).toContain('is for people without a leadership post');
+    expect(minh.error).toContain('needs one initiative worth at least 80,000,000 VND');
+  });
+
+  it('the Nguyễn Đức Cảnh award is granted once in a lifetime', async () => {
+    const council = await token(['COUNCIL_MEMBER'], 'vn', 'council-vn');
+    const once = async () => {
+      const id = await nominate({ memberKey: 'tuan', granting: 'vn', formCode: 'GIAI_NGUYEN_DUC_CANH', achievedOn: daysAgo(5), awardYear: year, reason: 'Công nhân trực tiếp sản xuất tiêu biểu' }, tokens.admin);
+      await api.ok(REVIEW, { id, vote: 'FOR' }, council);
+      return graphql(platform.gatewayUrl, GRANT, { id, input: { signerRole: 'Chủ tịch Tổng Liên đoàn Lao động Việt Nam' } }, council);
+    };
+    expect((await once()).data?.grantReward).toMatchObject({ formCode: 'GIAI_NGUYEN_DUC_CANH' });
+    expect((await once()).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', rule: 'ONCE_IN_LIFETIME' });
+  });
+});
