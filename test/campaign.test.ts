@@ -127,6 +127,11 @@ describe('the union tree', () => {
     }
   });
 
+  it('tells callers which unit their token works for', async () => {
+    expect((await api.ok(`{ myUnit { id name } }`, {}, khOfficer)).myUnit).toEqual({ id: units.kh!.id, name: expect.any(String) });
+    expect((await api.ok(`{ myUnit { id } }`)).myUnit).toBeNull();
+  });
+
   it('refuses an officer changing a unit of another province', async () => {
     const refusal = await api.refused(`mutation($id: ID!) { updateUnionUnit(id: $id, input: { name: "Đổi tên" }) { name } }`, { id: units.may!.id }, khOfficer);
     expect(refusal.code).toBe('FORBIDDEN');

@@ -267,7 +267,12 @@ describe('submissions and reviews', () => {
     for (const sub of ['rv-1', 'rv-2', 'rv-3']) await api.ok(ASSIGN, { id: submissionId, r: { subject: sub, unitPath: units.evn!.path } }, officer);
     expect((await api.refused(REVIEW, { id: submissionId, score: 5 }, await reviewer('rv-unassigned', 'evn'))).code).toBe('FORBIDDEN');
     expect((await api.refused(REVIEW, { id: submissionId, score: 7 }, await reviewer('rv-1', 'evn'))).code).toBe('BAD_USER_INPUT');
+    const queue = async (sub: string) => (await api.ok(`{ myReviewAssignments { edges { node { id criterion { name } } } } }`, {}, await reviewer(sub, 'evn'))).myReviewAssignments.edges.map((e: any) => e.node.id);
+    expect(await queue('rv-1')).toEqual([submissionId]);
+    expect(await queue('rv-unassigned')).toEqual([]);
     expect((await api.ok(REVIEW, { id: submissionId, score: 10 }, await reviewer('rv-1', 'evn'))).reviewSubmission).toEqual({ status: 'IN_REVIEW', reviewCount: 1, finalScore: null });
+    expect(await queue('rv-1')).toEqual([]);
+    expect(await queue('rv-2')).toEqual([submissionId]);
     expect((await api.ok(REVIEW, { id: submissionId, score: 5 }, await reviewer('rv-2', 'evn'))).reviewSubmission).toEqual({ status: 'NEEDS_THIRD_REVIEW', reviewCount: 2, finalScore: null });
     expect((await api.ok(REVIEW, { id: submissionId, score: 5 }, await reviewer('rv-3', 'evn'))).reviewSubmission).toEqual({ status: 'SCORED', reviewCount: 3, finalScore: 5 });
     expect(await score(enrollments.binh!)).toMatchObject({ total: 50, breakdown: [{ criterion: { name: 'Cải cách hành chính' }, points: 50 }] });

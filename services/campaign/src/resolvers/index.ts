@@ -63,6 +63,11 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
   ...scalarResolvers,
   Query: {
     unionUnit: (_: unknown, { id }: Id, ctx: Ctx) => (isUuid(id) ? ctx.loaders.unit.load(id.toLowerCase()) : null),
+    myUnit: async (_: unknown, __: unknown, ctx: Ctx) => {
+      if (!ctx.identity.unitPath) return null;
+      const [row] = (await ctx.db.query(`SELECT id FROM union_units WHERE path = $1`, [ctx.identity.unitPath])) as Id[];
+      return row ? ctx.loaders.unit.load(row.id) : null;
+    },
     unionUnitByCode: async (_: unknown, { code }: { code: string }, ctx: Ctx) => {
       const [row] = (await ctx.db.query(`SELECT id FROM union_units WHERE code = $1`, [code])) as Id[];
       return row ? ctx.loaders.unit.load(row.id) : null;

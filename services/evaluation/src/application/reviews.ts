@@ -3,11 +3,16 @@ import {
   ForbiddenError,
   NotFoundError,
   ValidationError,
+  decodeCursor,
   isOfficerOver,
+  pageSize,
   parseId,
   requireAuthenticated,
   requireRole,
   requireWithinScope,
+  toConnection,
+  type Connection,
+  type PageRequest,
   type SubmissionScoredV1,
 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
@@ -185,6 +190,21 @@ export async function reviewSubmission(ctx: EvaluationContext, submissionId: str
     }
     return loadSubmission(manager, submission.id);
   });
+}
+
+/** Submissions assigned to the caller that still wait for their review, oldest first (the reviewer's queue). */
+export async function myReviewAssignments(ctx: EvaluationContext, page: PageRequest): Promise<Connection<SubmissionRow>> {
+  requireAuthenticated(ctx.identity);
+  const limit = pageSize(page.first);
+  const after = decodeCursor(page.after);
+  const rows = (await ctx.db.query(
+    `${SUBMISSION_SELECT.replace(' FROM submissions s', ', a.assigned_at::text AS "assignedAt" FROM submissions s')} JOIN review_assignments a ON a.submission_id = s.id AND a.reviewer_subject = $1
+      WHERE s.status <> 'SCORED' AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.submission_id = s.id AND r.reviewer_subject = $1)
+        AND ($3::timestamptz IS NULL OR (a.assigned_at, s.id) > ($3::timestamptz, $4::uuid))
+      ORDER BY a.assigned_at, s.id LIMIT $2`,
+    [ctx.identity.subject, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
+  )) as (SubmissionRow & { assignedAt: string })[];
+  return toConnection(rows, limit, (row) => [row.assignedAt, row.id]);
 }
 
 export async function visibleSubmission(ctx: EvaluationContext, id: string): Promise<SubmissionRow | null> {

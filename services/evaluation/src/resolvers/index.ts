@@ -1,7 +1,7 @@
 import { isUuid, parseId, scalarResolvers, type GraphQLResolverMap, type PageRequest } from '@thidua/common';
 import type { EvaluationContext } from '../application/context';
 import { appealsOf, fileAppeal, publishResults, rankings, resolveAppeal, type RankingDimension } from '../application/results';
-import { assignReviewer, criterionById, declareConflict, reviewSubmission, submitEvidence, visibleSubmission, type SubmissionRow } from '../application/reviews';
+import { assignReviewer, criterionById, declareConflict, myReviewAssignments, reviewSubmission, submitEvidence, visibleSubmission, type SubmissionRow } from '../application/reviews';
 import { participantScore, scoreHistory } from '../application/scores';
 import { createCriteriaSet, loadSet, publishCriteriaSet, updateCriteriaSet, visibleSets, type CriteriaSetInput, type CriteriaSetRow } from '../application/sets';
 import type { EvaluationRoundRow } from '../entities';
@@ -21,6 +21,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     participantScore: (_: unknown, { enrollmentId }: { enrollmentId: string }, ctx: Ctx) => participantScore(ctx, enrollmentId),
     scoreHistory: (_: unknown, { enrollmentId }: { enrollmentId: string }, ctx: Ctx) => scoreHistory(ctx, enrollmentId),
     submission: (_: unknown, { id }: Id, ctx: Ctx) => visibleSubmission(ctx, id),
+    myReviewAssignments: (_: unknown, args: PageRequest, ctx: Ctx) => myReviewAssignments(ctx, args),
   },
   Mutation: {
     createCriteriaSet: (_: unknown, { input }: { input: CriteriaSetInput }, ctx: Ctx) => createCriteriaSet(ctx, input),
