@@ -33,6 +33,7 @@ start_process() {
 start() {
   mkdir -p "$RUN_DIR" "$LOG_DIR"
   bash infra/install.sh
+  bash infra/web.sh
   bash infra/infra.sh up
   # shellcheck disable=SC1091
   source .data/infra.env
@@ -45,7 +46,7 @@ start() {
   wait_healthy gateway 4000
   "$ROOT/node_modules/.bin/tsx" infra/seed-demo.ts
   echo
-  echo "Thi Đua is running. Gateway: http://127.0.0.1:4000/graphql   (stop: npm run stop)"
+  echo "Thi Đua is running. Web portal: http://127.0.0.1:4000/   Gateway: http://127.0.0.1:4000/graphql   (stop: npm run stop)"
 }
 
 stop() {

@@ -29,6 +29,7 @@ import {
 import { isAllowed, loadPublicOperations } from './allowlist';
 import { ApiKeyVerifier, RateLimiter } from './api-keys';
 import { IdentityVerifier, InvalidTokenError } from './identity';
+import { webRoute } from './web';
 
 export const SUPERGRAPH_PATH = path.resolve(__dirname, '../../schemas/supergraph.graphql');
 
@@ -216,6 +217,8 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
       // public files served by media (feeds, story assets), reached only through the gateway
       '/feeds/': publicProxyRoute(mediaBaseUrl, () => verifier.internalToken('anonymous', ANONYMOUS)),
       '/assets/': publicProxyRoute(mediaBaseUrl, () => verifier.internalToken('anonymous', ANONYMOUS)),
+      // every other path: the web portal (a single-page app that talks to /graphql)
+      '/': webRoute(),
     },
   });
   const port = await listen(server, config.port, config.host);

@@ -1,0 +1,122 @@
+import { NavLink, Route, Routes, useNavigate } from 'react-router';
+import { useAuth, type Role } from './auth';
+import { CampaignPage } from './pages/CampaignPage';
+import { CouncilPage } from './pages/CouncilPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { EditorPage } from './pages/EditorPage';
+import { HomePage } from './pages/HomePage';
+import { ImportMembersPage } from './pages/ImportMembersPage';
+import { LaunchCampaignPage } from './pages/LaunchCampaignPage';
+import { LoginPage } from './pages/LoginPage';
+import { NationalPage } from './pages/NationalPage';
+import { RegisterPage } from './pages/RegisterPage';
+import { ReplicateCampaignPage } from './pages/ReplicateCampaignPage';
+import { ReportProgressPage } from './pages/ReportProgressPage';
+import { ReviewsPage } from './pages/ReviewsPage';
+import { StoriesPage } from './pages/StoriesPage';
+import { StoryPage } from './pages/StoryPage';
+import { Page } from './ui';
+
+interface NavItem {
+  to: string;
+  label: string;
+  roles?: Role[];
+}
+
+const OFFICERS: Role[] = ['UNIT_OFFICER', 'NATIONAL_ADMIN'];
+const NAV: NavItem[] = [
+  { to: '/', label: 'Phong trào' },
+  { to: '/rewards', label: 'Khen thưởng' },
+  { to: '/stories', label: 'Tin bài' },
+  { to: '/dashboard', label: 'Bảng điều khiển', roles: OFFICERS },
+  { to: '/national', label: 'Toàn quốc', roles: ['NATIONAL_ADMIN'] },
+  { to: '/work/launch', label: 'Phát động', roles: OFFICERS },
+  { to: '/work/progress', label: 'Báo cáo tiến độ', roles: OFFICERS },
+  { to: '/work/import', label: 'Nhập đoàn viên', roles: OFFICERS },
+  { to: '/work/reviews', label: 'Chấm điểm', roles: ['REVIEWER'] },
+  { to: '/work/council', label: 'Hội đồng TĐKT', roles: ['COUNCIL_MEMBER'] },
+  { to: '/work/editor', label: 'Biên tập', roles: ['EDITOR', 'NATIONAL_ADMIN'] },
+];
+
+function Header() {
+  const { session, has, signOut } = useAuth();
+  const navigate = useNavigate();
+  return (
+    <header className="site-header">
+      <div className="inner">
+        <NavLink to="/" className="brand">
+          Thi Đua · Công đoàn Việt Nam
+        </NavLink>
+        <nav className="site-nav" aria-label="Chính">
+          <ul>
+            {NAV.filter((item) => !item.roles || has(...item.roles)).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === '/'}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="user">
+          {session ? (
+            <>
+              <span data-testid="signed-in-as">{session.name}</span>
+              <button
+                type="button"
+                onClick={() => {
+                  signOut();
+                  navigate('/');
+                }}
+              >
+                Đăng xuất
+              </button>
+            </>
+          ) : (
+            <NavLink to="/login" style={{ color: '#fff' }}>
+              Đăng nhập
+            </NavLink>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+export function App() {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Bỏ qua menu, đến nội dung chính
+      </a>
+      <Header />
+      <main id="main" tabIndex={-1}>
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/campaigns/:id" element={<CampaignPage />} />
+          <Route path="/campaigns/:id/replicate" element={<ReplicateCampaignPage />} />
+          <Route path="/rewards" element={<RegisterPage />} />
+          <Route path="/stories" element={<StoriesPage />} />
+          <Route path="/stories/:id" element={<StoryPage />} />
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/dashboard" element={<DashboardPage />} />
+          <Route path="/national" element={<NationalPage />} />
+          <Route path="/work/launch" element={<LaunchCampaignPage />} />
+          <Route path="/work/progress" element={<ReportProgressPage />} />
+          <Route path="/work/import" element={<ImportMembersPage />} />
+          <Route path="/work/reviews" element={<ReviewsPage />} />
+          <Route path="/work/council" element={<CouncilPage />} />
+          <Route path="/work/editor" element={<EditorPage />} />
+          <Route
+            path="*"
+            element={
+              <Page title="Không tìm thấy trang">
+                <p>Địa chỉ này không có trên cổng thông tin.</p>
+              </Page>
+            }
+          />
+        </Routes>
+      </main>
+    </>
+  );
+}

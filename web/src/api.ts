@@ -1,0 +1,72 @@
+/** The gateway is the portal's only back end: GraphQL over POST (JSON, so the gateway's CSRF rule is met). */
+
+export interface Problem {
+  field: string;
+  message: string;
+}
+
+export interface GraphQLError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; problems?: Problem[]; serviceName?: string };
+}
+
+export class ApiError extends Error {
+  readonly code: string;
+  readonly problems: Problem[];
+  constructor(error: GraphQLError) {
+    super(error.message);
+    this.code = error.extensions?.code ?? 'ERROR';
+    this.problems = error.extensions?.problems ?? [];
+  }
+}
+
+export interface Result<T> {
+  data: T | null;
+  /** Errors that came with partial data (a subgraph down, a field the caller may not read). */
+  errors: GraphQLError[];
+}
+
+export async function request<T>(query: string, variables: Record<string, unknown>, token: string | null): Promise<Result<T>> {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json().catch(() => ({ errors: [{ message: `Máy chủ trả lời ${response.status}` }] }))) as { data?: T; errors?: GraphQLError[] };
+  if (!body.data && body.errors?.length) throw new ApiError(body.errors[0]!);
+  return { data: body.data ?? null, errors: body.errors ?? [] };
+}
+
+/** A mutation: any error is the caller's to show. */
+export async function mutate<T>(query: string, variables: Record<string, unknown>, token: string | null): Promise<T> {
+  const result = await request<T>(query, variables, token);
+  if (result.errors.length) throw new ApiError(result.errors[0]!);
+  return result.data as T;
+}
+
+/**
+ * A mutation sent with XMLHttpRequest, for large bodies (CSV imports): the upload's progress is reported as it goes,
+ * then `onProgress(1)` once the server has answered.
+ */
+export function mutateWithProgress<T>(query: string, variables: Record<string, unknown>, token: string | null, onProgress: (share: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/graphql');
+    xhr.setRequestHeader('content-type', 'application/json');
+    if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(Math.min(0.95, event.loaded / event.total));
+    xhr.onerror = () => reject(new ApiError({ message: 'Không kết nối được máy chủ' }));
+    xhr.onload = () => {
+      onProgress(1);
+      try {
+        const body = JSON.parse(xhr.responseText) as { data?: T; errors?: GraphQLError[] };
+        if (body.errors?.length) reject(new ApiError(body.errors[0]!));
+        else resolve(body.data as T);
+      } catch {
+        reject(new ApiError({ message: `Máy chủ trả lời ${xhr.status}` }));
+      }
+    };
+    xhr.send(JSON.stringify({ query, variables }));
+  });
+}

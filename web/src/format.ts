@@ -1,0 +1,72 @@
+/** Vietnamese formats and labels for what the API returns in codes. */
+const VND = new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND', maximumFractionDigits: 0 });
+const NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+
+export const vnd = (amount: number | null | undefined) => (amount === null || amount === undefined ? '—' : VND.format(amount));
+export const num = (value: number | null | undefined) => (value === null || value === undefined ? '—' : NUMBER.format(value));
+export const percent = (share: number | null | undefined) => (share === null || share === undefined ? '—' : `${NUMBER.format(Math.round(share * 1000) / 10)}%`);
+
+/** `2026-11-25` → `25/11/2026` (dates are calendar days end to end). */
+export function day(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const [year, month, date] = iso.slice(0, 10).split('-');
+  return `${date}/${month}/${year}`;
+}
+
+export const todayIso = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+export const CAMPAIGN_STATUS: Record<string, string> = {
+  DRAFT: 'Bản nháp',
+  LAUNCHED: 'Đã phát động',
+  IN_PROGRESS: 'Đang triển khai',
+  SUMMARISING: 'Đang sơ kết, tổng kết',
+  CLOSED: 'Đã kết thúc',
+};
+
+export const CATEGORY: Record<string, string> = {
+  UNION_WORK: 'Thi đua thực hiện nhiệm vụ công đoàn',
+  FOR_WORKERS: 'Thi đua trong công nhân, viên chức, lao động',
+  FOR_WORKERS_IN_UNION_BODIES: 'Thi đua trong cán bộ cơ quan công đoàn',
+};
+
+export const ORGANISATION_TYPE: Record<string, string> = {
+  ADMINISTRATIVE_AGENCY: 'Cơ quan hành chính',
+  PUBLIC_SERVICE_UNIT: 'Đơn vị sự nghiệp',
+  STATE_OWNED_ENTERPRISE: 'Doanh nghiệp Nhà nước',
+  PRIVATE_ENTERPRISE: 'Doanh nghiệp tư nhân',
+  FDI_ENTERPRISE: 'Doanh nghiệp FDI',
+};
+
+export const NOMINATION_SOURCE: Record<string, string> = {
+  RESULTS: 'Từ kết quả thi đua',
+  MEDIA_DISCOVERY: 'Phát hiện qua báo chí',
+  OFFICER: 'Cán bộ đề xuất',
+  AD_HOC: 'Khen thưởng đột xuất',
+};
+
+export const NOMINATION_STATUS: Record<string, string> = {
+  OPEN: 'Chờ xét',
+  IN_COUNCIL: 'Hội đồng đang xét',
+  GRANTED: 'Đã khen thưởng',
+  REFUSED: 'Không khen thưởng',
+};
+
+export const STORY_KIND: Record<string, string> = {
+  EXEMPLAR: 'Gương điển hình',
+  GOOD_PRACTICE: 'Mô hình mới, cách làm hay',
+  GOOD_DEED: 'Người tốt, việc tốt',
+  AD_HOC_ACHIEVEMENT: 'Thành tích đột xuất',
+  CAMPAIGN_NEWS: 'Tin phong trào',
+  CAMPAIGN_SUMMARY: 'Sơ kết, tổng kết',
+};
+
+export const STORY_STATUS: Record<string, string> = {
+  CANDIDATE: 'Đề xuất',
+  DRAFT: 'Bản thảo',
+  IN_REVIEW: 'Chờ duyệt',
+  PUBLISHED: 'Đã đăng',
+  RETRACTED: 'Đã gỡ',
+  DISMISSED: 'Bỏ qua',
+};
+
+export const label = (labels: Record<string, string>, code: string | null | undefined) => (code ? (labels[code] ?? code) : '—');

@@ -1,0 +1,138 @@
+import { Link, useParams } from 'react-router';
+import { useAuth } from '../auth';
+import { CAMPAIGN_STATUS, CATEGORY, STORY_KIND, day, label, num, vnd } from '../format';
+import { useQuery } from '../hooks';
+import { Empty, ErrorBox, Loading, Page, Warnings } from '../ui';
+import CAMPAIGN from '../../../gateway/public-operations/portal-campaign.graphql?raw';
+
+
+interface CampaignData {
+  id: string;
+  title: string;
+  goal: string | null;
+  content: string | null;
+  participants: string | null;
+  status: string;
+  category: string;
+  startsOn: string | null;
+  endsOn: string | null;
+  launchingUnit: { name: string };
+  targets: { id: string; name: string; unitOfMeasure: string; targetValue: number; weight: number }[];
+  summary: { lessons: string; results: { target: { name: string; unitOfMeasure: string }; achievedValue: number; met: boolean }[]; exemplars: { name: string; achievement: string }[] } | null;
+  derivedFrom: { id: string; title: string } | null;
+  adaptationNote: string | null;
+  derivatives: { edges: { node: { id: string; title: string; launchingUnit: { name: string } } }[] };
+  spread: { campaigns: number; units: number; members: number };
+  rankings: { publicationVersion: number | null; publishedAt: string | null; appealDeadline: string | null; edges: { node: { rank: number; name: string; unitName: string; score: number } }[] } | null;
+  rewards: { edges: { node: { number: string; decidedOn: string; formName: string; subjectName: string; amountVnd: number } }[] } | null;
+  stories: { edges: { node: { id: string; title: string; kind: string } }[] } | null;
+}
+
+/** Public: a movement, its targets, published results, rewards, stories and how far it spread. */
+export function CampaignPage() {
+  const { id = '' } = useParams();
+  const { has } = useAuth();
+  const { data, error, warnings, loading } = useQuery<{ campaign: CampaignData | null }>(CAMPAIGN, { id });
+  const campaign = data?.campaign;
+  if (loading) return <Loading />;
+  if (!campaign) return <Page title="Phong trào">{error ? <ErrorBox error={error} /> : <Empty>Không tìm thấy phong trào này.</Empty>}</Page>;
+  return (
+    <Page
+      title={campaign.title}
+      actions={has('UNIT_OFFICER', 'NATIONAL_ADMIN') ? <Link className="button secondary" to={`/campaigns/${campaign.id}/replicate`}>Nhân rộng</Link> : null}
+    >
+      <Warnings warnings={warnings} />
+      <p className="muted">
+        {campaign.launchingUnit.name} · {day(campaign.startsOn)} – {day(campaign.endsOn)} · <span className="badge">{label(CAMPAIGN_STATUS, campaign.status)}</span>{' '}
+        <span className="badge badge-red">{label(CATEGORY, campaign.category)}</span>
+      </p>
+      {campaign.goal ? <p><strong>Mục tiêu:</strong> {campaign.goal}</p> : null}
+      {campaign.content ? <p><strong>Nội dung:</strong> {campaign.content}</p> : null}
+      {campaign.derivedFrom ? (
+        <p>
+          Nhân rộng từ <Link to={`/campaigns/${campaign.derivedFrom.id}`}>{campaign.derivedFrom.title}</Link>
+          {campaign.adaptationNote ? ` — ${campaign.adaptationNote}` : ''}
+        </p>
+      ) : null}
+
+      <h2>Chỉ tiêu</h2>
+      <div className="table-wrap">
+        <table>
+          <thead><tr><th>Chỉ tiêu</th><th className="number">Mục tiêu</th><th className="number">Trọng số</th></tr></thead>
+          <tbody>
+            {campaign.targets.map((t) => (
+              <tr key={t.id}><td>{t.name}</td><td className="number">{num(t.targetValue)} {t.unitOfMeasure}</td><td className="number">{num(t.weight)}%</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>Lan toả</h2>
+      <p>
+        {num(campaign.spread.campaigns)} phong trào, {num(campaign.spread.units)} đơn vị, {num(campaign.spread.members)} đoàn viên.
+      </p>
+      {campaign.derivatives.edges.length ? (
+        <ul>
+          {campaign.derivatives.edges.map(({ node }) => (
+            <li key={node.id}><Link to={`/campaigns/${node.id}`}>{node.title}</Link> <span className="muted">({node.launchingUnit.name})</span></li>
+          ))}
+        </ul>
+      ) : null}
+
+      <h2>Kết quả công khai</h2>
+      {campaign.rankings?.publicationVersion ? (
+        <>
+          <p className="muted">
+            Công bố lần {campaign.rankings.publicationVersion} ngày {day(campaign.rankings.publishedAt)}; hạn khiếu nại {day(campaign.rankings.appealDeadline)}.
+          </p>
+          <div className="table-wrap">
+            <table data-testid="rankings">
+              <thead><tr><th className="number">Hạng</th><th>Cá nhân / tập thể</th><th>Đơn vị</th><th className="number">Điểm</th></tr></thead>
+              <tbody>
+                {campaign.rankings.edges.map(({ node }) => (
+                  <tr key={`${node.rank}-${node.name}`}><td className="number">{node.rank}</td><td>{node.name}</td><td>{node.unitName}</td><td className="number">{num(node.score)}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : (
+        <Empty>Chưa công bố kết quả.</Empty>
+      )}
+
+      {campaign.summary ? (
+        <>
+          <h2>Tổng kết</h2>
+          <p>{campaign.summary.lessons}</p>
+          <ul>
+            {campaign.summary.results.map((r) => (
+              <li key={r.target.name}>{r.target.name}: {num(r.achievedValue)} {r.target.unitOfMeasure} {r.met ? '✓ đạt' : '✗ chưa đạt'}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <h2>Khen thưởng</h2>
+      {campaign.rewards?.edges.length ? (
+        <ul>
+          {campaign.rewards.edges.map(({ node }) => (
+            <li key={node.number}>{node.subjectName}: {node.formName} (QĐ {node.number}, {day(node.decidedOn)}, {vnd(node.amountVnd)})</li>
+          ))}
+        </ul>
+      ) : (
+        <Empty>Chưa có quyết định khen thưởng.</Empty>
+      )}
+
+      <h2>Tin bài</h2>
+      {campaign.stories?.edges.length ? (
+        <ul>
+          {campaign.stories.edges.map(({ node }) => (
+            <li key={node.id}><Link to={`/stories/${node.id}`}>{node.title}</Link> <span className="muted">({label(STORY_KIND, node.kind)})</span></li>
+          ))}
+        </ul>
+      ) : (
+        <Empty>Chưa có tin bài.</Empty>
+      )}
+    </Page>
+  );
+}

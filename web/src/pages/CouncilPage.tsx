@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import { mutate } from '../api';
+import { useAuth } from '../auth';
+import { NOMINATION_SOURCE, NOMINATION_STATUS, day, label, vnd } from '../format';
+import { useQuery } from '../hooks';
+import { Empty, ErrorBox, Field, Loading, Page, Success } from '../ui';
+
+interface Nomination {
+  id: string;
+  source: string;
+  status: string;
+  subjectName: string;
+  reason: string;
+  achievedOn: string;
+  resultRank: number | null;
+  taskRating: string | null;
+  votesFor: number;
+  votesAgainst: number;
+  form: { code: string; name: string } | null;
+  reviews: { reviewerName: string | null; vote: string | null; comment: string | null }[];
+}
+
+const NOMINATIONS = `query CouncilNominations { nominations(first: 50) { edges { node {
+  id source status subjectName reason achievedOn resultRank taskRating votesFor votesAgainst form { code name } reviews { reviewerName vote comment }
+} } } rewardForms { code name } }`;
+const VOTE = `mutation Vote($id: ID!, $vote: CouncilVote, $comment: String) { reviewNomination(id: $id, vote: $vote, comment: $comment) { status } }`;
+const GRANT = `mutation Grant($id: ID!, $input: GrantRewardInput!) { grantReward(nominationId: $id, input: $input) { number amountVnd formName } }`;
+const REFUSE = `mutation Refuse($id: ID!, $reason: String!) { refuseNomination(nominationId: $id, reason: $reason) { status } }`;
+
+function NominationCard({ nomination, forms, onChange }: { nomination: Nomination; forms: { code: string; name: string }[]; onChange(message: string): void }) {
+  const { session } = useAuth();
+  const token = session?.token ?? null;
+  const [comment, setComment] = useState('');
+  const [formCode, setFormCode] = useState(nomination.form?.code ?? '');
+  const [signerRole, setSignerRole] = useState('Chủ tịch');
+  const [taskRating, setTaskRating] = useState(nomination.taskRating ?? '');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<Error | null>(null);
+  const run = (work: () => Promise<string>) => work().then(onChange, (e: Error) => setError(e));
+  const open = nomination.status === 'OPEN' || nomination.status === 'IN_COUNCIL';
+  const id = nomination.id;
+  return (
+    <article className="card" data-testid="nomination">
+      <h3>{nomination.subjectName}</h3>
+      <p>
+        <span className="badge">{label(NOMINATION_STATUS, nomination.status)}</span> <span className="badge badge-red">{label(NOMINATION_SOURCE, nomination.source)}</span>
+      </p>
+      <p>{nomination.reason}</p>
+      <p className="muted">
+        Đề nghị: {nomination.form?.name ?? 'chưa chọn'} · thành tích ngày {day(nomination.achievedOn)}
+        {nomination.resultRank ? ` · xếp hạng ${nomination.resultRank}` : ''} · {nomination.votesFor} tán thành, {nomination.votesAgainst} không tán thành
+      </p>
+      {nomination.reviews.length ? <ul>{nomination.reviews.map((r, i) => <li key={i}>{r.reviewerName ?? 'Thành viên'}: {r.vote ?? ''} {r.comment ?? ''}</li>)}</ul> : null}
+      {open ? (
+        <div className="stack">
+          <Field id={`comment-${id}`} label="Ý kiến">
+            <input id={`comment-${id}`} value={comment} onChange={(e) => setComment(e.target.value)} />
+          </Field>
+          <div className="row">
+            <button type="button" className="secondary" onClick={() => run(async () => { await mutate(VOTE, { id, vote: 'FOR', comment: comment || null }, token); return `Đã biểu quyết tán thành: ${nomination.subjectName}`; })}>Tán thành</button>
+            <button type="button" className="secondary" onClick={() => run(async () => { await mutate(VOTE, { id, vote: 'AGAINST', comment: comment || null }, token); return `Đã biểu quyết không tán thành: ${nomination.subjectName}`; })}>Không tán thành</button>
+          </div>
+          <div className="row">
+            <Field id={`form-${id}`} label="Hình thức khen thưởng">
+              <select id={`form-${id}`} value={formCode} onChange={(e) => setFormCode(e.target.value)}>
+                <option value="">Chọn…</option>
+                {forms.map((f) => <option key={f.code} value={f.code}>{f.name}</option>)}
+              </select>
+            </Field>
+            <Field id={`rating-${id}`} label="Xếp loại nhiệm vụ">
+              <select id={`rating-${id}`} value={taskRating} onChange={(e) => setTaskRating(e.target.value)}>
+                <option value="">Không ghi</option>
+                <option value="COMPLETED">Hoàn thành</option>
+                <option value="GOOD">Hoàn thành tốt</option>
+                <option value="EXCELLENT">Hoàn thành xuất sắc</option>
+              </select>
+            </Field>
+            <Field id={`signer-${id}`} label="Người ký (chức danh)">
+              <input id={`signer-${id}`} value={signerRole} onChange={(e) => setSignerRole(e.target.value)} />
+            </Field>
+          </div>
+          <div>
+            <button
+              type="button"
+              onClick={() =>
+                run(async () => {
+                  const { grantReward } = await mutate<{ grantReward: { number: string; amountVnd: number; formName: string } }>(
+                    GRANT,
+                    { id, input: { formCode: formCode || null, signerRole, taskRating: taskRating || null } },
+                    token,
+                  );
+                  return `Quyết định số ${grantReward.number}: ${grantReward.formName}, ${vnd(grantReward.amountVnd)}`;
+                })
+              }
+            >
+              Quyết định khen thưởng
+            </button>
+          </div>
+          <div className="row">
+            <Field id={`reason-${id}`} label="Lý do không khen thưởng">
+              <input id={`reason-${id}`} value={reason} onChange={(e) => setReason(e.target.value)} />
+            </Field>
+            <button type="button" className="danger" onClick={() => run(async () => { await mutate(REFUSE, { id, reason }, token); return `Đã không khen thưởng: ${nomination.subjectName}`; })}>Không khen thưởng</button>
+          </div>
+          <ErrorBox error={error} />
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+/** The emulation and reward council (Hội đồng TĐKT) of the member's unit: vote, comment, decide or refuse. */
+export function CouncilPage() {
+  const { data, error, loading, reload } = useQuery<{ nominations: { edges: { node: Nomination }[] }; rewardForms: { code: string; name: string }[] }>(NOMINATIONS);
+  const [message, setMessage] = useState<string | null>(null);
+  const nominations = data?.nominations.edges.map((e) => e.node) ?? [];
+  return (
+    <Page title="Hội đồng thi đua, khen thưởng">
+      <ErrorBox error={error} />
+      {message ? <Success>{message}</Success> : null}
+      {loading ? <Loading /> : nominations.length === 0 ? <Empty>Không có đề nghị khen thưởng nào.</Empty> : null}
+      <div className="grid">
+        {nominations.map((n) => <NominationCard key={n.id} nomination={n} forms={data?.rewardForms ?? []} onChange={(text) => { setMessage(text); reload(); }} />)}
+      </div>
+    </Page>
+  );
+}

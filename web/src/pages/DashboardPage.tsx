@@ -1,0 +1,188 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useAuth } from '../auth';
+import { BarChart } from '../charts';
+import { CAMPAIGN_STATUS, NOMINATION_SOURCE, ORGANISATION_TYPE, day, label, num, percent, todayIso, vnd } from '../format';
+import { useQuery } from '../hooks';
+import { Empty, ErrorBox, Loading, Page, Warnings } from '../ui';
+
+export interface MyUnit {
+  myUnit: { id: string; name: string; level: string } | null;
+}
+export const MY_UNIT = `query MyUnit { myUnit { id name level } }`;
+
+interface Enrollment {
+  id: string;
+  completion: number;
+  unit: { name: string };
+  member: { fullName: string } | null;
+}
+
+interface DashboardCampaign {
+  id: string;
+  title: string;
+  status: string;
+  participation: { units: number; members: number };
+  inspection: { enrolled: number; behindTarget: Enrollment[]; silent: Enrollment[]; byOrganisationType: { key: string; completionRate: number; enrollments: number }[] } | null;
+  rankings: { edges: { node: { rank: number; name: string; unitName: string; score: number } }[] } | null;
+}
+
+interface Fairness {
+  decisions: number;
+  directWorkerShareOfRewards: number | null;
+  directWorkerShareOfMembers: number | null;
+  nonLeaderShareOfRewards: number | null;
+  nonLeaderShareOfMembers: number | null;
+  medianDaysToDecision: number | null;
+  p90DaysToDecision: number | null;
+  adHocDecisions: number;
+  spentVnd: number;
+  plannedVnd: number;
+}
+
+export const FAIRNESS_FIELDS = `decisions directWorkerShareOfRewards directWorkerShareOfMembers nonLeaderShareOfRewards nonLeaderShareOfMembers
+  medianDaysToDecision p90DaysToDecision adHocDecisions spentVnd plannedVnd`;
+
+const DASHBOARD = `query Dashboard($unitId: ID!, $from: Date!, $to: Date!) {
+  campaigns(unitId: $unitId, first: 10) { edges { node {
+    id title status participation { units members }
+    inspection { enrolled behindTarget { id completion unit { name } member { fullName } } silent { id completion unit { name } member { fullName } } byOrganisationType { key completionRate enrollments } }
+    rankings(first: 5) { edges { node { rank name unitName score } } }
+  } } }
+  overdueSummaries(unitId: $unitId, first: 10) { edges { node { id title endsOn launchingUnit { name } } } }
+  rewardFairness(unitId: $unitId, from: $from, to: $to) { ${FAIRNESS_FIELDS} }
+  nominations(status: OPEN, first: 10) { edges { node { id subjectName source reason form { name } } } }
+}`;
+
+/** Mean completion over the campaign's enrolments, from the groups the inspection already counts. */
+function meanCompletion(campaign: DashboardCampaign): number | null {
+  const groups = campaign.inspection?.byOrganisationType ?? [];
+  const enrolled = groups.reduce((sum, g) => sum + g.enrollments, 0);
+  return enrolled ? groups.reduce((sum, g) => sum + g.completionRate * g.enrollments, 0) / enrolled : null;
+}
+
+export function FairnessFigures({ fairness, testId }: { fairness: Fairness; testId?: string }) {
+  return (
+    <>
+      <BarChart
+        testId={testId}
+        title="Khen thưởng hướng về người lao động trực tiếp và người không giữ chức vụ"
+        labels={['Lao động trực tiếp sản xuất', 'Không giữ chức vụ quản lý']}
+        series={[
+          { label: 'Tỷ lệ trong số được khen thưởng', values: [fairness.directWorkerShareOfRewards, fairness.nonLeaderShareOfRewards] },
+          { label: 'Tỷ lệ trong số đoàn viên', values: [fairness.directWorkerShareOfMembers, fairness.nonLeaderShareOfMembers] },
+        ]}
+      />
+      <div className="figures">
+        <div className="figure"><strong>{num(fairness.decisions)}</strong>quyết định</div>
+        <div className="figure"><strong>{num(fairness.medianDaysToDecision)}</strong>ngày (trung vị) đến quyết định</div>
+        <div className="figure"><strong>{num(fairness.p90DaysToDecision)}</strong>ngày (90% quyết định)</div>
+        <div className="figure"><strong>{num(fairness.adHocDecisions)}</strong>khen thưởng đột xuất</div>
+        <div className="figure"><strong>{vnd(fairness.spentVnd)}</strong>đã chi / kế hoạch {vnd(fairness.plannedVnd)}</div>
+      </div>
+    </>
+  );
+}
+
+function Inspection({ campaign }: { campaign: DashboardCampaign }) {
+  const inspection = campaign.inspection;
+  if (!inspection) return <Empty>Không có quyền xem kiểm tra tiến độ của phong trào này.</Empty>;
+  const who = (e: Enrollment) => (e.member ? `${e.member.fullName} (${e.unit.name})` : e.unit.name);
+  return (
+    <>
+      <BarChart
+        title={`Mức hoàn thành theo loại hình đơn vị: ${campaign.title}`}
+        labels={inspection.byOrganisationType.map((g) => label(ORGANISATION_TYPE, g.key))}
+        series={[{ label: 'Mức hoàn thành chỉ tiêu', values: inspection.byOrganisationType.map((g) => g.completionRate) }]}
+      />
+      <div className="grid">
+        <div className="card">
+          <h3>Chậm so với chỉ tiêu ({inspection.behindTarget.length})</h3>
+          {inspection.behindTarget.length ? <ul>{inspection.behindTarget.map((e) => <li key={e.id}>{who(e)}: {percent(e.completion)}</li>)}</ul> : <Empty>Không có.</Empty>}
+        </div>
+        <div className="card">
+          <h3>Chưa báo cáo ({inspection.silent.length})</h3>
+          {inspection.silent.length ? <ul>{inspection.silent.map((e) => <li key={e.id}>{who(e)}</li>)}</ul> : <Empty>Không có.</Empty>}
+        </div>
+        <div className="card">
+          <h3>Xếp hạng</h3>
+          {campaign.rankings?.edges.length ? (
+            <ol>{campaign.rankings.edges.map(({ node }) => <li key={`${node.rank}${node.name}`}>{node.name} ({node.unitName}): {num(node.score)} điểm</li>)}</ol>
+          ) : (
+            <Empty>Chưa công bố kết quả.</Empty>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** A provincial or sector union's dashboard: its subtree's movements, units lagging or silent, overdue summaries, rewards. */
+export function DashboardPage() {
+  const { session } = useAuth();
+  const today = todayIso();
+  const from = `${today.slice(0, 4)}-01-01`;
+  const unit = useQuery<MyUnit>(MY_UNIT, {}, !session);
+  const unitId = unit.data?.myUnit?.id;
+  const { data, error, warnings, loading } = useQuery<{
+    campaigns: { edges: { node: DashboardCampaign }[] };
+    overdueSummaries: { edges: { node: { id: string; title: string; endsOn: string; launchingUnit: { name: string } } }[] };
+    rewardFairness: Fairness | null;
+    nominations: { edges: { node: { id: string; subjectName: string; source: string; reason: string; form: { name: string } | null } }[] } | null;
+  }>(DASHBOARD, { unitId, from, to: today }, !unitId);
+  const [selected, setSelected] = useState(0);
+  if (!session) return <Page title="Bảng điều khiển"><p>Hãy <Link to="/login">đăng nhập</Link> bằng tài khoản cán bộ công đoàn.</p></Page>;
+  const campaigns = data?.campaigns.edges.map((e) => e.node) ?? [];
+  const current = campaigns[selected];
+  return (
+    <Page title={`Bảng điều khiển: ${unit.data?.myUnit?.name ?? ''}`}>
+      <ErrorBox error={unit.error ?? error} />
+      <Warnings warnings={warnings} />
+      {loading || unit.loading ? <Loading /> : null}
+      <h2>Tiến độ các phong trào</h2>
+      {campaigns.length ? (
+        <BarChart
+          testId="progress-chart"
+          title="Mức hoàn thành bình quân của các đơn vị, đoàn viên tham gia"
+          labels={campaigns.map((c) => c.title)}
+          series={[{ label: 'Mức hoàn thành bình quân', values: campaigns.map(meanCompletion) }]}
+        />
+      ) : (
+        !loading && <Empty>Chưa có phong trào nào trong phạm vi của bạn.</Empty>
+      )}
+      <div className="table-wrap">
+        <table>
+          <thead><tr><th>Phong trào</th><th>Trạng thái</th><th className="number">Đơn vị</th><th className="number">Đoàn viên</th><th /></tr></thead>
+          <tbody>
+            {campaigns.map((c, index) => (
+              <tr key={c.id}>
+                <td><Link to={`/campaigns/${c.id}`}>{c.title}</Link></td>
+                <td>{label(CAMPAIGN_STATUS, c.status)}</td>
+                <td className="number">{num(c.participation.units)}</td>
+                <td className="number">{num(c.participation.members)}</td>
+                <td><button type="button" className="secondary" aria-pressed={index === selected} onClick={() => setSelected(index)}>Kiểm tra</button></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {current ? <Inspection campaign={current} /> : null}
+
+      <h2>Chậm sơ kết, tổng kết</h2>
+      {data?.overdueSummaries.edges.length ? (
+        <ul>{data.overdueSummaries.edges.map(({ node }) => <li key={node.id}>{node.title} ({node.launchingUnit.name}), kết thúc {day(node.endsOn)}</li>)}</ul>
+      ) : (
+        <Empty>Không có phong trào nào chậm tổng kết.</Empty>
+      )}
+
+      <h2>Khen thưởng năm {today.slice(0, 4)}</h2>
+      {data?.rewardFairness ? <FairnessFigures fairness={data.rewardFairness} testId="fairness-chart" /> : null}
+      <h3>Đề nghị khen thưởng chờ xét</h3>
+      {data?.nominations?.edges.length ? (
+        <ul>{data.nominations.edges.map(({ node }) => <li key={node.id}>{node.subjectName}: {node.form?.name ?? 'chưa chọn hình thức'} ({label(NOMINATION_SOURCE, node.source)})</li>)}</ul>
+      ) : (
+        <Empty>Không có đề nghị nào đang chờ.</Empty>
+      )}
+    </Page>
+  );
+}

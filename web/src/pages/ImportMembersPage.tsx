@@ -1,0 +1,70 @@
+import { useState, type FormEvent } from 'react';
+import { mutateWithProgress } from '../api';
+import { useAuth } from '../auth';
+import { num } from '../format';
+import { useQuery } from '../hooks';
+import { ErrorBox, Field, Page, ProgressBar, Success } from '../ui';
+import { MY_UNIT, type MyUnit } from './DashboardPage';
+
+const UNITS = `query GrassrootsUnits($id: ID!) { unionUnit(id: $id) { subtree(level: GRASSROOTS, first: 100) { edges { node { id name } } } } }`;
+const IMPORT = `mutation ImportMembers($unitId: ID!, $csv: String!) { importMembers(unitId: $unitId, csv: $csv) { imported rows problems { row field message } } }`;
+
+interface Report {
+  imported: number;
+  rows: number;
+  problems: { row: number; field: string; message: string }[];
+}
+
+/** A grassroots union's member list from its CSV file: all rows or none, with every problem named by row. */
+export function ImportMembersPage() {
+  const { session } = useAuth();
+  const unit = useQuery<MyUnit>(MY_UNIT, {}, !session);
+  const unitId = unit.data?.myUnit?.id;
+  const units = useQuery<{ unionUnit: { subtree: { edges: { node: { id: string; name: string } }[] } } | null }>(UNITS, { id: unitId }, !unitId);
+  const [target, setTarget] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!file || !target) return;
+    setError(null);
+    setReport(null);
+    setProgress(0);
+    try {
+      const csv = await file.text();
+      const result = await mutateWithProgress<{ importMembers: Report }>(IMPORT, { unitId: target, csv }, session?.token ?? null, setProgress);
+      setReport(result.importMembers);
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+  return (
+    <Page title="Nhập danh sách đoàn viên">
+      <p className="muted">Tệp CSV với các cột ho_ten, ma_nghe, truc_tiep_san_xuat, giu_chuc_vu, ngay_vao_cong_doan (có/không, dd/mm/yyyy); tối đa 20.000 dòng.</p>
+      <form className="stack" onSubmit={submit}>
+        <Field id="unit" label="Công đoàn cơ sở">
+          <select id="unit" value={target} onChange={(e) => setTarget(e.target.value)} required>
+            <option value="">Chọn…</option>
+            {units.data?.unionUnit?.subtree.edges.map(({ node }) => <option key={node.id} value={node.id}>{node.name}</option>)}
+          </select>
+        </Field>
+        <Field id="file" label="Tệp CSV">
+          <input id="file" type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />
+        </Field>
+        {progress !== null && !report && !error ? <ProgressBar value={progress} label="Tiến độ nhập" /> : null}
+        <ErrorBox error={error} />
+        {report && report.imported > 0 ? <Success>Đã nhập {num(report.imported)} / {num(report.rows)} đoàn viên.</Success> : null}
+        {report && report.problems.length ? (
+          <div className="alert alert-error" role="alert">
+            Không nhập dòng nào: {report.problems.length} lỗi cần sửa.
+            <ul>{report.problems.slice(0, 50).map((p) => <li key={`${p.row}-${p.field}`}>Dòng {p.row}, {p.field}: {p.message}</li>)}</ul>
+          </div>
+        ) : null}
+        <div><button type="submit" disabled={progress !== null && progress < 1}>Nhập</button></div>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,105 @@
+import { useEffect, type ReactNode } from 'react';
+import type { ApiError, GraphQLError, Problem } from './api';
+
+/** A page: its title goes to the document title and to the one <h1> screen readers land on. */
+export function Page({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+  useEffect(() => {
+    document.title = `${title} – Thi Đua`;
+  }, [title]);
+  return (
+    <section className="page">
+      <header className="page-header">
+        <h1>{title}</h1>
+        {actions ? <div className="page-actions">{actions}</div> : null}
+      </header>
+      {children}
+    </section>
+  );
+}
+
+export function Loading() {
+  return (
+    <p className="muted" role="status">
+      Đang tải…
+    </p>
+  );
+}
+
+export function ErrorBox({ error }: { error: Error | null }) {
+  if (!error) return null;
+  const code = (error as Partial<ApiError>).code;
+  return (
+    <div className="alert alert-error" role="alert">
+      {error.message}
+      {code ? <span className="muted"> ({code})</span> : null}
+    </div>
+  );
+}
+
+/** Parts of a page that could not load (a subgraph down, a field this user may not read) are named, not hidden. */
+export function Warnings({ warnings }: { warnings: GraphQLError[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <div className="alert alert-warning" role="status">
+      Một phần dữ liệu không hiển thị được: {[...new Set(warnings.map((w) => w.message))].join('; ')}
+    </div>
+  );
+}
+
+export function Success({ children }: { children: ReactNode }) {
+  return (
+    <div className="alert alert-success" role="status">
+      {children}
+    </div>
+  );
+}
+
+/** The message the API gave for this field (`problems` of BAD_USER_INPUT), or for one of its sub-fields. */
+export function problemFor(problems: Problem[], field: string): string | null {
+  const found = problems.filter((p) => p.field === field || p.field.startsWith(`${field}.`));
+  return found.length ? found.map((p) => p.message).join('; ') : null;
+}
+
+interface FieldProps {
+  id: string;
+  label: string;
+  problem?: string | null;
+  hint?: string;
+  children: ReactNode;
+}
+
+/** A labelled control with its hint and its error, tied together for assistive technology. */
+export function Field({ id, label, problem, hint, children }: FieldProps) {
+  return (
+    <div className={`field${problem ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint ? (
+        <small id={`${id}-hint`} className="muted">
+          {hint}
+        </small>
+      ) : null}
+      {problem ? (
+        <small id={`${id}-error`} className="field-error" role="alert">
+          {problem}
+        </small>
+      ) : null}
+    </div>
+  );
+}
+
+export function ProgressBar({ value, label }: { value: number; label: string }) {
+  const percent = Math.round(value * 100);
+  return (
+    <div className="progress">
+      <div className="progress-track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
+        <div className="progress-fill" style={{ width: `${percent}%` }} />
+      </div>
+      <span>{percent}%</span>
+    </div>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="muted empty">{children}</p>;
+}
