@@ -20,6 +20,7 @@ interface Nomination {
   reviews: { reviewerName: string | null; vote: string | null; comment: string | null }[];
 }
 
+const VOTE_LABELS: Record<string, string> = { FOR: 'Tán thành', AGAINST: 'Không tán thành', ABSTAIN: 'Không biểu quyết' };
 const NOMINATIONS = `query CouncilNominations { nominations(first: 50) { edges { node {
   id source status subjectName reason achievedOn resultRank taskRating votesFor votesAgainst form { code name } reviews { reviewerName vote comment }
 } } } rewardForms { code name } }`;
@@ -50,7 +51,7 @@ function NominationCard({ nomination, forms, onChange }: { nomination: Nominatio
         Đề nghị: {nomination.form?.name ?? 'chưa chọn'} · thành tích ngày {day(nomination.achievedOn)}
         {nomination.resultRank ? ` · xếp hạng ${nomination.resultRank}` : ''} · {nomination.votesFor} tán thành, {nomination.votesAgainst} không tán thành
       </p>
-      {nomination.reviews.length ? <ul>{nomination.reviews.map((r, i) => <li key={i}>{r.reviewerName ?? 'Thành viên'}: {r.vote ?? ''} {r.comment ?? ''}</li>)}</ul> : null}
+      {nomination.reviews.length ? <ul>{nomination.reviews.map((r, i) => <li key={i}>{r.reviewerName ?? 'Thành viên'}: {r.vote ? `${label(VOTE_LABELS, r.vote)}. ` : ''}{r.comment ?? ''}</li>)}</ul> : null}
       {open ? (
         <div className="stack">
           <Field id={`comment-${id}`} label="Ý kiến">

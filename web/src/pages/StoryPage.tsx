@@ -15,7 +15,7 @@ interface StoryData {
   publishedAt: string | null;
   retractionReason: string | null;
   campaign: { id: string; title: string } | null;
-  rewardDecision: { number: string; formName: string; amountVnd: number; decidedOn: string } | null;
+  rewardDecision: { decisionNumber: string; formName: string; amountVnd: number; decidedOn: string } | null;
 }
 
 
@@ -37,7 +37,7 @@ export function StoryPage() {
       {story.bodyHtml ? <div className="story-body" dangerouslySetInnerHTML={{ __html: story.bodyHtml }} /> : null}
       {story.rewardDecision ? (
         <p className="alert alert-success">
-          Quyết định khen thưởng số {story.rewardDecision.number} ngày {day(story.rewardDecision.decidedOn)}: {story.rewardDecision.formName}, {vnd(story.rewardDecision.amountVnd)}.
+          Quyết định khen thưởng số {story.rewardDecision.decisionNumber} ngày {day(story.rewardDecision.decidedOn)}: {story.rewardDecision.formName}, {vnd(story.rewardDecision.amountVnd)}.
         </p>
       ) : null}
       {story.campaign ? <p>Phong trào: <Link to={`/campaigns/${story.campaign.id}`}>{story.campaign.title}</Link></p> : null}
