@@ -10,6 +10,8 @@ import { loadGatewayConfig, type Role } from '@thidua/common';
 import { issueDevToken } from '../gateway/src/dev-tokens';
 
 const config = loadGatewayConfig();
+/** Where the demo tokens and the news channel's key are written (the browser tests seed their own platform). */
+const OUTPUT_DIR = process.env.DEMO_OUTPUT_DIR ?? path.resolve(__dirname, '..', '.data');
 const GATEWAY = process.env.GATEWAY_URL ?? `http://127.0.0.1:${config.port}/graphql`;
 
 interface UnitSeed {
@@ -470,7 +472,7 @@ async function seedMedia(editor: string, admin: string): Promise<{ published: nu
     }
     published++;
   }
-  const keyFile = path.resolve(__dirname, '..', '.data', 'demo-api-key.txt');
+  const keyFile = path.join(OUTPUT_DIR, 'demo-api-key.txt');
   let apiKey = existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : '';
   if (!apiKey) {
     const { registerNewsChannel } = await call<{ registerNewsChannel: { apiKey: string } }>(admin, `mutation { registerNewsChannel(name: "Báo Lao Động (demo)", contactEmail: "toasoan@laodong.vn") { apiKey } }`);
@@ -529,7 +531,7 @@ async function main(): Promise<void> {
     const token = await issueDevToken({ sub: user.sub, name: user.name, roles: user.roles, unitPath: units.get(user.unit)!.path, memberId: user.memberId ?? null }, config);
     lines.push(`  ${user.label.padEnd(34)} ${token}`);
   }
-  const file = path.resolve(__dirname, '..', '.data', 'demo-tokens.txt');
+  const file = path.join(OUTPUT_DIR, 'demo-tokens.txt');
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, `${lines.join('\n')}\n`);
   console.log(

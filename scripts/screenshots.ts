@@ -2,20 +2,16 @@
  * Screenshots of the portal's main pages with the demo data, for the README: `npm start`, then
  * `npx tsx scripts/screenshots.ts` (writes docs/screenshots/*.png; desktop and phone widths).
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, signIn } from '../test/support/browser';
+import { demoToken, demoTokens } from '../test/support/demo';
 
 const BASE = process.env.PORTAL_URL ?? 'http://127.0.0.1:4000';
 const OUT = path.resolve(__dirname, '..', 'docs', 'screenshots');
 
-function demoToken(label: string): string {
-  const line = readFileSync(path.resolve(__dirname, '..', '.data', 'demo-tokens.txt'), 'utf8').split('\n').find((l) => l.trim().startsWith(label));
-  if (!line) throw new Error(`No demo token for "${label}": run npm start first`);
-  return line.trim().split(/\s+/).pop()!;
-}
 
 async function main(): Promise<void> {
+  const tokens = demoTokens();
   const browser = await launchBrowser();
   const shots: { file: string; path: string; token?: string; phone?: boolean; wait?: string }[] = [
     { file: 'public-campaigns.png', path: '/' },
@@ -30,7 +26,7 @@ async function main(): Promise<void> {
   for (const shot of shots) {
     const context = await browser.newContext(shot.phone ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true } : { viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    if (shot.token) await signIn(page, BASE, demoToken(shot.token));
+    if (shot.token) await signIn(page, BASE, demoToken(tokens, shot.token));
     await page.goto(`${BASE}${shot.path}`);
     await page.waitForLoadState('networkidle');
     if (shot.wait) await page.getByTestId(shot.wait).waitFor({ timeout: 5000 }).catch(() => console.log(`[screenshots] ${shot.file}: ${shot.wait} did not appear`));
