@@ -29,6 +29,7 @@ import {
 import { isAllowed, loadPublicOperations } from './allowlist';
 import { ApiKeyVerifier, RateLimiter } from './api-keys';
 import { IdentityVerifier, InvalidTokenError } from './identity';
+import { PublicResponseCache, watchEvents } from './response-cache';
 import { webRoute } from './web';
 
 export const SUPERGRAPH_PATH = path.resolve(__dirname, '../../schemas/supergraph.graphql');
@@ -206,11 +207,18 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
     return { identity, correlationId, internalToken: await verifier.internalToken(cacheKey, identity) };
   };
 
+  const responseCache =
+    config.responseCacheSeconds > 0
+      ? new PublicResponseCache(config.responseCacheSeconds * 1000, config.responseCacheMaxEntries, (req) => limiters.anonymous.take(req.socket.remoteAddress ?? 'unknown') === 0)
+      : undefined;
+  const invalidation = responseCache ? await watchEvents(responseCache, config, logger) : undefined;
+
   const server = createHttpServer({
     apollo,
     context,
     maxBodyBytes: config.maxBodyBytes,
     logger,
+    ...(responseCache ? { responseCache } : {}),
     routes: {
       '/health': subgraphHealthRoute(config.subgraphUrls),
       '/metrics': metricsRoute,
@@ -229,6 +237,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
     port,
     async stop() {
       await closeServer(server);
+      await invalidation?.stop();
       await apollo.stop();
     },
   };

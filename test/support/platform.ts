@@ -27,6 +27,8 @@ export async function startTestPlatform(gatewayOverrides: Partial<GatewayConfig>
     port: 0,
     // revocation visible at once; the production default is 30 s
     apiKeyCacheSeconds: 0,
+    // most tests read right after they write; the cache has its own test
+    responseCacheSeconds: 0,
     subgraphUrls: Object.fromEntries(SERVICE_NAMES.map((name) => [name, running[name].url])) as Record<ServiceName, string>,
     ...gatewayOverrides,
   });

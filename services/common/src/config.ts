@@ -51,6 +51,12 @@ export interface GatewayConfig {
   anonymousRequestsPerMinute: number;
   /** Anonymous callers may only run the operations in gateway/public-operations (persisted-query allowlist). */
   publicQueryAllowlist: boolean;
+  /** How long a public (anonymous) answer may be served from the gateway's cache; 0 turns the cache off. */
+  responseCacheSeconds: number;
+  responseCacheMaxEntries: number;
+  /** The broker and topics whose events invalidate the cache. */
+  kafkaBrokers: string[];
+  topicPrefix: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -122,5 +128,9 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     userRequestsPerMinute: envInt(env, 'USER_REQUESTS_PER_MINUTE', 1200),
     anonymousRequestsPerMinute: envInt(env, 'ANONYMOUS_REQUESTS_PER_MINUTE', 1200),
     publicQueryAllowlist: env.PUBLIC_QUERY_ALLOWLIST === 'true',
+    responseCacheSeconds: envInt(env, 'RESPONSE_CACHE_SECONDS', 300),
+    responseCacheMaxEntries: envInt(env, 'RESPONSE_CACHE_MAX_ENTRIES', 10_000),
+    kafkaBrokers: kafkaBrokers(env),
+    topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '',
   };
 }

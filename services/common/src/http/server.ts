@@ -5,12 +5,31 @@ import { metrics } from '../metrics';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
+export interface CachedResponse {
+  status: number;
+  headers: [string, string][];
+  body: string;
+}
+
+/** A whole-response cache in front of GraphQL (the gateway's, for public reads); `raw` is the request body. */
+export interface ResponseCache {
+  lookup(req: IncomingMessage, raw: string): CachedResponse | undefined;
+  offer(req: IncomingMessage, raw: string, response: CachedResponse): void;
+}
+
 export interface HttpServerOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
   context: (req: IncomingMessage) => Promise<TContext>;
   routes: Record<string, RouteHandler>;
   maxBodyBytes: number;
   logger: Logger;
+  responseCache?: ResponseCache;
+}
+
+function writeResponse(res: ServerResponse, response: CachedResponse): void {
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status;
+  res.end(response.body);
 }
 
 class PayloadTooLargeError extends Error {}
@@ -96,6 +115,12 @@ async function handleGraphQL<TContext extends BaseContext>(
     }
     throw error;
   }
+  const cached = options.responseCache?.lookup(req, raw);
+  if (cached) {
+    writeResponse(res, cached);
+    timer({ status: String(cached.status) });
+    return;
+  }
   let body: unknown = raw;
   if (raw && (headers.get('content-type') ?? '').includes('json')) {
     try {
@@ -112,11 +137,13 @@ async function handleGraphQL<TContext extends BaseContext>(
     context: () => options.context(req),
   });
   const status = result.status ?? 200;
-  for (const [key, value] of result.headers) res.setHeader(key, value);
-  res.statusCode = status;
   if (result.body.kind === 'complete') {
-    res.end(result.body.string);
+    const response = { status, headers: [...result.headers], body: result.body.string };
+    writeResponse(res, response);
+    options.responseCache?.offer(req, raw, response);
   } else {
+    for (const [key, value] of result.headers) res.setHeader(key, value);
+    res.statusCode = status;
     for await (const chunk of result.body.asyncIterator) res.write(chunk);
     res.end();
   }
