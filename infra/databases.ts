@@ -3,6 +3,7 @@
  * one) and applies every pending migration. Idempotent.
  *   tsx infra/databases.ts              the platform's databases: campaign, evaluation, reward, media
  *   tsx infra/databases.ts --test       the test databases (campaign_test, …), dropped and made anew
+ * The generator (infra/generate.ts) makes its own `_bench` databases the same way.
  */
 import { Client } from 'pg';
 import { SERVICE_NAMES, createDataSource, databaseName, databaseUrl, postgresServerUrl, type ServiceName } from '@thidua/common';
@@ -29,14 +30,15 @@ async function migrate(service: ServiceName, env: NodeJS.ProcessEnv): Promise<nu
   }
 }
 
-export async function prepareDatabases(options: { test: boolean }): Promise<void> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...(options.test ? { DATABASE_SUFFIX: process.env.DATABASE_SUFFIX ?? "_test" } : {}) };
+export async function prepareDatabases(options: { test: boolean; suffix?: string }): Promise<void> {
+  const suffix = options.suffix ?? (options.test ? (process.env.DATABASE_SUFFIX ?? '_test') : undefined);
+  const env: NodeJS.ProcessEnv = { ...process.env, ...(suffix !== undefined ? { DATABASE_SUFFIX: suffix } : {}) };
   const admin = new Client({ connectionString: `${postgresServerUrl(env)}/postgres` });
   await admin.connect();
   try {
     for (const service of SERVICE_NAMES) {
       const name = databaseName(service, env);
-      const state = env[`DATABASE_URL_${service.toUpperCase()}`] ? 'given' : await ensureDatabase(admin, name, options.test);
+      const state = env[`DATABASE_URL_${service.toUpperCase()}`] ? 'given' : await ensureDatabase(admin, name, options.test || options.suffix !== undefined);
       const applied = await migrate(service, env);
       console.log(`[db] ${name.padEnd(16)} ${state.padEnd(8)} ${applied} migration(s) applied`);
     }
