@@ -10,10 +10,13 @@
  * progress reports, reward decisions with their nominations, and published stories. Rows go in with COPY; a
  * progress bar shows rows per second and time left for each table.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { SERVICE_NAMES, databaseUrl, foldVietnamese, slugify, type ServiceName } from '@thidua/common';
+import { RESULTS_DIR, machine } from '../bench/support';
 import { prepareDatabases } from './databases';
 
 interface Scale {
@@ -223,6 +226,7 @@ async function main(): Promise<void> {
   const db = Object.fromEntries(await Promise.all(SERVICE_NAMES.map(async (s) => [s, await connect(s)] as const))) as Record<ServiceName, Client>;
   const estimatedMembers = scale.grassroots * scale.membersPerGrassroots;
   let rows = 0;
+  let memberTotal = 0;
   try {
     rows += await copy(db.campaign, 'campaign.union_units', 'union_units', ['id', 'code', 'name', 'name_folded', 'level', 'organisation_type', 'province_code', 'parent_id', 'path'], units.length,
       units.map((u) => [u.id, u.code, u.name, foldVietnamese(u.name), u.level, u.organisationType, u.provinceCode, u.parentId, u.path]));
@@ -236,9 +240,10 @@ async function main(): Promise<void> {
     const memberRows = (map: (m: Member) => Value[]) => (function* () {
       for (const m of members(new Dice(prng(memberSeed)), grassroots, scale)) yield map(m);
     })();
-    const memberCount = await copy(db.campaign, 'campaign.members', 'members',
+    memberTotal = await copy(db.campaign, 'campaign.members', 'members',
       ['id', 'full_name', 'full_name_folded', 'unit_id', 'unit_path', 'occupation_code', 'is_direct_production_worker', 'holds_leadership_post', 'joined_union_on'], estimatedMembers,
       memberRows((m) => [m.id, m.name, foldVietnamese(m.name), m.unit.id, m.unit.path, m.occupation, m.direct, m.leader, '2015-05-01']));
+    const memberCount = memberTotal;
     rows += memberCount;
     for (const service of ['evaluation', 'reward', 'media'] as const) {
       rows += await copy(db[service], `${service}.member_refs`, 'member_refs', ['id', 'full_name', 'unit_id', 'unit_path', 'occupation_code', 'is_direct_production_worker', 'holds_leadership_post'], memberCount,
@@ -253,7 +258,10 @@ async function main(): Promise<void> {
     await Promise.all(SERVICE_NAMES.map((s) => db[s].end()));
   }
   const seconds = (Date.now() - started) / 1000;
-  console.log(`[generate] ${rows.toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s (${Math.round(rows / seconds).toLocaleString('en-US')} rows/s overall)`);
+  const summary = `${rows.toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s (${Math.round(rows / seconds).toLocaleString('en-US')} rows/s overall)`;
+  console.log(`[generate] ${summary}`);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(path.join(RESULTS_DIR, `generate-${scaleName}.md`), `# Generator, scale ${scaleName} (seed ${seed})\n\n${new Date().toISOString()} · ${machine()}\n\n${summary}; ${units.length.toLocaleString('en-US')} units, ${memberTotal.toLocaleString('en-US')} members (each also in three read models).\n`);
 }
 
 async function generateCampaigns(dice: Dice, db: Record<ServiceName, Client>, units: Unit[], grassroots: Unit[], provinces: Unit[], scale: Scale): Promise<number> {

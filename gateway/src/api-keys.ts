@@ -39,22 +39,31 @@ export class ApiKeyVerifier {
   }
 }
 
-/** Requests per identity (user or API key) in a sliding one-minute window, per gateway process. */
+/**
+ * Requests per identity (user, API key or anonymous address), per gateway process: a token bucket holding a
+ * minute's allowance and refilled continuously, so a burst up to the allowance passes and the rate is held to it.
+ * Constant time per request whatever the allowance (a log of timestamps costs a scan of the last minute).
+ */
 export class RateLimiter {
-  private readonly windows = new Map<string, number[]>();
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly perMs: number;
 
-  constructor(readonly perMinute: number) {}
+  constructor(readonly perMinute: number) {
+    this.perMs = perMinute / 60_000;
+  }
 
   /** Seconds to wait before the next request is allowed, or 0 when it is allowed now (and counted). */
   take(key: string, now = Date.now()): number {
-    const recent = (this.windows.get(key) ?? []).filter((t) => t > now - 60_000);
-    if (recent.length >= this.perMinute) {
-      this.windows.set(key, recent);
-      return Math.ceil((recent[0]! + 60_000 - now) / 1000);
+    const bucket = this.buckets.get(key) ?? { tokens: this.perMinute, at: now };
+    bucket.tokens = Math.min(this.perMinute, bucket.tokens + (now - bucket.at) * this.perMs);
+    bucket.at = now;
+    if (bucket.tokens < 1) {
+      this.buckets.set(key, bucket);
+      return Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000));
     }
-    recent.push(now);
-    if (this.windows.size >= 100_000) this.windows.clear();
-    this.windows.set(key, recent);
+    bucket.tokens -= 1;
+    if (this.buckets.size >= 100_000 && !this.buckets.has(key)) this.buckets.clear();
+    this.buckets.set(key, bucket);
     return 0;
   }
 }

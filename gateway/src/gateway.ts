@@ -4,7 +4,6 @@ import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import type { Fetcher } from '@apollo/utils.fetcher';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
 import {
@@ -130,7 +129,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
     // Node's own fetch (undici) keeps connections to subgraphs alive and costs less CPU than the default fetcher
     buildService: ({ name }) =>
-      new IdentityForwardingDataSource(name as ServiceName, { url: config.subgraphUrls[name as ServiceName], fetcher: fetch as unknown as Fetcher }),
+      new IdentityForwardingDataSource(name as ServiceName, { url: config.subgraphUrls[name as ServiceName] }),
   });
   const armor = new ApolloArmor({
     ...QUERY_LIMITS,

@@ -1,0 +1,32 @@
+import { Client } from 'pg';
+import { databaseUrl, loadGatewayConfig, type Role } from '@thidua/common';
+import { issueDevToken } from '../gateway/src/dev-tokens';
+import { ensureTopics } from '../infra/topics';
+
+/** What the benchmarks need from the generated data (run `npm run generate` first). */
+export interface Fixtures {
+  province: { id: string; path: string; code: string };
+  grassroots: { id: string; path: string };
+  memberId: string;
+  token(roles: Role[], unitPath: string, sub: string): Promise<string>;
+}
+
+export async function fixtures(): Promise<Fixtures> {
+  process.env.DATABASE_SUFFIX = '_bench';
+  await ensureTopics('bench-');
+  const campaign = new Client({ connectionString: databaseUrl('campaign') });
+  await campaign.connect();
+  try {
+    const province = (await campaign.query(`SELECT id, path, code FROM union_units WHERE code = 'HN'`)).rows[0];
+    if (!province) throw new Error('No generated data: run `npm run generate -- --scale small` first');
+    const member = (await campaign.query(`SELECT m.id, u.id AS "unitId", u.path FROM members m JOIN union_units u ON u.id = m.unit_id WHERE m.unit_path LIKE $1 || '%' ORDER BY m.id LIMIT 1`, [province.path])).rows[0];
+    return {
+      province,
+      grassroots: { id: member.unitId, path: member.path },
+      memberId: member.id,
+      token: (roles, unitPath, sub) => issueDevToken({ sub, name: sub, roles, unitPath }, loadGatewayConfig(), '2h'),
+    };
+  } finally {
+    await campaign.end();
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The processes a benchmark measures, each started alone so the load generator never shares their event loop:
+ *   serve.ts subgraphs          the four subgraphs on the _bench databases (ports 4101–4104)
+ *   serve.ts gateway ours       our gateway as shipped (port 4100)
+ *   serve.ts gateway stock      the same supergraph behind @apollo/gateway with default settings (port 4100)
+ * Each prints "ready <url>" once it listens.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { INTERNAL_TOKEN_HEADER, SERVICE_NAMES, loadGatewayConfig, signInternalToken, startSubgraph, type ServiceName } from '@thidua/common';
+import { startGateway } from '../gateway/src/gateway';
+import { IdentityVerifier } from '../gateway/src/identity';
+import { subgraphs } from '../infra/subgraphs';
+
+export const BENCH_PORTS: Record<ServiceName | 'gateway', number> = { gateway: 4100, campaign: 4101, evaluation: 4102, reward: 4103, media: 4104 };
+const subgraphUrls = Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://127.0.0.1:${BENCH_PORTS[name]}/graphql`])) as Record<ServiceName, string>;
+
+async function serveSubgraphs(): Promise<void> {
+  for (const name of SERVICE_NAMES) await startSubgraph(subgraphs[name], { port: BENCH_PORTS[name], runMigrationsOnStart: false, logLevel: 'warn' });
+  console.log(`ready ${subgraphUrls.campaign}`);
+}
+
+async function serveOurs(): Promise<void> {
+  const gateway = await startGateway({
+    port: BENCH_PORTS.gateway,
+    subgraphUrls,
+    logLevel: 'warn',
+    // a load generator is one client sending thousands of requests a second: rate limits would measure themselves
+    anonymousRequestsPerMinute: 100_000_000,
+    userRequestsPerMinute: 100_000_000,
+  });
+  console.log(`ready ${gateway.url}`);
+}
+
+/**
+ * Stock @apollo/gateway: default settings, the committed supergraph, and only what our subgraphs require to answer
+ * at all (the internal identity token, signed once per caller as our gateway does).
+ */
+async function serveStock(): Promise<void> {
+  const config = loadGatewayConfig();
+  const verifier = new IdentityVerifier(config);
+  const tokens = new Map<string, Promise<string>>();
+  const tokenFor = (authorization: string | undefined) => {
+    const key = authorization ?? 'anonymous';
+    if (!tokens.has(key)) tokens.set(key, verifier.identify(authorization).then((identity) => signInternalToken(identity, config.internalTokenSecret)));
+    return tokens.get(key)!;
+  };
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(path.resolve(__dirname, '..', 'schemas', 'supergraph.graphql'), 'utf8'),
+    buildService: ({ name }) =>
+      new (class extends RemoteGraphQLDataSource<{ internalToken: string }> {
+        override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<{ internalToken: string }>) {
+          request.http?.headers.set(INTERNAL_TOKEN_HEADER, context.internalToken);
+        }
+      })({ url: subgraphUrls[name as ServiceName] }),
+  });
+  const server = new ApolloServer<{ internalToken: string }>({ gateway });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: BENCH_PORTS.gateway, host: '127.0.0.1' },
+    context: async ({ req }) => ({ internalToken: await tokenFor(req.headers.authorization) }),
+  });
+  console.log(`ready ${url.replace(/\/$/, '')}/graphql`);
+}
+
+if (require.main === module) {
+  process.env.DATABASE_SUFFIX ??= '_bench';
+  process.env.KAFKA_TOPIC_PREFIX ??= 'bench-';
+  const [what, kind] = process.argv.slice(2);
+  const start = what === 'subgraphs' ? serveSubgraphs : kind === 'stock' ? serveStock : serveOurs;
+  // exit on SIGTERM through process.exit, so --cpu-prof (NODE_OPTIONS) writes its profile
+  process.once('SIGTERM', () => {
+    const { user, system } = process.cpuUsage();
+    console.log(`cpu ${Math.round((user + system) / 1000)}`);
+    process.exit(0);
+  });
+  process.on('SIGUSR2', () => {
+    const { user, system } = process.cpuUsage();
+    console.log(`cpu ${Math.round((user + system) / 1000)}`);
+  });
+  start().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,135 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+
+/** `--name value` from the command line, as a number. */
+export function numberOption(name: string, fallback: number): number {
+  const args = process.argv.slice(2);
+  const index = args.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(args[index + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
+export const RESULTS_DIR = path.resolve(__dirname, 'results');
+
+export interface Served {
+  url: string;
+  child: ChildProcess;
+  /** CPU milliseconds the process has used so far. */
+  cpuMs(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Starts `bench/serve.ts <args>` in its own process (its own core to fight for) and waits for its "ready" line. */
+export function serve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Served> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'serve.ts'), ...args], {
+    env: { ...process.env, DATABASE_SUFFIX: '_bench', KAFKA_TOPIC_PREFIX: 'bench-', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /ready (\S+)/.exec(output);
+      if (match) {
+        resolve({
+          url: match[1]!,
+          child,
+          cpuMs: () =>
+            new Promise((done) => {
+              const before = output.length;
+              const poll = setInterval(() => {
+                const cpu = /cpu (\d+)/.exec(output.slice(before));
+                if (cpu) {
+                  clearInterval(poll);
+                  done(Number(cpu[1]));
+                }
+              }, 20);
+              child.kill('SIGUSR2');
+            }),
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+              setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+            }),
+        });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`bench/serve.ts ${args.join(' ')} exited with ${code}`)));
+  });
+}
+
+export interface LoadResult {
+  label: string;
+  requestsPerSecond: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  gatewayCpuMsPerRequest?: number;
+  subgraphCpuMsPerRequest?: number;
+}
+
+/** Sends the same GraphQL request over `connections` keep-alive connections for `seconds`. */
+export async function load(label: string, url: string, body: unknown, headers: Record<string, string>, seconds: number, connections = 50): Promise<LoadResult> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    connections,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  if (result['2xx'] === 0) console.warn(`[bench] ${label}: no successful answer (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)`);
+  return {
+    label,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+/** `load`, with the CPU time the gateway and the subgraphs spent per request while it ran. */
+export async function loadMeasured(label: string, gateway: Served, subgraphs: Served, body: unknown, headers: Record<string, string>, seconds: number, connections: number): Promise<LoadResult> {
+  const [gatewayBefore, subgraphsBefore] = await Promise.all([gateway.cpuMs(), subgraphs.cpuMs()]);
+  const result = await load(label, gateway.url, body, headers, seconds, connections);
+  const [gatewayAfter, subgraphsAfter] = await Promise.all([gateway.cpuMs(), subgraphs.cpuMs()]);
+  const requests = Math.max(1, result.requestsPerSecond * seconds);
+  result.gatewayCpuMsPerRequest = Math.round(((gatewayAfter - gatewayBefore) / requests) * 100) / 100;
+  result.subgraphCpuMsPerRequest = Math.round(((subgraphsAfter - subgraphsBefore) / requests) * 100) / 100;
+  return result;
+}
+
+/** One request, to check an answer before loading it (a benchmark of errors measures nothing). */
+export async function call(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ data?: any; errors?: { message: string }[] }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return (await response.json()) as { data?: any; errors?: { message: string }[] };
+}
+
+export function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`;
+}
+
+export function table(results: LoadResult[]): string {
+  const lines = ['| variant | requests/s | p50 ms | p90 ms | p99 ms | gateway CPU ms/req | subgraphs CPU ms/req | non-2xx | errors |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  for (const r of results) {
+    lines.push(`| ${r.label} | ${r.requestsPerSecond} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.gatewayCpuMsPerRequest ?? '—'} | ${r.subgraphCpuMsPerRequest ?? '—'} | ${r.non2xx} | ${r.errors} |`);
+  }
+  return lines.join('\n');
+}
+
+export function writeResults(name: string, markdown: string): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}.md`);
+  writeFileSync(file, `${markdown.trim()}\n`);
+  return file;
+}
