@@ -4,7 +4,7 @@
  * (a) our gateway as shipped and (b) stock @apollo/gateway with default settings, in one run on this machine.
  *   npm run bench:dashboard [-- --seconds 20 --connections 50]
  */
-import { call, load, loadMeasured, machine, numberOption, serve, table, writeResults, type LoadResult } from './support';
+import { compareGateways, machine, numberOption, table, writeResults } from './support';
 import { fixtures } from './fixtures';
 
 const DASHBOARD = `query ProvinceDashboard($unitId: ID!, $from: Date!, $to: Date!, $province: String!) {
@@ -26,25 +26,7 @@ async function main(): Promise<void> {
   const body = { query: DASHBOARD, variables: { unitId: data.province.id, from: `${year}-01-01`, to: `${year}-12-31`, province: data.province.code } };
   const headers = { authorization: `Bearer ${await data.token(['UNIT_OFFICER'], data.province.path, 'bench-officer')}` };
 
-  const subgraphs = await serve(['subgraphs']);
-  const results: LoadResult[] = [];
-  try {
-    for (const kind of ['ours', 'stock'] as const) {
-      const gateway = await serve(['gateway', kind]);
-      try {
-        const check = await call(gateway.url, body, headers);
-        if (check.errors?.length || !check.data) throw new Error(`${kind}: ${JSON.stringify(check.errors)}`);
-        await load(`${kind} (warm-up)`, gateway.url, body, headers, 3, connections);
-        results.push(await loadMeasured(kind === 'ours' ? '(a) Thi Đua gateway as shipped' : '(b) @apollo/gateway, default settings', gateway, subgraphs, body, headers, seconds, connections));
-        console.log(table(results.slice(-1)));
-      } finally {
-        await gateway.stop();
-      }
-    }
-  } finally {
-    await subgraphs.stop();
-  }
-  const ratio = results[0]!.requestsPerSecond / results[1]!.requestsPerSecond;
+  const { results, ratio } = await compareGateways(['(a) Thi Đua gateway as shipped', '(b) @apollo/gateway, default settings'], body, headers, { seconds, connections });
   const file = writeResults('dashboard', `# Benchmark 1: authenticated province dashboard through the gateway
 
 ${new Date().toISOString()} · ${machine()} · ${connections} connections, ${seconds} s per variant after a 3 s warm-up;

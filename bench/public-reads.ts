@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { call, load, loadMeasured, machine, numberOption, serve, table, writeResults, type LoadResult } from './support';
+import { call, compareGateways, machine, numberOption, table, writeResults } from './support';
 import { fixtures } from './fixtures';
 
 const REGISTER = readFileSync(path.resolve(__dirname, '..', 'gateway', 'public-operations', 'portal-reward-register.graphql'), 'utf8');
@@ -20,33 +20,17 @@ async function main(): Promise<void> {
   const admin = { authorization: `Bearer ${await data.token(['NATIONAL_ADMIN'], '/', 'bench-admin')}` };
   const council = { authorization: `Bearer ${await data.token(['COUNCIL_MEMBER'], data.grassroots.path, 'bench-council')}` };
 
-  const subgraphs = await serve(['subgraphs']);
-  const results: LoadResult[] = [];
   const visibleAfterMs: number[] = [];
-  try {
-    for (const kind of ['ours', 'stock'] as const) {
-      const gateway = await serve(['gateway', kind]);
-      try {
-        const check = await call(gateway.url, body);
-        if (check.errors?.length || !check.data) throw new Error(`${kind}: ${JSON.stringify(check.errors)}`);
-        await load(`${kind} (warm-up)`, gateway.url, body, {}, 3, connections);
-        const running = loadMeasured(kind === 'ours' ? '(a) Thi Đua gateway, public cache' : '(b) @apollo/gateway, default settings', gateway, subgraphs, body, {}, seconds, connections);
-        if (kind === 'ours') {
-          for (let i = 0; i < 3; i++) {
-            await new Promise((resolve) => setTimeout(resolve, (seconds * 1000) / 4));
-            visibleAfterMs.push(await grantAndWait(gateway.url, body, admin, council, data, i));
-          }
-        }
-        results.push(await running);
-        console.log(table(results.slice(-1)));
-      } finally {
-        await gateway.stop();
+  const { results, ratio } = await compareGateways(['(a) Thi Đua gateway, public cache', '(b) @apollo/gateway, default settings'], body, {}, {
+    seconds,
+    connections,
+    whileOurs: async (url) => {
+      for (let i = 0; i < 3; i++) {
+        await new Promise((resolve) => setTimeout(resolve, (seconds * 1000) / 4));
+        visibleAfterMs.push(await grantAndWait(url, body, admin, council, data, i));
       }
-    }
-  } finally {
-    await subgraphs.stop();
-  }
-  const ratio = results[0]!.requestsPerSecond / results[1]!.requestsPerSecond;
+    },
+  });
   const file = writeResults('public-reads', `# Benchmark 2: anonymous public reads through the gateway
 
 ${new Date().toISOString()} · ${machine()} · ${connections} connections, ${seconds} s per variant after a 3 s warm-up.

@@ -133,3 +133,42 @@ export function writeResults(name: string, markdown: string): string {
   writeFileSync(file, `${markdown.trim()}\n`);
   return file;
 }
+
+export interface Comparison {
+  results: LoadResult[];
+  /** (a) our gateway's requests per second over (b) stock @apollo/gateway's. */
+  ratio: number;
+}
+
+/**
+ * Starts the subgraphs once, then (a) our gateway and (b) stock @apollo/gateway in turn, checks the request
+ * answers without errors, warms each up for 3 s and loads it; `whileOurs` runs alongside the load on (a).
+ */
+export async function compareGateways(
+  labels: [ours: string, stock: string],
+  body: unknown,
+  headers: Record<string, string>,
+  options: { seconds: number; connections: number; whileOurs?: (url: string) => Promise<void> },
+): Promise<Comparison> {
+  const subgraphs = await serve(['subgraphs']);
+  const results: LoadResult[] = [];
+  try {
+    for (const [index, kind] of (['ours', 'stock'] as const).entries()) {
+      const gateway = await serve(['gateway', kind]);
+      try {
+        const check = await call(gateway.url, body, headers);
+        if (check.errors?.length || !check.data) throw new Error(`${kind}: ${JSON.stringify(check.errors)}`);
+        await load(`${kind} (warm-up)`, gateway.url, body, headers, 3, options.connections);
+        const running = loadMeasured(labels[index]!, gateway, subgraphs, body, headers, options.seconds, options.connections);
+        if (kind === 'ours' && options.whileOurs) await options.whileOurs(gateway.url);
+        results.push(await running);
+        console.log(table(results.slice(-1)));
+      } finally {
+        await gateway.stop();
+      }
+    }
+  } finally {
+    await subgraphs.stop();
+  }
+  return { results, ratio: results[0]!.requestsPerSecond / results[1]!.requestsPerSecond };
+}

@@ -6,7 +6,6 @@ import {
   decodeCursor,
   isOfficerOver,
   officerScope,
-  isUuid,
   pageSize,
   parseId,
   requireAuthenticated,
@@ -22,6 +21,7 @@ import { todayInVietnam } from '../domain/decisions';
 import type { InitiativeReach } from '../domain/rules';
 import { initiativeAgreement } from './agreements';
 import type { RewardContext } from './context';
+import { rowById, visibleById } from './rows';
 import { honourOf, requireSubject } from './subjects';
 
 export interface InitiativeRow {
@@ -57,17 +57,9 @@ function canSee(identity: Identity, initiative: InitiativeRow): boolean {
   return identity.memberId === initiative.memberId || isOfficerOver(identity, initiative.unitPath);
 }
 
-async function loadInitiative(manager: EntityManager, id: string, forUpdate = false): Promise<InitiativeRow | null> {
-  const [row] = (await manager.query(`${INITIATIVE_SELECT} WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [id])) as InitiativeRow[];
-  return row ?? null;
-}
+const loadInitiative = (manager: EntityManager, id: string, forUpdate = false) => rowById<InitiativeRow>(manager, INITIATIVE_SELECT, id, forUpdate);
 
-export async function visibleInitiative(ctx: RewardContext, id: string): Promise<InitiativeRow | null> {
-  requireAuthenticated(ctx.identity);
-  if (!isUuid(id)) return null;
-  const initiative = await loadInitiative(ctx.db.manager, id.toLowerCase());
-  return initiative && canSee(ctx.identity, initiative) ? initiative : null;
-}
+export const visibleInitiative = (ctx: RewardContext, id: string) => visibleById<InitiativeRow>(ctx, INITIATIVE_SELECT, id, canSee);
 
 /** Officers see their subtree's initiatives, members their own. */
 export async function initiatives(ctx: RewardContext, status: string | null, page: PageRequest): Promise<Connection<InitiativeRow>> {

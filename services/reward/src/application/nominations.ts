@@ -7,7 +7,6 @@ import {
   hasRole,
   isOfficerOver,
   officerScope,
-  isUuid,
   pageSize,
   parseId,
   requireAuthenticated,
@@ -24,6 +23,7 @@ import { todayInVietnam } from '../domain/decisions';
 import type { TaskRating } from '../domain/rules';
 import { loadForm, type RewardFormRow } from './catalogue';
 import type { RewardContext } from './context';
+import { rowById, visibleById } from './rows';
 import { findSubject, findUnit, honourOf, requireSubject, requireUnit, type Subject, type UnitRef } from './subjects';
 
 export type NominationSource = 'RESULTS' | 'MEDIA_DISCOVERY' | 'OFFICER' | 'AD_HOC';
@@ -90,17 +90,9 @@ export async function nominations(ctx: RewardContext, filter: { status: string |
   return toConnection(rows, limit, (row) => [row.cursorTime, row.id]);
 }
 
-export async function loadNomination(manager: EntityManager, id: string, forUpdate = false): Promise<NominationRow | null> {
-  const [row] = (await manager.query(`${NOMINATION_SELECT} WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [id])) as NominationRow[];
-  return row ?? null;
-}
+export const loadNomination = (manager: EntityManager, id: string, forUpdate = false) => rowById<NominationRow>(manager, NOMINATION_SELECT, id, forUpdate);
 
-export async function visibleNomination(ctx: RewardContext, id: string): Promise<NominationRow | null> {
-  requireAuthenticated(ctx.identity);
-  if (!isUuid(id)) return null;
-  const nomination = await loadNomination(ctx.db.manager, id.toLowerCase());
-  return nomination && canSee(ctx.identity, nomination) ? nomination : null;
-}
+export const visibleNomination = (ctx: RewardContext, id: string) => visibleById<NominationRow>(ctx, NOMINATION_SELECT, id, canSee);
 
 /** A nomination the caller sits in council on, locked for the rest of the transaction; NOT_FOUND hides the others. */
 export async function nominationBeforeCouncil(ctx: RewardContext, manager: EntityManager, id: string): Promise<NominationRow> {
