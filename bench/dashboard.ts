@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const file = writeResults('dashboard', `# Benchmark 1: authenticated province dashboard through the gateway
 
 ${new Date().toISOString()} · ${machine()} · ${connections} connections, ${seconds} s per variant after a 3 s warm-up;
-subgraphs, gateway and load generator are three processes on this machine. Data: \`npm run generate -- --scale small\`.
+subgraphs, gateway and load generator are three processes on this machine. Data (\`npm run generate\`): ${data.size}.
 
 ${table(results)}
 

@@ -8,6 +8,8 @@ export interface Fixtures {
   province: { id: string; path: string; code: string };
   grassroots: { id: string; path: string };
   memberId: string;
+  /** What the data holds, for the results: "1,574 units, 109,517 members". */
+  size: string;
   token(roles: Role[], unitPath: string, sub: string): Promise<string>;
 }
 
@@ -20,7 +22,9 @@ export async function fixtures(): Promise<Fixtures> {
     const province = (await campaign.query(`SELECT id, path, code FROM union_units WHERE code = 'HN'`)).rows[0];
     if (!province) throw new Error('No generated data: run `npm run generate -- --scale small` first');
     const member = (await campaign.query(`SELECT m.id, u.id AS "unitId", u.path FROM members m JOIN union_units u ON u.id = m.unit_id WHERE m.unit_path LIKE $1 || '%' ORDER BY m.id LIMIT 1`, [province.path])).rows[0];
+    const counts = (await campaign.query(`SELECT (SELECT count(*) FROM union_units)::int AS units, (SELECT count(*) FROM members)::int AS members`)).rows[0];
     return {
+      size: `${counts.units.toLocaleString('en-US')} units, ${counts.members.toLocaleString('en-US')} members`,
       province,
       grassroots: { id: member.unitId, path: member.path },
       memberId: member.id,

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   });
   const file = writeResults('public-reads', `# Benchmark 2: anonymous public reads through the gateway
 
-${new Date().toISOString()} · ${machine()} · ${connections} connections, ${seconds} s per variant after a 3 s warm-up.
+${new Date().toISOString()} · ${machine()} · ${connections} connections, ${seconds} s per variant after a 3 s warm-up. Data (\`npm run generate\`): ${data.size}.
 
 ${table(results)}
 
