@@ -6,6 +6,7 @@
  * Each prints "ready <url>" once it listens.
  */
 import { readFileSync } from 'node:fs';
+import pg from 'pg';
 import path from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -18,7 +19,20 @@ import { subgraphs } from '../infra/subgraphs';
 export const BENCH_PORTS: Record<ServiceName | 'gateway', number> = { gateway: 4100, campaign: 4101, evaluation: 4102, reward: 4103, media: 4104 };
 const subgraphUrls = Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://127.0.0.1:${BENCH_PORTS[name]}/graphql`])) as Record<ServiceName, string>;
 
+/** SQL statements sent by request handling (the outbox relay's and consumers' polling left out), for benchmark 3. */
+let statements = 0;
+function countStatements(): void {
+  const original = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const first = args[0] as string | { text?: string } | undefined;
+    const text = typeof first === 'string' ? first : first?.text;
+    if (text && !/outbox|processed_events/i.test(text)) statements++;
+    return (original as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof pg.Client.prototype.query;
+}
+
 async function serveSubgraphs(): Promise<void> {
+  countStatements();
   for (const name of SERVICE_NAMES) await startSubgraph(subgraphs[name], { port: BENCH_PORTS[name], runMigrationsOnStart: false, logLevel: 'warn' });
   console.log(`ready ${subgraphUrls.campaign}`);
 }
@@ -78,7 +92,7 @@ if (require.main === module) {
   });
   process.on('SIGUSR2', () => {
     const { user, system } = process.cpuUsage();
-    console.log(`cpu ${Math.round((user + system) / 1000)}`);
+    console.log(`cpu ${Math.round((user + system) / 1000)} statements ${statements}`);
   });
   start().catch((error: unknown) => {
     console.error(error);

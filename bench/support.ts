@@ -20,7 +20,24 @@ export interface Served {
   child: ChildProcess;
   /** CPU milliseconds the process has used so far. */
   cpuMs(): Promise<number>;
+  /** SQL statements the subgraphs' request handling has sent so far. */
+  statements(): Promise<number>;
   stop(): Promise<void>;
+}
+
+/** Asks a served process for its counters (SIGUSR2) and reads its answer line. */
+function report(child: ChildProcess, output: () => string): Promise<{ cpu: number; statements: number }> {
+  const before = output().length;
+  return new Promise((done) => {
+    const poll = setInterval(() => {
+      const line = /cpu (\d+) statements (\d+)/.exec(output().slice(before));
+      if (line) {
+        clearInterval(poll);
+        done({ cpu: Number(line[1]), statements: Number(line[2]) });
+      }
+    }, 20);
+    child.kill('SIGUSR2');
+  });
 }
 
 /** Starts `bench/serve.ts <args>` in its own process (its own core to fight for) and waits for its "ready" line. */
@@ -38,18 +55,8 @@ export function serve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Serv
         resolve({
           url: match[1]!,
           child,
-          cpuMs: () =>
-            new Promise((done) => {
-              const before = output.length;
-              const poll = setInterval(() => {
-                const cpu = /cpu (\d+)/.exec(output.slice(before));
-                if (cpu) {
-                  clearInterval(poll);
-                  done(Number(cpu[1]));
-                }
-              }, 20);
-              child.kill('SIGUSR2');
-            }),
+          cpuMs: () => report(child, () => output).then((r) => r.cpu),
+          statements: () => report(child, () => output).then((r) => r.statements),
           stop: () =>
             new Promise((done) => {
               child.once('exit', () => done());

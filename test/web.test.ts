@@ -205,6 +205,7 @@ describe('other roles', () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
     const page = await context.newPage();
     await page.goto(`${base}/rewards`);
+    await page.getByRole('heading', { name: 'Sổ khen thưởng công khai' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement?.textContent')).toBe('Bỏ qua menu, đến nội dung chính');
     const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
