@@ -97,6 +97,14 @@ describe('query limits', () => {
     const big = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ occupations { code } } #${'x'.repeat(3 * 1024 * 1024)}` }) });
     expect(big.status).toBe(413);
   });
+
+  it('pass a body the gateway accepts on to the subgraph whole (a 1.3 MB member file reaches campaign)', async () => {
+    const admin = await platform.token(['NATIONAL_ADMIN'], '/');
+    const csv = ['ho_ten,ma_nghe,truc_tiep_san_xuat,giu_chuc_vu', ...Array.from({ length: 20_000 }, (_, i) => `Dòng thiếu cột số ${i} ${'x'.repeat(40)}`)].join('\n');
+    const result = await graphql(platform.gatewayUrl, `mutation($u: ID!, $csv: String!) { importMembers(unitId: $u, csv: $csv) { imported } }`, { u: '00000000-0000-4000-8000-000000000000', csv }, admin);
+    // the subgraph read it and answered about its content, not the gateway about a refused subgraph request
+    expect(result.errors?.[0]?.extensions?.code).toMatch(/BAD_USER_INPUT|NOT_FOUND/);
+  });
 });
 
 describe('GraphQL over HTTP', () => {

@@ -71,6 +71,9 @@ export interface SubgraphDefinition<TLoaders> {
   routes?: (deps: RouteDependencies) => Record<string, RouteHandler>;
 }
 
+/** Subgraphs are only reached through the gateway, which bounds what clients send (MAX_BODY_BYTES). */
+const SUBGRAPH_MAX_BODY_BYTES = 8 * 1024 * 1024;
+
 export interface RunningSubgraph {
   url: string;
   port: number;
@@ -152,7 +155,8 @@ export async function startSubgraph<TLoaders>(
   const server = createHttpServer({
     apollo,
     context,
-    maxBodyBytes: 1024 * 1024,
+    // above the gateway's own limit (2 MB by default): a request it accepted must reach the subgraph whole
+    maxBodyBytes: SUBGRAPH_MAX_BODY_BYTES,
     logger,
     routes: {
       '/health': healthRoute({
