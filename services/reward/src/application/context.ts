@@ -4,6 +4,7 @@ import { groupByKey, oneByKey, type SubgraphContext } from '@thidua/common';
 import { CampaignRefEntity, type CampaignRefRow } from '../entities';
 import { DECISION_SELECT, type DecisionRow } from './decision-rows';
 import { FORM_SELECT, type RewardFormRow } from './catalogue';
+import { councilVotesOf, type CouncilVotes } from './nominations';
 
 export interface CouncilReviewRow {
   nominationId: string;
@@ -20,13 +21,14 @@ export interface RewardLoaders {
   form: DataLoader<string, RewardFormRow | null>;
   reviewsByNomination: DataLoader<string, CouncilReviewRow[]>;
   decisionByNomination: DataLoader<string, DecisionRow | null>;
+  votesByNomination: DataLoader<string, CouncilVotes>;
   /** The first `limit + 1` decisions of each member, unit (as a collective) or campaign, newest first: one query per batch. */
   decisionsPage(owner: DecisionOwner, limit: number): DataLoader<string, DecisionRow[]>;
 }
 
 export type RewardContext = SubgraphContext<RewardLoaders>;
 
-const OWNER_COLUMN: Record<DecisionOwner, string> = { memberId: 'member_id', unitId: 'unit_id', campaignId: 'campaign_id' };
+export const OWNER_COLUMN: Record<DecisionOwner, string> = { memberId: 'member_id', unitId: 'unit_id', campaignId: 'campaign_id' };
 
 function decisionsPageLoader(db: DataSource, owner: DecisionOwner, limit: number): DataLoader<string, DecisionRow[]> {
   const column = OWNER_COLUMN[owner];
@@ -64,6 +66,7 @@ export function createLoaders(db: DataSource): RewardLoaders {
       const rows = (await db.query(`${DECISION_SELECT} FROM reward_decisions WHERE nomination_id = ANY($1::uuid[])`, [[...ids]])) as DecisionRow[];
       return oneByKey(ids, rows, (row) => row.nominationId);
     }),
+    votesByNomination: new DataLoader((ids) => councilVotesOf(db.manager, ids)),
     decisionsPage(owner, limit) {
       const key = `${owner}:${limit}`;
       let loader = pages.get(key);

@@ -15,9 +15,9 @@ import {
 import type { EntityManager } from 'typeorm';
 import { rewardAmount } from '../domain/amounts';
 import { decisionNumber, todayInVietnam } from '../domain/decisions';
-import { quotaFailure, unmetRules, type EligibilityFacts, type RuleFailure, type TaskRating } from '../domain/rules';
+import { quotaFailure, unmetRules, type EligibilityFacts, type QuotaUsage, type RuleFailure, type TaskRating } from '../domain/rules';
 import { baseSalaryInForce, loadForm, type RewardFormRow } from './catalogue';
-import type { RewardContext } from './context';
+import { OWNER_COLUMN, type DecisionOwner, type RewardContext } from './context';
 import { DECISION_SELECT, type DecisionRow } from './decision-rows';
 import { councilVotes, formFitProblems, nominationBeforeCouncil, subjectOfNomination, type NominationRow } from './nominations';
 import { requireUnit } from './subjects';
@@ -72,7 +72,8 @@ async function collectiveMembers(manager: EntityManager, unitPath: string, year:
   return { total: total!.n, withForm: Object.fromEntries(holders.map((h) => [h.formCode, h.n])) };
 }
 
-async function quotaUsage(manager: EntityManager, form: RewardFormRow, grantingUnitId: string, year: number) {
+/** Decisions of the form (and of the form a share quota is a share of) granted by the unit for the year. */
+export async function quotaUsage(manager: EntityManager, form: RewardFormRow, grantingUnitId: string, year: number): Promise<QuotaUsage> {
   const [usage] = (await manager.query(
     `SELECT count(*) FILTER (WHERE form_code = $2)::int AS granted, count(*) FILTER (WHERE form_code = $4)::int AS "baseGranted"
        FROM reward_decisions WHERE granting_unit_id = $1 AND award_year = $3`,
@@ -126,7 +127,7 @@ export async function grantReward(ctx: RewardContext, nominationId: string, inpu
     if (!adHoc) {
       const votes = await councilVotes(manager, nomination.id);
       if (votes.votesFor === 0 || votes.votesFor <= votes.votesAgainst) {
-        throw new ConflictError(`The council has not approved this nomination (${votes.votesFor} for, ${votes.votesAgainst} against); only ad-hoc rewards skip the vote`, votes);
+        throw new ConflictError(`The council has not approved this nomination (${votes.votesFor} for, ${votes.votesAgainst} against); only ad-hoc rewards skip the vote`, { ...votes });
       }
     }
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`quota:${nomination.grantingUnitId}:${form.code}:${nomination.awardYear}`]);
@@ -219,12 +220,12 @@ export async function register(ctx: RewardContext, filter: RegisterFilter, page:
 }
 
 /** A page of decisions about one member, unit or campaign; the first page is batched through the loaders. */
-export async function decisionsOf(ctx: RewardContext, owner: 'memberId' | 'unitId' | 'campaignId', id: string, page: PageRequest): Promise<Connection<DecisionRow>> {
+export async function decisionsOf(ctx: RewardContext, owner: DecisionOwner, id: string, page: PageRequest): Promise<Connection<DecisionRow>> {
   const limit = pageSize(page.first);
   const cursor = (row: DecisionRow) => [row.decidedOn, row.id];
   if (!page.after) return toConnection(await ctx.loaders.decisionsPage(owner, limit).load(id), limit, cursor);
   const after = decodeCursor(page.after)!;
-  const column = { memberId: 'member_id', unitId: 'unit_id', campaignId: 'campaign_id' }[owner];
+  const column = OWNER_COLUMN[owner];
   const rows = (await ctx.db.query(
     `${DECISION_SELECT} FROM reward_decisions WHERE ${column} = $1 ${owner === 'unitId' ? 'AND member_id IS NULL' : ''}
         AND (decided_on, id) < ($2::date, $3::uuid) ORDER BY decided_on DESC, id DESC LIMIT $4`,

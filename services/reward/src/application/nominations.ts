@@ -246,13 +246,26 @@ export async function reviewNomination(ctx: RewardContext, id: string, vote: str
 }
 
 /** Each council member's latest vote counts. */
-export async function councilVotes(manager: EntityManager, nominationId: string): Promise<{ votesFor: number; votesAgainst: number }> {
-  const [row] = (await manager.query(
-    `SELECT count(*) FILTER (WHERE vote = 'FOR')::int AS "votesFor", count(*) FILTER (WHERE vote = 'AGAINST')::int AS "votesAgainst"
-       FROM (SELECT DISTINCT ON (reviewer) vote FROM council_reviews WHERE nomination_id = $1 AND vote IS NOT NULL ORDER BY reviewer, reviewed_at DESC) latest`,
-    [nominationId],
-  )) as { votesFor: number; votesAgainst: number }[];
-  return row!;
+export interface CouncilVotes {
+  votesFor: number;
+  votesAgainst: number;
+}
+
+/** The council's count for each nomination, in one query (nominations without a vote count 0 for, 0 against). */
+export async function councilVotesOf(manager: EntityManager, nominationIds: readonly string[]): Promise<CouncilVotes[]> {
+  const rows = (await manager.query(
+    `SELECT nomination_id AS "nominationId", count(*) FILTER (WHERE vote = 'FOR')::int AS "votesFor", count(*) FILTER (WHERE vote = 'AGAINST')::int AS "votesAgainst"
+       FROM (SELECT DISTINCT ON (nomination_id, reviewer) nomination_id, vote FROM council_reviews
+              WHERE nomination_id = ANY($1::uuid[]) AND vote IS NOT NULL ORDER BY nomination_id, reviewer, reviewed_at DESC) latest
+      GROUP BY nomination_id`,
+    [[...nominationIds]],
+  )) as (CouncilVotes & { nominationId: string })[];
+  const byId = new Map(rows.map((row) => [row.nominationId, row]));
+  return nominationIds.map((id) => ({ votesFor: byId.get(id)?.votesFor ?? 0, votesAgainst: byId.get(id)?.votesAgainst ?? 0 }));
+}
+
+export async function councilVotes(manager: EntityManager, nominationId: string): Promise<CouncilVotes> {
+  return (await councilVotesOf(manager, [nominationId]))[0]!;
 }
 
 /** The council refuses, with a reason the nominee and the nominating officer can read; RewardRefused tells the others. */

@@ -4,6 +4,7 @@ import { todayInVietnam } from '../domain/decisions';
 import { quotaLimit } from '../domain/rules';
 import { loadForm, type RewardFormRow } from './catalogue';
 import type { RewardContext } from './context';
+import { quotaUsage } from './decisions';
 import { formFitProblems, insertNomination } from './nominations';
 import { findSubject, findUnit, type Subject } from './subjects';
 
@@ -63,19 +64,11 @@ export async function setCampaignRewardPlan(ctx: RewardContext, campaignIdInput:
   });
 }
 
-async function grantedThisYear(manager: EntityManager, grantingUnitId: string, formCode: string, year: number): Promise<number> {
-  const [row] = (await manager.query(
-    `SELECT count(*)::int AS n FROM reward_decisions WHERE granting_unit_id = $1 AND form_code = $2 AND award_year = $3`,
-    [grantingUnitId, formCode, year],
-  )) as { n: number }[];
-  return row!.n;
-}
-
 /** How many more of the form an absolute quota leaves this year (a share quota is checked at decision time). */
 async function nominationsAllowed(manager: EntityManager, form: RewardFormRow, grantingUnitId: string, year: number, wanted: number): Promise<number> {
   if (form.quota?.kind !== 'ABSOLUTE') return wanted;
-  const granted = await grantedThisYear(manager, grantingUnitId, form.code, year);
-  return Math.max(0, Math.min(wanted, quotaLimit(form.quota, { granted, baseGranted: 0 })! - granted));
+  const usage = await quotaUsage(manager, form, grantingUnitId, year);
+  return Math.max(0, Math.min(wanted, quotaLimit(form.quota, usage)! - usage.granted));
 }
 
 /**

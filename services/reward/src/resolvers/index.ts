@@ -16,7 +16,7 @@ import type { DecisionRow } from '../application/decision-rows';
 import { decisionById, decisionMember, decisionsOf, grantReward, nominationDecision, register, type GrantInput, type RegisterFilter } from '../application/decisions';
 import { rewardFairness, setRewardBudget } from '../application/fairness';
 import { assessInitiative, initiatives, registerInitiative, visibleInitiative, type AssessInput, type InitiativeRow } from '../application/initiatives';
-import { councilVotes, nominate, nominations, refuseNomination, reviewNomination, visibleNomination, type NominateInput, type NominationRow } from '../application/nominations';
+import { nominate, nominations, refuseNomination, reviewNomination, visibleNomination, type NominateInput, type NominationRow } from '../application/nominations';
 import { campaignPlan, setCampaignRewardPlan, type RewardPlan } from '../application/plans';
 
 type Ctx = RewardContext;
@@ -84,8 +84,8 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     campaign: (nomination: NominationRow) => (nomination.campaignId ? { id: nomination.campaignId } : null),
     form: (nomination: NominationRow, _: unknown, ctx: Ctx) => (nomination.formCode ? ctx.loaders.form.load(nomination.formCode) : null),
     reviews: (nomination: NominationRow, _: unknown, ctx: Ctx) => ctx.loaders.reviewsByNomination.load(nomination.id),
-    votesFor: async (nomination: NominationRow, _: unknown, ctx: Ctx) => (await councilVotes(ctx.db.manager, nomination.id)).votesFor,
-    votesAgainst: async (nomination: NominationRow, _: unknown, ctx: Ctx) => (await councilVotes(ctx.db.manager, nomination.id)).votesAgainst,
+    votesFor: async (nomination: NominationRow, _: unknown, ctx: Ctx) => (await ctx.loaders.votesByNomination.load(nomination.id)).votesFor,
+    votesAgainst: async (nomination: NominationRow, _: unknown, ctx: Ctx) => (await ctx.loaders.votesByNomination.load(nomination.id)).votesAgainst,
     decision: (nomination: NominationRow, _: unknown, ctx: Ctx) => nominationDecision(ctx, nomination),
   },
   RewardDecision: {
