@@ -23,7 +23,8 @@ interface Entry {
  */
 export class PublicResponseCache implements ResponseCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly startedIn = new WeakMap<IncomingMessage, number>();
+  /** Each anonymous request's key and the generation it started in, so `offer` neither hashes again nor keeps an answer computed across a flush. */
+  private readonly pending = new WeakMap<IncomingMessage, { key: string; generation: number }>();
   private generation = 0;
 
   constructor(
@@ -43,8 +44,8 @@ export class PublicResponseCache implements ResponseCache {
 
   lookup(req: IncomingMessage, raw: string): CachedResponse | undefined {
     if (!PublicResponseCache.isAnonymous(req)) return undefined;
-    this.startedIn.set(req, this.generation);
     const key = this.key(req, raw);
+    this.pending.set(req, { key, generation: this.generation });
     const entry = this.entries.get(key);
     if (!entry || entry.expiresAt < Date.now()) {
       if (entry) this.entries.delete(key);
@@ -59,11 +60,12 @@ export class PublicResponseCache implements ResponseCache {
     return entry.response;
   }
 
-  offer(req: IncomingMessage, raw: string, response: CachedResponse): void {
-    if (this.startedIn.get(req) !== this.generation || response.status !== 200 || !response.body.startsWith('{"data"')) return;
+  offer(req: IncomingMessage, response: CachedResponse): void {
+    const pending = this.pending.get(req);
+    if (!pending || pending.generation !== this.generation || response.status !== 200 || !response.body.startsWith('{"data"')) return;
     if (response.body.includes('"errors":')) return;
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(this.key(req, raw), { expiresAt: Date.now() + this.ttlMs, response: { ...response, headers: [...response.headers, ['x-cache', 'HIT']] } });
+    this.entries.set(pending.key, { expiresAt: Date.now() + this.ttlMs, response: { ...response, headers: [...response.headers, ['x-cache', 'HIT']] } });
   }
 
   flush(): void {

@@ -14,7 +14,8 @@ export interface CachedResponse {
 /** A whole-response cache in front of GraphQL (the gateway's, for public reads); `raw` is the request body. */
 export interface ResponseCache {
   lookup(req: IncomingMessage, raw: string): CachedResponse | undefined;
-  offer(req: IncomingMessage, raw: string, response: CachedResponse): void;
+  /** Offered every complete answer to a request `lookup` saw. */
+  offer(req: IncomingMessage, response: CachedResponse): void;
 }
 
 export interface HttpServerOptions<TContext extends BaseContext> {
@@ -140,7 +141,7 @@ async function handleGraphQL<TContext extends BaseContext>(
   if (result.body.kind === 'complete') {
     const response = { status, headers: [...result.headers], body: result.body.string };
     writeResponse(res, response);
-    options.responseCache?.offer(req, raw, response);
+    options.responseCache?.offer(req, response);
   } else {
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = status;
