@@ -93,6 +93,22 @@ async function refusedGrant(nominationId: string, decidedOn: string, extra: Reco
   return { message: error.message, ...(error.extensions as { code: string; rule?: string; source?: string }) };
 }
 
+/** Catalogue forms as they were before a test edited them: put back after the suite, since later suites share the databases. */
+const editedForms = new Map<string, Record<string, unknown>>();
+const FORM_INPUT_FIELDS = 'code name kind subjects grantingLevels individualMultiplier collectiveMultiplier precedence eligibility collectiveEligibility quota source verified active';
+
+async function formForEditing(code: string): Promise<Record<string, unknown>> {
+  const { rewardForm } = await api.ok(`query($code: ID!) { rewardForm(code: $code) { ${FORM_INPUT_FIELDS} } }`, { code });
+  if (!editedForms.has(code)) editedForms.set(code, rewardForm);
+  return rewardForm;
+}
+
+async function restoreEditedForms(): Promise<void> {
+  for (const form of editedForms.values()) {
+    await api.ok(`mutation($input: RewardFormInput!) { saveRewardForm(input: $input, note: "Khôi phục sau kiểm thử") { version } }`, { input: form }, tokens.admin);
+  }
+}
+
 const rewardEvents = (enough: (messages: ReadMessage[]) => boolean) =>
   readTopic(testKafka('reward-events'), eventsTopic('reward', process.env.KAFKA_TOPIC_PREFIX ?? ''), enough);
 const payloadsOf = (messages: ReadMessage[], type: string) =>
@@ -132,6 +148,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  if (api) await restoreEditedForms();
   await Promise.all([rewardDb?.end(), evaluationDb?.end()]);
   await platform?.stop();
 });
@@ -163,7 +180,7 @@ describe('catalogue and base salary', () => {
 
   it('lets national admins edit a form, refusing rules it cannot read and keeping every version', async () => {
     const SAVE = `mutation($input: RewardFormInput!, $note: String!) { saveRewardForm(input: $input, note: $note) { code version quota history { version note } } }`;
-    const { rewardForm } = await api.ok(`{ rewardForm(code: "GIAY_KHEN") { code name kind subjects grantingLevels individualMultiplier collectiveMultiplier precedence eligibility collectiveEligibility quota source verified active } }`);
+    const rewardForm = await formForEditing('GIAY_KHEN');
     const bad = await api.refused(SAVE, { input: { ...rewardForm, eligibility: [{ kind: 'TITLE_IN_YEAR' }] }, note: 'Thử quy tắc sai' }, tokens.admin);
     expect(bad).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('eligibility.0.formCode must be a form code') });
     expect((await api.refused(SAVE, { input: rewardForm, note: 'Không được' }, tokens.officerHn)).code).toBe('FORBIDDEN');
@@ -325,7 +342,7 @@ describe('quotas and collective titles', () => {
 
   it('enforces a share of another title per granting unit and year', async () => {
     const SAVE = `mutation($input: RewardFormInput!, $note: String!) { saveRewardForm(input: $input, note: $note) { version } }`;
-    const { rewardForm } = await api.ok(`{ rewardForm(code: "CSTDCS") { code name kind subjects grantingLevels individualMultiplier collectiveMultiplier precedence eligibility collectiveEligibility quota source verified active } }`);
+    const rewardForm = await formForEditing('CSTDCS');
     await api.ok(SAVE, { input: { ...rewardForm, quota: { kind: 'SHARE_OF_FORM', formCode: 'LDTT', share: 0.5 } }, note: 'Không quá 50% số LĐTT' }, tokens.admin);
     // Hà Nội granted LĐTT to Hoa, Lan and Tuấn this year: floor(0.5 × 3) = 1 CSTDCS, already Hoa's
     const lan = await nominate({ memberKey: 'lan', granting: 'hn', formCode: 'CSTDCS', taskRating: 'EXCELLENT', achievedOn: achieved, awardYear: year });
