@@ -304,6 +304,26 @@ describe('publication, rankings and appeals', () => {
     expect(province.campaign.rankings.edges).toHaveLength(5);
   });
 
+  it('pages a group ranking by its cursor, ranks counted again within the group and ties kept across pages', async () => {
+    const PAGE = `query($id: ID!, $after: String) { campaign(id: $id) { rankings(by: PROVINCE, key: "BN", first: 2, after: $after) { edges { node { rank name } } pageInfo { hasNextPage endCursor } } } }`;
+    const seen: [number, string][] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const { rankings }: { rankings: { edges: { node: { rank: number; name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } = (await api.ok(PAGE, { id: campaignId, after })).campaign;
+      seen.push(...rankings.edges.map((e): [number, string] => [e.node.rank, e.node.name]));
+      after = rankings.pageInfo.hasNextPage ? rankings.pageInfo.endCursor : null;
+      pages++;
+    } while (after);
+    expect(pages).toBe(3);
+    expect(seen).toEqual([[1, 'Đỗ Minh An'], [2, 'Phạm Văn Cường'], [3, 'Ngô Thị Bình'], [4, 'Công đoàn Điện lực Bắc Ninh'], [4, 'Lê Văn Dũng']]);
+    const ranksIn = async (type: string) =>
+      (await api.ok(RANKINGS, { id: campaignId, by: 'ORGANISATION_TYPE', key: type })).campaign.rankings.edges.map((e: { node: { rank: number; name: string } }) => [e.node.rank, e.node.name]);
+    expect(await ranksIn('ADMINISTRATIVE_AGENCY')).toEqual([[1, 'Ngô Thị Bình'], [2, 'Lê Văn Dũng']]);
+    expect(await ranksIn('STATE_OWNED_ENTERPRISE')).toEqual([[1, 'Đỗ Minh An'], [2, 'Công đoàn Điện lực Bắc Ninh']]);
+    expect((await api.refused(RANKINGS, { id: campaignId, by: 'SECTOR', key: 'not-an-id' })).code).toBe('BAD_USER_INPUT');
+  });
+
   it('resolves members’ and units’ published scores through the federation', async () => {
     const result = await api.ok(`query($m: ID!, $u: ID!) { member(id: $m) { fullName scores { rank score } } unionUnit(id: $u) { name scores { rank score } } }`, { m: members.an, u: units.evn!.id }, officer);
     expect(result).toEqual({

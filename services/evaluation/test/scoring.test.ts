@@ -1,7 +1,7 @@
 import { consolidateReviews, pointsForRubric, pointsForValue, totalScore } from '../src/domain/scoring';
 import { criteriaSetProblems, type CriterionDraft } from '../src/domain/criteria';
 import { chooseVariant } from '../src/domain/variants';
-import { rank } from '../src/domain/ranking';
+import { groupPlaces, rank } from '../src/domain/ranking';
 import { conflictOfInterest } from '../src/domain/conflicts';
 
 const linear = { method: 'LINEAR' as const, direction: 'HIGHER_IS_BETTER' as const, targetValue: 12, thresholds: [] };
@@ -142,5 +142,26 @@ describe('ranking', () => {
       ['Anh', 4],
       ['Bình', 4],
     ]);
+  });
+
+  it('ranks within a group as the campaign ranking restricted to it: positions counted again, ties kept', () => {
+    const entry = (id: string, name: string, total: number, province: string | null) => ({ enrollmentId: id, name, total, criteriaFullyMet: 0, isDirectProductionWorker: false, province });
+    const ranked = rank([entry('1', 'An', 95, 'HN'), entry('2', 'Bảo', 90, 'BN'), entry('3', 'Chi', 90, 'HN'), entry('4', 'Dung', 90, 'HN'), entry('5', 'Giang', 70, 'HN'), entry('6', 'Hà', 60, null)]);
+    const places = groupPlaces(ranked, (e) => e.province);
+    expect(ranked.map((e, i) => [e.name, e.rank, places[i]])).toEqual([
+      ['An', 1, { position: 1, rank: 1 }],
+      ['Bảo', 2, { position: 1, rank: 1 }],
+      ['Chi', 2, { position: 2, rank: 2 }],
+      ['Dung', 2, { position: 3, rank: 2 }],
+      ['Giang', 5, { position: 4, rank: 4 }],
+      ['Hà', 6, null],
+    ]);
+  });
+
+  it('gives a hundred thousand tied entries rank 1 (ties are not rescanned for each entry)', () => {
+    const tied = Array.from({ length: 100_000 }, (_, i) => ({ enrollmentId: String(i).padStart(6, '0'), name: 'Lan', total: 100, criteriaFullyMet: 3, isDirectProductionWorker: true }));
+    const ranked = rank(tied);
+    expect(ranked.every((e) => e.rank === 1)).toBe(true);
+    expect(groupPlaces(ranked, () => 'HN').at(-1)).toEqual({ position: 100_000, rank: 1 });
   });
 });

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { groupByKey as groupBy, oneByKey, type SubgraphContext } from '@thidua/common';
 import { EvaluationRoundEntity, RoundTargetEntity, type EvaluationRoundRow, type RoundTargetRow } from '../entities';
+import { rankingPages, type RankingPage, type RankingPageRequest } from './results';
 import { criteriaOfSets, type CriteriaSetRow, type CriterionRow } from './sets';
 
 export interface PublishedScoreRow {
@@ -23,22 +24,22 @@ export interface EvaluationLoaders {
   publishedByMember: DataLoader<string, PublishedScoreRow[]>;
   /** Published results of units as collectives. */
   publishedByUnit: DataLoader<string, PublishedScoreRow[]>;
+  /** Ranking pages of several campaigns at once (the dashboard lists ten campaigns with their top five). */
+  rankingPage: DataLoader<RankingPageRequest, RankingPage, string>;
 }
 
 export type EvaluationContext = SubgraphContext<EvaluationLoaders>;
 
-/** Entries of the latest publication of every campaign, filtered in SQL: one query per batch of keys. */
+/** Lines of the latest publication of every campaign for a batch of members or units: one indexed query. */
 function publishedLoader(db: DataSource, field: 'memberId' | 'unitId'): DataLoader<string, PublishedScoreRow[]> {
   return new DataLoader(async (keys) => {
     const rows = (await db.query(
-      `SELECT p.campaign_id AS "campaignId", r.title AS "campaignTitle", (e->>'rank')::int AS rank, (e->>'total')::float AS score,
-              p.version AS "publicationVersion", e->>'memberId' AS "memberId", e->>'unitId' AS "unitId"
-         FROM publications p
+      `SELECT p.campaign_id AS "campaignId", r.title AS "campaignTitle", e.rank, e.total AS score, p.version AS "publicationVersion",
+              e.member_id AS "memberId", e.unit_id AS "unitId"
+         FROM publication_entries e
+         JOIN publications p ON p.id = e.publication_id AND p.latest
          JOIN evaluation_rounds r ON r.campaign_id = p.campaign_id
-         CROSS JOIN LATERAL jsonb_array_elements(p.entries) e
-        WHERE p.version = (SELECT max(version) FROM publications q WHERE q.campaign_id = p.campaign_id)
-          AND e->>'${field}' = ANY($1::text[])
-          ${field === 'unitId' ? `AND e->>'memberId' IS NULL` : ''}
+        WHERE ${field === 'memberId' ? 'e.member_id' : 'e.member_id IS NULL AND e.unit_id'} = ANY($1::uuid[])
         ORDER BY p.published_at DESC`,
       [[...keys]],
     )) as PublishedScoreRow[];
@@ -62,6 +63,7 @@ export function createLoaders(db: DataSource): EvaluationLoaders {
     }),
     publishedByMember: publishedLoader(db, 'memberId'),
     publishedByUnit: publishedLoader(db, 'unitId'),
+    rankingPage: new DataLoader((requests) => rankingPages(db, requests), { cacheKeyFn: (request) => JSON.stringify(request) }),
   };
 }
 

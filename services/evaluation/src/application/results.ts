@@ -13,8 +13,8 @@ import {
   type PageRequest,
   type PublishedEntryV1,
 } from '@thidua/common';
-import type { EntityManager } from 'typeorm';
-import { appealDeadline, rank } from '../domain/ranking';
+import type { DataSource, EntityManager } from 'typeorm';
+import { appealDeadline, groupPlaces, rank } from '../domain/ranking';
 import type { EvaluationRoundRow } from '../entities';
 import type { EvaluationContext } from './context';
 import { criterionById } from './reviews';
@@ -32,13 +32,13 @@ export interface PublishedEntry extends PublishedEntryV1 {
   breakdown: { criterion: string; weight: number; points: number }[];
 }
 
+/** A publication's header; its lines are rows of publication_entries. */
 export interface Publication {
   id: string;
   campaignId: string;
   version: number;
   publishedAt: Date;
   appealDeadline: Date;
-  entries: PublishedEntry[];
 }
 
 const EVENT_ENTRY_LIMIT = 500;
@@ -84,12 +84,47 @@ async function publish(ctx: EvaluationContext, manager: EntityManager, round: Ev
   const { next, windowDays } = numbers!;
   const publishedAt = new Date();
   const deadline = appealDeadline(publishedAt, windowDays);
-  await manager.query(
-    `INSERT INTO publications (campaign_id, version, published_by, published_at, appeal_deadline, reason, entries) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [round.campaignId, next, ctx.identity.subject, publishedAt, deadline, reason, JSON.stringify(entries)],
-  );
+  await manager.query(`UPDATE publications SET latest = false WHERE campaign_id = $1 AND latest`, [round.campaignId]);
+  const [publication] = (await manager.query(
+    `INSERT INTO publications (campaign_id, version, published_by, published_at, appeal_deadline, reason, latest) VALUES ($1, $2, $3, $4, $5, $6, true) RETURNING id`,
+    [round.campaignId, next, ctx.identity.subject, publishedAt, deadline, reason],
+  )) as { id: string }[];
+  await insertEntries(manager, publication!.id, entries);
   await manager.query(`UPDATE evaluation_rounds SET status = 'PUBLISHED' WHERE id = $1`, [round.id]);
   return { version: next, publishedAt, deadline, entries };
+}
+
+/** Group rankings a publication answers directly: the entry field that keys the group, and its columns. */
+const GROUPS = {
+  PROVINCE: { field: 'provinceCode', key: 'province_code', keyType: 'text', position: 'province_position', rank: 'province_rank' },
+  SECTOR: { field: 'sectorUnitId', key: 'sector_unit_id', keyType: 'uuid', position: 'sector_position', rank: 'sector_rank' },
+  ORGANISATION_TYPE: { field: 'organisationType', key: 'organisation_type', keyType: 'text', position: 'organisation_type_position', rank: 'organisation_type_rank' },
+  OCCUPATION: { field: 'occupationCode', key: 'occupation_code', keyType: 'text', position: 'occupation_position', rank: 'occupation_rank' },
+} as const satisfies Record<string, { field: keyof PublishedEntry; key: string; keyType: 'text' | 'uuid'; position: string; rank: string }>;
+
+export type RankingDimension = 'CAMPAIGN' | keyof typeof GROUPS;
+
+/** Lines per INSERT: one JSON parameter each, well under PostgreSQL's limits at any campaign size. */
+const ENTRY_CHUNK = 5000;
+
+async function insertEntries(manager: EntityManager, publicationId: string, entries: PublishedEntry[]): Promise<void> {
+  const groups = Object.values(GROUPS).map((group) => ({ ...group, places: groupPlaces(entries, (e) => e[group.field]) }));
+  for (let start = 0; start < entries.length; start += ENTRY_CHUNK) {
+    const lines = entries.slice(start, start + ENTRY_CHUNK).map((e, i) => {
+      const line: Record<string, unknown> = {
+        publication_id: publicationId, position: start + i + 1, rank: e.rank, enrollment_id: e.enrollmentId, member_id: e.memberId, unit_id: e.unitId,
+        unit_path: e.unitPath, name: e.name, unit_name: e.unitName, total: e.total, criteria_set_version: e.criteriaSetVersion, variant: e.variant,
+        is_direct_production_worker: e.isDirectProductionWorker, holds_leadership_post: e.holdsLeadershipPost, criteria_fully_met: e.criteriaFullyMet, breakdown: e.breakdown,
+      };
+      for (const group of groups) {
+        line[group.key] = e[group.field];
+        line[group.position] = group.places[start + i]?.position ?? null;
+        line[group.rank] = group.places[start + i]?.rank ?? null;
+      }
+      return line;
+    });
+    await manager.query(`INSERT INTO publication_entries SELECT * FROM jsonb_populate_recordset(NULL::publication_entries, $1::jsonb)`, [JSON.stringify(lines)]);
+  }
 }
 
 async function emitPublished(
@@ -138,49 +173,92 @@ export async function publishResults(ctx: EvaluationContext, campaignId: string)
     const published = await publish(ctx, manager, round, 'results published');
     await emitPublished(emit, round, published, 'results published');
   });
+  ctx.loaders.rankingPage.clearAll();
   return rankings(ctx, round.campaignId, 'CAMPAIGN', null, {});
 }
 
 export async function latestPublication(manager: EntityManager, campaignId: string): Promise<Publication | null> {
   const [row] = (await manager.query(
-    `SELECT id, campaign_id AS "campaignId", version, published_at AS "publishedAt", appeal_deadline AS "appealDeadline", entries
-       FROM publications WHERE campaign_id = $1 ORDER BY version DESC LIMIT 1`,
+    `SELECT id, campaign_id AS "campaignId", version, published_at AS "publishedAt", appeal_deadline AS "appealDeadline"
+       FROM publications WHERE campaign_id = $1 AND latest`,
     [campaignId],
   )) as Publication[];
   return row ?? null;
 }
 
-export type RankingDimension = 'CAMPAIGN' | 'PROVINCE' | 'SECTOR' | 'ORGANISATION_TYPE' | 'OCCUPATION';
+/** One page of one campaign's ranking, as asked by a resolver. */
+export interface RankingPageRequest {
+  campaignId: string;
+  by: RankingDimension;
+  key: string | null;
+  after: number;
+  limit: number;
+}
 
-const DIMENSION_FIELD: Record<Exclude<RankingDimension, 'CAMPAIGN'>, keyof PublishedEntry> = {
-  PROVINCE: 'provinceCode',
-  SECTOR: 'sectorUnitId',
-  ORGANISATION_TYPE: 'organisationType',
-  OCCUPATION: 'occupationCode',
-};
+interface RankingLine {
+  position: number;
+  rank: number;
+  name: string;
+  unitName: string;
+  score: number;
+  breakdown: unknown;
+}
+
+export interface RankingPage {
+  publication: Publication | null;
+  lines: RankingLine[];
+}
+
+/**
+ * Pages of several campaigns' rankings in one statement per shape (dimension, key, cursor, size): each campaign's
+ * latest publication and, through its index, the lines after the cursor's position. Group rankings use the
+ * positions and ranks stored at publication.
+ */
+export async function rankingPages(db: DataSource, requests: readonly RankingPageRequest[]): Promise<RankingPage[]> {
+  const shapes = new Map<string, RankingPageRequest[]>();
+  for (const request of requests) {
+    const shape = JSON.stringify([request.by, request.key, request.after, request.limit]);
+    shapes.set(shape, [...(shapes.get(shape) ?? []), request]);
+  }
+  const pages = new Map<RankingPageRequest, RankingPage>();
+  for (const same of shapes.values()) {
+    const { by, key, after, limit } = same[0]!;
+    const group = by === 'CAMPAIGN' ? null : GROUPS[by];
+    const position = group?.position ?? 'position';
+    const rows = (await db.query(
+      `SELECT p.campaign_id AS "campaignId", p.id, p.version, p.published_at AS "publishedAt", p.appeal_deadline AS "appealDeadline", e.line
+         FROM publications p
+         LEFT JOIN LATERAL (
+           SELECT json_build_object('position', ${position}, 'rank', ${group?.rank ?? 'rank'}, 'name', name, 'unitName', unit_name, 'score', total, 'breakdown', breakdown) AS line
+             FROM publication_entries
+            WHERE publication_id = p.id ${group ? `AND ${group.key} = $4::${group.keyType}` : ''} AND ${position} > $2
+            ORDER BY ${position} LIMIT $3) e ON true
+        WHERE p.campaign_id = ANY($1::uuid[]) AND p.latest`,
+      [same.map((r) => r.campaignId), after, limit + 1, ...(group ? [key] : [])],
+    )) as (Publication & { line: RankingLine | null })[];
+    for (const request of same) {
+      const mine = rows.filter((row) => row.campaignId === request.campaignId);
+      const publication = mine[0] ? { id: mine[0].id, campaignId: mine[0].campaignId, version: mine[0].version, publishedAt: mine[0].publishedAt, appealDeadline: mine[0].appealDeadline } : null;
+      pages.set(request, { publication, lines: mine.flatMap((row) => (row.line ? [row.line] : [])).sort((a, b) => a.position - b.position) });
+    }
+  }
+  return requests.map((request) => pages.get(request)!);
+}
 
 /** Published rankings, public: name, unit, score and breakdown only. Group rankings re-rank within the group. */
 export async function rankings(ctx: EvaluationContext, campaignId: string, by: RankingDimension, key: string | null, page: PageRequest) {
-  const publication = await latestPublication(ctx.db.manager, campaignId);
   const limit = pageSize(page.first);
+  if (by !== 'CAMPAIGN' && !key) throw ValidationError.single('key', `ranking by ${by} needs a key`);
+  const groupKey = by !== 'CAMPAIGN' && GROUPS[by].keyType === 'uuid' ? parseId('key', key!) : key;
+  const after = Number(decodeCursor(page.after)?.[0] ?? 0);
+  const { publication, lines } = await ctx.loaders.rankingPage.load({ campaignId, by, key: groupKey, after, limit });
   if (!publication) return { publicationVersion: null, publishedAt: null, appealDeadline: null, ...toConnection([], limit, () => []) };
-  let entries = publication.entries;
-  if (by !== 'CAMPAIGN') {
-    if (!key) throw ValidationError.single('key', `ranking by ${by} needs a key`);
-    const field = DIMENSION_FIELD[by];
-    entries = rank(entries.filter((e) => String(e[field]) === key));
-  }
-  const offset = Number(decodeCursor(page.after)?.[0] ?? 0);
-  const slice = entries.slice(offset, offset + limit + 1).map((e, i) => ({
-    position: offset + i + 1,
-    node: { rank: e.rank, name: e.name, unitName: e.unitName, score: e.total, breakdown: e.breakdown },
-  }));
-  const connection = toConnection(slice, limit, (row) => [row.position]);
+  const connection = toConnection(lines, limit, (line) => [line.position]);
   return {
     publicationVersion: publication.version,
     publishedAt: publication.publishedAt,
     appealDeadline: publication.appealDeadline,
-    edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: edge.node.node })),
+    edges: connection.edges.map(({ cursor, node: { position: _position, ...node } }) => ({ cursor, node })),
     pageInfo: connection.pageInfo,
   };
 }

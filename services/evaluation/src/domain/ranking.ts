@@ -13,17 +13,39 @@ export interface RankedEntry {
  * rank (1, 2, 2, 4); they are listed by name in Vietnamese order.
  */
 export function rank<T extends RankedEntry>(entries: T[], collator = new Intl.Collator('vi')): (T & { rank: number })[] {
-  const key = (e: T) => [-e.total, -e.criteriaFullyMet, e.isDirectProductionWorker ? 0 : 1] as const;
-  const compareKey = (a: T, b: T) => {
-    const [ka, kb] = [key(a), key(b)];
-    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! - kb[i]!;
-    return 0;
-  };
-  const sorted = [...entries].sort((a, b) => compareKey(a, b) || collator.compare(a.name, b.name) || a.enrollmentId.localeCompare(b.enrollmentId));
+  const sorted = [...entries].sort((a, b) => compareRankKey(a, b) || collator.compare(a.name, b.name) || a.enrollmentId.localeCompare(b.enrollmentId));
+  let rankOfTies = 0;
   return sorted.map((entry, i) => {
-    let first = i;
-    while (first > 0 && compareKey(sorted[first - 1]!, entry) === 0) first--;
-    return { ...entry, rank: first + 1 };
+    if (i === 0 || compareRankKey(sorted[i - 1]!, entry) !== 0) rankOfTies = i + 1;
+    return { ...entry, rank: rankOfTies };
+  });
+}
+
+/** Negative when `a` ranks ahead of `b`, zero when they share a rank. */
+function compareRankKey(a: RankedEntry, b: RankedEntry): number {
+  return b.total - a.total || b.criteriaFullyMet - a.criteriaFullyMet || Number(b.isDirectProductionWorker) - Number(a.isDirectProductionWorker);
+}
+
+/** A line's place in one group's ranking (its province's, say): 1-based position, and rank with ties shared. */
+export interface GroupPlace {
+  position: number;
+  rank: number;
+}
+
+/**
+ * Places within groups, from entries already in ranking order: a group ranking is the campaign ranking restricted
+ * to the group, with positions and ranks counted again (the same tie-break, so ties stay ties). Linear time.
+ */
+export function groupPlaces<T extends RankedEntry>(ranked: T[], groupOf: (entry: T) => string | null): (GroupPlace | null)[] {
+  const last = new Map<string, { entry: T; place: GroupPlace }>();
+  return ranked.map((entry) => {
+    const group = groupOf(entry);
+    if (group === null) return null;
+    const previous = last.get(group);
+    const position = (previous?.place.position ?? 0) + 1;
+    const place = { position, rank: previous && compareRankKey(previous.entry, entry) === 0 ? previous.place.rank : position };
+    last.set(group, { entry, place });
+    return place;
   });
 }
 
