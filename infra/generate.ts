@@ -7,8 +7,9 @@
  * The union tree (34 provinces and cities, central sector unions, upper-grassroots unions, grassroots unions of
  * every kind), members with Vietnamese names, occupations and flags, their read models in evaluation, reward and
  * media (as the events would have made them), campaigns with targets, unit enrolments and a year of monthly
- * progress reports, reward decisions with their nominations, and published stories. Rows go in with COPY; a
- * progress bar shows rows per second and time left for each table.
+ * progress reports, published results (every member ranked in one national campaign), reward decisions with their
+ * nominations, and published stories. Rows go in with COPY; a progress bar shows rows per second and time left
+ * for each table.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -178,8 +179,11 @@ function buildTree(dice: Dice, scale: Scale): { units: Unit[]; grassroots: Unit[
     Array.from({ length: 6 }, (_, i) => unit(`${parent.code}-CT${i + 1}`, `Công đoàn cấp trên cơ sở số ${i + 1}, ${parent.name.replace(/^Liên đoàn Lao động /, '')}`, 'UPPER_GRASSROOTS', parent)),
   );
   units.push(...uppers);
+  // members are not spread evenly: Hồ Chí Minh City and Hà Nội hold about a quarter of them
+  const parentWeights = parents.map((p) => (p.code === 'HCM' ? 0.14 : p.code === 'HN' ? 0.1 : 0.76 / (parents.length - 2)));
+  const uppersOf = new Map(parents.map((p) => [p.id, uppers.filter((u) => u.parentId === p.id)]));
   for (let i = 0; i < scale.grassroots; i++) {
-    const upper = uppers[i % uppers.length]!;
+    const upper = uppersOf.get(dice.weighted(parents, parentWeights).id)![i % 6]!;
     const type = dice.weighted(ORGANISATION_TYPES, ORGANISATION_WEIGHTS);
     const label = type.endsWith('ENTERPRISE') ? `Công ty ${dice.pick(ENTERPRISE_WORDS)} ${dice.pick(GIVEN)} ${i + 1}` : type === 'ADMINISTRATIVE_AGENCY' ? `Cơ quan hành chính số ${i + 1}` : `Đơn vị sự nghiệp số ${i + 1}`;
     const unitRow = unit(`${upper.code}-${i + 1}`, `Công đoàn ${label}`, 'GRASSROOTS', upper, { organisationType: type });
@@ -250,7 +254,9 @@ async function main(): Promise<void> {
         memberRows((m) => [m.id, m.name, m.unit.id, m.unit.path, m.occupation, m.direct, m.leader]));
     }
 
-    rows += await generateCampaigns(dice, db, units, grassroots, provinces, scale);
+    const generated = await generateCampaigns(dice, db, units, grassroots, provinces, scale);
+    rows += generated.rows;
+    rows += await generateResults(dice, db, units, generated.campaigns, generated.enrollments, memberRows, memberCount);
     rows += await generateRewards(dice, db, grassroots, scale, memberSeed, memberCount);
     rows += await generateStories(dice, db.media, provinces, Math.round((memberCount / 1000) * scale.storiesPerThousandMembers));
     for (const service of SERVICE_NAMES) await db[service].query('ANALYZE');
@@ -264,7 +270,20 @@ async function main(): Promise<void> {
   writeFileSync(path.join(RESULTS_DIR, `generate-${scaleName}.md`), `# Generator, scale ${scaleName} (seed ${seed})\n\n${new Date().toISOString()} · ${machine()}\n\n${summary}; ${units.length.toLocaleString('en-US')} units, ${memberTotal.toLocaleString('en-US')} members (each also in three read models).\n`);
 }
 
-async function generateCampaigns(dice: Dice, db: Record<ServiceName, Client>, units: Unit[], grassroots: Unit[], provinces: Unit[], scale: Scale): Promise<number> {
+interface GeneratedCampaign {
+  id: string;
+  title: string;
+  unit: Unit;
+}
+
+interface GeneratedEnrollment {
+  id: string;
+  campaignId: string;
+  targetId: string;
+  unit: Unit;
+}
+
+async function generateCampaigns(dice: Dice, db: Record<ServiceName, Client>, units: Unit[], grassroots: Unit[], provinces: Unit[], scale: Scale): Promise<{ rows: number; campaigns: GeneratedCampaign[]; enrollments: GeneratedEnrollment[] }> {
   const year = new Date().getUTCFullYear();
   const root = units[0]!;
   const launchers = [...provinces.flatMap((p) => Array.from({ length: scale.campaignsPerProvince }, () => p)), ...Array.from({ length: scale.campaignsPerProvince }, () => root)];
@@ -280,7 +299,7 @@ async function generateCampaigns(dice: Dice, db: Record<ServiceName, Client>, un
   rows += await copy(db.reward, 'reward.campaign_refs', 'campaign_refs', ['campaign_id', 'title', 'launching_unit_path', 'nominations_open', 'launched_at'],
     campaigns.length, campaigns.map((c) => [c.id, c.title, c.unit.path, true, launchedAt]));
 
-  const enrollments: { id: string; campaignId: string; targetId: string; unit: Unit }[] = [];
+  const enrollments: GeneratedEnrollment[] = [];
   for (const campaign of campaigns) {
     for (const unit of grassroots) if (unit.path.startsWith(campaign.unit.path) && dice.chance(campaign.unit.level === 'NATIONAL' ? scale.enrolledShare / 5 : scale.enrolledShare)) {
       enrollments.push({ id: dice.uuid(), campaignId: campaign.id, targetId: campaign.targetId, unit });
@@ -304,7 +323,83 @@ async function generateCampaigns(dice: Dice, db: Record<ServiceName, Client>, un
         }
       }
     })());
-  return rows;
+  return { rows, campaigns, enrollments };
+}
+
+/**
+ * Published results: every campaign's enrolled units scored and ranked, and one national campaign in which every
+ * member is ranked (the province rankings of benchmark 5). Lines go in with COPY unranked; one statement then
+ * ranks them by the rule of services/evaluation/src/domain/ranking.ts (total, criteria fully met, direct
+ * production workers first, then name in Vietnamese order) and places them in their province, sector,
+ * organisation type and occupation, as a publication does.
+ */
+async function generateResults(
+  dice: Dice,
+  db: Record<ServiceName, Client>,
+  units: Unit[],
+  campaigns: GeneratedCampaign[],
+  enrollments: GeneratedEnrollment[],
+  memberRows: (map: (m: Member) => Value[]) => Iterable<Value[]>,
+  memberCount: number,
+): Promise<number> {
+  const year = new Date().getUTCFullYear();
+  const root = units[0]!;
+  const everyone: GeneratedCampaign = { id: dice.uuid(), title: `Giỏi việc nước, đảm việc nhà toàn quốc ${year}`, unit: root };
+  const openedAt = new Date(Date.UTC(year, 0, 5));
+  let rows = await copy(db.campaign, 'campaign.campaigns (national)', 'campaigns',
+    ['id', 'title', 'goal', 'category', 'status', 'launching_unit_id', 'launching_unit_path', 'scope_unit_id', 'starts_on', 'ends_on', 'reporting_cadence', 'launched_at', 'started_at', 'created_by'],
+    1, [[everyone.id, everyone.title, 'Mọi đoàn viên thi đua hoàn thành tốt nhiệm vụ', 'FOR_WORKERS', 'IN_PROGRESS', root.id, root.path, root.id, `${year}-01-01`, `${year}-12-31`, 'QUARTERLY', openedAt, openedAt, 'generator']]);
+  const all = [...campaigns, everyone];
+  rows += await copy(db.evaluation, 'evaluation.evaluation_rounds', 'evaluation_rounds', ['campaign_id', 'status', 'launching_unit_path', 'opened_at', 'title'],
+    all.length, all.map((c) => [c.id, 'PUBLISHED', c.unit.path, openedAt, c.title]));
+  const publishedAt = new Date(Date.UTC(year, 10, 1));
+  rows += await copy(db.evaluation, 'evaluation.publications', 'publications', ['campaign_id', 'version', 'published_by', 'published_at', 'appeal_deadline', 'reason', 'latest'],
+    all.length, all.map((c) => [c.id, 1, 'generator', publishedAt, new Date(publishedAt.getTime() + 10 * 86_400_000), 'results published', true]));
+
+  const sectorOf = new Map<string, string>();
+  const byId = new Map(units.map((u) => [u.id, u]));
+  for (const unit of units) {
+    let top: Unit | undefined = unit;
+    while (top?.parentId && byId.get(top.parentId)?.level !== 'NATIONAL') top = byId.get(top.parentId);
+    if (top?.level === 'SECTOR') sectorOf.set(unit.id, top.id);
+  }
+  const score = () => {
+    const fullyMet = dice.int(4);
+    return { total: Math.round((40 + dice.float() * 60) * 100) / 100, fullyMet };
+  };
+  await db.evaluation.query(`CREATE TEMPORARY TABLE generated_lines (campaign_id uuid, enrollment_id uuid, member_id uuid, unit_id uuid, unit_path text, name text, unit_name text,
+    total float8, criteria_fully_met int, direct boolean, leader boolean, province_code text, sector_unit_id uuid, organisation_type text, occupation_code text)`);
+  const columns = ['campaign_id', 'enrollment_id', 'member_id', 'unit_id', 'unit_path', 'name', 'unit_name', 'total', 'criteria_fully_met', 'direct', 'leader', 'province_code', 'sector_unit_id', 'organisation_type', 'occupation_code'];
+  await copy(db.evaluation, 'evaluation.results (units)', 'generated_lines', columns, enrollments.length, enrollments.map((e) => {
+    const { total, fullyMet } = score();
+    return [e.campaignId, e.id, null, e.unit.id, e.unit.path, e.unit.name, e.unit.name, total, fullyMet, e.unit.organisationType!.endsWith('ENTERPRISE'), null, e.unit.provinceCode, sectorOf.get(e.unit.id) ?? null, e.unit.organisationType, null];
+  }));
+  const memberTotal = await copy(db.evaluation, 'evaluation.results (members)', 'generated_lines', columns, memberCount, memberRows((m) => {
+    const { total, fullyMet } = score();
+    return [everyone.id, dice.uuid(), m.id, m.unit.id, m.unit.path, m.name, m.unit.name, total, fullyMet, m.direct, m.leader, m.unit.provinceCode, sectorOf.get(m.unit.id) ?? null, m.unit.organisationType, m.occupation];
+  }));
+  const lines = enrollments.length + memberTotal;
+  const started = Date.now();
+  console.log(`[generate] ranking ${lines.toLocaleString('en-US')} published lines in ${all.length} campaigns (one statement)…`);
+  const group = (key: string) => `CASE WHEN ${key} IS NULL THEN NULL ELSE row_number() OVER (PARTITION BY publication_id, ${key} ORDER BY position) END,
+    CASE WHEN ${key} IS NULL THEN NULL ELSE rank() OVER (PARTITION BY publication_id, ${key} ORDER BY total DESC, criteria_fully_met DESC, direct DESC) END`;
+  await db.evaluation.query(`
+    INSERT INTO publication_entries (publication_id, position, rank, enrollment_id, member_id, unit_id, unit_path, name, unit_name, total, criteria_set_version, variant,
+      is_direct_production_worker, holds_leadership_post, criteria_fully_met, breakdown, province_code, province_position, province_rank, sector_unit_id, sector_position, sector_rank,
+      organisation_type, organisation_type_position, organisation_type_rank, occupation_code, occupation_position, occupation_rank)
+    WITH ranked AS (
+      SELECT g.*, p.id AS publication_id,
+             row_number() OVER (PARTITION BY g.campaign_id ORDER BY total DESC, criteria_fully_met DESC, direct DESC, name COLLATE "vi-x-icu", enrollment_id) AS position,
+             rank() OVER (PARTITION BY g.campaign_id ORDER BY total DESC, criteria_fully_met DESC, direct DESC) AS rank
+        FROM generated_lines g JOIN publications p ON p.campaign_id = g.campaign_id)
+    SELECT publication_id, position, rank, enrollment_id, member_id, unit_id, unit_path, name, unit_name, total, 1, 'STANDARD', direct, leader, criteria_fully_met,
+           jsonb_build_array(jsonb_build_object('criterion', 'Hoàn thành chỉ tiêu', 'weight', 100, 'points', total)),
+           province_code, ${group('province_code')}, sector_unit_id, ${group('sector_unit_id')}, organisation_type, ${group('organisation_type')},
+           occupation_code, ${group('occupation_code')}
+      FROM ranked`);
+  const seconds = (Date.now() - started) / 1000;
+  console.log(`[generate] ranked ${lines.toLocaleString('en-US')} lines in ${seconds.toFixed(1)} s (${Math.round(lines / seconds).toLocaleString('en-US')} lines/s)`);
+  return rows + lines;
 }
 
 async function generateRewards(dice: Dice, db: Record<ServiceName, Client>, grassroots: Unit[], scale: Scale, memberSeed: number, memberCount: number): Promise<number> {
