@@ -72,13 +72,33 @@ describe('transactional outbox', () => {
     expect((await stateAndEvents(code)).events).toEqual([]);
   });
 
+  it('publishes a row committed by another process at once, without waiting for its poll', async () => {
+    const producer = createProducer(testKafka('outbox-notify'));
+    // polls only every ten minutes: only the commit's notification can wake it within the test
+    const relay = new OutboxRelay(db, producer, createLogger('test-relay', 'fatal'), { idleMs: 600_000 });
+    const writer = createDataSource({ url: databaseUrl('campaign'), entities, migrations: [] });
+    await writer.initialize();
+    try {
+      await relay.start();
+      await eventually(async () => ((await relay.pendingCount()) === 0 ? true : null), 30000, 'earlier rows published');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const code = `T_${randomUUID().slice(0, 8)}`;
+      await writer.transaction((manager) => outbox.append(manager, 'other-process', unitCreated(code)));
+      await eventually(async () => ((await stateAndEvents(code)).events[0]?.published_at ? true : null), 10000, 'the notified relay to publish');
+    } finally {
+      await relay.stop();
+      await producer.disconnect();
+      await writer.destroy();
+    }
+  });
+
   (brokerIsOurs ? it : it.skip)(
     'keeps the change while the broker is down and publishes its event once the broker is back',
     async () => {
       const kafka = testKafka('outbox');
       const producer = createProducer(kafka);
       const relay = new OutboxRelay(db, producer, createLogger('test-relay', 'fatal'), { idleMs: 100, maxBackoffMs: 1000 });
-      relay.start();
+      await relay.start();
       const code = `T_${randomUUID().slice(0, 8)}`;
       try {
         stopBroker();

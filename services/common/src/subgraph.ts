@@ -103,7 +103,7 @@ export async function startSubgraph<TLoaders>(
   const producer = createProducer(kafka);
   const relay = new OutboxRelay(dataSource, producer, logger);
   const outbox = new Outbox(definition.name, config.topicPrefix);
-  relay.start();
+  await relay.start();
 
   let consumer: IdempotentConsumer | undefined;
   if (definition.consumer) {

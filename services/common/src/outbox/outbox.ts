@@ -5,6 +5,9 @@ import type { EventEnvelope, EventPayloads, EventType } from '../events/contract
 import { eventsTopic } from '../events/topics';
 import { eventSchemas } from '../events/validation';
 
+/** PostgreSQL notification channel on which committed outbox rows wake the relay. */
+export const OUTBOX_CHANNEL = 'outbox_appended';
+
 export interface NewEvent<T extends EventType> {
   type: T;
   version?: number;
@@ -40,8 +43,10 @@ export class Outbox {
     };
     // a producer never writes what its consumers would reject
     eventSchemas().validate(envelope);
+    // the notification is delivered at commit (never for a rollback) and wakes the relay of every process
     await manager.query(
-      `INSERT INTO outbox (event_id, topic, message_key, event_type, envelope) VALUES ($1, $2, $3, $4, $5)`,
+      `WITH appended AS (INSERT INTO outbox (event_id, topic, message_key, event_type, envelope) VALUES ($1, $2, $3, $4, $5) RETURNING seq)
+       SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM appended`,
       [envelope.id, eventsTopic(this.producer, this.topicPrefix), envelope.aggregateId, envelope.type, JSON.stringify(envelope)],
     );
     return envelope;

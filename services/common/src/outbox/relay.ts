@@ -1,11 +1,13 @@
 import type { Producer, TopicMessages } from 'kafkajs';
+import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
 import { metrics } from '../metrics';
+import { OUTBOX_CHANNEL } from './outbox';
 
 export interface RelayOptions {
   batchSize: number;
-  /** How long the relay sleeps when the outbox is empty and nobody nudges it. */
+  /** How long the relay sleeps when the outbox is empty and no commit wakes it (a missed notification's bound). */
   idleMs: number;
   maxBackoffMs: number;
   /** Published rows older than this are deleted. */
@@ -32,6 +34,9 @@ export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  /** A nudge that came while the relay was publishing: the next sleep is skipped, so no commit waits for a poll. */
+  private nudged = false;
+  private listener: pg.Client | undefined;
   private connected = false;
   private lastCleanup = 0;
 
@@ -44,14 +49,17 @@ export class OutboxRelay {
     this.options = { ...DEFAULTS, ...options };
   }
 
-  start(): void {
+  /** Starts publishing; resolves once the relay listens for commits (it publishes by polling meanwhile). */
+  async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
     this.loop = this.run();
+    await this.listen();
   }
 
-  /** Call after a commit that wrote events, so they go out now rather than at the next poll. */
+  /** Wakes the relay now; commits in any process do it through the outbox's notification. */
   nudge(): void {
+    this.nudged = true;
     this.wake?.();
   }
 
@@ -61,6 +69,7 @@ export class OutboxRelay {
     this.running = false;
     this.nudge();
     await this.loop;
+    await this.listener?.end().catch(() => undefined);
     try {
       if (this.connected) await this.drain();
     } catch (error) {
@@ -83,15 +92,41 @@ export class OutboxRelay {
     return row?.n ?? 0;
   }
 
+  /**
+   * Listens for the outbox's commit notifications on a connection of its own. Without it (or while it is
+   * reconnecting) the relay still publishes everything, at the next idle poll.
+   */
+  private async listen(): Promise<void> {
+    const { url } = this.dataSource.options as { url?: string };
+    const client = new pg.Client({ connectionString: url });
+    client.on('notification', () => this.nudge());
+    client.on('error', (error) => {
+      this.logger.warn({ err: error }, 'outbox notifications lost; relying on polling until reconnected');
+      this.listener = undefined;
+      if (this.running) setTimeout(() => void this.listen(), this.options.maxBackoffMs).unref();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      if (!this.running) return void (await client.end());
+      this.listener = client;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'cannot listen for outbox notifications; relying on polling');
+      await client.end().catch(() => undefined);
+      if (this.running) setTimeout(() => void this.listen(), this.options.maxBackoffMs).unref();
+    }
+  }
+
   private async run(): Promise<void> {
     let backoff = 0;
     while (this.running) {
       try {
+        this.nudged = false;
         const sent = await this.drain();
         if (sent > 0) this.logger.debug({ sent }, 'outbox events published');
         backoff = 0;
         await this.cleanupPublished();
-        await this.sleep(this.options.idleMs);
+        await this.sleep(this.options.idleMs, { unlessNudged: true });
       } catch (error) {
         this.connected = false;
         backoff = Math.min(this.options.maxBackoffMs, backoff === 0 ? 200 : backoff * 2);
@@ -126,7 +161,8 @@ export class OutboxRelay {
     await this.dataSource.query(`DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)`, [this.options.retentionHours]);
   }
 
-  private sleep(ms: number): Promise<void> {
+  private sleep(ms: number, { unlessNudged = false } = {}): Promise<void> {
+    if (unlessNudged && this.nudged && this.running) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done(): void {
