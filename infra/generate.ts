@@ -189,7 +189,7 @@ function buildTree(dice: Dice, scale: Scale): { units: Unit[]; grassroots: Unit[
     const unitRow = unit(`${upper.code}-${i + 1}`, `Công đoàn ${label}`, 'GRASSROOTS', upper, { organisationType: type });
     grassroots.push(unitRow);
   }
-  units.push(...grassroots);
+  for (const row of grassroots) units.push(row); // not push(...grassroots): 130,000 arguments overflow the stack
   return { units, grassroots, provinces };
 }
 
