@@ -3,9 +3,13 @@
  *   serve.ts subgraphs          the four subgraphs on the _bench databases (ports 4101–4104)
  *   serve.ts gateway ours       our gateway as shipped (port 4100)
  *   serve.ts gateway stock      the same supergraph behind @apollo/gateway with default settings (port 4100)
+ *   serve.ts gateway hive       the same supergraph behind @graphql-hive/gateway-runtime, defaults (port 4100;
+ *                               installed on demand in bench/hive, see installHive in support.ts)
  * Each prints "ready <url>" once it listens.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type RequestListener } from 'node:http';
+import { createRequire } from 'node:module';
 import pg from 'pg';
 import path from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
@@ -21,14 +25,28 @@ const subgraphUrls = Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http
 
 /** SQL statements sent by request handling (the outbox relay's and consumers' polling left out), for benchmark 3. */
 let statements = 0;
+/** The statements themselves since the last report, with their database and parameters, for benchmark 5's plans. */
+let captured: { database: string; text: string; values: unknown[] }[] = [];
+
 function countStatements(): void {
   const original = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const first = args[0] as string | { text?: string } | undefined;
+    const first = args[0] as string | { text?: string; values?: unknown[] } | undefined;
     const text = typeof first === 'string' ? first : first?.text;
-    if (text && !/outbox|processed_events/i.test(text)) statements++;
+    if (text && !/outbox|processed_events/i.test(text)) {
+      statements++;
+      const values = (Array.isArray(args[1]) ? args[1] : typeof first === 'object' ? first?.values : undefined) ?? [];
+      if (process.env.BENCH_SQL_FILE && captured.length < 100) captured.push({ database: this.database ?? '', text, values });
+    }
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof pg.Client.prototype.query;
+}
+
+/** Writes the captured statements for the benchmark to read, and starts capturing afresh. */
+function dumpStatements(): void {
+  if (!process.env.BENCH_SQL_FILE) return;
+  writeFileSync(process.env.BENCH_SQL_FILE, JSON.stringify(captured));
+  captured = [];
 }
 
 async function serveSubgraphs(): Promise<void> {
@@ -79,11 +97,43 @@ async function serveStock(): Promise<void> {
   console.log(`ready ${url.replace(/\/$/, '')}/graphql`);
 }
 
+/**
+ * @graphql-hive/gateway-runtime with its defaults, on the committed supergraph (subgraph URLs pointed at the
+ * benchmark's ports), adding only the internal identity token our subgraphs require, signed once per caller.
+ */
+async function serveHive(): Promise<void> {
+  const hive = createRequire(path.resolve(__dirname, 'hive', 'package.json'))('@graphql-hive/gateway-runtime') as {
+    createGatewayRuntime(options: {
+      supergraph: string;
+      propagateHeaders: { fromClientToSubgraphs(payload: { request: Request }): Promise<Record<string, string>> };
+      logging: boolean | string;
+    }): RequestListener;
+  };
+  const config = loadGatewayConfig();
+  const verifier = new IdentityVerifier(config);
+  const tokens = new Map<string, Promise<string>>();
+  const tokenFor = (authorization: string | null) => {
+    const key = authorization ?? 'anonymous';
+    if (!tokens.has(key)) tokens.set(key, verifier.identify(authorization ?? undefined).then((identity) => signInternalToken(identity, config.internalTokenSecret)));
+    return tokens.get(key)!;
+  };
+  let supergraph = readFileSync(path.resolve(__dirname, '..', 'schemas', 'supergraph.graphql'), 'utf8');
+  for (const name of SERVICE_NAMES) supergraph = supergraph.replace(new RegExp(`(name: "${name}", url: )"[^"]+"`), `$1"${subgraphUrls[name]}"`);
+  const gateway = hive.createGatewayRuntime({
+    supergraph,
+    propagateHeaders: { fromClientToSubgraphs: async ({ request }) => ({ [INTERNAL_TOKEN_HEADER]: await tokenFor(request.headers.get('authorization')) }) },
+    logging: 'error',
+  });
+  const server = createServer(gateway);
+  await new Promise<void>((resolve) => server.listen(BENCH_PORTS.gateway, '127.0.0.1', resolve));
+  console.log(`ready http://127.0.0.1:${BENCH_PORTS.gateway}/graphql`);
+}
+
 if (require.main === module) {
   process.env.DATABASE_SUFFIX ??= '_bench';
   process.env.KAFKA_TOPIC_PREFIX ??= 'bench-';
   const [what, kind] = process.argv.slice(2);
-  const start = what === 'subgraphs' ? serveSubgraphs : kind === 'stock' ? serveStock : serveOurs;
+  const start = what === 'subgraphs' ? serveSubgraphs : kind === 'stock' ? serveStock : kind === 'hive' ? serveHive : serveOurs;
   // exit on SIGTERM through process.exit, so --cpu-prof (NODE_OPTIONS) writes its profile
   process.once('SIGTERM', () => {
     const { user, system } = process.cpuUsage();
@@ -91,6 +141,7 @@ if (require.main === module) {
     process.exit(0);
   });
   process.on('SIGUSR2', () => {
+    dumpStatements();
     const { user, system } = process.cpuUsage();
     console.log(`cpu ${Math.round((user + system) / 1000)} statements ${statements}`);
   });

@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -141,41 +141,55 @@ export function writeResults(name: string, markdown: string): string {
   return file;
 }
 
-export interface Comparison {
-  results: LoadResult[];
-  /** (a) our gateway's requests per second over (b) stock @apollo/gateway's. */
-  ratio: number;
+export type GatewayKind = 'ours' | 'stock' | 'hive';
+
+export const WARM_UP_SECONDS = 10;
+
+/** Installs @graphql-hive/gateway-runtime into bench/hive on first use: only benchmark 1 (c) needs it. */
+export function ensureHive(): void {
+  const dir = path.join(__dirname, 'hive');
+  if (existsSync(path.join(dir, 'node_modules', '@graphql-hive', 'gateway-runtime'))) return;
+  console.log('[bench] installing @graphql-hive/gateway-runtime into bench/hive (once)…');
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
+}
+
+export interface ComparisonOptions {
+  seconds: number;
+  connections: number;
+  /** Runs alongside the load on our gateway. */
+  whileOurs?: (url: string) => Promise<void>;
+  /** Where each process writes its CPU profile (node --cpu-prof) while a variant is loaded. */
+  profileDir?: string;
 }
 
 /**
- * Starts the subgraphs once, then (a) our gateway and (b) stock @apollo/gateway in turn, checks the request
- * answers without errors, warms each up for 3 s and loads it; `whileOurs` runs alongside the load on (a).
+ * For each variant in turn: starts the subgraphs and that gateway (fresh processes, so CPU figures and profiles
+ * belong to one variant), checks the request answers without errors, warms up and loads it.
  */
-export async function compareGateways(
-  labels: [ours: string, stock: string],
-  body: unknown,
-  headers: Record<string, string>,
-  options: { seconds: number; connections: number; whileOurs?: (url: string) => Promise<void> },
-): Promise<Comparison> {
-  const subgraphs = await serve(['subgraphs']);
+export async function compareGateways(variants: [GatewayKind, string][], body: unknown, headers: Record<string, string>, options: ComparisonOptions): Promise<LoadResult[]> {
+  if (variants.some(([kind]) => kind === 'hive')) ensureHive();
   const results: LoadResult[] = [];
-  try {
-    for (const [index, kind] of (['ours', 'stock'] as const).entries()) {
-      const gateway = await serve(['gateway', kind]);
+  for (const [kind, label] of variants) {
+    const profile = (name: string) =>
+      options.profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${options.profileDir} --cpu-prof-name=${kind}-${name}.cpuprofile` } : {};
+    const subgraphs = await serve(['subgraphs'], profile('subgraphs'));
+    try {
+      const gateway = await serve(['gateway', kind], profile('gateway'));
       try {
         const check = await call(gateway.url, body, headers);
         if (check.errors?.length || !check.data) throw new Error(`${kind}: ${JSON.stringify(check.errors)}`);
-        await load(`${kind} (warm-up)`, gateway.url, body, headers, 3, options.connections);
-        const running = loadMeasured(labels[index]!, gateway, subgraphs, body, headers, options.seconds, options.connections);
+        // long enough for V8 to optimise every process's hot code and for PostgreSQL's buffers to hold the data
+        await load(`${kind} (warm-up)`, gateway.url, body, headers, WARM_UP_SECONDS, options.connections);
+        const running = loadMeasured(label, gateway, subgraphs, body, headers, options.seconds, options.connections);
         if (kind === 'ours' && options.whileOurs) await options.whileOurs(gateway.url);
         results.push(await running);
         console.log(table(results.slice(-1)));
       } finally {
         await gateway.stop();
       }
+    } finally {
+      await subgraphs.stop();
     }
-  } finally {
-    await subgraphs.stop();
   }
-  return { results, ratio: results[0]!.requestsPerSecond / results[1]!.requestsPerSecond };
+  return results;
 }

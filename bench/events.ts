@@ -1,0 +1,170 @@
+/**
+ * Benchmark 4: events end to end, on the real broker. A writer commits member changes at a steady rate, each
+ * transaction updating the member row and appending MemberUpserted to campaign's outbox as a mutation does;
+ * campaign's relay publishes; evaluation, reward and media apply them to their read models. Latency runs from
+ * the writer's COMMIT returning to reward's consumer having committed the event (polled every 10 ms, so a
+ * figure may be up to 10 ms high). Then a burst of events committed at once measures the relay's events/s.
+ *   npm run bench:events [-- --rate 1000 --seconds 20 --burst 20000]
+ */
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { Outbox, createDataSource, databaseUrl } from '@thidua/common';
+import type { MemberRow } from '../services/campaign/src/entities';
+import { memberUpserted } from '../services/campaign/src/events/payloads';
+import { fixtures } from './fixtures';
+import { machine, numberOption, serve, writeResults } from './support';
+
+const POLL_MS = 10;
+const CONSUMER = 'bench-reward';
+
+interface Pending {
+  committedAt: number;
+  seenAt?: number;
+}
+
+/** Commits one member change with its event, as the campaign service's mutation does; returns the event id. */
+async function commitChange(writer: DataSource, outbox: Outbox, member: MemberRow, round: number): Promise<string> {
+  return writer.transaction(async (manager) => {
+    const fullName = `${member.fullName.replace(/ \(\d+\)$/, '')} (${round})`;
+    await manager.query(`UPDATE members SET full_name = $2 WHERE id = $1`, [member.id, fullName]);
+    return (await outbox.append(manager, randomUUID(), memberUpserted({ ...member, fullName }))).id;
+  });
+}
+
+/** Watches reward's processed events for the pending ids and stamps when each is first seen. */
+function watchProcessed(reward: Client, pending: Map<string, Pending>): { stop(): Promise<void> } {
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const waiting = [...pending].filter(([, p]) => p.seenAt === undefined).map(([id]) => id);
+      if (waiting.length > 0) {
+        const { rows } = await reward.query(`SELECT event_id FROM processed_events WHERE consumer = $1 AND event_id = ANY($2::uuid[])`, [CONSUMER, waiting]);
+        const now = performance.now();
+        for (const row of rows) pending.get(row.event_id)!.seenAt ??= now;
+      }
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+    },
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN);
+}
+
+async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return false;
+}
+
+async function main(): Promise<void> {
+  const rate = numberOption('rate', 1000);
+  const seconds = numberOption('seconds', 20);
+  const burst = numberOption('burst', 20000);
+  const data = await fixtures();
+  const subgraphs = await serve(['subgraphs']);
+  const writer = createDataSource({ url: databaseUrl('campaign'), entities: [], migrations: [] });
+  await writer.initialize();
+  const reward = new Client({ connectionString: databaseUrl('reward') });
+  await reward.connect();
+  const outbox = new Outbox('campaign', 'bench-');
+  try {
+    const members = (await writer.query(
+      `SELECT id, full_name AS "fullName", unit_id AS "unitId", unit_path AS "unitPath", occupation_code AS "occupationCode",
+              is_direct_production_worker AS "isDirectProductionWorker", holds_leadership_post AS "holdsLeadershipPost", left_union_on AS "leftUnionOn"
+         FROM members ORDER BY id LIMIT 5000`,
+    )) as MemberRow[];
+
+    // steady rate: every 10 ms a tick commits rate/100 changes, without waiting for earlier ticks
+    const pending = new Map<string, Pending>();
+    const watcher = watchProcessed(reward, pending);
+    const perTick = Math.max(1, Math.round(rate / 100));
+    const inFlight = new Set<Promise<void>>();
+    let sent = 0;
+    let behind = 0;
+    const started = performance.now();
+    for (let tick = 0; performance.now() - started < seconds * 1000; tick++) {
+      const due = started + tick * 10;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (inFlight.size > rate) {
+        behind++;
+        continue;
+      }
+      for (let i = 0; i < perTick; i++) {
+        const member = members[sent % members.length]!;
+        const round = sent++;
+        const work = commitChange(writer, outbox, member, round).then((id) => void pending.set(id, { committedAt: performance.now() }));
+        inFlight.add(work);
+        void work.finally(() => inFlight.delete(work));
+      }
+    }
+    await Promise.all(inFlight);
+    const elapsed = (performance.now() - started) / 1000;
+    const allSeen = await until(async () => [...pending.values()].every((p) => p.seenAt !== undefined), 60_000);
+    await watcher.stop();
+    const latencies = [...pending.values()].flatMap((p) => (p.seenAt === undefined ? [] : [p.seenAt - p.committedAt])).sort((a, b) => a - b);
+    const achieved = Math.round(pending.size / elapsed);
+    const steady = { achieved, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: Math.round(latencies.at(-1) ?? NaN), lost: pending.size - latencies.length };
+    console.log(`steady: ${pending.size} events at ${achieved}/s · p50 ${steady.p50} ms · p95 ${steady.p95} ms · p99 ${steady.p99} ms · max ${steady.max} ms · not seen ${steady.lost}${allSeen ? '' : ' (timed out)'}`);
+
+    // burst: commit many at once (8 writers), then time the relay until the outbox is empty and reward until it has them all
+    const burstIds: string[] = [];
+    const burstStarted = performance.now();
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, w) => {
+        for (let i = w; i < burst; i += 8) burstIds.push(await commitChange(writer, outbox, members[i % members.length]!, sent + i));
+      }),
+    );
+    const committedIn = (performance.now() - burstStarted) / 1000;
+    await until(async () => (await writer.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`))[0].n === 0, 120_000);
+    const publishedIn = (performance.now() - burstStarted) / 1000;
+    await until(async () => (await reward.query(`SELECT count(*)::int AS n FROM processed_events WHERE consumer = $1 AND event_id = ANY($2::uuid[])`, [CONSUMER, burstIds])).rows[0].n === burstIds.length, 300_000);
+    const consumedIn = (performance.now() - burstStarted) / 1000;
+    const relayRate = Math.round(burst / publishedIn);
+    const consumerRate = Math.round(burst / consumedIn);
+    console.log(`burst: ${burst} committed in ${committedIn.toFixed(1)} s, published in ${publishedIn.toFixed(1)} s (${relayRate}/s), in reward's read model in ${consumedIn.toFixed(1)} s (${consumerRate}/s)`);
+
+    const goal = steady.p99 < 500 && achieved >= rate * 0.95 ? 'met' : 'NOT met';
+    const file = writeResults('events', `# Benchmark 4: events end to end
+
+${new Date().toISOString()} · ${machine()} · data (\`npm run generate\`): ${data.size}. Subgraphs, broker (one KRaft node), PostgreSQL and the writer on this machine.
+
+A writer commits member changes (row and MemberUpserted in one transaction, as campaign's mutations do) at ${rate}/s for ${seconds} s;
+campaign's relay publishes them; evaluation, reward and media apply them to their read models. Latency: from the writer's COMMIT
+returning to reward's consumer having committed the event (polled every ${POLL_MS} ms).
+
+| measure | value |
+|---|---:|
+| events committed (steady) | ${pending.size} at ${achieved}/s |
+| latency p50 | ${steady.p50} ms |
+| latency p95 | ${steady.p95} ms |
+| latency p99 | ${steady.p99} ms |
+| latency max | ${steady.max} ms |
+| events not seen within 60 s | ${steady.lost} |
+| relay, burst of ${burst} | ${relayRate} events/s (published ${publishedIn.toFixed(1)} s after the first commit; committing took ${committedIn.toFixed(1)} s) |
+| reward's consumer, same burst | ${consumerRate} events/s |
+
+**Goal p99 < 500 ms at ${rate} events/s: ${goal}.**`);
+    console.log(`→ ${file}`);
+  } finally {
+    await reward.end();
+    await writer.destroy();
+    await subgraphs.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
