@@ -15,6 +15,9 @@ import {
   databaseUrl,
   deadLetterTopic,
   eventsTopic,
+  batchableHandler,
+  readModelHandlers,
+  type EventEnvelope,
   type EventHandler,
 } from '@thidua/common';
 import { entities } from '../services/evaluation/src/entities';
@@ -36,6 +39,23 @@ let consumer: IdempotentConsumer;
 const calls = new Map<string, number>();
 
 const launched = (title: string) => campaignLaunchedEvent(title);
+
+function memberUpserted(memberId: string, fullName: string): EventEnvelope<'MemberUpserted'> {
+  const unitPath = '/vn/bg/';
+  return {
+    id: randomUUID(), type: 'MemberUpserted', version: 1, occurredAt: new Date().toISOString(), producer: 'campaign', aggregateId: memberId, unitPath,
+    correlationId: `test-${randomUUID()}`, causationId: null,
+    payload: { memberId, fullName, unitId: randomUUID(), unitPath, occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false, leftUnionOn: null },
+  };
+}
+
+/** Sizes of the runs of MemberUpserted the consumer applied in one go. */
+const memberRuns: number[] = [];
+const realMemberHandler = readModelHandlers.MemberUpserted as EventHandler<'MemberUpserted'>;
+const memberHandler = batchableHandler<'MemberUpserted'>(realMemberHandler, async (events, manager) => {
+  memberRuns.push(events.length);
+  await realMemberHandler.many!(events, manager);
+});
 
 async function send(...values: (string | object)[]): Promise<void> {
   await producer.send({ topic, messages: values.map((value) => ({ key: KEY, value: typeof value === 'string' ? value : JSON.stringify(value) })) });
@@ -73,7 +93,7 @@ beforeAll(async () => {
   consumer = new IdempotentConsumer(kafka, db, producer, createLogger('test-consumer', 'fatal'), {
     groupId,
     topics: [topic],
-    handlers: { CampaignLaunched: testHandler },
+    handlers: { CampaignLaunched: testHandler, MemberUpserted: memberHandler },
     outbox: new Outbox('evaluation', prefix),
     maxAttempts: 3,
     initialBackoffMs: 50,
@@ -102,6 +122,21 @@ describe('idempotent consumer', () => {
     const followUps = await db.query(`SELECT envelope FROM outbox WHERE envelope ->> 'causationId' = $1`, [event.id]);
     expect(followUps).toHaveLength(1);
     expect(followUps[0].envelope).toMatchObject({ type: 'EvaluationRoundOpened', correlationId: event.correlationId });
+  });
+
+  it('applies a run of read-model events in one statement: each event once, the latest change of a member last', async () => {
+    const [lan, hoa] = [randomUUID(), randomUUID()];
+    const hoaJoined = memberUpserted(hoa, 'Trần Thị Hoa');
+    const marker = launched('Sau các thay đổi đoàn viên');
+    await send(memberUpserted(lan, 'Nguyễn Thị Lan'), hoaJoined, memberUpserted(lan, 'Nguyễn Thị Lan Anh'), hoaJoined, marker);
+    await waitForRound(marker.payload.campaignId);
+
+    const names = await db.query(`SELECT id, full_name FROM member_refs WHERE id = ANY($1::uuid[]) ORDER BY full_name`, [[lan, hoa]]);
+    expect(names.map((r: { full_name: string }) => r.full_name)).toEqual(['Nguyễn Thị Lan Anh', 'Trần Thị Hoa']);
+    const processed = await db.query(`SELECT count(*)::int AS n FROM processed_events WHERE consumer = $1 AND event_id = $2`, [groupId, hoaJoined.id]);
+    expect(processed[0].n).toBe(1);
+    // the three distinct events went in as one run (the repeated delivery of Hoa's was recognised and skipped)
+    expect(memberRuns).toContain(3);
   });
 
   it('sends poison messages to the dead-letter topic with the error, and goes on consuming', async () => {

@@ -1,5 +1,5 @@
 import type { EntityManager, QueryRunner } from 'typeorm';
-import type { EventHandlers } from './consumer/consumer';
+import { batchableHandler, type EventHandlers } from './consumer/consumer';
 import type { MemberUpsertedV1, UnitUpsertedV1 } from './events/contracts';
 
 /**
@@ -30,29 +30,52 @@ export async function createReadModelTables(db: QueryRunner): Promise<void> {
   await db.query(`CREATE INDEX member_refs_unit_path ON member_refs (unit_path text_pattern_ops)`);
 }
 
-export async function upsertUnitRef(manager: EntityManager, unit: UnitUpsertedV1): Promise<void> {
+const UNIT_COLUMNS = `id uuid, name text, path text, level text, organisation_type text, province_code text`;
+const MEMBER_COLUMNS = `id uuid, full_name text, unit_id uuid, unit_path text, occupation_code text, is_direct_production_worker boolean, holds_leadership_post boolean`;
+
+/** The latest of each key, in order: one upsert may not touch a row twice, and the last event wins. */
+function latestByKey<T>(items: T[], key: (item: T) => string): T[] {
+  return [...new Map(items.map((item) => [key(item), item])).values()];
+}
+
+/** Upserts units into the read model in one statement. */
+export async function upsertUnitRefs(manager: EntityManager, units: UnitUpsertedV1[]): Promise<void> {
+  const rows = latestByKey(units, (u) => u.unitId).map((u) => ({ id: u.unitId, name: u.name, path: u.path, level: u.level, organisation_type: u.organisationType, province_code: u.provinceCode }));
   await manager.query(
-    `INSERT INTO unit_refs (id, name, path, level, organisation_type, province_code) VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO unit_refs (id, name, path, level, organisation_type, province_code)
+     SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${UNIT_COLUMNS})
      ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, path = EXCLUDED.path, level = EXCLUDED.level,
        organisation_type = EXCLUDED.organisation_type, province_code = EXCLUDED.province_code`,
-    [unit.unitId, unit.name, unit.path, unit.level, unit.organisationType, unit.provinceCode],
+    [JSON.stringify(rows)],
   );
 }
 
-export async function upsertMemberRef(manager: EntityManager, member: MemberUpsertedV1): Promise<void> {
+/** Upserts members into the read model in one statement. */
+export async function upsertMemberRefs(manager: EntityManager, members: MemberUpsertedV1[]): Promise<void> {
+  const rows = latestByKey(members, (m) => m.memberId).map((m) => ({
+    id: m.memberId, full_name: m.fullName, unit_id: m.unitId, unit_path: m.unitPath, occupation_code: m.occupationCode,
+    is_direct_production_worker: m.isDirectProductionWorker, holds_leadership_post: m.holdsLeadershipPost,
+  }));
   await manager.query(
     `INSERT INTO member_refs (id, full_name, unit_id, unit_path, occupation_code, is_direct_production_worker, holds_leadership_post)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${MEMBER_COLUMNS})
      ON CONFLICT (id) DO UPDATE SET full_name = EXCLUDED.full_name, unit_id = EXCLUDED.unit_id, unit_path = EXCLUDED.unit_path,
        occupation_code = EXCLUDED.occupation_code, is_direct_production_worker = EXCLUDED.is_direct_production_worker,
        holds_leadership_post = EXCLUDED.holds_leadership_post`,
-    [member.memberId, member.fullName, member.unitId, member.unitPath, member.occupationCode, member.isDirectProductionWorker, member.holdsLeadershipPost],
+    [JSON.stringify(rows)],
   );
 }
 
+/** Read-model handlers; a run of consecutive upserts (an import's thousands) goes in one statement. */
 export const readModelHandlers: EventHandlers = {
-  UnitUpserted: (event, { manager }) => upsertUnitRef(manager, event.payload),
-  MemberUpserted: (event, { manager }) => upsertMemberRef(manager, event.payload),
+  UnitUpserted: batchableHandler(
+    (event, { manager }) => upsertUnitRefs(manager, [event.payload]),
+    (events, manager) => upsertUnitRefs(manager, events.map((e) => e.payload)),
+  ),
+  MemberUpserted: batchableHandler(
+    (event, { manager }) => upsertMemberRefs(manager, [event.payload]),
+    (events, manager) => upsertMemberRefs(manager, events.map((e) => e.payload)),
+  ),
 };
 
 /** The facts an honour is about (HonourSubjectV1), from the read models; null when the subject is unknown. */

@@ -15,8 +15,22 @@ export interface HandlerScope {
   manager: EntityManager;
   emit<T extends EventType>(event: NewEvent<T>): Promise<EventEnvelope<T>>;
 }
-export type EventHandler<T extends EventType = EventType> = (event: EventEnvelope<T>, scope: HandlerScope) => Promise<void>;
+/**
+ * Handles one event. A handler may also handle a run of consecutive events of its type at once (`many`), for
+ * read models where one statement can apply a hundred changes: it works only through the manager, emits nothing.
+ */
+export type EventHandler<T extends EventType = EventType> = ((event: EventEnvelope<T>, scope: HandlerScope) => Promise<void>) & {
+  many?: (events: EventEnvelope<T>[], manager: EntityManager) => Promise<void>;
+};
 export type EventHandlers = { [T in EventType]?: EventHandler<T> };
+
+/** A handler that can also apply a run of events in one go (see EventHandler). */
+export function batchableHandler<T extends EventType>(
+  one: (event: EventEnvelope<T>, scope: HandlerScope) => Promise<void>,
+  many: (events: EventEnvelope<T>[], manager: EntityManager) => Promise<void>,
+): EventHandler<T> {
+  return Object.assign(one, { many });
+}
 
 /** Thrown by a handler for an event that can never succeed (it goes to the dead-letter topic at once). */
 export class PoisonEventError extends Error {
@@ -127,14 +141,27 @@ export class IdempotentConsumer {
     } catch {
       return { handled: false };
     }
-    let current = -1;
+    let failedAt: number | undefined;
     try {
       const outcomes = await this.dataSource.transaction(async (manager) => {
-        const results: { type: string; outcome: Outcome | 'ignored' }[] = [];
-        for (const [index, event] of events.entries()) {
-          current = index;
+        const fresh = await this.markProcessed(manager, events.filter((event) => this.options.handlers[event.type]));
+        const results: { type: string; outcome: Outcome }[] = [];
+        for (let index = 0; index < events.length; ) {
+          const event = events[index]!;
           const handler = this.options.handlers[event.type] as EventHandler | undefined;
-          results.push({ type: event.type, outcome: handler ? await this.handleIn(manager, event, handler) : 'ignored' });
+          if (!handler || !fresh.delete(event.id)) {
+            results.push({ type: event.type, outcome: handler ? 'duplicate' : 'ignored' });
+            index++;
+            continue;
+          }
+          const run = [event];
+          while (handler.many && events[index + run.length]?.type === event.type && fresh.delete(events[index + run.length]!.id)) run.push(events[index + run.length]!);
+          // a failing run charges no event an attempt: each gets its full share one by one
+          failedAt = run.length === 1 ? index : undefined;
+          if (run.length === 1) await this.runHandler(manager, event, handler);
+          else await handler.many!(run, manager);
+          for (const handled of run) results.push({ type: handled.type, outcome: 'processed' });
+          index += run.length;
         }
         return results;
       });
@@ -143,8 +170,19 @@ export class IdempotentConsumer {
       return { handled: true };
     } catch (error) {
       if (isDatabaseUnavailable(error as Error)) throw error;
-      return { handled: false, failedAt: current };
+      return failedAt === undefined ? { handled: false } : { handled: false, failedAt };
     }
+  }
+
+  /** Records a chunk's events as processed in one statement; returns the ids not processed before (each once). */
+  private async markProcessed(manager: EntityManager, events: EventEnvelope[]): Promise<Set<string>> {
+    if (events.length === 0) return new Set();
+    const inserted = (await manager.query(
+      `INSERT INTO processed_events (consumer, event_id, event_type) SELECT $1, * FROM unnest($2::uuid[], $3::text[])
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+      [this.options.groupId, events.map((e) => e.id), events.map((e) => e.type)],
+    )) as { event_id: string }[];
+    return new Set(inserted.map((row) => row.event_id));
   }
 
   private async onMessage(topic: string, partition: number, message: KafkaMessage, firstAttempt = 1): Promise<void> {
@@ -200,11 +238,15 @@ export class IdempotentConsumer {
       [this.options.groupId, event.id, event.type],
     )) as unknown[];
     if (inserted.length === 0) return 'duplicate';
-    await handler(event, {
+    await this.runHandler(manager, event, handler);
+    return 'processed';
+  }
+
+  private runHandler(manager: EntityManager, event: EventEnvelope, handler: EventHandler): Promise<void> {
+    return handler(event, {
       manager,
       emit: <T extends EventType>(next: NewEvent<T>) => this.options.outbox.append(manager, event.correlationId, { ...next, causationId: next.causationId ?? event.id }),
     });
-    return 'processed';
   }
 
   private async deadLetter(
