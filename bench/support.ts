@@ -41,8 +41,8 @@ function report(child: ChildProcess, output: () => string): Promise<{ cpu: numbe
 }
 
 /** Starts `bench/serve.ts <args>` in its own process (its own core to fight for) and waits for its "ready" line. */
-export function serve(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Served> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'serve.ts'), ...args], {
+export function serve(args: string[], env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): Promise<Served> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(__dirname, 'serve.ts'), ...args], {
     env: { ...process.env, DATABASE_SUFFIX: '_bench', KAFKA_TOPIC_PREFIX: 'bench-', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -170,11 +170,10 @@ export async function compareGateways(variants: [GatewayKind, string][], body: u
   if (variants.some(([kind]) => kind === 'hive')) ensureHive();
   const results: LoadResult[] = [];
   for (const [kind, label] of variants) {
-    const profile = (name: string) =>
-      options.profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${options.profileDir} --cpu-prof-name=${kind}-${name}.cpuprofile` } : {};
-    const subgraphs = await serve(['subgraphs'], profile('subgraphs'));
+    const profile = (name: string) => (options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, `--cpu-prof-name=${kind}-${name}.cpuprofile`] : []);
+    const subgraphs = await serve(['subgraphs'], {}, profile('subgraphs'));
     try {
-      const gateway = await serve(['gateway', kind], profile('gateway'));
+      const gateway = await serve(['gateway', kind], {}, profile('gateway'));
       try {
         const check = await call(gateway.url, body, headers);
         if (check.errors?.length || !check.data) throw new Error(`${kind}: ${JSON.stringify(check.errors)}`);

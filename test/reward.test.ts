@@ -532,6 +532,19 @@ describe('fairness and timeliness figures', () => {
     });
   });
 
+  it('follows members’ changes: the membership shares come from counts kept as the read model changes', async () => {
+    const UPDATE = `mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { id } }`;
+    const shares = async () => {
+      const { rewardFairness } = await api.ok(FAIRNESS, { u: units.hn!.id, from: daysAgo(100), to: today }, tokens.officerHn);
+      return [rewardFairness.directWorkerShareOfMembers, rewardFairness.nonLeaderShareOfMembers];
+    };
+    // Bình becomes a direct production worker holding a leadership post: 4 of 5 direct, 3 of 5 non-leaders
+    await api.ok(UPDATE, { id: members.binh, input: { isDirectProductionWorker: true, holdsLeadershipPost: true } }, tokens.admin);
+    await eventually(async () => ((await shares()).join() === '0.8,0.6' ? true : null), 30000, 'shares after Bình’s change');
+    await api.ok(UPDATE, { id: members.binh, input: { isDirectProductionWorker: false, holdsLeadershipPost: false } }, tokens.admin);
+    await eventually(async () => ((await shares()).join() === '0.6,0.8' ? true : null), 30000, 'shares after Bình’s change is undone');
+  });
+
   it('is for officers over the unit only', async () => {
     expect((await api.refused(FAIRNESS, { u: units.hn!.id, from: daysAgo(100), to: today }, tokens.officerKh)).code).toBe('FORBIDDEN');
     expect((await api.refused(FAIRNESS, { u: units.hn!.id, from: daysAgo(100), to: today })).code).toBe('UNAUTHENTICATED');

@@ -21,8 +21,8 @@ export async function rewardFairness(ctx: RewardContext, unitIdInput: string, fr
     [unit.path, from, to],
   )) as { individual: boolean; direct: boolean | null; leader: boolean | null; adHoc: boolean; achievedOn: string; decidedOn: string }[];
   const [members] = (await db.query(
-    `SELECT count(*)::int AS total, count(*) FILTER (WHERE is_direct_production_worker)::int AS direct, count(*) FILTER (WHERE NOT holds_leadership_post)::int AS "nonLeaders"
-       FROM member_refs WHERE unit_path LIKE $1 || '%'`,
+    `SELECT coalesce(sum(members), 0)::int AS total, coalesce(sum(direct), 0)::int AS direct, coalesce(sum(members - leaders), 0)::int AS "nonLeaders"
+       FROM member_counts WHERE unit_path LIKE $1 || '%'`,
     [unit.path],
   )) as { total: number; direct: number; nonLeaders: number }[];
   const [money] = (await db.query(
