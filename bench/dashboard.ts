@@ -5,7 +5,7 @@
  * with its defaults, in one run on this machine. Each process's CPU profile is summarised with the results.
  *   npm run bench:dashboard [-- --seconds 20 --connections 50]
  */
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { WARM_UP_SECONDS, compareGateways, machine, numberOption, RESULTS_DIR, table, writeResults } from './support';
 import { fixtures } from './fixtures';
@@ -45,10 +45,14 @@ async function main(): Promise<void> {
     { seconds, connections, profileDir },
   );
   const [ours, stock, hive] = results.map((r) => r.requestsPerSecond) as [number, number, number];
+  // each process's main thread wrote the largest profile of its directory
   const profiles = readdirSync(profileDir)
-    .filter((f) => f.endsWith('.cpuprofile'))
     .sort()
-    .map((f) => `### ${f.replace('.cpuprofile', '')}\n\n${summariseProfile(path.join(profileDir, f))}`)
+    .map((process) => {
+      const files = readdirSync(path.join(profileDir, process)).map((f) => path.join(profileDir, process, f));
+      const main = files.sort((a, b) => statSync(b).size - statSync(a).size)[0]!;
+      return `### ${process}\n\n${summariseProfile(main)}`;
+    })
     .join('\n\n');
   const file = writeResults('dashboard', `# Benchmark 1: authenticated province dashboard through the gateway
 

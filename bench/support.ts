@@ -170,7 +170,8 @@ export async function compareGateways(variants: [GatewayKind, string][], body: u
   if (variants.some(([kind]) => kind === 'hive')) ensureHive();
   const results: LoadResult[] = [];
   for (const [kind, label] of variants) {
-    const profile = (name: string) => (options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, `--cpu-prof-name=${kind}-${name}.cpuprofile`] : []);
+    // one directory per process: tsx's loader thread writes a profile of its own beside the main thread's
+    const profile = (name: string) => (options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(options.profileDir, `${kind}-${name}`)}`] : []);
     const subgraphs = await serve(['subgraphs'], {}, profile('subgraphs'));
     try {
       const gateway = await serve(['gateway', kind], {}, profile('gateway'));

@@ -11,7 +11,7 @@ import { buildClientSchema, getIntrospectionQuery, parse, validate } from 'graph
 import { SERVICE_NAMES, createErrorFormatter, loadGatewayConfig, type GatewayConfig, type ServiceName } from '@thidua/common';
 import { PUBLIC_OPERATIONS_DIR } from '../gateway/src/allowlist';
 import { QUERY_LIMITS, startGateway, type RunningGateway } from '../gateway/src/gateway';
-import { graphql } from './support/graphql';
+import { eventually, graphql } from './support/graphql';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 
 let platform: TestPlatform;
@@ -172,6 +172,23 @@ describe('public operations allowlist mode', () => {
       expect([other.status, other.errors?.[0]?.extensions?.code]).toEqual([403, 'OPERATION_NOT_ALLOWED']);
       const signedIn = await graphql(gateway.url, `{ occupations { code } }`, {}, admin);
       expect(signedIn.errors).toBeUndefined();
+    });
+  });
+});
+
+describe('identical queries in flight at once', () => {
+  it('are shared only within one caller: each caller gets the answer its own rights give', async () => {
+    const run = Date.now().toString(36);
+    const root = await graphql(platform.gatewayUrl, `mutation($i: CreateUnionUnitInput!) { createUnionUnit(input: $i) { id } }`, { i: { code: `SHARE-${run}`, name: 'Đơn vị thử chia sẻ', level: 'NATIONAL' } }, admin);
+    const unitId = (root.data as { createUnionUnit: { id: string } }).createUnionUnit.id;
+    const outsider = await platform.token(['UNIT_OFFICER'], '/noi-khac/');
+    const FIGURES = `query Shared($u: ID!) { rewardFairness(unitId: $u, from: "2026-01-01", to: "2026-12-31") { decisions } }`;
+    await eventually(async () => ((await graphql(platform.gatewayUrl, FIGURES, { u: unitId }, admin)).data ? true : null), 30000, 'the unit in reward’s read model');
+    const callers = Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? admin : outsider));
+    const answers = await Promise.all(callers.map((token) => graphql(platform.gatewayUrl, FIGURES, { u: unitId }, token)));
+    answers.forEach((answer, i) => {
+      if (callers[i] === admin) expect(answer).toMatchObject({ data: { rewardFairness: { decisions: 0 } } });
+      else expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
   });
 });

@@ -26,6 +26,7 @@ import {
   type ServiceName,
 } from '@thidua/common';
 import { isAllowed, loadPublicOperations } from './allowlist';
+import { withInflightSharing } from './inflight';
 import { ApiKeyVerifier, RateLimiter } from './api-keys';
 import { IdentityVerifier, InvalidTokenError } from './identity';
 import { PublicResponseCache, watchEvents } from './response-cache';
@@ -151,7 +152,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
     },
   };
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: withInflightSharing(gateway),
     ...protection,
     plugins: [...protection.plugins, allowlistPlugin],
     validationRules: [...protection.validationRules],

@@ -1,0 +1,50 @@
+import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
+
+type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
+type LoadResult = Awaited<ReturnType<Gateway['load']>>;
+type Executor = NonNullable<LoadResult['executor']>;
+type RequestContext = Parameters<Executor>[0];
+
+/**
+ * What makes two executions interchangeable: the same caller (the internal token stands for one identity) asking
+ * the same query with the same variables. Undefined for what must never be shared (mutations, subscriptions).
+ */
+export function inflightKey(requestContext: RequestContext): string | undefined {
+  if (requestContext.operation.operation !== 'query') return undefined;
+  const caller = (requestContext.context as { internalToken?: unknown }).internalToken;
+  if (typeof caller !== 'string') return undefined;
+  const { operationName, variables } = requestContext.request;
+  return `${caller}\n${requestContext.queryHash}\n${operationName ?? ''}\n${JSON.stringify(variables ?? {})}`;
+}
+
+/**
+ * Shares one execution among identical queries of one caller that are in flight at the same time: a dashboard
+ * that fifty browser tabs or retries ask for at once is planned and fetched from the subgraphs once. Nothing is
+ * kept after the execution ends, so no answer is older than the request that receives it; each request gets its
+ * own copy of the result's envelope, so one request's formatting never touches another's.
+ */
+export function sharingInflight(executor: Executor): Executor {
+  const inflight = new Map<string, ReturnType<Executor>>();
+  return (requestContext) => {
+    const key = inflightKey(requestContext);
+    if (key === undefined) return executor(requestContext);
+    let execution = inflight.get(key);
+    if (!execution) {
+      execution = executor(requestContext).finally(() => inflight.delete(key));
+      inflight.set(key, execution);
+    }
+    return execution.then((result) => ({ ...result }));
+  };
+}
+
+/** A gateway whose executor shares in-flight identical queries (see `sharingInflight`). */
+export function withInflightSharing(gateway: Gateway): Gateway {
+  return {
+    onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
+    stop: () => gateway.stop(),
+    load: async (options) => {
+      const loaded = await gateway.load(options);
+      return { ...loaded, executor: loaded.executor ? sharingInflight(loaded.executor) : null };
+    },
+  };
+}
