@@ -1,7 +1,7 @@
 /** Pure reward rules: amounts from the base salary, initiative pay, periods, fairness figures, eligibility and quotas. */
 import { baseSalaryOn, benefitValue, initiativeReward, rewardAmount } from '../src/domain/amounts';
 import { decisionNumber, todayInVietnam } from '../src/domain/decisions';
-import { daysBetween, percentile, share } from '../src/domain/fairness';
+import { share } from '../src/domain/fairness';
 import { periodEndOf, periodStartOf } from '../src/domain/periods';
 import { quotaFailure, ruleProblems, unmetRules, type EligibilityFacts, type EligibilityRule } from '../src/domain/rules';
 import { SEED_FORMS } from '../src/migrations/seed-catalogue';
@@ -53,14 +53,9 @@ describe('periods, numbers and figures', () => {
     expect(todayInVietnam(new Date('2026-12-31T18:00:00Z'))).toBe('2027-01-01');
   });
 
-  it('computes nearest-rank percentiles, shares and day counts', () => {
-    expect(percentile([5, 1, 3, 2, 4], 0.5)).toBe(3);
-    expect(percentile([1, 2, 3, 4], 0.5)).toBe(2);
-    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBe(9);
-    expect(percentile([], 0.5)).toBeNull();
+  it('computes shares to four decimals, none without a whole', () => {
     expect(share(2, 3)).toBe(0.6667);
     expect(share(1, 0)).toBeNull();
-    expect(daysBetween('2026-02-27', '2026-03-02')).toBe(3);
   });
 });
 

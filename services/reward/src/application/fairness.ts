@@ -1,5 +1,5 @@
 import { ForbiddenError, ValidationError, isOfficerOver, parseId, requireAuthenticated } from '@thidua/common';
-import { daysBetween, percentile, share } from '../domain/fairness';
+import { share } from '../domain/fairness';
 import type { RewardContext } from './context';
 import { requireUnit } from './subjects';
 
@@ -14,12 +14,17 @@ export async function rewardFairness(ctx: RewardContext, unitIdInput: string, fr
   const unit = await requireUnit(ctx.db.manager, parseId('unitId', unitIdInput));
   if (!isOfficerOver(ctx.identity, unit.path)) throw new ForbiddenError(`Only officers over ${unit.name} see its reward figures`, { unitPath: unit.path });
   const db = ctx.db.manager;
-  const decisions = (await db.query(
-    `SELECT member_id IS NOT NULL AS individual, is_direct_production_worker AS direct, holds_leadership_post AS leader, ad_hoc AS "adHoc",
-            achieved_on::text AS "achievedOn", decided_on::text AS "decidedOn"
+  // days to decision as nearest-rank percentiles: percentile_disc picks the smallest value with at least p of them at or below it
+  const [decisions] = (await db.query(
+    `SELECT count(*)::int AS total, count(*) FILTER (WHERE member_id IS NOT NULL)::int AS individual,
+            count(*) FILTER (WHERE member_id IS NOT NULL AND is_direct_production_worker)::int AS "individualDirect",
+            count(*) FILTER (WHERE member_id IS NOT NULL AND NOT holds_leadership_post)::int AS "individualNonLeaders",
+            count(*) FILTER (WHERE ad_hoc)::int AS "adHoc",
+            percentile_disc(0.5) WITHIN GROUP (ORDER BY decided_on - achieved_on) AS "medianDays",
+            percentile_disc(0.9) WITHIN GROUP (ORDER BY decided_on - achieved_on) AS "p90Days"
        FROM reward_decisions WHERE unit_path LIKE $1 || '%' AND decided_on BETWEEN $2 AND $3`,
     [unit.path, from, to],
-  )) as { individual: boolean; direct: boolean | null; leader: boolean | null; adHoc: boolean; achievedOn: string; decidedOn: string }[];
+  )) as { total: number; individual: number; individualDirect: number; individualNonLeaders: number; adHoc: number; medianDays: number | null; p90Days: number | null }[];
   const [members] = (await db.query(
     `SELECT coalesce(sum(members), 0)::int AS total, coalesce(sum(direct), 0)::int AS direct, coalesce(sum(members - leaders), 0)::int AS "nonLeaders"
        FROM member_counts WHERE unit_path LIKE $1 || '%'`,
@@ -33,21 +38,19 @@ export async function rewardFairness(ctx: RewardContext, unitIdInput: string, fr
             (SELECT coalesce(sum(amount_vnd), 0)::float FROM employer_rewards WHERE unit_path LIKE $1 || '%' AND period_start BETWEEN $2 AND $3) AS "employerRewardsVnd"`,
     [unit.path, from, to],
   )) as { spent: number; planned: number; employerRewards: number; employerRewardsVnd: number }[];
-  const individual = decisions.filter((d) => d.individual);
-  const days = decisions.map((d) => daysBetween(d.achievedOn, d.decidedOn));
   return {
     unit: { id: unit.id },
     from,
     to,
-    decisions: decisions.length,
-    individualDecisions: individual.length,
-    directWorkerShareOfRewards: share(individual.filter((d) => d.direct).length, individual.length),
+    decisions: decisions!.total,
+    individualDecisions: decisions!.individual,
+    directWorkerShareOfRewards: share(decisions!.individualDirect, decisions!.individual),
     directWorkerShareOfMembers: share(members!.direct, members!.total),
-    nonLeaderShareOfRewards: share(individual.filter((d) => d.leader === false).length, individual.length),
+    nonLeaderShareOfRewards: share(decisions!.individualNonLeaders, decisions!.individual),
     nonLeaderShareOfMembers: share(members!.nonLeaders, members!.total),
-    medianDaysToDecision: percentile(days, 0.5),
-    p90DaysToDecision: percentile(days, 0.9),
-    adHocDecisions: decisions.filter((d) => d.adHoc).length,
+    medianDaysToDecision: decisions!.medianDays,
+    p90DaysToDecision: decisions!.p90Days,
+    adHocDecisions: decisions!.adHoc,
     spentVnd: money!.spent,
     plannedVnd: money!.planned,
     employerRewards: money!.employerRewards,
