@@ -82,15 +82,24 @@ export interface LoadResult {
   subgraphCpuMsPerRequest?: number;
 }
 
+/** Headers for every request, or a list that requests take in turn (many callers, each with their own token). */
+export type RequestHeaders = Record<string, string> | Record<string, string>[];
+
+const firstOf = (headers: RequestHeaders): Record<string, string> => (Array.isArray(headers) ? headers[0]! : headers);
+
 /** Sends the same GraphQL request over `connections` keep-alive connections for `seconds`. */
-export async function load(label: string, url: string, body: unknown, headers: Record<string, string>, seconds: number, connections = 50): Promise<LoadResult> {
+export async function load(label: string, url: string, body: unknown, headers: RequestHeaders, seconds: number, connections = 50): Promise<LoadResult> {
+  let turn = 0;
   const result = await autocannon({
     url,
     method: 'POST',
     connections,
     duration: seconds,
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': 'application/json', ...firstOf(headers) },
     body: JSON.stringify(body),
+    ...(Array.isArray(headers)
+      ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, headers: { ...request.headers, ...headers[turn++ % headers.length] } }) }] }
+      : {}),
   });
   if (result['2xx'] === 0) console.warn(`[bench] ${label}: no successful answer (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)`);
   return {
@@ -105,7 +114,7 @@ export async function load(label: string, url: string, body: unknown, headers: R
 }
 
 /** `load`, with the CPU time the gateway and the subgraphs spent per request while it ran. */
-export async function loadMeasured(label: string, gateway: Served, subgraphs: Served, body: unknown, headers: Record<string, string>, seconds: number, connections: number): Promise<LoadResult> {
+export async function loadMeasured(label: string, gateway: Served, subgraphs: Served, body: unknown, headers: RequestHeaders, seconds: number, connections: number): Promise<LoadResult> {
   const [gatewayBefore, subgraphsBefore] = await Promise.all([gateway.cpuMs(), subgraphs.cpuMs()]);
   const result = await load(label, gateway.url, body, headers, seconds, connections);
   const [gatewayAfter, subgraphsAfter] = await Promise.all([gateway.cpuMs(), subgraphs.cpuMs()]);
@@ -166,7 +175,7 @@ export interface ComparisonOptions {
  * For each variant in turn: starts the subgraphs and that gateway (fresh processes, so CPU figures and profiles
  * belong to one variant), checks the request answers without errors, warms up and loads it.
  */
-export async function compareGateways(variants: [GatewayKind, string][], body: unknown, headers: Record<string, string>, options: ComparisonOptions): Promise<LoadResult[]> {
+export async function compareGateways(variants: [GatewayKind, string][], body: unknown, headers: RequestHeaders, options: ComparisonOptions): Promise<LoadResult[]> {
   if (variants.some(([kind]) => kind === 'hive')) ensureHive();
   const results: LoadResult[] = [];
   for (const [kind, label] of variants) {
@@ -176,7 +185,7 @@ export async function compareGateways(variants: [GatewayKind, string][], body: u
     try {
       const gateway = await serve(['gateway', kind], {}, profile('gateway'));
       try {
-        const check = await call(gateway.url, body, headers);
+        const check = await call(gateway.url, body, firstOf(headers));
         if (check.errors?.length || !check.data) throw new Error(`${kind}: ${JSON.stringify(check.errors)}`);
         // long enough for V8 to optimise every process's hot code and for PostgreSQL's buffers to hold the data
         await load(`${kind} (warm-up)`, gateway.url, body, headers, WARM_UP_SECONDS, options.connections);

@@ -259,7 +259,8 @@ async function main(): Promise<void> {
     rows += await generateResults(dice, db, units, generated.campaigns, generated.enrollments, memberRows, memberCount);
     rows += await generateRewards(dice, db, grassroots, scale, memberSeed, memberCount);
     rows += await generateStories(dice, db.media, provinces, Math.round((memberCount / 1000) * scale.storiesPerThousandMembers));
-    for (const service of SERVICE_NAMES) await db[service].query('ANALYZE');
+    // VACUUM too: index-only scans need the visibility map of freshly loaded tables
+    for (const service of SERVICE_NAMES) await db[service].query('VACUUM (ANALYZE)');
   } finally {
     await Promise.all(SERVICE_NAMES.map((s) => db[s].end()));
   }
