@@ -13,7 +13,7 @@ import { Outbox, createDataSource, databaseUrl } from '@thidua/common';
 import type { MemberRow } from '../services/campaign/src/entities';
 import { memberUpserted } from '../services/campaign/src/events/payloads';
 import { fixtures } from './fixtures';
-import { machine, numberOption, serve, writeResults } from './support';
+import { machine, numberOption, percentile, serve, writeResults } from './support';
 
 const POLL_MS = 10;
 const CONSUMER = 'bench-reward';
@@ -52,10 +52,6 @@ function watchProcessed(reward: Client, pending: Map<string, Pending>): { stop()
       await loop;
     },
   };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN);
 }
 
 async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {

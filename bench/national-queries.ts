@@ -13,7 +13,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { databaseUrl, encodeCursor, type ServiceName } from '@thidua/common';
 import { fixtures } from './fixtures';
-import { call, machine, numberOption, serve, writeResults, type Served } from './support';
+import { call, machine, numberOption, percentile, serve, writeResults, type Served } from './support';
 
 interface NationalQuery {
   name: string;
@@ -37,10 +37,6 @@ const SUBTREE = `query Subtree($unit: ID!, $type: OrganisationType, $level: Unit
   unionUnit(id: $unit) { name subtree(organisationType: $type, level: $level, first: 50, after: $after) { edges { node { id name level organisationType } } pageInfo { hasNextPage endCursor } } }
 }`;
 const SEARCH = `query Search($text: String!) { searchStories(text: $text, first: 20) { edges { node { title publishedAt } } } }`;
-
-function percentile(sorted: number[], p: number): number {
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
-}
 
 async function withDatabase<T>(service: ServiceName, work: (db: Client) => Promise<T>): Promise<T> {
   const db = new Client({ connectionString: databaseUrl(service) });

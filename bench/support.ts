@@ -13,6 +13,12 @@ export function numberOption(name: string, fallback: number): number {
   return value;
 }
 
+/** Nearest-rank percentile (p in 0..100) of ascending `sorted` latencies, to a tenth of a millisecond. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
+}
+
 export const RESULTS_DIR = path.resolve(__dirname, 'results');
 
 export interface Served {
