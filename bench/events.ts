@@ -7,6 +7,8 @@
  *   npm run bench:events [-- --rate 1000 --seconds 20 --burst 20000]
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { Outbox, createDataSource, databaseUrl } from '@thidua/common';
@@ -54,6 +56,31 @@ function watchProcessed(reward: Client, pending: Map<string, Pending>): { stop()
   };
 }
 
+/** Busy and total CPU time of the whole machine so far (/proc/stat, in clock ticks). */
+function machineTicks(): { busy: number; total: number } {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number) as number[];
+  const busy = user! + nice! + system! + irq! + softirq! + (steal ?? 0);
+  return { busy, total: busy + idle! + iowait! };
+}
+
+/** CPU time (clock ticks) used so far by the processes of each name: PostgreSQL's backends, the broker's JVM. */
+function ticksByCommand(commands: string[]): Record<string, number> {
+  const ticks: Record<string, number> = Object.fromEntries(commands.map((c) => [c, 0]));
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      if (!(command in ticks)) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks[command]! += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return ticks;
+}
+
 async function until(condition: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -89,6 +116,7 @@ async function main(): Promise<void> {
     const inFlight = new Set<Promise<void>>();
     let sent = 0;
     let behind = 0;
+    const [ticksBefore, subgraphCpuBefore, writerCpuBefore, othersBefore] = [machineTicks(), await subgraphs.cpuMs(), process.cpuUsage(), ticksByCommand(['postgres', 'java'])];
     const started = performance.now();
     for (let tick = 0; performance.now() - started < seconds * 1000; tick++) {
       const due = started + tick * 10;
@@ -108,6 +136,20 @@ async function main(): Promise<void> {
     }
     await Promise.all(inFlight);
     const elapsed = (performance.now() - started) / 1000;
+    const ticksAfter = machineTicks();
+    const busyShare = (ticksAfter.busy - ticksBefore.busy) / (ticksAfter.total - ticksBefore.total);
+    const writerCpu = process.cpuUsage(writerCpuBefore);
+    const othersAfter = ticksByCommand(['postgres', 'java']);
+    // clock ticks are 1/100 s on Linux
+    const perEvent = (command: string) => (((othersAfter[command]! - othersBefore[command]!) * 10) / pending.size).toFixed(2);
+    const cpu = {
+      machine: `${Math.round(busyShare * 100)}% of ${os.cpus().length} cores`,
+      subgraphsPerEvent: (((await subgraphs.cpuMs()) - subgraphCpuBefore) / pending.size).toFixed(2),
+      writerPerEvent: ((writerCpu.user + writerCpu.system) / 1000 / pending.size).toFixed(2),
+      postgresPerEvent: perEvent('postgres'),
+      brokerPerEvent: perEvent('java'),
+    };
+    console.log(`CPU during the steady phase: machine ${cpu.machine} busy; per event: subgraphs ${cpu.subgraphsPerEvent} ms, writer ${cpu.writerPerEvent} ms, PostgreSQL ${cpu.postgresPerEvent} ms, broker ${cpu.brokerPerEvent} ms`);
     const allSeen = await until(async () => [...pending.values()].every((p) => p.seenAt !== undefined), 60_000);
     await watcher.stop();
     const latencies = [...pending.values()].flatMap((p) => (p.seenAt === undefined ? [] : [p.seenAt - p.committedAt])).sort((a, b) => a - b);
@@ -156,6 +198,11 @@ returning to reward's consumer having committed the event (polled every ${POLL_M
 | latency p99 | ${steady.p99} ms |
 | latency max | ${steady.max} ms |
 | events not seen within 60 s | ${steady.lost} |
+| machine CPU busy during the steady phase | ${cpu.machine} |
+| CPU per event: the four subgraphs (relay, three consumers) | ${cpu.subgraphsPerEvent} ms |
+| CPU per event: the writer | ${cpu.writerPerEvent} ms |
+| CPU per event: PostgreSQL (all backends) | ${cpu.postgresPerEvent} ms |
+| CPU per event: the Kafka broker | ${cpu.brokerPerEvent} ms |
 | relay: ${burst} events committed in one transaction | all published ${publishedIn.toFixed(1)} s after the commit: **${relayRate} events/s** |
 | reward's consumer, same burst | all applied ${consumedIn.toFixed(1)} s after the commit: ${consumerRate} events/s |
 
