@@ -322,6 +322,8 @@ describe('publication, rankings and appeals', () => {
     expect(await ranksIn('ADMINISTRATIVE_AGENCY')).toEqual([[1, 'Ngô Thị Bình'], [2, 'Lê Văn Dũng']]);
     expect(await ranksIn('STATE_OWNED_ENTERPRISE')).toEqual([[1, 'Đỗ Minh An'], [2, 'Công đoàn Điện lực Bắc Ninh']]);
     expect((await api.refused(RANKINGS, { id: campaignId, by: 'SECTOR', key: 'not-an-id' })).code).toBe('BAD_USER_INPUT');
+    const forged = Buffer.from(JSON.stringify(['giữa'])).toString('base64url');
+    expect(await api.refused(PAGE, { id: campaignId, after: forged })).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'after' }] });
   });
 
   it('resolves members’ and units’ published scores through the federation', async () => {

@@ -42,6 +42,18 @@ export function decodeCursor(cursor: string | null | undefined): (string | numbe
   throw ValidationError.single('after', 'is not a cursor this API returned');
 }
 
+/**
+ * The position a positional cursor (one whole number, as `toConnection(…, (row) => [row.position])` writes) stands
+ * for; 0 without a cursor. Anything else is refused like any cursor this API did not return.
+ */
+export function decodePosition(cursor: string | null | undefined): number {
+  const parts = decodeCursor(cursor);
+  if (parts === null) return 0;
+  const [position] = parts;
+  if (parts.length === 1 && Number.isSafeInteger(position) && (position as number) >= 0) return position as number;
+  throw ValidationError.single('after', 'is not a cursor this API returned');
+}
+
 /** Builds a connection from `limit + 1` rows fetched in cursor order. */
 export function toConnection<T>(rows: T[], limit: number, cursorOf: (row: T) => (string | number)[]): Connection<T> {
   const page = rows.slice(0, limit);

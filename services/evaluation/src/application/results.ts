@@ -3,7 +3,7 @@ import {
   ForbiddenError,
   NotFoundError,
   ValidationError,
-  decodeCursor,
+  decodePosition,
   isOfficerOver,
   pageSize,
   parseId,
@@ -250,7 +250,7 @@ export async function rankings(ctx: EvaluationContext, campaignId: string, by: R
   const limit = pageSize(page.first);
   if (by !== 'CAMPAIGN' && !key) throw ValidationError.single('key', `ranking by ${by} needs a key`);
   const groupKey = by !== 'CAMPAIGN' && GROUPS[by].keyType === 'uuid' ? parseId('key', key!) : key;
-  const after = Number(decodeCursor(page.after)?.[0] ?? 0);
+  const after = decodePosition(page.after);
   const { publication, lines } = await ctx.loaders.rankingPage.load({ campaignId, by, key: groupKey, after, limit });
   if (!publication) return { publicationVersion: null, publishedAt: null, appealDeadline: null, ...toConnection([], limit, () => []) };
   const connection = toConnection(lines, limit, (line) => [line.position]);

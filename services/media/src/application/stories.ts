@@ -5,6 +5,7 @@ import {
   NotFoundError,
   ValidationError,
   decodeCursor,
+  decodePosition,
   hasRole,
   honourSubject,
   pageSize,
@@ -229,7 +230,7 @@ export async function searchStories(ctx: MediaContext, text: string, page: PageR
   const query = searchQuery(text);
   if (!query) throw ValidationError.single('text', 'type at least one word');
   const limit = pageSize(page.first);
-  const offset = Number(decodeCursor(page.after)?.[0] ?? 0);
+  const offset = decodePosition(page.after);
   const rows = (await ctx.db.query(
     `SELECT ${STORY_COLUMNS} FROM stories s, to_tsquery('simple', $1) q
       WHERE s.status = 'PUBLISHED' AND s.search @@ q
