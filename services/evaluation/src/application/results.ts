@@ -177,10 +177,12 @@ export async function publishResults(ctx: EvaluationContext, campaignId: string)
   return rankings(ctx, round.campaignId, 'CAMPAIGN', null, {});
 }
 
+/** A publication's header columns, as `Publication` names them (alias `p`). */
+const PUBLICATION_HEADER = `p.id, p.campaign_id AS "campaignId", p.version, p.published_at AS "publishedAt", p.appeal_deadline AS "appealDeadline"`;
+
 export async function latestPublication(manager: EntityManager, campaignId: string): Promise<Publication | null> {
   const [row] = (await manager.query(
-    `SELECT id, campaign_id AS "campaignId", version, published_at AS "publishedAt", appeal_deadline AS "appealDeadline"
-       FROM publications WHERE campaign_id = $1 AND latest`,
+    `SELECT ${PUBLICATION_HEADER} FROM publications p WHERE p.campaign_id = $1 AND p.latest`,
     [campaignId],
   )) as Publication[];
   return row ?? null;
@@ -226,7 +228,7 @@ export async function rankingPages(db: DataSource, requests: readonly RankingPag
     const group = by === 'CAMPAIGN' ? null : GROUPS[by];
     const position = group?.position ?? 'position';
     const rows = (await db.query(
-      `SELECT p.campaign_id AS "campaignId", p.id, p.version, p.published_at AS "publishedAt", p.appeal_deadline AS "appealDeadline", e.line
+      `SELECT ${PUBLICATION_HEADER}, e.line
          FROM publications p
          LEFT JOIN LATERAL (
            SELECT json_build_object('position', ${position}, 'rank', ${group?.rank ?? 'rank'}, 'name', name, 'unitName', unit_name, 'score', total, 'breakdown', breakdown) AS line
@@ -238,7 +240,11 @@ export async function rankingPages(db: DataSource, requests: readonly RankingPag
     )) as (Publication & { line: RankingLine | null })[];
     for (const request of same) {
       const mine = rows.filter((row) => row.campaignId === request.campaignId);
-      const publication = mine[0] ? { id: mine[0].id, campaignId: mine[0].campaignId, version: mine[0].version, publishedAt: mine[0].publishedAt, appealDeadline: mine[0].appealDeadline } : null;
+      let publication: Publication | null = null;
+      if (mine[0]) {
+        const { line: _line, ...header } = mine[0];
+        publication = header;
+      }
       pages.set(request, { publication, lines: mine.flatMap((row) => (row.line ? [row.line] : [])).sort((a, b) => a.position - b.position) });
     }
   }
