@@ -33,7 +33,7 @@ const token = (roles: Role[], unitPath: string | null, sub: string, memberId: st
   issueDevToken({ sub, name: sub, roles, unitPath, memberId }, loadGatewayConfig(), '1h');
 
 async function unit(key: string, input: Record<string, unknown>): Promise<void> {
-  units[key] = (await api.ok(`mutation($input: CreateUnionUnitInput!) { createUnionUnit(input: $input) { id path } }`, { input: { code: `${key}-${run}`, ...input } }, admin)).createUnionUnit;
+  units[key] = await api.createUnit({ code: `${key}-${run}`, ...input }, admin);
 }
 
 async function member(key: string, unitKey: string, fullName: string, occupationCode: string, direct: boolean): Promise<void> {

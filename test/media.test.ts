@@ -51,7 +51,7 @@ beforeAll(async () => {
   api = new Api(platform.gatewayUrl);
   admin = await platform.token(['NATIONAL_ADMIN'], '/');
   const unit = async (key: string, input: Record<string, unknown>) => {
-    units[key] = (await api.ok(`mutation($input: CreateUnionUnitInput!) { createUnionUnit(input: $input) { id path } }`, { input: { code: `${key}-${run}`, ...input } }, admin)).createUnionUnit;
+    units[key] = await api.createUnit({ code: `${key}-${run}`, ...input }, admin);
   };
   await unit('vn', { name: 'Tổng Liên đoàn', level: 'NATIONAL' });
   await unit('bn', { parentId: units.vn!.id, name: 'Liên đoàn Lao động tỉnh Bắc Ninh', level: 'PROVINCIAL', provinceCode: 'BN' });

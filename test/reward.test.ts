@@ -37,7 +37,7 @@ const token = (roles: Role[], unitKey: string | null, sub: string, memberId: str
   issueDevToken({ sub, name: sub, roles, unitPath: unitKey ? units[unitKey]!.path : '/', memberId }, loadGatewayConfig(), '1h');
 
 async function unit(key: string, input: Record<string, unknown>): Promise<void> {
-  units[key] = (await api.ok(`mutation($input: CreateUnionUnitInput!) { createUnionUnit(input: $input) { id path } }`, { input: { code: `${key}-${run}`, ...input } }, tokens.admin)).createUnionUnit;
+  units[key] = await api.createUnit({ code: `${key}-${run}`, ...input }, tokens.admin);
 }
 
 async function member(key: string, unitKey: string, fullName: string, direct: boolean, leader: boolean): Promise<void> {

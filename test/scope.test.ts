@@ -24,7 +24,7 @@ beforeAll(async () => {
   api = new Api(platform.gatewayUrl);
   admin = await platform.token(['NATIONAL_ADMIN'], '/');
   const unit = async (key: string, input: Record<string, unknown>) => {
-    const created = (await api.ok(`mutation($i: CreateUnionUnitInput!) { createUnionUnit(input: $i) { id path } }`, { i: { code: `${key}-${run}`, ...input } }, admin)).createUnionUnit;
+    const created = await api.createUnit({ code: `${key}-${run}`, ...input }, admin);
     ids[key] = created.id;
     ids[`${key}Path`] = created.path;
   };

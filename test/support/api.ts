@@ -10,6 +10,16 @@ export class Api {
     return result.data as T;
   }
 
+  /** Creates a union unit (as a national admin would) and returns what tests refer to it by. */
+  async createUnit(input: Record<string, unknown>, token?: string): Promise<{ id: string; path: string }> {
+    const created = await this.ok<{ createUnionUnit: { id: string; path: string } }>(
+      `mutation($input: CreateUnionUnitInput!) { createUnionUnit(input: $input) { id path } }`,
+      { input },
+      token,
+    );
+    return created.createUnionUnit;
+  }
+
   /** The first error's code and message, failing when the call succeeded. */
   async refused(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ code: string; message: string; problems: { field: string }[] }> {
     const result = await graphql(this.url, query, variables, token);
