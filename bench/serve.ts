@@ -68,18 +68,26 @@ async function serveOurs(): Promise<void> {
 }
 
 /**
- * Stock @apollo/gateway: default settings, the committed supergraph, and only what our subgraphs require to answer
- * at all (the internal identity token, signed once per caller as our gateway does).
+ * What the other gateways need to reach our subgraphs at all: the caller's token verified and the internal identity
+ * token signed, once per caller (as our gateway does), remembered for the run.
  */
-async function serveStock(): Promise<void> {
+function internalTokens(): (authorization: string | undefined) => Promise<string> {
   const config = loadGatewayConfig();
   const verifier = new IdentityVerifier(config);
   const tokens = new Map<string, Promise<string>>();
-  const tokenFor = (authorization: string | undefined) => {
+  return (authorization) => {
     const key = authorization ?? 'anonymous';
     if (!tokens.has(key)) tokens.set(key, verifier.identify(authorization).then((identity) => signInternalToken(identity, config.internalTokenSecret)));
     return tokens.get(key)!;
   };
+}
+
+/**
+ * Stock @apollo/gateway: default settings, the committed supergraph, and only what our subgraphs require to answer
+ * at all (the internal identity token, signed once per caller as our gateway does).
+ */
+async function serveStock(): Promise<void> {
+  const tokenFor = internalTokens();
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(path.resolve(__dirname, '..', 'schemas', 'supergraph.graphql'), 'utf8'),
     buildService: ({ name }) =>
@@ -109,19 +117,12 @@ async function serveHive(): Promise<void> {
       logging: boolean | string;
     }): RequestListener;
   };
-  const config = loadGatewayConfig();
-  const verifier = new IdentityVerifier(config);
-  const tokens = new Map<string, Promise<string>>();
-  const tokenFor = (authorization: string | null) => {
-    const key = authorization ?? 'anonymous';
-    if (!tokens.has(key)) tokens.set(key, verifier.identify(authorization ?? undefined).then((identity) => signInternalToken(identity, config.internalTokenSecret)));
-    return tokens.get(key)!;
-  };
+  const tokenFor = internalTokens();
   let supergraph = readFileSync(path.resolve(__dirname, '..', 'schemas', 'supergraph.graphql'), 'utf8');
   for (const name of SERVICE_NAMES) supergraph = supergraph.replace(new RegExp(`(name: "${name}", url: )"[^"]+"`), `$1"${subgraphUrls[name]}"`);
   const gateway = hive.createGatewayRuntime({
     supergraph,
-    propagateHeaders: { fromClientToSubgraphs: async ({ request }) => ({ [INTERNAL_TOKEN_HEADER]: await tokenFor(request.headers.get('authorization')) }) },
+    propagateHeaders: { fromClientToSubgraphs: async ({ request }) => ({ [INTERNAL_TOKEN_HEADER]: await tokenFor(request.headers.get('authorization') ?? undefined) }) },
     logging: 'error',
   });
   const server = createServer(gateway);
