@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { Outbox, createDataSource, databaseUrl } from '@thidua/common';
 import type { MemberRow } from '../services/campaign/src/entities';
 import { memberUpserted } from '../services/campaign/src/events/payloads';
@@ -25,13 +25,16 @@ interface Pending {
   seenAt?: number;
 }
 
-/** Commits one member change with its event, as the campaign service's mutation does; returns the event id. */
-async function commitChange(writer: DataSource, outbox: Outbox, member: MemberRow, round: number): Promise<string> {
-  return writer.transaction(async (manager) => {
-    const fullName = `${member.fullName.replace(/ \(\d+\)$/, '')} (${round})`;
-    await manager.query(`UPDATE members SET full_name = $2 WHERE id = $1`, [member.id, fullName]);
-    return (await outbox.append(manager, randomUUID(), memberUpserted({ ...member, fullName }))).id;
-  });
+/** Changes a member's name and records MemberUpserted, in the caller's transaction; returns the event id. */
+async function changeMember(manager: EntityManager, outbox: Outbox, member: MemberRow, round: number): Promise<string> {
+  const fullName = `${member.fullName.replace(/ \(\d+\)$/, '')} (${round})`;
+  await manager.query(`UPDATE members SET full_name = $2 WHERE id = $1`, [member.id, fullName]);
+  return (await outbox.append(manager, randomUUID(), memberUpserted({ ...member, fullName }))).id;
+}
+
+/** One member change in a transaction of its own, as the campaign service's mutation commits it. */
+function commitChange(writer: DataSource, outbox: Outbox, member: MemberRow, round: number): Promise<string> {
+  return writer.transaction((manager) => changeMember(manager, outbox, member, round));
 }
 
 /** Watches reward's processed events for the pending ids and stamps when each is first seen. */
@@ -163,12 +166,7 @@ async function main(): Promise<void> {
     const burstStarted = performance.now();
     const burstIds = await writer.transaction(async (manager) => {
       const ids: string[] = [];
-      for (let i = 0; i < burst; i++) {
-        const member = members[i % members.length]!;
-        const fullName = `${member.fullName.replace(/ \(\d+\)$/, '')} (${sent + i})`;
-        await manager.query(`UPDATE members SET full_name = $2 WHERE id = $1`, [member.id, fullName]);
-        ids.push((await outbox.append(manager, randomUUID(), memberUpserted({ ...member, fullName }))).id);
-      }
+      for (let i = 0; i < burst; i++) ids.push(await changeMember(manager, outbox, members[i % members.length]!, sent + i));
       return ids;
     });
     const committedAt = performance.now();
