@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { Outbox, OutboxRelay, createDataSource, createLogger, createProducer, databaseUrl, eventsTopic, slugify, type NewEvent } from '@thidua/common';
+import { LISTENER_NAME, Outbox, OutboxRelay, createDataSource, createLogger, createProducer, databaseUrl, eventsTopic, slugify, type NewEvent } from '@thidua/common';
 import { entities } from '../services/campaign/src/entities';
 import { eventually } from './support/graphql';
 import { brokerIsOurs, readTopic, startBroker, stopBroker, testKafka } from './support/kafka';
@@ -90,6 +90,28 @@ describe('transactional outbox', () => {
       await producer.disconnect();
       await writer.destroy();
     }
+  });
+
+  it('listens again after losing its connection, and stops trying once stopped', async () => {
+    const producer = createProducer(testKafka('outbox-relisten'));
+    const relay = new OutboxRelay(db, producer, createLogger('test-relay', 'fatal'), { idleMs: 600_000, maxBackoffMs: 200 });
+    const listeners = async () =>
+      (await db.query(`SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [LISTENER_NAME])) as { pid: number }[];
+    try {
+      await relay.start();
+      const [lost] = await listeners();
+      await db.query(`SELECT pg_terminate_backend($1)`, [lost!.pid]);
+      await eventually(async () => ((await listeners()).some((l) => l.pid !== lost!.pid) ? true : null), 10000, 'a new listening connection');
+      const code = `T_${randomUUID().slice(0, 8)}`;
+      await addOccupationWithEvent(code, false);
+      await eventually(async () => ((await stateAndEvents(code)).events[0]?.published_at ? true : null), 10000, 'the relay woken again');
+      await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`, [LISTENER_NAME]);
+    } finally {
+      await relay.stop();
+      await producer.disconnect();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await listeners()).toEqual([]);
   });
 
   (brokerIsOurs ? it : it.skip)(

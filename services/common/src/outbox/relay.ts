@@ -14,6 +14,9 @@ export interface RelayOptions {
   retentionHours: number;
 }
 
+/** The listening connection's name in pg_stat_activity. */
+export const LISTENER_NAME = 'thidua-outbox-listener';
+
 const DEFAULTS: RelayOptions = { batchSize: 200, idleMs: 1000, maxBackoffMs: 5000, retentionHours: 24 * 7 };
 
 interface PendingRow {
@@ -37,6 +40,7 @@ export class OutboxRelay {
   /** A nudge that came while the relay was publishing: the next sleep is skipped, so no commit waits for a poll. */
   private nudged = false;
   private listener: pg.Client | undefined;
+  private relisten: NodeJS.Timeout | undefined;
   private connected = false;
   private lastCleanup = 0;
 
@@ -69,6 +73,7 @@ export class OutboxRelay {
     this.running = false;
     this.nudge();
     await this.loop;
+    clearTimeout(this.relisten);
     await this.listener?.end().catch(() => undefined);
     try {
       if (this.connected) await this.drain();
@@ -97,13 +102,14 @@ export class OutboxRelay {
    * reconnecting) the relay still publishes everything, at the next idle poll.
    */
   private async listen(): Promise<void> {
+    if (!this.running) return;
     const { url } = this.dataSource.options as { url?: string };
-    const client = new pg.Client({ connectionString: url });
+    const client = new pg.Client({ connectionString: url, application_name: LISTENER_NAME });
     client.on('notification', () => this.nudge());
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'outbox notifications lost; relying on polling until reconnected');
       this.listener = undefined;
-      if (this.running) setTimeout(() => void this.listen(), this.options.maxBackoffMs).unref();
+      this.listenLater();
     });
     try {
       await client.connect();
@@ -113,8 +119,15 @@ export class OutboxRelay {
     } catch (error) {
       this.logger.warn({ err: error }, 'cannot listen for outbox notifications; relying on polling');
       await client.end().catch(() => undefined);
-      if (this.running) setTimeout(() => void this.listen(), this.options.maxBackoffMs).unref();
+      this.listenLater();
     }
+  }
+
+  /** Tries listening again after a pause, unless the relay stops first (stop() cancels the attempt). */
+  private listenLater(): void {
+    if (!this.running) return;
+    clearTimeout(this.relisten);
+    this.relisten = setTimeout(() => void this.listen(), this.options.maxBackoffMs).unref();
   }
 
   private async run(): Promise<void> {
