@@ -83,8 +83,9 @@ export function databaseUrl(service: ServiceName, env: Env = process.env): strin
   return env[`DATABASE_URL_${service.toUpperCase()}`] ?? `${postgresServerUrl(env)}/${databaseName(service, env)}`;
 }
 
+/** KAFKA_BROKERS, else our own broker on 127.0.0.1 at KAFKA_PORT (9092), the port `infra/kafka/kafka.sh` starts it on. */
 export function kafkaBrokers(env: Env = process.env): string[] {
-  return (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()).filter(Boolean);
+  return (env.KAFKA_BROKERS ?? `127.0.0.1:${env.KAFKA_PORT ?? 9092}`).split(',').map((b) => b.trim()).filter(Boolean);
 }
 
 export function loadServiceConfig(serviceName: ServiceName, env: Env = process.env): ServiceConfig {
