@@ -24,12 +24,15 @@ export type EventHandler<T extends EventType = EventType> = ((event: EventEnvelo
 };
 export type EventHandlers = { [T in EventType]?: EventHandler<T> };
 
-/** A handler that can also apply a run of events in one go (see EventHandler). */
+/**
+ * A handler that can also apply a run of events in one go (see EventHandler). A new function: `one` may be another
+ * batchable handler, whose own `many` must stay as it is (wrapping it would otherwise make it call itself).
+ */
 export function batchableHandler<T extends EventType>(
   one: (event: EventEnvelope<T>, scope: HandlerScope) => Promise<void>,
   many: (events: EventEnvelope<T>[], manager: EntityManager) => Promise<void>,
 ): EventHandler<T> {
-  return Object.assign(one, { many });
+  return Object.assign((event: EventEnvelope<T>, scope: HandlerScope) => one(event, scope), { many });
 }
 
 /** Thrown by a handler for an event that can never succeed (it goes to the dead-letter topic at once). */
