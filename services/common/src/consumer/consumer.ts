@@ -29,7 +29,8 @@ export function batchableHandler<T extends EventType>(
   one: (event: EventEnvelope<T>, scope: HandlerScope) => Promise<void>,
   many: (events: EventEnvelope<T>[], manager: EntityManager) => Promise<void>,
 ): EventHandler<T> {
-  return Object.assign(one, { many });
+  // a function of its own: assigning `many` onto `one` would change a handler other code may hold and wrap again
+  return Object.assign((event: EventEnvelope<T>, scope: HandlerScope) => one(event, scope), { many });
 }
 
 /** Thrown by a handler for an event that can never succeed (it goes to the dead-letter topic at once). */
