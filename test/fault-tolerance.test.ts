@@ -130,7 +130,7 @@ describe('poison events', () => {
     const handled: string[] = [];
     const consumer = new IdempotentConsumer(kafka, db, producer, createLogger('replay-test', 'fatal'), {
       groupId,
-      topics: [topic],
+      topics: { [topic]: 'campaign' },
       outbox: new Outbox('evaluation', prefix),
       maxAttempts: 2,
       initialBackoffMs: 10,

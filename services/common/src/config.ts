@@ -1,3 +1,5 @@
+import { readSecret } from './secrets';
+
 /**
  * Configuration comes only from environment variables; every default works on a developer machine
  * (PostgreSQL on 127.0.0.1:5432, Kafka on 127.0.0.1:9092, development secrets).
@@ -17,12 +19,21 @@ export const DEFAULT_PORTS: Record<ServiceName | 'gateway', number> = {
 const DEV_INTERNAL_TOKEN_SECRET = 'thidua-dev-internal-secret-change-me-0123456789';
 const DEV_JWT_SECRET = 'thidua-dev-jwt-secret-change-me-0123456789abcdef';
 
+/** A Kafka principal (SCRAM user): each service, the gateway (its cache-invalidation consumer), and admin (infra, ops, tests). */
+export type KafkaPrincipal = ServiceName | 'gateway' | 'admin';
+
+export interface KafkaCredentials {
+  username: KafkaPrincipal;
+  password: string;
+}
+
 export interface ServiceConfig {
   serviceName: ServiceName;
   host: string;
   port: number;
   databaseUrl: string;
   kafkaBrokers: string[];
+  kafkaCredentials: KafkaCredentials;
   /** Prepended to every topic name; tests use it to isolate their runs on a shared broker. */
   topicPrefix: string;
   internalTokenSecret: string;
@@ -56,6 +67,7 @@ export interface GatewayConfig {
   responseCacheMaxEntries: number;
   /** The broker and topics whose events invalidate the cache. */
   kafkaBrokers: string[];
+  kafkaCredentials: KafkaCredentials;
   topicPrefix: string;
 }
 
@@ -83,6 +95,12 @@ export function databaseUrl(service: ServiceName, env: Env = process.env): strin
   return env[`DATABASE_URL_${service.toUpperCase()}`] ?? `${postgresServerUrl(env)}/${databaseName(service, env)}`;
 }
 
+/** A principal's Kafka login: KAFKA_PASSWORD_<PRINCIPAL> (required in production), else the development password. */
+export function kafkaCredentials(principal: KafkaPrincipal, env: Env = process.env): KafkaCredentials {
+  const password = readSecret(env, `KAFKA_PASSWORD_${principal.toUpperCase()}`, `kafka-${principal}.password`, `mật khẩu Kafka của ${principal}`);
+  return { username: principal, password };
+}
+
 /** KAFKA_BROKERS, else our own broker on 127.0.0.1 at KAFKA_PORT (9092), the port `infra/kafka/kafka.sh` starts it on. */
 export function kafkaBrokers(env: Env = process.env): string[] {
   return (env.KAFKA_BROKERS ?? `127.0.0.1:${env.KAFKA_PORT ?? 9092}`).split(',').map((b) => b.trim()).filter(Boolean);
@@ -95,6 +113,7 @@ export function loadServiceConfig(serviceName: ServiceName, env: Env = process.e
     port: envInt(env, `PORT_${serviceName.toUpperCase()}`, envInt(env, 'PORT', DEFAULT_PORTS[serviceName])),
     databaseUrl: databaseUrl(serviceName, env),
     kafkaBrokers: kafkaBrokers(env),
+    kafkaCredentials: kafkaCredentials(serviceName, env),
     topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '',
     internalTokenSecret: env.INTERNAL_TOKEN_SECRET ?? DEV_INTERNAL_TOKEN_SECRET,
     runMigrationsOnStart: (env.RUN_MIGRATIONS ?? 'true') === 'true',
@@ -132,6 +151,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     responseCacheSeconds: envInt(env, 'RESPONSE_CACHE_SECONDS', 300),
     responseCacheMaxEntries: envInt(env, 'RESPONSE_CACHE_MAX_ENTRIES', 10_000),
     kafkaBrokers: kafkaBrokers(env),
+    kafkaCredentials: kafkaCredentials('gateway', env),
     topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '',
   };
 }

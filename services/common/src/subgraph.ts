@@ -14,7 +14,7 @@ import { loadServiceConfig, type ServiceConfig, type ServiceName } from './confi
 import { IdempotentConsumer, type EventHandlers } from './consumer/consumer';
 import { createDataSource, openDatabase } from './db/data-source';
 import type { EventEnvelope, EventType } from './events/contracts';
-import { eventsTopic } from './events/topics';
+import { consumerGroupId, eventsTopic } from './events/topics';
 import { auditPlugin } from './graphql/audit';
 import { createErrorFormatter } from './graphql/format-error';
 import { healthRoute, metricsRoute } from './http/health';
@@ -99,7 +99,7 @@ export async function startSubgraph<TLoaders>(
   const dataSource = createDataSource({ url: config.databaseUrl, entities: definition.entities, migrations: definition.migrations });
   await openDatabase(dataSource, config.runMigrationsOnStart);
 
-  const kafka = createKafka(`thidua-${definition.name}`, config.kafkaBrokers, logger);
+  const kafka = createKafka(`thidua-${definition.name}`, config.kafkaBrokers, config.kafkaCredentials, logger);
   const producer = createProducer(kafka);
   const relay = new OutboxRelay(dataSource, producer, logger);
   const outbox = new Outbox(definition.name, config.topicPrefix);
@@ -109,8 +109,8 @@ export async function startSubgraph<TLoaders>(
   if (definition.consumer) {
     await producer.connect();
     consumer = new IdempotentConsumer(kafka, dataSource, producer, logger, {
-      groupId: `${config.topicPrefix}${definition.name}`,
-      topics: definition.consumer.from.map((producerName) => eventsTopic(producerName, config.topicPrefix)),
+      groupId: consumerGroupId(definition.name, config.topicPrefix),
+      topics: Object.fromEntries(definition.consumer.from.map((producerName) => [eventsTopic(producerName, config.topicPrefix), producerName])),
       handlers: definition.consumer.handlers,
       outbox,
       onCommitted: () => relay.nudge(),
