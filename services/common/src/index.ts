@@ -11,6 +11,7 @@ export * from './events/topics';
 export * from './events/validation';
 export * from './events/origin';
 export * from './db/data-source';
+export * from './db/roles';
 export * from './db/columns';
 export * from './outbox/outbox';
 export * from './outbox/relay';

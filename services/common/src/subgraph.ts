@@ -10,9 +10,10 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { GraphQLError, parse, type DocumentNode } from 'graphql';
 import type { DataSource, EntityManager, EntitySchema, MixedList } from 'typeorm';
 import { CORRELATION_ID_HEADER, INTERNAL_TOKEN_HEADER, verifyInternalToken, type Identity } from './auth';
-import { loadServiceConfig, type ServiceConfig, type ServiceName } from './config';
+import { databaseOwnerUrl, loadServiceConfig, type ServiceConfig, type ServiceName } from './config';
 import { IdempotentConsumer, type EventHandlers } from './consumer/consumer';
-import { createDataSource, openDatabase } from './db/data-source';
+import { createDataSource } from './db/data-source';
+import { migrateDatabase, roleOf } from './db/roles';
 import type { EventEnvelope, EventType } from './events/contracts';
 import { consumerGroupId, eventsTopic } from './events/topics';
 import { auditPlugin } from './graphql/audit';
@@ -87,8 +88,9 @@ export function loadTypeDefs(schemaPath: string): DocumentNode {
 }
 
 /**
- * Starts one subgraph: database and migrations, outbox relay, event consumer, Apollo subgraph on plain HTTP
- * with /health and /metrics. `stop()` drains requests, then the outbox, then closes connections.
+ * Starts one subgraph: database and migrations (as the database's owner; the service itself then works as its
+ * runtime role), outbox relay, event consumer, Apollo subgraph on plain HTTP with /health and /metrics. `stop()`
+ * drains requests, then the outbox, then closes connections.
  */
 export async function startSubgraph<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
@@ -96,8 +98,12 @@ export async function startSubgraph<TLoaders>(
 ): Promise<RunningSubgraph> {
   const config: ServiceConfig = { ...loadServiceConfig(definition.name), ...overrides };
   const logger = createLogger(definition.name, config.logLevel);
-  const dataSource = createDataSource({ url: config.databaseUrl, entities: definition.entities, migrations: definition.migrations });
-  await openDatabase(dataSource, config.runMigrationsOnStart);
+  if (config.runMigrationsOnStart) {
+    const ownerUrl = config.migrationDatabaseUrl ?? databaseOwnerUrl(definition.name);
+    await migrateDatabase({ ownerUrl, runtimeRole: roleOf(config.databaseUrl), entities: definition.entities, migrations: definition.migrations });
+  }
+  const dataSource = createDataSource({ url: config.databaseUrl, entities: definition.entities, migrations: [] });
+  await dataSource.initialize();
 
   const kafka = createKafka(`thidua-${definition.name}`, config.kafkaBrokers, config.kafkaCredentials, logger);
   const producer = createProducer(kafka);
