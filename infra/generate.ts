@@ -16,7 +16,7 @@ import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { SERVICE_NAMES, databaseUrl, foldVietnamese, slugify, type ServiceName } from '@thidua/common';
+import { SERVICE_NAMES, databaseOwnerUrl, foldVietnamese, slugify, type ServiceName } from '@thidua/common';
 import { RESULTS_DIR, machine } from '../bench/support';
 import { prepareDatabases } from './databases';
 
@@ -204,8 +204,9 @@ function* members(dice: Dice, grassroots: Unit[], scale: Scale): Generator<Membe
   }
 }
 
+/** As the database's owner: the generator loads tables wholesale and vacuums them, which is the owner's to do. */
 async function connect(service: ServiceName): Promise<Client> {
-  const client = new Client({ connectionString: databaseUrl(service) });
+  const client = new Client({ connectionString: databaseOwnerUrl(service) });
   await client.connect();
   return client;
 }

@@ -92,7 +92,7 @@ beforeAll(async () => {
   await producer.connect();
   consumer = new IdempotentConsumer(kafka, db, producer, createLogger('test-consumer', 'fatal'), {
     groupId,
-    topics: [topic],
+    topics: { [topic]: 'campaign' },
     handlers: { CampaignLaunched: testHandler, MemberUpserted: memberHandler },
     outbox: new Outbox('evaluation', prefix),
     maxAttempts: 3,

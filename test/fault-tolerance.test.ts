@@ -15,6 +15,7 @@ import {
   createDataSource,
   createLogger,
   createProducer,
+  databaseOwnerUrl,
   databaseUrl,
   deadLetterTopic,
   replayDeadLetters,
@@ -83,7 +84,8 @@ function exited(child: ChildProcess): Promise<number | null> {
 
 describe('a consumer process killed in the middle of a batch', () => {
   it('applies no event twice after it restarts', async () => {
-    const db = new Client({ connectionString: databaseUrl('evaluation') });
+    // a table of the test's own: made by the owner, used by the consumer process as the runtime role
+    const db = new Client({ connectionString: databaseOwnerUrl('evaluation') });
     await db.connect();
     await db.query(`CREATE TABLE IF NOT EXISTS consumer_kill_effects (event_id uuid PRIMARY KEY, applied int NOT NULL)`);
     const topic = `${prefix}kill-test-${run}`;
@@ -130,7 +132,7 @@ describe('poison events', () => {
     const handled: string[] = [];
     const consumer = new IdempotentConsumer(kafka, db, producer, createLogger('replay-test', 'fatal'), {
       groupId,
-      topics: [topic],
+      topics: { [topic]: 'campaign' },
       outbox: new Outbox('evaluation', prefix),
       maxAttempts: 2,
       initialBackoffMs: 10,
@@ -265,7 +267,9 @@ describe('the database lost and back', () => {
         for (const s of sockets) s.destroy();
       });
     const port = await open(0);
-    const proxiedUrl = `postgres://${target.username}@127.0.0.1:${port}${target.pathname}`;
+    const proxied = new URL(target);
+    proxied.host = `127.0.0.1:${port}`;
+    const proxiedUrl = proxied.toString();
     const campaign = await startSubgraph(subgraphs.campaign, { port: 0, runMigrationsOnStart: false, databaseUrl: proxiedUrl });
     const urls = Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://127.0.0.1:9/graphql`])) as Record<ServiceName, string>;
     const gateway = await startGateway({ port: 0, subgraphUrls: { ...urls, campaign: campaign.url } });

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Consumer } from 'kafkajs';
-import { SERVICE_NAMES, createKafka, eventsTopic, registry, type CachedResponse, type GatewayConfig, type Logger, type ResponseCache } from '@thidua/common';
+import { GATEWAY_CACHE_GROUP_PREFIX, SERVICE_NAMES, createKafka, eventsTopic, registry, type CachedResponse, type GatewayConfig, type Logger, type ResponseCache } from '@thidua/common';
 import { Counter } from 'prom-client';
 
 /** Events that change nothing a public reader sees (audit lines, private review steps). */
@@ -84,8 +84,8 @@ export class PublicResponseCache implements ResponseCache {
  * one may change public data: results published, rewards granted, stories published, campaigns launched …
  */
 export async function watchEvents(cache: PublicResponseCache, config: GatewayConfig, logger: Logger): Promise<{ stop(): Promise<void> }> {
-  const kafka = createKafka('thidua-gateway-cache', config.kafkaBrokers, logger);
-  const groupId = `${config.topicPrefix}gateway-cache-${randomUUID()}`;
+  const kafka = createKafka('thidua-gateway-cache', config.kafkaBrokers, config.kafkaCredentials, logger);
+  const groupId = `${config.topicPrefix}${GATEWAY_CACHE_GROUP_PREFIX}${randomUUID()}`;
   const consumer: Consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
   await consumer.connect();
   await consumer.subscribe({ topics: SERVICE_NAMES.map((service) => eventsTopic(service, config.topicPrefix)), fromBeginning: false });

@@ -3,8 +3,11 @@ import { ensureTopics } from '../../infra/topics';
 import { prepareDatabases } from '../../infra/databases';
 
 /**
- * Runs once before the suite: fresh test databases (`*_test`, migrated from scratch) and event topics under a
- * prefix of this run's own, so runs never see each other's events on a shared broker.
+ * Runs once before the suite: fresh test databases (`*_test`, migrated from scratch by their owner roles, each
+ * service's runtime role created beside it) and event topics with their ACLs under a prefix of this run's own, so
+ * runs never see each other's events on a shared broker. The in-process services find their credentials as a
+ * running service would: `KAFKA_PASSWORD_*` and `DATABASE_*PASSWORD_*` when set, else this checkout's generated
+ * development passwords (`.data/secrets/`, written by the broker script and by `prepareDatabases`).
  */
 export default async function globalSetup(): Promise<void> {
   process.env.DATABASE_SUFFIX ??= '_test';

@@ -1,3 +1,5 @@
+import { readSecret } from './secrets';
+
 /**
  * Configuration comes only from environment variables; every default works on a developer machine
  * (PostgreSQL on 127.0.0.1:5432, Kafka on 127.0.0.1:9092, development secrets).
@@ -17,12 +19,24 @@ export const DEFAULT_PORTS: Record<ServiceName | 'gateway', number> = {
 const DEV_INTERNAL_TOKEN_SECRET = 'thidua-dev-internal-secret-change-me-0123456789';
 const DEV_JWT_SECRET = 'thidua-dev-jwt-secret-change-me-0123456789abcdef';
 
+/** A Kafka principal (SCRAM user): each service, the gateway (its cache-invalidation consumer), and admin (infra, ops, tests). */
+export type KafkaPrincipal = ServiceName | 'gateway' | 'admin';
+
+export interface KafkaCredentials {
+  username: KafkaPrincipal;
+  password: string;
+}
+
 export interface ServiceConfig {
   serviceName: ServiceName;
   host: string;
   port: number;
+  /** The service's runtime role on its own database (data only, no schema changes). */
   databaseUrl: string;
+  /** The database owner's login, for migrations at start; null unless `runMigrationsOnStart`. */
+  migrationDatabaseUrl: string | null;
   kafkaBrokers: string[];
+  kafkaCredentials: KafkaCredentials;
   /** Prepended to every topic name; tests use it to isolate their runs on a shared broker. */
   topicPrefix: string;
   internalTokenSecret: string;
@@ -56,6 +70,7 @@ export interface GatewayConfig {
   responseCacheMaxEntries: number;
   /** The broker and topics whose events invalidate the cache. */
   kafkaBrokers: string[];
+  kafkaCredentials: KafkaCredentials;
   topicPrefix: string;
 }
 
@@ -69,7 +84,10 @@ function envInt(env: Env, name: string, fallback: number): number {
   return value;
 }
 
-/** The PostgreSQL server (no database name): POSTGRES_URL, else the local trust-auth server. */
+/**
+ * The PostgreSQL server (no database name): POSTGRES_URL, else the local trust-auth server. Its login (a superuser)
+ * is for the infra scripts that create databases and roles; services take only its address.
+ */
 export function postgresServerUrl(env: Env = process.env): string {
   return (env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, '');
 }
@@ -79,8 +97,45 @@ export function databaseName(service: ServiceName, env: Env = process.env): stri
   return `${service}${env.DATABASE_SUFFIX ?? ''}`;
 }
 
+/**
+ * A service's two login roles, named after its database (so each checkout's test databases have their own):
+ * the owner (`campaign_owner`) owns the database and runs migrations; the runtime role (`campaign_runtime`) is
+ * what the service works with: data of its own database only, and the audit log only to read and append.
+ */
+export function databaseRoles(service: ServiceName, env: Env = process.env): { owner: string; runtime: string } {
+  const name = databaseName(service, env);
+  return { owner: `${name}_owner`, runtime: `${name}_runtime` };
+}
+
+/** The password of a service's database role: from the environment (required in production), else generated for development. */
+export function databaseRolePassword(service: ServiceName, kind: 'owner' | 'runtime', env: Env = process.env): string {
+  const variable = `DATABASE_${kind === 'owner' ? 'OWNER_' : ''}PASSWORD_${service.toUpperCase()}`;
+  const role = databaseRoles(service, env)[kind];
+  return readSecret(env, variable, `postgres-${role}.password`, `mật khẩu PostgreSQL của vai trò ${role}`);
+}
+
+function roleUrl(service: ServiceName, kind: 'owner' | 'runtime', env: Env): string {
+  const url = new URL(postgresServerUrl(env));
+  url.username = databaseRoles(service, env)[kind];
+  url.password = databaseRolePassword(service, kind, env);
+  url.pathname = `/${databaseName(service, env)}`;
+  return url.toString();
+}
+
+/** The service's own connection: its runtime role on its database (DATABASE_URL_<SERVICE> overrides it). */
 export function databaseUrl(service: ServiceName, env: Env = process.env): string {
-  return env[`DATABASE_URL_${service.toUpperCase()}`] ?? `${postgresServerUrl(env)}/${databaseName(service, env)}`;
+  return env[`DATABASE_URL_${service.toUpperCase()}`] ?? roleUrl(service, 'runtime', env);
+}
+
+/** The owner's connection, for migrations and the infra scripts (DATABASE_OWNER_URL_<SERVICE> overrides it). */
+export function databaseOwnerUrl(service: ServiceName, env: Env = process.env): string {
+  return env[`DATABASE_OWNER_URL_${service.toUpperCase()}`] ?? roleUrl(service, 'owner', env);
+}
+
+/** A principal's Kafka login: KAFKA_PASSWORD_<PRINCIPAL> (required in production), else the development password. */
+export function kafkaCredentials(principal: KafkaPrincipal, env: Env = process.env): KafkaCredentials {
+  const password = readSecret(env, `KAFKA_PASSWORD_${principal.toUpperCase()}`, `kafka-${principal}.password`, `mật khẩu Kafka của ${principal}`);
+  return { username: principal, password };
 }
 
 /** KAFKA_BROKERS, else our own broker on 127.0.0.1 at KAFKA_PORT (9092), the port `infra/kafka/kafka.sh` starts it on. */
@@ -89,16 +144,21 @@ export function kafkaBrokers(env: Env = process.env): string[] {
 }
 
 export function loadServiceConfig(serviceName: ServiceName, env: Env = process.env): ServiceConfig {
+  const isProduction = env.NODE_ENV === 'production';
+  // in production migrations are the setup job's (infra/databases.ts), so a service never holds the owner's password
+  const runMigrationsOnStart = (env.RUN_MIGRATIONS ?? (isProduction ? 'false' : 'true')) === 'true';
   return {
     serviceName,
     host: env.HOST ?? '127.0.0.1',
     port: envInt(env, `PORT_${serviceName.toUpperCase()}`, envInt(env, 'PORT', DEFAULT_PORTS[serviceName])),
     databaseUrl: databaseUrl(serviceName, env),
+    migrationDatabaseUrl: runMigrationsOnStart ? databaseOwnerUrl(serviceName, env) : null,
     kafkaBrokers: kafkaBrokers(env),
+    kafkaCredentials: kafkaCredentials(serviceName, env),
     topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '',
     internalTokenSecret: env.INTERNAL_TOKEN_SECRET ?? DEV_INTERNAL_TOKEN_SECRET,
-    runMigrationsOnStart: (env.RUN_MIGRATIONS ?? 'true') === 'true',
-    isProduction: env.NODE_ENV === 'production',
+    runMigrationsOnStart,
+    isProduction,
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }
@@ -132,6 +192,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     responseCacheSeconds: envInt(env, 'RESPONSE_CACHE_SECONDS', 300),
     responseCacheMaxEntries: envInt(env, 'RESPONSE_CACHE_MAX_ENTRIES', 10_000),
     kafkaBrokers: kafkaBrokers(env),
+    kafkaCredentials: kafkaCredentials('gateway', env),
     topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '',
   };
 }

@@ -1,6 +1,7 @@
 /** The kit every subgraph and the gateway share. */
 export * from './auth';
 export * from './config';
+export * from './secrets';
 export * from './errors';
 export * from './logger';
 export * from './metrics';
@@ -8,7 +9,9 @@ export * from './kafka';
 export * from './events/contracts';
 export * from './events/topics';
 export * from './events/validation';
+export * from './events/origin';
 export * from './db/data-source';
+export * from './db/roles';
 export * from './db/columns';
 export * from './outbox/outbox';
 export * from './outbox/relay';

@@ -10,11 +10,12 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { GraphQLError, parse, type DocumentNode } from 'graphql';
 import type { DataSource, EntityManager, EntitySchema, MixedList } from 'typeorm';
 import { CORRELATION_ID_HEADER, INTERNAL_TOKEN_HEADER, verifyInternalToken, type Identity } from './auth';
-import { loadServiceConfig, type ServiceConfig, type ServiceName } from './config';
+import { databaseOwnerUrl, loadServiceConfig, type ServiceConfig, type ServiceName } from './config';
 import { IdempotentConsumer, type EventHandlers } from './consumer/consumer';
-import { createDataSource, openDatabase } from './db/data-source';
+import { createDataSource } from './db/data-source';
+import { migrateDatabase, roleOf } from './db/roles';
 import type { EventEnvelope, EventType } from './events/contracts';
-import { eventsTopic } from './events/topics';
+import { consumerGroupId, eventsTopic } from './events/topics';
 import { auditPlugin } from './graphql/audit';
 import { createErrorFormatter } from './graphql/format-error';
 import { healthRoute, metricsRoute } from './http/health';
@@ -87,8 +88,9 @@ export function loadTypeDefs(schemaPath: string): DocumentNode {
 }
 
 /**
- * Starts one subgraph: database and migrations, outbox relay, event consumer, Apollo subgraph on plain HTTP
- * with /health and /metrics. `stop()` drains requests, then the outbox, then closes connections.
+ * Starts one subgraph: database and migrations (as the database's owner; the service itself then works as its
+ * runtime role), outbox relay, event consumer, Apollo subgraph on plain HTTP with /health and /metrics. `stop()`
+ * drains requests, then the outbox, then closes connections.
  */
 export async function startSubgraph<TLoaders>(
   definition: SubgraphDefinition<TLoaders>,
@@ -96,10 +98,14 @@ export async function startSubgraph<TLoaders>(
 ): Promise<RunningSubgraph> {
   const config: ServiceConfig = { ...loadServiceConfig(definition.name), ...overrides };
   const logger = createLogger(definition.name, config.logLevel);
-  const dataSource = createDataSource({ url: config.databaseUrl, entities: definition.entities, migrations: definition.migrations });
-  await openDatabase(dataSource, config.runMigrationsOnStart);
+  if (config.runMigrationsOnStart) {
+    const ownerUrl = config.migrationDatabaseUrl ?? databaseOwnerUrl(definition.name);
+    await migrateDatabase({ ownerUrl, runtimeRole: roleOf(config.databaseUrl), entities: definition.entities, migrations: definition.migrations });
+  }
+  const dataSource = createDataSource({ url: config.databaseUrl, entities: definition.entities, migrations: [] });
+  await dataSource.initialize();
 
-  const kafka = createKafka(`thidua-${definition.name}`, config.kafkaBrokers, logger);
+  const kafka = createKafka(`thidua-${definition.name}`, config.kafkaBrokers, config.kafkaCredentials, logger);
   const producer = createProducer(kafka);
   const relay = new OutboxRelay(dataSource, producer, logger);
   const outbox = new Outbox(definition.name, config.topicPrefix);
@@ -109,8 +115,8 @@ export async function startSubgraph<TLoaders>(
   if (definition.consumer) {
     await producer.connect();
     consumer = new IdempotentConsumer(kafka, dataSource, producer, logger, {
-      groupId: `${config.topicPrefix}${definition.name}`,
-      topics: definition.consumer.from.map((producerName) => eventsTopic(producerName, config.topicPrefix)),
+      groupId: consumerGroupId(definition.name, config.topicPrefix),
+      topics: Object.fromEntries(definition.consumer.from.map((producerName) => [eventsTopic(producerName, config.topicPrefix), producerName])),
       handlers: definition.consumer.handlers,
       outbox,
       onCommitted: () => relay.nudge(),

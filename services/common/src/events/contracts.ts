@@ -278,7 +278,7 @@ export interface MutationAuditedV1 {
   at: string;
 }
 
-/** Event type → payload. Adding an event: a schema file, a line here, and a producer (README, "Add an event"). */
+/** Event type → payload. Adding an event: a schema file, a line here and in EVENT_OWNERS, and a producer (README, "Add an event"). */
 export interface EventPayloads {
   UnitUpserted: UnitUpsertedV1;
   MemberUpserted: MemberUpsertedV1;
@@ -302,3 +302,33 @@ export interface EventPayloads {
   MutationAudited: MutationAuditedV1;
 }
 export type EventType = keyof EventPayloads;
+
+/** Every service publishes this type, each on its own topic (an audit line of its own mutations). */
+export const EVERY_SERVICE = 'every service';
+
+/**
+ * The one service that may publish each event type, on its own topic: consumers refuse an event whose topic or
+ * envelope names another (see `originProblem`), and the broker lets only that service write its topic (ACLs).
+ */
+export const EVENT_OWNERS: { readonly [T in EventType]: ServiceName | typeof EVERY_SERVICE } = {
+  UnitUpserted: 'campaign',
+  MemberUpserted: 'campaign',
+  CampaignLaunched: 'campaign',
+  CampaignUpdated: 'campaign',
+  EnrollmentCreated: 'campaign',
+  ProgressReported: 'campaign',
+  CampaignSummarised: 'campaign',
+  CampaignClosed: 'campaign',
+  CampaignReplicated: 'campaign',
+  EvaluationRoundOpened: 'evaluation',
+  CriteriaSetPublished: 'evaluation',
+  SubmissionScored: 'evaluation',
+  ResultsPublished: 'evaluation',
+  AppealResolved: 'evaluation',
+  RewardGranted: 'reward',
+  NominationCreated: 'reward',
+  RewardRefused: 'reward',
+  InitiativeRewarded: 'reward',
+  ExemplarProposed: 'media',
+  MutationAudited: EVERY_SERVICE,
+};
