@@ -70,7 +70,20 @@ async function tryWrite(kafka: Kafka, topic: string, value: string): Promise<str
  * Consumes `topic` in `groupId` as `principal` until a message arrives ('received') or the broker refuses (its error
  * code). kafkajs reports a refused group only as "Failed to find group coordinator", so its debug log is read.
  */
+/** A coordinator that is moving or loading answers for a moment with a retriable error that decides nothing. */
+const TRANSIENT_REFUSALS = new Set(['NOT_COORDINATOR', 'COORDINATOR_NOT_AVAILABLE', 'COORDINATOR_LOAD_IN_PROGRESS', 'REBALANCE_IN_PROGRESS']);
+
+/** 'received', or the broker's refusal: asked again while the broker only says its group coordinator is not ready. */
 async function tryRead(principal: KafkaPrincipal, groupId: string, topic: string): Promise<string> {
+  let outcome = await tryReadOnce(principal, groupId, topic);
+  for (let attempt = 1; attempt < 5 && (TRANSIENT_REFUSALS.has(outcome) || /coordinator/i.test(outcome)); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    outcome = await tryReadOnce(principal, groupId, topic);
+  }
+  return outcome;
+}
+
+async function tryReadOnce(principal: KafkaPrincipal, groupId: string, topic: string): Promise<string> {
   const codes: string[] = [];
   const kafka = new Kafka({
     clientId: `thidua-test-reader-${principal}`,
