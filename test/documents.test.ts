@@ -13,6 +13,7 @@ import { databaseUrl, loadGatewayConfig, testCaDirectory, vietnameseDate, type R
 import { issueDevToken } from '../gateway/src/dev-tokens';
 import { Api } from './support/api';
 import { eventually } from './support/graphql';
+import ExcelJS from 'exceljs';
 import { pdfInfo, pdfSig, pdfText, qrOnFirstPage, tampered, trustStore } from './support/pdf';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 
@@ -192,3 +193,135 @@ describe('council papers', () => {
   });
 });
 
+
+describe('movement papers', () => {
+  const year = Number(today.slice(0, 4));
+  let campaign: { id: string; targets: { id: string }[] };
+  let draft: string;
+
+  beforeAll(async () => {
+    const input = {
+      launchingUnitId: units.bn!.id, title: `Lao động giỏi – Lao động sáng tạo ${run}`, goal: 'Nâng cao năng suất lao động, khuyến khích sáng kiến trong công nhân ngành may',
+      content: 'Thi đua phát huy sáng kiến, cải tiến kỹ thuật', participants: 'Đoàn viên, người lao động trực tiếp sản xuất', organisingMeasures: 'Công đoàn cơ sở đăng ký, báo cáo hằng tháng',
+      category: 'FOR_WORKERS', startsOn: `${year}-01-01`, endsOn: `${year}-12-31`,
+      targets: [{ name: 'Sáng kiến được công nhận', unitOfMeasure: 'sáng kiến', targetValue: 12, direction: 'HIGHER_IS_BETTER', weight: 100 }],
+    };
+    campaign = (await api.ok(`mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id targets { id } } }`, { i: input }, tokens.officerBn)).createCampaign;
+    campaignIds.set(input.title, campaign.id);
+    await api.ok(`mutation($id: ID!) { launchCampaign(id: $id) { id } }`, { id: campaign.id }, tokens.officerBn);
+    draft = (await api.ok(`mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }`, { i: { launchingUnitId: units.bn!.id, title: `Bản nháp ${run}`, category: 'UNION_WORK' } }, tokens.officerBn)).createCampaign.id;
+    const enrolment = (await api.ok(`mutation($i: EnrollUnitInput!) { enrollUnit(input: $i) { id } }`, { i: { campaignId: campaign.id, unitId: units.may!.id } }, tokens.officerBn)).enrollUnit.id;
+    await api.ok(`mutation($i: ReportProgressInput!) { reportProgress(input: $i) { id } }`, { i: { enrollmentId: enrolment, targetId: campaign.targets[0]!.id, periodStart: `${year}-01-01`, value: 4 } }, tokens.officerBn);
+  });
+
+  it('include the plan, public once launched; a draft’s only for its officers', async () => {
+    const { status, body } = await download(`/documents/campaigns/${campaign.id}/plan.pdf`);
+    expect(status).toBe(200);
+    const text = await pdfText(body);
+    for (const expected of ['KẾ HOẠCH', `Phát động phong trào thi đua "Lao động giỏi – Lao động sáng tạo ${run}"`, 'I. MỤC ĐÍCH, YÊU CẦU', 'Sáng kiến được công nhận', '12', `Từ ngày 01/01/${year} đến ngày 31/12/${year}`, 'Số: /KH-BN']) {
+      expect(text).toContain(expected);
+    }
+    expect((await download(`/documents/campaigns/${draft}/plan.pdf`)).status).toBe(404);
+    expect((await download(`/documents/campaigns/${draft}/plan.pdf`, tokens.officerKh)).status).toBe(404);
+    expect((await download(`/documents/campaigns/${draft}/plan.pdf`, tokens.officerBn)).status).toBe(200);
+  });
+
+  it('include the interim report for officers while it runs, then the public summary report', async () => {
+    const report = `/documents/campaigns/${campaign.id}/report.pdf`;
+    expect((await download(report)).status).toBe(401);
+    const interim = await download(report, tokens.officerBn);
+    expect(interim.status).toBe(200);
+    expect(await pdfText(interim.body)).toContain('Sơ kết phong trào thi đua');
+    await api.ok(`mutation($id: ID!) { beginCampaignSummary(id: $id) { status } }`, { id: campaign.id }, tokens.officerBn);
+    await api.ok(`mutation($id: ID!, $input: CampaignSummaryInput!) { submitCampaignSummary(id: $id, input: $input) { status } }`, {
+      id: campaign.id,
+      input: { results: [{ targetId: campaign.targets[0]!.id, achievedValue: 14 }], lessons: 'Gắn thi đua với năng suất và thu nhập của người lao động', exemplars: [{ name: 'Nguyễn Thị Hồng Nhung', achievement: '3 sáng kiến làm lợi 450 triệu đồng' }] },
+    }, tokens.officerBn);
+    const final = await download(report);
+    expect(final.status).toBe(200);
+    const text = await pdfText(final.body);
+    for (const expected of ['Tổng kết phong trào thi đua', '14 sáng kiến', 'Đạt', 'Nguyễn Thị Hồng Nhung: 3 sáng kiến làm lợi 450 triệu đồng', 'Gắn thi đua với năng suất']) expect(text).toContain(expected);
+  });
+
+  it('include the annual report of a unit, for officers of the unit and above', async () => {
+    const path = `/documents/units/${units.bn!.id}/annual-report.pdf?year=${year}`;
+    expect((await download(path)).status).toBe(401);
+    expect((await download(path, tokens.officerKh)).status).toBe(403);
+    expect((await download(`/documents/units/${units.bn!.id}/annual-report.pdf?year=20x6`, tokens.officerBn)).status).toBe(400);
+    const { status, body } = await download(path, tokens.officerBn);
+    expect(status).toBe(200);
+    const text = await pdfText(body);
+    for (const expected of [`Kết quả phong trào thi đua năm ${year}`, 'Công đoàn Công ty Cổ phần May Bắc Giang', 'Phong trào phát động']) expect(text).toContain(expected);
+    expect(await pdfSig(body, nssDir)).toContain('Signer Certificate Common Name: Liên đoàn Lao động tỉnh Bắc Ninh');
+  });
+});
+
+async function workbook(urlPath: string, bearer?: string): Promise<ExcelJS.Worksheet[]> {
+  const { status, headers, body } = await download(urlPath, bearer);
+  expect([urlPath, status]).toEqual([urlPath, 200]);
+  expect(headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(body as unknown as ExcelJS.Buffer);
+  return book.worksheets;
+}
+const rowValues = (sheet: ExcelJS.Worksheet, row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
+
+describe('spreadsheets', () => {
+  it('of the register follow the screen’s filter, with Vietnamese headers, frozen and filtered, numbers and dates typed', async () => {
+    const [sheet] = await workbook(`/exports/rewards/register.xlsx?search=${encodeURIComponent('nguyen thi hong nhung')}`);
+    expect(sheet!.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet!.autoFilter).toBeTruthy();
+    expect(rowValues(sheet!, 1).slice(0, 4)).toEqual(['Số quyết định', 'Ngày quyết định', 'Hình thức khen thưởng', 'Khen thưởng đột xuất']);
+    expect(sheet!.actualRowCount).toBe(2);
+    const line = sheet!.getRow(2);
+    expect(line.getCell(1).value).toBe(decision.number);
+    expect(line.getCell(2).value).toEqual(new Date(`${today}T00:00:00Z`));
+    expect(line.getCell(5).value).toBe('Nguyễn Thị Hồng Nhung');
+    expect([line.getCell(10).value, line.getCell(10).numFmt]).toEqual([3_510_000, '#,##0']);
+    expect(line.getCell(13).value).toBe('Còn hiệu lực');
+    expect((await download('/exports/rewards/register.xlsx?from=yesterday')).status).toBe(400);
+  });
+
+  it('of nominations and fairness figures are for the officers and councils who see them', async () => {
+    expect((await download('/exports/rewards/nominations.xlsx')).status).toBe(401);
+    expect((await download('/exports/rewards/nominations.xlsx?status=NOPE', tokens.officerBn)).status).toBe(400);
+    const [nominations] = await workbook('/exports/rewards/nominations.xlsx?status=IN_COUNCIL', tokens.councilBn1);
+    const names = nominations!.getColumn(4).values.slice(2);
+    expect(names).toEqual(expect.arrayContaining(['Đặng Thùy Trâm', 'Ưng Hoàng Phúc']));
+    expect(names).not.toContain('Nguyễn Thị Hồng Nhung');
+    const [khSees] = await workbook('/exports/rewards/nominations.xlsx', tokens.officerKh);
+    expect(khSees!.actualRowCount).toBe(1);
+    expect((await download(`/exports/rewards/fairness.xlsx?unitId=${units.bn!.id}`, tokens.officerKh)).status).toBe(403);
+    const [fairness] = await workbook(`/exports/rewards/fairness.xlsx?unitId=${units.bn!.id}&from=${today.slice(0, 4)}-01-01&to=${today}`, tokens.officerBn);
+    expect(rowValues(fairness!, 2)).toEqual(['Số quyết định khen thưởng', 1, 'quyết định']);
+    expect(rowValues(fairness!, 4)).toEqual(['Tỷ lệ lao động trực tiếp sản xuất trong số cá nhân được khen thưởng', 100, '%']);
+  });
+
+  it('of members, inspection and the annual report are for officers of the unit; members import back from the export', async () => {
+    expect((await download(`/exports/units/${units.may!.id}/members.xlsx`)).status).toBe(401);
+    expect((await download(`/exports/units/${units.may!.id}/members.xlsx`, tokens.officerKh)).status).toBe(403);
+    const [members] = await workbook(`/exports/units/${units.may!.id}/members.xlsx`, tokens.officerBn);
+    expect(rowValues(members!, 1).slice(0, 5)).toEqual(['Họ tên', 'Mã nghề', 'Trực tiếp sản xuất', 'Giữ chức vụ', 'Ngày vào công đoàn']);
+    expect(members!.getColumn(1).values.slice(2).sort()).toEqual(['Nguyễn Thị Hồng Nhung', 'Ưng Hoàng Phúc', 'Đặng Thùy Trâm'].sort());
+    const [behind, silent, byType] = await workbook(`/exports/campaigns/${campaignIdOf('Lao động giỏi')}/inspection.xlsx`, tokens.officerBn);
+    expect([behind!.name, silent!.name, byType!.name]).toEqual(['Chậm tiến độ', 'Chưa báo cáo', 'Theo loại hình']);
+    expect(rowValues(byType!, 2)).toEqual(['doanh nghiệp tư nhân', 1, expect.any(Number)]);
+    const [annual] = await workbook(`/exports/units/${units.bn!.id}/annual-report.xlsx`, tokens.officerBn);
+    expect(rowValues(annual!, 2)[0]).toBe('Liên đoàn Lao động tỉnh Bắc Ninh (toàn đơn vị)');
+    expect(rowValues(annual!, 3)[0]).toBe('Công đoàn Công ty Cổ phần May Bắc Giang');
+
+    const exported = (await download(`/exports/units/${units.may!.id}/members.xlsx`, tokens.officerBn)).body;
+    const copy = await api.createUnit({ parentId: units.bn!.id, code: `copy-${run}`, name: 'Công đoàn Công ty May Bắc Giang 2', level: 'GRASSROOTS', organisationType: 'PRIVATE_ENTERPRISE' }, tokens.admin);
+    const IMPORT = `mutation($u: ID!, $f: String!) { importMembersFromSpreadsheet(unitId: $u, contentBase64: $f) { imported rows problems { row field message } } }`;
+    expect((await api.ok(IMPORT, { u: copy.id, f: exported.toString('base64') }, tokens.officerBn)).importMembersFromSpreadsheet).toEqual({ imported: 3, rows: 3, problems: [] });
+    const notExcel = await api.refused(IMPORT, { u: copy.id, f: Buffer.from('ho_ten,ma_nghe\n').toString('base64') }, tokens.officerBn);
+    expect([notExcel.code, notExcel.problems.map((p) => p.field), notExcel.message]).toEqual(['BAD_USER_INPUT', ['contentBase64'], expect.stringContaining('Excel')]);
+    expect((await api.refused(IMPORT, { u: copy.id, f: '%%%' }, tokens.officerBn)).problems.map((p) => p.field)).toEqual(['contentBase64']);
+    expect((await api.refused(IMPORT, { u: copy.id, f: exported.toString('base64') }, tokens.officerKh)).code).toBe('FORBIDDEN');
+  });
+});
+
+const campaignIds = new Map<string, string>();
+function campaignIdOf(prefix: string): string {
+  return [...campaignIds].find(([title]) => title.startsWith(prefix))![1];
+}

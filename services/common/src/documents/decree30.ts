@@ -1,5 +1,6 @@
 import QRCode from 'qrcode';
 import { html, trusted, type Html } from './html';
+import type { IssuingUnit } from './store';
 
 /**
  * The layout of administrative documents by Decree 30/2020/NĐ-CP (Phụ lục I), with the trade union's conventions:
@@ -159,6 +160,25 @@ export function unitSymbol(unitPath: string): string {
 export function parentPath(unitPath: string): string | null {
   const segments = unitPath.split('/').filter(Boolean);
   return segments.length > 1 ? `/${segments.slice(0, -1).join('/')}/` : null;
+}
+
+/** The unit a document issues from, with what its heading needs. */
+export interface Issuer extends IssuingUnit {
+  /** The body directly above it, named in the heading (cơ quan chủ quản). */
+  superiorName: string | null;
+  level: string;
+}
+
+/** The heading of a document the unit issues: numbered (decisions) or with its symbol only. */
+export function issuerHeading(issuer: Issuer, date: string, numbering: { number: string } | { symbol: string }): Html {
+  return officialHeading({
+    superiorName: issuer.superiorName,
+    issuerName: issuer.name,
+    number: 'number' in numbering ? numbering.number : null,
+    symbol: 'symbol' in numbering ? `${numbering.symbol}-${unitSymbol(issuer.path)}` : '',
+    place: issuer.place,
+    date,
+  });
 }
 
 /** The standing committee signs for provincial, sector and national bodies; a grassroots union's executive committee for it. */

@@ -100,15 +100,22 @@ export function downloadRoute(deps: RouteDependencies, prefix: string, handler: 
   };
 }
 
-/** Every page of a connection, in order (exports reuse the queries the screens use, with their rules). */
-export async function* allPages<T>(fetchPage: (after: string | null) => Promise<Connection<T>>): AsyncGenerator<T[]> {
-  let after: string | null = null;
-  for (;;) {
-    const page: Connection<T> = await fetchPage(after);
-    yield page.edges.map((edge) => edge.node);
-    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return;
-    after = page.pageInfo.endCursor;
+/**
+ * Every page of a connection, in order (exports reuse the queries the screens use, with their rules). The first page
+ * is read before this returns, so a refusal (not signed in, out of scope, a bad filter) is answered as such, before
+ * the spreadsheet's first byte is sent.
+ */
+export async function allPages<T>(fetchPage: (after: string | null) => Promise<Connection<T>>): Promise<AsyncGenerator<T[]>> {
+  const first = await fetchPage(null);
+  async function* rest(): AsyncGenerator<T[]> {
+    let page = first;
+    for (;;) {
+      yield page.edges.map((edge) => edge.node);
+      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return;
+      page = await fetchPage(page.pageInfo.endCursor);
+    }
   }
+  return rest();
 }
 
 /** A read-only context for a download, as a GraphQL request of the same caller would get. */

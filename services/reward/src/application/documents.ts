@@ -12,12 +12,13 @@ import {
   publicUrl,
   type Identity,
   type IssuedDocument,
+  type Issuer,
 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { todayInVietnam } from '../domain/decisions';
 import { certificatePage } from '../documents/certificate';
 import { dossierPage, minutesPage, type CouncilCase, type MinutesModel } from '../documents/council';
-import { decisionPage, type DecisionModel, type Issuer } from '../documents/decision';
+import { decisionPage, type DecisionModel } from '../documents/decision';
 import type { RewardContext } from './context';
 import { councilVotes, isCouncilOf, type NominationSource } from './nominations';
 

@@ -30,8 +30,8 @@ const REGISTER_COLUMNS: SheetColumn<DecisionRow>[] = [
 ];
 
 /** The public register, filtered as on the screen. */
-export function registerSheet(ctx: RewardContext, filter: RegisterFilter): SheetSpec<DecisionRow> {
-  return { name: 'Sổ khen thưởng', columns: REGISTER_COLUMNS, rows: allPages((after) => register(ctx, filter, { first: PAGE, after })) };
+export async function registerSheet(ctx: RewardContext, filter: RegisterFilter): Promise<SheetSpec<DecisionRow>> {
+  return { name: 'Sổ khen thưởng', columns: REGISTER_COLUMNS, rows: await allPages((after) => register(ctx, filter, { first: PAGE, after })) };
 }
 
 const SOURCES: Record<NominationSource, string> = { RESULTS: 'Từ kết quả thi đua', MEDIA_DISCOVERY: 'Phát hiện qua báo chí', OFFICER: 'Cán bộ đề xuất', AD_HOC: 'Đột xuất' };
@@ -55,8 +55,8 @@ const NOMINATION_COLUMNS: SheetColumn<NominationLine>[] = [
   { header: 'Phiếu không tán thành', width: 12, format: 'integer', value: (n) => n.votesAgainst },
 ];
 
-async function* nominationLines(ctx: RewardContext, filter: { status: string | null; source: string | null }): AsyncGenerator<NominationLine[]> {
-  for await (const page of allPages((after) => nominations(ctx, filter, { first: PAGE, after }))) {
+async function* nominationLines(ctx: RewardContext, pages: AsyncGenerator<NominationRow[]>): AsyncGenerator<NominationLine[]> {
+  for await (const page of pages) {
     const [forms, votes] = await Promise.all([ctx.loaders.form.loadMany(page.map((n) => n.formCode ?? '')), councilVotesOf(ctx.db.manager, page.map((n) => n.id))]);
     yield page.map((n, i) => {
       const form = forms[i];
@@ -66,10 +66,11 @@ async function* nominationLines(ctx: RewardContext, filter: { status: string | n
 }
 
 /** The nominations the caller sees (officers: their subtree; council members: before their council). */
-export function nominationsSheet(ctx: RewardContext, filter: { status: string | null; source: string | null }): SheetSpec<NominationLine> {
+export async function nominationsSheet(ctx: RewardContext, filter: { status: string | null; source: string | null }): Promise<SheetSpec<NominationLine>> {
   if (filter.status && !(filter.status in STATUSES)) throw ValidationError.single('status', `trạng thái "${filter.status.slice(0, 20)}" không có; dùng ${Object.keys(STATUSES).join(', ')}`);
   if (filter.source && !(filter.source in SOURCES)) throw ValidationError.single('source', `nguồn "${filter.source.slice(0, 20)}" không có; dùng ${Object.keys(SOURCES).join(', ')}`);
-  return { name: 'Đề nghị khen thưởng', columns: NOMINATION_COLUMNS, rows: nominationLines(ctx, filter) };
+  const pages = await allPages((after) => nominations(ctx, filter, { first: PAGE, after }));
+  return { name: 'Đề nghị khen thưởng', columns: NOMINATION_COLUMNS, rows: nominationLines(ctx, pages) };
 }
 
 interface FigureLine {

@@ -1,5 +1,4 @@
-import { closing, code, collectiveAuthority, documentPage, documentTitle, html, officialHeading, shortDate, unitSymbol, type Html } from '@thidua/common';
-import type { Issuer } from './decision';
+import { closing, code, collectiveAuthority, documentPage, documentTitle, html, issuerHeading, officialHeading, shortDate, type Html, type Issuer } from '@thidua/common';
 
 /** One nomination as the council (Hội đồng Thi đua - Khen thưởng) considered it. */
 export interface CouncilCase {
@@ -79,9 +78,8 @@ export function minutesPage(model: MinutesModel): Html {
 
 /** The dossier to the level above: cover memo (tờ trình), the list proposed, and the council's minutes. */
 export function dossierPage(model: DossierModel): Html {
-  const symbol = `TTr-${unitSymbol(model.issuer.path)}`;
   const body = html`
-    ${officialHeading({ superiorName: model.issuer.superiorName, issuerName: model.issuer.name, number: null, symbol, place: model.issuer.place, date: model.date })}
+    ${issuerHeading(model.issuer, model.date, { symbol: 'TTr' })}
     ${documentTitle('Tờ trình', 'Về việc đề nghị khen thưởng')}
     <p class="authority" style="text-transform:none">Kính gửi: ${model.addressee}</p>
     <div class="body">

@@ -7,22 +7,14 @@ import {
   documentTitle,
   html,
   number,
-  officialHeading,
+  issuerHeading,
   shortDate,
-  unitSymbol,
   verificationBlock,
   vietnameseDate,
   vnd,
   type Html,
-  type IssuingUnit,
+  type Issuer,
 } from '@thidua/common';
-
-/** The unit a document issues from, with what its heading needs. */
-export interface Issuer extends IssuingUnit {
-  /** The body directly above it, named in the heading (cơ quan chủ quản). */
-  superiorName: string | null;
-  level: string;
-}
 
 export interface DecisionRecipient {
   name: string;
@@ -101,7 +93,7 @@ function annex(model: DecisionModel): Html {
 export async function decisionPage(model: DecisionModel): Promise<Html> {
   const title = `Quyết định số ${model.number}`;
   const body = html`
-    ${officialHeading({ superiorName: model.issuer.superiorName, issuerName: model.issuer.name, number: model.number, symbol: `QĐ-${unitSymbol(model.issuer.path)}`, place: model.issuer.place, date: model.decidedOn })}
+    ${issuerHeading(model.issuer, model.decidedOn, { number: model.number })}
     ${documentTitle('Quyết định', `Về việc tặng ${model.formName}`)}
     <p class="authority">${collectiveBody(model.issuer.level, model.issuer.name)}</p>
     <div class="body">

@@ -60,13 +60,13 @@ function spreadsheets(deps: RouteDependencies) {
           kind: 'xlsx',
           fileName: `Sổ khen thưởng ${today}.xlsx`,
           title: 'Sổ khen thưởng công khai',
-          sheets: [registerSheet(ctx, {
+          sheets: [await registerSheet(ctx, {
             search: query.get('search'), formCode: query.get('formCode') || null, unitId: query.get('unitId') || null, from: dateParam(query, 'from'),
             to: dateParam(query, 'to'), adHoc: flag(query.get('adHoc')), campaignId: query.get('campaignId') || null,
           })],
         };
       case 'nominations.xlsx':
-        return { kind: 'xlsx', fileName: `Đề nghị khen thưởng ${today}.xlsx`, title: 'Đề nghị khen thưởng', sheets: [nominationsSheet(ctx, { status: query.get('status') || null, source: query.get('source') || null })] };
+        return { kind: 'xlsx', fileName: `Đề nghị khen thưởng ${today}.xlsx`, title: 'Đề nghị khen thưởng', sheets: [await nominationsSheet(ctx, { status: query.get('status') || null, source: query.get('source') || null })] };
       case 'fairness.xlsx': {
         const unitId = query.get('unitId') ?? '';
         const to = dateParam(query, 'to') ?? today;
