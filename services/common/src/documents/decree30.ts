@@ -20,14 +20,14 @@ p { margin: 0 0 6pt; }
 table { border-collapse: collapse; }
 .heading { width: 100%; table-layout: fixed; margin-bottom: 12pt; }
 .heading td { vertical-align: top; text-align: center; padding: 0; }
-.heading .left { width: 44%; font-size: 13pt; }
-.heading .right { width: 56%; }
+.heading .left { width: 41%; font-size: 13pt; }
+.heading .right { width: 59%; }
 .superior { text-transform: uppercase; }
 .issuer { text-transform: uppercase; font-weight: bold; }
 .rule { display: block; margin: 2pt auto 6pt; border-top: 0.75pt solid #000; width: 40%; }
 .number { font-size: 13pt; white-space: nowrap; }
 .code { white-space: nowrap; }
-.national { font-size: 13pt; font-weight: bold; text-transform: uppercase; white-space: nowrap; }
+.national { font-size: 12.5pt; font-weight: bold; text-transform: uppercase; white-space: nowrap; }
 .motto { display: inline-block; font-weight: bold; border-bottom: 0.75pt solid #000; padding-bottom: 1pt; white-space: nowrap; }
 .dated { font-style: italic; margin-top: 8pt; }
 .type { text-align: center; font-weight: bold; text-transform: uppercase; margin: 6pt 0 0; }
