@@ -268,7 +268,7 @@ const rowValues = (sheet: ExcelJS.Worksheet, row: number) => (sheet.getRow(row).
 
 describe('spreadsheets', () => {
   it('of the register follow the screen’s filter, with Vietnamese headers, frozen and filtered, numbers and dates typed', async () => {
-    const [sheet] = await workbook(`/exports/rewards/register.xlsx?search=${encodeURIComponent('nguyen thi hong nhung')}`);
+    const [sheet] = await workbook(`/exports/rewards/register.xlsx?search=${encodeURIComponent('nguyen thi hong nhung')}&unitId=${units.bn!.id}`);
     expect(sheet!.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet!.autoFilter).toBeTruthy();
     expect(rowValues(sheet!, 1).slice(0, 4)).toEqual(['Số quyết định', 'Ngày quyết định', 'Hình thức khen thưởng', 'Khen thưởng đột xuất']);
