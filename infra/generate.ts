@@ -16,7 +16,7 @@ import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { SERVICE_NAMES, databaseOwnerUrl, foldVietnamese, slugify, type ServiceName } from '@thidua/common';
+import { PROVINCES, SERVICE_NAMES, databaseOwnerUrl, foldVietnamese, slugify, type ServiceName } from '@thidua/common';
 import { RESULTS_DIR, machine } from '../bench/support';
 import { prepareDatabases } from './databases';
 
@@ -37,15 +37,6 @@ const SCALES: Record<string, Scale> = {
   national: { grassroots: 130_000, membersPerGrassroots: 85, campaignsPerProvince: 3, enrolledShare: 0.1, rewardShare: 0.005, storiesPerThousandMembers: 1 },
 };
 
-// 34 provinces and cities since 2025-06-12 (28 provinces, 6 cities)
-const PROVINCES: [code: string, name: string][] = [
-  ['HN', 'thành phố Hà Nội'], ['HUE', 'thành phố Huế'], ['HP', 'thành phố Hải Phòng'], ['DN', 'thành phố Đà Nẵng'], ['HCM', 'Thành phố Hồ Chí Minh'],
-  ['CT', 'thành phố Cần Thơ'], ['LCH', 'tỉnh Lai Châu'], ['DB', 'tỉnh Điện Biên'], ['SL', 'tỉnh Sơn La'], ['LS', 'tỉnh Lạng Sơn'], ['QNI', 'tỉnh Quảng Ninh'],
-  ['TH', 'tỉnh Thanh Hóa'], ['NA', 'tỉnh Nghệ An'], ['HT', 'tỉnh Hà Tĩnh'], ['CB', 'tỉnh Cao Bằng'], ['TQ', 'tỉnh Tuyên Quang'], ['LCA', 'tỉnh Lào Cai'],
-  ['TN', 'tỉnh Thái Nguyên'], ['PT', 'tỉnh Phú Thọ'], ['BN', 'tỉnh Bắc Ninh'], ['HY', 'tỉnh Hưng Yên'], ['NB', 'tỉnh Ninh Bình'], ['QT', 'tỉnh Quảng Trị'],
-  ['QNG', 'tỉnh Quảng Ngãi'], ['GL', 'tỉnh Gia Lai'], ['KH', 'tỉnh Khánh Hòa'], ['LD', 'tỉnh Lâm Đồng'], ['DL', 'tỉnh Đắk Lắk'], ['DNA', 'tỉnh Đồng Nai'],
-  ['TNI', 'tỉnh Tây Ninh'], ['VL', 'tỉnh Vĩnh Long'], ['DT', 'tỉnh Đồng Tháp'], ['CM', 'tỉnh Cà Mau'], ['AG', 'tỉnh An Giang'],
-];
 const SECTORS = ['Công đoàn Quốc phòng', 'Công đoàn Công an nhân dân', 'Công đoàn Dầu khí Việt Nam', 'Công đoàn Điện lực Việt Nam', 'Công đoàn Dệt May Việt Nam'];
 const ORGANISATION_TYPES = ['ADMINISTRATIVE_AGENCY', 'PUBLIC_SERVICE_UNIT', 'STATE_OWNED_ENTERPRISE', 'PRIVATE_ENTERPRISE', 'FDI_ENTERPRISE'];
 const ORGANISATION_WEIGHTS = [0.15, 0.2, 0.1, 0.4, 0.15];

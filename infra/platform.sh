@@ -34,6 +34,8 @@ start() {
   mkdir -p "$RUN_DIR" "$LOG_DIR"
   bash infra/install.sh
   bash infra/web.sh
+  bash infra/chromium.sh
+  bash infra/documents.sh
   bash infra/infra.sh up
   # shellcheck disable=SC1091
   source .data/infra.env

@@ -7,6 +7,7 @@ cd "$ROOT"
 
 bash infra/install.sh
 bash infra/chromium.sh
+bash infra/documents.sh
 bash infra/web.sh
 
 started_kafka=no

@@ -105,6 +105,7 @@ describe('every mutation across the province boundary', () => {
       createMember: ['officer', `mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }`, { i: { unitId: ids.may, fullName: 'Người lạ', occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false } }],
       updateMember: ['officer', `mutation($id: ID!) { updateMember(id: $id, input: { fullName: "Đổi tên" }) { id } }`, { id: ids.member }],
       importMembers: ['officer', `mutation($u: ID!, $csv: String!) { importMembers(unitId: $u, csv: $csv) { imported } }`, { u: ids.may, csv: 'ho_ten,ma_nghe,truc_tiep_san_xuat,giu_chuc_vu\nA,CN_DET_MAY,có,không' }],
+      importMembersFromSpreadsheet: ['officer', `mutation($u: ID!, $f: String!) { importMembersFromSpreadsheet(unitId: $u, contentBase64: $f) { imported } }`, { u: ids.may, f: 'UEsDBA==' }],
       createCampaign: ['officer', `mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }`, { i: campaignInput }],
       updateCampaign: ['officer', `mutation($id: ID!) { updateCampaign(id: $id, input: { goal: "Sửa trộm" }) { id } }`, { id: ids.campaign }],
       launchCampaign: ['officer', `mutation($id: ID!) { launchCampaign(id: $id) { id } }`, { id: ids.draft }],

@@ -31,6 +31,7 @@ import { subgraphFetcher } from './subgraph-fetcher';
 import { ApiKeyVerifier, RateLimiter } from './api-keys';
 import { IdentityVerifier, InvalidTokenError } from './identity';
 import { PublicResponseCache, watchEvents } from './response-cache';
+import { downloadRoutes } from './downloads';
 import { webRoute } from './web';
 
 export const SUPERGRAPH_PATH = path.resolve(__dirname, '../../schemas/supergraph.graphql');
@@ -225,6 +226,11 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
       // public files served by media (feeds, story assets), reached only through the gateway
       '/feeds/': publicProxyRoute(mediaBaseUrl, () => verifier.internalToken('anonymous', ANONYMOUS)),
       '/assets/': publicProxyRoute(mediaBaseUrl, () => verifier.internalToken('anonymous', ANONYMOUS)),
+      // documents and spreadsheets, from the subgraph owning their data, with the caller's identity
+      ...downloadRoutes(config.subgraphUrls, async (req) => {
+        const { identity, cacheKey } = await identify(req);
+        return verifier.internalToken(cacheKey, identity);
+      }),
       // every other path: the web portal (a single-page app that talks to /graphql)
       '/': webRoute(),
     },

@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ensureTestCa } from '@thidua/common';
 import { ensureTopics } from '../../infra/topics';
 import { prepareDatabases } from '../../infra/databases';
 
@@ -13,6 +17,9 @@ export default async function globalSetup(): Promise<void> {
   process.env.DATABASE_SUFFIX ??= '_test';
   process.env.KAFKA_TOPIC_PREFIX ??= `test-${randomBytes(4).toString('hex')}.`;
   process.env.LOG_LEVEL ??= 'fatal';
+  // the units of a run get their development signing keys here, issued by the checkout's test CA
+  process.env.SIGNING_KEYS_DIR ??= mkdtempSync(path.join(tmpdir(), 'thidua-signing-'));
+  await ensureTestCa();
   await prepareDatabases({ test: true });
   await ensureTopics(process.env.KAFKA_TOPIC_PREFIX);
 }

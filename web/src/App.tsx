@@ -3,6 +3,7 @@ import { useAuth, type Role } from './auth';
 import { CampaignPage } from './pages/CampaignPage';
 import { CouncilPage } from './pages/CouncilPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { DecisionPage } from './pages/DecisionPage';
 import { EditorPage } from './pages/EditorPage';
 import { HomePage } from './pages/HomePage';
 import { ImportMembersPage } from './pages/ImportMembersPage';
@@ -96,6 +97,7 @@ export function App() {
           <Route path="/campaigns/:id" element={<CampaignPage />} />
           <Route path="/campaigns/:id/replicate" element={<ReplicateCampaignPage />} />
           <Route path="/rewards" element={<RegisterPage />} />
+          <Route path="/rewards/decisions/:id" element={<DecisionPage />} />
           <Route path="/stories" element={<StoriesPage />} />
           <Route path="/stories/:id" element={<StoryPage />} />
           <Route path="/login" element={<LoginPage />} />

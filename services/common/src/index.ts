@@ -29,3 +29,5 @@ export * from './read-models';
 export * from './consumer/replay';
 export * from './graphql/audit';
 export * from './graphql/batching';
+export * from './provinces';
+export * from './documents';

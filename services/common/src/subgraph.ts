@@ -18,6 +18,7 @@ import type { EventEnvelope, EventType } from './events/contracts';
 import { consumerGroupId, eventsTopic } from './events/topics';
 import { auditPlugin } from './graphql/audit';
 import { createErrorFormatter } from './graphql/format-error';
+import { closePdfRenderer } from './documents/renderer';
 import { healthRoute, metricsRoute } from './http/health';
 import { closeServer, createHttpServer, listen, type RouteHandler } from './http/server';
 import { runUntilSignal } from './process';
@@ -190,6 +191,7 @@ export async function startSubgraph<TLoaders>(
     await closeServer(server);
     await apollo.stop();
     await consumer?.stop();
+    await closePdfRenderer();
     await relay.stop();
     await producer.disconnect();
     await admin.disconnect();

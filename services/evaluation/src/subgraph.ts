@@ -3,6 +3,7 @@ import type { SubgraphDefinition } from '@thidua/common';
 import { createLoaders, type EvaluationLoaders } from './application/context';
 import { entities } from './entities';
 import { handlers } from './events/handlers';
+import { evaluationRoutes } from './http/routes';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 
@@ -14,4 +15,5 @@ export const evaluationSubgraph: SubgraphDefinition<EvaluationLoaders> = {
   migrations,
   consumer: { from: ['campaign'], handlers },
   createLoaders,
+  routes: evaluationRoutes,
 };

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useAuth } from '../auth';
 import { BarChart } from '../charts';
+import { DownloadButton, query } from '../downloads';
 import { CAMPAIGN_STATUS, NOMINATION_SOURCE, ORGANISATION_TYPE, day, label, num, percent, todayIso, vnd } from '../format';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Loading, Page, Warnings } from '../ui';
@@ -96,6 +97,10 @@ function Inspection({ campaign }: { campaign: DashboardCampaign }) {
         series={[{ label: 'Mức hoàn thành chỉ tiêu', values: inspection.byOrganisationType.map((g) => g.completionRate) }]}
       />
       <div className="grid">
+        <div className="downloads">
+          <DownloadButton label="Tải Excel kiểm tra tiến độ" href={`/exports/campaigns/${campaign.id}/inspection.xlsx`} />
+          <DownloadButton label="Tải PDF báo cáo sơ kết, tổng kết" href={`/documents/campaigns/${campaign.id}/report.pdf`} />
+        </div>
         <div className="card">
           <h3>Chậm so với chỉ tiêu ({inspection.behindTarget.length})</h3>
           {inspection.behindTarget.length ? <ul>{inspection.behindTarget.map((e) => <li key={e.id}>{who(e)}: {percent(e.completion)}</li>)}</ul> : <Empty>Không có.</Empty>}
@@ -106,6 +111,7 @@ function Inspection({ campaign }: { campaign: DashboardCampaign }) {
         </div>
         <div className="card">
           <h3>Xếp hạng</h3>
+          {campaign.rankings?.edges.length ? <DownloadButton label="Tải Excel" testId="rankings-excel" href={`/exports/rankings/${campaign.id}.xlsx`} /> : null}
           {campaign.rankings?.edges.length ? (
             <ol>{campaign.rankings.edges.map(({ node }) => <li key={`${node.rank}${node.name}`}>{node.name} ({node.unitName}): {num(node.score)} điểm</li>)}</ol>
           ) : (
@@ -139,6 +145,13 @@ export function DashboardPage() {
       <ErrorBox error={unit.error ?? error} />
       <Warnings warnings={warnings} />
       {loading || unit.loading ? <Loading /> : null}
+      {unitId ? (
+        <div className="downloads" aria-label="Văn bản của đơn vị">
+          <DownloadButton label="Tải PDF báo cáo năm" href={`/documents/units/${unitId}/annual-report.pdf${query({ year: today.slice(0, 4) })}`} />
+          <DownloadButton label="Tải Excel báo cáo năm" href={`/exports/units/${unitId}/annual-report.xlsx${query({ year: today.slice(0, 4) })}`} />
+          <DownloadButton label="Tải Excel danh sách đoàn viên" href={`/exports/units/${unitId}/members.xlsx`} />
+        </div>
+      ) : null}
       <h2>Tiến độ các phong trào</h2>
       {campaigns.length ? (
         <BarChart
@@ -176,8 +189,10 @@ export function DashboardPage() {
       )}
 
       <h2>Khen thưởng năm {today.slice(0, 4)}</h2>
+      {unitId ? <DownloadButton label="Tải Excel" href={`/exports/rewards/fairness.xlsx${query({ unitId, from, to: today })}`} /> : null}
       {data?.rewardFairness ? <FairnessFigures fairness={data.rewardFairness} testId="fairness-chart" /> : null}
       <h3>Đề nghị khen thưởng chờ xét</h3>
+      <DownloadButton label="Tải Excel" href="/exports/rewards/nominations.xlsx?status=OPEN" />
       {data?.nominations?.edges.length ? (
         <ul>{data.nominations.edges.map(({ node }) => <li key={node.id}>{node.subjectName}: {node.form?.name ?? 'chưa chọn hình thức'} ({label(NOMINATION_SOURCE, node.source)})</li>)}</ul>
       ) : (

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { BarChart } from '../charts';
+import { DownloadButton, query } from '../downloads';
 import { num, percent, todayIso } from '../format';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Loading, Page, Warnings } from '../ui';
@@ -65,6 +66,12 @@ export function NationalPage() {
         </div>
       ) : null}
 
+      {unitId ? (
+        <div className="downloads">
+          <DownloadButton label="Tải PDF báo cáo năm" href={`/documents/units/${unitId}/annual-report.pdf${query({ year })}`} />
+          <DownloadButton label="Tải Excel báo cáo năm" href={`/exports/units/${unitId}/annual-report.xlsx${query({ year })}`} />
+        </div>
+      ) : null}
       <h2>Xếp hạng tỉnh, thành phố và công đoàn ngành</h2>
       {ranked.length ? (
         <>
@@ -122,6 +129,7 @@ export function NationalPage() {
       )}
 
       <h2>Khen thưởng toàn quốc</h2>
+      {unitId ? <DownloadButton label="Tải Excel" href={`/exports/rewards/fairness.xlsx${query({ unitId, from: `${year}-01-01`, to: today })}`} /> : null}
       {data?.rewardFairness ? <FairnessFigures fairness={data.rewardFairness} /> : null}
     </Page>
   );

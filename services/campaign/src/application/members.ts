@@ -10,12 +10,15 @@ import {
   toConnection,
   type Connection,
   type PageRequest,
+  type SheetRow,
+  readFirstSheet,
+  UnreadableSpreadsheetError,
 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { canSeeMember } from '../domain/access';
-import { MalformedFileError, parseMemberCsv, type RowProblem } from '../domain/member-import';
+import { MalformedFileError, parseMemberCsv, parseMemberRecords, type RowProblem } from '../domain/member-import';
 import { memberProblems } from '../domain/members';
-import { MemberEntity, OccupationEntity, type MemberRow } from '../entities';
+import { MemberEntity, OccupationEntity, type MemberRow, type UnionUnitRow } from '../entities';
 import { memberUpserted } from '../events/payloads';
 import type { CampaignContext } from './context';
 import { today } from './clock';
@@ -112,19 +115,46 @@ const INSERT_BATCH = 500;
  * fixes the file once and imports it again without creating duplicates.
  */
 export async function importMembers(ctx: CampaignContext, unitId: string, csv: string): Promise<MemberImportReport> {
+  const unit = await importTarget(ctx, unitId);
+  return importParsed(ctx, unit, parseFile('csv', () => parseMemberCsv(csv, today())));
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** The same import from an .xlsx (its first sheet, the same columns), sent base64-encoded. */
+export async function importMembersFromSpreadsheet(ctx: CampaignContext, unitId: string, contentBase64: string): Promise<MemberImportReport> {
+  const unit = await importTarget(ctx, unitId);
+  const content = contentBase64.replace(/\s+/g, '');
+  if (content.length === 0 || content.length % 4 !== 0 || !BASE64.test(content)) throw ValidationError.single('contentBase64', 'tệp phải được gửi dưới dạng base64');
+  let records: SheetRow[];
+  try {
+    records = await readFirstSheet(Buffer.from(content, 'base64'));
+  } catch (error) {
+    if (error instanceof UnreadableSpreadsheetError) throw ValidationError.single('contentBase64', error.message);
+    throw error;
+  }
+  return importParsed(ctx, unit, parseFile('contentBase64', () => parseMemberRecords(records, today())));
+}
+
+async function importTarget(ctx: CampaignContext, unitId: string): Promise<UnionUnitRow> {
   requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
   const unit = await ctx.loaders.unit.load(parseId('unitId', unitId));
   if (!unit) throw new NotFoundError('Unit', unitId);
   requireWithinScope(ctx.identity, unit.path);
   if (unit.level !== 'GRASSROOTS') throw ValidationError.single('unitId', `members join a grassroots union, not a ${unit.level} unit`);
+  return unit;
+}
 
-  let parsed: ReturnType<typeof parseMemberCsv>;
+function parseFile(field: string, parse: () => ReturnType<typeof parseMemberCsv>): ReturnType<typeof parseMemberCsv> {
   try {
-    parsed = parseMemberCsv(csv, today());
+    return parse();
   } catch (error) {
-    if (error instanceof MalformedFileError) throw ValidationError.single('csv', error.message);
+    if (error instanceof MalformedFileError) throw ValidationError.single(field, error.message);
     throw error;
   }
+}
+
+async function importParsed(ctx: CampaignContext, unit: UnionUnitRow, parsed: ReturnType<typeof parseMemberCsv>): Promise<MemberImportReport> {
   const known = new Set((await ctx.db.getRepository(OccupationEntity).find({ select: { code: true } })).map((o) => o.code));
   const problems = [...parsed.problems];
   for (const member of parsed.members) {

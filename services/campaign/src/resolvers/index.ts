@@ -31,7 +31,7 @@ import {
   visibleEnrollment,
   type ReportProgressInput,
 } from '../application/enrollments';
-import { createMember, importMembers, membersOfSubtree, updateMember, visibleMember, type CreateMemberInput, type UpdateMemberInput } from '../application/members';
+import { createMember, importMembers, importMembersFromSpreadsheet, membersOfSubtree, updateMember, visibleMember, type CreateMemberInput, type UpdateMemberInput } from '../application/members';
 import { derivatives, replicateCampaign, spreadOf, type ReplicateCampaignInput } from '../application/replication';
 import { annualReport } from '../application/reports';
 import { childUnits, createUnionUnit, searchUnits, subtreeUnits, updateUnionUnit, type CreateUnionUnitInput, type SubtreeFilter, type UpdateUnionUnitInput } from '../application/units';
@@ -90,6 +90,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     createMember: (_: unknown, { input }: Input<CreateMemberInput>, ctx: Ctx) => createMember(ctx, input),
     updateMember: (_: unknown, { id, input }: Id & Input<UpdateMemberInput>, ctx: Ctx) => updateMember(ctx, id, input),
     importMembers: (_: unknown, { unitId, csv }: { unitId: string; csv: string }, ctx: Ctx) => importMembers(ctx, unitId, csv),
+    importMembersFromSpreadsheet: (_: unknown, args: { unitId: string; contentBase64: string }, ctx: Ctx) => importMembersFromSpreadsheet(ctx, args.unitId, args.contentBase64),
     createCampaign: (_: unknown, { input }: Input<CreateCampaignInput>, ctx: Ctx) => createCampaign(ctx, input),
     updateCampaign: (_: unknown, { id, input }: Id & Input<UpdateCampaignInput>, ctx: Ctx) => updateCampaign(ctx, id, input),
     launchCampaign: (_: unknown, { id }: Id, ctx: Ctx) => launchCampaign(ctx, id),

@@ -7,6 +7,7 @@ export interface DecisionRow {
   awardYear: number;
   achievedOn: string;
   signerRole: string;
+  signerName: string | null;
   grantingUnitId: string;
   grantingUnitPath: string;
   grantingUnitName: string;
@@ -28,7 +29,7 @@ export interface DecisionRow {
 }
 
 export const DECISION_SELECT = `SELECT id, number, nomination_id AS "nominationId", decided_on::text AS "decidedOn", award_year AS "awardYear",
-  achieved_on::text AS "achievedOn", signer_role AS "signerRole", granting_unit_id AS "grantingUnitId", granting_unit_path AS "grantingUnitPath",
+  achieved_on::text AS "achievedOn", signer_role AS "signerRole", signer_name AS "signerName", granting_unit_id AS "grantingUnitId", granting_unit_path AS "grantingUnitPath",
   granting_unit_name AS "grantingUnitName", form_code AS "formCode", form_name AS "formName", ad_hoc AS "adHoc", member_id AS "memberId",
   unit_id AS "unitId", unit_path AS "unitPath", unit_name AS "unitName", subject_name AS "subjectName",
   is_direct_production_worker AS "isDirectProductionWorker", campaign_id AS "campaignId", multiplier::float AS multiplier,

@@ -25,6 +25,7 @@ import { requireUnit } from './subjects';
 export interface GrantInput {
   formCode?: string | null;
   signerRole: string;
+  signerName?: string | null;
   decidedOn?: string | null;
   taskRating?: TaskRating | null;
   reason?: string | null;
@@ -105,6 +106,7 @@ function grantProblems(input: GrantInput, nomination: NominationRow, today: stri
   const formCode = input.formCode ?? nomination.formCode;
   const decidedOn = input.decidedOn ?? today;
   if (!formCode) problems.push({ field: 'formCode', message: 'the nomination proposes no form; choose one from the catalogue' });
+  if (input.signerName && input.signerName.trim().length > 120) problems.push({ field: 'signerName', message: 'họ và tên người ký tối đa 120 ký tự' });
   if (input.signerRole.trim().length < 3) problems.push({ field: 'signerRole', message: 'name the role that signs, e.g. "Chủ tịch Liên đoàn Lao động tỉnh"' });
   if (decidedOn > today) problems.push({ field: 'decidedOn', message: 'a decision cannot be dated in the future' });
   if (decidedOn < nomination.achievedOn) problems.push({ field: 'decidedOn', message: `a decision cannot precede the achievement (${nomination.achievedOn})` });
@@ -151,13 +153,13 @@ export async function grantReward(ctx: RewardContext, nominationId: string, inpu
     const [decision] = (await manager.query(
       `INSERT INTO reward_decisions (number, nomination_id, decided_on, award_year, achieved_on, signer_role, signed_by, granting_unit_id, granting_unit_path,
          granting_unit_name, form_code, form_name, form_version, ad_hoc, member_id, unit_id, unit_path, unit_name, subject_name, is_direct_production_worker,
-         holds_leadership_post, occupation_code, province_code, campaign_id, multiplier, base_salary_vnd, amount_vnd, reason, search_folded)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29)
+         holds_leadership_post, occupation_code, province_code, campaign_id, multiplier, base_salary_vnd, amount_vnd, reason, search_folded, signer_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)
        RETURNING id`,
       [number, nomination.id, decidedOn, nomination.awardYear, nomination.achievedOn, input.signerRole.trim(), ctx.identity.subject, grantingUnit.id, grantingUnit.path,
         grantingUnit.name, form.code, form.name, form.version, adHoc, nomination.memberId, nomination.unitId, nomination.unitPath, unitName, nomination.subjectName,
         nomination.isDirectProductionWorker, nomination.holdsLeadershipPost, nomination.occupationCode, nomination.provinceCode, nomination.campaignId, multiplier,
-        base.amountVnd, amountVnd, reason, search],
+        base.amountVnd, amountVnd, reason, search, input.signerName?.trim().normalize('NFC') || null],
     )) as { id: string }[];
     await manager.query(`UPDATE nominations SET status = 'GRANTED', task_rating = $2, form_code = $3, closed_at = now() WHERE id = $1`, [nomination.id, taskRating, form.code]);
     await emit({

@@ -1,4 +1,5 @@
 import { readModelHandlers, type EventHandlers } from '@thidua/common';
+import { issueDecisionDocuments } from '../application/documents';
 import { nominateFromDiscovery } from '../application/nominations';
 import { nominateBestResults } from '../application/plans';
 import { CampaignRefEntity } from '../entities';
@@ -31,4 +32,7 @@ export const handlers: EventHandlers = {
 
   /** Media is a discovery channel: a proposed exemplar opens a nomination. */
   ExemplarProposed: (event, scope) => nominateFromDiscovery(scope, event),
+
+  /** A decision is issued as signed documents (the decision and its certificate) as soon as it is made. */
+  RewardGranted: async (event, { manager }) => void (await issueDecisionDocuments(manager, event.payload.decisionId)),
 };
