@@ -6,7 +6,7 @@
  * figures on a data set whose answers are worked out below, the events reward publishes, and who may do what.
  */
 import { Client } from 'pg';
-import { databaseUrl, eventsTopic, loadGatewayConfig, type Role } from '@thidua/common';
+import { databaseUrl, daysAgoInVietnam, eventsTopic, loadGatewayConfig, yearInVietnam, type Role } from '@thidua/common';
 import { issueDevToken } from '../gateway/src/dev-tokens';
 import { Api } from './support/api';
 import { eventually, graphql } from './support/graphql';
@@ -18,12 +18,10 @@ let api: Api;
 let rewardDb: Client;
 let evaluationDb: Client;
 const run = Date.now().toString(36);
-const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+const year = yearInVietnam();
 
 /** A day `n` days before today (Vietnam time), so every date below is in the past whenever the suite runs. */
-function daysAgo(n: number): string {
-  return new Date(Date.now() + 7 * 3_600_000 - n * 86_400_000).toISOString().slice(0, 10);
-}
+const daysAgo = (n: number) => daysAgoInVietnam(n);
 const today = daysAgo(0);
 
 type Unit = { id: string; path: string };

@@ -20,6 +20,7 @@ export * from './http/server';
 export * from './http/health';
 export * from './subgraph';
 export * from './text';
+export * from './clock';
 export * from './graphql/ids';
 export * from './process';
 export * from './read-models';

@@ -9,6 +9,7 @@ import {
   requireRole,
   requireWithinScope,
   toConnection,
+  todayInVietnam,
   type CampaignCategory,
   type Connection,
   type FieldProblem,
@@ -43,7 +44,6 @@ import {
   type UnionUnitRow,
 } from '../entities';
 import { campaignLaunched, campaignUpdated } from '../events/payloads';
-import { today } from './clock';
 import type { CampaignContext } from './context';
 
 export interface TargetInput {
@@ -244,7 +244,7 @@ export async function launchCampaign(ctx: CampaignContext, id: string): Promise<
     const campaign = await lockForChange(ctx, manager, id);
     assertTransition(campaign.status, 'LAUNCHED');
     const targets = await targetsOf(manager, campaign.id);
-    const problems = launchProblems(toDraft(campaign, targets), today());
+    const problems = launchProblems(toDraft(campaign, targets), todayInVietnam());
     if (problems.length > 0) throw new ValidationError(problems);
     campaign.status = 'LAUNCHED';
     campaign.launchedAt = new Date();
@@ -399,7 +399,7 @@ export async function overdueSummaries(ctx: CampaignContext, unitId: string, pag
     ctx,
     `c.launching_unit_path LIKE $1 AND c.launching_unit_path <> $2 AND c.status IN ('LAUNCHED','IN_PROGRESS','SUMMARISING')
        AND c.ends_on < $3::date AND NOT EXISTS (SELECT 1 FROM campaign_summaries s WHERE s.campaign_id = c.id)`,
-    [`${unit.path}%`, unit.path, today()],
+    [`${unit.path}%`, unit.path, todayInVietnam()],
     page,
   );
 }

@@ -9,6 +9,7 @@ import {
   parseId,
   requireAuthenticated,
   toConnection,
+  todayInVietnam,
   type Connection,
   type FieldProblem,
   type OrganisationType,
@@ -31,7 +32,6 @@ import {
   type ProgressReportRow,
 } from '../entities';
 import { campaignUpdated } from '../events/payloads';
-import { today } from './clock';
 import type { CampaignContext } from './context';
 
 async function runningCampaign(ctx: CampaignContext, manager: EntityManager, campaignId: string): Promise<CampaignRow> {
@@ -176,7 +176,7 @@ export async function reportProgress(ctx: CampaignContext, input: ReportProgress
 
 function reportProblems(campaign: CampaignRow, target: CampaignTargetRow, period: { start: string; end: string }, value: number): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (period.start > today()) problems.push({ field: 'periodStart', message: 'cannot report a period that has not begun' });
+  if (period.start > todayInVietnam()) problems.push({ field: 'periodStart', message: 'cannot report a period that has not begun' });
   if (period.end < campaign.startsOn! || period.start > campaign.endsOn!) {
     problems.push({ field: 'periodStart', message: `the period ${period.start} – ${period.end} is outside the campaign (${campaign.startsOn} – ${campaign.endsOn})` });
   }
@@ -281,7 +281,7 @@ export async function inspection(ctx: CampaignContext, campaign: CampaignRow) {
     [campaign.id, scope],
   )) as InspectedRow[];
   const enrollments = (await ctx.loaders.enrollment.loadMany(rows.map((r) => r.id))) as EnrollmentRow[];
-  const day = today();
+  const day = todayInVietnam();
   const assessed = await Promise.all(
     enrollments.map(async (enrollment, i) => {
       const [targets, reports] = await Promise.all([trackedTargets(ctx, enrollment), ctx.loaders.reports.load(enrollment.id)]);

@@ -8,6 +8,7 @@ import {
   requireRole,
   requireWithinScope,
   toConnection,
+  todayInVietnam,
   type Connection,
   type PageRequest,
 } from '@thidua/common';
@@ -18,7 +19,6 @@ import { memberProblems } from '../domain/members';
 import { MemberEntity, OccupationEntity, type MemberRow } from '../entities';
 import { memberUpserted } from '../events/payloads';
 import type { CampaignContext } from './context';
-import { today } from './clock';
 
 export interface CreateMemberInput {
   unitId: string;
@@ -45,7 +45,7 @@ export async function createMember(ctx: CampaignContext, input: CreateMemberInpu
   requireWithinScope(ctx.identity, unit.path);
   const occupation = await ctx.loaders.occupation.load(input.occupationCode);
   const joinedUnionOn = input.joinedUnionOn ?? null;
-  const problems = memberProblems({ fullName: input.fullName, occupationCode: input.occupationCode, joinedUnionOn }, unit.level, occupation !== null, today());
+  const problems = memberProblems({ fullName: input.fullName, occupationCode: input.occupationCode, joinedUnionOn }, unit.level, occupation !== null, todayInVietnam());
   if (problems.length > 0) throw new ValidationError(problems);
 
   return ctx.transaction(async ({ manager, emit }) => {
@@ -81,7 +81,7 @@ export async function updateMember(ctx: CampaignContext, id: string, input: Upda
       leftUnionOn: input.leftUnionOn === undefined ? member.leftUnionOn : input.leftUnionOn,
     };
     const occupationExists = (await manager.getRepository(OccupationEntity).countBy({ code: next.occupationCode })) > 0;
-    const problems = memberProblems(next, 'GRASSROOTS', occupationExists, today());
+    const problems = memberProblems(next, 'GRASSROOTS', occupationExists, todayInVietnam());
     if (next.leftUnionOn && next.joinedUnionOn && next.leftUnionOn < next.joinedUnionOn) {
       problems.push({ field: 'leftUnionOn', message: 'cannot be before joinedUnionOn' });
     }
@@ -120,7 +120,7 @@ export async function importMembers(ctx: CampaignContext, unitId: string, csv: s
 
   let parsed: ReturnType<typeof parseMemberCsv>;
   try {
-    parsed = parseMemberCsv(csv, today());
+    parsed = parseMemberCsv(csv, todayInVietnam());
   } catch (error) {
     if (error instanceof MalformedFileError) throw ValidationError.single('csv', error.message);
     throw error;

@@ -1,9 +1,8 @@
-import { ValidationError, requireRole, requireWithinScope } from '@thidua/common';
+import { ValidationError, requireRole, requireWithinScope, todayInVietnam } from '@thidua/common';
 import type { TargetDirection } from '@thidua/common';
 import type { TargetAggregation } from '../domain/campaigns';
 import { progressOf } from '../domain/progress';
 import type { UnionUnitRow } from '../entities';
-import { today } from './clock';
 import type { CampaignContext } from './context';
 
 export interface AnnualFigures {
@@ -35,7 +34,7 @@ interface CommitmentState {
 async function figuresFor(ctx: CampaignContext, path: string, year: number): Promise<AnnualFigures> {
   const yearStart = `${year}-01-01`;
   const yearEnd = `${year}-12-31`;
-  const asOf = today() < yearEnd ? today() : yearEnd;
+  const asOf = todayInVietnam() < yearEnd ? todayInVietnam() : yearEnd;
   const [campaigns] = (await ctx.db.query(
     `SELECT count(*) FILTER (WHERE (c.launched_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2 AND $3)::int AS "campaignsLaunched",
             count(*) FILTER (WHERE (s.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2 AND $3)::int AS "campaignsSummarised",

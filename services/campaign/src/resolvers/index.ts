@@ -1,4 +1,4 @@
-import { ForbiddenError, isUuid, scalarResolvers, type GraphQLResolverMap, type PageRequest } from '@thidua/common';
+import { ForbiddenError, isUuid, scalarResolvers, todayInVietnam, type GraphQLResolverMap, type PageRequest } from '@thidua/common';
 import type { CampaignContext } from '../application/context';
 import {
   beginCampaignSummary,
@@ -16,7 +16,6 @@ import {
   type UpdateCampaignInput,
 } from '../application/campaigns';
 import { auditLog, type AuditFilter } from '../application/audit';
-import { today } from '../application/clock';
 import {
   campaignEnrollments,
   enrollMember,
@@ -138,7 +137,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
       return summary ? { ...summary, campaign } : null;
     },
     summaryOverdue: async (campaign: CampaignRow, _: unknown, ctx: Ctx) =>
-      isSummaryOverdue(campaign.status, campaign.endsOn, (await ctx.loaders.summary.load(campaign.id)) !== null, today()),
+      isSummaryOverdue(campaign.status, campaign.endsOn, (await ctx.loaders.summary.load(campaign.id)) !== null, todayInVietnam()),
     derivedFrom: async (campaign: CampaignRow, _: unknown, ctx: Ctx) => {
       const source = campaign.derivedFromId ? await ctx.loaders.campaign.load(campaign.derivedFromId) : null;
       return source && canSeeCampaign(ctx.identity, source) ? source : null;

@@ -1,7 +1,6 @@
-import { NotFoundError, ValidationError, requireRole, type FieldProblem } from '@thidua/common';
+import { NotFoundError, ValidationError, requireRole, todayInVietnam, type FieldProblem } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { baseSalaryOn, rewardAmount, type BaseSalarySetting } from '../domain/amounts';
-import { todayInVietnam } from '../domain/decisions';
 import { UNIT_LEVELS, type RewardForm } from '../domain/forms';
 import { quotaProblems, ruleProblems } from '../domain/rules';
 import type { RewardContext } from './context';

@@ -8,13 +8,14 @@ import {
   pageSize,
   parseId,
   toConnection,
+  todayInVietnam,
   type Connection,
   type Identity,
   type PageRequest,
 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { rewardAmount } from '../domain/amounts';
-import { decisionNumber, todayInVietnam } from '../domain/decisions';
+import { decisionNumber } from '../domain/decisions';
 import { quotaFailure, unmetRules, type EligibilityFacts, type QuotaUsage, type RuleFailure, type TaskRating } from '../domain/rules';
 import { baseSalaryInForce, loadForm, type RewardFormRow } from './catalogue';
 import { OWNER_COLUMN, type DecisionOwner, type RewardContext } from './context';

@@ -10,6 +10,7 @@ import {
   parseId,
   requireAuthenticated,
   toConnection,
+  todayInVietnam,
   type Connection,
   type FieldProblem,
   type Identity,
@@ -17,7 +18,6 @@ import {
 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { benefitValue, initiativeReward } from '../domain/amounts';
-import { todayInVietnam } from '../domain/decisions';
 import type { InitiativeReach } from '../domain/rules';
 import { initiativeAgreement } from './agreements';
 import type { RewardContext } from './context';

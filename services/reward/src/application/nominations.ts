@@ -11,6 +11,7 @@ import {
   parseId,
   requireAuthenticated,
   toConnection,
+  todayInVietnam,
   type Connection,
   type EventEnvelope,
   type FieldProblem,
@@ -19,7 +20,6 @@ import {
   type TransactionScope,
 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
-import { todayInVietnam } from '../domain/decisions';
 import type { TaskRating } from '../domain/rules';
 import { loadForm, type RewardFormRow } from './catalogue';
 import type { RewardContext } from './context';

@@ -1,6 +1,5 @@
-import { ForbiddenError, NotFoundError, ValidationError, isOfficerOver, parseId, type EventEnvelope, type FieldProblem, type TransactionScope } from '@thidua/common';
+import { ForbiddenError, NotFoundError, ValidationError, isOfficerOver, parseId, todayInVietnam, type EventEnvelope, type FieldProblem, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
-import { todayInVietnam } from '../domain/decisions';
 import { quotaLimit } from '../domain/rules';
 import { loadForm, type RewardFormRow } from './catalogue';
 import type { RewardContext } from './context';
