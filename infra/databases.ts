@@ -3,7 +3,8 @@
  * one) and applies every pending migration. Idempotent.
  *   tsx infra/databases.ts              the platform's databases: campaign, evaluation, reward, media
  *   tsx infra/databases.ts --test       the test databases (campaign_test, …), dropped and made anew
- * The generator (infra/generate.ts) makes its own `_bench` databases the same way.
+ *   tsx infra/databases.ts --only media one service's database (each service's `npm run migrate`)
+ * The generator (bench/generate.ts) makes its own `_bench` databases the same way.
  */
 import { Client } from 'pg';
 import { SERVICE_NAMES, createDataSource, databaseName, databaseUrl, postgresServerUrl, type ServiceName } from '@thidua/common';
@@ -30,13 +31,13 @@ async function migrate(service: ServiceName, env: NodeJS.ProcessEnv): Promise<nu
   }
 }
 
-export async function prepareDatabases(options: { test: boolean; suffix?: string }): Promise<void> {
+export async function prepareDatabases(options: { test: boolean; suffix?: string; only?: ServiceName }): Promise<void> {
   const suffix = options.suffix ?? (options.test ? (process.env.DATABASE_SUFFIX ?? '_test') : undefined);
   const env: NodeJS.ProcessEnv = { ...process.env, ...(suffix !== undefined ? { DATABASE_SUFFIX: suffix } : {}) };
   const admin = new Client({ connectionString: `${postgresServerUrl(env)}/postgres` });
   await admin.connect();
   try {
-    for (const service of SERVICE_NAMES) {
+    for (const service of SERVICE_NAMES.filter((name) => !options.only || name === options.only)) {
       const name = databaseName(service, env);
       const state = env[`DATABASE_URL_${service.toUpperCase()}`] ? 'given' : await ensureDatabase(admin, name, options.test || options.suffix !== undefined);
       const applied = await migrate(service, env);
@@ -48,7 +49,12 @@ export async function prepareDatabases(options: { test: boolean; suffix?: string
 }
 
 if (require.main === module) {
-  prepareDatabases({ test: process.argv.includes('--test') }).catch((error: unknown) => {
+  const only = process.argv[process.argv.indexOf('--only') + 1] as ServiceName | undefined;
+  if (process.argv.includes('--only') && !SERVICE_NAMES.includes(only!)) {
+    console.error(`[db] --only takes one of ${SERVICE_NAMES.join(', ')}`);
+    process.exit(2);
+  }
+  prepareDatabases({ test: process.argv.includes('--test'), only: process.argv.includes('--only') ? only : undefined }).catch((error: unknown) => {
     console.error('[db] failed:', error instanceof Error ? error.message : error);
     process.exit(1);
   });

@@ -51,8 +51,3 @@ export class NotFoundError extends AppError {
 export class ConflictError extends AppError {
   readonly code = 'CONFLICT' as const;
 }
-
-/** A dependency (database, broker) is down; the client may retry the same call later. */
-export class UnavailableError extends AppError {
-  readonly code = 'UNAVAILABLE' as const;
-}
