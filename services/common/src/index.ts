@@ -10,6 +10,7 @@ export * from './events/topics';
 export * from './events/validation';
 export * from './db/data-source';
 export * from './db/columns';
+export * from './db/rows';
 export * from './outbox/outbox';
 export * from './outbox/relay';
 export * from './consumer/consumer';
