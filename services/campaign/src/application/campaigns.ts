@@ -6,6 +6,7 @@ import {
   officerScope,
   pageSize,
   parseId,
+  queryRows,
   requireRole,
   requireWithinScope,
   toConnection,
@@ -43,7 +44,7 @@ import {
   type CampaignTargetRow,
   type UnionUnitRow,
 } from '../entities';
-import { campaignLaunched, campaignUpdated } from '../events/payloads';
+import { campaignLaunched, campaignUpdated } from './published-events';
 import type { CampaignContext } from './context';
 
 export interface TargetInput {
@@ -361,14 +362,14 @@ export async function campaignPage(ctx: CampaignContext, where: string, params: 
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
   const n = params.length;
-  const keys = (await ctx.db.query(
+  const keys = await queryRows<{ id: string; createdAt: string }>(ctx.db,
     `SELECT c.id, c.created_at::text AS "createdAt" FROM campaigns c
       WHERE (${where})
         AND (c.status <> 'DRAFT' OR ($${n + 1}::text IS NOT NULL AND c.launching_unit_path LIKE $${n + 1} || '%'))
         AND ($${n + 3}::timestamptz IS NULL OR (c.created_at, c.id) < ($${n + 3}::timestamptz, $${n + 4}::uuid))
       ORDER BY c.created_at DESC, c.id DESC LIMIT $${n + 2}`,
     [...params, officerScope(ctx.identity), limit + 1, after?.[0] ?? null, after?.[1] ?? null],
-  )) as { id: string; createdAt: string }[];
+  );
   // the cursor keeps PostgreSQL's microseconds, which a JS Date would round away
   const cursorTime = new Map(keys.map((k) => [k.id, k.createdAt]));
   const rows = (await ctx.loaders.campaign.loadMany(keys.map((k) => k.id))).filter((r): r is CampaignRow => r !== null && !(r instanceof Error));

@@ -5,6 +5,7 @@ import {
   foldVietnamese,
   pageSize,
   parseId,
+  queryRows,
   requireRole,
   requireWithinScope,
   toConnection,
@@ -17,7 +18,7 @@ import { canSeeMember } from '../domain/access';
 import { MalformedFileError, parseMemberCsv, type RowProblem } from '../domain/member-import';
 import { memberProblems } from '../domain/members';
 import { MemberEntity, OccupationEntity, type MemberRow } from '../entities';
-import { memberUpserted } from '../events/payloads';
+import { memberUpserted } from './published-events';
 import type { CampaignContext } from './context';
 
 export interface CreateMemberInput {
@@ -203,10 +204,10 @@ export async function membersOfSubtree(ctx: CampaignContext, unitId: string, pag
   requireWithinScope(ctx.identity, unit.path);
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
-  const ids = (await ctx.db.query(
+  const ids = await queryRows<{ id: string }>(ctx.db,
     `SELECT id FROM members WHERE unit_path LIKE $1 AND ($3::uuid IS NULL OR id > $3::uuid) ORDER BY id LIMIT $2`,
     [`${unit.path}%`, limit + 1, after?.[0] ?? null],
-  )) as { id: string }[];
+  );
   const rows = (await ctx.loaders.member.loadMany(ids.map((r) => r.id))).filter((r): r is MemberRow => r !== null && !(r instanceof Error));
   return toConnection(rows, limit, (row) => [row.id]);
 }

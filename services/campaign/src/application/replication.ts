@@ -1,4 +1,4 @@
-import { NotFoundError, ValidationError, parseId, requireRole, requireWithinScope, type Connection, type PageRequest } from '@thidua/common';
+import { NotFoundError, ValidationError, parseId, queryRows, requireRole, requireWithinScope, type Connection, type PageRequest } from '@thidua/common';
 import { canSeeCampaign } from '../domain/access';
 import { draftProblems, type CampaignDraft } from '../domain/campaigns';
 import { replicatedTargets, replicationProblems, type ReplicationRequest } from '../domain/replication';
@@ -99,7 +99,7 @@ export interface Spread {
  * themselves, or members of an enrolled unit's subtree).
  */
 export async function spreadOf(ctx: CampaignContext, campaign: CampaignRow): Promise<Spread> {
-  const [row] = (await ctx.db.query(
+  const [row] = await queryRows<Spread>(ctx.db,
     `WITH RECURSIVE lineage AS (
        SELECT id FROM campaigns WHERE id = $1
        UNION
@@ -119,7 +119,7 @@ export async function spreadOf(ctx: CampaignContext, campaign: CampaignRow): Pro
                UNION SELECT e.unit_id FROM enrollments e JOIN lineage l ON e.campaign_id = l.id) u)::int AS units,
             (SELECT count(*) FROM reached_members)::int AS members`,
     [campaign.id],
-  )) as Spread[];
+  );
   return row!;
 }
 

@@ -6,6 +6,7 @@ import {
   foldVietnamese,
   pageSize,
   parseId,
+  queryRows,
   requireRole,
   requireWithinScope,
   toConnection,
@@ -16,7 +17,7 @@ import {
 } from '@thidua/common';
 import { planUnit } from '../domain/units';
 import { UnionUnitEntity, type UnionUnitRow } from '../entities';
-import { unitUpserted } from '../events/payloads';
+import { unitUpserted } from './published-events';
 import type { CampaignContext } from './context';
 
 export interface CreateUnionUnitInput {
@@ -98,13 +99,13 @@ const UNIT_COLUMNS = `id, code, name, name_folded AS "nameFolded", level, organi
 async function unitPage(ctx: CampaignContext, where: string, params: unknown[], page: PageRequest): Promise<Connection<UnionUnitRow>> {
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
-  const rows = (await ctx.db.query(
+  const rows = await queryRows<UnionUnitRow>(ctx.db,
     `SELECT ${UNIT_COLUMNS} FROM union_units
       WHERE ${where}
         AND ($3::text IS NULL OR (name COLLATE "vi-x-icu", id) > ($3 COLLATE "vi-x-icu", $4::uuid))
       ORDER BY name COLLATE "vi-x-icu", id LIMIT $2`,
     [params[0], limit + 1, after?.[0] ?? null, after?.[1] ?? null, ...params.slice(1)],
-  )) as UnionUnitRow[];
+  );
   return toConnection(rows, limit, (row) => [row.name, row.id]);
 }
 

@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { numericAsNumber, type OrganisationType, type UnitLevel, type CampaignCategory, type TargetDirection } from '@thidua/common';
+import { numericAsNumber, type OrganisationType, type UnitLevel, type CampaignCategory, type MutationAuditedV1, type TargetDirection } from '@thidua/common';
 import type { CampaignStatus, ReportingCadence, TargetAggregation } from '../domain/campaigns';
 
 export interface UnionUnitRow {
@@ -128,6 +128,13 @@ export interface ProgressReportRow {
   evidenceUrl: string | null;
   reportedBy: string;
   reportedAt: Date;
+}
+
+/** A line of the platform's audit log (audit_log), as the MutationAudited event that made it says. */
+export interface AuditEntryRow extends Omit<MutationAuditedV1, 'service' | 'at'> {
+  service: string;
+  correlationId: string;
+  at: Date;
 }
 
 export const UnionUnitEntity = new EntitySchema<UnionUnitRow>({

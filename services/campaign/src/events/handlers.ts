@@ -1,13 +1,7 @@
 import type { EventHandlers } from '@thidua/common';
+import { recordAudit } from '../application/audit';
 
 /** What campaign does with events: it keeps the platform's audit log of mutations (every subgraph's). */
 export const handlers: EventHandlers = {
-  MutationAudited: async (event, { manager }) => {
-    const a = event.payload;
-    await manager.query(
-      `INSERT INTO audit_log (event_id, service, operation_name, fields, variables, subject, roles, unit_path, outcome, correlation_id, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (event_id) DO NOTHING`,
-      [event.id, a.service, a.operationName, a.fields, a.variables, a.subject, a.roles, a.unitPath, a.outcome, event.correlationId, a.at],
-    );
-  },
+  MutationAudited: (event, scope) => recordAudit(scope, event),
 };
