@@ -16,7 +16,6 @@ import {
   type FieldProblem,
   type OrganisationType,
   type PageRequest,
-  type TargetDirection,
 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { canSeeCampaign } from '../domain/access';
@@ -30,7 +29,6 @@ import {
   type CampaignStatus,
   type ReportingCadence,
   type SummaryDraft,
-  type TargetAggregation,
   type TargetDraft,
 } from '../domain/campaigns';
 import {
@@ -47,13 +45,9 @@ import {
 import { campaignLaunched, campaignUpdated } from './published-events';
 import type { CampaignContext } from './context';
 
-export interface TargetInput {
-  name: string;
-  unitOfMeasure: string;
-  targetValue: number;
-  direction: TargetDirection;
-  aggregation?: TargetAggregation | null;
-  weight: number;
+/** A target as the API takes it: SUM unless said otherwise. */
+export interface TargetInput extends Omit<TargetDraft, 'aggregation'> {
+  aggregation?: TargetDraft['aggregation'] | null;
 }
 
 export interface ScopeInput {

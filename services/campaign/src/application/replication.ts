@@ -1,6 +1,6 @@
 import { NotFoundError, ValidationError, parseId, queryRows, requireRole, requireWithinScope, type Connection, type PageRequest } from '@thidua/common';
 import { canSeeCampaign } from '../domain/access';
-import { draftProblems, type CampaignDraft } from '../domain/campaigns';
+import { draftProblems, targetDraft, type CampaignDraft } from '../domain/campaigns';
 import { replicatedTargets, replicationProblems, type ReplicationRequest } from '../domain/replication';
 import type { CampaignRow } from '../entities';
 import { campaignPage, resolveScopeUnit, saveNewDraft, targetDrafts, unknownOccupations, type ScopeInput, type TargetInput } from './campaigns';
@@ -36,14 +36,8 @@ export async function replicateCampaign(ctx: CampaignContext, input: ReplicateCa
     targets: input.targets ? targetDrafts(input.targets) : null,
     adaptationNote: input.adaptationNote.trim().normalize('NFC'),
   };
-  const sourceTargets = (await ctx.loaders.targets.load(source.id)).map(({ name, unitOfMeasure, targetValue, direction, aggregation, weight }) => ({
-    name,
-    unitOfMeasure,
-    targetValue,
-    direction,
-    aggregation,
-    weight,
-  }));
+  const sourceTargets = (await ctx.loaders.targets.load(source.id)).map(targetDraft);
+
   const targets = replicatedTargets(sourceTargets, request);
   const draft: CampaignDraft = {
     title: input.title?.trim().normalize('NFC') || source.title,

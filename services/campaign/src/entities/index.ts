@@ -1,6 +1,6 @@
 import { EntitySchema } from 'typeorm';
-import { numericAsNumber, type OrganisationType, type UnitLevel, type CampaignCategory, type MutationAuditedV1, type TargetDirection } from '@thidua/common';
-import type { CampaignStatus, ReportingCadence, TargetAggregation } from '../domain/campaigns';
+import { numericAsNumber, type OrganisationType, type UnitLevel, type CampaignCategory, type MeasurableTarget, type MutationAuditedV1 } from '@thidua/common';
+import type { CampaignStatus, ReportingCadence } from '../domain/campaigns';
 
 export interface UnionUnitRow {
   id: string;
@@ -66,16 +66,10 @@ export interface CampaignRow {
   updatedAt: Date;
 }
 
-export interface CampaignTargetRow {
+export interface CampaignTargetRow extends MeasurableTarget {
   id: string;
   campaignId: string;
   position: number;
-  name: string;
-  unitOfMeasure: string;
-  targetValue: number;
-  direction: TargetDirection;
-  aggregation: TargetAggregation;
-  weight: number;
 }
 
 export interface CampaignSummaryRow {

@@ -4,7 +4,7 @@
  * SQL (advisory locks, bulk inserts from JSON, ranking pages through LATERAL joins).
  */
 import { EntitySchema } from 'typeorm';
-import { numericAsNumber, type OrganisationType, type PublishedEntryV1, type TargetDirection } from '@thidua/common';
+import { numericAsNumber, type LaunchedTargetV1, type OrganisationType, type PublishedEntryV1 } from '@thidua/common';
 import type { CriteriaSetStatus, CriteriaVariant, CriterionDraft } from '../domain/criteria';
 import type { RoundStatus } from '../domain/rounds';
 
@@ -17,15 +17,10 @@ export interface EvaluationRoundRow {
   openedAt: Date;
 }
 
-export interface RoundTargetRow {
+/** A target of the launched campaign the round measures (how it aggregates is campaign's business). */
+export interface RoundTargetRow extends Omit<LaunchedTargetV1, 'aggregation'> {
   roundId: string;
-  targetId: string;
   position: number;
-  name: string;
-  unitOfMeasure: string;
-  targetValue: number;
-  direction: TargetDirection;
-  weight: number;
 }
 
 
