@@ -1,7 +1,6 @@
-import { NotFoundError, ValidationError, queryRows, requireRole, todayInVietnam, type FieldProblem, type Queryable } from '@thidua/common';
+import { NotFoundError, UNIT_LEVELS, ValidationError, queryRows, requireRole, todayInVietnam, type FieldProblem, type Queryable } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { baseSalaryOn, rewardAmount, type BaseSalarySetting } from '../domain/amounts';
-import { UNIT_LEVELS } from '../domain/forms';
 import { quotaProblems, ruleProblems } from '../domain/rules';
 import { BASE_SALARY_SELECT, FORM_SELECT, type BaseSalaryRow, type RewardFormRow } from '../entities';
 import type { RewardContext } from './context';

@@ -1,10 +1,10 @@
-import type { FieldProblem } from '@thidua/common';
+import type { FieldProblem, UnitLevel } from '@thidua/common';
 import type { EligibilityRule, Quota } from './rules';
+
+export type { UnitLevel };
 
 export type FormKind = 'EMULATION_TITLE' | 'COMMENDATION' | 'UNION_AWARD'; // danh hiệu thi đua / hình thức khen thưởng / giải thưởng của Công đoàn
 export type SubjectKind = 'INDIVIDUAL' | 'COLLECTIVE';
-export type UnitLevel = 'NATIONAL' | 'PROVINCIAL' | 'SECTOR' | 'UPPER_GRASSROOTS' | 'GRASSROOTS';
-export const UNIT_LEVELS: readonly UnitLevel[] = ['NATIONAL', 'PROVINCIAL', 'SECTOR', 'UPPER_GRASSROOTS', 'GRASSROOTS'];
 
 /** A form of reward (hình thức khen thưởng) as the catalogue keeps it. */
 export interface RewardForm {
