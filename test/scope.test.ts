@@ -10,6 +10,7 @@ import { issueDevToken } from '../gateway/src/dev-tokens';
 import { Api } from './support/api';
 import { eventually, graphql } from './support/graphql';
 import { startTestPlatform, type TestPlatform } from './support/platform';
+import { buildUnionTree, unitIdsAndPaths } from './support/union-tree';
 
 let platform: TestPlatform;
 let api: Api;
@@ -23,16 +24,16 @@ beforeAll(async () => {
   platform = await startTestPlatform();
   api = new Api(platform.gatewayUrl);
   admin = await platform.token(['NATIONAL_ADMIN'], '/');
-  const unit = async (key: string, input: Record<string, unknown>) => {
-    const created = await api.createUnit({ code: `${key}-${run}`, ...input }, admin);
-    ids[key] = created.id;
-    ids[`${key}Path`] = created.path;
-  };
-  await unit('vn', { name: 'Tổng Liên đoàn', level: 'NATIONAL' });
-  await unit('bn', { parentId: ids.vn, name: 'LĐLĐ Bắc Ninh', level: 'PROVINCIAL', provinceCode: 'BN' });
-  await unit('kh', { parentId: ids.vn, name: 'LĐLĐ Khánh Hòa', level: 'PROVINCIAL', provinceCode: 'KH' });
-  await unit('may', { parentId: ids.bn, name: 'Công đoàn May Bắc Giang', level: 'GRASSROOTS', organisationType: 'STATE_OWNED_ENTERPRISE' });
-  ids.member = (await api.ok(`mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }`, { i: { unitId: ids.may, fullName: 'Nguyễn Văn Bắc', occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false } }, admin)).createMember.id;
+  const tree = await buildUnionTree(api, admin, {
+    units: {
+      vn: { name: 'Tổng Liên đoàn', level: 'NATIONAL' },
+      bn: { parent: 'vn', name: 'LĐLĐ Bắc Ninh', level: 'PROVINCIAL', provinceCode: 'BN' },
+      kh: { parent: 'vn', name: 'LĐLĐ Khánh Hòa', level: 'PROVINCIAL', provinceCode: 'KH' },
+      may: { parent: 'bn', name: 'Công đoàn May Bắc Giang', level: 'GRASSROOTS', organisationType: 'STATE_OWNED_ENTERPRISE' },
+    },
+    members: { member: { unit: 'may', fullName: 'Nguyễn Văn Bắc', occupationCode: 'CN_DET_MAY', direct: true } },
+  }, run);
+  Object.assign(ids, unitIdsAndPaths(tree), tree.members);
   const campaign = (await api.ok(`mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id targets { id } } }`, {
     i: { launchingUnitId: ids.bn, title: `Phong trào Bắc Ninh ${run}`, goal: 'Năng suất', category: 'FOR_WORKERS', startsOn: `${year}-01-01`, endsOn: `${year + 1}-12-31`,
       targets: [{ name: 'Sáng kiến', unitOfMeasure: 'sáng kiến', targetValue: 10, direction: 'HIGHER_IS_BETTER', weight: 100 }] },

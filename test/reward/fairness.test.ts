@@ -28,7 +28,7 @@ describe('fairness and timeliness figures', () => {
     await s.api.ok(BUDGET, { u: s.units.may!.id, y: year, a: 5_000_000 }, s.tokens.officerHn);
     const figures = (await s.api.ok(FAIRNESS, { u: s.units.hn!.id, from: daysAgo(100), to: today }, s.tokens.officerHn)).rewardFairness;
     // Decisions in the last 100 days about Hà Nội: LĐTT Hoa (10 days), Lan (15), Tuấn (20); CSTDCS Hoa (30); TTLĐTT Công ty May (40);
-    // Bằng khen Minh (11), Hoa from results (0); ad-hoc Giấy khen Tuấn (2). Sorted days 0 2 10 11 15 20 30 40: median (4th) 11, p90 (8th) 40.
+    // Bằng khen Minh (11) and Hoa (0); ad-hoc Giấy khen Tuấn (2). Sorted days 0 2 10 11 15 20 30 40: median (4th) 11, p90 (8th) 40.
     // Seven individual decisions, six to direct workers and non-leaders (all but Minh); members: 3 of 5 direct, 4 of 5 non-leaders.
     // Spent: 3 × 710,000 + 2,340,000 + 1,880,000 + 2 × 3,510,000 + 710,000 = 14,080,000.
     expect(figures).toEqual({

@@ -60,3 +60,8 @@ export async function buildUnionTree(
   }
   return tree;
 }
+
+/** The tree's units flattened for tests that keep ids in one record: `ids.may` and `ids.mayPath`. */
+export function unitIdsAndPaths(tree: UnionTree): Record<string, string> {
+  return Object.fromEntries(Object.entries(tree.units).flatMap(([key, unit]) => [[key, unit.id], [`${key}Path`, unit.path]]));
+}
