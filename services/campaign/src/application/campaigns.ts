@@ -1,47 +1,8 @@
-import {
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-  decodeCursor,
-  officerScope,
-  pageSize,
-  parseId,
-  queryRows,
-  requireRole,
-  requireWithinScope,
-  toConnection,
-  todayInVietnam,
-  type CampaignCategory,
-  type Connection,
-  type FieldProblem,
-  type OrganisationType,
-  type PageRequest,
-} from '@thidua/common';
+import { ConflictError, NotFoundError, ValidationError, decodeCursor, officerScope, pageSize, parseId, queryRows, requireRole, requireWithinScope, toConnection, todayInVietnam, type CampaignCategory, type Connection, type FieldProblem, type OrganisationType, type PageRequest } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { canSeeCampaign } from '../domain/access';
-import {
-  canTransition,
-  draftProblems,
-  launchProblems,
-  meets,
-  summaryProblems,
-  type CampaignDraft,
-  type CampaignStatus,
-  type ReportingCadence,
-  type SummaryDraft,
-  type TargetDraft,
-} from '../domain/campaigns';
-import {
-  CampaignEntity,
-  CampaignSummaryEntity,
-  CampaignTargetEntity,
-  OccupationEntity,
-  SummaryResultEntity,
-  UnionUnitEntity,
-  type CampaignRow,
-  type CampaignTargetRow,
-  type UnionUnitRow,
-} from '../entities';
+import { canTransition, draftProblems, launchProblems, meets, summaryProblems, type CampaignDraft, type CampaignStatus, type ReportingCadence, type SummaryDraft, type TargetDraft } from '../domain/campaigns';
+import { CampaignEntity, CampaignSummaryEntity, CampaignTargetEntity, OccupationEntity, SummaryResultEntity, UnionUnitEntity, type CampaignRow, type CampaignTargetRow, type UnionUnitRow } from '../entities';
 import { campaignLaunched, campaignUpdated } from './published-events';
 import type { CampaignContext } from './context';
 

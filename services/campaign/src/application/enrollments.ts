@@ -1,37 +1,11 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  decodeCursor,
-  officerScope,
-  pageSize,
-  parseId,
-  queryRows,
-  requireAuthenticated,
-  toConnection,
-  todayInVietnam,
-  type Connection,
-  type FieldProblem,
-  type OrganisationType,
-  type PageRequest,
-} from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, officerScope, pageSize, parseId, queryRows, requireAuthenticated, toConnection, todayInVietnam, type Connection, type FieldProblem, type OrganisationType, type PageRequest } from '@thidua/common';
 import { IsNull, type EntityManager } from 'typeorm';
 import { canSeeCampaign, canSeeEnrollment } from '../domain/access';
 import { RUNNING_STATUSES } from '../domain/campaigns';
 import { memberEligibility, resolveCommitments, unitEligibility, type CampaignScope, type CommitmentInput } from '../domain/enrollment';
 import { periodContaining } from '../domain/periods';
 import { completion, isBehind, isSilent, progressOf, type ReportedValue, type TrackedTarget } from '../domain/progress';
-import {
-  CampaignEntity,
-  CommitmentEntity,
-  EnrollmentEntity,
-  ProgressReportEntity,
-  type CampaignRow,
-  type CampaignTargetRow,
-  type EnrollmentRow,
-  type ProgressReportRow,
-} from '../entities';
+import { CampaignEntity, CommitmentEntity, EnrollmentEntity, ProgressReportEntity, type CampaignRow, type CampaignTargetRow, type EnrollmentRow, type ProgressReportRow } from '../entities';
 import { campaignUpdated } from './published-events';
 import type { CampaignContext } from './context';
 

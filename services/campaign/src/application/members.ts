@@ -1,18 +1,4 @@
-import {
-  NotFoundError,
-  ValidationError,
-  decodeCursor,
-  foldVietnamese,
-  pageSize,
-  parseId,
-  queryRows,
-  requireRole,
-  requireWithinScope,
-  toConnection,
-  todayInVietnam,
-  type Connection,
-  type PageRequest,
-} from '@thidua/common';
+import { NotFoundError, ValidationError, decodeCursor, foldVietnamese, pageSize, parseId, queryRows, requireRole, requireWithinScope, toConnection, todayInVietnam, type Connection, type PageRequest } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { canSeeMember } from '../domain/access';
 import { MalformedFileError, parseMemberCsv, type RowProblem } from '../domain/member-import';
@@ -20,6 +6,7 @@ import { memberProblems } from '../domain/members';
 import { MemberEntity, OccupationEntity, type MemberRow } from '../entities';
 import { memberUpserted } from './published-events';
 import type { CampaignContext } from './context';
+import { lockWithinScope } from './locks';
 
 export interface CreateMemberInput {
   unitId: string;
@@ -71,10 +58,7 @@ export async function updateMember(ctx: CampaignContext, id: string, input: Upda
   requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
   const memberId = parseId('id', id);
   return ctx.transaction(async ({ manager, emit }) => {
-    const repository = manager.getRepository(MemberEntity);
-    const member = await repository.findOne({ where: { id: memberId }, lock: { mode: 'pessimistic_write' } });
-    if (!member) throw new NotFoundError('Member', id);
-    requireWithinScope(ctx.identity, member.unitPath);
+    const member = await lockWithinScope(ctx, manager, MemberEntity, memberId, { name: 'Member', input: id, pathOf: (row) => row.unitPath });
     const next = {
       fullName: (input.fullName ?? member.fullName).trim().normalize('NFC'),
       occupationCode: input.occupationCode ?? member.occupationCode,
@@ -93,7 +77,7 @@ export async function updateMember(ctx: CampaignContext, id: string, input: Upda
       isDirectProductionWorker: input.isDirectProductionWorker ?? member.isDirectProductionWorker,
       holdsLeadershipPost: input.holdsLeadershipPost ?? member.holdsLeadershipPost,
     });
-    const saved = await repository.save(member);
+    const saved = await manager.getRepository(MemberEntity).save(member);
     await emit(memberUpserted(saved));
     return saved;
   });

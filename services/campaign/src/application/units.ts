@@ -1,24 +1,9 @@
-import {
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-  decodeCursor,
-  foldVietnamese,
-  pageSize,
-  parseId,
-  queryRows,
-  requireRole,
-  requireWithinScope,
-  toConnection,
-  type Connection,
-  type OrganisationType,
-  type PageRequest,
-  type UnitLevel,
-} from '@thidua/common';
+import { ConflictError, NotFoundError, ValidationError, decodeCursor, foldVietnamese, pageSize, parseId, queryRows, requireRole, requireWithinScope, toConnection, type Connection, type OrganisationType, type PageRequest, type UnitLevel } from '@thidua/common';
 import { planUnit } from '../domain/units';
 import { UnionUnitEntity, type UnionUnitRow } from '../entities';
 import { unitUpserted } from './published-events';
 import type { CampaignContext } from './context';
+import { lockWithinScope } from './locks';
 
 export interface CreateUnionUnitInput {
   parentId?: string | null;
@@ -72,9 +57,7 @@ export async function updateUnionUnit(ctx: CampaignContext, id: string, input: U
   const unitId = parseId('id', id);
   return ctx.transaction(async ({ manager, emit }) => {
     const repository = manager.getRepository(UnionUnitEntity);
-    const unit = await repository.findOne({ where: { id: unitId }, lock: { mode: 'pessimistic_write' } });
-    if (!unit) throw new NotFoundError('Unit', id);
-    requireWithinScope(ctx.identity, unit.path);
+    const unit = await lockWithinScope(ctx, manager, UnionUnitEntity, unitId, { name: 'Unit', input: id, pathOf: (row) => row.path });
     const parent = unit.parentId ? await repository.findOneBy({ id: unit.parentId }) : null;
     const changed = {
       code: unit.code,

@@ -1,22 +1,4 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  decodeCursor,
-  isOfficerOver,
-  pageSize,
-  parseId,
-  queryRow,
-  queryRows,
-  requireAuthenticated,
-  requireRole,
-  requireWithinScope,
-  toConnection,
-  type Connection,
-  type PageRequest,
-  type SubmissionScoredV1,
-} from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, isOfficerOver, pageSize, parseId, queryRow, queryRows, requireAuthenticated, requireRole, requireWithinScope, toConnection, type Connection, type PageRequest, type SubmissionScoredV1 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { conflictOfInterest } from '../domain/conflicts';
 import { consolidateReviews, pointsForRubric } from '../domain/scoring';

@@ -1,25 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  decodeCursor,
-  decodePosition,
-  hasRole,
-  honourSubject,
-  pageSize,
-  parseId,
-  queryRows,
-  requireAuthenticated,
-  requireRole,
-  requireWithinScope,
-  rowById,
-  toConnection,
-  type Connection,
-  type PageRequest,
-  type Queryable,
-} from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, decodePosition, hasRole, honourSubject, pageSize, parseId, queryRows, requireAuthenticated, requireRole, requireWithinScope, rowById, toConnection, type Connection, type PageRequest, type Queryable } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { renderBody, searchParts, searchQuery, type BodyFormat } from '../domain/content';
 import { EDITABLE, WORKFLOW, editorialScope, storyProblems, transitionProblem, type StoryAction, type StoryKind } from '../domain/stories';

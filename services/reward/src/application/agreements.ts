@@ -1,24 +1,4 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  decodeCursor,
-  hasRole,
-  isOfficerOver,
-  officerScope,
-  pageSize,
-  parseId,
-  queryRows,
-  requireAuthenticated,
-  rowById,
-  toConnection,
-  type Connection,
-  type FieldProblem,
-  type Identity,
-  type PageRequest,
-  type Queryable,
-} from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, hasRole, isOfficerOver, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, toConnection, type Connection, type FieldProblem, type Identity, type PageRequest, type Queryable } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { periodEndOf, periodStartOf } from '../domain/periods';
 import { AGREEMENT_SELECT, EMPLOYER_REWARD_SELECT, type AgreementClause, type AgreementRow, type EmployerRewardRow } from '../entities';

@@ -1,21 +1,4 @@
-import {
-  ConflictError,
-  ValidationError,
-  decodeCursor,
-  foldVietnamese,
-  isOfficerOver,
-  isUuid,
-  pageSize,
-  parseId,
-  queryRows,
-  rowById,
-  toConnection,
-  todayInVietnam,
-  type Connection,
-  type Identity,
-  type PageRequest,
-  type Queryable,
-} from '@thidua/common';
+import { ConflictError, ValidationError, decodeCursor, foldVietnamese, isOfficerOver, isUuid, pageSize, parseId, queryRows, rowById, toConnection, todayInVietnam, type Connection, type Identity, type PageRequest, type Queryable } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { rewardAmount } from '../domain/amounts';
 import { decisionNumber } from '../domain/decisions';

@@ -1,25 +1,4 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  decodeCursor,
-  isOfficerOver,
-  officerScope,
-  pageSize,
-  parseId,
-  queryRows,
-  requireAuthenticated,
-  rowById,
-  toConnection,
-  todayInVietnam,
-  visibleRowById,
-  type Connection,
-  type FieldProblem,
-  type Identity,
-  type PageRequest,
-  type Queryable,
-} from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, isOfficerOver, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, toConnection, todayInVietnam, visibleRowById, type Connection, type FieldProblem, type Identity, type PageRequest, type Queryable } from '@thidua/common';
 import { benefitValue, initiativeReward } from '../domain/amounts';
 import type { InitiativeReach } from '../domain/rules';
 import { initiativeAgreement } from './agreements';

@@ -1,28 +1,4 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  decodeCursor,
-  hasRole,
-  isOfficerOver,
-  officerScope,
-  pageSize,
-  parseId,
-  queryRows,
-  requireAuthenticated,
-  rowById,
-  toConnection,
-  todayInVietnam,
-  visibleRowById,
-  type Connection,
-  type EventEnvelope,
-  type FieldProblem,
-  type Identity,
-  type PageRequest,
-  type Queryable,
-  type TransactionScope,
-} from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, hasRole, isOfficerOver, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, toConnection, todayInVietnam, visibleRowById, type Connection, type EventEnvelope, type FieldProblem, type Identity, type PageRequest, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import type { TaskRating } from '../domain/rules';
 import { NOMINATION_SELECT, type NominationRow, type NominationSource, type Subject, type UnitRef } from '../entities';
