@@ -10,7 +10,7 @@ import { Api } from './support/api';
 import { eventually } from './support/graphql';
 import { readTopic, testKafka } from './support/kafka';
 import { startTestPlatform, type TestPlatform } from './support/platform';
-import { buildUnionTree, type UnionTree } from './support/union-tree';
+import { TWO_PROVINCES, buildUnionTree, type UnionTree } from './support/union-tree';
 
 let platform: TestPlatform;
 let api: Api;
@@ -57,9 +57,7 @@ beforeAll(async () => {
   await db.connect();
   ({ units, members } = await buildUnionTree(api, admin, {
     units: {
-      vn: { name: 'Tổng Liên đoàn Lao động Việt Nam', level: 'NATIONAL' },
-      bn: { parent: 'vn', name: 'Liên đoàn Lao động tỉnh Bắc Ninh', level: 'PROVINCIAL', provinceCode: 'BN' },
-      kh: { parent: 'vn', name: 'Liên đoàn Lao động tỉnh Khánh Hòa', level: 'PROVINCIAL', provinceCode: 'KH' },
+      ...TWO_PROVINCES,
       kcn: { parent: 'bn', name: 'Công đoàn các Khu công nghiệp Bắc Ninh', level: 'UPPER_GRASSROOTS' },
       may: { parent: 'kcn', name: 'Công đoàn Công ty May Bắc Giang', level: 'GRASSROOTS', organisationType: 'PRIVATE_ENTERPRISE' },
       dt: { parent: 'kcn', name: 'Công đoàn Công ty Điện tử Quang Châu', level: 'GRASSROOTS', organisationType: 'FDI_ENTERPRISE' },

@@ -11,7 +11,7 @@ import { Api } from './support/api';
 import { eventually } from './support/graphql';
 import { readTopic, testKafka } from './support/kafka';
 import { startTestPlatform, type TestPlatform } from './support/platform';
-import { buildUnionTree, type UnionTree } from './support/union-tree';
+import { TWO_PROVINCES, buildUnionTree, type UnionTree } from './support/union-tree';
 
 let platform: TestPlatform;
 let api: Api;
@@ -67,9 +67,7 @@ beforeAll(async () => {
 
   ({ units, members } = await buildUnionTree(api, admin, {
     units: {
-      vn: { name: 'Tổng Liên đoàn', level: 'NATIONAL' },
-      bn: { parent: 'vn', name: 'Liên đoàn Lao động tỉnh Bắc Ninh', level: 'PROVINCIAL', provinceCode: 'BN' },
-      kh: { parent: 'vn', name: 'Liên đoàn Lao động tỉnh Khánh Hòa', level: 'PROVINCIAL', provinceCode: 'KH' },
+      ...TWO_PROVINCES,
       evn: { parent: 'bn', name: 'Công đoàn Điện lực Bắc Ninh', level: 'GRASSROOTS', organisationType: 'STATE_OWNED_ENTERPRISE' },
       so: { parent: 'bn', name: 'Công đoàn Sở Nội vụ Bắc Ninh', level: 'GRASSROOTS', organisationType: 'ADMINISTRATIVE_AGENCY' },
       fdi: { parent: 'bn', name: 'Công đoàn Công ty Điện tử Quang Châu', level: 'GRASSROOTS', organisationType: 'FDI_ENTERPRISE' },

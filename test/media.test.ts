@@ -13,7 +13,7 @@ import { Api } from './support/api';
 import { eventually, graphql } from './support/graphql';
 import { testKafka } from './support/kafka';
 import { startTestPlatform, type TestPlatform } from './support/platform';
-import { buildUnionTree, type UnionTree } from './support/union-tree';
+import { TWO_PROVINCES, buildUnionTree, type UnionTree } from './support/union-tree';
 
 let platform: TestPlatform;
 let api: Api;
@@ -53,9 +53,7 @@ beforeAll(async () => {
   admin = await platform.token(['NATIONAL_ADMIN'], '/');
   const tree = await buildUnionTree(api, admin, {
     units: {
-      vn: { name: 'Tổng Liên đoàn', level: 'NATIONAL' },
-      bn: { parent: 'vn', name: 'Liên đoàn Lao động tỉnh Bắc Ninh', level: 'PROVINCIAL', provinceCode: 'BN' },
-      kh: { parent: 'vn', name: 'Liên đoàn Lao động tỉnh Khánh Hòa', level: 'PROVINCIAL', provinceCode: 'KH' },
+      ...TWO_PROVINCES,
       may: { parent: 'bn', name: 'Công đoàn Công ty May Bắc Giang', level: 'GRASSROOTS', organisationType: 'PRIVATE_ENTERPRISE' },
     },
     members: { nhung: { unit: 'may', fullName: 'Nguyễn Thị Hồng Nhung', occupationCode: 'CN_DET_MAY', direct: true } },

@@ -4,11 +4,10 @@
  * RewardGranted on the real broker) empties it, so the public register shows the new decision without waiting
  * for the cache to expire.
  */
-import { Client } from 'pg';
-import { databaseUrl } from '@thidua/common';
 import { Api } from './support/api';
 import { eventually } from './support/graphql';
 import { startTestPlatform, type TestPlatform } from './support/platform';
+import { eventuallyCounted } from './support/read-models';
 import { buildUnionTree, unitIdsAndPaths } from './support/union-tree';
 
 let platform: TestPlatform;
@@ -40,13 +39,7 @@ beforeAll(async () => {
     members: { member: { unit: 'may', fullName: 'Vũ Thị Mai', occupationCode: 'CN_DET_MAY', direct: true } },
   }, run);
   Object.assign(ids, unitIdsAndPaths(tree), tree.members);
-  await eventually(async () => {
-    const db = new Client({ connectionString: databaseUrl('reward') });
-    await db.connect();
-    const { rows } = await db.query(`SELECT count(*)::int AS n FROM member_refs WHERE id = $1`, [ids.member]);
-    await db.end();
-    return rows[0].n === 1 ? true : null;
-  }, 30000, 'the member in reward');
+  await eventuallyCounted('reward', 'member_refs WHERE id = $1', [ids.member], 1, 'the member in reward');
 });
 
 afterAll(async () => {

@@ -3,13 +3,13 @@
  * five members, its own tokens and its own catalogue edits (put back when it ends), so no scenario depends on
  * another's data. The helpers nominate, vote and decide through the real gateway.
  */
-import { Client } from 'pg';
-import { databaseUrl, daysAgoInVietnam, eventsTopic, loadGatewayConfig, yearInVietnam, type Role } from '@thidua/common';
+import { daysAgoInVietnam, eventsTopic, loadGatewayConfig, yearInVietnam, type Role } from '@thidua/common';
 import { issueDevToken } from '../../gateway/src/dev-tokens';
 import type { Api } from './api';
-import { eventually, graphql } from './graphql';
+import { graphql } from './graphql';
 import { readTopic, testKafka, type ReadMessage } from './kafka';
 import type { TestPlatform } from './platform';
+import { eventuallyCounted } from './read-models';
 import { buildUnionTree, type UnionTree } from './union-tree';
 
 export const year = yearInVietnam();
@@ -100,16 +100,7 @@ export class RewardScenario {
       employer: await token(['EMPLOYER'], 'may', 'employer-may'),
       hoa: await token(['MEMBER'], 'may', 'member-hoa', tree.members.hoa!),
     };
-    const rewardDb = new Client({ connectionString: databaseUrl('reward') });
-    await rewardDb.connect();
-    try {
-      await eventually(async () => {
-        const { rows } = await rewardDb.query(`SELECT count(*)::int AS n FROM member_refs WHERE id = ANY($1::uuid[])`, [Object.values(tree.members)]);
-        return rows[0].n === 5 ? true : null;
-      }, 30000, 'members in reward’s read model');
-    } finally {
-      await rewardDb.end();
-    }
+    await eventuallyCounted('reward', 'member_refs WHERE id = ANY($1::uuid[])', [Object.values(tree.members)], 5, 'members in reward’s read model');
     return new RewardScenario(platform, api, tree, tokens);
   }
 

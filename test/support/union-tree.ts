@@ -20,6 +20,13 @@ export interface MemberSpec {
   leader?: boolean;
 }
 
+/** The national federation with Bắc Ninh's and Khánh Hòa's: most scenarios work in one province, the other is the outsider. */
+export const TWO_PROVINCES = {
+  vn: { name: 'Tổng Liên đoàn Lao động Việt Nam', level: 'NATIONAL' },
+  bn: { parent: 'vn', name: 'Liên đoàn Lao động tỉnh Bắc Ninh', level: 'PROVINCIAL', provinceCode: 'BN' },
+  kh: { parent: 'vn', name: 'Liên đoàn Lao động tỉnh Khánh Hòa', level: 'PROVINCIAL', provinceCode: 'KH' },
+} as const satisfies Record<string, UnitSpec>;
+
 export interface UnionTree {
   /** What every code of this tree ends with (`may-<run>`): codes are unique across the suite's shared databases. */
   run: string;
