@@ -109,10 +109,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     annualReport: (unit: UnionUnitRow, { year }: { year: number }, ctx: Ctx) => annualReport(ctx, unit, year),
   },
   Member: {
-    __resolveReference: async (ref: Id, ctx: Ctx) => {
-      const member = await ctx.loaders.member.load(ref.id);
-      return member && canSeeMember(ctx.identity, member) ? member : null;
-    },
+    __resolveReference: (ref: Id, ctx: Ctx) => visibleMember(ctx, ref.id),
     unit: (member: MemberRow, _: unknown, ctx: Ctx) => ctx.loaders.unit.load(member.unitId),
     occupation: (member: MemberRow, _: unknown, ctx: Ctx) => ctx.loaders.occupation.load(member.occupationCode),
     enrollments: (member: MemberRow, args: PageRequest, ctx: Ctx) => {
@@ -121,10 +118,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     },
   },
   Campaign: {
-    __resolveReference: async (ref: Id, ctx: Ctx) => {
-      const campaign = await ctx.loaders.campaign.load(ref.id);
-      return campaign && canSeeCampaign(ctx.identity, campaign) ? campaign : null;
-    },
+    __resolveReference: (ref: Id, ctx: Ctx) => visibleCampaign(ctx, ref.id),
     launchingUnit: (campaign: CampaignRow, _: unknown, ctx: Ctx) => ctx.loaders.unit.load(campaign.launchingUnitId),
     targets: (campaign: CampaignRow, _: unknown, ctx: Ctx) => ctx.loaders.targets.load(campaign.id),
     scope: (campaign: CampaignRow, _: unknown, ctx: Ctx) => ({
