@@ -9,8 +9,7 @@ import { readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TSchema } from '@sinclair/typebox';
 import { EVENT_ENVELOPE_SCHEMA, EVENT_PAYLOAD_SCHEMAS } from '../services/common/src/events/contracts';
-
-export const EVENT_SCHEMAS_DIR = path.resolve(__dirname, '..', 'schemas', 'events');
+import { EVENT_SCHEMAS_DIR } from '../services/common/src/events/validation';
 const VERSION = 1;
 
 function file(name: string, title: string, schema: TSchema): [string, string] {

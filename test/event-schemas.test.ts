@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { EVENT_SCHEMAS_DIR, eventSchemaFiles } from '../scripts/event-schemas';
+import { EVENT_SCHEMAS_DIR } from '@thidua/common';
+import { eventSchemaFiles } from '../scripts/event-schemas';
 
 describe('committed event schemas', () => {
   it('are exactly what the contracts in services/common/src/events/contracts.ts define (run `npm run compose` when this fails)', () => {
