@@ -3,7 +3,8 @@
  * one), each with its two login roles, and applies every pending migration as the database's owner. Idempotent.
  *   tsx infra/databases.ts              the platform's databases: campaign, evaluation, reward, media
  *   tsx infra/databases.ts --test       the test databases (campaign_test, …), dropped and made anew
- * The generator (infra/generate.ts) makes its own `_bench` databases the same way.
+ *   tsx infra/databases.ts --only media one service's database (each service's `npm run migrate`)
+ * The generator (bench/generate.ts) makes its own `_bench` databases the same way.
  *
  * POSTGRES_URL's login (a superuser) is used here only: to create the roles and databases and to hand existing
  * objects to their owner. Roles (see `databaseRoles`): `<db>_owner` owns the database and its objects and runs
@@ -95,14 +96,14 @@ async function secureDatabase(server: string, name: string, roles: { owner: stri
   }
 }
 
-export async function prepareDatabases(options: { test: boolean; suffix?: string }): Promise<void> {
+export async function prepareDatabases(options: { test: boolean; suffix?: string; only?: ServiceName }): Promise<void> {
   const suffix = options.suffix ?? (options.test ? (process.env.DATABASE_SUFFIX ?? '_test') : undefined);
   const env: Env = { ...process.env, ...(suffix !== undefined ? { DATABASE_SUFFIX: suffix } : {}) };
   const server = postgresServerUrl(env);
   const admin = new Client({ connectionString: `${server}/postgres` });
   await admin.connect();
   try {
-    for (const service of SERVICE_NAMES) {
+    for (const service of SERVICE_NAMES.filter((name) => !options.only || name === options.only)) {
       const name = databaseName(service, env);
       const roles = databaseRoles(service, env);
       let state: string = 'given';
@@ -123,7 +124,12 @@ export async function prepareDatabases(options: { test: boolean; suffix?: string
 }
 
 if (require.main === module) {
-  prepareDatabases({ test: process.argv.includes('--test') }).catch((error: unknown) => {
+  const only = process.argv[process.argv.indexOf('--only') + 1] as ServiceName | undefined;
+  if (process.argv.includes('--only') && !SERVICE_NAMES.includes(only!)) {
+    console.error(`[db] --only takes one of ${SERVICE_NAMES.join(', ')}`);
+    process.exit(2);
+  }
+  prepareDatabases({ test: process.argv.includes('--test'), only: process.argv.includes('--only') ? only : undefined }).catch((error: unknown) => {
     console.error('[db] failed:', error instanceof Error ? error.message : error);
     process.exit(1);
   });

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadGatewayConfig, type Role } from '@thidua/common';
+import { daysAgoInVietnam, loadGatewayConfig, type Role } from '@thidua/common';
 import { issueDevToken } from '../gateway/src/dev-tokens';
 
 const config = loadGatewayConfig();
@@ -326,10 +326,7 @@ async function seedEvaluation(token: string, campaignId: string): Promise<number
   return publishResults.publicationVersion;
 }
 
-/** A day `n` days back, Vietnam time. */
-function daysAgo(n: number): string {
-  return new Date(Date.now() + 7 * 3_600_000 - n * 86_400_000).toISOString().slice(0, 10);
-}
+const daysAgo = (n: number) => daysAgoInVietnam(n);
 
 type Tokens = Record<'officer' | 'council' | 'councilMay' | 'employer' | 'nhung', string>;
 

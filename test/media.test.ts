@@ -13,6 +13,7 @@ import { Api } from './support/api';
 import { eventually, graphql } from './support/graphql';
 import { testKafka } from './support/kafka';
 import { startTestPlatform, type TestPlatform } from './support/platform';
+import { TWO_PROVINCES, buildUnionTree, type UnionTree } from './support/union-tree';
 
 let platform: TestPlatform;
 let api: Api;
@@ -22,7 +23,7 @@ let otherEditor: string;
 let officer: string;
 const run = Date.now().toString(36);
 const year = new Date().getUTCFullYear();
-const units: Record<string, { id: string; path: string }> = {};
+let units: UnionTree['units'];
 let nhung: string;
 let campaignId: string;
 const base = () => platform.gatewayUrl.replace(/\/graphql$/, '');
@@ -50,16 +51,15 @@ beforeAll(async () => {
   platform = await startTestPlatform();
   api = new Api(platform.gatewayUrl);
   admin = await platform.token(['NATIONAL_ADMIN'], '/');
-  const unit = async (key: string, input: Record<string, unknown>) => {
-    units[key] = await api.createUnit({ code: `${key}-${run}`, ...input }, admin);
-  };
-  await unit('vn', { name: 'Tổng Liên đoàn', level: 'NATIONAL' });
-  await unit('bn', { parentId: units.vn!.id, name: 'Liên đoàn Lao động tỉnh Bắc Ninh', level: 'PROVINCIAL', provinceCode: 'BN' });
-  await unit('kh', { parentId: units.vn!.id, name: 'Liên đoàn Lao động tỉnh Khánh Hòa', level: 'PROVINCIAL', provinceCode: 'KH' });
-  await unit('may', { parentId: units.bn!.id, name: 'Công đoàn Công ty May Bắc Giang', level: 'GRASSROOTS', organisationType: 'PRIVATE_ENTERPRISE' });
-  nhung = (await api.ok(`mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }`, {
-    input: { unitId: units.may!.id, fullName: 'Nguyễn Thị Hồng Nhung', occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false },
-  }, admin)).createMember.id;
+  const tree = await buildUnionTree(api, admin, {
+    units: {
+      ...TWO_PROVINCES,
+      may: { parent: 'bn', name: 'Công đoàn Công ty May Bắc Giang', level: 'GRASSROOTS', organisationType: 'PRIVATE_ENTERPRISE' },
+    },
+    members: { nhung: { unit: 'may', fullName: 'Nguyễn Thị Hồng Nhung', occupationCode: 'CN_DET_MAY', direct: true } },
+  }, run);
+  units = tree.units;
+  nhung = tree.members.nhung!;
   editor = await token(['EDITOR'], units.bn!.path, 'editor-bn');
   otherEditor = await token(['EDITOR'], units.kh!.path, 'editor-kh');
   officer = await token(['UNIT_OFFICER'], units.bn!.path, 'officer-bn');

@@ -21,13 +21,14 @@ import { demoToken, demoTokens } from './support/demo';
 import { graphql } from './support/graphql';
 import { pdfText, qrOnFirstPage } from './support/pdf';
 import { startTestPlatform, type TestPlatform } from './support/platform';
+import { yearInVietnam } from '@thidua/common';
 
 let platform: TestPlatform;
 let browser: Browser;
 let base: string;
 let tokens: Map<string, string>;
 const run = Date.now().toString(36);
-const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+const year = yearInVietnam();
 
 async function pageAs(role: string | null): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

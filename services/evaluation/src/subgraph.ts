@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { SubgraphDefinition } from '@thidua/common';
-import { createLoaders, type EvaluationLoaders } from './application/context';
+import { createLoaders, type EvaluationLoaders } from './application/loaders';
 import { entities } from './entities';
 import { handlers } from './events/handlers';
 import { evaluationRoutes } from './http/routes';

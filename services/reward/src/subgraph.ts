@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { SubgraphDefinition } from '@thidua/common';
-import { createLoaders, type RewardLoaders } from './application/context';
+import { createLoaders, type RewardLoaders } from './application/loaders';
 import { entities } from './entities';
 import { handlers } from './events/handlers';
 import { rewardRoutes } from './http/routes';

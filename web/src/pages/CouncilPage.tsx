@@ -5,7 +5,7 @@ import { DownloadButton } from '../downloads';
 import { NOMINATION_SOURCE, NOMINATION_STATUS, day, label, vnd } from '../format';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Page, Success } from '../ui';
-import { MY_UNIT, type MyUnit } from './DashboardPage';
+import { MY_UNIT, type MyUnit } from '../my-unit';
 
 interface Nomination {
   id: string;

@@ -3,14 +3,11 @@ import { Link } from 'react-router';
 import { useAuth } from '../auth';
 import { BarChart } from '../charts';
 import { DownloadButton, query } from '../downloads';
-import { CAMPAIGN_STATUS, NOMINATION_SOURCE, ORGANISATION_TYPE, day, label, num, percent, todayIso, vnd } from '../format';
+import { CAMPAIGN_STATUS, NOMINATION_SOURCE, ORGANISATION_TYPE, day, label, num, percent, todayIso } from '../format';
+import { FAIRNESS_FIELDS, FairnessFigures, type Fairness } from '../fairness';
 import { useQuery } from '../hooks';
+import { MY_UNIT, type MyUnit } from '../my-unit';
 import { Empty, ErrorBox, Loading, Page, Warnings } from '../ui';
-
-export interface MyUnit {
-  myUnit: { id: string; name: string; level: string } | null;
-}
-export const MY_UNIT = `query MyUnit { myUnit { id name level } }`;
 
 interface Enrollment {
   id: string;
@@ -28,22 +25,6 @@ interface DashboardCampaign {
   rankings: { edges: { node: { rank: number; name: string; unitName: string; score: number } }[] } | null;
 }
 
-interface Fairness {
-  decisions: number;
-  directWorkerShareOfRewards: number | null;
-  directWorkerShareOfMembers: number | null;
-  nonLeaderShareOfRewards: number | null;
-  nonLeaderShareOfMembers: number | null;
-  medianDaysToDecision: number | null;
-  p90DaysToDecision: number | null;
-  adHocDecisions: number;
-  spentVnd: number;
-  plannedVnd: number;
-}
-
-export const FAIRNESS_FIELDS = `decisions directWorkerShareOfRewards directWorkerShareOfMembers nonLeaderShareOfRewards nonLeaderShareOfMembers
-  medianDaysToDecision p90DaysToDecision adHocDecisions spentVnd plannedVnd`;
-
 const DASHBOARD = `query Dashboard($unitId: ID!, $from: Date!, $to: Date!) {
   campaigns(unitId: $unitId, first: 10) { edges { node {
     id title status participation { units members }
@@ -60,29 +41,6 @@ function meanCompletion(campaign: DashboardCampaign): number | null {
   const groups = campaign.inspection?.byOrganisationType ?? [];
   const enrolled = groups.reduce((sum, g) => sum + g.enrollments, 0);
   return enrolled ? groups.reduce((sum, g) => sum + g.completionRate * g.enrollments, 0) / enrolled : null;
-}
-
-export function FairnessFigures({ fairness, testId }: { fairness: Fairness; testId?: string }) {
-  return (
-    <>
-      <BarChart
-        testId={testId}
-        title="Khen thưởng hướng về người lao động trực tiếp và người không giữ chức vụ"
-        labels={['Lao động trực tiếp sản xuất', 'Không giữ chức vụ quản lý']}
-        series={[
-          { label: 'Tỷ lệ trong số được khen thưởng', values: [fairness.directWorkerShareOfRewards, fairness.nonLeaderShareOfRewards] },
-          { label: 'Tỷ lệ trong số đoàn viên', values: [fairness.directWorkerShareOfMembers, fairness.nonLeaderShareOfMembers] },
-        ]}
-      />
-      <div className="figures">
-        <div className="figure"><strong>{num(fairness.decisions)}</strong>quyết định</div>
-        <div className="figure"><strong>{num(fairness.medianDaysToDecision)}</strong>ngày (trung vị) đến quyết định</div>
-        <div className="figure"><strong>{num(fairness.p90DaysToDecision)}</strong>ngày (90% quyết định)</div>
-        <div className="figure"><strong>{num(fairness.adHocDecisions)}</strong>khen thưởng đột xuất</div>
-        <div className="figure"><strong>{vnd(fairness.spentVnd)}</strong>đã chi / kế hoạch {vnd(fairness.plannedVnd)}</div>
-      </div>
-    </>
-  );
 }
 
 function Inspection({ campaign }: { campaign: DashboardCampaign }) {

@@ -5,7 +5,7 @@ import { DownloadButton } from '../downloads';
 import { num } from '../format';
 import { useQuery } from '../hooks';
 import { ErrorBox, Field, Page, ProgressBar, Success } from '../ui';
-import { MY_UNIT, type MyUnit } from './DashboardPage';
+import { MY_UNIT, type MyUnit } from '../my-unit';
 
 const UNITS = `query GrassrootsUnits($id: ID!) { unionUnit(id: $id) { subtree(level: GRASSROOTS, first: 100) { edges { node { id name } } } } }`;
 const IMPORT = `mutation ImportMembers($unitId: ID!, $csv: String!) { importMembers(unitId: $unitId, csv: $csv) { imported rows problems { row field message } } }`;

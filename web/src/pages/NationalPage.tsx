@@ -2,9 +2,10 @@ import { Link } from 'react-router';
 import { BarChart } from '../charts';
 import { DownloadButton, query } from '../downloads';
 import { num, percent, todayIso } from '../format';
+import { FAIRNESS_FIELDS, FairnessFigures } from '../fairness';
 import { useQuery } from '../hooks';
+import { MY_UNIT, type MyUnit } from '../my-unit';
 import { Empty, ErrorBox, Loading, Page, Warnings } from '../ui';
-import { FAIRNESS_FIELDS, FairnessFigures, MY_UNIT, type MyUnit } from './DashboardPage';
 
 interface Figures {
   campaignsLaunched: number;

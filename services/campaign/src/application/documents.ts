@@ -15,7 +15,7 @@ import { meets } from '../domain/campaigns';
 import { annualReportPage } from '../documents/annual';
 import { movementReportPage, planPage, type MovementModel, type MovementReportModel } from '../documents/movement';
 import type { CampaignRow, UnionUnitRow } from '../entities';
-import { today } from './clock';
+import { todayInVietnam as today } from '@thidua/common';
 import type { CampaignContext } from './context';
 import { inspection } from './enrollments';
 import { annualReport } from './reports';

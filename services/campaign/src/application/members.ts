@@ -5,23 +5,25 @@ import {
   foldVietnamese,
   pageSize,
   parseId,
+  queryRows,
+  readFirstSheet,
   requireRole,
   requireWithinScope,
   toConnection,
+  todayInVietnam,
+  UnreadableSpreadsheetError,
   type Connection,
   type PageRequest,
   type SheetRow,
-  readFirstSheet,
-  UnreadableSpreadsheetError,
 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { canSeeMember } from '../domain/access';
 import { MalformedFileError, parseMemberCsv, parseMemberRecords, type RowProblem } from '../domain/member-import';
 import { memberProblems } from '../domain/members';
 import { MemberEntity, OccupationEntity, type MemberRow, type UnionUnitRow } from '../entities';
-import { memberUpserted } from '../events/payloads';
+import { memberUpserted } from './published-events';
 import type { CampaignContext } from './context';
-import { today } from './clock';
+import { lockWithinScope } from './locks';
 
 export interface CreateMemberInput {
   unitId: string;
@@ -48,7 +50,7 @@ export async function createMember(ctx: CampaignContext, input: CreateMemberInpu
   requireWithinScope(ctx.identity, unit.path);
   const occupation = await ctx.loaders.occupation.load(input.occupationCode);
   const joinedUnionOn = input.joinedUnionOn ?? null;
-  const problems = memberProblems({ fullName: input.fullName, occupationCode: input.occupationCode, joinedUnionOn }, unit.level, occupation !== null, today());
+  const problems = memberProblems({ fullName: input.fullName, occupationCode: input.occupationCode, joinedUnionOn }, unit.level, occupation !== null, todayInVietnam());
   if (problems.length > 0) throw new ValidationError(problems);
 
   return ctx.transaction(async ({ manager, emit }) => {
@@ -73,10 +75,7 @@ export async function updateMember(ctx: CampaignContext, id: string, input: Upda
   requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
   const memberId = parseId('id', id);
   return ctx.transaction(async ({ manager, emit }) => {
-    const repository = manager.getRepository(MemberEntity);
-    const member = await repository.findOne({ where: { id: memberId }, lock: { mode: 'pessimistic_write' } });
-    if (!member) throw new NotFoundError('Member', id);
-    requireWithinScope(ctx.identity, member.unitPath);
+    const member = await lockWithinScope(ctx, manager, MemberEntity, memberId, { name: 'Member', input: id, pathOf: (row) => row.unitPath });
     const next = {
       fullName: (input.fullName ?? member.fullName).trim().normalize('NFC'),
       occupationCode: input.occupationCode ?? member.occupationCode,
@@ -84,7 +83,7 @@ export async function updateMember(ctx: CampaignContext, id: string, input: Upda
       leftUnionOn: input.leftUnionOn === undefined ? member.leftUnionOn : input.leftUnionOn,
     };
     const occupationExists = (await manager.getRepository(OccupationEntity).countBy({ code: next.occupationCode })) > 0;
-    const problems = memberProblems(next, 'GRASSROOTS', occupationExists, today());
+    const problems = memberProblems(next, 'GRASSROOTS', occupationExists, todayInVietnam());
     if (next.leftUnionOn && next.joinedUnionOn && next.leftUnionOn < next.joinedUnionOn) {
       problems.push({ field: 'leftUnionOn', message: 'cannot be before joinedUnionOn' });
     }
@@ -95,7 +94,7 @@ export async function updateMember(ctx: CampaignContext, id: string, input: Upda
       isDirectProductionWorker: input.isDirectProductionWorker ?? member.isDirectProductionWorker,
       holdsLeadershipPost: input.holdsLeadershipPost ?? member.holdsLeadershipPost,
     });
-    const saved = await repository.save(member);
+    const saved = await manager.getRepository(MemberEntity).save(member);
     await emit(memberUpserted(saved));
     return saved;
   });
@@ -116,7 +115,7 @@ const INSERT_BATCH = 500;
  */
 export async function importMembers(ctx: CampaignContext, unitId: string, csv: string): Promise<MemberImportReport> {
   const unit = await importTarget(ctx, unitId);
-  return importParsed(ctx, unit, parseFile('csv', () => parseMemberCsv(csv, today())));
+  return importParsed(ctx, unit, parseFile('csv', () => parseMemberCsv(csv, todayInVietnam())));
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -133,7 +132,7 @@ export async function importMembersFromSpreadsheet(ctx: CampaignContext, unitId:
     if (error instanceof UnreadableSpreadsheetError) throw ValidationError.single('contentBase64', error.message);
     throw error;
   }
-  return importParsed(ctx, unit, parseFile('contentBase64', () => parseMemberRecords(records, today())));
+  return importParsed(ctx, unit, parseFile('contentBase64', () => parseMemberRecords(records, todayInVietnam())));
 }
 
 async function importTarget(ctx: CampaignContext, unitId: string): Promise<UnionUnitRow> {
@@ -233,10 +232,10 @@ export async function membersOfSubtree(ctx: CampaignContext, unitId: string, pag
   requireWithinScope(ctx.identity, unit.path);
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
-  const ids = (await ctx.db.query(
+  const ids = await queryRows<{ id: string }>(ctx.db,
     `SELECT id FROM members WHERE unit_path LIKE $1 AND ($3::uuid IS NULL OR id > $3::uuid) ORDER BY id LIMIT $2`,
     [`${unit.path}%`, limit + 1, after?.[0] ?? null],
-  )) as { id: string }[];
+  );
   const rows = (await ctx.loaders.member.loadMany(ids.map((r) => r.id))).filter((r): r is MemberRow => r !== null && !(r instanceof Error));
   return toConnection(rows, limit, (row) => [row.id]);
 }

@@ -10,7 +10,7 @@ import {
   type RouteDependencies,
   type RouteHandler,
 } from '@thidua/common';
-import { today } from '../application/clock';
+import { todayInVietnam as today } from '@thidua/common';
 import type { CampaignContext } from '../application/context';
 import { annualReportDocument, movementPlan, movementReport, visibleCampaignFor } from '../application/documents';
 import { annualReportSheet, inspectionSheets, membersSheet } from '../application/exports';

@@ -1,4 +1,4 @@
-import { ForbiddenError, isUuid, scalarResolvers, type GraphQLResolverMap, type PageRequest } from '@thidua/common';
+import { ForbiddenError, isUuid, scalarResolvers, todayInVietnam, type GraphQLResolverMap, type PageRequest } from '@thidua/common';
 import type { CampaignContext } from '../application/context';
 import {
   beginCampaignSummary,
@@ -16,7 +16,6 @@ import {
   type UpdateCampaignInput,
 } from '../application/campaigns';
 import { auditLog, type AuditFilter } from '../application/audit';
-import { today } from '../application/clock';
 import {
   campaignEnrollments,
   enrollMember,
@@ -111,10 +110,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     annualReport: (unit: UnionUnitRow, { year }: { year: number }, ctx: Ctx) => annualReport(ctx, unit, year),
   },
   Member: {
-    __resolveReference: async (ref: Id, ctx: Ctx) => {
-      const member = await ctx.loaders.member.load(ref.id);
-      return member && canSeeMember(ctx.identity, member) ? member : null;
-    },
+    __resolveReference: (ref: Id, ctx: Ctx) => visibleMember(ctx, ref.id),
     unit: (member: MemberRow, _: unknown, ctx: Ctx) => ctx.loaders.unit.load(member.unitId),
     occupation: (member: MemberRow, _: unknown, ctx: Ctx) => ctx.loaders.occupation.load(member.occupationCode),
     enrollments: (member: MemberRow, args: PageRequest, ctx: Ctx) => {
@@ -123,10 +119,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     },
   },
   Campaign: {
-    __resolveReference: async (ref: Id, ctx: Ctx) => {
-      const campaign = await ctx.loaders.campaign.load(ref.id);
-      return campaign && canSeeCampaign(ctx.identity, campaign) ? campaign : null;
-    },
+    __resolveReference: (ref: Id, ctx: Ctx) => visibleCampaign(ctx, ref.id),
     launchingUnit: (campaign: CampaignRow, _: unknown, ctx: Ctx) => ctx.loaders.unit.load(campaign.launchingUnitId),
     targets: (campaign: CampaignRow, _: unknown, ctx: Ctx) => ctx.loaders.targets.load(campaign.id),
     scope: (campaign: CampaignRow, _: unknown, ctx: Ctx) => ({
@@ -139,7 +132,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
       return summary ? { ...summary, campaign } : null;
     },
     summaryOverdue: async (campaign: CampaignRow, _: unknown, ctx: Ctx) =>
-      isSummaryOverdue(campaign.status, campaign.endsOn, (await ctx.loaders.summary.load(campaign.id)) !== null, today()),
+      isSummaryOverdue(campaign.status, campaign.endsOn, (await ctx.loaders.summary.load(campaign.id)) !== null, todayInVietnam()),
     derivedFrom: async (campaign: CampaignRow, _: unknown, ctx: Ctx) => {
       const source = campaign.derivedFromId ? await ctx.loaders.campaign.load(campaign.derivedFromId) : null;
       return source && canSeeCampaign(ctx.identity, source) ? source : null;

@@ -11,8 +11,9 @@ import {
   type RouteHandler,
   type SheetColumn,
 } from '@thidua/common';
-import { createLoaders } from '../application/context';
-import { rankings, type RankingDimension } from '../application/results';
+import { createLoaders } from '../application/loaders';
+import type { RankingDimension } from '../entities';
+import { rankings } from '../application/publications';
 
 /** /exports/rankings/<campaign id>.xlsx?by=&key= — a published ranking (public), as the campaign page and dashboards show it. */
 interface Line {

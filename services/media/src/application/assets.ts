@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ConflictError, NotFoundError, ValidationError, parseId, requireRole, requireWithinScope } from '@thidua/common';
+import { ConflictError, NotFoundError, ValidationError, parseId, queryRow, queryRows, requireRole, requireWithinScope, type Queryable } from '@thidua/common';
 import { EDITABLE } from '../domain/stories';
 import type { MediaContext } from './context';
-import type { AssetRow } from '../entities';
+import { ASSET_COLUMNS, type AssetRow } from '../entities';
 import { assetStorage } from './storage';
 import { loadStory } from './stories';
 
@@ -36,10 +36,20 @@ export async function addAsset(
   if (problems.length > 0) throw new ValidationError(problems);
   const storageKey = randomUUID();
   await assetStorage.put(storageKey, bytes);
-  const [row] = (await ctx.db.query(
+  const [row] = await queryRows<AssetRow>(ctx.db,
     `INSERT INTO assets (story_id, kind, file_name, mime_type, size_bytes, sha256, storage_key, alt_text, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-     RETURNING id, story_id AS "storyId", kind, file_name AS "fileName", mime_type AS "mimeType", size_bytes AS "sizeBytes", sha256, storage_key AS "storageKey", alt_text AS "altText"`,
+     RETURNING ${ASSET_COLUMNS}`,
     [story.id, kind, input.fileName, input.mimeType, bytes.length, createHash('sha256').update(bytes).digest('hex'), storageKey, input.altText?.trim() || null, ctx.identity.subject],
-  )) as AssetRow[];
+  );
   return row!;
+}
+
+/** Where a published story's file is kept and how to serve it; null for files of unpublished stories (nothing leaks). */
+export function publishedAssetFile(db: Queryable, id: string): Promise<{ storageKey: string; mimeType: string; fileName: string } | null> {
+  return queryRow(
+    db,
+    `SELECT a.storage_key AS "storageKey", a.mime_type AS "mimeType", a.file_name AS "fileName" FROM assets a JOIN stories s ON s.id = a.story_id
+      WHERE a.id = $1 AND s.status = 'PUBLISHED'`,
+    [id],
+  );
 }

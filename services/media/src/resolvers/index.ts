@@ -2,9 +2,9 @@ import { isUuid, scalarResolvers, type GraphQLResolverMap, type PageRequest } fr
 import { addAsset } from '../application/assets';
 import { newsChannels, registerNewsChannel, revokeNewsChannel } from '../application/channels';
 import type { MediaContext } from '../application/context';
-import { allSections, createSection, provinceStories, sectionBySlug, sectionStories, type SectionRow } from '../application/sections';
+import { assetUrl, sectionFeedUrl, storyUrl } from '../application/links';
+import { allSections, createSection, provinceStories, sectionBySlug, sectionStories } from '../application/sections';
 import {
-
   createStory,
   ownedStories,
   proposeExemplar,
@@ -18,9 +18,8 @@ import {
   type StoryInput,
   type SyndicationFilter,
 } from '../application/stories';
-import { assetUrl, sectionFeedUrl, storyUrl } from '../application/routes';
 import { editorialScope, type StoryAction } from '../domain/stories';
-import type { AssetRow, StoryRow } from '../entities';
+import type { AssetRow, SectionRow, StoryRow } from '../entities';
 
 type Ctx = MediaContext;
 type Id = { id: string };

@@ -15,12 +15,14 @@ import {
   type Issuer,
 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
-import { todayInVietnam } from '../domain/decisions';
+import { todayInVietnam } from '@thidua/common';
 import { certificatePage } from '../documents/certificate';
 import { dossierPage, minutesPage, type CouncilCase, type MinutesModel } from '../documents/council';
 import { decisionPage, type DecisionModel } from '../documents/decision';
 import type { RewardContext } from './context';
-import { councilVotes, isCouncilOf, type NominationSource } from './nominations';
+import type { NominationSource } from '../entities';
+import { isCouncilOf } from './nominations';
+import { councilVotes } from './votes';
 
 /** The documents a decision is issued with. */
 export const DECISION_DOCUMENTS = ['decision', 'certificate'] as const;

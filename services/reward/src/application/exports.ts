@@ -1,10 +1,11 @@
 import { ValidationError, allPages, dateCell, type SheetColumn, type SheetSpec } from '@thidua/common';
 import type { RewardContext } from './context';
-import type { DecisionRow } from './decision-rows';
+import type { DecisionRow, NominationRow, NominationSource, NominationStatus } from '../entities';
 import { decisionStatus } from './documents';
 import { register, type RegisterFilter } from './decisions';
 import { rewardFairness } from './fairness';
-import { councilVotesOf, nominations, type NominationRow, type NominationSource, type NominationStatus } from './nominations';
+import { nominations } from './nominations';
+import { councilVotesOf } from './votes';
 
 /**
  * Spreadsheets of the reward screens. Each reads through the query its screen uses, page after page, so it shows

@@ -11,8 +11,8 @@ import {
   type RouteDependencies,
   type RouteHandler,
 } from '@thidua/common';
-import { todayInVietnam } from '../domain/decisions';
-import { createLoaders } from '../application/context';
+import { todayInVietnam } from '@thidua/common';
+import { createLoaders } from '../application/loaders';
 import { councilMinutes, councilUnit, decisionDocument, proposalDossier } from '../application/documents';
 import { fairnessSheet, nominationsSheet, registerSheet } from '../application/exports';
 

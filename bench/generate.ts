@@ -2,7 +2,7 @@
  * Fills the four services' `_bench` databases (made anew, migrated) through the services' own tables, at a chosen
  * scale, deterministically from a seed:
  *
- *   npx tsx infra/generate.ts --scale small|medium|national [--seed 42] [--suffix _bench]
+ *   npx tsx bench/generate.ts --scale small|medium|national [--seed 42] [--suffix _bench]
  *
  * The union tree (34 provinces and cities, central sector unions, upper-grassroots unions, grassroots unions of
  * every kind), members with Vietnamese names, occupations and flags, their read models in evaluation, reward and
@@ -17,8 +17,8 @@ import { SingleBar } from 'cli-progress';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { PROVINCES, SERVICE_NAMES, databaseOwnerUrl, foldVietnamese, slugify, type ServiceName } from '@thidua/common';
-import { RESULTS_DIR, machine } from '../bench/support';
-import { prepareDatabases } from './databases';
+import { prepareDatabases } from '../infra/databases';
+import { RESULTS_DIR, machine } from './support';
 
 interface Scale {
   grassroots: number;

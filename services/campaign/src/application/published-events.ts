@@ -1,4 +1,5 @@
 import type { CampaignLaunchedV1, MemberUpsertedV1, NewEvent, UnitUpsertedV1 } from '@thidua/common';
+import { targetDraft } from '../domain/campaigns';
 import type { CampaignRow, CampaignTargetRow, MemberRow, UnionUnitRow } from '../entities';
 
 /** What this service publishes about its rows; one builder per event, shared by every use case that emits it. */
@@ -39,15 +40,7 @@ export function campaignLaunched(campaign: CampaignRow, targets: CampaignTargetR
     launchingUnitPath: campaign.launchingUnitPath,
     startsOn: campaign.startsOn!,
     endsOn: campaign.endsOn!,
-    targets: targets.map((t) => ({
-      targetId: t.id,
-      name: t.name,
-      unitOfMeasure: t.unitOfMeasure,
-      targetValue: t.targetValue,
-      direction: t.direction,
-      aggregation: t.aggregation,
-      weight: t.weight,
-    })),
+    targets: targets.map((t) => ({ targetId: t.id, ...targetDraft(t) })),
     scope: {
       unitId: campaign.scopeUnitId,
       unitPath: scopeUnitPath,
