@@ -26,3 +26,7 @@ export * from './read-models';
 export * from './consumer/replay';
 export * from './graphql/audit';
 export * from './graphql/batching';
+export * from './unit-paths';
+export * from './correlation';
+export * from './internal-keys';
+export * from './secrets';

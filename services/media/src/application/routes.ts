@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Feed } from 'feed';
-import { ANONYMOUS, sendJson, type RouteDependencies, type RouteHandler } from '@thidua/common';
+import { ANONYMOUS, PayloadTooLargeError, newAuditTrail, readBody, sendJson, type RouteDependencies, type RouteHandler } from '@thidua/common';
 import type { DataSource } from 'typeorm';
 import { channelForKey } from './channels';
 import type { MediaContext } from './context';
@@ -8,6 +8,7 @@ import { createLoaders } from './context';
 import type { StoryRow } from '../entities';
 import { provinceStories, requireSection, sectionStories } from './sections';
 import { assetStorage } from './storage';
+import { feedHtml, feedText } from '../domain/feed-text';
 
 const PUBLIC_BASE_URL = (process.env.PUBLIC_BASE_URL ?? 'http://127.0.0.1:4000').replace(/\/+$/, '');
 const FEED_SIZE = 50;
@@ -22,6 +23,7 @@ function publicContext(db: DataSource, deps: RouteDependencies): MediaContext {
     logger: deps.logger,
     db,
     loaders: createLoaders(db, ANONYMOUS),
+    audit: newAuditTrail(),
     transaction: () => Promise.reject(new Error('feeds are read-only')),
   };
 }
@@ -56,13 +58,15 @@ export function buildFeed(title: string, selfPath: string, stories: StoryRow[], 
     generator: 'Thi Đua',
     feedLinks: { [format === 'json' ? 'json' : format]: `${PUBLIC_BASE_URL}${selfPath}` },
   });
+  // JSON Feed's title and summary are plain text; RSS and Atom readers take them as HTML (see feed-text.ts)
+  const text = format === 'json' ? (value: string) => value : feedText;
   for (const story of stories) {
     feed.addItem({
-      title: story.title,
+      title: text(story.title),
       id: `urn:uuid:${story.id}`,
       link: storyUrl(story.id),
-      description: story.summary ?? undefined,
-      content: story.bodyHtml,
+      description: story.summary === null ? undefined : text(story.summary),
+      content: feedHtml(story.bodyHtml),
       date: story.updatedAt,
       published: story.publishedAt ?? story.createdAt,
       category: [{ name: story.kind }, ...story.tags.map((tag) => ({ name: tag }))],
@@ -117,13 +121,11 @@ async function assetRoute(deps: RouteDependencies, req: IncomingMessage, res: Se
 async function verifyKeyRoute(deps: RouteDependencies, req: IncomingMessage, res: ServerResponse): Promise<void> {
   await deps.identify(req);
   if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST { "apiKey": "…" }' });
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
   let apiKey: unknown;
   try {
-    apiKey = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { apiKey?: unknown }).apiKey;
-  } catch {
-    return sendJson(res, 400, { error: 'invalid JSON' });
+    apiKey = (JSON.parse(await readBody(req, 4096)) as { apiKey?: unknown } | null)?.apiKey;
+  } catch (error) {
+    return sendJson(res, error instanceof PayloadTooLargeError ? 413 : 400, { error: 'Nội dung phải là JSON { "apiKey": "…" } dưới 4 KB' });
   }
   const channel = typeof apiKey === 'string' ? await channelForKey(deps.dataSource, apiKey) : null;
   sendJson(res, channel ? 200 : 401, channel ?? { error: 'invalid or revoked API key' });
