@@ -1,3 +1,5 @@
+import { ValidationError } from './errors';
+
 /**
  * Materialised paths of union units (`/vn/bn/bn-kcn/`) are compared in one way everywhere: canonical (lower case,
  * one trailing slash), so that `/vn/bn` never covers its sibling `/vn/bnx/` and `/VN/BN/` is the same unit as
@@ -42,5 +44,15 @@ export function isWithinSubtree(path: string, scope: string | null): boolean {
     return unit !== null && root !== null && unit.startsWith(root);
   } catch {
     return false;
+  }
+}
+
+/** A unit path from a client's input: canonical, or a BAD_USER_INPUT naming the field. */
+export function unitPathInput(field: string, raw: string | null | undefined): string | null {
+  try {
+    return canonicalUnitPath(raw);
+  } catch (error) {
+    if (error instanceof InvalidUnitPathError) throw ValidationError.single(field, error.message);
+    throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { decodeCursor, pageSize, requireRole, toConnection, type Connection, type PageRequest } from '@thidua/common';
+import { decodeCursor, pageSize, requireRole, toConnection, unitPathInput, type Connection, type PageRequest } from '@thidua/common';
 import type { CampaignContext } from './context';
 
 export interface AuditEntryRow {
@@ -35,7 +35,7 @@ export async function auditLog(ctx: CampaignContext, filter: AuditFilter, page: 
         AND ($4::timestamptz IS NULL OR at >= $4) AND ($5::timestamptz IS NULL OR at <= $5)
         AND ($7::timestamptz IS NULL OR (at, event_id) < ($7::timestamptz, $8::uuid))
       ORDER BY at DESC, event_id DESC LIMIT $6`,
-    [filter.service ?? null, filter.subject ?? null, filter.unitPath ?? null, filter.from ?? null, filter.to ?? null, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
+    [filter.service ?? null, filter.subject ?? null, unitPathInput('unitPath', filter.unitPath), filter.from ?? null, filter.to ?? null, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
   )) as (AuditEntryRow & { cursorTime: string; eventId: string })[];
   return toConnection(rows, limit, (row) => [row.cursorTime, row.eventId]);
 }

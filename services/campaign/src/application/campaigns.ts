@@ -15,6 +15,7 @@ import {
   type OrganisationType,
   type PageRequest,
   type TargetDirection,
+  isWithinSubtree,
 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { canSeeCampaign } from '../domain/access';
@@ -123,7 +124,7 @@ export async function unknownOccupations(manager: EntityManager, codes: string[]
 export async function resolveScopeUnit(ctx: CampaignContext, launchingUnitPath: string, scopeUnitId: string | null | undefined, fallbackId: string) {
   const scopeUnit = await ctx.loaders.unit.load(scopeUnitId ? parseId('scope.unitId', scopeUnitId) : fallbackId);
   if (!scopeUnit) throw new NotFoundError('Unit', scopeUnitId ?? fallbackId);
-  if (!scopeUnit.path.startsWith(launchingUnitPath)) {
+  if (!isWithinSubtree(scopeUnit.path, launchingUnitPath)) {
     throw ValidationError.single('scope.unitId', 'a campaign covers only units inside the launching unit’s subtree');
   }
   return scopeUnit;

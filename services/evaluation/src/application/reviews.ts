@@ -14,6 +14,7 @@ import {
   type Connection,
   type PageRequest,
   type SubmissionScoredV1,
+  unitPathInput,
 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { conflictOfInterest } from '../domain/conflicts';
@@ -112,7 +113,8 @@ export async function assignReviewer(
     const round = (await ctx.loaders.roundByCampaign.load(facts.campaignId))!;
     requireWithinScope(ctx.identity, round.launchingUnitPath);
     if (submission.status === 'SCORED') throw new ConflictError('This submission is already scored');
-    const facts_ = { subject: reviewer.subject, memberId: reviewer.memberId ? parseId('reviewer.memberId', reviewer.memberId) : null, unitPath: reviewer.unitPath ?? null };
+    // the reviewer's own unit in canonical form, so `/VN/BN/x` or a path without its slash is still their own unit
+    const facts_ = { subject: reviewer.subject, memberId: reviewer.memberId ? parseId('reviewer.memberId', reviewer.memberId) : null, unitPath: unitPathInput('reviewer.unitPath', reviewer.unitPath) };
     const conflict = conflictOfInterest(facts_, facts, await declaredConflicts(manager, reviewer.subject));
     if (conflict) throw new ConflictError(`Conflict of interest: ${conflict}`, { rule: 'conflict-of-interest' });
     await manager.query(

@@ -16,6 +16,8 @@ import {
   toConnection,
   type Connection,
   type PageRequest,
+  isWithinSubtree,
+  unitPathInput,
 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { renderBody, searchParts, searchQuery, type BodyFormat } from '../domain/content';
@@ -86,13 +88,15 @@ async function writeSubjects(manager: EntityManager, storyId: string, input: Sto
 
 function requireEditor(ctx: MediaContext): string {
   requireRole(ctx.identity, 'EDITOR', 'NATIONAL_ADMIN');
-  return editorialScope(ctx.identity)!;
+  const scope = editorialScope(ctx.identity);
+  if (!scope) throw new ForbiddenError('Tài khoản biên tập viên này chưa gắn với đơn vị nào, nên chưa có quyền biên tập tin bài');
+  return scope;
 }
 
 /** Editors write stories from scratch too; a new story starts as a draft. */
 export async function createStory(ctx: MediaContext, input: StoryInput): Promise<StoryRow> {
   const scope = requireEditor(ctx);
-  const unitPath = input.unitPath ?? scope;
+  const unitPath = unitPathInput('unitPath', input.unitPath) ?? scope;
   requireWithinScope(ctx.identity, unitPath);
   const content = normalise(input);
   return ctx.transaction(async ({ manager }) => {
@@ -190,7 +194,7 @@ export async function proposeExemplar(ctx: MediaContext, storyId: string, input:
 export function canSee(ctx: MediaContext, story: StoryRow): boolean {
   if (story.status === 'PUBLISHED' || story.status === 'RETRACTED') return true;
   const scope = editorialScope(ctx.identity);
-  return scope !== null && story.unitPath.startsWith(scope);
+  return isWithinSubtree(story.unitPath, scope);
 }
 
 export async function visibleStory(ctx: MediaContext, id: string): Promise<StoryRow | null> {

@@ -15,6 +15,7 @@ import {
   type FieldProblem,
   type Identity,
   type PageRequest,
+  isWithinSubtree,
 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { periodEndOf, periodStartOf, type RewardPeriod } from '../domain/periods';
@@ -175,7 +176,7 @@ export async function recordEmployerRewards(ctx: RewardContext, input: EmployerR
       `SELECT id, full_name AS "fullName", unit_path AS "unitPath", is_direct_production_worker AS "direct" FROM member_refs WHERE id = ANY($1::uuid[])`,
       [memberIds],
     )) as { id: string; fullName: string; unitPath: string; direct: boolean }[];
-    const outside = memberIds.filter((id) => !members.some((m) => m.id === id && m.unitPath.startsWith(agreement.unitPath)));
+    const outside = memberIds.filter((id) => !members.some((m) => m.id === id && isWithinSubtree(m.unitPath, agreement.unitPath)));
     if (outside.length) throw ValidationError.single('memberIds', `${outside.join(', ')} are not members of ${agreement.employerName}'s union`);
     const [already] = (await manager.query(
       `SELECT count(*)::int AS n, count(*) FILTER (WHERE member_id = ANY($4::uuid[]))::int AS repeated

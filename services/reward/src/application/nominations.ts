@@ -17,6 +17,7 @@ import {
   type Identity,
   type PageRequest,
   type TransactionScope,
+  isWithinSubtree,
 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { todayInVietnam } from '../domain/decisions';
@@ -199,7 +200,7 @@ export async function nominate(ctx: RewardContext, input: NominateInput): Promis
   const subject = await requireSubject(ctx.db.manager, { memberId, unitId });
   if (!isOfficerOver(ctx.identity, subject.unitPath)) throw new ForbiddenError(`Only officers over ${subject.unitPath} nominate ${subject.name}`, { unitPath: subject.unitPath });
   const grantingUnit = await requireUnit(ctx.db.manager, parseId('grantingUnitId', input.grantingUnitId));
-  if (!subject.unitPath.startsWith(grantingUnit.path)) {
+  if (!isWithinSubtree(subject.unitPath, grantingUnit.path)) {
     throw ValidationError.single('grantingUnitId', `${grantingUnit.name} is not above ${subject.name}'s unit; choose the unit itself or one above it`);
   }
   if (input.formCode) {
