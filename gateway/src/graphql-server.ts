@@ -5,8 +5,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type ValidationContext } from 'graphql';
-import Negotiator from 'negotiator';
-import { CORRELATION_ID_HEADER, INTERNAL_TOKEN_HEADER, createErrorFormatter, isAnonymous, type GatewayConfig, type Identity, type ServiceName } from '@thidua/common';
+import { CORRELATION_ID_HEADER, INTERNAL_TOKEN_HEADER, createErrorFormatter, graphqlOverHttpStatuses, isAnonymous, type GatewayConfig, type Identity, type ServiceName } from '@thidua/common';
 import { isAllowed, loadPublicOperations } from './allowlist';
 import { withInflightSharing } from './inflight';
 
@@ -75,32 +74,6 @@ function allowlistPlugin(config: GatewayConfig): ApolloServerPlugin<GatewayConte
   };
 }
 
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
-const JSON_TYPES = ['application/json', 'application/graphql-response+json'];
-
-/**
- * The statuses of the GraphQL-over-HTTP spec: a document that does not parse, does not validate or whose variables do
- * not coerce is a request error, answered 400 in `application/graphql-response+json` and 200 in the legacy
- * `application/json` (whose clients read the errors from the body). Query limits are always 400: they are refusals,
- * not mistakes a client's error display should treat as an answer.
- */
-function httpStatusPlugin(isLimitError: (error: GraphQLError) => boolean): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ request, response, errors }) {
-          const body = response.body;
-          if (body.kind !== 'single' || body.singleResult.data !== undefined || !errors?.length) return;
-          if (!errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)) && !isLimitError(e))) return;
-          const accept = request.http?.headers.get('accept');
-          const type = accept ? new Negotiator({ headers: { accept } }).mediaType(JSON_TYPES) : 'application/json';
-          if (type === 'application/json') response.http.status = 200;
-        },
-      };
-    },
-  };
-}
-
 /** Every mutation through this gateway may change public data: its cached answers go at once (other replicas follow events). */
 function flushOnMutationPlugin(flush: () => void): ApolloServerPlugin<GatewayContext> {
   return {
@@ -145,7 +118,7 @@ export async function startGatewayApollo(config: GatewayConfig, options: Gateway
     gateway: withInflightSharing(gateway),
     ...protection,
     parseOptions: { maxTokens: maxTokens.n },
-    plugins: [...protection.plugins, allowlistPlugin(config), httpStatusPlugin(isLimitError), flushOnMutationPlugin(options.onMutation)],
+    plugins: [...protection.plugins, allowlistPlugin(config), graphqlOverHttpStatuses<GatewayContext>(isLimitError), flushOnMutationPlugin(options.onMutation)],
     validationRules: [...protection.validationRules],
     formatError: createErrorFormatter(config.isProduction),
     includeStacktraceInErrorResponses: false,

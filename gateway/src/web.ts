@@ -36,7 +36,7 @@ export function webRoute(distDir: string = WEB_DIST_DIR): RouteHandler {
     }
     const index = path.join(root, 'index.html');
     if (!existsSync(index)) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('The web portal is not built: run `npm run build:web`.\n');
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...PORTAL_HEADERS }).end('The web portal is not built: run `npm run build:web`.\n');
       return;
     }
     const urlPath = decodeURIComponent((req.url ?? '/').split('?', 1)[0]!);
@@ -47,7 +47,7 @@ export function webRoute(distDir: string = WEB_DIST_DIR): RouteHandler {
       return;
     }
     if (urlPath.startsWith('/static/')) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...PORTAL_HEADERS }).end('not found\n');
       return;
     }
     send(res, index, 'no-cache');

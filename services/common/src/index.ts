@@ -30,3 +30,4 @@ export * from './unit-paths';
 export * from './correlation';
 export * from './internal-keys';
 export * from './secrets';
+export * from './graphql/http-status';

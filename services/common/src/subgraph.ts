@@ -19,6 +19,7 @@ import type { EventEnvelope, EventType } from './events/contracts';
 import { eventsTopic } from './events/topics';
 import { auditInTransaction, auditPlugin, newAuditTrail, type AuditTrail } from './graphql/audit';
 import { createErrorFormatter } from './graphql/format-error';
+import { graphqlOverHttpStatuses } from './graphql/http-status';
 import { liveRoute, readinessRoute, startMetricsServer } from './http/health';
 import { closeServer, createHttpServer, listen, type RouteHandler } from './http/server';
 import { importVerifyingKey } from './internal-keys';
@@ -128,7 +129,7 @@ async function startApollo<TLoaders>(definition: SubgraphDefinition<TLoaders>, c
     includeStacktraceInErrorResponses: false,
     introspection: !config.isProduction,
     // nobody reads Apollo's inline traces here; they cost CPU on every request
-    plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin<SubgraphContext<TLoaders>>(definition.name, dataSource, events.outbox, () => events.relay.nudge(), logger)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), graphqlOverHttpStatuses(), auditPlugin<SubgraphContext<TLoaders>>(definition.name, dataSource, events.outbox, () => events.relay.nudge(), logger)],
   });
   await apollo.start();
   return apollo;

@@ -278,6 +278,25 @@ export interface MutationAuditedV1 {
   at: string;
 }
 
+export type StoryKindV1 = 'EXEMPLAR' | 'GOOD_PRACTICE' | 'GOOD_DEED' | 'AD_HOC_ACHIEVEMENT' | 'CAMPAIGN_NEWS' | 'CAMPAIGN_SUMMARY';
+
+/** A story became public. */
+export interface StoryPublishedV1 {
+  storyId: string;
+  kind: StoryKindV1;
+  title: string;
+  provinceCode: string | null;
+  publishedAt: string;
+}
+
+/** A published story was retracted; the reason is shown to readers. */
+export interface StoryRetractedV1 {
+  storyId: string;
+  title: string;
+  reason: string;
+  retractedAt: string;
+}
+
 /** Event type → payload. Adding an event: a schema file, a line here, and a producer (README, "Add an event"). */
 export interface EventPayloads {
   UnitUpserted: UnitUpsertedV1;
@@ -300,5 +319,7 @@ export interface EventPayloads {
   RewardRefused: RewardRefusedV1;
   InitiativeRewarded: InitiativeRewardedV1;
   MutationAudited: MutationAuditedV1;
+  StoryPublished: StoryPublishedV1;
+  StoryRetracted: StoryRetractedV1;
 }
 export type EventType = keyof EventPayloads;

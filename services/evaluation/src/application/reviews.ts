@@ -130,11 +130,13 @@ export async function declareConflict(ctx: EvaluationContext, enrollmentId: stri
   requireRole(ctx.identity, 'REVIEWER');
   if (reason.trim().length < 5) throw ValidationError.single('reason', 'say what the conflict is');
   await factsOf(ctx.db.manager, parseId('enrollmentId', enrollmentId));
-  await ctx.db.query(`INSERT INTO conflict_declarations (reviewer_subject, enrollment_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
-    ctx.identity.subject,
-    enrollmentId.toLowerCase(),
-    reason.trim(),
-  ]);
+  await ctx.transaction(({ manager }) =>
+    manager.query(`INSERT INTO conflict_declarations (reviewer_subject, enrollment_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+      ctx.identity.subject,
+      enrollmentId.toLowerCase(),
+      reason.trim(),
+    ]),
+  );
   return true;
 }
 

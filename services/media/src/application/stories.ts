@@ -16,8 +16,10 @@ import {
   toConnection,
   type Connection,
   type PageRequest,
+  canonicalUnitPath,
   isWithinSubtree,
   unitPathInput,
+  type NewEvent,
 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { renderBody, searchParts, searchQuery, type BodyFormat } from '../domain/content';
@@ -143,7 +145,7 @@ export async function updateStory(ctx: MediaContext, id: string, input: StoryInp
 
 /** Moves a story through the workflow; who did what and when is recorded, reasons are kept and shown. */
 export async function transitionStory(ctx: MediaContext, id: string, action: StoryAction, note: string | null): Promise<StoryRow> {
-  return ctx.transaction(async ({ manager }) => {
+  return ctx.transaction(async ({ manager, emit }) => {
     const story = await lockEditable(ctx, manager, id);
     const problem = transitionProblem(action, story.status, note);
     // a wrong status conflicts with the story's state; a missing reason is input to fix
@@ -157,8 +159,29 @@ export async function transitionStory(ctx: MediaContext, id: string, action: Sto
       [story.id, to, note?.trim() ?? null],
     );
     await record(manager, story.id, story.status, to, action, ctx.identity.subject, note?.trim() || null);
-    return (await loadStory(manager, story.id))!;
+    const changed = (await loadStory(manager, story.id))!;
+    if (to === 'PUBLISHED' || to === 'RETRACTED') await emit(publicChange(changed));
+    return changed;
   });
+}
+
+/** What public readers (and the gateway's cache of their answers) learn when a story goes public or is taken back. */
+function publicChange(story: StoryRow): NewEvent<'StoryPublished'> | NewEvent<'StoryRetracted'> {
+  const unitPath = canonicalUnitPath(story.unitPath);
+  if (story.status === 'PUBLISHED') {
+    return {
+      type: 'StoryPublished',
+      aggregateId: story.id,
+      unitPath,
+      payload: { storyId: story.id, kind: story.kind, title: story.title, provinceCode: story.provinceCode, publishedAt: story.publishedAt!.toISOString() },
+    };
+  }
+  return {
+    type: 'StoryRetracted',
+    aggregateId: story.id,
+    unitPath,
+    payload: { storyId: story.id, title: story.title, reason: story.retractionReason ?? '', retractedAt: story.updatedAt.toISOString() },
+  };
 }
 
 /**
