@@ -122,7 +122,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
   requireGatewaySecrets(config);
   const logger = createLogger('gateway', config.logLevel);
   const tokens = await InternalTokenSigner.fromPem(config.internalTokenPrivateKey);
-  const limits = RateLimits.create(config, logger);
+  const limits = await RateLimits.create(config, logger);
   const clientAddress = clientAddressOf(config.trustProxy);
   const mediaBaseUrl = config.subgraphUrls.media.replace(/\/graphql$/, '');
   const apiKeys = new ApiKeyVerifier(mediaBaseUrl, () => tokens.tokenFor('anonymous', ANONYMOUS, 'media'), config.apiKeyCacheSeconds);

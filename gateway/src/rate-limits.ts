@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import { Redis } from 'ioredis';
 import proxyaddr from 'proxy-addr';
@@ -42,9 +43,11 @@ export class RateLimits {
     this.limiters = { apiKey: limiter('apiKey'), user: limiter('user'), anonymous: limiter('anonymous'), invalidApiKey: limiter('invalidApiKey') };
   }
 
-  static create(config: GatewayConfig, logger: Logger): RateLimits {
+  /** With REDIS_URL, waits up to 2 s for Redis before the first request (counting in memory until it answers). */
+  static async create(config: GatewayConfig, logger: Logger): Promise<RateLimits> {
     const redis = config.redisUrl ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 }) : undefined;
     redis?.on('error', (error: Error) => logger.warn({ err: error }, 'Redis for rate limits unreachable; counting in memory meanwhile'));
+    if (redis) await Promise.race([once(redis, 'ready'), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
     return new RateLimits(
       {
         apiKey: config.apiKeyRequestsPerMinute,
@@ -71,7 +74,7 @@ export class RateLimits {
   /** Seconds to wait when the key has no request left this minute, without counting one; 0 otherwise. */
   async blocked(kind: LimitKind, key: string): Promise<number> {
     const state = await this.limiters[kind].get(key);
-    return state && state.remainingPoints <= 0 && state.consumedPoints >= this.perMinute[kind] ? Math.max(1, Math.ceil(state.msBeforeNext / 1000)) : 0;
+    return state && state.remainingPoints <= 0 ? Math.max(1, Math.ceil(state.msBeforeNext / 1000)) : 0;
   }
 
   async stop(): Promise<void> {
