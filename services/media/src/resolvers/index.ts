@@ -1,4 +1,4 @@
-import { isUuid, scalarResolvers, type GraphQLResolverMap, type PageRequest } from '@thidua/common';
+import { isUuid, isWithinSubtree, scalarResolvers, type GraphQLResolverMap, type PageRequest } from '@thidua/common';
 import { addAsset } from '../application/assets';
 import { newsChannels, registerNewsChannel, revokeNewsChannel } from '../application/channels';
 import type { MediaContext } from '../application/context';
@@ -51,7 +51,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
   Story: {
     bodyHtml: (story: StoryRow, _: unknown, ctx: Ctx) => {
       const editor = editorialScope(ctx.identity);
-      return story.status === 'RETRACTED' && !(editor && story.unitPath.startsWith(editor)) ? null : story.bodyHtml;
+      return story.status === 'RETRACTED' && !isWithinSubtree(story.unitPath, editor) ? null : story.bodyHtml;
     },
     subjectIsDirectProductionWorker: (story: StoryRow) => story.subjectIsDirectWorker,
     campaign: (story: StoryRow) => (story.campaignId ? { id: story.campaignId } : null),
