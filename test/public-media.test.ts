@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { Browser } from 'playwright-core';
-import { SERVICE_NAMES, databaseUrl, type ServiceName } from '@thidua/common';
+import { SERVICE_NAMES, databaseOwnerUrl, type ServiceName } from '@thidua/common';
 import { startGateway, type RunningGateway } from '../gateway/src/gateway';
 import { PublicResponseCache } from '../gateway/src/response-cache';
 import { Api } from './support/api';
@@ -170,7 +170,8 @@ describe('uploads and links', () => {
       expect([mimeType, refused.code, refused.problems.map((p) => p.field)]).toEqual([mimeType, 'BAD_USER_INPUT', ['mimeType']]);
     }
     // the database refuses the row after the file is written (a constraint added for this test): the file goes too
-    const media = new Client({ connectionString: databaseUrl('media') });
+    // the schema is the owner's to change (the service's own role may not): the fault is injected as the owner
+    const media = new Client({ connectionString: databaseOwnerUrl('media') });
     await media.connect();
     try {
       await media.query(`ALTER TABLE assets ADD CONSTRAINT test_refuse_upload CHECK (file_name <> 'refused.pdf')`);

@@ -23,7 +23,7 @@ import { startGateway } from '../gateway/src/gateway';
 import { InternalTokenSigner } from '../gateway/src/internal-tokens';
 import { subgraphs } from '../infra/subgraphs';
 import { graphql } from './support/graphql';
-import { productionSecrets } from './support/production';
+import { productionPasswords, productionSecrets } from './support/production';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 /** This run's environment as production would have it, before its secrets are set. */
-const productionEnv = () => ({ ...process.env, NODE_ENV: 'production', JWT_SECRET: undefined, INTERNAL_TOKEN_PRIVATE_KEY: undefined, INTERNAL_TOKEN_PUBLIC_KEY: undefined });
+const productionEnv = () => ({ ...process.env, ...productionPasswords(), NODE_ENV: 'production', JWT_SECRET: undefined, INTERNAL_TOKEN_PRIVATE_KEY: undefined, INTERNAL_TOKEN_PUBLIC_KEY: undefined });
 const urls = (): Record<ServiceName, string> => Object.fromEntries(SERVICE_NAMES.map((name) => [name, platform.subgraphs[name].url])) as Record<ServiceName, string>;
 
 describe('production secrets', () => {
@@ -83,7 +83,7 @@ describe('production secrets', () => {
   it('the gateway process exits with the message when started in production without secrets', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production', PORT_GATEWAY: '0', JWT_SECRET: '', INTERNAL_TOKEN_PRIVATE_KEY: '' },
+      env: { ...process.env, ...productionPasswords(), NODE_ENV: 'production', PORT_GATEWAY: '0', JWT_SECRET: '', INTERNAL_TOKEN_PRIVATE_KEY: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
