@@ -20,12 +20,11 @@ import {
   replayDeadLetters,
   signInternalToken,
   startSubgraph,
-  loadGatewayConfig,
   loadServiceConfig,
   type EventEnvelope,
   type ServiceName,
 } from '@thidua/common';
-import { issueDevToken } from '../gateway/src/dev-tokens';
+import { issueTestToken } from './support/tokens';
 import { startGateway } from '../gateway/src/gateway';
 import { subgraphs } from '../infra/subgraphs';
 import { Api } from './support/api';
@@ -175,7 +174,7 @@ describe('the platform under failures', () => {
   beforeAll(async () => {
     platform = await startTestPlatform();
     api = new Api(platform.gatewayUrl);
-    admin = await platform.token(['NATIONAL_ADMIN'], '/');
+    admin = await platform.token(['NATIONAL_ADMIN'], null);
   });
 
   afterAll(async () => {
@@ -269,7 +268,7 @@ describe('the database lost and back', () => {
     const campaign = await startSubgraph(subgraphs.campaign, { port: 0, runMigrationsOnStart: false, databaseUrl: proxiedUrl });
     const urls = Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://127.0.0.1:9/graphql`])) as Record<ServiceName, string>;
     const gateway = await startGateway({ port: 0, subgraphUrls: { ...urls, campaign: campaign.url } });
-    const admin = await issueDevToken({ sub: 'admin', name: 'admin', roles: ['NATIONAL_ADMIN'], unitPath: '/' }, loadGatewayConfig(), '1h');
+    const admin = await issueTestToken({ sub: 'admin', name: 'admin', roles: ['NATIONAL_ADMIN'], unitPath: null });
     const create = (code: string) => graphql(gateway.url, `mutation($i: CreateUnionUnitInput!) { createUnionUnit(input: $i) { id } }`, { i: { code, name: 'Đơn vị thử mất kết nối', level: 'NATIONAL' } }, admin);
     try {
       expect((await create(`PG-A-${run}`)).errors).toBeUndefined();

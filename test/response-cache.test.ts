@@ -30,7 +30,7 @@ const REGISTER = `query($u: ID) { rewardDecisions(filter: { unitId: $u }) { edge
 beforeAll(async () => {
   platform = await startTestPlatform({ responseCacheSeconds: 300 });
   api = new Api(platform.gatewayUrl);
-  admin = await platform.token(['NATIONAL_ADMIN'], '/');
+  admin = await platform.token(['NATIONAL_ADMIN'], null);
   const unit = async (key: string, input: Record<string, unknown>) => {
     const created = await api.createUnit({ code: `${key}-${run}`, ...input }, admin);
     ids[key] = created.id;

@@ -6,8 +6,8 @@
  * figures on a data set whose answers are worked out below, the events reward publishes, and who may do what.
  */
 import { Client } from 'pg';
-import { databaseUrl, eventsTopic, loadGatewayConfig, type Role } from '@thidua/common';
-import { issueDevToken } from '../gateway/src/dev-tokens';
+import { databaseUrl, eventsTopic, type Role } from '@thidua/common';
+import { issueTestToken } from './support/tokens';
 import { Api } from './support/api';
 import { eventually, graphql } from './support/graphql';
 import { readTopic, testKafka, type ReadMessage } from './support/kafka';
@@ -34,7 +34,7 @@ let hoaCstdcsNomination: string;
 let agreementId: string;
 
 const token = (roles: Role[], unitKey: string | null, sub: string, memberId: string | null = null) =>
-  issueDevToken({ sub, name: sub, roles, unitPath: unitKey ? units[unitKey]!.path : '/', memberId }, loadGatewayConfig(), '1h');
+  issueTestToken({ sub, name: sub, roles, unitPath: unitKey ? units[unitKey]!.path : null, memberId });
 
 async function unit(key: string, input: Record<string, unknown>): Promise<void> {
   units[key] = await api.createUnit({ code: `${key}-${run}`, ...input }, tokens.admin);
@@ -117,7 +117,7 @@ const payloadsOf = (messages: ReadMessage[], type: string) =>
 beforeAll(async () => {
   platform = await startTestPlatform();
   api = new Api(platform.gatewayUrl);
-  tokens.admin = await platform.token(['NATIONAL_ADMIN'], '/');
+  tokens.admin = await platform.token(['NATIONAL_ADMIN'], null);
   rewardDb = new Client({ connectionString: databaseUrl('reward') });
   evaluationDb = new Client({ connectionString: databaseUrl('evaluation') });
   await Promise.all([rewardDb.connect(), evaluationDb.connect()]);

@@ -13,13 +13,14 @@ import { PUBLIC_OPERATIONS_DIR } from '../gateway/src/allowlist';
 import { QUERY_LIMITS, startGateway, type RunningGateway } from '../gateway/src/gateway';
 import { eventually, graphql } from './support/graphql';
 import { startTestPlatform, type TestPlatform } from './support/platform';
+import { testTokenIssuer } from './support/tokens';
 
 let platform: TestPlatform;
 let admin: string;
 
 beforeAll(async () => {
   platform = await startTestPlatform();
-  admin = await platform.token(['NATIONAL_ADMIN'], '/');
+  admin = await platform.token(['NATIONAL_ADMIN'], null);
 });
 
 afterAll(async () => {
@@ -30,6 +31,8 @@ async function withGateway<T>(overrides: Partial<GatewayConfig>, work: (gateway:
   const gateway = await startGateway({
     port: 0,
     subgraphUrls: Object.fromEntries(SERVICE_NAMES.map((name) => [name, platform.subgraphs[name].url])) as Record<ServiceName, string>,
+    // production refuses a test issuer (shown below); other gateways trust the one platform.token() signs for
+    ...(overrides.isProduction ? {} : { testTokenIssuer: await testTokenIssuer() }),
     ...overrides,
   });
   try {
@@ -99,7 +102,7 @@ describe('query limits', () => {
   });
 
   it('pass a body the gateway accepts on to the subgraph whole (a 1.3 MB member file reaches campaign)', async () => {
-    const admin = await platform.token(['NATIONAL_ADMIN'], '/');
+    const admin = await platform.token(['NATIONAL_ADMIN'], null);
     const csv = ['ho_ten,ma_nghe,truc_tiep_san_xuat,giu_chuc_vu', ...Array.from({ length: 20_000 }, (_, i) => `Dòng thiếu cột số ${i} ${'x'.repeat(40)}`)].join('\n');
     const result = await graphql(platform.gatewayUrl, `mutation($u: ID!, $csv: String!) { importMembers(unitId: $u, csv: $csv) { imported } }`, { u: '00000000-0000-4000-8000-000000000000', csv }, admin);
     // the subgraph read it and answered about its content, not the gateway about a refused subgraph request
@@ -215,20 +218,26 @@ describe('identity', () => {
     await new Promise((resolve) => jwks.close(resolve));
   });
 
-  it('verifies RS256 tokens against a JWKS in production mode, and refuses the development HS256 tokens there', async () => {
+  it('verifies RS256 tokens against the provider’s JWKS (OIDC_JWKS_URL) in production mode, which refuses to trust a test issuer', async () => {
     const config = loadGatewayConfig();
-    await withGateway({ jwksUrl }, async (gateway) => {
-      const token = await new SignJWT({ roles: ['NATIONAL_ADMIN'], unit_path: '/' })
+    const provider = 'https://dang-nhap.congdoan.example/realms/thidua';
+    await expect(withGateway({ isProduction: true, testTokenIssuer: await testTokenIssuer() }, async () => undefined)).rejects.toThrow('production refuses it');
+    await withGateway({ isProduction: true, oidcIssuer: provider, oidcJwksUrl: jwksUrl }, async (gateway) => {
+      const token = await new SignJWT({ roles: ['NATIONAL_ADMIN'], unit_path: '/vn/' })
         .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
         .setSubject('idp-admin')
-        .setIssuer(config.jwtIssuer)
-        .setAudience(config.jwtAudience)
+        .setIssuer(provider)
+        .setAudience(config.oidcAudience)
         .setExpirationTime('5m')
         .sign(privateKey);
       const ok = await graphql(gateway.url, `mutation { createUnionUnit(input: { code: "JWKS-${Date.now()}", name: "Đơn vị thử JWKS", level: NATIONAL }) { id } }`, {}, token);
       expect(ok.errors).toBeUndefined();
-      const hs256 = await graphql(gateway.url, `{ occupations { code } }`, {}, admin);
-      expect([hs256.status, hs256.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
+      const testIssuers = await graphql(gateway.url, `{ occupations { code } }`, {}, admin);
+      expect([testIssuers.status, testIssuers.errors?.[0]?.extensions?.code, testIssuers.errors?.[0]?.message]).toEqual([
+        401,
+        'UNAUTHENTICATED',
+        'Mã truy cập do một nơi cấp khác phát hành; hãy đăng nhập qua cổng Thi Đua',
+      ]);
     });
   });
 

@@ -5,6 +5,7 @@
  * and tests that need a real provider's token for an account; the portal itself uses oidc-client-ts.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { oidcIssuer } from '@thidua/common';
 
 export interface PasswordSignIn {
   /** The realm's issuer, e.g. http://127.0.0.1:8080/realms/thidua. */
@@ -54,7 +55,9 @@ function formAction(html: string, id: string): string | null {
 
 /** The message the provider shows above its form (wrong password, locked account, policy…). */
 function pageMessage(html: string): string {
-  const text = /<span[^>]*(?:id="input-error[^"]*"|class="[^"]*kc-feedback-text[^"]*")[^>]*>([\s\S]*?)<\/span>/.exec(html)?.[1];
+  const text =
+    /<span[^>]*(?:id="input-error[^"]*"|class="[^"]*kc-feedback-text[^"]*")[^>]*>([\s\S]*?)<\/span>/.exec(html)?.[1] ??
+    /<div id="kc-error-message">\s*<p[^>]*>([\s\S]*?)<\/p>/.exec(html)?.[1];
   return decodeEntities((text ?? 'no message').replace(/<[^>]+>/g, '').trim());
 }
 
@@ -119,4 +122,22 @@ export async function signInWithPassword(request: PasswordSignIn): Promise<Signe
   const body = (await tokens.json()) as { access_token?: string; refresh_token?: string; id_token?: string; error_description?: string };
   if (!tokens.ok || !body.access_token) throw new SignInRefusedError(`token exchange refused: ${body.error_description ?? tokens.status}`);
   return { accessToken: body.access_token, refreshToken: body.refresh_token!, idToken: body.id_token! };
+}
+
+/** `tsx infra/keycloak/password-sign-in.ts <username> <password>` prints an access token, for calling the API by hand. */
+if (require.main === module) {
+  const [username, password] = process.argv.slice(2);
+  if (!username || !password) {
+    console.error('usage: password-sign-in.ts <username> <password>   (OIDC_ISSUER or KEYCLOAK_URL/KEYCLOAK_PORT, OIDC_CLIENT_ID, PORTAL_URL)');
+    process.exit(2);
+  }
+  const issuer = oidcIssuer();
+  const portal = process.env.PORTAL_URL ?? 'http://127.0.0.1:4000';
+  signInWithPassword({ issuer, clientId: process.env.OIDC_CLIENT_ID ?? 'thidua-portal', redirectUri: `${portal}/auth/callback`, username, password }).then(
+    (tokens) => console.log(tokens.accessToken),
+    (error: unknown) => {
+      console.error('[sign-in]', error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
 }

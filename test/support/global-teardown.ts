@@ -1,7 +1,9 @@
 import { createKafka, createLogger, kafkaBrokers } from '@thidua/common';
+import { deleteRunRealms } from './keycloak';
 
-/** Deletes this run's topics, so test runs leave no clutter on the broker. */
+/** Deletes this run's topics and Keycloak realm, so test runs leave no clutter on the broker or the provider. */
 export default async function globalTeardown(): Promise<void> {
+  if (process.env.THIDUA_TEST_REALM) await deleteRunRealms();
   const prefix = process.env.KAFKA_TOPIC_PREFIX;
   if (!prefix?.startsWith('test-')) return;
   const admin = createKafka('thidua-test-teardown', kafkaBrokers(), createLogger('test', 'fatal')).admin();

@@ -1,6 +1,9 @@
 import { EntitySchema } from 'typeorm';
 import { numericAsNumber, type OrganisationType, type UnitLevel, type CampaignCategory, type TargetDirection } from '@thidua/common';
 import type { CampaignStatus, ReportingCadence, TargetAggregation } from '../domain/campaigns';
+import { AccountEntity } from './account';
+
+export { AccountEntity, type AccountRow } from './account';
 
 export interface UnionUnitRow {
   id: string;
@@ -298,4 +301,5 @@ export const entities = [
   EnrollmentEntity,
   CommitmentEntity,
   ProgressReportEntity,
+  AccountEntity,
 ];
