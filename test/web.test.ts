@@ -5,7 +5,9 @@
  * operations in gateway/public-operations. Each demo role signs in and walks its main path: the Bắc Ninh officer
  * launches a movement (meeting the API's validation first) and reads the dashboard's charts of the demo data, the
  * public sees the movement, the editor publishes a story that appears in its section and feed, the Bắc Ninh
- * council decides the open nomination, the national admin sees the provinces ranked.
+ * council decides the open nomination, the national admin sees the provinces ranked. Everyone signs in with a
+ * username and password on Keycloak's own page (this run's realm), as people do: signing in and out, a wrong
+ * password, a session renewed or ended, and an officer giving a new officer access are tested here too.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -14,22 +16,26 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Kind, parse, print, type TypeNode } from 'graphql';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, signIn } from './support/browser';
-import { demoToken, demoTokens } from './support/demo';
+import { launchBrowser, signIn, signInAtProvider } from './support/browser';
+import { demoAccount, demoAccounts, type DemoAccount } from './support/demo';
 import { graphql } from './support/graphql';
+import { keycloakAdmin, providerUser } from './support/keycloak';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 
 let platform: TestPlatform;
 let browser: Browser;
 let base: string;
-let tokens: Map<string, string>;
+let accounts: Map<string, DemoAccount>;
 const run = Date.now().toString(36);
 const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
 
 async function pageAs(role: string | null): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  if (role) await signIn(page, base, demoToken(tokens, role));
+  if (role) {
+    const { username, password } = demoAccount(accounts, role);
+    await signIn(page, base, username, password);
+  }
   return { context, page };
 }
 
@@ -41,7 +47,7 @@ beforeAll(async () => {
     env: { ...process.env, GATEWAY_URL: platform.gatewayUrl, DEMO_OUTPUT_DIR: output },
     timeout: 240_000,
   });
-  tokens = demoTokens(output);
+  accounts = demoAccounts(output);
   browser = await launchBrowser();
 }, 300_000);
 
@@ -197,7 +203,7 @@ describe('other roles', () => {
     const member = await pageAs('member, Nguyễn Thị Hồng Nhung');
     expect(await member.page.getByRole('link', { name: 'Bảng điều khiển' }).count()).toBe(0);
     await member.page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await member.page.getByRole('link', { name: 'Đăng nhập' }).waitFor();
+    await member.page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
     await member.context.close();
   });
 
@@ -210,6 +216,134 @@ describe('other roles', () => {
     expect(await page.evaluate('document.activeElement?.textContent')).toBe('Bỏ qua menu, đến nội dung chính');
     const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
     expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});
+
+describe('signing in', () => {
+  it('happens on Keycloak’s page in Vietnamese, lands on the role’s home, and signing out ends the session at the provider too', async () => {
+    const { context, page } = await pageAs(null);
+    await page.goto(base);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: 'Đăng nhập vào tài khoản của bạn' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/\/realms\/[^/]+\/protocol\/openid-connect\/auth$/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    expect(await page.evaluate('localStorage.length')).toBe(0);
+    const officer = demoAccount(accounts, 'officer, Bắc Ninh');
+    await signInAtProvider(page, officer.username, officer.password);
+    await page.waitForURL(`${base}/dashboard`);
+    await page.getByRole('heading', { name: 'Bảng điều khiển: Liên đoàn Lao động tỉnh Bắc Ninh' }).waitFor();
+    expect(await page.evaluate('JSON.stringify(localStorage)')).toBe('{}');
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.waitForURL(`${base}/`);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    // the provider asks again: its session ended with the portal's
+    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').waitFor();
+    await context.close();
+  });
+
+  it('refuses a wrong password with a message in Vietnamese', async () => {
+    const { context, page } = await pageAs(null);
+    await page.goto(`${base}/login`);
+    await signInAtProvider(page, demoAccount(accounts, 'reviewer, Bắc Ninh').username, 'Sai-mat-khau-1');
+    await page.getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor();
+    expect(page.url().startsWith(base)).toBe(false);
+    await context.close();
+  });
+
+  it('renews an expiring access token silently, and after the session ends brings the person back where they were', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.clock.install();
+    const page = await context.newPage();
+    const bearers: string[] = [];
+    page.on('request', (request) => {
+      const authorization = request.headers().authorization;
+      if (request.url().endsWith('/graphql') && authorization) bearers.push(authorization);
+    });
+    const officer = demoAccount(accounts, 'officer, Khánh Hòa');
+    await signIn(page, base, officer.username, officer.password);
+    await page.getByRole('link', { name: 'Phát động' }).click();
+    await page.getByText('Đơn vị phát động: Liên đoàn Lao động tỉnh Khánh Hòa').waitFor();
+    const first = bearers.at(-1);
+
+    // a minute before the access token's five minutes end, the portal renews it with its refresh token
+    const renewed = page.waitForResponse((r) => r.url().endsWith('/protocol/openid-connect/token') && r.request().postData()?.includes('grant_type=refresh_token') === true);
+    await context.clock.fastForward('04:05');
+    expect((await renewed).status()).toBe(200);
+    await page.getByRole('link', { name: 'Bảng điều khiển' }).click();
+    await page.getByRole('heading', { name: 'Bảng điều khiển: Liên đoàn Lao động tỉnh Khánh Hòa' }).waitFor();
+    expect(bearers.at(-1)).not.toBe(first);
+    await page.getByRole('link', { name: 'Phát động' }).click();
+    await page.getByText('Đơn vị phát động: Liên đoàn Lao động tỉnh Khánh Hòa').waitFor();
+
+    // the session ends at the provider (as when an officer signs the person out everywhere): the next renewal fails
+    const user = await providerUser(officer.username);
+    await keycloakAdmin('POST', `/${process.env.KEYCLOAK_REALM}/users/${user.id}/logout`);
+    await context.clock.fastForward('04:05');
+    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').waitFor();
+    await signInAtProvider(page, officer.username, officer.password);
+    await page.waitForURL(`${base}/work/launch`);
+    await page.getByText('Đơn vị phát động: Liên đoàn Lao động tỉnh Khánh Hòa').waitFor();
+    await context.close();
+  });
+});
+
+describe('accounts', () => {
+  it('a Bắc Ninh officer gives a grassroots union’s officer access; that person signs in and sees only their union', async () => {
+    const { context, page } = await pageAs('officer, Bắc Ninh');
+    await page.getByRole('link', { name: 'Tài khoản' }).click();
+    await page.getByRole('heading', { name: 'Quản lý tài khoản' }).waitFor();
+    await page.getByLabel('Tên đăng nhập', { exact: true }).fill(`canbo.maybg.${run}`);
+    await page.getByLabel('Họ và tên', { exact: true }).fill('Đỗ Thị Mai');
+    await page.getByLabel('Tìm đơn vị').fill('khanh hoa');
+    await page.waitForTimeout(600);
+    expect(await page.getByLabel('Đơn vị của tài khoản').locator('option').allTextContents()).toEqual(['— Chọn đơn vị —', 'Liên đoàn Lao động tỉnh Bắc Ninh']);
+    await page.getByLabel('Tìm đơn vị').fill('may bac giang');
+    await page.getByLabel('Đơn vị của tài khoản').locator('option', { hasText: 'Công đoàn Công ty Cổ phần May Bắc Giang' }).waitFor({ state: 'attached' });
+    await page.getByLabel('Đơn vị của tài khoản').selectOption({ label: 'Công đoàn Công ty Cổ phần May Bắc Giang' });
+    expect(await page.getByRole('checkbox', { name: 'Quản trị Tổng Liên đoàn' }).count()).toBe(0);
+    await page.getByRole('checkbox', { name: 'Cán bộ công đoàn' }).check();
+    await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    const password = (await page.getByTestId('temporary-password').textContent())!;
+    await page.getByTestId('accounts').getByRole('row').filter({ hasText: `canbo.maybg.${run}` }).waitFor();
+    await context.close();
+
+    const newcomer = await pageAs(null);
+    await signIn(newcomer.page, base, `canbo.maybg.${run}`, password, 'Mai-mat-khau-2026');
+    await newcomer.page.waitForURL(`${base}/dashboard`);
+    await newcomer.page.getByRole('heading', { name: 'Bảng điều khiển: Công đoàn Công ty Cổ phần May Bắc Giang' }).waitFor();
+    await newcomer.page.getByRole('link', { name: 'Tài khoản' }).click();
+    await newcomer.page.getByTestId('accounts').waitFor();
+    const listed = await newcomer.page.getByTestId('accounts').locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(new Set(listed)).toEqual(new Set(['Công đoàn Công ty Cổ phần May Bắc Giang']));
+    await newcomer.page.getByLabel('Tìm đơn vị').fill('dien tu quang chau');
+    await newcomer.page.waitForTimeout(600);
+    expect(await newcomer.page.getByLabel('Đơn vị của tài khoản').locator('option').allTextContents()).toEqual(['— Chọn đơn vị —', 'Công đoàn Công ty Cổ phần May Bắc Giang']);
+    await newcomer.context.close();
+  });
+
+  it('the same officer’s accounts for Khánh Hòa or for a national admin are refused by the API, in Vietnamese', async () => {
+    const { context, page } = await pageAs('officer, Bắc Ninh');
+    // the officer's own access token, as the portal sends it
+    const bearer = new Promise<string>((resolve) =>
+      page.on('request', (r) => {
+        const value = r.headers().authorization;
+        if (value) resolve(value);
+      }),
+    );
+    await page.getByRole('link', { name: 'Tài khoản' }).click();
+    const authorization = (await bearer).replace(/^Bearer /, '');
+    const unit = async (code: string) => (await graphql<{ unionUnitByCode: { id: string } }>(platform.gatewayUrl, `query($c: String!) { unionUnitByCode(code: $c) { id } }`, { c: code }, authorization)).data!.unionUnitByCode.id;
+    const [kh, may] = [await unit('KH-SNV'), await unit('BN-MAY-BG')];
+    const create = `mutation($input: CreateAccountInput!) { createAccount(input: $input) { temporaryPassword } }`;
+    const khanhHoa = await graphql(platform.gatewayUrl, create, { input: { username: `kh.${run}`, fullName: 'Người Khánh Hòa', unitId: kh, roles: ['UNIT_OFFICER'] } }, authorization);
+    expect([khanhHoa.errors?.[0]?.extensions?.code, khanhHoa.errors?.[0]?.message]).toEqual([
+      'FORBIDDEN',
+      'Công đoàn cơ quan Sở Nội vụ tỉnh Khánh Hòa không thuộc đơn vị bạn quản lý; bạn chỉ quản lý tài khoản của đơn vị mình và các đơn vị trực thuộc',
+    ]);
+    const admin = await graphql(platform.gatewayUrl, create, { input: { username: `qt.${run}`, fullName: 'Quản trị giả', unitId: may, roles: ['NATIONAL_ADMIN'] } }, authorization);
+    expect([admin.errors?.[0]?.extensions?.code, admin.errors?.[0]?.message]).toEqual(['FORBIDDEN', 'Bạn không được cấp hay sửa quyền “Quản trị Tổng Liên đoàn”; hãy đề nghị quản trị Tổng Liên đoàn']);
     await context.close();
   });
 });

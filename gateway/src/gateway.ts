@@ -31,7 +31,7 @@ import { subgraphFetcher } from './subgraph-fetcher';
 import { ApiKeyVerifier, RateLimiter } from './api-keys';
 import { IdentityVerifier, InvalidTokenError } from './identity';
 import { PublicResponseCache, watchEvents } from './response-cache';
-import { webRoute } from './web';
+import { portalConfigRoute, webRoute } from './web';
 
 export const SUPERGRAPH_PATH = path.resolve(__dirname, '../../schemas/supergraph.graphql');
 
@@ -225,8 +225,9 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
       // public files served by media (feeds, story assets), reached only through the gateway
       '/feeds/': publicProxyRoute(mediaBaseUrl, () => verifier.internalToken('anonymous', ANONYMOUS)),
       '/assets/': publicProxyRoute(mediaBaseUrl, () => verifier.internalToken('anonymous', ANONYMOUS)),
+      '/portal-config.json': portalConfigRoute(config),
       // every other path: the web portal (a single-page app that talks to /graphql)
-      '/': webRoute(),
+      '/': webRoute(config.oidcIssuer),
     },
   });
   const port = await listen(server, config.port, config.host);

@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import type { RouteHandler } from '@thidua/common';
+import { sendJson, type GatewayConfig, type RouteHandler } from '@thidua/common';
 
 /** Where `npm run build:web` puts the portal. */
 export const WEB_DIST_DIR = process.env.WEB_DIST_DIR ?? path.resolve(__dirname, '../../web/dist');
@@ -18,28 +18,41 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * The portal talks only to this origin; styles may be inline (React style attributes), scripts may not. Framing is
- * refused (clickjacking), referrers stay on the origin.
+ * The portal talks to this origin and, for signing in, to the identity provider's (its token endpoint, and its
+ * authorization endpoint in a hidden frame that restores a session after a reload); styles may be inline (React
+ * style attributes), scripts may not. Framing is refused (clickjacking) except of the silent sign-in page by the portal
+ * itself; referrers stay on the origin.
  */
-const SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'same-origin',
-};
+function securityHeaders(identityProvider: string, urlPath: string): Record<string, string> {
+  const framedByPortal = urlPath === SILENT_SIGN_IN_PATH;
+  return {
+    'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self' ${identityProvider}; frame-src ${identityProvider}; frame-ancestors ${framedByPortal ? "'self'" : "'none'"}; base-uri 'self'; form-action 'self'`,
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': framedByPortal ? 'SAMEORIGIN' : 'DENY',
+    'referrer-policy': 'same-origin',
+  };
+}
 
-function send(res: ServerResponse, file: string, cache: string): void {
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': cache, ...SECURITY_HEADERS });
+/** Where the provider sends the hidden frame of a silent sign-in (web/src/main.tsx finishes it there). */
+export const SILENT_SIGN_IN_PATH = '/auth/silent';
+
+function send(res: ServerResponse, file: string, cache: string, headers: Record<string, string>): void {
+  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': cache, ...headers });
   createReadStream(file).pipe(res);
+}
+
+/** What the portal needs to sign people in: the provider (OpenID issuer) and its client there. */
+export function portalConfigRoute(config: Pick<GatewayConfig, 'oidcIssuer' | 'oidcClientId'>): RouteHandler {
+  return (_req, res) => sendJson(res, 200, { authority: config.oidcIssuer, clientId: config.oidcClientId });
 }
 
 /**
  * Serves the built portal: hashed bundles under /static/ are cached for a year; any other path is a page of the
  * single-page app and gets index.html (never cached, so a new build is seen at once).
  */
-export function webRoute(distDir: string = WEB_DIST_DIR): RouteHandler {
+export function webRoute(oidcIssuer: string, distDir: string = WEB_DIST_DIR): RouteHandler {
   const root = path.resolve(distDir);
+  const identityProvider = new URL(oidcIssuer).origin;
   return (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -54,13 +67,13 @@ export function webRoute(distDir: string = WEB_DIST_DIR): RouteHandler {
     const file = path.resolve(root, `.${urlPath}`);
     const inside = file.startsWith(`${root}${path.sep}`);
     if (inside && existsSync(file) && statSync(file).isFile()) {
-      send(res, file, urlPath.startsWith('/static/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      send(res, file, urlPath.startsWith('/static/') ? 'public, max-age=31536000, immutable' : 'no-cache', securityHeaders(identityProvider, urlPath));
       return;
     }
     if (urlPath.startsWith('/static/')) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
       return;
     }
-    send(res, index, 'no-cache');
+    send(res, index, 'no-cache', securityHeaders(identityProvider, urlPath));
   };
 }
