@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     { file: 'national-portal.png', path: '/national', account: 'national admin', wait: 'provinces' },
     { file: 'council.png', path: '/work/council', account: 'council member, Bắc Ninh' },
     { file: 'launch-campaign.png', path: '/work/launch', account: 'officer, Bắc Ninh' },
+    { file: 'accounts.png', path: '/work/accounts', account: 'officer, Bắc Ninh', wait: 'accounts' },
   ];
   for (const shot of shots) {
     const context = await browser.newContext(shot.phone ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true } : { viewport: { width: 1280, height: 900 } });

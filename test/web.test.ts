@@ -233,7 +233,11 @@ describe('signing in', () => {
     await signInAtProvider(page, officer.username, officer.password);
     await page.waitForURL(`${base}/dashboard`);
     await page.getByRole('heading', { name: 'Bảng điều khiển: Liên đoàn Lao động tỉnh Bắc Ninh' }).waitFor();
+    // a reload keeps the person signed in: the provider's session comes back through the hidden frame, not from storage
+    await page.reload();
+    await page.getByRole('heading', { name: 'Bảng điều khiển: Liên đoàn Lao động tỉnh Bắc Ninh' }).waitFor();
     expect(await page.evaluate('JSON.stringify(localStorage)')).toBe('{}');
+    expect(await page.evaluate('Object.keys(sessionStorage).filter((key) => /token/i.test(sessionStorage.getItem(key) ?? ""))')).toEqual([]);
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.waitForURL(`${base}/`);

@@ -26,7 +26,7 @@ const TYPES: Record<string, string> = {
 function securityHeaders(identityProvider: string, urlPath: string): Record<string, string> {
   const framedByPortal = urlPath === SILENT_SIGN_IN_PATH;
   return {
-    'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self' ${identityProvider}; frame-src ${identityProvider}; frame-ancestors ${framedByPortal ? "'self'" : "'none'"}; base-uri 'self'; form-action 'self'`,
+    'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self' ${identityProvider}; frame-src 'self' ${identityProvider}; frame-ancestors ${framedByPortal ? "'self'" : "'none'"}; base-uri 'self'; form-action 'self'`,
     'x-content-type-options': 'nosniff',
     'x-frame-options': framedByPortal ? 'SAMEORIGIN' : 'DENY',
     'referrer-policy': 'same-origin',

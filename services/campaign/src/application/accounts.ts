@@ -269,7 +269,11 @@ export async function accounts(ctx: CampaignContext, filter: AccountFilter, page
 /** The first national admin, made by the operator's command (bootstrap-admin.ts) before anyone can sign in. */
 export async function bootstrapNationalAdmin(db: DataSource, logger: CampaignContext['logger'], input: { username: string; fullName: string }): Promise<AccountWithPassword | null> {
   requireValid({ username: input.username, fullName: input.fullName });
-  if (await db.getRepository(AccountEntity).exists({ where: { username: input.username } })) return null;
+  const existing = await db.getRepository(AccountEntity).findOneBy({ username: input.username });
+  if (existing) {
+    if (await identityProvider().userExists(existing.id)) return null;
+    throw new ConflictError(`Tài khoản ${input.username} có trong hồ sơ của nền tảng nhưng không còn ở máy chủ đăng nhập (Keycloak đã được làm mới?); hồ sơ tài khoản và Keycloak phải đi cùng nhau`, { field: 'username' });
+  }
   const created = await provision(db, { ...input, roles: ['NATIONAL_ADMIN'] }, { unit: null, member: null }, 'system:bootstrap', logger);
   await recordSystemChange(db.manager, 'bootstrapNationalAdmin', { accountId: created.account.id, username: input.username }, null, randomUUID());
   return created;

@@ -102,6 +102,7 @@ export class IdentityProvider {
     }
     const text = await response.text();
     const data = text ? (JSON.parse(text) as T) : null;
+    if (response.status === 404 && method === 'GET') return { status: 404, data: null, location: null };
     if (response.status === 409) throw new ConflictError('Tên đăng nhập hoặc thư điện tử này đã có người dùng; hãy chọn tên khác', { field: 'username' });
     if (response.status === 400) throw providerProblems(data) ?? unavailable(`yêu cầu bị từ chối (${text.slice(0, 200)})`);
     if (response.status >= 300) throw unavailable(`${method} ${path} trả lời ${response.status}`);
@@ -126,11 +127,16 @@ export class IdentityProvider {
     return id;
   }
 
+  async userExists(id: string): Promise<boolean> {
+    return (await this.call('GET', `/users/${encodeURIComponent(id)}`)).status === 200;
+  }
+
   /** Writes every field the platform owns, keeping what Keycloak keeps of its own (credentials, required actions). */
   async updateUser(id: string, user: ProviderUser): Promise<void> {
     const { data: current } = await this.call<UserRepresentation>('GET', `/users/${encodeURIComponent(id)}`);
+    if (!current) throw unavailable(`tài khoản ${user.username} không còn ở máy chủ đăng nhập`);
     const own = this.representation(user);
-    await this.call('PUT', `/users/${encodeURIComponent(id)}`, { ...current, ...own, attributes: { ...(current?.attributes ?? {}), unit_path: own.attributes!.unit_path ?? [], member_id: own.attributes!.member_id ?? [] } });
+    await this.call('PUT', `/users/${encodeURIComponent(id)}`, { ...current, ...own, attributes: { ...(current.attributes ?? {}), unit_path: own.attributes!.unit_path ?? [], member_id: own.attributes!.member_id ?? [] } });
   }
 
   /** Makes the user's realm roles exactly `roles` (of ours; Keycloak's default roles are left alone). */
