@@ -9,6 +9,8 @@ COPY services/reward/package.json services/reward/
 COPY services/media/package.json services/media/
 COPY gateway/package.json gateway/
 RUN npm ci --no-audit --no-fund --omit=optional
+# documents are printed by Debian's Chromium and set in Liberation Serif (Times New Roman's metrics, Vietnamese)
+RUN apt-get update && apt-get install -y --no-install-recommends chromium fonts-liberation2 fontconfig && rm -rf /var/lib/apt/lists/*
 COPY . .
 ENV HOST=0.0.0.0 NODE_ENV=production
 USER node

@@ -13,7 +13,7 @@ import { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { Outbox, createDataSource, databaseUrl } from '@thidua/common';
 import type { MemberRow } from '../services/campaign/src/entities';
-import { memberUpserted } from '../services/campaign/src/events/payloads';
+import { memberUpserted } from '../services/campaign/src/application/published-events';
 import { fixtures } from './fixtures';
 import { machine, numberOption, percentile, serve, writeResults } from './support';
 

@@ -5,9 +5,9 @@
  * Idempotent: what exists already (by unit code, member name in unit, campaign title, username) is left alone.
  * Prints the portal's URL and each demo account's username and password; writes them to .data/demo-accounts.txt.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadGatewayConfig, type Role } from '@thidua/common';
+import { daysAgoInVietnam, loadGatewayConfig, writePrivateFile, type Role } from '@thidua/common';
 import { ensureNationalAdmin } from '../services/campaign/src/bootstrap-admin';
 import { signInWithPassword, SignInRefusedError } from './keycloak/password-sign-in';
 
@@ -366,10 +366,7 @@ async function seedEvaluation(token: Session, campaignId: string): Promise<numbe
   return publishResults.publicationVersion;
 }
 
-/** A day `n` days back, Vietnam time. */
-function daysAgo(n: number): string {
-  return new Date(Date.now() + 7 * 3_600_000 - n * 86_400_000).toISOString().slice(0, 10);
-}
+const daysAgo = (n: number) => daysAgoInVietnam(n);
 
 type Tokens = Record<'officer' | 'council' | 'councilMay' | 'employer' | 'nhung', Session>;
 
@@ -517,7 +514,7 @@ async function seedMedia(editor: Session, admin: Session): Promise<{ published: 
   if (!apiKey) {
     const { registerNewsChannel } = await call<{ registerNewsChannel: { apiKey: string } }>(admin, `mutation { registerNewsChannel(name: "Báo Lao Động (demo)", contactEmail: "toasoan@laodong.vn") { apiKey } }`);
     apiKey = registerNewsChannel.apiKey;
-    writeFileSync(keyFile, `${apiKey}\n`);
+    writePrivateFile(keyFile, `${apiKey}\n`);
   }
   return { published, apiKey };
 }
@@ -604,8 +601,7 @@ async function main(): Promise<void> {
   ];
   const file = path.join(OUTPUT_DIR, 'demo-accounts.txt');
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o600 });
-  chmodSync(file, 0o600);
+  writePrivateFile(file, `${lines.join('\n')}\n`);
   console.log(
     `[seed] ${units.size} units, ${members.size} members, ${ACCOUNTS.length + 1} accounts, ${campaigns.length} launched campaigns (one replicated), ${reports} progress reports, results published (version ${publication}), ${decisions} reward decisions in Bắc Ninh, ${media.published} stories published`,
   );

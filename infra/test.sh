@@ -8,6 +8,7 @@ cd "$ROOT"
 
 bash infra/install.sh
 bash infra/chromium.sh
+bash infra/documents.sh
 bash infra/web.sh
 
 # the test databases, Keycloak's included (global-setup uses the same default)
@@ -35,8 +36,16 @@ echo "[test] supergraph"
 node_modules/.bin/tsx scripts/compose-supergraph.ts --check
 
 results="$ROOT/.data/jest-results.json"
-status=0
-node_modules/.bin/jest --runInBand --ci --json --outputFile="$results" "$@" || status=$?
+output="$ROOT/.data/jest-output.log"
+set +e
+node_modules/.bin/jest --runInBand --ci --json --outputFile="$results" "$@" 2>&1 | tee "$output"
+status=${PIPESTATUS[0]}
+set -e
+# a passing suite prints no stack traces: one that does hides a failure (an error swallowed, a loop that overflowed)
+if [[ $status -eq 0 ]] && grep -nE 'Exception in PromiseRejectCallback|^\s+at \S.*:[0-9]+:[0-9]+\)?$' "$output" >&2; then
+  echo "[test] the suite passed but printed the stack traces above: find their cause" >&2
+  status=1
+fi
 # a closing line every CI reader understands
 node -e '
   const r = require(process.argv[1]);

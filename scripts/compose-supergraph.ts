@@ -1,9 +1,8 @@
 /**
- * Composes the supergraph from the subgraphs' SDL with @apollo/composition and writes
- *   schemas/subgraphs/<name>.graphql   each subgraph's schema as composed
- *   schemas/supergraph.graphql         what the gateway loads (committed; a test fails when it is stale)
- *   tsx scripts/compose-supergraph.ts          write the files
- *   tsx scripts/compose-supergraph.ts --check  exit 1 when the committed files differ from a fresh composition
+ * Composes the supergraph from the subgraphs' own SDL (services/<name>/src/schema.graphql) with @apollo/composition
+ * and writes schemas/supergraph.graphql, what the gateway loads (committed; a test fails when it is stale).
+ *   tsx scripts/compose-supergraph.ts          write the file
+ *   tsx scripts/compose-supergraph.ts --check  exit 1 when the committed file differs from a fresh composition
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,15 +20,13 @@ export interface ComposedFiles {
 export function composeSupergraph(): ComposedFiles {
   const subgraphs = SERVICE_NAMES.map((name) => {
     const sdl = readFileSync(path.join(ROOT, 'services', name, 'src', 'schema.graphql'), 'utf8');
-    return { name, url: `http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`, typeDefs: parse(sdl), sdl };
+    return { name, url: `http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`, typeDefs: parse(sdl) };
   });
-  const result = composeServices(subgraphs.map(({ name, url, typeDefs }) => ({ name, url, typeDefs })));
+  const result = composeServices(subgraphs);
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   }
-  const files: ComposedFiles = { 'schemas/supergraph.graphql': `${result.supergraphSdl.trim()}\n` };
-  for (const { name, sdl } of subgraphs) files[`schemas/subgraphs/${name}.graphql`] = sdl;
-  return files;
+  return { 'schemas/supergraph.graphql': `${result.supergraphSdl.trim()}\n` };
 }
 
 function main(): void {

@@ -2,14 +2,14 @@
  * Operations on the event backbone:
  *   tsx scripts/ops.ts lag                 consumer lag per group and topic, and dead letters waiting
  *   tsx scripts/ops.ts replay <group>      replay a group's dead letters to their original topics (after a fix)
- * Uses KAFKA_BROKERS and KAFKA_TOPIC_PREFIX like the services.
+ * Uses KAFKA_BROKERS and KAFKA_TOPIC_PREFIX like the services, as the admin principal (KAFKA_PASSWORD_ADMIN).
  */
-import { SERVICE_NAMES, createKafka, createLogger, deadLetterTopic, eventsTopic, kafkaBrokers, replayDeadLetters } from '@thidua/common';
+import { SERVICE_NAMES, consumerGroupId, createKafka, createLogger, deadLetterTopic, eventsTopic, kafkaBrokers, kafkaCredentials, replayDeadLetters } from '@thidua/common';
 import { subgraphs } from '../infra/subgraphs';
 
 const prefix = process.env.KAFKA_TOPIC_PREFIX ?? '';
 const logger = createLogger('ops', process.env.LOG_LEVEL ?? 'warn');
-const kafka = createKafka('thidua-ops', kafkaBrokers(), logger);
+const kafka = createKafka('thidua-ops', kafkaBrokers(), kafkaCredentials('admin'), logger);
 
 async function lag(): Promise<void> {
   const admin = kafka.admin();
@@ -17,7 +17,7 @@ async function lag(): Promise<void> {
   try {
     const rows: string[] = [];
     for (const service of SERVICE_NAMES) {
-      const groupId = `${prefix}${service}`;
+      const groupId = consumerGroupId(service, prefix);
       const topics = (subgraphs[service].consumer?.from ?? []).map((producer) => eventsTopic(producer, prefix));
       for (const topic of topics) {
         const [ends, committed] = await Promise.all([admin.fetchTopicOffsets(topic), admin.fetchOffsets({ groupId, topics: [topic] })]);

@@ -104,8 +104,8 @@ describe('the gateway and the provider’s tokens', () => {
     for (const [token, message] of [
       [await issueTestToken(officer, '-1m'), 'Mã truy cập đã hết hạn; hãy đăng nhập lại'],
       [unsigned, 'Mã truy cập dùng thuật toán ký không được chấp nhận'],
-      [await issueTestToken({ ...officer, unitPath: units.bn!.path.slice(0, -1) }), 'Mã truy cập bị từ chối: đơn vị (unit_path) không đúng dạng /vn/bn/…/'],
-      [await issueTestToken({ ...officer, unitPath: '/' }), 'Mã truy cập bị từ chối: đơn vị (unit_path) không đúng dạng /vn/bn/…/'],
+      [await issueTestToken({ ...officer, unitPath: `${units.bn!.path}../` }), 'Mã truy cập bị từ chối: đơn vị (unit_path) không đúng dạng /vn/bn/…/'],
+      [await issueTestToken({ ...officer, unitPath: 42 as unknown as string }), 'Mã truy cập bị từ chối: đơn vị (unit_path) không đúng dạng /vn/bn/…/'],
     ]) {
       const result = await graphql(platform.gatewayUrl, `{ myUnit { name } }`, {}, token);
       expect([result.status, result.errors?.[0]?.message]).toEqual([401, message]);

@@ -10,6 +10,7 @@ import { Api } from './support/api';
 import { eventually } from './support/graphql';
 import { readTopic, testKafka } from './support/kafka';
 import { startTestPlatform, type TestPlatform } from './support/platform';
+import { TWO_PROVINCES, buildUnionTree, type UnionTree } from './support/union-tree';
 
 let platform: TestPlatform;
 let api: Api;
@@ -17,8 +18,6 @@ let admin: string;
 let db: Client;
 const run = Date.now().toString(36);
 
-const UNIT = `mutation($input: CreateUnionUnitInput!) { createUnionUnit(input: $input) { id path } }`;
-const MEMBER = `mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }`;
 const CREATE = `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id status targets { id name } } }`;
 const LAUNCH = `mutation($id: ID!) { launchCampaign(id: $id) { id status } }`;
 const ENROL_UNIT = `mutation($input: EnrollUnitInput!) { enrollUnit(input: $input) { id } }`;
@@ -26,16 +25,10 @@ const ENROL_MEMBER = `mutation($input: EnrollMemberInput!) { enrollMember(input:
 const REPORT = `mutation($input: ReportProgressInput!) { reportProgress(input: $input) { id periodStart periodEnd value } }`;
 const STATUS = `query($id: ID!) { campaign(id: $id) { status } }`;
 
-type Unit = { id: string; path: string };
-const units: Record<string, Unit> = {};
-const members: Record<string, string> = {};
+let units: UnionTree['units'];
+let members: UnionTree['members'];
 let bnOfficer: string;
 let khOfficer: string;
-
-async function unit(key: string, input: Record<string, unknown>): Promise<Unit> {
-  units[key] = (await api.ok<{ createUnionUnit: Unit }>(UNIT, { input: { code: `${key}-${run}`, ...input } }, admin)).createUnionUnit;
-  return units[key]!;
-}
 
 async function count(sql: string, params: unknown[] = []): Promise<number> {
   return (await db.query(`SELECT count(*)::int AS n FROM ${sql}`, params)).rows[0].n;
@@ -62,21 +55,21 @@ beforeAll(async () => {
   admin = await platform.token(['NATIONAL_ADMIN'], null);
   db = new Client({ connectionString: databaseUrl('campaign') });
   await db.connect();
-  await unit('vn', { name: 'Tổng Liên đoàn Lao động Việt Nam', level: 'NATIONAL' });
-  await unit('bn', { parentId: units.vn!.id, name: 'Liên đoàn Lao động tỉnh Bắc Ninh', level: 'PROVINCIAL', provinceCode: 'BN' });
-  await unit('kh', { parentId: units.vn!.id, name: 'Liên đoàn Lao động tỉnh Khánh Hòa', level: 'PROVINCIAL', provinceCode: 'KH' });
-  await unit('kcn', { parentId: units.bn!.id, name: 'Công đoàn các Khu công nghiệp Bắc Ninh', level: 'UPPER_GRASSROOTS' });
-  await unit('may', { parentId: units.kcn!.id, name: 'Công đoàn Công ty May Bắc Giang', level: 'GRASSROOTS', organisationType: 'PRIVATE_ENTERPRISE' });
-  await unit('dt', { parentId: units.kcn!.id, name: 'Công đoàn Công ty Điện tử Quang Châu', level: 'GRASSROOTS', organisationType: 'FDI_ENTERPRISE' });
-  await unit('snv', { parentId: units.kh!.id, name: 'Công đoàn Sở Nội vụ Khánh Hòa', level: 'GRASSROOTS', organisationType: 'ADMINISTRATIVE_AGENCY' });
-  for (const [key, unitKey, name, occupation, direct] of [
-    ['nhung', 'may', 'Nguyễn Thị Hồng Nhung', 'CN_DET_MAY', true],
-    ['ha', 'may', 'Trần Thị Thu Hà', 'CN_DET_MAY', true],
-    ['hung', 'dt', 'Phạm Văn Hùng', 'CN_DIEN_TU', true],
-    ['vinh', 'snv', 'Ngô Quang Vinh', 'CONG_CHUC', false],
-  ] as const) {
-    members[key] = (await api.ok<{ createMember: { id: string } }>(MEMBER, { input: { unitId: units[unitKey]!.id, fullName: name, occupationCode: occupation, isDirectProductionWorker: direct, holdsLeadershipPost: false } }, admin)).createMember.id;
-  }
+  ({ units, members } = await buildUnionTree(api, admin, {
+    units: {
+      ...TWO_PROVINCES,
+      kcn: { parent: 'bn', name: 'Công đoàn các Khu công nghiệp Bắc Ninh', level: 'UPPER_GRASSROOTS' },
+      may: { parent: 'kcn', name: 'Công đoàn Công ty May Bắc Giang', level: 'GRASSROOTS', organisationType: 'PRIVATE_ENTERPRISE' },
+      dt: { parent: 'kcn', name: 'Công đoàn Công ty Điện tử Quang Châu', level: 'GRASSROOTS', organisationType: 'FDI_ENTERPRISE' },
+      snv: { parent: 'kh', name: 'Công đoàn Sở Nội vụ Khánh Hòa', level: 'GRASSROOTS', organisationType: 'ADMINISTRATIVE_AGENCY' },
+    },
+    members: {
+      nhung: { unit: 'may', fullName: 'Nguyễn Thị Hồng Nhung', occupationCode: 'CN_DET_MAY', direct: true },
+      ha: { unit: 'may', fullName: 'Trần Thị Thu Hà', occupationCode: 'CN_DET_MAY', direct: true },
+      hung: { unit: 'dt', fullName: 'Phạm Văn Hùng', occupationCode: 'CN_DIEN_TU', direct: true },
+      vinh: { unit: 'snv', fullName: 'Ngô Quang Vinh', occupationCode: 'CONG_CHUC', direct: false },
+    },
+  }, run));
   bnOfficer = await platform.token(['UNIT_OFFICER'], units.bn!.path, 'officer-bn');
   khOfficer = await platform.token(['UNIT_OFFICER'], units.kh!.path, 'officer-kh');
 });

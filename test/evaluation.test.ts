@@ -11,6 +11,7 @@ import { Api } from './support/api';
 import { eventually } from './support/graphql';
 import { readTopic, testKafka } from './support/kafka';
 import { startTestPlatform, type TestPlatform } from './support/platform';
+import { TWO_PROVINCES, buildUnionTree, type UnionTree } from './support/union-tree';
 
 let platform: TestPlatform;
 let api: Api;
@@ -21,9 +22,8 @@ let evaluationDb: Client;
 const run = Date.now().toString(36);
 const year = new Date().getUTCFullYear();
 
-type Unit = { id: string; path: string };
-const units: Record<string, Unit> = {};
-const members: Record<string, string> = {};
+let units: UnionTree['units'];
+let members: UnionTree['members'];
 const enrollments: Record<string, string> = {};
 let campaignId: string;
 let initiatives: string;
@@ -31,18 +31,6 @@ let accidents: string;
 
 const token = (roles: Role[], unitPath: string | null, sub: string, memberId: string | null = null) =>
   issueTestToken({ sub, name: sub, roles, unitPath, memberId });
-
-async function unit(key: string, input: Record<string, unknown>): Promise<void> {
-  units[key] = await api.createUnit({ code: `${key}-${run}`, ...input }, admin);
-}
-
-async function member(key: string, unitKey: string, fullName: string, occupationCode: string, direct: boolean): Promise<void> {
-  members[key] = (
-    await api.ok(`mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }`, {
-      input: { unitId: units[unitKey]!.id, fullName, occupationCode, isDirectProductionWorker: direct, holdsLeadershipPost: false },
-    }, admin)
-  ).createMember.id;
-}
 
 const memberToken = (key: string, unitKey: string) => token(['MEMBER'], units[unitKey]!.path, `member-${key}`, members[key]!);
 
@@ -77,16 +65,20 @@ beforeAll(async () => {
   evaluationDb = new Client({ connectionString: databaseUrl('evaluation') });
   await evaluationDb.connect();
 
-  await unit('vn', { name: 'Tổng Liên đoàn', level: 'NATIONAL' });
-  await unit('bn', { parentId: units.vn!.id, name: 'Liên đoàn Lao động tỉnh Bắc Ninh', level: 'PROVINCIAL', provinceCode: 'BN' });
-  await unit('kh', { parentId: units.vn!.id, name: 'Liên đoàn Lao động tỉnh Khánh Hòa', level: 'PROVINCIAL', provinceCode: 'KH' });
-  await unit('evn', { parentId: units.bn!.id, name: 'Công đoàn Điện lực Bắc Ninh', level: 'GRASSROOTS', organisationType: 'STATE_OWNED_ENTERPRISE' });
-  await unit('so', { parentId: units.bn!.id, name: 'Công đoàn Sở Nội vụ Bắc Ninh', level: 'GRASSROOTS', organisationType: 'ADMINISTRATIVE_AGENCY' });
-  await unit('fdi', { parentId: units.bn!.id, name: 'Công đoàn Công ty Điện tử Quang Châu', level: 'GRASSROOTS', organisationType: 'FDI_ENTERPRISE' });
-  await member('an', 'evn', 'Đỗ Minh An', 'KY_SU', true);
-  await member('binh', 'so', 'Ngô Thị Bình', 'CONG_CHUC', false);
-  await member('cuong', 'fdi', 'Phạm Văn Cường', 'CN_DIEN_TU', true);
-  await member('dung', 'so', 'Lê Văn Dũng', 'CONG_CHUC', false);
+  ({ units, members } = await buildUnionTree(api, admin, {
+    units: {
+      ...TWO_PROVINCES,
+      evn: { parent: 'bn', name: 'Công đoàn Điện lực Bắc Ninh', level: 'GRASSROOTS', organisationType: 'STATE_OWNED_ENTERPRISE' },
+      so: { parent: 'bn', name: 'Công đoàn Sở Nội vụ Bắc Ninh', level: 'GRASSROOTS', organisationType: 'ADMINISTRATIVE_AGENCY' },
+      fdi: { parent: 'bn', name: 'Công đoàn Công ty Điện tử Quang Châu', level: 'GRASSROOTS', organisationType: 'FDI_ENTERPRISE' },
+    },
+    members: {
+      an: { unit: 'evn', fullName: 'Đỗ Minh An', occupationCode: 'KY_SU', direct: true },
+      binh: { unit: 'so', fullName: 'Ngô Thị Bình', occupationCode: 'CONG_CHUC', direct: false },
+      cuong: { unit: 'fdi', fullName: 'Phạm Văn Cường', occupationCode: 'CN_DIEN_TU', direct: true },
+      dung: { unit: 'so', fullName: 'Lê Văn Dũng', occupationCode: 'CONG_CHUC', direct: false },
+    },
+  }, run));
   officer = await token(['UNIT_OFFICER'], units.bn!.path, 'officer-bn');
   outsider = await token(['UNIT_OFFICER'], units.kh!.path, 'officer-kh');
 
@@ -256,6 +248,12 @@ describe('submissions and reviews', () => {
     expect(self.message).toMatch(/own entry/);
     const colleague = await api.refused(ASSIGN, { id: submissionId, r: { subject: 'rv-dung', memberId: members.dung, unitPath: units.so!.path } }, officer);
     expect(colleague.message).toMatch(/own grassroots unit/);
+    // the same unit written without its trailing slash or in capitals is still their own unit; a malformed path is input to fix
+    for (const variant of [units.so!.path.slice(0, -1), units.so!.path.toUpperCase()]) {
+      const hostile = await api.refused(ASSIGN, { id: submissionId, r: { subject: 'rv-dung', memberId: members.dung, unitPath: variant } }, officer);
+      expect([variant, hostile.code, /own grassroots unit/.test(hostile.message)]).toEqual([variant, 'CONFLICT', true]);
+    }
+    expect((await api.refused(ASSIGN, { id: submissionId, r: { subject: 'rv-dung', unitPath: '/vn/ bn/' } }, officer)).problems.map((p) => p.field)).toEqual(['reviewer.unitPath']);
     await api.ok(`mutation($e: ID!) { declareConflict(enrollmentId: $e, reason: "Người thân trong gia đình") }`, { e: enrollments.binh! }, await reviewer('rv-family', 'evn'));
     const declared = await api.refused(ASSIGN, { id: submissionId, r: { subject: 'rv-family', unitPath: units.evn!.path } }, officer);
     expect(declared.message).toMatch(/declared a conflict/);

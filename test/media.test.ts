@@ -13,6 +13,7 @@ import { Api } from './support/api';
 import { eventually, graphql } from './support/graphql';
 import { testKafka } from './support/kafka';
 import { startTestPlatform, type TestPlatform } from './support/platform';
+import { TWO_PROVINCES, buildUnionTree, type UnionTree } from './support/union-tree';
 
 let platform: TestPlatform;
 let api: Api;
@@ -22,7 +23,7 @@ let otherEditor: string;
 let officer: string;
 const run = Date.now().toString(36);
 const year = new Date().getUTCFullYear();
-const units: Record<string, { id: string; path: string }> = {};
+let units: UnionTree['units'];
 let nhung: string;
 let campaignId: string;
 const base = () => platform.gatewayUrl.replace(/\/graphql$/, '');
@@ -49,17 +50,16 @@ async function publishedStory(input: Record<string, unknown>): Promise<string> {
 beforeAll(async () => {
   platform = await startTestPlatform();
   api = new Api(platform.gatewayUrl);
-  admin = await platform.token(['NATIONAL_ADMIN'], null);
-  const unit = async (key: string, input: Record<string, unknown>) => {
-    units[key] = await api.createUnit({ code: `${key}-${run}`, ...input }, admin);
-  };
-  await unit('vn', { name: 'Tổng Liên đoàn', level: 'NATIONAL' });
-  await unit('bn', { parentId: units.vn!.id, name: 'Liên đoàn Lao động tỉnh Bắc Ninh', level: 'PROVINCIAL', provinceCode: 'BN' });
-  await unit('kh', { parentId: units.vn!.id, name: 'Liên đoàn Lao động tỉnh Khánh Hòa', level: 'PROVINCIAL', provinceCode: 'KH' });
-  await unit('may', { parentId: units.bn!.id, name: 'Công đoàn Công ty May Bắc Giang', level: 'GRASSROOTS', organisationType: 'PRIVATE_ENTERPRISE' });
-  nhung = (await api.ok(`mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }`, {
-    input: { unitId: units.may!.id, fullName: 'Nguyễn Thị Hồng Nhung', occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false },
-  }, admin)).createMember.id;
+  admin = await platform.token(['NATIONAL_ADMIN'], '/');
+  const tree = await buildUnionTree(api, admin, {
+    units: {
+      ...TWO_PROVINCES,
+      may: { parent: 'bn', name: 'Công đoàn Công ty May Bắc Giang', level: 'GRASSROOTS', organisationType: 'PRIVATE_ENTERPRISE' },
+    },
+    members: { nhung: { unit: 'may', fullName: 'Nguyễn Thị Hồng Nhung', occupationCode: 'CN_DET_MAY', direct: true } },
+  }, run);
+  units = tree.units;
+  nhung = tree.members.nhung!;
   editor = await token(['EDITOR'], units.bn!.path, 'editor-bn');
   otherEditor = await token(['EDITOR'], units.kh!.path, 'editor-kh');
   officer = await token(['UNIT_OFFICER'], units.bn!.path, 'officer-bn');
@@ -303,7 +303,7 @@ describe('news channels', () => {
       for (let i = 0; i < 2; i++) expect((await graphql(limited.url, SYNC, {}, undefined, { 'x-api-key': key })).status).toBe(200);
       const third = await graphql(limited.url, SYNC, {}, undefined, { 'x-api-key': key });
       expect([third.status, third.errors?.[0]?.extensions?.code]).toEqual([429, 'RATE_LIMITED']);
-      expect(third.errors?.[0]?.message).toMatch(/Rate limit of 2 requests a minute/);
+      expect(third.errors?.[0]?.message).toMatch(/giới hạn 2 yêu cầu mỗi phút/);
     } finally {
       await limited.stop();
     }

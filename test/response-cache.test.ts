@@ -4,11 +4,11 @@
  * RewardGranted on the real broker) empties it, so the public register shows the new decision without waiting
  * for the cache to expire.
  */
-import { Client } from 'pg';
-import { databaseUrl } from '@thidua/common';
 import { Api } from './support/api';
 import { eventually } from './support/graphql';
 import { startTestPlatform, type TestPlatform } from './support/platform';
+import { eventuallyCounted } from './support/read-models';
+import { buildUnionTree, unitIdsAndPaths } from './support/union-tree';
 
 let platform: TestPlatform;
 let api: Api;
@@ -30,24 +30,16 @@ const REGISTER = `query($u: ID) { rewardDecisions(filter: { unitId: $u }) { edge
 beforeAll(async () => {
   platform = await startTestPlatform({ responseCacheSeconds: 300 });
   api = new Api(platform.gatewayUrl);
-  admin = await platform.token(['NATIONAL_ADMIN'], null);
-  const unit = async (key: string, input: Record<string, unknown>) => {
-    const created = await api.createUnit({ code: `${key}-${run}`, ...input }, admin);
-    ids[key] = created.id;
-    ids[`${key}Path`] = created.path;
-  };
-  await unit('vn', { name: 'Tổng Liên đoàn', level: 'NATIONAL' });
-  await unit('may', { parentId: ids.vn, name: 'Công đoàn Công ty May', level: 'GRASSROOTS', organisationType: 'PRIVATE_ENTERPRISE' });
-  ids.member = (await api.ok(`mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }`, {
-    i: { unitId: ids.may, fullName: 'Vũ Thị Mai', occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false },
-  }, admin)).createMember.id;
-  await eventually(async () => {
-    const db = new Client({ connectionString: databaseUrl('reward') });
-    await db.connect();
-    const { rows } = await db.query(`SELECT count(*)::int AS n FROM member_refs WHERE id = $1`, [ids.member]);
-    await db.end();
-    return rows[0].n === 1 ? true : null;
-  }, 30000, 'the member in reward');
+  admin = await platform.token(['NATIONAL_ADMIN'], '/');
+  const tree = await buildUnionTree(api, admin, {
+    units: {
+      vn: { name: 'Tổng Liên đoàn', level: 'NATIONAL' },
+      may: { parent: 'vn', name: 'Công đoàn Công ty May', level: 'GRASSROOTS', organisationType: 'PRIVATE_ENTERPRISE' },
+    },
+    members: { member: { unit: 'may', fullName: 'Vũ Thị Mai', occupationCode: 'CN_DET_MAY', direct: true } },
+  }, run);
+  Object.assign(ids, unitIdsAndPaths(tree), tree.members);
+  await eventuallyCounted('reward', 'member_refs WHERE id = $1', [ids.member], 1, 'the member in reward');
 });
 
 afterAll(async () => {

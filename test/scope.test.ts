@@ -10,6 +10,8 @@ import { issueTestToken } from './support/tokens';
 import { Api } from './support/api';
 import { eventually, graphql } from './support/graphql';
 import { startTestPlatform, type TestPlatform } from './support/platform';
+import { eventuallyCounted } from './support/read-models';
+import { TWO_PROVINCES, buildUnionTree, unitIdsAndPaths } from './support/union-tree';
 
 let platform: TestPlatform;
 let api: Api;
@@ -22,17 +24,15 @@ const token = (roles: Role[], unitPath: string, sub: string, memberId: string | 
 beforeAll(async () => {
   platform = await startTestPlatform();
   api = new Api(platform.gatewayUrl);
-  admin = await platform.token(['NATIONAL_ADMIN'], null);
-  const unit = async (key: string, input: Record<string, unknown>) => {
-    const created = await api.createUnit({ code: `${key}-${run}`, ...input }, admin);
-    ids[key] = created.id;
-    ids[`${key}Path`] = created.path;
-  };
-  await unit('vn', { name: 'Tổng Liên đoàn', level: 'NATIONAL' });
-  await unit('bn', { parentId: ids.vn, name: 'LĐLĐ Bắc Ninh', level: 'PROVINCIAL', provinceCode: 'BN' });
-  await unit('kh', { parentId: ids.vn, name: 'LĐLĐ Khánh Hòa', level: 'PROVINCIAL', provinceCode: 'KH' });
-  await unit('may', { parentId: ids.bn, name: 'Công đoàn May Bắc Giang', level: 'GRASSROOTS', organisationType: 'STATE_OWNED_ENTERPRISE' });
-  ids.member = (await api.ok(`mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }`, { i: { unitId: ids.may, fullName: 'Nguyễn Văn Bắc', occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false } }, admin)).createMember.id;
+  admin = await platform.token(['NATIONAL_ADMIN'], '/');
+  const tree = await buildUnionTree(api, admin, {
+    units: {
+      ...TWO_PROVINCES,
+      may: { parent: 'bn', name: 'Công đoàn May Bắc Giang', level: 'GRASSROOTS', organisationType: 'STATE_OWNED_ENTERPRISE' },
+    },
+    members: { member: { unit: 'may', fullName: 'Nguyễn Văn Bắc', occupationCode: 'CN_DET_MAY', direct: true } },
+  }, run);
+  Object.assign(ids, unitIdsAndPaths(tree), tree.members);
   const campaign = (await api.ok(`mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id targets { id } } }`, {
     i: { launchingUnitId: ids.bn, title: `Phong trào Bắc Ninh ${run}`, goal: 'Năng suất', category: 'FOR_WORKERS', startsOn: `${year}-01-01`, endsOn: `${year + 1}-12-31`,
       targets: [{ name: 'Sáng kiến', unitOfMeasure: 'sáng kiến', targetValue: 10, direction: 'HIGHER_IS_BETTER', weight: 100 }] },
@@ -51,26 +51,14 @@ beforeAll(async () => {
   ids.draftSet = (await api.ok(`mutation($i: CriteriaSetInput!) { createCriteriaSet(input: $i) { id } }`, {
     i: { campaignId: ids.campaign, variant: 'DIRECT_PRODUCTION_WORKER', criteria: [{ name: 'Sáng kiến', method: 'LINEAR', weight: 100, unitOfMeasure: 'sáng kiến', targetValue: 10 }] },
   }, admin)).createCriteriaSet.id;
-  await eventually(async () => {
-    const db = new Client({ connectionString: databaseUrl('evaluation') });
-    await db.connect();
-    const { rows } = await db.query(`SELECT count(*)::int AS n FROM participants WHERE enrollment_id = $1`, [ids.enrollment]);
-    await db.end();
-    return rows[0].n === 1 ? true : null;
-  }, 30000, 'the participant in evaluation');
+  await eventuallyCounted('evaluation', 'participants WHERE enrollment_id = $1', [ids.enrollment], 1, 'the participant in evaluation');
   const memberToken = await token(['MEMBER'], ids.mayPath!, 'member-bac', ids.member);
   ids.submission = (await api.ok(`mutation($i: SubmissionInput!) { submitEvidence(input: $i) { id } }`, {
     i: { enrollmentId: ids.enrollment, criterionId: ids.criterion, text: 'Minh chứng sáng kiến dây chuyền may', evidence: [{ url: 'https://bacninh.vn/minh-chung' }] },
   }, memberToken)).submitEvidence.id;
   ids.story = (await api.ok(`mutation($i: StoryInput!) { createStory(input: $i) { id } }`, { i: { kind: 'GOOD_DEED', title: 'Người tốt việc tốt ở Bắc Ninh', unitPath: ids.bnPath } }, admin)).createStory.id;
   ids.channel = (await api.ok(`mutation { registerNewsChannel(name: "Báo Bắc Ninh", contactEmail: "bbn@baobacninh.vn") { channel { id } } }`, {}, admin)).registerNewsChannel.channel.id;
-  await eventually(async () => {
-    const db = new Client({ connectionString: databaseUrl('reward') });
-    await db.connect();
-    const { rows } = await db.query(`SELECT count(*)::int AS n FROM member_refs WHERE id = $1`, [ids.member]);
-    await db.end();
-    return rows[0].n === 1 ? true : null;
-  }, 30000, 'the member in reward');
+  await eventuallyCounted('reward', 'member_refs WHERE id = $1', [ids.member], 1, 'the member in reward');
   ids.nomination = (await api.ok(`mutation($i: NominateInput!) { nominate(input: $i) { id } }`, {
     i: { source: 'OFFICER', memberId: ids.member, grantingUnitId: ids.bn, formCode: 'BK_TINH', achievedOn: `${year}-01-02`, reason: 'Tăng năng suất dây chuyền may 20%' },
   }, admin)).nominate.id;
@@ -108,6 +96,7 @@ describe('every mutation across the province boundary', () => {
       createMember: ['officer', `mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }`, { i: { unitId: ids.may, fullName: 'Người lạ', occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false } }],
       updateMember: ['officer', `mutation($id: ID!) { updateMember(id: $id, input: { fullName: "Đổi tên" }) { id } }`, { id: ids.member }],
       importMembers: ['officer', `mutation($u: ID!, $csv: String!) { importMembers(unitId: $u, csv: $csv) { imported } }`, { u: ids.may, csv: 'ho_ten,ma_nghe,truc_tiep_san_xuat,giu_chuc_vu\nA,CN_DET_MAY,có,không' }],
+      importMembersFromSpreadsheet: ['officer', `mutation($u: ID!, $f: String!) { importMembersFromSpreadsheet(unitId: $u, contentBase64: $f) { imported } }`, { u: ids.may, f: 'UEsDBA==' }],
       createCampaign: ['officer', `mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }`, { i: campaignInput }],
       updateCampaign: ['officer', `mutation($id: ID!) { updateCampaign(id: $id, input: { goal: "Sửa trộm" }) { id } }`, { id: ids.campaign }],
       launchCampaign: ['officer', `mutation($id: ID!) { launchCampaign(id: $id) { id } }`, { id: ids.draft }],

@@ -10,24 +10,35 @@
  * password, a session renewed or ended, and an officer giving a new officer access are tested here too.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Kind, parse, print, type TypeNode } from 'graphql';
+import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, signIn, signInAtProvider } from './support/browser';
 import { demoAccount, demoAccounts, type DemoAccount } from './support/demo';
 import { graphql } from './support/graphql';
-import { keycloakAdmin, providerUser } from './support/keycloak';
+import { pdfText, qrOnFirstPage } from './support/pdf';
+import { keycloakAdmin, providerUser, signInAs } from './support/keycloak';
 import { startTestPlatform, type TestPlatform } from './support/platform';
+import { yearInVietnam } from '@thidua/common';
 
 let platform: TestPlatform;
 let browser: Browser;
 let base: string;
 let accounts: Map<string, DemoAccount>;
+let demoFiles: string[][];
 const run = Date.now().toString(36);
-const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+const year = yearInVietnam();
+
+/** The demo national admin's access token, signed in at Keycloak as the portal does. */
+async function nationalAdminToken(): Promise<string> {
+  const { username, password } = demoAccount(accounts, 'national admin');
+  return (await signInAs(username, password)).accessToken;
+}
 
 async function pageAs(role: string | null): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -48,12 +59,19 @@ beforeAll(async () => {
     timeout: 240_000,
   });
   accounts = demoAccounts(output);
+  demoFiles = ['demo-accounts.txt', 'demo-api-key.txt'].map((file) => [file, (statSync(path.join(output, file)).mode & 0o777).toString(8)]);
   browser = await launchBrowser();
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
   await platform?.stop();
+});
+
+describe('the demo data', () => {
+  it('writes its accounts and API key readable by their owner only', () => {
+    expect(demoFiles).toEqual([['demo-accounts.txt', '600'], ['demo-api-key.txt', '600']]);
+  });
 });
 
 describe('the public operations', () => {
@@ -217,6 +235,53 @@ describe('other roles', () => {
     const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
     expect(overflow).toBeLessThanOrEqual(0);
     await context.close();
+  });
+});
+
+describe('documents and spreadsheets', () => {
+  it('the public downloads a decision from the register as a PDF that reads as the register does', async () => {
+    const { context, page } = await pageAs(null);
+    await page.goto(`${base}/rewards`);
+    await page.getByLabel('Tìm kiếm (có dấu hoặc không dấu)').fill('pham van hung bo mach');
+    await page.getByRole('button', { name: 'Tìm' }).click();
+    const row = page.getByTestId('register').getByRole('row').filter({ hasText: 'Phạm Văn Hùng' });
+    const number = (await row.getByRole('link', { name: /^\d+\/\d{4}\/QĐ-KT-BN$/ }).textContent())!;
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: /^Tải PDF quyết định/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^Quyết định .*\.pdf$/);
+    const text = await pdfText(readFileSync((await download.path())!));
+    for (const expected of [`Số: ${number}`, 'Phạm Văn Hùng', '3.510.000', 'LIÊN ĐOÀN LAO ĐỘNG TỈNH BẮC NINH']) expect(text).toContain(expected);
+    await context.close();
+  });
+
+  it('the Bắc Ninh officer downloads the replication’s ranking as Excel from the dashboard', async () => {
+    const { context, page } = await pageAs('officer, Bắc Ninh');
+    await page.getByRole('row').filter({ hasText: 'kinh nghiệm Bắc Giang' }).getByRole('button', { name: 'Kiểm tra' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rankings-excel').click()]);
+    expect(download.suggestedFilename()).toMatch(/^Xếp hạng.*\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await download.path())!);
+    const sheet = book.worksheets[0]!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 5)).toEqual(['Hạng', 'Cá nhân, tập thể', 'Đơn vị', 'Điểm']);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getRow(2).getCell(1).value).toBe(1);
+    expect(typeof sheet.getRow(2).getCell(4).value).toBe('number');
+    await context.close();
+  });
+
+  it('anyone scanning a certificate’s QR code sees the decision, that it stands, and the certificate’s hash', async () => {
+    const reader = await pageAs(null);
+    const { rewardDecisions } = (await graphql<{ rewardDecisions: { edges: { node: { id: string; number: string } }[] } }>(
+      platform.gatewayUrl, `{ rewardDecisions(filter: { search: "pham van hung bo mach" }, first: 1) { edges { node { id number } } } }`, {}, await nationalAdminToken(),
+    )).data!;
+    const decision = rewardDecisions.edges[0]!.node;
+    const certificate = Buffer.from(await (await reader.page.request.get(`${base}/documents/rewards/decisions/${decision.id}/certificate.pdf`)).body());
+    const link = new URL((await qrOnFirstPage(certificate))!);
+    expect(link.pathname).toBe(`/rewards/decisions/${decision.id}`);
+    await reader.page.goto(`${base}${link.pathname}`);
+    await reader.page.getByRole('heading', { name: `Quyết định số ${decision.number}` }).waitFor();
+    expect(await reader.page.getByTestId('decision-status').textContent()).toBe('Còn hiệu lực');
+    expect(await reader.page.getByTestId('documents').textContent()).toContain(createHash('sha256').update(certificate).digest('hex'));
+    await reader.context.close();
   });
 });
 

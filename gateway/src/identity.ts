@@ -1,26 +1,25 @@
 import { GraphQLError } from 'graphql';
 import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { ANONYMOUS, INTERNAL_TOKEN_REUSE_SECONDS, identityFromClaims, signInternalToken, type Identity } from '@thidua/common';
+import { ANONYMOUS, InvalidUnitPathError, canonicalUnitPath, identityFromClaims, type Identity } from '@thidua/common';
 import type { GatewayConfig } from '@thidua/common';
 
 export class InvalidTokenError extends Error {}
 
 /** Asymmetric signatures only: a key set holds public keys, so no HMAC (and no `none`) can ever verify. */
 const ALGORITHMS = ['RS256', 'ES256'];
-/** A materialised path as the union tree writes it: `/vn/bn/bn-kcn/`, lower case, a slash at each end. */
-const UNIT_PATH = /^(\/[a-z0-9][a-z0-9-]{0,62})+\/$/;
-const MAX_UNIT_PATH_LENGTH = 512;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * What is wrong with the claims the platform decides on, or null. Our provider writes them from the union tree;
- * anything else (a hand-edited attribute, another provider's idea of a path) is refused rather than guessed at.
+ * What is wrong with the claims the platform decides on, or null. A unit path is read the one way the kit reads it
+ * (canonicalUnitPath: `/VN/BN` is `/vn/bn/`, the root names no unit); what it cannot read refuses the whole token.
  */
 export function malformedClaim(claims: JWTPayload): string | null {
   if (typeof claims.sub !== 'string' || claims.sub === '') return 'thiếu mã người dùng (sub)';
-  const unitPath = claims.unit_path;
-  if (unitPath !== undefined && unitPath !== null && (typeof unitPath !== 'string' || unitPath.length > MAX_UNIT_PATH_LENGTH || !UNIT_PATH.test(unitPath))) {
-    return 'đơn vị (unit_path) không đúng dạng /vn/bn/…/';
+  try {
+    canonicalUnitPath(claims.unit_path);
+  } catch (error) {
+    if (error instanceof InvalidUnitPathError) return 'đơn vị (unit_path) không đúng dạng /vn/bn/…/';
+    throw error;
   }
   const memberId = claims.member_id;
   if (memberId !== undefined && memberId !== null && (typeof memberId !== 'string' || !UUID.test(memberId))) return 'mã đoàn viên (member_id) không phải một UUID';
@@ -74,7 +73,6 @@ function remoteKeySet(issuer: string, jwksUrl: string | undefined): JWTVerifyGet
  */
 export class IdentityVerifier {
   private readonly keySets = new Map<string, JWTVerifyGetKey>();
-  private readonly internalTokens = new Map<string, { token: string; expiresAt: number }>();
 
   constructor(private readonly config: GatewayConfig) {
     this.keySets.set(config.oidcIssuer, remoteKeySet(config.oidcIssuer, config.oidcJwksUrl));
@@ -114,16 +112,5 @@ export class IdentityVerifier {
     const malformed = malformedClaim(claims);
     if (malformed) throw new InvalidTokenError(`Mã truy cập bị từ chối: ${malformed}`);
     return identityFromClaims(claims);
-  }
-
-  /** The token forwarded to subgraphs; reused while fresh so a busy caller costs one signature a minute. */
-  async internalToken(cacheKey: string, identity: Identity): Promise<string> {
-    const now = Date.now();
-    const cached = this.internalTokens.get(cacheKey);
-    if (cached && cached.expiresAt > now) return cached.token;
-    const token = await signInternalToken(identity, this.config.internalTokenSecret);
-    if (this.internalTokens.size >= 10_000) this.internalTokens.clear();
-    this.internalTokens.set(cacheKey, { token, expiresAt: now + INTERNAL_TOKEN_REUSE_SECONDS * 1000 });
-    return token;
   }
 }

@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { sendJson, type GatewayConfig, type RouteHandler } from '@thidua/common';
+import { portalHeaders } from './security-headers';
 
 /** Where `npm run build:web` puts the portal. */
 export const WEB_DIST_DIR = process.env.WEB_DIST_DIR ?? path.resolve(__dirname, '../../web/dist');
@@ -16,22 +17,6 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.json': 'application/json; charset=utf-8',
 };
-
-/**
- * The portal talks to this origin and, for signing in, to the identity provider's (its token endpoint, and its
- * authorization endpoint in a hidden frame that restores a session after a reload); styles may be inline (React
- * style attributes), scripts may not. Framing is refused (clickjacking) except of the silent sign-in page by the portal
- * itself; referrers stay on the origin.
- */
-function securityHeaders(identityProvider: string, urlPath: string): Record<string, string> {
-  const framedByPortal = urlPath === SILENT_SIGN_IN_PATH;
-  return {
-    'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self' ${identityProvider}; frame-src 'self' ${identityProvider}; frame-ancestors ${framedByPortal ? "'self'" : "'none'"}; base-uri 'self'; form-action 'self'`,
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': framedByPortal ? 'SAMEORIGIN' : 'DENY',
-    'referrer-policy': 'same-origin',
-  };
-}
 
 /** Where the provider sends the hidden frame of a silent sign-in (web/src/main.tsx finishes it there). */
 export const SILENT_SIGN_IN_PATH = '/auth/silent';
@@ -52,28 +37,30 @@ export function portalConfigRoute(config: Pick<GatewayConfig, 'oidcIssuer' | 'oi
  */
 export function webRoute(oidcIssuer: string, distDir: string = WEB_DIST_DIR): RouteHandler {
   const root = path.resolve(distDir);
-  const identityProvider = new URL(oidcIssuer).origin;
+  const provider = new URL(oidcIssuer).origin;
+  const pageHeaders = portalHeaders(provider);
   return (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      res.writeHead(405, { allow: 'GET, HEAD', ...pageHeaders }).end();
       return;
     }
     const index = path.join(root, 'index.html');
     if (!existsSync(index)) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('The web portal is not built: run `npm run build:web`.\n');
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...pageHeaders }).end('The web portal is not built: run `npm run build:web`.\n');
       return;
     }
     const urlPath = decodeURIComponent((req.url ?? '/').split('?', 1)[0]!);
+    const headers = urlPath === SILENT_SIGN_IN_PATH ? portalHeaders(provider, true) : pageHeaders;
     const file = path.resolve(root, `.${urlPath}`);
     const inside = file.startsWith(`${root}${path.sep}`);
     if (inside && existsSync(file) && statSync(file).isFile()) {
-      send(res, file, urlPath.startsWith('/static/') ? 'public, max-age=31536000, immutable' : 'no-cache', securityHeaders(identityProvider, urlPath));
+      send(res, file, urlPath.startsWith('/static/') ? 'public, max-age=31536000, immutable' : 'no-cache', headers);
       return;
     }
     if (urlPath.startsWith('/static/')) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...pageHeaders }).end('not found\n');
       return;
     }
-    send(res, index, 'no-cache', securityHeaders(identityProvider, urlPath));
+    send(res, index, 'no-cache', headers);
   };
 }

@@ -20,6 +20,12 @@ export class Api {
     return created.createUnionUnit;
   }
 
+  /** Creates a member (as a national admin would) and returns their id. */
+  async createMember(input: Record<string, unknown>, token?: string): Promise<string> {
+    const created = await this.ok<{ createMember: { id: string } }>(`mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }`, { input }, token);
+    return created.createMember.id;
+  }
+
   /** The first error's code and message, failing when the call succeeded. */
   async refused(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ code: string; message: string; problems: { field: string }[] }> {
     const result = await graphql(this.url, query, variables, token);

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   await producer.connect();
   const consumer = new IdempotentConsumer(kafka, db, producer, createLogger('counting-consumer', 'fatal'), {
     groupId: process.env.GROUP_ID!,
-    topics: [process.env.TOPIC!],
+    topics: { [process.env.TOPIC!]: 'campaign' },
     outbox: new Outbox('evaluation', process.env.KAFKA_TOPIC_PREFIX ?? ''),
     handlers: {
       CampaignLaunched: async (event, { manager }) => {

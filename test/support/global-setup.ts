@@ -1,12 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ensureTestCa } from '@thidua/common';
 import { ensureTopics } from '../../infra/topics';
 import { prepareDatabases } from '../../infra/databases';
 import { TEST_REALM_PREFIX, createRunRealm, deleteRunRealms } from './keycloak';
 
 /**
- * Runs once before the suite: fresh test databases (`*_test`, migrated from scratch), event topics under a prefix of
- * this run's own, so runs never see each other's events on a shared broker, and this run's own Keycloak realm
- * (unless KEYCLOAK_REALM names one prepared already).
+ * Runs once before the suite: fresh test databases (`*_test`, migrated from scratch by their owner roles, each
+ * service's runtime role created beside it) and event topics with their ACLs under a prefix of this run's own, so
+ * runs never see each other's events on a shared broker. The in-process services find their credentials as a
+ * running service would: `KAFKA_PASSWORD_*` and `DATABASE_*PASSWORD_*` when set, else this checkout's generated
+ * development passwords (`.data/secrets/`, written by the broker script and by `prepareDatabases`).
+ * Each run also imports its own Keycloak realm (unless KEYCLOAK_REALM names one prepared already).
  */
 export default async function globalSetup(): Promise<void> {
   process.env.DATABASE_SUFFIX ??= '_test';
@@ -20,5 +27,10 @@ export default async function globalSetup(): Promise<void> {
     process.env.KEYCLOAK_REALM = name;
     process.env.THIDUA_TEST_REALM = name;
   };
+  // the units of a run get their development signing keys here, issued by the checkout's test CA
+  process.env.SIGNING_KEYS_DIR ??= mkdtempSync(path.join(tmpdir(), 'thidua-signing-'));
+  await ensureTestCa();
+  // every process a test starts serves its metrics on a free port, never on another checkout's
+  process.env.METRICS_PORT ??= '0';
   await Promise.all([prepareDatabases({ test: true }), ensureTopics(process.env.KAFKA_TOPIC_PREFIX), realm()]);
 }

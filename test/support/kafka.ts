@@ -2,12 +2,13 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Kafka, IHeaders } from 'kafkajs';
-import { createKafka, createLogger, kafkaBrokers } from '@thidua/common';
+import { createKafka, createLogger, kafkaBrokers, kafkaCredentials, type KafkaPrincipal } from '@thidua/common';
 
 const KAFKA_SCRIPT = path.resolve(__dirname, '../../infra/kafka/kafka.sh');
 
-export function testKafka(name: string): Kafka {
-  return createKafka(`thidua-test-${name}`, kafkaBrokers(), createLogger(`test-${name}`, process.env.LOG_LEVEL ?? 'fatal'));
+/** A client of the broker, as the admin principal unless told otherwise (a test acting as one service). */
+export function testKafka(name: string, principal: KafkaPrincipal = 'admin'): Kafka {
+  return createKafka(`thidua-test-${name}`, kafkaBrokers(), kafkaCredentials(principal), createLogger(`test-${name}`, process.env.LOG_LEVEL ?? 'fatal'));
 }
 
 /** True when this project runs the broker (so a test may stop and restart it). */

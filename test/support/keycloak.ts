@@ -57,10 +57,14 @@ export async function createRunRealm(name: string): Promise<string> {
   return secret;
 }
 
+export async function deleteRealm(name: string): Promise<void> {
+  await keycloakAdmin('DELETE', `/${encodeURIComponent(name)}`);
+}
+
 /** Deletes the test realms on this Keycloak: the run's at its end, and those killed runs left behind at the start. */
 export async function deleteRunRealms(): Promise<void> {
   const realms = await keycloakAdmin<{ realm: string }[]>('GET', '?briefRepresentation=true');
-  for (const { realm } of realms) if (realm.startsWith(TEST_REALM_PREFIX)) await keycloakAdmin('DELETE', `/${encodeURIComponent(realm)}`);
+  for (const { realm } of realms) if (realm.startsWith(TEST_REALM_PREFIX)) await deleteRealm(realm);
 }
 
 /** A person's real tokens for the run's realm, signing in at Keycloak's own pages as the portal would. */

@@ -1,6 +1,7 @@
 import { SERVICE_NAMES, startSubgraph, type GatewayConfig, type Role, type ServiceName, type RunningSubgraph } from '@thidua/common';
 import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
 import { subgraphs } from '../../infra/subgraphs';
+import { Api } from './api';
 import { issueTestToken, testTokenIssuer } from './tokens';
 
 export interface TestPlatform {
@@ -45,4 +46,17 @@ export async function startTestPlatform(gatewayOverrides: Partial<GatewayConfig>
       await Promise.all(SERVICE_NAMES.map((name) => running[name].stop()));
     },
   };
+}
+
+/** The platform for one test file: started before its tests, stopped after them; the fields are set once beforeAll has run. */
+export function usePlatform(gatewayOverrides: Partial<GatewayConfig> = {}): { platform: TestPlatform; api: Api } {
+  const env = {} as { platform: TestPlatform; api: Api };
+  beforeAll(async () => {
+    env.platform = await startTestPlatform(gatewayOverrides);
+    env.api = new Api(env.platform.gatewayUrl);
+  });
+  afterAll(async () => {
+    await env.platform?.stop();
+  });
+  return env;
 }

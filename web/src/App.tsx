@@ -1,8 +1,10 @@
+import { lazy, Suspense } from 'react';
 import { NavLink, Route, Routes } from 'react-router';
 import { useAuth, type Role } from './auth';
 import { CampaignPage } from './pages/CampaignPage';
 import { CouncilPage } from './pages/CouncilPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { DecisionPage } from './pages/DecisionPage';
 import { EditorPage } from './pages/EditorPage';
 import { HomePage } from './pages/HomePage';
 import { ImportMembersPage } from './pages/ImportMembersPage';
@@ -13,10 +15,12 @@ import { ReplicateCampaignPage } from './pages/ReplicateCampaignPage';
 import { ReportProgressPage } from './pages/ReportProgressPage';
 import { ReviewsPage } from './pages/ReviewsPage';
 import { SignInCallbackPage, SignInPage } from './pages/SignInPage';
-import { AccountsPage } from './pages/AccountsPage';
 import { StoriesPage } from './pages/StoriesPage';
 import { StoryPage } from './pages/StoryPage';
 import { Loading, Page } from './ui';
+
+// officers' screen only: a chunk of its own
+const AccountsPage = lazy(() => import('./pages/AccountsPage').then((m) => ({ default: m.AccountsPage })));
 
 interface NavItem {
   to: string;
@@ -94,11 +98,12 @@ export function App() {
             <Route path="/campaigns/:id" element={<CampaignPage />} />
             <Route path="/campaigns/:id/replicate" element={<ReplicateCampaignPage />} />
             <Route path="/rewards" element={<RegisterPage />} />
+            <Route path="/rewards/decisions/:id" element={<DecisionPage />} />
             <Route path="/stories" element={<StoriesPage />} />
             <Route path="/stories/:id" element={<StoryPage />} />
             <Route path="/login" element={<SignInPage />} />
             <Route path="/auth/callback" element={<SignInCallbackPage />} />
-            <Route path="/work/accounts" element={<AccountsPage />} />
+            <Route path="/work/accounts" element={<Suspense fallback={<Loading />}><AccountsPage /></Suspense>} />
             <Route path="/dashboard" element={<DashboardPage />} />
             <Route path="/national" element={<NationalPage />} />
             <Route path="/work/launch" element={<LaunchCampaignPage />} />

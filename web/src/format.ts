@@ -13,7 +13,7 @@ export function day(iso: string | null | undefined): string {
   return `${date}/${month}/${year}`;
 }
 
-export const todayIso = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+export { todayInVietnam as todayIso } from '../../services/common/src/clock';
 
 export const CAMPAIGN_STATUS: Record<string, string> = {
   DRAFT: 'Bản nháp',

@@ -4,6 +4,7 @@ import { createLoaders, type CampaignLoaders } from './application/loaders';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { handlers } from './events/handlers';
+import { campaignRoutes } from './http/routes';
 import { resolvers } from './resolvers';
 
 /** The campaign subgraph: organisation and movements; it also keeps the platform's audit log. */
@@ -15,4 +16,5 @@ export const campaignSubgraph: SubgraphDefinition<CampaignLoaders> = {
   migrations,
   createLoaders,
   consumer: { from: ['campaign', 'evaluation', 'reward', 'media'], handlers },
+  routes: campaignRoutes,
 };

@@ -1,3 +1,6 @@
+import { developmentPrivateKeyPem, publicKeyPemOf } from './internal-keys';
+import { readSecret } from './secret-sources';
+
 /**
  * Configuration comes only from environment variables; every default works on a developer machine
  * (PostgreSQL on 127.0.0.1:5432, Kafka on 127.0.0.1:9092, development secrets).
@@ -13,18 +16,31 @@ export const DEFAULT_PORTS: Record<ServiceName | 'gateway', number> = {
   media: 4004,
 };
 
-/** Development-only secrets: production must set its own (see README, "Security"). */
-const DEV_INTERNAL_TOKEN_SECRET = 'thidua-dev-internal-secret-change-me-0123456789';
+/** A Kafka principal (SCRAM user): each service, the gateway (its cache-invalidation consumer), and admin (infra, ops, tests). */
+export type KafkaPrincipal = ServiceName | 'gateway' | 'admin';
+
+export interface KafkaCredentials {
+  username: KafkaPrincipal;
+  password: string;
+}
 
 export interface ServiceConfig {
   serviceName: ServiceName;
   host: string;
   port: number;
+  /** Where /metrics is served: a private address and port, never the public one. */
+  metricsHost: string;
+  metricsPort: number;
+  /** The service's runtime role on its own database (data only, no schema changes). */
   databaseUrl: string;
+  /** The database owner's login, for migrations at start; null unless `runMigrationsOnStart`. */
+  migrationDatabaseUrl: string | null;
   kafkaBrokers: string[];
+  kafkaCredentials: KafkaCredentials;
   /** Prepended to every topic name; tests use it to isolate their runs on a shared broker. */
   topicPrefix: string;
-  internalTokenSecret: string;
+  /** The gateway's public key (SPKI PEM) that internal tokens are verified with; '' when not set in production. */
+  internalTokenPublicKey: string;
   runMigrationsOnStart: boolean;
   isProduction: boolean;
   logLevel: string;
@@ -33,6 +49,8 @@ export interface ServiceConfig {
 export interface GatewayConfig {
   host: string;
   port: number;
+  metricsHost: string;
+  metricsPort: number;
   subgraphUrls: Record<ServiceName, string>;
   /** The OpenID provider whose access tokens the gateway accepts (its JWKS, RS256/ES256), and the audience they name. */
   oidcIssuer: string;
@@ -43,7 +61,8 @@ export interface GatewayConfig {
   oidcClientId: string;
   /** Tests only, set in code (never from the environment): a key set of their own; refused unless NODE_ENV=test. */
   testTokenIssuer?: TestTokenIssuer;
-  internalTokenSecret: string;
+  /** The key internal tokens are signed with (PKCS8 PEM, Ed25519); '' when not set in production. */
+  internalTokenPrivateKey: string;
   isProduction: boolean;
   logLevel: string;
   maxBodyBytes: number;
@@ -53,13 +72,23 @@ export interface GatewayConfig {
   /** Per signed-in user, and per client address for anonymous callers. */
   userRequestsPerMinute: number;
   anonymousRequestsPerMinute: number;
+  /** Failed API key checks per client address: guessing keys is limited too. */
+  invalidApiKeyAttemptsPerMinute: number;
+  /** Proxies trusted for X-Forwarded-For: '' (none, the socket's address counts), a number of hops, or addresses/subnets. */
+  trustProxy: string;
+  /** Redis shared by every gateway replica for rate limits; in-process counters without it. */
+  redisUrl: string | undefined;
+  /** Prefix of the rate-limit keys in Redis (tests isolate their runs with it). */
+  rateLimitKeyPrefix: string;
   /** Anonymous callers may only run the operations in gateway/public-operations (persisted-query allowlist). */
   publicQueryAllowlist: boolean;
   /** How long a public (anonymous) answer may be served from the gateway's cache; 0 turns the cache off. */
   responseCacheSeconds: number;
-  responseCacheMaxEntries: number;
+  /** Bound of the public cache in bytes (least recently used answers go first). */
+  responseCacheMaxBytes: number;
   /** The broker and topics whose events invalidate the cache. */
   kafkaBrokers: string[];
+  kafkaCredentials: KafkaCredentials;
   topicPrefix: string;
 }
 
@@ -68,7 +97,20 @@ export interface TestTokenIssuer {
   jwks: { keys: Record<string, unknown>[] };
 }
 
+/** Metrics are served on ports of their own (see README, "Operations"), bound to METRICS_HOST. */
+export const DEFAULT_METRICS_PORTS: Record<ServiceName | 'gateway', number> = {
+  gateway: 9400,
+  campaign: 9401,
+  evaluation: 9402,
+  reward: 9403,
+  media: 9404,
+};
+
 type Env = Record<string, string | undefined>;
+
+function isProduction(env: Env): boolean {
+  return env.NODE_ENV === 'production';
+}
 
 function envInt(env: Env, name: string, fallback: number): number {
   const raw = env[name];
@@ -78,7 +120,10 @@ function envInt(env: Env, name: string, fallback: number): number {
   return value;
 }
 
-/** The PostgreSQL server (no database name): POSTGRES_URL, else the local trust-auth server. */
+/**
+ * The PostgreSQL server (no database name): POSTGRES_URL, else the local trust-auth server. Its login (a superuser)
+ * is for the infra scripts that create databases and roles; services take only its address.
+ */
 export function postgresServerUrl(env: Env = process.env): string {
   return (env.POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, '');
 }
@@ -88,8 +133,45 @@ export function databaseName(service: ServiceName, env: Env = process.env): stri
   return `${service}${env.DATABASE_SUFFIX ?? ''}`;
 }
 
+/**
+ * A service's two login roles, named after its database (so each checkout's test databases have their own):
+ * the owner (`campaign_owner`) owns the database and runs migrations; the runtime role (`campaign_runtime`) is
+ * what the service works with: data of its own database only, and the audit log only to read and append.
+ */
+export function databaseRoles(service: ServiceName, env: Env = process.env): { owner: string; runtime: string } {
+  const name = databaseName(service, env);
+  return { owner: `${name}_owner`, runtime: `${name}_runtime` };
+}
+
+/** The password of a service's database role: from the environment (required in production), else generated for development. */
+export function databaseRolePassword(service: ServiceName, kind: 'owner' | 'runtime', env: Env = process.env): string {
+  const variable = `DATABASE_${kind === 'owner' ? 'OWNER_' : ''}PASSWORD_${service.toUpperCase()}`;
+  const role = databaseRoles(service, env)[kind];
+  return readSecret(env, variable, `postgres-${role}.password`, `mật khẩu PostgreSQL của vai trò ${role}`);
+}
+
+function roleUrl(service: ServiceName, kind: 'owner' | 'runtime', env: Env): string {
+  const url = new URL(postgresServerUrl(env));
+  url.username = databaseRoles(service, env)[kind];
+  url.password = databaseRolePassword(service, kind, env);
+  url.pathname = `/${databaseName(service, env)}`;
+  return url.toString();
+}
+
+/** The service's own connection: its runtime role on its database (DATABASE_URL_<SERVICE> overrides it). */
 export function databaseUrl(service: ServiceName, env: Env = process.env): string {
-  return env[`DATABASE_URL_${service.toUpperCase()}`] ?? `${postgresServerUrl(env)}/${databaseName(service, env)}`;
+  return env[`DATABASE_URL_${service.toUpperCase()}`] ?? roleUrl(service, 'runtime', env);
+}
+
+/** The owner's connection, for migrations and the infra scripts (DATABASE_OWNER_URL_<SERVICE> overrides it). */
+export function databaseOwnerUrl(service: ServiceName, env: Env = process.env): string {
+  return env[`DATABASE_OWNER_URL_${service.toUpperCase()}`] ?? roleUrl(service, 'owner', env);
+}
+
+/** A principal's Kafka login: KAFKA_PASSWORD_<PRINCIPAL> (required in production), else the development password. */
+export function kafkaCredentials(principal: KafkaPrincipal, env: Env = process.env): KafkaCredentials {
+  const password = readSecret(env, `KAFKA_PASSWORD_${principal.toUpperCase()}`, `kafka-${principal}.password`, `mật khẩu Kafka của ${principal}`);
+  return { username: principal, password };
 }
 
 /** KAFKA_BROKERS, else our own broker on 127.0.0.1 at KAFKA_PORT (9092), the port `infra/kafka/kafka.sh` starts it on. */
@@ -116,16 +198,23 @@ export function oidcIssuer(env: Env = process.env): string {
 }
 
 export function loadServiceConfig(serviceName: ServiceName, env: Env = process.env): ServiceConfig {
+  const production = isProduction(env);
+  // in production migrations are the setup job's (infra/databases.ts), so a service never holds the owner's password
+  const runMigrationsOnStart = (env.RUN_MIGRATIONS ?? (production ? 'false' : 'true')) === 'true';
   return {
     serviceName,
     host: env.HOST ?? '127.0.0.1',
     port: envInt(env, `PORT_${serviceName.toUpperCase()}`, envInt(env, 'PORT', DEFAULT_PORTS[serviceName])),
+    metricsHost: env.METRICS_HOST ?? '127.0.0.1',
+    metricsPort: envInt(env, `METRICS_PORT_${serviceName.toUpperCase()}`, envInt(env, 'METRICS_PORT', DEFAULT_METRICS_PORTS[serviceName])),
     databaseUrl: databaseUrl(serviceName, env),
+    migrationDatabaseUrl: runMigrationsOnStart ? databaseOwnerUrl(serviceName, env) : null,
     kafkaBrokers: kafkaBrokers(env),
+    kafkaCredentials: kafkaCredentials(serviceName, env),
     topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '',
-    internalTokenSecret: env.INTERNAL_TOKEN_SECRET ?? DEV_INTERNAL_TOKEN_SECRET,
-    runMigrationsOnStart: (env.RUN_MIGRATIONS ?? 'true') === 'true',
-    isProduction: env.NODE_ENV === 'production',
+    internalTokenPublicKey: env.INTERNAL_TOKEN_PUBLIC_KEY ?? (production ? '' : publicKeyPemOf(developmentPrivateKeyPem())),
+    runMigrationsOnStart,
+    isProduction: production,
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }
@@ -136,6 +225,8 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
   return {
     host: env.HOST ?? '127.0.0.1',
     port: envInt(env, 'PORT_GATEWAY', envInt(env, 'PORT', DEFAULT_PORTS.gateway)),
+    metricsHost: env.METRICS_HOST ?? '127.0.0.1',
+    metricsPort: envInt(env, 'METRICS_PORT_GATEWAY', envInt(env, 'METRICS_PORT', DEFAULT_METRICS_PORTS.gateway)),
     subgraphUrls: {
       campaign: subgraphUrl('campaign'),
       evaluation: subgraphUrl('evaluation'),
@@ -146,8 +237,8 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     oidcAudience: env.OIDC_AUDIENCE ?? 'thidua',
     oidcJwksUrl: env.OIDC_JWKS_URL || undefined,
     oidcClientId: env.OIDC_CLIENT_ID ?? 'thidua-portal',
-    internalTokenSecret: env.INTERNAL_TOKEN_SECRET ?? DEV_INTERNAL_TOKEN_SECRET,
-    isProduction: env.NODE_ENV === 'production',
+    internalTokenPrivateKey: env.INTERNAL_TOKEN_PRIVATE_KEY ?? (isProduction(env) ? '' : developmentPrivateKeyPem()),
+    isProduction: isProduction(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     // a grassroots union's member CSV (up to 20,000 rows) fits; everything else is far smaller
     maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 2 * 1024 * 1024),
@@ -155,10 +246,15 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     apiKeyRequestsPerMinute: envInt(env, 'API_KEY_REQUESTS_PER_MINUTE', 600),
     userRequestsPerMinute: envInt(env, 'USER_REQUESTS_PER_MINUTE', 1200),
     anonymousRequestsPerMinute: envInt(env, 'ANONYMOUS_REQUESTS_PER_MINUTE', 1200),
+    invalidApiKeyAttemptsPerMinute: envInt(env, 'INVALID_API_KEY_ATTEMPTS_PER_MINUTE', 20),
+    trustProxy: env.TRUST_PROXY ?? '',
+    redisUrl: env.REDIS_URL || undefined,
+    rateLimitKeyPrefix: env.RATE_LIMIT_KEY_PREFIX ?? 'thidua:rate:',
     publicQueryAllowlist: env.PUBLIC_QUERY_ALLOWLIST === 'true',
     responseCacheSeconds: envInt(env, 'RESPONSE_CACHE_SECONDS', 300),
-    responseCacheMaxEntries: envInt(env, 'RESPONSE_CACHE_MAX_ENTRIES', 10_000),
+    responseCacheMaxBytes: envInt(env, 'RESPONSE_CACHE_MAX_BYTES', 64 * 1024 * 1024),
     kafkaBrokers: kafkaBrokers(env),
+    kafkaCredentials: kafkaCredentials('gateway', env),
     topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '',
   };
 }

@@ -52,7 +52,7 @@ export class ConflictError extends AppError {
   readonly code = 'CONFLICT' as const;
 }
 
-/** A dependency (database, broker) is down; the client may retry the same call later. */
+/** A dependency (database, broker, the document printer) is down; the client may retry the same call later. */
 export class UnavailableError extends AppError {
   readonly code = 'UNAVAILABLE' as const;
 }

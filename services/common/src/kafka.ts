@@ -1,13 +1,18 @@
 import { Kafka, logLevel as KafkaLogLevel, Partitioners, type Producer, type LogEntry } from 'kafkajs';
+import type { KafkaCredentials } from './config';
 import type { Logger } from './logger';
 
-/** A kafkajs client whose own logs go through our structured logger. */
-export function createKafka(clientId: string, brokers: string[], logger: Logger): Kafka {
+/**
+ * A kafkajs client logged in as one principal (SASL/SCRAM-SHA-512: the broker accepts nothing else, and its ACLs
+ * decide what the principal may read and write), whose own logs go through our structured logger.
+ */
+export function createKafka(clientId: string, brokers: string[], credentials: KafkaCredentials, logger: Logger): Kafka {
   const toPino = (level: KafkaLogLevel): 'error' | 'warn' | 'info' | 'debug' =>
     level === KafkaLogLevel.ERROR ? 'error' : level === KafkaLogLevel.WARN ? 'warn' : level === KafkaLogLevel.INFO ? 'info' : 'debug';
   return new Kafka({
     clientId,
     brokers,
+    sasl: { mechanism: 'scram-sha-512', username: credentials.username, password: credentials.password },
     connectionTimeout: 3000,
     requestTimeout: 10000,
     retry: { initialRetryTime: 200, retries: 5, maxRetryTime: 3000 },

@@ -1,6 +1,7 @@
 import type { EntityManager, QueryRunner } from 'typeorm';
 import { batchableHandler, type EventHandlers } from './consumer/consumer';
-import type { MemberUpsertedV1, UnitUpsertedV1 } from './events/contracts';
+import { queryRow, type Queryable } from './db/rows';
+import type { HonourSubjectV1, MemberUpsertedV1, UnitUpsertedV1 } from './events/contracts';
 
 /**
  * Local read models of the union tree and its members, kept by every subgraph that decides on them (criteria
@@ -79,8 +80,9 @@ export const readModelHandlers: EventHandlers = {
 };
 
 /** The facts an honour is about (HonourSubjectV1), from the read models; null when the subject is unknown. */
-export async function honourSubject(manager: EntityManager, ref: { memberId?: string | null; unitId?: string | null }) {
-  const [row] = (await manager.query(
+export function honourSubject(db: Queryable, ref: { memberId?: string | null; unitId?: string | null }): Promise<HonourSubjectV1 | null> {
+  return queryRow<HonourSubjectV1>(
+    db,
     ref.memberId
       ? `SELECT m.id AS "memberId", m.unit_id AS "unitId", m.unit_path AS "unitPath", m.full_name AS name,
                 m.is_direct_production_worker AS "isDirectProductionWorker", m.occupation_code AS "occupationCode", u.province_code AS "provinceCode"
@@ -88,14 +90,5 @@ export async function honourSubject(manager: EntityManager, ref: { memberId?: st
       : `SELECT NULL::uuid AS "memberId", u.id AS "unitId", u.path AS "unitPath", u.name, NULL::boolean AS "isDirectProductionWorker",
                 NULL::text AS "occupationCode", u.province_code AS "provinceCode" FROM unit_refs u WHERE u.id = $1`,
     [ref.memberId ?? ref.unitId],
-  )) as {
-    memberId: string | null;
-    unitId: string;
-    unitPath: string;
-    name: string;
-    isDirectProductionWorker: boolean | null;
-    occupationCode: string | null;
-    provinceCode: string | null;
-  }[];
-  return row ?? null;
+  );
 }

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { SubgraphDefinition } from '@thidua/common';
-import { createLoaders, type EvaluationLoaders } from './application/context';
+import { createLoaders, type EvaluationLoaders } from './application/loaders';
 import { entities } from './entities';
 import { handlers } from './events/handlers';
+import { evaluationRoutes } from './http/routes';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 
@@ -14,4 +15,5 @@ export const evaluationSubgraph: SubgraphDefinition<EvaluationLoaders> = {
   migrations,
   consumer: { from: ['campaign'], handlers },
   createLoaders,
+  routes: evaluationRoutes,
 };

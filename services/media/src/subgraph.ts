@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { SubgraphDefinition } from '@thidua/common';
-import { createLoaders, type MediaLoaders } from './application/context';
-import { mediaRoutes } from './application/routes';
+import { createLoaders, type MediaLoaders } from './application/loaders';
 import { handlers } from './events/handlers';
+import { mediaRoutes } from './http/routes';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import type { SubgraphDefinition } from '@thidua/common';
-import { createLoaders, type RewardLoaders } from './application/context';
+import { createLoaders, type RewardLoaders } from './application/loaders';
 import { entities } from './entities';
 import { handlers } from './events/handlers';
+import { rewardRoutes } from './http/routes';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 
@@ -12,6 +13,8 @@ export const rewardSubgraph: SubgraphDefinition<RewardLoaders> = {
   resolvers,
   entities,
   migrations,
-  consumer: { from: ['campaign', 'evaluation', 'media'], handlers },
+  // its own events too: a granted reward's decision and certificate are issued as documents
+  consumer: { from: ['campaign', 'evaluation', 'media', 'reward'], handlers },
   createLoaders,
+  routes: rewardRoutes,
 };

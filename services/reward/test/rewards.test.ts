@@ -1,6 +1,7 @@
 /** Pure reward rules: amounts from the base salary, initiative pay, periods, fairness figures, eligibility and quotas. */
 import { baseSalaryOn, benefitValue, initiativeReward, rewardAmount } from '../src/domain/amounts';
-import { decisionNumber, todayInVietnam } from '../src/domain/decisions';
+import { todayInVietnam } from '@thidua/common';
+import { decisionNumber } from '../src/domain/decisions';
 import { share } from '../src/domain/fairness';
 import { periodEndOf, periodStartOf } from '../src/domain/periods';
 import { quotaFailure, ruleProblems, unmetRules, type EligibilityFacts, type EligibilityRule } from '../src/domain/rules';

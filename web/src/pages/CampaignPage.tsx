@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { useAuth } from '../auth';
+import { DownloadButton } from '../downloads';
 import { CAMPAIGN_STATUS, CATEGORY, STORY_KIND, day, label, num, vnd } from '../format';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Loading, Page, Warnings } from '../ui';
@@ -42,6 +43,10 @@ export function CampaignPage() {
       actions={has('UNIT_OFFICER', 'NATIONAL_ADMIN') ? <Link className="button secondary" to={`/campaigns/${campaign.id}/replicate`}>Nhân rộng</Link> : null}
     >
       <Warnings warnings={warnings} />
+      <div className="downloads">
+        <DownloadButton label="Tải PDF kế hoạch phát động" href={`/documents/campaigns/${campaign.id}/plan.pdf`} />
+        {campaign.summary ? <DownloadButton label="Tải PDF báo cáo tổng kết" href={`/documents/campaigns/${campaign.id}/report.pdf`} /> : null}
+      </div>
       <p className="muted">
         {campaign.launchingUnit.name} · {day(campaign.startsOn)} – {day(campaign.endsOn)} · <span className="badge">{label(CAMPAIGN_STATUS, campaign.status)}</span>{' '}
         <span className="badge badge-red">{label(CATEGORY, campaign.category)}</span>
@@ -82,6 +87,7 @@ export function CampaignPage() {
       <h2>Kết quả công khai</h2>
       {campaign.rankings?.publicationVersion ? (
         <>
+          <DownloadButton label="Tải Excel" href={`/exports/rankings/${campaign.id}.xlsx`} />
           <p className="muted">
             Công bố lần {campaign.rankings.publicationVersion} ngày {day(campaign.rankings.publishedAt)}; hạn khiếu nại {day(campaign.rankings.appealDeadline)}.
           </p>

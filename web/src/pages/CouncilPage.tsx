@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { mutate } from '../api';
 import { useAuth } from '../auth';
+import { DownloadButton } from '../downloads';
 import { NOMINATION_SOURCE, NOMINATION_STATUS, day, label, vnd } from '../format';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Page, Success } from '../ui';
+import { MY_UNIT, type MyUnit } from '../my-unit';
 
 interface Nomination {
   id: string;
@@ -34,6 +36,7 @@ function NominationCard({ nomination, forms, onChange }: { nomination: Nominatio
   const [comment, setComment] = useState('');
   const [formCode, setFormCode] = useState(nomination.form?.code ?? '');
   const [signerRole, setSignerRole] = useState('Chủ tịch');
+  const [signerName, setSignerName] = useState('');
   const [taskRating, setTaskRating] = useState(nomination.taskRating ?? '');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<Error | null>(null);
@@ -79,6 +82,9 @@ function NominationCard({ nomination, forms, onChange }: { nomination: Nominatio
             <Field id={`signer-${id}`} label="Người ký (chức danh)">
               <input id={`signer-${id}`} value={signerRole} onChange={(e) => setSignerRole(e.target.value)} />
             </Field>
+            <Field id={`signer-name-${id}`} label="Họ tên người ký">
+              <input id={`signer-name-${id}`} value={signerName} onChange={(e) => setSignerName(e.target.value)} />
+            </Field>
           </div>
           <div>
             <button
@@ -87,7 +93,7 @@ function NominationCard({ nomination, forms, onChange }: { nomination: Nominatio
                 run(async () => {
                   const { grantReward } = await mutate<{ grantReward: { number: string; amountVnd: number; formName: string } }>(
                     GRANT,
-                    { id, input: { formCode: formCode || null, signerRole, taskRating: taskRating || null } },
+                    { id, input: { formCode: formCode || null, signerRole, signerName: signerName || null, taskRating: taskRating || null } },
                     token,
                   );
                   return `Quyết định số ${grantReward.number}: ${grantReward.formName}, ${vnd(grantReward.amountVnd)}`;
@@ -113,10 +119,21 @@ function NominationCard({ nomination, forms, onChange }: { nomination: Nominatio
 /** The emulation and reward council (Hội đồng TĐKT) of the member's unit: vote, comment, decide or refuse. */
 export function CouncilPage() {
   const { data, error, loading, reload } = useQuery<{ nominations: { edges: { node: Nomination }[] }; rewardForms: { code: string; name: string }[] }>(NOMINATIONS);
+  const unit = useQuery<MyUnit>(MY_UNIT);
+  const unitId = unit.data?.myUnit?.id;
   const [message, setMessage] = useState<string | null>(null);
   const nominations = data?.nominations.edges.map((e) => e.node) ?? [];
   return (
-    <Page title="Hội đồng thi đua, khen thưởng">
+    <Page
+      title="Hội đồng thi đua, khen thưởng"
+      actions={
+        <div className="downloads">
+          <DownloadButton label="Tải Excel" href="/exports/rewards/nominations.xlsx" />
+          {unitId ? <DownloadButton label="Tải PDF biên bản họp" href={`/documents/rewards/councils/${unitId}/minutes.pdf`} /> : null}
+          {unitId ? <DownloadButton label="Tải PDF hồ sơ trình cấp trên" href={`/documents/rewards/councils/${unitId}/proposal.pdf`} /> : null}
+        </div>
+      }
+    >
       <ErrorBox error={error} />
       {message ? <Success>{message}</Success> : null}
       {loading ? <Loading /> : nominations.length === 0 ? <Empty>Không có đề nghị khen thưởng nào.</Empty> : null}

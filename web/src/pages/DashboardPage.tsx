@@ -2,14 +2,12 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useAuth } from '../auth';
 import { BarChart } from '../charts';
-import { CAMPAIGN_STATUS, NOMINATION_SOURCE, ORGANISATION_TYPE, day, label, num, percent, todayIso, vnd } from '../format';
+import { DownloadButton, query } from '../downloads';
+import { CAMPAIGN_STATUS, NOMINATION_SOURCE, ORGANISATION_TYPE, day, label, num, percent, todayIso } from '../format';
+import { FAIRNESS_FIELDS, FairnessFigures, type Fairness } from '../fairness';
 import { useQuery } from '../hooks';
+import { MY_UNIT, type MyUnit } from '../my-unit';
 import { Empty, ErrorBox, Loading, Page, Warnings } from '../ui';
-
-export interface MyUnit {
-  myUnit: { id: string; name: string; level: string } | null;
-}
-export const MY_UNIT = `query MyUnit { myUnit { id name level } }`;
 
 interface Enrollment {
   id: string;
@@ -26,22 +24,6 @@ interface DashboardCampaign {
   inspection: { enrolled: number; behindTarget: Enrollment[]; silent: Enrollment[]; byOrganisationType: { key: string; completionRate: number; enrollments: number }[] } | null;
   rankings: { edges: { node: { rank: number; name: string; unitName: string; score: number } }[] } | null;
 }
-
-interface Fairness {
-  decisions: number;
-  directWorkerShareOfRewards: number | null;
-  directWorkerShareOfMembers: number | null;
-  nonLeaderShareOfRewards: number | null;
-  nonLeaderShareOfMembers: number | null;
-  medianDaysToDecision: number | null;
-  p90DaysToDecision: number | null;
-  adHocDecisions: number;
-  spentVnd: number;
-  plannedVnd: number;
-}
-
-export const FAIRNESS_FIELDS = `decisions directWorkerShareOfRewards directWorkerShareOfMembers nonLeaderShareOfRewards nonLeaderShareOfMembers
-  medianDaysToDecision p90DaysToDecision adHocDecisions spentVnd plannedVnd`;
 
 const DASHBOARD = `query Dashboard($unitId: ID!, $from: Date!, $to: Date!) {
   campaigns(unitId: $unitId, first: 10) { edges { node {
@@ -61,29 +43,6 @@ function meanCompletion(campaign: DashboardCampaign): number | null {
   return enrolled ? groups.reduce((sum, g) => sum + g.completionRate * g.enrollments, 0) / enrolled : null;
 }
 
-export function FairnessFigures({ fairness, testId }: { fairness: Fairness; testId?: string }) {
-  return (
-    <>
-      <BarChart
-        testId={testId}
-        title="Khen thưởng hướng về người lao động trực tiếp và người không giữ chức vụ"
-        labels={['Lao động trực tiếp sản xuất', 'Không giữ chức vụ quản lý']}
-        series={[
-          { label: 'Tỷ lệ trong số được khen thưởng', values: [fairness.directWorkerShareOfRewards, fairness.nonLeaderShareOfRewards] },
-          { label: 'Tỷ lệ trong số đoàn viên', values: [fairness.directWorkerShareOfMembers, fairness.nonLeaderShareOfMembers] },
-        ]}
-      />
-      <div className="figures">
-        <div className="figure"><strong>{num(fairness.decisions)}</strong>quyết định</div>
-        <div className="figure"><strong>{num(fairness.medianDaysToDecision)}</strong>ngày (trung vị) đến quyết định</div>
-        <div className="figure"><strong>{num(fairness.p90DaysToDecision)}</strong>ngày (90% quyết định)</div>
-        <div className="figure"><strong>{num(fairness.adHocDecisions)}</strong>khen thưởng đột xuất</div>
-        <div className="figure"><strong>{vnd(fairness.spentVnd)}</strong>đã chi / kế hoạch {vnd(fairness.plannedVnd)}</div>
-      </div>
-    </>
-  );
-}
-
 function Inspection({ campaign }: { campaign: DashboardCampaign }) {
   const inspection = campaign.inspection;
   if (!inspection) return <Empty>Không có quyền xem kiểm tra tiến độ của phong trào này.</Empty>;
@@ -96,6 +55,10 @@ function Inspection({ campaign }: { campaign: DashboardCampaign }) {
         series={[{ label: 'Mức hoàn thành chỉ tiêu', values: inspection.byOrganisationType.map((g) => g.completionRate) }]}
       />
       <div className="grid">
+        <div className="downloads">
+          <DownloadButton label="Tải Excel kiểm tra tiến độ" href={`/exports/campaigns/${campaign.id}/inspection.xlsx`} />
+          <DownloadButton label="Tải PDF báo cáo sơ kết, tổng kết" href={`/documents/campaigns/${campaign.id}/report.pdf`} />
+        </div>
         <div className="card">
           <h3>Chậm so với chỉ tiêu ({inspection.behindTarget.length})</h3>
           {inspection.behindTarget.length ? <ul>{inspection.behindTarget.map((e) => <li key={e.id}>{who(e)}: {percent(e.completion)}</li>)}</ul> : <Empty>Không có.</Empty>}
@@ -106,6 +69,7 @@ function Inspection({ campaign }: { campaign: DashboardCampaign }) {
         </div>
         <div className="card">
           <h3>Xếp hạng</h3>
+          {campaign.rankings?.edges.length ? <DownloadButton label="Tải Excel" testId="rankings-excel" href={`/exports/rankings/${campaign.id}.xlsx`} /> : null}
           {campaign.rankings?.edges.length ? (
             <ol>{campaign.rankings.edges.map(({ node }) => <li key={`${node.rank}${node.name}`}>{node.name} ({node.unitName}): {num(node.score)} điểm</li>)}</ol>
           ) : (
@@ -139,6 +103,13 @@ export function DashboardPage() {
       <ErrorBox error={unit.error ?? error} />
       <Warnings warnings={warnings} />
       {loading || unit.loading ? <Loading /> : null}
+      {unitId ? (
+        <div className="downloads" aria-label="Văn bản của đơn vị">
+          <DownloadButton label="Tải PDF báo cáo năm" href={`/documents/units/${unitId}/annual-report.pdf${query({ year: today.slice(0, 4) })}`} />
+          <DownloadButton label="Tải Excel báo cáo năm" href={`/exports/units/${unitId}/annual-report.xlsx${query({ year: today.slice(0, 4) })}`} />
+          <DownloadButton label="Tải Excel danh sách đoàn viên" href={`/exports/units/${unitId}/members.xlsx`} />
+        </div>
+      ) : null}
       <h2>Tiến độ các phong trào</h2>
       {campaigns.length ? (
         <BarChart
@@ -176,8 +147,10 @@ export function DashboardPage() {
       )}
 
       <h2>Khen thưởng năm {today.slice(0, 4)}</h2>
+      {unitId ? <DownloadButton label="Tải Excel" href={`/exports/rewards/fairness.xlsx${query({ unitId, from, to: today })}`} /> : null}
       {data?.rewardFairness ? <FairnessFigures fairness={data.rewardFairness} testId="fairness-chart" /> : null}
       <h3>Đề nghị khen thưởng chờ xét</h3>
+      <DownloadButton label="Tải Excel" href="/exports/rewards/nominations.xlsx?status=OPEN" />
       {data?.nominations?.edges.length ? (
         <ul>{data.nominations.edges.map(({ node }) => <li key={node.id}>{node.subjectName}: {node.form?.name ?? 'chưa chọn hình thức'} ({label(NOMINATION_SOURCE, node.source)})</li>)}</ul>
       ) : (

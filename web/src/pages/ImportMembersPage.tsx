@@ -1,13 +1,25 @@
 import { useState, type FormEvent } from 'react';
 import { mutateWithProgress } from '../api';
 import { useAuth } from '../auth';
+import { DownloadButton } from '../downloads';
 import { num } from '../format';
 import { useQuery } from '../hooks';
 import { ErrorBox, Field, Page, ProgressBar, Success } from '../ui';
-import { MY_UNIT, type MyUnit } from './DashboardPage';
+import { MY_UNIT, type MyUnit } from '../my-unit';
 
 const UNITS = `query GrassrootsUnits($id: ID!) { unionUnit(id: $id) { subtree(level: GRASSROOTS, first: 100) { edges { node { id name } } } } }`;
 const IMPORT = `mutation ImportMembers($unitId: ID!, $csv: String!) { importMembers(unitId: $unitId, csv: $csv) { imported rows problems { row field message } } }`;
+const IMPORT_SPREADSHEET = `mutation ImportMembersFromSpreadsheet($unitId: ID!, $contentBase64: String!) {
+  importMembersFromSpreadsheet(unitId: $unitId, contentBase64: $contentBase64) { imported rows problems { row field message } }
+}`;
+
+/** A file's bytes as base64, in chunks (a 2 MB workbook would overflow the argument list of one call). */
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
 
 interface Report {
   imported: number;
@@ -34,16 +46,20 @@ export function ImportMembersPage() {
     setReport(null);
     setProgress(0);
     try {
-      const csv = await file.text();
-      const result = await mutateWithProgress<{ importMembers: Report }>(IMPORT, { unitId: target, csv }, session?.token ?? null, setProgress);
-      setReport(result.importMembers);
+      if (file.name.toLowerCase().endsWith('.xlsx')) {
+        const result = await mutateWithProgress<{ importMembersFromSpreadsheet: Report }>(IMPORT_SPREADSHEET, { unitId: target, contentBase64: await base64Of(file) }, session?.token ?? null, setProgress);
+        setReport(result.importMembersFromSpreadsheet);
+      } else {
+        const result = await mutateWithProgress<{ importMembers: Report }>(IMPORT, { unitId: target, csv: await file.text() }, session?.token ?? null, setProgress);
+        setReport(result.importMembers);
+      }
     } catch (e) {
       setError(e as Error);
     }
   };
   return (
     <Page title="Nhập danh sách đoàn viên">
-      <p className="muted">Tệp CSV với các cột ho_ten, ma_nghe, truc_tiep_san_xuat, giu_chuc_vu, ngay_vao_cong_doan (có/không, dd/mm/yyyy); tối đa 20.000 dòng.</p>
+      <p className="muted">Tệp CSV hoặc Excel (.xlsx, trang đầu tiên) với các cột ho_ten, ma_nghe, truc_tiep_san_xuat, giu_chuc_vu, ngay_vao_cong_doan (có/không, dd/mm/yyyy); tối đa 20.000 dòng. Danh sách tải về dưới đây nhập lại được sau khi sửa.</p>
       <form className="stack" onSubmit={submit}>
         <Field id="unit" label="Công đoàn cơ sở">
           <select id="unit" value={target} onChange={(e) => setTarget(e.target.value)} required>
@@ -51,8 +67,9 @@ export function ImportMembersPage() {
             {units.data?.unionUnit?.subtree.edges.map(({ node }) => <option key={node.id} value={node.id}>{node.name}</option>)}
           </select>
         </Field>
-        <Field id="file" label="Tệp CSV">
-          <input id="file" type="file" accept=".csv,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />
+        {target ? <DownloadButton label="Tải Excel danh sách đoàn viên" href={`/exports/units/${target}/members.xlsx`} /> : null}
+        <Field id="file" label="Tệp CSV hoặc Excel">
+          <input id="file" type="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />
         </Field>
         {progress !== null && !report && !error ? <ProgressBar value={progress} label="Tiến độ nhập" /> : null}
         <ErrorBox error={error} />

@@ -5,7 +5,7 @@ import { useAuth } from '../auth';
 import { CATEGORY } from '../format';
 import { useQuery } from '../hooks';
 import { ErrorBox, Field, Page, problemFor } from '../ui';
-import { MY_UNIT, type MyUnit } from './DashboardPage';
+import { MY_UNIT, type MyUnit } from '../my-unit';
 
 interface TargetDraft {
   name: string;

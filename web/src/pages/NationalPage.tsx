@@ -1,9 +1,11 @@
 import { Link } from 'react-router';
 import { BarChart } from '../charts';
+import { DownloadButton, query } from '../downloads';
 import { num, percent, todayIso } from '../format';
+import { FAIRNESS_FIELDS, FairnessFigures } from '../fairness';
 import { useQuery } from '../hooks';
+import { MY_UNIT, type MyUnit } from '../my-unit';
 import { Empty, ErrorBox, Loading, Page, Warnings } from '../ui';
-import { FAIRNESS_FIELDS, FairnessFigures, MY_UNIT, type MyUnit } from './DashboardPage';
 
 interface Figures {
   campaignsLaunched: number;
@@ -65,6 +67,12 @@ export function NationalPage() {
         </div>
       ) : null}
 
+      {unitId ? (
+        <div className="downloads">
+          <DownloadButton label="Tải PDF báo cáo năm" href={`/documents/units/${unitId}/annual-report.pdf${query({ year })}`} />
+          <DownloadButton label="Tải Excel báo cáo năm" href={`/exports/units/${unitId}/annual-report.xlsx${query({ year })}`} />
+        </div>
+      ) : null}
       <h2>Xếp hạng tỉnh, thành phố và công đoàn ngành</h2>
       {ranked.length ? (
         <>
@@ -122,6 +130,7 @@ export function NationalPage() {
       )}
 
       <h2>Khen thưởng toàn quốc</h2>
+      {unitId ? <DownloadButton label="Tải Excel" href={`/exports/rewards/fairness.xlsx${query({ unitId, from: `${year}-01-01`, to: today })}`} /> : null}
       {data?.rewardFairness ? <FairnessFigures fairness={data.rewardFairness} /> : null}
     </Page>
   );

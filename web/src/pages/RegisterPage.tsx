@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { request } from '../api';
 import { useAuth } from '../auth';
+import { DownloadButton, query } from '../downloads';
 import { day, vnd } from '../format';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Page } from '../ui';
@@ -59,7 +61,10 @@ export function RegisterPage() {
   };
 
   return (
-    <Page title="Sổ khen thưởng công khai">
+    <Page
+      title="Sổ khen thưởng công khai"
+      actions={<DownloadButton label="Tải Excel" testId="register-excel" href={`/exports/rewards/register.xlsx${query(variables.filter)}`} />}
+    >
       <p className="muted">Mọi quyết định khen thưởng: ai, hình thức nào, đơn vị nào, vì sao, ngày nào, mức tiền.</p>
       <form className="stack" onSubmit={search} role="search" aria-label="Tìm quyết định khen thưởng">
         <div className="row">
@@ -89,16 +94,20 @@ export function RegisterPage() {
         <div className="table-wrap">
           <table data-testid="register">
             <thead>
-              <tr><th>Số, ngày</th><th>Người / tập thể</th><th>Hình thức</th><th>Lý do</th><th className="number">Mức thưởng</th></tr>
+              <tr><th>Số, ngày</th><th>Người / tập thể</th><th>Hình thức</th><th>Lý do</th><th className="number">Mức thưởng</th><th>Văn bản</th></tr>
             </thead>
             <tbody>
               {rows.map((d) => (
                 <tr key={d.id}>
-                  <td>{d.number}<br /><span className="muted">{day(d.decidedOn)}</span></td>
+                  <td><Link to={`/rewards/decisions/${d.id}`}>{d.number}</Link><br /><span className="muted">{day(d.decidedOn)}</span></td>
                   <td>{d.subjectName}<br /><span className="muted">{d.unitName}</span></td>
                   <td>{d.formName}{d.adHoc ? <> <span className="badge badge-red">Đột xuất</span></> : null}<br /><span className="muted">{d.grantingUnitName}</span></td>
                   <td>{d.reason}<br /><span className="muted">{d.daysToDecision} ngày từ thành tích đến quyết định</span></td>
                   <td className="number">{vnd(d.amountVnd)}</td>
+                  <td>
+                    <a href={`/documents/rewards/decisions/${d.id}.pdf?download`} download aria-label={`Tải PDF quyết định số ${d.number}`}>Tải PDF</a>
+                    <br /><a href={`/documents/rewards/decisions/${d.id}/certificate.pdf?download`} download aria-label={`Tải PDF giấy khen, bằng khen của ${d.subjectName}`}>Giấy khen (PDF)</a>
+                  </td>
                 </tr>
               ))}
             </tbody>

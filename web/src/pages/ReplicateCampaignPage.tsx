@@ -5,7 +5,7 @@ import { useAuth } from '../auth';
 import { ORGANISATION_TYPE } from '../format';
 import { useQuery } from '../hooks';
 import { ErrorBox, Field, Page, problemFor } from '../ui';
-import { MY_UNIT, type MyUnit } from './DashboardPage';
+import { MY_UNIT, type MyUnit } from '../my-unit';
 
 const SOURCE = `query ReplicationSource($id: ID!) { campaign(id: $id) { id title } occupations { code name } }`;
 const REPLICATE = `mutation Replicate($input: ReplicateCampaignInput!) { replicateCampaign(input: $input) { id } }`;

@@ -4,7 +4,7 @@ import { useAuth } from '../auth';
 import { num, percent, todayIso } from '../format';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Page, Success, problemFor } from '../ui';
-import { MY_UNIT, type MyUnit } from './DashboardPage';
+import { MY_UNIT, type MyUnit } from '../my-unit';
 
 interface Enrollment {
   id: string;

@@ -16,6 +16,7 @@ import {
   officerScope,
   pageSize,
   parseId,
+  queryRows,
   requireRole,
   toConnection,
   type Connection,
@@ -28,7 +29,7 @@ import {
 import type { DataSource, EntityManager } from 'typeorm';
 import { canSeeMember } from '../domain/access';
 import { ACCOUNT_ROLES, accountProblems, needsUnit, refusalToManage } from '../domain/accounts';
-import { AccountEntity, type AccountRow, type MemberRow, type UnionUnitRow } from '../entities';
+import { ACCOUNT_SELECT, AccountEntity, type AccountRow, type MemberRow, type UnionUnitRow } from '../entities';
 import type { CampaignContext } from './context';
 import { identityProvider, type ProviderUser } from './identity-provider';
 
@@ -237,9 +238,6 @@ export interface AccountFilter {
   search?: string | null;
 }
 
-const ACCOUNT_COLUMNS = `id, username, full_name AS "fullName", full_name_folded AS "fullNameFolded", email, roles, unit_id AS "unitId",
-  unit_path AS "unitPath", member_id AS "memberId", enabled, created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt"`;
-
 /** Accounts the caller manages, in Vietnamese name order, optionally of one unit's subtree or matching a name. */
 export async function accounts(ctx: CampaignContext, filter: AccountFilter, page: PageRequest): Promise<Connection<AccountRow>> {
   requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
@@ -255,14 +253,15 @@ export async function accounts(ctx: CampaignContext, filter: AccountFilter, page
   const search = filter.search?.trim() ? `%${foldVietnamese(filter.search.trim()).replace(/[\\%_]/g, '\\$&')}%` : null;
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
-  const rows = (await ctx.db.query(
-    `SELECT ${ACCOUNT_COLUMNS} FROM accounts
+  const rows = await queryRows<AccountRow>(
+    ctx.db,
+    `${ACCOUNT_SELECT}
       WHERE ($1::text IS NULL OR unit_path LIKE $1 || '%')
         AND ($2::text IS NULL OR full_name_folded LIKE $2 OR username LIKE $2)
         AND ($4::text IS NULL OR (full_name COLLATE "vi-x-icu", id) > ($4 COLLATE "vi-x-icu", $5::uuid))
       ORDER BY full_name COLLATE "vi-x-icu", id LIMIT $3`,
     [within, search, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
-  )) as AccountRow[];
+  );
   return toConnection(rows, limit, (row) => [row.fullName, row.id]);
 }
 
@@ -309,13 +308,13 @@ async function follow(manager: EntityManager, rows: AccountRow[], placeOf: (row:
 /** A unit's path changed (it moved in the tree): the accounts of that unit carry the new path in their tokens. */
 export async function followUnits(manager: EntityManager, events: { correlationId: string; payload: UnitUpsertedV1 }[]): Promise<void> {
   const latest = new Map(events.map((e) => [e.payload.unitId, { unitId: e.payload.unitId, unitPath: e.payload.path, correlationId: e.correlationId }]));
-  const rows = (await manager.query(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE unit_id = ANY($1::uuid[]) AND member_id IS NULL`, [[...latest.keys()]])) as AccountRow[];
+  const rows = await queryRows<AccountRow>(manager, `${ACCOUNT_SELECT} WHERE unit_id = ANY($1::uuid[]) AND member_id IS NULL`, [[...latest.keys()]]);
   await follow(manager, rows, (row) => latest.get(row.unitId!));
 }
 
 /** A member moved to another union: their own account follows them. */
 export async function followMembers(manager: EntityManager, events: { correlationId: string; payload: MemberUpsertedV1 }[]): Promise<void> {
   const latest = new Map(events.map((e) => [e.payload.memberId, { unitId: e.payload.unitId, unitPath: e.payload.unitPath, correlationId: e.correlationId }]));
-  const rows = (await manager.query(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE member_id = ANY($1::uuid[])`, [[...latest.keys()]])) as AccountRow[];
+  const rows = await queryRows<AccountRow>(manager, `${ACCOUNT_SELECT} WHERE member_id = ANY($1::uuid[])`, [[...latest.keys()]]);
   await follow(manager, rows, (row) => latest.get(row.memberId!));
 }

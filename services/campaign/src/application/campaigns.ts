@@ -1,58 +1,14 @@
-import {
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-  decodeCursor,
-  officerScope,
-  pageSize,
-  parseId,
-  requireRole,
-  requireWithinScope,
-  toConnection,
-  type CampaignCategory,
-  type Connection,
-  type FieldProblem,
-  type OrganisationType,
-  type PageRequest,
-  type TargetDirection,
-} from '@thidua/common';
+import { ConflictError, NotFoundError, ValidationError, decodeCursor, isWithinSubtree, officerScope, pageSize, parseId, queryRows, requireRole, requireWithinScope, toConnection, todayInVietnam, type CampaignCategory, type Connection, type FieldProblem, type OrganisationType, type PageRequest } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { canSeeCampaign } from '../domain/access';
-import {
-  canTransition,
-  draftProblems,
-  launchProblems,
-  meets,
-  summaryProblems,
-  type CampaignDraft,
-  type CampaignStatus,
-  type ReportingCadence,
-  type SummaryDraft,
-  type TargetAggregation,
-  type TargetDraft,
-} from '../domain/campaigns';
-import {
-  CampaignEntity,
-  CampaignSummaryEntity,
-  CampaignTargetEntity,
-  OccupationEntity,
-  SummaryResultEntity,
-  UnionUnitEntity,
-  type CampaignRow,
-  type CampaignTargetRow,
-  type UnionUnitRow,
-} from '../entities';
-import { campaignLaunched, campaignUpdated } from '../events/payloads';
-import { today } from './clock';
+import { canTransition, draftProblems, launchProblems, meets, summaryProblems, type CampaignDraft, type CampaignStatus, type ReportingCadence, type SummaryDraft, type TargetDraft } from '../domain/campaigns';
+import { CampaignEntity, CampaignSummaryEntity, CampaignTargetEntity, OccupationEntity, SummaryResultEntity, UnionUnitEntity, type CampaignRow, type CampaignTargetRow, type UnionUnitRow } from '../entities';
+import { campaignLaunched, campaignUpdated } from './published-events';
 import type { CampaignContext } from './context';
 
-export interface TargetInput {
-  name: string;
-  unitOfMeasure: string;
-  targetValue: number;
-  direction: TargetDirection;
-  aggregation?: TargetAggregation | null;
-  weight: number;
+/** A target as the API takes it: SUM unless said otherwise. */
+export interface TargetInput extends Omit<TargetDraft, 'aggregation'> {
+  aggregation?: TargetDraft['aggregation'] | null;
 }
 
 export interface ScopeInput {
@@ -123,7 +79,7 @@ export async function unknownOccupations(manager: EntityManager, codes: string[]
 export async function resolveScopeUnit(ctx: CampaignContext, launchingUnitPath: string, scopeUnitId: string | null | undefined, fallbackId: string) {
   const scopeUnit = await ctx.loaders.unit.load(scopeUnitId ? parseId('scope.unitId', scopeUnitId) : fallbackId);
   if (!scopeUnit) throw new NotFoundError('Unit', scopeUnitId ?? fallbackId);
-  if (!scopeUnit.path.startsWith(launchingUnitPath)) {
+  if (!isWithinSubtree(scopeUnit.path, launchingUnitPath)) {
     throw ValidationError.single('scope.unitId', 'a campaign covers only units inside the launching unit’s subtree');
   }
   return scopeUnit;
@@ -244,7 +200,7 @@ export async function launchCampaign(ctx: CampaignContext, id: string): Promise<
     const campaign = await lockForChange(ctx, manager, id);
     assertTransition(campaign.status, 'LAUNCHED');
     const targets = await targetsOf(manager, campaign.id);
-    const problems = launchProblems(toDraft(campaign, targets), today());
+    const problems = launchProblems(toDraft(campaign, targets), todayInVietnam());
     if (problems.length > 0) throw new ValidationError(problems);
     campaign.status = 'LAUNCHED';
     campaign.launchedAt = new Date();
@@ -361,14 +317,14 @@ export async function campaignPage(ctx: CampaignContext, where: string, params: 
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
   const n = params.length;
-  const keys = (await ctx.db.query(
+  const keys = await queryRows<{ id: string; createdAt: string }>(ctx.db,
     `SELECT c.id, c.created_at::text AS "createdAt" FROM campaigns c
       WHERE (${where})
         AND (c.status <> 'DRAFT' OR ($${n + 1}::text IS NOT NULL AND c.launching_unit_path LIKE $${n + 1} || '%'))
         AND ($${n + 3}::timestamptz IS NULL OR (c.created_at, c.id) < ($${n + 3}::timestamptz, $${n + 4}::uuid))
       ORDER BY c.created_at DESC, c.id DESC LIMIT $${n + 2}`,
     [...params, officerScope(ctx.identity), limit + 1, after?.[0] ?? null, after?.[1] ?? null],
-  )) as { id: string; createdAt: string }[];
+  );
   // the cursor keeps PostgreSQL's microseconds, which a JS Date would round away
   const cursorTime = new Map(keys.map((k) => [k.id, k.createdAt]));
   const rows = (await ctx.loaders.campaign.loadMany(keys.map((k) => k.id))).filter((r): r is CampaignRow => r !== null && !(r instanceof Error));
@@ -399,7 +355,7 @@ export async function overdueSummaries(ctx: CampaignContext, unitId: string, pag
     ctx,
     `c.launching_unit_path LIKE $1 AND c.launching_unit_path <> $2 AND c.status IN ('LAUNCHED','IN_PROGRESS','SUMMARISING')
        AND c.ends_on < $3::date AND NOT EXISTS (SELECT 1 FROM campaign_summaries s WHERE s.campaign_id = c.id)`,
-    [`${unit.path}%`, unit.path, today()],
+    [`${unit.path}%`, unit.path, todayInVietnam()],
     page,
   );
 }

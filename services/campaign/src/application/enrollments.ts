@@ -1,37 +1,12 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  decodeCursor,
-  officerScope,
-  pageSize,
-  parseId,
-  requireAuthenticated,
-  toConnection,
-  type Connection,
-  type FieldProblem,
-  type OrganisationType,
-  type PageRequest,
-} from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, officerScope, pageSize, parseId, queryRows, requireAuthenticated, toConnection, todayInVietnam, type Connection, type FieldProblem, type OrganisationType, type PageRequest } from '@thidua/common';
 import { IsNull, type EntityManager } from 'typeorm';
 import { canSeeCampaign, canSeeEnrollment } from '../domain/access';
 import { RUNNING_STATUSES } from '../domain/campaigns';
 import { memberEligibility, resolveCommitments, unitEligibility, type CampaignScope, type CommitmentInput } from '../domain/enrollment';
 import { periodContaining } from '../domain/periods';
 import { completion, isBehind, isSilent, progressOf, type ReportedValue, type TrackedTarget } from '../domain/progress';
-import {
-  CampaignEntity,
-  CommitmentEntity,
-  EnrollmentEntity,
-  ProgressReportEntity,
-  type CampaignRow,
-  type CampaignTargetRow,
-  type EnrollmentRow,
-  type ProgressReportRow,
-} from '../entities';
-import { campaignUpdated } from '../events/payloads';
-import { today } from './clock';
+import { CampaignEntity, CommitmentEntity, EnrollmentEntity, ProgressReportEntity, type CampaignRow, type CampaignTargetRow, type EnrollmentRow, type ProgressReportRow } from '../entities';
+import { campaignUpdated } from './published-events';
 import type { CampaignContext } from './context';
 
 async function runningCampaign(ctx: CampaignContext, manager: EntityManager, campaignId: string): Promise<CampaignRow> {
@@ -176,7 +151,7 @@ export async function reportProgress(ctx: CampaignContext, input: ReportProgress
 
 function reportProblems(campaign: CampaignRow, target: CampaignTargetRow, period: { start: string; end: string }, value: number): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (period.start > today()) problems.push({ field: 'periodStart', message: 'cannot report a period that has not begun' });
+  if (period.start > todayInVietnam()) problems.push({ field: 'periodStart', message: 'cannot report a period that has not begun' });
   if (period.end < campaign.startsOn! || period.start > campaign.endsOn!) {
     problems.push({ field: 'periodStart', message: `the period ${period.start} – ${period.end} is outside the campaign (${campaign.startsOn} – ${campaign.endsOn})` });
   }
@@ -215,12 +190,12 @@ async function enrollmentPage(ctx: CampaignContext, where: string, params: unkno
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
   const n = params.length;
-  const keys = (await ctx.db.query(
+  const keys = await queryRows<{ id: string; enrolledAt: string }>(ctx.db,
     `SELECT e.id, e.enrolled_at::text AS "enrolledAt" FROM enrollments e
       WHERE (${where}) AND ($${n + 2}::timestamptz IS NULL OR (e.enrolled_at, e.id) > ($${n + 2}::timestamptz, $${n + 3}::uuid))
       ORDER BY e.enrolled_at, e.id LIMIT $${n + 1}`,
     [...params, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
-  )) as { id: string; enrolledAt: string }[];
+  );
   const cursorTime = new Map(keys.map((k) => [k.id, k.enrolledAt]));
   const rows = (await ctx.loaders.enrollment.loadMany(keys.map((k) => k.id))).filter((r): r is EnrollmentRow => r !== null && !(r instanceof Error));
   return toConnection(rows, limit, (row) => [cursorTime.get(row.id)!, row.id]);
@@ -274,14 +249,14 @@ export async function inspection(ctx: CampaignContext, campaign: CampaignRow) {
   requireAuthenticated(ctx.identity);
   const scope = officerScope(ctx.identity);
   if (scope === null) throw new ForbiddenError('Only officers inspect a campaign');
-  const rows = (await ctx.db.query(
+  const rows = await queryRows<InspectedRow>(ctx.db,
     `SELECT e.id, u.organisation_type AS unit_organisation_type, m.occupation_code
        FROM enrollments e JOIN union_units u ON u.id = e.unit_id LEFT JOIN members m ON m.id = e.member_id
       WHERE e.campaign_id = $1 AND e.unit_path LIKE $2 || '%'`,
     [campaign.id, scope],
-  )) as InspectedRow[];
+  );
   const enrollments = (await ctx.loaders.enrollment.loadMany(rows.map((r) => r.id))) as EnrollmentRow[];
-  const day = today();
+  const day = todayInVietnam();
   const assessed = await Promise.all(
     enrollments.map(async (enrollment, i) => {
       const [targets, reports] = await Promise.all([trackedTargets(ctx, enrollment), ctx.loaders.reports.load(enrollment.id)]);

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource, type EntitySchema, type ObjectLiteral } from 'typeorm';
-import { groupByKey, oneByKey } from '@thidua/common';
+import { groupByKey, oneByKey, queryRows } from '@thidua/common';
 import {
   CampaignEntity,
   CampaignSummaryEntity,
@@ -64,12 +64,12 @@ export function createLoaders(db: DataSource): CampaignLoaders {
     commitments: many(db, CommitmentEntity, 'enrollmentId', {}),
     reports: many(db, ProgressReportEntity, 'enrollmentId', { periodStart: 'ASC' }),
     participation: new DataLoader(async (campaignIds) => {
-      const rows = (await db.query(
+      const rows = await queryRows<{ campaignId: string; units: number; members: number }>(db,
         `SELECT campaign_id AS "campaignId", count(*) FILTER (WHERE member_id IS NULL)::int AS units,
                 count(*) FILTER (WHERE member_id IS NOT NULL)::int AS members
            FROM enrollments WHERE campaign_id = ANY($1::uuid[]) GROUP BY campaign_id`,
         [[...campaignIds]],
-      )) as { campaignId: string; units: number; members: number }[];
+      );
       return oneByKey(campaignIds, rows, (r) => r.campaignId).map((r) => ({ units: r?.units ?? 0, members: r?.members ?? 0 }));
     }),
   };

@@ -7,20 +7,25 @@ import {
   isOfficerOver,
   pageSize,
   parseId,
+  queryRows,
+  readFirstSheet,
   requireRole,
   requireWithinScope,
   toConnection,
+  todayInVietnam,
+  UnreadableSpreadsheetError,
   type Connection,
   type PageRequest,
+  type SheetRow,
 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { canSeeMember } from '../domain/access';
-import { MalformedFileError, parseMemberCsv, type RowProblem } from '../domain/member-import';
+import { MalformedFileError, parseMemberCsv, parseMemberRecords, type RowProblem } from '../domain/member-import';
 import { memberProblems } from '../domain/members';
-import { MemberEntity, OccupationEntity, type MemberRow } from '../entities';
-import { memberUpserted } from '../events/payloads';
+import { MemberEntity, OccupationEntity, type MemberRow, type UnionUnitRow } from '../entities';
+import { memberUpserted } from './published-events';
 import type { CampaignContext } from './context';
-import { today } from './clock';
+import { lockWithinScope } from './locks';
 
 export interface CreateMemberInput {
   unitId: string;
@@ -47,7 +52,7 @@ export async function createMember(ctx: CampaignContext, input: CreateMemberInpu
   requireWithinScope(ctx.identity, unit.path);
   const occupation = await ctx.loaders.occupation.load(input.occupationCode);
   const joinedUnionOn = input.joinedUnionOn ?? null;
-  const problems = memberProblems({ fullName: input.fullName, occupationCode: input.occupationCode, joinedUnionOn }, unit.level, occupation !== null, today());
+  const problems = memberProblems({ fullName: input.fullName, occupationCode: input.occupationCode, joinedUnionOn }, unit.level, occupation !== null, todayInVietnam());
   if (problems.length > 0) throw new ValidationError(problems);
 
   return ctx.transaction(async ({ manager, emit }) => {
@@ -72,10 +77,7 @@ export async function updateMember(ctx: CampaignContext, id: string, input: Upda
   requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
   const memberId = parseId('id', id);
   return ctx.transaction(async ({ manager, emit }) => {
-    const repository = manager.getRepository(MemberEntity);
-    const member = await repository.findOne({ where: { id: memberId }, lock: { mode: 'pessimistic_write' } });
-    if (!member) throw new NotFoundError('Member', id);
-    requireWithinScope(ctx.identity, member.unitPath);
+    const member = await lockWithinScope(ctx, manager, MemberEntity, memberId, { name: 'Member', input: id, pathOf: (row) => row.unitPath });
     const next = {
       fullName: (input.fullName ?? member.fullName).trim().normalize('NFC'),
       occupationCode: input.occupationCode ?? member.occupationCode,
@@ -83,7 +85,7 @@ export async function updateMember(ctx: CampaignContext, id: string, input: Upda
       leftUnionOn: input.leftUnionOn === undefined ? member.leftUnionOn : input.leftUnionOn,
     };
     const occupationExists = (await manager.getRepository(OccupationEntity).countBy({ code: next.occupationCode })) > 0;
-    const problems = memberProblems(next, 'GRASSROOTS', occupationExists, today());
+    const problems = memberProblems(next, 'GRASSROOTS', occupationExists, todayInVietnam());
     if (next.leftUnionOn && next.joinedUnionOn && next.leftUnionOn < next.joinedUnionOn) {
       problems.push({ field: 'leftUnionOn', message: 'cannot be before joinedUnionOn' });
     }
@@ -94,7 +96,7 @@ export async function updateMember(ctx: CampaignContext, id: string, input: Upda
       isDirectProductionWorker: input.isDirectProductionWorker ?? member.isDirectProductionWorker,
       holdsLeadershipPost: input.holdsLeadershipPost ?? member.holdsLeadershipPost,
     });
-    const saved = await repository.save(member);
+    const saved = await manager.getRepository(MemberEntity).save(member);
     await emit(memberUpserted(saved));
     return saved;
   });
@@ -114,19 +116,46 @@ const INSERT_BATCH = 500;
  * fixes the file once and imports it again without creating duplicates.
  */
 export async function importMembers(ctx: CampaignContext, unitId: string, csv: string): Promise<MemberImportReport> {
+  const unit = await importTarget(ctx, unitId);
+  return importParsed(ctx, unit, parseFile('csv', () => parseMemberCsv(csv, todayInVietnam())));
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** The same import from an .xlsx (its first sheet, the same columns), sent base64-encoded. */
+export async function importMembersFromSpreadsheet(ctx: CampaignContext, unitId: string, contentBase64: string): Promise<MemberImportReport> {
+  const unit = await importTarget(ctx, unitId);
+  const content = contentBase64.replace(/\s+/g, '');
+  if (content.length === 0 || content.length % 4 !== 0 || !BASE64.test(content)) throw ValidationError.single('contentBase64', 'tệp phải được gửi dưới dạng base64');
+  let records: SheetRow[];
+  try {
+    records = await readFirstSheet(Buffer.from(content, 'base64'));
+  } catch (error) {
+    if (error instanceof UnreadableSpreadsheetError) throw ValidationError.single('contentBase64', error.message);
+    throw error;
+  }
+  return importParsed(ctx, unit, parseFile('contentBase64', () => parseMemberRecords(records, todayInVietnam())));
+}
+
+async function importTarget(ctx: CampaignContext, unitId: string): Promise<UnionUnitRow> {
   requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
   const unit = await ctx.loaders.unit.load(parseId('unitId', unitId));
   if (!unit) throw new NotFoundError('Unit', unitId);
   requireWithinScope(ctx.identity, unit.path);
   if (unit.level !== 'GRASSROOTS') throw ValidationError.single('unitId', `members join a grassroots union, not a ${unit.level} unit`);
+  return unit;
+}
 
-  let parsed: ReturnType<typeof parseMemberCsv>;
+function parseFile(field: string, parse: () => ReturnType<typeof parseMemberCsv>): ReturnType<typeof parseMemberCsv> {
   try {
-    parsed = parseMemberCsv(csv, today());
+    return parse();
   } catch (error) {
-    if (error instanceof MalformedFileError) throw ValidationError.single('csv', error.message);
+    if (error instanceof MalformedFileError) throw ValidationError.single(field, error.message);
     throw error;
   }
+}
+
+async function importParsed(ctx: CampaignContext, unit: UnionUnitRow, parsed: ReturnType<typeof parseMemberCsv>): Promise<MemberImportReport> {
   const known = new Set((await ctx.db.getRepository(OccupationEntity).find({ select: { code: true } })).map((o) => o.code));
   const problems = [...parsed.problems];
   for (const member of parsed.members) {
@@ -205,10 +234,10 @@ export async function membersOfSubtree(ctx: CampaignContext, unitId: string, pag
   requireWithinScope(ctx.identity, unit.path);
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
-  const ids = (await ctx.db.query(
+  const ids = await queryRows<{ id: string }>(ctx.db,
     `SELECT id FROM members WHERE unit_path LIKE $1 AND ($3::uuid IS NULL OR id > $3::uuid) ORDER BY id LIMIT $2`,
     [`${unit.path}%`, limit + 1, after?.[0] ?? null],
-  )) as { id: string }[];
+  );
   const rows = (await ctx.loaders.member.loadMany(ids.map((r) => r.id))).filter((r): r is MemberRow => r !== null && !(r instanceof Error));
   return toConnection(rows, limit, (row) => [row.id]);
 }

@@ -1,6 +1,6 @@
-import { NotFoundError, ValidationError, parseId, requireRole, requireWithinScope, type Connection, type PageRequest } from '@thidua/common';
+import { NotFoundError, ValidationError, parseId, queryRows, requireRole, requireWithinScope, type Connection, type PageRequest } from '@thidua/common';
 import { canSeeCampaign } from '../domain/access';
-import { draftProblems, type CampaignDraft } from '../domain/campaigns';
+import { draftProblems, targetDraft, type CampaignDraft } from '../domain/campaigns';
 import { replicatedTargets, replicationProblems, type ReplicationRequest } from '../domain/replication';
 import type { CampaignRow } from '../entities';
 import { campaignPage, resolveScopeUnit, saveNewDraft, targetDrafts, unknownOccupations, type ScopeInput, type TargetInput } from './campaigns';
@@ -36,14 +36,8 @@ export async function replicateCampaign(ctx: CampaignContext, input: ReplicateCa
     targets: input.targets ? targetDrafts(input.targets) : null,
     adaptationNote: input.adaptationNote.trim().normalize('NFC'),
   };
-  const sourceTargets = (await ctx.loaders.targets.load(source.id)).map(({ name, unitOfMeasure, targetValue, direction, aggregation, weight }) => ({
-    name,
-    unitOfMeasure,
-    targetValue,
-    direction,
-    aggregation,
-    weight,
-  }));
+  const sourceTargets = (await ctx.loaders.targets.load(source.id)).map(targetDraft);
+
   const targets = replicatedTargets(sourceTargets, request);
   const draft: CampaignDraft = {
     title: input.title?.trim().normalize('NFC') || source.title,
@@ -99,7 +93,7 @@ export interface Spread {
  * themselves, or members of an enrolled unit's subtree).
  */
 export async function spreadOf(ctx: CampaignContext, campaign: CampaignRow): Promise<Spread> {
-  const [row] = (await ctx.db.query(
+  const [row] = await queryRows<Spread>(ctx.db,
     `WITH RECURSIVE lineage AS (
        SELECT id FROM campaigns WHERE id = $1
        UNION
@@ -119,7 +113,7 @@ export async function spreadOf(ctx: CampaignContext, campaign: CampaignRow): Pro
                UNION SELECT e.unit_id FROM enrollments e JOIN lineage l ON e.campaign_id = l.id) u)::int AS units,
             (SELECT count(*) FROM reached_members)::int AS members`,
     [campaign.id],
-  )) as Spread[];
+  );
   return row!;
 }
 

@@ -1,9 +1,8 @@
-import { ValidationError, requireRole, requireWithinScope } from '@thidua/common';
+import { ValidationError, queryRows, requireRole, requireWithinScope, todayInVietnam } from '@thidua/common';
 import type { TargetDirection } from '@thidua/common';
 import type { TargetAggregation } from '../domain/campaigns';
 import { progressOf } from '../domain/progress';
 import type { UnionUnitRow } from '../entities';
-import { today } from './clock';
 import type { CampaignContext } from './context';
 
 export interface AnnualFigures {
@@ -35,8 +34,8 @@ interface CommitmentState {
 async function figuresFor(ctx: CampaignContext, path: string, year: number): Promise<AnnualFigures> {
   const yearStart = `${year}-01-01`;
   const yearEnd = `${year}-12-31`;
-  const asOf = today() < yearEnd ? today() : yearEnd;
-  const [campaigns] = (await ctx.db.query(
+  const asOf = todayInVietnam() < yearEnd ? todayInVietnam() : yearEnd;
+  const [campaigns] = await queryRows<Pick<AnnualFigures, 'campaignsLaunched' | 'campaignsSummarised' | 'campaignsClosed' | 'summariesOverdue'>>(ctx.db,
     `SELECT count(*) FILTER (WHERE (c.launched_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2 AND $3)::int AS "campaignsLaunched",
             count(*) FILTER (WHERE (s.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2 AND $3)::int AS "campaignsSummarised",
             count(*) FILTER (WHERE (c.closed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2 AND $3)::int AS "campaignsClosed",
@@ -44,15 +43,15 @@ async function figuresFor(ctx: CampaignContext, path: string, year: number): Pro
        FROM campaigns c LEFT JOIN campaign_summaries s ON s.campaign_id = c.id
       WHERE c.launching_unit_path LIKE $1 || '%' AND c.status <> 'DRAFT'`,
     [path, yearStart, yearEnd, asOf],
-  )) as Pick<AnnualFigures, 'campaignsLaunched' | 'campaignsSummarised' | 'campaignsClosed' | 'summariesOverdue'>[];
+  );
   const running = `e.unit_path LIKE $1 || '%' AND c.status <> 'DRAFT' AND c.starts_on <= $3 AND c.ends_on >= $2`;
-  const [participation] = (await ctx.db.query(
+  const [participation] = await queryRows<Pick<AnnualFigures, 'enrolledUnits' | 'enrolledMembers'>>(ctx.db,
     `SELECT count(DISTINCT e.unit_id) FILTER (WHERE e.member_id IS NULL)::int AS "enrolledUnits",
             count(DISTINCT e.member_id)::int AS "enrolledMembers"
        FROM enrollments e JOIN campaigns c ON c.id = e.campaign_id WHERE ${running}`,
     [path, yearStart, yearEnd],
-  )) as Pick<AnnualFigures, 'enrolledUnits' | 'enrolledMembers'>[];
-  const states = (await ctx.db.query(
+  );
+  const states = await queryRows<CommitmentState>(ctx.db,
     `SELECT k.enrollment_id, k.target_id, t.direction, t.aggregation, k.committed_value AS committed,
             sum(r.value) AS total,
             (array_agg(r.value ORDER BY r.period_start DESC))[1] AS latest,
@@ -64,7 +63,7 @@ async function figuresFor(ctx: CampaignContext, path: string, year: number): Pro
       WHERE ${running}
       GROUP BY k.enrollment_id, k.target_id, t.direction, t.aggregation, k.committed_value`,
     [path, yearStart, yearEnd],
-  )) as CommitmentState[];
+  );
   const met = states.filter((s) => {
     const target = { targetId: s.target_id, direction: s.direction, aggregation: s.aggregation, weight: 1, committedValue: Number(s.committed) };
     // the aggregate stands in for the reports: one "report" carrying the sum (SUM) or the latest value (LATEST)
@@ -79,7 +78,7 @@ export async function annualReport(ctx: CampaignContext, unit: UnionUnitRow, yea
   requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
   requireWithinScope(ctx.identity, unit.path);
   if (!Number.isInteger(year) || year < 2000 || year > 2100) throw ValidationError.single('year', 'must be a year between 2000 and 2100');
-  const children = (await ctx.db.query(`SELECT id FROM union_units WHERE parent_id = $1 ORDER BY name COLLATE "vi-x-icu", id`, [unit.id])) as { id: string }[];
+  const children = await queryRows<{ id: string }>(ctx.db, `SELECT id FROM union_units WHERE parent_id = $1 ORDER BY name COLLATE "vi-x-icu", id`, [unit.id]);
   const childUnits = (await ctx.loaders.unit.loadMany(children.map((c) => c.id))) as UnionUnitRow[];
   const [figures, ...childFigures] = await Promise.all([figuresFor(ctx, unit.path, year), ...childUnits.map((child) => figuresFor(ctx, child.path, year))]);
   return {

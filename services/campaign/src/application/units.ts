@@ -1,23 +1,9 @@
-import {
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-  decodeCursor,
-  foldVietnamese,
-  pageSize,
-  parseId,
-  requireRole,
-  requireWithinScope,
-  toConnection,
-  type Connection,
-  type OrganisationType,
-  type PageRequest,
-  type UnitLevel,
-} from '@thidua/common';
+import { ConflictError, NotFoundError, ValidationError, decodeCursor, foldVietnamese, pageSize, parseId, queryRows, requireRole, requireWithinScope, toConnection, type Connection, type OrganisationType, type PageRequest, type UnitLevel } from '@thidua/common';
 import { planUnit } from '../domain/units';
 import { UnionUnitEntity, type UnionUnitRow } from '../entities';
-import { unitUpserted } from '../events/payloads';
+import { unitUpserted } from './published-events';
 import type { CampaignContext } from './context';
+import { lockWithinScope } from './locks';
 
 export interface CreateUnionUnitInput {
   parentId?: string | null;
@@ -71,9 +57,7 @@ export async function updateUnionUnit(ctx: CampaignContext, id: string, input: U
   const unitId = parseId('id', id);
   return ctx.transaction(async ({ manager, emit }) => {
     const repository = manager.getRepository(UnionUnitEntity);
-    const unit = await repository.findOne({ where: { id: unitId }, lock: { mode: 'pessimistic_write' } });
-    if (!unit) throw new NotFoundError('Unit', id);
-    requireWithinScope(ctx.identity, unit.path);
+    const unit = await lockWithinScope(ctx, manager, UnionUnitEntity, unitId, { name: 'Unit', input: id, pathOf: (row) => row.path });
     const parent = unit.parentId ? await repository.findOneBy({ id: unit.parentId }) : null;
     const changed = {
       code: unit.code,
@@ -98,13 +82,13 @@ const UNIT_COLUMNS = `id, code, name, name_folded AS "nameFolded", level, organi
 async function unitPage(ctx: CampaignContext, where: string, params: unknown[], page: PageRequest): Promise<Connection<UnionUnitRow>> {
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
-  const rows = (await ctx.db.query(
+  const rows = await queryRows<UnionUnitRow>(ctx.db,
     `SELECT ${UNIT_COLUMNS} FROM union_units
       WHERE ${where}
         AND ($3::text IS NULL OR (name COLLATE "vi-x-icu", id) > ($3 COLLATE "vi-x-icu", $4::uuid))
       ORDER BY name COLLATE "vi-x-icu", id LIMIT $2`,
     [params[0], limit + 1, after?.[0] ?? null, after?.[1] ?? null, ...params.slice(1)],
-  )) as UnionUnitRow[];
+  );
   return toConnection(rows, limit, (row) => [row.name, row.id]);
 }
 

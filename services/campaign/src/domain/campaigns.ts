@@ -1,18 +1,14 @@
-import type { CampaignCategory, FieldProblem, OrganisationType, TargetDirection } from '@thidua/common';
+import type { CampaignCategory, CampaignStatus, FieldProblem, MeasurableTarget, OrganisationType, TargetDirection } from '@thidua/common';
 
-export type CampaignStatus = 'DRAFT' | 'LAUNCHED' | 'IN_PROGRESS' | 'SUMMARISING' | 'CLOSED';
+export type { CampaignStatus, TargetAggregation } from '@thidua/common';
 export type ReportingCadence = 'WEEKLY' | 'MONTHLY' | 'QUARTERLY' | 'YEARLY';
-/** How reports add up: SUM for counts over the period (initiatives), LATEST for levels (a rate, a percentage). */
-export type TargetAggregation = 'SUM' | 'LATEST';
 
-/** A measurable target (chỉ tiêu). */
-export interface TargetDraft {
-  name: string;
-  unitOfMeasure: string;
-  targetValue: number;
-  direction: TargetDirection;
-  aggregation: TargetAggregation;
-  weight: number;
+/** A measurable target (chỉ tiêu) as drafted: the shape events carry, without the id it gets when saved. */
+export type TargetDraft = MeasurableTarget;
+
+/** Just the target of a row that carries one (a saved target has its id, campaign and position too). */
+export function targetDraft({ name, unitOfMeasure, targetValue, direction, aggregation, weight }: TargetDraft): TargetDraft {
+  return { name, unitOfMeasure, targetValue, direction, aggregation, weight };
 }
 
 export interface CampaignDraft {

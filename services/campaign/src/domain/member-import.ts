@@ -63,6 +63,12 @@ function columnIndex(headers: string[]): Partial<Record<Column, number>> {
   return index;
 }
 
+export interface MemberRecord {
+  /** The row number the officer sees in the file (1 is the header). */
+  row: number;
+  cells: string[];
+}
+
 /**
  * Parses the file. A file that is not CSV, lacks a required column or is too large throws MalformedFileError;
  * row-level problems (unknown flag, bad date, empty name) are collected with their row numbers (the header is
@@ -75,8 +81,17 @@ export function parseMemberCsv(csv: string, today: string): { members: ImportedM
   } catch (error) {
     throw new MalformedFileError(`The file is not valid CSV: ${(error as Error).message}`);
   }
-  const [headers, ...rows] = records;
-  if (!headers) throw new MalformedFileError('The file is empty');
+  return parseMemberRecords(records.map((cells, i) => ({ row: i + 1, cells })), today);
+}
+
+/**
+ * The rules of the import, whatever the file's format (CSV, or a spreadsheet's first sheet): the first record is the
+ * header, the others are members.
+ */
+export function parseMemberRecords(records: MemberRecord[], today: string): { members: ImportedMember[]; problems: RowProblem[] } {
+  const [header, ...rows] = records;
+  if (!header) throw new MalformedFileError('The file is empty');
+  const headers = header.cells;
   const index = columnIndex(headers);
   const missing = REQUIRED.filter((column) => index[column] === undefined);
   if (missing.length > 0) {
@@ -87,8 +102,7 @@ export function parseMemberCsv(csv: string, today: string): { members: ImportedM
 
   const members: ImportedMember[] = [];
   const problems: RowProblem[] = [];
-  rows.forEach((cells, i) => {
-    const row = i + 2;
+  rows.forEach(({ row, cells }) => {
     const cell = (column: Column): string => (index[column] === undefined ? '' : (cells[index[column]!] ?? ''));
     const fullName = cell('fullName').trim().normalize('NFC');
     const direct = parseFlag(cell('isDirectProductionWorker'));

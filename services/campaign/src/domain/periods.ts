@@ -15,10 +15,6 @@ export function addDays(iso: string, days: number): string {
   return toIso(date);
 }
 
-export function isIsoDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && toIso(toDate(value)) === value;
-}
-
 /** The period of the cadence that contains `day`: weeks start on Monday, months, quarters and years on day 1. */
 export function periodContaining(cadence: ReportingCadence, day: string): { start: string; end: string } {
   const date = toDate(day);

@@ -42,3 +42,8 @@ export const AccountEntity = new EntitySchema<AccountRow>({
     updatedAt: { name: 'updated_at', type: 'timestamptz', updateDate: true },
   },
 });
+
+/** `SELECT … FROM accounts` with every column as AccountRow names it (add WHERE, ORDER BY). */
+export const ACCOUNT_SELECT = `SELECT id, username, full_name AS "fullName", full_name_folded AS "fullNameFolded", email, roles, unit_id AS "unitId",
+  unit_path AS "unitPath", member_id AS "memberId", enabled, created_by AS "createdBy", created_at AS "createdAt", updated_at AS "updatedAt"
+  FROM accounts`;

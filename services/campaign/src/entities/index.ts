@@ -1,9 +1,9 @@
 import { EntitySchema } from 'typeorm';
-import { numericAsNumber, type OrganisationType, type UnitLevel, type CampaignCategory, type TargetDirection } from '@thidua/common';
-import type { CampaignStatus, ReportingCadence, TargetAggregation } from '../domain/campaigns';
+import { numericAsNumber, type OrganisationType, type UnitLevel, type MeasurableTarget, type MutationAuditedV1 } from '@thidua/common';
+import type { CampaignDraft, CampaignStatus } from '../domain/campaigns';
 import { AccountEntity } from './account';
 
-export { AccountEntity, type AccountRow } from './account';
+export { ACCOUNT_SELECT, AccountEntity, type AccountRow } from './account';
 
 export interface UnionUnitRow {
   id: string;
@@ -40,23 +40,13 @@ export interface MemberRow {
   updatedAt: Date;
 }
 
-export interface CampaignRow {
+/** A campaign: its draft's fields (the targets are rows of their own), its place in the tree and its lifecycle. */
+export interface CampaignRow extends Omit<CampaignDraft, 'targets'> {
   id: string;
-  title: string;
-  goal: string | null;
-  content: string | null;
-  participants: string | null;
-  organisingMeasures: string | null;
-  category: CampaignCategory;
   status: CampaignStatus;
   launchingUnitId: string;
   launchingUnitPath: string;
   scopeUnitId: string;
-  scopeOrganisationTypes: OrganisationType[];
-  scopeOccupationCodes: string[];
-  startsOn: string | null;
-  endsOn: string | null;
-  reportingCadence: ReportingCadence;
   launchedAt: Date | null;
   startedAt: Date | null;
   summarisingAt: Date | null;
@@ -69,16 +59,10 @@ export interface CampaignRow {
   updatedAt: Date;
 }
 
-export interface CampaignTargetRow {
+export interface CampaignTargetRow extends MeasurableTarget {
   id: string;
   campaignId: string;
   position: number;
-  name: string;
-  unitOfMeasure: string;
-  targetValue: number;
-  direction: TargetDirection;
-  aggregation: TargetAggregation;
-  weight: number;
 }
 
 export interface CampaignSummaryRow {
@@ -131,6 +115,13 @@ export interface ProgressReportRow {
   evidenceUrl: string | null;
   reportedBy: string;
   reportedAt: Date;
+}
+
+/** A line of the platform's audit log (audit_log), as the MutationAudited event that made it says. */
+export interface AuditEntryRow extends Omit<MutationAuditedV1, 'service' | 'at'> {
+  service: string;
+  correlationId: string;
+  at: Date;
 }
 
 export const UnionUnitEntity = new EntitySchema<UnionUnitRow>({

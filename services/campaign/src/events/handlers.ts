@@ -1,5 +1,6 @@
 import { batchableHandler, type EventHandlers } from '@thidua/common';
 import { followMembers, followUnits } from '../application/accounts';
+import { recordAudit } from '../application/audit';
 
 /**
  * What campaign does with events: it keeps the platform's audit log of mutations (every subgraph's), and the accounts
@@ -14,12 +15,5 @@ export const handlers: EventHandlers = {
     (event, { manager }) => followMembers(manager, [event]),
     (events, manager) => followMembers(manager, events),
   ),
-  MutationAudited: async (event, { manager }) => {
-    const a = event.payload;
-    await manager.query(
-      `INSERT INTO audit_log (event_id, service, operation_name, fields, variables, subject, roles, unit_path, outcome, correlation_id, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (event_id) DO NOTHING`,
-      [event.id, a.service, a.operationName, a.fields, a.variables, a.subject, a.roles, a.unitPath, a.outcome, event.correlationId, a.at],
-    );
-  },
+  MutationAudited: (event, scope) => recordAudit(scope, event),
 };

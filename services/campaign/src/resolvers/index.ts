@@ -1,4 +1,4 @@
-import { ForbiddenError, isUuid, scalarResolvers, type GraphQLResolverMap, type PageRequest } from '@thidua/common';
+import { ForbiddenError, isUuid, scalarResolvers, todayInVietnam, type GraphQLResolverMap, type PageRequest } from '@thidua/common';
 import type { CampaignContext } from '../application/context';
 import {
   beginCampaignSummary,
@@ -17,7 +17,6 @@ import {
 } from '../application/campaigns';
 import { auditLog, type AuditFilter } from '../application/audit';
 import { Account, accountMutations, accountQueries } from './accounts';
-import { today } from '../application/clock';
 import {
   campaignEnrollments,
   enrollMember,
@@ -32,7 +31,7 @@ import {
   visibleEnrollment,
   type ReportProgressInput,
 } from '../application/enrollments';
-import { createMember, importMembers, membersOfSubtree, updateMember, visibleMember, type CreateMemberInput, type UpdateMemberInput } from '../application/members';
+import { createMember, importMembers, importMembersFromSpreadsheet, membersOfSubtree, updateMember, visibleMember, type CreateMemberInput, type UpdateMemberInput } from '../application/members';
 import { derivatives, replicateCampaign, spreadOf, type ReplicateCampaignInput } from '../application/replication';
 import { annualReport } from '../application/reports';
 import { childUnits, createUnionUnit, searchUnits, subtreeUnits, updateUnionUnit, type CreateUnionUnitInput, type SubtreeFilter, type UpdateUnionUnitInput } from '../application/units';
@@ -92,6 +91,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     createMember: (_: unknown, { input }: Input<CreateMemberInput>, ctx: Ctx) => createMember(ctx, input),
     updateMember: (_: unknown, { id, input }: Id & Input<UpdateMemberInput>, ctx: Ctx) => updateMember(ctx, id, input),
     importMembers: (_: unknown, { unitId, csv }: { unitId: string; csv: string }, ctx: Ctx) => importMembers(ctx, unitId, csv),
+    importMembersFromSpreadsheet: (_: unknown, args: { unitId: string; contentBase64: string }, ctx: Ctx) => importMembersFromSpreadsheet(ctx, args.unitId, args.contentBase64),
     createCampaign: (_: unknown, { input }: Input<CreateCampaignInput>, ctx: Ctx) => createCampaign(ctx, input),
     updateCampaign: (_: unknown, { id, input }: Id & Input<UpdateCampaignInput>, ctx: Ctx) => updateCampaign(ctx, id, input),
     launchCampaign: (_: unknown, { id }: Id, ctx: Ctx) => launchCampaign(ctx, id),
@@ -114,10 +114,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     annualReport: (unit: UnionUnitRow, { year }: { year: number }, ctx: Ctx) => annualReport(ctx, unit, year),
   },
   Member: {
-    __resolveReference: async (ref: Id, ctx: Ctx) => {
-      const member = await ctx.loaders.member.load(ref.id);
-      return member && canSeeMember(ctx.identity, member) ? member : null;
-    },
+    __resolveReference: (ref: Id, ctx: Ctx) => visibleMember(ctx, ref.id),
     unit: (member: MemberRow, _: unknown, ctx: Ctx) => ctx.loaders.unit.load(member.unitId),
     occupation: (member: MemberRow, _: unknown, ctx: Ctx) => ctx.loaders.occupation.load(member.occupationCode),
     enrollments: (member: MemberRow, args: PageRequest, ctx: Ctx) => {
@@ -126,10 +123,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     },
   },
   Campaign: {
-    __resolveReference: async (ref: Id, ctx: Ctx) => {
-      const campaign = await ctx.loaders.campaign.load(ref.id);
-      return campaign && canSeeCampaign(ctx.identity, campaign) ? campaign : null;
-    },
+    __resolveReference: (ref: Id, ctx: Ctx) => visibleCampaign(ctx, ref.id),
     launchingUnit: (campaign: CampaignRow, _: unknown, ctx: Ctx) => ctx.loaders.unit.load(campaign.launchingUnitId),
     targets: (campaign: CampaignRow, _: unknown, ctx: Ctx) => ctx.loaders.targets.load(campaign.id),
     scope: (campaign: CampaignRow, _: unknown, ctx: Ctx) => ({
@@ -142,7 +136,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
       return summary ? { ...summary, campaign } : null;
     },
     summaryOverdue: async (campaign: CampaignRow, _: unknown, ctx: Ctx) =>
-      isSummaryOverdue(campaign.status, campaign.endsOn, (await ctx.loaders.summary.load(campaign.id)) !== null, today()),
+      isSummaryOverdue(campaign.status, campaign.endsOn, (await ctx.loaders.summary.load(campaign.id)) !== null, todayInVietnam()),
     derivedFrom: async (campaign: CampaignRow, _: unknown, ctx: Ctx) => {
       const source = campaign.derivedFromId ? await ctx.loaders.campaign.load(campaign.derivedFromId) : null;
       return source && canSeeCampaign(ctx.identity, source) ? source : null;

@@ -1,7 +1,9 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { ServiceName } from '../config';
 import type { EventEnvelope, EventType } from '../events/contracts';
 import type { NewEvent, Outbox } from '../outbox/outbox';
+import { originProblem } from '../events/origin';
 import { deadLetterTopic } from '../events/topics';
 import { InvalidEventError, eventSchemas } from '../events/validation';
 import type { Logger } from '../logger';
@@ -24,12 +26,26 @@ export type EventHandler<T extends EventType = EventType> = ((event: EventEnvelo
 };
 export type EventHandlers = { [T in EventType]?: EventHandler<T> };
 
-/** A handler that can also apply a run of events in one go (see EventHandler). */
+/**
+ * A handler that can also apply a run of events in one go (see EventHandler). A new function: `one` may be another
+ * batchable handler, whose own `many` must stay as it is (wrapping it would otherwise make it call itself).
+ */
 export function batchableHandler<T extends EventType>(
   one: (event: EventEnvelope<T>, scope: HandlerScope) => Promise<void>,
   many: (events: EventEnvelope<T>[], manager: EntityManager) => Promise<void>,
 ): EventHandler<T> {
-  return Object.assign(one, { many });
+  return Object.assign((event: EventEnvelope<T>, scope: HandlerScope) => one(event, scope), { many });
+}
+
+/** An event on a topic that is not its owner's, or claiming a producer other than the topic's owner (see `originProblem`). */
+export class UnexpectedOriginError extends Error {
+  constructor(
+    message: string,
+    readonly eventType: string,
+  ) {
+    super(message);
+    this.name = 'UnexpectedOrigin';
+  }
 }
 
 /** Thrown by a handler for an event that can never succeed (it goes to the dead-letter topic at once). */
@@ -42,7 +58,8 @@ export class PoisonEventError extends Error {
 
 export interface ConsumerOptions {
   groupId: string;
-  topics: string[];
+  /** Each topic read, with the one service whose events it carries (only that service may write it). */
+  topics: Record<string, ServiceName>;
   handlers: EventHandlers;
   /** Where handlers' follow-up events go (with the handled event as their cause). */
   outbox: Outbox;
@@ -68,8 +85,9 @@ type Outcome = 'processed' | 'duplicate' | 'ignored';
 /**
  * Consumes events so that each has its effect once: the handler's changes and the processed-events row
  * commit in one transaction, so a redelivered event is recognised and skipped. Failing handlers are retried
- * with exponential backoff; events that are invalid, poison or still failing after the last attempt go to the
- * group's dead-letter topic with the error attached, and consumption goes on. When the database itself is
+ * with exponential backoff; events that are invalid, on a topic other than their owner's (or naming another
+ * producer), poison or still failing after the last attempt go to the group's dead-letter topic with the error
+ * attached, and consumption goes on. When the database itself is
  * unreachable nothing is dead-lettered: the message is not committed and Kafka redelivers it.
  */
 const PARTITIONS_IN_PARALLEL = 6;
@@ -103,7 +121,7 @@ export class IdempotentConsumer {
 
   async start(): Promise<void> {
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.options.topics, fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.subscribe({ topics: Object.keys(this.options.topics), fromBeginning: this.options.fromBeginning ?? true });
     // partitions in parallel (each topic has 3): order is kept where it matters, per aggregate within a partition
     await this.consumer.run({ partitionsConsumedConcurrently: PARTITIONS_IN_PARALLEL, eachBatchAutoResolve: false, eachBatch: (payload) => this.onBatch(payload) });
   }
@@ -122,7 +140,7 @@ export class IdempotentConsumer {
     for (let start = 0; start < batch.messages.length; start += CHUNK_SIZE) {
       if (!isRunning() || isStale()) return;
       const chunk = batch.messages.slice(start, start + CHUNK_SIZE);
-      const result = await this.handleChunk(chunk);
+      const result = await this.handleChunk(batch.topic, chunk);
       if (!result.handled) {
         // the event that failed in the chunk has had its first attempt already
         for (const [index, message] of chunk.entries()) await this.onMessage(batch.topic, batch.partition, message, index === result.failedAt ? 2 : 1);
@@ -133,11 +151,11 @@ export class IdempotentConsumer {
   }
 
   /** Handles every event of the chunk in one transaction; else says which event failed, if one did. */
-  private async handleChunk(messages: KafkaMessage[]): Promise<{ handled: boolean; failedAt?: number }> {
+  private async handleChunk(topic: string, messages: KafkaMessage[]): Promise<{ handled: boolean; failedAt?: number }> {
     if (messages.length === 1) return { handled: false };
     let events: EventEnvelope[];
     try {
-      events = messages.map((message) => eventSchemas().parse(message.value));
+      events = messages.map((message) => this.accept(topic, message));
     } catch {
       return { handled: false };
     }
@@ -185,12 +203,23 @@ export class IdempotentConsumer {
     return new Set(inserted.map((row) => row.event_id));
   }
 
+  /** The message's event, valid and from the topic's own service; throws what sends it to the dead-letter topic. */
+  private accept(topic: string, message: KafkaMessage): EventEnvelope {
+    const event = eventSchemas().parse(message.value);
+    const topicOwner = this.options.topics[topic];
+    const problem = topicOwner === undefined ? `Topic ${topic} không nằm trong danh sách nguồn của nhóm ${this.options.groupId}` : originProblem(event, topicOwner);
+    if (problem) throw new UnexpectedOriginError(problem, event.type);
+    return event;
+  }
+
   private async onMessage(topic: string, partition: number, message: KafkaMessage, firstAttempt = 1): Promise<void> {
     let event: EventEnvelope;
     try {
-      event = eventSchemas().parse(message.value);
+      event = this.accept(topic, message);
     } catch (error) {
-      await this.deadLetter(topic, partition, message.offset, message.key, message.value, error as Error, 'unknown');
+      const type = error instanceof UnexpectedOriginError ? error.eventType : 'unknown';
+      this.logger.warn({ topic, offset: message.offset, err: error }, 'event refused; sending to dead-letter topic');
+      await this.deadLetter(topic, partition, message.offset, message.key, message.value, error as Error, type);
       return;
     }
     const handler = this.options.handlers[event.type] as EventHandler | undefined;

@@ -31,9 +31,3 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     },
   });
 }
-
-/** Initialises the data source and applies pending migrations. */
-export async function openDatabase(dataSource: DataSource, runMigrations: boolean): Promise<void> {
-  if (!dataSource.isInitialized) await dataSource.initialize();
-  if (runMigrations) await dataSource.runMigrations();
-}

@@ -1,304 +1,417 @@
-import type { ServiceName } from '../config';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { SERVICE_NAMES, type ServiceName } from '../config';
+import { day, instant, nonEmptyText, nullable, oneOf, record, text, unitPath, uuid } from './schema-parts';
 
 /**
- * The event envelope and the payload of every event type. The JSON Schemas in `schemas/events/` are the
- * contract on the wire; these types mirror them for producers and consumers in TypeScript.
+ * The event contracts, defined once: each payload's JSON Schema (written to `schemas/events/<Type>.v<n>.json` by
+ * `npm run compose`, validated on the wire when written and when read) and its TypeScript type come from the same
+ * definition below, so they cannot drift (decision 0016).
  */
-export interface EventEnvelope<TType extends EventType = EventType> {
-  id: string;
+
+export const UNIT_LEVELS = ['NATIONAL', 'PROVINCIAL', 'SECTOR', 'UPPER_GRASSROOTS', 'GRASSROOTS'] as const;
+export const ORGANISATION_TYPES = [
+  'ADMINISTRATIVE_AGENCY', // cơ quan hành chính
+  'PUBLIC_SERVICE_UNIT', // đơn vị sự nghiệp
+  'STATE_OWNED_ENTERPRISE', // doanh nghiệp Nhà nước
+  'PRIVATE_ENTERPRISE', // doanh nghiệp tư nhân
+  'FDI_ENTERPRISE', // doanh nghiệp FDI
+] as const;
+export const CAMPAIGN_CATEGORIES = ['UNION_WORK', 'FOR_WORKERS', 'FOR_WORKERS_IN_UNION_BODIES'] as const;
+export const TARGET_DIRECTIONS = ['HIGHER_IS_BETTER', 'LOWER_IS_BETTER'] as const;
+/** How reports add up: SUM for counts over the period (initiatives), LATEST for levels (a rate, a percentage). */
+export const TARGET_AGGREGATIONS = ['SUM', 'LATEST'] as const;
+export const CAMPAIGN_STATUSES = ['DRAFT', 'LAUNCHED', 'IN_PROGRESS', 'SUMMARISING', 'CLOSED'] as const;
+/** Who a criteria set is for (separate, suitable criteria per audience). */
+export const CRITERIA_VARIANTS = ['GENERAL', 'DIRECT_PRODUCTION_WORKER', 'CIVIL_SERVANT_NON_LEADER', 'PRIVATE_FDI_SIMPLIFIED'] as const;
+export const SCORING_METHODS = ['LINEAR', 'THRESHOLDS', 'PASS_FAIL', 'RUBRIC'] as const;
+export const NOMINATION_SOURCES = ['RESULTS', 'MEDIA_DISCOVERY', 'OFFICER', 'AD_HOC'] as const;
+/** Where an initiative is applied: cơ sở / tỉnh, ngành / toàn quốc. */
+export const INITIATIVE_REACHES = ['UNIT', 'PROVINCE', 'NATIONAL'] as const;
+export const STORY_KINDS = ['EXEMPLAR', 'GOOD_PRACTICE', 'GOOD_DEED', 'AD_HOC_ACHIEVEMENT', 'CAMPAIGN_NEWS', 'CAMPAIGN_SUMMARY'] as const;
+
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+export type CampaignCategory = (typeof CAMPAIGN_CATEGORIES)[number];
+export type TargetDirection = (typeof TARGET_DIRECTIONS)[number];
+export type TargetAggregation = (typeof TARGET_AGGREGATIONS)[number];
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+export type CriteriaVariant = (typeof CRITERIA_VARIANTS)[number];
+
+/** A measurable target (chỉ tiêu) of a campaign: the one shape the campaign's drafts, rows and events share. */
+const measurableTarget = {
+  name: nonEmptyText(),
+  unitOfMeasure: nonEmptyText(),
+  targetValue: Type.Number(),
+  direction: oneOf(TARGET_DIRECTIONS),
+  weight: Type.Number({ exclusiveMinimum: 0, maximum: 100 }),
+  aggregation: oneOf(TARGET_AGGREGATIONS),
+};
+const LaunchedTarget = record({ targetId: uuid(), ...measurableTarget });
+
+/** The person or collective an honour, proposal or nomination is about. */
+const HonourSubject = record({
+  memberId: nullable(uuid()),
+  unitId: uuid(),
+  unitPath: unitPath(),
+  name: nonEmptyText(),
+  isDirectProductionWorker: nullable(Type.Boolean()),
+  occupationCode: nullable(text()),
+  provinceCode: nullable(text()),
+});
+
+const PublishedEntry = record({
+  enrollmentId: uuid(),
+  rank: Type.Integer({ minimum: 1 }),
+  memberId: nullable(uuid()),
+  unitId: uuid(),
+  unitPath: unitPath(),
+  name: nonEmptyText(),
+  total: Type.Number(),
+  criteriaSetVersion: Type.Integer(),
+  variant: oneOf(CRITERIA_VARIANTS),
+  isDirectProductionWorker: Type.Boolean(),
+  holdsLeadershipPost: nullable(Type.Boolean()),
+});
+
+/** A payload's schema with what its file says about it. */
+function payload<T extends TSchema>(description: string, schema: T): T {
+  return { ...schema, description };
+}
+
+/** Every event type's payload, version 1. Adding an event: an entry here and a producer (README, "Add an event"). */
+export const EVENT_PAYLOAD_SCHEMAS = {
+  UnitUpserted: payload(
+    'A union unit (đơn vị công đoàn) was added to the tree or changed. Other subgraphs keep read models of units from it.',
+    record({
+      unitId: uuid(),
+      code: nonEmptyText(),
+      name: nonEmptyText(),
+      level: oneOf(UNIT_LEVELS),
+      organisationType: nullable(oneOf(ORGANISATION_TYPES)),
+      provinceCode: nullable(text()),
+      path: unitPath(),
+      parentId: nullable(uuid()),
+    }),
+  ),
+  MemberUpserted: payload(
+    'A union member (đoàn viên) was registered or changed. Evaluation chooses criteria variants from these flags; reward leans towards direct production workers who hold no leadership post.',
+    record({
+      memberId: uuid(),
+      fullName: nonEmptyText(),
+      unitId: uuid(),
+      unitPath: unitPath(),
+      occupationCode: nonEmptyText(),
+      isDirectProductionWorker: Type.Boolean(),
+      holdsLeadershipPost: Type.Boolean(),
+      leftUnionOn: nullable(day()),
+    }),
+  ),
+  CampaignLaunched: payload(
+    'A campaign (phong trào thi đua) was launched (phát động). Evaluation opens a round; media makes a news candidate; reward opens nominations.',
+    record({
+      campaignId: uuid(),
+      title: nonEmptyText(),
+      category: oneOf(CAMPAIGN_CATEGORIES),
+      launchingUnitId: uuid(),
+      launchingUnitPath: unitPath(),
+      startsOn: day(),
+      endsOn: day(),
+      targets: Type.Array(LaunchedTarget, { minItems: 1 }),
+      scope: record({
+        unitId: uuid(),
+        unitPath: unitPath(),
+        organisationTypes: Type.Array(oneOf(ORGANISATION_TYPES)),
+        occupationCodes: Type.Array(text()),
+      }),
+      derivedFromId: nullable(uuid()),
+    }),
+  ),
+  CampaignUpdated: payload(
+    "A campaign's details or status changed (anything but its launch, summary and closing, which have their own events).",
+    record({
+      campaignId: uuid(),
+      status: oneOf(CAMPAIGN_STATUSES),
+      title: nonEmptyText(),
+      changedFields: Type.Array(text(), { minItems: 1 }),
+    }),
+  ),
+  EnrollmentCreated: payload(
+    'A unit or a member enrolled (đăng ký thi đua) in a campaign, with committed values per target.',
+    record({
+      enrollmentId: uuid(),
+      campaignId: uuid(),
+      unitId: uuid(),
+      unitPath: unitPath(),
+      memberId: nullable(uuid()),
+      commitments: Type.Array(record({ targetId: uuid(), committedValue: Type.Number() }), { minItems: 1 }),
+    }),
+  ),
+  ProgressReported: payload(
+    'An enrolled unit or member reported a value for one target and one reporting period. Evaluation recomputes quantitative scores from it.',
+    record({
+      reportId: uuid(),
+      enrollmentId: uuid(),
+      campaignId: uuid(),
+      unitId: uuid(),
+      unitPath: unitPath(),
+      memberId: nullable(uuid()),
+      targetId: uuid(),
+      periodStart: day(),
+      periodEnd: day(),
+      value: Type.Number(),
+      /** The target's value after this report (sum or latest, as the target aggregates). */
+      currentValue: Type.Number(),
+      committedValue: Type.Number(),
+    }),
+  ),
+  CampaignSummarised: payload(
+    "A campaign's summary (tổng kết) was submitted: result against each target, lessons, exemplars found.",
+    record({
+      campaignId: uuid(),
+      title: text(),
+      launchingUnitPath: unitPath(),
+      lessons: nonEmptyText(),
+      results: Type.Array(record({ targetId: uuid(), name: text(), achievedValue: Type.Number(), targetValue: Type.Number(), met: Type.Boolean() })),
+      exemplars: Type.Array(record({ name: nonEmptyText(), achievement: nonEmptyText(), memberId: nullable(uuid()), unitId: nullable(uuid()) })),
+    }),
+  ),
+  CampaignClosed: payload(
+    'A summarised campaign was closed. Media makes a summary story candidate; reward stops nominations for it.',
+    record({ campaignId: uuid(), title: text(), launchingUnitPath: unitPath(), closedAt: instant() }),
+  ),
+  CampaignReplicated: payload(
+    'A campaign was derived (nhân rộng) from another, adapted to other occupations or organisation types.',
+    record({
+      campaignId: uuid(),
+      sourceCampaignId: uuid(),
+      launchingUnitId: uuid(),
+      launchingUnitPath: unitPath(),
+      title: text(),
+      occupationCodes: Type.Array(text()),
+      organisationTypes: Type.Array(text()),
+      adaptationNote: text(),
+    }),
+  ),
+  EvaluationRoundOpened: payload(
+    'Evaluation opened a round (đợt bình xét) for a launched campaign.',
+    record({ roundId: uuid(), campaignId: uuid(), targetCount: Type.Integer({ minimum: 1 }) }),
+  ),
+  CriteriaSetPublished: payload(
+    'A criteria set (bộ tiêu chí) version was published for a campaign; it is immutable from now on.',
+    record({
+      criteriaSetId: uuid(),
+      campaignId: uuid(),
+      variant: oneOf(CRITERIA_VARIANTS),
+      version: Type.Integer({ minimum: 1 }),
+      supersededSetId: nullable(uuid()),
+      criteria: Type.Array(record({ criterionId: uuid(), name: text(), method: oneOf(SCORING_METHODS), weight: Type.Number() }), { minItems: 1 }),
+    }),
+  ),
+  SubmissionScored: payload(
+    'Reviews of a submission for a rubric criterion reached a final score.',
+    record({
+      submissionId: uuid(),
+      enrollmentId: uuid(),
+      campaignId: uuid(),
+      criterionId: uuid(),
+      criteriaSetId: uuid(),
+      reviews: Type.Integer({ minimum: 2 }),
+      finalScore: Type.Number(),
+      points: Type.Number({ minimum: 0, maximum: 100 }),
+    }),
+  ),
+  ResultsPublished: payload(
+    "A campaign's results were published (or republished after an appeal). Reward nominates the best within quotas.",
+    record({
+      campaignId: uuid(),
+      title: text(),
+      launchingUnitPath: unitPath(),
+      version: Type.Integer({ minimum: 1 }),
+      publishedAt: instant(),
+      appealDeadline: instant(),
+      reason: text(),
+      /** True when only the best entries are in the event (the full list is in the publication). */
+      truncated: Type.Boolean(),
+      entries: Type.Array(PublishedEntry),
+    }),
+  ),
+  AppealResolved: payload(
+    'An appeal against published results was accepted (re-scored and republished) or rejected.',
+    record({
+      appealId: uuid(),
+      campaignId: uuid(),
+      enrollmentId: uuid(),
+      accepted: Type.Boolean(),
+      resolution: nonEmptyText(),
+      republishedVersion: nullable(Type.Integer()),
+    }),
+  ),
+  RewardGranted: payload(
+    'A reward decision (quyết định khen thưởng) was signed. Media makes an exemplar story candidate with the decision attached; campaign marks the honour.',
+    record({
+      decisionId: uuid(),
+      decisionNumber: nonEmptyText(),
+      decidedOn: day(),
+      signerRole: text(),
+      formCode: nonEmptyText(),
+      formName: nonEmptyText(),
+      subject: HonourSubject,
+      campaignId: nullable(uuid()),
+      amountVnd: Type.Integer({ minimum: 0 }),
+      reason: nonEmptyText(),
+      adHoc: Type.Boolean(),
+    }),
+  ),
+  ExemplarProposed: payload(
+    'Someone (an editor from a story, or an officer) proposed a person or collective as an exemplar. Reward opens a nomination.',
+    record({
+      proposalId: uuid(),
+      storyId: nullable(uuid()),
+      proposedBy: nonEmptyText(),
+      subject: HonourSubject,
+      campaignId: nullable(uuid()),
+      achievement: text({ minLength: 10 }),
+    }),
+  ),
+  NominationCreated: payload(
+    'Reward opened a nomination (đề nghị khen thưởng) for a person or collective.',
+    record({
+      nominationId: uuid(),
+      source: oneOf(NOMINATION_SOURCES),
+      subject: HonourSubject,
+      campaignId: nullable(uuid()),
+      sourceEventId: nullable(uuid()),
+      reason: text(),
+    }),
+  ),
+  RewardRefused: payload(
+    'The council of the granting unit refused a nomination (đề nghị khen thưởng), with its reason.',
+    record({
+      nominationId: uuid(),
+      subject: HonourSubject,
+      formCode: nullable(text()),
+      grantingUnitPath: unitPath(),
+      refusedOn: day(),
+      reason: text({ minLength: 10 }),
+    }),
+  ),
+  InitiativeRewarded: payload(
+    'An initiative (sáng kiến) was recognised and its author is paid from its benefit value (giá trị làm lợi).',
+    record({
+      initiativeId: uuid(),
+      title: nonEmptyText(),
+      subject: HonourSubject,
+      reach: oneOf(INITIATIVE_REACHES),
+      benefitValueVnd: Type.Integer({ minimum: 0 }),
+      /** The share of the benefit value paid, e.g. 0.07. */
+      rate: Type.Number({ exclusiveMinimum: 0, maximum: 1 }),
+      rateSource: nonEmptyText(),
+      rewardVnd: Type.Integer({ minimum: 1 }),
+      year: Type.Integer({ minimum: 2000 }),
+    }),
+  ),
+  MutationAudited: payload(
+    'A subgraph ran (or refused) a mutation: who, what, when, from which unit, with what outcome. The campaign subgraph keeps the audit log.',
+    record({
+      service: oneOf(SERVICE_NAMES),
+      operationName: nullable(text()),
+      fields: Type.Array(text(), { minItems: 1 }),
+      /** The variables as JSON, large values cut, secrets and file contents left out. */
+      variables: text({ maxLength: 4000 }),
+      subject: nonEmptyText(),
+      roles: Type.Array(text()),
+      unitPath: nullable(text()),
+      /** OK, or the error codes returned. */
+      outcome: nonEmptyText(),
+      at: instant(),
+    }),
+  ),
+  StoryPublished: payload(
+    'An editor published a story: it is now public (portal, feeds, syndication). Caches of public answers drop what they hold.',
+    record({
+      storyId: uuid(),
+      kind: oneOf(STORY_KINDS),
+      title: nonEmptyText(),
+      provinceCode: nullable(text()),
+      publishedAt: instant(),
+    }),
+  ),
+  StoryRetracted: payload(
+    'An editor retracted a published story, with the reason shown to readers; its body is no longer public. Caches of public answers drop what they hold, news channels take it down.',
+    record({
+      storyId: uuid(),
+      title: nonEmptyText(),
+      reason: nonEmptyText(),
+      retractedAt: instant(),
+    }),
+  ),
+};
+
+/** Event type → payload. */
+export type EventPayloads = { [T in keyof typeof EVENT_PAYLOAD_SCHEMAS]: Static<(typeof EVENT_PAYLOAD_SCHEMAS)[T]> };
+export type EventType = keyof EventPayloads;
+
+/** Every event on every topic travels in this envelope; the payload is validated by the schema of its type and version. */
+export const EVENT_ENVELOPE_SCHEMA = record({
+  id: uuid(),
+  type: text({ pattern: '^[A-Z][A-Za-z]+$' }),
+  version: Type.Integer({ minimum: 1 }),
+  occurredAt: instant(),
+  producer: oneOf(SERVICE_NAMES),
+  aggregateId: uuid(),
+  unitPath: nullable(unitPath()),
+  correlationId: text({ minLength: 1, maxLength: 128 }),
+  causationId: nullable(uuid()),
+  payload: Type.Unsafe<object>({ type: 'object' }),
+});
+
+export interface EventEnvelope<TType extends EventType = EventType> extends Omit<Static<typeof EVENT_ENVELOPE_SCHEMA>, 'type' | 'producer' | 'payload'> {
   type: TType;
-  version: number;
-  occurredAt: string;
   producer: ServiceName;
-  aggregateId: string;
-  unitPath: string | null;
-  correlationId: string;
-  causationId: string | null;
   payload: EventPayloads[TType];
 }
 
-export type UnitLevel = 'NATIONAL' | 'PROVINCIAL' | 'SECTOR' | 'UPPER_GRASSROOTS' | 'GRASSROOTS';
-export type OrganisationType =
-  | 'ADMINISTRATIVE_AGENCY' // cơ quan hành chính
-  | 'PUBLIC_SERVICE_UNIT' // đơn vị sự nghiệp
-  | 'STATE_OWNED_ENTERPRISE' // doanh nghiệp Nhà nước
-  | 'PRIVATE_ENTERPRISE' // doanh nghiệp tư nhân
-  | 'FDI_ENTERPRISE'; // doanh nghiệp FDI
-export type CampaignCategory = 'UNION_WORK' | 'FOR_WORKERS' | 'FOR_WORKERS_IN_UNION_BODIES';
-export type TargetDirection = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
-export type TargetAggregation = 'SUM' | 'LATEST';
-export type CampaignStatus = 'DRAFT' | 'LAUNCHED' | 'IN_PROGRESS' | 'SUMMARISING' | 'CLOSED';
+export type LaunchedTargetV1 = Static<typeof LaunchedTarget>;
+export type MeasurableTarget = Omit<LaunchedTargetV1, 'targetId'>;
+export type HonourSubjectV1 = Static<typeof HonourSubject>;
+export type PublishedEntryV1 = Static<typeof PublishedEntry>;
+export type UnitUpsertedV1 = EventPayloads['UnitUpserted'];
+export type MemberUpsertedV1 = EventPayloads['MemberUpserted'];
+export type CampaignLaunchedV1 = EventPayloads['CampaignLaunched'];
+export type CampaignClosedV1 = EventPayloads['CampaignClosed'];
+export type CriteriaSetPublishedV1 = EventPayloads['CriteriaSetPublished'];
+export type SubmissionScoredV1 = EventPayloads['SubmissionScored'];
+export type RewardGrantedV1 = EventPayloads['RewardGranted'];
+export type MutationAuditedV1 = EventPayloads['MutationAudited'];
 
-export interface UnitUpsertedV1 {
-  unitId: string;
-  code: string;
-  name: string;
-  level: UnitLevel;
-  organisationType: OrganisationType | null;
-  provinceCode: string | null;
-  path: string;
-  parentId: string | null;
-}
+/** Every service publishes this type, each on its own topic (an audit line of its own mutations). */
+export const EVERY_SERVICE = 'every service';
 
-export interface MemberUpsertedV1 {
-  memberId: string;
-  fullName: string;
-  unitId: string;
-  unitPath: string;
-  occupationCode: string;
-  isDirectProductionWorker: boolean;
-  holdsLeadershipPost: boolean;
-  leftUnionOn: string | null;
-}
-
-export interface LaunchedTargetV1 {
-  targetId: string;
-  name: string;
-  unitOfMeasure: string;
-  targetValue: number;
-  direction: TargetDirection;
-  aggregation: TargetAggregation;
-  weight: number;
-}
-
-export interface CampaignLaunchedV1 {
-  campaignId: string;
-  title: string;
-  category: CampaignCategory;
-  launchingUnitId: string;
-  launchingUnitPath: string;
-  startsOn: string;
-  endsOn: string;
-  targets: LaunchedTargetV1[];
-  scope: { unitId: string; unitPath: string; organisationTypes: OrganisationType[]; occupationCodes: string[] };
-  derivedFromId: string | null;
-}
-
-export interface CampaignUpdatedV1 {
-  campaignId: string;
-  status: CampaignStatus;
-  title: string;
-  changedFields: string[];
-}
-
-export interface EnrollmentCreatedV1 {
-  enrollmentId: string;
-  campaignId: string;
-  unitId: string;
-  unitPath: string;
-  memberId: string | null;
-  commitments: { targetId: string; committedValue: number }[];
-}
-
-export interface ProgressReportedV1 {
-  reportId: string;
-  enrollmentId: string;
-  campaignId: string;
-  unitId: string;
-  unitPath: string;
-  memberId: string | null;
-  targetId: string;
-  periodStart: string;
-  periodEnd: string;
-  value: number;
-  /** The target's value after this report (sum or latest, as the target aggregates). */
-  currentValue: number;
-  committedValue: number;
-}
-
-export interface CampaignSummarisedV1 {
-  campaignId: string;
-  title: string;
-  launchingUnitPath: string;
-  lessons: string;
-  results: { targetId: string; name: string; achievedValue: number; targetValue: number; met: boolean }[];
-  exemplars: { name: string; achievement: string; memberId: string | null; unitId: string | null }[];
-}
-
-export interface CampaignClosedV1 {
-  campaignId: string;
-  title: string;
-  launchingUnitPath: string;
-  closedAt: string;
-}
-
-export interface CampaignReplicatedV1 {
-  campaignId: string;
-  sourceCampaignId: string;
-  launchingUnitId: string;
-  launchingUnitPath: string;
-  title: string;
-  occupationCodes: string[];
-  organisationTypes: string[];
-  adaptationNote: string;
-}
-
-export interface EvaluationRoundOpenedV1 {
-  roundId: string;
-  campaignId: string;
-  targetCount: number;
-}
-
-export type CriteriaVariant = 'GENERAL' | 'DIRECT_PRODUCTION_WORKER' | 'CIVIL_SERVANT_NON_LEADER' | 'PRIVATE_FDI_SIMPLIFIED';
-
-export interface CriteriaSetPublishedV1 {
-  criteriaSetId: string;
-  campaignId: string;
-  variant: CriteriaVariant;
-  version: number;
-  supersededSetId: string | null;
-  criteria: { criterionId: string; name: string; method: 'LINEAR' | 'THRESHOLDS' | 'PASS_FAIL' | 'RUBRIC'; weight: number }[];
-}
-
-export interface SubmissionScoredV1 {
-  submissionId: string;
-  enrollmentId: string;
-  campaignId: string;
-  criterionId: string;
-  criteriaSetId: string;
-  reviews: number;
-  finalScore: number;
-  points: number;
-}
-
-export interface PublishedEntryV1 {
-  enrollmentId: string;
-  rank: number;
-  memberId: string | null;
-  unitId: string;
-  unitPath: string;
-  name: string;
-  total: number;
-  criteriaSetVersion: number;
-  variant: CriteriaVariant;
-  isDirectProductionWorker: boolean;
-  holdsLeadershipPost: boolean | null;
-}
-
-export interface ResultsPublishedV1 {
-  campaignId: string;
-  title: string;
-  launchingUnitPath: string;
-  version: number;
-  publishedAt: string;
-  appealDeadline: string;
-  reason: string;
-  /** True when only the best entries are in the event (the full list is in the publication). */
-  truncated: boolean;
-  entries: PublishedEntryV1[];
-}
-
-export interface AppealResolvedV1 {
-  appealId: string;
-  campaignId: string;
-  enrollmentId: string;
-  accepted: boolean;
-  resolution: string;
-  republishedVersion: number | null;
-}
-
-/** The person or collective an honour, proposal or nomination is about. */
-export interface HonourSubjectV1 {
-  memberId: string | null;
-  unitId: string;
-  unitPath: string;
-  name: string;
-  isDirectProductionWorker: boolean | null;
-  occupationCode: string | null;
-  provinceCode: string | null;
-}
-
-export interface RewardGrantedV1 {
-  decisionId: string;
-  decisionNumber: string;
-  decidedOn: string;
-  signerRole: string;
-  formCode: string;
-  formName: string;
-  subject: HonourSubjectV1;
-  campaignId: string | null;
-  amountVnd: number;
-  reason: string;
-  adHoc: boolean;
-}
-
-export interface ExemplarProposedV1 {
-  proposalId: string;
-  storyId: string | null;
-  proposedBy: string;
-  subject: HonourSubjectV1;
-  campaignId: string | null;
-  achievement: string;
-}
-
-export interface NominationCreatedV1 {
-  nominationId: string;
-  source: 'RESULTS' | 'MEDIA_DISCOVERY' | 'OFFICER' | 'AD_HOC';
-  subject: HonourSubjectV1;
-  campaignId: string | null;
-  sourceEventId: string | null;
-  reason: string;
-}
-
-/** The council of the granting unit refused a nomination, with its reason. */
-export interface RewardRefusedV1 {
-  nominationId: string;
-  subject: HonourSubjectV1;
-  formCode: string | null;
-  grantingUnitPath: string;
-  refusedOn: string;
-  reason: string;
-}
-
-/** An initiative was recognised and its author is paid from its benefit value (giá trị làm lợi). */
-export interface InitiativeRewardedV1 {
-  initiativeId: string;
-  title: string;
-  subject: HonourSubjectV1;
-  reach: 'UNIT' | 'PROVINCE' | 'NATIONAL';
-  benefitValueVnd: number;
-  /** The share of the benefit value paid, e.g. 0.07. */
-  rate: number;
-  rateSource: string;
-  rewardVnd: number;
-  year: number;
-}
-
-export interface MutationAuditedV1 {
-  service: ServiceName;
-  operationName: string | null;
-  fields: string[];
-  /** The variables as JSON, large values cut, secrets and file contents left out. */
-  variables: string;
-  subject: string;
-  roles: string[];
-  unitPath: string | null;
-  /** OK, or the error codes returned. */
-  outcome: string;
-  at: string;
-}
-
-/** Event type → payload. Adding an event: a schema file, a line here, and a producer (README, "Add an event"). */
-export interface EventPayloads {
-  UnitUpserted: UnitUpsertedV1;
-  MemberUpserted: MemberUpsertedV1;
-  CampaignLaunched: CampaignLaunchedV1;
-  CampaignUpdated: CampaignUpdatedV1;
-  EnrollmentCreated: EnrollmentCreatedV1;
-  ProgressReported: ProgressReportedV1;
-  CampaignSummarised: CampaignSummarisedV1;
-  CampaignClosed: CampaignClosedV1;
-  CampaignReplicated: CampaignReplicatedV1;
-  EvaluationRoundOpened: EvaluationRoundOpenedV1;
-  CriteriaSetPublished: CriteriaSetPublishedV1;
-  SubmissionScored: SubmissionScoredV1;
-  ResultsPublished: ResultsPublishedV1;
-  AppealResolved: AppealResolvedV1;
-  RewardGranted: RewardGrantedV1;
-  ExemplarProposed: ExemplarProposedV1;
-  NominationCreated: NominationCreatedV1;
-  RewardRefused: RewardRefusedV1;
-  InitiativeRewarded: InitiativeRewardedV1;
-  MutationAudited: MutationAuditedV1;
-}
-export type EventType = keyof EventPayloads;
+/**
+ * The one service that may publish each event type, on its own topic: consumers refuse an event whose topic or
+ * envelope names another (see `originProblem`), and the broker lets only that service write its topic (ACLs).
+ */
+export const EVENT_OWNERS: { readonly [T in EventType]: ServiceName | typeof EVERY_SERVICE } = {
+  UnitUpserted: 'campaign',
+  MemberUpserted: 'campaign',
+  CampaignLaunched: 'campaign',
+  CampaignUpdated: 'campaign',
+  EnrollmentCreated: 'campaign',
+  ProgressReported: 'campaign',
+  CampaignSummarised: 'campaign',
+  CampaignClosed: 'campaign',
+  CampaignReplicated: 'campaign',
+  EvaluationRoundOpened: 'evaluation',
+  CriteriaSetPublished: 'evaluation',
+  SubmissionScored: 'evaluation',
+  ResultsPublished: 'evaluation',
+  AppealResolved: 'evaluation',
+  RewardGranted: 'reward',
+  NominationCreated: 'reward',
+  RewardRefused: 'reward',
+  InitiativeRewarded: 'reward',
+  ExemplarProposed: 'media',
+  StoryPublished: 'media',
+  StoryRetracted: 'media',
+  MutationAudited: EVERY_SERVICE,
+};

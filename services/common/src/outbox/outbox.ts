@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { ServiceName } from '../config';
 import type { EventEnvelope, EventPayloads, EventType } from '../events/contracts';
 import { eventsTopic } from '../events/topics';
-import { eventSchemas } from '../events/validation';
+import { originProblem } from '../events/origin';
+import { InvalidEventError, eventSchemas } from '../events/validation';
 
 /** PostgreSQL notification channel on which committed outbox rows wake the relay. */
 export const OUTBOX_CHANNEL = 'outbox_appended';
@@ -41,8 +42,10 @@ export class Outbox {
       causationId: event.causationId ?? null,
       payload: event.payload,
     };
-    // a producer never writes what its consumers would reject
+    // a producer never writes what its consumers would reject: an invalid event, or one of another service's types
     eventSchemas().validate(envelope);
+    const problem = originProblem(envelope, this.producer);
+    if (problem) throw new InvalidEventError(problem);
     // the notification is delivered at commit (never for a rollback) and wakes the relay of every process
     await manager.query(
       `WITH appended AS (INSERT INTO outbox (event_id, topic, message_key, event_type, envelope) VALUES ($1, $2, $3, $4, $5) RETURNING seq)

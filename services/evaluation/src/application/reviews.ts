@@ -1,60 +1,20 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  decodeCursor,
-  isOfficerOver,
-  pageSize,
-  parseId,
-  requireAuthenticated,
-  requireRole,
-  requireWithinScope,
-  toConnection,
-  type Connection,
-  type PageRequest,
-  type SubmissionScoredV1,
-} from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, isOfficerOver, pageSize, parseId, queryRow, queryRows, requireAuthenticated, requireRole, requireWithinScope, toConnection, unitPathInput, type Connection, type PageRequest, type SubmissionScoredV1 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { conflictOfInterest } from '../domain/conflicts';
 import { consolidateReviews, pointsForRubric } from '../domain/scoring';
+import { SUBMISSION_COLUMNS, SUBMISSION_SELECT, type SubmissionRow } from '../entities';
 import type { EvaluationContext } from './context';
-import { applicableSet, canReadParticipant, participantFacts, publishedSets, setPoints, type ParticipantFacts } from './scores';
-import { criteriaOfSets, type CriterionRow } from './sets';
-
-export interface SubmissionRow {
-  id: string;
-  enrollmentId: string;
-  criterionId: string;
-  text: string;
-  evidence: { url: string; fileName?: string | null; mimeType?: string | null; sizeBytes?: number | null }[];
-  status: 'IN_REVIEW' | 'NEEDS_THIRD_REVIEW' | 'SCORED';
-  finalScore: number | null;
-  reviewCount: number;
-}
-
-const SUBMISSION_SELECT = `SELECT s.id, s.enrollment_id AS "enrollmentId", s.criterion_id AS "criterionId", s.text, s.evidence, s.status,
-  s.final_score::float AS "finalScore", (SELECT count(*)::int FROM reviews r WHERE r.submission_id = s.id) AS "reviewCount" FROM submissions s`;
+import { criterionById, publishedSets } from './criteria';
+import { canReadParticipant, factsOf, participantFacts } from './participants';
+import { applicableSet, setPoints } from './scores';
 
 const MAX_EVIDENCE_BYTES = 50 * 1024 * 1024;
 
-export async function loadSubmission(manager: EntityManager, id: string, lock = false): Promise<SubmissionRow> {
-  const [row] = (await manager.query(`${SUBMISSION_SELECT} WHERE s.id = $1 ${lock ? 'FOR UPDATE OF s' : ''}`, [parseId('submissionId', id)])) as SubmissionRow[];
+async function loadSubmission(manager: EntityManager, id: string, lock = false): Promise<SubmissionRow> {
+  // a plain FOR UPDATE would reach the review count's subquery, whose aggregate cannot be locked
+  const row = await queryRow<SubmissionRow>(manager, `${SUBMISSION_SELECT} WHERE s.id = $1 ${lock ? 'FOR UPDATE OF s' : ''}`, [parseId('submissionId', id)]);
   if (!row) throw new NotFoundError('Submission', id);
   return row;
-}
-
-async function criterionById(manager: EntityManager, id: string): Promise<CriterionRow> {
-  const [setRow] = (await manager.query(`SELECT set_id AS "setId" FROM criteria WHERE id = $1`, [id])) as { setId: string }[];
-  const criterion = setRow ? (await criteriaOfSets(manager, [setRow.setId])).find((c) => c.id === id) : undefined;
-  if (!criterion) throw new NotFoundError('Criterion', id);
-  return criterion;
-}
-
-async function factsOf(manager: EntityManager, enrollmentId: string): Promise<ParticipantFacts> {
-  const [facts] = await participantFacts(manager, { enrollmentId });
-  if (!facts) throw new NotFoundError('Participant', enrollmentId);
-  return facts;
 }
 
 /** Evidence (links and files' metadata) for a rubric criterion of the set that applies to the participant. */
@@ -84,18 +44,18 @@ export async function submitEvidence(
   });
   if (problems.length > 0) throw new ValidationError(problems);
   return ctx.transaction(async ({ manager }) => {
-    const [existing] = (await manager.query(`SELECT id FROM submissions WHERE enrollment_id = $1 AND criterion_id = $2`, [enrollmentId, criterionId])) as { id: string }[];
+    const [existing] = await queryRows<{ id: string }>(manager, `SELECT id FROM submissions WHERE enrollment_id = $1 AND criterion_id = $2`, [enrollmentId, criterionId]);
     if (existing) throw new ConflictError('Evidence for this criterion was already submitted', { submissionId: existing.id });
-    const [row] = (await manager.query(
+    const [row] = await queryRows<{ id: string }>(manager,
       `INSERT INTO submissions (enrollment_id, criterion_id, text, evidence, status, submitted_by) VALUES ($1, $2, $3, $4, 'IN_REVIEW', $5) RETURNING id`,
       [enrollmentId, criterionId, input.text.trim().normalize('NFC'), JSON.stringify(input.evidence), ctx.identity.subject],
-    )) as { id: string }[];
+    );
     return loadSubmission(manager, row!.id);
   });
 }
 
 async function declaredConflicts(manager: EntityManager, reviewerSubject: string): Promise<Set<string>> {
-  const rows = (await manager.query(`SELECT enrollment_id AS id FROM conflict_declarations WHERE reviewer_subject = $1`, [reviewerSubject])) as { id: string }[];
+  const rows = await queryRows<{ id: string }>(manager, `SELECT enrollment_id AS id FROM conflict_declarations WHERE reviewer_subject = $1`, [reviewerSubject]);
   return new Set(rows.map((r) => r.id));
 }
 
@@ -112,7 +72,8 @@ export async function assignReviewer(
     const round = (await ctx.loaders.roundByCampaign.load(facts.campaignId))!;
     requireWithinScope(ctx.identity, round.launchingUnitPath);
     if (submission.status === 'SCORED') throw new ConflictError('This submission is already scored');
-    const facts_ = { subject: reviewer.subject, memberId: reviewer.memberId ? parseId('reviewer.memberId', reviewer.memberId) : null, unitPath: reviewer.unitPath ?? null };
+    // the reviewer's own unit in canonical form, so `/VN/BN/x` or a path without its slash is still their own unit
+    const facts_ = { subject: reviewer.subject, memberId: reviewer.memberId ? parseId('reviewer.memberId', reviewer.memberId) : null, unitPath: unitPathInput('reviewer.unitPath', reviewer.unitPath) };
     const conflict = conflictOfInterest(facts_, facts, await declaredConflicts(manager, reviewer.subject));
     if (conflict) throw new ConflictError(`Conflict of interest: ${conflict}`, { rule: 'conflict-of-interest' });
     await manager.query(
@@ -128,11 +89,13 @@ export async function declareConflict(ctx: EvaluationContext, enrollmentId: stri
   requireRole(ctx.identity, 'REVIEWER');
   if (reason.trim().length < 5) throw ValidationError.single('reason', 'say what the conflict is');
   await factsOf(ctx.db.manager, parseId('enrollmentId', enrollmentId));
-  await ctx.db.query(`INSERT INTO conflict_declarations (reviewer_subject, enrollment_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
-    ctx.identity.subject,
-    enrollmentId.toLowerCase(),
-    reason.trim(),
-  ]);
+  await ctx.transaction(({ manager }) =>
+    manager.query(`INSERT INTO conflict_declarations (reviewer_subject, enrollment_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+      ctx.identity.subject,
+      enrollmentId.toLowerCase(),
+      reason.trim(),
+    ]),
+  );
   return true;
 }
 
@@ -144,10 +107,10 @@ export async function reviewSubmission(ctx: EvaluationContext, submissionId: str
   requireRole(ctx.identity, 'REVIEWER');
   return ctx.transaction(async ({ manager, emit }) => {
     const submission = await loadSubmission(manager, submissionId, true);
-    const [assignment] = (await manager.query(`SELECT 1 FROM review_assignments WHERE submission_id = $1 AND reviewer_subject = $2`, [
+    const [assignment] = await queryRows<unknown>(manager, `SELECT 1 FROM review_assignments WHERE submission_id = $1 AND reviewer_subject = $2`, [
       submission.id,
       ctx.identity.subject,
-    ])) as unknown[];
+    ]);
     if (!assignment) throw new ForbiddenError('You are not assigned to review this submission');
     const facts = await factsOf(manager, submission.enrollmentId);
     const conflict = conflictOfInterest(
@@ -160,7 +123,7 @@ export async function reviewSubmission(ctx: EvaluationContext, submissionId: str
     const criterion = await criterionById(manager, submission.criterionId);
     const scale = criterion.rubricLevels.map((l) => l.score);
     if (!scale.includes(score)) throw ValidationError.single('score', `choose one of the rubric levels: ${scale.join(', ')}`);
-    const [already] = (await manager.query(`SELECT 1 FROM reviews WHERE submission_id = $1 AND reviewer_subject = $2`, [submission.id, ctx.identity.subject])) as unknown[];
+    const [already] = await queryRows<unknown>(manager, `SELECT 1 FROM reviews WHERE submission_id = $1 AND reviewer_subject = $2`, [submission.id, ctx.identity.subject]);
     if (already) throw new ConflictError('You already reviewed this submission');
     await manager.query(`INSERT INTO reviews (submission_id, reviewer_subject, score, comment) VALUES ($1, $2, $3, $4)`, [
       submission.id,
@@ -169,7 +132,7 @@ export async function reviewSubmission(ctx: EvaluationContext, submissionId: str
       comment?.trim() || null,
     ]);
     const scores = ((await manager.query(`SELECT score FROM reviews WHERE submission_id = $1 ORDER BY reviewed_at`, [submission.id])) as { score: number }[]).map((r) => r.score);
-    const set = (await manager.query(`SELECT disagreement_threshold AS t FROM criteria_sets WHERE id = $1`, [criterion.setId])) as { t: number }[];
+    const set = await queryRows<{ t: number }>(manager, `SELECT disagreement_threshold AS t FROM criteria_sets WHERE id = $1`, [criterion.setId]);
     const outcome = consolidateReviews(scores, set[0]!.t);
     if (outcome.status === 'NEEDS_THIRD_REVIEW') await manager.query(`UPDATE submissions SET status = 'NEEDS_THIRD_REVIEW' WHERE id = $1`, [submission.id]);
     if (outcome.status === 'SCORED') {
@@ -197,13 +160,13 @@ export async function myReviewAssignments(ctx: EvaluationContext, page: PageRequ
   requireAuthenticated(ctx.identity);
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
-  const rows = (await ctx.db.query(
-    `${SUBMISSION_SELECT.replace(' FROM submissions s', ', a.assigned_at::text AS "assignedAt" FROM submissions s')} JOIN review_assignments a ON a.submission_id = s.id AND a.reviewer_subject = $1
+  const rows = await queryRows<SubmissionRow & { assignedAt: string }>(ctx.db,
+    `SELECT ${SUBMISSION_COLUMNS}, a.assigned_at::text AS "assignedAt" FROM submissions s JOIN review_assignments a ON a.submission_id = s.id AND a.reviewer_subject = $1
       WHERE s.status <> 'SCORED' AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.submission_id = s.id AND r.reviewer_subject = $1)
         AND ($3::timestamptz IS NULL OR (a.assigned_at, s.id) > ($3::timestamptz, $4::uuid))
       ORDER BY a.assigned_at, s.id LIMIT $2`,
     [ctx.identity.subject, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
-  )) as (SubmissionRow & { assignedAt: string })[];
+  );
   return toConnection(rows, limit, (row) => [row.assignedAt, row.id]);
 }
 
@@ -217,4 +180,3 @@ export async function visibleSubmission(ctx: EvaluationContext, id: string): Pro
   return assigned || reader ? submission : null;
 }
 
-export { criterionById };

@@ -1,47 +1,11 @@
-import {
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-  isOfficerOver,
-  parseId,
-  requireRole,
-  requireWithinScope,
-  type CriteriaSetPublishedV1,
-  type TargetDirection,
-} from '@thidua/common';
+import { ConflictError, NotFoundError, ValidationError, isOfficerOver, parseId, queryRows, rowById, type CriteriaSetPublishedV1, type TargetDirection } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
-import { criteriaSetProblems, type CriteriaSetStatus, type CriteriaVariant, type CriterionDraft, type RubricLevel, type ScoringMethod, type Threshold } from '../domain/criteria';
+import { criteriaSetProblems, type CriteriaVariant, type CriterionDraft, type RubricLevel, type ScoringMethod, type Threshold } from '../domain/criteria';
+import { SET_SELECT, type CriteriaSetRow } from '../entities';
 import type { EvaluationContext } from './context';
-import { SET_SELECT } from './context';
+import { criteriaOfSets } from './criteria';
+import { organisedRound } from './rounds';
 import { recomputeMeasuredScores } from './scores';
-
-export interface CriteriaSetRow {
-  id: string;
-  campaignId: string;
-  variant: CriteriaVariant;
-  version: number;
-  status: CriteriaSetStatus;
-  appealWindowDays: number;
-  disagreementThreshold: number;
-  createdBy: string;
-  publishedAt: Date | null;
-}
-
-export interface CriterionRow extends CriterionDraft {
-  id: string;
-  setId: string;
-  position: number;
-}
-
-export async function criteriaOfSets(manager: EntityManager, setIds: string[]): Promise<CriterionRow[]> {
-  const rows = (await manager.query(
-    `SELECT id, set_id AS "setId", position, name, method, weight::float AS weight, unit_of_measure AS "unitOfMeasure",
-            target_value::float AS "targetValue", direction, target_id AS "targetId", thresholds, rubric_levels AS "rubricLevels"
-       FROM criteria WHERE set_id = ANY($1::uuid[]) ORDER BY set_id, position`,
-    [setIds],
-  )) as CriterionRow[];
-  return rows;
-}
 
 export interface CriterionInput {
   name: string;
@@ -93,15 +57,6 @@ async function validate(ctx: EvaluationContext, input: CriteriaSetInput, targetI
   return criteria;
 }
 
-/** The round of a campaign the caller organises (officers over its launching unit). */
-export async function organisedRound(ctx: EvaluationContext, campaignId: string) {
-  requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
-  const round = await ctx.loaders.roundByCampaign.load(parseId('campaignId', campaignId));
-  if (!round) throw new NotFoundError('Evaluation round of campaign', campaignId);
-  requireWithinScope(ctx.identity, round.launchingUnitPath);
-  return round;
-}
-
 async function insertCriteria(manager: EntityManager, setId: string, criteria: CriterionDraft[]): Promise<void> {
   for (const [position, c] of criteria.entries()) {
     await manager.query(
@@ -117,29 +72,29 @@ export async function createCriteriaSet(ctx: EvaluationContext, input: CriteriaS
   const criteria = await validate(ctx, input, (await ctx.loaders.targetsByRound.load(round.id)).map((t) => t.targetId));
   return ctx.transaction(async ({ manager }) => {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`criteria:${round.campaignId}:${input.variant}`]);
-    const [numbers] = (await manager.query(`SELECT coalesce(max(version), 0) + 1 AS next FROM criteria_sets WHERE campaign_id = $1 AND variant = $2`, [
+    const [numbers] = await queryRows<{ next: number }>(manager, `SELECT coalesce(max(version), 0) + 1 AS next FROM criteria_sets WHERE campaign_id = $1 AND variant = $2`, [
       round.campaignId,
       input.variant,
-    ])) as { next: number }[];
+    ]);
     const next = numbers!.next;
-    const [set] = (await manager.query(
+    const [set] = await queryRows<{ id: string }>(manager,
       `INSERT INTO criteria_sets (campaign_id, variant, version, status, appeal_window_days, disagreement_threshold, created_by)
        VALUES ($1, $2, $3, 'DRAFT', $4, $5, $6) RETURNING id`,
       [round.campaignId, input.variant, next, input.appealWindowDays ?? 10, input.disagreementThreshold ?? 2, ctx.identity.subject],
-    )) as { id: string }[];
+    );
     await insertCriteria(manager, set!.id, criteria);
     return loadSet(manager, set!.id);
   });
 }
 
 export async function loadSet(manager: EntityManager, id: string): Promise<CriteriaSetRow> {
-  const [row] = (await manager.query(`${SET_SELECT} WHERE id = $1`, [id])) as CriteriaSetRow[];
+  const row = await rowById<CriteriaSetRow>(manager, SET_SELECT, id);
   if (!row) throw new NotFoundError('Criteria set', id);
   return row;
 }
 
 async function lockDraft(ctx: EvaluationContext, manager: EntityManager, id: string): Promise<CriteriaSetRow> {
-  const [row] = (await manager.query(`${SET_SELECT} WHERE id = $1 FOR UPDATE`, [parseId('id', id)])) as CriteriaSetRow[];
+  const row = await rowById<CriteriaSetRow>(manager, SET_SELECT, parseId('id', id), { forUpdate: true });
   if (!row) throw new NotFoundError('Criteria set', id);
   await organisedRound(ctx, row.campaignId);
   if (row.status !== 'DRAFT') {
@@ -171,12 +126,12 @@ export async function updateCriteriaSet(ctx: EvaluationContext, id: string, inpu
 export async function publishCriteriaSet(ctx: EvaluationContext, id: string): Promise<CriteriaSetRow> {
   return ctx.transaction(async ({ manager, emit }) => {
     const set = await lockDraft(ctx, manager, id);
-    const [previous] = (await manager.query(
+    const [previous] = await queryRows<{ id: string }>(manager,
       // a SELECT over the UPDATE: TypeORM returns [rows, count] for a bare UPDATE … RETURNING
       `WITH superseded AS (UPDATE criteria_sets SET status = 'SUPERSEDED' WHERE campaign_id = $1 AND variant = $2 AND status = 'PUBLISHED' RETURNING id)
        SELECT id FROM superseded`,
       [set.campaignId, set.variant],
-    )) as { id: string }[];
+    );
     await manager.query(`UPDATE criteria_sets SET status = 'PUBLISHED', published_at = now() WHERE id = $1`, [set.id]);
     const criteria = await criteriaOfSets(manager, [set.id]);
     const payload: CriteriaSetPublishedV1 = {

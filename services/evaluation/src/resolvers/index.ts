@@ -1,10 +1,12 @@
 import { isUuid, parseId, scalarResolvers, type GraphQLResolverMap, type PageRequest } from '@thidua/common';
+import { appealsOf, fileAppeal, resolveAppeal } from '../application/appeals';
 import type { EvaluationContext } from '../application/context';
-import { appealsOf, fileAppeal, publishResults, rankings, resolveAppeal, type RankingDimension } from '../application/results';
-import { assignReviewer, criterionById, declareConflict, myReviewAssignments, reviewSubmission, submitEvidence, visibleSubmission, type SubmissionRow } from '../application/reviews';
+import { criterionById } from '../application/criteria';
+import { publishResults, rankings } from '../application/publications';
+import { assignReviewer, declareConflict, myReviewAssignments, reviewSubmission, submitEvidence, visibleSubmission } from '../application/reviews';
 import { participantScore, scoreHistory } from '../application/scores';
-import { createCriteriaSet, loadSet, publishCriteriaSet, updateCriteriaSet, visibleSets, type CriteriaSetInput, type CriteriaSetRow } from '../application/sets';
-import type { EvaluationRoundRow } from '../entities';
+import { createCriteriaSet, loadSet, publishCriteriaSet, updateCriteriaSet, visibleSets, type CriteriaSetInput } from '../application/sets';
+import type { CriteriaSetRow, EvaluationRoundRow, RankingDimension, SubmissionRow } from '../entities';
 
 type Ctx = EvaluationContext;
 type Id = { id: string };

@@ -1,18 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { EmailAddressResolver } from 'graphql-scalars';
-import { NotFoundError, ValidationError, parseId, requireRole } from '@thidua/common';
-import type { DataSource } from 'typeorm';
+import { NotFoundError, ValidationError, parseId, queryRow, queryRows, requireRole, rowById, type Queryable } from '@thidua/common';
+import { CHANNEL_COLUMNS, CHANNEL_SELECT, type NewsChannelRow } from '../entities';
 import type { MediaContext } from './context';
-
-export interface NewsChannelRow {
-  id: string;
-  name: string;
-  contactEmail: string;
-  createdAt: Date;
-  revokedAt: Date | null;
-}
-
-const CHANNEL_SELECT = `SELECT id, name, contact_email AS "contactEmail", created_at AS "createdAt", revoked_at AS "revokedAt" FROM news_channels`;
 
 function hash(key: string): Buffer {
   return createHash('sha256').update(key).digest();
@@ -35,39 +25,38 @@ export async function registerNewsChannel(ctx: MediaContext, name: string, conta
   if (problems.length > 0) throw new ValidationError(problems);
   const prefix = randomBytes(6).toString('hex');
   const apiKey = `thd_${prefix}_${randomBytes(32).toString('base64url')}`;
-  const [channel] = (await ctx.db.query(
+  const [channel] = await ctx.transaction(({ manager }) => queryRows<NewsChannelRow>(manager,
     `INSERT INTO news_channels (name, contact_email, key_prefix, key_hash, created_by) VALUES ($1, $2, $3, $4, $5)
-     RETURNING id, name, contact_email AS "contactEmail", created_at AS "createdAt", revoked_at AS "revokedAt"`,
+     RETURNING ${CHANNEL_COLUMNS}`,
     [name.trim().normalize('NFC'), contactEmail.trim(), prefix, hash(apiKey).toString('hex'), ctx.identity.subject],
-  )) as NewsChannelRow[];
+  ));
   return { channel: channel!, apiKey };
 }
 
 export async function revokeNewsChannel(ctx: MediaContext, id: string): Promise<NewsChannelRow> {
   requireRole(ctx.identity, 'NATIONAL_ADMIN');
-  const [row] = (await ctx.db.query(
-    `WITH revoked AS (UPDATE news_channels SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id) SELECT id FROM revoked`,
-    [parseId('id', id)],
-  )) as { id: string }[];
+  const channelId = parseId('id', id);
+  const [row] = await ctx.transaction(({ manager }) =>
+    queryRows<{ id: string }>(manager, `WITH revoked AS (UPDATE news_channels SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id) SELECT id FROM revoked`, [channelId]),
+  );
   if (!row) throw new NotFoundError('News channel', id);
-  return (await ctx.db.query(`${CHANNEL_SELECT} WHERE id = $1`, [row.id]))[0] as NewsChannelRow;
+  return (await rowById<NewsChannelRow>(ctx.db, CHANNEL_SELECT, row.id))!;
 }
 
 export function newsChannels(ctx: MediaContext): Promise<NewsChannelRow[]> {
   requireRole(ctx.identity, 'NATIONAL_ADMIN');
-  return ctx.db.query(`${CHANNEL_SELECT} ORDER BY created_at`);
+  return queryRows<NewsChannelRow>(ctx.db, `${CHANNEL_SELECT} ORDER BY created_at`);
 }
 
 /** The channel a key belongs to, or null for a malformed, unknown or revoked key. Constant-time comparison. */
-export async function channelForKey(db: DataSource, apiKey: string): Promise<{ id: string; name: string } | null> {
+export async function channelForKey(db: Queryable, apiKey: string): Promise<{ id: string; name: string } | null> {
   const match = /^thd_([0-9a-f]{12})_[A-Za-z0-9_-]{43}$/.exec(apiKey);
   if (!match) return null;
-  const [row] = (await db.query(`SELECT id, name, key_hash AS "keyHash", revoked_at AS "revokedAt" FROM news_channels WHERE key_prefix = $1`, [match[1]])) as {
-    id: string;
-    name: string;
-    keyHash: string;
-    revokedAt: Date | null;
-  }[];
+  const row = await queryRow<{ id: string; name: string; keyHash: string; revokedAt: Date | null }>(
+    db,
+    `SELECT id, name, key_hash AS "keyHash", revoked_at AS "revokedAt" FROM news_channels WHERE key_prefix = $1`,
+    [match[1]],
+  );
   if (!row || row.revokedAt) return null;
   return timingSafeEqual(Buffer.from(row.keyHash, 'hex'), hash(apiKey)) ? { id: row.id, name: row.name } : null;
 }

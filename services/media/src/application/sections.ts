@@ -1,21 +1,9 @@
-import { ConflictError, NotFoundError, ValidationError, requireRole, requireWithinScope, type Connection, type PageRequest } from '@thidua/common';
-import type { DataSource } from 'typeorm';
+import { ConflictError, NotFoundError, ValidationError, queryRow, queryRows, requireRole, requireWithinScope, type Connection, type PageRequest, type Queryable } from '@thidua/common';
 import { sectionProblems, type SectionFilter, type SectionOrder } from '../domain/sections';
 import { editorialScope } from '../domain/stories';
+import { SECTION_COLUMNS, SECTION_SELECT, type SectionRow, type StoryRow } from '../entities';
 import type { MediaContext } from './context';
-import type { StoryRow } from '../entities';
 import { storyPage } from './stories';
-
-export interface SectionRow {
-  id: string;
-  slug: string;
-  name: string;
-  description: string | null;
-  filter: SectionFilter;
-  sortOrder: SectionOrder;
-}
-
-const SECTION_SELECT = `SELECT id, slug, name, description, filter, sort_order AS "sortOrder" FROM sections`;
 
 export async function createSection(
   ctx: MediaContext,
@@ -34,24 +22,23 @@ export async function createSection(
     directProductionWorkersOnly: input.filter?.directProductionWorkersOnly ?? false,
   };
   return ctx.transaction(async ({ manager }) => {
-    const [clash] = (await manager.query(`SELECT 1 FROM sections WHERE slug = $1`, [input.slug])) as unknown[];
+    const [clash] = await queryRows<unknown>(manager, `SELECT 1 FROM sections WHERE slug = $1`, [input.slug]);
     if (clash) throw new ConflictError(`A section "${input.slug}" already exists`, { field: 'slug' });
-    const [row] = (await manager.query(
+    const [row] = await queryRows<SectionRow>(manager,
       `INSERT INTO sections (slug, name, description, filter, sort_order, unit_path, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
-       RETURNING id, slug, name, description, filter, sort_order AS "sortOrder"`,
+       RETURNING ${SECTION_COLUMNS}`,
       [input.slug, input.name.trim().normalize('NFC'), input.description?.trim() || null, JSON.stringify(filter), input.sortOrder ?? 'NEWEST', scope, ctx.identity.subject],
-    )) as SectionRow[];
+    );
     return row!;
   });
 }
 
-export async function sectionBySlug(db: DataSource, slug: string): Promise<SectionRow | null> {
-  const [row] = (await db.query(`${SECTION_SELECT} WHERE slug = $1`, [slug])) as SectionRow[];
-  return row ?? null;
+export function sectionBySlug(db: Queryable, slug: string): Promise<SectionRow | null> {
+  return queryRow<SectionRow>(db, `${SECTION_SELECT} WHERE slug = $1`, [slug]);
 }
 
-export function allSections(db: DataSource): Promise<SectionRow[]> {
-  return db.query(`${SECTION_SELECT} ORDER BY name COLLATE "vi-x-icu"`);
+export function allSections(db: Queryable): Promise<SectionRow[]> {
+  return queryRows<SectionRow>(db, `${SECTION_SELECT} ORDER BY name COLLATE "vi-x-icu"`);
 }
 
 /** The section's filter as SQL over published stories (`$1` is the filter as JSON). */
@@ -70,7 +57,7 @@ export function provinceStories(ctx: MediaContext, provinceCode: string, page: P
   return storyPage(ctx, `s.status = 'PUBLISHED' AND s.province_code = $1`, [provinceCode], page);
 }
 
-export async function requireSection(db: DataSource, slug: string): Promise<SectionRow> {
+export async function requireSection(db: Queryable, slug: string): Promise<SectionRow> {
   const section = await sectionBySlug(db, slug);
   if (!section) throw new NotFoundError('Section', slug);
   return section;

@@ -1,27 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  decodeCursor,
-  decodePosition,
-  hasRole,
-  honourSubject,
-  pageSize,
-  parseId,
-  requireAuthenticated,
-  requireRole,
-  requireWithinScope,
-  toConnection,
-  type Connection,
-  type PageRequest,
-} from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, canonicalUnitPath, decodeCursor, decodePosition, hasRole, honourSubject, isWithinSubtree, pageSize, parseId, queryRows, requireAuthenticated, requireRole, requireWithinScope, rowById, toConnection, unitPathInput, type Connection, type NewEvent, type PageRequest, type Queryable } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { renderBody, searchParts, searchQuery, type BodyFormat } from '../domain/content';
 import { EDITABLE, WORKFLOW, editorialScope, storyProblems, transitionProblem, type StoryAction, type StoryKind } from '../domain/stories';
-import type { MediaContext, StoryOwner } from './context';
-import { STORY_COLUMNS, type StoryRow } from '../entities';
+import { STORY_COLUMNS, STORY_SELECT, type StoryRow } from '../entities';
+import type { MediaContext } from './context';
+import type { StoryOwner } from './loaders';
 
 export interface StoryInput {
   kind: StoryKind;
@@ -40,10 +24,7 @@ export interface StoryInput {
   unitPath?: string | null;
 }
 
-export async function loadStory(manager: EntityManager, id: string, lock = false): Promise<StoryRow | null> {
-  const [row] = (await manager.query(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id])) as StoryRow[];
-  return row ?? null;
-}
+export const loadStory = (db: Queryable, id: string, lock = false) => rowById<StoryRow>(db, STORY_SELECT, id, { forUpdate: lock });
 
 export async function record(manager: EntityManager, storyId: string, from: string | null, to: string, action: string, actor: string, note: string | null): Promise<void> {
   await manager.query(`INSERT INTO story_history (story_id, from_status, to_status, action, actor, note) VALUES ($1, $2, $3, $4, $5, $6)`, [storyId, from, to, action, actor, note]);
@@ -86,13 +67,15 @@ async function writeSubjects(manager: EntityManager, storyId: string, input: Sto
 
 function requireEditor(ctx: MediaContext): string {
   requireRole(ctx.identity, 'EDITOR', 'NATIONAL_ADMIN');
-  return editorialScope(ctx.identity)!;
+  const scope = editorialScope(ctx.identity);
+  if (!scope) throw new ForbiddenError('Tài khoản biên tập viên này chưa gắn với đơn vị nào, nên chưa có quyền biên tập tin bài');
+  return scope;
 }
 
 /** Editors write stories from scratch too; a new story starts as a draft. */
 export async function createStory(ctx: MediaContext, input: StoryInput): Promise<StoryRow> {
   const scope = requireEditor(ctx);
-  const unitPath = input.unitPath ?? scope;
+  const unitPath = unitPathInput('unitPath', input.unitPath) ?? scope;
   requireWithinScope(ctx.identity, unitPath);
   const content = normalise(input);
   return ctx.transaction(async ({ manager }) => {
@@ -139,7 +122,7 @@ export async function updateStory(ctx: MediaContext, id: string, input: StoryInp
 
 /** Moves a story through the workflow; who did what and when is recorded, reasons are kept and shown. */
 export async function transitionStory(ctx: MediaContext, id: string, action: StoryAction, note: string | null): Promise<StoryRow> {
-  return ctx.transaction(async ({ manager }) => {
+  return ctx.transaction(async ({ manager, emit }) => {
     const story = await lockEditable(ctx, manager, id);
     const problem = transitionProblem(action, story.status, note);
     // a wrong status conflicts with the story's state; a missing reason is input to fix
@@ -153,8 +136,29 @@ export async function transitionStory(ctx: MediaContext, id: string, action: Sto
       [story.id, to, note?.trim() ?? null],
     );
     await record(manager, story.id, story.status, to, action, ctx.identity.subject, note?.trim() || null);
-    return (await loadStory(manager, story.id))!;
+    const changed = (await loadStory(manager, story.id))!;
+    if (to === 'PUBLISHED' || to === 'RETRACTED') await emit(publicChange(changed));
+    return changed;
   });
+}
+
+/** What public readers (and the gateway's cache of their answers) learn when a story goes public or is taken back. */
+function publicChange(story: StoryRow): NewEvent<'StoryPublished'> | NewEvent<'StoryRetracted'> {
+  const unitPath = canonicalUnitPath(story.unitPath);
+  if (story.status === 'PUBLISHED') {
+    return {
+      type: 'StoryPublished',
+      aggregateId: story.id,
+      unitPath,
+      payload: { storyId: story.id, kind: story.kind, title: story.title, provinceCode: story.provinceCode, publishedAt: story.publishedAt!.toISOString() },
+    };
+  }
+  return {
+    type: 'StoryRetracted',
+    aggregateId: story.id,
+    unitPath,
+    payload: { storyId: story.id, title: story.title, reason: story.retractionReason ?? '', retractedAt: story.updatedAt.toISOString() },
+  };
 }
 
 /**
@@ -190,7 +194,7 @@ export async function proposeExemplar(ctx: MediaContext, storyId: string, input:
 export function canSee(ctx: MediaContext, story: StoryRow): boolean {
   if (story.status === 'PUBLISHED' || story.status === 'RETRACTED') return true;
   const scope = editorialScope(ctx.identity);
-  return scope !== null && story.unitPath.startsWith(scope);
+  return isWithinSubtree(story.unitPath, scope);
 }
 
 export async function visibleStory(ctx: MediaContext, id: string): Promise<StoryRow | null> {
@@ -216,12 +220,12 @@ export async function storyPage(ctx: MediaContext, where: string, params: unknow
   const after = decodeCursor(page.after);
   const n = params.length;
   const [direction, comparison] = order === 'NEWEST' ? ['DESC', '<'] : ['ASC', '>'];
-  const rows = (await ctx.db.query(
+  const rows = await queryRows<StoryWithCursor>(ctx.db,
     `SELECT ${STORY_COLUMNS}, coalesce(s.published_at, s.created_at)::text AS "cursorTime" FROM stories s
       WHERE (${where}) AND ($${n + 2}::timestamptz IS NULL OR (coalesce(s.published_at, s.created_at), s.id) ${comparison} ($${n + 2}::timestamptz, $${n + 3}::uuid))
       ORDER BY coalesce(s.published_at, s.created_at) ${direction}, s.id ${direction} LIMIT $${n + 1}`,
     [...params, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
-  )) as StoryWithCursor[];
+  );
   return toConnection(rows, limit, (row) => [row.cursorTime, row.id]);
 }
 
@@ -231,12 +235,12 @@ export async function searchStories(ctx: MediaContext, text: string, page: PageR
   if (!query) throw ValidationError.single('text', 'type at least one word');
   const limit = pageSize(page.first);
   const offset = decodePosition(page.after);
-  const rows = (await ctx.db.query(
+  const rows = await queryRows<StoryRow>(ctx.db,
     `SELECT ${STORY_COLUMNS} FROM stories s, to_tsquery('simple', $1) q
       WHERE s.status = 'PUBLISHED' AND s.search @@ q
       ORDER BY ts_rank(s.search, q) DESC, s.published_at DESC, s.id LIMIT $2 OFFSET $3`,
     [query, limit + 1, offset],
-  )) as StoryRow[];
+  );
   const connection = toConnection(rows.map((row, i) => ({ row, position: offset + i + 1 })), limit, (r) => [r.position]);
   return { edges: connection.edges.map((e) => ({ cursor: e.cursor, node: e.node.row })), pageInfo: connection.pageInfo };
 }
@@ -259,13 +263,13 @@ export async function syndicatedStories(ctx: MediaContext, filter: SyndicationFi
   if (!hasRole(ctx.identity, 'NEWS_CHANNEL', 'EDITOR', 'NATIONAL_ADMIN')) throw new ForbiddenError('Syndication is for registered news channels (send your API key)');
   let kinds = filter.kinds ?? null;
   if (filter.sectionSlug) {
-    const [section] = (await ctx.db.query(`SELECT filter FROM sections WHERE slug = $1`, [filter.sectionSlug])) as { filter: { kinds: StoryKind[] } }[];
+    const [section] = await queryRows<{ filter: { kinds: StoryKind[] } }>(ctx.db, `SELECT filter FROM sections WHERE slug = $1`, [filter.sectionSlug]);
     if (!section) throw new NotFoundError('Section', filter.sectionSlug);
     kinds = section.filter.kinds.length > 0 ? section.filter.kinds : kinds;
   }
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
-  const rows = (await ctx.db.query(
+  const rows = await queryRows<StoryWithCursor>(ctx.db,
     `SELECT ${STORY_COLUMNS}, s.updated_at::text AS "cursorTime" FROM stories s
       WHERE s.status IN ('PUBLISHED','RETRACTED') AND s.published_at IS NOT NULL
         AND ($1::text[] IS NULL OR s.kind = ANY($1)) AND ($2::text IS NULL OR s.province_code = $2) AND ($3::text IS NULL OR s.occupation_code = $3)
@@ -274,7 +278,7 @@ export async function syndicatedStories(ctx: MediaContext, filter: SyndicationFi
         AND ($8::timestamptz IS NULL OR (s.updated_at, s.id) > ($8::timestamptz, $9::uuid))
       ORDER BY s.updated_at, s.id LIMIT $7`,
     [kinds, filter.provinceCode ?? null, filter.occupationCode ?? null, filter.publishedFrom ?? null, filter.publishedTo ?? null, updatedSince, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
-  )) as StoryWithCursor[];
+  );
   return toConnection(rows, limit, (row) => [row.cursorTime, row.id]);
 }
 

@@ -1,10 +1,10 @@
-import { isUuid, scalarResolvers, type GraphQLResolverMap, type PageRequest } from '@thidua/common';
+import { isUuid, isWithinSubtree, scalarResolvers, type GraphQLResolverMap, type PageRequest } from '@thidua/common';
 import { addAsset } from '../application/assets';
 import { newsChannels, registerNewsChannel, revokeNewsChannel } from '../application/channels';
 import type { MediaContext } from '../application/context';
-import { allSections, createSection, provinceStories, sectionBySlug, sectionStories, type SectionRow } from '../application/sections';
+import { assetUrl, sectionFeedUrl, storyUrl } from '../application/links';
+import { allSections, createSection, provinceStories, sectionBySlug, sectionStories } from '../application/sections';
 import {
-
   createStory,
   ownedStories,
   proposeExemplar,
@@ -18,9 +18,8 @@ import {
   type StoryInput,
   type SyndicationFilter,
 } from '../application/stories';
-import { assetUrl, sectionFeedUrl, storyUrl } from '../application/routes';
 import { editorialScope, type StoryAction } from '../domain/stories';
-import type { AssetRow, StoryRow } from '../entities';
+import type { AssetRow, SectionRow, StoryRow } from '../entities';
 
 type Ctx = MediaContext;
 type Id = { id: string };
@@ -52,7 +51,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
   Story: {
     bodyHtml: (story: StoryRow, _: unknown, ctx: Ctx) => {
       const editor = editorialScope(ctx.identity);
-      return story.status === 'RETRACTED' && !(editor && story.unitPath.startsWith(editor)) ? null : story.bodyHtml;
+      return story.status === 'RETRACTED' && !isWithinSubtree(story.unitPath, editor) ? null : story.bodyHtml;
     },
     subjectIsDirectProductionWorker: (story: StoryRow) => story.subjectIsDirectWorker,
     campaign: (story: StoryRow) => (story.campaignId ? { id: story.campaignId } : null),

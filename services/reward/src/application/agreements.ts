@@ -1,51 +1,9 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  decodeCursor,
-  hasRole,
-  isOfficerOver,
-  officerScope,
-  pageSize,
-  parseId,
-  requireAuthenticated,
-  toConnection,
-  type Connection,
-  type FieldProblem,
-  type Identity,
-  type PageRequest,
-} from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, hasRole, isOfficerOver, isWithinSubtree, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, toConnection, type Connection, type FieldProblem, type Identity, type PageRequest, type Queryable } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
-import { periodEndOf, periodStartOf, type RewardPeriod } from '../domain/periods';
+import { periodEndOf, periodStartOf } from '../domain/periods';
+import { AGREEMENT_SELECT, EMPLOYER_REWARD_SELECT, type AgreementClause, type AgreementRow, type EmployerRewardRow } from '../entities';
 import type { RewardContext } from './context';
 import { requireUnit } from './subjects';
-
-/** A reward clause of a collective labour agreement (thoả ước lao động tập thể). */
-export interface AgreementClause {
-  code: string;
-  period: RewardPeriod;
-  criterion: string;
-  amountVnd: number;
-  maxRecipientsPerPeriod: number;
-}
-
-export interface AgreementRow {
-  id: string;
-  unitId: string;
-  unitPath: string;
-  employerName: string;
-  signedOn: string;
-  validFrom: string;
-  validUntil: string;
-  initiativeRateBp: number | null;
-  clauses: AgreementClause[];
-  registeredAt: Date;
-}
-
-const AGREEMENT_SELECT = `SELECT id, unit_id AS "unitId", unit_path AS "unitPath", employer_name AS "employerName", signed_on::text AS "signedOn",
-  valid_from::text AS "validFrom", valid_until::text AS "validUntil", initiative_rate_bp AS "initiativeRateBp", clauses, registered_at AS "registeredAt",
-  registered_at::text AS "cursorTime" FROM collective_agreements`;
 
 /** Employers act for their own enterprise's union (their token's unit); officers for their subtree. */
 function actsFor(identity: Identity, unitPath: string): boolean {
@@ -89,21 +47,18 @@ export async function registerCollectiveAgreement(ctx: RewardContext, input: Agr
   const problems = agreementProblems(input);
   if (problems.length) throw new ValidationError(problems);
   return ctx.transaction(async ({ manager }) => {
-    const [row] = (await manager.query(
+    const [row] = await queryRows<{ id: string }>(manager,
       `INSERT INTO collective_agreements (unit_id, unit_path, employer_name, signed_on, valid_from, valid_until, initiative_rate_bp, clauses, registered_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [unit.id, unit.path, input.employerName.trim(), input.signedOn, input.validFrom, input.validUntil,
         input.initiativeRate ? Math.round(input.initiativeRate * 10_000) : null, JSON.stringify(input.clauses.map((c) => ({ ...c, criterion: c.criterion.trim() }))),
         ctx.identity.subject],
-    )) as { id: string }[];
+    );
     return (await loadAgreement(manager, row!.id))!;
   });
 }
 
-async function loadAgreement(manager: EntityManager, id: string): Promise<AgreementRow | null> {
-  const [row] = (await manager.query(`${AGREEMENT_SELECT} WHERE id = $1`, [id])) as AgreementRow[];
-  return row ?? null;
-}
+const loadAgreement = (db: Queryable, id: string) => rowById<AgreementRow>(db, AGREEMENT_SELECT, id);
 
 async function visibleAgreement(ctx: RewardContext, id: string): Promise<AgreementRow> {
   requireAuthenticated(ctx.identity);
@@ -119,29 +74,14 @@ export async function collectiveAgreements(ctx: RewardContext, page: PageRequest
   const officerPath = officerScope(ctx.identity);
   const employerPath = hasRole(ctx.identity, 'EMPLOYER') ? ctx.identity.unitPath : null;
   if (!officerPath && !employerPath) throw new ForbiddenError('Collective agreements are for officers and employers');
-  const rows = (await ctx.db.query(
+  const rows = await queryRows<AgreementRow & { cursorTime: string }>(ctx.db,
     `${AGREEMENT_SELECT} WHERE (unit_path LIKE $1 || '%' OR unit_path = $2)
         AND ($4::timestamptz IS NULL OR (registered_at, id) < ($4::timestamptz, $5::uuid))
       ORDER BY registered_at DESC, id DESC LIMIT $3`,
     [officerPath ?? '/nowhere/', employerPath, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
-  )) as (AgreementRow & { cursorTime: string })[];
+  );
   return toConnection(rows, limit, (row) => [row.cursorTime, row.id]);
 }
-
-export interface EmployerRewardRow {
-  id: string;
-  clauseCode: string;
-  period: RewardPeriod;
-  periodStart: string;
-  memberId: string;
-  subjectName: string;
-  amountVnd: number;
-  reason: string;
-  recordedAt: Date;
-}
-
-const EMPLOYER_REWARD_SELECT = `SELECT id, clause_code AS "clauseCode", period, period_start::text AS "periodStart", member_id AS "memberId",
-  subject_name AS "subjectName", amount_vnd::float AS "amountVnd", reason, recorded_at AS "recordedAt" FROM employer_rewards`;
 
 export interface EmployerRewardInput {
   agreementId: string;
@@ -171,17 +111,17 @@ export async function recordEmployerRewards(ctx: RewardContext, input: EmployerR
   if (problems.length) throw new ValidationError(problems);
   return ctx.transaction(async ({ manager }) => {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`employer:${agreement.id}:${clause.code}:${aligned}`]);
-    const members = (await manager.query(
+    const members = await queryRows<{ id: string; fullName: string; unitPath: string; direct: boolean }>(manager,
       `SELECT id, full_name AS "fullName", unit_path AS "unitPath", is_direct_production_worker AS "direct" FROM member_refs WHERE id = ANY($1::uuid[])`,
       [memberIds],
-    )) as { id: string; fullName: string; unitPath: string; direct: boolean }[];
-    const outside = memberIds.filter((id) => !members.some((m) => m.id === id && m.unitPath.startsWith(agreement.unitPath)));
+    );
+    const outside = memberIds.filter((id) => !members.some((m) => m.id === id && isWithinSubtree(m.unitPath, agreement.unitPath)));
     if (outside.length) throw ValidationError.single('memberIds', `${outside.join(', ')} are not members of ${agreement.employerName}'s union`);
-    const [already] = (await manager.query(
+    const [already] = await queryRows<{ n: number; repeated: number }>(manager,
       `SELECT count(*)::int AS n, count(*) FILTER (WHERE member_id = ANY($4::uuid[]))::int AS repeated
          FROM employer_rewards WHERE agreement_id = $1 AND clause_code = $2 AND period_start = $3`,
       [agreement.id, clause.code, aligned, memberIds],
-    )) as { n: number; repeated: number }[];
+    );
     if (already!.repeated > 0) throw new ConflictError(`Some of these members were already rewarded under clause ${clause.code} for the period starting ${aligned}`);
     if (already!.n + memberIds.length > clause.maxRecipientsPerPeriod) {
       throw new ConflictError(`Clause ${clause.code} rewards at most ${clause.maxRecipientsPerPeriod} people per period; ${already!.n} already rewarded, ${memberIds.length} more asked`, {
@@ -190,14 +130,14 @@ export async function recordEmployerRewards(ctx: RewardContext, input: EmployerR
     }
     const ids: string[] = [];
     for (const member of members) {
-      const [row] = (await manager.query(
+      const [row] = await queryRows<{ id: string }>(manager,
         `INSERT INTO employer_rewards (agreement_id, clause_code, period, period_start, member_id, unit_path, subject_name, is_direct_production_worker, amount_vnd, reason, recorded_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
         [agreement.id, clause.code, clause.period, aligned, member.id, member.unitPath, member.fullName, member.direct, clause.amountVnd, input.reason.trim(), ctx.identity.subject],
-      )) as { id: string }[];
+      );
       ids.push(row!.id);
     }
-    return (await manager.query(`${EMPLOYER_REWARD_SELECT} WHERE id = ANY($1::uuid[]) ORDER BY subject_name`, [ids])) as EmployerRewardRow[];
+    return await queryRows<EmployerRewardRow>(manager, `${EMPLOYER_REWARD_SELECT} WHERE id = ANY($1::uuid[]) ORDER BY subject_name`, [ids]);
   });
 }
 
@@ -205,21 +145,21 @@ export async function employerRewards(ctx: RewardContext, agreementId: string, p
   const agreement = await visibleAgreement(ctx, agreementId);
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
-  const rows = (await ctx.db.query(
+  const rows = await queryRows<EmployerRewardRow>(ctx.db,
     `${EMPLOYER_REWARD_SELECT} WHERE agreement_id = $1 AND ($3::date IS NULL OR (period_start, id) < ($3::date, $4::uuid))
       ORDER BY period_start DESC, id DESC LIMIT $2`,
     [agreement.id, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
-  )) as EmployerRewardRow[];
+  );
   return toConnection(rows, limit, (row) => [row.periodStart, row.id]);
 }
 
 /** The agreement of the enterprise in force on `date` with an initiative rate, for the author's pay. */
 export async function initiativeAgreement(manager: EntityManager, unitPath: string, date: string): Promise<{ rateBasisPoints: number; source: string } | null> {
-  const [row] = (await manager.query(
+  const [row] = await queryRows<{ rateBasisPoints: number; employerName: string; signedOn: string }>(manager,
     `SELECT initiative_rate_bp AS "rateBasisPoints", employer_name AS "employerName", signed_on::text AS "signedOn" FROM collective_agreements
       WHERE $1 LIKE unit_path || '%' AND valid_from <= $2 AND valid_until >= $2 AND initiative_rate_bp IS NOT NULL
       ORDER BY length(unit_path) DESC, signed_on DESC LIMIT 1`,
     [unitPath, date],
-  )) as { rateBasisPoints: number; employerName: string; signedOn: string }[];
+  );
   return row ? { rateBasisPoints: row.rateBasisPoints, source: `Thoả ước lao động tập thể ${row.employerName} ký ngày ${row.signedOn}` } : null;
 }

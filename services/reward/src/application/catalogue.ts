@@ -1,35 +1,22 @@
-import { NotFoundError, ValidationError, requireRole, type FieldProblem } from '@thidua/common';
+import { NotFoundError, UNIT_LEVELS, ValidationError, queryRows, requireRole, todayInVietnam, type FieldProblem, type Queryable } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { baseSalaryOn, rewardAmount, type BaseSalarySetting } from '../domain/amounts';
-import { todayInVietnam } from '../domain/decisions';
-import { UNIT_LEVELS, type RewardForm } from '../domain/forms';
 import { quotaProblems, ruleProblems } from '../domain/rules';
+import { BASE_SALARY_SELECT, FORM_SELECT, type BaseSalaryRow, type RewardFormRow } from '../entities';
 import type { RewardContext } from './context';
 
-export interface RewardFormRow extends RewardForm {
-  active: boolean;
-  version: number;
-}
-
-export const FORM_SELECT = `SELECT code, name, kind, subjects, granting_levels AS "grantingLevels", individual_multiplier::float AS "individualMultiplier",
-  collective_multiplier::float AS "collectiveMultiplier", precedence, eligibility, collective_eligibility AS "collectiveEligibility", quota, source,
-  verified, active, version FROM reward_forms`;
-
 export async function rewardForms(ctx: RewardContext, includeInactive: boolean): Promise<RewardFormRow[]> {
-  return (await ctx.db.query(`${FORM_SELECT} WHERE active OR $1 ORDER BY precedence DESC, code`, [includeInactive])) as RewardFormRow[];
+  return await queryRows<RewardFormRow>(ctx.db, `${FORM_SELECT} WHERE active OR $1 ORDER BY precedence DESC, code`, [includeInactive]);
 }
 
 export async function loadForm(manager: EntityManager, code: string): Promise<RewardFormRow> {
-  const [form] = (await manager.query(`${FORM_SELECT} WHERE code = $1`, [code])) as RewardFormRow[];
+  const [form] = await queryRows<RewardFormRow>(manager, `${FORM_SELECT} WHERE code = $1`, [code]);
   if (!form) throw new NotFoundError('Reward form', code);
   return form;
 }
 
-export async function baseSalaries(manager: EntityManager): Promise<(BaseSalarySetting & { source: string; verified: boolean })[]> {
-  return (await manager.query(
-    `SELECT effective_from::text AS "effectiveFrom", amount_vnd::float AS "amountVnd", rounding_step_vnd AS "roundingStepVnd", source, verified
-       FROM base_salaries ORDER BY effective_from DESC`,
-  )) as (BaseSalarySetting & { source: string; verified: boolean })[];
+export function baseSalaries(db: Queryable): Promise<BaseSalaryRow[]> {
+  return queryRows<BaseSalaryRow>(db, `${BASE_SALARY_SELECT} ORDER BY effective_from DESC`);
 }
 
 /** The base salary in force on `date`; a decision cannot be made on a day no setting covers. */
@@ -101,7 +88,7 @@ export async function saveRewardForm(ctx: RewardContext, input: RewardFormInput,
 }
 
 /** Records the base salary from a date on; decisions dated after it pay by it (national admins). */
-export async function setBaseSalary(ctx: RewardContext, input: BaseSalarySetting & { source: string; verified: boolean }) {
+export async function setBaseSalary(ctx: RewardContext, input: BaseSalaryRow) {
   requireRole(ctx.identity, 'NATIONAL_ADMIN');
   const problems: FieldProblem[] = [];
   if (!Number.isInteger(input.amountVnd) || input.amountVnd <= 0) problems.push({ field: 'amountVnd', message: 'must be a whole, positive amount in VND' });

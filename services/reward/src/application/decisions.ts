@@ -1,30 +1,20 @@
-import {
-  ConflictError,
-  ValidationError,
-  decodeCursor,
-  foldVietnamese,
-  isOfficerOver,
-  isUuid,
-  pageSize,
-  parseId,
-  toConnection,
-  type Connection,
-  type Identity,
-  type PageRequest,
-} from '@thidua/common';
+import { ConflictError, ValidationError, decodeCursor, foldVietnamese, isOfficerOver, isUuid, pageSize, parseId, queryRows, rowById, toConnection, todayInVietnam, type Connection, type Identity, type PageRequest, type Queryable } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { rewardAmount } from '../domain/amounts';
-import { decisionNumber, todayInVietnam } from '../domain/decisions';
+import { decisionNumber } from '../domain/decisions';
 import { quotaFailure, unmetRules, type EligibilityFacts, type QuotaUsage, type RuleFailure, type TaskRating } from '../domain/rules';
-import { baseSalaryInForce, loadForm, type RewardFormRow } from './catalogue';
-import { OWNER_COLUMN, type DecisionOwner, type RewardContext } from './context';
-import { DECISION_SELECT, type DecisionRow } from './decision-rows';
-import { councilVotes, formFitProblems, nominationBeforeCouncil, subjectOfNomination, type NominationRow } from './nominations';
+import { formFitProblems } from '../domain/forms';
+import { DECISION_SELECT, OWNER_COLUMN, type DecisionOwner, type DecisionRow, type NominationRow, type RewardFormRow } from '../entities';
+import { baseSalaryInForce, loadForm } from './catalogue';
+import type { RewardContext } from './context';
+import { nominationBeforeCouncil, subjectOfNomination } from './nominations';
 import { requireUnit } from './subjects';
+import { councilVotes } from './votes';
 
 export interface GrantInput {
   formCode?: string | null;
   signerRole: string;
+  signerName?: string | null;
   decidedOn?: string | null;
   taskRating?: TaskRating | null;
   reason?: string | null;
@@ -34,18 +24,15 @@ export interface GrantInput {
 async function eligibilityFacts(manager: EntityManager, nomination: NominationRow, taskRating: TaskRating | null): Promise<EligibilityFacts> {
   const subjectKey = nomination.memberId ?? nomination.unitId;
   const subjectFilter = nomination.memberId ? 'member_id = $1' : 'member_id IS NULL AND unit_id = $1';
-  const granted = (await manager.query(`SELECT award_year AS year, form_code AS "formCode", ad_hoc AS "adHoc" FROM reward_decisions WHERE ${subjectFilter}`, [subjectKey])) as {
-    year: number;
-    formCode: string;
-    adHoc: boolean;
-  }[];
+  const granted = await queryRows<{ year: number; formCode: string; adHoc: boolean }>(manager, `SELECT award_year AS year, form_code AS "formCode", ad_hoc AS "adHoc" FROM reward_decisions WHERE ${subjectFilter}`, [subjectKey]);
   const meritFormsByYear = new Map<number, Set<string>>();
   for (const row of granted.filter((g) => !g.adHoc)) meritFormsByYear.set(row.year, (meritFormsByYear.get(row.year) ?? new Set()).add(row.formCode));
   const initiatives = nomination.memberId
-    ? ((await manager.query(
+    ? await queryRows<EligibilityFacts['initiatives'][number]>(
+        manager,
         `SELECT recognised_year AS year, reach, benefit_value_vnd::float AS "benefitVnd" FROM initiatives WHERE member_id = $1 AND status = 'RECOGNISED'`,
         [nomination.memberId],
-      )) as EligibilityFacts['initiatives'])
+      )
     : [];
   return {
     year: nomination.awardYear,
@@ -62,23 +49,23 @@ async function eligibilityFacts(manager: EntityManager, nomination: NominationRo
 
 /** Members of a collective's subtree and how many of them hold each title for the year (merit decisions only). */
 async function collectiveMembers(manager: EntityManager, unitPath: string, year: number): Promise<EligibilityFacts['members']> {
-  const [total] = (await manager.query(`SELECT count(*)::int AS n FROM member_refs WHERE unit_path LIKE $1 || '%'`, [unitPath])) as { n: number }[];
-  const holders = (await manager.query(
+  const [total] = await queryRows<{ n: number }>(manager, `SELECT count(*)::int AS n FROM member_refs WHERE unit_path LIKE $1 || '%'`, [unitPath]);
+  const holders = await queryRows<{ formCode: string; n: number }>(manager,
     `SELECT d.form_code AS "formCode", count(DISTINCT d.member_id)::int AS n
        FROM reward_decisions d JOIN member_refs m ON m.id = d.member_id
       WHERE m.unit_path LIKE $1 || '%' AND d.award_year = $2 AND NOT d.ad_hoc GROUP BY d.form_code`,
     [unitPath, year],
-  )) as { formCode: string; n: number }[];
+  );
   return { total: total!.n, withForm: Object.fromEntries(holders.map((h) => [h.formCode, h.n])) };
 }
 
 /** Decisions of the form (and of the form a share quota is a share of) granted by the unit for the year. */
 export async function quotaUsage(manager: EntityManager, form: RewardFormRow, grantingUnitId: string, year: number): Promise<QuotaUsage> {
-  const [usage] = (await manager.query(
+  const [usage] = await queryRows<{ granted: number; baseGranted: number }>(manager,
     `SELECT count(*) FILTER (WHERE form_code = $2)::int AS granted, count(*) FILTER (WHERE form_code = $4)::int AS "baseGranted"
        FROM reward_decisions WHERE granting_unit_id = $1 AND award_year = $3`,
     [grantingUnitId, form.code, year, form.quota?.kind === 'SHARE_OF_FORM' ? form.quota.formCode : null],
-  )) as { granted: number; baseGranted: number }[];
+  );
   return usage!;
 }
 
@@ -92,11 +79,11 @@ function refuse(form: RewardFormRow, nomination: NominationRow, failures: RuleFa
 }
 
 async function nextDecisionNumber(manager: EntityManager, grantingUnitId: string, grantingUnitPath: string, year: number): Promise<string> {
-  const [row] = (await manager.query(
+  const [row] = await queryRows<{ lastNumber: number }>(manager,
     `INSERT INTO decision_sequences (granting_unit_id, year, last_number) VALUES ($1, $2, 1)
      ON CONFLICT (granting_unit_id, year) DO UPDATE SET last_number = decision_sequences.last_number + 1 RETURNING last_number AS "lastNumber"`,
     [grantingUnitId, year],
-  )) as { lastNumber: number }[];
+  );
   return decisionNumber(row!.lastNumber, year, grantingUnitPath);
 }
 
@@ -105,6 +92,7 @@ function grantProblems(input: GrantInput, nomination: NominationRow, today: stri
   const formCode = input.formCode ?? nomination.formCode;
   const decidedOn = input.decidedOn ?? today;
   if (!formCode) problems.push({ field: 'formCode', message: 'the nomination proposes no form; choose one from the catalogue' });
+  if (input.signerName && input.signerName.trim().length > 120) problems.push({ field: 'signerName', message: 'họ và tên người ký tối đa 120 ký tự' });
   if (input.signerRole.trim().length < 3) problems.push({ field: 'signerRole', message: 'name the role that signs, e.g. "Chủ tịch Liên đoàn Lao động tỉnh"' });
   if (decidedOn > today) problems.push({ field: 'decidedOn', message: 'a decision cannot be dated in the future' });
   if (decidedOn < nomination.achievedOn) problems.push({ field: 'decidedOn', message: `a decision cannot precede the achievement (${nomination.achievedOn})` });
@@ -145,20 +133,20 @@ export async function grantReward(ctx: RewardContext, nominationId: string, inpu
     const amountVnd = multiplier === null ? 0 : rewardAmount(multiplier, base);
     const grantingUnit = await requireUnit(manager, nomination.grantingUnitId);
     const number = await nextDecisionNumber(manager, grantingUnit.id, grantingUnit.path, Number(decidedOn.slice(0, 4)));
-    const [subjectUnit] = (await manager.query(`SELECT name FROM unit_refs WHERE id = $1`, [nomination.unitId])) as { name: string }[];
+    const [subjectUnit] = await queryRows<{ name: string }>(manager, `SELECT name FROM unit_refs WHERE id = $1`, [nomination.unitId]);
     const unitName = subjectUnit?.name ?? '';
     const search = foldVietnamese([nomination.subjectName, unitName, form.name, form.code, reason, number, grantingUnit.name].join(' '));
-    const [decision] = (await manager.query(
+    const [decision] = await queryRows<{ id: string }>(manager,
       `INSERT INTO reward_decisions (number, nomination_id, decided_on, award_year, achieved_on, signer_role, signed_by, granting_unit_id, granting_unit_path,
          granting_unit_name, form_code, form_name, form_version, ad_hoc, member_id, unit_id, unit_path, unit_name, subject_name, is_direct_production_worker,
-         holds_leadership_post, occupation_code, province_code, campaign_id, multiplier, base_salary_vnd, amount_vnd, reason, search_folded)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29)
+         holds_leadership_post, occupation_code, province_code, campaign_id, multiplier, base_salary_vnd, amount_vnd, reason, search_folded, signer_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)
        RETURNING id`,
       [number, nomination.id, decidedOn, nomination.awardYear, nomination.achievedOn, input.signerRole.trim(), ctx.identity.subject, grantingUnit.id, grantingUnit.path,
         grantingUnit.name, form.code, form.name, form.version, adHoc, nomination.memberId, nomination.unitId, nomination.unitPath, unitName, nomination.subjectName,
         nomination.isDirectProductionWorker, nomination.holdsLeadershipPost, nomination.occupationCode, nomination.provinceCode, nomination.campaignId, multiplier,
-        base.amountVnd, amountVnd, reason, search],
-    )) as { id: string }[];
+        base.amountVnd, amountVnd, reason, search, input.signerName?.trim().normalize('NFC') || null],
+    );
     await manager.query(`UPDATE nominations SET status = 'GRANTED', task_rating = $2, form_code = $3, closed_at = now() WHERE id = $1`, [nomination.id, taskRating, form.code]);
     await emit({
       type: 'RewardGranted',
@@ -182,10 +170,9 @@ export async function grantReward(ctx: RewardContext, nominationId: string, inpu
   });
 }
 
-export async function decisionById(manager: EntityManager, id: string): Promise<DecisionRow | null> {
-  if (!isUuid(id)) return null;
-  const [row] = (await manager.query(`${DECISION_SELECT} FROM reward_decisions WHERE id = $1`, [id.toLowerCase()])) as DecisionRow[];
-  return row ?? null;
+/** A decision of the public register, or null (a malformed id finds nothing). */
+export function decisionById(db: Queryable, id: string): Promise<DecisionRow | null> {
+  return isUuid(id) ? rowById<DecisionRow>(db, DECISION_SELECT, id.toLowerCase()) : Promise.resolve(null);
 }
 
 export interface RegisterFilter {
@@ -205,8 +192,8 @@ export async function register(ctx: RewardContext, filter: RegisterFilter, page:
   const words = foldVietnamese(filter.search ?? '').split(' ').filter(Boolean).slice(0, 8);
   if (words.some((word) => word.length > 100)) throw ValidationError.single('filter.search', 'search words are at most 100 characters');
   const unitPath = filter.unitId ? (await requireUnit(ctx.db.manager, parseId('filter.unitId', filter.unitId))).path : null;
-  const rows = (await ctx.db.query(
-    `${DECISION_SELECT} FROM reward_decisions
+  const rows = await queryRows<DecisionRow>(ctx.db,
+    `${DECISION_SELECT}
       WHERE ($1::text[] IS NULL OR search_folded LIKE ALL ($1::text[]))
         AND ($2::text IS NULL OR form_code = $2) AND ($3::text IS NULL OR unit_path LIKE $3 || '%')
         AND ($4::date IS NULL OR decided_on >= $4) AND ($5::date IS NULL OR decided_on <= $5)
@@ -215,7 +202,7 @@ export async function register(ctx: RewardContext, filter: RegisterFilter, page:
       ORDER BY decided_on DESC, id DESC LIMIT $8`,
     [words.length ? words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : null, filter.formCode ?? null, unitPath, filter.from ?? null, filter.to ?? null,
       filter.adHoc ?? null, filter.campaignId ? parseId('filter.campaignId', filter.campaignId) : null, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
-  )) as DecisionRow[];
+  );
   return toConnection(rows, limit, (row) => [row.decidedOn, row.id]);
 }
 
@@ -226,11 +213,11 @@ export async function decisionsOf(ctx: RewardContext, owner: DecisionOwner, id: 
   if (!page.after) return toConnection(await ctx.loaders.decisionsPage(owner, limit).load(id), limit, cursor);
   const after = decodeCursor(page.after)!;
   const column = OWNER_COLUMN[owner];
-  const rows = (await ctx.db.query(
-    `${DECISION_SELECT} FROM reward_decisions WHERE ${column} = $1 ${owner === 'unitId' ? 'AND member_id IS NULL' : ''}
+  const rows = await queryRows<DecisionRow>(ctx.db,
+    `${DECISION_SELECT} WHERE ${column} = $1 ${owner === 'unitId' ? 'AND member_id IS NULL' : ''}
         AND (decided_on, id) < ($2::date, $3::uuid) ORDER BY decided_on DESC, id DESC LIMIT $4`,
     [id, after[0], after[1], limit + 1],
-  )) as DecisionRow[];
+  );
   return toConnection(rows, limit, cursor);
 }
 

@@ -1,4 +1,4 @@
-import { ForbiddenError, ValidationError, isOfficerOver, parseId, requireAuthenticated } from '@thidua/common';
+import { ForbiddenError, ValidationError, isOfficerOver, parseId, queryRows, requireAuthenticated } from '@thidua/common';
 import { share } from '../domain/fairness';
 import type { RewardContext } from './context';
 import { requireUnit } from './subjects';
@@ -15,7 +15,7 @@ export async function rewardFairness(ctx: RewardContext, unitIdInput: string, fr
   if (!isOfficerOver(ctx.identity, unit.path)) throw new ForbiddenError(`Only officers over ${unit.name} see its reward figures`, { unitPath: unit.path });
   const db = ctx.db.manager;
   // days to decision as nearest-rank percentiles: percentile_disc picks the smallest value with at least p of them at or below it
-  const [decisions] = (await db.query(
+  const [decisions] = await queryRows<{ total: number; individual: number; individualDirect: number; individualNonLeaders: number; adHoc: number; medianDays: number | null; p90Days: number | null }>(db,
     `SELECT count(*)::int AS total, count(*) FILTER (WHERE member_id IS NOT NULL)::int AS individual,
             count(*) FILTER (WHERE member_id IS NOT NULL AND is_direct_production_worker)::int AS "individualDirect",
             count(*) FILTER (WHERE member_id IS NOT NULL AND NOT holds_leadership_post)::int AS "individualNonLeaders",
@@ -24,20 +24,20 @@ export async function rewardFairness(ctx: RewardContext, unitIdInput: string, fr
             percentile_disc(0.9) WITHIN GROUP (ORDER BY decided_on - achieved_on) AS "p90Days"
        FROM reward_decisions WHERE unit_path LIKE $1 || '%' AND decided_on BETWEEN $2 AND $3`,
     [unit.path, from, to],
-  )) as { total: number; individual: number; individualDirect: number; individualNonLeaders: number; adHoc: number; medianDays: number | null; p90Days: number | null }[];
-  const [members] = (await db.query(
+  );
+  const [members] = await queryRows<{ total: number; direct: number; nonLeaders: number }>(db,
     `SELECT coalesce(sum(members), 0)::int AS total, coalesce(sum(direct), 0)::int AS direct, coalesce(sum(members - leaders), 0)::int AS "nonLeaders"
        FROM member_counts WHERE unit_path LIKE $1 || '%'`,
     [unit.path],
-  )) as { total: number; direct: number; nonLeaders: number }[];
-  const [money] = (await db.query(
+  );
+  const [money] = await queryRows<{ spent: number; planned: number; employerRewards: number; employerRewardsVnd: number }>(db,
     `SELECT (SELECT coalesce(sum(amount_vnd), 0)::float FROM reward_decisions WHERE granting_unit_path LIKE $1 || '%' AND decided_on BETWEEN $2 AND $3) AS spent,
             (SELECT coalesce(sum(plan_vnd), 0)::float FROM reward_budgets WHERE unit_path LIKE $1 || '%'
                AND year BETWEEN extract(year FROM $2::date) AND extract(year FROM $3::date)) AS planned,
             (SELECT count(*)::int FROM employer_rewards WHERE unit_path LIKE $1 || '%' AND period_start BETWEEN $2 AND $3) AS "employerRewards",
             (SELECT coalesce(sum(amount_vnd), 0)::float FROM employer_rewards WHERE unit_path LIKE $1 || '%' AND period_start BETWEEN $2 AND $3) AS "employerRewardsVnd"`,
     [unit.path, from, to],
-  )) as { spent: number; planned: number; employerRewards: number; employerRewardsVnd: number }[];
+  );
   return {
     unit: { id: unit.id },
     from,

@@ -1,65 +1,21 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  decodeCursor,
-  isOfficerOver,
-  officerScope,
-  pageSize,
-  parseId,
-  requireAuthenticated,
-  toConnection,
-  type Connection,
-  type FieldProblem,
-  type Identity,
-  type PageRequest,
-} from '@thidua/common';
-import type { EntityManager } from 'typeorm';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, isOfficerOver, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, toConnection, todayInVietnam, visibleRowById, type Connection, type FieldProblem, type Identity, type PageRequest, type Queryable } from '@thidua/common';
 import { benefitValue, initiativeReward } from '../domain/amounts';
-import { todayInVietnam } from '../domain/decisions';
 import type { InitiativeReach } from '../domain/rules';
 import { initiativeAgreement } from './agreements';
+import { INITIATIVE_SELECT, type InitiativeRow } from '../entities';
 import type { RewardContext } from './context';
-import { rowById, visibleById } from './rows';
 import { honourOf, requireSubject } from './subjects';
-
-export interface InitiativeRow {
-  id: string;
-  title: string;
-  description: string;
-  memberId: string;
-  authorName: string;
-  unitId: string;
-  unitPath: string;
-  status: 'REGISTERED' | 'RECOGNISED' | 'REJECTED';
-  reach: InitiativeReach | null;
-  firstYearSavingsVnd: number | null;
-  firstYearEarningsVnd: number | null;
-  applicationCostVnd: number | null;
-  benefitValueVnd: number | null;
-  calculation: string | null;
-  rateBp: number | null;
-  rateSource: string | null;
-  rewardVnd: number | null;
-  recognisedYear: number | null;
-  rejectionReason: string | null;
-  registeredAt: Date;
-}
-
-const INITIATIVE_SELECT = `SELECT id, title, description, member_id AS "memberId", author_name AS "authorName", unit_id AS "unitId", unit_path AS "unitPath",
-  status, reach, first_year_savings_vnd::float AS "firstYearSavingsVnd", first_year_earnings_vnd::float AS "firstYearEarningsVnd",
-  application_cost_vnd::float AS "applicationCostVnd", benefit_value_vnd::float AS "benefitValueVnd", calculation, rate_bp AS "rateBp",
-  rate_source AS "rateSource", reward_vnd::float AS "rewardVnd", recognised_year AS "recognisedYear", rejection_reason AS "rejectionReason",
-  registered_at AS "registeredAt", registered_at::text AS "cursorTime" FROM initiatives`;
 
 function canSee(identity: Identity, initiative: InitiativeRow): boolean {
   return identity.memberId === initiative.memberId || isOfficerOver(identity, initiative.unitPath);
 }
 
-const loadInitiative = (manager: EntityManager, id: string, forUpdate = false) => rowById<InitiativeRow>(manager, INITIATIVE_SELECT, id, forUpdate);
+const loadInitiative = (db: Queryable, id: string, forUpdate = false) => rowById<InitiativeRow>(db, INITIATIVE_SELECT, id, { forUpdate });
 
-export const visibleInitiative = (ctx: RewardContext, id: string) => visibleById<InitiativeRow>(ctx, INITIATIVE_SELECT, id, canSee);
+export function visibleInitiative(ctx: RewardContext, id: string): Promise<InitiativeRow | null> {
+  requireAuthenticated(ctx.identity);
+  return visibleRowById<InitiativeRow>(ctx.db, ctx.identity, INITIATIVE_SELECT, id, canSee);
+}
 
 /** Officers see their subtree's initiatives, members their own. */
 export async function initiatives(ctx: RewardContext, status: string | null, page: PageRequest): Promise<Connection<InitiativeRow>> {
@@ -67,12 +23,12 @@ export async function initiatives(ctx: RewardContext, status: string | null, pag
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
   const officerPath = officerScope(ctx.identity);
-  const rows = (await ctx.db.query(
+  const rows = await queryRows<InitiativeRow & { cursorTime: string }>(ctx.db,
     `${INITIATIVE_SELECT} WHERE (unit_path LIKE $1 || '%' OR member_id = $2) AND ($3::text IS NULL OR status = $3)
         AND ($5::timestamptz IS NULL OR (registered_at, id) < ($5::timestamptz, $6::uuid))
       ORDER BY registered_at DESC, id DESC LIMIT $4`,
     [officerPath ?? '/nowhere/', ctx.identity.memberId, status, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
-  )) as (InitiativeRow & { cursorTime: string })[];
+  );
   return toConnection(rows, limit, (row) => [row.cursorTime, row.id]);
 }
 
@@ -90,12 +46,12 @@ export async function registerInitiative(ctx: RewardContext, input: { title: str
     throw new ForbiddenError('Members register their own initiatives; officers those of members in their subtree');
   }
   return ctx.transaction(async ({ manager }) => {
-    const [row] = (await manager.query(
+    const [row] = await queryRows<{ id: string }>(manager,
       `INSERT INTO initiatives (title, description, member_id, author_name, unit_id, unit_path, is_direct_production_worker, holds_leadership_post, status, registered_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'REGISTERED', $9) RETURNING id`,
       [input.title.trim(), input.description.trim(), author.memberId, author.name, author.unitId, author.unitPath, author.isDirectProductionWorker ?? false,
         author.holdsLeadershipPost ?? false, ctx.identity.subject],
-    )) as { id: string }[];
+    );
     return (await loadInitiative(manager, row!.id))!;
   });
 }

@@ -1,66 +1,11 @@
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-  decodeCursor,
-  hasRole,
-  isOfficerOver,
-  officerScope,
-  pageSize,
-  parseId,
-  requireAuthenticated,
-  toConnection,
-  type Connection,
-  type EventEnvelope,
-  type FieldProblem,
-  type Identity,
-  type PageRequest,
-  type TransactionScope,
-} from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, hasRole, isOfficerOver, isWithinSubtree, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, toConnection, todayInVietnam, visibleRowById, type Connection, type EventEnvelope, type FieldProblem, type Identity, type PageRequest, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
-import { todayInVietnam } from '../domain/decisions';
 import type { TaskRating } from '../domain/rules';
-import { loadForm, type RewardFormRow } from './catalogue';
+import { NOMINATION_SELECT, type NominationRow, type NominationSource, type Subject, type UnitRef } from '../entities';
+import { formFitProblems } from '../domain/forms';
+import { loadForm } from './catalogue';
 import type { RewardContext } from './context';
-import { rowById, visibleById } from './rows';
-import { findSubject, findUnit, honourOf, requireSubject, requireUnit, type Subject, type UnitRef } from './subjects';
-
-export type NominationSource = 'RESULTS' | 'MEDIA_DISCOVERY' | 'OFFICER' | 'AD_HOC';
-export type NominationStatus = 'OPEN' | 'IN_COUNCIL' | 'GRANTED' | 'REFUSED';
-
-export interface NominationRow {
-  id: string;
-  source: NominationSource;
-  status: NominationStatus;
-  memberId: string | null;
-  unitId: string;
-  unitPath: string;
-  subjectName: string;
-  isDirectProductionWorker: boolean | null;
-  holdsLeadershipPost: boolean | null;
-  occupationCode: string | null;
-  provinceCode: string | null;
-  campaignId: string | null;
-  formCode: string | null;
-  grantingUnitId: string;
-  grantingUnitPath: string;
-  grantingLevel: string;
-  taskRating: TaskRating | null;
-  achievedOn: string;
-  awardYear: number;
-  resultRank: number | null;
-  reason: string;
-  refusalReason: string | null;
-  createdAt: Date;
-}
-
-export const NOMINATION_SELECT = `SELECT id, source, status, member_id AS "memberId", unit_id AS "unitId", unit_path AS "unitPath", subject_name AS "subjectName",
-  is_direct_production_worker AS "isDirectProductionWorker", holds_leadership_post AS "holdsLeadershipPost", occupation_code AS "occupationCode",
-  province_code AS "provinceCode", campaign_id AS "campaignId", form_code AS "formCode", granting_unit_id AS "grantingUnitId",
-  granting_unit_path AS "grantingUnitPath", granting_level AS "grantingLevel", task_rating AS "taskRating", achieved_on::text AS "achievedOn",
-  award_year AS "awardYear", result_rank AS "resultRank", reason, refusal_reason AS "refusalReason", created_at AS "createdAt",
-  created_at::text AS "cursorTime" FROM nominations`;
+import { findSubject, findUnit, honourOf, requireSubject, requireUnit } from './subjects';
 
 /** Council members (Hội đồng thi đua khen thưởng) decide at their own unit's level, not below it. */
 export function isCouncilOf(identity: Identity, grantingUnitPath: string): boolean {
@@ -79,20 +24,23 @@ export async function nominations(ctx: RewardContext, filter: { status: string |
   const councilPath = hasRole(ctx.identity, 'COUNCIL_MEMBER') ? ctx.identity.unitPath : null;
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
-  const rows = (await ctx.db.query(
+  const rows = await queryRows<NominationRow & { cursorTime: string }>(ctx.db,
     `${NOMINATION_SELECT}
       WHERE (unit_path LIKE $1 || '%' OR granting_unit_path = $2)
         AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR source = $4)
         AND ($6::timestamptz IS NULL OR (created_at, id) < ($6::timestamptz, $7::uuid))
       ORDER BY created_at DESC, id DESC LIMIT $5`,
     [officerPath ?? '/nowhere/', councilPath, filter.status, filter.source, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
-  )) as (NominationRow & { cursorTime: string })[];
+  );
   return toConnection(rows, limit, (row) => [row.cursorTime, row.id]);
 }
 
-export const loadNomination = (manager: EntityManager, id: string, forUpdate = false) => rowById<NominationRow>(manager, NOMINATION_SELECT, id, forUpdate);
+export const loadNomination = (db: Queryable, id: string, forUpdate = false) => rowById<NominationRow>(db, NOMINATION_SELECT, id, { forUpdate });
 
-export const visibleNomination = (ctx: RewardContext, id: string) => visibleById<NominationRow>(ctx, NOMINATION_SELECT, id, canSee);
+export function visibleNomination(ctx: RewardContext, id: string): Promise<NominationRow | null> {
+  requireAuthenticated(ctx.identity);
+  return visibleRowById<NominationRow>(ctx.db, ctx.identity, NOMINATION_SELECT, id, canSee);
+}
 
 /** A nomination the caller sits in council on, locked for the rest of the transaction; NOT_FOUND hides the others. */
 export async function nominationBeforeCouncil(ctx: RewardContext, manager: EntityManager, id: string): Promise<NominationRow> {
@@ -106,20 +54,6 @@ export async function nominationBeforeCouncil(ctx: RewardContext, manager: Entit
     throw new ConflictError(`This nomination was already ${nomination.status === 'GRANTED' ? 'granted' : 'refused'}; a decision is not taken twice`);
   }
   return nomination;
-}
-
-/** Checks that a form can be proposed at this granting level (and for this kind of subject, when known); returns the problems found. */
-export function formFitProblems(form: RewardFormRow, collective: boolean | null, grantingLevel: string, adHoc: boolean, field: string): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (!form.active) problems.push({ field, message: `${form.name} is no longer granted` });
-  if (collective !== null && !form.subjects.includes(collective ? 'COLLECTIVE' : 'INDIVIDUAL')) problems.push({ field, message: `${form.name} is not granted to ${collective ? 'collectives' : 'individuals'}` });
-  if (!(form.grantingLevels as readonly string[]).includes(grantingLevel)) {
-    problems.push({ field, message: `${form.name} is granted at ${form.grantingLevels.join(', ')} level, not by a ${grantingLevel} unit` });
-  }
-  if (adHoc && form.kind === 'EMULATION_TITLE') {
-    problems.push({ field, message: `${form.name} is an emulation title, considered yearly; an ad-hoc reward is a commendation (Luật Thi đua, khen thưởng 2022, Điều 8)` });
-  }
-  return problems;
 }
 
 export interface NominateInput {
@@ -156,7 +90,7 @@ export async function insertNomination({ manager, emit }: TransactionScope, nomi
   const conflictTarget = nomination.source === 'RESULTS'
     ? `ON CONFLICT (campaign_id, coalesce(member_id, unit_id), form_code) WHERE source = 'RESULTS' DO NOTHING`
     : nomination.sourceEventId ? 'ON CONFLICT (source_event_id) DO NOTHING' : '';
-  const [inserted] = (await manager.query(
+  const [inserted] = await queryRows<{ id: string }>(manager,
     `INSERT INTO nominations (source, status, member_id, unit_id, unit_path, subject_name, is_direct_production_worker, holds_leadership_post,
                               occupation_code, province_code, campaign_id, form_code, granting_unit_id, granting_unit_path, granting_level, task_rating,
                               achieved_on, award_year, result_rank, reason, source_event_id, created_by)
@@ -166,7 +100,7 @@ export async function insertNomination({ manager, emit }: TransactionScope, nomi
       nomination.taskRating, nomination.achievedOn, nomination.awardYear, nomination.resultRank, nomination.reason,
       // one ResultsPublished opens many nominations: they are kept unique by campaign and subject instead
       nomination.source === 'RESULTS' ? null : nomination.sourceEventId, nomination.createdBy],
-  )) as { id: string }[];
+  );
   if (!inserted) return null;
   await emit({
     type: 'NominationCreated',
@@ -197,9 +131,10 @@ export async function nominate(ctx: RewardContext, input: NominateInput): Promis
   const memberId = input.memberId ? parseId('memberId', input.memberId) : null;
   const unitId = input.unitId ? parseId('unitId', input.unitId) : null;
   const subject = await requireSubject(ctx.db.manager, { memberId, unitId });
-  if (!isOfficerOver(ctx.identity, subject.unitPath)) throw new ForbiddenError(`Only officers over ${subject.unitPath} nominate ${subject.name}`, { unitPath: subject.unitPath });
+  // says nothing of the subject: a name or unit outside the caller's subtree is not theirs to learn
+  if (!isOfficerOver(ctx.identity, subject.unitPath)) throw new ForbiddenError('Chỉ cán bộ công đoàn phụ trách đơn vị của người hoặc tập thể được đề nghị mới đề nghị khen thưởng được');
   const grantingUnit = await requireUnit(ctx.db.manager, parseId('grantingUnitId', input.grantingUnitId));
-  if (!subject.unitPath.startsWith(grantingUnit.path)) {
+  if (!isWithinSubtree(subject.unitPath, grantingUnit.path)) {
     throw ValidationError.single('grantingUnitId', `${grantingUnit.name} is not above ${subject.name}'s unit; choose the unit itself or one above it`);
   }
   if (input.formCode) {
@@ -243,29 +178,6 @@ export async function reviewNomination(ctx: RewardContext, id: string, vote: str
     await manager.query(`UPDATE nominations SET status = 'IN_COUNCIL' WHERE id = $1`, [nomination.id]);
     return (await loadNomination(manager, nomination.id))!;
   });
-}
-
-/** Each council member's latest vote counts. */
-export interface CouncilVotes {
-  votesFor: number;
-  votesAgainst: number;
-}
-
-/** The council's count for each nomination, in one query (nominations without a vote count 0 for, 0 against). */
-export async function councilVotesOf(manager: EntityManager, nominationIds: readonly string[]): Promise<CouncilVotes[]> {
-  const rows = (await manager.query(
-    `SELECT nomination_id AS "nominationId", count(*) FILTER (WHERE vote = 'FOR')::int AS "votesFor", count(*) FILTER (WHERE vote = 'AGAINST')::int AS "votesAgainst"
-       FROM (SELECT DISTINCT ON (nomination_id, reviewer) nomination_id, vote FROM council_reviews
-              WHERE nomination_id = ANY($1::uuid[]) AND vote IS NOT NULL ORDER BY nomination_id, reviewer, reviewed_at DESC) latest
-      GROUP BY nomination_id`,
-    [[...nominationIds]],
-  )) as (CouncilVotes & { nominationId: string })[];
-  const byId = new Map(rows.map((row) => [row.nominationId, row]));
-  return nominationIds.map((id) => ({ votesFor: byId.get(id)?.votesFor ?? 0, votesAgainst: byId.get(id)?.votesAgainst ?? 0 }));
-}
-
-export async function councilVotes(manager: EntityManager, nominationId: string): Promise<CouncilVotes> {
-  return (await councilVotesOf(manager, [nominationId]))[0]!;
 }
 
 /** The council refuses, with a reason the nominee and the nominating officer can read; RewardRefused tells the others. */

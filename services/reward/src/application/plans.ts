@@ -1,21 +1,13 @@
-import { ForbiddenError, NotFoundError, ValidationError, isOfficerOver, parseId, type EventEnvelope, type FieldProblem, type TransactionScope } from '@thidua/common';
+import { ForbiddenError, NotFoundError, ValidationError, isOfficerOver, parseId, queryRow, todayInVietnam, type EventEnvelope, type FieldProblem, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
-import { todayInVietnam } from '../domain/decisions';
 import { quotaLimit } from '../domain/rules';
-import { loadForm, type RewardFormRow } from './catalogue';
+import { formFitProblems } from '../domain/forms';
+import { PLAN_SELECT, type RewardFormRow, type RewardPlan, type Subject } from '../entities';
+import { loadForm } from './catalogue';
 import type { RewardContext } from './context';
 import { quotaUsage } from './decisions';
-import { formFitProblems, insertNomination } from './nominations';
-import { findSubject, findUnit, type Subject } from './subjects';
-
-/** Which form a campaign's best published results are nominated for, and how many of them. */
-export interface RewardPlan {
-  campaignId: string;
-  formCode: string;
-  topN: number;
-  minScore: number;
-  explicit: boolean;
-}
+import { insertNomination } from './nominations';
+import { findSubject, findUnit } from './subjects';
 
 /** Without a plan: the top 5, for the certificate the launching level grants (Giấy khen below a province, Bằng khen from it up). */
 const DEFAULT_TOP_N = 5;
@@ -24,11 +16,7 @@ export function defaultPlanForm(launchingLevel: string): string {
 }
 
 export async function planFor(manager: EntityManager, campaignId: string, launchingLevel: string): Promise<RewardPlan> {
-  const [row] = (await manager.query(
-    `SELECT campaign_id AS "campaignId", form_code AS "formCode", top_n AS "topN", min_score::float AS "minScore", true AS explicit
-       FROM campaign_reward_plans WHERE campaign_id = $1`,
-    [campaignId],
-  )) as RewardPlan[];
+  const row = await queryRow<RewardPlan>(manager, `${PLAN_SELECT} WHERE campaign_id = $1`, [campaignId]);
   return row ?? { campaignId, formCode: defaultPlanForm(launchingLevel), topN: DEFAULT_TOP_N, minScore: 0, explicit: false };
 }
 

@@ -1,21 +1,9 @@
-import { NotFoundError, type HonourSubjectV1 } from '@thidua/common';
+import { NotFoundError, queryRows, type HonourSubjectV1 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
-
-/** A person or collective as reward knows them from the read models (campaign's UnitUpserted / MemberUpserted). */
-export interface Subject extends HonourSubjectV1 {
-  holdsLeadershipPost: boolean | null;
-  unitName: string;
-}
-
-export interface UnitRef {
-  id: string;
-  name: string;
-  path: string;
-  level: string;
-}
+import type { Subject, UnitRef } from '../entities';
 
 export async function findSubject(manager: EntityManager, ref: { memberId: string | null; unitId: string | null }): Promise<Subject | null> {
-  const [row] = (await manager.query(
+  const [row] = await queryRows<Subject>(manager,
     ref.memberId
       ? `SELECT m.id AS "memberId", m.unit_id AS "unitId", m.unit_path AS "unitPath", m.full_name AS name, coalesce(u.name, '') AS "unitName",
                 m.is_direct_production_worker AS "isDirectProductionWorker", m.holds_leadership_post AS "holdsLeadershipPost",
@@ -25,7 +13,7 @@ export async function findSubject(manager: EntityManager, ref: { memberId: strin
                 NULL::boolean AS "holdsLeadershipPost", NULL::text AS "occupationCode", u.province_code AS "provinceCode"
            FROM unit_refs u WHERE u.id = $1`,
     [ref.memberId ?? ref.unitId],
-  )) as Subject[];
+  );
   return row ?? null;
 }
 
@@ -36,10 +24,10 @@ export async function requireSubject(manager: EntityManager, ref: { memberId: st
 }
 
 export async function findUnit(manager: EntityManager, by: { id: string } | { path: string }): Promise<UnitRef | null> {
-  const [row] = (await manager.query(
+  const [row] = await queryRows<UnitRef>(manager,
     `SELECT id, name, path, level FROM unit_refs WHERE ${'id' in by ? 'id = $1' : 'path = $1'}`,
     ['id' in by ? by.id : by.path],
-  )) as UnitRef[];
+  );
   return row ?? null;
 }
 

@@ -7,8 +7,3 @@ export function decisionNumber(sequence: number, year: number, grantingUnitPath:
   const code = (segments[segments.length - 1] ?? 'vn').toUpperCase();
   return `${sequence}/${year}/QĐ-KT-${code}`;
 }
-
-/** Today's date in Vietnam (UTC+7, no daylight saving), the date a decision carries when none is given. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}

@@ -1,9 +1,10 @@
+import type { FieldProblem, UnitLevel } from '@thidua/common';
 import type { EligibilityRule, Quota } from './rules';
+
+export type { UnitLevel };
 
 export type FormKind = 'EMULATION_TITLE' | 'COMMENDATION' | 'UNION_AWARD'; // danh hiệu thi đua / hình thức khen thưởng / giải thưởng của Công đoàn
 export type SubjectKind = 'INDIVIDUAL' | 'COLLECTIVE';
-export type UnitLevel = 'NATIONAL' | 'PROVINCIAL' | 'SECTOR' | 'UPPER_GRASSROOTS' | 'GRASSROOTS';
-export const UNIT_LEVELS: readonly UnitLevel[] = ['NATIONAL', 'PROVINCIAL', 'SECTOR', 'UPPER_GRASSROOTS', 'GRASSROOTS'];
 
 /** A form of reward (hình thức khen thưởng) as the catalogue keeps it. */
 export interface RewardForm {
@@ -25,4 +26,21 @@ export interface RewardForm {
   source: string;
   /** False where the figure or rule could not be checked against the text. */
   verified: boolean;
+}
+
+/**
+ * Whether a form can be proposed at this granting level, for this kind of subject (when known: `collective` null
+ * leaves it open) and on this path (ad hoc or on merit); returns the problems found, against `field`.
+ */
+export function formFitProblems(form: RewardForm & { active: boolean }, collective: boolean | null, grantingLevel: string, adHoc: boolean, field: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!form.active) problems.push({ field, message: `${form.name} is no longer granted` });
+  if (collective !== null && !form.subjects.includes(collective ? 'COLLECTIVE' : 'INDIVIDUAL')) problems.push({ field, message: `${form.name} is not granted to ${collective ? 'collectives' : 'individuals'}` });
+  if (!(form.grantingLevels as readonly string[]).includes(grantingLevel)) {
+    problems.push({ field, message: `${form.name} is granted at ${form.grantingLevels.join(', ')} level, not by a ${grantingLevel} unit` });
+  }
+  if (adHoc && form.kind === 'EMULATION_TITLE') {
+    problems.push({ field, message: `${form.name} is an emulation title, considered yearly; an ad-hoc reward is a commendation (Luật Thi đua, khen thưởng 2022, Điều 8)` });
+  }
+  return problems;
 }

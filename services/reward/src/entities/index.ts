@@ -1,4 +1,14 @@
+/**
+ * Row shapes of the reward tables (see migrations/) and the column lists that read them. Reward reads and writes
+ * them with plain SQL (quota counts under advisory locks, window functions, searches); only the campaign read
+ * model goes through TypeORM.
+ */
 import { EntitySchema } from 'typeorm';
+import type { HonourSubjectV1 } from '@thidua/common';
+import type { BaseSalarySetting } from '../domain/amounts';
+import type { RewardForm } from '../domain/forms';
+import type { RewardPeriod } from '../domain/periods';
+import type { InitiativeReach, TaskRating } from '../domain/rules';
 
 /** Read model of campaigns, fed by CampaignLaunched: nominations are accepted only for open campaigns. */
 export interface CampaignRefRow {
@@ -22,3 +32,210 @@ export const CampaignRefEntity = new EntitySchema<CampaignRefRow>({
 });
 
 export const entities = [CampaignRefEntity];
+
+/** A person or collective as reward knows them from the read models (campaign's UnitUpserted / MemberUpserted). */
+export interface Subject extends HonourSubjectV1 {
+  holdsLeadershipPost: boolean | null;
+  unitName: string;
+}
+
+/** A union unit of the read model. */
+export interface UnitRef {
+  id: string;
+  name: string;
+  path: string;
+  level: string;
+}
+
+/** A form of the catalogue (reward_forms), with its state. */
+export interface RewardFormRow extends RewardForm {
+  active: boolean;
+  version: number;
+}
+
+export const FORM_SELECT = `SELECT code, name, kind, subjects, granting_levels AS "grantingLevels", individual_multiplier::float AS "individualMultiplier",
+  collective_multiplier::float AS "collectiveMultiplier", precedence, eligibility, collective_eligibility AS "collectiveEligibility", quota, source,
+  verified, active, version FROM reward_forms`;
+
+/** A dated base salary (base_salaries) with the decree that sets it. */
+export interface BaseSalaryRow extends BaseSalarySetting {
+  source: string;
+  verified: boolean;
+}
+
+export const BASE_SALARY_SELECT = `SELECT effective_from::text AS "effectiveFrom", amount_vnd::float AS "amountVnd", rounding_step_vnd AS "roundingStepVnd", source, verified
+  FROM base_salaries`;
+
+/** Which form a campaign's best published results are nominated for, and how many of them. */
+export interface RewardPlan {
+  campaignId: string;
+  formCode: string;
+  topN: number;
+  minScore: number;
+  /** False for the default plan of a campaign that set none. */
+  explicit: boolean;
+}
+
+export const PLAN_SELECT = `SELECT campaign_id AS "campaignId", form_code AS "formCode", top_n AS "topN", min_score::float AS "minScore", true AS explicit
+  FROM campaign_reward_plans`;
+
+export type NominationSource = 'RESULTS' | 'MEDIA_DISCOVERY' | 'OFFICER' | 'AD_HOC';
+export type NominationStatus = 'OPEN' | 'IN_COUNCIL' | 'GRANTED' | 'REFUSED';
+
+export interface NominationRow {
+  id: string;
+  source: NominationSource;
+  status: NominationStatus;
+  memberId: string | null;
+  unitId: string;
+  unitPath: string;
+  subjectName: string;
+  isDirectProductionWorker: boolean | null;
+  holdsLeadershipPost: boolean | null;
+  occupationCode: string | null;
+  provinceCode: string | null;
+  campaignId: string | null;
+  formCode: string | null;
+  grantingUnitId: string;
+  grantingUnitPath: string;
+  grantingLevel: string;
+  taskRating: TaskRating | null;
+  achievedOn: string;
+  awardYear: number;
+  resultRank: number | null;
+  reason: string;
+  refusalReason: string | null;
+  createdAt: Date;
+}
+
+export const NOMINATION_SELECT = `SELECT id, source, status, member_id AS "memberId", unit_id AS "unitId", unit_path AS "unitPath", subject_name AS "subjectName",
+  is_direct_production_worker AS "isDirectProductionWorker", holds_leadership_post AS "holdsLeadershipPost", occupation_code AS "occupationCode",
+  province_code AS "provinceCode", campaign_id AS "campaignId", form_code AS "formCode", granting_unit_id AS "grantingUnitId",
+  granting_unit_path AS "grantingUnitPath", granting_level AS "grantingLevel", task_rating AS "taskRating", achieved_on::text AS "achievedOn",
+  award_year AS "awardYear", result_rank AS "resultRank", reason, refusal_reason AS "refusalReason", created_at AS "createdAt",
+  created_at::text AS "cursorTime" FROM nominations`;
+
+/** A council member's vote or comment on a nomination (Hội đồng thi đua khen thưởng). */
+export interface CouncilReviewRow {
+  nominationId: string;
+  reviewerName: string | null;
+  vote: 'FOR' | 'AGAINST' | 'ABSTAIN' | null;
+  comment: string | null;
+  reviewedAt: Date;
+}
+
+export const COUNCIL_REVIEW_SELECT = `SELECT nomination_id AS "nominationId", reviewer_name AS "reviewerName", vote, comment, reviewed_at AS "reviewedAt" FROM council_reviews`;
+
+/** A row of the register (reward_decisions) as resolvers see it. */
+export interface DecisionRow {
+  id: string;
+  number: string;
+  nominationId: string;
+  decidedOn: string;
+  awardYear: number;
+  achievedOn: string;
+  signerRole: string;
+  signerName: string | null;
+  grantingUnitId: string;
+  grantingUnitPath: string;
+  grantingUnitName: string;
+  formCode: string;
+  formName: string;
+  adHoc: boolean;
+  memberId: string | null;
+  unitId: string;
+  unitPath: string;
+  unitName: string;
+  subjectName: string;
+  isDirectProductionWorker: boolean | null;
+  campaignId: string | null;
+  multiplier: number | null;
+  baseSalaryVnd: number;
+  amountVnd: number;
+  reason: string;
+  daysToDecision: number;
+}
+
+export const DECISION_COLUMNS = `id, number, nomination_id AS "nominationId", decided_on::text AS "decidedOn", award_year AS "awardYear",
+  achieved_on::text AS "achievedOn", signer_role AS "signerRole", signer_name AS "signerName", granting_unit_id AS "grantingUnitId", granting_unit_path AS "grantingUnitPath",
+  granting_unit_name AS "grantingUnitName", form_code AS "formCode", form_name AS "formName", ad_hoc AS "adHoc", member_id AS "memberId",
+  unit_id AS "unitId", unit_path AS "unitPath", unit_name AS "unitName", subject_name AS "subjectName",
+  is_direct_production_worker AS "isDirectProductionWorker", campaign_id AS "campaignId", multiplier::float AS multiplier,
+  base_salary_vnd::float AS "baseSalaryVnd", amount_vnd::float AS "amountVnd", reason, (decided_on - achieved_on) AS "daysToDecision"`;
+
+export const DECISION_SELECT = `SELECT ${DECISION_COLUMNS} FROM reward_decisions`;
+
+/** Whose decisions a page lists: a member's, a unit's as a collective, or a campaign's. */
+export type DecisionOwner = 'memberId' | 'unitId' | 'campaignId';
+
+export const OWNER_COLUMN: Record<DecisionOwner, string> = { memberId: 'member_id', unitId: 'unit_id', campaignId: 'campaign_id' };
+
+/** A reward clause of a collective labour agreement (thoả ước lao động tập thể). */
+export interface AgreementClause {
+  code: string;
+  period: RewardPeriod;
+  criterion: string;
+  amountVnd: number;
+  maxRecipientsPerPeriod: number;
+}
+
+export interface AgreementRow {
+  id: string;
+  unitId: string;
+  unitPath: string;
+  employerName: string;
+  signedOn: string;
+  validFrom: string;
+  validUntil: string;
+  initiativeRateBp: number | null;
+  clauses: AgreementClause[];
+  registeredAt: Date;
+}
+
+export const AGREEMENT_SELECT = `SELECT id, unit_id AS "unitId", unit_path AS "unitPath", employer_name AS "employerName", signed_on::text AS "signedOn",
+  valid_from::text AS "validFrom", valid_until::text AS "validUntil", initiative_rate_bp AS "initiativeRateBp", clauses, registered_at AS "registeredAt",
+  registered_at::text AS "cursorTime" FROM collective_agreements`;
+
+export interface EmployerRewardRow {
+  id: string;
+  clauseCode: string;
+  period: RewardPeriod;
+  periodStart: string;
+  memberId: string;
+  subjectName: string;
+  amountVnd: number;
+  reason: string;
+  recordedAt: Date;
+}
+
+export const EMPLOYER_REWARD_SELECT = `SELECT id, clause_code AS "clauseCode", period, period_start::text AS "periodStart", member_id AS "memberId",
+  subject_name AS "subjectName", amount_vnd::float AS "amountVnd", reason, recorded_at AS "recordedAt" FROM employer_rewards`;
+
+export interface InitiativeRow {
+  id: string;
+  title: string;
+  description: string;
+  memberId: string;
+  authorName: string;
+  unitId: string;
+  unitPath: string;
+  status: 'REGISTERED' | 'RECOGNISED' | 'REJECTED';
+  reach: InitiativeReach | null;
+  firstYearSavingsVnd: number | null;
+  firstYearEarningsVnd: number | null;
+  applicationCostVnd: number | null;
+  benefitValueVnd: number | null;
+  calculation: string | null;
+  rateBp: number | null;
+  rateSource: string | null;
+  rewardVnd: number | null;
+  recognisedYear: number | null;
+  rejectionReason: string | null;
+  registeredAt: Date;
+}
+
+export const INITIATIVE_SELECT = `SELECT id, title, description, member_id AS "memberId", author_name AS "authorName", unit_id AS "unitId", unit_path AS "unitPath",
+  status, reach, first_year_savings_vnd::float AS "firstYearSavingsVnd", first_year_earnings_vnd::float AS "firstYearEarningsVnd",
+  application_cost_vnd::float AS "applicationCostVnd", benefit_value_vnd::float AS "benefitValueVnd", calculation, rate_bp AS "rateBp",
+  rate_source AS "rateSource", reward_vnd::float AS "rewardVnd", recognised_year AS "recognisedYear", rejection_reason AS "rejectionReason",
+  registered_at AS "registeredAt", registered_at::text AS "cursorTime" FROM initiatives`;

@@ -1,23 +1,15 @@
-import { scalarResolvers, type GraphQLResolverMap, type PageRequest } from '@thidua/common';
+import { scalarResolvers, type GraphQLResolverMap, type IssuedDocument, type PageRequest } from '@thidua/common';
 import { periodEndOf } from '../domain/periods';
-import {
-  collectiveAgreements,
-  employerRewards,
-  recordEmployerRewards,
-  registerCollectiveAgreement,
-  type AgreementInput,
-  type AgreementRow,
-  type EmployerRewardInput,
-  type EmployerRewardRow,
-} from '../application/agreements';
-import { amountOn, baseSalaries, formHistory, rewardForms, saveRewardForm, setBaseSalary, type RewardFormInput, type RewardFormRow } from '../application/catalogue';
+import { collectiveAgreements, employerRewards, recordEmployerRewards, registerCollectiveAgreement, type AgreementInput, type EmployerRewardInput } from '../application/agreements';
+import { amountOn, baseSalaries, formHistory, rewardForms, saveRewardForm, setBaseSalary, type RewardFormInput } from '../application/catalogue';
 import type { RewardContext } from '../application/context';
-import type { DecisionRow } from '../application/decision-rows';
+import { decisionStatus, documentUrl, issuedDocumentsOf } from '../application/documents';
 import { decisionById, decisionMember, decisionsOf, grantReward, nominationDecision, register, type GrantInput, type RegisterFilter } from '../application/decisions';
 import { rewardFairness, setRewardBudget } from '../application/fairness';
-import { assessInitiative, initiatives, registerInitiative, visibleInitiative, type AssessInput, type InitiativeRow } from '../application/initiatives';
-import { nominate, nominations, refuseNomination, reviewNomination, visibleNomination, type NominateInput, type NominationRow } from '../application/nominations';
-import { campaignPlan, setCampaignRewardPlan, type RewardPlan } from '../application/plans';
+import { assessInitiative, initiatives, registerInitiative, visibleInitiative, type AssessInput } from '../application/initiatives';
+import { nominate, nominations, refuseNomination, reviewNomination, visibleNomination, type NominateInput } from '../application/nominations';
+import { campaignPlan, setCampaignRewardPlan } from '../application/plans';
+import type { AgreementRow, DecisionRow, EmployerRewardRow, InitiativeRow, NominationRow, RewardFormRow, RewardPlan } from '../entities';
 
 type Ctx = RewardContext;
 type Id = { id: string };
@@ -92,6 +84,12 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     collective: (decision: DecisionRow) => decision.memberId === null,
     campaign: (decision: DecisionRow) => (decision.campaignId ? { id: decision.campaignId } : null),
     member: (decision: DecisionRow, _: unknown, ctx: Ctx) => decisionMember(ctx.identity, decision),
+    status: (decision: DecisionRow) => decisionStatus(decision),
+    documents: (decision: DecisionRow, _: unknown, ctx: Ctx) => issuedDocumentsOf(ctx, decision.id),
+  },
+  IssuedDocument: {
+    kind: (document: IssuedDocument) => document.kind.toUpperCase(),
+    url: (document: IssuedDocument) => documentUrl(document),
   },
   CollectiveAgreement: {
     unit: (agreement: AgreementRow) => unitRef(agreement.unitId),

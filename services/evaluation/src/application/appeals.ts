@@ -1,0 +1,89 @@
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isOfficerOver, parseId, queryRows, requireAuthenticated, rowById } from '@thidua/common';
+import { APPEAL_SELECT, type AppealRow } from '../entities';
+import type { EvaluationContext } from './context';
+import { criterionById } from './criteria';
+import { participantFacts } from './participants';
+import { emitPublished, latestPublication, publish } from './publications';
+import { organisedRound } from './rounds';
+import { setPoints } from './scores';
+
+/** A participant (or an officer over their unit) appeals within the window of the latest publication. */
+export async function fileAppeal(ctx: EvaluationContext, campaignId: string, enrollmentId: string, reason: string): Promise<AppealRow> {
+  requireAuthenticated(ctx.identity);
+  const [facts] = await participantFacts(ctx.db.manager, { enrollmentId: parseId('enrollmentId', enrollmentId) });
+  if (!facts || facts.campaignId !== parseId('campaignId', campaignId)) throw new NotFoundError('Participant', enrollmentId);
+  const own = facts.memberId !== null && ctx.identity.memberId === facts.memberId;
+  if (!own && !isOfficerOver(ctx.identity, facts.unitPath)) {
+    throw new ForbiddenError('Only the participant, or an officer over their unit, appeals');
+  }
+  if (reason.trim().length < 10) throw ValidationError.single('reason', 'say what is wrong with the result (at least 10 characters)');
+  return ctx.transaction(async ({ manager }) => {
+    const publication = await latestPublication(manager, facts.campaignId);
+    if (!publication) throw new ConflictError('Results are not published yet: there is nothing to appeal');
+    if (new Date() > new Date(publication.appealDeadline)) {
+      throw new ConflictError(`The appeal window closed on ${new Date(publication.appealDeadline).toISOString()}`, { rule: 'appeal-window' });
+    }
+    const [open] = await queryRows<{ id: string }>(manager, `SELECT id FROM appeals WHERE enrollment_id = $1 AND status = 'OPEN'`, [facts.enrollmentId]);
+    if (open) throw new ConflictError('An appeal of this result is already open', { appealId: open.id });
+    const [row] = await queryRows<{ id: string }>(manager,
+      `INSERT INTO appeals (campaign_id, enrollment_id, reason, status, filed_by) VALUES ($1, $2, $3, 'OPEN', $4) RETURNING id`,
+      [facts.campaignId, facts.enrollmentId, reason.trim().normalize('NFC'), ctx.identity.subject],
+    );
+    return (await rowById<AppealRow>(manager, APPEAL_SELECT, row!.id))!;
+  });
+}
+
+/**
+ * Organisers resolve an appeal. Accepting applies the score corrections (each recorded in the audit trail with
+ * the appeal as its reason), then republishes: a new publication version, earlier ones kept.
+ */
+export async function resolveAppeal(
+  ctx: EvaluationContext,
+  id: string,
+  accept: boolean,
+  resolution: string,
+  corrections: { criterionId: string; points: number }[],
+): Promise<AppealRow> {
+  return ctx.transaction(async ({ manager, emit }) => {
+    const appeal = await rowById<AppealRow>(manager, APPEAL_SELECT, parseId('id', id), { forUpdate: true });
+    if (!appeal) throw new NotFoundError('Appeal', id);
+    const round = await organisedRound(ctx, appeal.campaignId);
+    if (appeal.status !== 'OPEN') throw new ConflictError(`This appeal is already ${appeal.status}`);
+    const problems = [];
+    if (resolution.trim().length < 10) problems.push({ field: 'resolution', message: 'explain the decision (at least 10 characters)' });
+    if (accept && corrections.length === 0) problems.push({ field: 'corrections', message: 'an accepted appeal corrects at least one score' });
+    corrections.forEach((c, i) => {
+      if (!(c.points >= 0 && c.points <= 100)) problems.push({ field: `corrections.${i}.points`, message: 'points are between 0 and 100' });
+    });
+    if (problems.length > 0) throw new ValidationError(problems);
+    let republishedVersion: number | null = null;
+    if (accept) {
+      const reason = `appeal ${appeal.id}: ${resolution.trim()}`;
+      for (const correction of corrections) {
+        const criterion = await criterionById(manager, parseId('criterionId', correction.criterionId));
+        await setPoints(manager, appeal.enrollmentId, criterion, correction.points, ctx.identity.subject, reason);
+      }
+      const published = await publish(ctx, manager, round, reason);
+      await emitPublished(emit, round, published, reason);
+      republishedVersion = published.version;
+    }
+    await manager.query(`UPDATE appeals SET status = $2, resolution = $3, resolved_by = $4, resolved_at = now() WHERE id = $1`, [
+      appeal.id,
+      accept ? 'ACCEPTED' : 'REJECTED',
+      resolution.trim(),
+      ctx.identity.subject,
+    ]);
+    await emit({
+      type: 'AppealResolved',
+      aggregateId: appeal.id,
+      unitPath: round.launchingUnitPath,
+      payload: { appealId: appeal.id, campaignId: appeal.campaignId, enrollmentId: appeal.enrollmentId, accepted: accept, resolution: resolution.trim(), republishedVersion },
+    });
+    return (await rowById<AppealRow>(manager, APPEAL_SELECT, appeal.id))!;
+  });
+}
+
+export async function appealsOf(ctx: EvaluationContext, campaignId: string): Promise<AppealRow[]> {
+  await organisedRound(ctx, campaignId);
+  return queryRows<AppealRow>(ctx.db, `${APPEAL_SELECT} WHERE campaign_id = $1 ORDER BY filed_at`, [campaignId]);
+}

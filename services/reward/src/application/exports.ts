@@ -1,0 +1,110 @@
+import { ValidationError, allPages, dateCell, type SheetColumn, type SheetSpec } from '@thidua/common';
+import type { RewardContext } from './context';
+import type { DecisionRow, NominationRow, NominationSource, NominationStatus } from '../entities';
+import { decisionStatus } from './documents';
+import { register, type RegisterFilter } from './decisions';
+import { rewardFairness } from './fairness';
+import { nominations } from './nominations';
+import { councilVotesOf } from './votes';
+
+/**
+ * Spreadsheets of the reward screens. Each reads through the query its screen uses, page after page, so it shows
+ * exactly what the screen shows the same caller (the register as filtered, the nominations they may see).
+ */
+const PAGE = 100;
+const yesNo = (value: boolean | null): string => (value === null ? '' : value ? 'Có' : 'Không');
+
+const REGISTER_COLUMNS: SheetColumn<DecisionRow>[] = [
+  { header: 'Số quyết định', width: 20, value: (d) => d.number },
+  { header: 'Ngày quyết định', width: 14, format: 'date', value: (d) => dateCell(d.decidedOn) },
+  { header: 'Hình thức khen thưởng', width: 28, value: (d) => d.formName },
+  { header: 'Khen thưởng đột xuất', width: 12, value: (d) => yesNo(d.adHoc) },
+  { header: 'Cá nhân, tập thể', width: 28, value: (d) => d.subjectName },
+  { header: 'Đơn vị', width: 32, value: (d) => d.unitName },
+  { header: 'Đơn vị quyết định', width: 32, value: (d) => d.grantingUnitName },
+  { header: 'Người ký (chức danh)', width: 28, value: (d) => d.signerRole },
+  { header: 'Thành tích', width: 48, value: (d) => d.reason },
+  { header: 'Mức thưởng (đồng)', width: 16, format: 'vnd', value: (d) => d.amountVnd },
+  { header: 'Năm thi đua', width: 10, format: 'integer', value: (d) => d.awardYear },
+  { header: 'Số ngày đến quyết định', width: 12, format: 'integer', value: (d) => d.daysToDecision },
+  { header: 'Hiệu lực', width: 14, value: (d) => (decisionStatus(d) === 'VALID' ? 'Còn hiệu lực' : 'Đã thu hồi') },
+];
+
+/** The public register, filtered as on the screen. */
+export async function registerSheet(ctx: RewardContext, filter: RegisterFilter): Promise<SheetSpec<DecisionRow>> {
+  return { name: 'Sổ khen thưởng', columns: REGISTER_COLUMNS, rows: await allPages((after) => register(ctx, filter, { first: PAGE, after })) };
+}
+
+const SOURCES: Record<NominationSource, string> = { RESULTS: 'Từ kết quả thi đua', MEDIA_DISCOVERY: 'Phát hiện qua báo chí', OFFICER: 'Cán bộ đề xuất', AD_HOC: 'Đột xuất' };
+const STATUSES: Record<NominationStatus, string> = { OPEN: 'Chờ xét', IN_COUNCIL: 'Hội đồng đang xét', GRANTED: 'Đã khen thưởng', REFUSED: 'Không khen thưởng' };
+
+type NominationLine = NominationRow & { formName: string; votesFor: number; votesAgainst: number };
+
+const NOMINATION_COLUMNS: SheetColumn<NominationLine>[] = [
+  { header: 'Ngày đề nghị', width: 14, format: 'date', value: (n) => dateCell(n.createdAt.toISOString()) },
+  { header: 'Nguồn', width: 20, value: (n) => SOURCES[n.source] },
+  { header: 'Trạng thái', width: 18, value: (n) => STATUSES[n.status] },
+  { header: 'Cá nhân, tập thể', width: 28, value: (n) => n.subjectName },
+  { header: 'Lao động trực tiếp sản xuất', width: 12, value: (n) => yesNo(n.isDirectProductionWorker) },
+  { header: 'Giữ chức vụ quản lý', width: 12, value: (n) => yesNo(n.holdsLeadershipPost) },
+  { header: 'Hình thức đề nghị', width: 26, value: (n) => n.formName },
+  { header: 'Thành tích', width: 48, value: (n) => n.reason },
+  { header: 'Ngày thành tích', width: 14, format: 'date', value: (n) => dateCell(n.achievedOn) },
+  { header: 'Năm thi đua', width: 10, format: 'integer', value: (n) => n.awardYear },
+  { header: 'Xếp hạng', width: 10, format: 'integer', value: (n) => n.resultRank },
+  { header: 'Phiếu tán thành', width: 10, format: 'integer', value: (n) => n.votesFor },
+  { header: 'Phiếu không tán thành', width: 12, format: 'integer', value: (n) => n.votesAgainst },
+];
+
+async function* nominationLines(ctx: RewardContext, pages: AsyncGenerator<NominationRow[]>): AsyncGenerator<NominationLine[]> {
+  for await (const page of pages) {
+    const [forms, votes] = await Promise.all([ctx.loaders.form.loadMany(page.map((n) => n.formCode ?? '')), councilVotesOf(ctx.db.manager, page.map((n) => n.id))]);
+    yield page.map((n, i) => {
+      const form = forms[i];
+      return { ...n, formName: form && !(form instanceof Error) ? form.name : '', ...votes[i]! };
+    });
+  }
+}
+
+/** The nominations the caller sees (officers: their subtree; council members: before their council). */
+export async function nominationsSheet(ctx: RewardContext, filter: { status: string | null; source: string | null }): Promise<SheetSpec<NominationLine>> {
+  if (filter.status && !(filter.status in STATUSES)) throw ValidationError.single('status', `trạng thái "${filter.status.slice(0, 20)}" không có; dùng ${Object.keys(STATUSES).join(', ')}`);
+  if (filter.source && !(filter.source in SOURCES)) throw ValidationError.single('source', `nguồn "${filter.source.slice(0, 20)}" không có; dùng ${Object.keys(SOURCES).join(', ')}`);
+  const pages = await allPages((after) => nominations(ctx, filter, { first: PAGE, after }));
+  return { name: 'Đề nghị khen thưởng', columns: NOMINATION_COLUMNS, rows: nominationLines(ctx, pages) };
+}
+
+interface FigureLine {
+  label: string;
+  value: number | null;
+  unit: string;
+}
+
+const FIGURE_COLUMNS: SheetColumn<FigureLine>[] = [
+  { header: 'Chỉ số', width: 60, value: (f) => f.label },
+  { header: 'Giá trị', width: 18, format: 'decimal', value: (f) => f.value },
+  { header: 'Đơn vị tính', width: 14, value: (f) => f.unit },
+];
+
+const percentOf = (share: number | null): number | null => (share === null ? null : Math.round(share * 1000) / 10);
+
+/** Fairness and timeliness of a subtree's rewards over a period (officers over the unit), one figure a row. */
+export async function fairnessSheet(ctx: RewardContext, unitId: string, from: string, to: string): Promise<SheetSpec<FigureLine>> {
+  const f = await rewardFairness(ctx, unitId, from, to);
+  const lines: FigureLine[] = [
+    { label: 'Số quyết định khen thưởng', value: f.decisions, unit: 'quyết định' },
+    { label: 'Trong đó khen thưởng cá nhân', value: f.individualDecisions, unit: 'quyết định' },
+    { label: 'Tỷ lệ lao động trực tiếp sản xuất trong số cá nhân được khen thưởng', value: percentOf(f.directWorkerShareOfRewards), unit: '%' },
+    { label: 'Tỷ lệ lao động trực tiếp sản xuất trong số đoàn viên', value: percentOf(f.directWorkerShareOfMembers), unit: '%' },
+    { label: 'Tỷ lệ người không giữ chức vụ quản lý trong số cá nhân được khen thưởng', value: percentOf(f.nonLeaderShareOfRewards), unit: '%' },
+    { label: 'Tỷ lệ người không giữ chức vụ quản lý trong số đoàn viên', value: percentOf(f.nonLeaderShareOfMembers), unit: '%' },
+    { label: 'Số ngày từ thành tích đến quyết định (trung vị)', value: f.medianDaysToDecision, unit: 'ngày' },
+    { label: 'Số ngày từ thành tích đến quyết định (90% quyết định)', value: f.p90DaysToDecision, unit: 'ngày' },
+    { label: 'Khen thưởng đột xuất', value: f.adHocDecisions, unit: 'quyết định' },
+    { label: 'Tiền thưởng đã chi', value: f.spentVnd, unit: 'đồng' },
+    { label: 'Kế hoạch kinh phí khen thưởng', value: f.plannedVnd, unit: 'đồng' },
+    { label: 'Khen thưởng của người sử dụng lao động', value: f.employerRewards, unit: 'lượt' },
+    { label: 'Tiền thưởng của người sử dụng lao động', value: f.employerRewardsVnd, unit: 'đồng' },
+  ];
+  return { name: 'Công bằng khen thưởng', columns: FIGURE_COLUMNS, rows: [lines] };
+}

@@ -1,0 +1,68 @@
+import DataLoader from 'dataloader';
+import { In, type DataSource } from 'typeorm';
+import { groupByKey, oneByKey, queryRows } from '@thidua/common';
+import {
+  COUNCIL_REVIEW_SELECT,
+  CampaignRefEntity,
+  DECISION_COLUMNS,
+  DECISION_SELECT,
+  FORM_SELECT,
+  OWNER_COLUMN,
+  type CampaignRefRow,
+  type CouncilReviewRow,
+  type DecisionOwner,
+  type DecisionRow,
+  type RewardFormRow,
+} from '../entities';
+import { councilVotesOf, type CouncilVotes } from './votes';
+
+export interface RewardLoaders {
+  campaignRef: DataLoader<string, CampaignRefRow | null>;
+  form: DataLoader<string, RewardFormRow | null>;
+  reviewsByNomination: DataLoader<string, CouncilReviewRow[]>;
+  decisionByNomination: DataLoader<string, DecisionRow | null>;
+  votesByNomination: DataLoader<string, CouncilVotes>;
+  /** The first `limit + 1` decisions of each member, unit (as a collective) or campaign, newest first: one query per batch. */
+  decisionsPage(owner: DecisionOwner, limit: number): DataLoader<string, DecisionRow[]>;
+}
+
+function decisionsPageLoader(db: DataSource, owner: DecisionOwner, limit: number): DataLoader<string, DecisionRow[]> {
+  const column = OWNER_COLUMN[owner];
+  const collectiveOnly = owner === 'unitId' ? 'AND member_id IS NULL' : '';
+  return new DataLoader(async (ids) => {
+    const rows = await queryRows<DecisionRow>(
+      db,
+      `SELECT * FROM (
+         SELECT ${DECISION_COLUMNS}, row_number() OVER (PARTITION BY ${column} ORDER BY decided_on DESC, id DESC) AS position
+           FROM reward_decisions WHERE ${column} = ANY($1::uuid[]) ${collectiveOnly}
+       ) ranked WHERE position <= $2 ORDER BY "decidedOn" DESC, id DESC`,
+      [[...ids], limit + 1],
+    );
+    return groupByKey(ids, rows, (row) => row[owner]);
+  });
+}
+
+export function createLoaders(db: DataSource): RewardLoaders {
+  const pages = new Map<string, DataLoader<string, DecisionRow[]>>();
+  return {
+    campaignRef: new DataLoader(async (ids) => {
+      return oneByKey(ids, await db.getRepository(CampaignRefEntity).findBy({ campaignId: In([...ids]) }), (row) => row.campaignId);
+    }),
+    form: new DataLoader(async (codes) => oneByKey(codes, await queryRows<RewardFormRow>(db, `${FORM_SELECT} WHERE code = ANY($1::text[])`, [[...codes]]), (row) => row.code)),
+    reviewsByNomination: new DataLoader(async (ids) => {
+      const rows = await queryRows<CouncilReviewRow>(db, `${COUNCIL_REVIEW_SELECT} WHERE nomination_id = ANY($1::uuid[]) ORDER BY reviewed_at`, [[...ids]]);
+      return groupByKey(ids, rows, (row) => row.nominationId);
+    }),
+    decisionByNomination: new DataLoader(async (ids) => {
+      const rows = await queryRows<DecisionRow>(db, `${DECISION_SELECT} WHERE nomination_id = ANY($1::uuid[])`, [[...ids]]);
+      return oneByKey(ids, rows, (row) => row.nominationId);
+    }),
+    votesByNomination: new DataLoader((ids) => councilVotesOf(db, ids)),
+    decisionsPage(owner, limit) {
+      const key = `${owner}:${limit}`;
+      let loader = pages.get(key);
+      if (!loader) pages.set(key, (loader = decisionsPageLoader(db, owner, limit)));
+      return loader;
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { closing, code, collectiveAuthority, documentPage, documentTitle, html, issuerHeading, officialHeading, shortDate, type Html, type Issuer } from '@thidua/common';
+
+/** One nomination as the council (Hội đồng Thi đua - Khen thưởng) considered it. */
+export interface CouncilCase {
+  subjectName: string;
+  unitName: string;
+  formName: string | null;
+  reason: string;
+  source: string;
+  isDirectProductionWorker: boolean | null;
+  votesFor: number;
+  votesAgainst: number;
+  abstentions: number;
+  /** Each member's latest vote and comments. */
+  opinions: { member: string; vote: string | null; comment: string | null }[];
+  /** "Đã quyết định khen thưởng", "Không khen thưởng: …", "Được thông qua, chờ quyết định". */
+  outcome: string;
+  decisionNumber: string | null;
+}
+
+export interface MinutesModel {
+  issuer: Issuer;
+  from: string;
+  to: string;
+  /** The day the minutes are drawn up. */
+  date: string;
+  members: string[];
+  cases: CouncilCase[];
+}
+
+export interface DossierModel {
+  issuer: Issuer;
+  /** The level above, to which the dossier goes. */
+  addressee: string;
+  date: string;
+  /** Nominations the council approved, proposed upwards. */
+  proposed: CouncilCase[];
+  minutes: MinutesModel;
+}
+
+const councilName = (issuer: Issuer): string => `Hội đồng Thi đua - Khen thưởng ${issuer.name}`;
+const VOTE: Record<string, string> = { FOR: 'tán thành', AGAINST: 'không tán thành', ABSTAIN: 'không biểu quyết' };
+
+function casesTable(cases: CouncilCase[], withVotes: boolean): Html {
+  return html`<table class="list">
+    <thead><tr><th>STT</th><th>Cá nhân, tập thể</th><th>Đơn vị</th><th>Hình thức</th><th>Thành tích</th>${withVotes ? html`<th>Tán thành</th><th>Không tán thành</th><th>Không biểu quyết</th><th>Kết quả</th>` : html`<th>Lao động trực tiếp</th>`}</tr></thead>
+    <tbody>${cases.map(
+      (c, i) => html`<tr><td class="c">${i + 1}</td><td>${c.subjectName}</td><td>${c.unitName}</td><td>${c.formName ?? 'Chưa chọn'}</td><td>${c.reason}</td>
+        ${withVotes ? html`<td class="c">${c.votesFor}</td><td class="c">${c.votesAgainst}</td><td class="c">${c.abstentions}</td><td>${c.outcome}${c.decisionNumber ? html` (Quyết định số ${code(c.decisionNumber)})` : ''}</td>` : html`<td class="c">${c.isDirectProductionWorker === null ? '' : c.isDirectProductionWorker ? 'Có' : 'Không'}</td>`}</tr>`,
+    )}</tbody>
+  </table>`;
+}
+
+function minutesBody(model: MinutesModel): Html {
+  return html`
+    ${officialHeading({ superiorName: model.issuer.superiorName, issuerName: councilName(model.issuer), number: null, symbol: `BB-HĐTĐKT`, place: model.issuer.place, date: model.date })}
+    ${documentTitle('Biên bản', `Họp Hội đồng Thi đua - Khen thưởng ${model.issuer.name}`)}
+    <div class="body">
+      <p>Thời gian: từ ngày ${shortDate(model.from)} đến ngày ${shortDate(model.to)} (các phiên xét trên hệ thống Thi Đua).</p>
+      <p>Thành phần: ${model.members.length ? `${model.members.length} thành viên Hội đồng đã biểu quyết: ${model.members.join(', ')}` : 'chưa thành viên nào biểu quyết trong thời gian này'}.</p>
+      <p>Nội dung: xét ${model.cases.length} đề nghị khen thưởng. Kết quả biểu quyết của từng thành viên được tính theo phiếu sau cùng; một đề nghị được thông qua khi số phiếu tán thành nhiều hơn số phiếu không tán thành.</p>
+    </div>
+    ${casesTable(model.cases, true)}
+    <div class="body">
+      ${model.cases.map(
+        (c, i) => html`<h3>${i + 1}. ${c.subjectName}</h3>
+          ${c.opinions.length ? c.opinions.map((o) => html`<p>${o.member}: ${o.vote ? VOTE[o.vote] : 'không biểu quyết'}${o.comment ? `. Ý kiến: ${o.comment}` : ''}.</p>`) : html`<p>Chưa có ý kiến.</p>`}`,
+      )}
+      <p>Biên bản được lập từ dữ liệu biểu quyết trên hệ thống và được ký số.</p>
+    </div>
+    ${closing([], { authority: 'TM. Hội đồng', title: `Chủ tịch Hội đồng`, name: null })}`;
+}
+
+/** Minutes of the council's sittings over a period: who voted, how, on what, and what came of it. */
+export function minutesPage(model: MinutesModel): Html {
+  return documentPage(`Biên bản họp ${councilName(model.issuer)}`, minutesBody(model));
+}
+
+/** The dossier to the level above: cover memo (tờ trình), the list proposed, and the council's minutes. */
+export function dossierPage(model: DossierModel): Html {
+  const body = html`
+    ${issuerHeading(model.issuer, model.date, { symbol: 'TTr' })}
+    ${documentTitle('Tờ trình', 'Về việc đề nghị khen thưởng')}
+    <p class="authority" style="text-transform:none">Kính gửi: ${model.addressee}</p>
+    <div class="body">
+      <p>Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;</p>
+      <p>Căn cứ kết quả họp ${councilName(model.issuer)} (biên bản kèm theo),</p>
+      <p>${model.issuer.name} trân trọng đề nghị ${model.addressee} xem xét, khen thưởng ${model.proposed.length} cá nhân, tập thể có thành tích xuất sắc (danh sách kèm theo).</p>
+      <p>Hồ sơ gồm: tờ trình này; danh sách đề nghị khen thưởng; biên bản họp Hội đồng Thi đua - Khen thưởng.</p>
+    </div>
+    ${closing(['Như trên', 'Lưu: VT, TĐKT'], { authority: collectiveAuthority(model.issuer.level), title: 'Chủ tịch', name: null })}
+    <section class="part">
+      <p class="type">Danh sách đề nghị khen thưởng</p>
+      <p class="annex-of">(Kèm theo Tờ trình của ${model.issuer.name} ngày ${shortDate(model.date)})</p>
+      ${casesTable(model.proposed, false)}
+    </section>
+    <section class="part">${minutesBody(model.minutes)}</section>`;
+  return documentPage(`Hồ sơ đề nghị khen thưởng của ${model.issuer.name}`, body);
+}

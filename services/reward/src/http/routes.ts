@@ -1,0 +1,89 @@
+import {
+  DownloadNotFoundError,
+  ValidationError,
+  dateParam,
+  documentIssuer,
+  downloadContext,
+  downloadRoute,
+  idSegment,
+  type Download,
+  type DownloadRequest,
+  type RouteDependencies,
+  type RouteHandler,
+} from '@thidua/common';
+import { todayInVietnam } from '@thidua/common';
+import { createLoaders } from '../application/loaders';
+import { councilMinutes, councilUnit, decisionDocument, proposalDossier } from '../application/documents';
+import { fairnessSheet, nominationsSheet, registerSheet } from '../application/exports';
+
+/**
+ * Reward's downloads (through the gateway):
+ *   /documents/rewards/decisions/<id>.pdf              the signed decision with its annexed list (public)
+ *   /documents/rewards/decisions/<id>/certificate.pdf  the signed certificate (public)
+ *   /documents/rewards/councils/<unit>/minutes.pdf?from=&to=   council minutes (council members, officers over the unit)
+ *   /documents/rewards/councils/<unit>/proposal.pdf    the dossier to the level above (same)
+ *   /exports/rewards/register.xlsx?search=&formCode=&unitId=&from=&to=&adHoc=&campaignId=   the register as filtered
+ *   /exports/rewards/nominations.xlsx?status=&source=  nominations the caller sees
+ *   /exports/rewards/fairness.xlsx?unitId=&from=&to=   fairness figures (officers over the unit)
+ */
+function documents(deps: RouteDependencies) {
+  const db = deps.dataSource.manager;
+  return async ({ identity, segments, query }: DownloadRequest): Promise<Download> => {
+    const [collection, id, file, extra] = segments;
+    if (collection === 'decisions' && id?.endsWith('.pdf') && file === undefined) {
+      return { kind: 'pdf', db: deps.dataSource, document: await decisionDocument(db, idSegment(id.slice(0, -4), 'quyết định khen thưởng'), 'decision') };
+    }
+    if (collection === 'decisions' && file === 'certificate.pdf' && extra === undefined) {
+      return { kind: 'pdf', db: deps.dataSource, document: await decisionDocument(db, idSegment(id, 'quyết định khen thưởng'), 'certificate') };
+    }
+    if (collection === 'councils' && (file === 'minutes.pdf' || file === 'proposal.pdf') && extra === undefined) {
+      const unit = await councilUnit(db, identity, idSegment(id, 'đơn vị công đoàn'));
+      if (file === 'proposal.pdf') return { kind: 'pdf', db: deps.dataSource, document: await proposalDossier(db, unit) };
+      const to = dateParam(query, 'to') ?? todayInVietnam();
+      const from = dateParam(query, 'from') ?? `${to.slice(0, 4)}-01-01`;
+      if (from > to) throw ValidationError.single('from', 'ngày bắt đầu sau ngày kết thúc');
+      return { kind: 'pdf', db: deps.dataSource, document: await councilMinutes(db, unit, from, to) };
+    }
+    throw new DownloadNotFoundError('Không có văn bản này');
+  };
+}
+
+const flag = (value: string | null): boolean | null => (value === 'true' ? true : value === 'false' ? false : null);
+
+function spreadsheets(deps: RouteDependencies) {
+  return async ({ identity, segments, query }: DownloadRequest): Promise<Download> => {
+    const ctx = downloadContext(deps, identity, createLoaders(deps.dataSource));
+    const today = todayInVietnam();
+    switch (segments.join('/')) {
+      case 'register.xlsx':
+        return {
+          kind: 'xlsx',
+          fileName: `Sổ khen thưởng ${today}.xlsx`,
+          title: 'Sổ khen thưởng công khai',
+          sheets: [await registerSheet(ctx, {
+            search: query.get('search'), formCode: query.get('formCode') || null, unitId: query.get('unitId') || null, from: dateParam(query, 'from'),
+            to: dateParam(query, 'to'), adHoc: flag(query.get('adHoc')), campaignId: query.get('campaignId') || null,
+          })],
+        };
+      case 'nominations.xlsx':
+        return { kind: 'xlsx', fileName: `Đề nghị khen thưởng ${today}.xlsx`, title: 'Đề nghị khen thưởng', sheets: [await nominationsSheet(ctx, { status: query.get('status') || null, source: query.get('source') || null })] };
+      case 'fairness.xlsx': {
+        const unitId = query.get('unitId') ?? '';
+        const to = dateParam(query, 'to') ?? today;
+        const from = dateParam(query, 'from') ?? `${to.slice(0, 4)}-01-01`;
+        return { kind: 'xlsx', fileName: `Công bằng khen thưởng ${from} - ${to}.xlsx`, title: 'Công bằng và kịp thời trong khen thưởng', sheets: [await fairnessSheet(ctx, unitId, from, to)] };
+      }
+      default:
+        throw new DownloadNotFoundError('Không có bảng tính này');
+    }
+  };
+}
+
+export function rewardRoutes(deps: RouteDependencies): Record<string, RouteHandler> {
+  // refuse to start when the signing keys are misconfigured (production with development keys)
+  documentIssuer();
+  return {
+    '/documents/rewards/': downloadRoute(deps, '/documents/rewards/', documents(deps)),
+    '/exports/rewards/': downloadRoute(deps, '/exports/rewards/', spreadsheets(deps)),
+  };
+}

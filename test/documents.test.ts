@@ -1,0 +1,327 @@
+/**
+ * Documents through the real gateway: a council's decision is issued, once, as a PDF in the Decree 30 layout signed
+ * (PAdES) by the granting unit's key, with its certificate; poppler reads the text back (number, names with their
+ * diacritics, amounts), pdfsig checks the signature and catches a one-byte change, and the certificate's QR code
+ * decodes to the decision's public page. Council papers, movement plans and reports are refused to those who may not
+ * see them, and a report is issued anew only when its data changes.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import { databaseUrl, testCaDirectory, vietnameseDate, type Role } from '@thidua/common';
+import { issueTestToken } from './support/tokens';
+import { Api } from './support/api';
+import { eventually } from './support/graphql';
+import ExcelJS from 'exceljs';
+import { pdfInfo, pdfSig, pdfText, qrOnFirstPage, tampered, trustStore } from './support/pdf';
+import { startTestPlatform, type TestPlatform } from './support/platform';
+
+let platform: TestPlatform;
+let api: Api;
+let base: string;
+let rewardDb: Client;
+let nssDir: string;
+const run = Date.now().toString(36);
+const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+const units: Record<string, { id: string; path: string }> = {};
+const members: Record<string, string> = {};
+const tokens: Record<string, string> = {};
+const token = (roles: Role[], unitKey: string, sub: string, name = sub) => issueTestToken({ sub, name, roles, unitPath: units[unitKey]!.path });
+
+async function download(urlPath: string, bearer?: string, method = 'GET'): Promise<{ status: number; headers: Headers; body: Buffer }> {
+  const response = await fetch(`${base}${urlPath}`, { method, headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
+  return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
+}
+const json = (body: Buffer) => JSON.parse(body.toString('utf8')) as { error: { code: string; message: string } };
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+const NOMINATE = `mutation($input: NominateInput!) { nominate(input: $input) { id } }`;
+const REVIEW = `mutation($id: ID!, $vote: CouncilVote, $comment: String) { reviewNomination(id: $id, vote: $vote, comment: $comment) { status } }`;
+const GRANT = `mutation($id: ID!, $input: GrantRewardInput!) { grantReward(nominationId: $id, input: $input) { id number amountVnd } }`;
+
+async function nominate(memberKey: string, reason: string): Promise<string> {
+  const input = { source: 'OFFICER', memberId: members[memberKey], grantingUnitId: units.bn!.id, formCode: 'BK_TINH', achievedOn: today, reason };
+  return (await api.ok(NOMINATE, { input }, tokens.officerBn)).nominate.id;
+}
+
+let decision: { id: string; number: string; amountVnd: number };
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  api = new Api(platform.gatewayUrl);
+  base = platform.gatewayUrl.replace(/\/graphql$/, '');
+  tokens.admin = await platform.token(['NATIONAL_ADMIN'], '/');
+  rewardDb = new Client({ connectionString: databaseUrl('reward') });
+  await rewardDb.connect();
+  const unit = async (key: string, input: Record<string, unknown>) => (units[key] = await api.createUnit({ code: `${key}-${run}`, ...input }, tokens.admin));
+  await unit('vn', { name: 'Tổng Liên đoàn Lao động Việt Nam', level: 'NATIONAL' });
+  await unit('bn', { parentId: units.vn!.id, name: 'Liên đoàn Lao động tỉnh Bắc Ninh', level: 'PROVINCIAL', provinceCode: 'BN' });
+  await unit('kh', { parentId: units.vn!.id, name: 'Liên đoàn Lao động tỉnh Khánh Hòa', level: 'PROVINCIAL', provinceCode: 'KH' });
+  await unit('may', { parentId: units.bn!.id, name: 'Công đoàn Công ty Cổ phần May Bắc Giang', level: 'GRASSROOTS', organisationType: 'PRIVATE_ENTERPRISE' });
+  for (const [key, fullName] of [['nhung', 'Nguyễn Thị Hồng Nhung'], ['tram', 'Đặng Thùy Trâm'], ['phuc', 'Ưng Hoàng Phúc']]) {
+    const input = { unitId: units.may!.id, fullName, occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false };
+    members[key!] = (await api.ok(`mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }`, { input }, tokens.admin)).createMember.id;
+  }
+  tokens.officerBn = await token(['UNIT_OFFICER'], 'bn', `officer-bn-${run}`);
+  tokens.officerKh = await token(['UNIT_OFFICER'], 'kh', `officer-kh-${run}`);
+  tokens.councilBn1 = await token(['COUNCIL_MEMBER'], 'bn', `council-bn-1-${run}`, 'Trần Văn Hải');
+  tokens.councilBn2 = await token(['COUNCIL_MEMBER'], 'bn', `council-bn-2-${run}`, 'Lê Thị Mai');
+  tokens.councilKh = await token(['COUNCIL_MEMBER'], 'kh', `council-kh-${run}`);
+  await eventually(async () => {
+    const { rows } = await rewardDb.query(`SELECT (SELECT count(*) FROM member_refs WHERE id = ANY($1::uuid[]))::int AS m, (SELECT count(*) FROM unit_refs WHERE id = ANY($2::uuid[]))::int AS u`, [
+      Object.values(members), Object.values(units).map((u) => u.id),
+    ]);
+    return rows[0].m === 3 && rows[0].u === 4 ? true : null;
+  }, 30000, 'members and units in reward’s read model');
+
+  const nomination = await nominate('nhung', 'Có 3 sáng kiến cải tiến dây chuyền may, làm lợi 450 triệu đồng');
+  await api.ok(REVIEW, { id: nomination, vote: 'FOR', comment: 'Thành tích nổi bật, đúng đối tượng trực tiếp sản xuất' }, tokens.councilBn1);
+  await api.ok(REVIEW, { id: nomination, vote: 'FOR' }, tokens.councilBn2);
+  decision = (await api.ok(GRANT, { id: nomination, input: { signerRole: 'Chủ tịch', signerName: 'Nguyễn Văn Dũng' } }, tokens.councilBn1)).grantReward;
+  nssDir = await trustStore(readFileSync(path.join(testCaDirectory(), 'ca.crt'), 'utf8'));
+}, 120_000);
+
+afterAll(async () => {
+  await rewardDb?.end();
+  await platform?.stop();
+});
+
+describe('a reward decision', () => {
+  it('is issued as a signed PDF in the Decree 30 layout, downloadable by anyone from the register', async () => {
+    const { status, headers, body } = await download(`/documents/rewards/decisions/${decision.id}.pdf`);
+    expect(status).toBe(200);
+    expect(headers.get('content-type')).toBe('application/pdf');
+    expect(headers.get('x-document-sha256')).toBe(sha256(body));
+    const text = await pdfText(body);
+    for (const expected of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM', 'LIÊN ĐOÀN LAO ĐỘNG TỈNH BẮC NINH',
+      `Số: ${decision.number}`, `Bắc Ninh, ${vietnameseDate(today)}`, 'QUYẾT ĐỊNH', 'Căn cứ Luật Thi đua, khen thưởng', '2 phiếu tán thành, 0 phiếu không tán thành',
+      'Điều 1.', 'Nguyễn Thị Hồng Nhung', 'Công đoàn Công ty Cổ phần May Bắc Giang', 'tiền thưởng 3.510.000 đồng', '1,5 lần mức lương cơ sở 2.340.000 đồng',
+      'TM. BAN THƯỜNG VỤ', 'Nguyễn Văn Dũng', 'Nơi nhận:', `(Kèm theo Quyết định số ${decision.number}`, 'Tổng cộng: 1 cá nhân 3.510.000',
+    ]) expect(text).toContain(expected);
+    expect(decision.amountVnd).toBe(3_510_000);
+  });
+
+  it('is signed as PAdES by the granting unit; a copy changed by one byte fails the check', async () => {
+    const { body } = await download(`/documents/rewards/decisions/${decision.id}.pdf`);
+    const report = await pdfSig(body, nssDir);
+    expect(report).toContain('Signer Certificate Common Name: Liên đoàn Lao động tỉnh Bắc Ninh');
+    expect(report).toContain('Signature Type: ETSI.CAdES.detached');
+    expect(report).toContain('Total document signed');
+    expect(report).toContain('Signature Validation: Signature is Valid.');
+    expect(report).toContain('Certificate Validation: Certificate is Trusted.');
+    const broken = await pdfSig(tampered(body), nssDir);
+    expect(broken).not.toContain('Signature is Valid.');
+    expect(broken).toContain('Digest Mismatch');
+  });
+
+  it('is issued once: the register shows its status and the hashes of the files it serves', async () => {
+    const first = await download(`/documents/rewards/decisions/${decision.id}.pdf`);
+    const certificate = await download(`/documents/rewards/decisions/${decision.id}/certificate.pdf`);
+    const { rewardDecision } = await api.ok(`query($id: ID!) { rewardDecision(id: $id) { number status signerName documents { kind sha256 sizeBytes signedBy url } } }`, { id: decision.id });
+    expect(rewardDecision).toMatchObject({ number: decision.number, status: 'VALID', signerName: 'Nguyễn Văn Dũng' });
+    expect(rewardDecision.documents).toEqual([
+      { kind: 'DECISION', sha256: sha256(first.body), sizeBytes: first.body.length, signedBy: 'Liên đoàn Lao động tỉnh Bắc Ninh', url: expect.stringMatching(new RegExp(`/documents/rewards/decisions/${decision.id}\\.pdf$`)) },
+      { kind: 'CERTIFICATE', sha256: sha256(certificate.body), sizeBytes: certificate.body.length, signedBy: 'Liên đoàn Lao động tỉnh Bắc Ninh', url: expect.stringMatching(/\/certificate\.pdf$/) },
+    ]);
+    const { rows } = await rewardDb.query(`SELECT count(*)::int AS n FROM issued_documents WHERE subject_key = $1`, [decision.id]);
+    expect(rows[0].n).toBe(2);
+    expect(sha256((await download(`/documents/rewards/decisions/${decision.id}.pdf`)).body)).toBe(sha256(first.body));
+  });
+
+  it('has a landscape certificate whose QR code opens the decision’s public page', async () => {
+    const { status, body } = await download(`/documents/rewards/decisions/${decision.id}/certificate.pdf`);
+    expect(status).toBe(200);
+    expect(await pdfInfo(body)).toMatch(/Page size:\s+841\.92 x 594\.96 pts \(A4\)/);
+    const text = await pdfText(body);
+    for (const expected of ['BẰNG KHEN', 'Nguyễn Thị Hồng Nhung', 'Có 3 sáng kiến cải tiến dây chuyền may, làm lợi 450 triệu đồng', `Quyết định số ${decision.number}`]) expect(text).toContain(expected);
+    expect(await pdfSig(body, nssDir)).toContain('Signature is Valid.');
+    expect(await qrOnFirstPage(body)).toBe(`http://127.0.0.1:4000/rewards/decisions/${decision.id}`);
+  });
+
+  it('refuses what is not a decision of the register, with a reason, and only answers GET', async () => {
+    for (const bad of [`/documents/rewards/decisions/abc.pdf`, `/documents/rewards/decisions/${units.bn!.id}.pdf`, `/documents/rewards/decisions/${decision.id}`,
+      `/documents/rewards/decisions/${decision.id}/certificate.pdf/x`, `/documents/rewards/decisions/..%2F..%2Fetc%2Fpasswd.pdf`, `/documents/rewards/`]) {
+      const { status, body } = await download(bad);
+      expect([bad, status]).toEqual([bad, 404]);
+      expect(json(body).error.message).toMatch(/^Không có/);
+    }
+    expect((await download(`/documents/rewards/decisions/%E0%A4%A.pdf`)).status).toBe(400);
+    expect((await download(`/documents/rewards/decisions/${decision.id}.pdf`, undefined, 'POST')).status).toBe(405);
+    const head = await download(`/documents/rewards/decisions/${decision.id}.pdf`, undefined, 'HEAD');
+    expect([head.status, head.body.length, Number(head.headers.get('content-length'))]).toEqual([200, 0, expect.any(Number)]);
+  });
+});
+
+describe('council papers', () => {
+  it('are for the council and the officers over its unit only', async () => {
+    const minutes = `/documents/rewards/councils/${units.bn!.id}/minutes.pdf`;
+    expect((await download(minutes)).status).toBe(401);
+    expect((await download(minutes, tokens.officerKh)).status).toBe(403);
+    expect((await download(minutes, tokens.councilKh)).status).toBe(403);
+    expect(json((await download(minutes, tokens.councilKh)).body).error.message).toContain('Liên đoàn Lao động tỉnh Bắc Ninh');
+    expect((await download(`${minutes}?from=2026-02-30`, tokens.councilBn1)).status).toBe(400);
+    const { status, body } = await download(minutes, tokens.councilBn1);
+    expect(status).toBe(200);
+    const text = await pdfText(body);
+    for (const expected of ['BIÊN BẢN', 'Trần Văn Hải', 'Lê Thị Mai', 'Nguyễn Thị Hồng Nhung', 'Đã quyết định khen thưởng (Quyết định số ', `Quyết định số ${decision.number}`, 'Thành tích nổi bật, đúng đối tượng trực tiếp sản xuất']) {
+      expect(text).toContain(expected);
+    }
+    expect(await pdfSig(body, nssDir)).toContain('Signature is Valid.');
+  });
+
+  it('include the dossier to the level above, once the council approved a pending nomination, issued anew when it changes', async () => {
+    const dossier = `/documents/rewards/councils/${units.bn!.id}/proposal.pdf`;
+    const nothing = await download(dossier, tokens.officerBn);
+    expect([nothing.status, json(nothing.body).error.code]).toEqual([409, 'CONFLICT']);
+    const tram = await nominate('tram', 'Cứu người trong vụ cháy xưởng, bảo vệ tài sản của doanh nghiệp');
+    await api.ok(REVIEW, { id: tram, vote: 'FOR' }, tokens.councilBn1);
+    const first = await download(dossier, tokens.officerBn);
+    expect(first.status).toBe(200);
+    const text = await pdfText(first.body);
+    for (const expected of ['TỜ TRÌNH', 'Về việc đề nghị khen thưởng', 'Kính gửi: Tổng Liên đoàn Lao động Việt Nam', 'DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG', 'Đặng Thùy Trâm', 'BIÊN BẢN']) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain('Nguyễn Thị Hồng Nhung');
+    expect(sha256((await download(dossier, tokens.councilBn2)).body)).toBe(sha256(first.body));
+    const phuc = await nominate('phuc', 'Vượt 130% định mức năng suất trong 12 tháng liên tục');
+    await api.ok(REVIEW, { id: phuc, vote: 'FOR' }, tokens.councilBn2);
+    const second = await download(dossier, tokens.officerBn);
+    expect(sha256(second.body)).not.toBe(sha256(first.body));
+    expect(await pdfText(second.body)).toContain('Ưng Hoàng Phúc');
+  });
+});
+
+
+describe('movement papers', () => {
+  const year = Number(today.slice(0, 4));
+  let campaign: { id: string; targets: { id: string }[] };
+  let draft: string;
+
+  beforeAll(async () => {
+    const input = {
+      launchingUnitId: units.bn!.id, title: `Lao động giỏi – Lao động sáng tạo ${run}`, goal: 'Nâng cao năng suất lao động, khuyến khích sáng kiến trong công nhân ngành may',
+      content: 'Thi đua phát huy sáng kiến, cải tiến kỹ thuật', participants: 'Đoàn viên, người lao động trực tiếp sản xuất', organisingMeasures: 'Công đoàn cơ sở đăng ký, báo cáo hằng tháng',
+      category: 'FOR_WORKERS', startsOn: `${year}-01-01`, endsOn: `${year}-12-31`,
+      targets: [{ name: 'Sáng kiến được công nhận', unitOfMeasure: 'sáng kiến', targetValue: 12, direction: 'HIGHER_IS_BETTER', weight: 100 }],
+    };
+    campaign = (await api.ok(`mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id targets { id } } }`, { i: input }, tokens.officerBn)).createCampaign;
+    campaignIds.set(input.title, campaign.id);
+    await api.ok(`mutation($id: ID!) { launchCampaign(id: $id) { id } }`, { id: campaign.id }, tokens.officerBn);
+    draft = (await api.ok(`mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }`, { i: { launchingUnitId: units.bn!.id, title: `Bản nháp ${run}`, category: 'UNION_WORK' } }, tokens.officerBn)).createCampaign.id;
+    const enrolment = (await api.ok(`mutation($i: EnrollUnitInput!) { enrollUnit(input: $i) { id } }`, { i: { campaignId: campaign.id, unitId: units.may!.id } }, tokens.officerBn)).enrollUnit.id;
+    await api.ok(`mutation($i: ReportProgressInput!) { reportProgress(input: $i) { id } }`, { i: { enrollmentId: enrolment, targetId: campaign.targets[0]!.id, periodStart: `${year}-01-01`, value: 4 } }, tokens.officerBn);
+  });
+
+  it('include the plan, public once launched; a draft’s only for its officers', async () => {
+    const { status, body } = await download(`/documents/campaigns/${campaign.id}/plan.pdf`);
+    expect(status).toBe(200);
+    const text = await pdfText(body);
+    for (const expected of ['KẾ HOẠCH', `Phát động phong trào thi đua "Lao động giỏi – Lao động sáng tạo ${run}"`, 'I. MỤC ĐÍCH, YÊU CẦU', 'Sáng kiến được công nhận', '12', `Từ ngày 01/01/${year} đến ngày 31/12/${year}`, 'Số: /KH-BN']) {
+      expect(text).toContain(expected);
+    }
+    expect((await download(`/documents/campaigns/${draft}/plan.pdf`)).status).toBe(404);
+    expect((await download(`/documents/campaigns/${draft}/plan.pdf`, tokens.officerKh)).status).toBe(404);
+    expect((await download(`/documents/campaigns/${draft}/plan.pdf`, tokens.officerBn)).status).toBe(200);
+  });
+
+  it('include the interim report for officers while it runs, then the public summary report', async () => {
+    const report = `/documents/campaigns/${campaign.id}/report.pdf`;
+    expect((await download(report)).status).toBe(401);
+    const interim = await download(report, tokens.officerBn);
+    expect(interim.status).toBe(200);
+    expect(await pdfText(interim.body)).toContain('Sơ kết phong trào thi đua');
+    await api.ok(`mutation($id: ID!) { beginCampaignSummary(id: $id) { status } }`, { id: campaign.id }, tokens.officerBn);
+    await api.ok(`mutation($id: ID!, $input: CampaignSummaryInput!) { submitCampaignSummary(id: $id, input: $input) { status } }`, {
+      id: campaign.id,
+      input: { results: [{ targetId: campaign.targets[0]!.id, achievedValue: 14 }], lessons: 'Gắn thi đua với năng suất và thu nhập của người lao động', exemplars: [{ name: 'Nguyễn Thị Hồng Nhung', achievement: '3 sáng kiến làm lợi 450 triệu đồng' }] },
+    }, tokens.officerBn);
+    const final = await download(report);
+    expect(final.status).toBe(200);
+    const text = await pdfText(final.body);
+    for (const expected of ['Tổng kết phong trào thi đua', '14 sáng kiến', 'Đạt', 'Nguyễn Thị Hồng Nhung: 3 sáng kiến làm lợi 450 triệu đồng', 'Gắn thi đua với năng suất']) expect(text).toContain(expected);
+  });
+
+  it('include the annual report of a unit, for officers of the unit and above', async () => {
+    const path = `/documents/units/${units.bn!.id}/annual-report.pdf?year=${year}`;
+    expect((await download(path)).status).toBe(401);
+    expect((await download(path, tokens.officerKh)).status).toBe(403);
+    expect((await download(`/documents/units/${units.bn!.id}/annual-report.pdf?year=20x6`, tokens.officerBn)).status).toBe(400);
+    const { status, body } = await download(path, tokens.officerBn);
+    expect(status).toBe(200);
+    const text = await pdfText(body);
+    for (const expected of [`Kết quả phong trào thi đua năm ${year}`, 'Công đoàn Công ty Cổ phần May Bắc Giang', 'Phong trào phát động']) expect(text).toContain(expected);
+    expect(await pdfSig(body, nssDir)).toContain('Signer Certificate Common Name: Liên đoàn Lao động tỉnh Bắc Ninh');
+  });
+});
+
+async function workbook(urlPath: string, bearer?: string): Promise<ExcelJS.Worksheet[]> {
+  const { status, headers, body } = await download(urlPath, bearer);
+  expect([urlPath, status]).toEqual([urlPath, 200]);
+  expect(headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(body as unknown as ExcelJS.Buffer);
+  return book.worksheets;
+}
+const rowValues = (sheet: ExcelJS.Worksheet, row: number) => (sheet.getRow(row).values as unknown[]).slice(1);
+
+describe('spreadsheets', () => {
+  it('of the register follow the screen’s filter, with Vietnamese headers, frozen and filtered, numbers and dates typed', async () => {
+    const [sheet] = await workbook(`/exports/rewards/register.xlsx?search=${encodeURIComponent('nguyen thi hong nhung')}&unitId=${units.bn!.id}`);
+    expect(sheet!.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet!.autoFilter).toBeTruthy();
+    expect(rowValues(sheet!, 1).slice(0, 4)).toEqual(['Số quyết định', 'Ngày quyết định', 'Hình thức khen thưởng', 'Khen thưởng đột xuất']);
+    expect(sheet!.actualRowCount).toBe(2);
+    const line = sheet!.getRow(2);
+    expect(line.getCell(1).value).toBe(decision.number);
+    expect(line.getCell(2).value).toEqual(new Date(`${today}T00:00:00Z`));
+    expect(line.getCell(5).value).toBe('Nguyễn Thị Hồng Nhung');
+    expect([line.getCell(10).value, line.getCell(10).numFmt]).toEqual([3_510_000, '#,##0']);
+    expect(line.getCell(13).value).toBe('Còn hiệu lực');
+    expect((await download('/exports/rewards/register.xlsx?from=yesterday')).status).toBe(400);
+  });
+
+  it('of nominations and fairness figures are for the officers and councils who see them', async () => {
+    expect((await download('/exports/rewards/nominations.xlsx')).status).toBe(401);
+    expect((await download('/exports/rewards/nominations.xlsx?status=NOPE', tokens.officerBn)).status).toBe(400);
+    const [nominations] = await workbook('/exports/rewards/nominations.xlsx?status=IN_COUNCIL', tokens.councilBn1);
+    const names = nominations!.getColumn(4).values.slice(2);
+    expect(names).toEqual(expect.arrayContaining(['Đặng Thùy Trâm', 'Ưng Hoàng Phúc']));
+    expect(names).not.toContain('Nguyễn Thị Hồng Nhung');
+    const [khSees] = await workbook('/exports/rewards/nominations.xlsx', tokens.officerKh);
+    expect(khSees!.actualRowCount).toBe(1);
+    expect((await download(`/exports/rewards/fairness.xlsx?unitId=${units.bn!.id}`, tokens.officerKh)).status).toBe(403);
+    const [fairness] = await workbook(`/exports/rewards/fairness.xlsx?unitId=${units.bn!.id}&from=${today.slice(0, 4)}-01-01&to=${today}`, tokens.officerBn);
+    expect(rowValues(fairness!, 2)).toEqual(['Số quyết định khen thưởng', 1, 'quyết định']);
+    expect(rowValues(fairness!, 4)).toEqual(['Tỷ lệ lao động trực tiếp sản xuất trong số cá nhân được khen thưởng', 100, '%']);
+  });
+
+  it('of members, inspection and the annual report are for officers of the unit; members import back from the export', async () => {
+    expect((await download(`/exports/units/${units.may!.id}/members.xlsx`)).status).toBe(401);
+    expect((await download(`/exports/units/${units.may!.id}/members.xlsx`, tokens.officerKh)).status).toBe(403);
+    const [members] = await workbook(`/exports/units/${units.may!.id}/members.xlsx`, tokens.officerBn);
+    expect(rowValues(members!, 1).slice(0, 5)).toEqual(['Họ tên', 'Mã nghề', 'Trực tiếp sản xuất', 'Giữ chức vụ', 'Ngày vào công đoàn']);
+    expect(members!.getColumn(1).values.slice(2).sort()).toEqual(['Nguyễn Thị Hồng Nhung', 'Ưng Hoàng Phúc', 'Đặng Thùy Trâm'].sort());
+    const [behind, silent, byType] = await workbook(`/exports/campaigns/${campaignIdOf('Lao động giỏi')}/inspection.xlsx`, tokens.officerBn);
+    expect([behind!.name, silent!.name, byType!.name]).toEqual(['Chậm tiến độ', 'Chưa báo cáo', 'Theo loại hình']);
+    expect(rowValues(byType!, 2)).toEqual(['doanh nghiệp tư nhân', 1, expect.any(Number)]);
+    const [annual] = await workbook(`/exports/units/${units.bn!.id}/annual-report.xlsx`, tokens.officerBn);
+    expect(rowValues(annual!, 2)[0]).toBe('Liên đoàn Lao động tỉnh Bắc Ninh (toàn đơn vị)');
+    expect(rowValues(annual!, 3)[0]).toBe('Công đoàn Công ty Cổ phần May Bắc Giang');
+
+    const exported = (await download(`/exports/units/${units.may!.id}/members.xlsx`, tokens.officerBn)).body;
+    const copy = await api.createUnit({ parentId: units.bn!.id, code: `copy-${run}`, name: 'Công đoàn Công ty May Bắc Giang 2', level: 'GRASSROOTS', organisationType: 'PRIVATE_ENTERPRISE' }, tokens.admin);
+    const IMPORT = `mutation($u: ID!, $f: String!) { importMembersFromSpreadsheet(unitId: $u, contentBase64: $f) { imported rows problems { row field message } } }`;
+    expect((await api.ok(IMPORT, { u: copy.id, f: exported.toString('base64') }, tokens.officerBn)).importMembersFromSpreadsheet).toEqual({ imported: 3, rows: 3, problems: [] });
+    const notExcel = await api.refused(IMPORT, { u: copy.id, f: Buffer.from('ho_ten,ma_nghe\n').toString('base64') }, tokens.officerBn);
+    expect([notExcel.code, notExcel.problems.map((p) => p.field), notExcel.message]).toEqual(['BAD_USER_INPUT', ['contentBase64'], expect.stringContaining('Excel')]);
+    expect((await api.refused(IMPORT, { u: copy.id, f: '%%%' }, tokens.officerBn)).problems.map((p) => p.field)).toEqual(['contentBase64']);
+    expect((await api.refused(IMPORT, { u: copy.id, f: exported.toString('base64') }, tokens.officerKh)).code).toBe('FORBIDDEN');
+  });
+});
+
+const campaignIds = new Map<string, string>();
+function campaignIdOf(prefix: string): string {
+  return [...campaignIds].find(([title]) => title.startsWith(prefix))![1];
+}

@@ -1,0 +1,112 @@
+/**
+ * Reward's catalogue as data, and the quotas it sets, through the real gateway: the emulation titles, commendations
+ * and union awards with their legal sources and the dated base salary; national admins edit them with history;
+ * a share quota, an absolute quota (ad hoc included) and a collective title's share of members with a title are
+ * enforced at decision time. The catalogue is shared by every scenario: each scenario here puts back what it edits,
+ * and no other file edits it.
+ */
+import { RewardScenario, daysAgo, year } from '../support/reward';
+import { usePlatform } from '../support/platform';
+
+const env = usePlatform();
+
+describe('catalogue and base salary', () => {
+  let s: RewardScenario;
+
+  beforeAll(async () => {
+    s = await RewardScenario.start(env.platform, env.api);
+  });
+
+  afterAll(async () => {
+    await s?.restoreEditedForms();
+  });
+
+  const FORMS = `query($date: Date) { rewardForms { code name kind individualMultiplier collectiveMultiplier source verified amountOn(date: $date) { baseSalaryVnd individualVnd collectiveVnd } } }`;
+
+  it('is public, cites its sources and pays by the base salary in force on the day', async () => {
+    const before = (await s.api.ok(FORMS, { date: '2024-06-30' })).rewardForms;
+    const after = (await s.api.ok(FORMS, { date: '2024-07-01' })).rewardForms;
+    const ldtt = (forms: any[]) => forms.find((f) => f.code === 'LDTT');
+    expect(ldtt(before)).toMatchObject({ name: 'Lao động tiên tiến', kind: 'EMULATION_TITLE', individualMultiplier: 0.3, verified: true, amountOn: { baseSalaryVnd: 1_800_000, individualVnd: 540_000 } });
+    expect(ldtt(before).source).toContain('06/2022/QH15');
+    expect(ldtt(after).amountOn).toEqual({ baseSalaryVnd: 2_340_000, individualVnd: 710_000, collectiveVnd: null });
+    expect(after.find((f: any) => f.code === 'BK_TINH')).toMatchObject({ verified: false, amountOn: { individualVnd: 3_510_000, collectiveVnd: 7_020_000 } });
+    expect(after.map((f: any) => f.code)).toEqual(expect.arrayContaining(['CSTDCS', 'CSTD_TINH', 'CSTD_TQ', 'TTLDTT', 'TTLDXS', 'CO_TINH', 'CO_CP', 'GIAY_KHEN', 'BK_TTG', 'HCLD1', 'LAO_DONG_SANG_TAO', 'GIAI_NGUYEN_DUC_CANH']));
+  });
+
+  it('lets national admins record a base salary rise; amounts on later days follow it', async () => {
+    const SET = `mutation($input: BaseSalaryInput!) { setBaseSalary(input: $input) { effectiveFrom amountVnd roundingStepVnd verified } }`;
+    const input = { effectiveFrom: '2090-07-01', amountVnd: 2_530_000, source: 'Mức tăng được báo chí đưa tin, chưa có nghị định', verified: false };
+    expect((await s.api.refused(SET, { input }, s.tokens.officerHn)).code).toBe('FORBIDDEN');
+    expect((await s.api.refused(SET, { input: { ...input, amountVnd: -1 } }, s.tokens.admin)).problems.map((p) => p.field)).toEqual(['amountVnd']);
+    expect((await s.api.ok(SET, { input }, s.tokens.admin)).setBaseSalary).toEqual({ effectiveFrom: '2090-07-01', amountVnd: 2_530_000, roundingStepVnd: 10_000, verified: false });
+    const cstdcs = (await s.api.ok(`{ rewardForm(code: "CSTDCS") { amountOn(date: "2090-07-02") { individualVnd } } }`)).rewardForm;
+    expect(cstdcs.amountOn.individualVnd).toBe(2_530_000);
+    expect((await s.api.ok(`{ baseSalaries { effectiveFrom } }`)).baseSalaries[0].effectiveFrom).toBe('2090-07-01');
+  });
+
+  it('lets national admins edit a form, refusing rules it cannot read and keeping every version', async () => {
+    const SAVE = `mutation($input: RewardFormInput!, $note: String!) { saveRewardForm(input: $input, note: $note) { code version quota history { version note } } }`;
+    const rewardForm = await s.formForEditing('GIAY_KHEN');
+    const bad = await s.api.refused(SAVE, { input: { ...rewardForm, eligibility: [{ kind: 'TITLE_IN_YEAR' }] }, note: 'Thử quy tắc sai' }, s.tokens.admin);
+    expect(bad).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('eligibility.0.formCode must be a form code') });
+    expect((await s.api.refused(SAVE, { input: rewardForm, note: 'Không được' }, s.tokens.officerHn)).code).toBe('FORBIDDEN');
+    // one Giấy khen per granting unit and year: the quota test below relies on it
+    const saved = (await s.api.ok(SAVE, { input: { ...rewardForm, quota: { kind: 'ABSOLUTE', max: 1, source: 'Quy chế khen thưởng của đơn vị (thử nghiệm)' } }, note: 'Giới hạn 1 giấy khen/năm' }, s.tokens.admin)).saveRewardForm;
+    expect(saved).toMatchObject({ version: 2, quota: { kind: 'ABSOLUTE', max: 1 } });
+    expect(saved.history.map((h: any) => h.version)).toEqual([2, 1]);
+  });
+});
+
+describe('quotas and collective titles', () => {
+  let s: RewardScenario;
+
+  beforeAll(async () => {
+    s = await RewardScenario.start(env.platform, env.api);
+    // Hà Nội grants LĐTT to Hoa, Lan and Tuấn this year, and CSTDCS to Hoa
+    for (const [memberKey, decidedOn] of [['hoa', daysAgo(50)], ['lan', daysAgo(45)], ['tuan', daysAgo(40)]] as const) {
+      await s.decide({ memberKey, granting: 'hn', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(60), awardYear: year }, decidedOn);
+    }
+    await s.decide({ memberKey: 'hoa', granting: 'hn', formCode: 'CSTDCS', taskRating: 'EXCELLENT', achievedOn: daysAgo(60), awardYear: year }, daysAgo(30));
+    // one Giấy khen per granting unit and year
+    const SAVE = `mutation($input: RewardFormInput!, $note: String!) { saveRewardForm(input: $input, note: $note) { version } }`;
+    const giayKhen = await s.formForEditing('GIAY_KHEN');
+    await s.api.ok(SAVE, { input: { ...giayKhen, quota: { kind: 'ABSOLUTE', max: 1, source: 'Quy chế khen thưởng của đơn vị (thử nghiệm)' } }, note: 'Giới hạn 1 giấy khen/năm' }, s.tokens.admin);
+  });
+
+  afterAll(async () => {
+    await s?.restoreEditedForms();
+  });
+
+  const achieved = daysAgo(60);
+
+  it('enforces a share of another title per granting unit and year', async () => {
+    const SAVE = `mutation($input: RewardFormInput!, $note: String!) { saveRewardForm(input: $input, note: $note) { version } }`;
+    const rewardForm = await s.formForEditing('CSTDCS');
+    await s.api.ok(SAVE, { input: { ...rewardForm, quota: { kind: 'SHARE_OF_FORM', formCode: 'LDTT', share: 0.5 } }, note: 'Không quá 50% số LĐTT' }, s.tokens.admin);
+    // Hà Nội granted LĐTT to Hoa, Lan and Tuấn this year: floor(0.5 × 3) = 1 CSTDCS, already Hoa's
+    const lan = await s.nominate({ memberKey: 'lan', granting: 'hn', formCode: 'CSTDCS', taskRating: 'EXCELLENT', achievedOn: achieved, awardYear: year });
+    await s.approve(lan);
+    expect(await s.refusedGrant(lan, daysAgo(20))).toMatchObject({ code: 'CONFLICT', rule: 'SHARE_OF_FORM', message: expect.stringContaining('1 of 1 granted (50% of Lao động tiên tiến granted (3))') });
+  });
+
+  it('enforces an absolute quota, ad hoc included', async () => {
+    const first = await s.nominate({ memberKey: 'tuan', granting: 'may', formCode: 'GIAY_KHEN', source: 'AD_HOC', achievedOn: daysAgo(5), awardYear: year, reason: 'Phát hiện và xử lý kịp thời sự cố rò rỉ hơi nóng' });
+    expect(await s.grant(first, daysAgo(3), {}, s.tokens.councilMay)).toMatchObject({ daysToDecision: 2, adHoc: true });
+    const second = await s.nominate({ memberKey: 'lan', granting: 'may', formCode: 'GIAY_KHEN', source: 'AD_HOC', achievedOn: daysAgo(5), awardYear: year, reason: 'Hỗ trợ đồng nghiệp trong ca đêm' });
+    expect(await s.refusedGrant(second, daysAgo(3), {}, s.tokens.councilMay)).toMatchObject({ code: 'CONFLICT', rule: 'ABSOLUTE' });
+  });
+
+  it('grants a collective title only when enough of its members hold the title', async () => {
+    // Công ty May has 4 members: Hoa, Lan, Tuấn (LĐTT) and Minh; more than 50% needed
+    const collective = await s.nominate({ unitKey: 'may', granting: 'hn', formCode: 'TTLDTT', taskRating: 'GOOD', achievedOn: achieved, awardYear: year });
+    await s.approve(collective);
+    const so = await s.nominate({ unitKey: 'so', granting: 'hn', formCode: 'TTLDTT', taskRating: 'GOOD', achievedOn: achieved, awardYear: year });
+    await s.approve(so);
+    expect(await s.refusedGrant(so, daysAgo(20))).toMatchObject({ rule: 'MEMBERS_WITH_TITLE', message: expect.stringContaining('more than 50% of members with Lao động tiên tiến (0 of 1)') });
+    expect(await s.grant(collective, daysAgo(20))).toMatchObject({ formCode: 'TTLDTT', subjectName: 'Công đoàn Công ty May Thăng Long', amountVnd: 1_880_000, daysToDecision: 40 });
+    const minh = await s.nominate({ memberKey: 'minh', granting: 'hn', formCode: 'BK_TINH', achievedOn: achieved, awardYear: year, reason: 'Chỉ đạo chuyển đổi số dây chuyền may' });
+    await s.approve(minh);
+    expect(await s.grant(minh, daysAgo(49))).toMatchObject({ amountVnd: 3_510_000, daysToDecision: 11 });
+  });
+});
