@@ -97,7 +97,7 @@ install_realm_and_theme() {
 }
 
 wait_ready() {
-  local deadline=$((SECONDS + ${KEYCLOAK_START_TIMEOUT:-180}))
+  local deadline=$((SECONDS + ${KEYCLOAK_START_TIMEOUT:-300}))
   until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$MANAGEMENT_PORT/health/ready" 2>/dev/null && realm_answers; do
     if ! running_pid >/dev/null; then
       log "Keycloak exited during start-up; last lines of $LOG_FILE:"
