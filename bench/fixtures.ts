@@ -1,7 +1,15 @@
+import path from 'node:path';
 import { Client } from 'pg';
-import { databaseUrl, loadGatewayConfig, type Role } from '@thidua/common';
-import { issueDevToken } from '../gateway/src/dev-tokens';
+import { databaseUrl, type Role } from '@thidua/common';
 import { ensureTopics } from '../infra/topics';
+import { issueTestToken, testTokenIssuer } from '../test/support/tokens';
+
+/**
+ * Benchmarks sign their callers' tokens as the tests do (test/support/tokens.ts). The gateways they start in processes
+ * of their own (bench/serve.ts) trust that key through this file, and so run with NODE_ENV=test as tests do.
+ */
+process.env.TEST_TOKEN_KEY_FILE ??= path.resolve(__dirname, '..', '.data', 'bench-token-key.json');
+process.env.NODE_ENV = 'test';
 
 /** What the benchmarks need from the generated data (run `npm run generate` first). */
 export interface Fixtures {
@@ -10,12 +18,14 @@ export interface Fixtures {
   memberId: string;
   /** What the data holds, for the results: "1,574 units, 109,517 members". */
   size: string;
-  token(roles: Role[], unitPath: string, sub: string): Promise<string>;
+  token(roles: Role[], unitPath: string | null, sub: string): Promise<string>;
 }
 
 export async function fixtures(): Promise<Fixtures> {
   process.env.DATABASE_SUFFIX = '_bench';
   await ensureTopics('bench-');
+  // made here, before any gateway process reads it
+  await testTokenIssuer();
   const campaign = new Client({ connectionString: databaseUrl('campaign') });
   await campaign.connect();
   try {
@@ -28,7 +38,7 @@ export async function fixtures(): Promise<Fixtures> {
       province,
       grassroots: { id: member.unitId, path: member.path },
       memberId: member.id,
-      token: (roles, unitPath, sub) => issueDevToken({ sub, name: sub, roles, unitPath }, loadGatewayConfig(), '2h'),
+      token: (roles, unitPath, sub) => issueTestToken({ sub, name: sub, roles, unitPath }, '2h'),
     };
   } finally {
     await campaign.end();

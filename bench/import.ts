@@ -26,7 +26,7 @@ async function readModelCount(service: 'evaluation' | 'reward' | 'media', unitId
 async function main(): Promise<void> {
   const rows = numberOption('rows', 20_000);
   const data = await fixtures();
-  const admin = { authorization: `Bearer ${await data.token(['NATIONAL_ADMIN'], '/', 'bench-admin')}` };
+  const admin = { authorization: `Bearer ${await data.token(['NATIONAL_ADMIN'], null, 'bench-admin')}` };
   const subgraphs = await serve(['subgraphs']);
   const gateway = await serve(['gateway', 'ours']);
   try {

@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   });
   const hcm = await withDatabase('campaign', async (db) => (await db.query(`SELECT id FROM union_units WHERE code = 'HCM'`)).rows[0].id as string);
   const lines = provinces.HCM ?? 0;
-  const headers = { authorization: `Bearer ${await data.token(['UNIT_OFFICER'], '/', 'bench-national-officer')}` };
+  const headers = { authorization: `Bearer ${await data.token(['UNIT_OFFICER'], '/vn/', 'bench-national-officer')}` };
 
   const sqlFile = path.join(os.tmpdir(), `thidua-bench-sql-${process.pid}.json`);
   const subgraphs = await serve(['subgraphs'], { BENCH_SQL_FILE: sqlFile });

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const connections = numberOption('connections', 50);
   const data = await fixtures();
   const body = { query: REGISTER, variables: { filter: { adHoc: true }, first: 20 } };
-  const admin = { authorization: `Bearer ${await data.token(['NATIONAL_ADMIN'], '/', 'bench-admin')}` };
+  const admin = { authorization: `Bearer ${await data.token(['NATIONAL_ADMIN'], null, 'bench-admin')}` };
   const council = { authorization: `Bearer ${await data.token(['COUNCIL_MEMBER'], data.grassroots.path, 'bench-council')}` };
 
   const visibleAfterMs: number[] = [];

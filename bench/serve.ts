@@ -20,6 +20,7 @@ import { startGateway } from '../gateway/src/gateway';
 import { IdentityVerifier } from '../gateway/src/identity';
 import { InternalTokenSigner } from '../gateway/src/internal-tokens';
 import { subgraphs } from '../infra/subgraphs';
+import { testTokenIssuer } from '../test/support/tokens';
 
 export const BENCH_PORTS: Record<ServiceName | 'gateway', number> = { gateway: 4100, campaign: 4101, evaluation: 4102, reward: 4103, media: 4104 };
 const subgraphUrls = Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://127.0.0.1:${BENCH_PORTS[name]}/graphql`])) as Record<ServiceName, string>;
@@ -65,6 +66,7 @@ async function serveOurs(): Promise<void> {
     // a load generator is one client sending thousands of requests a second: rate limits would measure themselves
     anonymousRequestsPerMinute: 100_000_000,
     userRequestsPerMinute: 100_000_000,
+    testTokenIssuer: await testTokenIssuer(),
   });
   console.log(`ready ${gateway.url}`);
 }
@@ -73,8 +75,8 @@ async function serveOurs(): Promise<void> {
  * What the other gateways need to reach our subgraphs at all: the caller's token verified and the internal identity
  * token signed, once per caller (as our gateway does), remembered for the run.
  */
-function internalTokens(): (authorization: string | undefined, service: ServiceName) => Promise<string> {
-  const config = loadGatewayConfig();
+async function internalTokens(): Promise<(authorization: string | undefined, service: ServiceName) => Promise<string>> {
+  const config = { ...loadGatewayConfig(), testTokenIssuer: await testTokenIssuer() };
   const verifier = new IdentityVerifier(config);
   const signer = InternalTokenSigner.fromPem(config.internalTokenPrivateKey);
   const tokens = new Map<string, Promise<string>>();
@@ -90,7 +92,7 @@ function internalTokens(): (authorization: string | undefined, service: ServiceN
  * at all (the internal identity token, signed once per caller as our gateway does).
  */
 async function serveStock(): Promise<void> {
-  const tokenFor = internalTokens();
+  const tokenFor = await internalTokens();
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(path.resolve(__dirname, '..', 'schemas', 'supergraph.graphql'), 'utf8'),
     buildService: ({ name }) =>
@@ -120,7 +122,7 @@ async function serveHive(): Promise<void> {
       logging: boolean | string;
     }): RequestListener;
   };
-  const tokenFor = internalTokens();
+  const tokenFor = await internalTokens();
   let supergraph = readFileSync(path.resolve(__dirname, '..', 'schemas', 'supergraph.graphql'), 'utf8');
   for (const name of SERVICE_NAMES) supergraph = supergraph.replace(new RegExp(`(name: "${name}", url: )"[^"]+"`), `$1"${subgraphUrls[name]}"`);
   const gateway = hive.createGatewayRuntime({

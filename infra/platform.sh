@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole platform on this machine, with demo data:
-#   infra/platform.sh start   install, start PostgreSQL + Kafka (if none configured), the four subgraphs and the
-#                             gateway, load the demo data, print the gateway URL and demo tokens
+#   infra/platform.sh start   install, start PostgreSQL + Kafka + Keycloak (if none configured), the four subgraphs
+#                             and the gateway, load the demo data, print the portal's URL and the demo accounts
 #   infra/platform.sh stop    stop everything this script started
 # Logs: .data/logs/<process>.log. Idempotent: start on a running platform only reloads the demo data.
 set -euo pipefail
@@ -40,6 +40,8 @@ start() {
   # shellcheck disable=SC1091
   source .data/infra.env
   export POSTGRES_URL
+  # the campaign subgraph manages accounts at our Keycloak with its client's secret
+  eval "$(bash infra/keycloak/keycloak.sh env)"
   for entry in "${PROCESSES[@]}"; do
     start_process "${entry%%:*}" "${entry##*:}"
     # subgraphs first: the gateway checks them at start

@@ -1,18 +1,25 @@
 /**
- * Loads the demo data through the gateway, as the national admin would (so every event flows as in real use):
- * a small union tree, members of several occupations, and three launched movements from the source article.
- * Idempotent: what exists already (by unit code, member name in unit, campaign title) is left alone.
- * Prints the gateway URL and a token for each demo role; writes them to .data/demo-tokens.txt too.
+ * Loads the demo data through the gateway, as the people of the demo would (so every event flows as in real use):
+ * a small union tree, members of several occupations, three launched movements from the source article, and an
+ * account for every demo role, each signed in at Keycloak with its password as a person would.
+ * Idempotent: what exists already (by unit code, member name in unit, campaign title, username) is left alone.
+ * Prints the portal's URL and each demo account's username and password; writes them to .data/demo-accounts.txt.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { daysAgoInVietnam, loadGatewayConfig, writePrivateFile, type Role } from '@thidua/common';
-import { issueDevToken } from '../gateway/src/dev-tokens';
+import { ensureNationalAdmin } from '../services/campaign/src/bootstrap-admin';
+import { signInWithPassword, SignInRefusedError } from './keycloak/password-sign-in';
 
 const config = loadGatewayConfig();
-/** Where the demo tokens and the news channel's key are written (the browser tests seed their own platform). */
+/** Where the demo accounts and the news channel's key are written (the browser tests seed their own platform). */
 const OUTPUT_DIR = process.env.DEMO_OUTPUT_DIR ?? path.resolve(__dirname, '..', '.data');
 const GATEWAY = process.env.GATEWAY_URL ?? `http://127.0.0.1:${config.port}/graphql`;
+const PORTAL = GATEWAY.replace(/\/graphql$/, '');
+/** Every demo account's password (the realm's policy: 10 characters, upper and lower case, a digit). */
+const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'ThiDua@2026';
+/** The demo's national admin, made by the bootstrap command as an operator would make the first one. */
+const ADMIN = { username: 'quantri', fullName: 'Quản trị Tổng Liên đoàn' };
 
 interface UnitSeed {
   code: string;
@@ -98,6 +105,39 @@ const CAMPAIGNS = [
   },
 ];
 
+/** A signed-in demo person: their access token, refreshed before the provider's five minutes run out. */
+class Session {
+  private current: { access: string; refresh: string; at: number };
+
+  private constructor(tokens: { accessToken: string; refreshToken: string }) {
+    this.current = { access: tokens.accessToken, refresh: tokens.refreshToken, at: Date.now() };
+  }
+
+  /** Signs in with the demo password; a new account's first sign-in sets it in place of the temporary one. */
+  static async open(username: string, temporaryPassword?: string): Promise<Session> {
+    const request = { issuer: config.oidcIssuer, clientId: config.oidcClientId, redirectUri: `${PORTAL}/auth/callback`, username };
+    if (temporaryPassword) return new Session(await signInWithPassword({ ...request, password: temporaryPassword, newPassword: DEMO_PASSWORD }));
+    try {
+      return new Session(await signInWithPassword({ ...request, password: DEMO_PASSWORD }));
+    } catch (error) {
+      if (error instanceof SignInRefusedError) throw new Error(`demo account ${username} refused the demo password (${error.message}); was it changed by hand?`);
+      throw error;
+    }
+  }
+
+  async token(): Promise<string> {
+    if (Date.now() - this.current.at < 240_000) return this.current.access;
+    const response = await fetch(`${config.oidcIssuer}/protocol/openid-connect/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'refresh_token', client_id: config.oidcClientId, refresh_token: this.current.refresh }),
+    });
+    const body = (await response.json()) as { access_token?: string; refresh_token?: string };
+    if (!body.access_token || !body.refresh_token) throw new Error(`the demo session could not be refreshed (${response.status})`);
+    this.current = { access: body.access_token, refresh: body.refresh_token, at: Date.now() };
+    return this.current.access;
+  }
+}
+
 class CallError extends Error {
   constructor(
     message: string,
@@ -107,10 +147,10 @@ class CallError extends Error {
   }
 }
 
-async function call<T>(token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+async function call<T>(caller: Session, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(GATEWAY, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await caller.token()}` },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -129,7 +169,7 @@ async function unlessDone(step: Promise<unknown>): Promise<void> {
 
 type Unit = { id: string; path: string };
 
-async function seedUnits(token: string): Promise<Map<string, Unit>> {
+async function seedUnits(token: Session): Promise<Map<string, Unit>> {
   const units = new Map<string, Unit>();
   for (const seed of UNITS) {
     const found = await call<{ unionUnitByCode: Unit | null }>(token, `query($code: String!) { unionUnitByCode(code: $code) { id path } }`, { code: seed.code });
@@ -152,7 +192,7 @@ async function seedUnits(token: string): Promise<Map<string, Unit>> {
   return units;
 }
 
-async function seedMembers(token: string, units: Map<string, Unit>): Promise<Map<string, string>> {
+async function seedMembers(token: Session, units: Map<string, Unit>): Promise<Map<string, string>> {
   const memberIds = new Map<string, string>();
   for (const [unitCode, fullName, occupationCode, direct, leader] of MEMBERS) {
     const unit = units.get(unitCode)!;
@@ -174,7 +214,7 @@ async function seedMembers(token: string, units: Map<string, Unit>): Promise<Map
   return memberIds;
 }
 
-async function seedCampaigns(token: string, units: Map<string, Unit>): Promise<string[]> {
+async function seedCampaigns(token: Session, units: Map<string, Unit>): Promise<string[]> {
   const ids: string[] = [];
   for (const { unit: unitCode, ...campaign } of CAMPAIGNS) {
     const unit = units.get(unitCode)!;
@@ -213,7 +253,7 @@ const REPLICATION = {
   ],
 };
 
-async function seedReplication(token: string, flagshipId: string, units: Map<string, Unit>): Promise<string> {
+async function seedReplication(token: Session, flagshipId: string, units: Map<string, Unit>): Promise<string> {
   const bn = units.get('BN')!;
   const existing = await call<{ campaigns: { edges: { node: { id: string; title: string; status: string } }[] } }>(
     token,
@@ -235,7 +275,7 @@ async function seedReplication(token: string, flagshipId: string, units: Map<str
 }
 
 /** Enrolments and a few months of reports, so dashboards have something to show. */
-async function seedProgress(token: string, campaignIds: string[], units: Map<string, Unit>, members: Map<string, string>): Promise<number> {
+async function seedProgress(token: Session, campaignIds: string[], units: Map<string, Unit>, members: Map<string, string>): Promise<number> {
   const [flagship, , armyModel, replication] = campaignIds as [string, string, string, string];
   // values per reporting period of the campaign (both campaigns here report quarterly)
   const plan: [campaignId: string, unitCode: string, perPeriod: number[]][] = [
@@ -278,7 +318,7 @@ async function seedProgress(token: string, campaignIds: string[], units: Map<str
  * Criteria for the Bắc Giang replication (the simplified set for private and FDI enterprises, and a general set)
  * and its published results, once evaluation has scored the reports that came through Kafka.
  */
-async function seedEvaluation(token: string, campaignId: string): Promise<number | null> {
+async function seedEvaluation(token: Session, campaignId: string): Promise<number | null> {
   const { campaign } = await call<{ campaign: { targets: { id: string }[]; criteriaSets: { variant: string }[]; rankings: { publicationVersion: number | null }; enrollments: { edges: { node: { id: string } }[] } } }>(
     token,
     `query($id: ID!) { campaign(id: $id) { targets { id } criteriaSets { variant } rankings { publicationVersion } enrollments(first: 10) { edges { node { id } } } } }`,
@@ -328,7 +368,7 @@ async function seedEvaluation(token: string, campaignId: string): Promise<number
 
 const daysAgo = (n: number) => daysAgoInVietnam(n);
 
-type Tokens = Record<'officer' | 'council' | 'councilMay' | 'employer' | 'nhung', string>;
+type Tokens = Record<'officer' | 'council' | 'councilMay' | 'employer' | 'nhung', Session>;
 
 /**
  * The reward side for Bắc Ninh: the best published result granted by the provincial council, titles for a garment
@@ -343,7 +383,7 @@ async function seedRewards(units: Map<string, Unit>, members: Map<string, string
   const decisions = async (filter: Record<string, unknown>) =>
     (await call<{ rewardDecisions: { edges: unknown[] } }>(tokens.officer, `query($f: RewardDecisionFilter) { rewardDecisions(filter: $f, first: 100) { edges { node { id } } } }`, { f: filter }))
       .rewardDecisions.edges.length;
-  const grant = async (nominationId: string, council: string, extra: Record<string, unknown> = {}) => {
+  const grant = async (nominationId: string, council: Session, extra: Record<string, unknown> = {}) => {
     await call(council, `mutation($id: ID!, $input: GrantRewardInput!) { grantReward(nominationId: $id, input: $input) { number } }`, {
       id: nominationId,
       input: { signerRole: council === tokens.council ? 'Chủ tịch Liên đoàn Lao động tỉnh Bắc Ninh' : 'Chủ tịch Công đoàn cơ sở', ...extra },
@@ -434,7 +474,7 @@ const SECTIONS = [
  * Sections, the campaign-news candidates published, a good-practice story, and a demo news channel whose API
  * key is kept in .data/demo-api-key.txt (a key is shown only once).
  */
-async function seedMedia(editor: string, admin: string): Promise<{ published: number; apiKey: string }> {
+async function seedMedia(editor: Session, admin: Session): Promise<{ published: number; apiKey: string }> {
   const { sections } = await call<{ sections: { slug: string }[] }>(editor, `{ sections { slug } }`);
   for (const section of SECTIONS.filter((s) => !sections.some((existing) => existing.slug === s.slug))) {
     await call(editor, `mutation($input: SectionInput!) { createSection(input: $input) { id } }`, { input: section });
@@ -479,60 +519,91 @@ async function seedMedia(editor: string, admin: string): Promise<{ published: nu
   return { published, apiKey };
 }
 
+interface DemoAccount {
+  label: string;
+  key: keyof Tokens | 'reviewer' | 'councilNational' | 'editor' | 'khOfficer';
+  username: string;
+  fullName: string;
+  roles: Role[];
+  unit: string;
+  member?: string;
+}
+
+const ACCOUNTS: DemoAccount[] = [
+  { label: 'officer, Bắc Ninh', key: 'officer', username: 'canbo.bacninh', fullName: 'Cán bộ LĐLĐ Bắc Ninh', roles: ['UNIT_OFFICER'], unit: 'BN' },
+  { label: 'officer, Khánh Hòa', key: 'khOfficer', username: 'canbo.khanhhoa', fullName: 'Cán bộ LĐLĐ Khánh Hòa', roles: ['UNIT_OFFICER'], unit: 'KH' },
+  { label: 'reviewer, Bắc Ninh', key: 'reviewer', username: 'chamdiem.bacninh', fullName: 'Người chấm điểm Bắc Ninh', roles: ['REVIEWER'], unit: 'BN' },
+  { label: 'council member, national', key: 'councilNational', username: 'hoidong.tw', fullName: 'Thành viên Hội đồng TĐKT', roles: ['COUNCIL_MEMBER'], unit: 'VN' },
+  { label: 'council member, Bắc Ninh', key: 'council', username: 'hoidong.bacninh', fullName: 'Thành viên Hội đồng TĐKT Bắc Ninh', roles: ['COUNCIL_MEMBER'], unit: 'BN' },
+  { label: 'council member, May Bắc Giang', key: 'councilMay', username: 'hoidong.maybg', fullName: 'Hội đồng TĐKT Công ty May Bắc Giang', roles: ['COUNCIL_MEMBER'], unit: 'BN-MAY-BG' },
+  { label: 'editor, national', key: 'editor', username: 'bientap.laodong', fullName: 'Biên tập viên Báo Lao Động', roles: ['EDITOR'], unit: 'VN' },
+  { label: 'employer, May Bắc Giang', key: 'employer', username: 'giamdoc.maybg', fullName: 'Giám đốc Công ty May Bắc Giang', roles: ['EMPLOYER'], unit: 'BN-MAY-BG' },
+  { label: 'member, Nguyễn Thị Hồng Nhung', key: 'nhung', username: 'nhung.ntm', fullName: 'Nguyễn Thị Hồng Nhung', roles: ['MEMBER'], unit: 'BN-MAY-BG', member: 'Nguyễn Thị Hồng Nhung' },
+];
+
+/** The national admin: made by the bootstrap command the first time, then placed in the national federation's unit. */
+async function adminSession(): Promise<Session> {
+  const created = await ensureNationalAdmin(ADMIN.username, ADMIN.fullName);
+  return Session.open(ADMIN.username, created?.temporaryPassword);
+}
+
+/** Each demo account, made through the accounts API by the national admin when missing, and signed in. */
+async function seedAccounts(admin: Session, units: Map<string, Unit>, members: Map<string, string>): Promise<Map<DemoAccount['key'], Session>> {
+  const { accounts } = await call<{ accounts: { edges: { node: { id: string; username: string; unit: { id: string } | null } }[] } }>(
+    admin,
+    `{ accounts(first: 100) { edges { node { id username unit { id } } } } }`,
+  );
+  const existing = new Map(accounts.edges.map((e) => [e.node.username, e.node]));
+  const quantri = existing.get(ADMIN.username);
+  if (quantri && !quantri.unit) {
+    await call(admin, `mutation($id: ID!, $u: ID!) { updateAccount(id: $id, input: { unitId: $u }) { id } }`, { id: quantri.id, u: units.get('VN')!.id });
+  }
+  const sessions = new Map<DemoAccount['key'], Session>();
+  for (const account of ACCOUNTS) {
+    let temporaryPassword: string | undefined;
+    if (!existing.has(account.username)) {
+      const input = { username: account.username, fullName: account.fullName, roles: account.roles, ...(account.member ? { memberId: members.get(account.member)! } : { unitId: units.get(account.unit)!.id }) };
+      temporaryPassword = (await call<{ createAccount: { temporaryPassword: string } }>(admin, `mutation($input: CreateAccountInput!) { createAccount(input: $input) { temporaryPassword } }`, { input }))
+        .createAccount.temporaryPassword;
+    }
+    sessions.set(account.key, await Session.open(account.username, temporaryPassword));
+  }
+  return sessions;
+}
+
 async function main(): Promise<void> {
-  const admin = await issueDevToken({ sub: 'demo-national-admin', name: 'Quản trị Tổng Liên đoàn', roles: ['NATIONAL_ADMIN'], unitPath: '/vn/' }, config);
+  const admin = await adminSession();
   const units = await seedUnits(admin);
   const members = await seedMembers(admin, units);
+  const sessions = await seedAccounts(admin, units, members);
   const campaigns = await seedCampaigns(admin, units);
   campaigns.push(await seedReplication(admin, campaigns[0]!, units));
   const reports = await seedProgress(admin, campaigns, units, members);
   const publication = await seedEvaluation(admin, campaigns[3]!);
   const rewardTokens: Tokens = {
-    officer: await issueDevToken({ sub: 'demo-officer-bn', name: 'Cán bộ LĐLĐ Bắc Ninh', roles: ['UNIT_OFFICER'], unitPath: units.get('BN')!.path }, config),
-    council: await issueDevToken({ sub: 'demo-council-bn', name: 'Thành viên Hội đồng TĐKT Bắc Ninh', roles: ['COUNCIL_MEMBER'], unitPath: units.get('BN')!.path }, config),
-    councilMay: await issueDevToken({ sub: 'demo-council-may', name: 'Hội đồng TĐKT Công ty May Bắc Giang', roles: ['COUNCIL_MEMBER'], unitPath: units.get('BN-MAY-BG')!.path }, config),
-    employer: await issueDevToken({ sub: 'demo-employer', name: 'Giám đốc Công ty May Bắc Giang', roles: ['EMPLOYER'], unitPath: units.get('BN-MAY-BG')!.path }, config),
-    nhung: await issueDevToken({ sub: 'demo-member-nhung', name: 'Nguyễn Thị Hồng Nhung', roles: ['MEMBER'], unitPath: units.get('BN-MAY-BG')!.path, memberId: members.get('Nguyễn Thị Hồng Nhung')! }, config),
+    officer: sessions.get('officer')!,
+    council: sessions.get('council')!,
+    councilMay: sessions.get('councilMay')!,
+    employer: sessions.get('employer')!,
+    nhung: sessions.get('nhung')!,
   };
   const decisions = await seedRewards(units, members, campaigns[3]!, rewardTokens);
-  const editor = await issueDevToken({ sub: 'demo-editor', name: 'Biên tập viên Báo Lao Động', roles: ['EDITOR'], unitPath: '/vn/' }, config);
-  const media = await seedMedia(editor, admin);
+  const media = await seedMedia(sessions.get('editor')!, admin);
 
-  const users: { label: string; sub: string; name: string; roles: Role[]; unit: string; memberId?: string }[] = [
-    { label: 'national admin (Tổng LĐLĐ)', sub: 'demo-national-admin', name: 'Quản trị Tổng Liên đoàn', roles: ['NATIONAL_ADMIN'], unit: 'VN' },
-    { label: 'officer, Bắc Ninh', sub: 'demo-officer-bn', name: 'Cán bộ LĐLĐ Bắc Ninh', roles: ['UNIT_OFFICER'], unit: 'BN' },
-    { label: 'officer, Khánh Hòa', sub: 'demo-officer-kh', name: 'Cán bộ LĐLĐ Khánh Hòa', roles: ['UNIT_OFFICER'], unit: 'KH' },
-    { label: 'reviewer, Bắc Ninh', sub: 'demo-reviewer-bn', name: 'Người chấm điểm Bắc Ninh', roles: ['REVIEWER'], unit: 'BN' },
-    { label: 'council member, national', sub: 'demo-council', name: 'Thành viên Hội đồng TĐKT', roles: ['COUNCIL_MEMBER'], unit: 'VN' },
-    { label: 'council member, Bắc Ninh', sub: 'demo-council-bn', name: 'Thành viên Hội đồng TĐKT Bắc Ninh', roles: ['COUNCIL_MEMBER'], unit: 'BN' },
-    { label: 'editor, national', sub: 'demo-editor', name: 'Biên tập viên Báo Lao Động', roles: ['EDITOR'], unit: 'VN' },
-    { label: 'employer, May Bắc Giang', sub: 'demo-employer', name: 'Giám đốc Công ty May Bắc Giang', roles: ['EMPLOYER'], unit: 'BN-MAY-BG' },
-    {
-      label: 'member, Nguyễn Thị Hồng Nhung',
-      sub: 'demo-member-nhung',
-      name: 'Nguyễn Thị Hồng Nhung',
-      roles: ['MEMBER'],
-      unit: 'BN-MAY-BG',
-      memberId: members.get('Nguyễn Thị Hồng Nhung')!,
-    },
-  ];
   const lines = [
-    `Gateway: ${GATEWAY}`,
+    `Web portal: ${PORTAL}/   Gateway: ${GATEWAY}`,
     `Demo campaign ids: ${campaigns.join(', ')}`,
-    `Feeds: ${GATEWAY.replace(/\/graphql$/, '')}/feeds/sections/guong-dien-hinh.rss (also .atom, .json; /feeds/provinces/BN.rss)`,
+    `Feeds: ${PORTAL}/feeds/sections/guong-dien-hinh.rss (also .atom, .json; /feeds/provinces/BN.rss)`,
     `News channel API key (header x-api-key): ${media.apiKey}`,
     '',
-    'Demo tokens (valid 30 days, development secret):',
+    `Demo accounts (sign in on the portal with "Đăng nhập"; password of each: ${DEMO_PASSWORD}):`,
+    ...[{ label: 'national admin (Tổng LĐLĐ)', username: ADMIN.username }, ...ACCOUNTS].map((a) => `  ${a.label.padEnd(34)} ${a.username.padEnd(18)} ${DEMO_PASSWORD}`),
   ];
-  for (const user of users) {
-    const token = await issueDevToken({ sub: user.sub, name: user.name, roles: user.roles, unitPath: units.get(user.unit)!.path, memberId: user.memberId ?? null }, config);
-    lines.push(`  ${user.label.padEnd(34)} ${token}`);
-  }
-  const file = path.join(OUTPUT_DIR, 'demo-tokens.txt');
+  const file = path.join(OUTPUT_DIR, 'demo-accounts.txt');
   mkdirSync(path.dirname(file), { recursive: true });
   writePrivateFile(file, `${lines.join('\n')}\n`);
   console.log(
-    `[seed] ${units.size} units, ${members.size} members, ${campaigns.length} launched campaigns (one replicated), ${reports} progress reports, results published (version ${publication}), ${decisions} reward decisions in Bắc Ninh, ${media.published} stories published`,
+    `[seed] ${units.size} units, ${members.size} members, ${ACCOUNTS.length + 1} accounts, ${campaigns.length} launched campaigns (one replicated), ${reports} progress reports, results published (version ${publication}), ${decisions} reward decisions in Bắc Ninh, ${media.published} stories published`,
   );
   console.log(lines.join('\n'));
 }

@@ -2,7 +2,9 @@
  * The README's pictures of every document: starts the platform in this process on free ports (the checkout's own
  * test databases and broker: set DATABASE_SUFFIX, KAFKA_PORT as for the tests, after `npm run infra:up -- --test`),
  * loads the demo data, lets the Bắc Ninh council decide the open nomination and approve another, downloads each
- * document through the gateway and renders one page of each to docs/documents/*.png with pdftoppm.
+ * document through the gateway and renders one page of each to docs/documents/*.png with pdftoppm. The demo accounts
+ * sign in at the checkout's Keycloak, in a realm of this run's own (as in the tests; `eval "$(bash
+ * infra/keycloak/keycloak.sh env)"` first).
  *   npx tsx scripts/document-samples.ts
  */
 import { execFile } from 'node:child_process';
@@ -10,7 +12,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { demoToken, demoTokens } from '../test/support/demo';
+import { demoAccount, demoAccounts } from '../test/support/demo';
+import { createRunRealm, deleteRealm, signInAs, TEST_REALM_PREFIX } from '../test/support/keycloak';
 import { startTestPlatform } from '../test/support/platform';
 import { ensureTopics } from '../infra/topics';
 
@@ -20,14 +23,23 @@ const OUT = path.resolve(__dirname, '..', 'docs', 'documents');
 async function main(): Promise<void> {
   process.env.KAFKA_TOPIC_PREFIX ??= `samples-${Date.now().toString(36)}.`;
   process.env.LOG_LEVEL ??= 'fatal';
+  // the platform as the tests run it: their token issuer for the in-process gateway, a realm of its own
+  process.env.NODE_ENV ??= 'test';
+  const realm = `${TEST_REALM_PREFIX}samples-${Date.now().toString(36)}`;
+  process.env.KEYCLOAK_ADMIN_CLIENT_SECRET = await createRunRealm(realm);
+  process.env.KEYCLOAK_REALM = realm;
   await ensureTopics(process.env.KAFKA_TOPIC_PREFIX);
   const platform = await startTestPlatform();
   try {
     const base = platform.gatewayUrl.replace(/\/graphql$/, '');
     const demo = mkdtempSync(path.join(tmpdir(), 'thidua-samples-'));
     await run(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '..', 'infra', 'seed-demo.ts')], { env: { ...process.env, GATEWAY_URL: platform.gatewayUrl, DEMO_OUTPUT_DIR: demo }, timeout: 300_000 });
-    const tokens = demoTokens(demo);
-    const [council, officer] = [demoToken(tokens, 'council member, Bắc Ninh'), demoToken(tokens, 'officer, Bắc Ninh')];
+    const accounts = demoAccounts(demo);
+    const tokenOf = async (label: string) => {
+      const { username, password } = demoAccount(accounts, label);
+      return (await signInAs(username, password)).accessToken;
+    };
+    const [council, officer] = [await tokenOf('council member, Bắc Ninh'), await tokenOf('officer, Bắc Ninh')];
     const gql = async (token: string, query: string, variables: Record<string, unknown> = {}) => {
       const response = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
       const body = (await response.json()) as { data?: any; errors?: unknown[] };
@@ -67,6 +79,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await platform.stop();
+    await deleteRealm(realm);
   }
 }
 

@@ -4,29 +4,33 @@
  */
 import path from 'node:path';
 import { launchBrowser, signIn } from '../test/support/browser';
-import { demoToken, demoTokens } from '../test/support/demo';
+import { demoAccount, demoAccounts } from '../test/support/demo';
 
 const BASE = process.env.PORTAL_URL ?? 'http://127.0.0.1:4000';
 const OUT = path.resolve(__dirname, '..', 'docs', 'screenshots');
 
 
 async function main(): Promise<void> {
-  const tokens = demoTokens();
+  const accounts = demoAccounts();
   const browser = await launchBrowser();
-  const shots: { file: string; path: string; token?: string; phone?: boolean; wait?: string }[] = [
+  const shots: { file: string; path: string; account?: string; phone?: boolean; wait?: string }[] = [
     { file: 'public-campaigns.png', path: '/' },
     { file: 'public-register.png', path: '/rewards' },
     { file: 'public-stories.png', path: '/stories' },
     { file: 'phone-register.png', path: '/rewards', phone: true },
-    { file: 'dashboard-bac-ninh.png', path: '/dashboard', token: 'officer, Bắc Ninh', wait: 'fairness-chart' },
-    { file: 'national-portal.png', path: '/national', token: 'national admin', wait: 'provinces' },
-    { file: 'council.png', path: '/work/council', token: 'council member, Bắc Ninh' },
-    { file: 'launch-campaign.png', path: '/work/launch', token: 'officer, Bắc Ninh' },
+    { file: 'dashboard-bac-ninh.png', path: '/dashboard', account: 'officer, Bắc Ninh', wait: 'fairness-chart' },
+    { file: 'national-portal.png', path: '/national', account: 'national admin', wait: 'provinces' },
+    { file: 'council.png', path: '/work/council', account: 'council member, Bắc Ninh' },
+    { file: 'launch-campaign.png', path: '/work/launch', account: 'officer, Bắc Ninh' },
+    { file: 'accounts.png', path: '/work/accounts', account: 'officer, Bắc Ninh', wait: 'accounts' },
   ];
   for (const shot of shots) {
     const context = await browser.newContext(shot.phone ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true } : { viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    if (shot.token) await signIn(page, BASE, demoToken(tokens, shot.token));
+    if (shot.account) {
+      const { username, password } = demoAccount(accounts, shot.account);
+      await signIn(page, BASE, username, password);
+    }
     await page.goto(`${BASE}${shot.path}`);
     await page.waitForLoadState('networkidle');
     if (shot.wait) await page.getByTestId(shot.wait).waitFor({ timeout: 5000 }).catch(() => console.log(`[screenshots] ${shot.file}: ${shot.wait} did not appear`));

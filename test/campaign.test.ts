@@ -4,8 +4,8 @@
  * its lineage, overdue summaries, the annual report, the events other services rely on, and who may do what.
  */
 import { Client } from 'pg';
-import { databaseUrl, eventsTopic, loadGatewayConfig } from '@thidua/common';
-import { issueDevToken } from '../gateway/src/dev-tokens';
+import { databaseUrl, eventsTopic } from '@thidua/common';
+import { issueTestToken } from './support/tokens';
 import { Api } from './support/api';
 import { eventually } from './support/graphql';
 import { readTopic, testKafka } from './support/kafka';
@@ -52,7 +52,7 @@ const flagshipInput = () => ({
 beforeAll(async () => {
   platform = await startTestPlatform();
   api = new Api(platform.gatewayUrl);
-  admin = await platform.token(['NATIONAL_ADMIN'], '/');
+  admin = await platform.token(['NATIONAL_ADMIN'], null);
   db = new Client({ connectionString: databaseUrl('campaign') });
   await db.connect();
   ({ units, members } = await buildUnionTree(api, admin, {
@@ -452,5 +452,5 @@ describe('overdue summaries and the annual report', () => {
 });
 
 function issueMemberToken(memberId: string, unitPath: string): Promise<string> {
-  return issueDevToken({ sub: `member-${memberId}`, name: 'Đoàn viên', roles: ['MEMBER'], unitPath, memberId }, loadGatewayConfig(), '1h');
+  return issueTestToken({ sub: `member-${memberId}`, name: 'Đoàn viên', roles: ['MEMBER'], unitPath, memberId });
 }

@@ -9,8 +9,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { databaseUrl, loadGatewayConfig, testCaDirectory, vietnameseDate, type Role } from '@thidua/common';
-import { issueDevToken } from '../gateway/src/dev-tokens';
+import { databaseUrl, testCaDirectory, vietnameseDate, type Role } from '@thidua/common';
+import { issueTestToken } from './support/tokens';
 import { Api } from './support/api';
 import { eventually } from './support/graphql';
 import ExcelJS from 'exceljs';
@@ -27,7 +27,7 @@ const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 const units: Record<string, { id: string; path: string }> = {};
 const members: Record<string, string> = {};
 const tokens: Record<string, string> = {};
-const token = (roles: Role[], unitKey: string, sub: string, name = sub) => issueDevToken({ sub, name, roles, unitPath: units[unitKey]!.path }, loadGatewayConfig(), '1h');
+const token = (roles: Role[], unitKey: string, sub: string, name = sub) => issueTestToken({ sub, name, roles, unitPath: units[unitKey]!.path });
 
 async function download(urlPath: string, bearer?: string, method = 'GET'): Promise<{ status: number; headers: Headers; body: Buffer }> {
   const response = await fetch(`${base}${urlPath}`, { method, headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
@@ -147,7 +147,7 @@ describe('a reward decision', () => {
       expect([bad, status]).toEqual([bad, 404]);
       expect(json(body).error.message).toMatch(/^Không có/);
     }
-    // malformed or climbing paths are refused at the HTTP edge, before any route
+    // a malformed target (bad percent-encoding, encoded dot segments) is the HTTP edge's 400 before any route
     expect((await download(`/documents/rewards/decisions/%E0%A4%A.pdf`)).status).toBe(400);
     expect((await download(`/documents/rewards/decisions/..%2F..%2Fetc%2Fpasswd.pdf`)).status).toBe(400);
     expect((await download(`/documents/rewards/decisions/${decision.id}.pdf`, undefined, 'POST')).status).toBe(405);

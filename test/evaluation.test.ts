@@ -5,8 +5,8 @@
  * events evaluation publishes, federation fields, and who may do what.
  */
 import { Client } from 'pg';
-import { databaseUrl, eventsTopic, loadGatewayConfig, type Role } from '@thidua/common';
-import { issueDevToken } from '../gateway/src/dev-tokens';
+import { databaseUrl, eventsTopic, type Role } from '@thidua/common';
+import { issueTestToken } from './support/tokens';
 import { Api } from './support/api';
 import { eventually } from './support/graphql';
 import { readTopic, testKafka } from './support/kafka';
@@ -30,7 +30,7 @@ let initiatives: string;
 let accidents: string;
 
 const token = (roles: Role[], unitPath: string | null, sub: string, memberId: string | null = null) =>
-  issueDevToken({ sub, name: sub, roles, unitPath, memberId }, loadGatewayConfig(), '1h');
+  issueTestToken({ sub, name: sub, roles, unitPath, memberId });
 
 const memberToken = (key: string, unitKey: string) => token(['MEMBER'], units[unitKey]!.path, `member-${key}`, members[key]!);
 
@@ -61,7 +61,7 @@ let civilRubric: string;
 beforeAll(async () => {
   platform = await startTestPlatform();
   api = new Api(platform.gatewayUrl);
-  admin = await platform.token(['NATIONAL_ADMIN'], '/');
+  admin = await platform.token(['NATIONAL_ADMIN'], null);
   evaluationDb = new Client({ connectionString: databaseUrl('evaluation') });
   await evaluationDb.connect();
 

@@ -24,7 +24,7 @@ import {
   type EventEnvelope,
   type ServiceName,
 } from '@thidua/common';
-import { issueDevToken } from '../gateway/src/dev-tokens';
+import { issueTestToken, testTokenIssuer } from './support/tokens';
 import { startGateway } from '../gateway/src/gateway';
 import { InternalTokenSigner } from '../gateway/src/internal-tokens';
 import { subgraphs } from '../infra/subgraphs';
@@ -272,8 +272,8 @@ describe('the database lost and back', () => {
     const proxiedUrl = proxied.toString();
     const campaign = await startSubgraph(subgraphs.campaign, { port: 0, runMigrationsOnStart: false, databaseUrl: proxiedUrl });
     const urls = Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://127.0.0.1:9/graphql`])) as Record<ServiceName, string>;
-    const gateway = await startGateway({ port: 0, subgraphUrls: { ...urls, campaign: campaign.url } });
-    const admin = await issueDevToken({ sub: 'admin', name: 'admin', roles: ['NATIONAL_ADMIN'], unitPath: '/' }, loadGatewayConfig(), '1h');
+    const gateway = await startGateway({ port: 0, subgraphUrls: { ...urls, campaign: campaign.url }, testTokenIssuer: await testTokenIssuer() });
+    const admin = await issueTestToken({ sub: 'admin', name: 'admin', roles: ['NATIONAL_ADMIN'], unitPath: '/' });
     const create = (code: string) => graphql(gateway.url, `mutation($i: CreateUnionUnitInput!) { createUnionUnit(input: $i) { id } }`, { i: { code, name: 'Đơn vị thử mất kết nối', level: 'NATIONAL' } }, admin);
     try {
       expect((await create(`PG-A-${run}`)).errors).toBeUndefined();

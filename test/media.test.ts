@@ -6,8 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import Parser from 'rss-parser';
-import { SERVICE_NAMES, createProducer, eventsTopic, loadGatewayConfig, type EventEnvelope, type Role, type ServiceName } from '@thidua/common';
-import { issueDevToken } from '../gateway/src/dev-tokens';
+import { SERVICE_NAMES, createProducer, eventsTopic, type EventEnvelope, type Role, type ServiceName } from '@thidua/common';
+import { issueTestToken } from './support/tokens';
 import { startGateway } from '../gateway/src/gateway';
 import { Api } from './support/api';
 import { eventually, graphql } from './support/graphql';
@@ -28,7 +28,7 @@ let nhung: string;
 let campaignId: string;
 const base = () => platform.gatewayUrl.replace(/\/graphql$/, '');
 
-const token = (roles: Role[], unitPath: string | null, sub: string) => issueDevToken({ sub, name: sub, roles, unitPath }, loadGatewayConfig(), '1h');
+const token = (roles: Role[], unitPath: string | null, sub: string) => issueTestToken({ sub, name: sub, roles, unitPath });
 const STORY = `query($id: ID!) { story(id: $id) { id status title bodyHtml retractionReason rewardDecision { decisionNumber formName amountVnd } members { id } } }`;
 const TRANSITION = `mutation($id: ID!, $action: StoryAction!, $note: String) { transitionStory(id: $id, action: $action, note: $note) { status } }`;
 const CANDIDATES = `{ storyCandidates(first: 100) { edges { node { id kind title campaign { id } } } } }`;

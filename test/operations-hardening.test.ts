@@ -75,7 +75,7 @@ describe('the audit log', () => {
   });
 
   it('is written in the mutation’s transaction: when the audit record cannot be written, the change does not happen', async () => {
-    // functions and triggers are the owner's to create (the service's own role may not): the fault is injected as the owner
+    // the owner's login: a trigger is a schema change the service's own role may not make
     const campaign = new Client({ connectionString: databaseOwnerUrl('campaign') });
     await campaign.connect();
     const code = `NOAUDIT-${run}`;

@@ -17,6 +17,7 @@ import { Api } from './support/api';
 import { launchBrowser } from './support/browser';
 import { eventually, graphql } from './support/graphql';
 import { startTestPlatform, type TestPlatform } from './support/platform';
+import { testTokenIssuer } from './support/tokens';
 
 const run = Date.now().toString(36);
 const PROVINCE = `Z${run}`.toUpperCase();
@@ -117,8 +118,8 @@ describe('feeds', () => {
 
 describe('the public cache', () => {
   const SEARCH = `query($t: String!) { searchStories(text: $t) { edges { node { id status } } } }`;
-  const cachedGateway = (): Promise<RunningGateway> =>
-    startGateway({ port: 0, responseCacheSeconds: 300, subgraphUrls: Object.fromEntries(SERVICE_NAMES.map((n) => [n, platform.subgraphs[n].url])) as Record<ServiceName, string> });
+  const cachedGateway = async (): Promise<RunningGateway> =>
+    startGateway({ port: 0, responseCacheSeconds: 300, subgraphUrls: Object.fromEntries(SERVICE_NAMES.map((n) => [n, platform.subgraphs[n].url])) as Record<ServiceName, string>, testTokenIssuer: await testTokenIssuer() });
   const search = async (url: string, text: string) => {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: SEARCH, variables: { t: text } }) });
     const body = (await response.json()) as { data: { searchStories: { edges: { node: { id: string } }[] } } };
@@ -170,7 +171,7 @@ describe('uploads and links', () => {
       expect([mimeType, refused.code, refused.problems.map((p) => p.field)]).toEqual([mimeType, 'BAD_USER_INPUT', ['mimeType']]);
     }
     // the database refuses the row after the file is written (a constraint added for this test): the file goes too
-    // the schema is the owner's to change (the service's own role may not): the fault is injected as the owner
+    // the owner's login: a constraint is a schema change the service's own role may not make
     const media = new Client({ connectionString: databaseOwnerUrl('media') });
     await media.connect();
     try {

@@ -5,8 +5,8 @@
  */
 import { Client } from 'pg';
 import { buildClientSchema, getIntrospectionQuery, type GraphQLObjectType } from 'graphql';
-import { databaseUrl, loadGatewayConfig, type Role } from '@thidua/common';
-import { issueDevToken } from '../gateway/src/dev-tokens';
+import { databaseUrl, type Role } from '@thidua/common';
+import { issueTestToken } from './support/tokens';
 import { Api } from './support/api';
 import { eventually, graphql } from './support/graphql';
 import { startTestPlatform, type TestPlatform } from './support/platform';
@@ -19,7 +19,7 @@ let admin: string;
 const run = Date.now().toString(36);
 const year = new Date().getUTCFullYear();
 const ids: Record<string, string> = {};
-const token = (roles: Role[], unitPath: string, sub: string, memberId: string | null = null) => issueDevToken({ sub, name: sub, roles, unitPath, memberId }, loadGatewayConfig(), '1h');
+const token = (roles: Role[], unitPath: string, sub: string, memberId: string | null = null) => issueTestToken({ sub, name: sub, roles, unitPath, memberId });
 
 beforeAll(async () => {
   platform = await startTestPlatform();
@@ -69,6 +69,9 @@ beforeAll(async () => {
   ids.initiative = (await api.ok(`mutation($i: RegisterInitiativeInput!) { registerInitiative(input: $i) { id } }`, {
     i: { memberId: ids.member, title: 'Cải tiến máy cắt vải', description: 'Gắn dao cắt tự động giúp giảm vải thừa mỗi ca' },
   }, admin)).registerInitiative.id;
+  ids.account = (await api.ok(`mutation($i: CreateAccountInput!) { createAccount(input: $i) { account { id } } }`, {
+    i: { username: `canbo.bn.${run}`, fullName: 'Cán bộ Bắc Ninh', unitId: ids.bn, roles: ['UNIT_OFFICER'] },
+  }, admin)).createAccount.account.id;
 });
 
 afterAll(async () => {
@@ -139,6 +142,11 @@ describe('every mutation across the province boundary', () => {
       registerInitiative: ['officer', `mutation($i: RegisterInitiativeInput!) { registerInitiative(input: $i) { id } }`, { i: { memberId: ids.member, title: 'Sáng kiến giả', description: 'Đăng ký hộ người ở tỉnh khác, trái phép' } }],
       assessInitiative: ['officer', `mutation($id: ID!) { assessInitiative(id: $id, input: { recognised: false, rejectionReason: "Từ chối trái phép từ tỉnh khác" }) { id } }`, { id: ids.initiative }],
       setRewardBudget: ['officer', `mutation($u: ID!) { setRewardBudget(unitId: $u, year: ${year}, amountVnd: 1) }`, { u: ids.bn }],
+      createAccount: ['officer', `mutation($i: CreateAccountInput!) { createAccount(input: $i) { temporaryPassword } }`, { i: { username: `xam.pham.${run}`, fullName: 'Xâm phạm', unitId: ids.may, roles: ['UNIT_OFFICER'] } }],
+      updateAccount: ['officer', `mutation($id: ID!, $u: ID!) { updateAccount(id: $id, input: { unitId: $u }) { id } }`, { id: ids.account, u: ids.kh }],
+      setAccountEnabled: ['officer', `mutation($id: ID!) { setAccountEnabled(id: $id, enabled: false) { id } }`, { id: ids.account }],
+      resetAccountPassword: ['officer', `mutation($id: ID!) { resetAccountPassword(id: $id) { temporaryPassword } }`, { id: ids.account }],
+      moveMember: ['officer', `mutation($id: ID!, $u: ID!) { moveMember(id: $id, unitId: $u) { id } }`, { id: ids.member, u: ids.may }],
     };
 
     const { data } = await graphql<any>(platform.gatewayUrl, getIntrospectionQuery(), {}, admin);
@@ -153,7 +161,8 @@ describe('every mutation across the province boundary', () => {
       await Promise.all([campaignDb.connect(), mediaDb.connect(), evaluationDb.connect(), rewardDb.connect()]);
       const [c, m, e, r] = await Promise.all([
         campaignDb.query(`SELECT (SELECT md5(string_agg(u::text, '' ORDER BY id)) FROM union_units u) AS units, (SELECT md5(string_agg(m::text, '' ORDER BY id)) FROM members m) AS members,
-                                 (SELECT md5(string_agg(c::text, '' ORDER BY id)) FROM campaigns c) AS campaigns, (SELECT count(*) FROM enrollments) AS enrollments, (SELECT count(*) FROM progress_reports) AS reports`),
+                                 (SELECT md5(string_agg(c::text, '' ORDER BY id)) FROM campaigns c) AS campaigns, (SELECT count(*) FROM enrollments) AS enrollments, (SELECT count(*) FROM progress_reports) AS reports,
+                                 (SELECT md5(string_agg(a::text, '' ORDER BY id)) FROM accounts a) AS accounts`),
         mediaDb.query(`SELECT (SELECT md5(string_agg(s.id::text || s.status || s.title, '' ORDER BY id)) FROM stories s) AS stories, (SELECT count(*) FROM assets) AS assets,
                               (SELECT count(*) FROM sections) AS sections, (SELECT count(*) FROM news_channels WHERE revoked_at IS NULL) AS channels`),
         evaluationDb.query(`SELECT (SELECT md5(string_agg(s.id::text || s.status, '' ORDER BY id)) FROM criteria_sets s) AS sets, (SELECT count(*) FROM review_assignments) AS assignments,

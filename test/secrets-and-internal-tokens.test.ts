@@ -9,10 +9,11 @@ import path from 'node:path';
 import { SignJWT } from 'jose';
 import {
   ANONYMOUS,
-  DEVELOPMENT_JWT_SECRET,
   DEVELOPMENT_KEY_FILE,
   INTERNAL_TOKEN_HEADER,
   SERVICE_NAMES,
+  databaseRolePassword,
+  kafkaCredentials,
   loadGatewayConfig,
   loadServiceConfig,
   publicKeyPemOf,
@@ -23,7 +24,7 @@ import { startGateway } from '../gateway/src/gateway';
 import { InternalTokenSigner } from '../gateway/src/internal-tokens';
 import { subgraphs } from '../infra/subgraphs';
 import { graphql } from './support/graphql';
-import { productionPasswords, productionSecrets } from './support/production';
+import { productionSecrets } from './support/production';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -37,35 +38,41 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-/** This run's environment as production would have it, before its secrets are set. */
-const productionEnv = () => ({ ...process.env, ...productionPasswords(), NODE_ENV: 'production', JWT_SECRET: undefined, INTERNAL_TOKEN_PRIVATE_KEY: undefined, INTERNAL_TOKEN_PUBLIC_KEY: undefined });
+/** This run's environment as production would have it: its real passwords given as production gives them, not yet its keys. */
+const productionEnv = () => ({
+  ...process.env,
+  NODE_ENV: 'production',
+  INTERNAL_TOKEN_PRIVATE_KEY: undefined,
+  INTERNAL_TOKEN_PUBLIC_KEY: undefined,
+  KAFKA_PASSWORD_GATEWAY: kafkaCredentials('gateway').password,
+  KAFKA_PASSWORD_CAMPAIGN: kafkaCredentials('campaign').password,
+  DATABASE_PASSWORD_CAMPAIGN: databaseRolePassword('campaign', 'runtime'),
+});
 const urls = (): Record<ServiceName, string> => Object.fromEntries(SERVICE_NAMES.map((name) => [name, platform.subgraphs[name].url])) as Record<ServiceName, string>;
 
 describe('production secrets', () => {
   it('the gateway refuses to start without them, naming each variable', async () => {
     const config = loadGatewayConfig(productionEnv());
-    await expect(startGateway({ ...config, port: 0 })).rejects.toThrow(/JWT_SECRET chưa được đặt[\s\S]*INTERNAL_TOKEN_PRIVATE_KEY chưa được đặt/);
+    await expect(startGateway({ ...config, port: 0 })).rejects.toThrow(/INTERNAL_TOKEN_PRIVATE_KEY chưa được đặt/);
   });
 
-  it('the gateway refuses development values, short secrets and this machine’s development key', async () => {
+  it('the gateway refuses this machine’s development key and what is not a key', async () => {
     const good = productionSecrets();
     const production = { ...loadGatewayConfig(productionEnv()), port: 0, subgraphUrls: urls() };
-    await expect(startGateway({ ...production, ...good, jwtSecret: DEVELOPMENT_JWT_SECRET })).rejects.toThrow(/JWT_SECRET đang là giá trị dùng cho môi trường phát triển/);
-    await expect(startGateway({ ...production, ...good, jwtSecret: 'x'.repeat(31) })).rejects.toThrow(/JWT_SECRET ngắn hơn 32 byte/);
     await expect(startGateway({ ...production, ...good, internalTokenPrivateKey: readFileSync(DEVELOPMENT_KEY_FILE, 'utf8') })).rejects.toThrow(/INTERNAL_TOKEN_PRIVATE_KEY là khoá phát triển/);
     await expect(startGateway({ ...production, ...good, internalTokenPrivateKey: 'not a key' })).rejects.toThrow(/INTERNAL_TOKEN_PRIVATE_KEY không phải khoá bí mật Ed25519/);
   });
 
-  it('with its own secrets it starts, and a national-admin token signed with the committed development secret gets 401', async () => {
+  it('with its own secrets it starts, and an HS256 national-admin token (the old development path) gets 401', async () => {
     const gateway = await startGateway({ ...loadGatewayConfig(productionEnv()), ...productionSecrets(), port: 0, subgraphUrls: urls() });
     try {
       const forged = await new SignJWT({ roles: ['NATIONAL_ADMIN'], unit_path: '/vn/' })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject('intruder')
-        .setIssuer(loadGatewayConfig().jwtIssuer)
-        .setAudience(loadGatewayConfig().jwtAudience)
+        .setIssuer(loadGatewayConfig().oidcIssuer)
+        .setAudience(loadGatewayConfig().oidcAudience)
         .setExpirationTime('5m')
-        .sign(new TextEncoder().encode(DEVELOPMENT_JWT_SECRET));
+        .sign(new TextEncoder().encode('thidua-dev-jwt-secret-change-me-0123456789abcdef'));
       const result = await graphql(gateway.url, `{ auditLog(first: 1) { edges { node { subject } } } }`, {}, forged);
       expect([result.status, result.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
     } finally {
@@ -83,19 +90,19 @@ describe('production secrets', () => {
   it('the gateway process exits with the message when started in production without secrets', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, ...productionPasswords(), NODE_ENV: 'production', PORT_GATEWAY: '0', JWT_SECRET: '', INTERNAL_TOKEN_PRIVATE_KEY: '' },
+      env: { ...productionEnv(), PORT_GATEWAY: '0', INTERNAL_TOKEN_PRIVATE_KEY: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(1);
-    expect(output).toMatch(/JWT_SECRET chưa được đặt/);
+    expect(output).toMatch(/INTERNAL_TOKEN_PRIVATE_KEY chưa được đặt/);
   }, 30000);
 
   it('docker-compose requires every secret, with no default', () => {
     const compose = readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');
-    for (const variable of ['JWT_SECRET', 'INTERNAL_TOKEN_PRIVATE_KEY', 'INTERNAL_TOKEN_PUBLIC_KEY']) {
+    for (const variable of ['INTERNAL_TOKEN_PRIVATE_KEY', 'INTERNAL_TOKEN_PUBLIC_KEY', 'KEYCLOAK_ADMIN_CLIENT_SECRET', 'KEYCLOAK_ADMIN_PASSWORD']) {
       expect([variable, new RegExp(`\\$\\{${variable}:\\?`).test(compose)]).toEqual([variable, true]);
       expect([variable, new RegExp(`\\$\\{${variable}:-`).test(compose)]).toEqual([variable, false]);
     }

@@ -14,13 +14,14 @@ import { QUERY_LIMITS, startGateway, type RunningGateway } from '../gateway/src/
 import { eventually, graphql } from './support/graphql';
 import { productionSecrets } from './support/production';
 import { startTestPlatform, type TestPlatform } from './support/platform';
+import { testTokenIssuer } from './support/tokens';
 
 let platform: TestPlatform;
 let admin: string;
 
 beforeAll(async () => {
   platform = await startTestPlatform();
-  admin = await platform.token(['NATIONAL_ADMIN'], '/');
+  admin = await platform.token(['NATIONAL_ADMIN'], null);
 });
 
 afterAll(async () => {
@@ -31,6 +32,8 @@ async function withGateway<T>(overrides: Partial<GatewayConfig>, work: (gateway:
   const gateway = await startGateway({
     port: 0,
     subgraphUrls: Object.fromEntries(SERVICE_NAMES.map((name) => [name, platform.subgraphs[name].url])) as Record<ServiceName, string>,
+    // production refuses a test issuer (shown below); other gateways trust the one platform.token() signs for
+    ...(overrides.isProduction ? {} : { testTokenIssuer: await testTokenIssuer() }),
     ...overrides,
   });
   try {
@@ -100,7 +103,7 @@ describe('query limits', () => {
   });
 
   it('pass a body the gateway accepts on to the subgraph whole (a 1.3 MB member file reaches campaign)', async () => {
-    const admin = await platform.token(['NATIONAL_ADMIN'], '/');
+    const admin = await platform.token(['NATIONAL_ADMIN'], null);
     const csv = ['ho_ten,ma_nghe,truc_tiep_san_xuat,giu_chuc_vu', ...Array.from({ length: 20_000 }, (_, i) => `Dòng thiếu cột số ${i} ${'x'.repeat(40)}`)].join('\n');
     const result = await graphql(platform.gatewayUrl, `mutation($u: ID!, $csv: String!) { importMembers(unitId: $u, csv: $csv) { imported } }`, { u: '00000000-0000-4000-8000-000000000000', csv }, admin);
     // the subgraph read it and answered about its content, not the gateway about a refused subgraph request
@@ -137,8 +140,8 @@ describe('GraphQL over HTTP', () => {
 
 describe('production hardening', () => {
   it('turns introspection and field suggestions off', async () => {
-    const { jwtSecret, internalTokenPrivateKey } = productionSecrets();
-    await withGateway({ isProduction: true, jwtSecret, internalTokenPrivateKey }, async (gateway) => {
+    const { internalTokenPrivateKey } = productionSecrets();
+    await withGateway({ isProduction: true, internalTokenPrivateKey }, async (gateway) => {
       const introspection = await graphql(gateway.url, `{ __schema { types { name } } }`);
       expect(introspection.errors?.[0]?.message).toMatch(/introspection/i);
       const typo = await graphql(gateway.url, `{ occupation { code } }`);
@@ -217,20 +220,28 @@ describe('identity', () => {
     await new Promise((resolve) => jwks.close(resolve));
   });
 
-  it('verifies RS256 tokens against a JWKS in production mode, and refuses the development HS256 tokens there', async () => {
+  it('verifies RS256 tokens against the provider’s JWKS (OIDC_JWKS_URL) in production mode, which refuses to trust a test issuer', async () => {
     const config = loadGatewayConfig();
-    await withGateway({ jwksUrl }, async (gateway) => {
-      const token = await new SignJWT({ roles: ['NATIONAL_ADMIN'], unit_path: '/' })
+    const provider = 'https://dang-nhap.congdoan.example/realms/thidua';
+    const { internalTokenPrivateKey } = productionSecrets();
+    await expect(withGateway({ isProduction: true, internalTokenPrivateKey, testTokenIssuer: await testTokenIssuer() }, async () => undefined)).rejects.toThrow('production refuses it');
+    await withGateway({ isProduction: true, internalTokenPrivateKey, oidcIssuer: provider, oidcJwksUrl: jwksUrl }, async (gateway) => {
+      const token = await new SignJWT({ roles: ['NATIONAL_ADMIN'], unit_path: '/vn/' })
         .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
         .setSubject('idp-admin')
-        .setIssuer(config.jwtIssuer)
-        .setAudience(config.jwtAudience)
+        .setIssuer(provider)
+        .setAudience(config.oidcAudience)
         .setExpirationTime('5m')
         .sign(privateKey);
-      const ok = await graphql(gateway.url, `mutation { createUnionUnit(input: { code: "JWKS-${Date.now()}", name: "Đơn vị thử JWKS", level: NATIONAL }) { id } }`, {}, token);
-      expect(ok.errors).toBeUndefined();
-      const hs256 = await graphql(gateway.url, `{ occupations { code } }`, {}, admin);
-      expect([hs256.status, hs256.errors?.[0]?.extensions?.code]).toEqual([401, 'UNAUTHENTICATED']);
+      // the gateway's own field: the subgraphs here trust the development key, not this production gateway's
+      const ok = await graphql(gateway.url, `{ __typename }`, {}, token);
+      expect([ok.status, ok.errors]).toEqual([200, undefined]);
+      const testIssuers = await graphql(gateway.url, `{ occupations { code } }`, {}, admin);
+      expect([testIssuers.status, testIssuers.errors?.[0]?.extensions?.code, testIssuers.errors?.[0]?.message]).toEqual([
+        401,
+        'UNAUTHENTICATED',
+        'Mã truy cập do một nơi cấp khác phát hành; hãy đăng nhập qua cổng Thi Đua',
+      ]);
     });
   });
 

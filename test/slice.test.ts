@@ -33,7 +33,7 @@ async function count(table: string): Promise<number> {
 
 beforeAll(async () => {
   platform = await startTestPlatform();
-  admin = await platform.token(['NATIONAL_ADMIN'], '/');
+  admin = await platform.token(['NATIONAL_ADMIN'], null);
   db = new Client({ connectionString: databaseUrl('campaign') });
   await db.connect();
 });

@@ -5,7 +5,9 @@
  * operations in gateway/public-operations. Each demo role signs in and walks its main path: the Bắc Ninh officer
  * launches a movement (meeting the API's validation first) and reads the dashboard's charts of the demo data, the
  * public sees the movement, the editor publishes a story that appears in its section and feed, the Bắc Ninh
- * council decides the open nomination, the national admin sees the provinces ranked.
+ * council decides the open nomination, the national admin sees the provinces ranked. Everyone signs in with a
+ * username and password on Keycloak's own page (this run's realm), as people do: signing in and out, a wrong
+ * password, a session renewed or ended, and an officer giving a new officer access are tested here too.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -16,25 +18,35 @@ import { promisify } from 'node:util';
 import { Kind, parse, print, type TypeNode } from 'graphql';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, signIn } from './support/browser';
-import { demoToken, demoTokens } from './support/demo';
+import { launchBrowser, signIn, signInAtProvider } from './support/browser';
+import { demoAccount, demoAccounts, type DemoAccount } from './support/demo';
 import { graphql } from './support/graphql';
 import { pdfText, qrOnFirstPage } from './support/pdf';
+import { keycloakAdmin, providerUser, signInAs } from './support/keycloak';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 import { yearInVietnam } from '@thidua/common';
 
 let platform: TestPlatform;
 let browser: Browser;
 let base: string;
-let tokens: Map<string, string>;
+let accounts: Map<string, DemoAccount>;
 let demoFiles: string[][];
 const run = Date.now().toString(36);
 const year = yearInVietnam();
 
+/** The demo national admin's access token, signed in at Keycloak as the portal does. */
+async function nationalAdminToken(): Promise<string> {
+  const { username, password } = demoAccount(accounts, 'national admin');
+  return (await signInAs(username, password)).accessToken;
+}
+
 async function pageAs(role: string | null): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  if (role) await signIn(page, base, demoToken(tokens, role));
+  if (role) {
+    const { username, password } = demoAccount(accounts, role);
+    await signIn(page, base, username, password);
+  }
   return { context, page };
 }
 
@@ -46,8 +58,8 @@ beforeAll(async () => {
     env: { ...process.env, GATEWAY_URL: platform.gatewayUrl, DEMO_OUTPUT_DIR: output },
     timeout: 240_000,
   });
-  tokens = demoTokens(output);
-  demoFiles = ['demo-tokens.txt', 'demo-api-key.txt'].map((file) => [file, (statSync(path.join(output, file)).mode & 0o777).toString(8)]);
+  accounts = demoAccounts(output);
+  demoFiles = ['demo-accounts.txt', 'demo-api-key.txt'].map((file) => [file, (statSync(path.join(output, file)).mode & 0o777).toString(8)]);
   browser = await launchBrowser();
 }, 300_000);
 
@@ -57,8 +69,8 @@ afterAll(async () => {
 });
 
 describe('the demo data', () => {
-  it('writes its tokens and API key readable by their owner only', () => {
-    expect(demoFiles).toEqual([['demo-tokens.txt', '600'], ['demo-api-key.txt', '600']]);
+  it('writes its accounts and API key readable by their owner only', () => {
+    expect(demoFiles).toEqual([['demo-accounts.txt', '600'], ['demo-api-key.txt', '600']]);
   });
 });
 
@@ -209,7 +221,7 @@ describe('other roles', () => {
     const member = await pageAs('member, Nguyễn Thị Hồng Nhung');
     expect(await member.page.getByRole('link', { name: 'Bảng điều khiển' }).count()).toBe(0);
     await member.page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await member.page.getByRole('link', { name: 'Đăng nhập' }).waitFor();
+    await member.page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
     await member.context.close();
   });
 
@@ -259,7 +271,7 @@ describe('documents and spreadsheets', () => {
   it('anyone scanning a certificate’s QR code sees the decision, that it stands, and the certificate’s hash', async () => {
     const reader = await pageAs(null);
     const { rewardDecisions } = (await graphql<{ rewardDecisions: { edges: { node: { id: string; number: string } }[] } }>(
-      platform.gatewayUrl, `{ rewardDecisions(filter: { search: "pham van hung bo mach" }, first: 1) { edges { node { id number } } } }`, {}, demoToken(tokens, 'national admin'),
+      platform.gatewayUrl, `{ rewardDecisions(filter: { search: "pham van hung bo mach" }, first: 1) { edges { node { id number } } } }`, {}, await nationalAdminToken(),
     )).data!;
     const decision = rewardDecisions.edges[0]!.node;
     const certificate = Buffer.from(await (await reader.page.request.get(`${base}/documents/rewards/decisions/${decision.id}/certificate.pdf`)).body());
@@ -270,5 +282,137 @@ describe('documents and spreadsheets', () => {
     expect(await reader.page.getByTestId('decision-status').textContent()).toBe('Còn hiệu lực');
     expect(await reader.page.getByTestId('documents').textContent()).toContain(createHash('sha256').update(certificate).digest('hex'));
     await reader.context.close();
+  });
+});
+
+describe('signing in', () => {
+  it('happens on Keycloak’s page in Vietnamese, lands on the role’s home, and signing out ends the session at the provider too', async () => {
+    const { context, page } = await pageAs(null);
+    await page.goto(base);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: 'Đăng nhập vào tài khoản của bạn' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/\/realms\/[^/]+\/protocol\/openid-connect\/auth$/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    expect(await page.evaluate('localStorage.length')).toBe(0);
+    const officer = demoAccount(accounts, 'officer, Bắc Ninh');
+    await signInAtProvider(page, officer.username, officer.password);
+    await page.waitForURL(`${base}/dashboard`);
+    await page.getByRole('heading', { name: 'Bảng điều khiển: Liên đoàn Lao động tỉnh Bắc Ninh' }).waitFor();
+    // a reload keeps the person signed in: the provider's session comes back through the hidden frame, not from storage
+    await page.reload();
+    await page.getByRole('heading', { name: 'Bảng điều khiển: Liên đoàn Lao động tỉnh Bắc Ninh' }).waitFor();
+    expect(await page.evaluate('JSON.stringify(localStorage)')).toBe('{}');
+    expect(await page.evaluate('Object.keys(sessionStorage).filter((key) => /token/i.test(sessionStorage.getItem(key) ?? ""))')).toEqual([]);
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.waitForURL(`${base}/`);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    // the provider asks again: its session ended with the portal's
+    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').waitFor();
+    await context.close();
+  });
+
+  it('refuses a wrong password with a message in Vietnamese', async () => {
+    const { context, page } = await pageAs(null);
+    await page.goto(`${base}/login`);
+    await signInAtProvider(page, demoAccount(accounts, 'reviewer, Bắc Ninh').username, 'Sai-mat-khau-1');
+    await page.getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor();
+    expect(page.url().startsWith(base)).toBe(false);
+    await context.close();
+  });
+
+  it('renews an expiring access token silently, and after the session ends brings the person back where they were', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.clock.install();
+    const page = await context.newPage();
+    const bearers: string[] = [];
+    page.on('request', (request) => {
+      const authorization = request.headers().authorization;
+      if (request.url().endsWith('/graphql') && authorization) bearers.push(authorization);
+    });
+    const officer = demoAccount(accounts, 'officer, Khánh Hòa');
+    await signIn(page, base, officer.username, officer.password);
+    await page.getByRole('link', { name: 'Phát động' }).click();
+    await page.getByText('Đơn vị phát động: Liên đoàn Lao động tỉnh Khánh Hòa').waitFor();
+    const first = bearers.at(-1);
+
+    // a minute before the access token's five minutes end, the portal renews it with its refresh token
+    const renewed = page.waitForResponse((r) => r.url().endsWith('/protocol/openid-connect/token') && r.request().postData()?.includes('grant_type=refresh_token') === true);
+    await context.clock.fastForward('04:05');
+    expect((await renewed).status()).toBe(200);
+    await page.getByRole('link', { name: 'Bảng điều khiển' }).click();
+    await page.getByRole('heading', { name: 'Bảng điều khiển: Liên đoàn Lao động tỉnh Khánh Hòa' }).waitFor();
+    expect(bearers.at(-1)).not.toBe(first);
+    await page.getByRole('link', { name: 'Phát động' }).click();
+    await page.getByText('Đơn vị phát động: Liên đoàn Lao động tỉnh Khánh Hòa').waitFor();
+
+    // the session ends at the provider (as when an officer signs the person out everywhere): the next renewal fails
+    const user = await providerUser(officer.username);
+    await keycloakAdmin('POST', `/${process.env.KEYCLOAK_REALM}/users/${user.id}/logout`);
+    await context.clock.fastForward('04:05');
+    await page.getByLabel('Tên đăng nhập hoặc thư điện tử').waitFor();
+    await signInAtProvider(page, officer.username, officer.password);
+    await page.waitForURL(`${base}/work/launch`);
+    await page.getByText('Đơn vị phát động: Liên đoàn Lao động tỉnh Khánh Hòa').waitFor();
+    await context.close();
+  });
+});
+
+describe('accounts', () => {
+  it('a Bắc Ninh officer gives a grassroots union’s officer access; that person signs in and sees only their union', async () => {
+    const { context, page } = await pageAs('officer, Bắc Ninh');
+    await page.getByRole('link', { name: 'Tài khoản' }).click();
+    await page.getByRole('heading', { name: 'Quản lý tài khoản' }).waitFor();
+    await page.getByLabel('Tên đăng nhập', { exact: true }).fill(`canbo.maybg.${run}`);
+    await page.getByLabel('Họ và tên', { exact: true }).fill('Đỗ Thị Mai');
+    await page.getByLabel('Tìm đơn vị').fill('khanh hoa');
+    await page.waitForTimeout(600);
+    expect(await page.getByLabel('Đơn vị của tài khoản').locator('option').allTextContents()).toEqual(['— Chọn đơn vị —', 'Liên đoàn Lao động tỉnh Bắc Ninh']);
+    await page.getByLabel('Tìm đơn vị').fill('may bac giang');
+    await page.getByLabel('Đơn vị của tài khoản').locator('option', { hasText: 'Công đoàn Công ty Cổ phần May Bắc Giang' }).waitFor({ state: 'attached' });
+    await page.getByLabel('Đơn vị của tài khoản').selectOption({ label: 'Công đoàn Công ty Cổ phần May Bắc Giang' });
+    expect(await page.getByRole('checkbox', { name: 'Quản trị Tổng Liên đoàn' }).count()).toBe(0);
+    await page.getByRole('checkbox', { name: 'Cán bộ công đoàn' }).check();
+    await page.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    const password = (await page.getByTestId('temporary-password').textContent())!;
+    await page.getByTestId('accounts').getByRole('row').filter({ hasText: `canbo.maybg.${run}` }).waitFor();
+    await context.close();
+
+    const newcomer = await pageAs(null);
+    await signIn(newcomer.page, base, `canbo.maybg.${run}`, password, 'Mai-mat-khau-2026');
+    await newcomer.page.waitForURL(`${base}/dashboard`);
+    await newcomer.page.getByRole('heading', { name: 'Bảng điều khiển: Công đoàn Công ty Cổ phần May Bắc Giang' }).waitFor();
+    await newcomer.page.getByRole('link', { name: 'Tài khoản' }).click();
+    await newcomer.page.getByTestId('accounts').waitFor();
+    const listed = await newcomer.page.getByTestId('accounts').locator('tbody tr td:nth-child(3)').allTextContents();
+    expect(new Set(listed)).toEqual(new Set(['Công đoàn Công ty Cổ phần May Bắc Giang']));
+    await newcomer.page.getByLabel('Tìm đơn vị').fill('dien tu quang chau');
+    await newcomer.page.waitForTimeout(600);
+    expect(await newcomer.page.getByLabel('Đơn vị của tài khoản').locator('option').allTextContents()).toEqual(['— Chọn đơn vị —', 'Công đoàn Công ty Cổ phần May Bắc Giang']);
+    await newcomer.context.close();
+  });
+
+  it('the same officer’s accounts for Khánh Hòa or for a national admin are refused by the API, in Vietnamese', async () => {
+    const { context, page } = await pageAs('officer, Bắc Ninh');
+    // the officer's own access token, as the portal sends it
+    const bearer = new Promise<string>((resolve) =>
+      page.on('request', (r) => {
+        const value = r.headers().authorization;
+        if (value) resolve(value);
+      }),
+    );
+    await page.getByRole('link', { name: 'Tài khoản' }).click();
+    const authorization = (await bearer).replace(/^Bearer /, '');
+    const unit = async (code: string) => (await graphql<{ unionUnitByCode: { id: string } }>(platform.gatewayUrl, `query($c: String!) { unionUnitByCode(code: $c) { id } }`, { c: code }, authorization)).data!.unionUnitByCode.id;
+    const [kh, may] = [await unit('KH-SNV'), await unit('BN-MAY-BG')];
+    const create = `mutation($input: CreateAccountInput!) { createAccount(input: $input) { temporaryPassword } }`;
+    const khanhHoa = await graphql(platform.gatewayUrl, create, { input: { username: `kh.${run}`, fullName: 'Người Khánh Hòa', unitId: kh, roles: ['UNIT_OFFICER'] } }, authorization);
+    expect([khanhHoa.errors?.[0]?.extensions?.code, khanhHoa.errors?.[0]?.message]).toEqual([
+      'FORBIDDEN',
+      'Công đoàn cơ quan Sở Nội vụ tỉnh Khánh Hòa không thuộc đơn vị bạn quản lý; bạn chỉ quản lý tài khoản của đơn vị mình và các đơn vị trực thuộc',
+    ]);
+    const admin = await graphql(platform.gatewayUrl, create, { input: { username: `qt.${run}`, fullName: 'Quản trị giả', unitId: may, roles: ['NATIONAL_ADMIN'] } }, authorization);
+    expect([admin.errors?.[0]?.extensions?.code, admin.errors?.[0]?.message]).toEqual(['FORBIDDEN', 'Bạn không được cấp hay sửa quyền “Quản trị Tổng Liên đoàn”; hãy đề nghị quản trị Tổng Liên đoàn']);
+    await context.close();
   });
 });

@@ -5,5 +5,5 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [react()],
   build: { outDir: 'dist', assetsDir: 'static', sourcemap: true },
-  server: { proxy: { '/graphql': 'http://127.0.0.1:4000', '/feeds': 'http://127.0.0.1:4000' } },
+  server: { proxy: { '/graphql': 'http://127.0.0.1:4000', '/feeds': 'http://127.0.0.1:4000', '/portal-config.json': 'http://127.0.0.1:4000' } },
 });

@@ -28,7 +28,7 @@ import { PublicResponseCache, watchEvents } from './response-cache';
 import { gatewayHealthRoutes, publicFileRoute } from './routes';
 import { ASSET_HEADERS, FEED_HEADERS } from './security-headers';
 import { subgraphFetcher } from './subgraph-fetcher';
-import { webRoute } from './web';
+import { portalConfigRoute, webRoute } from './web';
 
 export { QUERY_LIMITS, SUPERGRAPH_PATH, type GatewayContext } from './graphql-server';
 
@@ -111,8 +111,9 @@ function routes(config: GatewayConfig, tokens: InternalTokenSigner, mediaBaseUrl
     '/assets/': publicFileRoute(mediaBaseUrl, anonymousMediaToken, ASSET_HEADERS),
     // documents and spreadsheets, from the subgraph owning their data, with the caller's identity
     ...downloadRoutes(config.subgraphUrls, callerToken),
+    '/portal-config.json': portalConfigRoute(config),
     // every other path: the web portal (a single-page app that talks to /graphql)
-    '/': webRoute(),
+    '/': webRoute(config.oidcIssuer),
   };
 }
 

@@ -4,13 +4,20 @@
  */
 const COMMON = { 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY' };
 
-/** The portal talks only to this origin; styles may be inline (React style attributes), scripts may not. Framing is refused (clickjacking). */
-export const PORTAL_HEADERS = {
-  ...COMMON,
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
-  'referrer-policy': 'same-origin',
-};
+/**
+ * The portal talks to this origin and, for signing in, to the identity provider's (its token endpoint, and its
+ * authorization endpoint in a hidden frame that lands on the portal's own silent sign-in page after a reload);
+ * styles may be inline (React style attributes), scripts may not. Framing is refused (clickjacking) except of that
+ * silent sign-in page, by the portal itself.
+ */
+export function portalHeaders(identityProviderOrigin: string, framedByPortal = false): Record<string, string> {
+  return {
+    ...COMMON,
+    'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self' ${identityProviderOrigin}; frame-src 'self' ${identityProviderOrigin}; frame-ancestors ${framedByPortal ? "'self'" : "'none'"}; base-uri 'self'; form-action 'self'; object-src 'none'`,
+    ...(framedByPortal ? { 'x-frame-options': 'SAMEORIGIN' } : {}),
+    'referrer-policy': 'same-origin',
+  };
+}
 
 /** Feeds are data for feed readers: a browser that renders one as a document may run nothing and load nothing from it. */
 export const FEED_HEADERS = {

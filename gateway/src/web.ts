@@ -1,8 +1,8 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import type { RouteHandler } from '@thidua/common';
-import { PORTAL_HEADERS } from './security-headers';
+import { sendJson, type GatewayConfig, type RouteHandler } from '@thidua/common';
+import { portalHeaders } from './security-headers';
 
 /** Where `npm run build:web` puts the portal. */
 export const WEB_DIST_DIR = process.env.WEB_DIST_DIR ?? path.resolve(__dirname, '../../web/dist');
@@ -18,38 +18,49 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
 };
 
-function send(res: ServerResponse, file: string, cache: string): void {
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': cache, ...PORTAL_HEADERS });
+/** Where the provider sends the hidden frame of a silent sign-in (web/src/main.tsx finishes it there). */
+export const SILENT_SIGN_IN_PATH = '/auth/silent';
+
+function send(res: ServerResponse, file: string, cache: string, headers: Record<string, string>): void {
+  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': cache, ...headers });
   createReadStream(file).pipe(res);
+}
+
+/** What the portal needs to sign people in: the provider (OpenID issuer) and its client there. */
+export function portalConfigRoute(config: Pick<GatewayConfig, 'oidcIssuer' | 'oidcClientId'>): RouteHandler {
+  return (_req, res) => sendJson(res, 200, { authority: config.oidcIssuer, clientId: config.oidcClientId });
 }
 
 /**
  * Serves the built portal: hashed bundles under /static/ are cached for a year; any other path is a page of the
  * single-page app and gets index.html (never cached, so a new build is seen at once).
  */
-export function webRoute(distDir: string = WEB_DIST_DIR): RouteHandler {
+export function webRoute(oidcIssuer: string, distDir: string = WEB_DIST_DIR): RouteHandler {
   const root = path.resolve(distDir);
+  const provider = new URL(oidcIssuer).origin;
+  const pageHeaders = portalHeaders(provider);
   return (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD', ...PORTAL_HEADERS }).end();
+      res.writeHead(405, { allow: 'GET, HEAD', ...pageHeaders }).end();
       return;
     }
     const index = path.join(root, 'index.html');
     if (!existsSync(index)) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...PORTAL_HEADERS }).end('The web portal is not built: run `npm run build:web`.\n');
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...pageHeaders }).end('The web portal is not built: run `npm run build:web`.\n');
       return;
     }
     const urlPath = decodeURIComponent((req.url ?? '/').split('?', 1)[0]!);
+    const headers = urlPath === SILENT_SIGN_IN_PATH ? portalHeaders(provider, true) : pageHeaders;
     const file = path.resolve(root, `.${urlPath}`);
     const inside = file.startsWith(`${root}${path.sep}`);
     if (inside && existsSync(file) && statSync(file).isFile()) {
-      send(res, file, urlPath.startsWith('/static/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      send(res, file, urlPath.startsWith('/static/') ? 'public, max-age=31536000, immutable' : 'no-cache', headers);
       return;
     }
     if (urlPath.startsWith('/static/')) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...PORTAL_HEADERS }).end('not found\n');
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...pageHeaders }).end('not found\n');
       return;
     }
-    send(res, index, 'no-cache');
+    send(res, index, 'no-cache', headers);
   };
 }

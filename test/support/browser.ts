@@ -9,10 +9,26 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Signs in through the portal's login page with a gateway token, as a person pasting theirs would. */
-export async function signIn(page: Page, baseUrl: string, token: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('Mã đăng nhập (JWT)').fill(token);
+/**
+ * On Keycloak's own sign-in page (in Vietnamese), as a person types: username, password, and at a first sign-in with
+ * a temporary password the new one, twice.
+ */
+export async function signInAtProvider(page: Page, username: string, password: string, newPassword?: string): Promise<void> {
+  await page.getByLabel('Tên đăng nhập hoặc thư điện tử').fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  if (newPassword) {
+    await page.getByText('Bạn cần đặt mật khẩu mới để bắt đầu dùng tài khoản.').waitFor();
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill(newPassword);
+    await page.getByLabel('Nhập lại mật khẩu', { exact: true }).fill(newPassword);
+    await page.getByRole('button', { name: 'Gửi' }).click();
+  }
+}
+
+/** Signs in from the portal's header, through the provider's page, and waits until the portal shows who is signed in. */
+export async function signIn(page: Page, baseUrl: string, username: string, password: string, newPassword?: string): Promise<void> {
+  await page.goto(baseUrl);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await signInAtProvider(page, username, password, newPassword);
   await page.getByTestId('signed-in-as').waitFor();
 }

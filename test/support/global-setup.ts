@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ensureTestCa } from '@thidua/common';
 import { ensureTopics } from '../../infra/topics';
 import { prepareDatabases } from '../../infra/databases';
+import { TEST_REALM_PREFIX, createRunRealm, deleteRunRealms } from './keycloak';
 
 /**
  * Runs once before the suite: fresh test databases (`*_test`, migrated from scratch by their owner roles, each
@@ -12,16 +13,24 @@ import { prepareDatabases } from '../../infra/databases';
  * runs never see each other's events on a shared broker. The in-process services find their credentials as a
  * running service would: `KAFKA_PASSWORD_*` and `DATABASE_*PASSWORD_*` when set, else this checkout's generated
  * development passwords (`.data/secrets/`, written by the broker script and by `prepareDatabases`).
+ * Each run also imports its own Keycloak realm (unless KEYCLOAK_REALM names one prepared already).
  */
 export default async function globalSetup(): Promise<void> {
   process.env.DATABASE_SUFFIX ??= '_test';
   process.env.KAFKA_TOPIC_PREFIX ??= `test-${randomBytes(4).toString('hex')}.`;
   process.env.LOG_LEVEL ??= 'fatal';
+  const realm = async () => {
+    if (process.env.KEYCLOAK_REALM) return;
+    const name = `${TEST_REALM_PREFIX}${randomBytes(4).toString('hex')}`;
+    await deleteRunRealms();
+    process.env.KEYCLOAK_ADMIN_CLIENT_SECRET = await createRunRealm(name);
+    process.env.KEYCLOAK_REALM = name;
+    process.env.THIDUA_TEST_REALM = name;
+  };
   // the units of a run get their development signing keys here, issued by the checkout's test CA
   process.env.SIGNING_KEYS_DIR ??= mkdtempSync(path.join(tmpdir(), 'thidua-signing-'));
   await ensureTestCa();
   // every process a test starts serves its metrics on a free port, never on another checkout's
   process.env.METRICS_PORT ??= '0';
-  await prepareDatabases({ test: true });
-  await ensureTopics(process.env.KAFKA_TOPIC_PREFIX);
+  await Promise.all([prepareDatabases({ test: true }), ensureTopics(process.env.KAFKA_TOPIC_PREFIX), realm()]);
 }

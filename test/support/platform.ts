@@ -1,8 +1,8 @@
-import { SERVICE_NAMES, loadGatewayConfig, startSubgraph, type GatewayConfig, type Role, type ServiceName, type RunningSubgraph } from '@thidua/common';
+import { SERVICE_NAMES, startSubgraph, type GatewayConfig, type Role, type ServiceName, type RunningSubgraph } from '@thidua/common';
 import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
-import { issueDevToken } from '../../gateway/src/dev-tokens';
 import { subgraphs } from '../../infra/subgraphs';
 import { Api } from './api';
+import { issueTestToken, testTokenIssuer } from './tokens';
 
 export interface TestPlatform {
   gatewayUrl: string;
@@ -14,7 +14,8 @@ export interface TestPlatform {
 
 /**
  * The real platform in this process: four subgraphs on the test databases and the run's Kafka topics, and the
- * gateway in front of them, each on a free port.
+ * gateway in front of them, each on a free port. The gateway trusts the run's Keycloak realm and this process's test
+ * token issuer (`token()`).
  */
 export async function startTestPlatform(gatewayOverrides: Partial<GatewayConfig> = {}): Promise<TestPlatform> {
   const running = {} as Record<ServiceName, RunningSubgraph>;
@@ -23,7 +24,6 @@ export async function startTestPlatform(gatewayOverrides: Partial<GatewayConfig>
       running[name] = await startSubgraph(subgraphs[name], { port: 0, runMigrationsOnStart: false });
     }),
   );
-  const gatewayConfig = loadGatewayConfig();
   const gateway = await startGateway({
     port: 0,
     // revocation visible at once; the production default is 30 s
@@ -31,6 +31,8 @@ export async function startTestPlatform(gatewayOverrides: Partial<GatewayConfig>
     // most tests read right after they write; the cache has its own test
     responseCacheSeconds: 0,
     subgraphUrls: Object.fromEntries(SERVICE_NAMES.map((name) => [name, running[name].url])) as Record<ServiceName, string>,
+    // tokens of tests that are not about signing in (the provider's own are trusted as well)
+    testTokenIssuer: await testTokenIssuer(),
     ...gatewayOverrides,
   });
   return {
@@ -38,7 +40,7 @@ export async function startTestPlatform(gatewayOverrides: Partial<GatewayConfig>
     subgraphs: running,
     gateway,
     token: (roles, unitPath, sub = `test-${roles.join('-').toLowerCase()}`) =>
-      issueDevToken({ sub, name: 'Người kiểm thử', roles, unitPath }, gatewayConfig, '1h'),
+      issueTestToken({ sub, name: 'Người kiểm thử', roles, unitPath }),
     async stop() {
       await gateway.stop();
       await Promise.all(SERVICE_NAMES.map((name) => running[name].stop()));

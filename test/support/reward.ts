@@ -3,8 +3,8 @@
  * five members, its own tokens and its own catalogue edits (put back when it ends), so no scenario depends on
  * another's data. The helpers nominate, vote and decide through the real gateway.
  */
-import { daysAgoInVietnam, eventsTopic, loadGatewayConfig, yearInVietnam, type Role } from '@thidua/common';
-import { issueDevToken } from '../../gateway/src/dev-tokens';
+import { daysAgoInVietnam, eventsTopic, yearInVietnam, type Role } from '@thidua/common';
+import { issueTestToken } from './tokens';
 import type { Api } from './api';
 import { graphql } from './graphql';
 import { readTopic, testKafka, type ReadMessage } from './kafka';
@@ -62,7 +62,7 @@ const HANOI = {
 } as const;
 
 function treeToken(tree: UnionTree, roles: Role[], unitKey: string, sub: string, memberId: string | null): Promise<string> {
-  return issueDevToken({ sub, name: sub, roles, unitPath: tree.units[unitKey]!.path, memberId }, loadGatewayConfig(), '1h');
+  return issueTestToken({ sub, name: sub, roles, unitPath: tree.units[unitKey]!.path, memberId });
 }
 
 export class RewardScenario {

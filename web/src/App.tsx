@@ -1,4 +1,5 @@
-import { NavLink, Route, Routes, useNavigate } from 'react-router';
+import { lazy, Suspense } from 'react';
+import { NavLink, Route, Routes } from 'react-router';
 import { useAuth, type Role } from './auth';
 import { CampaignPage } from './pages/CampaignPage';
 import { CouncilPage } from './pages/CouncilPage';
@@ -8,15 +9,18 @@ import { EditorPage } from './pages/EditorPage';
 import { HomePage } from './pages/HomePage';
 import { ImportMembersPage } from './pages/ImportMembersPage';
 import { LaunchCampaignPage } from './pages/LaunchCampaignPage';
-import { LoginPage } from './pages/LoginPage';
 import { NationalPage } from './pages/NationalPage';
 import { RegisterPage } from './pages/RegisterPage';
 import { ReplicateCampaignPage } from './pages/ReplicateCampaignPage';
 import { ReportProgressPage } from './pages/ReportProgressPage';
 import { ReviewsPage } from './pages/ReviewsPage';
+import { SignInCallbackPage, SignInPage } from './pages/SignInPage';
 import { StoriesPage } from './pages/StoriesPage';
 import { StoryPage } from './pages/StoryPage';
-import { Page } from './ui';
+import { Loading, Page } from './ui';
+
+// officers' screen only: a chunk of its own
+const AccountsPage = lazy(() => import('./pages/AccountsPage').then((m) => ({ default: m.AccountsPage })));
 
 interface NavItem {
   to: string;
@@ -37,11 +41,11 @@ const NAV: NavItem[] = [
   { to: '/work/reviews', label: 'Chấm điểm', roles: ['REVIEWER'] },
   { to: '/work/council', label: 'Hội đồng TĐKT', roles: ['COUNCIL_MEMBER'] },
   { to: '/work/editor', label: 'Biên tập', roles: ['EDITOR', 'NATIONAL_ADMIN'] },
+  { to: '/work/accounts', label: 'Tài khoản', roles: OFFICERS },
 ];
 
 function Header() {
-  const { session, has, signOut } = useAuth();
-  const navigate = useNavigate();
+  const { session, ready, has, signIn, signOut } = useAuth();
   return (
     <header className="site-header">
       <div className="inner">
@@ -63,21 +67,15 @@ function Header() {
           {session ? (
             <>
               <span data-testid="signed-in-as">{session.name}</span>
-              <button
-                type="button"
-                onClick={() => {
-                  signOut();
-                  navigate('/');
-                }}
-              >
+              <button type="button" onClick={signOut}>
                 Đăng xuất
               </button>
             </>
-          ) : (
-            <NavLink to="/login" style={{ color: '#fff' }}>
+          ) : ready ? (
+            <button type="button" onClick={() => signIn()}>
               Đăng nhập
-            </NavLink>
-          )}
+            </button>
+          ) : null}
         </div>
       </div>
     </header>
@@ -85,6 +83,7 @@ function Header() {
 }
 
 export function App() {
+  const { ready } = useAuth();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -92,32 +91,39 @@ export function App() {
       </a>
       <Header />
       <main id="main" tabIndex={-1}>
-        <Routes>
-          <Route path="/" element={<HomePage />} />
-          <Route path="/campaigns/:id" element={<CampaignPage />} />
-          <Route path="/campaigns/:id/replicate" element={<ReplicateCampaignPage />} />
-          <Route path="/rewards" element={<RegisterPage />} />
-          <Route path="/rewards/decisions/:id" element={<DecisionPage />} />
-          <Route path="/stories" element={<StoriesPage />} />
-          <Route path="/stories/:id" element={<StoryPage />} />
-          <Route path="/login" element={<LoginPage />} />
-          <Route path="/dashboard" element={<DashboardPage />} />
-          <Route path="/national" element={<NationalPage />} />
-          <Route path="/work/launch" element={<LaunchCampaignPage />} />
-          <Route path="/work/progress" element={<ReportProgressPage />} />
-          <Route path="/work/import" element={<ImportMembersPage />} />
-          <Route path="/work/reviews" element={<ReviewsPage />} />
-          <Route path="/work/council" element={<CouncilPage />} />
-          <Route path="/work/editor" element={<EditorPage />} />
-          <Route
-            path="*"
-            element={
-              <Page title="Không tìm thấy trang">
-                <p>Địa chỉ này không có trên cổng thông tin.</p>
-              </Page>
-            }
-          />
-        </Routes>
+        {/* pages wait for the session a reload restores, so they ask the API once, as the right person */}
+        {ready ? (
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/campaigns/:id" element={<CampaignPage />} />
+            <Route path="/campaigns/:id/replicate" element={<ReplicateCampaignPage />} />
+            <Route path="/rewards" element={<RegisterPage />} />
+            <Route path="/rewards/decisions/:id" element={<DecisionPage />} />
+            <Route path="/stories" element={<StoriesPage />} />
+            <Route path="/stories/:id" element={<StoryPage />} />
+            <Route path="/login" element={<SignInPage />} />
+            <Route path="/auth/callback" element={<SignInCallbackPage />} />
+            <Route path="/work/accounts" element={<Suspense fallback={<Loading />}><AccountsPage /></Suspense>} />
+            <Route path="/dashboard" element={<DashboardPage />} />
+            <Route path="/national" element={<NationalPage />} />
+            <Route path="/work/launch" element={<LaunchCampaignPage />} />
+            <Route path="/work/progress" element={<ReportProgressPage />} />
+            <Route path="/work/import" element={<ImportMembersPage />} />
+            <Route path="/work/reviews" element={<ReviewsPage />} />
+            <Route path="/work/council" element={<CouncilPage />} />
+            <Route path="/work/editor" element={<EditorPage />} />
+            <Route
+              path="*"
+              element={
+                <Page title="Không tìm thấy trang">
+                  <p>Địa chỉ này không có trên cổng thông tin.</p>
+                </Page>
+              }
+            />
+          </Routes>
+        ) : (
+          <Loading />
+        )}
       </main>
     </>
   );

@@ -1,4 +1,5 @@
 /** The gateway is the portal's only back end: GraphQL over POST (JSON, so the gateway's CSRF rule is met). */
+import { sessionExpired } from './auth';
 
 export interface Problem {
   field: string;
@@ -33,6 +34,8 @@ export async function request<T>(query: string, variables: Record<string, unknow
     headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
+  // the gateway no longer takes this session's token: sign in again, and come back to this page
+  if (response.status === 401 && token) sessionExpired();
   const body = (await response.json().catch(() => ({ errors: [{ message: `Máy chủ trả lời ${response.status}` }] }))) as { data?: T; errors?: GraphQLError[] };
   if (!body.data && body.errors?.length) throw new ApiError(body.errors[0]!);
   return { data: body.data ?? null, errors: body.errors ?? [] };
@@ -58,6 +61,7 @@ export function mutateWithProgress<T>(query: string, variables: Record<string, u
     xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(Math.min(0.95, event.loaded / event.total));
     xhr.onerror = () => reject(new ApiError({ message: 'Không kết nối được máy chủ' }));
     xhr.onload = () => {
+      if (xhr.status === 401 && token) sessionExpired();
       onProgress(1);
       try {
         const body = JSON.parse(xhr.responseText) as { data?: T; errors?: GraphQLError[] };

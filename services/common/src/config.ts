@@ -16,12 +16,6 @@ export const DEFAULT_PORTS: Record<ServiceName | 'gateway', number> = {
   media: 4004,
 };
 
-/**
- * Development-only values, filled in only outside production; production refuses to start on them or without its
- * own (see secrets.ts and the README, "Security").
- */
-export const DEVELOPMENT_JWT_SECRET = 'thidua-dev-jwt-secret-change-me-0123456789abcdef';
-
 /** A Kafka principal (SCRAM user): each service, the gateway (its cache-invalidation consumer), and admin (infra, ops, tests). */
 export type KafkaPrincipal = ServiceName | 'gateway' | 'admin';
 
@@ -58,10 +52,15 @@ export interface GatewayConfig {
   metricsHost: string;
   metricsPort: number;
   subgraphUrls: Record<ServiceName, string>;
-  jwtSecret: string;
-  jwtIssuer: string;
-  jwtAudience: string;
-  jwksUrl: string | undefined;
+  /** The OpenID provider whose access tokens the gateway accepts (its JWKS, RS256/ES256), and the audience they name. */
+  oidcIssuer: string;
+  oidcAudience: string;
+  /** The issuer's JWKS when it is not the one its discovery document names (a provider reached by another address). */
+  oidcJwksUrl: string | undefined;
+  /** The portal's client at the provider (public, Authorization Code + PKCE). */
+  oidcClientId: string;
+  /** Tests only, set in code (never from the environment): a key set of their own; refused unless NODE_ENV=test. */
+  testTokenIssuer?: TestTokenIssuer;
   /** The key internal tokens are signed with (PKCS8 PEM, Ed25519); '' when not set in production. */
   internalTokenPrivateKey: string;
   isProduction: boolean;
@@ -91,6 +90,11 @@ export interface GatewayConfig {
   kafkaBrokers: string[];
   kafkaCredentials: KafkaCredentials;
   topicPrefix: string;
+}
+
+export interface TestTokenIssuer {
+  issuer: string;
+  jwks: { keys: Record<string, unknown>[] };
 }
 
 /** Metrics are served on ports of their own (see README, "Operations"), bound to METRICS_HOST. */
@@ -175,6 +179,24 @@ export function kafkaBrokers(env: Env = process.env): string[] {
   return (env.KAFKA_BROKERS ?? `127.0.0.1:${env.KAFKA_PORT ?? 9092}`).split(',').map((b) => b.trim()).filter(Boolean);
 }
 
+/**
+ * The Keycloak server the platform uses: KEYCLOAK_URL, else our own on 127.0.0.1:KEYCLOAK_PORT (8080, started by
+ * infra/keycloak/keycloak.sh); none when only OIDC_ISSUER names another OpenID provider.
+ */
+export function keycloakUrl(env: Env = process.env): string | undefined {
+  if (env.KEYCLOAK_URL) return env.KEYCLOAK_URL.replace(/\/+$/, '');
+  return env.OIDC_ISSUER ? undefined : `http://127.0.0.1:${env.KEYCLOAK_PORT ?? 8080}`;
+}
+
+export function keycloakRealm(env: Env = process.env): string {
+  return env.KEYCLOAK_REALM ?? 'thidua';
+}
+
+/** Issuer of the caller tokens: OIDC_ISSUER, else the Keycloak realm's. */
+export function oidcIssuer(env: Env = process.env): string {
+  return (env.OIDC_ISSUER ?? `${keycloakUrl(env)}/realms/${keycloakRealm(env)}`).replace(/\/+$/, '');
+}
+
 export function loadServiceConfig(serviceName: ServiceName, env: Env = process.env): ServiceConfig {
   const production = isProduction(env);
   // in production migrations are the setup job's (infra/databases.ts), so a service never holds the owner's password
@@ -211,10 +233,10 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
       reward: subgraphUrl('reward'),
       media: subgraphUrl('media'),
     },
-    jwtSecret: env.JWT_SECRET ?? (isProduction(env) ? '' : DEVELOPMENT_JWT_SECRET),
-    jwtIssuer: env.JWT_ISSUER ?? 'thidua-dev-issuer',
-    jwtAudience: env.JWT_AUDIENCE ?? 'thidua',
-    jwksUrl: env.JWT_JWKS_URL || undefined,
+    oidcIssuer: oidcIssuer(env),
+    oidcAudience: env.OIDC_AUDIENCE ?? 'thidua',
+    oidcJwksUrl: env.OIDC_JWKS_URL || undefined,
+    oidcClientId: env.OIDC_CLIENT_ID ?? 'thidua-portal',
     internalTokenPrivateKey: env.INTERNAL_TOKEN_PRIVATE_KEY ?? (isProduction(env) ? '' : developmentPrivateKeyPem()),
     isProduction: isProduction(env),
     logLevel: env.LOG_LEVEL ?? 'info',

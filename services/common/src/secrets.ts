@@ -1,8 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { GatewayConfig, ServiceConfig } from './config';
-import { DEVELOPMENT_JWT_SECRET } from './config';
 import { DEVELOPMENT_KEY_FILE, ed25519Key, publicKeyPemOf } from './internal-keys';
-import { MIN_SECRET_BYTES } from './secret-sources';
 
 
 export class UnsafeConfigurationError extends Error {
@@ -15,13 +13,6 @@ export class UnsafeConfigurationError extends Error {
 /** What this checkout's development key is, when it has one, so that production can refuse to run on it. */
 function developmentPublicKey(): string | null {
   return existsSync(DEVELOPMENT_KEY_FILE) ? publicKeyPemOf(readFileSync(DEVELOPMENT_KEY_FILE, 'utf8')) : null;
-}
-
-function sharedSecretProblem(variable: string, value: string, developmentValues: string[]): string | null {
-  if (!value) return `${variable} chưa được đặt`;
-  if (developmentValues.includes(value)) return `${variable} đang là giá trị dùng cho môi trường phát triển; đặt một bí mật riêng`;
-  if (Buffer.byteLength(value, 'utf8') < MIN_SECRET_BYTES) return `${variable} ngắn hơn ${MIN_SECRET_BYTES} byte`;
-  return null;
 }
 
 function keyProblem(variable: string, pem: string, kind: 'private' | 'public'): string | null {
@@ -39,13 +30,13 @@ function refuseUnsafe(processName: string, problems: (string | null)[]): void {
 }
 
 /**
- * Fail closed: in production the gateway refuses to start without its own secrets (missing, shorter than 32 bytes,
- * or a development value), naming each variable. Outside production the development values are allowed.
+ * Fail closed: in production the gateway refuses to start without its own signing key for internal tokens (missing,
+ * or this machine's development key), naming the variable. Caller tokens need no secret: they are verified against
+ * the identity provider's public keys. Outside production the development key is allowed.
  */
 export function requireGatewaySecrets(config: GatewayConfig): void {
   if (!config.isProduction) return;
   refuseUnsafe('Gateway', [
-    config.jwksUrl ? null : sharedSecretProblem('JWT_SECRET', config.jwtSecret, [DEVELOPMENT_JWT_SECRET]),
     keyProblem('INTERNAL_TOKEN_PRIVATE_KEY', config.internalTokenPrivateKey, 'private'),
   ]);
 }

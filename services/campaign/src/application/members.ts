@@ -1,8 +1,10 @@
 import {
+  ForbiddenError,
   NotFoundError,
   ValidationError,
   decodeCursor,
   foldVietnamese,
+  isOfficerOver,
   pageSize,
   parseId,
   queryRows,
@@ -238,4 +240,30 @@ export async function membersOfSubtree(ctx: CampaignContext, unitId: string, pag
   );
   const rows = (await ctx.loaders.member.loadMany(ids.map((r) => r.id))).filter((r): r is MemberRow => r !== null && !(r instanceof Error));
   return toConnection(rows, limit, (row) => [row.id]);
+}
+
+/**
+ * A member moves to another grassroots union (chuyển sinh hoạt công đoàn): officers over both unions (or national
+ * admins) move them. MemberUpserted carries the new place to the other subgraphs and to the member's own account.
+ */
+export async function moveMember(ctx: CampaignContext, id: string, unitId: string): Promise<MemberRow> {
+  requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
+  const destination = await ctx.loaders.unit.load(parseId('unitId', unitId));
+  if (!destination) throw ValidationError.single('unitId', 'Không tìm thấy công đoàn nhận đoàn viên');
+  if (destination.level !== 'GRASSROOTS') throw ValidationError.single('unitId', `${destination.name} không phải công đoàn cơ sở; đoàn viên sinh hoạt ở công đoàn cơ sở`);
+  return ctx.transaction(async ({ manager, emit }) => {
+    const repository = manager.getRepository(MemberEntity);
+    const member = await repository.findOne({ where: { id: parseId('id', id) }, lock: { mode: 'pessimistic_write' } });
+    if (!member || !canSeeMember(ctx.identity, member)) {
+      throw Object.assign(new NotFoundError('Member', id), { message: 'Không tìm thấy đoàn viên này trong các đơn vị bạn quản lý' });
+    }
+    for (const path of [member.unitPath, destination.path]) {
+      if (!isOfficerOver(ctx.identity, path)) throw new ForbiddenError(`Chỉ cán bộ quản lý cả hai công đoàn mới chuyển được đoàn viên ${member.fullName} sang ${destination.name}`, { unitPath: path });
+    }
+    if (member.unitId === destination.id) return member;
+    Object.assign(member, { unitId: destination.id, unitPath: destination.path });
+    const saved = await repository.save(member);
+    await emit(memberUpserted(saved));
+    return saved;
+  });
 }

@@ -1,6 +1,9 @@
 import { EntitySchema } from 'typeorm';
 import { numericAsNumber, type OrganisationType, type UnitLevel, type MeasurableTarget, type MutationAuditedV1 } from '@thidua/common';
 import type { CampaignDraft, CampaignStatus } from '../domain/campaigns';
+import { AccountEntity } from './account';
+
+export { ACCOUNT_SELECT, AccountEntity, type AccountRow } from './account';
 
 export interface UnionUnitRow {
   id: string;
@@ -289,4 +292,5 @@ export const entities = [
   EnrollmentEntity,
   CommitmentEntity,
   ProgressReportEntity,
+  AccountEntity,
 ];

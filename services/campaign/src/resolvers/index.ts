@@ -16,6 +16,7 @@ import {
   type UpdateCampaignInput,
 } from '../application/campaigns';
 import { auditLog, type AuditFilter } from '../application/audit';
+import { Account, accountMutations, accountQueries } from './accounts';
 import {
   campaignEnrollments,
   enrollMember,
@@ -82,6 +83,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     enrollment: (_: unknown, { id }: Id, ctx: Ctx) => visibleEnrollment(ctx, id),
     myEnrollments: (_: unknown, args: PageRequest, ctx: Ctx) => myEnrollments(ctx, args),
     auditLog: (_: unknown, args: PageRequest & AuditFilter, ctx: Ctx) => auditLog(ctx, args, args),
+    ...accountQueries,
   },
   Mutation: {
     createUnionUnit: (_: unknown, { input }: Input<CreateUnionUnitInput>, ctx: Ctx) => createUnionUnit(ctx, input),
@@ -101,7 +103,9 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     enrollUnit: (_: unknown, { input }: Input<Parameters<typeof enrollUnit>[1]>, ctx: Ctx) => enrollUnit(ctx, input),
     enrollMember: (_: unknown, { input }: Input<Parameters<typeof enrollMember>[1]>, ctx: Ctx) => enrollMember(ctx, input),
     reportProgress: (_: unknown, { input }: Input<ReportProgressInput>, ctx: Ctx) => reportProgress(ctx, input),
+    ...accountMutations,
   },
+  Account,
   UnionUnit: {
     __resolveReference: (ref: Id, ctx: Ctx) => ctx.loaders.unit.load(ref.id),
     parent: (unit: UnionUnitRow, _: unknown, ctx: Ctx) => (unit.parentId ? ctx.loaders.unit.load(unit.parentId) : null),
