@@ -50,8 +50,7 @@ function rateLimited(perMinute: number, wait: number): GraphQLError {
 }
 
 /** Who calls: a news channel's API key, a user's JWT, or nobody; each counted against its rate limit. */
-function callerIdentification(config: GatewayConfig, limits: RateLimits, apiKeys: ApiKeyVerifier, clientAddress: (req: IncomingMessage) => string) {
-  const verifier = new IdentityVerifier(config);
+function callerIdentification(verifier: IdentityVerifier, limits: RateLimits, apiKeys: ApiKeyVerifier, clientAddress: (req: IncomingMessage) => string) {
   const limit = async (kind: LimitKind, key: string): Promise<void> => {
     const wait = await limits.take(kind, key);
     if (wait > 0) throw rateLimited(limits.perMinute[kind], wait);
@@ -124,6 +123,8 @@ function routes(config: GatewayConfig, tokens: InternalTokenSigner, mediaBaseUrl
 export async function startGateway(overrides: Partial<GatewayConfig> = {}): Promise<RunningGateway> {
   const config: GatewayConfig = { ...loadGatewayConfig(), ...overrides };
   requireGatewaySecrets(config);
+  // every refusal of the configuration comes before anything starts (a consumer, a Redis connection), so none is left behind
+  const verifier = new IdentityVerifier(config);
   const logger = createLogger('gateway', config.logLevel);
   const tokens = await InternalTokenSigner.fromPem(config.internalTokenPrivateKey);
   const limits = await RateLimits.create(config, logger);
@@ -132,7 +133,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
   const apiKeys = new ApiKeyVerifier(mediaBaseUrl, () => tokens.tokenFor('anonymous', ANONYMOUS, 'media'), config.apiKeyCacheSeconds);
   const publicCache = await startPublicCache(config, limits, clientAddress, logger);
   const apollo = await startGatewayApollo(config, { fetcher: subgraphFetcher(), onMutation: () => publicCache.cache?.flush() });
-  const identify = callerIdentification(config, limits, apiKeys, clientAddress);
+  const identify = callerIdentification(verifier, limits, apiKeys, clientAddress);
   const callerToken: InternalTokenFor = async (req, service) => {
     const { identity, callerKey } = await identify(req);
     return tokens.tokenFor(callerKey, identity, service);
