@@ -75,6 +75,12 @@ describe('the public operations', () => {
 
 describe('the Bắc Ninh officer', () => {
   const title = `Thi đua năng suất xanh ${run}`;
+  const draftsTitled = async (name: string) => {
+    const drafts = await graphql<{ campaigns: { edges: { node: { title: string } }[] } }>(
+      platform.gatewayUrl, `{ campaigns(status: DRAFT, first: 100) { edges { node { title } } } }`, {}, demoToken(tokens, 'officer, Bắc Ninh'),
+    );
+    return drafts.data!.campaigns.edges.filter((e) => e.node.title === name).length;
+  };
 
   it('launches a movement from the form, seeing the API’s validation messages next to the fields', async () => {
     const { context, page } = await pageAs('officer, Bắc Ninh');
@@ -83,7 +89,7 @@ describe('the Bắc Ninh officer', () => {
     await page.getByText('Đơn vị phát động: Liên đoàn Lao động tỉnh Bắc Ninh').waitFor();
     await page.getByRole('button', { name: 'Phát động', exact: true }).click();
     await page.locator('#title-error').waitFor();
-    expect(await page.locator('#title-error').textContent()).toContain('1–300 characters');
+    expect(await page.locator('#title-error').textContent()).toContain('Tên phong trào dài từ 1 đến 300 ký tự');
 
     await page.getByLabel('Tên phong trào').fill(title);
     await page.getByLabel('Mục tiêu', { exact: true }).fill('Tăng năng suất, tiết kiệm năng lượng trong dây chuyền may');
@@ -91,12 +97,39 @@ describe('the Bắc Ninh officer', () => {
     await page.getByLabel('Kết thúc').fill(`${year + 1}-12-31`);
     await page.getByLabel('Tên chỉ tiêu').fill('Sáng kiến tiết kiệm điện');
     await page.getByLabel('Đơn vị tính').fill('sáng kiến');
-    await page.getByLabel('Mức chỉ tiêu').fill('10');
     await page.getByLabel('Trọng số (%)').fill('100');
+    // "Mức chỉ tiêu" left empty: the API says so beside the field, with the rule the form shows, and keeps no draft
+    expect(await page.locator('#t0-value-hint').textContent()).toContain('Số 0 chỉ dùng cho chỉ tiêu «càng thấp càng tốt»');
+    await page.getByRole('button', { name: 'Phát động', exact: true }).click();
+    await page.locator('#t0-value-error').waitFor();
+    expect(await page.locator('#t0-value-error').textContent()).toContain('để trống không được tính là 0');
+    expect(await page.getByLabel('Mức chỉ tiêu').getAttribute('aria-describedby')).toBe('t0-value-hint t0-value-error');
+    expect(await draftsTitled(title)).toBe(0);
+    await page.getByLabel('Mức chỉ tiêu').fill('10');
     await page.getByRole('button', { name: 'Phát động', exact: true }).click();
     await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: title }).waitFor();
     expect(await page.getByText('Đã phát động').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('discards a draft left from an earlier attempt, on the launch screen, after saying which', async () => {
+    const officer = demoToken(tokens, 'officer, Bắc Ninh');
+    const draftTitle = `Bản nháp bỏ dở ${run}`;
+    const created = await graphql<{ myUnit: { id: string } }>(platform.gatewayUrl, `{ myUnit { id } }`, {}, officer);
+    const draft = await graphql<{ createCampaign: { id: string } }>(platform.gatewayUrl, `mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }`, {
+      input: { launchingUnitId: created.data!.myUnit.id, title: draftTitle, category: 'FOR_WORKERS' },
+    }, officer);
+    const { context, page } = await pageAs('officer, Bắc Ninh');
+    await page.getByRole('link', { name: 'Phát động' }).click();
+    const row = page.getByTestId('drafts').getByRole('listitem').filter({ hasText: draftTitle });
+    await row.getByRole('button', { name: 'Bỏ bản nháp' }).click();
+    const confirm = page.getByRole('group', { name: `Xác nhận bỏ bản nháp «${draftTitle}»` });
+    await confirm.getByRole('button', { name: 'Bỏ bản nháp' }).press('Enter');
+    await row.waitFor({ state: 'detached' });
+    expect(await draftsTitled(draftTitle)).toBe(0);
+    const gone = await graphql<{ campaign: unknown }>(platform.gatewayUrl, `query($id: ID!) { campaign(id: $id) { id } }`, { id: draft.data!.createCampaign.id }, officer);
+    expect(gone.data!.campaign).toBeNull();
     await context.close();
   });
 

@@ -1,5 +1,6 @@
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useAuth } from '../auth';
+import { DiscardDraftButton } from '../drafts';
 import { DownloadButton } from '../downloads';
 import { CAMPAIGN_STATUS, CATEGORY, STORY_KIND, day, label, num, vnd } from '../format';
 import { useQuery } from '../hooks';
@@ -33,6 +34,7 @@ interface CampaignData {
 export function CampaignPage() {
   const { id = '' } = useParams();
   const { has } = useAuth();
+  const navigate = useNavigate();
   const { data, error, warnings, loading } = useQuery<{ campaign: CampaignData | null }>(CAMPAIGN, { id });
   const campaign = data?.campaign;
   if (loading) return <Loading />;
@@ -43,6 +45,11 @@ export function CampaignPage() {
       actions={has('UNIT_OFFICER', 'NATIONAL_ADMIN') ? <Link className="button secondary" to={`/campaigns/${campaign.id}/replicate`}>Nhân rộng</Link> : null}
     >
       <Warnings warnings={warnings} />
+      {campaign.status === 'DRAFT' && has('UNIT_OFFICER', 'NATIONAL_ADMIN') ? (
+        <p>
+          Phong trào này chưa được phát động. <DiscardDraftButton id={campaign.id} title={campaign.title} onDiscarded={() => navigate('/work/launch')} />
+        </p>
+      ) : null}
       <div className="downloads">
         <DownloadButton label="Tải PDF kế hoạch phát động" href={`/documents/campaigns/${campaign.id}/plan.pdf`} />
         {campaign.summary ? <DownloadButton label="Tải PDF báo cáo tổng kết" href={`/documents/campaigns/${campaign.id}/report.pdf`} /> : null}

@@ -4,6 +4,7 @@ import {
   beginCampaignSummary,
   closeCampaign,
   createCampaign,
+  discardCampaignDraft,
   launchCampaign,
   listCampaigns,
   overdueSummaries,
@@ -36,6 +37,7 @@ import { annualReport } from '../application/reports';
 import { childUnits, createUnionUnit, searchUnits, subtreeUnits, updateUnionUnit, type CreateUnionUnitInput, type SubtreeFilter, type UpdateUnionUnitInput } from '../application/units';
 import { canSeeCampaign, canSeeMember } from '../domain/access';
 import { isSummaryOverdue, meets, type CampaignStatus } from '../domain/campaigns';
+import { TARGET_RULES } from '../domain/targets';
 import type { TargetProgress } from '../domain/progress';
 import {
   OccupationEntity,
@@ -61,6 +63,7 @@ async function targetById(ctx: Ctx, campaignId: string, targetId: string) {
 export const resolvers: GraphQLResolverMap<Ctx> = {
   ...scalarResolvers,
   Query: {
+    targetRules: () => TARGET_RULES,
     unionUnit: (_: unknown, { id }: Id, ctx: Ctx) => (isUuid(id) ? ctx.loaders.unit.load(id.toLowerCase()) : null),
     myUnit: async (_: unknown, __: unknown, ctx: Ctx) => {
       if (!ctx.identity.unitPath) return null;
@@ -90,7 +93,8 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     updateMember: (_: unknown, { id, input }: Id & Input<UpdateMemberInput>, ctx: Ctx) => updateMember(ctx, id, input),
     importMembers: (_: unknown, { unitId, csv }: { unitId: string; csv: string }, ctx: Ctx) => importMembers(ctx, unitId, csv),
     importMembersFromSpreadsheet: (_: unknown, args: { unitId: string; contentBase64: string }, ctx: Ctx) => importMembersFromSpreadsheet(ctx, args.unitId, args.contentBase64),
-    createCampaign: (_: unknown, { input }: Input<CreateCampaignInput>, ctx: Ctx) => createCampaign(ctx, input),
+    createCampaign: (_: unknown, { input, launch }: Input<CreateCampaignInput> & { launch?: boolean | null }, ctx: Ctx) => createCampaign(ctx, input, launch ?? false),
+    discardCampaignDraft: (_: unknown, { id }: Id, ctx: Ctx) => discardCampaignDraft(ctx, id),
     updateCampaign: (_: unknown, { id, input }: Id & Input<UpdateCampaignInput>, ctx: Ctx) => updateCampaign(ctx, id, input),
     launchCampaign: (_: unknown, { id }: Id, ctx: Ctx) => launchCampaign(ctx, id),
     startCampaign: (_: unknown, { id }: Id, ctx: Ctx) => startCampaign(ctx, id),
