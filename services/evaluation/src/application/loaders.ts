@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { groupByKey, oneByKey, queryRows } from '@thidua/common';
+import type { AppealState } from '../domain/rounds';
 import {
+  APPEAL_STATE_SELECT,
   EvaluationRoundEntity,
   RoundTargetEntity,
   SET_SELECT,
@@ -16,6 +18,8 @@ import { rankingPages, type RankingPage, type RankingPageRequest } from './ranki
 
 export interface EvaluationLoaders {
   roundByCampaign: DataLoader<string, EvaluationRoundRow | null>;
+  /** What keeps a closed campaign's round CLOSING: the latest appeal window and the open appeals. */
+  appealState: DataLoader<string, AppealState>;
   targetsByRound: DataLoader<string, RoundTargetRow[]>;
   criteriaBySet: DataLoader<string, CriterionRow[]>;
   setsByCampaign: DataLoader<string, CriteriaSetRow[]>;
@@ -49,6 +53,10 @@ export function createLoaders(db: DataSource): EvaluationLoaders {
   return {
     roundByCampaign: new DataLoader(async (campaignIds) => {
       return oneByKey(campaignIds, await db.getRepository(EvaluationRoundEntity).findBy({ campaignId: In([...campaignIds]) }), (row) => row.campaignId);
+    }),
+    appealState: new DataLoader(async (campaignIds) => {
+      const rows = await queryRows<AppealState & { campaignId: string }>(db, APPEAL_STATE_SELECT, [[...campaignIds]]);
+      return campaignIds.map((id) => rows.find((row) => row.campaignId === id)!);
     }),
     targetsByRound: new DataLoader(async (roundIds) => {
       const rows = await db.getRepository(RoundTargetEntity).find({ where: { roundId: In([...roundIds]) }, order: { position: 'ASC' } });

@@ -1,10 +1,11 @@
 import { ConflictError, ValidationError, decodePosition, pageSize, parseId, queryRow, queryRows, toConnection, type PageRequest, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { appealDeadline, groupPlaces } from '../domain/ranking';
+import { acceptsPublication } from '../domain/rounds';
 import { GROUPS, PUBLICATION_HEADER, type EvaluationRoundRow, type Publication, type PublishedEntry, type RankingDimension } from '../entities';
 import type { EvaluationContext } from './context';
 import { currentResults } from './results';
-import { organisedRound } from './rounds';
+import { lockRound, organisedRound } from './rounds';
 
 /** At most this many lines travel in a ResultsPublished event; the publication keeps them all. */
 const EVENT_ENTRY_LIMIT = 500;
@@ -27,7 +28,8 @@ export async function publish(ctx: EvaluationContext, manager: EntityManager, ro
     [round.campaignId, next, ctx.identity.subject, publishedAt, deadline, reason],
   );
   await insertEntries(manager, publication!.id, entries);
-  await manager.query(`UPDATE evaluation_rounds SET status = 'PUBLISHED' WHERE id = $1`, [round.id]);
+  // a closed campaign's round stays CLOSING when an accepted appeal republishes
+  await manager.query(`UPDATE evaluation_rounds SET status = 'PUBLISHED' WHERE id = $1 AND status = 'OPEN'`, [round.id]);
   return { version: next, publishedAt, deadline, entries };
 }
 
@@ -92,12 +94,18 @@ export async function emitPublished(
   });
 }
 
-/** Results become public at once; the appeal window opens. Organisers only. */
+/** Results become public at once; the appeal window opens. Organisers only, while the campaign runs. */
 export async function publishResults(ctx: EvaluationContext, campaignId: string) {
   const round = await organisedRound(ctx, campaignId);
   await ctx.transaction(async ({ manager, emit }) => {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`publish:${round.campaignId}`]);
-    const published = await publish(ctx, manager, round, 'results published');
+    const locked = (await lockRound(manager, round.campaignId))!;
+    if (!acceptsPublication(locked.status)) {
+      throw new ConflictError(
+        `Phong trào «${round.title}» đã kết thúc: không công bố thêm kết quả. Kết quả đã công bố được giữ nguyên; khiếu nại đang mở vẫn được giải quyết.`,
+        { rule: 'campaign-closed', status: locked.status },
+      );
+    }
+    const published = await publish(ctx, manager, locked, 'results published');
     await emitPublished(emit, round, published, 'results published');
   });
   ctx.loaders.rankingPage.clearAll();

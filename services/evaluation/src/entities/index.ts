@@ -15,6 +15,8 @@ export interface EvaluationRoundRow {
   title: string;
   launchingUnitPath: string;
   openedAt: Date;
+  /** When the campaign closed (CampaignClosed); null while it runs. */
+  campaignClosedAt: Date | null;
 }
 
 /** A target of the launched campaign the round measures (how it aggregates is campaign's business). */
@@ -34,6 +36,7 @@ export const EvaluationRoundEntity = new EntitySchema<EvaluationRoundRow>({
     title: { type: 'text' },
     launchingUnitPath: { name: 'launching_unit_path', type: 'text' },
     openedAt: { name: 'opened_at', type: 'timestamptz' },
+    campaignClosedAt: { name: 'campaign_closed_at', type: 'timestamptz', nullable: true },
   },
 });
 
@@ -185,6 +188,12 @@ export interface AppealRow {
   resolution: string | null;
   resolvedAt: Date | null;
 }
+
+/** Per campaign of `$1` (uuid[]): the latest publication's appeal deadline and the appeals still open (AppealState). */
+export const APPEAL_STATE_SELECT = `SELECT c.id AS "campaignId",
+    (SELECT p.appeal_deadline FROM publications p WHERE p.campaign_id = c.id AND p.latest) AS "appealDeadline",
+    (SELECT count(*)::int FROM appeals a WHERE a.campaign_id = c.id AND a.status = 'OPEN') AS "openAppeals"
+  FROM unnest($1::uuid[]) AS c(id)`;
 
 export const APPEAL_SELECT = `SELECT id, campaign_id AS "campaignId", enrollment_id AS "enrollmentId", reason, status, filed_at AS "filedAt",
   resolution, resolved_at AS "resolvedAt" FROM appeals`;

@@ -6,6 +6,7 @@ import { publishResults, rankings } from '../application/publications';
 import { assignReviewer, declareConflict, myReviewAssignments, reviewSubmission, submitEvidence, visibleSubmission } from '../application/reviews';
 import { participantScore, scoreHistory } from '../application/scores';
 import { createCriteriaSet, loadSet, publishCriteriaSet, updateCriteriaSet, visibleSets, type CriteriaSetInput } from '../application/sets';
+import { currentRoundStatus } from '../domain/rounds';
 import type { CriteriaSetRow, EvaluationRoundRow, RankingDimension, SubmissionRow } from '../entities';
 
 type Ctx = EvaluationContext;
@@ -56,6 +57,8 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     scores: (unit: Id, _: unknown, ctx: Ctx) => ctx.loaders.publishedByUnit.load(unit.id),
   },
   EvaluationRound: {
+    status: async (round: EvaluationRoundRow, _: unknown, ctx: Ctx) =>
+      round.status === 'CLOSING' ? currentRoundStatus(round.status, await ctx.loaders.appealState.load(round.campaignId), new Date()) : round.status,
     targets: (round: EvaluationRoundRow, _: unknown, ctx: Ctx) => ctx.loaders.targetsByRound.load(round.id),
   },
   CriteriaSet: {
