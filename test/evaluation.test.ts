@@ -4,11 +4,12 @@
  * rubric reviews with conflict-of-interest rules and a third review, publication, rankings, appeals, the
  * events evaluation publishes, federation fields, and who may do what.
  */
+import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { databaseUrl, eventsTopic, loadGatewayConfig, type Role } from '@thidua/common';
 import { issueDevToken } from '../gateway/src/dev-tokens';
 import { Api } from './support/api';
-import { eventually } from './support/graphql';
+import { eventually, graphql } from './support/graphql';
 import { readTopic, testKafka } from './support/kafka';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 import { TWO_PROVINCES, buildUnionTree, type UnionTree } from './support/union-tree';
@@ -344,6 +345,30 @@ describe('publication, rankings and appeals', () => {
     expect((await evaluationDb.query(`SELECT version FROM publications WHERE campaign_id = $1 ORDER BY version`, [campaignId])).rows.map((r) => r.version)).toEqual([1, 2]);
     const history = (await api.ok(`query($id: ID!) { scoreHistory(enrollmentId: $id) { before after reason } }`, { id: enrollments.cuong! }, cuong)).scoreHistory;
     expect(history.at(-1)).toEqual({ before: 50, after: 83.33, reason: `appeal ${appeal.id}: Đã xác minh 10 sáng kiến` });
+  });
+
+  it('keeps every version readable through the gateway, with its history: version 1 as it was before the appeal', async () => {
+    const VERSION = `query($id: ID!, $v: Int, $by: RankingDimension, $key: String) { campaign(id: $id) { rankings(version: $v, by: $by, key: $key) { publicationVersion edges { node { rank name score } } } } }`;
+    const first = (await api.ok(VERSION, { id: campaignId, v: 1 })).campaign.rankings;
+    expect(first.publicationVersion).toBe(1);
+    expect(first.edges.slice(0, 2)).toEqual([{ node: { rank: 1, name: 'Đỗ Minh An', score: 70.5 } }, { node: { rank: 2, name: 'Phạm Văn Cường', score: 50 } }]);
+    expect((await api.ok(VERSION, { id: campaignId, v: 2 })).campaign.rankings.edges[0].node).toEqual({ rank: 1, name: 'Phạm Văn Cường', score: 83.33 });
+    const fdiThen = (await api.ok(VERSION, { id: campaignId, v: 1, by: 'ORGANISATION_TYPE', key: 'FDI_ENTERPRISE' })).campaign.rankings.edges;
+    expect(fdiThen).toEqual([{ node: { rank: 1, name: 'Phạm Văn Cường', score: 50 } }]);
+    const history = (await api.ok(`query($id: ID!) { campaign(id: $id) { publications { version cause entries publishedAt appealDeadline } } }`, { id: campaignId })).campaign.publications;
+    expect(history.map((p: { version: number; cause: string; entries: number }) => [p.version, p.cause, p.entries])).toEqual([[2, 'APPEAL', 5], [1, 'RESULTS', 5]]);
+
+    const missing = await graphql<any>(platform.gatewayUrl, VERSION, { id: campaignId, v: 9 });
+    expect(missing.data.campaign.rankings).toBeNull();
+    expect(missing.errors?.[0]).toMatchObject({ path: ['campaign', 'rankings'], message: `Phong trào «Thi đua năng suất ${run}» chưa có lần công bố thứ 9.`, extensions: { code: 'NOT_FOUND' } });
+    for (const v of [0, -1]) expect(await api.refused(VERSION, { id: campaignId, v })).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'version' }] });
+
+    const sheet = await fetch(`${platform.gatewayUrl.replace(/\/graphql$/, '')}/exports/rankings/${campaignId}.xlsx?version=1`);
+    expect([sheet.status, decodeURIComponent(sheet.headers.get('content-disposition') ?? '')]).toEqual([200, expect.stringContaining('(công bố lần 1).xlsx')]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await sheet.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    expect((book.worksheets[0]!.getRow(3).values as unknown[]).slice(1, 5)).toEqual([2, 'Phạm Văn Cường', 'Công đoàn Công ty Điện tử Quang Châu', 50]);
+    expect((await fetch(`${platform.gatewayUrl.replace(/\/graphql$/, '')}/exports/rankings/${campaignId}.xlsx?version=9`)).status).toBe(404);
   });
 
   it('rejects an appeal without republishing, and refuses appeals after the window', async () => {

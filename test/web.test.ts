@@ -297,3 +297,27 @@ describe('documents and spreadsheets', () => {
     await reader.context.close();
   });
 });
+
+describe('the history of published results', () => {
+  it('the public reads an earlier version of a movement’s results, as it was published, from the movement’s page', async () => {
+    const admin = demoToken(tokens, 'national admin');
+    const { campaigns } = (await graphql<{ campaigns: { edges: { node: { id: string; title: string } }[] } }>(platform.gatewayUrl, `{ campaigns(first: 50) { edges { node { id title } } } }`, {}, admin)).data!;
+    const replication = campaigns.edges.map((e) => e.node).find((c) => c.title.includes('kinh nghiệm Bắc Giang'))!;
+    const republished = await graphql<{ publishResults: { publicationVersion: number } }>(platform.gatewayUrl, `mutation($id: ID!) { publishResults(campaignId: $id) { publicationVersion } }`, { id: replication.id }, admin);
+    const latest = republished.data!.publishResults.publicationVersion;
+    expect(latest).toBeGreaterThan(1);
+
+    const { context, page } = await pageAs(null);
+    await page.goto(`${base}/campaigns/${replication.id}`);
+    const history = page.getByTestId('publication-history');
+    await history.getByRole('button', { name: 'Xem lần 1', exact: true }).waitFor();
+    expect(await history.getByRole('listitem').count()).toBe(latest);
+    expect(await page.getByTestId('ranking-version').textContent()).toMatch(new RegExp(`^Công bố lần ${latest} ngày`));
+    await history.getByRole('button', { name: 'Xem lần 1', exact: true }).click();
+    await page.getByTestId('ranking-version').filter({ hasText: 'Công bố lần 1 ngày' }).waitFor();
+    expect(await page.getByTestId('ranking-version').textContent()).toContain('bản cũ, đã được thay bằng lần công bố sau');
+    expect(await page.getByTestId('rankings').locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await history.getByRole('button', { name: 'Đang xem' }).count()).toBe(1);
+    await context.close();
+  });
+});

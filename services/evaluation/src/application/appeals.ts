@@ -79,7 +79,7 @@ export async function resolveAppeal(
         const criterion = await criterionById(manager, parseId('criterionId', correction.criterionId));
         await setPoints(manager, appeal.enrollmentId, criterion, correction.points, ctx.identity.subject, reason);
       }
-      const published = await publish(ctx, manager, round, reason);
+      const published = await publish(ctx, manager, round, 'APPEAL', reason);
       await emitPublished(emit, round, published, reason);
       republishedVersion = published.version;
     }

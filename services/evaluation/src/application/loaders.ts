@@ -5,11 +5,13 @@ import type { AppealState } from '../domain/rounds';
 import {
   APPEAL_STATE_SELECT,
   EvaluationRoundEntity,
+  PUBLICATION_HISTORY_SELECT,
   RoundTargetEntity,
   SET_SELECT,
   type CriteriaSetRow,
   type CriterionRow,
   type EvaluationRoundRow,
+  type PublicationSummary,
   type PublishedScoreRow,
   type RoundTargetRow,
 } from '../entities';
@@ -27,6 +29,8 @@ export interface EvaluationLoaders {
   publishedByMember: DataLoader<string, PublishedScoreRow[]>;
   /** Published results of units as collectives. */
   publishedByUnit: DataLoader<string, PublishedScoreRow[]>;
+  /** Every version of each campaign's published results, newest first (public). */
+  publications: DataLoader<string, PublicationSummary[]>;
   /** Ranking pages of several campaigns at once (the dashboard lists ten campaigns with their top five). */
   rankingPage: DataLoader<RankingPageRequest, RankingPage, string>;
 }
@@ -69,6 +73,10 @@ export function createLoaders(db: DataSource): EvaluationLoaders {
     }),
     publishedByMember: publishedLoader(db, 'memberId'),
     publishedByUnit: publishedLoader(db, 'unitId'),
+    publications: new DataLoader(async (campaignIds) => {
+      const rows = await queryRows<PublicationSummary>(db, PUBLICATION_HISTORY_SELECT, [[...campaignIds]]);
+      return groupByKey(campaignIds, rows, (row) => row.campaignId);
+    }),
     rankingPage: new DataLoader((requests) => rankingPages(db, requests), { cacheKeyFn: (request) => JSON.stringify(request) }),
   };
 }

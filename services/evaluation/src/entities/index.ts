@@ -124,6 +124,9 @@ export const SUBMISSION_COLUMNS = `s.id, s.enrollment_id AS "enrollmentId", s.cr
 
 export const SUBMISSION_SELECT = `SELECT ${SUBMISSION_COLUMNS} FROM submissions s`;
 
+/** Why a version was published: organisers published the results, or an accepted appeal republished them. */
+export type PublicationCause = 'RESULTS' | 'APPEAL';
+
 /** A publication's header; its lines are rows of publication_entries. */
 export interface Publication {
   id: string;
@@ -132,6 +135,17 @@ export interface Publication {
   publishedAt: Date;
   appealDeadline: Date;
 }
+
+/** One version in the public history of a campaign's results, with how many lines it published. */
+export interface PublicationSummary extends Omit<Publication, 'id'> {
+  cause: PublicationCause;
+  entries: number;
+}
+
+/** The history of the campaigns in `$1` (uuid[]), newest version first. */
+export const PUBLICATION_HISTORY_SELECT = `SELECT p.campaign_id AS "campaignId", p.version, p.published_at AS "publishedAt", p.appeal_deadline AS "appealDeadline",
+    p.cause, (SELECT count(*)::int FROM publication_entries e WHERE e.publication_id = p.id) AS entries
+  FROM publications p WHERE p.campaign_id = ANY($1::uuid[]) ORDER BY p.campaign_id, p.version DESC`;
 
 /** A publication's header columns, as `Publication` names them (alias `p`). */
 export const PUBLICATION_HEADER = `p.id, p.campaign_id AS "campaignId", p.version, p.published_at AS "publishedAt", p.appeal_deadline AS "appealDeadline"`;

@@ -44,8 +44,9 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     __resolveReference: (ref: Id) => ({ id: ref.id }),
     evaluationRound: (campaign: Id, _: unknown, ctx: Ctx) => ctx.loaders.roundByCampaign.load(campaign.id),
     criteriaSets: (campaign: Id, _: unknown, ctx: Ctx) => visibleSets(ctx, campaign.id),
-    rankings: (campaign: Id, args: PageRequest & { by?: RankingDimension | null; key?: string | null }, ctx: Ctx) =>
-      rankings(ctx, campaign.id, args.by ?? 'CAMPAIGN', args.key ?? null, args),
+    rankings: (campaign: Id, args: PageRequest & { by?: RankingDimension | null; key?: string | null; version?: number | null }, ctx: Ctx) =>
+      rankings(ctx, campaign.id, args.by ?? 'CAMPAIGN', args.key ?? null, args, args.version ?? null),
+    publications: (campaign: Id, _: unknown, ctx: Ctx) => ctx.loaders.publications.load(campaign.id),
     appeals: (campaign: Id, _: unknown, ctx: Ctx) => appealsOf(ctx, campaign.id),
   },
   Member: {
