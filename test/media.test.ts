@@ -262,6 +262,48 @@ describe('search, sections, feeds, assets', () => {
   });
 });
 
+describe('the people of a story', () => {
+  const PEOPLE = `query($id: ID!) { story(id: $id) { title members { id fullName } } }`;
+  const PERSONAL = `query($id: ID!) { story(id: $id) { title members { fullName occupation { name } isDirectProductionWorker } } }`;
+  let published: string;
+  let retracted: string;
+
+  beforeAll(async () => {
+    published = await publishedStory({ kind: 'GOOD_DEED', title: `Nữ công nhân trả lại ví ${run}`, provinceCode: 'BN', memberIds: [nhung] });
+    retracted = await publishedStory({ kind: 'GOOD_DEED', title: `Bài sẽ gỡ ${run}`, provinceCode: 'BN', memberIds: [nhung] });
+    await api.ok(TRANSITION, { id: retracted, action: 'RETRACT', note: 'Nhầm người trong ảnh' }, editor);
+  });
+
+  it('names the people of a published story to anyone, with nothing else about them', async () => {
+    expect(await graphql(platform.gatewayUrl, PEOPLE, { id: published })).toMatchObject({
+      data: { story: { title: `Nữ công nhân trả lại ví ${run}`, members: [{ id: nhung, fullName: 'Nguyễn Thị Hồng Nhung' }] } },
+    });
+    expect((await graphql(platform.gatewayUrl, PEOPLE, { id: published })).errors).toBeUndefined();
+    expect((await api.ok(`query($id: ID!) { member(id: $id) { fullName } }`, { id: nhung })).member).toBeNull();
+  });
+
+  it('answers a field the caller may not see with null and FORBIDDEN at its own path, never the whole story', async () => {
+    for (const caller of [undefined, editor, otherEditor]) {
+      const result = await graphql<any>(platform.gatewayUrl, PERSONAL, { id: published }, caller);
+      expect(result.data.story).toEqual({ title: `Nữ công nhân trả lại ví ${run}`, members: [{ fullName: 'Nguyễn Thị Hồng Nhung', occupation: null, isDirectProductionWorker: null }] });
+      expect(result.errors!.map((e) => [e.path, e.extensions?.code]).sort()).toEqual([
+        [['story', 'members', 0, 'isDirectProductionWorker'], 'FORBIDDEN'],
+        [['story', 'members', 0, 'occupation'], 'FORBIDDEN'],
+      ]);
+      expect(result.errors![0]!.message).toMatch(/của đoàn viên là thông tin cá nhân/);
+    }
+    const officerView = await api.ok(PERSONAL, { id: published }, officer);
+    expect(officerView.story.members).toEqual([{ fullName: 'Nguyễn Thị Hồng Nhung', occupation: { name: expect.any(String) }, isDirectProductionWorker: true }]);
+  });
+
+  it('keeps the names of a retracted story from the public, not from its editors', async () => {
+    const result = await graphql<any>(platform.gatewayUrl, PEOPLE, { id: retracted });
+    expect(result.data.story).toEqual({ title: `Bài sẽ gỡ ${run}`, members: [{ id: nhung, fullName: null }] });
+    expect(result.errors!.map((e) => [e.path, e.extensions?.code])).toEqual([[['story', 'members', 0, 'fullName'], 'FORBIDDEN']]);
+    expect((await api.ok(PEOPLE, { id: retracted }, editor)).story.members).toEqual([{ id: nhung, fullName: 'Nguyễn Thị Hồng Nhung' }]);
+  });
+});
+
 describe('news channels', () => {
   const SYNC = `query($since: DateTime) { syndicatedStories(updatedSince: $since) { edges { node { id status title } } pageInfo { hasNextPage } } }`;
   let apiKey: string;

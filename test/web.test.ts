@@ -188,6 +188,28 @@ describe('an editor', () => {
   });
 });
 
+describe('a published story’s people', () => {
+  it('are named on the story page to anyone', async () => {
+    const officer = demoToken(tokens, 'officer, Bắc Ninh');
+    const unit = (await graphql<{ myUnit: { id: string } }>(platform.gatewayUrl, `{ myUnit { id } }`, {}, officer)).data!.myUnit;
+    const members = (await graphql<{ members: { edges: { node: { id: string; fullName: string } }[] } }>(
+      platform.gatewayUrl, `query($u: ID!) { members(unitId: $u, first: 100) { edges { node { id fullName } } } }`, { u: unit.id }, officer,
+    )).data!.members.edges.map((e) => e.node);
+    const nhung = members.find((m) => m.fullName === 'Nguyễn Thị Hồng Nhung')!;
+    const editor = demoToken(tokens, 'editor, national');
+    const story = (await graphql<{ createStory: { id: string } }>(platform.gatewayUrl, `mutation($i: StoryInput!) { createStory(input: $i) { id } }`, {
+      i: { kind: 'EXEMPLAR', title: `Người thợ may trăm sáng kiến ${run}`, provinceCode: 'BN', memberIds: [nhung.id] },
+    }, editor)).data!.createStory.id;
+    for (const action of ['SUBMIT_FOR_REVIEW', 'PUBLISH']) {
+      await graphql(platform.gatewayUrl, `mutation($id: ID!, $a: StoryAction!) { transitionStory(id: $id, action: $a) { status } }`, { id: story, a: action }, editor);
+    }
+    const { context, page } = await pageAs(null);
+    await page.goto(`${base}/stories/${story}`);
+    expect(await page.getByTestId('story-people').textContent()).toBe('Nhân vật: Nguyễn Thị Hồng Nhung');
+    await context.close();
+  });
+});
+
 describe('the Bắc Ninh council', () => {
   it('approves and decides the open nomination; the decision is in the public register', async () => {
     const { context, page } = await pageAs('council member, Bắc Ninh');

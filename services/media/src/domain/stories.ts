@@ -32,6 +32,15 @@ export function editorialScope(identity: Identity): string | null {
   return null;
 }
 
+/**
+ * Whether the caller gets a visible story whole (its body and the names of the people it is about): a published
+ * story is public; a retracted one keeps only its title and reason, except for the editors of its subtree.
+ */
+export function showsWholeStory(identity: Identity, story: { status: StoryStatus; unitPath: string }): boolean {
+  const editor = editorialScope(identity);
+  return story.status !== 'RETRACTED' || (editor !== null && story.unitPath.startsWith(editor));
+}
+
 function formatDate(iso: string): string {
   const [year, month, day] = iso.slice(0, 10).split('-');
   return `${day}/${month}/${year}`;
