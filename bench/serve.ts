@@ -15,9 +15,10 @@ import path from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { INTERNAL_TOKEN_HEADER, SERVICE_NAMES, loadGatewayConfig, signInternalToken, startSubgraph, type ServiceName } from '@thidua/common';
+import { INTERNAL_TOKEN_HEADER, SERVICE_NAMES, loadGatewayConfig, startSubgraph, type ServiceName } from '@thidua/common';
 import { startGateway } from '../gateway/src/gateway';
 import { IdentityVerifier } from '../gateway/src/identity';
+import { InternalTokenSigner } from '../gateway/src/internal-tokens';
 import { subgraphs } from '../infra/subgraphs';
 
 export const BENCH_PORTS: Record<ServiceName | 'gateway', number> = { gateway: 4100, campaign: 4101, evaluation: 4102, reward: 4103, media: 4104 };
@@ -51,13 +52,14 @@ function dumpStatements(): void {
 
 async function serveSubgraphs(): Promise<void> {
   countStatements();
-  for (const name of SERVICE_NAMES) await startSubgraph(subgraphs[name], { port: BENCH_PORTS[name], runMigrationsOnStart: false, logLevel: 'warn' });
+  for (const name of SERVICE_NAMES) await startSubgraph(subgraphs[name], { port: BENCH_PORTS[name], metricsPort: 0, runMigrationsOnStart: false, logLevel: 'warn' });
   console.log(`ready ${subgraphUrls.campaign}`);
 }
 
 async function serveOurs(): Promise<void> {
   const gateway = await startGateway({
     port: BENCH_PORTS.gateway,
+    metricsPort: 0,
     subgraphUrls,
     logLevel: 'warn',
     // a load generator is one client sending thousands of requests a second: rate limits would measure themselves
@@ -71,13 +73,14 @@ async function serveOurs(): Promise<void> {
  * What the other gateways need to reach our subgraphs at all: the caller's token verified and the internal identity
  * token signed, once per caller (as our gateway does), remembered for the run.
  */
-function internalTokens(): (authorization: string | undefined) => Promise<string> {
+function internalTokens(): (authorization: string | undefined, service: ServiceName) => Promise<string> {
   const config = loadGatewayConfig();
   const verifier = new IdentityVerifier(config);
+  const signer = InternalTokenSigner.fromPem(config.internalTokenPrivateKey);
   const tokens = new Map<string, Promise<string>>();
-  return (authorization) => {
-    const key = authorization ?? 'anonymous';
-    if (!tokens.has(key)) tokens.set(key, verifier.identify(authorization).then((identity) => signInternalToken(identity, config.internalTokenSecret)));
+  return (authorization, service) => {
+    const key = `${service}\n${authorization ?? 'anonymous'}`;
+    if (!tokens.has(key)) tokens.set(key, Promise.all([verifier.identify(authorization), signer]).then(([identity, s]) => s.tokenFor(authorization ?? 'anonymous', identity, service)));
     return tokens.get(key)!;
   };
 }
@@ -91,16 +94,16 @@ async function serveStock(): Promise<void> {
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(path.resolve(__dirname, '..', 'schemas', 'supergraph.graphql'), 'utf8'),
     buildService: ({ name }) =>
-      new (class extends RemoteGraphQLDataSource<{ internalToken: string }> {
-        override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<{ internalToken: string }>) {
-          request.http?.headers.set(INTERNAL_TOKEN_HEADER, context.internalToken);
+      new (class extends RemoteGraphQLDataSource<{ authorization: string | undefined }> {
+        override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<{ authorization: string | undefined }>) {
+          if ('authorization' in context) request.http?.headers.set(INTERNAL_TOKEN_HEADER, await tokenFor(context.authorization, name as ServiceName));
         }
       })({ url: subgraphUrls[name as ServiceName] }),
   });
-  const server = new ApolloServer<{ internalToken: string }>({ gateway });
+  const server = new ApolloServer<{ authorization: string | undefined }>({ gateway });
   const { url } = await startStandaloneServer(server, {
     listen: { port: BENCH_PORTS.gateway, host: '127.0.0.1' },
-    context: async ({ req }) => ({ internalToken: await tokenFor(req.headers.authorization) }),
+    context: async ({ req }) => ({ authorization: req.headers.authorization }),
   });
   console.log(`ready ${url.replace(/\/$/, '')}/graphql`);
 }
@@ -113,7 +116,7 @@ async function serveHive(): Promise<void> {
   const hive = createRequire(path.resolve(__dirname, 'hive', 'package.json'))('@graphql-hive/gateway-runtime') as {
     createGatewayRuntime(options: {
       supergraph: string;
-      propagateHeaders: { fromClientToSubgraphs(payload: { request: Request }): Promise<Record<string, string>> };
+      propagateHeaders: { fromClientToSubgraphs(payload: { request: Request; subgraphName: string }): Promise<Record<string, string>> };
       logging: boolean | string;
     }): RequestListener;
   };
@@ -122,7 +125,9 @@ async function serveHive(): Promise<void> {
   for (const name of SERVICE_NAMES) supergraph = supergraph.replace(new RegExp(`(name: "${name}", url: )"[^"]+"`), `$1"${subgraphUrls[name]}"`);
   const gateway = hive.createGatewayRuntime({
     supergraph,
-    propagateHeaders: { fromClientToSubgraphs: async ({ request }) => ({ [INTERNAL_TOKEN_HEADER]: await tokenFor(request.headers.get('authorization') ?? undefined) }) },
+    propagateHeaders: {
+      fromClientToSubgraphs: async ({ request, subgraphName }) => ({ [INTERNAL_TOKEN_HEADER]: await tokenFor(request.headers.get('authorization') ?? undefined, subgraphName as ServiceName) }),
+    },
     logging: 'error',
   });
   const server = createServer(gateway);

@@ -15,7 +15,7 @@ alive() { [[ -f "$RUN_DIR/$1.pid" ]] && kill -0 "$(cat "$RUN_DIR/$1.pid")" 2>/de
 
 wait_healthy() {
   local name=$1 port=$2 deadline=$((SECONDS + 90))
-  until curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; do
+  until curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; do
     if ! alive "$name"; then echo "[platform] $name exited; see $LOG_DIR/$name.log" >&2; tail -n 20 "$LOG_DIR/$name.log" >&2; exit 1; fi
     if (( SECONDS > deadline )); then echo "[platform] $name not healthy in time; see $LOG_DIR/$name.log" >&2; exit 1; fi
     sleep 0.5

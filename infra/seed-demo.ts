@@ -4,9 +4,9 @@
  * Idempotent: what exists already (by unit code, member name in unit, campaign title) is left alone.
  * Prints the gateway URL and a token for each demo role; writes them to .data/demo-tokens.txt too.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { daysAgoInVietnam, loadGatewayConfig, type Role } from '@thidua/common';
+import { daysAgoInVietnam, loadGatewayConfig, writePrivateFile, type Role } from '@thidua/common';
 import { issueDevToken } from '../gateway/src/dev-tokens';
 
 const config = loadGatewayConfig();
@@ -474,7 +474,7 @@ async function seedMedia(editor: string, admin: string): Promise<{ published: nu
   if (!apiKey) {
     const { registerNewsChannel } = await call<{ registerNewsChannel: { apiKey: string } }>(admin, `mutation { registerNewsChannel(name: "Báo Lao Động (demo)", contactEmail: "toasoan@laodong.vn") { apiKey } }`);
     apiKey = registerNewsChannel.apiKey;
-    writeFileSync(keyFile, `${apiKey}\n`);
+    writePrivateFile(keyFile, `${apiKey}\n`);
   }
   return { published, apiKey };
 }
@@ -530,7 +530,7 @@ async function main(): Promise<void> {
   }
   const file = path.join(OUTPUT_DIR, 'demo-tokens.txt');
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `${lines.join('\n')}\n`);
+  writePrivateFile(file, `${lines.join('\n')}\n`);
   console.log(
     `[seed] ${units.size} units, ${members.size} members, ${campaigns.length} launched campaigns (one replicated), ${reports} progress reports, results published (version ${publication}), ${decisions} reward decisions in Bắc Ninh, ${media.published} stories published`,
   );

@@ -249,6 +249,12 @@ describe('submissions and reviews', () => {
     expect(self.message).toMatch(/own entry/);
     const colleague = await api.refused(ASSIGN, { id: submissionId, r: { subject: 'rv-dung', memberId: members.dung, unitPath: units.so!.path } }, officer);
     expect(colleague.message).toMatch(/own grassroots unit/);
+    // the same unit written without its trailing slash or in capitals is still their own unit; a malformed path is input to fix
+    for (const variant of [units.so!.path.slice(0, -1), units.so!.path.toUpperCase()]) {
+      const hostile = await api.refused(ASSIGN, { id: submissionId, r: { subject: 'rv-dung', memberId: members.dung, unitPath: variant } }, officer);
+      expect([variant, hostile.code, /own grassroots unit/.test(hostile.message)]).toEqual([variant, 'CONFLICT', true]);
+    }
+    expect((await api.refused(ASSIGN, { id: submissionId, r: { subject: 'rv-dung', unitPath: '/vn/ bn/' } }, officer)).problems.map((p) => p.field)).toEqual(['reviewer.unitPath']);
     await api.ok(`mutation($e: ID!) { declareConflict(enrollmentId: $e, reason: "Người thân trong gia đình") }`, { e: enrollments.binh! }, await reviewer('rv-family', 'evn'));
     const declared = await api.refused(ASSIGN, { id: submissionId, r: { subject: 'rv-family', unitPath: units.evn!.path } }, officer);
     expect(declared.message).toMatch(/declared a conflict/);

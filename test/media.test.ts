@@ -345,7 +345,7 @@ describe('news channels', () => {
       for (let i = 0; i < 2; i++) expect((await graphql(limited.url, SYNC, {}, undefined, { 'x-api-key': key })).status).toBe(200);
       const third = await graphql(limited.url, SYNC, {}, undefined, { 'x-api-key': key });
       expect([third.status, third.errors?.[0]?.extensions?.code]).toEqual([429, 'RATE_LIMITED']);
-      expect(third.errors?.[0]?.message).toMatch(/Rate limit of 2 requests a minute/);
+      expect(third.errors?.[0]?.message).toMatch(/giới hạn 2 yêu cầu mỗi phút/);
     } finally {
       await limited.stop();
     }

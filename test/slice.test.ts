@@ -243,15 +243,15 @@ describe('subgraphs behind the gateway', () => {
   });
 
   it('report health of the database and the broker', async () => {
-    const response = await fetch(platform.subgraphs.evaluation.url.replace('/graphql', '/health'));
+    const response = await fetch(platform.subgraphs.evaluation.url.replace('/graphql', '/health/ready'));
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', checks: { database: { ok: true }, kafka: { ok: true } } });
-    const gatewayHealth = await fetch(platform.gatewayUrl.replace('/graphql', '/health'));
-    expect(gatewayHealth.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', degraded: false, checks: { database: { ok: true }, kafka: { ok: true } } });
+    const gatewayHealth = await fetch(platform.gatewayUrl.replace('/graphql', '/health/ready'));
+    expect([gatewayHealth.status, ((await gatewayHealth.json()) as { status: string }).status]).toEqual([200, 'ok']);
   });
 
-  it('expose Prometheus metrics', async () => {
-    const text = await (await fetch(platform.gatewayUrl.replace('/graphql', '/metrics'))).text();
+  it('expose Prometheus metrics on their own port', async () => {
+    const text = await (await fetch(`http://127.0.0.1:${platform.gateway.metricsPort}/metrics`)).text();
     expect(text).toContain('thidua_graphql_request_seconds');
   });
 });

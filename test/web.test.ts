@@ -9,7 +9,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -27,6 +27,7 @@ let platform: TestPlatform;
 let browser: Browser;
 let base: string;
 let tokens: Map<string, string>;
+let demoFiles: string[][];
 const run = Date.now().toString(36);
 const year = yearInVietnam();
 
@@ -46,12 +47,19 @@ beforeAll(async () => {
     timeout: 240_000,
   });
   tokens = demoTokens(output);
+  demoFiles = ['demo-tokens.txt', 'demo-api-key.txt'].map((file) => [file, (statSync(path.join(output, file)).mode & 0o777).toString(8)]);
   browser = await launchBrowser();
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
   await platform?.stop();
+});
+
+describe('the demo data', () => {
+  it('writes its tokens and API key readable by their owner only', () => {
+    expect(demoFiles).toEqual([['demo-tokens.txt', '600'], ['demo-api-key.txt', '600']]);
+  });
 });
 
 describe('the public operations', () => {

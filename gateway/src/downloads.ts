@@ -22,8 +22,8 @@ const FORWARDED_HEADERS = ['content-type', 'content-disposition', 'content-lengt
 const IDLE_TIMEOUT_MS = 60_000;
 const agent = new Agent({ keepAlive: true });
 
-/** The internal token for this caller, or a GraphQLError (UNAUTHENTICATED, RATE_LIMITED) saying why not. */
-export type InternalTokenFor = (req: IncomingMessage) => Promise<string>;
+/** The caller's internal token for that subgraph, or a GraphQLError (UNAUTHENTICATED, RATE_LIMITED) saying why not. */
+export type InternalTokenFor = (req: IncomingMessage, service: ServiceName) => Promise<string>;
 
 function refuse(res: Parameters<RouteHandler>[1], error: unknown): void {
   if (error instanceof GraphQLError) {
@@ -40,7 +40,7 @@ function proxy(baseUrl: string, service: ServiceName, internalToken: InternalTok
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'Chỉ tải về bằng GET' } });
     let token: string;
     try {
-      token = await internalToken(req);
+      token = await internalToken(req, service);
     } catch (error) {
       return refuse(res, error);
     }

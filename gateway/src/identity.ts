@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { ANONYMOUS, INTERNAL_TOKEN_REUSE_SECONDS, identityFromClaims, signInternalToken, type Identity } from '@thidua/common';
+import { ANONYMOUS, identityFromClaims, type Identity } from '@thidua/common';
 import type { GatewayConfig } from '@thidua/common';
 
 export class InvalidTokenError extends Error {}
@@ -11,9 +11,8 @@ export class InvalidTokenError extends Error {}
  */
 export class IdentityVerifier {
   private readonly verify: (token: string) => Promise<JWTPayload>;
-  private readonly internalTokens = new Map<string, { token: string; expiresAt: number }>();
 
-  constructor(private readonly config: GatewayConfig) {
+  constructor(config: GatewayConfig) {
     const checks = { issuer: config.jwtIssuer, audience: config.jwtAudience, requiredClaims: ['exp', 'sub'] };
     if (config.jwksUrl) {
       const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(config.jwksUrl));
@@ -34,16 +33,5 @@ export class IdentityVerifier {
     } catch (error) {
       throw new InvalidTokenError(`Invalid token: ${(error as Error).message}`);
     }
-  }
-
-  /** The token forwarded to subgraphs; reused while fresh so a busy caller costs one signature a minute. */
-  async internalToken(cacheKey: string, identity: Identity): Promise<string> {
-    const now = Date.now();
-    const cached = this.internalTokens.get(cacheKey);
-    if (cached && cached.expiresAt > now) return cached.token;
-    const token = await signInternalToken(identity, this.config.internalTokenSecret);
-    if (this.internalTokens.size >= 10_000) this.internalTokens.clear();
-    this.internalTokens.set(cacheKey, { token, expiresAt: now + INTERNAL_TOKEN_REUSE_SECONDS * 1000 });
-    return token;
   }
 }

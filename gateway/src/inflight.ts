@@ -6,12 +6,12 @@ type Executor = NonNullable<LoadResult['executor']>;
 type RequestContext = Parameters<Executor>[0];
 
 /**
- * What makes two executions interchangeable: the same caller (the internal token stands for one identity) asking
+ * What makes two executions interchangeable: the same caller (the caller key stands for one identity) asking
  * the same query with the same variables. Undefined for what must never be shared (mutations, subscriptions).
  */
 export function inflightKey(requestContext: RequestContext): string | undefined {
   if (requestContext.operation.operation !== 'query') return undefined;
-  const caller = (requestContext.context as { internalToken?: unknown }).internalToken;
+  const caller = (requestContext.context as { callerKey?: unknown }).callerKey;
   if (typeof caller !== 'string') return undefined;
   const { operationName, variables } = requestContext.request;
   return `${caller}\n${requestContext.queryHash}\n${operationName ?? ''}\n${JSON.stringify(variables ?? {})}`;

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Consumer } from 'kafkajs';
 import { GATEWAY_CACHE_GROUP_PREFIX, SERVICE_NAMES, createKafka, eventsTopic, registry, type CachedResponse, type GatewayConfig, type Logger, type ResponseCache } from '@thidua/common';
+import { LRUCache } from 'lru-cache';
 import { Counter } from 'prom-client';
 
 /** Events that change nothing a public reader sees (audit lines, private review steps). */
@@ -9,30 +10,34 @@ const IGNORED_EVENTS = new Set(['MutationAudited', 'SubmissionScored', 'Nominati
 
 const hits = new Counter({ name: 'gateway_response_cache_total', help: 'Public answers served from the cache, missed, or flushed', labelNames: ['outcome'], registers: [registry] });
 
-interface Entry {
-  expiresAt: number;
-  response: CachedResponse;
+/** Bytes an entry holds: its body, headers and key (UTF-16 in memory, so two bytes a character). */
+function sizeOf(response: CachedResponse, key: string): number {
+  return 2 * (response.body.length + key.length + response.headers.reduce((n, [name, value]) => n + name.length + value.length, 0)) + 64;
 }
 
 /**
  * Whole answers to anonymous queries, served before Apollo even parses them. Public data is the same for every
  * anonymous reader, so the key is the request itself (method, URL, body). Only successful answers without
- * errors are kept, for at most the configured time, and everything is dropped when an event says public data
- * changed (see `watchEvents`). An answer computed across a flush is not kept: each request remembers the
+ * errors are kept, for at most the configured time, within a bound in bytes (least recently used go first), and
+ * everything is dropped when public data may have changed: on an event that says so (see `watchEvents`) and on
+ * every mutation through this gateway. An answer computed across a flush is not kept: each request remembers the
  * cache's generation when it started.
  */
 export class PublicResponseCache implements ResponseCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: LRUCache<string, CachedResponse>;
   /** Each anonymous request's key and the generation it started in, so `offer` neither hashes again nor keeps an answer computed across a flush. */
   private readonly pending = new WeakMap<IncomingMessage, { key: string; generation: number }>();
   private generation = 0;
 
   constructor(
-    private readonly ttlMs: number,
-    private readonly maxEntries: number,
+    ttlMs: number,
+    maxBytes: number,
     /** Rate limiting still applies to answers from the cache: false sends the request on to Apollo, which refuses it. */
-    private readonly admit: (req: IncomingMessage) => boolean,
-  ) {}
+    private readonly admit: (req: IncomingMessage) => Promise<boolean>,
+  ) {
+    // one answer may take at most a tenth of the cache, so a few huge answers cannot push out all the others
+    this.entries = new LRUCache({ ttl: ttlMs, maxSize: maxBytes, maxEntrySize: Math.max(1, Math.floor(maxBytes / 10)), sizeCalculation: sizeOf });
+  }
 
   static isAnonymous(req: IncomingMessage): boolean {
     return !req.headers.authorization && !req.headers['x-api-key'];
@@ -42,30 +47,25 @@ export class PublicResponseCache implements ResponseCache {
     return createHash('sha256').update(`${req.method} ${req.url}\n${req.headers.accept ?? ''}\n${raw}`).digest('base64url');
   }
 
-  lookup(req: IncomingMessage, raw: string): CachedResponse | undefined {
+  async lookup(req: IncomingMessage, raw: string): Promise<CachedResponse | undefined> {
     if (!PublicResponseCache.isAnonymous(req)) return undefined;
     const key = this.key(req, raw);
     this.pending.set(req, { key, generation: this.generation });
-    const entry = this.entries.get(key);
-    if (!entry || entry.expiresAt < Date.now()) {
-      if (entry) this.entries.delete(key);
+    const response = this.entries.get(key);
+    if (!response) {
       hits.inc({ outcome: 'miss' });
       return undefined;
     }
-    if (!this.admit(req)) return undefined;
-    // most recently used last: the oldest entries go first when the cache is full
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    if (!(await this.admit(req))) return undefined;
     hits.inc({ outcome: 'hit' });
-    return entry.response;
+    return response;
   }
 
   offer(req: IncomingMessage, response: CachedResponse): void {
     const pending = this.pending.get(req);
     if (!pending || pending.generation !== this.generation || response.status !== 200 || !response.body.startsWith('{"data"')) return;
     if (response.body.includes('"errors":')) return;
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(pending.key, { expiresAt: Date.now() + this.ttlMs, response: { ...response, headers: [...response.headers, ['x-cache', 'HIT']] } });
+    this.entries.set(pending.key, { ...response, headers: [...response.headers, ['x-cache', 'HIT']] });
   }
 
   flush(): void {
@@ -76,6 +76,11 @@ export class PublicResponseCache implements ResponseCache {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Bytes held (as counted by `sizeOf`). */
+  get bytes(): number {
+    return this.entries.calculatedSize;
   }
 }
 

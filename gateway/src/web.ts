@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { RouteHandler } from '@thidua/common';
+import { PORTAL_HEADERS } from './security-headers';
 
 /** Where `npm run build:web` puts the portal. */
 export const WEB_DIST_DIR = process.env.WEB_DIST_DIR ?? path.resolve(__dirname, '../../web/dist');
@@ -17,20 +18,8 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
 };
 
-/**
- * The portal talks only to this origin; styles may be inline (React style attributes), scripts may not. Framing is
- * refused (clickjacking), referrers stay on the origin.
- */
-const SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  'x-content-type-options': 'nosniff',
-  'x-frame-options': 'DENY',
-  'referrer-policy': 'same-origin',
-};
-
 function send(res: ServerResponse, file: string, cache: string): void {
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': cache, ...SECURITY_HEADERS });
+  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': cache, ...PORTAL_HEADERS });
   createReadStream(file).pipe(res);
 }
 
@@ -42,12 +31,12 @@ export function webRoute(distDir: string = WEB_DIST_DIR): RouteHandler {
   const root = path.resolve(distDir);
   return (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      res.writeHead(405, { allow: 'GET, HEAD', ...PORTAL_HEADERS }).end();
       return;
     }
     const index = path.join(root, 'index.html');
     if (!existsSync(index)) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('The web portal is not built: run `npm run build:web`.\n');
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...PORTAL_HEADERS }).end('The web portal is not built: run `npm run build:web`.\n');
       return;
     }
     const urlPath = decodeURIComponent((req.url ?? '/').split('?', 1)[0]!);
@@ -58,7 +47,7 @@ export function webRoute(distDir: string = WEB_DIST_DIR): RouteHandler {
       return;
     }
     if (urlPath.startsWith('/static/')) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...PORTAL_HEADERS }).end('not found\n');
       return;
     }
     send(res, index, 'no-cache');

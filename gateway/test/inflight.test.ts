@@ -17,7 +17,7 @@ function controlledExecutor() {
 
 function request(source: string, caller: string, variables: Record<string, unknown> = {}): RequestContext {
   const operation = parse(source).definitions[0] as OperationDefinitionNode;
-  return { operation, queryHash: source, request: { query: source, operationName: null, variables }, context: { internalToken: caller } } as unknown as RequestContext;
+  return { operation, queryHash: source, request: { query: source, operationName: null, variables }, context: { callerKey: caller } } as unknown as RequestContext;
 }
 
 describe('sharing in-flight queries', () => {

@@ -20,6 +20,8 @@ export default async function globalSetup(): Promise<void> {
   // the units of a run get their development signing keys here, issued by the checkout's test CA
   process.env.SIGNING_KEYS_DIR ??= mkdtempSync(path.join(tmpdir(), 'thidua-signing-'));
   await ensureTestCa();
+  // every process a test starts serves its metrics on a free port, never on another checkout's
+  process.env.METRICS_PORT ??= '0';
   await prepareDatabases({ test: true });
   await ensureTopics(process.env.KAFKA_TOPIC_PREFIX);
 }

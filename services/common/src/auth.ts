@@ -1,5 +1,7 @@
-import { SignJWT, jwtVerify } from 'jose';
+import { SignJWT, jwtVerify, type CryptoKey } from 'jose';
+import type { ServiceName } from './config';
 import { ForbiddenError, UnauthenticatedError } from './errors';
+import { NATIONAL_SCOPE, canonicalUnitPath, isWithinSubtree } from './unit-paths';
 
 /** Roles of the platform (see domain.md, "Who uses the platform"). */
 export const ROLES = [
@@ -18,7 +20,7 @@ export type Role = (typeof ROLES)[number];
 export interface Identity {
   subject: string;
   roles: Role[];
-  /** Materialised path of the caller's union unit, e.g. `/vn/hn/`; their scope for UNIT_OFFICER. */
+  /** Canonical materialised path of the caller's union unit, e.g. `/vn/hn/`; their scope for UNIT_OFFICER. Never `/`. */
   unitPath: string | null;
   memberId: string | null;
   name: string | null;
@@ -54,19 +56,18 @@ export function requireRole(identity: Identity, ...roles: Role[]): void {
 /** True when the unit at `unitPath` lies inside the caller's subtree (national admins see everything). */
 export function isWithinScope(identity: Identity, unitPath: string): boolean {
   if (hasRole(identity, 'NATIONAL_ADMIN')) return true;
-  return identity.unitPath !== null && unitPath.startsWith(identity.unitPath);
+  return isWithinSubtree(unitPath, identity.unitPath);
 }
 
-/** The subtree an officer acts over ('/' for national admins), or null for callers who are not officers. */
+/** The subtree an officer acts over (NATIONAL_SCOPE for national admins), or null for callers who are not officers. */
 export function officerScope(identity: Identity): string | null {
-  if (hasRole(identity, 'NATIONAL_ADMIN')) return '/';
+  if (hasRole(identity, 'NATIONAL_ADMIN')) return NATIONAL_SCOPE;
   return hasRole(identity, 'UNIT_OFFICER') ? identity.unitPath : null;
 }
 
 /** Officers (and national admins) act on what lies in their subtree. */
 export function isOfficerOver(identity: Identity, unitPath: string): boolean {
-  const scope = officerScope(identity);
-  return scope !== null && unitPath.startsWith(scope);
+  return isWithinSubtree(unitPath, officerScope(identity));
 }
 
 export function requireWithinScope(identity: Identity, unitPath: string): void {
@@ -77,50 +78,55 @@ export function requireWithinScope(identity: Identity, unitPath: string): void {
 }
 
 // ---- gateway → subgraph identity token -------------------------------------------------------------------------
-// The gateway forwards the verified identity as a short-lived token signed with a secret only it and the
-// subgraphs know. A subgraph refuses any request without one, so a subgraph port reached directly leaks nothing.
+// The gateway forwards the verified identity as a short-lived token signed with its private key (EdDSA), one per
+// subgraph: each subgraph verifies it with the gateway's public key and accepts only tokens addressed to itself, so a
+// subgraph port reached directly leaks nothing and no subgraph can speak to another in the gateway's name.
 
 export const INTERNAL_TOKEN_HEADER = 'x-thidua-internal-token';
 export const CORRELATION_ID_HEADER = 'x-correlation-id';
+export const INTERNAL_TOKEN_ALGORITHM = 'EdDSA';
 const INTERNAL_ISSUER = 'thidua-gateway';
-const INTERNAL_AUDIENCE = 'thidua-subgraph';
 const INTERNAL_TOKEN_TTL_SECONDS = 120;
 
-function secretKey(secret: string): Uint8Array {
-  return new TextEncoder().encode(secret);
+/** The audience of internal tokens for one subgraph: a token for media is refused by campaign. */
+export function internalAudience(service: ServiceName): string {
+  return `thidua-${service}`;
 }
 
-/** Claims of caller tokens and internal tokens alike: `sub`, `roles`, `unit_path`, `member_id`, `name`. */
+/**
+ * Claims of caller tokens and internal tokens alike: `sub`, `roles`, `unit_path`, `member_id`, `name`. The unit path
+ * is canonicalised (see unit-paths.ts); a malformed one throws, so the token is refused as a whole.
+ */
 export function identityFromClaims(claims: Record<string, unknown>): Identity {
   return {
     subject: String(claims.sub),
     roles: parseRoles(claims.roles),
-    unitPath: typeof claims.unit_path === 'string' ? claims.unit_path : null,
+    unitPath: canonicalUnitPath(claims.unit_path),
     memberId: typeof claims.member_id === 'string' ? claims.member_id : null,
     name: typeof claims.name === 'string' ? claims.name : null,
   };
 }
 
-export async function signInternalToken(identity: Identity, secret: string): Promise<string> {
+export async function signInternalToken(identity: Identity, privateKey: CryptoKey, service: ServiceName): Promise<string> {
   return new SignJWT({ roles: identity.roles, unit_path: identity.unitPath, member_id: identity.memberId, name: identity.name })
-    .setProtectedHeader({ alg: 'HS256' })
+    .setProtectedHeader({ alg: INTERNAL_TOKEN_ALGORITHM })
     .setSubject(identity.subject)
     .setIssuer(INTERNAL_ISSUER)
-    .setAudience(INTERNAL_AUDIENCE)
+    .setAudience(internalAudience(service))
     .setIssuedAt()
     .setExpirationTime(`${INTERNAL_TOKEN_TTL_SECONDS}s`)
-    .sign(secretKey(secret));
+    .sign(privateKey);
 }
 
 export const INTERNAL_TOKEN_REUSE_SECONDS = INTERNAL_TOKEN_TTL_SECONDS / 2;
 
-export async function verifyInternalToken(token: string | undefined, secret: string): Promise<Identity> {
+export async function verifyInternalToken(token: string | undefined, publicKey: CryptoKey, service: ServiceName): Promise<Identity> {
   if (!token) throw new UnauthenticatedError('Subgraphs answer only requests forwarded by the gateway');
   try {
-    const { payload } = await jwtVerify(token, secretKey(secret), {
-      algorithms: ['HS256'],
+    const { payload } = await jwtVerify(token, publicKey, {
+      algorithms: [INTERNAL_TOKEN_ALGORITHM],
       issuer: INTERNAL_ISSUER,
-      audience: INTERNAL_AUDIENCE,
+      audience: internalAudience(service),
     });
     return identityFromClaims(payload);
   } catch {

@@ -1,4 +1,5 @@
-import { readSecret } from './secrets';
+import { developmentPrivateKeyPem, publicKeyPemOf } from './internal-keys';
+import { readSecret } from './secret-sources';
 
 /**
  * Configuration comes only from environment variables; every default works on a developer machine
@@ -15,9 +16,11 @@ export const DEFAULT_PORTS: Record<ServiceName | 'gateway', number> = {
   media: 4004,
 };
 
-/** Development-only secrets: production must set its own (see README, "Security"). */
-const DEV_INTERNAL_TOKEN_SECRET = 'thidua-dev-internal-secret-change-me-0123456789';
-const DEV_JWT_SECRET = 'thidua-dev-jwt-secret-change-me-0123456789abcdef';
+/**
+ * Development-only values, filled in only outside production; production refuses to start on them or without its
+ * own (see secrets.ts and the README, "Security").
+ */
+export const DEVELOPMENT_JWT_SECRET = 'thidua-dev-jwt-secret-change-me-0123456789abcdef';
 
 /** A Kafka principal (SCRAM user): each service, the gateway (its cache-invalidation consumer), and admin (infra, ops, tests). */
 export type KafkaPrincipal = ServiceName | 'gateway' | 'admin';
@@ -31,6 +34,9 @@ export interface ServiceConfig {
   serviceName: ServiceName;
   host: string;
   port: number;
+  /** Where /metrics is served: a private address and port, never the public one. */
+  metricsHost: string;
+  metricsPort: number;
   /** The service's runtime role on its own database (data only, no schema changes). */
   databaseUrl: string;
   /** The database owner's login, for migrations at start; null unless `runMigrationsOnStart`. */
@@ -39,7 +45,8 @@ export interface ServiceConfig {
   kafkaCredentials: KafkaCredentials;
   /** Prepended to every topic name; tests use it to isolate their runs on a shared broker. */
   topicPrefix: string;
-  internalTokenSecret: string;
+  /** The gateway's public key (SPKI PEM) that internal tokens are verified with; '' when not set in production. */
+  internalTokenPublicKey: string;
   runMigrationsOnStart: boolean;
   isProduction: boolean;
   logLevel: string;
@@ -48,12 +55,15 @@ export interface ServiceConfig {
 export interface GatewayConfig {
   host: string;
   port: number;
+  metricsHost: string;
+  metricsPort: number;
   subgraphUrls: Record<ServiceName, string>;
   jwtSecret: string;
   jwtIssuer: string;
   jwtAudience: string;
   jwksUrl: string | undefined;
-  internalTokenSecret: string;
+  /** The key internal tokens are signed with (PKCS8 PEM, Ed25519); '' when not set in production. */
+  internalTokenPrivateKey: string;
   isProduction: boolean;
   logLevel: string;
   maxBodyBytes: number;
@@ -63,18 +73,40 @@ export interface GatewayConfig {
   /** Per signed-in user, and per client address for anonymous callers. */
   userRequestsPerMinute: number;
   anonymousRequestsPerMinute: number;
+  /** Failed API key checks per client address: guessing keys is limited too. */
+  invalidApiKeyAttemptsPerMinute: number;
+  /** Proxies trusted for X-Forwarded-For: '' (none, the socket's address counts), a number of hops, or addresses/subnets. */
+  trustProxy: string;
+  /** Redis shared by every gateway replica for rate limits; in-process counters without it. */
+  redisUrl: string | undefined;
+  /** Prefix of the rate-limit keys in Redis (tests isolate their runs with it). */
+  rateLimitKeyPrefix: string;
   /** Anonymous callers may only run the operations in gateway/public-operations (persisted-query allowlist). */
   publicQueryAllowlist: boolean;
   /** How long a public (anonymous) answer may be served from the gateway's cache; 0 turns the cache off. */
   responseCacheSeconds: number;
-  responseCacheMaxEntries: number;
+  /** Bound of the public cache in bytes (least recently used answers go first). */
+  responseCacheMaxBytes: number;
   /** The broker and topics whose events invalidate the cache. */
   kafkaBrokers: string[];
   kafkaCredentials: KafkaCredentials;
   topicPrefix: string;
 }
 
+/** Metrics are served on ports of their own (see README, "Operations"), bound to METRICS_HOST. */
+export const DEFAULT_METRICS_PORTS: Record<ServiceName | 'gateway', number> = {
+  gateway: 9400,
+  campaign: 9401,
+  evaluation: 9402,
+  reward: 9403,
+  media: 9404,
+};
+
 type Env = Record<string, string | undefined>;
+
+function isProduction(env: Env): boolean {
+  return env.NODE_ENV === 'production';
+}
 
 function envInt(env: Env, name: string, fallback: number): number {
   const raw = env[name];
@@ -144,21 +176,23 @@ export function kafkaBrokers(env: Env = process.env): string[] {
 }
 
 export function loadServiceConfig(serviceName: ServiceName, env: Env = process.env): ServiceConfig {
-  const isProduction = env.NODE_ENV === 'production';
+  const production = isProduction(env);
   // in production migrations are the setup job's (infra/databases.ts), so a service never holds the owner's password
-  const runMigrationsOnStart = (env.RUN_MIGRATIONS ?? (isProduction ? 'false' : 'true')) === 'true';
+  const runMigrationsOnStart = (env.RUN_MIGRATIONS ?? (production ? 'false' : 'true')) === 'true';
   return {
     serviceName,
     host: env.HOST ?? '127.0.0.1',
     port: envInt(env, `PORT_${serviceName.toUpperCase()}`, envInt(env, 'PORT', DEFAULT_PORTS[serviceName])),
+    metricsHost: env.METRICS_HOST ?? '127.0.0.1',
+    metricsPort: envInt(env, `METRICS_PORT_${serviceName.toUpperCase()}`, envInt(env, 'METRICS_PORT', DEFAULT_METRICS_PORTS[serviceName])),
     databaseUrl: databaseUrl(serviceName, env),
     migrationDatabaseUrl: runMigrationsOnStart ? databaseOwnerUrl(serviceName, env) : null,
     kafkaBrokers: kafkaBrokers(env),
     kafkaCredentials: kafkaCredentials(serviceName, env),
     topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '',
-    internalTokenSecret: env.INTERNAL_TOKEN_SECRET ?? DEV_INTERNAL_TOKEN_SECRET,
+    internalTokenPublicKey: env.INTERNAL_TOKEN_PUBLIC_KEY ?? (production ? '' : publicKeyPemOf(developmentPrivateKeyPem())),
     runMigrationsOnStart,
-    isProduction,
+    isProduction: production,
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }
@@ -169,18 +203,20 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
   return {
     host: env.HOST ?? '127.0.0.1',
     port: envInt(env, 'PORT_GATEWAY', envInt(env, 'PORT', DEFAULT_PORTS.gateway)),
+    metricsHost: env.METRICS_HOST ?? '127.0.0.1',
+    metricsPort: envInt(env, 'METRICS_PORT_GATEWAY', envInt(env, 'METRICS_PORT', DEFAULT_METRICS_PORTS.gateway)),
     subgraphUrls: {
       campaign: subgraphUrl('campaign'),
       evaluation: subgraphUrl('evaluation'),
       reward: subgraphUrl('reward'),
       media: subgraphUrl('media'),
     },
-    jwtSecret: env.JWT_SECRET ?? DEV_JWT_SECRET,
+    jwtSecret: env.JWT_SECRET ?? (isProduction(env) ? '' : DEVELOPMENT_JWT_SECRET),
     jwtIssuer: env.JWT_ISSUER ?? 'thidua-dev-issuer',
     jwtAudience: env.JWT_AUDIENCE ?? 'thidua',
     jwksUrl: env.JWT_JWKS_URL || undefined,
-    internalTokenSecret: env.INTERNAL_TOKEN_SECRET ?? DEV_INTERNAL_TOKEN_SECRET,
-    isProduction: env.NODE_ENV === 'production',
+    internalTokenPrivateKey: env.INTERNAL_TOKEN_PRIVATE_KEY ?? (isProduction(env) ? '' : developmentPrivateKeyPem()),
+    isProduction: isProduction(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     // a grassroots union's member CSV (up to 20,000 rows) fits; everything else is far smaller
     maxBodyBytes: envInt(env, 'MAX_BODY_BYTES', 2 * 1024 * 1024),
@@ -188,9 +224,13 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     apiKeyRequestsPerMinute: envInt(env, 'API_KEY_REQUESTS_PER_MINUTE', 600),
     userRequestsPerMinute: envInt(env, 'USER_REQUESTS_PER_MINUTE', 1200),
     anonymousRequestsPerMinute: envInt(env, 'ANONYMOUS_REQUESTS_PER_MINUTE', 1200),
+    invalidApiKeyAttemptsPerMinute: envInt(env, 'INVALID_API_KEY_ATTEMPTS_PER_MINUTE', 20),
+    trustProxy: env.TRUST_PROXY ?? '',
+    redisUrl: env.REDIS_URL || undefined,
+    rateLimitKeyPrefix: env.RATE_LIMIT_KEY_PREFIX ?? 'thidua:rate:',
     publicQueryAllowlist: env.PUBLIC_QUERY_ALLOWLIST === 'true',
     responseCacheSeconds: envInt(env, 'RESPONSE_CACHE_SECONDS', 300),
-    responseCacheMaxEntries: envInt(env, 'RESPONSE_CACHE_MAX_ENTRIES', 10_000),
+    responseCacheMaxBytes: envInt(env, 'RESPONSE_CACHE_MAX_BYTES', 64 * 1024 * 1024),
     kafkaBrokers: kafkaBrokers(env),
     kafkaCredentials: kafkaCredentials('gateway', env),
     topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '',

@@ -2,6 +2,7 @@
 export * from './auth';
 export * from './config';
 export * from './secrets';
+export * from './secret-sources';
 export * from './errors';
 export * from './logger';
 export * from './metrics';
@@ -33,3 +34,7 @@ export * from './graphql/audit';
 export * from './graphql/batching';
 export * from './provinces';
 export * from './documents';
+export * from './unit-paths';
+export * from './correlation';
+export * from './internal-keys';
+export * from './graphql/http-status';

@@ -1,41 +1,57 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import type { GatewayConfig, ServiceConfig } from './config';
+import { DEVELOPMENT_JWT_SECRET } from './config';
+import { DEVELOPMENT_KEY_FILE, ed25519Key, publicKeyPemOf } from './internal-keys';
+import { MIN_SECRET_BYTES } from './secret-sources';
 
-type Env = Record<string, string | undefined>;
 
-/** Shortest secret production accepts. */
-export const MIN_SECRET_LENGTH = 32;
+export class UnsafeConfigurationError extends Error {
+  constructor(processName: string, problems: string[]) {
+    super(`${processName} không khởi động ở chế độ production (NODE_ENV=production) vì cấu hình chưa an toàn:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'UnsafeConfigurationError';
+  }
+}
 
-/** Where development secrets are generated (git-ignored; the folder mode 700, each file 600). */
-export function devSecretsDir(env: Env = process.env): string {
-  return env.DEV_SECRETS_DIR ?? path.resolve(__dirname, '../../../.data/secrets');
+/** What this checkout's development key is, when it has one, so that production can refuse to run on it. */
+function developmentPublicKey(): string | null {
+  return existsSync(DEVELOPMENT_KEY_FILE) ? publicKeyPemOf(readFileSync(DEVELOPMENT_KEY_FILE, 'utf8')) : null;
+}
+
+function sharedSecretProblem(variable: string, value: string, developmentValues: string[]): string | null {
+  if (!value) return `${variable} chưa được đặt`;
+  if (developmentValues.includes(value)) return `${variable} đang là giá trị dùng cho môi trường phát triển; đặt một bí mật riêng`;
+  if (Buffer.byteLength(value, 'utf8') < MIN_SECRET_BYTES) return `${variable} ngắn hơn ${MIN_SECRET_BYTES} byte`;
+  return null;
+}
+
+function keyProblem(variable: string, pem: string, kind: 'private' | 'public'): string | null {
+  if (!pem) return `${variable} chưa được đặt (khoá ${kind === 'private' ? 'bí mật' : 'công khai'} Ed25519, dạng PEM)`;
+  const key = ed25519Key(pem, kind);
+  if (!key) return `${variable} không phải khoá ${kind === 'private' ? 'bí mật' : 'công khai'} Ed25519 dạng PEM`;
+  const publicPem = key.type === 'private' ? publicKeyPemOf(pem) : key.export({ type: 'spki', format: 'pem' }).toString();
+  if (publicPem === developmentPublicKey()) return `${variable} là khoá phát triển của máy này (.data/keys); tạo một cặp khoá riêng cho production`;
+  return null;
+}
+
+function refuseUnsafe(processName: string, problems: (string | null)[]): void {
+  const found = problems.filter((p): p is string => p !== null);
+  if (found.length > 0) throw new UnsafeConfigurationError(processName, found);
 }
 
 /**
- * A secret from the environment variable `variable`. In production nothing else will do: a missing or short one
- * stops the process, naming the variable. In development it falls back to the file the infra scripts generated.
+ * Fail closed: in production the gateway refuses to start without its own secrets (missing, shorter than 32 bytes,
+ * or a development value), naming each variable. Outside production the development values are allowed.
  */
-export function readSecret(env: Env, variable: string, devFile: string, what: string): string {
-  const value = env[variable];
-  if (env.NODE_ENV === 'production') {
-    if (!value) throw new Error(`Thiếu biến môi trường ${variable}: ở production, ${what} phải được đặt qua biến này (ít nhất ${MIN_SECRET_LENGTH} ký tự).`);
-    if (value.length < MIN_SECRET_LENGTH) throw new Error(`${variable} quá ngắn: ${what} cần ít nhất ${MIN_SECRET_LENGTH} ký tự.`);
-    return value;
-  }
-  if (value) return value;
-  const file = path.join(devSecretsDir(env), devFile);
-  if (!existsSync(file)) throw new Error(`Chưa có ${what} (${file}): chạy \`npm run infra:up\` để tạo, hoặc đặt biến ${variable}.`);
-  return readFileSync(file, 'utf8').trim();
+export function requireGatewaySecrets(config: GatewayConfig): void {
+  if (!config.isProduction) return;
+  refuseUnsafe('Gateway', [
+    config.jwksUrl ? null : sharedSecretProblem('JWT_SECRET', config.jwtSecret, [DEVELOPMENT_JWT_SECRET]),
+    keyProblem('INTERNAL_TOKEN_PRIVATE_KEY', config.internalTokenPrivateKey, 'private'),
+  ]);
 }
 
-/** Development only: the secret in `devFile`, generated (URL-safe, 256 bits) when missing. */
-export function ensureDevSecret(devFile: string, env: Env = process.env): string {
-  const dir = devSecretsDir(env);
-  const file = path.join(dir, devFile);
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const secret = randomBytes(32).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
-  return secret;
+/** The same for a subgraph: it must know the gateway's public key, and not the development one. */
+export function requireSubgraphSecrets(config: ServiceConfig): void {
+  if (!config.isProduction) return;
+  refuseUnsafe(`Subgraph ${config.serviceName}`, [keyProblem('INTERNAL_TOKEN_PUBLIC_KEY', config.internalTokenPublicKey, 'public')]);
 }

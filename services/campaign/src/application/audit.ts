@@ -1,8 +1,6 @@
-import { PoisonEventError, decodeCursor, pageSize, queryRows, requireRole, toConnection, type Connection, type EventEnvelope, type HandlerScope, type PageRequest } from '@thidua/common';
+import { PoisonEventError, decodeCursor, pageSize, queryRows, requireRole, toConnection, unitPathInput, type Connection, type EventEnvelope, type HandlerScope, type PageRequest } from '@thidua/common';
 import type { AuditEntryRow } from '../entities';
 import type { CampaignContext } from './context';
-
-/** Campaign keeps the platform's audit log: every subgraph's mutations arrive as MutationAudited. */
 export async function recordAudit({ manager }: HandlerScope, event: EventEnvelope<'MutationAudited'>): Promise<void> {
   const a = event.payload;
   // the consumer has checked the producer against the topic; the line must not speak for another service
@@ -35,7 +33,7 @@ export async function auditLog(ctx: CampaignContext, filter: AuditFilter, page: 
         AND ($4::timestamptz IS NULL OR at >= $4) AND ($5::timestamptz IS NULL OR at <= $5)
         AND ($7::timestamptz IS NULL OR (at, event_id) < ($7::timestamptz, $8::uuid))
       ORDER BY at DESC, event_id DESC LIMIT $6`,
-    [filter.service ?? null, filter.subject ?? null, filter.unitPath ?? null, filter.from ?? null, filter.to ?? null, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
+    [filter.service ?? null, filter.subject ?? null, unitPathInput('unitPath', filter.unitPath), filter.from ?? null, filter.to ?? null, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
   );
   return toConnection(rows, limit, (row) => [row.cursorTime, row.eventId]);
 }

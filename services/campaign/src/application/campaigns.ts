@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, ValidationError, decodeCursor, officerScope, pageSize, parseId, queryRows, requireRole, requireWithinScope, toConnection, todayInVietnam, type CampaignCategory, type TransactionScope, type Connection, type FieldProblem, type OrganisationType, type PageRequest } from '@thidua/common';
+import { ConflictError, NotFoundError, ValidationError, decodeCursor, isWithinSubtree, officerScope, pageSize, parseId, queryRows, requireRole, requireWithinScope, toConnection, todayInVietnam, type CampaignCategory, type Connection, type FieldProblem, type OrganisationType, type PageRequest, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { canSeeCampaign } from '../domain/access';
 import { canTransition, draftProblems, launchProblems, meets, summaryProblems, type CampaignDraft, type CampaignStatus, type ReportingCadence, type SummaryDraft } from '../domain/campaigns';
@@ -81,7 +81,7 @@ export async function unknownOccupations(manager: EntityManager, codes: string[]
 export async function resolveScopeUnit(ctx: CampaignContext, launchingUnitPath: string, scopeUnitId: string | null | undefined, fallbackId: string) {
   const scopeUnit = await ctx.loaders.unit.load(scopeUnitId ? parseId('scope.unitId', scopeUnitId) : fallbackId);
   if (!scopeUnit) throw new NotFoundError('Unit', scopeUnitId ?? fallbackId);
-  if (!scopeUnit.path.startsWith(launchingUnitPath)) {
+  if (!isWithinSubtree(scopeUnit.path, launchingUnitPath)) {
     throw ValidationError.single('scope.unitId', 'a campaign covers only units inside the launching unit’s subtree');
   }
   return scopeUnit;

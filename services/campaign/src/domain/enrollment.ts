@@ -1,4 +1,4 @@
-import type { FieldProblem, OrganisationType } from '@thidua/common';
+import { isWithinSubtree, type FieldProblem, type OrganisationType } from '@thidua/common';
 
 export interface CampaignScope {
   scopeUnitPath: string;
@@ -14,7 +14,7 @@ export interface EnrollingUnit {
 /** A unit may enrol when it lies in the campaign's subtree and, where the scope names types, has one of them. */
 export function unitEligibility(scope: CampaignScope, unit: EnrollingUnit): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!unit.path.startsWith(scope.scopeUnitPath)) problems.push({ field: 'unitId', message: 'the unit is outside the campaign’s scope' });
+  if (!isWithinSubtree(unit.path, scope.scopeUnitPath)) problems.push({ field: 'unitId', message: 'the unit is outside the campaign’s scope' });
   if (scope.organisationTypes.length > 0 && (!unit.organisationType || !scope.organisationTypes.includes(unit.organisationType))) {
     problems.push({ field: 'unitId', message: `the campaign is for ${scope.organisationTypes.join(', ')} organisations only` });
   }

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Identity } from '../auth';
 import { AppError, ValidationError, type ErrorCode } from '../errors';
 import { isUuid } from '../graphql/ids';
+import { newAuditTrail } from '../graphql/audit';
 import type { Connection } from '../graphql/pagination';
 import { sendJson, type RouteHandler } from '../http/server';
 import type { RouteDependencies, SubgraphContext } from '../subgraph';
@@ -126,6 +127,7 @@ export function downloadContext<TLoaders>(deps: RouteDependencies, identity: Ide
     logger: deps.logger,
     db: deps.dataSource,
     loaders,
+    audit: newAuditTrail(),
     transaction: () => Promise.reject(new Error('downloads are read-only')),
   };
 }

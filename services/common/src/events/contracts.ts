@@ -27,6 +27,7 @@ export const SCORING_METHODS = ['LINEAR', 'THRESHOLDS', 'PASS_FAIL', 'RUBRIC'] a
 export const NOMINATION_SOURCES = ['RESULTS', 'MEDIA_DISCOVERY', 'OFFICER', 'AD_HOC'] as const;
 /** Where an initiative is applied: cơ sở / tỉnh, ngành / toàn quốc. */
 export const INITIATIVE_REACHES = ['UNIT', 'PROVINCE', 'NATIONAL'] as const;
+export const STORY_KINDS = ['EXEMPLAR', 'GOOD_PRACTICE', 'GOOD_DEED', 'AD_HOC_ACHIEVEMENT', 'CAMPAIGN_NEWS', 'CAMPAIGN_SUMMARY'] as const;
 
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
@@ -325,6 +326,25 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       at: instant(),
     }),
   ),
+  StoryPublished: payload(
+    'An editor published a story: it is now public (portal, feeds, syndication). Caches of public answers drop what they hold.',
+    record({
+      storyId: uuid(),
+      kind: oneOf(STORY_KINDS),
+      title: nonEmptyText(),
+      provinceCode: nullable(text()),
+      publishedAt: instant(),
+    }),
+  ),
+  StoryRetracted: payload(
+    'An editor retracted a published story, with the reason shown to readers; its body is no longer public. Caches of public answers drop what they hold, news channels take it down.',
+    record({
+      storyId: uuid(),
+      title: nonEmptyText(),
+      reason: nonEmptyText(),
+      retractedAt: instant(),
+    }),
+  ),
 };
 
 /** Event type → payload. */
@@ -391,5 +411,7 @@ export const EVENT_OWNERS: { readonly [T in EventType]: ServiceName | typeof EVE
   RewardRefused: 'reward',
   InitiativeRewarded: 'reward',
   ExemplarProposed: 'media',
+  StoryPublished: 'media',
+  StoryRetracted: 'media',
   MutationAudited: EVERY_SERVICE,
 };

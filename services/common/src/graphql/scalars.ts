@@ -1,4 +1,4 @@
-import { GraphQLScalarType } from 'graphql';
+import { GraphQLError, GraphQLScalarType } from 'graphql';
 import { DateTimeResolver, JSONResolver, LocalDateResolver, NonNegativeIntResolver, PositiveFloatResolver, SafeIntResolver, URLResolver, UUIDResolver } from 'graphql-scalars';
 
 /**
@@ -7,11 +7,20 @@ import { DateTimeResolver, JSONResolver, LocalDateResolver, NonNegativeIntResolv
  */
 const CalendarDate = new GraphQLScalarType({ ...LocalDateResolver.toConfig(), name: 'Date', description: 'A calendar day, YYYY-MM-DD.' });
 
-/** `URL` is validated by graphql-scalars and handed to resolvers as a string. */
+/** Only web links: a `javascript:` or `data:` URL shown as a link would run or carry content in the reader's page. */
+function webUrl(url: unknown): string {
+  const parsed = url instanceof URL ? url : new URL(String(url));
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new GraphQLError(`Chỉ nhận liên kết http:// hoặc https://, không nhận "${parsed.protocol}"`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return parsed.toString();
+}
+
+/** `URL` is validated by graphql-scalars (then limited to http and https) and handed to resolvers as a string. */
 const UrlString = new GraphQLScalarType({
   ...URLResolver.toConfig(),
-  parseValue: (value) => String(URLResolver.parseValue(value)),
-  parseLiteral: (ast, variables) => String(URLResolver.parseLiteral(ast, variables)),
+  parseValue: (value) => webUrl(URLResolver.parseValue(value)),
+  parseLiteral: (ast, variables) => webUrl(URLResolver.parseLiteral(ast, variables)),
 });
 
 /** Scalars every subgraph declares in its SDL (`scalar DateTime` …) and resolves the same way. */

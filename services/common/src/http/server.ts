@@ -13,7 +13,7 @@ export interface CachedResponse {
 
 /** A whole-response cache in front of GraphQL (the gateway's, for public reads); `raw` is the request body. */
 export interface ResponseCache {
-  lookup(req: IncomingMessage, raw: string): CachedResponse | undefined;
+  lookup(req: IncomingMessage, raw: string): Promise<CachedResponse | undefined>;
   /** Offered every complete answer to a request `lookup` saw. */
   offer(req: IncomingMessage, response: CachedResponse): void;
 }
@@ -33,9 +33,10 @@ function writeResponse(res: ServerResponse, response: CachedResponse): void {
   res.end(response.body);
 }
 
-class PayloadTooLargeError extends Error {}
+export class PayloadTooLargeError extends Error {}
 
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/** The request body as text, refused with PayloadTooLargeError beyond `limit` bytes. */
+export function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
@@ -60,6 +61,25 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+/**
+ * The path of a request target, or null when the target is malformed: not an origin-form path, percent-encoding
+ * that does not decode, control characters, or dot segments (`/assets/%2e%2e/metrics`), which a proxy or a URL
+ * parser further on would resolve to another route. Every route sees only paths that passed here.
+ */
+export function requestPath(url: string | undefined): string | null {
+  if (!url || !url.startsWith('/') || url.startsWith('//')) return null;
+  const path = url.split('?', 1)[0]!;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+  if (/[\u0000-\u001f\u007f\\]/.test(decoded)) return null;
+  if (decoded.split('/').some((segment) => segment === '.' || segment === '..')) return null;
+  return path;
+}
+
 /** An exact route, or the longest route ending in `/` that the path starts with (e.g. `/feeds/`). */
 function findRoute(routes: Record<string, RouteHandler>, path: string): RouteHandler | undefined {
   if (routes[path]) return routes[path];
@@ -80,18 +100,28 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
  */
 export function createHttpServer<TContext extends BaseContext>(options: HttpServerOptions<TContext>): Server {
   const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
-    const route = findRoute(options.routes, path);
-    const handle = path === '/graphql' ? handleGraphQL(options, req, res) : route ? route(req, res) : sendJson(res, 404, { error: 'not found' });
-    Promise.resolve(handle).catch((error: unknown) => {
+    respond(options, req, res).catch((error: unknown) => {
       options.logger.error({ err: error }, 'unhandled HTTP error');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
       else res.end();
     });
   });
+  // a request the HTTP parser refuses (bad header, bad framing) gets a 400 and its connection closed, never a crash
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (socket.writable && error.code !== 'ECONNRESET') socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    else socket.destroy();
+  });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   return server;
+}
+
+async function respond<TContext extends BaseContext>(options: HttpServerOptions<TContext>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const path = requestPath(req.url);
+  if (path === null) return sendJson(res, 400, { error: 'Đường dẫn yêu cầu không hợp lệ (mã hoá phần trăm sai, ký tự điều khiển hoặc đoạn "..")' });
+  if (path === '/graphql') return handleGraphQL(options, req, res);
+  const route = findRoute(options.routes, path);
+  return route ? route(req, res) : sendJson(res, 404, { error: 'not found' });
 }
 
 async function handleGraphQL<TContext extends BaseContext>(
@@ -116,7 +146,7 @@ async function handleGraphQL<TContext extends BaseContext>(
     }
     throw error;
   }
-  const cached = options.responseCache?.lookup(req, raw);
+  const cached = await options.responseCache?.lookup(req, raw);
   if (cached) {
     writeResponse(res, cached);
     timer({ status: String(cached.status) });
@@ -132,9 +162,9 @@ async function handleGraphQL<TContext extends BaseContext>(
       return;
     }
   }
-  const url = new URL(req.url ?? '/', 'http://localhost');
+  const query = (req.url ?? '').indexOf('?');
   const result = await options.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: query < 0 ? '' : req.url!.slice(query), body },
     context: () => options.context(req),
   });
   const status = result.status ?? 200;

@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, isOfficerOver, pageSize, parseId, queryRow, queryRows, requireAuthenticated, requireRole, requireWithinScope, toConnection, type Connection, type PageRequest, type SubmissionScoredV1 } from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, isOfficerOver, pageSize, parseId, queryRow, queryRows, requireAuthenticated, requireRole, requireWithinScope, toConnection, unitPathInput, type Connection, type PageRequest, type SubmissionScoredV1 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { conflictOfInterest } from '../domain/conflicts';
 import { consolidateReviews, pointsForRubric } from '../domain/scoring';
@@ -72,7 +72,8 @@ export async function assignReviewer(
     const round = (await ctx.loaders.roundByCampaign.load(facts.campaignId))!;
     requireWithinScope(ctx.identity, round.launchingUnitPath);
     if (submission.status === 'SCORED') throw new ConflictError('This submission is already scored');
-    const facts_ = { subject: reviewer.subject, memberId: reviewer.memberId ? parseId('reviewer.memberId', reviewer.memberId) : null, unitPath: reviewer.unitPath ?? null };
+    // the reviewer's own unit in canonical form, so `/VN/BN/x` or a path without its slash is still their own unit
+    const facts_ = { subject: reviewer.subject, memberId: reviewer.memberId ? parseId('reviewer.memberId', reviewer.memberId) : null, unitPath: unitPathInput('reviewer.unitPath', reviewer.unitPath) };
     const conflict = conflictOfInterest(facts_, facts, await declaredConflicts(manager, reviewer.subject));
     if (conflict) throw new ConflictError(`Conflict of interest: ${conflict}`, { rule: 'conflict-of-interest' });
     await manager.query(
@@ -88,11 +89,13 @@ export async function declareConflict(ctx: EvaluationContext, enrollmentId: stri
   requireRole(ctx.identity, 'REVIEWER');
   if (reason.trim().length < 5) throw ValidationError.single('reason', 'say what the conflict is');
   await factsOf(ctx.db.manager, parseId('enrollmentId', enrollmentId));
-  await ctx.db.query(`INSERT INTO conflict_declarations (reviewer_subject, enrollment_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
-    ctx.identity.subject,
-    enrollmentId.toLowerCase(),
-    reason.trim(),
-  ]);
+  await ctx.transaction(({ manager }) =>
+    manager.query(`INSERT INTO conflict_declarations (reviewer_subject, enrollment_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+      ctx.identity.subject,
+      enrollmentId.toLowerCase(),
+      reason.trim(),
+    ]),
+  );
   return true;
 }
 

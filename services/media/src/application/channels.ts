@@ -25,19 +25,19 @@ export async function registerNewsChannel(ctx: MediaContext, name: string, conta
   if (problems.length > 0) throw new ValidationError(problems);
   const prefix = randomBytes(6).toString('hex');
   const apiKey = `thd_${prefix}_${randomBytes(32).toString('base64url')}`;
-  const [channel] = await queryRows<NewsChannelRow>(ctx.db,
+  const [channel] = await ctx.transaction(({ manager }) => queryRows<NewsChannelRow>(manager,
     `INSERT INTO news_channels (name, contact_email, key_prefix, key_hash, created_by) VALUES ($1, $2, $3, $4, $5)
      RETURNING ${CHANNEL_COLUMNS}`,
     [name.trim().normalize('NFC'), contactEmail.trim(), prefix, hash(apiKey).toString('hex'), ctx.identity.subject],
-  );
+  ));
   return { channel: channel!, apiKey };
 }
 
 export async function revokeNewsChannel(ctx: MediaContext, id: string): Promise<NewsChannelRow> {
   requireRole(ctx.identity, 'NATIONAL_ADMIN');
-  const [row] = await queryRows<{ id: string }>(ctx.db,
-    `WITH revoked AS (UPDATE news_channels SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id) SELECT id FROM revoked`,
-    [parseId('id', id)],
+  const channelId = parseId('id', id);
+  const [row] = await ctx.transaction(({ manager }) =>
+    queryRows<{ id: string }>(manager, `WITH revoked AS (UPDATE news_channels SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id) SELECT id FROM revoked`, [channelId]),
   );
   if (!row) throw new NotFoundError('News channel', id);
   return (await rowById<NewsChannelRow>(ctx.db, CHANNEL_SELECT, row.id))!;

@@ -1,10 +1,12 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Where asset bytes live. Disk here; an object store (S3-compatible) implements the same three calls. */
+/** Where asset bytes live. Disk here; an object store (S3-compatible) implements the same calls. */
 export interface AssetStorage {
   put(key: string, bytes: Buffer): Promise<void>;
   get(key: string): Promise<Buffer>;
+  /** Removes the bytes of an upload that did not complete; nothing there is fine. */
+  remove(key: string): Promise<void>;
 }
 
 export class DiskStorage implements AssetStorage {
@@ -23,6 +25,10 @@ export class DiskStorage implements AssetStorage {
 
   get(key: string): Promise<Buffer> {
     return readFile(this.file(key));
+  }
+
+  remove(key: string): Promise<void> {
+    return rm(this.file(key), { force: true });
   }
 }
 

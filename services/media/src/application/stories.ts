@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, decodePosition, hasRole, honourSubject, pageSize, parseId, queryRows, requireAuthenticated, requireRole, requireWithinScope, rowById, toConnection, type Connection, type PageRequest, type Queryable } from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, canonicalUnitPath, decodeCursor, decodePosition, hasRole, honourSubject, isWithinSubtree, pageSize, parseId, queryRows, requireAuthenticated, requireRole, requireWithinScope, rowById, toConnection, unitPathInput, type Connection, type NewEvent, type PageRequest, type Queryable } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { renderBody, searchParts, searchQuery, type BodyFormat } from '../domain/content';
 import { EDITABLE, WORKFLOW, editorialScope, storyProblems, transitionProblem, type StoryAction, type StoryKind } from '../domain/stories';
@@ -67,13 +67,15 @@ async function writeSubjects(manager: EntityManager, storyId: string, input: Sto
 
 function requireEditor(ctx: MediaContext): string {
   requireRole(ctx.identity, 'EDITOR', 'NATIONAL_ADMIN');
-  return editorialScope(ctx.identity)!;
+  const scope = editorialScope(ctx.identity);
+  if (!scope) throw new ForbiddenError('Tài khoản biên tập viên này chưa gắn với đơn vị nào, nên chưa có quyền biên tập tin bài');
+  return scope;
 }
 
 /** Editors write stories from scratch too; a new story starts as a draft. */
 export async function createStory(ctx: MediaContext, input: StoryInput): Promise<StoryRow> {
   const scope = requireEditor(ctx);
-  const unitPath = input.unitPath ?? scope;
+  const unitPath = unitPathInput('unitPath', input.unitPath) ?? scope;
   requireWithinScope(ctx.identity, unitPath);
   const content = normalise(input);
   return ctx.transaction(async ({ manager }) => {
@@ -120,7 +122,7 @@ export async function updateStory(ctx: MediaContext, id: string, input: StoryInp
 
 /** Moves a story through the workflow; who did what and when is recorded, reasons are kept and shown. */
 export async function transitionStory(ctx: MediaContext, id: string, action: StoryAction, note: string | null): Promise<StoryRow> {
-  return ctx.transaction(async ({ manager }) => {
+  return ctx.transaction(async ({ manager, emit }) => {
     const story = await lockEditable(ctx, manager, id);
     const problem = transitionProblem(action, story.status, note);
     // a wrong status conflicts with the story's state; a missing reason is input to fix
@@ -134,8 +136,29 @@ export async function transitionStory(ctx: MediaContext, id: string, action: Sto
       [story.id, to, note?.trim() ?? null],
     );
     await record(manager, story.id, story.status, to, action, ctx.identity.subject, note?.trim() || null);
-    return (await loadStory(manager, story.id))!;
+    const changed = (await loadStory(manager, story.id))!;
+    if (to === 'PUBLISHED' || to === 'RETRACTED') await emit(publicChange(changed));
+    return changed;
   });
+}
+
+/** What public readers (and the gateway's cache of their answers) learn when a story goes public or is taken back. */
+function publicChange(story: StoryRow): NewEvent<'StoryPublished'> | NewEvent<'StoryRetracted'> {
+  const unitPath = canonicalUnitPath(story.unitPath);
+  if (story.status === 'PUBLISHED') {
+    return {
+      type: 'StoryPublished',
+      aggregateId: story.id,
+      unitPath,
+      payload: { storyId: story.id, kind: story.kind, title: story.title, provinceCode: story.provinceCode, publishedAt: story.publishedAt!.toISOString() },
+    };
+  }
+  return {
+    type: 'StoryRetracted',
+    aggregateId: story.id,
+    unitPath,
+    payload: { storyId: story.id, title: story.title, reason: story.retractionReason ?? '', retractedAt: story.updatedAt.toISOString() },
+  };
 }
 
 /**
@@ -171,7 +194,7 @@ export async function proposeExemplar(ctx: MediaContext, storyId: string, input:
 export function canSee(ctx: MediaContext, story: StoryRow): boolean {
   if (story.status === 'PUBLISHED' || story.status === 'RETRACTED') return true;
   const scope = editorialScope(ctx.identity);
-  return scope !== null && story.unitPath.startsWith(scope);
+  return isWithinSubtree(story.unitPath, scope);
 }
 
 export async function visibleStory(ctx: MediaContext, id: string): Promise<StoryRow | null> {

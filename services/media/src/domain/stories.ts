@@ -1,4 +1,4 @@
-import { hasRole, type CampaignClosedV1, type CampaignLaunchedV1, type FieldProblem, type Identity, type RewardGrantedV1 } from '@thidua/common';
+import { NATIONAL_SCOPE, hasRole, isWithinSubtree, type CampaignClosedV1, type CampaignLaunchedV1, type FieldProblem, type Identity, type RewardGrantedV1 } from '@thidua/common';
 
 export type StoryKind = 'EXEMPLAR' | 'GOOD_PRACTICE' | 'GOOD_DEED' | 'AD_HOC_ACHIEVEMENT' | 'CAMPAIGN_NEWS' | 'CAMPAIGN_SUMMARY';
 export type StoryStatus = 'CANDIDATE' | 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED' | 'RETRACTED';
@@ -27,7 +27,7 @@ export function transitionProblem(action: StoryAction, status: StoryStatus, note
 
 /** Subtree whose unpublished stories the caller may see and edit (editors and national admins), or null. */
 export function editorialScope(identity: Identity): string | null {
-  if (hasRole(identity, 'NATIONAL_ADMIN')) return '/';
+  if (hasRole(identity, 'NATIONAL_ADMIN')) return NATIONAL_SCOPE;
   if (hasRole(identity, 'EDITOR')) return identity.unitPath;
   return null;
 }
@@ -38,7 +38,7 @@ export function editorialScope(identity: Identity): string | null {
  */
 export function showsWholeStory(identity: Identity, story: { status: StoryStatus; unitPath: string }): boolean {
   const editor = editorialScope(identity);
-  return story.status !== 'RETRACTED' || (editor !== null && story.unitPath.startsWith(editor));
+  return story.status !== 'RETRACTED' || isWithinSubtree(story.unitPath, editor);
 }
 
 function formatDate(iso: string): string {

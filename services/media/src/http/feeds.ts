@@ -1,5 +1,6 @@
 import { Feed } from 'feed';
 import { PUBLIC_BASE_URL, storyUrl, type FeedFormat } from '../application/links';
+import { feedHtml, feedText } from '../domain/feed-text';
 import type { StoryRow } from '../entities';
 
 export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
@@ -25,13 +26,15 @@ export function buildFeed(title: string, selfPath: string, stories: StoryRow[], 
     generator: 'Thi Đua',
     feedLinks: { [format === 'json' ? 'json' : format]: `${PUBLIC_BASE_URL}${selfPath}` },
   });
+  // JSON Feed's title and summary are plain text; RSS and Atom readers take them as HTML (see feed-text.ts)
+  const text = format === 'json' ? (value: string) => value : feedText;
   for (const story of stories) {
     feed.addItem({
-      title: story.title,
+      title: text(story.title),
       id: `urn:uuid:${story.id}`,
       link: storyUrl(story.id),
-      description: story.summary ?? undefined,
-      content: story.bodyHtml,
+      description: story.summary === null ? undefined : text(story.summary),
+      content: feedHtml(story.bodyHtml),
       date: story.updatedAt,
       published: story.publishedAt ?? story.createdAt,
       category: [{ name: story.kind }, ...story.tags.map((tag) => ({ name: tag }))],

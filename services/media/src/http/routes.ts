@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ANONYMOUS, sendJson, type RouteDependencies, type RouteHandler } from '@thidua/common';
+import { ANONYMOUS, PayloadTooLargeError, newAuditTrail, readBody, sendJson, type RouteDependencies, type RouteHandler } from '@thidua/common';
 import type { DataSource } from 'typeorm';
 import { publishedAssetFile } from '../application/assets';
 import { channelForKey } from '../application/channels';
@@ -21,6 +21,7 @@ function publicContext(db: DataSource, deps: RouteDependencies): MediaContext {
     logger: deps.logger,
     db,
     loaders: createLoaders(db, ANONYMOUS),
+    audit: newAuditTrail(),
     transaction: () => Promise.reject(new Error('feeds are read-only')),
   };
 }
@@ -65,13 +66,11 @@ async function assetRoute(deps: RouteDependencies, req: IncomingMessage, res: Se
 async function verifyKeyRoute(deps: RouteDependencies, req: IncomingMessage, res: ServerResponse): Promise<void> {
   await deps.identify(req);
   if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST { "apiKey": "…" }' });
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
   let apiKey: unknown;
   try {
-    apiKey = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { apiKey?: unknown }).apiKey;
-  } catch {
-    return sendJson(res, 400, { error: 'invalid JSON' });
+    apiKey = (JSON.parse(await readBody(req, 4096)) as { apiKey?: unknown } | null)?.apiKey;
+  } catch (error) {
+    return sendJson(res, error instanceof PayloadTooLargeError ? 413 : 400, { error: 'Nội dung phải là JSON { "apiKey": "…" } dưới 4 KB' });
   }
   const channel = typeof apiKey === 'string' ? await channelForKey(deps.dataSource, apiKey) : null;
   sendJson(res, channel ? 200 : 401, channel ?? { error: 'invalid or revoked API key' });

@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, hasRole, isOfficerOver, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, toConnection, type Connection, type FieldProblem, type Identity, type PageRequest, type Queryable } from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, hasRole, isOfficerOver, isWithinSubtree, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, toConnection, type Connection, type FieldProblem, type Identity, type PageRequest, type Queryable } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { periodEndOf, periodStartOf } from '../domain/periods';
 import { AGREEMENT_SELECT, EMPLOYER_REWARD_SELECT, type AgreementClause, type AgreementRow, type EmployerRewardRow } from '../entities';
@@ -115,7 +115,7 @@ export async function recordEmployerRewards(ctx: RewardContext, input: EmployerR
       `SELECT id, full_name AS "fullName", unit_path AS "unitPath", is_direct_production_worker AS "direct" FROM member_refs WHERE id = ANY($1::uuid[])`,
       [memberIds],
     );
-    const outside = memberIds.filter((id) => !members.some((m) => m.id === id && m.unitPath.startsWith(agreement.unitPath)));
+    const outside = memberIds.filter((id) => !members.some((m) => m.id === id && isWithinSubtree(m.unitPath, agreement.unitPath)));
     if (outside.length) throw ValidationError.single('memberIds', `${outside.join(', ')} are not members of ${agreement.employerName}'s union`);
     const [already] = await queryRows<{ n: number; repeated: number }>(manager,
       `SELECT count(*)::int AS n, count(*) FILTER (WHERE member_id = ANY($4::uuid[]))::int AS repeated

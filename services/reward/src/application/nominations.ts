@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, hasRole, isOfficerOver, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, toConnection, todayInVietnam, visibleRowById, type Connection, type EventEnvelope, type FieldProblem, type Identity, type PageRequest, type Queryable, type TransactionScope } from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, hasRole, isOfficerOver, isWithinSubtree, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, toConnection, todayInVietnam, visibleRowById, type Connection, type EventEnvelope, type FieldProblem, type Identity, type PageRequest, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import type { TaskRating } from '../domain/rules';
 import { NOMINATION_SELECT, type NominationRow, type NominationSource, type Subject, type UnitRef } from '../entities';
@@ -131,9 +131,10 @@ export async function nominate(ctx: RewardContext, input: NominateInput): Promis
   const memberId = input.memberId ? parseId('memberId', input.memberId) : null;
   const unitId = input.unitId ? parseId('unitId', input.unitId) : null;
   const subject = await requireSubject(ctx.db.manager, { memberId, unitId });
-  if (!isOfficerOver(ctx.identity, subject.unitPath)) throw new ForbiddenError(`Only officers over ${subject.unitPath} nominate ${subject.name}`, { unitPath: subject.unitPath });
+  // says nothing of the subject: a name or unit outside the caller's subtree is not theirs to learn
+  if (!isOfficerOver(ctx.identity, subject.unitPath)) throw new ForbiddenError('Chỉ cán bộ công đoàn phụ trách đơn vị của người hoặc tập thể được đề nghị mới đề nghị khen thưởng được');
   const grantingUnit = await requireUnit(ctx.db.manager, parseId('grantingUnitId', input.grantingUnitId));
-  if (!subject.unitPath.startsWith(grantingUnit.path)) {
+  if (!isWithinSubtree(subject.unitPath, grantingUnit.path)) {
     throw ValidationError.single('grantingUnitId', `${grantingUnit.name} is not above ${subject.name}'s unit; choose the unit itself or one above it`);
   }
   if (input.formCode) {

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import type { Fetcher } from '@apollo/utils.fetcher';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, type ValidationContext } from 'graphql';
+import { CORRELATION_ID_HEADER, INTERNAL_TOKEN_HEADER, createErrorFormatter, graphqlOverHttpStatuses, isAnonymous, type GatewayConfig, type Identity, type ServiceName } from '@thidua/common';
+import { isAllowed, loadPublicOperations } from './allowlist';
+import { withInflightSharing } from './inflight';
+
+export const SUPERGRAPH_PATH = path.resolve(__dirname, '../../schemas/supergraph.graphql');
+
+export interface GatewayContext {
+  identity: Identity;
+  correlationId: string;
+  /** Stands for the verified caller (their token, their API key, or anonymous): what in-flight sharing keys on. */
+  callerKey: string;
+  /** The internal token for one subgraph, addressed to it alone. */
+  internalToken(service: ServiceName): Promise<string>;
+}
+
+/** Forwards the verified identity (as an internal token for that subgraph) and the correlation id to every subgraph call. */
+class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly serviceName: ServiceName,
+    options: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+  ) {
+    super(options);
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    if (!('internalToken' in context)) return;
+    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await context.internalToken(this.serviceName));
+    request.http?.headers.set(CORRELATION_ID_HEADER, context.correlationId);
+  }
+
+  /** A subgraph that cannot be reached: say which, so the caller knows what is missing and that a retry may work. */
+  override didEncounterError(error: Error): void {
+    if (error instanceof GraphQLError) throw error;
+    throw new GraphQLError(`The ${this.serviceName} service is unavailable; its fields are missing from this answer`, {
+      extensions: { code: 'UNAVAILABLE', serviceName: this.serviceName, retryable: true },
+    });
+  }
+}
+
+/**
+ * Limits sized from our largest legitimate query (the provincial dashboard, depth 7, about 150 fields) with
+ * room to spare; anything beyond is refused before planning. The token limit is graphql-js's own parser limit
+ * (graphql-armor's token plugin throws from a hook, which Apollo answers with a 500).
+ */
+export const QUERY_LIMITS = {
+  maxDepth: { n: 10 },
+  maxAliases: { n: 15 },
+  maxDirectives: { n: 20 },
+  maxTokens: { n: 2000 },
+  costLimit: { maxCost: 20000, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 },
+};
+
+function allowlistPlugin(config: GatewayConfig): ApolloServerPlugin<GatewayContext> {
+  const publicOperations = config.publicQueryAllowlist ? loadPublicOperations() : null;
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ source, contextValue }) {
+          if (publicOperations && isAnonymous(contextValue.identity) && !isAllowed(publicOperations, source)) {
+            throw new GraphQLError('Anonymous callers may run only the public portal’s operations; sign in for others', {
+              extensions: { code: 'OPERATION_NOT_ALLOWED', http: { status: 403 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Every mutation through this gateway may change public data: its cached answers go at once (other replicas follow events). */
+function flushOnMutationPlugin(flush: () => void): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation }) {
+          if (operation?.operation === 'mutation') flush();
+        },
+      };
+    },
+  };
+}
+
+export interface GatewayApolloOptions {
+  fetcher: Fetcher;
+  /** Called after each mutation (the public cache's flush). */
+  onMutation: () => void;
+}
+
+/** Apollo Server over Apollo Gateway on the committed supergraph, with the limits, allowlist and statuses above. */
+export async function startGatewayApollo(config: GatewayConfig, options: GatewayApolloOptions): Promise<ApolloServer<GatewayContext>> {
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    buildService: ({ name }) => new IdentityForwardingDataSource(name as ServiceName, { url: config.subgraphUrls[name as ServiceName], fetcher: options.fetcher }),
+  });
+  // limit errors are reported to the validation context by us (not by armor, which makes new ones), so they are known later
+  const limitErrors = new WeakSet<Error>();
+  const report = (context: ValidationContext | null, error: GraphQLError): void => {
+    limitErrors.add(error);
+    context?.reportError(error);
+  };
+  const { maxTokens, ...armored } = QUERY_LIMITS;
+  const armor = new ApolloArmor({
+    ...Object.fromEntries(Object.entries(armored).map(([name, limit]) => [name, { ...limit, propagateOnRejection: false, onReject: [report] }])),
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: config.isProduction },
+  });
+  const protection = armor.protect();
+  const isLimitError = (error: GraphQLError): boolean =>
+    (error.originalError !== undefined && limitErrors.has(error.originalError)) || /^Syntax Error: Document contains more that \d+ tokens/.test(error.message);
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway: withInflightSharing(gateway),
+    ...protection,
+    parseOptions: { maxTokens: maxTokens.n },
+    plugins: [...protection.plugins, allowlistPlugin(config), graphqlOverHttpStatuses<GatewayContext>(isLimitError), flushOnMutationPlugin(options.onMutation)],
+    validationRules: [...protection.validationRules],
+    formatError: createErrorFormatter(config.isProduction),
+    includeStacktraceInErrorResponses: false,
+    introspection: !config.isProduction,
+    csrfPrevention: true,
+  });
+  await apollo.start();
+  return apollo;
+}
