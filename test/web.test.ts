@@ -206,7 +206,7 @@ describe('a published story’s people', () => {
     const nhung = members.find((m) => m.fullName === 'Nguyễn Thị Hồng Nhung')!;
     const editor = demoToken(tokens, 'editor, national');
     const story = (await graphql<{ createStory: { id: string } }>(platform.gatewayUrl, `mutation($i: StoryInput!) { createStory(input: $i) { id } }`, {
-      i: { kind: 'EXEMPLAR', title: `Người thợ may trăm sáng kiến ${run}`, provinceCode: 'BN', memberIds: [nhung.id] },
+      i: { kind: 'GOOD_DEED', title: `Người thợ may trăm sáng kiến ${run}`, provinceCode: 'BN', memberIds: [nhung.id] },
     }, editor)).data!.createStory.id;
     for (const action of ['SUBMIT_FOR_REVIEW', 'PUBLISH']) {
       await graphql(platform.gatewayUrl, `mutation($id: ID!, $a: StoryAction!) { transitionStory(id: $id, action: $a) { status } }`, { id: story, a: action }, editor);
