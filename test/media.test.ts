@@ -11,6 +11,7 @@ import { issueDevToken } from '../gateway/src/dev-tokens';
 import { startGateway } from '../gateway/src/gateway';
 import { Api } from './support/api';
 import { eventually, graphql } from './support/graphql';
+import { feedProblems } from './support/feeds';
 import { testKafka } from './support/kafka';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 import { TWO_PROVINCES, buildUnionTree, type UnionTree } from './support/union-tree';
@@ -232,12 +233,34 @@ describe('search, sections, feeds, assets', () => {
     const atom = await parser.parseString(await (await fetch(`${base()}/feeds/sections/guong-dien-hinh-${run}.atom`)).text());
     expect(atom.items[0]).toMatchObject({ title: `Người thợ may giỏi ở Bắc Giang ${run}`, id: `urn:uuid:${exemplar}` });
     const json = (await (await fetch(`${base()}/feeds/sections/guong-dien-hinh-${run}.json`)).json()) as any;
-    expect(json.version).toBe('https://jsonfeed.org/version/1');
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
     expect(json.items[0]).toMatchObject({ id: `urn:uuid:${exemplar}`, title: `Người thợ may giỏi ở Bắc Giang ${run}` });
     expect(json.items[0].content_html).toContain('<strong>Chị Hoa</strong>');
     const province = await parser.parseString(await (await fetch(`${base()}/feeds/provinces/BN.rss`)).text());
     expect(province.items.map((i) => i.guid)).toEqual(expect.arrayContaining([`urn:uuid:${exemplar}`]));
     expect((await fetch(`${base()}/feeds/sections/khong-co.rss`)).status).toBe(404);
+  });
+
+  it('meets each format’s rules (RSS 2.0, Atom per RFC 4287, JSON Feed 1.1), with an author, a description and Vietnamese categories', async () => {
+    const feeds = [`/feeds/sections/guong-dien-hinh-${run}`, '/feeds/provinces/BN'];
+    for (const feed of feeds) {
+      for (const format of ['rss', 'atom', 'json'] as const) {
+        const body = await (await fetch(`${base()}${feed}.${format}`)).text();
+        expect([feed, format, await feedProblems(format, body)]).toEqual([feed, format, []]);
+      }
+    }
+    const parser = new Parser<{ description: string }, { categories: string[] }>();
+    const rss = await parser.parseString(await (await fetch(`${base()}/feeds/sections/guong-dien-hinh-${run}.rss`)).text());
+    expect(rss.description).toBe('Tin bài chuyên mục «Gương điển hình tiên tiến» trên cổng Thi Đua của Công đoàn Việt Nam.');
+    expect(rss.items[0]!.categories).toEqual(['Gương điển hình tiên tiến']);
+    const province = await parser.parseString(await (await fetch(`${base()}/feeds/provinces/BN.rss`)).text());
+    expect([province.title, province.description]).toEqual(['Tin bài – tỉnh Bắc Ninh', expect.stringContaining('của tỉnh Bắc Ninh')]);
+    const atom = await (await fetch(`${base()}/feeds/sections/guong-dien-hinh-${run}.atom`)).text();
+    expect(atom).toMatch(/<author>\s*<name>Tổng Liên đoàn Lao động Việt Nam<\/name>/);
+    expect(atom).toContain('<category label="Gương điển hình tiên tiến" term="Gương điển hình tiên tiến"/>');
+    expect(atom).not.toMatch(/EXEMPLAR/);
+    const json = (await (await fetch(`${base()}/feeds/sections/guong-dien-hinh-${run}.json`)).json()) as { authors: { name: string }[]; items: { tags: string[] }[] };
+    expect([json.authors[0]!.name, json.items[0]!.tags]).toEqual(['Tổng Liên đoàn Lao động Việt Nam', ['Gương điển hình tiên tiến']]);
   });
 
   it('serves a published story’s assets and resolves stories on members through the federation', async () => {
