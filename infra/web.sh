@@ -4,7 +4,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 stamp=web/dist/index.html
-if [[ -f $stamp ]] && [[ -z "$(find web/src web/index.html web/vite.config.ts gateway/public-operations services/common/src/clock.ts -newer "$stamp" -print -quit)" ]]; then
+if [[ -f $stamp ]] && [[ -z "$(find web/src web/index.html web/vite.config.ts gateway/public-operations services/common/src/clock.ts services/media/src/domain/story-kinds.ts -newer "$stamp" -print -quit)" ]]; then
   exit 0
 fi
 echo "[web] type check and build"

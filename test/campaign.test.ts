@@ -451,6 +451,100 @@ describe('overdue summaries and the annual report', () => {
   });
 });
 
+describe('measurable targets (chỉ tiêu cụ thể, đo lường được)', () => {
+  const vague = { name: 'làm việc tốt', unitOfMeasure: 'việc', targetValue: 0, direction: 'HIGHER_IS_BETTER', aggregation: 'SUM', weight: 100 };
+  const withTargets = (targets: Record<string, unknown>[], title: string) => ({ ...flagshipInput(), title: `${title} ${run}`, launchingUnitId: units.bn!.id, targets });
+  const draftsNamed = (title: string) => count(`campaigns WHERE title = $1`, [`${title} ${run}`]);
+
+  it('refuses a vague target (praise counted in "việc", a value of 0 that higher-is-better reaches at once), naming it, and writes nothing', async () => {
+    const refusal = await api.refused(CREATE, { input: withTargets([vague], 'Làm việc tốt') }, bnOfficer);
+    expect(refusal.code).toBe('BAD_USER_INPUT');
+    expect(refusal.problems.map((p) => p.field)).toEqual(['targets.0.name', 'targets.0.targetValue']);
+    expect(refusal.message).toContain('Chỉ tiêu «làm việc tốt» đo bằng «việc» thì không đo lường được');
+    expect(refusal.message).toContain('mức 0 với chiều «càng cao càng tốt» thì ai cũng đạt');
+    expect(await draftsNamed('Làm việc tốt')).toBe(0);
+  });
+
+  it('refuses a missing or negative value, a unit of spaces and an overlong name; the message carries the rule the form shows', async () => {
+    const { targetRules } = await api.ok(`{ targetRules { name unitOfMeasure targetValue } }`);
+    const base = { name: 'Sáng kiến được công nhận', unitOfMeasure: 'sáng kiến', direction: 'HIGHER_IS_BETTER', weight: 100 };
+    const missing = await api.refused(CREATE, { input: withTargets([{ ...base, targetValue: null }], 'Thiếu mức') }, bnOfficer);
+    expect(missing.problems).toEqual([{ field: 'targets.0.targetValue', message: expect.stringContaining('để trống không được tính là 0') }]);
+    expect(missing.message).toContain(targetRules.targetValue);
+    const omitted = await api.refused(CREATE, { input: withTargets([base], 'Bỏ trống mức') }, bnOfficer);
+    expect(omitted.problems.map((p) => p.field)).toEqual(['targets.0.targetValue']);
+    const negative = await api.refused(CREATE, { input: withTargets([{ ...base, targetValue: -3, direction: 'LOWER_IS_BETTER' }], 'Mức âm') }, bnOfficer);
+    expect(negative.message).toContain('không được âm');
+    const blankUnit = await api.refused(CREATE, { input: withTargets([{ ...base, unitOfMeasure: '   ', targetValue: 5 }], 'Không đơn vị') }, bnOfficer);
+    expect(blankUnit.problems).toEqual([{ field: 'targets.0.unitOfMeasure', message: expect.stringContaining(targetRules.unitOfMeasure) }]);
+    const longName = await api.refused(CREATE, { input: withTargets([{ ...base, name: 'sáng kiến '.repeat(30), targetValue: 5 }], 'Tên dài') }, bnOfficer);
+    expect(longName.problems.map((p) => p.field)).toEqual(['targets.0.name']);
+    const titles = ['Thiếu mức', 'Bỏ trống mức', 'Mức âm', 'Không đơn vị', 'Tên dài'].map((title) => `${title} ${run}`);
+    expect(await count(`campaigns WHERE title = ANY($1)`, [titles])).toBe(0);
+  });
+
+  it('accepts 0 when lower is better, and "việc" when the name says what is counted; refuses a vague target added to a draft later', async () => {
+    const accepted = await api.ok(CREATE, {
+      input: withTargets([
+        { name: 'Tai nạn lao động nghiêm trọng', unitOfMeasure: 'vụ', targetValue: 0, direction: 'LOWER_IS_BETTER', weight: 50 },
+        { name: 'Việc tốt được biểu dương', unitOfMeasure: 'việc', targetValue: 20, direction: 'HIGHER_IS_BETTER', weight: 50 },
+      ], 'Đo được'),
+    }, bnOfficer);
+    const id = accepted.createCampaign.id;
+    const later = await api.refused(`mutation($id: ID!, $t: [CampaignTargetInput!]) { updateCampaign(id: $id, input: { targets: $t }) { id } }`, { id, t: [vague] }, bnOfficer);
+    expect(later.problems.map((p) => p.field)).toEqual(['targets.0.name', 'targets.0.targetValue']);
+    expect((await api.ok(`query($id: ID!) { campaign(id: $id) { targets { name } } }`, { id }, bnOfficer)).campaign.targets).toHaveLength(2);
+  });
+});
+
+describe('drafts: a launch that fails leaves none, and an author can discard one', () => {
+  const LAUNCH_NEW = `mutation($input: CreateCampaignInput!) { createCampaign(input: $input, launch: true) { id status } }`;
+  const DISCARD = `mutation($id: ID!) { discardCampaignDraft(id: $id) }`;
+  const drafts = () => count(`campaigns WHERE status = 'DRAFT' AND launching_unit_path LIKE $1`, [`${units.bn!.path}%`]);
+
+  it('checks every launch rule before creating: refused, it writes no draft; accepted, it is launched at once and evaluation opens its round', async () => {
+    const before = await drafts();
+    const incomplete = await api.refused(LAUNCH_NEW, { input: { ...flagshipInput(), launchingUnitId: units.bn!.id, title: `Chưa đủ ${run}`, goal: ' ', endsOn: null } }, bnOfficer);
+    expect(incomplete.problems.map((p) => p.field)).toEqual(['goal', 'endsOn']);
+    const badTarget = await api.refused(LAUNCH_NEW, { input: { ...flagshipInput(), launchingUnitId: units.bn!.id, title: `Trọng số lệch ${run}`, targets: [{ ...flagshipInput().targets[0], weight: 60 }] } }, bnOfficer);
+    expect(badTarget.message).toContain('Tổng trọng số các chỉ tiêu phải bằng 100, hiện là 60');
+    expect(await drafts()).toBe(before);
+
+    const launched = (await api.ok(LAUNCH_NEW, { input: { ...flagshipInput(), launchingUnitId: units.bn!.id, title: `Phát động ngay ${run}` } }, bnOfficer)).createCampaign;
+    expect(launched.status).toBe('LAUNCHED');
+    expect(await drafts()).toBe(before);
+    const round = await eventually(async () => (await api.ok(`query($id: ID!) { campaign(id: $id) { evaluationRound { status } } }`, { id: launched.id })).campaign.evaluationRound);
+    expect(round.status).toBe('OPEN');
+  });
+
+  it('discards the author’s draft with its targets; refuses a launched movement, a replication source, outsiders, members and the anonymous', async () => {
+    const draft = (await api.ok(CREATE, { input: { ...flagshipInput(), launchingUnitId: units.kcn!.id, title: `Bản nháp bỏ đi ${run}` } }, bnOfficer)).createCampaign.id;
+    const member = await issueMemberToken(members.nhung!, units.may!.path);
+    expect((await api.refused(DISCARD, { id: draft }, khOfficer)).code).toBe('NOT_FOUND');
+    expect((await api.refused(DISCARD, { id: draft }, member)).code).toBe('FORBIDDEN');
+    expect((await api.refused(DISCARD, { id: draft })).code).toBe('UNAUTHENTICATED');
+    expect((await api.refused(DISCARD, { id: 'không-phải-mã' }, bnOfficer)).code).toBe('BAD_USER_INPUT');
+    expect(await count(`campaigns WHERE id = $1`, [draft])).toBe(1);
+
+    expect((await api.ok(DISCARD, { id: draft }, bnOfficer)).discardCampaignDraft).toBe(draft);
+    expect(await count(`campaigns WHERE id = $1`, [draft])).toBe(0);
+    expect(await count(`campaign_targets WHERE campaign_id = $1`, [draft])).toBe(0);
+    expect((await api.refused(DISCARD, { id: draft }, bnOfficer)).code).toBe('NOT_FOUND');
+
+    const launched = (await api.ok(LAUNCH_NEW, { input: { ...flagshipInput(), launchingUnitId: units.bn!.id, title: `Đã phát động ${run}` } }, bnOfficer)).createCampaign.id;
+    const refusal = await api.refused(DISCARD, { id: launched }, bnOfficer);
+    expect(refusal).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(`Phong trào «Đã phát động ${run}» đã phát động nên không xoá được`) });
+
+    const source = (await api.ok(CREATE, { input: { ...flagshipInput(), launchingUnitId: units.bn!.id, title: `Gốc nháp ${run}` } }, bnOfficer)).createCampaign.id;
+    await api.ok(`mutation($input: ReplicateCampaignInput!) { replicateCampaign(input: $input) { id } }`, {
+      input: { sourceCampaignId: source, launchingUnitId: units.kcn!.id, title: `Nhân rộng từ nháp ${run}`, scope: { occupationCodes: ['CN_DET_MAY'] }, adaptationNote: 'Cho công nhân dệt may khu công nghiệp' },
+    }, bnOfficer);
+    const lineage = await api.refused(DISCARD, { id: source }, bnOfficer);
+    expect(lineage).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(`«Nhân rộng từ nháp ${run}»`) });
+    expect(await count(`campaigns WHERE id = $1`, [source])).toBe(1);
+  });
+});
+
 function issueMemberToken(memberId: string, unitPath: string): Promise<string> {
   return issueTestToken({ sub: `member-${memberId}`, name: 'Đoàn viên', roles: ['MEMBER'], unitPath, memberId });
 }

@@ -4,11 +4,12 @@
  * rubric reviews with conflict-of-interest rules and a third review, publication, rankings, appeals, the
  * events evaluation publishes, federation fields, and who may do what.
  */
+import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { databaseUrl, eventsTopic, type Role } from '@thidua/common';
 import { issueTestToken } from './support/tokens';
 import { Api } from './support/api';
-import { eventually } from './support/graphql';
+import { eventually, graphql } from './support/graphql';
 import { readTopic, testKafka } from './support/kafka';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 import { TWO_PROVINCES, buildUnionTree, type UnionTree } from './support/union-tree';
@@ -352,6 +353,30 @@ describe('publication, rankings and appeals', () => {
     expect(history.at(-1)).toEqual({ before: 50, after: 83.33, reason: `appeal ${appeal.id}: Đã xác minh 10 sáng kiến` });
   });
 
+  it('keeps every version readable through the gateway, with its history: version 1 as it was before the appeal', async () => {
+    const VERSION = `query($id: ID!, $v: Int, $by: RankingDimension, $key: String) { campaign(id: $id) { rankings(version: $v, by: $by, key: $key) { publicationVersion edges { node { rank name score } } } } }`;
+    const first = (await api.ok(VERSION, { id: campaignId, v: 1 })).campaign.rankings;
+    expect(first.publicationVersion).toBe(1);
+    expect(first.edges.slice(0, 2)).toEqual([{ node: { rank: 1, name: 'Đỗ Minh An', score: 70.5 } }, { node: { rank: 2, name: 'Phạm Văn Cường', score: 50 } }]);
+    expect((await api.ok(VERSION, { id: campaignId, v: 2 })).campaign.rankings.edges[0].node).toEqual({ rank: 1, name: 'Phạm Văn Cường', score: 83.33 });
+    const fdiThen = (await api.ok(VERSION, { id: campaignId, v: 1, by: 'ORGANISATION_TYPE', key: 'FDI_ENTERPRISE' })).campaign.rankings.edges;
+    expect(fdiThen).toEqual([{ node: { rank: 1, name: 'Phạm Văn Cường', score: 50 } }]);
+    const history = (await api.ok(`query($id: ID!) { campaign(id: $id) { publications { version cause entries publishedAt appealDeadline } } }`, { id: campaignId })).campaign.publications;
+    expect(history.map((p: { version: number; cause: string; entries: number }) => [p.version, p.cause, p.entries])).toEqual([[2, 'APPEAL', 5], [1, 'RESULTS', 5]]);
+
+    const missing = await graphql<any>(platform.gatewayUrl, VERSION, { id: campaignId, v: 9 });
+    expect(missing.data.campaign.rankings).toBeNull();
+    expect(missing.errors?.[0]).toMatchObject({ path: ['campaign', 'rankings'], message: `Phong trào «Thi đua năng suất ${run}» chưa có lần công bố thứ 9.`, extensions: { code: 'NOT_FOUND' } });
+    for (const v of [0, -1]) expect(await api.refused(VERSION, { id: campaignId, v })).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'version' }] });
+
+    const sheet = await fetch(`${platform.gatewayUrl.replace(/\/graphql$/, '')}/exports/rankings/${campaignId}.xlsx?version=1`);
+    expect([sheet.status, decodeURIComponent(sheet.headers.get('content-disposition') ?? '')]).toEqual([200, expect.stringContaining('(công bố lần 1).xlsx')]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await sheet.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    expect((book.worksheets[0]!.getRow(3).values as unknown[]).slice(1, 5)).toEqual([2, 'Phạm Văn Cường', 'Công đoàn Công ty Điện tử Quang Châu', 50]);
+    expect((await fetch(`${platform.gatewayUrl.replace(/\/graphql$/, '')}/exports/rankings/${campaignId}.xlsx?version=9`)).status).toBe(404);
+  });
+
   it('rejects an appeal without republishing, and refuses appeals after the window', async () => {
     const an = await memberToken('an', 'evn');
     const appeal = (await api.ok(APPEAL, { c: campaignId, e: enrollments.an!, r: 'Điểm an toàn lao động chưa đúng' }, an)).fileAppeal;
@@ -360,7 +385,7 @@ describe('publication, rankings and appeals', () => {
     await evaluationDb.query(`UPDATE publications SET appeal_deadline = now() - interval '1 day' WHERE campaign_id = $1`, [campaignId]);
     const late = await api.refused(APPEAL, { c: campaignId, e: enrollments.an!, r: 'Kháng nghị sau khi hết hạn' }, an);
     expect(late.code).toBe('CONFLICT');
-    expect(late.message).toMatch(/appeal window closed/);
+    expect(late.message).toMatch(/^Đã hết hạn khiếu nại kết quả phong trào «Thi đua năng suất .+» \(hạn \d\d\/\d\d\/\d{4} \d\d:\d\d\)\.$/);
   });
 
   it('published CriteriaSetPublished, SubmissionScored, ResultsPublished and AppealResolved', async () => {
@@ -381,3 +406,75 @@ describe('publication, rankings and appeals', () => {
     expect(published[1].entries[0]).toMatchObject({ name: 'Phạm Văn Cường', rank: 1, total: 83.33, isDirectProductionWorker: true, variant: 'PRIVATE_FDI_SIMPLIFIED' });
   });
 });
+
+describe('a closed movement', () => {
+  const APPEAL = `mutation($c: ID!, $e: ID!, $r: String!) { fileAppeal(campaignId: $c, enrollmentId: $e, reason: $r) { id } }`;
+  const PUBLISH = `mutation($c: ID!) { publishResults(campaignId: $c) { publicationVersion } }`;
+  const RESOLVE = `mutation($id: ID!, $accept: Boolean!, $c: [ScoreCorrectionInput!]) { resolveAppeal(id: $id, accept: $accept, resolution: "Đã xem xét lại minh chứng", corrections: $c) { status } }`;
+  const ROUND = `query($id: ID!) { campaign(id: $id) { evaluationRound { status campaignClosedAt } rankings { publicationVersion } } }`;
+  const roundOf = async (id: string) => (await api.ok(ROUND, { id })).campaign;
+  const storedStatus = async (id: string) => (await evaluationDb.query(`SELECT status FROM evaluation_rounds WHERE campaign_id = $1`, [id])).rows[0].status;
+  const windowEnds = (id: string, when: string) => evaluationDb.query(`UPDATE publications SET appeal_deadline = now() + $2::interval WHERE campaign_id = $1 AND latest`, [id, when]);
+
+  async function close(id: string, targetIds: string[], tokenValue = officer): Promise<void> {
+    await api.ok(`mutation($id: ID!) { beginCampaignSummary(id: $id) { status } }`, { id }, tokenValue);
+    await api.ok(`mutation($id: ID!, $s: CampaignSummaryInput!) { submitCampaignSummary(id: $id, input: $s) { status } }`, {
+      id, s: { results: targetIds.map((targetId) => ({ targetId, achievedValue: 1 })), lessons: 'Gắn thi đua với năng suất lao động', exemplars: [] },
+    }, tokenValue);
+    await api.ok(`mutation($id: ID!) { closeCampaign(id: $id) { status } }`, { id }, tokenValue);
+  }
+
+  it('keeps the promised appeal window after closing (CLOSING), refuses late publications, then closes the round once the last appeal is resolved', async () => {
+    await windowEnds(campaignId, '2 days');
+    await close(campaignId, [initiatives!, accidents!]);
+    const closing = await eventually(async () => {
+      const { evaluationRound } = await roundOf(campaignId);
+      return evaluationRound.status === 'CLOSING' ? evaluationRound : null;
+    }, 30000, 'the round CLOSING after CampaignClosed');
+    expect(closing.campaignClosedAt).toEqual(expect.any(String));
+
+    const late = await api.refused(PUBLISH, { c: campaignId }, officer);
+    expect(late).toMatchObject({ code: 'CONFLICT', message: `Phong trào «Thi đua năng suất ${run}» đã kết thúc: không công bố thêm kết quả. Kết quả đã công bố được giữ nguyên; khiếu nại đang mở vẫn được giải quyết.` });
+    const dung = (await api.ok(APPEAL, { c: campaignId, e: enrollments.dung!, r: 'Minh chứng cải cách hành chính chưa được chấm' }, await memberToken('dung', 'so'))).fileAppeal.id;
+    const binh = (await api.ok(APPEAL, { c: campaignId, e: enrollments.binh!, r: 'Điểm cải cách hành chính thấp hơn thực tế' }, await memberToken('binh', 'so'))).fileAppeal.id;
+
+    await windowEnds(campaignId, '-1 minute');
+    const afterWindow = await api.refused(APPEAL, { c: campaignId, e: enrollments.an!, r: 'Kháng nghị khi đã hết hạn' }, await memberToken('an', 'evn'));
+    expect(afterWindow.message).toMatch(/^Đã hết hạn khiếu nại kết quả phong trào «Thi đua năng suất/);
+    expect((await roundOf(campaignId)).evaluationRound.status).toBe('CLOSING'); // two appeals filed in time are still open
+
+    // an accepted appeal still republishes (version 3), and the round stays CLOSING for the new version's window
+    await api.ok(RESOLVE, { id: dung, accept: true, c: [{ criterionId: civilRubric, points: 40 }] }, officer);
+    expect(await roundOf(campaignId)).toMatchObject({ evaluationRound: { status: 'CLOSING' }, rankings: { publicationVersion: 3 } });
+    await windowEnds(campaignId, '-1 minute');
+    await api.ok(RESOLVE, { id: binh, accept: false }, officer);
+    expect(await storedStatus(campaignId)).toBe('CLOSED');
+    expect((await roundOf(campaignId)).evaluationRound.status).toBe('CLOSED');
+
+    const closed = await api.refused(APPEAL, { c: campaignId, e: enrollments.an!, r: 'Kháng nghị sau khi phong trào kết thúc' }, await memberToken('an', 'evn'));
+    expect(closed).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^Phong trào «Thi đua năng suất .+» đã kết thúc và hạn khiếu nại đã hết lúc \d\d\/\d\d\/\d{4} \d\d:\d\d: không nhận khiếu nại mới\.$/) });
+    expect((await api.refused(PUBLISH, { c: campaignId }, officer)).code).toBe('CONFLICT');
+    expect((await evaluationDb.query(`SELECT count(*)::int AS n FROM publications WHERE campaign_id = $1`, [campaignId])).rows[0].n).toBe(3);
+  });
+
+  it('closes a round at once when nothing was published, and refuses publishing and appeals after', async () => {
+    const created = (await api.ok(`mutation($input: CreateCampaignInput!) { createCampaign(input: $input, launch: true) { id targets { id } } }`, {
+      input: {
+        launchingUnitId: units.bn!.id, title: `Ngắn ngày ${run}`, goal: 'Thử đóng phong trào', category: 'FOR_WORKERS', startsOn: `${year}-01-01`, endsOn: `${year + 1}-12-31`,
+        targets: [{ name: 'Sáng kiến', unitOfMeasure: 'sáng kiến', targetValue: 1, direction: 'HIGHER_IS_BETTER', weight: 100 }],
+      },
+    }, officer)).createCampaign;
+    const enrollment = (await api.ok(`mutation($input: EnrollMemberInput!) { enrollMember(input: $input) { id } }`, { input: { campaignId: created.id, memberId: members.an } }, officer)).enrollMember.id;
+    await eventually(async () => ((await roundOf(created.id)).evaluationRound ? true : null), 30000, 'the round opened');
+    await close(created.id, created.targets.map((t: { id: string }) => t.id));
+    await eventually(async () => ((await roundOf(created.id)).evaluationRound.status === 'CLOSED' ? true : null), 30000, 'the round CLOSED');
+    expect((await api.refused(PUBLISH, { c: created.id }, officer)).message).toBe(`Phong trào «Ngắn ngày ${run}» đã kết thúc: không công bố thêm kết quả. Kết quả đã công bố được giữ nguyên; khiếu nại đang mở vẫn được giải quyết.`);
+    await eventuallyParticipant(enrollment);
+    const appeal = await api.refused(APPEAL, { c: created.id, e: enrollment, r: 'Kháng nghị khi chưa có kết quả' }, await memberToken('an', 'evn'));
+    expect(appeal).toMatchObject({ code: 'CONFLICT', message: `Phong trào «Ngắn ngày ${run}» chưa công bố kết quả: chưa có gì để khiếu nại.` });
+  });
+});
+
+async function eventuallyParticipant(enrollmentId: string): Promise<void> {
+  await eventually(async () => ((await evaluationDb.query(`SELECT 1 FROM participants WHERE enrollment_id = $1`, [enrollmentId])).rowCount ? true : null), 30000, 'the participant');
+}

@@ -11,6 +11,7 @@ import { issueTestToken } from './support/tokens';
 import { startGateway } from '../gateway/src/gateway';
 import { Api } from './support/api';
 import { eventually, graphql } from './support/graphql';
+import { feedProblems } from './support/feeds';
 import { testKafka } from './support/kafka';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 import { TWO_PROVINCES, buildUnionTree, type UnionTree } from './support/union-tree';
@@ -232,12 +233,34 @@ describe('search, sections, feeds, assets', () => {
     const atom = await parser.parseString(await (await fetch(`${base()}/feeds/sections/guong-dien-hinh-${run}.atom`)).text());
     expect(atom.items[0]).toMatchObject({ title: `Người thợ may giỏi ở Bắc Giang ${run}`, id: `urn:uuid:${exemplar}` });
     const json = (await (await fetch(`${base()}/feeds/sections/guong-dien-hinh-${run}.json`)).json()) as any;
-    expect(json.version).toBe('https://jsonfeed.org/version/1');
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
     expect(json.items[0]).toMatchObject({ id: `urn:uuid:${exemplar}`, title: `Người thợ may giỏi ở Bắc Giang ${run}` });
     expect(json.items[0].content_html).toContain('<strong>Chị Hoa</strong>');
     const province = await parser.parseString(await (await fetch(`${base()}/feeds/provinces/BN.rss`)).text());
     expect(province.items.map((i) => i.guid)).toEqual(expect.arrayContaining([`urn:uuid:${exemplar}`]));
     expect((await fetch(`${base()}/feeds/sections/khong-co.rss`)).status).toBe(404);
+  });
+
+  it('meets each format’s rules (RSS 2.0, Atom per RFC 4287, JSON Feed 1.1), with an author, a description and Vietnamese categories', async () => {
+    const feeds = [`/feeds/sections/guong-dien-hinh-${run}`, '/feeds/provinces/BN'];
+    for (const feed of feeds) {
+      for (const format of ['rss', 'atom', 'json'] as const) {
+        const body = await (await fetch(`${base()}${feed}.${format}`)).text();
+        expect([feed, format, await feedProblems(format, body)]).toEqual([feed, format, []]);
+      }
+    }
+    const parser = new Parser<{ description: string }, { categories: string[] }>();
+    const rss = await parser.parseString(await (await fetch(`${base()}/feeds/sections/guong-dien-hinh-${run}.rss`)).text());
+    expect(rss.description).toBe('Tin bài chuyên mục «Gương điển hình tiên tiến» trên cổng Thi Đua của Công đoàn Việt Nam.');
+    expect(rss.items[0]!.categories).toEqual(['Gương điển hình tiên tiến']);
+    const province = await parser.parseString(await (await fetch(`${base()}/feeds/provinces/BN.rss`)).text());
+    expect([province.title, province.description]).toEqual(['Tin bài – tỉnh Bắc Ninh', expect.stringContaining('của tỉnh Bắc Ninh')]);
+    const atom = await (await fetch(`${base()}/feeds/sections/guong-dien-hinh-${run}.atom`)).text();
+    expect(atom).toMatch(/<author>\s*<name>Tổng Liên đoàn Lao động Việt Nam<\/name>/);
+    expect(atom).toContain('<category label="Gương điển hình tiên tiến" term="Gương điển hình tiên tiến"/>');
+    expect(atom).not.toMatch(/EXEMPLAR/);
+    const json = (await (await fetch(`${base()}/feeds/sections/guong-dien-hinh-${run}.json`)).json()) as { authors: { name: string }[]; items: { tags: string[] }[] };
+    expect([json.authors[0]!.name, json.items[0]!.tags]).toEqual(['Tổng Liên đoàn Lao động Việt Nam', ['Gương điển hình tiên tiến']]);
   });
 
   it('serves a published story’s assets and resolves stories on members through the federation', async () => {
@@ -259,6 +282,48 @@ describe('search, sections, feeds, assets', () => {
     }, 30000, 'the nomination in reward');
     expect(nomination).toEqual({ source: 'MEDIA_DISCOVERY', status: 'OPEN', subjectName: 'Nguyễn Thị Hồng Nhung', reason: 'Hai mươi năm gắn bó, 5 sáng kiến cải tiến', isDirectProductionWorker: true, member: { id: nhung } });
     expect((await api.refused(`{ nominations { edges { node { id } } } }`, {}, editor)).code).toBe('FORBIDDEN');
+  });
+});
+
+describe('the people of a story', () => {
+  const PEOPLE = `query($id: ID!) { story(id: $id) { title members { id fullName } } }`;
+  const PERSONAL = `query($id: ID!) { story(id: $id) { title members { fullName occupation { name } isDirectProductionWorker } } }`;
+  let published: string;
+  let retracted: string;
+
+  beforeAll(async () => {
+    published = await publishedStory({ kind: 'GOOD_DEED', title: `Nữ công nhân trả lại ví ${run}`, provinceCode: 'BN', memberIds: [nhung] });
+    retracted = await publishedStory({ kind: 'GOOD_DEED', title: `Bài sẽ gỡ ${run}`, provinceCode: 'BN', memberIds: [nhung] });
+    await api.ok(TRANSITION, { id: retracted, action: 'RETRACT', note: 'Nhầm người trong ảnh' }, editor);
+  });
+
+  it('names the people of a published story to anyone, with nothing else about them', async () => {
+    expect(await graphql(platform.gatewayUrl, PEOPLE, { id: published })).toMatchObject({
+      data: { story: { title: `Nữ công nhân trả lại ví ${run}`, members: [{ id: nhung, fullName: 'Nguyễn Thị Hồng Nhung' }] } },
+    });
+    expect((await graphql(platform.gatewayUrl, PEOPLE, { id: published })).errors).toBeUndefined();
+    expect((await api.ok(`query($id: ID!) { member(id: $id) { fullName } }`, { id: nhung })).member).toBeNull();
+  });
+
+  it('answers a field the caller may not see with null and FORBIDDEN at its own path, never the whole story', async () => {
+    for (const caller of [undefined, editor, otherEditor]) {
+      const result = await graphql<any>(platform.gatewayUrl, PERSONAL, { id: published }, caller);
+      expect(result.data.story).toEqual({ title: `Nữ công nhân trả lại ví ${run}`, members: [{ fullName: 'Nguyễn Thị Hồng Nhung', occupation: null, isDirectProductionWorker: null }] });
+      expect(result.errors!.map((e) => [e.path, e.extensions?.code]).sort()).toEqual([
+        [['story', 'members', 0, 'isDirectProductionWorker'], 'FORBIDDEN'],
+        [['story', 'members', 0, 'occupation'], 'FORBIDDEN'],
+      ]);
+      expect(result.errors![0]!.message).toMatch(/của đoàn viên là thông tin cá nhân/);
+    }
+    const officerView = await api.ok(PERSONAL, { id: published }, officer);
+    expect(officerView.story.members).toEqual([{ fullName: 'Nguyễn Thị Hồng Nhung', occupation: { name: expect.any(String) }, isDirectProductionWorker: true }]);
+  });
+
+  it('keeps the names of a retracted story from the public, not from its editors', async () => {
+    const result = await graphql<any>(platform.gatewayUrl, PEOPLE, { id: retracted });
+    expect(result.data.story).toEqual({ title: `Bài sẽ gỡ ${run}`, members: [{ id: nhung, fullName: null }] });
+    expect(result.errors!.map((e) => [e.path, e.extensions?.code])).toEqual([[['story', 'members', 0, 'fullName'], 'FORBIDDEN']]);
+    expect((await api.ok(PEOPLE, { id: retracted }, editor)).story.members).toEqual([{ id: nhung, fullName: 'Nguyễn Thị Hồng Nhung' }]);
   });
 });
 

@@ -48,10 +48,16 @@ afterAll(async () => {
 
 describe('the public response cache', () => {
   it('answers a repeated anonymous query from the cache, never a signed-in one', async () => {
-    const first = await post(REGISTER, { u: ids.may });
+    // an event of the tree just built may still reach the gateway and empty the cache between two requests: ask
+    // again, with another page size each time so that every attempt starts uncached
+    const PAGE = `query($u: ID, $n: Int) { rewardDecisions(filter: { unitId: $u }, first: $n) { edges { node { subjectName formName } } } }`;
+    let size = 50;
+    const [first, second] = await eventually(async () => {
+      const variables = { u: ids.may, n: size-- };
+      const pair = [await post(PAGE, variables), await post(PAGE, variables)] as const;
+      return pair[1].cache === 'HIT' ? pair : null;
+    }, 20000, 'a repeated query answered from the cache');
     expect(first.cache).toBeNull();
-    const second = await post(REGISTER, { u: ids.may });
-    expect(second.cache).toBe('HIT');
     expect(second.body).toEqual(first.body);
     await post(REGISTER, { u: ids.may }, admin);
     expect((await post(REGISTER, { u: ids.may }, admin)).cache).toBeNull();

@@ -100,6 +100,7 @@ describe('every mutation across the province boundary', () => {
       createCampaign: ['officer', `mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }`, { i: campaignInput }],
       updateCampaign: ['officer', `mutation($id: ID!) { updateCampaign(id: $id, input: { goal: "Sửa trộm" }) { id } }`, { id: ids.campaign }],
       launchCampaign: ['officer', `mutation($id: ID!) { launchCampaign(id: $id) { id } }`, { id: ids.draft }],
+      discardCampaignDraft: ['officer', `mutation($id: ID!) { discardCampaignDraft(id: $id) }`, { id: ids.draft }],
       startCampaign: ['officer', `mutation($id: ID!) { startCampaign(id: $id) { id } }`, { id: ids.campaign }],
       beginCampaignSummary: ['officer', `mutation($id: ID!) { beginCampaignSummary(id: $id) { id } }`, { id: ids.campaign }],
       submitCampaignSummary: ['officer', `mutation($id: ID!, $s: CampaignSummaryInput!) { submitCampaignSummary(id: $id, input: $s) { id } }`, { id: ids.campaign, s: { results: [], lessons: 'Không được phép', exemplars: [] } }],

@@ -51,14 +51,7 @@ export const NOMINATION_STATUS: Record<string, string> = {
   REFUSED: 'Không khen thưởng',
 };
 
-export const STORY_KIND: Record<string, string> = {
-  EXEMPLAR: 'Gương điển hình',
-  GOOD_PRACTICE: 'Mô hình mới, cách làm hay',
-  GOOD_DEED: 'Người tốt, việc tốt',
-  AD_HOC_ACHIEVEMENT: 'Thành tích đột xuất',
-  CAMPAIGN_NEWS: 'Tin phong trào',
-  CAMPAIGN_SUMMARY: 'Sơ kết, tổng kết',
-};
+export { STORY_KIND_NAMES as STORY_KIND } from '../../services/media/src/domain/story-kinds';
 
 export const STORY_STATUS: Record<string, string> = {
   CANDIDATE: 'Đề xuất',

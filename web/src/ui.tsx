@@ -60,11 +60,17 @@ export function problemFor(problems: Problem[], field: string): string | null {
   return found.length ? found.map((p) => p.message).join('; ') : null;
 }
 
+/** The `aria-describedby` of a field's control: its hint and its error, as `Field` renders them. */
+export function describedBy(id: string, { hint, problem }: { hint?: string | null; problem?: string | null }): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, problem ? `${id}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
 interface FieldProps {
   id: string;
   label: string;
   problem?: string | null;
-  hint?: string;
+  hint?: string | null;
   children: ReactNode;
 }
 

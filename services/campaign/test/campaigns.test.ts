@@ -33,7 +33,7 @@ describe('launching a campaign', () => {
   it('needs target weights that sum to 100', () => {
     const targets = complete.targets.map((t) => ({ ...t, weight: 40 }));
     const problems = launchProblems({ ...complete, targets }, today);
-    expect(problems).toEqual([{ field: 'targets', message: 'target weights must sum to 100, they sum to 80' }]);
+    expect(problems).toEqual([{ field: 'targets', message: 'Tổng trọng số các chỉ tiêu phải bằng 100, hiện là 80.' }]);
   });
 
   it('refuses a period that has already ended', () => {

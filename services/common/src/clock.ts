@@ -20,3 +20,10 @@ export function todayInVietnam(now: Date = new Date()): string {
 export function yearInVietnam(now: Date = new Date()): number {
   return Number(todayInVietnam(now).slice(0, 4));
 }
+
+/** A moment as read in Việt Nam: "dd/mm/yyyy hh:mm" (UTC+7). */
+export function vietnameseDateTime(at: Date): string {
+  const [day, time] = new Date(at.getTime() + VIETNAM_OFFSET_MS).toISOString().split('T') as [string, string];
+  const [year, month, date] = day.split('-');
+  return `${date}/${month}/${year} ${time.slice(0, 5)}`;
+}

@@ -8,6 +8,13 @@ export const PROVINCES: [code: string, name: string][] = [
   ['TNI', 'tỉnh Tây Ninh'], ['VL', 'tỉnh Vĩnh Long'], ['DT', 'tỉnh Đồng Tháp'], ['CM', 'tỉnh Cà Mau'], ['AG', 'tỉnh An Giang'],
 ];
 
+const NAMES = new Map(PROVINCES);
+
+/** A province's administrative name ("tỉnh Bắc Ninh", "thành phố Hà Nội") by its code, or null for a code not listed. */
+export function provinceName(code: string): string | null {
+  return NAMES.get(code.toUpperCase()) ?? null;
+}
+
 const PLACES = new Map(PROVINCES.map(([code, name]) => [code, name.replace(/^(tỉnh|thành phố) /, '')]));
 
 /**

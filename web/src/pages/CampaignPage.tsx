@@ -1,10 +1,30 @@
-import { Link, useParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useAuth } from '../auth';
+import { DiscardDraftButton } from '../drafts';
 import { DownloadButton } from '../downloads';
 import { CAMPAIGN_STATUS, CATEGORY, STORY_KIND, day, label, num, vnd } from '../format';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Loading, Page, Warnings } from '../ui';
 import CAMPAIGN from '../../../gateway/public-operations/portal-campaign.graphql?raw';
+import RANKING_VERSION from '../../../gateway/public-operations/portal-campaign-ranking.graphql?raw';
+
+interface Ranking {
+  publicationVersion: number | null;
+  publishedAt: string | null;
+  appealDeadline: string | null;
+  edges: { node: { rank: number; name: string; unitName: string; score: number } }[];
+}
+
+interface Publication {
+  version: number;
+  publishedAt: string;
+  appealDeadline: string;
+  cause: 'RESULTS' | 'APPEAL';
+  entries: number;
+}
+
+const CAUSE: Record<Publication['cause'], string> = { RESULTS: 'công bố kết quả', APPEAL: 'công bố lại sau khiếu nại được chấp nhận' };
 
 
 interface CampaignData {
@@ -24,7 +44,8 @@ interface CampaignData {
   adaptationNote: string | null;
   derivatives: { edges: { node: { id: string; title: string; launchingUnit: { name: string } } }[] };
   spread: { campaigns: number; units: number; members: number };
-  rankings: { publicationVersion: number | null; publishedAt: string | null; appealDeadline: string | null; edges: { node: { rank: number; name: string; unitName: string; score: number } }[] } | null;
+  rankings: Ranking | null;
+  publications: Publication[] | null;
   rewards: { edges: { node: { number: string; decidedOn: string; formName: string; subjectName: string; amountVnd: number } }[] } | null;
   stories: { edges: { node: { id: string; title: string; kind: string } }[] } | null;
 }
@@ -33,6 +54,7 @@ interface CampaignData {
 export function CampaignPage() {
   const { id = '' } = useParams();
   const { has } = useAuth();
+  const navigate = useNavigate();
   const { data, error, warnings, loading } = useQuery<{ campaign: CampaignData | null }>(CAMPAIGN, { id });
   const campaign = data?.campaign;
   if (loading) return <Loading />;
@@ -43,6 +65,11 @@ export function CampaignPage() {
       actions={has('UNIT_OFFICER', 'NATIONAL_ADMIN') ? <Link className="button secondary" to={`/campaigns/${campaign.id}/replicate`}>Nhân rộng</Link> : null}
     >
       <Warnings warnings={warnings} />
+      {campaign.status === 'DRAFT' && has('UNIT_OFFICER', 'NATIONAL_ADMIN') ? (
+        <p>
+          Phong trào này chưa được phát động. <DiscardDraftButton id={campaign.id} title={campaign.title} onDiscarded={() => navigate('/work/launch')} />
+        </p>
+      ) : null}
       <div className="downloads">
         <DownloadButton label="Tải PDF kế hoạch phát động" href={`/documents/campaigns/${campaign.id}/plan.pdf`} />
         {campaign.summary ? <DownloadButton label="Tải PDF báo cáo tổng kết" href={`/documents/campaigns/${campaign.id}/report.pdf`} /> : null}
@@ -84,27 +111,7 @@ export function CampaignPage() {
         </ul>
       ) : null}
 
-      <h2>Kết quả công khai</h2>
-      {campaign.rankings?.publicationVersion ? (
-        <>
-          <DownloadButton label="Tải Excel" href={`/exports/rankings/${campaign.id}.xlsx`} />
-          <p className="muted">
-            Công bố lần {campaign.rankings.publicationVersion} ngày {day(campaign.rankings.publishedAt)}; hạn khiếu nại {day(campaign.rankings.appealDeadline)}.
-          </p>
-          <div className="table-wrap">
-            <table data-testid="rankings">
-              <thead><tr><th className="number">Hạng</th><th>Cá nhân / tập thể</th><th>Đơn vị</th><th className="number">Điểm</th></tr></thead>
-              <tbody>
-                {campaign.rankings.edges.map(({ node }) => (
-                  <tr key={`${node.rank}-${node.name}`}><td className="number">{node.rank}</td><td>{node.name}</td><td>{node.unitName}</td><td className="number">{num(node.score)}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      ) : (
-        <Empty>Chưa công bố kết quả.</Empty>
-      )}
+      <PublishedResults campaignId={campaign.id} latest={campaign.rankings} history={campaign.publications ?? []} />
 
       {campaign.summary ? (
         <>
@@ -140,5 +147,63 @@ export function CampaignPage() {
         <Empty>Chưa có tin bài.</Empty>
       )}
     </Page>
+  );
+}
+
+/**
+ * The published results: the latest version, and every earlier one as it was published (each accepted appeal
+ * publishes a new version; none is overwritten), chosen from the history.
+ */
+function PublishedResults({ campaignId, latest, history }: { campaignId: string; latest: Ranking | null; history: Publication[] }) {
+  const [version, setVersion] = useState<number | null>(null);
+  const older = useQuery<{ campaign: { rankings: Ranking | null } | null }>(RANKING_VERSION, { id: campaignId, version }, version === null);
+  const shown = version === null ? latest : (older.data?.campaign?.rankings ?? null);
+  const newest = history[0]?.version ?? null;
+  return (
+    <>
+      <h2>Kết quả công khai</h2>
+      {shown?.publicationVersion ? (
+        <>
+          <DownloadButton label="Tải Excel" href={`/exports/rankings/${campaignId}.xlsx${version === null ? '' : `?version=${version}`}`} />
+          <p className="muted" data-testid="ranking-version">
+            Công bố lần {shown.publicationVersion} ngày {day(shown.publishedAt)}; hạn khiếu nại {day(shown.appealDeadline)}
+            {shown.publicationVersion === newest ? '.' : ' (bản cũ, đã được thay bằng lần công bố sau).'}
+          </p>
+          <div className="table-wrap">
+            <table data-testid="rankings">
+              <thead><tr><th className="number">Hạng</th><th>Cá nhân / tập thể</th><th>Đơn vị</th><th className="number">Điểm</th></tr></thead>
+              <tbody>
+                {shown.edges.map(({ node }) => (
+                  <tr key={`${node.rank}-${node.name}`}><td className="number">{node.rank}</td><td>{node.name}</td><td>{node.unitName}</td><td className="number">{num(node.score)}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : older.loading ? (
+        <Loading />
+      ) : (
+        <Empty>Chưa công bố kết quả.</Empty>
+      )}
+      <ErrorBox error={older.error} />
+      {history.length > 1 ? (
+        <>
+          <h3>Các lần công bố</h3>
+          <ol reversed data-testid="publication-history">
+            {history.map((p) => {
+              const current = (version ?? newest) === p.version;
+              return (
+                <li key={p.version}>
+                  Lần {p.version}, ngày {day(p.publishedAt)}: {CAUSE[p.cause]}, {num(p.entries)} cá nhân, tập thể; hạn khiếu nại {day(p.appealDeadline)}.{' '}
+                  <button type="button" className="secondary" aria-pressed={current} disabled={current} onClick={() => setVersion(p.version === newest ? null : p.version)}>
+                    {current ? 'Đang xem' : `Xem lần ${p.version}`}
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      ) : null}
+    </>
   );
 }

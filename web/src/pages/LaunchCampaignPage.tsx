@@ -4,7 +4,8 @@ import { ApiError, mutate, type Problem } from '../api';
 import { useAuth } from '../auth';
 import { CATEGORY } from '../format';
 import { useQuery } from '../hooks';
-import { ErrorBox, Field, Page, problemFor } from '../ui';
+import { ErrorBox, Field, Page, describedBy, problemFor } from '../ui';
+import { UnitDrafts } from '../drafts';
 import { MY_UNIT, type MyUnit } from '../my-unit';
 
 interface TargetDraft {
@@ -18,14 +19,28 @@ interface TargetDraft {
 
 const emptyTarget = (): TargetDraft => ({ name: '', unitOfMeasure: '', targetValue: '', direction: 'HIGHER_IS_BETTER', aggregation: 'SUM', weight: '' });
 
-const CREATE = `mutation CreateCampaign($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }`;
-const LAUNCH = `mutation LaunchCampaign($id: ID!) { launchCampaign(id: $id) { id status } }`;
+/** Created and launched in one call: a launch the API refuses leaves no draft behind. */
+const CREATE_AND_LAUNCH = `mutation LaunchNewCampaign($input: CreateCampaignInput!) { createCampaign(input: $input, launch: true) { id status } }`;
+const RULES = `query TargetRules { targetRules { name unitOfMeasure targetValue } }`;
 
-/** Launch a movement for the officer's unit: the API's validation messages appear next to the fields they concern. */
+interface TargetRules {
+  name: string;
+  unitOfMeasure: string;
+  targetValue: string;
+}
+
+/** An empty field is no value at all (the API says what is missing), never 0. */
+const numberOrNull = (text: string) => (text.trim() === '' ? null : Number(text));
+
+/**
+ * Launch a movement for the officer's unit: the rule of a measurable target beside its fields, the API's validation
+ * messages next to the fields they concern, and the subtree's drafts that were never launched.
+ */
 export function LaunchCampaignPage() {
   const { session } = useAuth();
   const navigate = useNavigate();
   const unit = useQuery<MyUnit>(MY_UNIT, {}, !session);
+  const rules = useQuery<{ targetRules: TargetRules }>(RULES, {}, !session).data?.targetRules;
   const [form, setForm] = useState({ title: '', goal: '', content: '', category: 'FOR_WORKERS', startsOn: '', endsOn: '' });
   const [targets, setTargets] = useState<TargetDraft[]>([emptyTarget()]);
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -47,10 +62,9 @@ export function LaunchCampaignPage() {
         category: form.category,
         startsOn: form.startsOn || null,
         endsOn: form.endsOn || null,
-        targets: targets.map((t) => ({ name: t.name, unitOfMeasure: t.unitOfMeasure, targetValue: Number(t.targetValue), direction: t.direction, aggregation: t.aggregation, weight: Number(t.weight) })),
+        targets: targets.map((t) => ({ name: t.name, unitOfMeasure: t.unitOfMeasure, targetValue: numberOrNull(t.targetValue), direction: t.direction, aggregation: t.aggregation, weight: Number(t.weight) })),
       };
-      const { createCampaign } = await mutate<{ createCampaign: { id: string } }>(CREATE, { input }, session?.token ?? null);
-      await mutate(LAUNCH, { id: createCampaign.id }, session?.token ?? null);
+      const { createCampaign } = await mutate<{ createCampaign: { id: string } }>(CREATE_AND_LAUNCH, { input }, session?.token ?? null);
       navigate(`/campaigns/${createCampaign.id}`);
     } catch (e) {
       setError(e as Error);
@@ -91,14 +105,31 @@ export function LaunchCampaignPage() {
           <fieldset key={i}>
             <legend>Chỉ tiêu {i + 1}</legend>
             <div className="row">
-              <Field id={`t${i}-name`} label="Tên chỉ tiêu" problem={problem(`targets.${i}.name`)}>
-                <input id={`t${i}-name`} value={target.name} onChange={(e) => setTarget(i, { name: e.target.value })} />
+              <Field id={`t${i}-name`} label="Tên chỉ tiêu" hint={rules?.name} problem={problem(`targets.${i}.name`)}>
+                <input
+                  id={`t${i}-name`}
+                  value={target.name}
+                  onChange={(e) => setTarget(i, { name: e.target.value })}
+                  aria-describedby={describedBy(`t${i}-name`, { hint: rules?.name, problem: problem(`targets.${i}.name`) })}
+                />
               </Field>
-              <Field id={`t${i}-unit`} label="Đơn vị tính" problem={problem(`targets.${i}.unitOfMeasure`)}>
-                <input id={`t${i}-unit`} value={target.unitOfMeasure} onChange={(e) => setTarget(i, { unitOfMeasure: e.target.value })} />
+              <Field id={`t${i}-unit`} label="Đơn vị tính" hint={rules?.unitOfMeasure} problem={problem(`targets.${i}.unitOfMeasure`)}>
+                <input
+                  id={`t${i}-unit`}
+                  value={target.unitOfMeasure}
+                  onChange={(e) => setTarget(i, { unitOfMeasure: e.target.value })}
+                  aria-describedby={describedBy(`t${i}-unit`, { hint: rules?.unitOfMeasure, problem: problem(`targets.${i}.unitOfMeasure`) })}
+                />
               </Field>
-              <Field id={`t${i}-value`} label="Mức chỉ tiêu" problem={problem(`targets.${i}.targetValue`)}>
-                <input id={`t${i}-value`} type="number" inputMode="decimal" value={target.targetValue} onChange={(e) => setTarget(i, { targetValue: e.target.value })} />
+              <Field id={`t${i}-value`} label="Mức chỉ tiêu" hint={rules?.targetValue} problem={problem(`targets.${i}.targetValue`)}>
+                <input
+                  id={`t${i}-value`}
+                  type="number"
+                  inputMode="decimal"
+                  value={target.targetValue}
+                  onChange={(e) => setTarget(i, { targetValue: e.target.value })}
+                  aria-describedby={describedBy(`t${i}-value`, { hint: rules?.targetValue, problem: problem(`targets.${i}.targetValue`) })}
+                />
               </Field>
               <Field id={`t${i}-weight`} label="Trọng số (%)" problem={problem(`targets.${i}.weight`)}>
                 <input id={`t${i}-weight`} type="number" inputMode="decimal" value={target.weight} onChange={(e) => setTarget(i, { weight: e.target.value })} />
@@ -127,6 +158,7 @@ export function LaunchCampaignPage() {
           <button type="submit" disabled={busy || !unit.data?.myUnit}>{busy ? 'Đang phát động…' : 'Phát động'}</button>
         </div>
       </form>
+      {unit.data?.myUnit ? <UnitDrafts unitId={unit.data.myUnit.id} /> : null}
     </Page>
   );
 }

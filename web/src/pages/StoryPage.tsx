@@ -16,6 +16,8 @@ interface StoryData {
   retractionReason: string | null;
   campaign: { id: string; title: string } | null;
   rewardDecision: { decisionNumber: string; formName: string; amountVnd: number; decidedOn: string } | null;
+  /** Names are public with a published story; a retracted story's are not (null, with an error the page need not show). */
+  members: { id: string; fullName: string | null }[];
 }
 
 
@@ -26,6 +28,7 @@ export function StoryPage() {
   if (loading) return <Loading />;
   const story = data?.story;
   if (!story) return <Page title="Tin bài">{error ? <ErrorBox error={error} /> : <Empty>Không tìm thấy tin bài này.</Empty>}</Page>;
+  const named = story.members.flatMap((m) => (m.fullName ? [m.fullName] : []));
   return (
     <Page title={story.title}>
       <p className="muted">
@@ -33,6 +36,7 @@ export function StoryPage() {
       </p>
       {story.retractionReason ? <div className="alert alert-warning">Tin bài đã được gỡ: {story.retractionReason}</div> : null}
       {story.summary ? <p><strong>{story.summary}</strong></p> : null}
+      {named.length ? <p data-testid="story-people">Nhân vật: {named.join(', ')}</p> : null}
       {/* bodyHtml is sanitised by the media subgraph (allow-list of tags and attributes, no scripts or handlers) */}
       {story.bodyHtml ? <div className="story-body" dangerouslySetInnerHTML={{ __html: story.bodyHtml }} /> : null}
       {story.rewardDecision ? (

@@ -1,14 +1,16 @@
-import { ConflictError, NotFoundError, ValidationError, decodeCursor, isWithinSubtree, officerScope, pageSize, parseId, queryRows, requireRole, requireWithinScope, toConnection, todayInVietnam, type CampaignCategory, type Connection, type FieldProblem, type OrganisationType, type PageRequest } from '@thidua/common';
+import { ConflictError, NotFoundError, ValidationError, decodeCursor, isWithinSubtree, officerScope, pageSize, parseId, queryRows, requireRole, requireWithinScope, toConnection, todayInVietnam, type CampaignCategory, type Connection, type FieldProblem, type OrganisationType, type PageRequest, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { canSeeCampaign } from '../domain/access';
-import { canTransition, draftProblems, launchProblems, meets, summaryProblems, type CampaignDraft, type CampaignStatus, type ReportingCadence, type SummaryDraft, type TargetDraft } from '../domain/campaigns';
+import { canTransition, draftProblems, launchProblems, meets, summaryProblems, type CampaignDraft, type CampaignStatus, type ReportingCadence, type SummaryDraft } from '../domain/campaigns';
+import { measuredTargets, type ProposedTarget } from '../domain/targets';
 import { CampaignEntity, CampaignSummaryEntity, CampaignTargetEntity, OccupationEntity, SummaryResultEntity, UnionUnitEntity, type CampaignRow, type CampaignTargetRow, type UnionUnitRow } from '../entities';
 import { campaignLaunched, campaignUpdated } from './published-events';
 import type { CampaignContext } from './context';
 
-/** A target as the API takes it: SUM unless said otherwise. */
-export interface TargetInput extends Omit<TargetDraft, 'aggregation'> {
-  aggregation?: TargetDraft['aggregation'] | null;
+/** A target as the API takes it: SUM unless said otherwise; a missing value is reported, never taken as 0. */
+export interface TargetInput extends Omit<ProposedTarget, 'aggregation' | 'targetValue'> {
+  targetValue?: number | null;
+  aggregation?: ProposedTarget['aggregation'] | null;
 }
 
 export interface ScopeInput {
@@ -41,18 +43,18 @@ function text(value: string | null | undefined): string | null {
   return value?.trim().normalize('NFC') || null;
 }
 
-export function targetDrafts(targets: TargetInput[]): TargetDraft[] {
+export function targetDrafts(targets: TargetInput[]): ProposedTarget[] {
   return targets.map((t) => ({
     name: t.name.trim().normalize('NFC'),
     unitOfMeasure: t.unitOfMeasure.trim().normalize('NFC'),
-    targetValue: t.targetValue,
+    targetValue: t.targetValue ?? null,
     direction: t.direction,
     aggregation: t.aggregation ?? 'SUM',
     weight: t.weight,
   }));
 }
 
-function toDraft(campaign: CampaignRow, targets: TargetDraft[]): CampaignDraft {
+function toDraft(campaign: CampaignRow, targets: ProposedTarget[]): CampaignDraft {
   return {
     title: campaign.title,
     goal: campaign.goal,
@@ -85,12 +87,16 @@ export async function resolveScopeUnit(ctx: CampaignContext, launchingUnitPath: 
   return scopeUnit;
 }
 
-export async function saveTargets(manager: EntityManager, campaignId: string, targets: TargetDraft[]): Promise<void> {
+export async function saveTargets(manager: EntityManager, campaignId: string, targets: ProposedTarget[]): Promise<void> {
   await manager.getRepository(CampaignTargetEntity).delete({ campaignId });
-  if (targets.length > 0) await manager.getRepository(CampaignTargetEntity).insert(targets.map((t, position) => ({ ...t, campaignId, position })));
+  if (targets.length > 0) await manager.getRepository(CampaignTargetEntity).insert(measuredTargets(targets).map((t, position) => ({ ...t, campaignId, position })));
 }
 
-export async function createCampaign(ctx: CampaignContext, input: CreateCampaignInput): Promise<CampaignRow> {
+/**
+ * Creates a draft; with `launch` the draft is checked against every launch rule first and launched in the same
+ * transaction, so a launch that fails leaves no draft behind.
+ */
+export async function createCampaign(ctx: CampaignContext, input: CreateCampaignInput, launch = false): Promise<CampaignRow> {
   requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
   const launchingUnit = await ctx.loaders.unit.load(parseId('launchingUnitId', input.launchingUnitId));
   if (!launchingUnit) throw new NotFoundError('Unit', input.launchingUnitId);
@@ -111,10 +117,14 @@ export async function createCampaign(ctx: CampaignContext, input: CreateCampaign
     endsOn: input.endsOn ?? null,
     reportingCadence: input.reportingCadence ?? 'MONTHLY',
   };
-  const problems = [...draftProblems(draft), ...(await unknownOccupations(ctx.db.manager, draft.scopeOccupationCodes))];
+  const rules = launch ? launchProblems(draft, todayInVietnam()) : draftProblems(draft);
+  const problems = [...rules, ...(await unknownOccupations(ctx.db.manager, draft.scopeOccupationCodes))];
   if (problems.length > 0) throw new ValidationError(problems);
 
-  return ctx.transaction(({ manager }) => saveNewDraft(ctx, manager, draft, { launchingUnit, scopeUnit, derivedFromId: null, adaptationNote: null }));
+  return ctx.transaction(async ({ manager, emit }) => {
+    const campaign = await saveNewDraft(ctx, manager, draft, { launchingUnit, scopeUnit, derivedFromId: null, adaptationNote: null });
+    return launch ? markLaunched(manager, emit, campaign, await targetsOf(manager, campaign.id)) : campaign;
+  });
 }
 
 /** Writes a new DRAFT campaign with its targets (created from scratch or replicated). */
@@ -202,12 +212,37 @@ export async function launchCampaign(ctx: CampaignContext, id: string): Promise<
     const targets = await targetsOf(manager, campaign.id);
     const problems = launchProblems(toDraft(campaign, targets), todayInVietnam());
     if (problems.length > 0) throw new ValidationError(problems);
-    campaign.status = 'LAUNCHED';
-    campaign.launchedAt = new Date();
-    const saved = await manager.getRepository(CampaignEntity).save(campaign);
-    const scopeUnit = await manager.getRepository(UnionUnitEntity).findOneByOrFail({ id: campaign.scopeUnitId });
-    await emit(campaignLaunched(saved, targets, scopeUnit.path));
-    return saved;
+    return markLaunched(manager, emit, campaign, targets);
+  });
+}
+
+async function markLaunched(manager: EntityManager, emit: TransactionScope['emit'], campaign: CampaignRow, targets: CampaignTargetRow[]): Promise<CampaignRow> {
+  campaign.status = 'LAUNCHED';
+  campaign.launchedAt = new Date();
+  const saved = await manager.getRepository(CampaignEntity).save(campaign);
+  const scopeUnit = await manager.getRepository(UnionUnitEntity).findOneByOrFail({ id: campaign.scopeUnitId });
+  await emit(campaignLaunched(saved, targets, scopeUnit.path));
+  return saved;
+}
+
+/**
+ * Discards a draft (bỏ bản nháp) with its targets: officers who may change it (its launching unit's subtree). A
+ * launched movement is never deleted (units committed to it, other services know it); nor is a draft that other
+ * drafts were replicated from, which would lose their lineage.
+ */
+export async function discardCampaignDraft(ctx: CampaignContext, id: string): Promise<string> {
+  requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
+  return ctx.transaction(async ({ manager }) => {
+    const campaign = await lockForChange(ctx, manager, id);
+    if (campaign.status !== 'DRAFT') {
+      throw new ConflictError(`Phong trào «${campaign.title}» đã phát động nên không xoá được; phong trào đã phát động chỉ có thể tổng kết và kết thúc.`, { status: campaign.status });
+    }
+    const derived = await manager.getRepository(CampaignEntity).find({ select: { title: true }, where: { derivedFromId: campaign.id } });
+    if (derived.length > 0) {
+      throw new ConflictError(`Bản nháp «${campaign.title}» là gốc nhân rộng của ${derived.map((d) => `«${d.title}»`).join(', ')}: bỏ các bản đó trước.`, { rule: 'replication-source' });
+    }
+    await manager.getRepository(CampaignEntity).delete({ id: campaign.id });
+    return campaign.id;
   });
 }
 

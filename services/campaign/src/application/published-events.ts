@@ -1,5 +1,5 @@
 import type { CampaignLaunchedV1, MemberUpsertedV1, NewEvent, UnitUpsertedV1 } from '@thidua/common';
-import { targetDraft } from '../domain/campaigns';
+import { targetDraft } from '../domain/targets';
 import type { CampaignRow, CampaignTargetRow, MemberRow, UnionUnitRow } from '../entities';
 
 /** What this service publishes about its rows; one builder per event, shared by every use case that emits it. */

@@ -1,6 +1,7 @@
 import { NotFoundError, ValidationError, parseId, queryRows, requireRole, requireWithinScope, type Connection, type PageRequest } from '@thidua/common';
 import { canSeeCampaign } from '../domain/access';
-import { draftProblems, targetDraft, type CampaignDraft } from '../domain/campaigns';
+import { draftProblems, type CampaignDraft } from '../domain/campaigns';
+import { targetDraft } from '../domain/targets';
 import { replicatedTargets, replicationProblems, type ReplicationRequest } from '../domain/replication';
 import type { CampaignRow } from '../entities';
 import { campaignPage, resolveScopeUnit, saveNewDraft, targetDrafts, unknownOccupations, type ScopeInput, type TargetInput } from './campaigns';

@@ -1,15 +1,8 @@
-import type { CampaignCategory, CampaignStatus, FieldProblem, MeasurableTarget, OrganisationType, TargetDirection } from '@thidua/common';
+import type { CampaignCategory, CampaignStatus, FieldProblem, OrganisationType, TargetDirection } from '@thidua/common';
+import { targetProblems, type ProposedTarget } from './targets';
 
 export type { CampaignStatus, TargetAggregation } from '@thidua/common';
 export type ReportingCadence = 'WEEKLY' | 'MONTHLY' | 'QUARTERLY' | 'YEARLY';
-
-/** A measurable target (chỉ tiêu) as drafted: the shape events carry, without the id it gets when saved. */
-export type TargetDraft = MeasurableTarget;
-
-/** Just the target of a row that carries one (a saved target has its id, campaign and position too). */
-export function targetDraft({ name, unitOfMeasure, targetValue, direction, aggregation, weight }: TargetDraft): TargetDraft {
-  return { name, unitOfMeasure, targetValue, direction, aggregation, weight };
-}
 
 export interface CampaignDraft {
   title: string;
@@ -20,7 +13,7 @@ export interface CampaignDraft {
   category: CampaignCategory;
   scopeOrganisationTypes: OrganisationType[];
   scopeOccupationCodes: string[];
-  targets: TargetDraft[];
+  targets: ProposedTarget[];
   startsOn: string | null;
   endsOn: string | null;
   reportingCadence: ReportingCadence;
@@ -45,22 +38,11 @@ const WEIGHT_TOLERANCE = 0.001;
 export function draftProblems(draft: CampaignDraft): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const title = draft.title.trim();
-  if (title.length === 0 || title.length > 300) problems.push({ field: 'title', message: 'must be 1–300 characters' });
+  if (title.length === 0 || title.length > 300) problems.push({ field: 'title', message: 'Tên phong trào dài từ 1 đến 300 ký tự.' });
   draft.targets.forEach((target, i) => problems.push(...targetProblems(target, `targets.${i}`)));
   if (draft.startsOn && draft.endsOn && draft.startsOn > draft.endsOn) {
-    problems.push({ field: 'endsOn', message: 'must not be before startsOn' });
+    problems.push({ field: 'endsOn', message: 'Ngày kết thúc không được trước ngày bắt đầu.' });
   }
-  return problems;
-}
-
-function targetProblems(target: TargetDraft, field: string): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (target.name.trim().length === 0) problems.push({ field: `${field}.name`, message: 'a target needs a name' });
-  if (target.unitOfMeasure.trim().length === 0) {
-    problems.push({ field: `${field}.unitOfMeasure`, message: 'a target must be measurable: give its unit of measure (e.g. "%", "sáng kiến", "triệu đồng")' });
-  }
-  if (!Number.isFinite(target.targetValue)) problems.push({ field: `${field}.targetValue`, message: 'must be a number' });
-  if (!(target.weight > 0 && target.weight <= 100)) problems.push({ field: `${field}.weight`, message: 'must be more than 0 and at most 100 (percent)' });
   return problems;
 }
 
@@ -70,15 +52,15 @@ function targetProblems(target: TargetDraft, field: string): FieldProblem[] {
  */
 export function launchProblems(draft: CampaignDraft, today: string): FieldProblem[] {
   const problems = draftProblems(draft);
-  if (!draft.goal?.trim()) problems.push({ field: 'goal', message: 'a campaign needs a goal (mục tiêu) before launch' });
-  if (draft.targets.length === 0) problems.push({ field: 'targets', message: 'a campaign needs at least one measurable target (chỉ tiêu) before launch' });
+  if (!draft.goal?.trim()) problems.push({ field: 'goal', message: 'Nêu mục tiêu của phong trào trước khi phát động.' });
+  if (draft.targets.length === 0) problems.push({ field: 'targets', message: 'Phong trào cần ít nhất một chỉ tiêu đo lường được trước khi phát động.' });
   const totalWeight = draft.targets.reduce((sum, t) => sum + t.weight, 0);
   if (draft.targets.length > 0 && Math.abs(totalWeight - 100) > WEIGHT_TOLERANCE) {
-    problems.push({ field: 'targets', message: `target weights must sum to 100, they sum to ${totalWeight}` });
+    problems.push({ field: 'targets', message: `Tổng trọng số các chỉ tiêu phải bằng 100, hiện là ${totalWeight}.` });
   }
-  if (!draft.startsOn) problems.push({ field: 'startsOn', message: 'a campaign needs a start date before launch' });
-  if (!draft.endsOn) problems.push({ field: 'endsOn', message: 'a campaign needs an end date before launch' });
-  else if (draft.endsOn < today) problems.push({ field: 'endsOn', message: 'the period has already ended' });
+  if (!draft.startsOn) problems.push({ field: 'startsOn', message: 'Chọn ngày bắt đầu trước khi phát động.' });
+  if (!draft.endsOn) problems.push({ field: 'endsOn', message: 'Chọn ngày kết thúc trước khi phát động.' });
+  else if (draft.endsOn < today) problems.push({ field: 'endsOn', message: 'Thời gian phong trào đã kết thúc: chọn ngày kết thúc từ hôm nay trở đi.' });
   return problems;
 }
 

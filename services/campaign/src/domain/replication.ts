@@ -1,12 +1,12 @@
 import type { FieldProblem, OrganisationType } from '@thidua/common';
-import type { TargetDraft } from './campaigns';
+import type { ProposedTarget } from './targets';
 
 export interface ReplicationRequest {
   /** The occupations and organisation types the new campaign adapts the model to. */
   occupationCodes: string[];
   organisationTypes: OrganisationType[];
   /** Adapted targets; the source's targets are copied when none are given. */
-  targets: TargetDraft[] | null;
+  targets: ProposedTarget[] | null;
   adaptationNote: string;
 }
 
@@ -25,6 +25,6 @@ export function replicationProblems(request: ReplicationRequest): FieldProblem[]
   return problems;
 }
 
-export function replicatedTargets(source: TargetDraft[], request: ReplicationRequest): TargetDraft[] {
+export function replicatedTargets(source: ProposedTarget[], request: ReplicationRequest): ProposedTarget[] {
   return request.targets ?? source.map((t) => ({ ...t }));
 }

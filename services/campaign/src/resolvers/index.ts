@@ -4,6 +4,7 @@ import {
   beginCampaignSummary,
   closeCampaign,
   createCampaign,
+  discardCampaignDraft,
   launchCampaign,
   listCampaigns,
   overdueSummaries,
@@ -35,8 +36,9 @@ import { createMember, importMembers, importMembersFromSpreadsheet, membersOfSub
 import { derivatives, replicateCampaign, spreadOf, type ReplicateCampaignInput } from '../application/replication';
 import { annualReport } from '../application/reports';
 import { childUnits, createUnionUnit, searchUnits, subtreeUnits, updateUnionUnit, type CreateUnionUnitInput, type SubtreeFilter, type UpdateUnionUnitInput } from '../application/units';
-import { canSeeCampaign, canSeeMember } from '../domain/access';
+import { canSeeCampaign, canSeeMember, personalFieldRefusal, type MemberPersonalField } from '../domain/access';
 import { isSummaryOverdue, meets, type CampaignStatus } from '../domain/campaigns';
+import { TARGET_RULES } from '../domain/targets';
 import type { TargetProgress } from '../domain/progress';
 import {
   OccupationEntity,
@@ -58,10 +60,19 @@ async function targetById(ctx: Ctx, campaignId: string, targetId: string) {
   return (await ctx.loaders.targets.load(campaignId)).find((t) => t.id === targetId) ?? null;
 }
 
+/** A personal field of a member: read only by the member and officers over them (decision 0021). */
+function personal<T, A = unknown>(field: MemberPersonalField, read: (member: MemberRow, ctx: Ctx, args: A) => T) {
+  return (member: MemberRow, args: A, ctx: Ctx): T => {
+    if (!canSeeMember(ctx.identity, member)) throw new ForbiddenError(personalFieldRefusal(field), { field });
+    return read(member, ctx, args);
+  };
+}
+
 /** Thin: parse arguments, call the application layer, map rows to the schema. */
 export const resolvers: GraphQLResolverMap<Ctx> = {
   ...scalarResolvers,
   Query: {
+    targetRules: () => TARGET_RULES,
     unionUnit: (_: unknown, { id }: Id, ctx: Ctx) => (isUuid(id) ? ctx.loaders.unit.load(id.toLowerCase()) : null),
     myUnit: async (_: unknown, __: unknown, ctx: Ctx) => {
       if (!ctx.identity.unitPath) return null;
@@ -92,7 +103,8 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     updateMember: (_: unknown, { id, input }: Id & Input<UpdateMemberInput>, ctx: Ctx) => updateMember(ctx, id, input),
     importMembers: (_: unknown, { unitId, csv }: { unitId: string; csv: string }, ctx: Ctx) => importMembers(ctx, unitId, csv),
     importMembersFromSpreadsheet: (_: unknown, args: { unitId: string; contentBase64: string }, ctx: Ctx) => importMembersFromSpreadsheet(ctx, args.unitId, args.contentBase64),
-    createCampaign: (_: unknown, { input }: Input<CreateCampaignInput>, ctx: Ctx) => createCampaign(ctx, input),
+    createCampaign: (_: unknown, { input, launch }: Input<CreateCampaignInput> & { launch?: boolean | null }, ctx: Ctx) => createCampaign(ctx, input, launch ?? false),
+    discardCampaignDraft: (_: unknown, { id }: Id, ctx: Ctx) => discardCampaignDraft(ctx, id),
     updateCampaign: (_: unknown, { id, input }: Id & Input<UpdateCampaignInput>, ctx: Ctx) => updateCampaign(ctx, id, input),
     launchCampaign: (_: unknown, { id }: Id, ctx: Ctx) => launchCampaign(ctx, id),
     startCampaign: (_: unknown, { id }: Id, ctx: Ctx) => startCampaign(ctx, id),
@@ -113,14 +125,18 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     subtree: (unit: UnionUnitRow, args: PageRequest & SubtreeFilter, ctx: Ctx) => subtreeUnits(ctx, unit, args, args),
     annualReport: (unit: UnionUnitRow, { year }: { year: number }, ctx: Ctx) => annualReport(ctx, unit, year),
   },
+  // a member referenced by another subgraph (a story's subject, a nomination's) resolves whole; each personal field
+  // is null with FORBIDDEN at its own path for callers who may not see it, so the rest of the answer stands
   Member: {
-    __resolveReference: (ref: Id, ctx: Ctx) => visibleMember(ctx, ref.id),
-    unit: (member: MemberRow, _: unknown, ctx: Ctx) => ctx.loaders.unit.load(member.unitId),
-    occupation: (member: MemberRow, _: unknown, ctx: Ctx) => ctx.loaders.occupation.load(member.occupationCode),
-    enrollments: (member: MemberRow, args: PageRequest, ctx: Ctx) => {
-      if (!canSeeMember(ctx.identity, member)) throw new ForbiddenError('This member record is outside your scope');
-      return memberEnrollments(ctx, member.id, args);
-    },
+    __resolveReference: (ref: Id, ctx: Ctx) => (isUuid(ref.id) ? ctx.loaders.member.load(ref.id.toLowerCase()) : null),
+    fullName: personal('fullName', (member) => member.fullName),
+    unit: personal('unit', (member, ctx) => ctx.loaders.unit.load(member.unitId)),
+    occupation: personal('occupation', (member, ctx) => ctx.loaders.occupation.load(member.occupationCode)),
+    isDirectProductionWorker: personal('isDirectProductionWorker', (member) => member.isDirectProductionWorker),
+    holdsLeadershipPost: personal('holdsLeadershipPost', (member) => member.holdsLeadershipPost),
+    joinedUnionOn: personal('joinedUnionOn', (member) => member.joinedUnionOn),
+    leftUnionOn: personal('leftUnionOn', (member) => member.leftUnionOn),
+    enrollments: personal('enrollments', (member, ctx, args: PageRequest) => memberEnrollments(ctx, member.id, args)),
   },
   Campaign: {
     __resolveReference: (ref: Id, ctx: Ctx) => visibleCampaign(ctx, ref.id),

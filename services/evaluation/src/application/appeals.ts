@@ -1,13 +1,22 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isOfficerOver, parseId, queryRows, requireAuthenticated, rowById } from '@thidua/common';
-import { APPEAL_SELECT, type AppealRow } from '../entities';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isOfficerOver, parseId, queryRows, requireAuthenticated, rowById, vietnameseDateTime } from '@thidua/common';
+import { currentRoundStatus } from '../domain/rounds';
+import { APPEAL_SELECT, type AppealRow, type EvaluationRoundRow } from '../entities';
 import type { EvaluationContext } from './context';
 import { criterionById } from './criteria';
 import { participantFacts } from './participants';
 import { emitPublished, latestPublication, publish } from './publications';
-import { organisedRound } from './rounds';
+import { appealState, lockRound, organisedRound, settleClosingRound } from './rounds';
 import { setPoints } from './scores';
 
-/** A participant (or an officer over their unit) appeals within the window of the latest publication. */
+/** How a refusal names the campaign: by its title, as the round copied it at launch. */
+function titled(round: EvaluationRoundRow | null): string {
+  return round ? `«${round.title}»` : 'này';
+}
+
+/**
+ * A participant (or an officer over their unit) appeals within the window of the latest publication; after the
+ * campaign closed, only within the window that publication promised.
+ */
 export async function fileAppeal(ctx: EvaluationContext, campaignId: string, enrollmentId: string, reason: string): Promise<AppealRow> {
   requireAuthenticated(ctx.identity);
   const [facts] = await participantFacts(ctx.db.manager, { enrollmentId: parseId('enrollmentId', enrollmentId) });
@@ -18,10 +27,15 @@ export async function fileAppeal(ctx: EvaluationContext, campaignId: string, enr
   }
   if (reason.trim().length < 10) throw ValidationError.single('reason', 'say what is wrong with the result (at least 10 characters)');
   return ctx.transaction(async ({ manager }) => {
+    const round = await lockRound(manager, facts.campaignId);
     const publication = await latestPublication(manager, facts.campaignId);
-    if (!publication) throw new ConflictError('Results are not published yet: there is nothing to appeal');
+    if (!round || !publication) throw new ConflictError(`Phong trào ${titled(round)} chưa công bố kết quả: chưa có gì để khiếu nại.`, { rule: 'not-published' });
+    const state = await appealState(manager, round.campaignId);
+    if (currentRoundStatus(round.status, state, new Date()) === 'CLOSED') {
+      throw new ConflictError(`Phong trào ${titled(round)} đã kết thúc và hạn khiếu nại đã hết lúc ${vietnameseDateTime(publication.appealDeadline)}: không nhận khiếu nại mới.`, { rule: 'round-closed' });
+    }
     if (new Date() > new Date(publication.appealDeadline)) {
-      throw new ConflictError(`The appeal window closed on ${new Date(publication.appealDeadline).toISOString()}`, { rule: 'appeal-window' });
+      throw new ConflictError(`Đã hết hạn khiếu nại kết quả phong trào ${titled(round)} (hạn ${vietnameseDateTime(publication.appealDeadline)}).`, { rule: 'appeal-window' });
     }
     const [open] = await queryRows<{ id: string }>(manager, `SELECT id FROM appeals WHERE enrollment_id = $1 AND status = 'OPEN'`, [facts.enrollmentId]);
     if (open) throw new ConflictError('An appeal of this result is already open', { appealId: open.id });
@@ -47,7 +61,9 @@ export async function resolveAppeal(
   return ctx.transaction(async ({ manager, emit }) => {
     const appeal = await rowById<AppealRow>(manager, APPEAL_SELECT, parseId('id', id), { forUpdate: true });
     if (!appeal) throw new NotFoundError('Appeal', id);
-    const round = await organisedRound(ctx, appeal.campaignId);
+    await organisedRound(ctx, appeal.campaignId);
+    // appeals filed in time are resolved even after the campaign closed: the round is locked, it is CLOSING then
+    const round = (await lockRound(manager, appeal.campaignId))!;
     if (appeal.status !== 'OPEN') throw new ConflictError(`This appeal is already ${appeal.status}`);
     const problems = [];
     if (resolution.trim().length < 10) problems.push({ field: 'resolution', message: 'explain the decision (at least 10 characters)' });
@@ -63,7 +79,7 @@ export async function resolveAppeal(
         const criterion = await criterionById(manager, parseId('criterionId', correction.criterionId));
         await setPoints(manager, appeal.enrollmentId, criterion, correction.points, ctx.identity.subject, reason);
       }
-      const published = await publish(ctx, manager, round, reason);
+      const published = await publish(ctx, manager, round, 'APPEAL', reason);
       await emitPublished(emit, round, published, reason);
       republishedVersion = published.version;
     }
@@ -79,6 +95,7 @@ export async function resolveAppeal(
       unitPath: round.launchingUnitPath,
       payload: { appealId: appeal.id, campaignId: appeal.campaignId, enrollmentId: appeal.enrollmentId, accepted: accept, resolution: resolution.trim(), republishedVersion },
     });
+    await settleClosingRound(manager, round);
     return (await rowById<AppealRow>(manager, APPEAL_SELECT, appeal.id))!;
   });
 }

@@ -1,13 +1,17 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { groupByKey, oneByKey, queryRows } from '@thidua/common';
+import type { AppealState } from '../domain/rounds';
 import {
+  APPEAL_STATE_SELECT,
   EvaluationRoundEntity,
+  PUBLICATION_HISTORY_SELECT,
   RoundTargetEntity,
   SET_SELECT,
   type CriteriaSetRow,
   type CriterionRow,
   type EvaluationRoundRow,
+  type PublicationSummary,
   type PublishedScoreRow,
   type RoundTargetRow,
 } from '../entities';
@@ -16,6 +20,8 @@ import { rankingPages, type RankingPage, type RankingPageRequest } from './ranki
 
 export interface EvaluationLoaders {
   roundByCampaign: DataLoader<string, EvaluationRoundRow | null>;
+  /** What keeps a closed campaign's round CLOSING: the latest appeal window and the open appeals. */
+  appealState: DataLoader<string, AppealState>;
   targetsByRound: DataLoader<string, RoundTargetRow[]>;
   criteriaBySet: DataLoader<string, CriterionRow[]>;
   setsByCampaign: DataLoader<string, CriteriaSetRow[]>;
@@ -23,6 +29,8 @@ export interface EvaluationLoaders {
   publishedByMember: DataLoader<string, PublishedScoreRow[]>;
   /** Published results of units as collectives. */
   publishedByUnit: DataLoader<string, PublishedScoreRow[]>;
+  /** Every version of each campaign's published results, newest first (public). */
+  publications: DataLoader<string, PublicationSummary[]>;
   /** Ranking pages of several campaigns at once (the dashboard lists ten campaigns with their top five). */
   rankingPage: DataLoader<RankingPageRequest, RankingPage, string>;
 }
@@ -50,6 +58,10 @@ export function createLoaders(db: DataSource): EvaluationLoaders {
     roundByCampaign: new DataLoader(async (campaignIds) => {
       return oneByKey(campaignIds, await db.getRepository(EvaluationRoundEntity).findBy({ campaignId: In([...campaignIds]) }), (row) => row.campaignId);
     }),
+    appealState: new DataLoader(async (campaignIds) => {
+      const rows = await queryRows<AppealState & { campaignId: string }>(db, APPEAL_STATE_SELECT, [[...campaignIds]]);
+      return campaignIds.map((id) => rows.find((row) => row.campaignId === id)!);
+    }),
     targetsByRound: new DataLoader(async (roundIds) => {
       const rows = await db.getRepository(RoundTargetEntity).find({ where: { roundId: In([...roundIds]) }, order: { position: 'ASC' } });
       return groupByKey(roundIds, rows, (row) => row.roundId);
@@ -61,6 +73,10 @@ export function createLoaders(db: DataSource): EvaluationLoaders {
     }),
     publishedByMember: publishedLoader(db, 'memberId'),
     publishedByUnit: publishedLoader(db, 'unitId'),
+    publications: new DataLoader(async (campaignIds) => {
+      const rows = await queryRows<PublicationSummary>(db, PUBLICATION_HISTORY_SELECT, [[...campaignIds]]);
+      return groupByKey(campaignIds, rows, (row) => row.campaignId);
+    }),
     rankingPage: new DataLoader((requests) => rankingPages(db, requests), { cacheKeyFn: (request) => JSON.stringify(request) }),
   };
 }

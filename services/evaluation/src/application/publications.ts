@@ -1,16 +1,17 @@
-import { ConflictError, ValidationError, decodePosition, pageSize, parseId, queryRow, queryRows, toConnection, type PageRequest, type TransactionScope } from '@thidua/common';
+import { ConflictError, NotFoundError, ValidationError, decodePosition, pageSize, parseId, queryRow, queryRows, toConnection, type PageRequest, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { appealDeadline, groupPlaces } from '../domain/ranking';
-import { GROUPS, PUBLICATION_HEADER, type EvaluationRoundRow, type Publication, type PublishedEntry, type RankingDimension } from '../entities';
+import { acceptsPublication } from '../domain/rounds';
+import { GROUPS, PUBLICATION_HEADER, type EvaluationRoundRow, type Publication, type PublicationCause, type PublishedEntry, type RankingDimension } from '../entities';
 import type { EvaluationContext } from './context';
 import { currentResults } from './results';
-import { organisedRound } from './rounds';
+import { lockRound, organisedRound } from './rounds';
 
 /** At most this many lines travel in a ResultsPublished event; the publication keeps them all. */
 const EVENT_ENTRY_LIMIT = 500;
 
 /** Writes a new version of a campaign's results (the latest from now on), with the appeal window it opens. */
-export async function publish(ctx: EvaluationContext, manager: EntityManager, round: EvaluationRoundRow, reason: string) {
+export async function publish(ctx: EvaluationContext, manager: EntityManager, round: EvaluationRoundRow, cause: PublicationCause, reason: string) {
   const entries = await currentResults(manager, round.campaignId);
   if (entries.length === 0) throw new ConflictError('Nothing to publish yet: no participant has a score under a published criteria set');
   const [numbers] = await queryRows<{ next: number; windowDays: number }>(manager,
@@ -23,11 +24,12 @@ export async function publish(ctx: EvaluationContext, manager: EntityManager, ro
   const deadline = appealDeadline(publishedAt, windowDays);
   await manager.query(`UPDATE publications SET latest = false WHERE campaign_id = $1 AND latest`, [round.campaignId]);
   const [publication] = await queryRows<{ id: string }>(manager,
-    `INSERT INTO publications (campaign_id, version, published_by, published_at, appeal_deadline, reason, latest) VALUES ($1, $2, $3, $4, $5, $6, true) RETURNING id`,
-    [round.campaignId, next, ctx.identity.subject, publishedAt, deadline, reason],
+    `INSERT INTO publications (campaign_id, version, published_by, published_at, appeal_deadline, reason, cause, latest) VALUES ($1, $2, $3, $4, $5, $6, $7, true) RETURNING id`,
+    [round.campaignId, next, ctx.identity.subject, publishedAt, deadline, reason, cause],
   );
   await insertEntries(manager, publication!.id, entries);
-  await manager.query(`UPDATE evaluation_rounds SET status = 'PUBLISHED' WHERE id = $1`, [round.id]);
+  // a closed campaign's round stays CLOSING when an accepted appeal republishes
+  await manager.query(`UPDATE evaluation_rounds SET status = 'PUBLISHED' WHERE id = $1 AND status = 'OPEN'`, [round.id]);
   return { version: next, publishedAt, deadline, entries };
 }
 
@@ -92,12 +94,18 @@ export async function emitPublished(
   });
 }
 
-/** Results become public at once; the appeal window opens. Organisers only. */
+/** Results become public at once; the appeal window opens. Organisers only, while the campaign runs. */
 export async function publishResults(ctx: EvaluationContext, campaignId: string) {
   const round = await organisedRound(ctx, campaignId);
   await ctx.transaction(async ({ manager, emit }) => {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`publish:${round.campaignId}`]);
-    const published = await publish(ctx, manager, round, 'results published');
+    const locked = (await lockRound(manager, round.campaignId))!;
+    if (!acceptsPublication(locked.status)) {
+      throw new ConflictError(
+        `Phong trào «${round.title}» đã kết thúc: không công bố thêm kết quả. Kết quả đã công bố được giữ nguyên; khiếu nại đang mở vẫn được giải quyết.`,
+        { rule: 'campaign-closed', status: locked.status },
+      );
+    }
+    const published = await publish(ctx, manager, locked, 'RESULTS', 'results published');
     await emitPublished(emit, round, published, 'results published');
   });
   ctx.loaders.rankingPage.clearAll();
@@ -108,13 +116,21 @@ export function latestPublication(manager: EntityManager, campaignId: string): P
   return queryRow<Publication>(manager, `SELECT ${PUBLICATION_HEADER} FROM publications p WHERE p.campaign_id = $1 AND p.latest`, [campaignId]);
 }
 
-/** Published rankings, public: name, unit, score and breakdown only. Group rankings re-rank within the group. */
-export async function rankings(ctx: EvaluationContext, campaignId: string, by: RankingDimension, key: string | null, page: PageRequest) {
+/**
+ * Published rankings, public: name, unit, score and breakdown only. Group rankings re-rank within the group. The
+ * latest publication unless `version` names an earlier one: every version stays readable, as published.
+ */
+export async function rankings(ctx: EvaluationContext, campaignId: string, by: RankingDimension, key: string | null, page: PageRequest, version: number | null = null) {
   const limit = pageSize(page.first);
   if (by !== 'CAMPAIGN' && !key) throw ValidationError.single('key', `ranking by ${by} needs a key`);
+  if (version !== null && !(Number.isInteger(version) && version >= 1)) throw ValidationError.single('version', `Lần công bố là số nguyên từ 1 trở lên (đã nhận ${version}).`);
   const groupKey = by !== 'CAMPAIGN' && GROUPS[by].keyType === 'uuid' ? parseId('key', key!) : key;
   const after = decodePosition(page.after);
-  const { publication, lines } = await ctx.loaders.rankingPage.load({ campaignId, by, key: groupKey, after, limit });
+  const { publication, lines } = await ctx.loaders.rankingPage.load({ campaignId, by, key: groupKey, after, limit, version });
+  if (!publication && version !== null) {
+    const round = await ctx.loaders.roundByCampaign.load(campaignId);
+    throw new NotFoundError('Publication', `${campaignId}@${version}`, `Phong trào ${round ? `«${round.title}»` : 'này'} chưa có lần công bố thứ ${version}.`);
+  }
   if (!publication) return { publicationVersion: null, publishedAt: null, appealDeadline: null, ...toConnection([], limit, () => []) };
   const connection = toConnection(lines, limit, (line) => [line.position]);
   return {

@@ -9,6 +9,8 @@ export interface RankingPageRequest {
   key: string | null;
   after: number;
   limit: number;
+  /** A version of the publication; the latest when null. */
+  version: number | null;
 }
 
 export interface RankingPage {
@@ -17,19 +19,19 @@ export interface RankingPage {
 }
 
 /**
- * Pages of several campaigns' rankings in one statement per shape (dimension, key, cursor, size): each campaign's
- * latest publication and, through its index, the lines after the cursor's position. Group rankings use the
- * positions and ranks stored at publication.
+ * Pages of several campaigns' rankings in one statement per shape (dimension, key, cursor, size, version): each
+ * campaign's latest publication (or the version asked) and, through its index, the lines after the cursor's
+ * position. Group rankings use the positions and ranks stored at publication.
  */
 export async function rankingPages(db: DataSource, requests: readonly RankingPageRequest[]): Promise<RankingPage[]> {
   const shapes = new Map<string, RankingPageRequest[]>();
   for (const request of requests) {
-    const shape = JSON.stringify([request.by, request.key, request.after, request.limit]);
+    const shape = JSON.stringify([request.by, request.key, request.after, request.limit, request.version]);
     shapes.set(shape, [...(shapes.get(shape) ?? []), request]);
   }
   const pages = new Map<RankingPageRequest, RankingPage>();
   for (const same of shapes.values()) {
-    const { by, key, after, limit } = same[0]!;
+    const { by, key, after, limit, version } = same[0]!;
     const group = by === 'CAMPAIGN' ? null : GROUPS[by];
     const position = group?.position ?? 'position';
     const rows = await queryRows<Publication & { line: RankingLine | null }>(db,
@@ -40,8 +42,8 @@ export async function rankingPages(db: DataSource, requests: readonly RankingPag
              FROM publication_entries
             WHERE publication_id = p.id ${group ? `AND ${group.key} = $4::${group.keyType}` : ''} AND ${position} > $2
             ORDER BY ${position} LIMIT $3) e ON true
-        WHERE p.campaign_id = ANY($1::uuid[]) AND p.latest`,
-      [same.map((r) => r.campaignId), after, limit + 1, ...(group ? [key] : [])],
+        WHERE p.campaign_id = ANY($1::uuid[]) AND ${version === null ? 'p.latest' : `p.version = ${group ? '$5' : '$4'}::int`}`,
+      [same.map((r) => r.campaignId), after, limit + 1, ...(group ? [key] : []), ...(version === null ? [] : [version])],
     );
     for (const request of same) {
       const mine = rows.filter((row) => row.campaignId === request.campaignId);

@@ -1,6 +1,7 @@
-import { NotFoundError, parseId, requireRole, requireWithinScope, type EventEnvelope, type HandlerScope } from '@thidua/common';
-import { roundTargetsFrom } from '../domain/rounds';
-import { EvaluationRoundEntity, RoundTargetEntity, type EvaluationRoundRow } from '../entities';
+import { NotFoundError, parseId, queryRow, requireRole, requireWithinScope, type EventEnvelope, type HandlerScope } from '@thidua/common';
+import type { EntityManager } from 'typeorm';
+import { closedCampaignRoundStatus, roundTargetsFrom, type AppealState } from '../domain/rounds';
+import { APPEAL_STATE_SELECT, EvaluationRoundEntity, RoundTargetEntity, type EvaluationRoundRow } from '../entities';
 import type { EvaluationContext } from './context';
 
 /** A launched campaign opens its evaluation round (bình xét) with the campaign's targets. */
@@ -42,4 +43,32 @@ export async function organisedRound(ctx: EvaluationContext, campaignId: string)
   if (!round) throw new NotFoundError('Evaluation round of campaign', campaignId);
   requireWithinScope(ctx.identity, round.launchingUnitPath);
   return round;
+}
+
+export async function appealState(manager: EntityManager, campaignId: string): Promise<AppealState> {
+  return (await queryRow<AppealState>(manager, APPEAL_STATE_SELECT, [[campaignId]]))!;
+}
+
+/** The round of a campaign, locked for the rest of the transaction (publishing, appeals and closing take turns). */
+export function lockRound(manager: EntityManager, campaignId: string): Promise<EvaluationRoundRow | null> {
+  return manager.getRepository(EvaluationRoundEntity).findOne({ where: { campaignId }, lock: { mode: 'pessimistic_write' } });
+}
+
+/**
+ * A closed campaign (CampaignClosed) closes its round: at once when nothing can be appealed any more, else CLOSING
+ * until the window of the latest publication ends and the open appeals are resolved (decision 0019).
+ */
+export async function closeRound({ manager }: HandlerScope, event: EventEnvelope<'CampaignClosed'>): Promise<void> {
+  const round = await lockRound(manager, event.payload.campaignId);
+  if (!round || round.campaignClosedAt) return;
+  const status = closedCampaignRoundStatus(await appealState(manager, round.campaignId), new Date());
+  await manager.getRepository(EvaluationRoundEntity).update({ id: round.id }, { status, campaignClosedAt: new Date(event.payload.closedAt) });
+}
+
+/** A CLOSING round whose window has passed with its last appeal resolved is CLOSED from now on. */
+export async function settleClosingRound(manager: EntityManager, round: EvaluationRoundRow): Promise<void> {
+  if (round.status !== 'CLOSING') return;
+  if (closedCampaignRoundStatus(await appealState(manager, round.campaignId), new Date()) === 'CLOSED') {
+    await manager.getRepository(EvaluationRoundEntity).update({ id: round.id }, { status: 'CLOSED' });
+  }
 }

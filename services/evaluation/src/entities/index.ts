@@ -15,6 +15,8 @@ export interface EvaluationRoundRow {
   title: string;
   launchingUnitPath: string;
   openedAt: Date;
+  /** When the campaign closed (CampaignClosed); null while it runs. */
+  campaignClosedAt: Date | null;
 }
 
 /** A target of the launched campaign the round measures (how it aggregates is campaign's business). */
@@ -34,6 +36,7 @@ export const EvaluationRoundEntity = new EntitySchema<EvaluationRoundRow>({
     title: { type: 'text' },
     launchingUnitPath: { name: 'launching_unit_path', type: 'text' },
     openedAt: { name: 'opened_at', type: 'timestamptz' },
+    campaignClosedAt: { name: 'campaign_closed_at', type: 'timestamptz', nullable: true },
   },
 });
 
@@ -121,6 +124,9 @@ export const SUBMISSION_COLUMNS = `s.id, s.enrollment_id AS "enrollmentId", s.cr
 
 export const SUBMISSION_SELECT = `SELECT ${SUBMISSION_COLUMNS} FROM submissions s`;
 
+/** Why a version was published: organisers published the results, or an accepted appeal republished them. */
+export type PublicationCause = 'RESULTS' | 'APPEAL';
+
 /** A publication's header; its lines are rows of publication_entries. */
 export interface Publication {
   id: string;
@@ -129,6 +135,17 @@ export interface Publication {
   publishedAt: Date;
   appealDeadline: Date;
 }
+
+/** One version in the public history of a campaign's results, with how many lines it published. */
+export interface PublicationSummary extends Omit<Publication, 'id'> {
+  cause: PublicationCause;
+  entries: number;
+}
+
+/** The history of the campaigns in `$1` (uuid[]), newest version first. */
+export const PUBLICATION_HISTORY_SELECT = `SELECT p.campaign_id AS "campaignId", p.version, p.published_at AS "publishedAt", p.appeal_deadline AS "appealDeadline",
+    p.cause, (SELECT count(*)::int FROM publication_entries e WHERE e.publication_id = p.id) AS entries
+  FROM publications p WHERE p.campaign_id = ANY($1::uuid[]) ORDER BY p.campaign_id, p.version DESC`;
 
 /** A publication's header columns, as `Publication` names them (alias `p`). */
 export const PUBLICATION_HEADER = `p.id, p.campaign_id AS "campaignId", p.version, p.published_at AS "publishedAt", p.appeal_deadline AS "appealDeadline"`;
@@ -185,6 +202,12 @@ export interface AppealRow {
   resolution: string | null;
   resolvedAt: Date | null;
 }
+
+/** Per campaign of `$1` (uuid[]): the latest publication's appeal deadline and the appeals still open (AppealState). */
+export const APPEAL_STATE_SELECT = `SELECT c.id AS "campaignId",
+    (SELECT p.appeal_deadline FROM publications p WHERE p.campaign_id = c.id AND p.latest) AS "appealDeadline",
+    (SELECT count(*)::int FROM appeals a WHERE a.campaign_id = c.id AND a.status = 'OPEN') AS "openAppeals"
+  FROM unnest($1::uuid[]) AS c(id)`;
 
 export const APPEAL_SELECT = `SELECT id, campaign_id AS "campaignId", enrollment_id AS "enrollmentId", reason, status, filed_at AS "filedAt",
   resolution, resolved_at AS "resolvedAt" FROM appeals`;

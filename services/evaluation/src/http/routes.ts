@@ -15,7 +15,7 @@ import { createLoaders } from '../application/loaders';
 import type { RankingDimension } from '../entities';
 import { rankings } from '../application/publications';
 
-/** /exports/rankings/<campaign id>.xlsx?by=&key= — a published ranking (public), as the campaign page and dashboards show it. */
+/** /exports/rankings/<campaign id>.xlsx?by=&key=&version= — a published ranking (public), as the campaign page and dashboards show it. */
 interface Line {
   rank: number;
   name: string;
@@ -42,10 +42,12 @@ function spreadsheets(deps: RouteDependencies) {
     const by = (request.query.get('by') ?? 'CAMPAIGN') as RankingDimension;
     if (!DIMENSIONS.includes(by)) throw ValidationError.single('by', `xếp hạng theo ${DIMENSIONS.join(', ')}`);
     const key = request.query.get('key');
+    const asked = request.query.get('version');
+    const wanted = asked === null || asked === '' ? null : Number(asked);
     const ctx = downloadContext(deps, request.identity, createLoaders(deps.dataSource));
     let version: number | null = null;
     const pages = await allPages(async (after) => {
-      const page = await rankings(ctx, campaignId, by, key, { first: 100, after });
+      const page = await rankings(ctx, campaignId, by, key, { first: 100, after }, wanted);
       version = page.publicationVersion;
       return page as { edges: { cursor: string; node: Line }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
     });

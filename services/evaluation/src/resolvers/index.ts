@@ -6,6 +6,7 @@ import { publishResults, rankings } from '../application/publications';
 import { assignReviewer, declareConflict, myReviewAssignments, reviewSubmission, submitEvidence, visibleSubmission } from '../application/reviews';
 import { participantScore, scoreHistory } from '../application/scores';
 import { createCriteriaSet, loadSet, publishCriteriaSet, updateCriteriaSet, visibleSets, type CriteriaSetInput } from '../application/sets';
+import { currentRoundStatus } from '../domain/rounds';
 import type { CriteriaSetRow, EvaluationRoundRow, RankingDimension, SubmissionRow } from '../entities';
 
 type Ctx = EvaluationContext;
@@ -43,8 +44,9 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     __resolveReference: (ref: Id) => ({ id: ref.id }),
     evaluationRound: (campaign: Id, _: unknown, ctx: Ctx) => ctx.loaders.roundByCampaign.load(campaign.id),
     criteriaSets: (campaign: Id, _: unknown, ctx: Ctx) => visibleSets(ctx, campaign.id),
-    rankings: (campaign: Id, args: PageRequest & { by?: RankingDimension | null; key?: string | null }, ctx: Ctx) =>
-      rankings(ctx, campaign.id, args.by ?? 'CAMPAIGN', args.key ?? null, args),
+    rankings: (campaign: Id, args: PageRequest & { by?: RankingDimension | null; key?: string | null; version?: number | null }, ctx: Ctx) =>
+      rankings(ctx, campaign.id, args.by ?? 'CAMPAIGN', args.key ?? null, args, args.version ?? null),
+    publications: (campaign: Id, _: unknown, ctx: Ctx) => ctx.loaders.publications.load(campaign.id),
     appeals: (campaign: Id, _: unknown, ctx: Ctx) => appealsOf(ctx, campaign.id),
   },
   Member: {
@@ -56,6 +58,8 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     scores: (unit: Id, _: unknown, ctx: Ctx) => ctx.loaders.publishedByUnit.load(unit.id),
   },
   EvaluationRound: {
+    status: async (round: EvaluationRoundRow, _: unknown, ctx: Ctx) =>
+      round.status === 'CLOSING' ? currentRoundStatus(round.status, await ctx.loaders.appealState.load(round.campaignId), new Date()) : round.status,
     targets: (round: EvaluationRoundRow, _: unknown, ctx: Ctx) => ctx.loaders.targetsByRound.load(round.id),
   },
   CriteriaSet: {

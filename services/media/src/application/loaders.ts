@@ -76,9 +76,11 @@ export function createLoaders(db: DataSource, identity: Identity): MediaLoaders 
       return groupByKey(storyIds, rows, (row) => row.storyId);
     }),
     subjects: new DataLoader(async (storyIds) => {
-      const rows = await queryRows<StorySubjectRow>(db, `SELECT story_id AS "storyId", member_id AS "memberId", unit_id AS "unitId" FROM story_subjects WHERE story_id = ANY($1::uuid[])`, [
-        [...storyIds],
-      ]);
+      const rows = await queryRows<StorySubjectRow>(db,
+        `SELECT j.story_id AS "storyId", j.member_id AS "memberId", j.unit_id AS "unitId", m.full_name AS "memberName"
+           FROM story_subjects j LEFT JOIN member_refs m ON m.id = j.member_id WHERE j.story_id = ANY($1::uuid[])`,
+        [[...storyIds]],
+      );
       return groupByKey(storyIds, rows, (row) => row.storyId);
     }),
   };

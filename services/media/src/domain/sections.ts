@@ -1,4 +1,5 @@
 import type { FieldProblem } from '@thidua/common';
+import { unshowableCharacter } from './feed-text';
 import type { StoryKind } from './stories';
 
 /** A section (chuyên trang, chuyên mục): a filter over published stories plus an order. */
@@ -16,5 +17,7 @@ export function sectionProblems(slug: string, name: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) || slug.length > 80) problems.push({ field: 'slug', message: 'use lower-case letters, digits and dashes, e.g. guong-dien-hinh' });
   if (name.trim().length < 2 || name.length > 200) problems.push({ field: 'name', message: 'must be 2–200 characters' });
+  const character = unshowableCharacter(name);
+  if (character) problems.push({ field: 'name', message: `Tên chuyên mục có ký tự không hiển thị được (${character}): xoá ký tự đó rồi lưu lại.` });
   return problems;
 }

@@ -1,6 +1,8 @@
-import { NATIONAL_SCOPE, hasRole, type CampaignClosedV1, type CampaignLaunchedV1, type FieldProblem, type Identity, type RewardGrantedV1 } from '@thidua/common';
+import { NATIONAL_SCOPE, hasRole, isWithinSubtree, type CampaignClosedV1, type CampaignLaunchedV1, type FieldProblem, type Identity, type RewardGrantedV1 } from '@thidua/common';
+import { unshowableCharacter } from './feed-text';
+import type { StoryKind } from './story-kinds';
 
-export type StoryKind = 'EXEMPLAR' | 'GOOD_PRACTICE' | 'GOOD_DEED' | 'AD_HOC_ACHIEVEMENT' | 'CAMPAIGN_NEWS' | 'CAMPAIGN_SUMMARY';
+export type { StoryKind } from './story-kinds';
 export type StoryStatus = 'CANDIDATE' | 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED' | 'RETRACTED';
 export type StoryAction = 'TAKE' | 'SUBMIT_FOR_REVIEW' | 'REQUEST_CHANGES' | 'PUBLISH' | 'RETRACT' | 'DISMISS';
 
@@ -30,6 +32,15 @@ export function editorialScope(identity: Identity): string | null {
   if (hasRole(identity, 'NATIONAL_ADMIN')) return NATIONAL_SCOPE;
   if (hasRole(identity, 'EDITOR')) return identity.unitPath;
   return null;
+}
+
+/**
+ * Whether the caller gets a visible story whole (its body and the names of the people it is about): a published
+ * story is public; a retracted one keeps only its title and reason, except for the editors of its subtree.
+ */
+export function showsWholeStory(identity: Identity, story: { status: StoryStatus; unitPath: string }): boolean {
+  const editor = editorialScope(identity);
+  return story.status !== 'RETRACTED' || isWithinSubtree(story.unitPath, editor);
 }
 
 function formatDate(iso: string): string {
@@ -84,5 +95,13 @@ export function storyProblems(draft: StoryDraft): FieldProblem[] {
   if (draft.summary && draft.summary.length > 1000) problems.push({ field: 'summary', message: 'at most 1000 characters' });
   if (draft.body.length > 200_000) problems.push({ field: 'body', message: 'at most 200,000 characters' });
   if (draft.tags.length > 20 || draft.tags.some((t) => !t.trim() || t.length > 50)) problems.push({ field: 'tags', message: 'up to 20 tags of 1–50 characters' });
+  // tags are words readers file stories under (feed categories, where the feed library leaves `<` unescaped)
+  const markup = draft.tags.find((t) => /[<>]/.test(t));
+  if (markup) problems.push({ field: 'tags', message: `Nhãn «${markup}» có dấu < hoặc >: nhãn chỉ là từ khoá, hãy bỏ các dấu đó.` });
+  const texts: [string, string, string | null][] = [['title', 'Tiêu đề', draft.title], ['summary', 'Tóm tắt', draft.summary], ...draft.tags.map((t): [string, string, string] => ['tags', 'Nhãn', t])];
+  for (const [field, label, text] of texts) {
+    const character = text === null ? null : unshowableCharacter(text);
+    if (character) problems.push({ field, message: `${label} có ký tự không hiển thị được (${character}): xoá ký tự đó rồi lưu lại.` });
+  }
   return problems;
 }

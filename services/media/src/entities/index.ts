@@ -50,6 +50,8 @@ export interface StorySubjectRow {
   storyId: string;
   memberId: string | null;
   unitId: string | null;
+  /** The member's name from the read model of members (null until MemberUpserted has reached media). */
+  memberName: string | null;
 }
 
 /** A section (chuyên trang, chuyên mục): a filter over published stories plus an order. */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ANONYMOUS, PayloadTooLargeError, newAuditTrail, readBody, sendJson, type RouteDependencies, type RouteHandler } from '@thidua/common';
+import { ANONYMOUS, PayloadTooLargeError, provinceName, newAuditTrail, readBody, sendJson, type RouteDependencies, type RouteHandler } from '@thidua/common';
 import type { DataSource } from 'typeorm';
 import { publishedAssetFile } from '../application/assets';
 import { channelForKey } from '../application/channels';
@@ -9,7 +9,7 @@ import { createLoaders } from '../application/loaders';
 import { provinceStories, requireSection, sectionStories } from '../application/sections';
 import type { StoryRow } from '../entities';
 import { assetStorage } from '../application/storage';
-import { FEED_CONTENT_TYPES, buildFeed } from './feeds';
+import { FEED_CONTENT_TYPES, buildFeed, type FeedChannel } from './feeds';
 
 const FEED_SIZE = 50;
 
@@ -37,19 +37,20 @@ async function feedRoute(deps: RouteDependencies, req: IncomingMessage, res: Ser
   const target = parseFeedPath(path);
   if (!target) return sendJson(res, 404, { error: 'Feeds are /feeds/sections/<slug>.(rss|atom|json) and /feeds/provinces/<code>.(rss|atom|json)' });
   const ctx = publicContext(deps.dataSource, deps);
-  let title: string;
+  let channel: FeedChannel;
   let stories: StoryRow[];
   if (target.kind === 'sections') {
     const section = await requireSection(deps.dataSource, target.key).catch(() => null);
     if (!section) return sendJson(res, 404, { error: `No section "${target.key}"` });
-    title = section.name;
+    channel = { title: section.name, description: section.description ?? `Tin bài chuyên mục «${section.name}» trên cổng Thi Đua của Công đoàn Việt Nam.`, selfPath: path };
     stories = (await sectionStories(ctx, section, { first: FEED_SIZE })).edges.map((e) => e.node);
   } else {
-    title = `Gương điển hình – ${target.key}`;
+    const province = provinceName(target.key) ?? target.key;
+    channel = { title: `Tin bài – ${province}`, description: `Tin bài đã đăng của ${province} trên cổng Thi Đua của Công đoàn Việt Nam: gương điển hình, cách làm hay, người tốt việc tốt, tin phong trào.`, selfPath: path };
     stories = (await provinceStories(ctx, target.key, { first: FEED_SIZE })).edges.map((e) => e.node);
   }
   res.writeHead(200, { 'content-type': FEED_CONTENT_TYPES[target.format], 'cache-control': 'public, max-age=60' });
-  res.end(buildFeed(title, path, stories, target.format));
+  res.end(buildFeed(channel, stories, target.format));
 }
 
 /** Files of published stories. */

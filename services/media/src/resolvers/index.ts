@@ -1,4 +1,4 @@
-import { isUuid, isWithinSubtree, scalarResolvers, type GraphQLResolverMap, type PageRequest } from '@thidua/common';
+import { ForbiddenError, UnavailableError, isUuid, scalarResolvers, type GraphQLResolverMap, type PageRequest } from '@thidua/common';
 import { addAsset } from '../application/assets';
 import { newsChannels, registerNewsChannel, revokeNewsChannel } from '../application/channels';
 import type { MediaContext } from '../application/context';
@@ -18,11 +18,13 @@ import {
   type StoryInput,
   type SyndicationFilter,
 } from '../application/stories';
-import { editorialScope, type StoryAction } from '../domain/stories';
+import { showsWholeStory, type StoryAction } from '../domain/stories';
 import type { AssetRow, SectionRow, StoryRow } from '../entities';
 
 type Ctx = MediaContext;
 type Id = { id: string };
+/** A person a story is about, with the name the story may show (`named`: published, or the caller edits it). */
+type StorySubject = Id & { name: string | null; named: boolean };
 
 export const resolvers: GraphQLResolverMap<Ctx> = {
   ...scalarResolvers,
@@ -49,14 +51,14 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     revokeNewsChannel: (_: unknown, { id }: Id, ctx: Ctx) => revokeNewsChannel(ctx, id),
   },
   Story: {
-    bodyHtml: (story: StoryRow, _: unknown, ctx: Ctx) => {
-      const editor = editorialScope(ctx.identity);
-      return story.status === 'RETRACTED' && !isWithinSubtree(story.unitPath, editor) ? null : story.bodyHtml;
-    },
+    bodyHtml: (story: StoryRow, _: unknown, ctx: Ctx) => (showsWholeStory(ctx.identity, story) ? story.bodyHtml : null),
     subjectIsDirectProductionWorker: (story: StoryRow) => story.subjectIsDirectWorker,
     campaign: (story: StoryRow) => (story.campaignId ? { id: story.campaignId } : null),
-    members: async (story: StoryRow, _: unknown, ctx: Ctx) =>
-      (await ctx.loaders.subjects.load(story.id)).filter((s) => s.memberId).map((s) => ({ id: s.memberId })),
+    // the names come with the story (Member.fullName is provided here); the rest of a member is campaign's to guard
+    members: async (story: StoryRow, _: unknown, ctx: Ctx): Promise<StorySubject[]> => {
+      const named = showsWholeStory(ctx.identity, story);
+      return (await ctx.loaders.subjects.load(story.id)).flatMap((s) => (s.memberId ? [{ id: s.memberId, name: s.memberName, named }] : []));
+    },
     units: async (story: StoryRow, _: unknown, ctx: Ctx) => (await ctx.loaders.subjects.load(story.id)).filter((s) => s.unitId).map((s) => ({ id: s.unitId })),
     assets: (story: StoryRow, _: unknown, ctx: Ctx) => ctx.loaders.assets.load(story.id),
     url: (story: StoryRow) => storyUrl(story.id),
@@ -79,6 +81,11 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
   },
   Member: {
     __resolveReference: (ref: Id) => ({ id: ref.id }),
+    fullName: (member: StorySubject) => {
+      if (!member.named) throw new ForbiddenError('Tên người trong tin bài đã gỡ không còn công khai.', { field: 'fullName' });
+      if (member.name === null) throw new UnavailableError('Tên đoàn viên chưa được đồng bộ sang tin bài; thử lại sau ít phút.', { retryable: true });
+      return member.name;
+    },
     stories: (member: Id, args: PageRequest, ctx: Ctx) => ownedStories(ctx, 'member', member.id, args),
   },
   UnionUnit: {

@@ -1,0 +1,14 @@
+/**
+ * The kinds of stories and the names union media give them, as readers see them in the portal and in feeds. Pure,
+ * with no imports, so the web portal uses the same file.
+ */
+export type StoryKind = 'EXEMPLAR' | 'GOOD_PRACTICE' | 'GOOD_DEED' | 'AD_HOC_ACHIEVEMENT' | 'CAMPAIGN_NEWS' | 'CAMPAIGN_SUMMARY';
+
+export const STORY_KIND_NAMES: Record<StoryKind, string> = {
+  EXEMPLAR: 'Gương điển hình tiên tiến',
+  GOOD_PRACTICE: 'Mô hình mới, cách làm hay',
+  GOOD_DEED: 'Người tốt, việc tốt',
+  AD_HOC_ACHIEVEMENT: 'Thành tích đột xuất',
+  CAMPAIGN_NEWS: 'Tin phong trào',
+  CAMPAIGN_SUMMARY: 'Tổng kết phong trào',
+};
