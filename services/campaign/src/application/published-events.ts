@@ -27,6 +27,8 @@ export function memberUpserted(member: MemberRow): NewEvent<'MemberUpserted'> {
     isDirectProductionWorker: member.isDirectProductionWorker,
     holdsLeadershipPost: member.holdsLeadershipPost,
     leftUnionOn: member.leftUnionOn,
+    gender: member.gender,
+    joinedUnionOn: member.joinedUnionOn,
   };
   return { type: 'MemberUpserted', aggregateId: member.id, unitPath: member.unitPath, payload };
 }

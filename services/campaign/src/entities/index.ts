@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { numericAsNumber, type OrganisationType, type UnitLevel, type MeasurableTarget, type MutationAuditedV1 } from '@thidua/common';
+import { numericAsNumber, type Gender, type OrganisationType, type UnitLevel, type MeasurableTarget, type MutationAuditedV1 } from '@thidua/common';
 import type { CampaignDraft, CampaignStatus } from '../domain/campaigns';
 
 export interface UnionUnitRow {
@@ -31,6 +31,8 @@ export interface MemberRow {
   occupationCode: string;
   isDirectProductionWorker: boolean;
   holdsLeadershipPost: boolean;
+  /** Giới tính; null until recorded. */
+  gender: Gender | null;
   joinedUnionOn: string | null;
   leftUnionOn: string | null;
   createdAt: Date;
@@ -160,6 +162,7 @@ export const MemberEntity = new EntitySchema<MemberRow>({
     occupationCode: { name: 'occupation_code', type: 'text' },
     isDirectProductionWorker: { name: 'is_direct_production_worker', type: 'boolean' },
     holdsLeadershipPost: { name: 'holds_leadership_post', type: 'boolean' },
+    gender: { type: 'text', nullable: true },
     joinedUnionOn: { name: 'joined_union_on', type: 'date', nullable: true },
     leftUnionOn: { name: 'left_union_on', type: 'date', nullable: true },
     createdAt: { name: 'created_at', type: 'timestamptz', createDate: true },

@@ -27,6 +27,8 @@ export const SCORING_METHODS = ['LINEAR', 'THRESHOLDS', 'PASS_FAIL', 'RUBRIC'] a
 export const NOMINATION_SOURCES = ['RESULTS', 'MEDIA_DISCOVERY', 'OFFICER', 'AD_HOC'] as const;
 /** Where an initiative is applied: cơ sở / tỉnh, ngành / toàn quốc. */
 export const INITIATIVE_REACHES = ['UNIT', 'PROVINCE', 'NATIONAL'] as const;
+/** A member's gender (giới tính) as the union's records keep it: ties in rewards prefer women (Luật Thi đua, khen thưởng 2022). */
+export const GENDERS = ['FEMALE', 'MALE'] as const;
 
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
@@ -35,6 +37,7 @@ export type TargetDirection = (typeof TARGET_DIRECTIONS)[number];
 export type TargetAggregation = (typeof TARGET_AGGREGATIONS)[number];
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 export type CriteriaVariant = (typeof CRITERIA_VARIANTS)[number];
+export type Gender = (typeof GENDERS)[number];
 
 /** A measurable target (chỉ tiêu) of a campaign: the one shape the campaign's drafts, rows and events share. */
 const measurableTarget = {
@@ -93,7 +96,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
     }),
   ),
   MemberUpserted: payload(
-    'A union member (đoàn viên) was registered or changed. Evaluation chooses criteria variants from these flags; reward leans towards direct production workers who hold no leadership post.',
+    'A union member (đoàn viên) was registered or changed. Evaluation chooses criteria variants from these flags; reward leans towards direct production workers who hold no leadership post, prefers women in ties and counts years in the union for long-service medals.',
     record({
       memberId: uuid(),
       fullName: nonEmptyText(),
@@ -103,6 +106,9 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       isDirectProductionWorker: Type.Boolean(),
       holdsLeadershipPost: Type.Boolean(),
       leftUnionOn: nullable(day()),
+      /** Added after v1 shipped, optional so that events already written stay valid; the producer always sends them. */
+      gender: Type.Optional(nullable(oneOf(GENDERS))),
+      joinedUnionOn: Type.Optional(nullable(day())),
     }),
   ),
   CampaignLaunched: payload(
