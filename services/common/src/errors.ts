@@ -43,8 +43,9 @@ export class ForbiddenError extends AppError {
 
 export class NotFoundError extends AppError {
   readonly code = 'NOT_FOUND' as const;
-  constructor(what: string, id: string) {
-    super(`${what} ${id} does not exist or is not visible to you`, { what, id });
+  /** `message` names the thing in words for the person reading it; the default names it by id. */
+  constructor(what: string, id: string, message = `${what} ${id} does not exist or is not visible to you`) {
+    super(message, { what, id });
   }
 }
 

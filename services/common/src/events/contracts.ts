@@ -27,6 +27,11 @@ export const SCORING_METHODS = ['LINEAR', 'THRESHOLDS', 'PASS_FAIL', 'RUBRIC'] a
 export const NOMINATION_SOURCES = ['RESULTS', 'MEDIA_DISCOVERY', 'OFFICER', 'AD_HOC'] as const;
 /** Where an initiative is applied: cơ sở / tỉnh, ngành / toàn quốc. */
 export const INITIATIVE_REACHES = ['UNIT', 'PROVINCE', 'NATIONAL'] as const;
+/**
+ * What suspends a proposal (chưa khen thưởng, chưa đề nghị): discipline being considered, an inspection or
+ * investigation, a complaint or denunciation being verified.
+ */
+export const PROCEEDING_KINDS = ['DISCIPLINE', 'INSPECTION', 'COMPLAINT'] as const;
 /** A member's gender (giới tính) as the union's records keep it: ties in rewards prefer women (Luật Thi đua, khen thưởng 2022). */
 export const GENDERS = ['FEMALE', 'MALE'] as const;
 
@@ -38,6 +43,7 @@ export type TargetAggregation = (typeof TARGET_AGGREGATIONS)[number];
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 export type CriteriaVariant = (typeof CRITERIA_VARIANTS)[number];
 export type Gender = (typeof GENDERS)[number];
+export type ProceedingKind = (typeof PROCEEDING_KINDS)[number];
 
 /** A measurable target (chỉ tiêu) of a campaign: the one shape the campaign's drafts, rows and events share. */
 const measurableTarget = {
@@ -152,7 +158,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
     }),
   ),
   ProgressReported: payload(
-    'An enrolled unit or member reported a value for one target and one reporting period. Evaluation recomputes quantitative scores from it.',
+    "A progress report for one target and one reporting period now counts: reported by an officer, or a member's own report once the grassroots officer confirmed it. Evaluation recomputes quantitative scores from it.",
     record({
       reportId: uuid(),
       enrollmentId: uuid(),
@@ -167,6 +173,35 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       /** The target's value after this report (sum or latest, as the target aggregates). */
       currentValue: Type.Number(),
       committedValue: Type.Number(),
+    }),
+  ),
+  ProgressCorrected: payload(
+    "An officer corrected a progress report's value (with the reason, kept in the report's history). Evaluation re-scores from the target's new value.",
+    record({
+      reportId: uuid(),
+      enrollmentId: uuid(),
+      campaignId: uuid(),
+      unitId: uuid(),
+      unitPath: unitPath(),
+      memberId: nullable(uuid()),
+      targetId: uuid(),
+      periodStart: day(),
+      periodEnd: day(),
+      previousValue: Type.Number(),
+      value: Type.Number(),
+      /** The target's value after the correction (sum or latest of the counted reports). */
+      currentValue: Type.Number(),
+      committedValue: Type.Number(),
+      reason: text({ minLength: 10 }),
+    }),
+  ),
+  ProceedingsChanged: payload(
+    'The pending discipline, inspection or complaint cases of a member or a unit changed: the list still open. Reward suspends proposals for a subject with any.',
+    record({
+      memberId: nullable(uuid()),
+      unitId: uuid(),
+      unitPath: unitPath(),
+      pending: Type.Array(record({ proceedingId: uuid(), kind: oneOf(PROCEEDING_KINDS), openedOn: day() })),
     }),
   ),
   CampaignSummarised: payload(
@@ -384,6 +419,8 @@ export const EVENT_OWNERS: { readonly [T in EventType]: ServiceName | typeof EVE
   CampaignUpdated: 'campaign',
   EnrollmentCreated: 'campaign',
   ProgressReported: 'campaign',
+  ProgressCorrected: 'campaign',
+  ProceedingsChanged: 'campaign',
   CampaignSummarised: 'campaign',
   CampaignClosed: 'campaign',
   CampaignReplicated: 'campaign',

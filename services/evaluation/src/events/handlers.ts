@@ -8,5 +8,6 @@ export const handlers: EventHandlers = {
   CampaignLaunched: (event, scope) => openRound(scope, event),
   EnrollmentCreated: (event, scope) => recordParticipant(scope, event),
   ProgressReported: (event, scope) => recordProgress(scope, event),
+  ProgressCorrected: (event, scope) => recordProgress(scope, event),
   ...readModelHandlers,
 };
