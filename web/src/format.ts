@@ -42,6 +42,8 @@ export const NOMINATION_SOURCE: Record<string, string> = {
   MEDIA_DISCOVERY: 'Phát hiện qua báo chí',
   OFFICER: 'Cán bộ đề xuất',
   AD_HOC: 'Khen thưởng đột xuất',
+  LONG_SERVICE: 'Kỷ niệm chương theo số năm tham gia Công đoàn',
+  BLOC: 'Dẫn đầu khối, cụm thi đua',
 };
 
 export const NOMINATION_STATUS: Record<string, string> = {

@@ -24,7 +24,8 @@ export const CAMPAIGN_STATUSES = ['DRAFT', 'LAUNCHED', 'IN_PROGRESS', 'SUMMARISI
 /** Who a criteria set is for (separate, suitable criteria per audience). */
 export const CRITERIA_VARIANTS = ['GENERAL', 'DIRECT_PRODUCTION_WORKER', 'CIVIL_SERVANT_NON_LEADER', 'PRIVATE_FDI_SIMPLIFIED'] as const;
 export const SCORING_METHODS = ['LINEAR', 'THRESHOLDS', 'PASS_FAIL', 'RUBRIC'] as const;
-export const NOMINATION_SOURCES = ['RESULTS', 'MEDIA_DISCOVERY', 'OFFICER', 'AD_HOC'] as const;
+/** LONG_SERVICE: the long-service medal, confirmed by an officer; BLOC: the leading unit of an emulation bloc, for its flag. */
+export const NOMINATION_SOURCES = ['RESULTS', 'MEDIA_DISCOVERY', 'OFFICER', 'AD_HOC', 'LONG_SERVICE', 'BLOC'] as const;
 /** Where an initiative is applied: cơ sở / tỉnh, ngành / toàn quốc. */
 export const INITIATIVE_REACHES = ['UNIT', 'PROVINCE', 'NATIONAL'] as const;
 /**
@@ -335,6 +336,17 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       reason: text({ minLength: 10 }),
     }),
   ),
+  ColleagueDeedReported: payload(
+    "A member's proposal about a colleague's good deed or initiative, with its evidence, was passed by the grassroots officer to media as a story candidate.",
+    record({
+      proposalId: uuid(),
+      kind: oneOf(['GOOD_DEED', 'INITIATIVE'] as const),
+      subject: HonourSubject,
+      occurredOn: day(),
+      description: text({ minLength: 20, maxLength: 4000 }),
+      evidence: Type.Array(record({ description: nonEmptyText(), url: nullable(text({ maxLength: 2000 })) }), { minItems: 1 }),
+    }),
+  ),
   InitiativeRewarded: payload(
     'An initiative (sáng kiến) was recognised and its author is paid from its benefit value (giá trị làm lợi).',
     record({
@@ -433,6 +445,7 @@ export const EVENT_OWNERS: { readonly [T in EventType]: ServiceName | typeof EVE
   NominationCreated: 'reward',
   RewardRefused: 'reward',
   InitiativeRewarded: 'reward',
+  ColleagueDeedReported: 'reward',
   ExemplarProposed: 'media',
   MutationAudited: EVERY_SERVICE,
 };

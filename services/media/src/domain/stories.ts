@@ -1,4 +1,4 @@
-import { hasRole, type CampaignClosedV1, type CampaignLaunchedV1, type FieldProblem, type Identity, type RewardGrantedV1 } from '@thidua/common';
+import { hasRole, type CampaignClosedV1, type CampaignLaunchedV1, type EventPayloads, type FieldProblem, type Identity, type RewardGrantedV1 } from '@thidua/common';
 
 export type StoryKind = 'EXEMPLAR' | 'GOOD_PRACTICE' | 'GOOD_DEED' | 'AD_HOC_ACHIEVEMENT' | 'CAMPAIGN_NEWS' | 'CAMPAIGN_SUMMARY';
 export type StoryStatus = 'CANDIDATE' | 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED' | 'RETRACTED';
@@ -85,4 +85,17 @@ export function storyProblems(draft: StoryDraft): FieldProblem[] {
   if (draft.body.length > 200_000) problems.push({ field: 'body', message: 'at most 200,000 characters' });
   if (draft.tags.length > 20 || draft.tags.some((t) => !t.trim() || t.length > 50)) problems.push({ field: 'tags', message: 'up to 20 tags of 1–50 characters' });
   return problems;
+}
+
+/**
+ * The candidate for a colleague's good deed or initiative a member proposed and the grassroots officer passed on: the
+ * member's words and evidence, for an editor to check and write up.
+ */
+export function colleagueDeedCandidate(reported: EventPayloads['ColleagueDeedReported']): CandidateContent {
+  const evidence = reported.evidence.map((item) => `- ${item.description}${item.url ? ` (${item.url})` : ''}`).join('\n');
+  return {
+    kind: reported.kind === 'GOOD_DEED' ? 'GOOD_DEED' : 'GOOD_PRACTICE',
+    title: `${reported.kind === 'GOOD_DEED' ? 'Việc tốt' : 'Sáng kiến'} của ${reported.subject.name} (${formatDate(reported.occurredOn)})`,
+    summary: `${reported.description}\n\nMinh chứng do đồng nghiệp nêu:\n${evidence}`,
+  };
 }
