@@ -68,6 +68,22 @@ interface FieldProps {
   children: ReactNode;
 }
 
+/** The attributes that tie a control to its hint and its error (give them to the input inside a Field). */
+export function describedBy(id: string, hint: boolean, problem: string | null | undefined) {
+  const ids = [hint ? `${id}-hint` : null, problem ? `${id}-error` : null].filter(Boolean).join(' ');
+  return { 'aria-describedby': ids || undefined, 'aria-invalid': problem ? true : undefined };
+}
+
+/** What an action said: its error, or what it did. */
+export function Outcome({ error, done }: { error: Error | null; done: string | null }) {
+  return (
+    <>
+      <ErrorBox error={error} />
+      {done ? <Success>{done}</Success> : null}
+    </>
+  );
+}
+
 /** A labelled control with its hint and its error, tied together for assistive technology. */
 export function Field({ id, label, problem, hint, children }: FieldProps) {
   return (

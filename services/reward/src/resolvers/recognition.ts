@@ -90,6 +90,7 @@ export const recognitionResolvers: GraphQLResolverMap<Ctx> = {
   ColleagueProposal: {
     colleague: (proposal: ColleagueProposalRow) => ({ id: proposal.memberId }),
     colleagueName: (proposal: ColleagueProposalRow) => proposal.subjectName,
+    unit: (proposal: ColleagueProposalRow) => ({ id: proposal.unitId }),
     nomination: async (proposal: ColleagueProposalRow, _: unknown, ctx: Ctx) => (proposal.nominationId ? summary(ctx, await ctx.loaders.nomination.load(proposal.nominationId)) : null),
   },
   EmulationBloc: {
