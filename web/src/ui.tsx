@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import type { ApiError, GraphQLError, Problem } from './api';
+import { todayIso } from './format';
 
 /** A page: its title goes to the document title and to the one <h1> screen readers land on. */
 export function Page({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
@@ -118,4 +119,17 @@ export function ProgressBar({ value, label }: { value: number; label: string }) 
 
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="muted empty">{children}</p>;
+}
+
+/** This year (Vietnam time): the yearly work (registrations, blocs, long service) is for it or the next. */
+export const thisYear = () => Number(todayIso().slice(0, 4));
+
+/** A choice of this year or the next. */
+export function YearSelect({ id, value, onChange, describedBy: aria }: { id: string; value: number; onChange(year: number): void; describedBy?: ReturnType<typeof describedBy> }) {
+  const year = thisYear();
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(Number(e.target.value))} {...aria}>
+      {[year, year + 1].map((y) => <option key={y} value={y}>{y}</option>)}
+    </select>
+  );
 }

@@ -4,7 +4,7 @@ import { useAuth } from '../auth';
 import { BLOC_KIND, BLOC_STATUS, NOMINATION_STATUS, day, label, num, todayIso } from '../format';
 import { useAction, useQuery } from '../hooks';
 import { MY_UNIT, type MyUnit } from '../my-unit';
-import { Empty, ErrorBox, Field, Loading, Outcome, Page, describedBy } from '../ui';
+import { Empty, ErrorBox, Field, Loading, Outcome, Page, YearSelect, describedBy, thisYear } from '../ui';
 
 interface Bloc {
   id: string;
@@ -98,8 +98,7 @@ export function BlocsPage() {
   const unit = useQuery<MyUnit>(MY_UNIT, {}, !session);
   const unitId = unit.data?.myUnit?.id;
   const { data, error, loading, reload } = useQuery<{ emulationBlocs: { edges: { node: Bloc }[] }; unionUnit: { subtree: { edges: { node: { id: string; name: string } }[] } } | null }>(BLOCS, { unitId }, !unitId);
-  const thisYear = Number(todayIso().slice(0, 4));
-  const [form, setForm] = useState({ name: '', kind: 'CUM', year: String(thisYear) });
+  const [form, setForm] = useState({ name: '', kind: 'CUM', year: thisYear() });
   const [members, setMembers] = useState<string[]>([]);
   const action = useAction();
   const p = action.problem;
@@ -107,7 +106,7 @@ export function BlocsPage() {
     event.preventDefault();
     void action.run(async () => {
       const { createEmulationBloc } = await mutate<{ createEmulationBloc: { name: string } }>(CREATE, {
-        input: { organiserUnitId: unitId, kind: form.kind, name: form.name, year: Number(form.year), memberUnitIds: members },
+        input: { organiserUnitId: unitId, kind: form.kind, name: form.name, year: form.year, memberUnitIds: members },
       }, session?.token ?? null);
       setMembers([]);
       reload();
@@ -131,9 +130,7 @@ export function BlocsPage() {
             </select>
           </Field>
           <Field id="bloc-year" label="Năm thi đua" problem={p('year')}>
-            <select id="bloc-year" value={form.year} onChange={(e) => setForm({ ...form, year: e.target.value })} {...describedBy('bloc-year', false, p('year'))}>
-              {[thisYear, thisYear + 1].map((y) => <option key={y} value={y}>{y}</option>)}
-            </select>
+            <YearSelect id="bloc-year" value={form.year} onChange={(year) => setForm({ ...form, year })} describedBy={describedBy('bloc-year', false, p('year'))} />
           </Field>
         </div>
         <fieldset>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { mutate } from '../api';
 import { useAuth } from '../auth';
-import { day, todayIso } from '../format';
+import { day } from '../format';
 import { useAction, useQuery } from '../hooks';
 import { MY_UNIT, type MyUnit } from '../my-unit';
-import { Empty, ErrorBox, Field, Loading, Outcome, Page } from '../ui';
+import { Empty, ErrorBox, Field, Loading, Outcome, Page, YearSelect, thisYear } from '../ui';
 
 interface Candidate {
   member: { id: string };
@@ -25,8 +25,7 @@ export function LongServicePage() {
   const { session } = useAuth();
   const unit = useQuery<MyUnit>(MY_UNIT, {}, !session);
   const unitId = unit.data?.myUnit?.id;
-  const thisYear = Number(todayIso().slice(0, 4));
-  const [year, setYear] = useState(thisYear);
+  const [year, setYear] = useState(thisYear());
   const { data, error, loading, reload } = useQuery<{
     longServiceCandidates: { rule: { formName: string; years: number; countedTo: string; source: string; verified: boolean }; candidates: { edges: { node: Candidate }[]; pageInfo: { hasNextPage: boolean } } };
   }>(LIST, { unitId, year }, !unitId);
@@ -47,9 +46,7 @@ export function LongServicePage() {
     <Page title="Kỷ niệm chương theo số năm tham gia Công đoàn">
       <ErrorBox error={error} />
       <Field id="year" label="Năm xét tặng">
-        <select id="year" value={year} onChange={(e) => { setYear(Number(e.target.value)); setChosen([]); }}>
-          {[thisYear, thisYear + 1].map((y) => <option key={y} value={y}>{y}</option>)}
-        </select>
+        <YearSelect id="year" value={year} onChange={(y) => { setYear(y); setChosen([]); }} />
       </Field>
       {list ? (
         <p className="muted" data-testid="long-service-rule">

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { mutate } from '../api';
 import { useAuth } from '../auth';
-import { NOMINATION_SOURCE, NOMINATION_STATUS, REGISTRATION_STATUS, day, label, todayIso } from '../format';
+import { NOMINATION_SOURCE, NOMINATION_STATUS, REGISTRATION_STATUS, day, label } from '../format';
 import { useAction, useQuery } from '../hooks';
-import { Empty, ErrorBox, Field, Loading, Outcome, Page } from '../ui';
+import { Empty, ErrorBox, Field, Loading, Outcome, Page, YearSelect, thisYear } from '../ui';
 
 interface OwnNomination {
   id: string;
@@ -35,8 +35,7 @@ const REGISTER = `mutation RegisterMyTitles($input: EmulationRegistrationInput!)
 /** A member's own rewards: the nominations about her with their status and any refusal, and her yearly registration. */
 export function MyRewardsPage() {
   const { session } = useAuth();
-  const thisYear = Number(todayIso().slice(0, 4));
-  const [year, setYear] = useState(thisYear);
+  const [year, setYear] = useState(thisYear());
   const { data, error, loading, reload } = useQuery<{
     myNominations: { edges: { node: OwnNomination }[] };
     myEmulationRegistration: Registration | null;
@@ -84,9 +83,7 @@ export function MyRewardsPage() {
 
       <h2>Đăng ký thi đua</h2>
       <Field id="year" label="Năm thi đua">
-        <select id="year" value={year} onChange={(e) => { setYear(Number(e.target.value)); setChosen([]); }}>
-          {[thisYear, thisYear + 1].map((y) => <option key={y} value={y}>{y}</option>)}
-        </select>
+        <YearSelect id="year" value={year} onChange={(y) => { setYear(y); setChosen([]); }} />
       </Field>
       {data ? <p className="muted">Nhận đăng ký năm {year} từ {day(data.registrationWindow.opensOn)} đến {day(data.registrationWindow.closesOn)}.</p> : null}
       {registration ? (

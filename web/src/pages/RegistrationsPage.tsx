@@ -4,7 +4,7 @@ import { useAuth } from '../auth';
 import { REGISTRATION_STATUS, day, label, todayIso } from '../format';
 import { useAction, useQuery } from '../hooks';
 import { MY_UNIT, type MyUnit } from '../my-unit';
-import { Empty, ErrorBox, Field, Loading, Outcome, Page, Success, describedBy } from '../ui';
+import { Empty, ErrorBox, Field, Loading, Outcome, Page, Success, YearSelect, describedBy, thisYear } from '../ui';
 
 interface Registration {
   id: string;
@@ -62,8 +62,7 @@ export function RegistrationsPage() {
   const { session } = useAuth();
   const unit = useQuery<MyUnit>(MY_UNIT, {}, !session);
   const unitId = unit.data?.myUnit?.id;
-  const thisYear = Number(todayIso().slice(0, 4));
-  const [year, setYear] = useState(thisYear);
+  const [year, setYear] = useState(thisYear());
   const { data, error, loading, reload } = useQuery<{
     emulationRegistrations: { edges: { node: Registration }[] };
     registrationWindow: { opensOn: string; closesOn: string; windowSource: string };
@@ -93,9 +92,7 @@ export function RegistrationsPage() {
   return (
     <Page title="Đăng ký thi đua">
       <Field id="reg-year" label="Năm thi đua">
-        <select id="reg-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-          {[thisYear, thisYear + 1].map((y) => <option key={y} value={y}>{y}</option>)}
-        </select>
+        <YearSelect id="reg-year" value={year} onChange={setYear} />
       </Field>
       {data ? <p className="muted">Nhận đăng ký từ {day(data.registrationWindow.opensOn)} đến {day(data.registrationWindow.closesOn)} ({data.registrationWindow.windowSource}). Chỉ tập thể, cá nhân có đăng ký được duyệt mới được đề nghị danh hiệu thi đua.</p> : null}
       <ErrorBox error={error} />

@@ -21,7 +21,7 @@ import { confirmationRefusal, correctionProblems, correctionRefusal, needsConfir
 import { CampaignEntity, EnrollmentEntity, ProgressReportEntity, ProgressRevisionEntity, type EnrollmentRow, type ProgressReportRow } from '../entities';
 import type { CampaignContext } from './context';
 import { countedProgress } from './enrollments';
-import { progressReported } from './published-events';
+import { progressCorrected, progressReported } from './published-events';
 
 /** Reports are confirmed and corrected while the campaign runs or is being summarised; a closed campaign's stand. */
 const CHECKABLE_STATUSES = ['LAUNCHED', 'IN_PROGRESS', 'SUMMARISING'];
@@ -102,27 +102,7 @@ export async function correctProgressReport(ctx: CampaignContext, id: string, in
       await emit(progressReported(saved, enrollment, progress));
       return saved;
     }
-    await emit({
-      type: 'ProgressCorrected',
-      aggregateId: enrollment.id,
-      unitPath: enrollment.unitPath,
-      payload: {
-        reportId: saved.id,
-        enrollmentId: enrollment.id,
-        campaignId: enrollment.campaignId,
-        unitId: enrollment.unitId,
-        unitPath: enrollment.unitPath,
-        memberId: enrollment.memberId,
-        targetId: saved.targetId,
-        periodStart: saved.periodStart,
-        periodEnd: saved.periodEnd,
-        previousValue: previous.value,
-        value: saved.value,
-        currentValue: progress.currentValue ?? saved.value,
-        committedValue: progress.committedValue,
-        reason: next.reason.trim().normalize('NFC'),
-      },
-    });
+    await emit(progressCorrected(saved, enrollment, progress, { previousValue: previous.value, reason: next.reason.trim().normalize('NFC') }));
     return saved;
   });
 }

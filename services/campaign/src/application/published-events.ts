@@ -86,25 +86,37 @@ export function proceedingsChanged(subject: ProceedingSubject, open: { id: strin
   };
 }
 
+/** Which report of whom, for which target and period, as the progress events carry it. */
+function reportedPeriod(report: ProgressReportRow, enrollment: EnrollmentRow) {
+  return {
+    reportId: report.id,
+    enrollmentId: enrollment.id,
+    campaignId: enrollment.campaignId,
+    unitId: enrollment.unitId,
+    unitPath: enrollment.unitPath,
+    memberId: enrollment.memberId,
+    targetId: report.targetId,
+    periodStart: report.periodStart,
+    periodEnd: report.periodEnd,
+  };
+}
+
 /** A report that now counts (made by an officer, or a member's own report once confirmed), with the target's value after it. */
 export function progressReported(report: ProgressReportRow, enrollment: EnrollmentRow, progress: TargetProgress): NewEvent<'ProgressReported'> {
   return {
     type: 'ProgressReported',
     aggregateId: enrollment.id,
     unitPath: enrollment.unitPath,
-    payload: {
-      reportId: report.id,
-      enrollmentId: enrollment.id,
-      campaignId: enrollment.campaignId,
-      unitId: enrollment.unitId,
-      unitPath: enrollment.unitPath,
-      memberId: enrollment.memberId,
-      targetId: report.targetId,
-      periodStart: report.periodStart,
-      periodEnd: report.periodEnd,
-      value: report.value,
-      currentValue: progress.currentValue ?? report.value,
-      committedValue: progress.committedValue,
-    },
+    payload: { ...reportedPeriod(report, enrollment), value: report.value, currentValue: progress.currentValue ?? report.value, committedValue: progress.committedValue },
+  };
+}
+
+/** A counted report's value corrected, with the value before, the reason, and the target's value after it. */
+export function progressCorrected(report: ProgressReportRow, enrollment: EnrollmentRow, progress: TargetProgress, change: { previousValue: number; reason: string }): NewEvent<'ProgressCorrected'> {
+  return {
+    type: 'ProgressCorrected',
+    aggregateId: enrollment.id,
+    unitPath: enrollment.unitPath,
+    payload: { ...reportedPeriod(report, enrollment), ...change, value: report.value, currentValue: progress.currentValue ?? report.value, committedValue: progress.committedValue },
   };
 }

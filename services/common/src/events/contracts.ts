@@ -82,6 +82,19 @@ const PublishedEntry = record({
   holdsLeadershipPost: nullable(Type.Boolean()),
 });
 
+/** Which report of whom, for which target and period: what the progress events share. */
+const reportedPeriod = {
+  reportId: uuid(),
+  enrollmentId: uuid(),
+  campaignId: uuid(),
+  unitId: uuid(),
+  unitPath: unitPath(),
+  memberId: nullable(uuid()),
+  targetId: uuid(),
+  periodStart: day(),
+  periodEnd: day(),
+};
+
 /** A payload's schema with what its file says about it. */
 function payload<T extends TSchema>(description: string, schema: T): T {
   return { ...schema, description };
@@ -161,15 +174,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
   ProgressReported: payload(
     "A progress report for one target and one reporting period now counts: reported by an officer, or a member's own report once the grassroots officer confirmed it. Evaluation recomputes quantitative scores from it.",
     record({
-      reportId: uuid(),
-      enrollmentId: uuid(),
-      campaignId: uuid(),
-      unitId: uuid(),
-      unitPath: unitPath(),
-      memberId: nullable(uuid()),
-      targetId: uuid(),
-      periodStart: day(),
-      periodEnd: day(),
+      ...reportedPeriod,
       value: Type.Number(),
       /** The target's value after this report (sum or latest, as the target aggregates). */
       currentValue: Type.Number(),
@@ -179,15 +184,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
   ProgressCorrected: payload(
     "An officer corrected a progress report's value (with the reason, kept in the report's history). Evaluation re-scores from the target's new value.",
     record({
-      reportId: uuid(),
-      enrollmentId: uuid(),
-      campaignId: uuid(),
-      unitId: uuid(),
-      unitPath: unitPath(),
-      memberId: nullable(uuid()),
-      targetId: uuid(),
-      periodStart: day(),
-      periodEnd: day(),
+      ...reportedPeriod,
       previousValue: Type.Number(),
       value: Type.Number(),
       /** The target's value after the correction (sum or latest of the counted reports). */
