@@ -45,19 +45,20 @@ const UNITS: UnitSeed[] = [
   { code: 'CDQP-VT', name: 'Công đoàn Tập đoàn Công nghiệp – Viễn thông Quân đội', level: 'GRASSROOTS', parent: 'CDQP', organisationType: 'STATE_OWNED_ENTERPRISE' },
 ];
 
-const MEMBERS: [unit: string, name: string, occupation: string, direct: boolean, leader: boolean][] = [
-  ['BN-MAY-BG', 'Nguyễn Thị Hồng Nhung', 'CN_DET_MAY', true, false],
-  ['BN-MAY-BG', 'Trần Thị Thu Hà', 'CN_DET_MAY', true, false],
-  ['BN-MAY-BG', 'Lê Văn Đức', 'KY_SU', false, true],
-  ['BN-DT-QC', 'Phạm Văn Hùng', 'CN_DIEN_TU', true, false],
-  ['BN-DT-QC', 'Hoàng Thị Lan Anh', 'CN_DIEN_TU', true, false],
-  ['HN-EVN', 'Đỗ Minh Tuấn', 'KY_SU', true, false],
-  ['HN-EVN', 'Vũ Thị Ngọc Ánh', 'NV_VAN_PHONG', false, false],
-  ['KH-SNV', 'Ngô Quang Vinh', 'CONG_CHUC', false, false],
-  ['KH-SNV', 'Bùi Thị Mỹ Duyên', 'CONG_CHUC', false, true],
-  ['KH-BVDK', 'Đặng Thị Thanh Hương', 'Y_TE', true, false],
-  ['CDQP-VT', 'Trịnh Văn Quyết', 'NV_VIEN_THONG', true, false],
-  ['CDQP-VT', 'Lý Thị Hải Yến', 'CN_QUOC_PHONG', true, false],
+/** Two of the garment company's members have the years in the union for the long-service medal (Kỷ niệm chương). */
+const MEMBERS: [unit: string, name: string, occupation: string, direct: boolean, leader: boolean, gender: 'FEMALE' | 'MALE', joinedUnionOn: string][] = [
+  ['BN-MAY-BG', 'Nguyễn Thị Hồng Nhung', 'CN_DET_MAY', true, false, 'FEMALE', '2020-05-01'],
+  ['BN-MAY-BG', 'Trần Thị Thu Hà', 'CN_DET_MAY', true, false, 'FEMALE', '2005-06-01'],
+  ['BN-MAY-BG', 'Lê Văn Đức', 'KY_SU', false, true, 'MALE', '2001-03-15'],
+  ['BN-DT-QC', 'Phạm Văn Hùng', 'CN_DIEN_TU', true, false, 'MALE', '2020-05-01'],
+  ['BN-DT-QC', 'Hoàng Thị Lan Anh', 'CN_DIEN_TU', true, false, 'FEMALE', '2020-05-01'],
+  ['HN-EVN', 'Đỗ Minh Tuấn', 'KY_SU', true, false, 'MALE', '2020-05-01'],
+  ['HN-EVN', 'Vũ Thị Ngọc Ánh', 'NV_VAN_PHONG', false, false, 'FEMALE', '2020-05-01'],
+  ['KH-SNV', 'Ngô Quang Vinh', 'CONG_CHUC', false, false, 'MALE', '2020-05-01'],
+  ['KH-SNV', 'Bùi Thị Mỹ Duyên', 'CONG_CHUC', false, true, 'FEMALE', '2020-05-01'],
+  ['KH-BVDK', 'Đặng Thị Thanh Hương', 'Y_TE', true, false, 'FEMALE', '2020-05-01'],
+  ['CDQP-VT', 'Trịnh Văn Quyết', 'NV_VIEN_THONG', true, false, 'MALE', '2020-05-01'],
+  ['CDQP-VT', 'Lý Thị Hải Yến', 'CN_QUOC_PHONG', true, false, 'FEMALE', '2020-05-01'],
 ];
 
 const CAMPAIGNS = [
@@ -194,7 +195,7 @@ async function seedUnits(token: Session): Promise<Map<string, Unit>> {
 
 async function seedMembers(token: Session, units: Map<string, Unit>): Promise<Map<string, string>> {
   const memberIds = new Map<string, string>();
-  for (const [unitCode, fullName, occupationCode, direct, leader] of MEMBERS) {
+  for (const [unitCode, fullName, occupationCode, direct, leader, gender, joinedUnionOn] of MEMBERS) {
     const unit = units.get(unitCode)!;
     const existing = await call<{ members: { edges: { node: { id: string; fullName: string } }[] } }>(
       token,
@@ -205,7 +206,7 @@ async function seedMembers(token: Session, units: Map<string, Unit>): Promise<Ma
     if (!id) {
       id = (
         await call<{ createMember: { id: string } }>(token, `mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }`, {
-          input: { unitId: unit.id, fullName, occupationCode, isDirectProductionWorker: direct, holdsLeadershipPost: leader, joinedUnionOn: '2020-05-01' },
+          input: { unitId: unit.id, fullName, occupationCode, isDirectProductionWorker: direct, holdsLeadershipPost: leader, gender, joinedUnionOn },
         })
       ).createMember.id;
     }
@@ -441,6 +442,14 @@ async function seedRewards(units: Map<string, Unit>, members: Map<string, string
     });
   }
 
+  // yearly titles go only to registered members (đăng ký thi đua): Nhung's paper registration, approved by the province
+  const registeredOn = daysAgo(0) <= `${year}-03-31` ? daysAgo(0) : `${year}-03-31`;
+  const registration = await call<{ myEmulationRegistration: { status: string } | null }>(tokens.nhung, `query($y: Int!) { myEmulationRegistration(year: $y) { status } }`, { y: year });
+  if (!registration.myEmulationRegistration) {
+    const { registerEmulationTitles } = await call<{ registerEmulationTitles: { id: string } }>(tokens.officer,
+      `mutation($input: EmulationRegistrationInput!) { registerEmulationTitles(input: $input) { id } }`, { input: { year, memberId: nhung, formCodes: ['CSTDCS'], registeredOn } });
+    await call(tokens.officer, `mutation($id: ID!) { reviewEmulationRegistration(id: $id, approve: true) { status } }`, { id: registerEmulationTitles.id });
+  }
   const titles = [
     { formCode: 'LDTT', reason: 'Hoàn thành tốt nhiệm vụ, năng suất vượt định mức cả năm', decidedOn: daysAgo(12) },
     { formCode: 'CSTDCS', reason: 'Có sáng kiến cữ gá may túi áo được công nhận và áp dụng', decidedOn: daysAgo(10) },

@@ -174,6 +174,56 @@ describe('member import from CSV', () => {
   });
 });
 
+describe('members’ gender and membership dates', () => {
+  const readModel = async (service: 'evaluation' | 'reward' | 'media', memberId: string) => {
+    const other = new Client({ connectionString: databaseUrl(service) });
+    await other.connect();
+    try {
+      return (await other.query(`SELECT gender, joined_union_on::text AS joined, left_union_on::text AS "left" FROM member_refs WHERE id = $1`, [memberId])).rows[0] ?? null;
+    } finally {
+      await other.end();
+    }
+  };
+  const womenIn = async (unitPath: string) => {
+    const reward = new Client({ connectionString: databaseUrl('reward') });
+    await reward.connect();
+    try {
+      return (await reward.query(`SELECT coalesce(sum(women), 0)::int AS w FROM member_counts WHERE unit_path = $1`, [unitPath])).rows[0].w as number;
+    } finally {
+      await reward.end();
+    }
+  };
+
+  it('are recorded, shown to officers and carried to every read model; the counts of women follow a change', async () => {
+    const womenBefore = await womenIn(units.snv!.path);
+    const id = await api.createMember({ unitId: units.snv!.id, fullName: 'Lê Thị Thu Trang', occupationCode: 'CONG_CHUC', isDirectProductionWorker: false, holdsLeadershipPost: false,
+      gender: 'FEMALE', joinedUnionOn: '2001-07-28' }, admin);
+    for (const service of ['evaluation', 'reward', 'media'] as const) {
+      expect(await eventually(() => readModel(service, id), 20000, `the member in ${service}`)).toEqual({ gender: 'FEMALE', joined: '2001-07-28', left: null });
+    }
+    expect(await womenIn(units.snv!.path)).toBe(womenBefore + 1);
+    const MEMBER = `query($id: ID!) { member(id: $id) { gender joinedUnionOn } }`;
+    expect((await api.ok(MEMBER, { id }, khOfficer)).member).toEqual({ gender: 'FEMALE', joinedUnionOn: '2001-07-28' });
+    expect((await api.ok(MEMBER, { id }, bnOfficer)).member).toBeNull();
+
+    await api.ok(`mutation($id: ID!) { updateMember(id: $id, input: { gender: MALE, leftUnionOn: "2026-01-31" }) { gender } }`, { id }, khOfficer);
+    await eventually(async () => ((await readModel('reward', id))?.gender === 'MALE' ? true : null), 20000, 'the change in reward');
+    expect(await readModel('reward', id)).toEqual({ gender: 'MALE', joined: '2001-07-28', left: '2026-01-31' });
+    expect(await womenIn(units.snv!.path)).toBe(womenBefore);
+  });
+
+  it('come with the member import (the gender column is optional) and a wrong gender is reported by row', async () => {
+    const IMPORT = `mutation($unitId: ID!, $csv: String!) { importMembers(unitId: $unitId, csv: $csv) { imported problems { row field message } } }`;
+    const header = 'ho_ten,ma_nghe,truc_tiep_san_xuat,giu_chuc_vu,ngay_vao_cong_doan,gioi_tinh';
+    const wrong = await api.ok(IMPORT, { unitId: units.snv!.id, csv: `${header}\nPhan Thị Yến,CONG_CHUC,không,không,,Nữ\nLâm Văn Quý,CONG_CHUC,không,không,,?` }, khOfficer);
+    expect(wrong.importMembers).toEqual({ imported: 0, problems: [{ row: 3, field: 'gioi_tinh', message: 'ghi "Nam" hoặc "Nữ", hoặc để trống khi chưa có' }] });
+    const ok = await api.ok(IMPORT, { unitId: units.snv!.id, csv: `${header}\nPhan Thị Yến,CONG_CHUC,không,không,,Nữ\nLâm Văn Quý,CONG_CHUC,không,không,,Nam` }, khOfficer);
+    expect(ok.importMembers.imported).toBe(2);
+    const { rows } = await db.query(`SELECT full_name, gender FROM members WHERE unit_id = $1 AND full_name IN ('Phan Thị Yến', 'Lâm Văn Quý') ORDER BY full_name`, [units.snv!.id]);
+    expect(rows).toEqual([{ full_name: 'Lâm Văn Quý', gender: 'MALE' }, { full_name: 'Phan Thị Yến', gender: 'FEMALE' }]);
+  });
+});
+
 describe('the life of a movement', () => {
   let campaignId: string;
   let targets: { id: string; name: string }[];

@@ -29,8 +29,12 @@ beforeAll(async () => {
     units: {
       ...TWO_PROVINCES,
       may: { parent: 'bn', name: 'Công đoàn May Bắc Giang', level: 'GRASSROOTS', organisationType: 'STATE_OWNED_ENTERPRISE' },
+      dt: { parent: 'bn', name: 'Công đoàn Điện tử Quế Võ', level: 'GRASSROOTS', organisationType: 'FDI_ENTERPRISE' },
     },
-    members: { member: { unit: 'may', fullName: 'Nguyễn Văn Bắc', occupationCode: 'CN_DET_MAY', direct: true } },
+    members: {
+      member: { unit: 'may', fullName: 'Nguyễn Văn Bắc', occupationCode: 'CN_DET_MAY', direct: true },
+      colleague: { unit: 'may', fullName: 'Trần Thị Ninh', occupationCode: 'CN_DET_MAY', direct: true, gender: 'FEMALE' },
+    },
   }, run);
   Object.assign(ids, unitIdsAndPaths(tree), tree.members);
   const campaign = (await api.ok(`mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id targets { id } } }`, {
@@ -72,6 +76,19 @@ beforeAll(async () => {
   ids.account = (await api.ok(`mutation($i: CreateAccountInput!) { createAccount(input: $i) { account { id } } }`, {
     i: { username: `canbo.bn.${run}`, fullName: 'Cán bộ Bắc Ninh', unitId: ids.bn, roles: ['UNIT_OFFICER'] },
   }, admin)).createAccount.account.id;
+  // the member's own report, waiting for confirmation; a case on the member; a colleague's proposal; a bloc; a registration
+  ids.report = (await api.ok(`mutation($i: ReportProgressInput!) { reportProgress(input: $i) { id } }`, { i: { enrollmentId: ids.enrollment, targetId: ids.target, periodStart: `${year}-02-01`, value: 2 } }, memberToken)).reportProgress.id;
+  ids.proceeding = (await api.ok(`mutation($i: RecordProceedingInput!) { recordPendingProceeding(input: $i) { id } }`, { i: { memberId: ids.member, kind: 'COMPLAINT', note: 'Đơn khiếu nại ngày 02/11 đang xác minh' } }, admin)).recordPendingProceeding.id;
+  await eventuallyCounted('reward', 'member_refs WHERE id = $1', [ids.colleague], 1, 'the colleague in reward');
+  ids.proposal = (await api.ok(`mutation($i: ColleagueProposalInput!) { proposeColleague(input: $i) { id } }`, {
+    i: { colleagueId: ids.colleague, kind: 'GOOD_DEED', occurredOn: `${year}-01-05`, description: 'Chị Ninh trả lại chiếc ví nhặt được cho người đánh rơi', evidence: [{ description: 'Tổ trưởng tổ 2 chứng kiến' }] },
+  }, memberToken)).proposeColleague.id;
+  ids.bloc = (await api.ok(`mutation($i: EmulationBlocInput!) { createEmulationBloc(input: $i) { id } }`, {
+    i: { organiserUnitId: ids.bn, kind: 'CUM', name: `Cụm thi đua Bắc Ninh ${run}`, year, memberUnitIds: [ids.may, ids.dt] },
+  }, admin)).createEmulationBloc.id;
+  ids.registration = (await api.ok(`mutation($i: EmulationRegistrationInput!) { registerEmulationTitles(input: $i) { id } }`, {
+    i: { year, memberId: ids.member, formCodes: ['LDTT'], registeredOn: new Date().toISOString().slice(0, 10) <= `${year}-03-31` ? new Date().toISOString().slice(0, 10) : `${year}-03-31` },
+  }, admin)).registerEmulationTitles.id;
 });
 
 afterAll(async () => {
@@ -148,6 +165,20 @@ describe('every mutation across the province boundary', () => {
       setAccountEnabled: ['officer', `mutation($id: ID!) { setAccountEnabled(id: $id, enabled: false) { id } }`, { id: ids.account }],
       resetAccountPassword: ['officer', `mutation($id: ID!) { resetAccountPassword(id: $id) { temporaryPassword } }`, { id: ids.account }],
       moveMember: ['officer', `mutation($id: ID!, $u: ID!) { moveMember(id: $id, unitId: $u) { id } }`, { id: ids.member, u: ids.may }],
+      confirmProgressReport: ['officer', `mutation($id: ID!) { confirmProgressReport(id: $id) { id } }`, { id: ids.report }],
+      correctProgressReport: ['officer', `mutation($id: ID!) { correctProgressReport(id: $id, input: { value: 9, reason: "Sửa trái phép từ tỉnh khác" }) { id } }`, { id: ids.report }],
+      recordPendingProceeding: ['officer', `mutation($m: ID!) { recordPendingProceeding(input: { memberId: $m, kind: DISCIPLINE, note: "Ghi nhận trái phép từ tỉnh khác" }) { id } }`, { m: ids.member }],
+      closePendingProceeding: ['officer', `mutation($id: ID!) { closePendingProceeding(id: $id, input: { outcome: "Đóng trái phép từ tỉnh khác" }) { id } }`, { id: ids.proceeding }],
+      confirmLongServiceProposals: ['officer', `mutation($u: ID!, $m: ID!) { confirmLongServiceProposals(unitId: $u, year: ${year}, memberIds: [$m]) { id } }`, { u: ids.bn, m: ids.member }],
+      proposeColleague: ['officer', `mutation($c: ID!) { proposeColleague(input: { colleagueId: $c, kind: GOOD_DEED, occurredOn: "${year}-01-05", description: "Đề xuất trái phép từ tỉnh khác về người ở Bắc Ninh", evidence: [{ description: "Không có" }] }) { id } }`, { c: ids.colleague }],
+      nominateFromColleagueProposal: ['officer', `mutation($id: ID!, $u: ID!) { nominateFromColleagueProposal(id: $id, input: { formCode: "GIAY_KHEN", grantingUnitId: $u }) { id } }`, { id: ids.proposal, u: ids.may }],
+      forwardColleagueProposalToMedia: ['officer', `mutation($id: ID!) { forwardColleagueProposalToMedia(id: $id) { id } }`, { id: ids.proposal }],
+      declineColleagueProposal: ['officer', `mutation($id: ID!) { declineColleagueProposal(id: $id, reason: "Từ chối trái phép từ tỉnh khác") { id } }`, { id: ids.proposal }],
+      createEmulationBloc: ['officer', `mutation($o: ID!, $a: ID!, $b: ID!) { createEmulationBloc(input: { organiserUnitId: $o, kind: KHOI, name: "Khối trái phép", year: ${year}, memberUnitIds: [$a, $b] }) { id } }`, { o: ids.bn, a: ids.may, b: ids.dt }],
+      signBlocCovenant: ['officer', `mutation($id: ID!) { signBlocCovenant(id: $id, input: { signedOn: "${year}-01-05", commitments: ["Ký giao ước trái phép từ tỉnh khác"] }) { id } }`, { id: ids.bloc }],
+      rankEmulationBloc: ['officer', `mutation($id: ID!, $a: ID!, $b: ID!) { rankEmulationBloc(id: $id, scores: [{ unitId: $a, score: 1 }, { unitId: $b, score: 2 }]) { id } }`, { id: ids.bloc, a: ids.may, b: ids.dt }],
+      registerEmulationTitles: ['officer', `mutation($m: ID!) { registerEmulationTitles(input: { year: ${year}, memberId: $m, formCodes: ["CSTDCS"] }) { id } }`, { m: ids.member }],
+      reviewEmulationRegistration: ['officer', `mutation($id: ID!) { reviewEmulationRegistration(id: $id, approve: true) { id } }`, { id: ids.registration }],
     };
 
     const { data } = await graphql<any>(platform.gatewayUrl, getIntrospectionQuery(), {}, admin);
@@ -163,6 +194,9 @@ describe('every mutation across the province boundary', () => {
       const [c, m, e, r] = await Promise.all([
         campaignDb.query(`SELECT (SELECT md5(string_agg(u::text, '' ORDER BY id)) FROM union_units u) AS units, (SELECT md5(string_agg(m::text, '' ORDER BY id)) FROM members m) AS members,
                                  (SELECT md5(string_agg(c::text, '' ORDER BY id)) FROM campaigns c) AS campaigns, (SELECT count(*) FROM enrollments) AS enrollments, (SELECT count(*) FROM progress_reports) AS reports,
+                                 (SELECT md5(string_agg(r.id::text || r.value || coalesce(r.confirmed_at::text, ''), '' ORDER BY id)) FROM progress_reports r) AS "reportValues",
+                                 (SELECT count(*) FROM progress_report_revisions) AS revisions,
+                                 (SELECT md5(string_agg(p.id::text || coalesce(p.closed_on::text, ''), '' ORDER BY id)) FROM pending_proceedings p) AS proceedings,
                                  (SELECT md5(string_agg(a::text, '' ORDER BY id)) FROM accounts a) AS accounts`),
         mediaDb.query(`SELECT (SELECT md5(string_agg(s.id::text || s.status || s.title, '' ORDER BY id)) FROM stories s) AS stories, (SELECT count(*) FROM assets) AS assets,
                               (SELECT count(*) FROM sections) AS sections, (SELECT count(*) FROM news_channels WHERE revoked_at IS NULL) AS channels`),
@@ -172,7 +206,11 @@ describe('every mutation across the province boundary', () => {
                                (SELECT count(*) FROM reward_decisions) AS decisions, (SELECT md5(string_agg(f.code || f.version, '' ORDER BY code)) FROM reward_forms f) AS forms,
                                (SELECT count(*) FROM base_salaries) AS salaries, (SELECT count(*) FROM campaign_reward_plans) AS plans, (SELECT count(*) FROM collective_agreements) AS agreements,
                                (SELECT count(*) FROM employer_rewards) AS "employerRewards", (SELECT md5(string_agg(i.id::text || i.status, '' ORDER BY id)) FROM initiatives i) AS initiatives,
-                               (SELECT count(*) FROM reward_budgets) AS budgets`),
+                               (SELECT count(*) FROM reward_budgets) AS budgets,
+                               (SELECT md5(string_agg(p.id::text || p.status, '' ORDER BY id)) FROM colleague_proposals p) AS proposals,
+                               (SELECT md5(string_agg(b.id::text || b.status, '' ORDER BY id)) FROM emulation_blocs b) AS blocs,
+                               (SELECT count(*) FROM emulation_bloc_units) AS "blocUnits",
+                               (SELECT md5(string_agg(g.id::text || g.status || array_to_string(g.form_codes, ','), '' ORDER BY id)) FROM emulation_registrations g) AS registrations`),
       ]);
       await Promise.all([campaignDb.end(), mediaDb.end(), evaluationDb.end(), rewardDb.end()]);
       return { ...c.rows[0], ...m.rows[0], ...e.rows[0], ...r.rows[0] };

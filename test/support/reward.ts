@@ -24,6 +24,7 @@ export const GRANT = `mutation($id: ID!, $input: GrantRewardInput!) {
 }`;
 const FORM_INPUT_FIELDS = 'code name kind subjects grantingLevels individualMultiplier collectiveMultiplier precedence eligibility collectiveEligibility quota source verified active';
 export const AGREEMENT = `mutation($input: CollectiveAgreementInput!) { registerCollectiveAgreement(input: $input) { id employerName initiativeRate clauses { code period amountVnd maxRecipientsPerPeriod } } }`;
+export const REGISTER_TITLES = `mutation($input: EmulationRegistrationInput!) { registerEmulationTitles(input: $input) { id status registeredOn forms { code } } }`;
 export const REGISTER_INITIATIVE = `mutation($input: RegisterInitiativeInput!) { registerInitiative(input: $input) { id status authorName } }`;
 export const ASSESS_INITIATIVE = `mutation($id: ID!, $input: AssessInitiativeInput!) {
   assessInitiative(id: $id, input: $input) { status benefitValueVnd rate rateSource rewardVnd recognisedYear reach }
@@ -101,7 +102,25 @@ export class RewardScenario {
       hoa: await token(['MEMBER'], 'may', 'member-hoa', tree.members.hoa!),
     };
     await eventuallyCounted('reward', 'member_refs WHERE id = ANY($1::uuid[])', [Object.values(tree.members)], 5, 'members in reward’s read model');
-    return new RewardScenario(platform, api, tree, tokens);
+    const scenario = new RewardScenario(platform, api, tree, tokens);
+    // yearly titles go only to registered subjects: the five members and the two units registered this year, approved by Hà Nội
+    for (const memberKey of Object.keys(tree.members)) await scenario.registerTitles({ memberKey }, ['CSTDCS']);
+    for (const unitKey of ['may', 'so']) await scenario.registerTitles({ unitKey }, ['TTLDXS']);
+    return scenario;
+  }
+
+  /** A paper registration (đăng ký thi đua) of this year entered and approved by Hà Nội's officer: its id. */
+  async registerTitles(subject: { memberKey?: string; unitKey?: string }, formCodes: string[], registeringYear = year): Promise<string> {
+    const input = {
+      year: registeringYear,
+      memberId: subject.memberKey ? this.members[subject.memberKey] : null,
+      unitId: subject.unitKey ? this.units[subject.unitKey]!.id : null,
+      formCodes,
+      registeredOn: today <= `${registeringYear}-03-31` ? today : `${registeringYear}-03-31`,
+    };
+    const { id } = (await this.api.ok(REGISTER_TITLES, { input }, this.tokens.officerHn)).registerEmulationTitles;
+    await this.api.ok(`mutation($id: ID!) { reviewEmulationRegistration(id: $id, approve: true) { status } }`, { id }, this.tokens.officerHn);
+    return id;
   }
 
   /** A token of someone in this tree's unit `unitKey`. */

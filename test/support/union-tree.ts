@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { OrganisationType, UnitLevel } from '@thidua/common';
+import type { Gender, OrganisationType, UnitLevel } from '@thidua/common';
 import type { Api } from './api';
 
 /** A unit to create; `parent` names a unit declared before it. */
@@ -18,6 +18,8 @@ export interface MemberSpec {
   occupationCode: string;
   direct: boolean;
   leader?: boolean;
+  gender?: Gender;
+  joinedUnionOn?: string;
 }
 
 /** The national federation with Bắc Ninh's and Khánh Hòa's: most scenarios work in one province, the other is the outsider. */
@@ -61,6 +63,8 @@ export async function buildUnionTree(
         occupationCode: member.occupationCode,
         isDirectProductionWorker: member.direct,
         holdsLeadershipPost: member.leader ?? false,
+        gender: member.gender ?? null,
+        joinedUnionOn: member.joinedUnionOn ?? null,
       },
       token,
     );

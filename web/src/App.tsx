@@ -1,7 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { NavLink, Route, Routes } from 'react-router';
 import { useAuth, type Role } from './auth';
+import { BlocsPage } from './pages/BlocsPage';
 import { CampaignPage } from './pages/CampaignPage';
+import { ColleagueProposalsPage } from './pages/ColleagueProposalsPage';
 import { CouncilPage } from './pages/CouncilPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { DecisionPage } from './pages/DecisionPage';
@@ -9,8 +11,14 @@ import { EditorPage } from './pages/EditorPage';
 import { HomePage } from './pages/HomePage';
 import { ImportMembersPage } from './pages/ImportMembersPage';
 import { LaunchCampaignPage } from './pages/LaunchCampaignPage';
+import { LongServicePage } from './pages/LongServicePage';
+import { MyRewardsPage } from './pages/MyRewardsPage';
 import { NationalPage } from './pages/NationalPage';
+import { ProceedingsPage } from './pages/ProceedingsPage';
+import { ProgressChecksPage } from './pages/ProgressChecksPage';
+import { ProposeColleaguePage } from './pages/ProposeColleaguePage';
 import { RegisterPage } from './pages/RegisterPage';
+import { RegistrationsPage } from './pages/RegistrationsPage';
 import { ReplicateCampaignPage } from './pages/ReplicateCampaignPage';
 import { ReportProgressPage } from './pages/ReportProgressPage';
 import { ReviewsPage } from './pages/ReviewsPage';
@@ -37,11 +45,19 @@ const NAV: NavItem[] = [
   { to: '/national', label: 'Toàn quốc', roles: ['NATIONAL_ADMIN'] },
   { to: '/work/launch', label: 'Phát động', roles: OFFICERS },
   { to: '/work/progress', label: 'Báo cáo tiến độ', roles: OFFICERS },
+  { to: '/work/progress-checks', label: 'Xác nhận tiến độ', roles: OFFICERS },
+  { to: '/work/registrations', label: 'Đăng ký thi đua', roles: OFFICERS },
+  { to: '/work/blocs', label: 'Khối, cụm thi đua', roles: OFFICERS },
+  { to: '/work/colleague-proposals', label: 'Đề xuất của đoàn viên', roles: OFFICERS },
+  { to: '/work/long-service', label: 'Kỷ niệm chương', roles: OFFICERS },
+  { to: '/work/proceedings', label: 'Kỷ luật, thanh tra', roles: OFFICERS },
   { to: '/work/import', label: 'Nhập đoàn viên', roles: OFFICERS },
   { to: '/work/reviews', label: 'Chấm điểm', roles: ['REVIEWER'] },
   { to: '/work/council', label: 'Hội đồng TĐKT', roles: ['COUNCIL_MEMBER'] },
   { to: '/work/editor', label: 'Biên tập', roles: ['EDITOR', 'NATIONAL_ADMIN'] },
   { to: '/work/accounts', label: 'Tài khoản', roles: OFFICERS },
+  { to: '/me/rewards', label: 'Khen thưởng của tôi', roles: ['MEMBER'] },
+  { to: '/me/colleague', label: 'Đề xuất đồng nghiệp', roles: ['MEMBER'] },
 ];
 
 function Header() {
@@ -112,6 +128,14 @@ export function App() {
             <Route path="/work/reviews" element={<ReviewsPage />} />
             <Route path="/work/council" element={<CouncilPage />} />
             <Route path="/work/editor" element={<EditorPage />} />
+            <Route path="/work/progress-checks" element={<ProgressChecksPage />} />
+            <Route path="/work/registrations" element={<RegistrationsPage />} />
+            <Route path="/work/blocs" element={<BlocsPage />} />
+            <Route path="/work/colleague-proposals" element={<ColleagueProposalsPage />} />
+            <Route path="/work/long-service" element={<LongServicePage />} />
+            <Route path="/work/proceedings" element={<ProceedingsPage />} />
+            <Route path="/me/rewards" element={<MyRewardsPage />} />
+            <Route path="/me/colleague" element={<ProposeColleaguePage />} />
             <Route
               path="*"
               element={

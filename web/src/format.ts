@@ -42,6 +42,8 @@ export const NOMINATION_SOURCE: Record<string, string> = {
   MEDIA_DISCOVERY: 'Phát hiện qua báo chí',
   OFFICER: 'Cán bộ đề xuất',
   AD_HOC: 'Khen thưởng đột xuất',
+  LONG_SERVICE: 'Kỷ niệm chương theo số năm tham gia Công đoàn',
+  BLOC: 'Dẫn đầu khối, cụm thi đua',
 };
 
 export const NOMINATION_STATUS: Record<string, string> = {
@@ -61,5 +63,28 @@ export const STORY_STATUS: Record<string, string> = {
   RETRACTED: 'Đã gỡ',
   DISMISSED: 'Bỏ qua',
 };
+
+export const COLLEAGUE_DEED: Record<string, string> = { GOOD_DEED: 'Người tốt, việc tốt', INITIATIVE: 'Sáng kiến, cách làm hay' };
+
+export const COLLEAGUE_STATUS: Record<string, string> = {
+  SUBMITTED: 'Chờ công đoàn cơ sở xem xét',
+  NOMINATED: 'Đã đề nghị khen thưởng',
+  FORWARDED_TO_MEDIA: 'Đã chuyển ban biên tập',
+  DECLINED: 'Không đề nghị',
+};
+
+export const REGISTRATION_STATUS: Record<string, string> = { SUBMITTED: 'Chờ cấp trên duyệt', APPROVED: 'Đã duyệt', RETURNED: 'Bị trả lại' };
+
+export const BLOC_STATUS: Record<string, string> = { FORMED: 'Mới thành lập', COVENANT_SIGNED: 'Đã ký giao ước', RANKED: 'Đã xếp hạng' };
+
+export const BLOC_KIND: Record<string, string> = { KHOI: 'Khối thi đua', CUM: 'Cụm thi đua' };
+
+export const PROCEEDING_KIND: Record<string, string> = {
+  DISCIPLINE: 'Đang xem xét kỷ luật',
+  INSPECTION: 'Đang thanh tra, kiểm tra',
+  COMPLAINT: 'Có đơn thư khiếu nại, tố cáo',
+};
+
+export const REPORT_STATUS: Record<string, string> = { PENDING_CONFIRMATION: 'Chờ xác nhận', CONFIRMED: 'Đã xác nhận' };
 
 export const label = (labels: Record<string, string>, code: string | null | undefined) => (code ? (labels[code] ?? code) : '—');

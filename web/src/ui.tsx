@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import type { ApiError, GraphQLError, Problem } from './api';
+import { todayIso } from './format';
 
 /** A page: its title goes to the document title and to the one <h1> screen readers land on. */
 export function Page({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
@@ -60,18 +61,28 @@ export function problemFor(problems: Problem[], field: string): string | null {
   return found.length ? found.map((p) => p.message).join('; ') : null;
 }
 
-/** The `aria-describedby` of a field's control: its hint and its error, as `Field` renders them. */
-export function describedBy(id: string, { hint, problem }: { hint?: string | null; problem?: string | null }): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, problem ? `${id}-error` : null].filter(Boolean);
-  return ids.length ? ids.join(' ') : undefined;
-}
-
 interface FieldProps {
   id: string;
   label: string;
   problem?: string | null;
   hint?: string | null;
   children: ReactNode;
+}
+
+/** The attributes that tie a control to its hint and its error (give them to the input inside a Field). */
+export function describedBy(id: string, hint: boolean, problem: string | null | undefined) {
+  const ids = [hint ? `${id}-hint` : null, problem ? `${id}-error` : null].filter(Boolean).join(' ');
+  return { 'aria-describedby': ids || undefined, 'aria-invalid': problem ? true : undefined };
+}
+
+/** What an action said: its error, or what it did. */
+export function Outcome({ error, done }: { error: Error | null; done: string | null }) {
+  return (
+    <>
+      <ErrorBox error={error} />
+      {done ? <Success>{done}</Success> : null}
+    </>
+  );
 }
 
 /** A labelled control with its hint and its error, tied together for assistive technology. */
@@ -108,4 +119,17 @@ export function ProgressBar({ value, label }: { value: number; label: string }) 
 
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="muted empty">{children}</p>;
+}
+
+/** This year (Vietnam time): the yearly work (registrations, blocs, long service) is for it or the next. */
+export const thisYear = () => Number(todayIso().slice(0, 4));
+
+/** A choice of this year or the next. */
+export function YearSelect({ id, value, onChange, describedBy: aria }: { id: string; value: number; onChange(year: number): void; describedBy?: ReturnType<typeof describedBy> }) {
+  const year = thisYear();
+  return (
+    <select id={id} value={value} onChange={(e) => onChange(Number(e.target.value))} {...aria}>
+      {[year, year + 1].map((y) => <option key={y} value={y}>{y}</option>)}
+    </select>
+  );
 }

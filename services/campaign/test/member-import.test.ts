@@ -38,6 +38,6 @@ describe('member import from a spreadsheet', () => {
     const book = new ExcelJS.Workbook();
     book.addWorksheet('Đoàn viên').addRows([HEADER, ['Nguyễn Thị Hồng Nhung', 'CN_DET_MAY', true, 0, new Date(Date.UTC(2020, 4, 1))]]);
     const parsed = parseMemberRecords(await readFirstSheet(Buffer.from(await book.xlsx.writeBuffer())), '2026-06-01');
-    expect(parsed).toEqual({ problems: [], members: [{ row: 2, fullName: 'Nguyễn Thị Hồng Nhung', occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false, joinedUnionOn: '2020-05-01' }] });
+    expect(parsed).toEqual({ problems: [], members: [{ row: 2, fullName: 'Nguyễn Thị Hồng Nhung', occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false, gender: null, joinedUnionOn: '2020-05-01' }] });
   });
 });

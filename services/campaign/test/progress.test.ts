@@ -1,4 +1,4 @@
-import { completion, currentValue, isBehind, isSilent, progressOf, type TrackedTarget } from '../src/domain/progress';
+import { SELF_REPORT_RULE, completion, confirmationRefusal, correctionProblems, correctionRefusal, currentValue, isBehind, isSilent, needsConfirmation, progressOf, valueProblems, type TrackedTarget } from '../src/domain/progress';
 import { elapsedShare, periodContaining } from '../src/domain/periods';
 
 const initiatives: TrackedTarget = { targetId: 'i', direction: 'HIGHER_IS_BETTER', aggregation: 'SUM', weight: 60, committedValue: 10 };
@@ -62,5 +62,46 @@ describe('inspection flags', () => {
     expect(isSilent('MONTHLY', reports, '2026-01-01', '2026-03-10')).toBe(true);
     expect(isSilent('MONTHLY', [...reports, { targetId: 'i', periodStart: '2026-02-01', value: 1 }], '2026-01-01', '2026-03-10')).toBe(false);
     expect(isSilent('MONTHLY', [], '2026-03-01', '2026-03-10')).toBe(false);
+  });
+});
+
+describe('who checks a progress report (SELF_REPORT_RULE)', () => {
+  const own = { enrolledMemberId: 'nhung', actorMemberId: 'nhung', actorIsOfficerOver: false };
+  const officer = { enrolledMemberId: 'nhung', actorMemberId: null, actorIsOfficerOver: true };
+
+  it('names its source', () => {
+    expect(SELF_REPORT_RULE.source).toMatch(/Luật Thi đua, khen thưởng 06\/2022\/QH15/);
+  });
+
+  it('holds back a member’s own report and lets an officer’s count at once, for members and units alike', () => {
+    expect(needsConfirmation(own)).toBe(true);
+    expect(needsConfirmation(officer)).toBe(false);
+    expect(needsConfirmation({ enrolledMemberId: null, actorMemberId: null })).toBe(false);
+    expect(needsConfirmation({ enrolledMemberId: null, actorMemberId: 'nhung' })).toBe(false);
+  });
+
+  it('grants confirmation to an officer over the unit who is not the member, and refuses the member, even an officer who is the member', () => {
+    expect(confirmationRefusal(officer)).toBeNull();
+    expect(confirmationRefusal(own)).toMatch(/chính bạn/);
+    expect(confirmationRefusal({ ...own, actorIsOfficerOver: true })).toMatch(/chính bạn/);
+    expect(confirmationRefusal({ enrolledMemberId: 'nhung', actorMemberId: 'ha', actorIsOfficerOver: false })).toMatch(/Chỉ cán bộ công đoàn cơ sở/);
+  });
+
+  it('lets the member correct her own report only while it waits, officers any report', () => {
+    expect(correctionRefusal(own, false)).toBeNull();
+    expect(correctionRefusal(own, true)).toMatch(/nhờ cán bộ công đoàn cơ sở/);
+    expect(correctionRefusal(officer, true)).toBeNull();
+    expect(correctionRefusal({ enrolledMemberId: 'nhung', actorMemberId: 'ha', actorIsOfficerOver: false }, false)).toMatch(/Chỉ cán bộ/);
+  });
+
+  it('asks a correction for a change and a reason, and a value its target can take', () => {
+    const previous = { value: 4, evidenceUrl: null };
+    expect(correctionProblems(previous, { value: 6, evidenceUrl: null, reason: 'Công nhận thêm hai sáng kiến' })).toEqual([]);
+    expect(correctionProblems(previous, { value: 4, evidenceUrl: 'https://congdoan.vn/a', reason: 'Bổ sung biên bản công nhận' })).toEqual([]);
+    expect(correctionProblems(previous, { value: 4, evidenceUrl: null, reason: 'x'.repeat(1001) }).map((p) => p.field)).toEqual(['reason', 'value']);
+    expect(valueProblems({ name: 'Sáng kiến', aggregation: 'SUM' }, -1)).toHaveLength(1);
+    expect(valueProblems({ name: 'Tỷ lệ', aggregation: 'LATEST' }, -1)).toEqual([]);
+    expect(valueProblems({ name: 'Sáng kiến', aggregation: 'SUM' }, Number.NaN)).toEqual([{ field: 'value', message: 'phải là một số' }]);
+    expect(valueProblems({ name: 'Sáng kiến', aggregation: 'SUM' }, 0)).toEqual([]);
   });
 });

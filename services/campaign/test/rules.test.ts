@@ -36,9 +36,17 @@ describe('member CSV import', () => {
     const { members, problems } = parseMemberCsv(`${header}\nNguyễn Thị Hoa,CN_DET_MAY,có,không,01/05/2020\n"Trần Văn Bình, con",KY_SU,không,có,`, '2026-11-25');
     expect(problems).toEqual([]);
     expect(members).toEqual([
-      { row: 2, fullName: 'Nguyễn Thị Hoa', occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false, joinedUnionOn: '2020-05-01' },
-      { row: 3, fullName: 'Trần Văn Bình, con', occupationCode: 'KY_SU', isDirectProductionWorker: false, holdsLeadershipPost: true, joinedUnionOn: null },
+      { row: 2, fullName: 'Nguyễn Thị Hoa', occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false, gender: null, joinedUnionOn: '2020-05-01' },
+      { row: 3, fullName: 'Trần Văn Bình, con', occupationCode: 'KY_SU', isDirectProductionWorker: false, holdsLeadershipPost: true, gender: null, joinedUnionOn: null },
     ]);
+  });
+
+  it('reads the optional gender column: Nam or Nữ, with or without the accent, empty when not recorded', () => {
+    const csv = `${header},Giới tính\nNguyễn Thị Hoa,CN_DET_MAY,có,không,,Nữ\nLê Văn Tám,CN_DET_MAY,có,không,,nam\nĐỗ Mai,CN_DET_MAY,có,không,,NU\nTrần An,KY_SU,không,không,,`;
+    expect(parseMemberCsv(csv, '2026-11-25').members.map((m) => m.gender)).toEqual(['FEMALE', 'MALE', 'FEMALE', null]);
+    const wrong = parseMemberCsv(`${header},gioi_tinh\nHoa,CN_DET_MAY,có,không,,khác\nMai,CN_DET_MAY,có,không,,constructor`, '2026-11-25');
+    expect(wrong.members).toEqual([]);
+    expect(wrong.problems).toEqual([2, 3].map((row) => ({ row, field: 'gioi_tinh', message: 'ghi "Nam" hoặc "Nữ", hoặc để trống khi chưa có' })));
   });
 
   it('accepts headers with diacritics', () => {

@@ -31,8 +31,17 @@ export async function createReadModelTables(db: QueryRunner): Promise<void> {
   await db.query(`CREATE INDEX member_refs_unit_path ON member_refs (unit_path text_pattern_ops)`);
 }
 
+/**
+ * The member facts added to the read model after it was first created (gender for ties, the days the member joined
+ * and left the union for long service): every service keeping the read model adds them in a migration of its own.
+ */
+export async function addMemberFactsToReadModel(db: QueryRunner): Promise<void> {
+  await db.query(`ALTER TABLE member_refs ADD COLUMN gender text CHECK (gender IN ('FEMALE','MALE')), ADD COLUMN joined_union_on date, ADD COLUMN left_union_on date`);
+}
+
 const UNIT_COLUMNS = `id uuid, name text, path text, level text, organisation_type text, province_code text`;
-const MEMBER_COLUMNS = `id uuid, full_name text, unit_id uuid, unit_path text, occupation_code text, is_direct_production_worker boolean, holds_leadership_post boolean`;
+const MEMBER_COLUMNS = `id uuid, full_name text, unit_id uuid, unit_path text, occupation_code text, is_direct_production_worker boolean, holds_leadership_post boolean,
+  gender text, joined_union_on date, left_union_on date`;
 
 /** The latest of each key, in order: one upsert may not touch a row twice, and the last event wins. */
 function latestByKey<T>(items: T[], key: (item: T) => string): T[] {
@@ -56,13 +65,15 @@ export async function upsertMemberRefs(manager: EntityManager, members: MemberUp
   const rows = latestByKey(members, (m) => m.memberId).map((m) => ({
     id: m.memberId, full_name: m.fullName, unit_id: m.unitId, unit_path: m.unitPath, occupation_code: m.occupationCode,
     is_direct_production_worker: m.isDirectProductionWorker, holds_leadership_post: m.holdsLeadershipPost,
+    gender: m.gender ?? null, joined_union_on: m.joinedUnionOn ?? null, left_union_on: m.leftUnionOn,
   }));
   await manager.query(
-    `INSERT INTO member_refs (id, full_name, unit_id, unit_path, occupation_code, is_direct_production_worker, holds_leadership_post)
+    `INSERT INTO member_refs (id, full_name, unit_id, unit_path, occupation_code, is_direct_production_worker, holds_leadership_post, gender, joined_union_on, left_union_on)
      SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${MEMBER_COLUMNS})
      ON CONFLICT (id) DO UPDATE SET full_name = EXCLUDED.full_name, unit_id = EXCLUDED.unit_id, unit_path = EXCLUDED.unit_path,
        occupation_code = EXCLUDED.occupation_code, is_direct_production_worker = EXCLUDED.is_direct_production_worker,
-       holds_leadership_post = EXCLUDED.holds_leadership_post`,
+       holds_leadership_post = EXCLUDED.holds_leadership_post, gender = EXCLUDED.gender, joined_union_on = EXCLUDED.joined_union_on,
+       left_union_on = EXCLUDED.left_union_on`,
     [JSON.stringify(rows)],
   );
 }

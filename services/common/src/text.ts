@@ -19,3 +19,16 @@ export function slugify(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+/** Every Vietnamese letter with a diacritic (and đ), lower and upper case, NFC. */
+const ACCENTED = 'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ';
+const FOLD_FROM = ACCENTED + ACCENTED.toUpperCase();
+const FOLD_TO = [...FOLD_FROM].map((letter) => foldVietnamese(letter)).join('');
+
+/**
+ * The SQL for `foldVietnamese` of a text column (NFC, as the platform stores names), for searching rows that keep no
+ * folded copy: letters are mapped one to one, then lower-cased (ASCII only is left, so the database's locale does not matter).
+ */
+export function foldVietnameseSql(expression: string): string {
+  return `lower(translate(${expression}, '${FOLD_FROM}', '${FOLD_TO}'))`;
+}

@@ -20,11 +20,12 @@ interface Nomination {
   votesAgainst: number;
   form: { code: string; name: string } | null;
   reviews: { reviewerName: string | null; vote: string | null; comment: string | null }[];
+  suspension: { message: string } | null;
 }
 
 const VOTE_LABELS: Record<string, string> = { FOR: 'Tán thành', AGAINST: 'Không tán thành', ABSTAIN: 'Không biểu quyết' };
 const NOMINATIONS = `query CouncilNominations { nominations(first: 50) { edges { node {
-  id source status subjectName reason achievedOn resultRank taskRating votesFor votesAgainst form { code name } reviews { reviewerName vote comment }
+  id source status subjectName reason achievedOn resultRank taskRating votesFor votesAgainst form { code name } reviews { reviewerName vote comment } suspension { message }
 } } } rewardForms { code name } }`;
 const VOTE = `mutation Vote($id: ID!, $vote: CouncilVote, $comment: String) { reviewNomination(id: $id, vote: $vote, comment: $comment) { status } }`;
 const GRANT = `mutation Grant($id: ID!, $input: GrantRewardInput!) { grantReward(nominationId: $id, input: $input) { number amountVnd formName } }`;
@@ -50,6 +51,7 @@ function NominationCard({ nomination, forms, onChange }: { nomination: Nominatio
         <span className="badge">{label(NOMINATION_STATUS, nomination.status)}</span> <span className="badge badge-red">{label(NOMINATION_SOURCE, nomination.source)}</span>
       </p>
       <p>{nomination.reason}</p>
+      {nomination.suspension ? <div className="alert alert-warning" role="status">{nomination.suspension.message}</div> : null}
       <p className="muted">
         Đề nghị: {nomination.form?.name ?? 'chưa chọn'} · thành tích ngày {day(nomination.achievedOn)}
         {nomination.resultRank ? ` · xếp hạng ${nomination.resultRank}` : ''} · {nomination.votesFor} tán thành, {nomination.votesAgainst} không tán thành

@@ -59,7 +59,7 @@ export function ImportMembersPage() {
   };
   return (
     <Page title="Nhập danh sách đoàn viên">
-      <p className="muted">Tệp CSV hoặc Excel (.xlsx, trang đầu tiên) với các cột ho_ten, ma_nghe, truc_tiep_san_xuat, giu_chuc_vu, ngay_vao_cong_doan (có/không, dd/mm/yyyy); tối đa 20.000 dòng. Danh sách tải về dưới đây nhập lại được sau khi sửa.</p>
+      <p className="muted">Tệp CSV hoặc Excel (.xlsx, trang đầu tiên) với các cột ho_ten, ma_nghe, truc_tiep_san_xuat, giu_chuc_vu, ngay_vao_cong_doan, gioi_tinh (có/không, dd/mm/yyyy, Nam/Nữ; giới tính có thể để trống); tối đa 20.000 dòng. Danh sách tải về dưới đây nhập lại được sau khi sửa.</p>
       <form className="stack" onSubmit={submit}>
         <Field id="unit" label="Công đoàn cơ sở">
           <select id="unit" value={target} onChange={(e) => setTarget(e.target.value)} required>

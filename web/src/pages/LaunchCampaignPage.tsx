@@ -110,7 +110,7 @@ export function LaunchCampaignPage() {
                   id={`t${i}-name`}
                   value={target.name}
                   onChange={(e) => setTarget(i, { name: e.target.value })}
-                  aria-describedby={describedBy(`t${i}-name`, { hint: rules?.name, problem: problem(`targets.${i}.name`) })}
+                  {...describedBy(`t${i}-name`, Boolean(rules?.name), problem(`targets.${i}.name`))}
                 />
               </Field>
               <Field id={`t${i}-unit`} label="Đơn vị tính" hint={rules?.unitOfMeasure} problem={problem(`targets.${i}.unitOfMeasure`)}>
@@ -118,7 +118,7 @@ export function LaunchCampaignPage() {
                   id={`t${i}-unit`}
                   value={target.unitOfMeasure}
                   onChange={(e) => setTarget(i, { unitOfMeasure: e.target.value })}
-                  aria-describedby={describedBy(`t${i}-unit`, { hint: rules?.unitOfMeasure, problem: problem(`targets.${i}.unitOfMeasure`) })}
+                  {...describedBy(`t${i}-unit`, Boolean(rules?.unitOfMeasure), problem(`targets.${i}.unitOfMeasure`))}
                 />
               </Field>
               <Field id={`t${i}-value`} label="Mức chỉ tiêu" hint={rules?.targetValue} problem={problem(`targets.${i}.targetValue`)}>
@@ -128,7 +128,7 @@ export function LaunchCampaignPage() {
                   inputMode="decimal"
                   value={target.targetValue}
                   onChange={(e) => setTarget(i, { targetValue: e.target.value })}
-                  aria-describedby={describedBy(`t${i}-value`, { hint: rules?.targetValue, problem: problem(`targets.${i}.targetValue`) })}
+                  {...describedBy(`t${i}-value`, Boolean(rules?.targetValue), problem(`targets.${i}.targetValue`))}
                 />
               </Field>
               <Field id={`t${i}-weight`} label="Trọng số (%)" problem={problem(`targets.${i}.weight`)}>

@@ -1,12 +1,12 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, officerScope, pageSize, parseId, queryRows, requireAuthenticated, toConnection, todayInVietnam, type Connection, type FieldProblem, type OrganisationType, type PageRequest } from '@thidua/common';
-import { IsNull, type EntityManager } from 'typeorm';
+import { IsNull, Not, type EntityManager } from 'typeorm';
 import { canSeeCampaign, canSeeEnrollment } from '../domain/access';
 import { RUNNING_STATUSES } from '../domain/campaigns';
 import { memberEligibility, resolveCommitments, unitEligibility, type CampaignScope, type CommitmentInput } from '../domain/enrollment';
 import { periodContaining } from '../domain/periods';
-import { completion, isBehind, isSilent, progressOf, type ReportedValue, type TrackedTarget } from '../domain/progress';
+import { completion, isBehind, isSilent, needsConfirmation, progressOf, valueProblems, type ReportedValue, type TrackedTarget } from '../domain/progress';
 import { CampaignEntity, CommitmentEntity, EnrollmentEntity, ProgressReportEntity, type CampaignRow, type CampaignTargetRow, type EnrollmentRow, type ProgressReportRow } from '../entities';
-import { campaignUpdated } from './published-events';
+import { campaignUpdated, progressReported } from './published-events';
 import type { CampaignContext } from './context';
 
 async function runningCampaign(ctx: CampaignContext, manager: EntityManager, campaignId: string): Promise<CampaignRow> {
@@ -89,7 +89,9 @@ export interface ReportProgressInput {
 
 /**
  * A progress report for one target and one period of the campaign's cadence. The first report of a launched
- * campaign moves it to IN_PROGRESS. A period is reported once; corrections are a later feature.
+ * campaign moves it to IN_PROGRESS. A period is reported once (a wrong value is corrected, with a reason). A member's
+ * own report waits for the grassroots officer's confirmation before it counts (SELF_REPORT_RULE); the others count
+ * at once and tell evaluation (ProgressReported).
  */
 export async function reportProgress(ctx: CampaignContext, input: ReportProgressInput): Promise<ProgressReportRow> {
   requireAuthenticated(ctx.identity);
@@ -108,6 +110,7 @@ export async function reportProgress(ctx: CampaignContext, input: ReportProgress
     if (await repository.findOneBy({ enrollmentId: enrollment.id, targetId, periodStart: period.start })) {
       throw new ConflictError(`Already reported for ${target.name}, period ${period.start} – ${period.end}`, { periodStart: period.start });
     }
+    const counts = !needsConfirmation({ enrolledMemberId: enrollment.memberId, actorMemberId: ctx.identity.memberId });
     const report = await repository.save({
       enrollmentId: enrollment.id,
       targetId,
@@ -116,6 +119,8 @@ export async function reportProgress(ctx: CampaignContext, input: ReportProgress
       value: input.value,
       evidenceUrl: input.evidenceUrl ?? null,
       reportedBy: ctx.identity.subject,
+      confirmedAt: counts ? new Date() : null,
+      confirmedBy: counts ? ctx.identity.subject : null,
     });
     if (campaign.status === 'LAUNCHED') {
       campaign.status = 'IN_PROGRESS';
@@ -123,30 +128,16 @@ export async function reportProgress(ctx: CampaignContext, input: ReportProgress
       await manager.getRepository(CampaignEntity).save(campaign);
       await emit(campaignUpdated(campaign, ['status']));
     }
-    const commitment = await manager.getRepository(CommitmentEntity).findOneByOrFail({ enrollmentId: enrollment.id, targetId });
-    const reports = await repository.findBy({ enrollmentId: enrollment.id, targetId });
-    const progress = progressOf(tracked(target, commitment.committedValue), reports);
-    await emit({
-      type: 'ProgressReported',
-      aggregateId: enrollment.id,
-      unitPath: enrollment.unitPath,
-      payload: {
-        reportId: report.id,
-        enrollmentId: enrollment.id,
-        campaignId: campaign.id,
-        unitId: enrollment.unitId,
-        unitPath: enrollment.unitPath,
-        memberId: enrollment.memberId,
-        targetId,
-        periodStart: period.start,
-        periodEnd: period.end,
-        value: input.value,
-        currentValue: progress.currentValue ?? input.value,
-        committedValue: commitment.committedValue,
-      },
-    });
+    if (counts) await emit(progressReported(report, enrollment, await countedProgress(manager, enrollment, target)));
     return report;
   });
+}
+
+/** The target's progress from the counted (confirmed) reports, inside the caller's transaction. */
+export async function countedProgress(manager: EntityManager, enrollment: EnrollmentRow, target: CampaignTargetRow) {
+  const commitment = await manager.getRepository(CommitmentEntity).findOneByOrFail({ enrollmentId: enrollment.id, targetId: target.id });
+  const reports = await manager.getRepository(ProgressReportEntity).findBy({ enrollmentId: enrollment.id, targetId: target.id, confirmedAt: Not(IsNull()) });
+  return progressOf(tracked(target, commitment.committedValue), reports);
 }
 
 function reportProblems(campaign: CampaignRow, target: CampaignTargetRow, period: { start: string; end: string }, value: number): FieldProblem[] {
@@ -155,8 +146,7 @@ function reportProblems(campaign: CampaignRow, target: CampaignTargetRow, period
   if (period.end < campaign.startsOn! || period.start > campaign.endsOn!) {
     problems.push({ field: 'periodStart', message: `the period ${period.start} – ${period.end} is outside the campaign (${campaign.startsOn} – ${campaign.endsOn})` });
   }
-  if (!Number.isFinite(value)) problems.push({ field: 'value', message: 'must be a number' });
-  else if (target.aggregation === 'SUM' && value < 0) problems.push({ field: 'value', message: `"${target.name}" adds up over the period: report what was achieved in it, 0 or more` });
+  problems.push(...valueProblems(target, value));
   return problems;
 }
 
@@ -172,12 +162,12 @@ export async function trackedTargets(ctx: CampaignContext, enrollment: Enrollmen
 }
 
 export async function enrollmentProgress(ctx: CampaignContext, enrollment: EnrollmentRow) {
-  const [targets, reports] = await Promise.all([trackedTargets(ctx, enrollment), ctx.loaders.reports.load(enrollment.id)]);
+  const [targets, reports] = await Promise.all([trackedTargets(ctx, enrollment), ctx.loaders.countedReports.load(enrollment.id)]);
   return targets.map((t) => progressOf(t, reports));
 }
 
 export async function enrollmentCompletion(ctx: CampaignContext, enrollment: EnrollmentRow): Promise<number> {
-  const [targets, reports] = await Promise.all([trackedTargets(ctx, enrollment), ctx.loaders.reports.load(enrollment.id)]);
+  const [targets, reports] = await Promise.all([trackedTargets(ctx, enrollment), ctx.loaders.countedReports.load(enrollment.id)]);
   return completion(targets, reports);
 }
 
@@ -259,7 +249,7 @@ export async function inspection(ctx: CampaignContext, campaign: CampaignRow) {
   const day = todayInVietnam();
   const assessed = await Promise.all(
     enrollments.map(async (enrollment, i) => {
-      const [targets, reports] = await Promise.all([trackedTargets(ctx, enrollment), ctx.loaders.reports.load(enrollment.id)]);
+      const [targets, reports] = await Promise.all([trackedTargets(ctx, enrollment), ctx.loaders.countedReports.load(enrollment.id)]);
       const values: ReportedValue[] = reports;
       return {
         enrollment,

@@ -88,6 +88,7 @@ const MEMBER_COLUMNS: SheetColumn<MemberLine>[] = [
   { header: 'Giữ chức vụ', width: 12, value: (m) => yesNo(m.holdsLeadershipPost) },
   { header: 'Ngày vào công đoàn', width: 14, format: 'date', value: (m) => dateCell(m.joinedUnionOn) },
   { header: 'Ngày ra công đoàn', width: 14, format: 'date', value: (m) => dateCell(m.leftUnionOn) },
+  { header: 'Giới tính', width: 8, value: (m) => (m.gender === null ? '' : m.gender === 'FEMALE' ? 'Nữ' : 'Nam') },
   { header: 'Tên nghề', width: 28, value: (m) => m.occupationName },
   { header: 'Công đoàn cơ sở', width: 40, value: (m) => m.unitName },
 ];

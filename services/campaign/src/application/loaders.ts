@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource, type EntitySchema, type ObjectLiteral } from 'typeorm';
+import { In, IsNull, Not, type DataSource, type EntitySchema, type ObjectLiteral } from 'typeorm';
 import { groupByKey, oneByKey, queryRows } from '@thidua/common';
 import {
   CampaignEntity,
@@ -10,6 +10,7 @@ import {
   MemberEntity,
   OccupationEntity,
   ProgressReportEntity,
+  ProgressRevisionEntity,
   SummaryResultEntity,
   UnionUnitEntity,
   type CampaignRow,
@@ -20,6 +21,7 @@ import {
   type MemberRow,
   type OccupationRow,
   type ProgressReportRow,
+  type ProgressRevisionRow,
   type SummaryResultRow,
   type UnionUnitRow,
 } from '../entities';
@@ -34,7 +36,9 @@ export interface CampaignLoaders {
   summaryResults: DataLoader<string, SummaryResultRow[]>;
   enrollment: DataLoader<string, EnrollmentRow | null>;
   commitments: DataLoader<string, CommitmentRow[]>;
-  reports: DataLoader<string, ProgressReportRow[]>;
+  /** The reports that count (confirmed), per enrollment, by period. */
+  countedReports: DataLoader<string, ProgressReportRow[]>;
+  revisions: DataLoader<string, ProgressRevisionRow[]>;
   participation: DataLoader<string, { units: number; members: number }>;
 }
 
@@ -62,7 +66,11 @@ export function createLoaders(db: DataSource): CampaignLoaders {
     summaryResults: many(db, SummaryResultEntity, 'campaignId', {}),
     enrollment: one(db, EnrollmentEntity, 'id'),
     commitments: many(db, CommitmentEntity, 'enrollmentId', {}),
-    reports: many(db, ProgressReportEntity, 'enrollmentId', { periodStart: 'ASC' }),
+    countedReports: new DataLoader(async (ids) => {
+      const rows = await db.getRepository(ProgressReportEntity).find({ where: { enrollmentId: In([...ids]), confirmedAt: Not(IsNull()) }, order: { periodStart: 'ASC' } });
+      return groupByKey(ids, rows, (row) => row.enrollmentId);
+    }),
+    revisions: many(db, ProgressRevisionEntity, 'reportId', { revisedAt: 'ASC' }),
     participation: new DataLoader(async (campaignIds) => {
       const rows = await queryRows<{ campaignId: string; units: number; members: number }>(db,
         `SELECT campaign_id AS "campaignId", count(*) FILTER (WHERE member_id IS NULL)::int AS units,

@@ -15,6 +15,7 @@ import {
   todayInVietnam,
   UnreadableSpreadsheetError,
   type Connection,
+  type Gender,
   type PageRequest,
   type SheetRow,
 } from '@thidua/common';
@@ -33,6 +34,7 @@ export interface CreateMemberInput {
   occupationCode: string;
   isDirectProductionWorker: boolean;
   holdsLeadershipPost: boolean;
+  gender?: Gender | null;
   joinedUnionOn?: string | null;
 }
 
@@ -41,6 +43,7 @@ export interface UpdateMemberInput {
   occupationCode?: string | null;
   isDirectProductionWorker?: boolean | null;
   holdsLeadershipPost?: boolean | null;
+  gender?: Gender | null;
   joinedUnionOn?: string | null;
   leftUnionOn?: string | null;
 }
@@ -65,6 +68,7 @@ export async function createMember(ctx: CampaignContext, input: CreateMemberInpu
       occupationCode: input.occupationCode,
       isDirectProductionWorker: input.isDirectProductionWorker,
       holdsLeadershipPost: input.holdsLeadershipPost,
+      gender: input.gender ?? null,
       joinedUnionOn,
       leftUnionOn: null,
     });
@@ -95,6 +99,7 @@ export async function updateMember(ctx: CampaignContext, id: string, input: Upda
       fullNameFolded: foldVietnamese(next.fullName),
       isDirectProductionWorker: input.isDirectProductionWorker ?? member.isDirectProductionWorker,
       holdsLeadershipPost: input.holdsLeadershipPost ?? member.holdsLeadershipPost,
+      gender: input.gender === undefined ? member.gender : input.gender,
     });
     const saved = await manager.getRepository(MemberEntity).save(member);
     await emit(memberUpserted(saved));
@@ -199,11 +204,13 @@ async function insertMembers(
         occupationCode: m.occupationCode,
         isDirectProductionWorker: m.isDirectProductionWorker,
         holdsLeadershipPost: m.holdsLeadershipPost,
+        gender: m.gender,
         joinedUnionOn: m.joinedUnionOn,
         leftUnionOn: null,
       })),
     )
-    .returning('*')
+    // the day as text: pg would hand a date back as a JS Date at the server's local midnight
+    .returning(`*, joined_union_on::text AS joined_union_on_text`)
     .execute();
   return (result.raw as Record<string, unknown>[]).map((raw) => ({
     id: raw.id as string,
@@ -214,7 +221,8 @@ async function insertMembers(
     occupationCode: raw.occupation_code as string,
     isDirectProductionWorker: raw.is_direct_production_worker as boolean,
     holdsLeadershipPost: raw.holds_leadership_post as boolean,
-    joinedUnionOn: (raw.joined_union_on as string | null) ?? null,
+    gender: (raw.gender as MemberRow['gender']) ?? null,
+    joinedUnionOn: (raw.joined_union_on_text as string | null) ?? null,
     leftUnionOn: null,
     createdAt: raw.created_at as Date,
     updatedAt: raw.updated_at as Date,

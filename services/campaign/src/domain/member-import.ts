@@ -1,11 +1,12 @@
 import { parse } from 'csv-parse/sync';
-import type { FieldProblem } from '@thidua/common';
+import type { FieldProblem, Gender } from '@thidua/common';
 
 /**
  * CSV of members as a grassroots union keeps it. Headers in Vietnamese (with or without diacritics) or
  * English; one member a row:
- *   ho_ten, ma_nghe, truc_tiep_san_xuat, giu_chuc_vu, ngay_vao_cong_doan
- *   Nguyễn Thị Hồng Nhung, CN_DET_MAY, có, không, 01/05/2020
+ *   ho_ten, ma_nghe, truc_tiep_san_xuat, giu_chuc_vu, ngay_vao_cong_doan, gioi_tinh
+ *   Nguyễn Thị Hồng Nhung, CN_DET_MAY, có, không, 01/05/2020, Nữ
+ * The gender column (Nam / Nữ) is optional, as files kept before it was recorded lack it.
  */
 export const IMPORT_COLUMNS = {
   fullName: ['ho_ten', 'họ_tên', 'ho ten', 'họ tên', 'full_name', 'fullname'],
@@ -13,6 +14,7 @@ export const IMPORT_COLUMNS = {
   isDirectProductionWorker: ['truc_tiep_san_xuat', 'trực_tiếp_sản_xuất', 'truc tiep san xuat', 'trực tiếp sản xuất', 'direct_production_worker'],
   holdsLeadershipPost: ['giu_chuc_vu', 'giữ_chức_vụ', 'giu chuc vu', 'giữ chức vụ', 'holds_leadership_post'],
   joinedUnionOn: ['ngay_vao_cong_doan', 'ngày_vào_công_đoàn', 'ngay vao cong doan', 'ngày vào công đoàn', 'joined_union_on'],
+  gender: ['gioi_tinh', 'giới_tính', 'gioi tinh', 'giới tính', 'gender'],
 } as const;
 type Column = keyof typeof IMPORT_COLUMNS;
 const REQUIRED: Column[] = ['fullName', 'occupationCode', 'isDirectProductionWorker', 'holdsLeadershipPost'];
@@ -24,6 +26,7 @@ export interface ImportedMember {
   occupationCode: string;
   isDirectProductionWorker: boolean;
   holdsLeadershipPost: boolean;
+  gender: Gender | null;
   joinedUnionOn: string | null;
 }
 
@@ -41,6 +44,13 @@ function parseFlag(raw: string): boolean | null {
   if (YES.has(value)) return true;
   if (NO.has(value)) return false;
   return null;
+}
+
+const GENDER_WORDS = new Map<string, Gender | null>([['nữ', 'FEMALE'], ['nu', 'FEMALE'], ['female', 'FEMALE'], ['nam', 'MALE'], ['male', 'MALE'], ['', null]]);
+
+/** Nam / Nữ (with or without the accent), or empty when not recorded; undefined for anything else. */
+function parseGender(raw: string): Gender | null | undefined {
+  return GENDER_WORDS.get(raw.trim().toLowerCase().normalize('NFC'));
 }
 
 /** Accepts dd/mm/yyyy (as Vietnamese forms write it) or yyyy-mm-dd. */
@@ -108,6 +118,7 @@ export function parseMemberRecords(records: MemberRecord[], today: string): { me
     const direct = parseFlag(cell('isDirectProductionWorker'));
     const leader = parseFlag(cell('holdsLeadershipPost'));
     const joined = parseDay(cell('joinedUnionOn'));
+    const gender = parseGender(cell('gender'));
     const rowProblems: RowProblem[] = [];
     if (!fullName || fullName.length > 200) rowProblems.push({ row, field: 'ho_ten', message: 'the name must be 1–200 characters' });
     if (!cell('occupationCode').trim()) rowProblems.push({ row, field: 'ma_nghe', message: 'the occupation code is missing' });
@@ -115,6 +126,7 @@ export function parseMemberRecords(records: MemberRecord[], today: string): { me
     if (leader === null) rowProblems.push({ row, field: 'giu_chuc_vu', message: 'write "có" or "không"' });
     if (joined === 'invalid') rowProblems.push({ row, field: 'ngay_vao_cong_doan', message: 'write the date as dd/mm/yyyy' });
     else if (joined && joined > today) rowProblems.push({ row, field: 'ngay_vao_cong_doan', message: 'cannot be in the future' });
+    if (gender === undefined) rowProblems.push({ row, field: 'gioi_tinh', message: 'ghi "Nam" hoặc "Nữ", hoặc để trống khi chưa có' });
     if (rowProblems.length > 0) {
       problems.push(...rowProblems);
       return;
@@ -125,6 +137,7 @@ export function parseMemberRecords(records: MemberRecord[], today: string): { me
       occupationCode: cell('occupationCode').trim(),
       isDirectProductionWorker: direct!,
       holdsLeadershipPost: leader!,
+      gender: gender ?? null,
       joinedUnionOn: joined === 'invalid' ? null : joined,
     });
   });

@@ -86,3 +86,58 @@ export function isSilent(cadence: ReportingCadence, reports: ReportedValue[], st
   const latest = reports.map((r) => r.periodStart).sort().at(-1);
   return latest === undefined || latest < previous.start;
 }
+
+/**
+ * Who checks a progress report before it counts. A member's own report waits for an officer of their grassroots union
+ * (or above) who is not that member; an officer's report for a unit or a member counts at once. Kept as data with its
+ * source, as the reward rules are.
+ */
+export const SELF_REPORT_RULE = {
+  rule: 'SELF_REPORT_CONFIRMED',
+  source: 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 5 (khen thưởng chính xác, công khai, minh bạch: thành tích phải được xác nhận); issue 17',
+  verified: false,
+} as const;
+
+/** The people around a report: the enrolled member (null for a unit), whoever acts, and whether they are an officer over the unit. */
+export interface ReportActors {
+  enrolledMemberId: string | null;
+  actorMemberId: string | null;
+  actorIsOfficerOver: boolean;
+}
+
+/** A report made by the enrolled member themself waits for confirmation. */
+export function needsConfirmation(actors: Pick<ReportActors, 'enrolledMemberId' | 'actorMemberId'>): boolean {
+  return actors.enrolledMemberId !== null && actors.actorMemberId === actors.enrolledMemberId;
+}
+
+/** Why the actor may not confirm this report, or null when they may. */
+export function confirmationRefusal(actors: ReportActors): string | null {
+  if (needsConfirmation(actors)) return 'Báo cáo của chính bạn phải do cán bộ công đoàn cơ sở khác xác nhận';
+  if (!actors.actorIsOfficerOver) return 'Chỉ cán bộ công đoàn cơ sở của đoàn viên (hoặc cấp trên) xác nhận báo cáo';
+  return null;
+}
+
+/**
+ * Why the actor may not correct this report, or null. Officers over the unit correct any report; a member corrects
+ * their own report only while it waits for confirmation (it still waits afterwards).
+ */
+export function correctionRefusal(actors: ReportActors, confirmed: boolean): string | null {
+  if (needsConfirmation(actors)) return confirmed ? 'Báo cáo đã được xác nhận: nhờ cán bộ công đoàn cơ sở sửa, kèm lý do' : null;
+  return actors.actorIsOfficerOver ? null : 'Chỉ cán bộ công đoàn phụ trách đơn vị sửa được báo cáo này';
+}
+
+/** A reported value fits its target: a number, and never negative for targets that add up over the period. */
+export function valueProblems(target: { name: string; aggregation: TargetAggregation }, value: number, field = 'value'): { field: string; message: string }[] {
+  if (!Number.isFinite(value)) return [{ field, message: 'phải là một số' }];
+  if (target.aggregation === 'SUM' && value < 0) return [{ field, message: `"${target.name}" được cộng dồn theo kỳ: ghi kết quả đạt được trong kỳ, từ 0 trở lên` }];
+  return [];
+}
+
+/** What a correction must say: a change, and why (the reason is kept in the report's history). */
+export function correctionProblems(previous: { value: number; evidenceUrl: string | null }, next: { value: number; evidenceUrl: string | null; reason: string }): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  const reason = next.reason.trim().length;
+  if (reason < 10 || reason > 1000) problems.push({ field: 'reason', message: 'ghi lý do sửa (10–1.000 ký tự); lý do được lưu cùng lịch sử báo cáo' });
+  if (previous.value === next.value && previous.evidenceUrl === next.evidenceUrl) problems.push({ field: 'value', message: 'số liệu và minh chứng giống bản đang có: không có gì để sửa' });
+  return problems;
+}

@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm';
-import { numericAsNumber, type OrganisationType, type UnitLevel, type MeasurableTarget, type MutationAuditedV1 } from '@thidua/common';
+import { numericAsNumber, type Gender, type OrganisationType, type ProceedingKind, type UnitLevel, type MeasurableTarget, type MutationAuditedV1 } from '@thidua/common';
 import type { CampaignDraft, CampaignStatus } from '../domain/campaigns';
 import { AccountEntity } from './account';
 
@@ -34,6 +34,8 @@ export interface MemberRow {
   occupationCode: string;
   isDirectProductionWorker: boolean;
   holdsLeadershipPost: boolean;
+  /** Giới tính; null until recorded. */
+  gender: Gender | null;
   joinedUnionOn: string | null;
   leftUnionOn: string | null;
   createdAt: Date;
@@ -115,6 +117,38 @@ export interface ProgressReportRow {
   evidenceUrl: string | null;
   reportedBy: string;
   reportedAt: Date;
+  /** Null while a member's own report waits for the grassroots officer; only confirmed reports count. */
+  confirmedAt: Date | null;
+  confirmedBy: string | null;
+}
+
+/** One correction of a progress report: the values before and after, and why (the report's history). */
+export interface ProgressRevisionRow {
+  id: string;
+  reportId: string;
+  previousValue: number;
+  value: number;
+  previousEvidenceUrl: string | null;
+  evidenceUrl: string | null;
+  reason: string;
+  revisedBy: string;
+  revisedAt: Date;
+}
+
+/** Discipline being considered, an inspection, or a complaint being verified, about a member (memberId set) or a unit. */
+export interface PendingProceedingRow {
+  id: string;
+  memberId: string | null;
+  unitId: string;
+  unitPath: string;
+  kind: ProceedingKind;
+  note: string;
+  openedOn: string;
+  openedBy: string;
+  closedOn: string | null;
+  closedBy: string | null;
+  outcome: string | null;
+  createdAt: Date;
 }
 
 /** A line of the platform's audit log (audit_log), as the MutationAudited event that made it says. */
@@ -163,6 +197,7 @@ export const MemberEntity = new EntitySchema<MemberRow>({
     occupationCode: { name: 'occupation_code', type: 'text' },
     isDirectProductionWorker: { name: 'is_direct_production_worker', type: 'boolean' },
     holdsLeadershipPost: { name: 'holds_leadership_post', type: 'boolean' },
+    gender: { type: 'text', nullable: true },
     joinedUnionOn: { name: 'joined_union_on', type: 'date', nullable: true },
     leftUnionOn: { name: 'left_union_on', type: 'date', nullable: true },
     createdAt: { name: 'created_at', type: 'timestamptz', createDate: true },
@@ -278,6 +313,43 @@ export const ProgressReportEntity = new EntitySchema<ProgressReportRow>({
     evidenceUrl: { name: 'evidence_url', type: 'text', nullable: true },
     reportedBy: { name: 'reported_by', type: 'text' },
     reportedAt: { name: 'reported_at', type: 'timestamptz', createDate: true },
+    confirmedAt: { name: 'confirmed_at', type: 'timestamptz', nullable: true },
+    confirmedBy: { name: 'confirmed_by', type: 'text', nullable: true },
+  },
+});
+
+export const ProgressRevisionEntity = new EntitySchema<ProgressRevisionRow>({
+  name: 'ProgressRevision',
+  tableName: 'progress_report_revisions',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    reportId: { name: 'report_id', type: 'uuid' },
+    previousValue: { name: 'previous_value', type: 'numeric', transformer: numericAsNumber },
+    value: { type: 'numeric', transformer: numericAsNumber },
+    previousEvidenceUrl: { name: 'previous_evidence_url', type: 'text', nullable: true },
+    evidenceUrl: { name: 'evidence_url', type: 'text', nullable: true },
+    reason: { type: 'text' },
+    revisedBy: { name: 'revised_by', type: 'text' },
+    revisedAt: { name: 'revised_at', type: 'timestamptz', createDate: true },
+  },
+});
+
+export const PendingProceedingEntity = new EntitySchema<PendingProceedingRow>({
+  name: 'PendingProceeding',
+  tableName: 'pending_proceedings',
+  columns: {
+    id: { type: 'uuid', primary: true, generated: 'uuid' },
+    memberId: { name: 'member_id', type: 'uuid', nullable: true },
+    unitId: { name: 'unit_id', type: 'uuid' },
+    unitPath: { name: 'unit_path', type: 'text' },
+    kind: { type: 'text' },
+    note: { type: 'text' },
+    openedOn: { name: 'opened_on', type: 'date' },
+    openedBy: { name: 'opened_by', type: 'text' },
+    closedOn: { name: 'closed_on', type: 'date', nullable: true },
+    closedBy: { name: 'closed_by', type: 'text', nullable: true },
+    outcome: { type: 'text', nullable: true },
+    createdAt: { name: 'created_at', type: 'timestamptz', createDate: true },
   },
 });
 
@@ -293,4 +365,6 @@ export const entities = [
   CommitmentEntity,
   ProgressReportEntity,
   AccountEntity,
+  ProgressRevisionEntity,
+  PendingProceedingEntity,
 ];

@@ -33,6 +33,8 @@ import {
   type ReportProgressInput,
 } from '../application/enrollments';
 import { createMember, importMembers, importMembersFromSpreadsheet, membersOfSubtree, updateMember, visibleMember, type CreateMemberInput, type UpdateMemberInput } from '../application/members';
+import { closePendingProceeding, proceedingsOf, recordPendingProceeding, type RecordProceedingInput } from '../application/proceedings';
+import { confirmProgressReport, correctProgressReport, reportsToConfirm, type CorrectionInput } from '../application/progress-checks';
 import { derivatives, replicateCampaign, spreadOf, type ReplicateCampaignInput } from '../application/replication';
 import { annualReport } from '../application/reports';
 import { childUnits, createUnionUnit, searchUnits, subtreeUnits, updateUnionUnit, type CreateUnionUnitInput, type SubtreeFilter, type UpdateUnionUnitInput } from '../application/units';
@@ -47,6 +49,7 @@ import {
   type EnrollmentRow,
   type ExemplarRecord,
   type MemberRow,
+  type PendingProceedingRow,
   type ProgressReportRow,
   type SummaryResultRow,
   type UnionUnitRow,
@@ -95,6 +98,9 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     myEnrollments: (_: unknown, args: PageRequest, ctx: Ctx) => myEnrollments(ctx, args),
     auditLog: (_: unknown, args: PageRequest & AuditFilter, ctx: Ctx) => auditLog(ctx, args, args),
     ...accountQueries,
+    progressReportsToConfirm: (_: unknown, args: PageRequest, ctx: Ctx) => reportsToConfirm(ctx, args),
+    pendingProceedings: (_: unknown, args: PageRequest & { unitId: string; includeClosed?: boolean | null }, ctx: Ctx) =>
+      proceedingsOf(ctx, args.unitId, args.includeClosed ?? false, args),
   },
   Mutation: {
     createUnionUnit: (_: unknown, { input }: Input<CreateUnionUnitInput>, ctx: Ctx) => createUnionUnit(ctx, input),
@@ -116,6 +122,10 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     enrollMember: (_: unknown, { input }: Input<Parameters<typeof enrollMember>[1]>, ctx: Ctx) => enrollMember(ctx, input),
     reportProgress: (_: unknown, { input }: Input<ReportProgressInput>, ctx: Ctx) => reportProgress(ctx, input),
     ...accountMutations,
+    confirmProgressReport: (_: unknown, { id }: Id, ctx: Ctx) => confirmProgressReport(ctx, id),
+    correctProgressReport: (_: unknown, { id, input }: Id & Input<CorrectionInput>, ctx: Ctx) => correctProgressReport(ctx, id, input),
+    recordPendingProceeding: (_: unknown, { input }: Input<RecordProceedingInput>, ctx: Ctx) => recordPendingProceeding(ctx, input),
+    closePendingProceeding: (_: unknown, { id, input }: Id & Input<{ outcome: string; closedOn?: string | null }>, ctx: Ctx) => closePendingProceeding(ctx, id, input),
   },
   Account,
   UnionUnit: {
@@ -195,6 +205,13 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
       const enrollment = await ctx.loaders.enrollment.load(report.enrollmentId);
       return targetById(ctx, enrollment!.campaignId, report.targetId);
     },
+    enrollment: (report: ProgressReportRow, _: unknown, ctx: Ctx) => ctx.loaders.enrollment.load(report.enrollmentId),
+    status: (report: ProgressReportRow) => (report.confirmedAt ? 'CONFIRMED' : 'PENDING_CONFIRMATION'),
+    revisions: (report: ProgressReportRow, _: unknown, ctx: Ctx) => ctx.loaders.revisions.load(report.id),
+  },
+  PendingProceeding: {
+    member: (row: PendingProceedingRow, _: unknown, ctx: Ctx) => (row.memberId ? ctx.loaders.member.load(row.memberId) : null),
+    unit: (row: PendingProceedingRow, _: unknown, ctx: Ctx) => ctx.loaders.unit.load(row.unitId),
   },
 };
 

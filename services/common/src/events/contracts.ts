@@ -24,10 +24,18 @@ export const CAMPAIGN_STATUSES = ['DRAFT', 'LAUNCHED', 'IN_PROGRESS', 'SUMMARISI
 /** Who a criteria set is for (separate, suitable criteria per audience). */
 export const CRITERIA_VARIANTS = ['GENERAL', 'DIRECT_PRODUCTION_WORKER', 'CIVIL_SERVANT_NON_LEADER', 'PRIVATE_FDI_SIMPLIFIED'] as const;
 export const SCORING_METHODS = ['LINEAR', 'THRESHOLDS', 'PASS_FAIL', 'RUBRIC'] as const;
-export const NOMINATION_SOURCES = ['RESULTS', 'MEDIA_DISCOVERY', 'OFFICER', 'AD_HOC'] as const;
+/** LONG_SERVICE: the long-service medal, confirmed by an officer; BLOC: the leading unit of an emulation bloc, for its flag. */
+export const NOMINATION_SOURCES = ['RESULTS', 'MEDIA_DISCOVERY', 'OFFICER', 'AD_HOC', 'LONG_SERVICE', 'BLOC'] as const;
 /** Where an initiative is applied: cơ sở / tỉnh, ngành / toàn quốc. */
 export const INITIATIVE_REACHES = ['UNIT', 'PROVINCE', 'NATIONAL'] as const;
 export const STORY_KINDS = ['EXEMPLAR', 'GOOD_PRACTICE', 'GOOD_DEED', 'AD_HOC_ACHIEVEMENT', 'CAMPAIGN_NEWS', 'CAMPAIGN_SUMMARY'] as const;
+/**
+ * What suspends a proposal (chưa khen thưởng, chưa đề nghị): discipline being considered, an inspection or
+ * investigation, a complaint or denunciation being verified.
+ */
+export const PROCEEDING_KINDS = ['DISCIPLINE', 'INSPECTION', 'COMPLAINT'] as const;
+/** A member's gender (giới tính) as the union's records keep it: ties in rewards prefer women (Luật Thi đua, khen thưởng 2022). */
+export const GENDERS = ['FEMALE', 'MALE'] as const;
 
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
@@ -36,6 +44,8 @@ export type TargetDirection = (typeof TARGET_DIRECTIONS)[number];
 export type TargetAggregation = (typeof TARGET_AGGREGATIONS)[number];
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 export type CriteriaVariant = (typeof CRITERIA_VARIANTS)[number];
+export type Gender = (typeof GENDERS)[number];
+export type ProceedingKind = (typeof PROCEEDING_KINDS)[number];
 
 /** A measurable target (chỉ tiêu) of a campaign: the one shape the campaign's drafts, rows and events share. */
 const measurableTarget = {
@@ -73,6 +83,19 @@ const PublishedEntry = record({
   holdsLeadershipPost: nullable(Type.Boolean()),
 });
 
+/** Which report of whom, for which target and period: what the progress events share. */
+const reportedPeriod = {
+  reportId: uuid(),
+  enrollmentId: uuid(),
+  campaignId: uuid(),
+  unitId: uuid(),
+  unitPath: unitPath(),
+  memberId: nullable(uuid()),
+  targetId: uuid(),
+  periodStart: day(),
+  periodEnd: day(),
+};
+
 /** A payload's schema with what its file says about it. */
 function payload<T extends TSchema>(description: string, schema: T): T {
   return { ...schema, description };
@@ -94,7 +117,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
     }),
   ),
   MemberUpserted: payload(
-    'A union member (đoàn viên) was registered or changed. Evaluation chooses criteria variants from these flags; reward leans towards direct production workers who hold no leadership post.',
+    'A union member (đoàn viên) was registered or changed. Evaluation chooses criteria variants from these flags; reward leans towards direct production workers who hold no leadership post, prefers women in ties and counts years in the union for long-service medals.',
     record({
       memberId: uuid(),
       fullName: nonEmptyText(),
@@ -104,6 +127,9 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       isDirectProductionWorker: Type.Boolean(),
       holdsLeadershipPost: Type.Boolean(),
       leftUnionOn: nullable(day()),
+      /** Added after v1 shipped, optional so that events already written stay valid; the producer always sends them. */
+      gender: Type.Optional(nullable(oneOf(GENDERS))),
+      joinedUnionOn: Type.Optional(nullable(day())),
     }),
   ),
   CampaignLaunched: payload(
@@ -147,21 +173,34 @@ export const EVENT_PAYLOAD_SCHEMAS = {
     }),
   ),
   ProgressReported: payload(
-    'An enrolled unit or member reported a value for one target and one reporting period. Evaluation recomputes quantitative scores from it.',
+    "A progress report for one target and one reporting period now counts: reported by an officer, or a member's own report once the grassroots officer confirmed it. Evaluation recomputes quantitative scores from it.",
     record({
-      reportId: uuid(),
-      enrollmentId: uuid(),
-      campaignId: uuid(),
-      unitId: uuid(),
-      unitPath: unitPath(),
-      memberId: nullable(uuid()),
-      targetId: uuid(),
-      periodStart: day(),
-      periodEnd: day(),
+      ...reportedPeriod,
       value: Type.Number(),
       /** The target's value after this report (sum or latest, as the target aggregates). */
       currentValue: Type.Number(),
       committedValue: Type.Number(),
+    }),
+  ),
+  ProgressCorrected: payload(
+    "An officer corrected a progress report's value (with the reason, kept in the report's history). Evaluation re-scores from the target's new value.",
+    record({
+      ...reportedPeriod,
+      previousValue: Type.Number(),
+      value: Type.Number(),
+      /** The target's value after the correction (sum or latest of the counted reports). */
+      currentValue: Type.Number(),
+      committedValue: Type.Number(),
+      reason: text({ minLength: 10 }),
+    }),
+  ),
+  ProceedingsChanged: payload(
+    'The pending discipline, inspection or complaint cases of a member or a unit changed: the list still open. Reward suspends proposals for a subject with any.',
+    record({
+      memberId: nullable(uuid()),
+      unitId: uuid(),
+      unitPath: unitPath(),
+      pending: Type.Array(record({ proceedingId: uuid(), kind: oneOf(PROCEEDING_KINDS), openedOn: day() })),
     }),
   ),
   CampaignSummarised: payload(
@@ -295,6 +334,17 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       reason: text({ minLength: 10 }),
     }),
   ),
+  ColleagueDeedReported: payload(
+    "A member's proposal about a colleague's good deed or initiative, with its evidence, was passed by the grassroots officer to media as a story candidate.",
+    record({
+      proposalId: uuid(),
+      kind: oneOf(['GOOD_DEED', 'INITIATIVE'] as const),
+      subject: HonourSubject,
+      occurredOn: day(),
+      description: text({ minLength: 20, maxLength: 4000 }),
+      evidence: Type.Array(record({ description: nonEmptyText(), url: nullable(text({ maxLength: 2000 })) }), { minItems: 1 }),
+    }),
+  ),
   InitiativeRewarded: payload(
     'An initiative (sáng kiến) was recognised and its author is paid from its benefit value (giá trị làm lợi).',
     record({
@@ -398,6 +448,8 @@ export const EVENT_OWNERS: { readonly [T in EventType]: ServiceName | typeof EVE
   CampaignUpdated: 'campaign',
   EnrollmentCreated: 'campaign',
   ProgressReported: 'campaign',
+  ProgressCorrected: 'campaign',
+  ProceedingsChanged: 'campaign',
   CampaignSummarised: 'campaign',
   CampaignClosed: 'campaign',
   CampaignReplicated: 'campaign',
@@ -410,6 +462,7 @@ export const EVENT_OWNERS: { readonly [T in EventType]: ServiceName | typeof EVE
   NominationCreated: 'reward',
   RewardRefused: 'reward',
   InitiativeRewarded: 'reward',
+  ColleagueDeedReported: 'reward',
   ExemplarProposed: 'media',
   StoryPublished: 'media',
   StoryRetracted: 'media',

@@ -40,15 +40,19 @@ export async function setPoints(manager: EntityManager, enrollmentId: string, cr
   return true;
 }
 
-/** A progress report updates the measured value and recomputes the automatic scores that depend on it. */
-export async function recordProgress({ manager }: HandlerScope, event: EventEnvelope<'ProgressReported'>): Promise<void> {
+/**
+ * A counted progress report, or a correction of one, sets the target's measured value and recomputes the automatic
+ * scores that depend on it; the score history says which report (and for a correction, why).
+ */
+export async function recordProgress({ manager }: HandlerScope, event: EventEnvelope<'ProgressReported' | 'ProgressCorrected'>): Promise<void> {
   const report = event.payload;
   await manager.query(
     `INSERT INTO measured_values (enrollment_id, target_id, value) VALUES ($1, $2, $3)
      ON CONFLICT (enrollment_id, target_id) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
     [report.enrollmentId, report.targetId, report.currentValue],
   );
-  await recomputeMeasuredScores(manager, report.campaignId, report.enrollmentId, 'system', `progress report ${report.reportId}`);
+  const reason = 'reason' in report ? `correction of progress report ${report.reportId}: ${report.reason}` : `progress report ${report.reportId}`;
+  await recomputeMeasuredScores(manager, report.campaignId, report.enrollmentId, 'system', reason);
 }
 
 /**

@@ -9,5 +9,6 @@ export const handlers: EventHandlers = {
   CampaignClosed: (event, scope) => closeRound(scope, event),
   EnrollmentCreated: (event, scope) => recordParticipant(scope, event),
   ProgressReported: (event, scope) => recordProgress(scope, event),
+  ProgressCorrected: (event, scope) => recordProgress(scope, event),
   ...readModelHandlers,
 };

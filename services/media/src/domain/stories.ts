@@ -1,4 +1,4 @@
-import { NATIONAL_SCOPE, hasRole, isWithinSubtree, type CampaignClosedV1, type CampaignLaunchedV1, type FieldProblem, type Identity, type RewardGrantedV1 } from '@thidua/common';
+import { NATIONAL_SCOPE, hasRole, isWithinSubtree, type CampaignClosedV1, type CampaignLaunchedV1, type EventPayloads, type FieldProblem, type Identity, type RewardGrantedV1 } from '@thidua/common';
 import { unshowableCharacter } from './feed-text';
 import type { StoryKind } from './story-kinds';
 
@@ -104,4 +104,17 @@ export function storyProblems(draft: StoryDraft): FieldProblem[] {
     if (character) problems.push({ field, message: `${label} có ký tự không hiển thị được (${character}): xoá ký tự đó rồi lưu lại.` });
   }
   return problems;
+}
+
+/**
+ * The candidate for a colleague's good deed or initiative a member proposed and the grassroots officer passed on: the
+ * member's words and evidence, for an editor to check and write up.
+ */
+export function colleagueDeedCandidate(reported: EventPayloads['ColleagueDeedReported']): CandidateContent {
+  const evidence = reported.evidence.map((item) => `- ${item.description}${item.url ? ` (${item.url})` : ''}`).join('\n');
+  return {
+    kind: reported.kind === 'GOOD_DEED' ? 'GOOD_DEED' : 'GOOD_PRACTICE',
+    title: `${reported.kind === 'GOOD_DEED' ? 'Việc tốt' : 'Sáng kiến'} của ${reported.subject.name} (${formatDate(reported.occurredOn)})`,
+    summary: `${reported.description}\n\nMinh chứng do đồng nghiệp nêu:\n${evidence}`,
+  };
 }

@@ -1,6 +1,15 @@
-import { readModelHandlers, type EventHandlers } from '@thidua/common';
+import { readModelHandlers, type EventHandlers, type HonourSubjectV1 } from '@thidua/common';
 import { addCandidate } from '../application/candidates';
-import { campaignNewsCandidate, campaignSummaryCandidate, exemplarCandidate } from '../domain/stories';
+import { campaignNewsCandidate, campaignSummaryCandidate, colleagueDeedCandidate, exemplarCandidate } from '../domain/stories';
+
+/** Where a candidate about a person or collective belongs: their unit, province, occupation and the subject itself. */
+const about = (subject: HonourSubjectV1) => ({
+  unitPath: subject.unitPath,
+  provinceCode: subject.provinceCode,
+  occupationCode: subject.occupationCode,
+  subjectIsDirectWorker: subject.isDirectProductionWorker,
+  subject,
+});
 
 export const handlers: EventHandlers = {
   ...readModelHandlers,
@@ -18,12 +27,11 @@ export const handlers: EventHandlers = {
     const granted = event.payload;
     return addCandidate(event, scope, exemplarCandidate(granted), {
       campaignId: granted.campaignId,
-      unitPath: granted.subject.unitPath,
-      provinceCode: granted.subject.provinceCode,
-      occupationCode: granted.subject.occupationCode,
-      subjectIsDirectWorker: granted.subject.isDirectProductionWorker,
+      ...about(granted.subject),
       rewardDecision: { decisionNumber: granted.decisionNumber, decidedOn: granted.decidedOn, formName: granted.formName, amountVnd: granted.amountVnd },
-      subject: granted.subject,
     });
   },
+
+  /** A colleague's good deed or initiative, passed on by the grassroots officer, becomes a candidate with its evidence. */
+  ColleagueDeedReported: (event, scope) => addCandidate(event, scope, colleagueDeedCandidate(event.payload), { campaignId: null, ...about(event.payload.subject) }),
 };

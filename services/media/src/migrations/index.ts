@@ -1,4 +1,5 @@
 import { CreateStories1732500400000 } from './1732500400000-CreateStories';
 import { EditorialAndDistribution1732500410000 } from './1732500410000-EditorialAndDistribution';
+import { MemberGenderAndMembership1732500425000 } from './1732500425000-MemberGenderAndMembership';
 
-export const migrations = [CreateStories1732500400000, EditorialAndDistribution1732500410000];
+export const migrations = [CreateStories1732500400000, EditorialAndDistribution1732500410000, MemberGenderAndMembership1732500425000];

@@ -8,7 +8,9 @@ import { DECISION_SELECT, OWNER_COLUMN, type DecisionOwner, type DecisionRow, ty
 import { baseSalaryInForce, loadForm } from './catalogue';
 import type { RewardContext } from './context';
 import { nominationBeforeCouncil, subjectOfNomination } from './nominations';
-import { requireUnit } from './subjects';
+import { registrationFailureOf } from './registrations';
+import { membershipOf, requireUnit } from './subjects';
+import { nominationSuspension } from './suspensions';
 import { councilVotes } from './votes';
 
 export interface GrantInput {
@@ -44,6 +46,7 @@ async function eligibilityFacts(manager: EntityManager, nomination: NominationRo
     everGranted: new Set(granted.map((g) => g.formCode)),
     initiatives,
     members: nomination.memberId ? null : await collectiveMembers(manager, nomination.unitPath, nomination.awardYear),
+    membership: nomination.memberId ? await membershipOf(manager, nomination.memberId) : undefined,
   };
 }
 
@@ -126,6 +129,10 @@ export async function grantReward(ctx: RewardContext, nominationId: string, inpu
     const failures = unmetRules(form.code, rules, await eligibilityFacts(manager, nomination, taskRating), formName);
     const overQuota = quotaFailure(form.quota, await quotaUsage(manager, form, nomination.grantingUnitId, nomination.awardYear), form.name, formName, nomination.awardYear);
     if (overQuota) failures.push(overQuota);
+    const subject = { memberId: nomination.memberId, unitId: nomination.unitId, name: nomination.subjectName };
+    for (const standing of [await registrationFailureOf(manager, subject, form, nomination.awardYear), await nominationSuspension(manager, nomination)]) {
+      if (standing) failures.push(standing);
+    }
     if (failures.length) refuse(form, nomination, failures);
 
     const base = await baseSalaryInForce(manager, decidedOn);

@@ -43,6 +43,8 @@ const PROPOSERS: Record<NominationSource, (row: DecisionSource) => string> = {
   MEDIA_DISCOVERY: () => 'cơ quan báo chí công đoàn (gương điển hình được phát hiện)',
   OFFICER: (row) => row.unitName,
   AD_HOC: (row) => `${row.unitName} (thành tích đột xuất)`,
+  LONG_SERVICE: (row) => `${row.unitName} (đủ số năm tham gia tổ chức Công đoàn)`,
+  BLOC: () => 'Khối, cụm thi đua (đơn vị dẫn đầu)',
 };
 
 interface DecisionSource {
@@ -185,7 +187,8 @@ export async function councilUnit(db: EntityManager, identity: Identity, unitId:
   return unit;
 }
 
-const SOURCE_LABELS: Record<NominationSource, string> = { RESULTS: 'Từ kết quả thi đua', MEDIA_DISCOVERY: 'Phát hiện qua báo chí', OFFICER: 'Cán bộ đề xuất', AD_HOC: 'Khen thưởng đột xuất' };
+const SOURCE_LABELS: Record<NominationSource, string> = { RESULTS: 'Từ kết quả thi đua', MEDIA_DISCOVERY: 'Phát hiện qua báo chí', OFFICER: 'Cán bộ đề xuất', AD_HOC: 'Khen thưởng đột xuất',
+  LONG_SERVICE: 'Kỷ niệm chương theo số năm', BLOC: 'Dẫn đầu khối, cụm thi đua' };
 
 interface CaseRow {
   id: string;

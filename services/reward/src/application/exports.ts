@@ -35,7 +35,8 @@ export async function registerSheet(ctx: RewardContext, filter: RegisterFilter):
   return { name: 'Sổ khen thưởng', columns: REGISTER_COLUMNS, rows: await allPages((after) => register(ctx, filter, { first: PAGE, after })) };
 }
 
-const SOURCES: Record<NominationSource, string> = { RESULTS: 'Từ kết quả thi đua', MEDIA_DISCOVERY: 'Phát hiện qua báo chí', OFFICER: 'Cán bộ đề xuất', AD_HOC: 'Đột xuất' };
+const SOURCES: Record<NominationSource, string> = { RESULTS: 'Từ kết quả thi đua', MEDIA_DISCOVERY: 'Phát hiện qua báo chí', OFFICER: 'Cán bộ đề xuất', AD_HOC: 'Đột xuất',
+  LONG_SERVICE: 'Kỷ niệm chương theo số năm', BLOC: 'Dẫn đầu khối, cụm thi đua' };
 const STATUSES: Record<NominationStatus, string> = { OPEN: 'Chờ xét', IN_COUNCIL: 'Hội đồng đang xét', GRANTED: 'Đã khen thưởng', REFUSED: 'Không khen thưởng' };
 
 type NominationLine = NominationRow & { formName: string; votesFor: number; votesAgainst: number };

@@ -3,17 +3,23 @@ import { In, type DataSource } from 'typeorm';
 import { groupByKey, oneByKey, queryRows } from '@thidua/common';
 import {
   COUNCIL_REVIEW_SELECT,
+  NOMINATION_SELECT,
   CampaignRefEntity,
   DECISION_COLUMNS,
   DECISION_SELECT,
   FORM_SELECT,
   OWNER_COLUMN,
+  type BlocUnitRow,
   type CampaignRefRow,
   type CouncilReviewRow,
   type DecisionOwner,
   type DecisionRow,
+  type NominationRow,
+  type PendingCasesRow,
   type RewardFormRow,
 } from '../entities';
+import { blocUnits } from './bloc-units';
+import { pendingCasesOf } from './suspensions';
 import { councilVotesOf, type CouncilVotes } from './votes';
 
 export interface RewardLoaders {
@@ -22,6 +28,10 @@ export interface RewardLoaders {
   reviewsByNomination: DataLoader<string, CouncilReviewRow[]>;
   decisionByNomination: DataLoader<string, DecisionRow | null>;
   votesByNomination: DataLoader<string, CouncilVotes>;
+  nomination: DataLoader<string, NominationRow | null>;
+  /** Open discipline, inspection and complaint cases by member id (or unit id for a collective). */
+  pendingCases: DataLoader<string, PendingCasesRow | null>;
+  blocUnits: DataLoader<string, BlocUnitRow[]>;
   /** The first `limit + 1` decisions of each member, unit (as a collective) or campaign, newest first: one query per batch. */
   decisionsPage(owner: DecisionOwner, limit: number): DataLoader<string, DecisionRow[]>;
 }
@@ -58,6 +68,9 @@ export function createLoaders(db: DataSource): RewardLoaders {
       return oneByKey(ids, rows, (row) => row.nominationId);
     }),
     votesByNomination: new DataLoader((ids) => councilVotesOf(db, ids)),
+    nomination: new DataLoader(async (ids) => oneByKey(ids, await queryRows<NominationRow>(db, `${NOMINATION_SELECT} WHERE id = ANY($1::uuid[])`, [[...ids]]), (row) => row.id)),
+    pendingCases: new DataLoader(async (ids) => oneByKey(ids, await pendingCasesOf(db, ids), (row) => row.subjectId)),
+    blocUnits: new DataLoader(async (ids) => groupByKey(ids, await blocUnits(db, ids), (row) => row.blocId)),
     decisionsPage(owner, limit) {
       const key = `${owner}:${limit}`;
       let loader = pages.get(key);

@@ -4,6 +4,7 @@ import type { TaskRating } from '../domain/rules';
 import { NOMINATION_SELECT, type NominationRow, type NominationSource, type Subject, type UnitRef } from '../entities';
 import { formFitProblems } from '../domain/forms';
 import { loadForm } from './catalogue';
+import { registrationFailureOf } from './registrations';
 import type { RewardContext } from './context';
 import { findSubject, findUnit, honourOf, requireSubject, requireUnit } from './subjects';
 
@@ -137,9 +138,13 @@ export async function nominate(ctx: RewardContext, input: NominateInput): Promis
   if (!isWithinSubtree(subject.unitPath, grantingUnit.path)) {
     throw ValidationError.single('grantingUnitId', `${grantingUnit.name} is not above ${subject.name}'s unit; choose the unit itself or one above it`);
   }
+  const awardYear = input.awardYear ?? Number(input.achievedOn.slice(0, 4));
   if (input.formCode) {
-    const fit = formFitProblems(await loadForm(ctx.db.manager, input.formCode), memberId === null, grantingUnit.level, input.source === 'AD_HOC', 'formCode');
+    const form = await loadForm(ctx.db.manager, input.formCode);
+    const fit = formFitProblems(form, memberId === null, grantingUnit.level, input.source === 'AD_HOC', 'formCode');
     if (fit.length) throw new ValidationError(fit);
+    const unregistered = await registrationFailureOf(ctx.db, subject, form, awardYear);
+    if (unregistered) throw new ConflictError(unregistered.message, { rule: unregistered.rule, source: unregistered.source, field: 'formCode' });
   }
   const campaignId = input.campaignId ? parseId('campaignId', input.campaignId) : null;
   if (campaignId) {
@@ -156,7 +161,7 @@ export async function nominate(ctx: RewardContext, input: NominateInput): Promis
       campaignId,
       taskRating: input.taskRating ?? null,
       achievedOn: input.achievedOn,
-      awardYear: input.awardYear ?? Number(input.achievedOn.slice(0, 4)),
+      awardYear,
       resultRank: null,
       reason: input.reason.trim(),
       sourceEventId: null,

@@ -7,6 +7,7 @@ import { loadForm } from './catalogue';
 import type { RewardContext } from './context';
 import { quotaUsage } from './decisions';
 import { insertNomination } from './nominations';
+import { registeredAmong } from './registrations';
 import { findSubject, findUnit } from './subjects';
 
 /** Without a plan: the top 5, for the certificate the launching level grants (Giấy khen below a province, Bằng khen from it up). */
@@ -77,9 +78,10 @@ export async function nominateBestResults(scope: TransactionScope, event: EventE
   const best = published.entries
     .filter((entry) => entry.total > 0 && entry.total >= plan.minScore)
     .filter((entry) => form.subjects.includes(entry.memberId ? 'INDIVIDUAL' : 'COLLECTIVE'))
-    .sort((a, b) => a.rank - b.rank)
-    .slice(0, allowed);
-  for (const entry of best) {
+    .sort((a, b) => a.rank - b.rank);
+  // a yearly title is proposed only to those whose registration for the year covers it: the best of them
+  const registered = (await registeredAmong(manager, best, form, year)).slice(0, allowed);
+  for (const entry of registered) {
     const known = await findSubject(manager, { memberId: entry.memberId, unitId: entry.memberId ? null : entry.unitId });
     const subject: Subject = known ?? {
       memberId: entry.memberId, unitId: entry.unitId, unitPath: entry.unitPath, name: entry.name, unitName: '', isDirectProductionWorker: entry.isDirectProductionWorker,

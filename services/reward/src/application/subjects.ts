@@ -42,3 +42,10 @@ export function honourOf(subject: Subject): HonourSubjectV1 {
   const { memberId, unitId, unitPath, name, isDirectProductionWorker, occupationCode, provinceCode } = subject;
   return { memberId, unitId, unitPath, name, isDirectProductionWorker, occupationCode, provinceCode };
 }
+
+/** The days a member joined and left the union, as reward's read model knows them (MemberUpserted). */
+export async function membershipOf(manager: EntityManager, memberId: string): Promise<{ joinedOn: string | null; leftOn: string | null }> {
+  const [row] = await queryRows<{ joinedOn: string | null; leftOn: string | null }>(manager,
+    `SELECT joined_union_on::text AS "joinedOn", left_union_on::text AS "leftOn" FROM member_refs WHERE id = $1`, [memberId]);
+  return row ?? { joinedOn: null, leftOn: null };
+}

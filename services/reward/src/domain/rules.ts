@@ -1,3 +1,5 @@
+import { shortDate } from '@thidua/common';
+
 /**
  * Eligibility and quota rules of reward forms. The rules are data (a form's `eligibility` and `quota` columns,
  * editable by national admins) interpreted here; each rule names its legal source so a refusal can cite it.
@@ -30,6 +32,8 @@ export type EligibilityRule = RuleBase &
     | { kind: 'DIRECT_WORKER' }
     | { kind: 'NON_LEADER' }
     | { kind: 'ONCE_IN_LIFETIME' }
+    /** Full years in the union from the day of joining to the day the award is counted to (MM-DD of the award year). */
+    | { kind: 'YEARS_IN_UNION'; years: number; countedTo: string }
     | { kind: 'MEMBERS_WITH_TITLE'; formCode: string; share?: number; moreThan?: boolean; minCount?: number }
     | { kind: 'ANY_OF'; rules: EligibilityRule[] }
   );
@@ -52,10 +56,15 @@ export interface EligibilityFacts {
   initiatives: readonly { year: number; reach: InitiativeReach; benefitVnd: number }[];
   /** For collectives: members of the unit's subtree and how many hold each title this year. */
   members: { total: number; withForm: Readonly<Record<string, number>> } | null;
+  /** For individuals: the days they joined and left the union, when recorded. */
+  membership?: { joinedOn: string | null; leftOn: string | null };
 }
 
+/** Rules that are not a form's eligibility: a pending case suspends, a yearly title needs a registration. */
+export type StandingRule = 'PENDING_PROCEEDINGS' | 'REGISTRATION';
+
 export interface RuleFailure {
-  rule: EligibilityRule['kind'] | Quota['kind'];
+  rule: EligibilityRule['kind'] | Quota['kind'] | StandingRule;
   source: string | null;
   message: string;
 }
@@ -114,6 +123,14 @@ function check(rule: EligibilityRule, facts: EligibilityFacts, names: FormNames)
       return facts.holdsLeadershipPost === false ? [] : [failure(rule, `is for people without a leadership post; ${who} holds one`)];
     case 'ONCE_IN_LIFETIME':
       return [];
+    case 'YEARS_IN_UNION': {
+      const countedTo = `${facts.year}-${rule.countedTo}`;
+      const joinedOn = facts.membership?.joinedOn ?? null;
+      if (!joinedOn) return [failure(rule, `cần ${rule.years} năm tham gia tổ chức Công đoàn; hồ sơ của ${who} chưa ghi ngày vào Công đoàn`)];
+      if (facts.membership?.leftOn) return [failure(rule, `${who} đã ra khỏi tổ chức Công đoàn ngày ${shortDate(facts.membership.leftOn)}`)];
+      const years = fullYearsBetween(joinedOn, countedTo);
+      return years >= rule.years ? [] : [failure(rule, `cần đủ ${rule.years} năm tham gia tổ chức Công đoàn tính đến ${shortDate(countedTo)}; ${who} có ${Math.max(0, years)} năm (từ ${shortDate(joinedOn)})`)];
+    }
     case 'MEMBERS_WITH_TITLE': {
       const members = facts.members ?? { total: 0, withForm: {} };
       const holders = members.withForm[rule.formCode] ?? 0;
@@ -177,6 +194,13 @@ export function ruleProblems(rules: unknown, field: string): string[] {
 }
 
 const FORM_CODE = /^[A-Z0-9_]{2,32}$/;
+const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** Whole years from one day to another (a birthday-style count: 2006-07-28 → 2026-07-28 is 20). */
+export function fullYearsBetween(from: string, to: string): number {
+  const years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
+  return to.slice(5) >= from.slice(5) ? years : years - 1;
+}
 
 function singleRuleProblems(rule: unknown, field: string): string[] {
   if (typeof rule !== 'object' || rule === null) return [`${field} must be an object`];
@@ -200,6 +224,8 @@ function singleRuleProblems(rule: unknown, field: string): string[] {
     case 'NON_LEADER':
     case 'ONCE_IN_LIFETIME':
       return [];
+    case 'YEARS_IN_UNION':
+      return isPositiveInt(r.years) && typeof r.countedTo === 'string' && MONTH_DAY.test(r.countedTo) ? [] : [`${field} needs years and countedTo (MM-DD)`];
     case 'MEMBERS_WITH_TITLE': {
       const shareOk = r.share === undefined || (typeof r.share === 'number' && r.share > 0 && r.share <= 1);
       const countOk = r.minCount === undefined || isPositiveInt(r.minCount);

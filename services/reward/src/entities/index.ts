@@ -79,7 +79,7 @@ export interface RewardPlan {
 export const PLAN_SELECT = `SELECT campaign_id AS "campaignId", form_code AS "formCode", top_n AS "topN", min_score::float AS "minScore", true AS explicit
   FROM campaign_reward_plans`;
 
-export type NominationSource = 'RESULTS' | 'MEDIA_DISCOVERY' | 'OFFICER' | 'AD_HOC';
+export type NominationSource = 'RESULTS' | 'MEDIA_DISCOVERY' | 'OFFICER' | 'AD_HOC' | 'LONG_SERVICE' | 'BLOC';
 export type NominationStatus = 'OPEN' | 'IN_COUNCIL' | 'GRANTED' | 'REFUSED';
 
 export interface NominationRow {
@@ -239,3 +239,4 @@ export const INITIATIVE_SELECT = `SELECT id, title, description, member_id AS "m
   application_cost_vnd::float AS "applicationCostVnd", benefit_value_vnd::float AS "benefitValueVnd", calculation, rate_bp AS "rateBp",
   rate_source AS "rateSource", reward_vnd::float AS "rewardVnd", recognised_year AS "recognisedYear", rejection_reason AS "rejectionReason",
   registered_at AS "registeredAt", registered_at::text AS "cursorTime" FROM initiatives`;
+export * from './recognition';

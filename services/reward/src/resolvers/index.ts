@@ -9,6 +9,7 @@ import { rewardFairness, setRewardBudget } from '../application/fairness';
 import { assessInitiative, initiatives, registerInitiative, visibleInitiative, type AssessInput } from '../application/initiatives';
 import { nominate, nominations, refuseNomination, reviewNomination, visibleNomination, type NominateInput } from '../application/nominations';
 import { campaignPlan, setCampaignRewardPlan } from '../application/plans';
+import { recognitionResolvers } from './recognition';
 import type { AgreementRow, DecisionRow, EmployerRewardRow, InitiativeRow, NominationRow, RewardFormRow, RewardPlan } from '../entities';
 
 type Ctx = RewardContext;
@@ -16,7 +17,7 @@ type Id = { id: string };
 
 const unitRef = (id: string) => ({ id });
 
-export const resolvers: GraphQLResolverMap<Ctx> = {
+const coreResolvers: GraphQLResolverMap<Ctx> = {
   ...scalarResolvers,
   Query: {
     rewardForms: (_: unknown, args: { includeInactive?: boolean | null }, ctx: Ctx) => rewardForms(ctx, args.includeInactive ?? false),
@@ -105,3 +106,10 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     rate: (initiative: InitiativeRow) => (initiative.rateBp === null ? null : initiative.rateBp / 10_000),
   },
 };
+
+/** The subgraph's resolvers: the core ones, with those of the new sources of recognition merged type by type (scalars kept as they are). */
+export const resolvers: GraphQLResolverMap<Ctx> = { ...coreResolvers };
+type FieldResolvers = Record<string, unknown>;
+for (const [type, fields] of Object.entries(recognitionResolvers)) {
+  resolvers[type] = { ...(coreResolvers[type] as FieldResolvers | undefined), ...(fields as FieldResolvers) } as GraphQLResolverMap<Ctx>[string];
+}
