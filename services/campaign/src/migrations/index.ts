@@ -2,6 +2,7 @@ import { CreateOrganisationAndCampaigns1732500100000 } from './1732500100000-Cre
 import { MovementLifecycle1732500110000 } from './1732500110000-MovementLifecycle';
 import { AuditLog1732500120000 } from './1732500120000-AuditLog';
 import { IssuedDocuments1732500130000 } from './1732500130000-IssuedDocuments';
+import { SpreadCounts1732500160000 } from './1732500160000-SpreadCounts';
 
 /** In order; a migration, once landed, is never edited: add a new one. */
-export const migrations = [CreateOrganisationAndCampaigns1732500100000, MovementLifecycle1732500110000, AuditLog1732500120000, IssuedDocuments1732500130000];
+export const migrations = [CreateOrganisationAndCampaigns1732500100000, MovementLifecycle1732500110000, AuditLog1732500120000, IssuedDocuments1732500130000, SpreadCounts1732500160000];
