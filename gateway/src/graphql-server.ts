@@ -4,10 +4,12 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type ValidationContext } from 'graphql';
+import { GraphQLError, getVariableValues, type ValidationContext } from 'graphql';
 import { CORRELATION_ID_HEADER, INTERNAL_TOKEN_HEADER, createErrorFormatter, graphqlOverHttpStatuses, isAnonymous, type GatewayConfig, type Identity, type ServiceName } from '@thidua/common';
 import { isAllowed, loadPublicOperations } from './allowlist';
 import { withInflightSharing } from './inflight';
+import { declaredLengths, inputLengthProblems, type DeclaredLengths } from './input-limits';
+import { operationCost } from './query-cost';
 
 export const SUPERGRAPH_PATH = path.resolve(__dirname, '../../schemas/supergraph.graphql');
 
@@ -47,7 +49,8 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
 /**
  * Limits sized from our largest legitimate query (the provincial dashboard, depth 7, about 150 fields) with
  * room to spare; anything beyond is refused before planning. The token limit is graphql-js's own parser limit
- * (graphql-armor's token plugin throws from a hook, which Apollo answers with a 500).
+ * (graphql-armor's token plugin throws from a hook, which Apollo answers with a 500). The cost is ours
+ * (query-cost.ts), because it needs the variables to count the page sizes asked for.
  */
 export const QUERY_LIMITS = {
   maxDepth: { n: 10 },
@@ -67,6 +70,36 @@ function allowlistPlugin(config: GatewayConfig): ApolloServerPlugin<GatewayConte
             throw new GraphQLError('Anonymous callers may run only the public portal’s operations; sign in for others', {
               extensions: { code: 'OPERATION_NOT_ALLOWED', http: { status: 403 } },
             });
+          }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The limits that need the variables, checked once the operation is known and before anything is planned or sent:
+ * its cost with the page sizes it asks for, then the length of every string it carries (BAD_USER_INPUT naming
+ * each field that is too long, so nothing of it reaches a subgraph).
+ */
+function operationLimitsPlugin(lengths: DeclaredLengths, markLimitError: (error: GraphQLError) => GraphQLError): ApolloServerPlugin<GatewayContext> {
+  const { maxCost, ...weights } = QUERY_LIMITS.costLimit;
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, operation, schema }) {
+          if (!operation) return;
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          // variables that do not coerce are refused next, by the gateway's own validation, with its message
+          if (coerced.errors) return;
+          const cost = operationCost(schema, document, operation, coerced.coerced, weights);
+          if (cost > maxCost) {
+            const message = `Truy vấn quá nặng: chi phí ước tính ${Math.ceil(cost)} vượt giới hạn ${maxCost} (cost limit); hãy xin trang nhỏ hơn (first) hoặc ít trường hơn`;
+            throw markLimitError(new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', cost: Math.ceil(cost), maxCost, http: { status: 400 } } }));
+          }
+          const problems = inputLengthProblems(schema, document, coerced.coerced, lengths);
+          if (problems.length > 0) {
+            throw new GraphQLError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { extensions: { code: 'BAD_USER_INPUT', problems, http: { status: 400 } } });
           }
         },
       };
@@ -95,8 +128,9 @@ export interface GatewayApolloOptions {
 
 /** Apollo Server over Apollo Gateway on the committed supergraph, with the limits, allowlist and statuses above. */
 export async function startGatewayApollo(config: GatewayConfig, options: GatewayApolloOptions): Promise<ApolloServer<GatewayContext>> {
+  const supergraphSdl = readFileSync(SUPERGRAPH_PATH, 'utf8');
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    supergraphSdl,
     buildService: ({ name }) => new IdentityForwardingDataSource(name as ServiceName, { url: config.subgraphUrls[name as ServiceName], fetcher: options.fetcher }),
   });
   // limit errors are reported to the validation context by us (not by armor, which makes new ones), so they are known later
@@ -105,20 +139,31 @@ export async function startGatewayApollo(config: GatewayConfig, options: Gateway
     limitErrors.add(error);
     context?.reportError(error);
   };
-  const { maxTokens, ...armored } = QUERY_LIMITS;
+  const { maxTokens, costLimit: _ours, ...armored } = QUERY_LIMITS;
   const armor = new ApolloArmor({
     ...Object.fromEntries(Object.entries(armored).map(([name, limit]) => [name, { ...limit, propagateOnRejection: false, onReject: [report] }])),
     maxTokens: { enabled: false },
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: config.isProduction },
   });
   const protection = armor.protect();
+  const markLimitError = (error: GraphQLError): GraphQLError => {
+    limitErrors.add(error);
+    return error;
+  };
   const isLimitError = (error: GraphQLError): boolean =>
-    (error.originalError !== undefined && limitErrors.has(error.originalError)) || /^Syntax Error: Document contains more that \d+ tokens/.test(error.message);
+    limitErrors.has(error) || (error.originalError !== undefined && limitErrors.has(error.originalError)) || /^Syntax Error: Document contains more that \d+ tokens/.test(error.message);
   const apollo = new ApolloServer<GatewayContext>({
     gateway: withInflightSharing(gateway),
     ...protection,
     parseOptions: { maxTokens: maxTokens.n },
-    plugins: [...protection.plugins, allowlistPlugin(config), graphqlOverHttpStatuses<GatewayContext>(isLimitError), flushOnMutationPlugin(options.onMutation)],
+    plugins: [
+      ...protection.plugins,
+      allowlistPlugin(config),
+      operationLimitsPlugin(declaredLengths(supergraphSdl), markLimitError),
+      graphqlOverHttpStatuses<GatewayContext>(isLimitError),
+      flushOnMutationPlugin(options.onMutation),
+    ],
     validationRules: [...protection.validationRules],
     formatError: createErrorFormatter(config.isProduction),
     includeStacktraceInErrorResponses: false,

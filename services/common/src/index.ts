@@ -25,6 +25,7 @@ export * from './http/server';
 export * from './http/health';
 export * from './subgraph';
 export * from './text';
+export * from './text-limits';
 export * from './clock';
 export * from './graphql/ids';
 export * from './process';

@@ -6,6 +6,13 @@ collectDefaultMetrics({ register: registry });
 
 export const metrics = {
   eventsPublished: new Counter({ name: 'thidua_events_published_total', help: 'Outbox events published to Kafka', labelNames: ['type'], registers: [registry] }),
+  /** Alert on any increase: an event the broker refused for good waits in outbox_dead_letters for an operator. */
+  eventsParked: new Counter({
+    name: 'thidua_outbox_events_parked_total',
+    help: 'Outbox events the broker refused for good (too large, invalid), moved to outbox_dead_letters',
+    labelNames: ['type', 'reason'],
+    registers: [registry],
+  }),
   eventsConsumed: new Counter({
     name: 'thidua_events_consumed_total',
     help: 'Events handled by consumers, by outcome (processed, duplicate, ignored, dead_lettered)',

@@ -14,6 +14,7 @@ import {
   SummaryResultEntity,
   UnionUnitEntity,
   type CampaignRow,
+  type CampaignSpreadRow,
   type CampaignSummaryRow,
   type CampaignTargetRow,
   type CommitmentRow,
@@ -40,6 +41,7 @@ export interface CampaignLoaders {
   countedReports: DataLoader<string, ProgressReportRow[]>;
   revisions: DataLoader<string, ProgressRevisionRow[]>;
   participation: DataLoader<string, { units: number; members: number }>;
+  spread: DataLoader<string, CampaignSpreadRow | null>;
 }
 
 /** One row per key, in key order (missing keys give null): one SQL query per batch. */
@@ -79,6 +81,14 @@ export function createLoaders(db: DataSource): CampaignLoaders {
         [[...campaignIds]],
       );
       return oneByKey(campaignIds, rows, (r) => r.campaignId).map((r) => ({ units: r?.units ?? 0, members: r?.members ?? 0 }));
+    }),
+    spread: new DataLoader(async (campaignIds) => {
+      const rows = await queryRows<CampaignSpreadRow>(db,
+        `SELECT campaign_id AS "campaignId", campaigns, units, (covered_members + other_members)::int AS members
+           FROM campaign_spreads WHERE campaign_id = ANY($1::uuid[])`,
+        [[...campaignIds]],
+      );
+      return oneByKey(campaignIds, rows, (r) => r.campaignId);
     }),
   };
 }

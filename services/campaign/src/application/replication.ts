@@ -1,9 +1,9 @@
-import { NotFoundError, ValidationError, parseId, queryRows, requireRole, requireWithinScope, type Connection, type PageRequest } from '@thidua/common';
+import { NotFoundError, ValidationError, parseId, requireRole, requireWithinScope, type Connection, type PageRequest } from '@thidua/common';
 import { canSeeCampaign } from '../domain/access';
 import { draftProblems, type CampaignDraft } from '../domain/campaigns';
 import { targetDraft } from '../domain/targets';
 import { replicatedTargets, replicationProblems, type ReplicationRequest } from '../domain/replication';
-import type { CampaignRow } from '../entities';
+import type { CampaignRow, CampaignSpreadRow } from '../entities';
 import { campaignPage, resolveScopeUnit, saveNewDraft, targetDrafts, unknownOccupations, type ScopeInput, type TargetInput } from './campaigns';
 import type { CampaignContext } from './context';
 
@@ -82,39 +82,15 @@ export function derivatives(ctx: CampaignContext, campaign: CampaignRow, page: P
   return campaignPage(ctx, `c.derived_from_id = $1`, [campaign.id], page);
 }
 
-export interface Spread {
-  campaigns: number;
-  units: number;
-  members: number;
-}
-
 /**
- * How far a model spread: the campaign and every campaign derived from it at any depth (drafts not counted),
- * the distinct units enrolled in them (or whose members enrolled), and the distinct members reached (enrolled
- * themselves, or members of an enrolled unit's subtree).
+ * How far a model spread: the campaign and every campaign derived from it at any depth (drafts not counted), the
+ * distinct units enrolled in them (or whose members enrolled), and the distinct members reached (enrolled themselves,
+ * or members of an enrolled unit's subtree). Kept by the database's triggers as each of those changes (migration
+ * SpreadCounts), so a page of a hundred campaigns reads a hundred rows.
  */
-export async function spreadOf(ctx: CampaignContext, campaign: CampaignRow): Promise<Spread> {
-  const [row] = await queryRows<Spread>(ctx.db,
-    `WITH RECURSIVE lineage AS (
-       SELECT id FROM campaigns WHERE id = $1
-       UNION
-       SELECT c.id FROM campaigns c JOIN lineage l ON c.derived_from_id = l.id WHERE c.status <> 'DRAFT'
-     ),
-     reached_units AS (
-       SELECT DISTINCT e.unit_id, e.unit_path FROM enrollments e JOIN lineage l ON e.campaign_id = l.id WHERE e.member_id IS NULL
-     ),
-     reached_members AS (
-       SELECT e.member_id AS id FROM enrollments e JOIN lineage l ON e.campaign_id = l.id WHERE e.member_id IS NOT NULL
-       UNION
-       SELECT m.id FROM members m JOIN reached_units u ON m.unit_path LIKE u.unit_path || '%'
-     )
-     SELECT (SELECT count(*) FROM lineage)::int AS campaigns,
-            (SELECT count(DISTINCT unit_id) FROM (
-               SELECT unit_id FROM reached_units
-               UNION SELECT e.unit_id FROM enrollments e JOIN lineage l ON e.campaign_id = l.id) u)::int AS units,
-            (SELECT count(*) FROM reached_members)::int AS members`,
-    [campaign.id],
-  );
-  return row!;
+export async function spreadOf(ctx: CampaignContext, campaign: CampaignRow): Promise<CampaignSpreadRow> {
+  const spread = await ctx.loaders.spread.load(campaign.id);
+  // every campaign gets its row when it is inserted (trigger spread_after_campaign_insert)
+  if (!spread) throw new Error(`campaign ${campaign.id} has no row in campaign_spreads`);
+  return spread;
 }
-

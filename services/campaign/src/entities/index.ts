@@ -152,6 +152,14 @@ export interface PendingProceedingRow {
 }
 
 /** A line of the platform's audit log (audit_log), as the MutationAudited event that made it says. */
+/** How far a model spread (campaign_spreads, kept by triggers: migration SpreadCounts): itself and its launched derivatives. */
+export interface CampaignSpreadRow {
+  campaignId: string;
+  campaigns: number;
+  units: number;
+  members: number;
+}
+
 export interface AuditEntryRow extends Omit<MutationAuditedV1, 'service' | 'at'> {
   service: string;
   correlationId: string;

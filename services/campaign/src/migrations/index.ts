@@ -6,7 +6,8 @@ import { MemberGender1732500145000 } from './1732500145000-MemberGender';
 import { PendingProceedings1732500146000 } from './1732500146000-PendingProceedings';
 import { ProgressConfirmationAndCorrections1732500147000 } from './1732500147000-ProgressConfirmationAndCorrections';
 import { Accounts1732500150000 } from './1732500150000-Accounts';
+import { SpreadCounts1732500160000 } from './1732500160000-SpreadCounts';
 
 /** In order; a migration, once landed, is never edited: add a new one. */
 export const migrations = [CreateOrganisationAndCampaigns1732500100000, MovementLifecycle1732500110000, AuditLog1732500120000, IssuedDocuments1732500130000, MemberGender1732500145000, PendingProceedings1732500146000,
-  ProgressConfirmationAndCorrections1732500147000, Accounts1732500150000];
+  ProgressConfirmationAndCorrections1732500147000, Accounts1732500150000, SpreadCounts1732500160000];

@@ -2,11 +2,12 @@ import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import { OutboxEventEntity } from '../outbox/outbox.entity';
 import { ProcessedEventEntity } from '../consumer/processed-event.entity';
 import { CreateEventTables1732500000000 } from './migrations/1732500000000-CreateEventTables';
+import { OutboxDeadLetters1732500060000 } from './migrations/1732500060000-OutboxDeadLetters';
 
 export interface DataSourceOptions {
   url: string;
   entities: EntitySchema[];
-  /** The service's own migrations; the kit's (outbox, processed events) run first. */
+  /** The service's own migrations; the kit's (outbox and its dead letters, processed events) run first. */
   migrations: MixedList<Function>;
   poolSize?: number;
 }
@@ -18,7 +19,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     type: 'postgres',
     url: options.url,
     entities: [OutboxEventEntity, ProcessedEventEntity, ...options.entities],
-    migrations: [CreateEventTables1732500000000, ...ownMigrations],
+    migrations: [CreateEventTables1732500000000, OutboxDeadLetters1732500060000, ...ownMigrations],
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,

@@ -1,6 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { SERVICE_NAMES, type ServiceName } from '../config';
-import { day, instant, nonEmptyText, nullable, oneOf, record, text, unitPath, uuid } from './schema-parts';
+import { day, documentText, instant, nonEmptyText, nullable, oneOf, paragraph, record, text, unitPath, uuid } from './schema-parts';
 
 /**
  * The event contracts, defined once: each payload's JSON Schema (written to `schemas/events/<Type>.v<n>.json` by
@@ -209,9 +209,9 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       campaignId: uuid(),
       title: text(),
       launchingUnitPath: unitPath(),
-      lessons: nonEmptyText(),
+      lessons: documentText({ minLength: 1 }),
       results: Type.Array(record({ targetId: uuid(), name: text(), achievedValue: Type.Number(), targetValue: Type.Number(), met: Type.Boolean() })),
-      exemplars: Type.Array(record({ name: nonEmptyText(), achievement: nonEmptyText(), memberId: nullable(uuid()), unitId: nullable(uuid()) })),
+      exemplars: Type.Array(record({ name: nonEmptyText(), achievement: paragraph({ minLength: 1 }), memberId: nullable(uuid()), unitId: nullable(uuid()) })),
     }),
   ),
   CampaignClosed: payload(
@@ -228,7 +228,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       title: text(),
       occupationCodes: Type.Array(text()),
       organisationTypes: Type.Array(text()),
-      adaptationNote: text(),
+      adaptationNote: paragraph(),
     }),
   ),
   EvaluationRoundOpened: payload(
@@ -268,7 +268,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       version: Type.Integer({ minimum: 1 }),
       publishedAt: instant(),
       appealDeadline: instant(),
-      reason: text(),
+      reason: paragraph(),
       /** True when only the best entries are in the event (the full list is in the publication). */
       truncated: Type.Boolean(),
       entries: Type.Array(PublishedEntry),
@@ -281,7 +281,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       campaignId: uuid(),
       enrollmentId: uuid(),
       accepted: Type.Boolean(),
-      resolution: nonEmptyText(),
+      resolution: paragraph({ minLength: 1 }),
       republishedVersion: nullable(Type.Integer()),
     }),
   ),
@@ -297,7 +297,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       subject: HonourSubject,
       campaignId: nullable(uuid()),
       amountVnd: Type.Integer({ minimum: 0 }),
-      reason: nonEmptyText(),
+      reason: paragraph({ minLength: 1 }),
       adHoc: Type.Boolean(),
     }),
   ),
@@ -309,7 +309,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       proposedBy: nonEmptyText(),
       subject: HonourSubject,
       campaignId: nullable(uuid()),
-      achievement: text({ minLength: 10 }),
+      achievement: paragraph({ minLength: 10 }),
     }),
   ),
   NominationCreated: payload(
@@ -320,7 +320,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       subject: HonourSubject,
       campaignId: nullable(uuid()),
       sourceEventId: nullable(uuid()),
-      reason: text(),
+      reason: paragraph(),
     }),
   ),
   RewardRefused: payload(
@@ -331,7 +331,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       formCode: nullable(text()),
       grantingUnitPath: unitPath(),
       refusedOn: day(),
-      reason: text({ minLength: 10 }),
+      reason: paragraph({ minLength: 10 }),
     }),
   ),
   ColleagueDeedReported: payload(
@@ -391,7 +391,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
     record({
       storyId: uuid(),
       title: nonEmptyText(),
-      reason: nonEmptyText(),
+      reason: paragraph({ minLength: 1 }),
       retractedAt: instant(),
     }),
   ),

@@ -1,4 +1,5 @@
 import { Type, type Static, type StringOptions, type TProperties, type TSchema } from '@sinclair/typebox';
+import { TEXT_LIMITS } from '../text-limits';
 
 /**
  * The building blocks of the event contracts (contracts.ts). Every string of every event schema is made here, so a
@@ -9,15 +10,24 @@ import { Type, type Static, type StringOptions, type TProperties, type TSchema }
 /** A materialised path of the union tree, e.g. `/vn/hn/may-tl/`. */
 export const UNIT_PATH_PATTERN = '^/([a-z0-9-]+/)+$';
 
-export const uuid = () => Type.String({ format: 'uuid' });
+export const uuid = () => Type.String({ format: 'uuid', maxLength: 36 });
 /** A calendar day, YYYY-MM-DD. */
-export const day = () => Type.String({ format: 'date' });
+export const day = () => Type.String({ format: 'date', maxLength: 10 });
 /** An instant, ISO 8601 with its offset. */
-export const instant = () => Type.String({ format: 'date-time' });
-export const unitPath = () => Type.String({ pattern: UNIT_PATH_PATTERN });
-/** Free text or a code, with the limits given. */
-export const text = (options: StringOptions = {}) => Type.String(options);
-export const nonEmptyText = () => text({ minLength: 1 });
+export const instant = () => Type.String({ format: 'date-time', maxLength: 40 });
+export const unitPath = () => Type.String({ pattern: UNIT_PATH_PATTERN, maxLength: TEXT_LIMITS.default });
+/**
+ * Free text or a code, at most as long as the platform's default input (TEXT_LIMITS.default) unless the options say
+ * otherwise: no string of any event is unbounded, so no accepted input makes an event too large for the broker.
+ */
+export const text = (options: StringOptions = {}) => Type.String({ maxLength: TEXT_LIMITS.default, ...options });
+export const nonEmptyText = (options: StringOptions = {}) => text({ minLength: 1, ...options });
+/**
+ * Text from an input of the paragraph or document size (TEXT_LIMITS), with room for what the platform puts around
+ * it (a prefix naming the appeal it comes from, a title): an input accepted at its limit still makes a valid event.
+ */
+export const paragraph = (options: StringOptions = {}) => text({ maxLength: TEXT_LIMITS.paragraph + TEXT_LIMITS.default, ...options });
+export const documentText = (options: StringOptions = {}) => text({ maxLength: TEXT_LIMITS.document + TEXT_LIMITS.default, ...options });
 
 /** One of the listed values (a JSON Schema `enum`): the list is also the TypeScript union. */
 export function oneOf<const V extends readonly string[]>(values: V) {

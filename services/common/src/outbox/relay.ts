@@ -1,6 +1,6 @@
 import type { Producer, TopicMessages } from 'kafkajs';
 import pg from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '../logger';
 import { metrics } from '../metrics';
 import { OUTBOX_CHANNEL } from './outbox';
@@ -28,9 +28,26 @@ interface PendingRow {
 }
 
 /**
+ * The broker's answers that no retry changes: the message itself is refused (too large for the topic, a record the
+ * broker will not take). Anything else (broker down, not leader, not authorised) may pass later and is retried.
+ */
+const REFUSED_FOR_GOOD = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD', 'INVALID_TIMESTAMP']);
+
+/** The refusal's type when the broker refused the message for good (kafkajs wraps it in `cause`), else null. */
+export function refusalForGood(error: unknown): string | null {
+  for (let current: unknown = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+    const type = (current as { type?: unknown }).type;
+    if (typeof type === 'string' && REFUSED_FOR_GOOD.has(type)) return type;
+  }
+  return null;
+}
+
+/**
  * Publishes outbox rows to Kafka in commit order and marks them published. At-least-once: a crash between
  * the send and the mark re-sends the batch, which idempotent consumers absorb. While the broker is down
- * the rows simply wait; the relay retries with exponential backoff.
+ * the rows simply wait; the relay retries with exponential backoff. A row the broker refuses for good is parked in
+ * `outbox_dead_letters` with the broker's answer (and counted in `thidua_outbox_events_parked_total`), and the
+ * rows after it go on: later events of the same aggregate are published too, in their order (decision 0024).
  */
 export class OutboxRelay {
   private readonly options: RelayOptions;
@@ -161,11 +178,46 @@ export class OutboxRelay {
         [this.options.batchSize],
       )) as PendingRow[];
       if (rows.length === 0) return 0;
-      await this.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
-      await manager.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
-      for (const row of rows) metrics.eventsPublished.inc({ type: row.event_type });
+      let published = rows;
+      try {
+        await this.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
+      } catch (error) {
+        if (!refusalForGood(error)) throw error;
+        // some message of the batch (or the batch as a whole, once too large) was refused: one by one tells which
+        published = await this.publishOneByOne(manager, rows);
+      }
+      await manager.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [published.map((r) => r.seq)]);
+      for (const row of published) metrics.eventsPublished.inc({ type: row.event_type });
       return rows.length;
     });
+  }
+
+  /** Sends the rows one at a time, in order, parking those refused for good; returns the ones published. */
+  private async publishOneByOne(manager: EntityManager, rows: PendingRow[]): Promise<PendingRow[]> {
+    const published: PendingRow[] = [];
+    for (const row of rows) {
+      try {
+        await this.producer.sendBatch({ acks: -1, topicMessages: groupByTopic([row]) });
+        published.push(row);
+      } catch (error) {
+        const reason = refusalForGood(error);
+        if (!reason) throw error;
+        await this.park(manager, row, reason, error instanceof Error ? error.message : String(error));
+      }
+    }
+    return published;
+  }
+
+  private async park(manager: EntityManager, row: PendingRow, reason: string, message: string): Promise<void> {
+    await manager.query(
+      `WITH parked AS (DELETE FROM outbox WHERE seq = $1 RETURNING *)
+       INSERT INTO outbox_dead_letters (seq, event_id, topic, message_key, event_type, envelope, size_bytes, error_type, error, created_at)
+       SELECT seq, event_id, topic, message_key, event_type, envelope, octet_length(envelope::text), $2, $3, created_at FROM parked`,
+      [row.seq, reason, message],
+    );
+    metrics.eventsParked.inc({ type: row.event_type, reason });
+    this.logger.error({ seq: row.seq, eventType: row.event_type, topic: row.topic, key: row.message_key, reason, error: message },
+      'the broker refused an outbox event for good; it is parked in outbox_dead_letters and the events after it go on');
   }
 
   private async cleanupPublished(): Promise<void> {

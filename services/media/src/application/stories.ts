@@ -6,6 +6,7 @@ import { EDITABLE, WORKFLOW, editorialScope, storyProblems, transitionProblem, t
 import { STORY_COLUMNS, STORY_SELECT, type StoryRow } from '../entities';
 import type { MediaContext } from './context';
 import type { StoryOwner } from './loaders';
+import { requireReferencesInScope, requireSubjectInScope } from './references';
 
 export interface StoryInput {
   kind: StoryKind;
@@ -78,6 +79,7 @@ export async function createStory(ctx: MediaContext, input: StoryInput): Promise
   const unitPath = unitPathInput('unitPath', input.unitPath) ?? scope;
   requireWithinScope(ctx.identity, unitPath);
   const content = normalise(input);
+  await requireReferencesInScope(ctx.db, scope, input);
   return ctx.transaction(async ({ manager }) => {
     const id = randomUUID();
     await manager.query(
@@ -107,6 +109,7 @@ export async function updateStory(ctx: MediaContext, id: string, input: StoryInp
   return ctx.transaction(async ({ manager }) => {
     const story = await lockEditable(ctx, manager, id);
     if (!EDITABLE.includes(story.status)) throw new ConflictError(`A story ${story.status} cannot be edited; request changes to bring it back to DRAFT`, { status: story.status });
+    await requireReferencesInScope(manager, requireEditor(ctx), input);
     await manager.query(
       `UPDATE stories SET kind = $2, title = $3, summary = $4, body_format = $5, body_source = $6, body_html = $7, tags = $8, province_code = $9,
               occupation_code = $10, subject_is_direct_worker = $11, campaign_id = $12, updated_at = now() WHERE id = $1`,
@@ -166,7 +169,7 @@ function publicChange(story: StoryRow): NewEvent<'StoryPublished'> | NewEvent<'S
  * ExemplarProposed event.
  */
 export async function proposeExemplar(ctx: MediaContext, storyId: string, input: { memberId?: string | null; unitId?: string | null; achievement: string }): Promise<string> {
-  requireEditor(ctx);
+  const scope = requireEditor(ctx);
   const story = await loadStory(ctx.db.manager, parseId('storyId', storyId));
   if (!story) throw new NotFoundError('Story', storyId);
   requireWithinScope(ctx.identity, story.unitPath);
@@ -177,6 +180,7 @@ export async function proposeExemplar(ctx: MediaContext, storyId: string, input:
     unitId: input.unitId ? parseId('unitId', input.unitId) : null,
   });
   if (!subject) throw new NotFoundError(input.memberId ? 'Member' : 'Unit', (input.memberId ?? input.unitId)!);
+  requireSubjectInScope(subject, scope);
   const proposalId = randomUUID();
   await ctx.transaction(async ({ manager, emit }) => {
     await emit({

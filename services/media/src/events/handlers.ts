@@ -1,5 +1,6 @@
 import { readModelHandlers, type EventHandlers, type HonourSubjectV1 } from '@thidua/common';
 import { addCandidate } from '../application/candidates';
+import { recordLaunchedCampaign } from '../application/references';
 import { campaignNewsCandidate, campaignSummaryCandidate, colleagueDeedCandidate, exemplarCandidate } from '../domain/stories';
 
 /** Where a candidate about a person or collective belongs: their unit, province, occupation and the subject itself. */
@@ -14,9 +15,11 @@ const about = (subject: HonourSubjectV1) => ({
 export const handlers: EventHandlers = {
   ...readModelHandlers,
 
-  /** A launched campaign becomes a "campaign news" candidate for the editors of its subtree. */
-  CampaignLaunched: (event, scope) =>
-    addCandidate(event, scope, campaignNewsCandidate(event.payload), { campaignId: event.payload.campaignId, unitPath: event.payload.launchingUnitPath }),
+  /** A launched campaign becomes a "campaign news" candidate for the editors of its subtree, and attachable to their stories. */
+  CampaignLaunched: async (event, scope) => {
+    await recordLaunchedCampaign(scope.manager, event.payload);
+    await addCandidate(event, scope, campaignNewsCandidate(event.payload), { campaignId: event.payload.campaignId, unitPath: event.payload.launchingUnitPath });
+  },
 
   /** A closed (summarised) campaign becomes a summary candidate. */
   CampaignClosed: (event, scope) =>
