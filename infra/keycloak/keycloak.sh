@@ -62,6 +62,7 @@ random_secret() { openssl rand -hex 24; }
 # Made once per data directory; Keycloak takes them only when it creates the master realm and imports ours.
 ensure_secrets() {
   if [[ -f "$SECRETS_FILE" ]]; then return; fi
+  SECRETS_ARE_NEW=1
   umask 077
   cat > "$SECRETS_FILE" <<SECRETS
 KEYCLOAK_ADMIN_CLIENT_SECRET=${KEYCLOAK_ADMIN_CLIENT_SECRET:-$(random_secret)}
@@ -70,10 +71,23 @@ KEYCLOAK_BOOTSTRAP_CLIENT_SECRET=$(random_secret)
 SECRETS
 }
 
+# A database this data directory did not create (another checkout's, or a clean clone on a server that kept it)
+# holds a master realm whose bootstrap secret is not ours: nothing could administer it, so it is made anew.
+ensure_database() {
+  local state
+  state="$("$TSX" "$HERE/database.ts" ensure "$DATABASE")"
+  if [[ $(head -n 1 <<< "$state") == exists && ( -n "${SECRETS_ARE_NEW:-}" || ! -f "$DATA_DIR/realm.sha256" ) ]]; then
+    log "database $DATABASE was made by another checkout, whose secrets are not in $DATA_DIR: dropping it to import the realm anew"
+    "$TSX" "$HERE/database.ts" drop "$DATABASE"
+    state="$("$TSX" "$HERE/database.ts" ensure "$DATABASE")"
+  fi
+  echo "$state"
+}
+
 # Keycloak takes its database settings from KC_DB_* and the client secret of the realm file from the environment.
 prepare_environment() {
   local state line
-  state="$("$TSX" "$HERE/database.ts" ensure "$DATABASE")"
+  state="$(ensure_database)"
   while IFS= read -r line; do export "${line?}"; done < <(tail -n +2 <<< "$state")
   if [[ $(head -n 1 <<< "$state") == created ]]; then
     log "created database $DATABASE; the realm will be imported"

@@ -1,6 +1,7 @@
 import { SignJWT, jwtVerify, type CryptoKey } from 'jose';
 import type { ServiceName } from './config';
 import { ForbiddenError, UnauthenticatedError } from './errors';
+import { INTERNAL_TOKEN_ALGORITHM } from './internal-keys';
 import { NATIONAL_SCOPE, canonicalUnitPath, isWithinSubtree } from './unit-paths';
 
 /** Roles of the platform (see domain.md, "Who uses the platform"). */
@@ -84,7 +85,6 @@ export function requireWithinScope(identity: Identity, unitPath: string): void {
 
 export const INTERNAL_TOKEN_HEADER = 'x-thidua-internal-token';
 export const CORRELATION_ID_HEADER = 'x-correlation-id';
-export const INTERNAL_TOKEN_ALGORITHM = 'EdDSA';
 const INTERNAL_ISSUER = 'thidua-gateway';
 const INTERNAL_TOKEN_TTL_SECONDS = 120;
 

@@ -2,7 +2,9 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject 
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { importPKCS8, importSPKI, type CryptoKey } from 'jose';
-import { INTERNAL_TOKEN_ALGORITHM } from './auth';
+
+/** Internal tokens are signed with Ed25519 keys. */
+export const INTERNAL_TOKEN_ALGORITHM = 'EdDSA';
 
 /** Where a developer machine keeps its gateway signing key: generated on first use, readable by its owner only. */
 export const DEVELOPMENT_KEY_FILE = process.env.DEVELOPMENT_KEY_FILE ?? path.resolve(__dirname, '../../../.data/keys/internal-token.pem');
