@@ -323,6 +323,62 @@ describe('spreadsheets', () => {
   });
 });
 
+describe('spreadsheets of the public lists and the reviewer’s queue', () => {
+  const PUBLISH = `mutation($id: ID!, $action: StoryAction!) { transitionStory(id: $id, action: $action) { status } }`;
+  let storyTitle: string;
+
+  beforeAll(async () => {
+    tokens.editorBn = await token(['EDITOR'], 'bn', `editor-bn-${run}`);
+    storyTitle = `Thợ may Bắc Giang tiết kiệm vải ${run}`;
+    const input = { kind: 'GOOD_PRACTICE', title: storyTitle, summary: 'Cách làm hay của tổ cắt', body: 'Tổ cắt tiết kiệm 3% vải mỗi tháng.', provinceCode: 'BN' };
+    const id = (await api.ok(`mutation($input: StoryInput!) { createStory(input: $input) { id } }`, { input }, tokens.editorBn)).createStory.id;
+    await api.ok(PUBLISH, { id, action: 'SUBMIT_FOR_REVIEW' }, tokens.editorBn);
+    await api.ok(PUBLISH, { id, action: 'PUBLISH' }, tokens.editorBn);
+    await api.ok(`mutation($input: SectionInput!) { createSection(input: $input) { id } }`, { input: { slug: `cach-lam-hay-${run}`, name: 'Cách làm hay ngành may', filter: { kinds: ['GOOD_PRACTICE'], provinceCode: 'BN' } } }, tokens.editorBn);
+  });
+
+  it('of the home page’s movements: launched ones for everyone, a draft only for its officers, the status filter checked', async () => {
+    const [everyone] = await workbook('/exports/campaigns/movements.xlsx');
+    expect(rowValues(everyone!, 1)).toEqual(['Phong trào thi đua', 'Đơn vị phát động', 'Loại phong trào', 'Trạng thái', 'Bắt đầu', 'Kết thúc', 'Đơn vị tham gia', 'Đoàn viên tham gia', 'Nhân rộng từ']);
+    const titles = everyone!.getColumn(1).values.slice(2);
+    expect(titles).toContain(`Lao động giỏi – Lao động sáng tạo ${run}`);
+    expect(titles).not.toContain(`Bản nháp ${run}`);
+    const line = everyone!.getRow(titles.indexOf(`Lao động giỏi – Lao động sáng tạo ${run}`) + 2);
+    expect([line.getCell(2).value, line.getCell(3).value, line.getCell(5).value, line.getCell(7).value]).toEqual([
+      'Liên đoàn Lao động tỉnh Bắc Ninh', 'Thi đua trong công nhân, viên chức, lao động', new Date(`${today.slice(0, 4)}-01-01T00:00:00Z`), 1,
+    ]);
+    const [officer] = await workbook(`/exports/campaigns/movements.xlsx?unitId=${units.bn!.id}&status=DRAFT`, tokens.officerBn);
+    expect(officer!.getColumn(1).values.slice(2)).toContain(`Bản nháp ${run}`);
+    expect(officer!.getColumn(4).values.slice(2).every((status) => status === 'Bản nháp')).toBe(true);
+    const [outsider] = await workbook(`/exports/campaigns/movements.xlsx?status=DRAFT`, tokens.officerKh);
+    expect(outsider!.getColumn(1).values.slice(2)).not.toContain(`Bản nháp ${run}`);
+    const refused = await download('/exports/campaigns/movements.xlsx?status=NOPE');
+    expect([refused.status, json(refused.body).error.code]).toEqual([400, 'BAD_USER_INPUT']);
+    expect((await download('/exports/campaigns/movements.xlsx/extra')).status).toBe(404);
+  });
+
+  it('of stories: a section’s and a search’s published stories, found without diacritics; an empty search refused', async () => {
+    const [section] = await workbook(`/exports/stories/sections/cach-lam-hay-${run}.xlsx`);
+    expect(rowValues(section!, 1)).toEqual(['Tiêu đề', 'Thể loại', 'Tỉnh, thành phố', 'Ngày đăng', 'Tóm tắt', 'Đường dẫn']);
+    const line = section!.getRow(section!.getColumn(1).values.indexOf(storyTitle));
+    expect([line.getCell(1).value, line.getCell(2).value, line.getCell(3).value, line.getCell(5).value]).toEqual([storyTitle, 'Mô hình mới, cách làm hay', 'tỉnh Bắc Ninh', 'Cách làm hay của tổ cắt']);
+    expect(String(line.getCell(6).value)).toMatch(/\/stories\/[0-9a-f-]{36}$/);
+    const [found] = await workbook(`/exports/stories/search.xlsx?text=${encodeURIComponent(`tho may bac giang tiet kiem vai ${run}`)}`);
+    expect(found!.getColumn(1).values.slice(2)).toEqual([storyTitle]);
+    const empty = await download('/exports/stories/search.xlsx?text=%20');
+    expect([empty.status, json(empty.body).error.message]).toEqual([400, expect.stringContaining('nhập ít nhất một từ')]);
+    expect((await download('/exports/stories/sections/khong-co-chuyen-muc-nay.xlsx')).status).toBe(404);
+  });
+
+  it('of the review queue: for the signed-in reviewer only, as their screen lists it', async () => {
+    expect((await download('/exports/reviews/queue.xlsx')).status).toBe(401);
+    const [queue] = await workbook('/exports/reviews/queue.xlsx', tokens.councilBn1);
+    expect(rowValues(queue!, 1)).toEqual(['Tiêu chí', 'Nội dung báo cáo', 'Minh chứng', 'Số lượt đã chấm']);
+    expect(queue!.actualRowCount).toBe(1);
+    expect((await download('/exports/reviews/other.xlsx', tokens.councilBn1)).status).toBe(404);
+  });
+});
+
 const campaignIds = new Map<string, string>();
 function campaignIdOf(prefix: string): string {
   return [...campaignIds].find(([title]) => title.startsWith(prefix))![1];

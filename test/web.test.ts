@@ -323,6 +323,21 @@ describe('documents and spreadsheets', () => {
     await context.close();
   });
 
+  it('a reader downloads the home page’s movements as Excel, each with its launching unit and spread', async () => {
+    const { context, page } = await pageAs(null);
+    await page.goto(`${base}/`);
+    const shown = (await page.getByTestId('campaign-list').getByRole('heading').allTextContents()).map((title) => title.trim());
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('movements-excel').click()]);
+    expect(download.suggestedFilename()).toBe('Phong trào thi đua.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await download.path())!);
+    const sheet = book.worksheets[0]!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['Phong trào thi đua', 'Đơn vị phát động', 'Loại phong trào']);
+    expect(sheet.getColumn(1).values.slice(2)).toEqual(expect.arrayContaining(shown));
+    expect(sheet.getColumn(4).values.slice(2)).not.toContain('Bản nháp');
+    await context.close();
+  });
+
   it('anyone scanning a certificate’s QR code sees the decision, that it stands, and the certificate’s hash', async () => {
     const reader = await pageAs(null);
     const { rewardDecisions } = (await graphql<{ rewardDecisions: { edges: { node: { id: string; number: string } }[] } }>(

@@ -15,6 +15,8 @@ export const DOWNLOAD_PREFIXES: Record<string, ServiceName> = {
   '/exports/campaigns/': 'campaign',
   '/exports/units/': 'campaign',
   '/exports/rankings/': 'evaluation',
+  '/exports/reviews/': 'evaluation',
+  '/exports/stories/': 'media',
 };
 
 const FORWARDED_HEADERS = ['content-type', 'content-disposition', 'content-length', 'etag', 'cache-control', 'x-content-type-options', 'x-document-sha256'];

@@ -62,24 +62,26 @@ random_secret() { openssl rand -hex 24; }
 # Made once per data directory; Keycloak takes them only when it creates the master realm and imports ours.
 ensure_secrets() {
   if [[ -f "$SECRETS_FILE" ]]; then return; fi
-  SECRETS_ARE_NEW=1
   umask 077
   cat > "$SECRETS_FILE" <<SECRETS
 KEYCLOAK_ADMIN_CLIENT_SECRET=${KEYCLOAK_ADMIN_CLIENT_SECRET:-$(random_secret)}
 KEYCLOAK_BOOTSTRAP_CLIENT_ID=thidua-bootstrap
 KEYCLOAK_BOOTSTRAP_CLIENT_SECRET=$(random_secret)
 SECRETS
+  rm -f "$DATA_DIR/database-owner"
 }
 
-# A database this data directory did not create (another checkout's, or a clean clone on a server that kept it)
-# holds a master realm whose bootstrap secret is not ours: nothing could administer it, so it is made anew.
+# The database is marked with a random id of this data directory when created. One marked otherwise (made by another
+# checkout, or by a clean clone on a server that kept it) holds a master realm whose bootstrap secret is not ours:
+# nothing here could administer it, so it is made anew.
 ensure_database() {
-  local state
-  state="$("$TSX" "$HERE/database.ts" ensure "$DATABASE")"
-  if [[ $(head -n 1 <<< "$state") == exists && ( -n "${SECRETS_ARE_NEW:-}" || ! -f "$DATA_DIR/realm.sha256" ) ]]; then
+  local owner_file="$DATA_DIR/database-owner" state
+  [[ -f "$owner_file" ]] || openssl rand -hex 16 > "$owner_file"
+  state="$("$TSX" "$HERE/database.ts" ensure "$DATABASE" "$(cat "$owner_file")")"
+  if [[ $(head -n 1 <<< "$state") == foreign ]]; then
     log "database $DATABASE was made by another checkout, whose secrets are not in $DATA_DIR: dropping it to import the realm anew"
     "$TSX" "$HERE/database.ts" drop "$DATABASE"
-    state="$("$TSX" "$HERE/database.ts" ensure "$DATABASE")"
+    state="$("$TSX" "$HERE/database.ts" ensure "$DATABASE" "$(cat "$owner_file")")"
   fi
   echo "$state"
 }

@@ -15,19 +15,7 @@ export function day(iso: string | null | undefined): string {
 
 export { todayInVietnam as todayIso } from '../../services/common/src/clock';
 
-export const CAMPAIGN_STATUS: Record<string, string> = {
-  DRAFT: 'Bản nháp',
-  LAUNCHED: 'Đã phát động',
-  IN_PROGRESS: 'Đang triển khai',
-  SUMMARISING: 'Đang sơ kết, tổng kết',
-  CLOSED: 'Đã kết thúc',
-};
-
-export const CATEGORY: Record<string, string> = {
-  UNION_WORK: 'Thi đua thực hiện nhiệm vụ công đoàn',
-  FOR_WORKERS: 'Thi đua trong công nhân, viên chức, lao động',
-  FOR_WORKERS_IN_UNION_BODIES: 'Thi đua trong cán bộ cơ quan công đoàn',
-};
+export { CAMPAIGN_STATUS_NAMES as CAMPAIGN_STATUS, CAMPAIGN_CATEGORY_NAMES as CATEGORY } from '../../services/campaign/src/domain/campaign-names';
 
 export const ORGANISATION_TYPE: Record<string, string> = {
   ADMINISTRATIVE_AGENCY: 'Cơ quan hành chính',

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { CAMPAIGN_STATUS, CATEGORY, day, label, num } from '../format';
+import { DownloadButton } from '../downloads';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Loading, Page } from '../ui';
 import LAUNCHED from '../../../gateway/public-operations/portal-launched-campaigns.graphql?raw';
@@ -25,6 +26,7 @@ export function HomePage() {
   return (
     <Page title="Phong trào thi đua">
       <p className="muted">Các phong trào đã phát động, kết quả công khai và khen thưởng của Công đoàn Việt Nam.</p>
+      {campaigns.length > 0 ? <DownloadButton label="Tải Excel danh sách phong trào" testId="movements-excel" href="/exports/campaigns/movements.xlsx" /> : null}
       <ErrorBox error={error} />
       {loading ? <Loading /> : null}
       {!loading && campaigns.length === 0 ? <Empty>Chưa có phong trào nào được phát động.</Empty> : null}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { mutate } from '../api';
 import { useAuth } from '../auth';
+import { DownloadButton } from '../downloads';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Page, Success } from '../ui';
 
@@ -56,7 +57,7 @@ export function ReviewsPage() {
     <Page title="Chấm điểm minh chứng">
       <ErrorBox error={error} />
       {message ? <Success>{message}</Success> : null}
-      {loading ? <Loading /> : queue.length === 0 ? <Empty>Không có bài nào chờ bạn chấm.</Empty> : null}
+      {loading ? <Loading /> : queue.length === 0 ? <Empty>Không có bài nào chờ bạn chấm.</Empty> : <DownloadButton label="Tải Excel danh sách chờ chấm" testId="review-queue-excel" href="/exports/reviews/queue.xlsx" />}
       <div className="grid">
         {queue.map((assignment) => (
           <ReviewForm key={assignment.id} assignment={assignment} onDone={(text) => { setMessage(text); reload(); }} />

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { STORY_KIND, day, label } from '../format';
+import { DownloadButton } from '../downloads';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Page } from '../ui';
 import SEARCH from '../../../gateway/public-operations/portal-search-stories.graphql?raw';
@@ -60,6 +61,7 @@ export function StoriesPage() {
       {query ? (
         <section aria-live="polite">
           <h2>Kết quả tìm “{query}”</h2>
+          <DownloadButton label="Tải Excel kết quả tìm" testId="search-excel" href={`/exports/stories/search.xlsx?text=${encodeURIComponent(query)}`} />
           {found.loading ? <Loading /> : <StoryList stories={found.data?.searchStories.edges.map((e) => e.node) ?? []} />}
         </section>
       ) : null}
@@ -72,6 +74,7 @@ export function StoriesPage() {
           <p className="muted">
             Nguồn tin: <a href={local(section.feeds.rss)}>RSS</a> · <a href={local(section.feeds.atom)}>Atom</a> · <a href={local(section.feeds.json)}>JSON Feed</a>
           </p>
+          {section.stories.edges.length > 0 ? <DownloadButton label={`Tải Excel chuyên mục ${section.name}`} testId={`section-excel-${section.slug}`} href={`/exports/stories/sections/${encodeURIComponent(section.slug)}.xlsx`} /> : null}
           <StoryList stories={section.stories.edges.map((e) => e.node)} />
         </section>
       ))}

@@ -1,6 +1,9 @@
 import { allPages, dateCell, type SheetColumn, type SheetSpec } from '@thidua/common';
+import { CAMPAIGN_CATEGORY_NAMES, CAMPAIGN_STATUS_NAMES } from '../domain/campaign-names';
+import type { CampaignStatus } from '../domain/campaigns';
 import { ANNUAL_FIGURES } from '../documents/annual';
-import type { CampaignRow, EnrollmentRow, MemberRow, UnionUnitRow } from '../entities';
+import type { CampaignRow, CampaignSpreadRow, EnrollmentRow, MemberRow, UnionUnitRow } from '../entities';
+import { listCampaigns } from './campaigns';
 import type { CampaignContext } from './context';
 import { ORGANISATION_TYPE_LABELS } from './documents';
 import { enrollmentCompletion, inspection } from './enrollments';
@@ -9,6 +12,53 @@ import { annualReport } from './reports';
 
 /** Spreadsheets of the organisation and movement screens, read through the queries those screens use. */
 const yesNo = (value: boolean): string => (value ? 'có' : 'không');
+
+interface MovementLine {
+  campaign: CampaignRow;
+  launchingUnitName: string;
+  derivedFromTitle: string;
+  spread: CampaignSpreadRow | null;
+}
+
+const MOVEMENT_COLUMNS: SheetColumn<MovementLine>[] = [
+  { header: 'Phong trào thi đua', width: 50, value: (l) => l.campaign.title },
+  { header: 'Đơn vị phát động', width: 40, value: (l) => l.launchingUnitName },
+  { header: 'Loại phong trào', width: 36, value: (l) => CAMPAIGN_CATEGORY_NAMES[l.campaign.category] ?? l.campaign.category },
+  { header: 'Trạng thái', width: 20, value: (l) => CAMPAIGN_STATUS_NAMES[l.campaign.status] ?? l.campaign.status },
+  { header: 'Bắt đầu', width: 12, format: 'date', value: (l) => dateCell(l.campaign.startsOn) },
+  { header: 'Kết thúc', width: 12, format: 'date', value: (l) => dateCell(l.campaign.endsOn) },
+  { header: 'Đơn vị tham gia', width: 14, format: 'integer', value: (l) => l.spread?.units ?? 0 },
+  { header: 'Đoàn viên tham gia', width: 16, format: 'integer', value: (l) => l.spread?.members ?? 0 },
+  { header: 'Nhân rộng từ', width: 40, value: (l) => l.derivedFromTitle },
+];
+
+async function movementLines(ctx: CampaignContext, campaigns: CampaignRow[]): Promise<MovementLine[]> {
+  const [units, sources, spreads] = await Promise.all([
+    ctx.loaders.unit.loadMany(campaigns.map((c) => c.launchingUnitId)),
+    ctx.loaders.campaign.loadMany(campaigns.flatMap((c) => (c.derivedFromId ? [c.derivedFromId] : []))),
+    ctx.loaders.spread.loadMany(campaigns.map((c) => c.id)),
+  ]);
+  const sourceTitles = new Map(sources.flatMap((s) => (s && !(s instanceof Error) ? [[s.id, s.title] as const] : [])));
+  return campaigns.map((campaign, i) => {
+    const unit = units[i];
+    const spread = spreads[i];
+    return {
+      campaign,
+      launchingUnitName: unit && !(unit instanceof Error) ? unit.name : '',
+      derivedFromTitle: campaign.derivedFromId ? (sourceTitles.get(campaign.derivedFromId) ?? '') : '',
+      spread: spread && !(spread instanceof Error) ? spread : null,
+    };
+  });
+}
+
+/** The movements the caller sees on the home page (drafts only within their own scope), newest first, every page. */
+export async function movementsSheet(ctx: CampaignContext, filter: { unitId: string | null; status: CampaignStatus | null }): Promise<SheetSpec<MovementLine>> {
+  const pages = await allPages((after) => listCampaigns(ctx, filter, { first: 100, after }));
+  async function* lines(): AsyncGenerator<MovementLine[]> {
+    for await (const page of pages) yield movementLines(ctx, page);
+  }
+  return { name: 'Phong trào thi đua', columns: MOVEMENT_COLUMNS, rows: lines() };
+}
 
 interface InspectedLine {
   unitName: string;

@@ -13,7 +13,9 @@ import {
 import { todayInVietnam as today } from '@thidua/common';
 import type { CampaignContext } from '../application/context';
 import { annualReportDocument, movementPlan, movementReport, visibleCampaignFor } from '../application/documents';
-import { annualReportSheet, inspectionSheets, membersSheet } from '../application/exports';
+import { annualReportSheet, inspectionSheets, membersSheet, movementsSheet } from '../application/exports';
+import { CAMPAIGN_STATUS_NAMES } from '../domain/campaign-names';
+import type { CampaignStatus } from '../domain/campaigns';
 import { createLoaders } from '../application/loaders';
 import type { UnionUnitRow } from '../entities';
 
@@ -22,6 +24,7 @@ import type { UnionUnitRow } from '../entities';
  *   /documents/campaigns/<id>/plan.pdf            the movement's plan (public once launched)
  *   /documents/campaigns/<id>/report.pdf          its summary report (public), or the interim report before (officers)
  *   /documents/units/<id>/annual-report.pdf?year= the unit's annual report (officers of the unit and above)
+ *   /exports/campaigns/movements.xlsx?unitId=&status=  the movements of the home page, as the caller sees them (public)
  *   /exports/campaigns/<id>/inspection.xlsx       behind target, silent, completion by group (officers)
  *   /exports/units/<id>/annual-report.xlsx?year=  the annual report's figures (officers)
  *   /exports/units/<id>/members.xlsx              members of the unit's subtree (officers of it)
@@ -40,6 +43,13 @@ function yearParam(query: URLSearchParams): number {
   const raw = query.get('year') ?? today().slice(0, 4);
   if (!/^\d{4}$/.test(raw)) throw ValidationError.single('year', `"${raw.slice(0, 20)}" không phải một năm`);
   return Number(raw);
+}
+
+function statusParam(query: URLSearchParams): CampaignStatus | null {
+  const raw = query.get('status');
+  if (raw === null || raw === '') return null;
+  if (!Object.hasOwn(CAMPAIGN_STATUS_NAMES, raw)) throw ValidationError.single('status', `trạng thái là một trong ${Object.keys(CAMPAIGN_STATUS_NAMES).join(', ')}`);
+  return raw as CampaignStatus;
 }
 
 function documents(deps: RouteDependencies) {
@@ -63,6 +73,10 @@ function spreadsheets(deps: RouteDependencies) {
     const ctx = context(deps, request);
     const [collection, id, file, extra] = request.segments;
     if (extra !== undefined) throw new DownloadNotFoundError('Không có bảng tính này');
+    if (collection === 'campaigns' && id === 'movements.xlsx' && file === undefined) {
+      const unitId = request.query.get('unitId') || null;
+      return { kind: 'xlsx', fileName: 'Phong trào thi đua.xlsx', title: 'Các phong trào thi đua', sheets: [await movementsSheet(ctx, { unitId, status: statusParam(request.query) })] };
+    }
     if (collection === 'campaigns' && file === 'inspection.xlsx') {
       const campaign = await visibleCampaignFor(ctx, idSegment(id, 'phong trào thi đua'));
       return { kind: 'xlsx', fileName: `Kiểm tra tiến độ - ${campaign.title.slice(0, 80)}.xlsx`, title: `Kiểm tra, đôn đốc: ${campaign.title}`, sheets: await inspectionSheets(ctx, campaign) };

@@ -11,9 +11,11 @@ import {
   type RouteHandler,
   type SheetColumn,
 } from '@thidua/common';
+import { criterionById } from '../application/criteria';
 import { createLoaders } from '../application/loaders';
-import type { RankingDimension } from '../entities';
+import type { RankingDimension, SubmissionRow } from '../entities';
 import { rankings } from '../application/publications';
+import { myReviewAssignments } from '../application/reviews';
 
 /** /exports/rankings/<campaign id>.xlsx?by=&key=&version= — a published ranking (public), as the campaign page and dashboards show it. */
 interface Line {
@@ -56,6 +58,36 @@ function spreadsheets(deps: RouteDependencies) {
   };
 }
 
+/** /exports/reviews/queue.xlsx — the caller's review queue (chấm điểm minh chứng), oldest assignment first, as the reviewer's screen lists it. */
+interface QueueLine {
+  submission: SubmissionRow;
+  criterionName: string;
+}
+
+const QUEUE_COLUMNS: SheetColumn<QueueLine>[] = [
+  { header: 'Tiêu chí', width: 40, value: (l) => l.criterionName },
+  { header: 'Nội dung báo cáo', width: 80, value: (l) => l.submission.text },
+  { header: 'Minh chứng', width: 60, value: (l) => l.submission.evidence.map((e) => e.url).join('\n') },
+  { header: 'Số lượt đã chấm', width: 14, format: 'integer', value: (l) => l.submission.reviewCount },
+];
+
+function reviewQueue(deps: RouteDependencies) {
+  return async (request: DownloadRequest): Promise<Download> => {
+    if (request.segments.length !== 1 || request.segments[0] !== 'queue.xlsx') throw new DownloadNotFoundError('Không có bảng tính này');
+    const ctx = downloadContext(deps, request.identity, createLoaders(deps.dataSource));
+    const pages = await allPages((after) => myReviewAssignments(ctx, { first: 100, after }));
+    async function* lines(): AsyncGenerator<QueueLine[]> {
+      for await (const page of pages) {
+        yield Promise.all(page.map(async (submission) => ({ submission, criterionName: (await criterionById(deps.dataSource, submission.criterionId)).name })));
+      }
+    }
+    return { kind: 'xlsx', fileName: 'Minh chứng chờ chấm.xlsx', title: 'Minh chứng chờ chấm', sheets: [{ name: 'Chờ chấm', columns: QUEUE_COLUMNS, rows: lines() }] };
+  };
+}
+
 export function evaluationRoutes(deps: RouteDependencies): Record<string, RouteHandler> {
-  return { '/exports/rankings/': downloadRoute(deps, '/exports/rankings/', spreadsheets(deps)) };
+  return {
+    '/exports/rankings/': downloadRoute(deps, '/exports/rankings/', spreadsheets(deps)),
+    '/exports/reviews/': downloadRoute(deps, '/exports/reviews/', reviewQueue(deps)),
+  };
 }

@@ -236,7 +236,7 @@ export async function storyPage(ctx: MediaContext, where: string, params: unknow
 /** Search in Vietnamese, with or without diacritics, ranked (title first); published stories only. */
 export async function searchStories(ctx: MediaContext, text: string, page: PageRequest): Promise<Connection<StoryRow>> {
   const query = searchQuery(text);
-  if (!query) throw ValidationError.single('text', 'type at least one word');
+  if (!query) throw ValidationError.single('text', 'nhập ít nhất một từ để tìm tin bài');
   const limit = pageSize(page.first);
   const offset = decodePosition(page.after);
   const rows = await queryRows<StoryRow>(ctx.db,

@@ -9,6 +9,7 @@ import { createLoaders } from '../application/loaders';
 import { provinceStories, requireSection, sectionStories } from '../application/sections';
 import type { StoryRow } from '../entities';
 import { assetStorage } from '../application/storage';
+import { storyExportRoutes } from './exports';
 import { FEED_CONTENT_TYPES, buildFeed, type FeedChannel } from './feeds';
 
 const FEED_SIZE = 50;
@@ -90,5 +91,6 @@ export function mediaRoutes(deps: RouteDependencies): Record<string, RouteHandle
     '/feeds/': guarded(deps, feedRoute),
     '/assets/': guarded(deps, assetRoute),
     '/internal/api-keys/verify': guarded(deps, verifyKeyRoute),
+    ...storyExportRoutes(deps),
   };
 }
