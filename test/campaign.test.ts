@@ -152,8 +152,8 @@ describe('member import from CSV', () => {
       imported: 0,
       rows: 3,
       problems: [
-        { row: 3, field: 'ho_ten', message: 'the name must be 1–200 characters' },
-        { row: 4, field: 'ma_nghe', message: '"NGHE_LA" is not in the occupation catalogue' },
+        { row: 3, field: 'ho_ten', message: 'họ tên dài 1–200 ký tự' },
+        { row: 4, field: 'ma_nghe', message: 'mã nghề "NGHE_LA" không có trong danh mục nghề nghiệp' },
       ],
     });
     expect(await membersOf(units.dt!.id)).toBe(before);
@@ -163,7 +163,7 @@ describe('member import from CSV', () => {
     const before = await membersOf(units.dt!.id);
     const refusal = await api.refused(IMPORT, { unitId: units.dt!.id, csv: 'ten,nghe\nA,B' }, bnOfficer);
     expect(refusal.code).toBe('BAD_USER_INPUT');
-    expect(refusal.message).toMatch(/Missing column/);
+    expect(refusal.message).toMatch(/Thiếu cột/);
     expect(await membersOf(units.dt!.id)).toBe(before);
   });
 
@@ -329,7 +329,7 @@ describe('the life of a movement', () => {
     await api.ok(`mutation($id: ID!) { beginCampaignSummary(id: $id) { status } }`, { id: campaignId }, admin);
     const noSummary = await api.refused(`mutation($id: ID!) { closeCampaign(id: $id) { status } }`, { id: campaignId }, admin);
     expect(noSummary.code).toBe('CONFLICT');
-    expect(noSummary.message).toMatch(/without a summary/);
+    expect(noSummary.message).toMatch(/chưa có báo cáo tổng kết/);
     expect((await api.refused(`mutation($id: ID!) { startCampaign(id: $id) { status } }`, { id: campaignId }, admin)).code).toBe('CONFLICT');
 
     const incomplete = await api.refused(SUMMARY, { id: campaignId, input: { results: [{ targetId: targets[0]!.id, achievedValue: 14 }], lessons: 'Cần nhân rộng cách làm', exemplars: [] } }, admin);

@@ -129,8 +129,8 @@ describe('criteria sets', () => {
       input: { campaignId, variant: 'GENERAL', criteria: [{ name: 'Tích cực tham gia phong trào', method: 'LINEAR', weight: 80 }] },
     }, officer);
     expect(refusal.code).toBe('BAD_USER_INPUT');
-    expect(refusal.message).toContain('"Tích cực tham gia phong trào" is vague');
-    expect(refusal.message).toContain('weights must sum to 100, they sum to 80');
+    expect(refusal.message).toContain('"Tích cực tham gia phong trào" chưa đo được');
+    expect(refusal.message).toContain('tổng trọng số phải bằng 100, hiện là 80');
     expect((await evaluationDb.query(`SELECT count(*)::int AS n FROM criteria_sets WHERE campaign_id = $1`, [campaignId])).rows[0].n).toBe(0);
   });
 
@@ -148,7 +148,7 @@ describe('criteria sets', () => {
       input: { campaignId, variant: 'DIRECT_PRODUCTION_WORKER', criteria: [{ name: 'Khác', method: 'PASS_FAIL', weight: 100, unitOfMeasure: 'vụ', targetValue: 0 }] },
     }, officer);
     expect(immutable.code).toBe('CONFLICT');
-    expect(immutable.message).toMatch(/immutable: create a new version/);
+    expect(immutable.message).toMatch(/không sửa được: hãy tạo phiên bản mới/);
 
     await publishedSet('DIRECT_PRODUCTION_WORKER', [
       { name: 'Sáng kiến', method: 'LINEAR', weight: 70, unitOfMeasure: 'sáng kiến', targetValue: 12, targetId: initiatives },
@@ -246,18 +246,18 @@ describe('submissions and reviews', () => {
 
   it('refuses conflicted reviewers: themself, their own grassroots unit, a declared conflict', async () => {
     const self = await api.refused(ASSIGN, { id: submissionId, r: { subject: 'rv-binh', memberId: members.binh } }, officer);
-    expect(self.message).toMatch(/own entry/);
+    expect(self.message).toMatch(/của chính mình/);
     const colleague = await api.refused(ASSIGN, { id: submissionId, r: { subject: 'rv-dung', memberId: members.dung, unitPath: units.so!.path } }, officer);
-    expect(colleague.message).toMatch(/own grassroots unit/);
+    expect(colleague.message).toMatch(/công đoàn cơ sở nơi mình sinh hoạt/);
     // the same unit written without its trailing slash or in capitals is still their own unit; a malformed path is input to fix
     for (const variant of [units.so!.path.slice(0, -1), units.so!.path.toUpperCase()]) {
       const hostile = await api.refused(ASSIGN, { id: submissionId, r: { subject: 'rv-dung', memberId: members.dung, unitPath: variant } }, officer);
-      expect([variant, hostile.code, /own grassroots unit/.test(hostile.message)]).toEqual([variant, 'CONFLICT', true]);
+      expect([variant, hostile.code, /công đoàn cơ sở nơi mình sinh hoạt/.test(hostile.message)]).toEqual([variant, 'CONFLICT', true]);
     }
     expect((await api.refused(ASSIGN, { id: submissionId, r: { subject: 'rv-dung', unitPath: '/vn/ bn/' } }, officer)).problems.map((p) => p.field)).toEqual(['reviewer.unitPath']);
     await api.ok(`mutation($e: ID!) { declareConflict(enrollmentId: $e, reason: "Người thân trong gia đình") }`, { e: enrollments.binh! }, await reviewer('rv-family', 'evn'));
     const declared = await api.refused(ASSIGN, { id: submissionId, r: { subject: 'rv-family', unitPath: units.evn!.path } }, officer);
-    expect(declared.message).toMatch(/declared a conflict/);
+    expect(declared.message).toMatch(/đã khai xung đột lợi ích/);
     expect(self.code).toBe('CONFLICT');
     expect((await evaluationDb.query(`SELECT count(*)::int AS n FROM review_assignments WHERE submission_id = $1`, [submissionId])).rows[0].n).toBe(0);
   });

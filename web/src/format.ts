@@ -43,14 +43,7 @@ export const NOMINATION_STATUS: Record<string, string> = {
 
 export { STORY_KIND_NAMES as STORY_KIND } from '../../services/media/src/domain/story-kinds';
 
-export const STORY_STATUS: Record<string, string> = {
-  CANDIDATE: 'Đề xuất',
-  DRAFT: 'Bản thảo',
-  IN_REVIEW: 'Chờ duyệt',
-  PUBLISHED: 'Đã đăng',
-  RETRACTED: 'Đã gỡ',
-  DISMISSED: 'Bỏ qua',
-};
+export { STORY_STATUS_NAMES as STORY_STATUS } from '../../services/media/src/domain/story-kinds';
 
 export const COLLEAGUE_DEED: Record<string, string> = { GOOD_DEED: 'Người tốt, việc tốt', INITIATIVE: 'Sáng kiến, cách làm hay' };
 

@@ -8,7 +8,7 @@ const scope = { scopeUnitPath: '/vn/bn/', organisationTypes: ['PRIVATE_ENTERPRIS
 describe('who may enrol', () => {
   it('takes units in the subtree with an organisation type of the scope', () => {
     expect(unitEligibility(scope, { path: '/vn/bn/may/', organisationType: 'FDI_ENTERPRISE' })).toEqual([]);
-    expect(unitEligibility(scope, { path: '/vn/kh/may/', organisationType: 'FDI_ENTERPRISE' }).map((p) => p.message)).toEqual(['the unit is outside the campaign’s scope']);
+    expect(unitEligibility(scope, { path: '/vn/kh/may/', organisationType: 'FDI_ENTERPRISE' }).map((p) => p.message)).toEqual(['đơn vị không thuộc phạm vi của phong trào']);
     expect(unitEligibility(scope, { path: '/vn/bn/so/', organisationType: 'ADMINISTRATIVE_AGENCY' })).toHaveLength(1);
   });
 
@@ -16,7 +16,7 @@ describe('who may enrol', () => {
     const unit = { path: '/vn/bn/may/', organisationType: 'PRIVATE_ENTERPRISE' as const };
     expect(memberEligibility(scope, unit, 'CN_DET_MAY', false)).toEqual([]);
     expect(memberEligibility(scope, unit, 'KY_SU', false).map((p) => p.field)).toEqual(['memberId']);
-    expect(memberEligibility(scope, unit, 'CN_DET_MAY', true).map((p) => p.message)).toEqual(['the member has left the union']);
+    expect(memberEligibility(scope, unit, 'CN_DET_MAY', true).map((p) => p.message)).toEqual(['đoàn viên đã thôi sinh hoạt công đoàn']);
   });
 
   it('fills commitments from the campaign targets and refuses foreign targets', () => {
@@ -57,23 +57,25 @@ describe('member CSV import', () => {
   it('reports every row problem with its row number', () => {
     const { problems } = parseMemberCsv(`${header}\n,CN_DET_MAY,có,không,\nHoa,CN_DET_MAY,có lẽ,không,31/02/2020`, '2026-11-25');
     expect(problems).toEqual([
-      { row: 2, field: 'ho_ten', message: 'the name must be 1–200 characters' },
+      { row: 2, field: 'ho_ten', message: 'họ tên dài 1–200 ký tự' },
       { row: 3, field: 'truc_tiep_san_xuat', message: 'write "có" or "không"' },
-      { row: 3, field: 'ngay_vao_cong_doan', message: 'write the date as dd/mm/yyyy' },
+      { row: 3, field: 'ngay_vao_cong_doan', message: 'ghi ngày theo dạng dd/mm/yyyy' },
     ]);
   });
 
   it('refuses a malformed file as a whole', () => {
     expect(() => parseMemberCsv('ho_ten,ma_nghe\nHoa,CN_DET_MAY', '2026-11-25')).toThrow(MalformedFileError);
-    expect(() => parseMemberCsv(`${header}\n"unterminated,CN,có,không,`, '2026-11-25')).toThrow(/not valid CSV/);
-    expect(() => parseMemberCsv(header, '2026-11-25')).toThrow(/no members/);
+    expect(() => parseMemberCsv(`${header}\n"unterminated,CN,có,không,`, '2026-11-25')).toThrow(/không đúng định dạng CSV/);
+    expect(() => parseMemberCsv(header, '2026-11-25')).toThrow(/không có đoàn viên nào/);
   });
 });
 
 describe('summaries and replication', () => {
   it('needs a result for every target and stated lessons', () => {
-    const problems = summaryProblems({ results: [{ targetId: 't1', achievedValue: 3, comment: null }], lessons: 'ngắn', exemplars: [] }, ['t1', 't2']);
+    const problems = summaryProblems({ results: [{ targetId: 't1', achievedValue: 3, comment: null }], lessons: 'ngắn', exemplars: [] }, [{ id: 't1', name: 'Sáng kiến' }, { id: 't2', name: 'Tai nạn lao động' }]);
     expect(problems.map((p) => p.field)).toEqual(['results', 'lessons']);
+    // the missing result is named by its target, not by an id
+    expect(problems[0]!.message).toBe('thiếu kết quả đạt được của chỉ tiêu «Tai nạn lao động»');
   });
 
   it('knows when a summary is overdue', () => {

@@ -3,6 +3,7 @@ import type { ServiceName } from './config';
 import { ForbiddenError, UnauthenticatedError } from './errors';
 import { INTERNAL_TOKEN_ALGORITHM } from './internal-keys';
 import { NATIONAL_SCOPE, canonicalUnitPath, isWithinSubtree } from './unit-paths';
+import { ROLE_NAMES } from './role-names';
 
 /** Roles of the platform (see domain.md, "Who uses the platform"). */
 export const ROLES = [
@@ -44,13 +45,13 @@ export function hasRole(identity: Identity, ...roles: Role[]): boolean {
 }
 
 export function requireAuthenticated(identity: Identity): void {
-  if (isAnonymous(identity)) throw new UnauthenticatedError('Sign in first: this operation needs a valid token');
+  if (isAnonymous(identity)) throw new UnauthenticatedError('Hãy đăng nhập: việc này cần tài khoản của bạn');
 }
 
 export function requireRole(identity: Identity, ...roles: Role[]): void {
   requireAuthenticated(identity);
   if (!hasRole(identity, ...roles)) {
-    throw new ForbiddenError(`This operation needs one of the roles ${roles.join(', ')}`, { roles });
+    throw new ForbiddenError(`Việc này dành cho ${roles.map((role) => ROLE_NAMES[role] ?? role).join(', ')}`, { roles });
   }
 }
 
@@ -74,7 +75,7 @@ export function isOfficerOver(identity: Identity, unitPath: string): boolean {
 export function requireWithinScope(identity: Identity, unitPath: string): void {
   requireAuthenticated(identity);
   if (!isWithinScope(identity, unitPath)) {
-    throw new ForbiddenError(`Unit ${unitPath} is outside your scope (${identity.unitPath ?? 'none'})`, { unitPath });
+    throw new ForbiddenError('Đơn vị này không thuộc phạm vi bạn quản lý', { unitPath });
   }
 }
 

@@ -25,7 +25,8 @@ export class ValidationError extends AppError {
   readonly code = 'BAD_USER_INPUT' as const;
   readonly problems: FieldProblem[];
   constructor(problems: FieldProblem[]) {
-    super(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { problems });
+    // the person reads the messages; the fields are for the form that shows each beside its input (problems)
+    super(problems.map((p) => p.message).join('; '), { problems });
     this.problems = problems;
   }
   static single(field: string, message: string): ValidationError {
@@ -41,10 +42,39 @@ export class ForbiddenError extends AppError {
   readonly code = 'FORBIDDEN' as const;
 }
 
+/** What a NOT_FOUND names (the code's word, kept in `extensions.what`) as a person calls it. */
+const MISSING_THING_NAMES: Record<string, string> = {
+  Unit: 'đơn vị công đoàn',
+  'Union unit': 'đơn vị công đoàn',
+  'Parent unit': 'đơn vị cấp trên',
+  Member: 'đoàn viên',
+  Campaign: 'phong trào thi đua',
+  Enrollment: 'lượt đăng ký tham gia phong trào',
+  'Progress report': 'báo cáo tiến độ',
+  Proceeding: 'vụ việc kỷ luật, thanh tra, khiếu nại',
+  Story: 'tin bài',
+  Section: 'chuyên mục',
+  'News channel': 'kênh tin',
+  Participant: 'người tham gia phong trào',
+  'Criteria set': 'bộ tiêu chí',
+  Criterion: 'tiêu chí',
+  Submission: 'minh chứng',
+  Appeal: 'khiếu nại kết quả',
+  Publication: 'lần công bố kết quả',
+  'Evaluation round of campaign': 'đợt đánh giá của phong trào',
+  'Reward form': 'hình thức khen thưởng',
+  Nomination: 'đề nghị khen thưởng',
+  Initiative: 'sáng kiến',
+  'Collective agreement': 'thỏa ước lao động tập thể',
+  'Colleague proposal': 'đề xuất của đồng nghiệp',
+  Registration: 'đăng ký thi đua',
+  'Emulation bloc': 'khối, cụm thi đua',
+};
+
 export class NotFoundError extends AppError {
   readonly code = 'NOT_FOUND' as const;
   /** `message` names the missing thing in words where the caller can (a movement's title rather than its id). */
-  constructor(what: string, id: string, message = `${what} ${id} does not exist or is not visible to you`) {
+  constructor(what: string, id: string, message = `Không tìm thấy ${MISSING_THING_NAMES[what] ?? what} này, hoặc bạn không có quyền xem`) {
     super(message, { what, id });
   }
 }

@@ -9,8 +9,8 @@ describe('positional cursors', () => {
 
   it('refuse anything else as a bad cursor, never a number the database would choke on', () => {
     for (const parts of [['x'], [1.5], [-1], [1, 2], []]) {
-      expect(() => decodePosition(encodeCursor(parts))).toThrow(/not a cursor this API returned/);
+      expect(() => decodePosition(encodeCursor(parts))).toThrow(/con trỏ trang không hợp lệ/);
     }
-    expect(() => decodePosition('%%%')).toThrow(/not a cursor this API returned/);
+    expect(() => decodePosition('%%%')).toThrow(/con trỏ trang không hợp lệ/);
   });
 });

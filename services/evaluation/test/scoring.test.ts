@@ -60,9 +60,9 @@ describe('reviews', () => {
 
   it('refuses conflicted reviewers', () => {
     const entry = { enrollmentId: 'e1', memberId: 'm1', unitPath: '/vn/bn/may/' };
-    expect(conflictOfInterest({ subject: 'r', memberId: 'm1', unitPath: '/vn/kh/snv/' }, entry, new Set())).toMatch(/own entry/);
-    expect(conflictOfInterest({ subject: 'r', memberId: 'm2', unitPath: '/vn/bn/may/' }, entry, new Set())).toMatch(/own grassroots unit/);
-    expect(conflictOfInterest({ subject: 'r', memberId: 'm2', unitPath: '/vn/kh/snv/' }, entry, new Set(['e1']))).toMatch(/declared/);
+    expect(conflictOfInterest({ subject: 'r', memberId: 'm1', unitPath: '/vn/kh/snv/' }, entry, new Set())).toMatch(/của chính mình/);
+    expect(conflictOfInterest({ subject: 'r', memberId: 'm2', unitPath: '/vn/bn/may/' }, entry, new Set())).toMatch(/công đoàn cơ sở nơi mình sinh hoạt/);
+    expect(conflictOfInterest({ subject: 'r', memberId: 'm2', unitPath: '/vn/kh/snv/' }, entry, new Set(['e1']))).toMatch(/đã khai xung đột lợi ích/);
     expect(conflictOfInterest({ subject: 'r', memberId: 'm2', unitPath: '/vn/kh/snv/' }, entry, new Set())).toBeNull();
   });
 });
@@ -106,8 +106,8 @@ describe('criteria sets', () => {
   it('refuses vague criteria and says why', () => {
     const problems = criteriaSetProblems('GENERAL', [criterion({ name: 'Tích cực tham gia', unitOfMeasure: null, targetValue: null })]);
     expect(problems).toEqual([
-      { field: 'criteria.0.unitOfMeasure', message: '"Tích cực tham gia" is vague: say what is measured and in which unit' },
-      { field: 'criteria.0.targetValue', message: '"Tích cực tham gia" is vague: give the numeric target to reach' },
+      { field: 'criteria.0.unitOfMeasure', message: '"Tích cực tham gia" chưa đo được: hãy nêu đo cái gì, theo đơn vị nào' },
+      { field: 'criteria.0.targetValue', message: '"Tích cực tham gia" chưa đo được: hãy nêu con số cần đạt' },
     ]);
   });
 
@@ -120,8 +120,8 @@ describe('criteria sets', () => {
     const rubric = criterion({ method: 'RUBRIC', weight: 25, rubricLevels: [{ score: 0, description: 'Không có minh chứng' }, { score: 5, description: 'Có minh chứng đầy đủ' }] });
     const four = [criterion({ weight: 25 }), criterion({ weight: 25 }), criterion({ weight: 25 }), rubric];
     expect(criteriaSetProblems('PRIVATE_FDI_SIMPLIFIED', four).map((p) => p.message)).toEqual([
-      'the simplified set has at most 3 criteria',
-      'the simplified set uses measured results only, no reviewer rubric',
+      'bộ tiêu chí rút gọn có tối đa 3 tiêu chí',
+      'bộ tiêu chí rút gọn chỉ dùng kết quả định lượng, không chấm theo mức',
     ]);
   });
 });

@@ -9,15 +9,15 @@ describe('the editorial workflow', () => {
   it('allows each action only from its statuses: candidate → draft → in review → published → retracted', () => {
     const allowed = ACTIONS.flatMap((action) => STATUSES.filter((status) => transitionProblem(action, status, 'lý do đủ dài') === null).map((status) => `${action}:${status}`));
     expect(allowed.sort()).toEqual(['DISMISS:CANDIDATE', 'PUBLISH:IN_REVIEW', 'REQUEST_CHANGES:IN_REVIEW', 'RETRACT:PUBLISHED', 'SUBMIT_FOR_REVIEW:DRAFT', 'TAKE:CANDIDATE']);
-    expect(transitionProblem('PUBLISH', 'DRAFT', null)).toContain('allowed from IN_REVIEW');
+    expect(transitionProblem('PUBLISH', 'DRAFT', null)).toBe('Tin bài ở trạng thái «Bản thảo» không đăng được (chỉ được khi ở trạng thái «Chờ duyệt»)');
   });
 
   it('asks a reason of at least 5 characters to retract, dismiss or send back, not spaces', () => {
     for (const action of ['RETRACT', 'DISMISS', 'REQUEST_CHANGES'] as const) {
       const from = WORKFLOW[action].from[0]!;
-      expect(transitionProblem(action, from, null)).toContain('needs a reason');
-      expect(transitionProblem(action, from, '      ')).toContain('needs a reason');
-      expect(transitionProblem(action, from, 'Sai')).toContain('needs a reason');
+      expect(transitionProblem(action, from, null)).toContain('cần nêu lý do');
+      expect(transitionProblem(action, from, '      ')).toContain('cần nêu lý do');
+      expect(transitionProblem(action, from, 'Sai')).toContain('cần nêu lý do');
       expect(transitionProblem(action, from, 'Sai số liệu')).toBeNull();
     }
     expect(transitionProblem('TAKE', 'CANDIDATE', null)).toBeNull();

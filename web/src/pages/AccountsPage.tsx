@@ -3,16 +3,9 @@ import { ApiError, mutate, request, type Problem } from '../api';
 import { useAuth, type Role } from '../auth';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Page, Success, problemFor } from '../ui';
+import { ROLE_NAMES } from '../../../services/common/src/role-names';
 
-export const ROLE_NAMES: Record<string, string> = {
-  NATIONAL_ADMIN: 'Quản trị Tổng Liên đoàn',
-  UNIT_OFFICER: 'Cán bộ công đoàn',
-  REVIEWER: 'Người chấm điểm',
-  COUNCIL_MEMBER: 'Thành viên Hội đồng TĐKT',
-  EDITOR: 'Biên tập viên',
-  MEMBER: 'Đoàn viên',
-  EMPLOYER: 'Người sử dụng lao động',
-};
+export { ROLE_NAMES };
 
 interface Account {
   id: string;

@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError, ValidationError, decodeCursor, isWithinSubtree, officerScope, pageSize, parseId, queryRows, requireRole, requireWithinScope, toConnection, todayInVietnam, type CampaignCategory, type Connection, type FieldProblem, type OrganisationType, type PageRequest, type TransactionScope } from '@thidua/common';
+import { CAMPAIGN_STATUS_NAMES } from '../domain/campaign-names';
 import type { EntityManager } from 'typeorm';
 import { canSeeCampaign } from '../domain/access';
 import { canTransition, draftProblems, launchProblems, meets, summaryProblems, type CampaignDraft, type CampaignStatus, type ReportingCadence, type SummaryDraft } from '../domain/campaigns';
@@ -74,7 +75,7 @@ function toDraft(campaign: CampaignRow, targets: ProposedTarget[]): CampaignDraf
 export async function unknownOccupations(manager: EntityManager, codes: string[]): Promise<FieldProblem[]> {
   if (codes.length === 0) return [];
   const found = new Set((await manager.getRepository(OccupationEntity).find({ select: { code: true } })).map((o) => o.code));
-  return codes.filter((code) => !found.has(code)).map((code) => ({ field: 'scope.occupationCodes', message: `"${code}" is not in the occupation catalogue` }));
+  return codes.filter((code) => !found.has(code)).map((code) => ({ field: 'scope.occupationCodes', message: `mã nghề "${code}" không có trong danh mục nghề nghiệp` }));
 }
 
 /** The scope's subtree root must lie inside the launching unit's subtree. */
@@ -82,7 +83,7 @@ export async function resolveScopeUnit(ctx: CampaignContext, launchingUnitPath: 
   const scopeUnit = await ctx.loaders.unit.load(scopeUnitId ? parseId('scope.unitId', scopeUnitId) : fallbackId);
   if (!scopeUnit) throw new NotFoundError('Unit', scopeUnitId ?? fallbackId);
   if (!isWithinSubtree(scopeUnit.path, launchingUnitPath)) {
-    throw ValidationError.single('scope.unitId', 'a campaign covers only units inside the launching unit’s subtree');
+    throw ValidationError.single('scope.unitId', 'phong trào chỉ áp dụng cho các đơn vị trực thuộc đơn vị phát động');
   }
   return scopeUnit;
 }
@@ -170,11 +171,11 @@ export async function updateCampaign(ctx: CampaignContext, id: string, input: Up
   return ctx.transaction(async ({ manager, emit }) => {
     const campaign = await lockForChange(ctx, manager, id);
     const given = Object.keys(input).filter((key) => input[key as keyof UpdateCampaignInput] !== undefined);
-    if (campaign.status === 'CLOSED') throw new ConflictError('A closed campaign cannot change', { status: campaign.status });
+    if (campaign.status === 'CLOSED') throw new ConflictError('Phong trào đã kết thúc, không sửa được nữa', { status: campaign.status });
     if (campaign.status !== 'DRAFT') {
       const locked = given.filter((key) => !(EDITABLE_AFTER_LAUNCH as readonly string[]).includes(key));
       if (locked.length > 0) {
-        throw new ValidationError(locked.map((field) => ({ field, message: `cannot change after launch (units committed to it); only ${EDITABLE_AFTER_LAUNCH.join(', ')} can` })));
+        throw new ValidationError(locked.map((field) => ({ field, message: `không sửa được sau khi phát động (các đơn vị đã đăng ký theo nội dung này); chỉ sửa được: ${EDITABLE_AFTER_LAUNCH.join(', ')}` })));
       }
     }
     const launchingUnitPath = campaign.launchingUnitPath;
@@ -247,7 +248,7 @@ export async function discardCampaignDraft(ctx: CampaignContext, id: string): Pr
 }
 
 function assertTransition(from: CampaignStatus, to: CampaignStatus): void {
-  if (!canTransition(from, to)) throw new ConflictError(`A ${from} campaign cannot become ${to}`, { status: from, requested: to });
+  if (!canTransition(from, to)) throw new ConflictError(`Phong trào đang ở trạng thái «${CAMPAIGN_STATUS_NAMES[from]}» không chuyển sang «${CAMPAIGN_STATUS_NAMES[to]}» được`, { status: from, requested: to });
 }
 
 /** Moves a campaign along its lifecycle and tells the other services. */
@@ -290,10 +291,10 @@ export async function submitCampaignSummary(ctx: CampaignContext, id: string, in
   return ctx.transaction(async ({ manager, emit }) => {
     const campaign = await lockForChange(ctx, manager, id);
     if (campaign.status !== 'SUMMARISING') {
-      throw new ConflictError(`Begin the summary first: the campaign is ${campaign.status}, a summary is written while SUMMARISING`, { status: campaign.status });
+      throw new ConflictError(`Hãy bắt đầu sơ kết, tổng kết trước: phong trào đang ở trạng thái «${CAMPAIGN_STATUS_NAMES[campaign.status]}»`, { status: campaign.status });
     }
     const targets = await targetsOf(manager, campaign.id);
-    const problems = summaryProblems(summary, targets.map((t) => t.id));
+    const problems = summaryProblems(summary, targets);
     if (problems.length > 0) throw new ValidationError(problems);
 
     await manager.getRepository(SummaryResultEntity).delete({ campaignId: campaign.id });
@@ -328,7 +329,7 @@ export async function closeCampaign(ctx: CampaignContext, id: string): Promise<C
     const campaign = await lockForChange(ctx, manager, id);
     assertTransition(campaign.status, 'CLOSED');
     const hasSummary = (await manager.getRepository(CampaignSummaryEntity).countBy({ campaignId: campaign.id })) > 0;
-    if (!hasSummary) throw new ConflictError('A campaign cannot close without a summary: submit the summary first', { rule: 'summary-required' });
+    if (!hasSummary) throw new ConflictError('Phong trào chưa có báo cáo tổng kết nên chưa kết thúc được: hãy nộp báo cáo tổng kết trước', { rule: 'summary-required' });
     campaign.status = 'CLOSED';
     campaign.closedAt = new Date();
     const saved = await manager.getRepository(CampaignEntity).save(campaign);

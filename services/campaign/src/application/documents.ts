@@ -10,6 +10,7 @@ import {
   type IssuedDocument,
   type Issuer,
 } from '@thidua/common';
+import { ORGANISATION_TYPE_NAMES } from '../domain/campaign-names';
 import { canSeeCampaign } from '../domain/access';
 import { meets } from '../domain/campaigns';
 import { annualReportPage } from '../documents/annual';
@@ -25,14 +26,6 @@ export const CATEGORY_LABELS: Record<string, string> = {
   UNION_WORK: 'thi đua thực hiện nhiệm vụ công đoàn',
   FOR_WORKERS: 'thi đua trong công nhân, viên chức, lao động',
   FOR_WORKERS_IN_UNION_BODIES: 'thi đua trong cán bộ cơ quan công đoàn',
-};
-export const ORGANISATION_TYPE_LABELS: Record<string, string> = {
-  ADMINISTRATIVE_AGENCY: 'cơ quan hành chính',
-  PUBLIC_SERVICE_UNIT: 'đơn vị sự nghiệp',
-  STATE_OWNED_ENTERPRISE: 'doanh nghiệp Nhà nước',
-  PRIVATE_ENTERPRISE: 'doanh nghiệp tư nhân',
-  FDI_ENTERPRISE: 'doanh nghiệp FDI',
-  UNSPECIFIED: 'chưa phân loại',
 };
 const CADENCE_LABELS: Record<string, string> = { WEEKLY: 'hằng tuần', MONTHLY: 'hằng tháng', QUARTERLY: 'hằng quý', YEARLY: 'hằng năm' };
 
@@ -71,7 +64,7 @@ async function movementModel(ctx: CampaignContext, campaign: CampaignRow, date: 
     organisingMeasures: campaign.organisingMeasures,
     scope: {
       unitName: scopeUnit?.name ?? '',
-      organisationTypes: campaign.scopeOrganisationTypes.map((type) => ORGANISATION_TYPE_LABELS[type] ?? type),
+      organisationTypes: campaign.scopeOrganisationTypes.map((type) => ORGANISATION_TYPE_NAMES[type] ?? type),
       occupations: occupations.map((o, i) => (o && !(o instanceof Error) ? o.name : campaign.scopeOccupationCodes[i]!)),
     },
     targets: targets.map((t) => ({ name: t.name, unitOfMeasure: t.unitOfMeasure, targetValue: t.targetValue, higherIsBetter: t.direction === 'HIGHER_IS_BETTER', weight: t.weight })),
@@ -134,7 +127,7 @@ export async function movementReport(ctx: CampaignContext, campaign: CampaignRow
         enrolled: inspected.enrolled,
         behind: await names(inspected.behindTarget),
         silent: await names(inspected.silent),
-        byOrganisationType: inspected.byOrganisationType.map((g) => ({ label: ORGANISATION_TYPE_LABELS[g.key] ?? g.key, enrollments: g.enrollments, completion: g.completionRate })),
+        byOrganisationType: inspected.byOrganisationType.map((g) => ({ label: ORGANISATION_TYPE_NAMES[g.key] ?? g.key, enrollments: g.enrollments, completion: g.completionRate })),
       },
     };
   }

@@ -1,4 +1,5 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, officerScope, pageSize, parseId, queryRows, requireAuthenticated, toConnection, todayInVietnam, type Connection, type FieldProblem, type OrganisationType, type PageRequest } from '@thidua/common';
+import { CAMPAIGN_STATUS_NAMES } from '../domain/campaign-names';
 import { IsNull, Not, type EntityManager } from 'typeorm';
 import { canSeeCampaign, canSeeEnrollment } from '../domain/access';
 import { RUNNING_STATUSES } from '../domain/campaigns';
@@ -13,7 +14,7 @@ async function runningCampaign(ctx: CampaignContext, manager: EntityManager, cam
   const campaign = await manager.getRepository(CampaignEntity).findOne({ where: { id: campaignId }, lock: { mode: 'pessimistic_read' } });
   if (!campaign || !canSeeCampaign(ctx.identity, campaign)) throw new NotFoundError('Campaign', campaignId);
   if (!RUNNING_STATUSES.includes(campaign.status)) {
-    throw new ConflictError(`The campaign is ${campaign.status}: units enrol and report only while it is launched or in progress`, { status: campaign.status });
+    throw new ConflictError(`Phong trào đang ở trạng thái «${CAMPAIGN_STATUS_NAMES[campaign.status]}»: chỉ đăng ký và báo cáo tiến độ khi phong trào đã phát động hoặc đang triển khai`, { status: campaign.status });
   }
   return campaign;
 }
@@ -39,7 +40,7 @@ async function createEnrollment(
     const duplicate = await manager
       .getRepository(EnrollmentEntity)
       .findOneBy(subject.memberId ? { campaignId: campaign.id, memberId: subject.memberId } : { campaignId: campaign.id, unitId: subject.unitId, memberId: IsNull() });
-    if (duplicate) throw new ConflictError('Already enrolled in this campaign', { enrollmentId: duplicate.id });
+    if (duplicate) throw new ConflictError('Đã đăng ký tham gia phong trào này rồi', { enrollmentId: duplicate.id });
     const enrollment = await manager.getRepository(EnrollmentEntity).save({ campaignId: campaign.id, ...subject, enrolledBy: ctx.identity.subject });
     await manager.getRepository(CommitmentEntity).insert(commitments.map((c) => ({ enrollmentId: enrollment.id, ...c })));
     await emit({
@@ -58,7 +59,7 @@ export async function enrollUnit(ctx: CampaignContext, input: { campaignId: stri
   const campaignId = parseId('campaignId', input.campaignId);
   const unit = await ctx.loaders.unit.load(parseId('unitId', input.unitId));
   if (!unit) throw new NotFoundError('Unit', input.unitId);
-  if (!canSeeEnrollment(ctx.identity, { unitPath: unit.path, memberId: null })) throw new ForbiddenError(`Unit ${unit.path} is outside your scope`);
+  if (!canSeeEnrollment(ctx.identity, { unitPath: unit.path, memberId: null })) throw new ForbiddenError(`${unit.name} không thuộc phạm vi bạn quản lý`);
   return createEnrollment(ctx, campaignId, { unitId: unit.id, unitPath: unit.path, memberId: null }, (scope) => unitEligibility(scope, unit), input.commitments ?? []);
 }
 
@@ -68,7 +69,7 @@ export async function enrollMember(ctx: CampaignContext, input: { campaignId: st
   const campaignId = parseId('campaignId', input.campaignId);
   const member = await ctx.loaders.member.load(parseId('memberId', input.memberId));
   if (!member) throw new NotFoundError('Member', input.memberId);
-  if (!canSeeEnrollment(ctx.identity, { unitPath: member.unitPath, memberId: member.id })) throw new ForbiddenError('You can enrol yourself, or members of your subtree');
+  if (!canSeeEnrollment(ctx.identity, { unitPath: member.unitPath, memberId: member.id })) throw new ForbiddenError('Bạn chỉ đăng ký cho chính mình hoặc cho đoàn viên các đơn vị mình quản lý');
   const unit = (await ctx.loaders.unit.load(member.unitId))!;
   return createEnrollment(
     ctx,
@@ -101,14 +102,14 @@ export async function reportProgress(ctx: CampaignContext, input: ReportProgress
   return ctx.transaction(async ({ manager, emit }) => {
     const campaign = await runningCampaign(ctx, manager, enrollment.campaignId);
     const target = (await ctx.loaders.targets.load(campaign.id)).find((t) => t.id === targetId);
-    if (!target) throw ValidationError.single('targetId', 'is not a target of this campaign');
+    if (!target) throw ValidationError.single('targetId', 'chỉ tiêu này không thuộc phong trào');
     const period = periodContaining(campaign.reportingCadence, input.periodStart);
     const problems = reportProblems(campaign, target, period, input.value);
     if (problems.length > 0) throw new ValidationError(problems);
 
     const repository = manager.getRepository(ProgressReportEntity);
     if (await repository.findOneBy({ enrollmentId: enrollment.id, targetId, periodStart: period.start })) {
-      throw new ConflictError(`Already reported for ${target.name}, period ${period.start} – ${period.end}`, { periodStart: period.start });
+      throw new ConflictError(`Đã báo cáo chỉ tiêu «${target.name}» cho kỳ ${period.start} – ${period.end}; muốn sửa hãy dùng chức năng sửa báo cáo`, { periodStart: period.start });
     }
     const counts = !needsConfirmation({ enrolledMemberId: enrollment.memberId, actorMemberId: ctx.identity.memberId });
     const report = await repository.save({
@@ -142,9 +143,9 @@ export async function countedProgress(manager: EntityManager, enrollment: Enroll
 
 function reportProblems(campaign: CampaignRow, target: CampaignTargetRow, period: { start: string; end: string }, value: number): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (period.start > todayInVietnam()) problems.push({ field: 'periodStart', message: 'cannot report a period that has not begun' });
+  if (period.start > todayInVietnam()) problems.push({ field: 'periodStart', message: 'chưa đến kỳ báo cáo này' });
   if (period.end < campaign.startsOn! || period.start > campaign.endsOn!) {
-    problems.push({ field: 'periodStart', message: `the period ${period.start} – ${period.end} is outside the campaign (${campaign.startsOn} – ${campaign.endsOn})` });
+    problems.push({ field: 'periodStart', message: `kỳ ${period.start} – ${period.end} nằm ngoài thời gian phong trào (${campaign.startsOn} – ${campaign.endsOn})` });
   }
   problems.push(...valueProblems(target, value));
   return problems;
@@ -194,7 +195,7 @@ async function enrollmentPage(ctx: CampaignContext, where: string, params: unkno
 export function campaignEnrollments(ctx: CampaignContext, campaign: CampaignRow, page: PageRequest): Promise<Connection<EnrollmentRow>> {
   requireAuthenticated(ctx.identity);
   const scope = officerScope(ctx.identity);
-  if (scope === null) throw new ForbiddenError('Only officers list a campaign’s enrollments');
+  if (scope === null) throw new ForbiddenError('Chỉ cán bộ công đoàn mới xem được danh sách đăng ký tham gia phong trào');
   return enrollmentPage(ctx, `e.campaign_id = $1 AND e.unit_path LIKE $2 || '%'`, [campaign.id, scope], page);
 }
 
@@ -238,7 +239,7 @@ const LIST_LIMIT = 100;
 export async function inspection(ctx: CampaignContext, campaign: CampaignRow) {
   requireAuthenticated(ctx.identity);
   const scope = officerScope(ctx.identity);
-  if (scope === null) throw new ForbiddenError('Only officers inspect a campaign');
+  if (scope === null) throw new ForbiddenError('Chỉ cán bộ công đoàn mới kiểm tra, đôn đốc phong trào');
   const rows = await queryRows<InspectedRow>(ctx.db,
     `SELECT e.id, u.organisation_type AS unit_organisation_type, m.occupation_code
        FROM enrollments e JOIN union_units u ON u.id = e.unit_id LEFT JOIN members m ON m.id = e.member_id

@@ -19,6 +19,7 @@ import {
   type PageRequest,
   type SheetRow,
 } from '@thidua/common';
+import { UNIT_LEVEL_NAMES } from '../domain/campaign-names';
 import type { EntityManager } from 'typeorm';
 import { canSeeMember } from '../domain/access';
 import { MalformedFileError, parseMemberCsv, parseMemberRecords, type RowProblem } from '../domain/member-import';
@@ -91,7 +92,7 @@ export async function updateMember(ctx: CampaignContext, id: string, input: Upda
     const occupationExists = (await manager.getRepository(OccupationEntity).countBy({ code: next.occupationCode })) > 0;
     const problems = memberProblems(next, 'GRASSROOTS', occupationExists, todayInVietnam());
     if (next.leftUnionOn && next.joinedUnionOn && next.leftUnionOn < next.joinedUnionOn) {
-      problems.push({ field: 'leftUnionOn', message: 'cannot be before joinedUnionOn' });
+      problems.push({ field: 'leftUnionOn', message: 'ngày thôi sinh hoạt không thể trước ngày vào công đoàn' });
     }
     if (problems.length > 0) throw new ValidationError(problems);
     Object.assign(member, {
@@ -147,7 +148,7 @@ async function importTarget(ctx: CampaignContext, unitId: string): Promise<Union
   const unit = await ctx.loaders.unit.load(parseId('unitId', unitId));
   if (!unit) throw new NotFoundError('Unit', unitId);
   requireWithinScope(ctx.identity, unit.path);
-  if (unit.level !== 'GRASSROOTS') throw ValidationError.single('unitId', `members join a grassroots union, not a ${unit.level} unit`);
+  if (unit.level !== 'GRASSROOTS') throw ValidationError.single('unitId', `đoàn viên sinh hoạt ở công đoàn cơ sở; ${unit.name} là đơn vị cấp ${UNIT_LEVEL_NAMES[unit.level] ?? unit.level}`);
   return unit;
 }
 
@@ -165,7 +166,7 @@ async function importParsed(ctx: CampaignContext, unit: UnionUnitRow, parsed: Re
   const problems = [...parsed.problems];
   for (const member of parsed.members) {
     if (!known.has(member.occupationCode)) {
-      problems.push({ row: member.row, field: 'ma_nghe', message: `"${member.occupationCode}" is not in the occupation catalogue` });
+      problems.push({ row: member.row, field: 'ma_nghe', message: `mã nghề "${member.occupationCode}" không có trong danh mục nghề nghiệp` });
     }
   }
   const rows = parsed.members.length + new Set(parsed.problems.map((p) => p.row)).size;

@@ -77,7 +77,7 @@ async function figuresFor(ctx: CampaignContext, path: string, year: number): Pro
 export async function annualReport(ctx: CampaignContext, unit: UnionUnitRow, year: number) {
   requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
   requireWithinScope(ctx.identity, unit.path);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw ValidationError.single('year', 'must be a year between 2000 and 2100');
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw ValidationError.single('year', 'năm báo cáo từ 2000 đến 2100');
   const children = await queryRows<{ id: string }>(ctx.db, `SELECT id FROM union_units WHERE parent_id = $1 ORDER BY name COLLATE "vi-x-icu", id`, [unit.id]);
   const childUnits = (await ctx.loaders.unit.loadMany(children.map((c) => c.id))) as UnionUnitRow[];
   const [figures, ...childFigures] = await Promise.all([figuresFor(ctx, unit.path, year), ...childUnits.map((child) => figuresFor(ctx, child.path, year))]);

@@ -35,7 +35,7 @@ export async function createUnionUnit(ctx: CampaignContext, input: CreateUnionUn
 
   return ctx.transaction(async ({ manager, emit }) => {
     const clash = await manager.getRepository(UnionUnitEntity).findOne({ where: [{ code: unit.code }, { path: unit.path }], select: { id: true } });
-    if (clash) throw new ConflictError(`A unit with code ${unit.code} already exists`, { field: 'code' });
+    if (clash) throw new ConflictError(`Đã có đơn vị mang mã ${unit.code}`, { field: 'code' });
     const saved = await manager.getRepository(UnionUnitEntity).save({
       code: unit.code,
       name: unit.name,
@@ -115,6 +115,6 @@ export function subtreeUnits(ctx: CampaignContext, root: UnionUnitRow, filter: S
 /** Search by name, with or without diacritics ("Bắc Giang" and "bac giang" find the same units). */
 export function searchUnits(ctx: CampaignContext, text: string, page: PageRequest): Promise<Connection<UnionUnitRow>> {
   const folded = foldVietnamese(text);
-  if (folded.length < 2) throw ValidationError.single('text', 'type at least 2 characters');
+  if (folded.length < 2) throw ValidationError.single('text', 'hãy gõ ít nhất 2 ký tự để tìm');
   return unitPage(ctx, `name_folded LIKE $1`, [`%${folded.replace(/[%_\\]/g, '\\$&')}%`], page);
 }

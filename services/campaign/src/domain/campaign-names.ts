@@ -15,3 +15,27 @@ export const CAMPAIGN_CATEGORY_NAMES: Record<string, string> = {
   FOR_WORKERS: 'Thi đua trong công nhân, viên chức, lao động',
   FOR_WORKERS_IN_UNION_BODIES: 'Thi đua trong cán bộ cơ quan công đoàn',
 };
+
+/** Levels of the union tree, as they are named in a sentence ("a unit of the … level"). */
+export const UNIT_LEVEL_NAMES: Record<string, string> = {
+  NATIONAL: 'Tổng Liên đoàn',
+  PROVINCIAL: 'liên đoàn lao động tỉnh, thành phố',
+  SECTOR: 'công đoàn ngành',
+  UPPER_GRASSROOTS: 'công đoàn cấp trên cơ sở',
+  GRASSROOTS: 'công đoàn cơ sở',
+};
+
+/** Types of the organisation a grassroots union sits in, as named in a sentence. */
+export const ORGANISATION_TYPE_NAMES: Record<string, string> = {
+  ADMINISTRATIVE_AGENCY: 'cơ quan hành chính',
+  PUBLIC_SERVICE_UNIT: 'đơn vị sự nghiệp',
+  STATE_OWNED_ENTERPRISE: 'doanh nghiệp Nhà nước',
+  PRIVATE_ENTERPRISE: 'doanh nghiệp tư nhân',
+  FDI_ENTERPRISE: 'doanh nghiệp FDI',
+  UNSPECIFIED: 'chưa phân loại',
+};
+
+/** Several codes by their names, e.g. "doanh nghiệp tư nhân, doanh nghiệp FDI". */
+export function namesOf(names: Record<string, string>, codes: readonly string[]): string {
+  return codes.map((code) => names[code] ?? code).join(', ');
+}

@@ -90,21 +90,22 @@ export interface SummaryDraft {
  * A summary (tổng kết) states the result against every target, the lessons learned and the exemplars found
  * ("no exemplars" is an empty list, stated on purpose).
  */
-export function summaryProblems(summary: SummaryDraft, targetIds: string[]): FieldProblem[] {
+export function summaryProblems(summary: SummaryDraft, targets: { id: string; name: string }[]): FieldProblem[] {
+  const targetIds = targets.map((t) => t.id);
   const problems: FieldProblem[] = [];
   const given = new Set(summary.results.map((r) => r.targetId));
-  targetIds.forEach((id) => {
-    if (!given.has(id)) problems.push({ field: 'results', message: `the result for target ${id} is missing` });
+  targets.forEach((target) => {
+    if (!given.has(target.id)) problems.push({ field: 'results', message: `thiếu kết quả đạt được của chỉ tiêu «${target.name}»` });
   });
   summary.results.forEach((result, i) => {
-    if (!targetIds.includes(result.targetId)) problems.push({ field: `results.${i}.targetId`, message: 'is not a target of this campaign' });
-    if (!Number.isFinite(result.achievedValue)) problems.push({ field: `results.${i}.achievedValue`, message: 'must be a number' });
+    if (!targetIds.includes(result.targetId)) problems.push({ field: `results.${i}.targetId`, message: 'chỉ tiêu này không thuộc phong trào' });
+    if (!Number.isFinite(result.achievedValue)) problems.push({ field: `results.${i}.achievedValue`, message: 'kết quả đạt được phải là một số' });
   });
-  if (given.size !== summary.results.length) problems.push({ field: 'results', message: 'give each target’s result once' });
-  if (summary.lessons.trim().length < 10) problems.push({ field: 'lessons', message: 'state the lessons learned (at least 10 characters)' });
+  if (given.size !== summary.results.length) problems.push({ field: 'results', message: 'mỗi chỉ tiêu chỉ ghi kết quả một lần' });
+  if (summary.lessons.trim().length < 10) problems.push({ field: 'lessons', message: 'hãy nêu bài học kinh nghiệm (ít nhất 10 ký tự)' });
   summary.exemplars.forEach((exemplar, i) => {
-    if (!exemplar.name.trim()) problems.push({ field: `exemplars.${i}.name`, message: 'an exemplar needs a name' });
-    if (!exemplar.achievement.trim()) problems.push({ field: `exemplars.${i}.achievement`, message: 'say what the exemplar achieved' });
+    if (!exemplar.name.trim()) problems.push({ field: `exemplars.${i}.name`, message: 'hãy ghi tên điển hình' });
+    if (!exemplar.achievement.trim()) problems.push({ field: `exemplars.${i}.achievement`, message: 'hãy nêu thành tích của điển hình' });
   });
   return problems;
 }

@@ -89,7 +89,7 @@ export function parseMemberCsv(csv: string, today: string): { members: ImportedM
   try {
     records = parse(csv.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: false, trim: false }) as string[][];
   } catch (error) {
-    throw new MalformedFileError(`The file is not valid CSV: ${(error as Error).message}`);
+    throw new MalformedFileError(`Tệp không đúng định dạng CSV: ${(error as Error).message}`);
   }
   return parseMemberRecords(records.map((cells, i) => ({ row: i + 1, cells })), today);
 }
@@ -100,15 +100,15 @@ export function parseMemberCsv(csv: string, today: string): { members: ImportedM
  */
 export function parseMemberRecords(records: MemberRecord[], today: string): { members: ImportedMember[]; problems: RowProblem[] } {
   const [header, ...rows] = records;
-  if (!header) throw new MalformedFileError('The file is empty');
+  if (!header) throw new MalformedFileError('Tệp rỗng');
   const headers = header.cells;
   const index = columnIndex(headers);
   const missing = REQUIRED.filter((column) => index[column] === undefined);
   if (missing.length > 0) {
-    throw new MalformedFileError(`Missing column(s): ${missing.map((c) => IMPORT_COLUMNS[c][0]).join(', ')}`);
+    throw new MalformedFileError(`Thiếu cột: ${missing.map((c) => IMPORT_COLUMNS[c][0]).join(', ')}`);
   }
-  if (rows.length === 0) throw new MalformedFileError('The file has a header but no members');
-  if (rows.length > MAX_IMPORT_ROWS) throw new MalformedFileError(`At most ${MAX_IMPORT_ROWS} members per file; split the file`);
+  if (rows.length === 0) throw new MalformedFileError('Tệp có dòng tiêu đề nhưng không có đoàn viên nào');
+  if (rows.length > MAX_IMPORT_ROWS) throw new MalformedFileError(`Mỗi tệp tối đa ${MAX_IMPORT_ROWS} đoàn viên; hãy chia thành nhiều tệp`);
 
   const members: ImportedMember[] = [];
   const problems: RowProblem[] = [];
@@ -120,12 +120,12 @@ export function parseMemberRecords(records: MemberRecord[], today: string): { me
     const joined = parseDay(cell('joinedUnionOn'));
     const gender = parseGender(cell('gender'));
     const rowProblems: RowProblem[] = [];
-    if (!fullName || fullName.length > 200) rowProblems.push({ row, field: 'ho_ten', message: 'the name must be 1–200 characters' });
-    if (!cell('occupationCode').trim()) rowProblems.push({ row, field: 'ma_nghe', message: 'the occupation code is missing' });
+    if (!fullName || fullName.length > 200) rowProblems.push({ row, field: 'ho_ten', message: 'họ tên dài 1–200 ký tự' });
+    if (!cell('occupationCode').trim()) rowProblems.push({ row, field: 'ma_nghe', message: 'thiếu mã nghề' });
     if (direct === null) rowProblems.push({ row, field: 'truc_tiep_san_xuat', message: 'write "có" or "không"' });
     if (leader === null) rowProblems.push({ row, field: 'giu_chuc_vu', message: 'write "có" or "không"' });
-    if (joined === 'invalid') rowProblems.push({ row, field: 'ngay_vao_cong_doan', message: 'write the date as dd/mm/yyyy' });
-    else if (joined && joined > today) rowProblems.push({ row, field: 'ngay_vao_cong_doan', message: 'cannot be in the future' });
+    if (joined === 'invalid') rowProblems.push({ row, field: 'ngay_vao_cong_doan', message: 'ghi ngày theo dạng dd/mm/yyyy' });
+    else if (joined && joined > today) rowProblems.push({ row, field: 'ngay_vao_cong_doan', message: 'ngày vào công đoàn không thể ở tương lai' });
     if (gender === undefined) rowProblems.push({ row, field: 'gioi_tinh', message: 'ghi "Nam" hoặc "Nữ", hoặc để trống khi chưa có' });
     if (rowProblems.length > 0) {
       problems.push(...rowProblems);

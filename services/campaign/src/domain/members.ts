@@ -1,4 +1,5 @@
 import type { FieldProblem, UnitLevel } from '@thidua/common';
+import { UNIT_LEVEL_NAMES } from './campaign-names';
 
 export interface NewMember {
   fullName: string;
@@ -10,9 +11,9 @@ export interface NewMember {
 export function memberProblems(input: NewMember, unitLevel: UnitLevel, occupationExists: boolean, today: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const name = input.fullName.trim();
-  if (name.length === 0 || name.length > 200) problems.push({ field: 'fullName', message: 'must be 1–200 characters' });
-  if (unitLevel !== 'GRASSROOTS') problems.push({ field: 'unitId', message: `members join a grassroots union, not a ${unitLevel} unit` });
-  if (!occupationExists) problems.push({ field: 'occupationCode', message: `"${input.occupationCode}" is not in the occupation catalogue` });
-  if (input.joinedUnionOn && input.joinedUnionOn > today) problems.push({ field: 'joinedUnionOn', message: 'cannot be in the future' });
+  if (name.length === 0 || name.length > 200) problems.push({ field: 'fullName', message: 'họ tên dài 1–200 ký tự' });
+  if (unitLevel !== 'GRASSROOTS') problems.push({ field: 'unitId', message: `đoàn viên sinh hoạt ở công đoàn cơ sở, không ở đơn vị cấp ${UNIT_LEVEL_NAMES[unitLevel] ?? unitLevel}` });
+  if (!occupationExists) problems.push({ field: 'occupationCode', message: `mã nghề "${input.occupationCode}" không có trong danh mục nghề nghiệp` });
+  if (input.joinedUnionOn && input.joinedUnionOn > today) problems.push({ field: 'joinedUnionOn', message: 'ngày vào công đoàn không thể ở tương lai' });
   return problems;
 }

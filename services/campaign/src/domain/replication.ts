@@ -17,10 +17,10 @@ export interface ReplicationRequest {
 export function replicationProblems(request: ReplicationRequest): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (request.occupationCodes.length === 0 && request.organisationTypes.length === 0) {
-    problems.push({ field: 'scope', message: 'name the occupations or organisation types the model is adapted to' });
+    problems.push({ field: 'scope', message: 'hãy nêu ngành nghề hoặc loại hình đơn vị mà mô hình được điều chỉnh cho phù hợp' });
   }
   if (request.adaptationNote.trim().length < 10) {
-    problems.push({ field: 'adaptationNote', message: 'say what was adapted and why (at least 10 characters)' });
+    problems.push({ field: 'adaptationNote', message: 'hãy nêu đã điều chỉnh gì và vì sao (ít nhất 10 ký tự)' });
   }
   return problems;
 }

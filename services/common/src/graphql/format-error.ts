@@ -16,10 +16,10 @@ export function createErrorFormatter(isProduction: boolean) {
       return { ...base, message: original.message, extensions: { ...original.details, code: original.code } };
     }
     if (isUniqueViolation(original)) {
-      return { ...base, message: 'This already exists (someone may have just created it); reload and check', extensions: { code: 'CONFLICT' } };
+      return { ...base, message: 'Mục này đã có (có thể ai đó vừa tạo); hãy tải lại trang và kiểm tra', extensions: { code: 'CONFLICT' } };
     }
     if (isDatabaseUnavailable(original)) {
-      return { ...base, message: 'The service is temporarily unavailable; try again shortly', extensions: { code: 'UNAVAILABLE', retryable: true } };
+      return { ...base, message: 'Hệ thống tạm thời gián đoạn; hãy thử lại sau ít phút', extensions: { code: 'UNAVAILABLE', retryable: true } };
     }
     const code = formatted.extensions?.code;
     if (code && code !== 'INTERNAL_SERVER_ERROR') {

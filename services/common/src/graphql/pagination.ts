@@ -22,7 +22,7 @@ export interface PageRequest {
 export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw ValidationError.single('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
+    throw ValidationError.single('first', `số dòng mỗi trang từ 1 đến ${MAX_PAGE_SIZE}`);
   }
   return first;
 }
@@ -39,7 +39,7 @@ export function decodeCursor(cursor: string | null | undefined): (string | numbe
   } catch {
     // fall through to the error below
   }
-  throw ValidationError.single('after', 'is not a cursor this API returned');
+  throw ValidationError.single('after', 'con trỏ trang không hợp lệ; hãy tải lại danh sách từ đầu');
 }
 
 /**
@@ -51,7 +51,7 @@ export function decodePosition(cursor: string | null | undefined): number {
   if (parts === null) return 0;
   const [position] = parts;
   if (parts.length === 1 && Number.isSafeInteger(position) && (position as number) >= 0) return position as number;
-  throw ValidationError.single('after', 'is not a cursor this API returned');
+  throw ValidationError.single('after', 'con trỏ trang không hợp lệ; hãy tải lại danh sách từ đầu');
 }
 
 /** Builds a connection from `limit + 1` rows fetched in cursor order. */

@@ -23,9 +23,9 @@ export async function fileAppeal(ctx: EvaluationContext, campaignId: string, enr
   if (!facts || facts.campaignId !== parseId('campaignId', campaignId)) throw new NotFoundError('Participant', enrollmentId);
   const own = facts.memberId !== null && ctx.identity.memberId === facts.memberId;
   if (!own && !isOfficerOver(ctx.identity, facts.unitPath)) {
-    throw new ForbiddenError('Only the participant, or an officer over their unit, appeals');
+    throw new ForbiddenError('Chỉ người tham gia, hoặc cán bộ công đoàn quản lý đơn vị của họ, mới khiếu nại kết quả');
   }
-  if (reason.trim().length < 10) throw ValidationError.single('reason', 'say what is wrong with the result (at least 10 characters)');
+  if (reason.trim().length < 10) throw ValidationError.single('reason', 'hãy nêu kết quả sai ở đâu (ít nhất 10 ký tự)');
   return ctx.transaction(async ({ manager }) => {
     const round = await lockRound(manager, facts.campaignId);
     const publication = await latestPublication(manager, facts.campaignId);
@@ -38,7 +38,7 @@ export async function fileAppeal(ctx: EvaluationContext, campaignId: string, enr
       throw new ConflictError(`Đã hết hạn khiếu nại kết quả phong trào ${titled(round)} (hạn ${vietnameseDateTime(publication.appealDeadline)}).`, { rule: 'appeal-window' });
     }
     const [open] = await queryRows<{ id: string }>(manager, `SELECT id FROM appeals WHERE enrollment_id = $1 AND status = 'OPEN'`, [facts.enrollmentId]);
-    if (open) throw new ConflictError('An appeal of this result is already open', { appealId: open.id });
+    if (open) throw new ConflictError('Kết quả này đang có một khiếu nại chưa giải quyết', { appealId: open.id });
     const [row] = await queryRows<{ id: string }>(manager,
       `INSERT INTO appeals (campaign_id, enrollment_id, reason, status, filed_by) VALUES ($1, $2, $3, 'OPEN', $4) RETURNING id`,
       [facts.campaignId, facts.enrollmentId, reason.trim().normalize('NFC'), ctx.identity.subject],
@@ -64,12 +64,12 @@ export async function resolveAppeal(
     await organisedRound(ctx, appeal.campaignId);
     // appeals filed in time are resolved even after the campaign closed: the round is locked, it is CLOSING then
     const round = (await lockRound(manager, appeal.campaignId))!;
-    if (appeal.status !== 'OPEN') throw new ConflictError(`This appeal is already ${appeal.status}`);
+    if (appeal.status !== 'OPEN') throw new ConflictError(`Khiếu nại này đã được giải quyết (${appeal.status === 'ACCEPTED' ? 'chấp nhận' : 'không chấp nhận'})`);
     const problems = [];
-    if (resolution.trim().length < 10) problems.push({ field: 'resolution', message: 'explain the decision (at least 10 characters)' });
-    if (accept && corrections.length === 0) problems.push({ field: 'corrections', message: 'an accepted appeal corrects at least one score' });
+    if (resolution.trim().length < 10) problems.push({ field: 'resolution', message: 'hãy nêu lý do giải quyết (ít nhất 10 ký tự)' });
+    if (accept && corrections.length === 0) problems.push({ field: 'corrections', message: 'chấp nhận khiếu nại thì phải sửa ít nhất một điểm' });
     corrections.forEach((c, i) => {
-      if (!(c.points >= 0 && c.points <= 100)) problems.push({ field: `corrections.${i}.points`, message: 'points are between 0 and 100' });
+      if (!(c.points >= 0 && c.points <= 100)) problems.push({ field: `corrections.${i}.points`, message: 'điểm từ 0 đến 100' });
     });
     if (problems.length > 0) throw new ValidationError(problems);
     let republishedVersion: number | null = null;

@@ -13,7 +13,7 @@ const EVENT_ENTRY_LIMIT = 500;
 /** Writes a new version of a campaign's results (the latest from now on), with the appeal window it opens. */
 export async function publish(ctx: EvaluationContext, manager: EntityManager, round: EvaluationRoundRow, cause: PublicationCause, reason: string) {
   const entries = await currentResults(manager, round.campaignId);
-  if (entries.length === 0) throw new ConflictError('Nothing to publish yet: no participant has a score under a published criteria set');
+  if (entries.length === 0) throw new ConflictError('Chưa có gì để công bố: chưa người tham gia nào có điểm theo bộ tiêu chí đã công bố');
   const [numbers] = await queryRows<{ next: number; windowDays: number }>(manager,
     `SELECT (SELECT coalesce(max(version), 0) + 1 FROM publications WHERE campaign_id = $1) AS next,
             (SELECT coalesce(max(appeal_window_days), 10) FROM criteria_sets WHERE campaign_id = $1 AND status = 'PUBLISHED') AS "windowDays"`,
@@ -122,7 +122,7 @@ export function latestPublication(manager: EntityManager, campaignId: string): P
  */
 export async function rankings(ctx: EvaluationContext, campaignId: string, by: RankingDimension, key: string | null, page: PageRequest, version: number | null = null) {
   const limit = pageSize(page.first);
-  if (by !== 'CAMPAIGN' && !key) throw ValidationError.single('key', `ranking by ${by} needs a key`);
+  if (by !== 'CAMPAIGN' && !key) throw ValidationError.single('key', `xếp hạng theo ${by} cần chọn nhóm (key)`);
   if (version !== null && !(Number.isInteger(version) && version >= 1)) throw ValidationError.single('version', `Lần công bố là số nguyên từ 1 trở lên (đã nhận ${version}).`);
   const groupKey = by !== 'CAMPAIGN' && GROUPS[by].keyType === 'uuid' ? parseId('key', key!) : key;
   const after = decodePosition(page.after);

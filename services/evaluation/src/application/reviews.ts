@@ -28,24 +28,24 @@ export async function submitEvidence(
   const facts = await factsOf(ctx.db.manager, enrollmentId);
   const own = facts.memberId !== null && ctx.identity.memberId === facts.memberId;
   if (!own && !isOfficerOver(ctx.identity, facts.unitPath)) {
-    throw new ForbiddenError('Only the participant, or an officer over their unit, submits evidence');
+    throw new ForbiddenError('Chỉ người tham gia, hoặc cán bộ công đoàn quản lý đơn vị của họ, mới nộp minh chứng');
   }
   const applicable = applicableSet(facts, await publishedSets(ctx.db.manager, facts.campaignId));
   const criterion = applicable?.criteria.find((c) => c.id === criterionId);
   const problems = [];
-  if (!criterion) problems.push({ field: 'criterionId', message: 'is not a criterion of the set that applies to this participant' });
-  else if (criterion.method !== 'RUBRIC') problems.push({ field: 'criterionId', message: 'measured criteria are scored from progress reports, not submissions' });
-  if (input.text.trim().length < 10) problems.push({ field: 'text', message: 'describe the achievement (at least 10 characters)' });
-  if (input.evidence.length === 0) problems.push({ field: 'evidence', message: 'attach at least one piece of evidence' });
+  if (!criterion) problems.push({ field: 'criterionId', message: 'tiêu chí này không thuộc bộ tiêu chí áp dụng cho người tham gia này' });
+  else if (criterion.method !== 'RUBRIC') problems.push({ field: 'criterionId', message: 'tiêu chí định lượng được chấm từ báo cáo tiến độ, không nộp minh chứng' });
+  if (input.text.trim().length < 10) problems.push({ field: 'text', message: 'hãy mô tả thành tích (ít nhất 10 ký tự)' });
+  if (input.evidence.length === 0) problems.push({ field: 'evidence', message: 'hãy đính kèm ít nhất một minh chứng' });
   input.evidence.forEach((e, i) => {
     if (e.sizeBytes !== null && e.sizeBytes !== undefined && (e.sizeBytes < 0 || e.sizeBytes > MAX_EVIDENCE_BYTES)) {
-      problems.push({ field: `evidence.${i}.sizeBytes`, message: 'files are at most 50 MB' });
+      problems.push({ field: `evidence.${i}.sizeBytes`, message: 'mỗi tệp tối đa 50 MB' });
     }
   });
   if (problems.length > 0) throw new ValidationError(problems);
   return ctx.transaction(async ({ manager }) => {
     const [existing] = await queryRows<{ id: string }>(manager, `SELECT id FROM submissions WHERE enrollment_id = $1 AND criterion_id = $2`, [enrollmentId, criterionId]);
-    if (existing) throw new ConflictError('Evidence for this criterion was already submitted', { submissionId: existing.id });
+    if (existing) throw new ConflictError('Minh chứng cho tiêu chí này đã được nộp; không nộp lần hai', { submissionId: existing.id });
     const [row] = await queryRows<{ id: string }>(manager,
       `INSERT INTO submissions (enrollment_id, criterion_id, text, evidence, status, submitted_by) VALUES ($1, $2, $3, $4, 'IN_REVIEW', $5) RETURNING id`,
       [enrollmentId, criterionId, input.text.trim().normalize('NFC'), JSON.stringify(input.evidence), ctx.identity.subject],
@@ -71,11 +71,11 @@ export async function assignReviewer(
     const facts = await factsOf(manager, submission.enrollmentId);
     const round = (await ctx.loaders.roundByCampaign.load(facts.campaignId))!;
     requireWithinScope(ctx.identity, round.launchingUnitPath);
-    if (submission.status === 'SCORED') throw new ConflictError('This submission is already scored');
+    if (submission.status === 'SCORED') throw new ConflictError('Minh chứng này đã được chấm xong');
     // the reviewer's own unit in canonical form, so `/VN/BN/x` or a path without its slash is still their own unit
     const facts_ = { subject: reviewer.subject, memberId: reviewer.memberId ? parseId('reviewer.memberId', reviewer.memberId) : null, unitPath: unitPathInput('reviewer.unitPath', reviewer.unitPath) };
     const conflict = conflictOfInterest(facts_, facts, await declaredConflicts(manager, reviewer.subject));
-    if (conflict) throw new ConflictError(`Conflict of interest: ${conflict}`, { rule: 'conflict-of-interest' });
+    if (conflict) throw new ConflictError(`Xung đột lợi ích: ${conflict}`, { rule: 'conflict-of-interest' });
     await manager.query(
       `INSERT INTO review_assignments (submission_id, reviewer_subject, reviewer_member_id, reviewer_unit_path, assigned_by)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
@@ -87,7 +87,7 @@ export async function assignReviewer(
 
 export async function declareConflict(ctx: EvaluationContext, enrollmentId: string, reason: string): Promise<boolean> {
   requireRole(ctx.identity, 'REVIEWER');
-  if (reason.trim().length < 5) throw ValidationError.single('reason', 'say what the conflict is');
+  if (reason.trim().length < 5) throw ValidationError.single('reason', 'hãy nêu xung đột lợi ích là gì (ít nhất 5 ký tự)');
   await factsOf(ctx.db.manager, parseId('enrollmentId', enrollmentId));
   await ctx.transaction(({ manager }) =>
     manager.query(`INSERT INTO conflict_declarations (reviewer_subject, enrollment_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
@@ -111,20 +111,20 @@ export async function reviewSubmission(ctx: EvaluationContext, submissionId: str
       submission.id,
       ctx.identity.subject,
     ]);
-    if (!assignment) throw new ForbiddenError('You are not assigned to review this submission');
+    if (!assignment) throw new ForbiddenError('Bạn không được phân công chấm minh chứng này');
     const facts = await factsOf(manager, submission.enrollmentId);
     const conflict = conflictOfInterest(
       { subject: ctx.identity.subject, memberId: ctx.identity.memberId, unitPath: ctx.identity.unitPath },
       facts,
       await declaredConflicts(manager, ctx.identity.subject),
     );
-    if (conflict) throw new ConflictError(`Conflict of interest: ${conflict}`, { rule: 'conflict-of-interest' });
-    if (submission.status === 'SCORED') throw new ConflictError('This submission is already scored');
+    if (conflict) throw new ConflictError(`Xung đột lợi ích: ${conflict}`, { rule: 'conflict-of-interest' });
+    if (submission.status === 'SCORED') throw new ConflictError('Minh chứng này đã được chấm xong');
     const criterion = await criterionById(manager, submission.criterionId);
     const scale = criterion.rubricLevels.map((l) => l.score);
-    if (!scale.includes(score)) throw ValidationError.single('score', `choose one of the rubric levels: ${scale.join(', ')}`);
+    if (!scale.includes(score)) throw ValidationError.single('score', `hãy chọn một trong các mức đánh giá: ${scale.join(', ')}`);
     const [already] = await queryRows<unknown>(manager, `SELECT 1 FROM reviews WHERE submission_id = $1 AND reviewer_subject = $2`, [submission.id, ctx.identity.subject]);
-    if (already) throw new ConflictError('You already reviewed this submission');
+    if (already) throw new ConflictError('Bạn đã chấm minh chứng này rồi');
     await manager.query(`INSERT INTO reviews (submission_id, reviewer_subject, score, comment) VALUES ($1, $2, $3, $4)`, [
       submission.id,
       ctx.identity.subject,

@@ -46,13 +46,13 @@ async function validate(ctx: EvaluationContext, input: CriteriaSetInput, targetI
   const criteria = drafts(input);
   const problems = criteriaSetProblems(input.variant, criteria);
   criteria.forEach((c, i) => {
-    if (c.targetId && !targetIds.includes(c.targetId)) problems.push({ field: `criteria.${i}.targetId`, message: 'is not a target of this campaign' });
-    if (c.targetId && c.method === 'RUBRIC') problems.push({ field: `criteria.${i}.targetId`, message: 'a rubric criterion is scored by reviewers, not from a target' });
+    if (c.targetId && !targetIds.includes(c.targetId)) problems.push({ field: `criteria.${i}.targetId`, message: 'chỉ tiêu này không thuộc phong trào' });
+    if (c.targetId && c.method === 'RUBRIC') problems.push({ field: `criteria.${i}.targetId`, message: 'tiêu chí chấm theo mức do người chấm đánh giá, không gắn với chỉ tiêu' });
   });
   const window = input.appealWindowDays ?? 10;
-  if (!Number.isInteger(window) || window < 1 || window > 60) problems.push({ field: 'appealWindowDays', message: 'must be 1–60 days' });
+  if (!Number.isInteger(window) || window < 1 || window > 60) problems.push({ field: 'appealWindowDays', message: 'thời hạn khiếu nại từ 1 đến 60 ngày' });
   const threshold = input.disagreementThreshold ?? 2;
-  if (!Number.isInteger(threshold) || threshold < 0 || threshold > 10) problems.push({ field: 'disagreementThreshold', message: 'must be 0–10 rubric points' });
+  if (!Number.isInteger(threshold) || threshold < 0 || threshold > 10) problems.push({ field: 'disagreementThreshold', message: 'ngưỡng chênh lệch từ 0 đến 10 điểm' });
   if (problems.length > 0) throw new ValidationError(problems);
   return criteria;
 }
@@ -98,7 +98,7 @@ async function lockDraft(ctx: EvaluationContext, manager: EntityManager, id: str
   if (!row) throw new NotFoundError('Criteria set', id);
   await organisedRound(ctx, row.campaignId);
   if (row.status !== 'DRAFT') {
-    throw new ConflictError(`Criteria set version ${row.version} is ${row.status} and immutable: create a new version instead`, { status: row.status });
+    throw new ConflictError(`Bộ tiêu chí phiên bản ${row.version} đã ${row.status === 'PUBLISHED' ? 'công bố' : 'thay thế'}, không sửa được: hãy tạo phiên bản mới`, { status: row.status });
   }
   return row;
 }
@@ -107,7 +107,7 @@ export async function updateCriteriaSet(ctx: EvaluationContext, id: string, inpu
   return ctx.transaction(async ({ manager }) => {
     const set = await lockDraft(ctx, manager, id);
     if (input.campaignId.toLowerCase() !== set.campaignId || input.variant !== set.variant) {
-      throw ValidationError.single('variant', 'a draft keeps its campaign and variant; create another set for another variant');
+      throw ValidationError.single('variant', 'bản nháp giữ nguyên phong trào và đối tượng áp dụng; hãy tạo bộ tiêu chí khác cho đối tượng khác');
     }
     const round = await ctx.loaders.roundByCampaign.load(set.campaignId);
     const criteria = await validate(ctx, input, (await ctx.loaders.targetsByRound.load(round!.id)).map((t) => t.targetId));

@@ -16,8 +16,8 @@ export interface EntryFacts {
  * or an entry they declared a conflict on. Returns the reason, or null when the reviewer may review.
  */
 export function conflictOfInterest(reviewer: ReviewerFacts, entry: EntryFacts, declaredOn: Set<string>): string | null {
-  if (reviewer.memberId !== null && reviewer.memberId === entry.memberId) return 'a reviewer cannot review their own entry';
-  if (reviewer.unitPath !== null && reviewer.unitPath === entry.unitPath) return 'a reviewer cannot review an entry of their own grassroots unit';
-  if (declaredOn.has(entry.enrollmentId)) return 'the reviewer declared a conflict of interest on this entry';
+  if (reviewer.memberId !== null && reviewer.memberId === entry.memberId) return 'người chấm không chấm minh chứng của chính mình';
+  if (reviewer.unitPath !== null && reviewer.unitPath === entry.unitPath) return 'người chấm không chấm minh chứng của công đoàn cơ sở nơi mình sinh hoạt';
+  if (declaredOn.has(entry.enrollmentId)) return 'người chấm đã khai xung đột lợi ích với minh chứng này';
   return null;
 }

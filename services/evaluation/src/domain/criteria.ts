@@ -37,17 +37,17 @@ const WEIGHT_TOLERANCE = 0.001;
 
 function measurable(c: CriterionDraft, field: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!c.unitOfMeasure?.trim()) problems.push({ field: `${field}.unitOfMeasure`, message: `"${c.name}" is vague: say what is measured and in which unit` });
+  if (!c.unitOfMeasure?.trim()) problems.push({ field: `${field}.unitOfMeasure`, message: `"${c.name}" chưa đo được: hãy nêu đo cái gì, theo đơn vị nào` });
   if (c.method !== 'THRESHOLDS' && (c.targetValue === null || !Number.isFinite(c.targetValue))) {
-    problems.push({ field: `${field}.targetValue`, message: `"${c.name}" is vague: give the numeric target to reach` });
+    problems.push({ field: `${field}.targetValue`, message: `"${c.name}" chưa đo được: hãy nêu con số cần đạt` });
   }
   return problems;
 }
 
 function criterionProblems(c: CriterionDraft, field: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!c.name.trim()) problems.push({ field: `${field}.name`, message: 'a criterion needs a name' });
-  if (!(c.weight > 0 && c.weight <= 100)) problems.push({ field: `${field}.weight`, message: 'must be more than 0 and at most 100 (percent)' });
+  if (!c.name.trim()) problems.push({ field: `${field}.name`, message: 'tiêu chí cần có tên' });
+  if (!(c.weight > 0 && c.weight <= 100)) problems.push({ field: `${field}.weight`, message: 'trọng số lớn hơn 0 và tối đa 100 (%)' });
   switch (c.method) {
     case 'LINEAR':
     case 'PASS_FAIL':
@@ -55,23 +55,23 @@ function criterionProblems(c: CriterionDraft, field: string): FieldProblem[] {
       break;
     case 'THRESHOLDS': {
       problems.push(...measurable(c, field));
-      if (c.thresholds.length === 0) problems.push({ field: `${field}.thresholds`, message: 'list the thresholds and the points each earns' });
+      if (c.thresholds.length === 0) problems.push({ field: `${field}.thresholds`, message: 'hãy liệt kê các ngưỡng và số điểm của từng ngưỡng' });
       const values = c.thresholds.map((t) => t.value);
       const sorted = [...values].sort((a, b) => (c.direction === 'HIGHER_IS_BETTER' ? a - b : b - a));
       if (values.some((v, i) => v !== sorted[i]) || new Set(values).size !== values.length) {
-        problems.push({ field: `${field}.thresholds`, message: 'thresholds must be distinct and ordered from easiest to hardest' });
+        problems.push({ field: `${field}.thresholds`, message: 'các ngưỡng phải khác nhau, xếp từ dễ đến khó' });
       }
-      if (c.thresholds.some((t) => !(t.points >= 0 && t.points <= 100))) problems.push({ field: `${field}.thresholds`, message: 'points are between 0 and 100' });
+      if (c.thresholds.some((t) => !(t.points >= 0 && t.points <= 100))) problems.push({ field: `${field}.thresholds`, message: 'điểm từ 0 đến 100' });
       break;
     }
     case 'RUBRIC': {
       const scores = c.rubricLevels.map((l) => l.score);
-      if (c.rubricLevels.length < 2) problems.push({ field: `${field}.rubricLevels`, message: 'a rubric needs at least two described levels' });
+      if (c.rubricLevels.length < 2) problems.push({ field: `${field}.rubricLevels`, message: 'thang chấm cần ít nhất hai mức có mô tả' });
       if (scores.some((s) => !Number.isInteger(s) || s < 0 || s > MAX_RUBRIC_SCALE) || new Set(scores).size !== scores.length) {
-        problems.push({ field: `${field}.rubricLevels`, message: `level scores are distinct whole numbers from 0 to ${MAX_RUBRIC_SCALE}` });
+        problems.push({ field: `${field}.rubricLevels`, message: `điểm các mức là số nguyên khác nhau từ 0 đến ${MAX_RUBRIC_SCALE}` });
       }
       if (c.rubricLevels.some((l) => l.description.trim().length < 10)) {
-        problems.push({ field: `${field}.rubricLevels`, message: 'describe what each level looks like (at least 10 characters), so reviewers judge alike' });
+        problems.push({ field: `${field}.rubricLevels`, message: 'hãy mô tả từng mức (ít nhất 10 ký tự) để người chấm đánh giá như nhau' });
       }
       break;
     }
@@ -86,12 +86,12 @@ function criterionProblems(c: CriterionDraft, field: string): FieldProblem[] {
  */
 export function criteriaSetProblems(variant: CriteriaVariant, criteria: CriterionDraft[]): FieldProblem[] {
   const problems = criteria.flatMap((c, i) => criterionProblems(c, `criteria.${i}`));
-  if (criteria.length === 0) problems.push({ field: 'criteria', message: 'a criteria set needs at least one criterion' });
+  if (criteria.length === 0) problems.push({ field: 'criteria', message: 'bộ tiêu chí cần ít nhất một tiêu chí' });
   const total = criteria.reduce((sum, c) => sum + c.weight, 0);
-  if (criteria.length > 0 && Math.abs(total - 100) > WEIGHT_TOLERANCE) problems.push({ field: 'criteria', message: `weights must sum to 100, they sum to ${total}` });
+  if (criteria.length > 0 && Math.abs(total - 100) > WEIGHT_TOLERANCE) problems.push({ field: 'criteria', message: `tổng trọng số phải bằng 100, hiện là ${total}` });
   if (variant === 'PRIVATE_FDI_SIMPLIFIED') {
-    if (criteria.length > MAX_SIMPLIFIED_CRITERIA) problems.push({ field: 'criteria', message: `the simplified set has at most ${MAX_SIMPLIFIED_CRITERIA} criteria` });
-    if (criteria.some((c) => c.method === 'RUBRIC')) problems.push({ field: 'criteria', message: 'the simplified set uses measured results only, no reviewer rubric' });
+    if (criteria.length > MAX_SIMPLIFIED_CRITERIA) problems.push({ field: 'criteria', message: `bộ tiêu chí rút gọn có tối đa ${MAX_SIMPLIFIED_CRITERIA} tiêu chí` });
+    if (criteria.some((c) => c.method === 'RUBRIC')) problems.push({ field: 'criteria', message: 'bộ tiêu chí rút gọn chỉ dùng kết quả định lượng, không chấm theo mức' });
   }
   return problems;
 }

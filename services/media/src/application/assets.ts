@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError, ValidationError, parseId, queryRow, queryRows, requireRole, requireWithinScope, type FieldProblem, type Queryable } from '@thidua/common';
+import { STORY_STATUS_NAMES } from '../domain/story-kinds';
 import { EDITABLE } from '../domain/stories';
 import type { MediaContext } from './context';
 import { ASSET_COLUMNS, type AssetRow } from '../entities';
@@ -40,7 +41,7 @@ export async function addAsset(ctx: MediaContext, storyId: string, input: AssetI
   const story = await loadStory(ctx.db.manager, parseId('storyId', storyId));
   if (!story) throw new NotFoundError('Story', storyId);
   requireWithinScope(ctx.identity, story.unitPath);
-  if (!EDITABLE.includes(story.status)) throw new ConflictError(`A story ${story.status} cannot change`);
+  if (!EDITABLE.includes(story.status)) throw new ConflictError(`Tin bài ở trạng thái «${STORY_STATUS_NAMES[story.status]}» không sửa được`);
   const bytes = Buffer.from(input.contentBase64, 'base64');
   const kind = KINDS.get(input.mimeType);
   const problems = assetProblems(input, kind, bytes);

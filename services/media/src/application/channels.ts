@@ -16,11 +16,11 @@ export async function registerNewsChannel(ctx: MediaContext, name: string, conta
   // channels read the whole country's stories: only the national federation lets them in or out
   requireRole(ctx.identity, 'NATIONAL_ADMIN');
   const problems = [];
-  if (name.trim().length < 2) problems.push({ field: 'name', message: 'the channel needs a name' });
+  if (name.trim().length < 2) problems.push({ field: 'name', message: 'hãy ghi tên kênh tin (ít nhất 2 ký tự)' });
   try {
     EmailAddressResolver.parseValue(contactEmail);
   } catch {
-    problems.push({ field: 'contactEmail', message: 'is not an e-mail address' });
+    problems.push({ field: 'contactEmail', message: 'địa chỉ thư điện tử không hợp lệ' });
   }
   if (problems.length > 0) throw new ValidationError(problems);
   const prefix = randomBytes(6).toString('hex');

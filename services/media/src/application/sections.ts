@@ -23,7 +23,7 @@ export async function createSection(
   };
   return ctx.transaction(async ({ manager }) => {
     const [clash] = await queryRows<unknown>(manager, `SELECT 1 FROM sections WHERE slug = $1`, [input.slug]);
-    if (clash) throw new ConflictError(`A section "${input.slug}" already exists`, { field: 'slug' });
+    if (clash) throw new ConflictError(`Đã có chuyên mục "${input.slug}"`, { field: 'slug' });
     const [row] = await queryRows<SectionRow>(manager,
       `INSERT INTO sections (slug, name, description, filter, sort_order, unit_path, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
        RETURNING ${SECTION_COLUMNS}`,

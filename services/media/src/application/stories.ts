@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, canonicalUnitPath, decodeCursor, decodePosition, hasRole, honourSubject, isWithinSubtree, pageSize, parseId, queryRows, requireAuthenticated, requireRole, requireWithinScope, rowById, toConnection, unitPathInput, type Connection, type NewEvent, type PageRequest, type Queryable } from '@thidua/common';
+import { STORY_STATUS_NAMES } from '../domain/story-kinds';
 import type { EntityManager } from 'typeorm';
 import { renderBody, searchParts, searchQuery, type BodyFormat } from '../domain/content';
 import { EDITABLE, WORKFLOW, editorialScope, storyProblems, transitionProblem, type StoryAction, type StoryKind } from '../domain/stories';
@@ -108,7 +109,7 @@ export async function updateStory(ctx: MediaContext, id: string, input: StoryInp
   const content = normalise(input);
   return ctx.transaction(async ({ manager }) => {
     const story = await lockEditable(ctx, manager, id);
-    if (!EDITABLE.includes(story.status)) throw new ConflictError(`A story ${story.status} cannot be edited; request changes to bring it back to DRAFT`, { status: story.status });
+    if (!EDITABLE.includes(story.status)) throw new ConflictError(`Tin bài ở trạng thái «${STORY_STATUS_NAMES[story.status]}» không sửa được; hãy yêu cầu chỉnh sửa để đưa về bản thảo`, { status: story.status });
     await requireReferencesInScope(manager, requireEditor(ctx), input);
     await manager.query(
       `UPDATE stories SET kind = $2, title = $3, summary = $4, body_format = $5, body_source = $6, body_html = $7, tags = $8, province_code = $9,
@@ -173,8 +174,8 @@ export async function proposeExemplar(ctx: MediaContext, storyId: string, input:
   const story = await loadStory(ctx.db.manager, parseId('storyId', storyId));
   if (!story) throw new NotFoundError('Story', storyId);
   requireWithinScope(ctx.identity, story.unitPath);
-  if (!input.memberId === !input.unitId) throw ValidationError.single('memberId', 'name either a member or a unit');
-  if (input.achievement.trim().length < 10) throw ValidationError.single('achievement', 'say what the exemplar achieved (at least 10 characters)');
+  if (!input.memberId === !input.unitId) throw ValidationError.single('memberId', 'hãy chọn một đoàn viên hoặc một đơn vị (chỉ một)');
+  if (input.achievement.trim().length < 10) throw ValidationError.single('achievement', 'hãy nêu thành tích của điển hình (ít nhất 10 ký tự)');
   const subject = await honourSubject(ctx.db.manager, {
     memberId: input.memberId ? parseId('memberId', input.memberId) : null,
     unitId: input.unitId ? parseId('unitId', input.unitId) : null,
@@ -264,7 +265,7 @@ export interface SyndicationFilter {
  */
 export async function syndicatedStories(ctx: MediaContext, filter: SyndicationFilter, updatedSince: Date | null, page: PageRequest): Promise<Connection<StoryRow>> {
   requireAuthenticated(ctx.identity);
-  if (!hasRole(ctx.identity, 'NEWS_CHANNEL', 'EDITOR', 'NATIONAL_ADMIN')) throw new ForbiddenError('Syndication is for registered news channels (send your API key)');
+  if (!hasRole(ctx.identity, 'NEWS_CHANNEL', 'EDITOR', 'NATIONAL_ADMIN')) throw new ForbiddenError('Chỉ kênh tin đã đăng ký mới nhận tin bài (hãy gửi khóa API của kênh)');
   let kinds = filter.kinds ?? null;
   if (filter.sectionSlug) {
     const [section] = await queryRows<{ filter: { kinds: StoryKind[] } }>(ctx.db, `SELECT filter FROM sections WHERE slug = $1`, [filter.sectionSlug]);

@@ -1,6 +1,6 @@
 import { NATIONAL_SCOPE, hasRole, isWithinSubtree, type CampaignClosedV1, type CampaignLaunchedV1, type EventPayloads, type FieldProblem, type Identity, type RewardGrantedV1 } from '@thidua/common';
 import { unshowableCharacter } from './feed-text';
-import type { StoryKind } from './story-kinds';
+import { STORY_ACTION_NAMES, STORY_STATUS_NAMES, type StoryKind } from './story-kinds';
 
 export type { StoryKind } from './story-kinds';
 export type StoryStatus = 'CANDIDATE' | 'DRAFT' | 'IN_REVIEW' | 'PUBLISHED' | 'RETRACTED';
@@ -22,8 +22,8 @@ export const EDITABLE: StoryStatus[] = ['CANDIDATE', 'DRAFT'];
 
 export function transitionProblem(action: StoryAction, status: StoryStatus, note: string | null): string | null {
   const rule = WORKFLOW[action];
-  if (!rule.from.includes(status)) return `a ${status} story cannot be ${action.toLowerCase().replace(/_/g, ' ')}ed (allowed from ${rule.from.join(', ')})`;
-  if (rule.needsNote && (note?.trim().length ?? 0) < 5) return `${action} needs a reason (at least 5 characters); it is kept and shown`;
+  if (!rule.from.includes(status)) return `Tin bài ở trạng thái «${STORY_STATUS_NAMES[status]}» không ${STORY_ACTION_NAMES[action]} được (chỉ được khi ở trạng thái ${rule.from.map((from) => `«${STORY_STATUS_NAMES[from]}»`).join(', ')})`;
+  if (rule.needsNote && (note?.trim().length ?? 0) < 5) return `Muốn ${STORY_ACTION_NAMES[action]} cần nêu lý do (ít nhất 5 ký tự); lý do được lưu và hiển thị`;
   return null;
 }
 
@@ -91,10 +91,10 @@ export interface StoryDraft {
 
 export function storyProblems(draft: StoryDraft): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (draft.title.trim().length < 5 || draft.title.length > 300) problems.push({ field: 'title', message: 'must be 5–300 characters' });
-  if (draft.summary && draft.summary.length > 1000) problems.push({ field: 'summary', message: 'at most 1000 characters' });
-  if (draft.body.length > 200_000) problems.push({ field: 'body', message: 'at most 200,000 characters' });
-  if (draft.tags.length > 20 || draft.tags.some((t) => !t.trim() || t.length > 50)) problems.push({ field: 'tags', message: 'up to 20 tags of 1–50 characters' });
+  if (draft.title.trim().length < 5 || draft.title.length > 300) problems.push({ field: 'title', message: 'tiêu đề dài 5–300 ký tự' });
+  if (draft.summary && draft.summary.length > 1000) problems.push({ field: 'summary', message: 'tóm tắt tối đa 1.000 ký tự' });
+  if (draft.body.length > 200_000) problems.push({ field: 'body', message: 'nội dung tối đa 200.000 ký tự' });
+  if (draft.tags.length > 20 || draft.tags.some((t) => !t.trim() || t.length > 50)) problems.push({ field: 'tags', message: 'tối đa 20 thẻ, mỗi thẻ 1–50 ký tự' });
   // tags are words readers file stories under (feed categories, where the feed library leaves `<` unescaped)
   const markup = draft.tags.find((t) => /[<>]/.test(t));
   if (markup) problems.push({ field: 'tags', message: `Nhãn «${markup}» có dấu < hoặc >: nhãn chỉ là từ khoá, hãy bỏ các dấu đó.` });

@@ -12,3 +12,23 @@ export const STORY_KIND_NAMES: Record<StoryKind, string> = {
   CAMPAIGN_NEWS: 'Tin phong trào',
   CAMPAIGN_SUMMARY: 'Tổng kết phong trào',
 };
+
+/** A story's place in the editorial workflow, as editors call it. */
+export const STORY_STATUS_NAMES: Record<string, string> = {
+  CANDIDATE: 'Đề xuất',
+  DRAFT: 'Bản thảo',
+  IN_REVIEW: 'Chờ duyệt',
+  PUBLISHED: 'Đã đăng',
+  RETRACTED: 'Đã gỡ',
+  DISMISSED: 'Bỏ qua',
+};
+
+/** The editorial steps, as the buttons that take them say. */
+export const STORY_ACTION_NAMES: Record<string, string> = {
+  TAKE: 'nhận viết',
+  SUBMIT_FOR_REVIEW: 'gửi duyệt',
+  REQUEST_CHANGES: 'yêu cầu chỉnh sửa',
+  PUBLISH: 'đăng',
+  RETRACT: 'gỡ',
+  DISMISS: 'bỏ qua',
+};
