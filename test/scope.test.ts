@@ -141,7 +141,7 @@ describe('every mutation across the province boundary', () => {
       transitionStory: ['editor', `mutation($id: ID!) { transitionStory(id: $id, action: SUBMIT_FOR_REVIEW) { id } }`, { id: ids.story }],
       addAsset: ['editor', `mutation($id: ID!) { addAsset(storyId: $id, input: { fileName: "a.pdf", mimeType: "application/pdf", contentBase64: "JVBERi0=" }) { id } }`, { id: ids.story }],
       createSection: ['officer', `mutation { createSection(input: { slug: "xam-pham-${run}", name: "Xâm phạm" }) { id } }`, {}],
-      proposeExemplar: ['editor', `mutation($s: ID!, $m: ID!) { proposeExemplar(input: { storyId: $s, memberId: $m, achievement: "Đề xuất trái phép từ tỉnh khác" }) }`, { s: ids.story, m: ids.member }],
+      proposeExemplar: ['editor', `mutation($s: ID!, $m: ID!) { proposeExemplar(input: { storyId: $s, memberId: $m, achievement: "Đề xuất trái phép từ tỉnh khác", achievedOn: "2026-01-05", formCode: "BK_TINH" }) }`, { s: ids.story, m: ids.member }],
       registerNewsChannel: ['editor', `mutation { registerNewsChannel(name: "Kênh lạ", contactEmail: "a@b.vn") { apiKey } }`, {}],
       revokeNewsChannel: ['editor', `mutation($id: ID!) { revokeNewsChannel(id: $id) { id } }`, { id: ids.channel }],
       saveRewardForm: ['officer', `mutation($i: RewardFormInput!) { saveRewardForm(input: $i, note: "Sửa trái phép") { code } }`, { i: formInput }],
