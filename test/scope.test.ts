@@ -151,6 +151,8 @@ describe('every mutation across the province boundary', () => {
       reviewNomination: ['council', `mutation($id: ID!) { reviewNomination(id: $id, vote: FOR) { id } }`, { id: ids.nomination }],
       grantReward: ['council', `mutation($id: ID!) { grantReward(nominationId: $id, input: { signerRole: "Chủ tịch LĐLĐ Khánh Hòa" }) { id } }`, { id: ids.nomination }],
       refuseNomination: ['council', `mutation($id: ID!) { refuseNomination(nominationId: $id, reason: "Từ chối trái phép từ tỉnh khác") { id } }`, { id: ids.nomination }],
+      // no Bắc Ninh decision exists here: Khánh Hòa's council learns nothing of an id that is not its own decision
+      confirmDecisionAfterReview: ['council', `mutation($id: ID!) { confirmDecisionAfterReview(decisionId: $id, note: "Giữ nguyên trái phép từ tỉnh khác") { id } }`, { id: ids.nomination }],
       registerCollectiveAgreement: ['officer', `mutation($i: CollectiveAgreementInput!) { registerCollectiveAgreement(input: $i) { id } }`, {
         i: { unitId: ids.may, employerName: 'Giả mạo', signedOn: `${year}-01-01`, validFrom: `${year}-01-01`, validUntil: `${year}-12-31`, clauses: [] },
       }],

@@ -313,7 +313,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       /** The day of the deed (timeliness counts from it); optional in v1 for events written before it was sent. */
       achievedOn: Type.Optional(day()),
       /** The form proposed, and the council the proposer chose; reward routes to a council that can grant the form. */
-      formCode: Type.Optional(nonEmptyText({ maxLength: 32 })),
+      formCode: Type.Optional(nonEmptyText()),
       grantingUnitId: Type.Optional(nullable(uuid())),
     }),
   ),
