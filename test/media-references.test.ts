@@ -82,7 +82,7 @@ describe('references a Khánh Hòa editor may make', () => {
     }, khEditor);
     expect(createStory).toMatchObject({ campaign: { id: campaigns.national }, members: [{ id: tree.members.khWorker }], units: [{ id: tree.units.khCang!.id }] });
     await env.api.ok(UPDATE_STORY, { id: createStory.id, i: { kind: 'GOOD_PRACTICE', title: 'Cách làm hay ở cảng Cam Ranh', campaignId: campaigns.kh } }, khEditor);
-    expect(typeof (await env.api.ok(PROPOSE, { i: { storyId: khStory, memberId: tree.members.khWorker, achievement: 'Mười năm không để xảy ra tai nạn lao động' } }, khEditor)).proposeExemplar).toBe('string');
+    expect(typeof (await env.api.ok(PROPOSE, { i: { storyId: khStory, memberId: tree.members.khWorker, achievement: 'Mười năm không để xảy ra tai nạn lao động', achievedOn: '2026-01-05', formCode: 'BK_TINH' } }, khEditor)).proposeExemplar).toBe('string');
   });
 });
 
@@ -99,8 +99,8 @@ describe('references to another province', () => {
       ['edit to a Bắc Ninh campaign', UPDATE_STORY, { id: khStory, i: story({ campaignId: bn.campaignId }) }],
       ['edit to a Bắc Ninh member', UPDATE_STORY, { id: khStory, i: story({ memberIds: bn.memberIds }) }],
       ['edit to a Bắc Ninh unit', UPDATE_STORY, { id: khStory, i: story({ unitIds: bn.unitIds }) }],
-      ['propose a Bắc Ninh member from an own story', PROPOSE, { i: { storyId: khStory, memberId: tree.members.bnWorker, achievement: 'Đề xuất người của tỉnh khác' } }],
-      ['propose a Bắc Ninh unit from an own story', PROPOSE, { i: { storyId: khStory, unitId: tree.units.bnMay!.id, achievement: 'Đề xuất tập thể của tỉnh khác' } }],
+      ['propose a Bắc Ninh member from an own story', PROPOSE, { i: { storyId: khStory, memberId: tree.members.bnWorker, achievement: 'Đề xuất người của tỉnh khác', achievedOn: '2026-01-05', formCode: 'BK_TINH' } }],
+      ['propose a Bắc Ninh unit from an own story', PROPOSE, { i: { storyId: khStory, unitId: tree.units.bnMay!.id, achievement: 'Đề xuất tập thể của tỉnh khác', achievedOn: '2026-01-05', formCode: 'BK_TINH' } }],
     ];
     for (const [what, query, variables] of attempts) {
       const refusal = await env.api.refused(query, variables, khEditor);

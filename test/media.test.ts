@@ -274,8 +274,8 @@ describe('search, sections, feeds, assets', () => {
 
   it('turns a discovery into a nomination in reward (ExemplarProposed → NominationCreated)', async () => {
     const PROPOSE = `mutation($input: ExemplarProposalInput!) { proposeExemplar(input: $input) }`;
-    expect((await api.refused(PROPOSE, { input: { storyId: exemplar, memberId: nhung, achievement: 'ngắn' } }, editor)).code).toBe('BAD_USER_INPUT');
-    await api.ok(PROPOSE, { input: { storyId: exemplar, memberId: nhung, achievement: 'Hai mươi năm gắn bó, 5 sáng kiến cải tiến' } }, editor);
+    expect((await api.refused(PROPOSE, { input: { storyId: exemplar, memberId: nhung, achievement: 'ngắn', achievedOn: '2026-01-05', formCode: 'BK_TINH' } }, editor)).code).toBe('BAD_USER_INPUT');
+    await api.ok(PROPOSE, { input: { storyId: exemplar, memberId: nhung, achievement: 'Hai mươi năm gắn bó, 5 sáng kiến cải tiến', achievedOn: '2026-01-05', formCode: 'BK_TINH' } }, editor);
     const nomination = await eventually(async () => {
       const result = await api.ok(`{ nominations(first: 50) { edges { node { source status subjectName reason isDirectProductionWorker member { id } } } } }`, {}, admin);
       return result.nominations.edges.map((e: any) => e.node).find((n: any) => n.reason === 'Hai mươi năm gắn bó, 5 sáng kiến cải tiến') ?? null;

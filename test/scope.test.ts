@@ -141,7 +141,7 @@ describe('every mutation across the province boundary', () => {
       transitionStory: ['editor', `mutation($id: ID!) { transitionStory(id: $id, action: SUBMIT_FOR_REVIEW) { id } }`, { id: ids.story }],
       addAsset: ['editor', `mutation($id: ID!) { addAsset(storyId: $id, input: { fileName: "a.pdf", mimeType: "application/pdf", contentBase64: "JVBERi0=" }) { id } }`, { id: ids.story }],
       createSection: ['officer', `mutation { createSection(input: { slug: "xam-pham-${run}", name: "Xâm phạm" }) { id } }`, {}],
-      proposeExemplar: ['editor', `mutation($s: ID!, $m: ID!) { proposeExemplar(input: { storyId: $s, memberId: $m, achievement: "Đề xuất trái phép từ tỉnh khác" }) }`, { s: ids.story, m: ids.member }],
+      proposeExemplar: ['editor', `mutation($s: ID!, $m: ID!) { proposeExemplar(input: { storyId: $s, memberId: $m, achievement: "Đề xuất trái phép từ tỉnh khác", achievedOn: "2026-01-05", formCode: "BK_TINH" }) }`, { s: ids.story, m: ids.member }],
       registerNewsChannel: ['editor', `mutation { registerNewsChannel(name: "Kênh lạ", contactEmail: "a@b.vn") { apiKey } }`, {}],
       revokeNewsChannel: ['editor', `mutation($id: ID!) { revokeNewsChannel(id: $id) { id } }`, { id: ids.channel }],
       saveRewardForm: ['officer', `mutation($i: RewardFormInput!) { saveRewardForm(input: $i, note: "Sửa trái phép") { code } }`, { i: formInput }],
@@ -151,6 +151,8 @@ describe('every mutation across the province boundary', () => {
       reviewNomination: ['council', `mutation($id: ID!) { reviewNomination(id: $id, vote: FOR) { id } }`, { id: ids.nomination }],
       grantReward: ['council', `mutation($id: ID!) { grantReward(nominationId: $id, input: { signerRole: "Chủ tịch LĐLĐ Khánh Hòa" }) { id } }`, { id: ids.nomination }],
       refuseNomination: ['council', `mutation($id: ID!) { refuseNomination(nominationId: $id, reason: "Từ chối trái phép từ tỉnh khác") { id } }`, { id: ids.nomination }],
+      // no Bắc Ninh decision exists here: Khánh Hòa's council learns nothing of an id that is not its own decision
+      confirmDecisionAfterReview: ['council', `mutation($id: ID!) { confirmDecisionAfterReview(decisionId: $id, note: "Giữ nguyên trái phép từ tỉnh khác") { id } }`, { id: ids.nomination }],
       registerCollectiveAgreement: ['officer', `mutation($i: CollectiveAgreementInput!) { registerCollectiveAgreement(input: $i) { id } }`, {
         i: { unitId: ids.may, employerName: 'Giả mạo', signedOn: `${year}-01-01`, validFrom: `${year}-01-01`, validUntil: `${year}-12-31`, clauses: [] },
       }],

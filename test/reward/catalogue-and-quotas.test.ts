@@ -5,7 +5,9 @@
  * enforced at decision time. The catalogue is shared by every scenario: each scenario here puts back what it edits,
  * and no other file edits it.
  */
-import { RewardScenario, daysAgo, year } from '../support/reward';
+import { Client } from 'pg';
+import { databaseUrl } from '@thidua/common';
+import { REVIEW, RewardScenario, daysAgo, year } from '../support/reward';
 import { usePlatform } from '../support/platform';
 
 const env = usePlatform();
@@ -32,6 +34,17 @@ describe('catalogue and base salary', () => {
     expect(ldtt(after).amountOn).toEqual({ baseSalaryVnd: 2_340_000, individualVnd: 710_000, collectiveVnd: null });
     expect(after.find((f: any) => f.code === 'BK_TINH')).toMatchObject({ verified: false, amountOn: { individualVnd: 3_510_000, collectiveVnd: 7_020_000 } });
     expect(after.map((f: any) => f.code)).toEqual(expect.arrayContaining(['CSTDCS', 'CSTD_TINH', 'CSTD_TQ', 'TTLDTT', 'TTLDXS', 'CO_TINH', 'CO_CP', 'GIAY_KHEN', 'BK_TTG', 'HCLD1', 'LAO_DONG_SANG_TAO', 'GIAI_NGUYEN_DUC_CANH']));
+  });
+
+  it('seeds the union’s quota and amounts, each marked unverified with the text it comes from', async () => {
+    const SEEDED = `query($code: ID!) { rewardForm(code: $code) { name quota source verified grantingLevels amountOn(date: "2026-01-15") { individualVnd collectiveVnd } history { version note } } }`;
+    const creative = (await s.api.ok(SEEDED, { code: 'LAO_DONG_SANG_TAO' })).rewardForm;
+    expect(creative).toMatchObject({ name: 'Bằng Lao động sáng tạo', verified: false, amountOn: { individualVnd: 3_510_000, collectiveVnd: null } });
+    expect(creative.source).toMatch(/999\/QĐ-TLĐ.*chưa đối chiếu/);
+    expect(creative.history.map((h: any) => h.version)).toEqual([2, 1]);
+    const thematic = (await s.api.ok(SEEDED, { code: 'BK_TLD_CHUYEN_DE' })).rewardForm;
+    expect(thematic).toMatchObject({ verified: false, grantingLevels: ['NATIONAL'], quota: { kind: 'ABSOLUTE', max: 300 }, amountOn: { individualVnd: 3_510_000, collectiveVnd: 7_020_000 } });
+    expect(thematic.quota.source).toContain('Quyết định 2106/QĐ-TLĐ');
   });
 
   it('lets national admins record a base salary rise; amounts on later days follow it', async () => {
@@ -95,6 +108,38 @@ describe('quotas and collective titles', () => {
     expect(await s.grant(first, daysAgo(3), {}, s.tokens.councilMay)).toMatchObject({ daysToDecision: 2, adHoc: true });
     const second = await s.nominate({ memberKey: 'lan', granting: 'may', formCode: 'GIAY_KHEN', source: 'AD_HOC', achievedOn: daysAgo(5), awardYear: year, reason: 'Hỗ trợ đồng nghiệp trong ca đêm' });
     expect(await s.refusedGrant(second, daysAgo(3), {}, s.tokens.councilMay)).toMatchObject({ code: 'CONFLICT', rule: 'ABSOLUTE' });
+  });
+
+  it('refuses the 301st thematic certificate of the year, under the quota the catalogue was seeded with', async () => {
+    const council = await s.token(['COUNCIL_MEMBER'], 'vn', 'council-vn');
+    const thematic = async (memberKey: string) => {
+      const id = await s.nominate({ memberKey, granting: 'vn', formCode: 'BK_TLD_CHUYEN_DE', achievedOn: daysAgo(5), awardYear: year, reason: 'Tiêu biểu trong chuyên đề Xanh - Sạch - Đẹp, bảo đảm an toàn vệ sinh lao động' }, s.tokens.admin);
+      await s.api.ok(REVIEW, { id, vote: 'FOR' }, council);
+      return id;
+    };
+    const first = await s.grant(await thematic('hoa'), daysAgo(3), {}, council);
+    // 298 more of this national federation's certificates this year, copied from the first in the database:
+    // granting them through the gateway would sign 596 documents, which this test is not about
+    const db = new Client({ connectionString: databaseUrl('reward') });
+    await db.connect();
+    try {
+      const [{ nominationId }] = (await db.query(`SELECT nomination_id AS "nominationId" FROM reward_decisions WHERE id = $1`, [first.id])).rows;
+      for (let copy = 1; copy <= 298; copy++) {
+        const [{ id }] = (await db.query(
+          `INSERT INTO nominations SELECT (jsonb_populate_record(n, jsonb_build_object('id', gen_random_uuid()))).* FROM nominations n WHERE id = $1 RETURNING id`, [nominationId])).rows;
+        await db.query(
+          `INSERT INTO reward_decisions SELECT (jsonb_populate_record(d, jsonb_build_object('id', gen_random_uuid(), 'nomination_id', $2::uuid, 'number', d.number || '-' || $3::text))).*
+             FROM reward_decisions d WHERE id = $1`, [first.id, id, copy]);
+      }
+    } finally {
+      await db.end();
+    }
+    expect(await s.grant(await thematic('lan'), daysAgo(3), {}, council)).toMatchObject({ formCode: 'BK_TLD_CHUYEN_DE', amountVnd: 3_510_000 });
+    const refused = await s.refusedGrant(await thematic('tuan'), daysAgo(3), {}, council);
+    expect(refused).toMatchObject({ code: 'CONFLICT', rule: 'ABSOLUTE', source: expect.stringContaining('không quá 300 Bằng khen một chuyên đề') });
+    expect(refused.message).toContain(`300 of 300 granted (300 per unit and year)`);
+    // another unit's council is not held back by the national federation's quota: a Bằng khen of Hà Nội still passes
+    expect(await s.decide({ memberKey: 'tuan', granting: 'hn', formCode: 'BK_TINH', achievedOn: daysAgo(5), awardYear: year, reason: 'Tiêu biểu trong chuyên đề Văn hóa Thể thao' }, daysAgo(2))).toMatchObject({ formCode: 'BK_TINH' });
   });
 
   it('grants a collective title only when enough of its members hold the title', async () => {

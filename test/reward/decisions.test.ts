@@ -130,7 +130,7 @@ describe('union awards at national level', () => {
       );
     };
     // Hoa: a direct worker, no leadership post, one initiative worth 120,000,000 VND this year
-    expect(await decide(await nominateNational('hoa', 'LAO_DONG_SANG_TAO'))).toMatchObject({ formCode: 'LAO_DONG_SANG_TAO', amountVnd: 0 });
+    expect(await decide(await nominateNational('hoa', 'LAO_DONG_SANG_TAO'))).toMatchObject({ formCode: 'LAO_DONG_SANG_TAO', amountVnd: 3_510_000 });
     const minh = await decide(await nominateNational('minh', 'LAO_DONG_SANG_TAO'));
     expect(minh.error).toContain('is for direct production workers');
     expect(minh.error).toContain('is for people without a leadership post');

@@ -94,6 +94,59 @@ describe('from published results to a reward decision', () => {
     expect(campaign.rewards.edges.map((e: any) => e.node)).toEqual([{ subjectName: 'Nguyễn Thị Hoa', formName: expect.stringContaining('Bằng khen'), amountVnd: 3_510_000, campaign: { title: campaign.title } }]);
   });
 
+  it('flags a decision whose result an accepted appeal changed, refreshes the undecided nominations, and lets the council confirm it', async () => {
+    const DECISION = `query($id: ID!) { rewardDecision(id: $id) { reason basedOn { publicationVersion score rank } review { basedOnVersion changedInVersion scoreBefore scoreAfter rankBefore rankAfter open resolution } } }`;
+    const NOMINATION = `query($id: ID!) { nomination(id: $id) { reason resultRank basedOn { publicationVersion score rank } decision { id } } }`;
+    const fromResults = (await s.api.ok(`{ nominations(source: RESULTS, first: 100) { edges { node { id subjectName campaign { id } decision { id } } } } }`, {}, s.tokens.councilHn)).nominations.edges
+      .map((e: any) => e.node).filter((n: any) => n.campaign?.id === campaignId);
+    const hoa = fromResults.find((n: any) => n.subjectName === 'Nguyễn Thị Hoa');
+    const lan = fromResults.find((n: any) => n.subjectName === 'Trần Thị Lan');
+    const decisionId = hoa.decision.id;
+    expect((await s.api.ok(DECISION, { id: decisionId })).rewardDecision).toEqual({
+      reason: expect.stringContaining('(100 điểm)'), basedOn: { publicationVersion: 1, score: 100, rank: 1 }, review: null,
+    });
+    const CONFIRM = `mutation($id: ID!, $note: String!) { confirmDecisionAfterReview(decisionId: $id, note: $note) { basedOn { publicationVersion score rank } review { open resolution } } }`;
+    expect((await s.api.refused(CONFIRM, { id: decisionId, note: 'Không có gì thay đổi cả' }, s.tokens.councilHn)).code).toBe('CONFLICT');
+
+    // Hoa's report was counted twice: the appeal brings her to 90 points; Lan appeals and reaches 70
+    const { rows: [criterion] } = await evaluationDb.query(`SELECT c.id FROM criteria c JOIN criteria_sets cs ON cs.id = c.set_id WHERE cs.campaign_id = $1`, [campaignId]);
+    const enrollmentOf = async (memberId: string) => (await evaluationDb.query(`SELECT enrollment_id AS id FROM participants WHERE campaign_id = $1 AND member_id = $2`, [campaignId, memberId])).rows[0].id;
+    const APPEAL = `mutation($c: ID!, $e: ID!, $r: String!) { fileAppeal(campaignId: $c, enrollmentId: $e, reason: $r) { id } }`;
+    const RESOLVE = `mutation($id: ID!, $c: [ScoreCorrectionInput!]) { resolveAppeal(id: $id, accept: true, resolution: "Đã đối chiếu minh chứng", corrections: $c) { status } }`;
+    for (const [memberId, points, why] of [[s.members.hoa!, 90, 'Một sáng kiến bị tính hai lần'], [s.members.lan!, 70, 'Thiếu một sáng kiến đã được công nhận']] as const) {
+      const appeal = (await s.api.ok(APPEAL, { c: campaignId, e: await enrollmentOf(memberId), r: why }, s.tokens.officerHn)).fileAppeal;
+      await s.api.ok(RESOLVE, { id: appeal.id, c: [{ criterionId: criterion.id, points }] }, s.tokens.officerHn);
+    }
+    const flagged = await eventually(async () => {
+      const decision = (await s.api.ok(DECISION, { id: decisionId })).rewardDecision;
+      return decision.review?.changedInVersion === 3 ? decision : null;
+    }, 30000, 'the decision flagged for review');
+    // the decision as signed is not rewritten: it says what it was based on, and the review what changed
+    expect(flagged).toEqual({
+      reason: expect.stringContaining('(100 điểm)'),
+      basedOn: { publicationVersion: 1, score: 100, rank: 1 },
+      review: { basedOnVersion: 1, changedInVersion: 3, scoreBefore: 100, scoreAfter: 90, rankBefore: 1, rankAfter: 1, open: true, resolution: null },
+    });
+    expect((await s.api.ok(NOMINATION, { id: lan.id }, s.tokens.councilHn)).nomination).toEqual({
+      reason: expect.stringContaining('(70 điểm, công bố lần 3)'), resultRank: 2, basedOn: { publicationVersion: 3, score: 70, rank: 2 }, decision: null,
+    });
+
+    const UNDER_REVIEW = `{ decisionsUnderReview { edges { node { id number basedOn { publicationVersion } review { changedInVersion } } } } }`;
+    expect((await s.api.ok(UNDER_REVIEW, {}, s.tokens.councilHn)).decisionsUnderReview.edges.map((e: any) => e.node.id)).toEqual([decisionId]);
+    expect((await s.api.ok(UNDER_REVIEW, {}, s.tokens.officerHn)).decisionsUnderReview.edges.map((e: any) => e.node.id)).toEqual([decisionId]);
+    expect((await s.api.ok(UNDER_REVIEW, {}, s.tokens.councilMay)).decisionsUnderReview.edges).toEqual([]);
+    expect((await s.api.ok(UNDER_REVIEW, {}, s.tokens.officerKh)).decisionsUnderReview.edges).toEqual([]);
+    expect((await s.api.refused(UNDER_REVIEW, {}, s.tokens.hoa)).code).toBe('FORBIDDEN');
+
+    // only the granting unit's council confirms, with a reason
+    expect((await s.api.refused(CONFIRM, { id: decisionId, note: 'Giữ nguyên quyết định' }, s.tokens.councilMay)).code).toBe('FORBIDDEN');
+    expect((await s.api.refused(CONFIRM, { id: decisionId, note: 'Giữ' }, s.tokens.councilHn)).problems).toEqual([{ field: 'note', message: expect.stringContaining('ít nhất 10 ký tự') }]);
+    expect((await s.api.ok(CONFIRM, { id: decisionId, note: 'Vẫn đứng đầu với 90 điểm: giữ nguyên Bằng khen' }, s.tokens.councilHn)).confirmDecisionAfterReview).toEqual({
+      basedOn: { publicationVersion: 3, score: 90, rank: 1 }, review: { open: false, resolution: 'Vẫn đứng đầu với 90 điểm: giữ nguyên Bằng khen' },
+    });
+    expect((await s.api.ok(UNDER_REVIEW, {}, s.tokens.councilHn)).decisionsUnderReview.edges).toEqual([]);
+  });
+
   it('publishes NominationCreated, RewardGranted and InitiativeRewarded, valid against their schemas', async () => {
     // events of different aggregates sit on different partitions: wait for all of them, in any order
     const fromResults = (all: ReadMessage[]) => payloadsOf(all, 'NominationCreated').filter((p) => p.source === 'RESULTS' && p.campaignId === campaignId);

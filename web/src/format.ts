@@ -69,3 +69,12 @@ export const PROCEEDING_KIND: Record<string, string> = {
 export const REPORT_STATUS: Record<string, string> = { PENDING_CONFIRMATION: 'Chờ xác nhận', CONFIRMED: 'Đã xác nhận' };
 
 export const label = (labels: Record<string, string>, code: string | null | undefined) => (code ? (labels[code] ?? code) : '—');
+
+/** Levels of the union tree (cấp công đoàn), as a council is named by its level. */
+export const UNIT_LEVEL: Record<string, string> = {
+  NATIONAL: 'Tổng Liên đoàn',
+  PROVINCIAL: 'cấp tỉnh, thành phố',
+  SECTOR: 'công đoàn ngành trung ương',
+  UPPER_GRASSROOTS: 'công đoàn cấp trên trực tiếp cơ sở',
+  GRASSROOTS: 'công đoàn cơ sở',
+};

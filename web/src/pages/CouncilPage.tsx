@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { mutate } from '../api';
+import { ApiError, mutate, type Problem } from '../api';
 import { useAuth } from '../auth';
 import { DownloadButton } from '../downloads';
 import { NOMINATION_SOURCE, NOMINATION_STATUS, day, label, vnd } from '../format';
 import { useQuery } from '../hooks';
-import { Empty, ErrorBox, Field, Loading, Page, Success } from '../ui';
+import { Empty, ErrorBox, Field, Loading, Page, Success, problemFor } from '../ui';
 import { MY_UNIT, type MyUnit } from '../my-unit';
 
 interface Nomination {
@@ -21,12 +21,80 @@ interface Nomination {
   form: { code: string; name: string } | null;
   reviews: { reviewerName: string | null; vote: string | null; comment: string | null }[];
   suspension: { message: string } | null;
+  basedOn: ResultBasis | null;
+}
+
+interface ResultBasis {
+  publicationVersion: number;
+  score: number | null;
+  rank: number | null;
+}
+
+interface ReviewedDecision {
+  id: string;
+  number: string;
+  decidedOn: string;
+  subjectName: string;
+  formName: string;
+  basedOn: ResultBasis | null;
+  review: { basedOnVersion: number; changedInVersion: number; scoreBefore: number | null; scoreAfter: number | null; rankBefore: number | null; rankAfter: number | null };
 }
 
 const VOTE_LABELS: Record<string, string> = { FOR: 'Tán thành', AGAINST: 'Không tán thành', ABSTAIN: 'Không biểu quyết' };
 const NOMINATIONS = `query CouncilNominations { nominations(first: 50) { edges { node {
   id source status subjectName reason achievedOn resultRank taskRating votesFor votesAgainst form { code name } reviews { reviewerName vote comment } suspension { message }
+  basedOn { publicationVersion score rank }
 } } } rewardForms { code name } }`;
+const UNDER_REVIEW = `query DecisionsUnderReview { decisionsUnderReview(first: 50) { edges { node {
+  id number decidedOn subjectName formName basedOn { publicationVersion score rank }
+  review { basedOnVersion changedInVersion scoreBefore scoreAfter rankBefore rankAfter }
+} } } }`;
+const CONFIRM = `mutation ConfirmDecision($id: ID!, $note: String!) { confirmDecisionAfterReview(decisionId: $id, note: $note) { number } }`;
+
+/** "lần 1: 84 điểm, hạng 2", or that the subject is no longer in the list. */
+function resultText(version: number, score: number | null, rank: number | null): string {
+  return score === null ? `lần ${version}: không còn trong danh sách công bố` : `lần ${version}: ${score} điểm${rank ? `, hạng ${rank}` : ''}`;
+}
+
+/** A decision whose published result changed after it was made: the council keeps it, saying why (revoking is done elsewhere). */
+function ReviewCard({ decision, onDone }: { decision: ReviewedDecision; onDone(message: string): void }) {
+  const { session } = useAuth();
+  const [note, setNote] = useState('');
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [error, setError] = useState<Error | null>(null);
+  const { review } = decision;
+  const confirm = async () => {
+    setError(null);
+    setProblems([]);
+    try {
+      await mutate(CONFIRM, { id: decision.id, note }, session?.token ?? null);
+      onDone(`Đã giữ nguyên quyết định số ${decision.number} theo kết quả công bố lần ${review.changedInVersion}`);
+    } catch (e) {
+      setError(e as Error);
+      setProblems(e instanceof ApiError ? e.problems : []);
+    }
+  };
+  const field = `review-note-${decision.id}`;
+  const noteProblem = problemFor(problems, 'note');
+  return (
+    <article className="card" data-testid="decision-review">
+      <h3>Quyết định số {decision.number}: {decision.subjectName}</h3>
+      <p>{decision.formName} · ngày {day(decision.decidedOn)}</p>
+      <div className="alert alert-warning" role="status">
+        Kết quả mà quyết định dựa vào đã thay đổi sau phúc khảo. Quyết định dựa trên kết quả công bố {resultText(review.basedOnVersion, review.scoreBefore, review.rankBefore)}; kết quả công bố{' '}
+        {resultText(review.changedInVersion, review.scoreAfter, review.rankAfter)}.
+      </div>
+      <Field id={field} label="Lý do giữ nguyên quyết định" problem={noteProblem}>
+        <input id={field} value={note} onChange={(e) => setNote(e.target.value)} />
+      </Field>
+      <div>
+        <button type="button" onClick={confirm}>Giữ nguyên quyết định</button>
+      </div>
+      {noteProblem ? null : <ErrorBox error={error} />}
+    </article>
+  );
+}
+
 const VOTE = `mutation Vote($id: ID!, $vote: CouncilVote, $comment: String) { reviewNomination(id: $id, vote: $vote, comment: $comment) { status } }`;
 const GRANT = `mutation Grant($id: ID!, $input: GrantRewardInput!) { grantReward(nominationId: $id, input: $input) { number amountVnd formName } }`;
 const REFUSE = `mutation Refuse($id: ID!, $reason: String!) { refuseNomination(nominationId: $id, reason: $reason) { status } }`;
@@ -54,7 +122,8 @@ function NominationCard({ nomination, forms, onChange }: { nomination: Nominatio
       {nomination.suspension ? <div className="alert alert-warning" role="status">{nomination.suspension.message}</div> : null}
       <p className="muted">
         Đề nghị: {nomination.form?.name ?? 'chưa chọn'} · thành tích ngày {day(nomination.achievedOn)}
-        {nomination.resultRank ? ` · xếp hạng ${nomination.resultRank}` : ''} · {nomination.votesFor} tán thành, {nomination.votesAgainst} không tán thành
+        {nomination.resultRank ? ` · xếp hạng ${nomination.resultRank}` : ''}
+        {nomination.basedOn ? ` · theo kết quả công bố lần ${nomination.basedOn.publicationVersion}` : ''} · {nomination.votesFor} tán thành, {nomination.votesAgainst} không tán thành
       </p>
       {nomination.reviews.length ? <ul>{nomination.reviews.map((r, i) => <li key={i}>{r.reviewerName ?? 'Thành viên'}: {r.vote ? `${label(VOTE_LABELS, r.vote)}. ` : ''}{r.comment ?? ''}</li>)}</ul> : null}
       {open ? (
@@ -122,6 +191,8 @@ function NominationCard({ nomination, forms, onChange }: { nomination: Nominatio
 export function CouncilPage() {
   const { data, error, loading, reload } = useQuery<{ nominations: { edges: { node: Nomination }[] }; rewardForms: { code: string; name: string }[] }>(NOMINATIONS);
   const unit = useQuery<MyUnit>(MY_UNIT);
+  const underReview = useQuery<{ decisionsUnderReview: { edges: { node: ReviewedDecision }[] } }>(UNDER_REVIEW);
+  const reviews = underReview.data?.decisionsUnderReview.edges.map((e) => e.node) ?? [];
   const unitId = unit.data?.myUnit?.id;
   const [message, setMessage] = useState<string | null>(null);
   const nominations = data?.nominations.edges.map((e) => e.node) ?? [];
@@ -138,6 +209,16 @@ export function CouncilPage() {
     >
       <ErrorBox error={error} />
       {message ? <Success>{message}</Success> : null}
+      {reviews.length ? (
+        <section aria-labelledby="reviews-heading">
+          <h2 id="reviews-heading">Quyết định cần xem xét lại</h2>
+          <div className="grid">
+            {reviews.map((d) => <ReviewCard key={d.id} decision={d} onDone={(text) => { setMessage(text); underReview.reload(); }} />)}
+          </div>
+        </section>
+      ) : null}
+      <ErrorBox error={underReview.error} />
+      <h2>Đề nghị khen thưởng</h2>
       {loading ? <Loading /> : nominations.length === 0 ? <Empty>Không có đề nghị khen thưởng nào.</Empty> : null}
       <div className="grid">
         {nominations.map((n) => <NominationCard key={n.id} nomination={n} forms={data?.rewardForms ?? []} onChange={(text) => { setMessage(text); reload(); }} />)}

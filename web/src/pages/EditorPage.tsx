@@ -5,6 +5,7 @@ import { useAuth } from '../auth';
 import { STORY_KIND, STORY_STATUS, label } from '../format';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Page, Success, problemFor } from '../ui';
+import { ProposeExemplar } from './ProposeExemplar';
 
 interface EditableStory {
   id: string;
@@ -139,6 +140,7 @@ export function EditorPage() {
           {story?.status === 'PUBLISHED' ? <Link to={`/stories/${story.id}`}>Xem bài đã đăng</Link> : null}
         </div>
       </form>
+      {story ? <ProposeExemplar key={story.id} storyId={story.id} /> : null}
     </Page>
   );
 }

@@ -310,6 +310,11 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       subject: HonourSubject,
       campaignId: nullable(uuid()),
       achievement: paragraph({ minLength: 10 }),
+      /** The day of the deed (timeliness counts from it); optional in v1 for events written before it was sent. */
+      achievedOn: Type.Optional(day()),
+      /** The form proposed, and the council the proposer chose; reward routes to a council that can grant the form. */
+      formCode: Type.Optional(nonEmptyText()),
+      grantingUnitId: Type.Optional(nullable(uuid())),
     }),
   ),
   NominationCreated: payload(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, canonicalUnitPath, decodeCursor, decodePosition, hasRole, honourSubject, isWithinSubtree, pageSize, parseId, queryRows, requireAuthenticated, requireRole, requireWithinScope, rowById, toConnection, unitPathInput, type Connection, type NewEvent, type PageRequest, type Queryable } from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, canonicalUnitPath, decodeCursor, decodePosition, hasRole, honourSubject, isWithinSubtree, pageSize, parseId, queryRows, requireAuthenticated, requireRole, requireWithinScope, rowById, toConnection, todayInVietnam, unitPathInput, type Connection, type FieldProblem, type NewEvent, type PageRequest, type Queryable } from '@thidua/common';
 import { STORY_STATUS_NAMES } from '../domain/story-kinds';
 import type { EntityManager } from 'typeorm';
 import { renderBody, searchParts, searchQuery, type BodyFormat } from '../domain/content';
@@ -165,34 +165,68 @@ function publicChange(story: StoryRow): NewEvent<'StoryPublished'> | NewEvent<'S
   };
 }
 
+export interface ExemplarProposalInput {
+  memberId?: string | null;
+  unitId?: string | null;
+  achievement: string;
+  achievedOn: string;
+  formCode: string;
+  grantingUnitId?: string | null;
+}
+
+function proposalProblems(input: ExemplarProposalInput): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!input.memberId === !input.unitId) problems.push({ field: 'memberId', message: 'hãy chọn một đoàn viên hoặc một đơn vị (chỉ một)' });
+  if (input.achievement.trim().length < 10) problems.push({ field: 'achievement', message: 'hãy nêu thành tích của điển hình (ít nhất 10 ký tự)' });
+  if (input.achievedOn > todayInVietnam()) problems.push({ field: 'achievedOn', message: 'Ngày của việc làm không thể ở tương lai' });
+  if (input.achievedOn < '2000-01-01') problems.push({ field: 'achievedOn', message: 'Ngày của việc làm phải từ năm 2000 trở đi' });
+  if (!/^[A-Z0-9_]{2,32}$/.test(input.formCode)) problems.push({ field: 'formCode', message: 'Chọn hình thức khen thưởng đề nghị theo mã của danh mục, ví dụ BK_TINH' });
+  return problems;
+}
+
 /**
- * Discovery: an editor proposes the subject of a story as an exemplar; reward opens a nomination from the
- * ExemplarProposed event.
+ * Discovery: an editor proposes the subject of a story as an exemplar for a form, dated by the deed, optionally to a
+ * council of the subject's unit or above; reward opens a nomination from the ExemplarProposed event before a council
+ * that can grant the form (the one chosen when it can).
  */
-export async function proposeExemplar(ctx: MediaContext, storyId: string, input: { memberId?: string | null; unitId?: string | null; achievement: string }): Promise<string> {
+export async function proposeExemplar(ctx: MediaContext, storyId: string, input: ExemplarProposalInput): Promise<string> {
   const scope = requireEditor(ctx);
   const story = await loadStory(ctx.db.manager, parseId('storyId', storyId));
   if (!story) throw new NotFoundError('Story', storyId);
   requireWithinScope(ctx.identity, story.unitPath);
-  if (!input.memberId === !input.unitId) throw ValidationError.single('memberId', 'hãy chọn một đoàn viên hoặc một đơn vị (chỉ một)');
-  if (input.achievement.trim().length < 10) throw ValidationError.single('achievement', 'hãy nêu thành tích của điển hình (ít nhất 10 ký tự)');
+  const problems = proposalProblems(input);
+  if (problems.length) throw new ValidationError(problems);
   const subject = await honourSubject(ctx.db.manager, {
     memberId: input.memberId ? parseId('memberId', input.memberId) : null,
     unitId: input.unitId ? parseId('unitId', input.unitId) : null,
   });
   if (!subject) throw new NotFoundError(input.memberId ? 'Member' : 'Unit', (input.memberId ?? input.unitId)!);
   requireSubjectInScope(subject, scope);
+  const grantingUnitId = input.grantingUnitId ? await councilAbove(ctx.db, parseId('grantingUnitId', input.grantingUnitId), subject) : null;
   const proposalId = randomUUID();
   await ctx.transaction(async ({ manager, emit }) => {
     await emit({
       type: 'ExemplarProposed',
       aggregateId: proposalId,
       unitPath: subject.unitPath,
-      payload: { proposalId, storyId: story.id, proposedBy: ctx.identity.subject, subject, campaignId: story.campaignId, achievement: input.achievement.trim().normalize('NFC') },
+      payload: {
+        proposalId, storyId: story.id, proposedBy: ctx.identity.subject, subject, campaignId: story.campaignId, achievement: input.achievement.trim().normalize('NFC'),
+        achievedOn: input.achievedOn, formCode: input.formCode, grantingUnitId,
+      },
     });
     await record(manager, story.id, story.status, story.status, 'PROPOSE_EXEMPLAR', ctx.identity.subject, `${subject.name}: ${input.achievement.trim()}`);
   });
   return proposalId;
+}
+
+/** The chosen council must be the subject's unit or one above it; whether it grants the form is reward's to judge. */
+async function councilAbove(db: Queryable, unitId: string, subject: { unitPath: string; name: string }): Promise<string> {
+  const [unit] = await queryRows<{ path: string; name: string }>(db, `SELECT path, name FROM unit_refs WHERE id = $1`, [unitId]);
+  if (!unit) throw new NotFoundError('Union unit', unitId);
+  if (!isWithinSubtree(subject.unitPath, unit.path)) {
+    throw ValidationError.single('grantingUnitId', `${unit.name} không phải đơn vị của ${subject.name} hay cấp trên của đơn vị đó; chọn hội đồng của một cấp phía trên`);
+  }
+  return unitId;
 }
 
 /** Published and retracted stories for everyone (a retraction is shown with its reason); the rest for editors. */

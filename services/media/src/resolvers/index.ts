@@ -15,6 +15,7 @@ import {
   transitionStory,
   updateStory,
   visibleStory,
+  type ExemplarProposalInput,
   type StoryInput,
   type SyndicationFilter,
 } from '../application/stories';
@@ -45,7 +46,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     transitionStory: (_: unknown, args: Id & { action: StoryAction; note?: string | null }, ctx: Ctx) => transitionStory(ctx, args.id, args.action, args.note ?? null),
     addAsset: (_: unknown, args: { storyId: string; input: Parameters<typeof addAsset>[2] }, ctx: Ctx) => addAsset(ctx, args.storyId, args.input),
     createSection: (_: unknown, { input }: { input: Parameters<typeof createSection>[1] }, ctx: Ctx) => createSection(ctx, input),
-    proposeExemplar: (_: unknown, { input }: { input: { storyId: string; memberId?: string | null; unitId?: string | null; achievement: string } }, ctx: Ctx) =>
+    proposeExemplar: (_: unknown, { input }: { input: ExemplarProposalInput & { storyId: string } }, ctx: Ctx) =>
       proposeExemplar(ctx, input.storyId, input),
     registerNewsChannel: (_: unknown, args: { name: string; contactEmail: string }, ctx: Ctx) => registerNewsChannel(ctx, args.name, args.contactEmail),
     revokeNewsChannel: (_: unknown, { id }: Id, ctx: Ctx) => revokeNewsChannel(ctx, id),

@@ -146,13 +146,17 @@ export async function grantReward(ctx: RewardContext, nominationId: string, inpu
     const [decision] = await queryRows<{ id: string }>(manager,
       `INSERT INTO reward_decisions (number, nomination_id, decided_on, award_year, achieved_on, signer_role, signed_by, granting_unit_id, granting_unit_path,
          granting_unit_name, form_code, form_name, form_version, ad_hoc, member_id, unit_id, unit_path, unit_name, subject_name, is_direct_production_worker,
-         holds_leadership_post, occupation_code, province_code, campaign_id, multiplier, base_salary_vnd, amount_vnd, reason, search_folded, signer_name)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30)
+         holds_leadership_post, occupation_code, province_code, campaign_id, multiplier, base_salary_vnd, amount_vnd, reason, search_folded, signer_name,
+         based_on_version, based_on_score, based_on_rank)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30,
+         $31, $32, $33)
        RETURNING id`,
       [number, nomination.id, decidedOn, nomination.awardYear, nomination.achievedOn, input.signerRole.trim(), ctx.identity.subject, grantingUnit.id, grantingUnit.path,
         grantingUnit.name, form.code, form.name, form.version, adHoc, nomination.memberId, nomination.unitId, nomination.unitPath, unitName, nomination.subjectName,
         nomination.isDirectProductionWorker, nomination.holdsLeadershipPost, nomination.occupationCode, nomination.provinceCode, nomination.campaignId, multiplier,
-        base.amountVnd, amountVnd, reason, search, input.signerName?.trim().normalize('NFC') || null],
+        base.amountVnd, amountVnd, reason, search, input.signerName?.trim().normalize('NFC') || null,
+        // the publication of results the council decided on, so a later one that changes the result can flag it
+        nomination.publicationVersion, nomination.publicationVersion === null ? null : nomination.resultScore, nomination.publicationVersion === null ? null : nomination.resultRank],
     );
     await manager.query(`UPDATE nominations SET status = 'GRANTED', task_rating = $2, form_code = $3, closed_at = now() WHERE id = $1`, [nomination.id, taskRating, form.code]);
     await emit({

@@ -6,6 +6,7 @@ import {
   NOMINATION_SELECT,
   CampaignRefEntity,
   DECISION_COLUMNS,
+  DECISION_REVIEW_SELECT,
   DECISION_SELECT,
   FORM_SELECT,
   OWNER_COLUMN,
@@ -13,6 +14,7 @@ import {
   type CampaignRefRow,
   type CouncilReviewRow,
   type DecisionOwner,
+  type DecisionReviewRow,
   type DecisionRow,
   type NominationRow,
   type PendingCasesRow,
@@ -32,6 +34,8 @@ export interface RewardLoaders {
   /** Open discipline, inspection and complaint cases by member id (or unit id for a collective). */
   pendingCases: DataLoader<string, PendingCasesRow | null>;
   blocUnits: DataLoader<string, BlocUnitRow[]>;
+  /** The latest review of each decision (open, or the last one resolved). */
+  reviewByDecision: DataLoader<string, DecisionReviewRow | null>;
   /** The first `limit + 1` decisions of each member, unit (as a collective) or campaign, newest first: one query per batch. */
   decisionsPage(owner: DecisionOwner, limit: number): DataLoader<string, DecisionRow[]>;
 }
@@ -71,6 +75,12 @@ export function createLoaders(db: DataSource): RewardLoaders {
     nomination: new DataLoader(async (ids) => oneByKey(ids, await queryRows<NominationRow>(db, `${NOMINATION_SELECT} WHERE id = ANY($1::uuid[])`, [[...ids]]), (row) => row.id)),
     pendingCases: new DataLoader(async (ids) => oneByKey(ids, await pendingCasesOf(db, ids), (row) => row.subjectId)),
     blocUnits: new DataLoader(async (ids) => groupByKey(ids, await blocUnits(db, ids), (row) => row.blocId)),
+    reviewByDecision: new DataLoader(async (ids) => {
+      const rows = await queryRows<DecisionReviewRow>(db,
+        `SELECT DISTINCT ON ("decisionId") * FROM (${DECISION_REVIEW_SELECT}) r WHERE "decisionId" = ANY($1::uuid[])
+           ORDER BY "decisionId", "resolvedAt" IS NULL DESC, "flaggedAt" DESC`, [[...ids]]);
+      return oneByKey(ids, rows, (row) => row.decisionId);
+    }),
     decisionsPage(owner, limit) {
       const key = `${owner}:${limit}`;
       let loader = pages.get(key);

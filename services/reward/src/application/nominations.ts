@@ -4,6 +4,7 @@ import type { TaskRating } from '../domain/rules';
 import { NOMINATION_SELECT, type NominationRow, type NominationSource, type Subject, type UnitRef } from '../entities';
 import { formFitProblems } from '../domain/forms';
 import { loadForm } from './catalogue';
+import { routeProposal } from './councils';
 import { registrationFailureOf } from './registrations';
 import type { RewardContext } from './context';
 import { findSubject, findUnit, honourOf, requireSubject, requireUnit } from './subjects';
@@ -80,6 +81,8 @@ interface NewNomination {
   achievedOn: string;
   awardYear: number;
   resultRank: number | null;
+  /** The publication of results the nomination comes from (RESULTS only). */
+  publication?: { version: number; score: number };
   reason: string;
   sourceEventId: string | null;
   createdBy: string;
@@ -94,13 +97,13 @@ export async function insertNomination({ manager, emit }: TransactionScope, nomi
   const [inserted] = await queryRows<{ id: string }>(manager,
     `INSERT INTO nominations (source, status, member_id, unit_id, unit_path, subject_name, is_direct_production_worker, holds_leadership_post,
                               occupation_code, province_code, campaign_id, form_code, granting_unit_id, granting_unit_path, granting_level, task_rating,
-                              achieved_on, award_year, result_rank, reason, source_event_id, created_by)
-     VALUES ($1, 'OPEN', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) ${conflictTarget} RETURNING id`,
+                              achieved_on, award_year, result_rank, reason, source_event_id, created_by, publication_version, result_score)
+     VALUES ($1, 'OPEN', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23) ${conflictTarget} RETURNING id`,
     [nomination.source, subject.memberId, subject.unitId, subject.unitPath, subject.name, subject.isDirectProductionWorker, subject.holdsLeadershipPost,
       subject.occupationCode, subject.provinceCode, nomination.campaignId, nomination.formCode, grantingUnit.id, grantingUnit.path, grantingUnit.level,
       nomination.taskRating, nomination.achievedOn, nomination.awardYear, nomination.resultRank, nomination.reason,
       // one ResultsPublished opens many nominations: they are kept unique by campaign and subject instead
-      nomination.source === 'RESULTS' ? null : nomination.sourceEventId, nomination.createdBy],
+      nomination.source === 'RESULTS' ? null : nomination.sourceEventId, nomination.createdBy, nomination.publication?.version ?? null, nomination.publication?.score ?? null],
   );
   if (!inserted) return null;
   await emit({
@@ -221,19 +224,24 @@ export function subjectOfNomination(nomination: NominationRow) {
   };
 }
 
-/** Media is a discovery channel: a proposed exemplar opens a nomination before the council of the subject's own unit. */
+/**
+ * Media is a discovery channel: a proposed exemplar opens a nomination, dated by the deed, before the council the
+ * proposer chose among those that can grant the proposed form (the nearest of them by default).
+ */
 export async function nominateFromDiscovery(scope: TransactionScope, event: EventEnvelope<'ExemplarProposed'>): Promise<void> {
   const proposal = event.payload;
   const { memberId, unitId, unitPath } = proposal.subject;
   const known = await findSubject(scope.manager, { memberId, unitId: memberId ? null : unitId });
   const subject: Subject = known ?? { ...proposal.subject, holdsLeadershipPost: null, unitName: '' };
-  const grantingUnit = (await findUnit(scope.manager, { id: unitId })) ?? { id: unitId, path: unitPath, name: '', level: 'GRASSROOTS' };
-  const achievedOn = todayInVietnam(new Date(event.occurredAt));
+  const route = await routeProposal(scope.manager, subject, proposal.formCode ?? null, proposal.grantingUnitId ?? null);
+  const grantingUnit = route.grantingUnit ?? (await findUnit(scope.manager, { id: unitId })) ?? { id: unitId, path: unitPath, name: '', level: 'GRASSROOTS' };
+  // events written before proposals carried the day of the deed are dated by the proposal
+  const achievedOn = proposal.achievedOn ?? todayInVietnam(new Date(event.occurredAt));
   await insertNomination(scope, {
     source: 'MEDIA_DISCOVERY',
     subject,
     grantingUnit,
-    formCode: null,
+    formCode: route.formCode,
     campaignId: proposal.campaignId,
     taskRating: null,
     achievedOn,

@@ -9,6 +9,7 @@ import { quotaUsage } from './decisions';
 import { insertNomination } from './nominations';
 import { registeredAmong } from './registrations';
 import { findSubject, findUnit } from './subjects';
+import { followRepublication, resultReason } from './republication';
 
 /** Without a plan: the top 5, for the certificate the launching level grants (Giấy khen below a province, Bằng khen from it up). */
 const DEFAULT_TOP_N = 5;
@@ -67,6 +68,7 @@ async function nominationsAllowed(manager: EntityManager, form: RewardFormRow, g
 export async function nominateBestResults(scope: TransactionScope, event: EventEnvelope<'ResultsPublished'>): Promise<void> {
   const { manager } = scope;
   const published = event.payload;
+  await followRepublication(manager, published);
   const grantingUnit = await findUnit(manager, { path: published.launchingUnitPath });
   // Units are published long before results; a missing one is a lagging read model, worth a retry.
   if (!grantingUnit) throw new Error(`Launching unit ${published.launchingUnitPath} is not in reward's read model yet`);
@@ -97,7 +99,8 @@ export async function nominateBestResults(scope: TransactionScope, event: EventE
       achievedOn,
       awardYear: year,
       resultRank: entry.rank,
-      reason: `Xếp hạng ${entry.rank} trong kết quả phong trào "${published.title}" (${entry.total} điểm)`,
+      publication: { version: published.version, score: entry.total },
+      reason: resultReason(entry, published),
       sourceEventId: event.id,
       createdBy: `event:${event.id}`,
     });

@@ -103,6 +103,9 @@ export interface NominationRow {
   achievedOn: string;
   awardYear: number;
   resultRank: number | null;
+  /** For RESULTS nominations: the publication version and score they were made from (kept current while undecided). */
+  publicationVersion: number | null;
+  resultScore: number | null;
   reason: string;
   refusalReason: string | null;
   createdAt: Date;
@@ -112,7 +115,7 @@ export const NOMINATION_SELECT = `SELECT id, source, status, member_id AS "membe
   is_direct_production_worker AS "isDirectProductionWorker", holds_leadership_post AS "holdsLeadershipPost", occupation_code AS "occupationCode",
   province_code AS "provinceCode", campaign_id AS "campaignId", form_code AS "formCode", granting_unit_id AS "grantingUnitId",
   granting_unit_path AS "grantingUnitPath", granting_level AS "grantingLevel", task_rating AS "taskRating", achieved_on::text AS "achievedOn",
-  award_year AS "awardYear", result_rank AS "resultRank", reason, refusal_reason AS "refusalReason", created_at AS "createdAt",
+  award_year AS "awardYear", result_rank AS "resultRank", publication_version AS "publicationVersion", result_score::float AS "resultScore", reason, refusal_reason AS "refusalReason", created_at AS "createdAt",
   created_at::text AS "cursorTime" FROM nominations`;
 
 /** A council member's vote or comment on a nomination (Hội đồng thi đua khen thưởng). */
@@ -154,6 +157,10 @@ export interface DecisionRow {
   amountVnd: number;
   reason: string;
   daysToDecision: number;
+  /** The publication of results the decision was based on (version, score, rank), for decisions from results. */
+  basedOnVersion: number | null;
+  basedOnScore: number | null;
+  basedOnRank: number | null;
 }
 
 export const DECISION_COLUMNS = `id, number, nomination_id AS "nominationId", decided_on::text AS "decidedOn", award_year AS "awardYear",
@@ -161,9 +168,30 @@ export const DECISION_COLUMNS = `id, number, nomination_id AS "nominationId", de
   granting_unit_name AS "grantingUnitName", form_code AS "formCode", form_name AS "formName", ad_hoc AS "adHoc", member_id AS "memberId",
   unit_id AS "unitId", unit_path AS "unitPath", unit_name AS "unitName", subject_name AS "subjectName",
   is_direct_production_worker AS "isDirectProductionWorker", campaign_id AS "campaignId", multiplier::float AS multiplier,
-  base_salary_vnd::float AS "baseSalaryVnd", amount_vnd::float AS "amountVnd", reason, (decided_on - achieved_on) AS "daysToDecision"`;
+  base_salary_vnd::float AS "baseSalaryVnd", amount_vnd::float AS "amountVnd", reason, (decided_on - achieved_on) AS "daysToDecision",
+  based_on_version AS "basedOnVersion", based_on_score::float AS "basedOnScore", based_on_rank AS "basedOnRank"`;
 
 export const DECISION_SELECT = `SELECT ${DECISION_COLUMNS} FROM reward_decisions`;
+
+/** A decision flagged for review because a later publication changed the result it was based on (decision_reviews). */
+export interface DecisionReviewRow {
+  id: string;
+  decisionId: string;
+  basedOnVersion: number;
+  changedInVersion: number;
+  scoreBefore: number | null;
+  scoreAfter: number | null;
+  rankBefore: number | null;
+  rankAfter: number | null;
+  flaggedAt: Date;
+  resolvedAt: Date | null;
+  resolvedBy: string | null;
+  resolution: string | null;
+}
+
+export const DECISION_REVIEW_SELECT = `SELECT id, decision_id AS "decisionId", based_on_version AS "basedOnVersion", changed_in_version AS "changedInVersion",
+  score_before::float AS "scoreBefore", score_after::float AS "scoreAfter", rank_before AS "rankBefore", rank_after AS "rankAfter", flagged_at AS "flaggedAt",
+  resolved_at AS "resolvedAt", resolved_by AS "resolvedBy", resolution FROM decision_reviews`;
 
 /** Whose decisions a page lists: a member's, a unit's as a collective, or a campaign's. */
 export type DecisionOwner = 'memberId' | 'unitId' | 'campaignId';

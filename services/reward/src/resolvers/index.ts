@@ -9,8 +9,10 @@ import { rewardFairness, setRewardBudget } from '../application/fairness';
 import { assessInitiative, initiatives, registerInitiative, visibleInitiative, type AssessInput } from '../application/initiatives';
 import { nominate, nominations, refuseNomination, reviewNomination, visibleNomination, type NominateInput } from '../application/nominations';
 import { campaignPlan, setCampaignRewardPlan } from '../application/plans';
+import { grantingCouncils } from '../application/councils';
+import { confirmDecisionAfterReview, decisionsUnderReview } from '../application/decision-reviews';
 import { recognitionResolvers } from './recognition';
-import type { AgreementRow, DecisionRow, EmployerRewardRow, InitiativeRow, NominationRow, RewardFormRow, RewardPlan } from '../entities';
+import type { AgreementRow, DecisionReviewRow, DecisionRow, EmployerRewardRow, InitiativeRow, NominationRow, RewardFormRow, RewardPlan, UnitRef } from '../entities';
 
 type Ctx = RewardContext;
 type Id = { id: string };
@@ -33,6 +35,8 @@ const coreResolvers: GraphQLResolverMap<Ctx> = {
     initiatives: (_: unknown, args: PageRequest & { status?: string | null }, ctx: Ctx) => initiatives(ctx, args.status ?? null, args),
     initiative: (_: unknown, { id }: Id, ctx: Ctx) => visibleInitiative(ctx, id),
     rewardFairness: (_: unknown, args: { unitId: string; from: string; to: string }, ctx: Ctx) => rewardFairness(ctx, args.unitId, args.from, args.to),
+    decisionsUnderReview: (_: unknown, args: PageRequest, ctx: Ctx) => decisionsUnderReview(ctx, args),
+    grantingCouncils: (_: unknown, args: { formCode: string; memberId?: string | null; unitId?: string | null }, ctx: Ctx) => grantingCouncils(ctx, args.formCode, args),
   },
   Mutation: {
     saveRewardForm: (_: unknown, args: { input: RewardFormInput; note: string }, ctx: Ctx) => saveRewardForm(ctx, args.input, args.note),
@@ -48,6 +52,7 @@ const coreResolvers: GraphQLResolverMap<Ctx> = {
     registerInitiative: (_: unknown, { input }: { input: Parameters<typeof registerInitiative>[1] }, ctx: Ctx) => registerInitiative(ctx, input),
     assessInitiative: (_: unknown, args: Id & { input: AssessInput }, ctx: Ctx) => assessInitiative(ctx, args.id, args.input),
     setRewardBudget: (_: unknown, args: { unitId: string; year: number; amountVnd: number }, ctx: Ctx) => setRewardBudget(ctx, args.unitId, args.year, args.amountVnd),
+    confirmDecisionAfterReview: (_: unknown, args: { decisionId: string; note: string }, ctx: Ctx) => confirmDecisionAfterReview(ctx, args.decisionId, args.note),
   },
   Campaign: {
     __resolveReference: (ref: Id) => ({ id: ref.id }),
@@ -80,6 +85,8 @@ const coreResolvers: GraphQLResolverMap<Ctx> = {
     votesFor: async (nomination: NominationRow, _: unknown, ctx: Ctx) => (await ctx.loaders.votesByNomination.load(nomination.id)).votesFor,
     votesAgainst: async (nomination: NominationRow, _: unknown, ctx: Ctx) => (await ctx.loaders.votesByNomination.load(nomination.id)).votesAgainst,
     decision: (nomination: NominationRow, _: unknown, ctx: Ctx) => nominationDecision(ctx, nomination),
+    basedOn: (nomination: NominationRow) =>
+      nomination.publicationVersion === null ? null : { publicationVersion: nomination.publicationVersion, score: nomination.resultScore, rank: nomination.resultRank },
   },
   RewardDecision: {
     collective: (decision: DecisionRow) => decision.memberId === null,
@@ -87,6 +94,15 @@ const coreResolvers: GraphQLResolverMap<Ctx> = {
     member: (decision: DecisionRow, _: unknown, ctx: Ctx) => decisionMember(ctx.identity, decision),
     status: (decision: DecisionRow) => decisionStatus(decision),
     documents: (decision: DecisionRow, _: unknown, ctx: Ctx) => issuedDocumentsOf(ctx, decision.id),
+    basedOn: (decision: DecisionRow) =>
+      decision.basedOnVersion === null ? null : { publicationVersion: decision.basedOnVersion, score: decision.basedOnScore, rank: decision.basedOnRank },
+    review: (decision: DecisionRow, _: unknown, ctx: Ctx) => ctx.loaders.reviewByDecision.load(decision.id),
+  },
+  DecisionReview: {
+    open: (review: DecisionReviewRow) => review.resolvedAt === null,
+  },
+  GrantingCouncil: {
+    unit: (unit: UnitRef) => unitRef(unit.id),
   },
   IssuedDocument: {
     kind: (document: IssuedDocument) => document.kind.toUpperCase(),
