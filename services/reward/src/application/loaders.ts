@@ -9,6 +9,7 @@ import {
   DECISION_SELECT,
   FORM_SELECT,
   OWNER_COLUMN,
+  REVOCATION_SELECT,
   type BlocUnitRow,
   type CampaignRefRow,
   type CouncilReviewRow,
@@ -16,6 +17,7 @@ import {
   type DecisionRow,
   type NominationRow,
   type PendingCasesRow,
+  type RevocationRow,
   type RewardFormRow,
 } from '../entities';
 import { blocUnits } from './bloc-units';
@@ -32,6 +34,8 @@ export interface RewardLoaders {
   /** Open discipline, inspection and complaint cases by member id (or unit id for a collective). */
   pendingCases: DataLoader<string, PendingCasesRow | null>;
   blocUnits: DataLoader<string, BlocUnitRow[]>;
+  /** How a decision was annulled or revoked, null while it stands: a register page asks for twenty at once. */
+  revocation: DataLoader<string, RevocationRow | null>;
   /** The first `limit + 1` decisions of each member, unit (as a collective) or campaign, newest first: one query per batch. */
   decisionsPage(owner: DecisionOwner, limit: number): DataLoader<string, DecisionRow[]>;
 }
@@ -71,6 +75,8 @@ export function createLoaders(db: DataSource): RewardLoaders {
     nomination: new DataLoader(async (ids) => oneByKey(ids, await queryRows<NominationRow>(db, `${NOMINATION_SELECT} WHERE id = ANY($1::uuid[])`, [[...ids]]), (row) => row.id)),
     pendingCases: new DataLoader(async (ids) => oneByKey(ids, await pendingCasesOf(db, ids), (row) => row.subjectId)),
     blocUnits: new DataLoader(async (ids) => groupByKey(ids, await blocUnits(db, ids), (row) => row.blocId)),
+    revocation: new DataLoader(async (ids) =>
+      oneByKey(ids, await queryRows<RevocationRow>(db, `${REVOCATION_SELECT} WHERE decision_id = ANY($1::uuid[])`, [[...ids]]), (row) => row.decisionId)),
     decisionsPage(owner, limit) {
       const key = `${owner}:${limit}`;
       let loader = pages.get(key);

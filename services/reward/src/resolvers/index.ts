@@ -9,6 +9,7 @@ import { rewardFairness, setRewardBudget } from '../application/fairness';
 import { assessInitiative, initiatives, registerInitiative, visibleInitiative, type AssessInput } from '../application/initiatives';
 import { nominate, nominations, refuseNomination, reviewNomination, visibleNomination, type NominateInput } from '../application/nominations';
 import { campaignPlan, setCampaignRewardPlan } from '../application/plans';
+import { correctionResolvers } from './corrections';
 import { recognitionResolvers } from './recognition';
 import type { AgreementRow, DecisionRow, EmployerRewardRow, InitiativeRow, NominationRow, RewardFormRow, RewardPlan } from '../entities';
 
@@ -85,7 +86,7 @@ const coreResolvers: GraphQLResolverMap<Ctx> = {
     collective: (decision: DecisionRow) => decision.memberId === null,
     campaign: (decision: DecisionRow) => (decision.campaignId ? { id: decision.campaignId } : null),
     member: (decision: DecisionRow, _: unknown, ctx: Ctx) => decisionMember(ctx.identity, decision),
-    status: (decision: DecisionRow) => decisionStatus(decision),
+    status: (decision: DecisionRow, _: unknown, ctx: Ctx) => decisionStatus(ctx, decision),
     documents: (decision: DecisionRow, _: unknown, ctx: Ctx) => issuedDocumentsOf(ctx, decision.id),
   },
   IssuedDocument: {
@@ -107,9 +108,9 @@ const coreResolvers: GraphQLResolverMap<Ctx> = {
   },
 };
 
-/** The subgraph's resolvers: the core ones, with those of the new sources of recognition merged type by type (scalars kept as they are). */
+/** The subgraph's resolvers: the core ones, with those of the new sources of recognition and of corrections merged type by type (scalars kept as they are). */
 export const resolvers: GraphQLResolverMap<Ctx> = { ...coreResolvers };
 type FieldResolvers = Record<string, unknown>;
-for (const [type, fields] of Object.entries(recognitionResolvers)) {
-  resolvers[type] = { ...(coreResolvers[type] as FieldResolvers | undefined), ...(fields as FieldResolvers) } as GraphQLResolverMap<Ctx>[string];
+for (const [type, fields] of [...Object.entries(recognitionResolvers), ...Object.entries(correctionResolvers)]) {
+  resolvers[type] = { ...(resolvers[type] as FieldResolvers | undefined), ...(fields as FieldResolvers) } as GraphQLResolverMap<Ctx>[string];
 }
