@@ -414,9 +414,9 @@ async function generateRewards(dice: Dice, db: Record<ServiceName, Client>, gras
     ['id', 'number', 'nomination_id', 'decided_on', 'award_year', 'achieved_on', 'signer_role', 'signed_by', 'granting_unit_id', 'granting_unit_path', 'granting_unit_name', 'form_code',
       'form_name', 'form_version', 'ad_hoc', 'member_id', 'unit_id', 'unit_path', 'unit_name', 'subject_name', 'is_direct_production_worker', 'holds_leadership_post', 'occupation_code',
       'province_code', 'multiplier', 'base_salary_vnd', 'amount_vnd', 'reason', 'search_folded'],
-    chosen.length, chosen.map((c, i) => [c.decisionId, `${i + 1}/${year}/QĐ-KT-${c.unit.code}`, c.nominationId, c.decidedOn, year, c.achievedOn, 'Chủ tịch công đoàn cơ sở', 'generator',
+    chosen.length, chosen.map((c, i) => [c.decisionId, `${i + 1}/QĐ-CĐCS`, c.nominationId, c.decidedOn, year, c.achievedOn, 'Chủ tịch công đoàn cơ sở', 'generator',
       c.unit.id, c.unit.path, c.unit.name, 'GIAY_KHEN', 'Giấy khen', 1, false, c.id, c.unit.id, c.unit.path, c.unit.name, c.name, c.direct, c.leader, c.occupation, c.unit.provinceCode, 0.3, 2_340_000,
-      c.amount, 'Hoàn thành xuất sắc nhiệm vụ, có sáng kiến được áp dụng', foldVietnamese(`${c.name} ${c.unit.name} Giấy khen sáng kiến ${i + 1}/${year}`)]));
+      c.amount, 'Hoàn thành xuất sắc nhiệm vụ, có sáng kiến được áp dụng', foldVietnamese(`${c.name} ${c.unit.name} Giấy khen sáng kiến ${i + 1}/QĐ-CĐCS`)]));
   console.log(`[generate] ${chosen.length} reward decisions for ${memberCount} members`);
   return rows;
 }

@@ -137,6 +137,7 @@ describe('event schemas', () => {
       ['NominationCreated', 'reason', declared.get('NominateInput.reason')!],
       ['RewardGranted', 'reason', declared.get('GrantRewardInput.reason')!],
       ['RewardRefused', 'reason', declared.get('Mutation.refuseNomination(reason)')!],
+      ['RewardRevoked', 'reason', declared.get('RevokeDecisionInput.reason')!],
       ['AppealResolved', 'resolution', declared.get('Mutation.resolveAppeal(resolution)')!],
       ['ResultsPublished', 'reason', declared.get('Mutation.resolveAppeal(resolution)')!],
       // fields fed by inputs of the default size

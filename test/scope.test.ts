@@ -80,6 +80,12 @@ beforeAll(async () => {
   ids.report = (await api.ok(`mutation($i: ReportProgressInput!) { reportProgress(input: $i) { id } }`, { i: { enrollmentId: ids.enrollment, targetId: ids.target, periodStart: `${year}-02-01`, value: 2 } }, memberToken)).reportProgress.id;
   ids.proceeding = (await api.ok(`mutation($i: RecordProceedingInput!) { recordPendingProceeding(input: $i) { id } }`, { i: { memberId: ids.member, kind: 'COMPLAINT', note: 'Đơn khiếu nại ngày 02/11 đang xác minh' } }, admin)).recordPendingProceeding.id;
   await eventuallyCounted('reward', 'member_refs WHERE id = $1', [ids.colleague], 1, 'the colleague in reward');
+  // a decision of Bắc Ninh's register to annul: an ad-hoc Giấy khen, on the short path
+  const adHoc = (await api.ok(`mutation($i: NominateInput!) { nominate(input: $i) { id } }`, {
+    i: { source: 'AD_HOC', memberId: ids.colleague, grantingUnitId: ids.may, formCode: 'GIAY_KHEN', achievedOn: `${year}-01-02`, reason: 'Dũng cảm cứu người trong đám cháy tại xưởng' },
+  }, admin)).nominate.id;
+  ids.decision = (await api.ok(`mutation($id: ID!) { grantReward(nominationId: $id, input: { signerRole: "Chủ tịch Công đoàn cơ sở", decidedOn: "${year}-01-03" }) { id } }`, { id: adHoc },
+    await token(['COUNCIL_MEMBER'], ids.mayPath!, 'council-may'))).grantReward.id;
   ids.proposal = (await api.ok(`mutation($i: ColleagueProposalInput!) { proposeColleague(input: $i) { id } }`, {
     i: { colleagueId: ids.colleague, kind: 'GOOD_DEED', occurredOn: `${year}-01-05`, description: 'Chị Ninh trả lại chiếc ví nhặt được cho người đánh rơi', evidence: [{ description: 'Tổ trưởng tổ 2 chứng kiến' }] },
   }, memberToken)).proposeColleague.id;
@@ -181,6 +187,10 @@ describe('every mutation across the province boundary', () => {
       rankEmulationBloc: ['officer', `mutation($id: ID!, $a: ID!, $b: ID!) { rankEmulationBloc(id: $id, scores: [{ unitId: $a, score: 1 }, { unitId: $b, score: 2 }]) { id } }`, { id: ids.bloc, a: ids.may, b: ids.dt }],
       registerEmulationTitles: ['officer', `mutation($m: ID!) { registerEmulationTitles(input: { year: ${year}, memberId: $m, formCodes: ["CSTDCS"] }) { id } }`, { m: ids.member }],
       reviewEmulationRegistration: ['officer', `mutation($id: ID!) { reviewEmulationRegistration(id: $id, approve: true) { id } }`, { id: ids.registration }],
+      withdrawNomination: ['officer', `mutation($id: ID!) { withdrawNomination(id: $id, reason: "Rút trái phép từ tỉnh khác") { id } }`, { id: ids.nomination }],
+      returnNomination: ['council', `mutation($id: ID!) { returnNomination(id: $id, reason: "Trả lại trái phép từ tỉnh khác") { id } }`, { id: ids.nomination }],
+      revokeRewardDecision: ['council', `mutation($id: ID!) { revokeRewardDecision(id: $id, input: { kind: REVOKED, legalGround: ISSUED_IN_ERROR, reason: "Thu hồi trái phép từ tỉnh khác", amountReclaimedVnd: 0, signerRole: "Chủ tịch" }) { id } }`, { id: ids.decision }],
+      setDecisionIssuerCode: ['officer', `mutation($u: ID!) { setDecisionIssuerCode(unitId: $u, code: "XAMPHAM") { code } }`, { u: ids.bn }],
     };
 
     const { data } = await graphql<any>(platform.gatewayUrl, getIntrospectionQuery(), {}, admin);
@@ -212,6 +222,7 @@ describe('every mutation across the province boundary', () => {
                                (SELECT md5(string_agg(p.id::text || p.status, '' ORDER BY id)) FROM colleague_proposals p) AS proposals,
                                (SELECT md5(string_agg(b.id::text || b.status, '' ORDER BY id)) FROM emulation_blocs b) AS blocs,
                                (SELECT count(*) FROM emulation_bloc_units) AS "blocUnits",
+                               (SELECT count(*) FROM decision_revocations) AS revocations, (SELECT count(*) FROM decision_issuer_codes) AS "issuerCodes",
                                (SELECT md5(string_agg(g.id::text || g.status || array_to_string(g.form_codes, ','), '' ORDER BY id)) FROM emulation_registrations g) AS registrations`),
       ]);
       await Promise.all([campaignDb.end(), mediaDb.end(), evaluationDb.end(), rewardDb.end()]);

@@ -239,7 +239,7 @@ describe('the Bắc Ninh council', () => {
     await page.getByText('Đã biểu quyết tán thành: Phạm Văn Hùng').waitFor();
     await card.getByLabel('Người ký (chức danh)').fill('Chủ tịch LĐLĐ tỉnh Bắc Ninh');
     await card.getByRole('button', { name: 'Quyết định khen thưởng' }).click();
-    await page.getByText(/Quyết định số \d+\/\d{4}\/QĐ-KT-BN:/).waitFor();
+    await page.getByText(/Quyết định số \d+\/QĐ-LĐLĐ:/).waitFor();
     await context.close();
 
     const reader = await pageAs(null);
@@ -300,7 +300,7 @@ describe('documents and spreadsheets', () => {
     await page.getByLabel('Tìm kiếm (có dấu hoặc không dấu)').fill('pham van hung bo mach');
     await page.getByRole('button', { name: 'Tìm' }).click();
     const row = page.getByTestId('register').getByRole('row').filter({ hasText: 'Phạm Văn Hùng' });
-    const number = (await row.getByRole('link', { name: /^\d+\/\d{4}\/QĐ-KT-BN$/ }).textContent())!;
+    const number = (await row.getByRole('link', { name: /^\d+\/QĐ-LĐLĐ$/ }).textContent())!;
     const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: /^Tải PDF quyết định/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/^Quyết định .*\.pdf$/);
     const text = await pdfText(readFileSync((await download.path())!));

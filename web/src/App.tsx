@@ -4,6 +4,7 @@ import { useAuth, type Role } from './auth';
 import { BlocsPage } from './pages/BlocsPage';
 import { CampaignPage } from './pages/CampaignPage';
 import { ColleagueProposalsPage } from './pages/ColleagueProposalsPage';
+import { CorrectionsPage } from './pages/CorrectionsPage';
 import { CouncilPage } from './pages/CouncilPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { DecisionPage } from './pages/DecisionPage';
@@ -54,6 +55,7 @@ const NAV: NavItem[] = [
   { to: '/work/import', label: 'Nhập đoàn viên', roles: OFFICERS },
   { to: '/work/reviews', label: 'Chấm điểm', roles: ['REVIEWER'] },
   { to: '/work/council', label: 'Hội đồng TĐKT', roles: ['COUNCIL_MEMBER'] },
+  { to: '/work/corrections', label: 'Rút đề nghị, thu hồi', roles: ['UNIT_OFFICER', 'NATIONAL_ADMIN', 'COUNCIL_MEMBER'] },
   { to: '/work/editor', label: 'Biên tập', roles: ['EDITOR', 'NATIONAL_ADMIN'] },
   { to: '/work/accounts', label: 'Tài khoản', roles: OFFICERS },
   { to: '/me/rewards', label: 'Khen thưởng của tôi', roles: ['MEMBER'] },
@@ -127,6 +129,7 @@ export function App() {
             <Route path="/work/import" element={<ImportMembersPage />} />
             <Route path="/work/reviews" element={<ReviewsPage />} />
             <Route path="/work/council" element={<CouncilPage />} />
+            <Route path="/work/corrections" element={<CorrectionsPage />} />
             <Route path="/work/editor" element={<EditorPage />} />
             <Route path="/work/progress-checks" element={<ProgressChecksPage />} />
             <Route path="/work/registrations" element={<RegistrationsPage />} />

@@ -39,6 +39,14 @@ export const NOMINATION_STATUS: Record<string, string> = {
   IN_COUNCIL: 'Hội đồng đang xét',
   GRANTED: 'Đã khen thưởng',
   REFUSED: 'Không khen thưởng',
+  WITHDRAWN: 'Đã rút đề nghị',
+  RETURNED: 'Trả lại hồ sơ',
+};
+
+/** Hủy bỏ (Law on Emulation and Commendation 2022, art. 93 cl. 2) or thu hồi (issued in error). */
+export const CORRECTION_KIND: Record<string, string> = {
+  ANNULLED: 'Hủy bỏ quyết định',
+  REVOKED: 'Thu hồi quyết định',
 };
 
 export { STORY_KIND_NAMES as STORY_KIND } from '../../services/media/src/domain/story-kinds';

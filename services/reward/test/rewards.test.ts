@@ -50,7 +50,7 @@ describe('periods, numbers and figures', () => {
   });
 
   it('numbers decisions per granting unit and year, dated in Vietnam time', () => {
-    expect(decisionNumber(7, 2026, '/vn/hn/')).toBe('7/2026/QĐ-KT-HN');
+    expect(decisionNumber(7, 'LĐLĐ')).toBe('7/QĐ-LĐLĐ');
     expect(todayInVietnam(new Date('2026-12-31T18:00:00Z'))).toBe('2027-01-01');
   });
 

@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { sameOrigin } from '../downloads';
-import { day, num, vnd } from '../format';
+import { CORRECTION_KIND, day, label, num, vnd } from '../format';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Loading, Page } from '../ui';
 import DECISION from '../../../gateway/public-operations/portal-reward-decision.graphql?raw';
@@ -30,6 +30,16 @@ interface Decision {
   amountVnd: number;
   daysToDecision: number;
   status: 'VALID' | 'REVOKED';
+  revocation: {
+    kind: string;
+    legalGroundLabel: string;
+    legalSource: string;
+    reason: string;
+    revokedOn: string;
+    number: string;
+    signerRole: string;
+    amountReclaimedVnd: number;
+  } | null;
   documents: IssuedDocument[];
 }
 
@@ -48,8 +58,19 @@ export function DecisionPage() {
   return (
     <Page title={`Quyết định số ${decision.number}`}>
       <p data-testid="decision-status">
-        {decision.status === 'VALID' ? <span className="badge">Còn hiệu lực</span> : <span className="badge badge-red">Đã thu hồi hoặc hủy bỏ</span>}
+        {decision.status === 'VALID' ? <span className="badge">Còn hiệu lực</span>
+          : <span className="badge badge-red">{decision.revocation?.kind === 'REVOKED' ? 'Đã thu hồi' : 'Đã hủy bỏ'}: không còn hiệu lực</span>}
       </p>
+      {decision.revocation ? (
+        <div className="alert alert-error" role="status" data-testid="revocation">
+          <p><strong>{label(CORRECTION_KIND, decision.revocation.kind)}</strong> theo Quyết định số {decision.revocation.number} ngày {day(decision.revocation.revokedOn)} ({decision.revocation.signerRole}).</p>
+          <dl className="facts">
+            <dt>Lý do</dt><dd>{decision.revocation.reason}</dd>
+            <dt>Căn cứ</dt><dd>{decision.revocation.legalGroundLabel} ({decision.revocation.legalSource})</dd>
+            <dt>Số tiền thu hồi</dt><dd>{vnd(decision.revocation.amountReclaimedVnd)}</dd>
+          </dl>
+        </div>
+      ) : null}
       <dl className="facts">
         <dt>Ngày quyết định</dt><dd>{day(decision.decidedOn)}</dd>
         <dt>Đơn vị quyết định</dt><dd>{decision.grantingUnitName}</dd>
@@ -60,7 +81,8 @@ export function DecisionPage() {
         <dt>Mức thưởng</dt><dd>{vnd(decision.amountVnd)}</dd>
         <dt>Thời gian đến quyết định</dt><dd>{num(decision.daysToDecision)} ngày</dd>
       </dl>
-      <h2>Văn bản đã phát hành</h2>
+      <h2>Văn bản đã phát hành{decision.revocation ? ' (không còn giá trị)' : ''}</h2>
+      {decision.revocation ? <p className="muted">Các văn bản dưới đây đã hết giá trị cùng quyết định; bản quyết định được giữ để đối chiếu mã SHA-256, giấy khen, bằng khen không còn được cấp.</p> : null}
       {decision.documents.length ? (
         <div className="table-wrap">
           <table data-testid="documents">
@@ -71,7 +93,10 @@ export function DecisionPage() {
                   <td>{KIND[d.kind]}<br /><span className="muted">{day(d.issuedAt)}, {num(Math.round(d.sizeBytes / 1024))} KB</span></td>
                   <td>{d.signedBy}</td>
                   <td><code className="hash">{d.sha256}</code></td>
-                  <td><a className="button secondary" href={`${sameOrigin(d.url)}?download`} download>Tải PDF</a></td>
+                  <td>
+                    {decision.revocation && d.kind === 'CERTIFICATE' ? <span className="badge badge-red">Không còn giá trị</span>
+                      : <a className="button secondary" href={`${sameOrigin(d.url)}?download`} download>{decision.revocation ? 'Tải bản đã phát hành (không còn giá trị)' : 'Tải PDF'}</a>}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { request } from '../api';
 import { useAuth } from '../auth';
 import { DownloadButton, query } from '../downloads';
-import { day, vnd } from '../format';
+import { CORRECTION_KIND, day, label, vnd } from '../format';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Page } from '../ui';
 import FORMS from '../../../gateway/public-operations/portal-reward-forms.graphql?raw';
@@ -21,6 +21,8 @@ interface Decision {
   amountVnd: number;
   adHoc: boolean;
   daysToDecision: number;
+  status: 'VALID' | 'REVOKED';
+  revocation: { kind: string; number: string; revokedOn: string } | null;
 }
 
 
@@ -99,14 +101,17 @@ export function RegisterPage() {
             <tbody>
               {rows.map((d) => (
                 <tr key={d.id}>
-                  <td><Link to={`/rewards/decisions/${d.id}`}>{d.number}</Link><br /><span className="muted">{day(d.decidedOn)}</span></td>
+                  <td>
+                    <Link to={`/rewards/decisions/${d.id}`}>{d.number}</Link><br /><span className="muted">{day(d.decidedOn)}</span>
+                    {d.revocation ? <><br /><span className="badge badge-red">{label(CORRECTION_KIND, d.revocation.kind)} số {d.revocation.number}</span></> : null}
+                  </td>
                   <td>{d.subjectName}<br /><span className="muted">{d.unitName}</span></td>
                   <td>{d.formName}{d.adHoc ? <> <span className="badge badge-red">Đột xuất</span></> : null}<br /><span className="muted">{d.grantingUnitName}</span></td>
                   <td>{d.reason}<br /><span className="muted">{d.daysToDecision} ngày từ thành tích đến quyết định</span></td>
                   <td className="number">{vnd(d.amountVnd)}</td>
                   <td>
                     <a href={`/documents/rewards/decisions/${d.id}.pdf?download`} download aria-label={`Tải PDF quyết định số ${d.number}`}>Tải PDF</a>
-                    <br /><a href={`/documents/rewards/decisions/${d.id}/certificate.pdf?download`} download aria-label={`Tải PDF giấy khen, bằng khen của ${d.subjectName}`}>Giấy khen (PDF)</a>
+                    {d.revocation ? null : <><br /><a href={`/documents/rewards/decisions/${d.id}/certificate.pdf?download`} download aria-label={`Tải PDF giấy khen, bằng khen của ${d.subjectName}`}>Giấy khen (PDF)</a></>}
                   </td>
                 </tr>
               ))}

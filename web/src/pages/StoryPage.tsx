@@ -15,7 +15,13 @@ interface StoryData {
   publishedAt: string | null;
   retractionReason: string | null;
   campaign: { id: string; title: string } | null;
-  rewardDecision: { decisionNumber: string; formName: string; amountVnd: number; decidedOn: string } | null;
+  rewardDecision: {
+    decisionNumber: string;
+    formName: string;
+    amountVnd: number;
+    decidedOn: string;
+    revocation: { kind: string; number: string; revokedOn: string; reason: string } | null;
+  } | null;
   /** Names are public with a published story; a retracted story's are not (null, with an error the page need not show). */
   members: { id: string; fullName: string | null }[];
 }
@@ -42,6 +48,12 @@ export function StoryPage() {
       {story.rewardDecision ? (
         <p className="alert alert-success">
           Quyết định khen thưởng số {story.rewardDecision.decisionNumber} ngày {day(story.rewardDecision.decidedOn)}: {story.rewardDecision.formName}, {vnd(story.rewardDecision.amountVnd)}.
+        </p>
+      ) : null}
+      {story.rewardDecision?.revocation ? (
+        <p className="alert alert-error" role="status" data-testid="story-revocation">
+          Đính chính: Quyết định khen thưởng số {story.rewardDecision.decisionNumber} đã bị {story.rewardDecision.revocation.kind === 'ANNULLED' ? 'hủy bỏ' : 'thu hồi'} theo
+          Quyết định số {story.rewardDecision.revocation.number} ngày {day(story.rewardDecision.revocation.revokedOn)}: {story.rewardDecision.revocation.reason}.
         </p>
       ) : null}
       {story.campaign ? <p>Phong trào: <Link to={`/campaigns/${story.campaign.id}`}>{story.campaign.title}</Link></p> : null}

@@ -94,7 +94,7 @@ export interface OfficialHeading {
   /** The body directly above the issuer (cơ quan chủ quản), when there is one. */
   superiorName: string | null;
   issuerName: string;
-  /** "Số: 7/2026/QĐ-KT-BN"; null for documents the platform does not number. */
+  /** "Số: 125/QĐ-LĐLĐ"; null for documents the platform does not number. */
   number: string | null;
   /** The symbol when there is no number, e.g. "KH-BN": the clerk's register gives the number. */
   symbol: string;

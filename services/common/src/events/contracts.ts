@@ -36,6 +36,10 @@ export const STORY_KINDS = ['EXEMPLAR', 'GOOD_PRACTICE', 'GOOD_DEED', 'AD_HOC_AC
 export const PROCEEDING_KINDS = ['DISCIPLINE', 'INSPECTION', 'COMPLAINT'] as const;
 /** A member's gender (giới tính) as the union's records keep it: ties in rewards prefer women (Luật Thi đua, khen thưởng 2022). */
 export const GENDERS = ['FEMALE', 'MALE'] as const;
+/** A decision annulled (hủy bỏ: Law on Emulation and Commendation 2022, art. 93 cl. 2) or revoked as issued in error (thu hồi). */
+export const CORRECTION_KINDS = ['ANNULLED', 'REVOKED'] as const;
+/** The grounds: art. 93 cl. 2 points a–d, and a decision issued in error. */
+export const LEGAL_GROUND_CODES = ['FALSE_DECLARATION', 'FALSE_DOCUMENTS', 'UNLAWFUL_APPRAISAL', 'LATER_FINDING', 'ISSUED_IN_ERROR'] as const;
 
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
@@ -339,6 +343,27 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       reason: paragraph({ minLength: 10 }),
     }),
   ),
+  RewardRevoked: payload(
+    'A reward decision was annulled (hủy bỏ) or revoked (thu hồi) by a numbered decision, with its reason, legal ground and the amount reclaimed. The public register shows it revoked; media annotates its stories about it and withdraws candidates.',
+    record({
+      decisionId: uuid(),
+      decisionNumber: nonEmptyText(),
+      decidedOn: day(),
+      formCode: nonEmptyText(),
+      formName: nonEmptyText(),
+      subject: HonourSubject,
+      campaignId: nullable(uuid()),
+      kind: oneOf(CORRECTION_KINDS),
+      legalGround: oneOf(LEGAL_GROUND_CODES),
+      /** The article the ground is in, as the revoking decision cites it. */
+      legalSource: nonEmptyText(),
+      reason: paragraph({ minLength: 10 }),
+      revokedOn: day(),
+      /** The revoking decision's own number, in the issuer's register. */
+      revocationNumber: nonEmptyText(),
+      amountReclaimedVnd: Type.Integer({ minimum: 0 }),
+    }),
+  ),
   ColleagueDeedReported: payload(
     "A member's proposal about a colleague's good deed or initiative, with its evidence, was passed by the grassroots officer to media as a story candidate.",
     record({
@@ -437,6 +462,7 @@ export type CampaignClosedV1 = EventPayloads['CampaignClosed'];
 export type CriteriaSetPublishedV1 = EventPayloads['CriteriaSetPublished'];
 export type SubmissionScoredV1 = EventPayloads['SubmissionScored'];
 export type RewardGrantedV1 = EventPayloads['RewardGranted'];
+export type RewardRevokedV1 = EventPayloads['RewardRevoked'];
 export type MutationAuditedV1 = EventPayloads['MutationAudited'];
 
 /** Every service publishes this type, each on its own topic (an audit line of its own mutations). */
@@ -466,6 +492,7 @@ export const EVENT_OWNERS: { readonly [T in EventType]: ServiceName | typeof EVE
   RewardGranted: 'reward',
   NominationCreated: 'reward',
   RewardRefused: 'reward',
+  RewardRevoked: 'reward',
   InitiativeRewarded: 'reward',
   ColleagueDeedReported: 'reward',
   ExemplarProposed: 'media',

@@ -1,4 +1,4 @@
-import { NATIONAL_SCOPE, hasRole, isWithinSubtree, type CampaignClosedV1, type CampaignLaunchedV1, type EventPayloads, type FieldProblem, type Identity, type RewardGrantedV1 } from '@thidua/common';
+import { NATIONAL_SCOPE, hasRole, isWithinSubtree, type CampaignClosedV1, type CampaignLaunchedV1, type EventPayloads, type FieldProblem, type Identity, type RewardGrantedV1, type RewardRevokedV1 } from '@thidua/common';
 import { unshowableCharacter } from './feed-text';
 import { STORY_ACTION_NAMES, STORY_STATUS_NAMES, type StoryKind } from './story-kinds';
 
@@ -79,6 +79,12 @@ export function exemplarCandidate(granted: RewardGrantedV1): CandidateContent {
     title: `${granted.subject.name}: ${granted.formName}`,
     summary: `${granted.reason} (Quyết định số ${granted.decisionNumber} ngày ${formatDate(granted.decidedOn)}).`,
   };
+}
+
+/** What a story about an annulled or revoked decision says of it, and why a candidate made from it was dismissed. */
+export function revocationNote(revoked: Pick<RewardRevokedV1, 'kind' | 'decisionNumber' | 'revocationNumber' | 'revokedOn' | 'legalSource'>): string {
+  const what = revoked.kind === 'ANNULLED' ? 'hủy bỏ' : 'thu hồi';
+  return `Quyết định khen thưởng số ${revoked.decisionNumber} đã bị ${what} theo Quyết định số ${revoked.revocationNumber} ngày ${formatDate(revoked.revokedOn)} (${revoked.legalSource}).`;
 }
 
 export interface StoryDraft {

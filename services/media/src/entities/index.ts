@@ -22,7 +22,15 @@ export interface StoryRow {
   language: string;
   campaignId: string | null;
   unitPath: string;
-  rewardDecision: { decisionNumber: string; decidedOn: string; formName: string; amountVnd: number } | null;
+  rewardDecision: {
+    decisionId?: string;
+    decisionNumber: string;
+    decidedOn: string;
+    formName: string;
+    amountVnd: number;
+    /** Set by RewardRevoked: the decision was annulled or revoked. */
+    revocation?: { kind: 'ANNULLED' | 'REVOKED'; number: string; revokedOn: string; reason: string; legalSource: string };
+  } | null;
   retractionReason: string | null;
   createdBy: string;
   createdAt: Date;

@@ -1,6 +1,7 @@
 import { readModelHandlers, type EventHandlers, type HonourSubjectV1 } from '@thidua/common';
 import { addCandidate } from '../application/candidates';
 import { recordLaunchedCampaign } from '../application/references';
+import { annotateRevokedDecision } from '../application/revocations';
 import { campaignNewsCandidate, campaignSummaryCandidate, colleagueDeedCandidate, exemplarCandidate } from '../domain/stories';
 
 /** Where a candidate about a person or collective belongs: their unit, province, occupation and the subject itself. */
@@ -31,9 +32,12 @@ export const handlers: EventHandlers = {
     return addCandidate(event, scope, exemplarCandidate(granted), {
       campaignId: granted.campaignId,
       ...about(granted.subject),
-      rewardDecision: { decisionNumber: granted.decisionNumber, decidedOn: granted.decidedOn, formName: granted.formName, amountVnd: granted.amountVnd },
+      rewardDecision: { decisionId: granted.decisionId, decisionNumber: granted.decisionNumber, decidedOn: granted.decidedOn, formName: granted.formName, amountVnd: granted.amountVnd },
     });
   },
+
+  /** An annulled or revoked decision: its stories are annotated, its untaken candidates dismissed. */
+  RewardRevoked: (event, scope) => annotateRevokedDecision(event, scope),
 
   /** A colleague's good deed or initiative, passed on by the grassroots officer, becomes a candidate with its evidence. */
   ColleagueDeedReported: (event, scope) => addCandidate(event, scope, colleagueDeedCandidate(event.payload), { campaignId: null, ...about(event.payload.subject) }),

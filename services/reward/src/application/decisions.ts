@@ -1,13 +1,13 @@
 import { ConflictError, ValidationError, decodeCursor, foldVietnamese, isOfficerOver, isUuid, pageSize, parseId, queryRows, rowById, toConnection, todayInVietnam, type Connection, type Identity, type PageRequest, type Queryable } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { rewardAmount } from '../domain/amounts';
-import { decisionNumber } from '../domain/decisions';
 import { quotaFailure, unmetRules, type EligibilityFacts, type QuotaUsage, type RuleFailure, type TaskRating } from '../domain/rules';
 import { formFitProblems } from '../domain/forms';
 import { DECISION_SELECT, OWNER_COLUMN, type DecisionOwner, type DecisionRow, type NominationRow, type RewardFormRow } from '../entities';
 import { baseSalaryInForce, loadForm } from './catalogue';
 import type { RewardContext } from './context';
 import { nominationBeforeCouncil, subjectOfNomination } from './nominations';
+import { takeDecisionNumber } from './numbering';
 import { registrationFailureOf } from './registrations';
 import { membershipOf, requireUnit } from './subjects';
 import { nominationSuspension } from './suspensions';
@@ -20,13 +20,15 @@ export interface GrantInput {
   decidedOn?: string | null;
   taskRating?: TaskRating | null;
   reason?: string | null;
+  /** The number from the paper register, when it is the source (`125/QĐ-LĐLĐ`); the platform numbers otherwise. */
+  number?: string | null;
 }
 
 /** What the rules need to know about the subject, from earlier decisions, initiatives and the union tree. */
 async function eligibilityFacts(manager: EntityManager, nomination: NominationRow, taskRating: TaskRating | null): Promise<EligibilityFacts> {
   const subjectKey = nomination.memberId ?? nomination.unitId;
   const subjectFilter = nomination.memberId ? 'member_id = $1' : 'member_id IS NULL AND unit_id = $1';
-  const granted = await queryRows<{ year: number; formCode: string; adHoc: boolean }>(manager, `SELECT award_year AS year, form_code AS "formCode", ad_hoc AS "adHoc" FROM reward_decisions WHERE ${subjectFilter}`, [subjectKey]);
+  const granted = await queryRows<{ year: number; formCode: string; adHoc: boolean }>(manager, `SELECT award_year AS year, form_code AS "formCode", ad_hoc AS "adHoc" FROM standing_reward_decisions WHERE ${subjectFilter}`, [subjectKey]);
   const meritFormsByYear = new Map<number, Set<string>>();
   for (const row of granted.filter((g) => !g.adHoc)) meritFormsByYear.set(row.year, (meritFormsByYear.get(row.year) ?? new Set()).add(row.formCode));
   const initiatives = nomination.memberId
@@ -55,7 +57,7 @@ async function collectiveMembers(manager: EntityManager, unitPath: string, year:
   const [total] = await queryRows<{ n: number }>(manager, `SELECT count(*)::int AS n FROM member_refs WHERE unit_path LIKE $1 || '%'`, [unitPath]);
   const holders = await queryRows<{ formCode: string; n: number }>(manager,
     `SELECT d.form_code AS "formCode", count(DISTINCT d.member_id)::int AS n
-       FROM reward_decisions d JOIN member_refs m ON m.id = d.member_id
+       FROM standing_reward_decisions d JOIN member_refs m ON m.id = d.member_id
       WHERE m.unit_path LIKE $1 || '%' AND d.award_year = $2 AND NOT d.ad_hoc GROUP BY d.form_code`,
     [unitPath, year],
   );
@@ -66,7 +68,7 @@ async function collectiveMembers(manager: EntityManager, unitPath: string, year:
 export async function quotaUsage(manager: EntityManager, form: RewardFormRow, grantingUnitId: string, year: number): Promise<QuotaUsage> {
   const [usage] = await queryRows<{ granted: number; baseGranted: number }>(manager,
     `SELECT count(*) FILTER (WHERE form_code = $2)::int AS granted, count(*) FILTER (WHERE form_code = $4)::int AS "baseGranted"
-       FROM reward_decisions WHERE granting_unit_id = $1 AND award_year = $3`,
+       FROM standing_reward_decisions WHERE granting_unit_id = $1 AND award_year = $3`,
     [grantingUnitId, form.code, year, form.quota?.kind === 'SHARE_OF_FORM' ? form.quota.formCode : null],
   );
   return usage!;
@@ -79,15 +81,6 @@ function refuse(form: RewardFormRow, nomination: NominationRow, failures: RuleFa
     source: first!.source,
     failures,
   });
-}
-
-async function nextDecisionNumber(manager: EntityManager, grantingUnitId: string, grantingUnitPath: string, year: number): Promise<string> {
-  const [row] = await queryRows<{ lastNumber: number }>(manager,
-    `INSERT INTO decision_sequences (granting_unit_id, year, last_number) VALUES ($1, $2, 1)
-     ON CONFLICT (granting_unit_id, year) DO UPDATE SET last_number = decision_sequences.last_number + 1 RETURNING last_number AS "lastNumber"`,
-    [grantingUnitId, year],
-  );
-  return decisionNumber(row!.lastNumber, year, grantingUnitPath);
 }
 
 function grantProblems(input: GrantInput, nomination: NominationRow, today: string): { formCode: string; decidedOn: string; reason: string } {
@@ -139,22 +132,22 @@ export async function grantReward(ctx: RewardContext, nominationId: string, inpu
     const multiplier = nomination.memberId ? form.individualMultiplier : form.collectiveMultiplier;
     const amountVnd = multiplier === null ? 0 : rewardAmount(multiplier, base);
     const grantingUnit = await requireUnit(manager, nomination.grantingUnitId);
-    const number = await nextDecisionNumber(manager, grantingUnit.id, grantingUnit.path, Number(decidedOn.slice(0, 4)));
+    const { number, entered } = await takeDecisionNumber(manager, grantingUnit, Number(decidedOn.slice(0, 4)), input.number);
     const [subjectUnit] = await queryRows<{ name: string }>(manager, `SELECT name FROM unit_refs WHERE id = $1`, [nomination.unitId]);
     const unitName = subjectUnit?.name ?? '';
     const search = foldVietnamese([nomination.subjectName, unitName, form.name, form.code, reason, number, grantingUnit.name].join(' '));
     const [decision] = await queryRows<{ id: string }>(manager,
       `INSERT INTO reward_decisions (number, nomination_id, decided_on, award_year, achieved_on, signer_role, signed_by, granting_unit_id, granting_unit_path,
          granting_unit_name, form_code, form_name, form_version, ad_hoc, member_id, unit_id, unit_path, unit_name, subject_name, is_direct_production_worker,
-         holds_leadership_post, occupation_code, province_code, campaign_id, multiplier, base_salary_vnd, amount_vnd, reason, search_folded, signer_name,
+         holds_leadership_post, occupation_code, province_code, campaign_id, multiplier, base_salary_vnd, amount_vnd, reason, search_folded, signer_name, number_entered,
          based_on_version, based_on_score, based_on_rank)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30,
-         $31, $32, $33)
+         $31, $32, $33, $34)
        RETURNING id`,
       [number, nomination.id, decidedOn, nomination.awardYear, nomination.achievedOn, input.signerRole.trim(), ctx.identity.subject, grantingUnit.id, grantingUnit.path,
         grantingUnit.name, form.code, form.name, form.version, adHoc, nomination.memberId, nomination.unitId, nomination.unitPath, unitName, nomination.subjectName,
         nomination.isDirectProductionWorker, nomination.holdsLeadershipPost, nomination.occupationCode, nomination.provinceCode, nomination.campaignId, multiplier,
-        base.amountVnd, amountVnd, reason, search, input.signerName?.trim().normalize('NFC') || null,
+        base.amountVnd, amountVnd, reason, search, input.signerName?.trim().normalize('NFC') || null, entered,
         // the publication of results the council decided on, so a later one that changes the result can flag it
         nomination.publicationVersion, nomination.publicationVersion === null ? null : nomination.resultScore, nomination.publicationVersion === null ? null : nomination.resultRank],
     );

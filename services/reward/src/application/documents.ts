@@ -137,19 +137,26 @@ export async function issueDecisionDocuments(db: EntityManager, decisionId: stri
   return { decision, certificate };
 }
 
-/** A decision's document, issuing it first if the event that issues it has not been handled yet. */
+/**
+ * A decision's document, issuing it first if the event that issues it has not been handled yet. The certificate of an
+ * annulled or revoked decision is no longer handed out: it would show an honour that no longer stands. The decision
+ * itself stays downloadable as issued (its hash on the register page stays checkable), which the page marks revoked.
+ */
 export async function decisionDocument(db: EntityManager, decisionId: string, kind: (typeof DECISION_DOCUMENTS)[number]): Promise<IssuedDocument> {
+  if (kind === 'certificate') {
+    const [revoked] = (await db.query(`SELECT kind, number, to_char(revoked_on, 'DD/MM/YYYY') AS "revokedOn" FROM decision_revocations WHERE decision_id = $1`, [decisionId])) as { kind: string; number: string; revokedOn: string }[];
+    if (revoked) {
+      throw new ConflictError(`Quyết định khen thưởng này đã bị ${revoked.kind === 'ANNULLED' ? 'hủy bỏ' : 'thu hồi'} theo Quyết định số ${revoked.number} ngày ${revoked.revokedOn}: giấy chứng nhận không còn giá trị`);
+    }
+  }
   const issued = await issueDecisionDocuments(db, decisionId);
   if (!issued) throw new DownloadNotFoundError('Không có quyết định khen thưởng này trong sổ khen thưởng');
   return issued[kind];
 }
 
-/**
- * Whether a decision stands. Today every decision in the register is valid: revocation and annulment (with reason
- * and legal ground) come with the reworked workflow, which records them and answers REVOKED here.
- */
-export function decisionStatus(_decision: { id: string }): 'VALID' | 'REVOKED' {
-  return 'VALID';
+/** Whether a decision stands: REVOKED once the register records its annulment or revocation (decision 0026). */
+export async function decisionStatus(ctx: RewardContext, decision: { id: string }): Promise<'VALID' | 'REVOKED'> {
+  return (await ctx.loaders.revocation.load(decision.id)) ? 'REVOKED' : 'VALID';
 }
 
 const documentLoaders = new WeakMap<object, DataLoader<string, IssuedDocument[]>>();

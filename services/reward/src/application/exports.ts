@@ -1,7 +1,6 @@
 import { ValidationError, allPages, dateCell, type SheetColumn, type SheetSpec } from '@thidua/common';
 import type { RewardContext } from './context';
-import type { DecisionRow, NominationRow, NominationSource, NominationStatus } from '../entities';
-import { decisionStatus } from './documents';
+import type { DecisionRow, NominationRow, NominationSource, NominationStatus, RevocationRow } from '../entities';
 import { register, type RegisterFilter } from './decisions';
 import { rewardFairness } from './fairness';
 import { nominations } from './nominations';
@@ -14,7 +13,11 @@ import { councilVotesOf } from './votes';
 const PAGE = 100;
 const yesNo = (value: boolean | null): string => (value === null ? '' : value ? 'Có' : 'Không');
 
-const REGISTER_COLUMNS: SheetColumn<DecisionRow>[] = [
+type RegisterLine = DecisionRow & { revocation: RevocationRow | null };
+
+const REVOCATION_WORDS = { ANNULLED: 'Đã hủy bỏ', REVOKED: 'Đã thu hồi' } as const;
+
+const REGISTER_COLUMNS: SheetColumn<RegisterLine>[] = [
   { header: 'Số quyết định', width: 20, value: (d) => d.number },
   { header: 'Ngày quyết định', width: 14, format: 'date', value: (d) => dateCell(d.decidedOn) },
   { header: 'Hình thức khen thưởng', width: 28, value: (d) => d.formName },
@@ -27,17 +30,31 @@ const REGISTER_COLUMNS: SheetColumn<DecisionRow>[] = [
   { header: 'Mức thưởng (đồng)', width: 16, format: 'vnd', value: (d) => d.amountVnd },
   { header: 'Năm thi đua', width: 10, format: 'integer', value: (d) => d.awardYear },
   { header: 'Số ngày đến quyết định', width: 12, format: 'integer', value: (d) => d.daysToDecision },
-  { header: 'Hiệu lực', width: 14, value: (d) => (decisionStatus(d) === 'VALID' ? 'Còn hiệu lực' : 'Đã thu hồi') },
+  { header: 'Hiệu lực', width: 14, value: (d) => (d.revocation ? REVOCATION_WORDS[d.revocation.kind] : 'Còn hiệu lực') },
+  { header: 'Quyết định hủy bỏ, thu hồi', width: 20, value: (d) => d.revocation?.number ?? '' },
+  { header: 'Ngày hủy bỏ, thu hồi', width: 14, format: 'date', value: (d) => (d.revocation ? dateCell(d.revocation.revokedOn) : null) },
+  { header: 'Số tiền thu hồi (đồng)', width: 16, format: 'vnd', value: (d) => d.revocation?.amountReclaimedVnd ?? null },
 ];
 
-/** The public register, filtered as on the screen. */
-export async function registerSheet(ctx: RewardContext, filter: RegisterFilter): Promise<SheetSpec<DecisionRow>> {
-  return { name: 'Sổ khen thưởng', columns: REGISTER_COLUMNS, rows: await allPages((after) => register(ctx, filter, { first: PAGE, after })) };
+async function* registerLines(ctx: RewardContext, pages: AsyncGenerator<DecisionRow[]>): AsyncGenerator<RegisterLine[]> {
+  for await (const page of pages) {
+    const revocations = await ctx.loaders.revocation.loadMany(page.map((d) => d.id));
+    yield page.map((d, i) => {
+      const revocation = revocations[i];
+      return { ...d, revocation: revocation && !(revocation instanceof Error) ? revocation : null };
+    });
+  }
+}
+
+/** The public register, filtered as on the screen, with each decision's annulment or revocation. */
+export async function registerSheet(ctx: RewardContext, filter: RegisterFilter): Promise<SheetSpec<RegisterLine>> {
+  return { name: 'Sổ khen thưởng', columns: REGISTER_COLUMNS, rows: registerLines(ctx, await allPages((after) => register(ctx, filter, { first: PAGE, after }))) };
 }
 
 const SOURCES: Record<NominationSource, string> = { RESULTS: 'Từ kết quả thi đua', MEDIA_DISCOVERY: 'Phát hiện qua báo chí', OFFICER: 'Cán bộ đề xuất', AD_HOC: 'Đột xuất',
   LONG_SERVICE: 'Kỷ niệm chương theo số năm', BLOC: 'Dẫn đầu khối, cụm thi đua' };
-const STATUSES: Record<NominationStatus, string> = { OPEN: 'Chờ xét', IN_COUNCIL: 'Hội đồng đang xét', GRANTED: 'Đã khen thưởng', REFUSED: 'Không khen thưởng' };
+const STATUSES: Record<NominationStatus, string> = { OPEN: 'Chờ xét', IN_COUNCIL: 'Hội đồng đang xét', GRANTED: 'Đã khen thưởng', REFUSED: 'Không khen thưởng',
+  WITHDRAWN: 'Đã rút đề nghị', RETURNED: 'Trả lại hồ sơ' };
 
 type NominationLine = NominationRow & { formName: string; votesFor: number; votesAgainst: number };
 

@@ -10,6 +10,7 @@ import {
   DECISION_SELECT,
   FORM_SELECT,
   OWNER_COLUMN,
+  REVOCATION_SELECT,
   type BlocUnitRow,
   type CampaignRefRow,
   type CouncilReviewRow,
@@ -18,6 +19,7 @@ import {
   type DecisionRow,
   type NominationRow,
   type PendingCasesRow,
+  type RevocationRow,
   type RewardFormRow,
 } from '../entities';
 import { blocUnits } from './bloc-units';
@@ -36,6 +38,8 @@ export interface RewardLoaders {
   blocUnits: DataLoader<string, BlocUnitRow[]>;
   /** The latest review of each decision (open, or the last one resolved). */
   reviewByDecision: DataLoader<string, DecisionReviewRow | null>;
+  /** How a decision was annulled or revoked, null while it stands: a register page asks for twenty at once. */
+  revocation: DataLoader<string, RevocationRow | null>;
   /** The first `limit + 1` decisions of each member, unit (as a collective) or campaign, newest first: one query per batch. */
   decisionsPage(owner: DecisionOwner, limit: number): DataLoader<string, DecisionRow[]>;
 }
@@ -81,6 +85,8 @@ export function createLoaders(db: DataSource): RewardLoaders {
            ORDER BY "decisionId", "resolvedAt" IS NULL DESC, "flaggedAt" DESC`, [[...ids]]);
       return oneByKey(ids, rows, (row) => row.decisionId);
     }),
+    revocation: new DataLoader(async (ids) =>
+      oneByKey(ids, await queryRows<RevocationRow>(db, `${REVOCATION_SELECT} WHERE decision_id = ANY($1::uuid[])`, [[...ids]]), (row) => row.decisionId)),
     decisionsPage(owner, limit) {
       const key = `${owner}:${limit}`;
       let loader = pages.get(key);

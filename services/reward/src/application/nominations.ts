@@ -14,7 +14,7 @@ export function isCouncilOf(identity: Identity, grantingUnitPath: string): boole
   return hasRole(identity, 'COUNCIL_MEMBER') && identity.unitPath === grantingUnitPath;
 }
 
-function canSee(identity: Identity, nomination: NominationRow): boolean {
+export function canSeeNomination(identity: Identity, nomination: NominationRow): boolean {
   return isCouncilOf(identity, nomination.grantingUnitPath) || isOfficerOver(identity, nomination.unitPath) || isOfficerOver(identity, nomination.grantingUnitPath);
 }
 
@@ -41,19 +41,22 @@ export const loadNomination = (db: Queryable, id: string, forUpdate = false) => 
 
 export function visibleNomination(ctx: RewardContext, id: string): Promise<NominationRow | null> {
   requireAuthenticated(ctx.identity);
-  return visibleRowById<NominationRow>(ctx.db, ctx.identity, NOMINATION_SELECT, id, canSee);
+  return visibleRowById<NominationRow>(ctx.db, ctx.identity, NOMINATION_SELECT, id, canSeeNomination);
 }
 
 /** A nomination the caller sits in council on, locked for the rest of the transaction; NOT_FOUND hides the others. */
 export async function nominationBeforeCouncil(ctx: RewardContext, manager: EntityManager, id: string): Promise<NominationRow> {
   requireAuthenticated(ctx.identity);
   const nomination = await loadNomination(manager, parseId('nominationId', id), true);
-  if (!nomination || !canSee(ctx.identity, nomination)) throw new NotFoundError('Nomination', id);
+  if (!nomination || !canSeeNomination(ctx.identity, nomination)) throw new NotFoundError('Nomination', id);
   if (!isCouncilOf(ctx.identity, nomination.grantingUnitPath)) {
     throw new ForbiddenError(`Only members of the council of ${nomination.grantingUnitPath} decide on this nomination`, { grantingUnitPath: nomination.grantingUnitPath });
   }
   if (nomination.status === 'GRANTED' || nomination.status === 'REFUSED') {
     throw new ConflictError(`This nomination was already ${nomination.status === 'GRANTED' ? 'granted' : 'refused'}; a decision is not taken twice`);
+  }
+  if (nomination.status === 'WITHDRAWN' || nomination.status === 'RETURNED') {
+    throw new ConflictError(`Đề nghị này đã được ${nomination.status === 'WITHDRAWN' ? 'rút' : 'trả lại để bổ sung hồ sơ'}: Hội đồng không xét nữa (${nomination.correctionReason ?? ''})`, { status: nomination.status });
   }
   return nomination;
 }

@@ -80,7 +80,8 @@ export const PLAN_SELECT = `SELECT campaign_id AS "campaignId", form_code AS "fo
   FROM campaign_reward_plans`;
 
 export type NominationSource = 'RESULTS' | 'MEDIA_DISCOVERY' | 'OFFICER' | 'AD_HOC' | 'LONG_SERVICE' | 'BLOC';
-export type NominationStatus = 'OPEN' | 'IN_COUNCIL' | 'GRANTED' | 'REFUSED';
+/** WITHDRAWN by its proposer, RETURNED by the council for what the dossier lacks (corrections, decision 0026). */
+export type NominationStatus = 'OPEN' | 'IN_COUNCIL' | 'GRANTED' | 'REFUSED' | 'WITHDRAWN' | 'RETURNED';
 
 export interface NominationRow {
   id: string;
@@ -108,6 +109,8 @@ export interface NominationRow {
   resultScore: number | null;
   reason: string;
   refusalReason: string | null;
+  /** Why it was withdrawn or returned. */
+  correctionReason: string | null;
   createdAt: Date;
 }
 
@@ -115,7 +118,7 @@ export const NOMINATION_SELECT = `SELECT id, source, status, member_id AS "membe
   is_direct_production_worker AS "isDirectProductionWorker", holds_leadership_post AS "holdsLeadershipPost", occupation_code AS "occupationCode",
   province_code AS "provinceCode", campaign_id AS "campaignId", form_code AS "formCode", granting_unit_id AS "grantingUnitId",
   granting_unit_path AS "grantingUnitPath", granting_level AS "grantingLevel", task_rating AS "taskRating", achieved_on::text AS "achievedOn",
-  award_year AS "awardYear", result_rank AS "resultRank", publication_version AS "publicationVersion", result_score::float AS "resultScore", reason, refusal_reason AS "refusalReason", created_at AS "createdAt",
+  award_year AS "awardYear", result_rank AS "resultRank", publication_version AS "publicationVersion", result_score::float AS "resultScore", reason, refusal_reason AS "refusalReason", correction_reason AS "correctionReason", created_at AS "createdAt",
   created_at::text AS "cursorTime" FROM nominations`;
 
 /** A council member's vote or comment on a nomination (Hội đồng thi đua khen thưởng). */
@@ -192,6 +195,23 @@ export interface DecisionReviewRow {
 export const DECISION_REVIEW_SELECT = `SELECT id, decision_id AS "decisionId", based_on_version AS "basedOnVersion", changed_in_version AS "changedInVersion",
   score_before::float AS "scoreBefore", score_after::float AS "scoreAfter", rank_before AS "rankBefore", rank_after AS "rankAfter", flagged_at AS "flaggedAt",
   resolved_at AS "resolvedAt", resolved_by AS "resolvedBy", resolution FROM decision_reviews`;
+/** A decision annulled (hủy bỏ) or revoked (thu hồi), as the register shows it (decision_revocations). */
+export interface RevocationRow {
+  decisionId: string;
+  kind: 'ANNULLED' | 'REVOKED';
+  legalGround: string;
+  legalSource: string;
+  reason: string;
+  revokedOn: string;
+  number: string;
+  amountReclaimedVnd: number;
+  signerRole: string;
+  recordedAt: Date;
+}
+
+export const REVOCATION_SELECT = `SELECT decision_id AS "decisionId", kind, legal_ground AS "legalGround", legal_source AS "legalSource", reason,
+  revoked_on::text AS "revokedOn", number, amount_reclaimed_vnd::float AS "amountReclaimedVnd", signer_role AS "signerRole", recorded_at AS "recordedAt"
+  FROM decision_revocations`;
 
 /** Whose decisions a page lists: a member's, a unit's as a collective, or a campaign's. */
 export type DecisionOwner = 'memberId' | 'unitId' | 'campaignId';

@@ -6,8 +6,9 @@ import { FairnessIndexes1732500340000 } from './1732500340000-FairnessIndexes';
 import { IssuedDocuments1732500350000 } from './1732500350000-IssuedDocuments';
 import { MemberGenderAndMembership1732500365000 } from './1732500365000-MemberGenderAndMembership';
 import { RecognitionSources1732500366000 } from './1732500366000-RecognitionSources';
+import { Corrections1796139799899 } from './1796139799899-Corrections';
 import { DecisionBasis1796140293360 } from './1796140293360-DecisionBasis';
 import { UnionQuotasAndAmounts1796140293361 } from './1796140293361-UnionQuotasAndAmounts';
 
 export const migrations = [CreateCampaignRefs1732500300000, Nominations1732500310000, RewardWorkflow1732500320000, MemberCounts1732500330000, FairnessIndexes1732500340000, IssuedDocuments1732500350000, MemberGenderAndMembership1732500365000,
-  RecognitionSources1732500366000, DecisionBasis1796140293360, UnionQuotasAndAmounts1796140293361];
+  RecognitionSources1732500366000, Corrections1796139799899, DecisionBasis1796140293360, UnionQuotasAndAmounts1796140293361];

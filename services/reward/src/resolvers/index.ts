@@ -11,6 +11,7 @@ import { nominate, nominations, refuseNomination, reviewNomination, visibleNomin
 import { campaignPlan, setCampaignRewardPlan } from '../application/plans';
 import { grantingCouncils } from '../application/councils';
 import { confirmDecisionAfterReview, decisionsUnderReview } from '../application/decision-reviews';
+import { correctionResolvers } from './corrections';
 import { recognitionResolvers } from './recognition';
 import type { AgreementRow, DecisionReviewRow, DecisionRow, EmployerRewardRow, InitiativeRow, NominationRow, RewardFormRow, RewardPlan, UnitRef } from '../entities';
 
@@ -92,7 +93,7 @@ const coreResolvers: GraphQLResolverMap<Ctx> = {
     collective: (decision: DecisionRow) => decision.memberId === null,
     campaign: (decision: DecisionRow) => (decision.campaignId ? { id: decision.campaignId } : null),
     member: (decision: DecisionRow, _: unknown, ctx: Ctx) => decisionMember(ctx.identity, decision),
-    status: (decision: DecisionRow) => decisionStatus(decision),
+    status: (decision: DecisionRow, _: unknown, ctx: Ctx) => decisionStatus(ctx, decision),
     documents: (decision: DecisionRow, _: unknown, ctx: Ctx) => issuedDocumentsOf(ctx, decision.id),
     basedOn: (decision: DecisionRow) =>
       decision.basedOnVersion === null ? null : { publicationVersion: decision.basedOnVersion, score: decision.basedOnScore, rank: decision.basedOnRank },
@@ -123,9 +124,9 @@ const coreResolvers: GraphQLResolverMap<Ctx> = {
   },
 };
 
-/** The subgraph's resolvers: the core ones, with those of the new sources of recognition merged type by type (scalars kept as they are). */
+/** The subgraph's resolvers: the core ones, with those of the new sources of recognition and of corrections merged type by type (scalars kept as they are). */
 export const resolvers: GraphQLResolverMap<Ctx> = { ...coreResolvers };
 type FieldResolvers = Record<string, unknown>;
-for (const [type, fields] of Object.entries(recognitionResolvers)) {
-  resolvers[type] = { ...(coreResolvers[type] as FieldResolvers | undefined), ...(fields as FieldResolvers) } as GraphQLResolverMap<Ctx>[string];
+for (const [type, fields] of [...Object.entries(recognitionResolvers), ...Object.entries(correctionResolvers)]) {
+  resolvers[type] = { ...(resolvers[type] as FieldResolvers | undefined), ...(fields as FieldResolvers) } as GraphQLResolverMap<Ctx>[string];
 }
