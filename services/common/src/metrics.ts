@@ -109,7 +109,11 @@ export function watchOutbox(service: string, read: () => Promise<OutboxBacklog>)
 
 /** Reports a consumer group's lag at each scrape, until the returned function is called. */
 export function watchConsumerLag(admin: Admin, group: string, topics: string[]): () => void {
-  lagSources.set(group, () => consumerLag(admin, group, topics));
+  lagSources.set(group, async () => {
+    // a no-op once connected; the admin client may not have been connected yet (nothing asked for readiness)
+    await admin.connect();
+    return consumerLag(admin, group, topics);
+  });
   return () => void lagSources.delete(group);
 }
 
