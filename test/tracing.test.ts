@@ -3,7 +3,7 @@
  * `main.ts` runs them, exporting over OTLP/HTTP to a receiver this test starts. One mutation's trace covers the
  * gateway's request and query plan, the subgraph's request and its SQL, the event it writes, and the consumer's
  * work on that event in the other service with that work's SQL. Without OTEL_EXPORTER_OTLP_ENDPOINT nothing is
- * traced: no SDK started, no trace headers kept with outbox rows.
+ * traced: no SDK loaded, no trace headers kept with outbox rows.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -171,6 +171,21 @@ describe('one trace', () => {
 });
 
 describe('without OTEL_EXPORTER_OTLP_ENDPOINT', () => {
+  it('loads no SDK in the process', async () => {
+    const sdkLoaded = (env: Record<string, string>): Promise<string> =>
+      new Promise((resolve, reject) => {
+        const probe = `require('./services/common/src/telemetry').startTelemetry('probe'); console.log(Object.keys(require.cache).some((f) => f.includes('@opentelemetry/sdk-node')))`;
+        const child = spawn(process.execPath, ['--import', 'tsx', '-e', probe], { cwd: ROOT, env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+        let output = '';
+        child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.once('exit', (code) => (code === 0 ? resolve(output.trim()) : reject(new Error(`probe exited ${code}`))));
+      });
+    expect(await sdkLoaded({})).toBe('false');
+    expect(await sdkLoaded({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SDK_DISABLED: 'true' })).toBe('false');
+    // the probe can tell: with the endpoint set, the SDK is there
+    expect(await sdkLoaded({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url })).toBe('true');
+  }, 60_000);
+
   it('starts no SDK and keeps no trace context with the events', async () => {
     expect(startTelemetry('campaign', {})).toBe(false);
     const platform = await startTestPlatform();
