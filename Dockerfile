@@ -1,5 +1,5 @@
 # One image for the four subgraphs, the gateway and the one-shot setup job; docker-compose.yml picks the command.
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY services/common/package.json services/common/

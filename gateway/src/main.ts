@@ -1,3 +1,4 @@
+import './tracing';
 import { runUntilSignal } from '@thidua/common';
 import { startGateway } from './gateway';
 

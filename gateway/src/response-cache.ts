@@ -8,7 +8,7 @@ import { Counter } from 'prom-client';
 /** Events that change nothing a public reader sees (audit lines, private review steps). */
 const IGNORED_EVENTS = new Set(['MutationAudited', 'SubmissionScored', 'NominationCreated', 'EvaluationRoundOpened']);
 
-const hits = new Counter({ name: 'gateway_response_cache_total', help: 'Public answers served from the cache, missed, or flushed', labelNames: ['outcome'], registers: [registry] });
+const hits = new Counter({ name: 'thidua_gateway_response_cache_total', help: 'Public answers served from the cache, missed, or flushed', labelNames: ['outcome'], registers: [registry] });
 
 /** Bytes an entry holds: its body, headers and key (UTF-16 in memory, so two bytes a character). */
 function sizeOf(response: CachedResponse, key: string): number {

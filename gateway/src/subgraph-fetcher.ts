@@ -17,7 +17,7 @@ class SubgraphResponse implements FetcherResponse {
     headers: IncomingHttpHeaders,
     private readonly body: string,
   ) {
-    this.headers = new Headers(Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value] as [string, string]])));
+    this.headers = new Headers(Object.entries(headers).flatMap(([name, value]): [string, string][] => (value === undefined ? [] : [[name, Array.isArray(value) ? value.join(', ') : value]])));
   }
 
   get ok(): boolean {

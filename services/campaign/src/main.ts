@@ -1,3 +1,4 @@
+import './tracing';
 import { runSubgraph } from '@thidua/common';
 import { campaignSubgraph } from './subgraph';
 

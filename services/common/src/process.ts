@@ -1,3 +1,5 @@
+import { stopTelemetry } from './telemetry';
+
 /**
  * Runs a process's main component: exits 1 when it cannot start; on SIGTERM or SIGINT stops it (draining
  * requests, the outbox, connections) and exits 0.
@@ -7,7 +9,7 @@ export function runUntilSignal(name: string, start: () => Promise<{ stop(): Prom
     (running) => {
       const shutdown = (): void => {
         running.stop().then(
-          () => process.exit(0),
+          () => stopTelemetry().then(() => process.exit(0)),
           (error: unknown) => {
             console.error(`${name} did not stop cleanly:`, error);
             process.exit(1);

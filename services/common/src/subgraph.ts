@@ -23,6 +23,7 @@ import { auditInTransaction, auditPlugin, newAuditTrail, type AuditTrail } from 
 import { createErrorFormatter } from './graphql/format-error';
 import { graphqlOverHttpStatuses } from './graphql/http-status';
 import { liveRoute, readinessRoute, startMetricsServer } from './http/health';
+import { watchConsumerLag, watchOutbox } from './metrics';
 import { closeServer, createHttpServer, listen, type RouteHandler } from './http/server';
 import { importVerifyingKey } from './internal-keys';
 import { runUntilSignal } from './process';
@@ -178,6 +179,16 @@ function requestContext<TLoaders>(
   };
 }
 
+/** The outbox's backlog and the consumer group's lag, read at each scrape of /metrics; returns what stops it. */
+function watchBacklogs(definition: SubgraphDefinition<unknown>, config: ServiceConfig, events: EventsSide, admin: Admin): () => void {
+  const stops = [watchOutbox(definition.name, () => events.relay.backlog())];
+  if (definition.consumer) {
+    const topics = definition.consumer.from.map((producerName) => eventsTopic(producerName, config.topicPrefix));
+    stops.push(watchConsumerLag(admin, consumerGroupId(definition.name, config.topicPrefix), topics));
+  }
+  return () => stops.forEach((stop) => stop());
+}
+
 /** Ready when the database answers; the broker's absence only degrades (the outbox keeps the events meanwhile). */
 function healthRoutes(dataSource: DataSource, admin: Admin): Record<string, RouteHandler> {
   return {
@@ -223,6 +234,7 @@ export async function startSubgraph<TLoaders>(
   const apollo = await startApollo(definition, config, dataSource, events, logger);
   const identify = identifier(config, gatewayKey);
   const admin = events.kafka.admin();
+  const unwatch = watchBacklogs(definition as SubgraphDefinition<unknown>, config, events, admin);
   const server = createHttpServer({
     apollo,
     context: requestContext(definition, identify, dataSource, events, logger),
@@ -240,6 +252,7 @@ export async function startSubgraph<TLoaders>(
   const stop = async (): Promise<void> => {
     await closeServer(server);
     await closeServer(metrics.server);
+    unwatch();
     await apollo.stop();
     await events.consumer?.stop();
     await closePdfRenderer();

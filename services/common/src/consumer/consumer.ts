@@ -6,6 +6,7 @@ import type { NewEvent, Outbox } from '../outbox/outbox';
 import { originProblem } from '../events/origin';
 import { deadLetterTopic } from '../events/topics';
 import { InvalidEventError, eventSchemas } from '../events/validation';
+import { consuming } from '../events/tracing';
 import type { Logger } from '../logger';
 import { metrics } from '../metrics';
 
@@ -140,10 +141,12 @@ export class IdempotentConsumer {
     for (let start = 0; start < batch.messages.length; start += CHUNK_SIZE) {
       if (!isRunning() || isStale()) return;
       const chunk = batch.messages.slice(start, start + CHUNK_SIZE);
-      const result = await this.handleChunk(batch.topic, chunk);
+      const result = chunk.length === 1 ? { handled: false } : await consuming(this.options.groupId, batch.topic, chunk, 'batch', () => this.handleChunk(batch.topic, chunk));
       if (!result.handled) {
         // the event that failed in the chunk has had its first attempt already
-        for (const [index, message] of chunk.entries()) await this.onMessage(batch.topic, batch.partition, message, index === result.failedAt ? 2 : 1);
+        for (const [index, message] of chunk.entries()) {
+          await consuming(this.options.groupId, batch.topic, [message], eventTypeOf(message), () => this.onMessage(batch.topic, batch.partition, message, index === result.failedAt ? 2 : 1));
+        }
       }
       resolveOffset(chunk[chunk.length - 1]!.offset);
       await heartbeat();
@@ -152,7 +155,6 @@ export class IdempotentConsumer {
 
   /** Handles every event of the chunk in one transaction; else says which event failed, if one did. */
   private async handleChunk(topic: string, messages: KafkaMessage[]): Promise<{ handled: boolean; failedAt?: number }> {
-    if (messages.length === 1) return { handled: false };
     let events: EventEnvelope[];
     try {
       events = messages.map((message) => this.accept(topic, message));
@@ -184,6 +186,7 @@ export class IdempotentConsumer {
         return results;
       });
       for (const { type, outcome } of outcomes) metrics.eventsConsumed.inc({ consumer: this.options.groupId, type, outcome });
+      for (const [index, { outcome }] of outcomes.entries()) if (outcome === 'processed') this.delivered(events[index]!);
       if (outcomes.some((o) => o.outcome === 'processed')) this.options.onCommitted?.();
       return { handled: true };
     } catch (error) {
@@ -232,6 +235,7 @@ export class IdempotentConsumer {
       try {
         const outcome = await this.handleOnce(event, handler);
         metrics.eventsConsumed.inc({ consumer: this.options.groupId, type: event.type, outcome });
+        if (outcome === 'processed') this.delivered(event);
         log.debug({ outcome }, 'event handled');
         return;
       } catch (error) {
@@ -250,6 +254,12 @@ export class IdempotentConsumer {
         await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
+  }
+
+  /** How long the event took from its producer's transaction to this effect's commit. */
+  private delivered(event: EventEnvelope): void {
+    const seconds = (Date.now() - Date.parse(event.occurredAt)) / 1000;
+    if (Number.isFinite(seconds)) metrics.eventDelivery.observe({ consumer: this.options.groupId }, Math.max(0, seconds));
   }
 
   private handleOnce(event: EventEnvelope, handler: EventHandler): Promise<Outcome> {
@@ -303,6 +313,12 @@ export class IdempotentConsumer {
     });
     metrics.eventsConsumed.inc({ consumer: this.options.groupId, type: eventType, outcome: 'dead_lettered' });
   }
+}
+
+/** The type the relay wrote in the message's header, for naming its span before the envelope is read. */
+function eventTypeOf(message: KafkaMessage): string {
+  const header = message.headers?.['event-type'];
+  return Buffer.isBuffer(header) ? header.toString('utf8') : typeof header === 'string' ? header : 'event';
 }
 
 const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006']);

@@ -3,6 +3,7 @@ import { OutboxEventEntity } from '../outbox/outbox.entity';
 import { ProcessedEventEntity } from '../consumer/processed-event.entity';
 import { CreateEventTables1732500000000 } from './migrations/1732500000000-CreateEventTables';
 import { OutboxDeadLetters1732500060000 } from './migrations/1732500060000-OutboxDeadLetters';
+import { OutboxTraceContext1796140312525 } from './migrations/1796140312525-OutboxTraceContext';
 
 export interface DataSourceOptions {
   url: string;
@@ -19,7 +20,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     type: 'postgres',
     url: options.url,
     entities: [OutboxEventEntity, ProcessedEventEntity, ...options.entities],
-    migrations: [CreateEventTables1732500000000, OutboxDeadLetters1732500060000, ...ownMigrations],
+    migrations: [CreateEventTables1732500000000, OutboxDeadLetters1732500060000, OutboxTraceContext1796140312525, ...ownMigrations],
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,

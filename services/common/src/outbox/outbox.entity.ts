@@ -10,6 +10,8 @@ export interface OutboxEventRow {
   envelope: unknown;
   createdAt: Date;
   publishedAt: Date | null;
+  /** W3C trace context headers of the transaction that wrote the row (null when nothing is traced). */
+  traceContext: Record<string, string> | null;
 }
 
 export const OutboxEventEntity = new EntitySchema<OutboxEventRow>({
@@ -24,5 +26,6 @@ export const OutboxEventEntity = new EntitySchema<OutboxEventRow>({
     envelope: { type: 'jsonb' },
     createdAt: { name: 'created_at', type: 'timestamptz', createDate: true },
     publishedAt: { name: 'published_at', type: 'timestamptz', nullable: true },
+    traceContext: { name: 'trace_context', type: 'jsonb', nullable: true },
   },
 });

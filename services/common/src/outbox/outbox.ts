@@ -5,6 +5,7 @@ import type { EventEnvelope, EventPayloads, EventType } from '../events/contract
 import { eventsTopic } from '../events/topics';
 import { originProblem } from '../events/origin';
 import { InvalidEventError, eventSchemas } from '../events/validation';
+import { eventCreated } from '../events/tracing';
 
 /** PostgreSQL notification channel on which committed outbox rows wake the relay. */
 export const OUTBOX_CHANNEL = 'outbox_appended';
@@ -46,11 +47,13 @@ export class Outbox {
     eventSchemas().validate(envelope);
     const problem = originProblem(envelope, this.producer);
     if (problem) throw new InvalidEventError(problem);
+    const topic = eventsTopic(this.producer, this.topicPrefix);
+    const traceContext = eventCreated(envelope, topic);
     // the notification is delivered at commit (never for a rollback) and wakes the relay of every process
     await manager.query(
-      `WITH appended AS (INSERT INTO outbox (event_id, topic, message_key, event_type, envelope) VALUES ($1, $2, $3, $4, $5) RETURNING seq)
+      `WITH appended AS (INSERT INTO outbox (event_id, topic, message_key, event_type, envelope, trace_context) VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq)
        SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM appended`,
-      [envelope.id, eventsTopic(this.producer, this.topicPrefix), envelope.aggregateId, envelope.type, JSON.stringify(envelope)],
+      [envelope.id, topic, envelope.aggregateId, envelope.type, JSON.stringify(envelope), traceContext && JSON.stringify(traceContext)],
     );
     return envelope;
   }

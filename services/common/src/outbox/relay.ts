@@ -2,7 +2,7 @@ import type { Producer, TopicMessages } from 'kafkajs';
 import pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '../logger';
-import { metrics } from '../metrics';
+import { metrics, type OutboxBacklog } from '../metrics';
 import { OUTBOX_CHANNEL } from './outbox';
 
 export interface RelayOptions {
@@ -25,6 +25,8 @@ interface PendingRow {
   message_key: string;
   event_type: string;
   envelope: string;
+  /** The producing transaction's trace headers (see events/tracing.ts), or null. */
+  trace_context: Record<string, string> | null;
 }
 
 /**
@@ -114,6 +116,14 @@ export class OutboxRelay {
     return row?.n ?? 0;
   }
 
+  /** What waits unpublished (the outbox_unpublished index answers it), for the thidua_outbox_* gauges. */
+  async backlog(): Promise<OutboxBacklog> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS waiting, COALESCE(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest FROM outbox WHERE published_at IS NULL`,
+    )) as { waiting: number; oldest: number }[];
+    return { waiting: row?.waiting ?? 0, oldestSeconds: row?.oldest ?? 0 };
+  }
+
   /**
    * Listens for the outbox's commit notifications on a connection of its own. Without it (or while it is
    * reconnecting) the relay still publishes everything, at the next idle poll.
@@ -173,7 +183,7 @@ export class OutboxRelay {
     }
     return this.dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
-        `SELECT seq, topic, message_key, event_type, envelope::text AS envelope
+        `SELECT seq, topic, message_key, event_type, envelope::text AS envelope, trace_context
            FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.options.batchSize],
       )) as PendingRow[];
@@ -247,7 +257,7 @@ function groupByTopic(rows: PendingRow[]): TopicMessages[] {
       group = { topic: row.topic, messages: [] };
       byTopic.set(row.topic, group);
     }
-    group.messages.push({ key: row.message_key, value: row.envelope, headers: { 'event-type': row.event_type } });
+    group.messages.push({ key: row.message_key, value: row.envelope, headers: { ...row.trace_context, 'event-type': row.event_type } });
   }
   return [...byTopic.values()];
 }
