@@ -100,7 +100,7 @@ describe('quotas and collective titles', () => {
     // Hà Nội granted LĐTT to Hoa, Lan and Tuấn this year: floor(0.5 × 3) = 1 CSTDCS, already Hoa's
     const lan = await s.nominate({ memberKey: 'lan', granting: 'hn', formCode: 'CSTDCS', taskRating: 'EXCELLENT', achievedOn: achieved, awardYear: year });
     await s.approve(lan);
-    expect(await s.refusedGrant(lan, daysAgo(20))).toMatchObject({ code: 'CONFLICT', rule: 'SHARE_OF_FORM', message: expect.stringContaining('1 of 1 granted (50% of Lao động tiên tiến granted (3))') });
+    expect(await s.refusedGrant(lan, daysAgo(20))).toMatchObject({ code: 'CONFLICT', rule: 'SHARE_OF_FORM', message: expect.stringContaining('đã tặng 1/1 (50% số Lao động tiên tiến đã tặng (3))') });
   });
 
   it('enforces an absolute quota, ad hoc included', async () => {
@@ -137,7 +137,7 @@ describe('quotas and collective titles', () => {
     expect(await s.grant(await thematic('lan'), daysAgo(3), {}, council)).toMatchObject({ formCode: 'BK_TLD_CHUYEN_DE', amountVnd: 3_510_000 });
     const refused = await s.refusedGrant(await thematic('tuan'), daysAgo(3), {}, council);
     expect(refused).toMatchObject({ code: 'CONFLICT', rule: 'ABSOLUTE', source: expect.stringContaining('không quá 300 Bằng khen một chuyên đề') });
-    expect(refused.message).toContain(`300 of 300 granted (300 per unit and year)`);
+    expect(refused.message).toContain(`đã tặng 300/300 (300 mỗi đơn vị mỗi năm)`);
     // another unit's council is not held back by the national federation's quota: a Bằng khen of Hà Nội still passes
     expect(await s.decide({ memberKey: 'tuan', granting: 'hn', formCode: 'BK_TINH', achievedOn: daysAgo(5), awardYear: year, reason: 'Tiêu biểu trong chuyên đề Văn hóa Thể thao' }, daysAgo(2))).toMatchObject({ formCode: 'BK_TINH' });
   });
@@ -148,7 +148,7 @@ describe('quotas and collective titles', () => {
     await s.approve(collective);
     const so = await s.nominate({ unitKey: 'so', granting: 'hn', formCode: 'TTLDTT', taskRating: 'GOOD', achievedOn: achieved, awardYear: year });
     await s.approve(so);
-    expect(await s.refusedGrant(so, daysAgo(20))).toMatchObject({ rule: 'MEMBERS_WITH_TITLE', message: expect.stringContaining('more than 50% of members with Lao động tiên tiến (0 of 1)') });
+    expect(await s.refusedGrant(so, daysAgo(20))).toMatchObject({ rule: 'MEMBERS_WITH_TITLE', message: expect.stringContaining('trên 50% thành viên đạt Lao động tiên tiến (có 0/1)') });
     expect(await s.grant(collective, daysAgo(20))).toMatchObject({ formCode: 'TTLDTT', subjectName: 'Công đoàn Công ty May Thăng Long', amountVnd: 1_880_000, daysToDecision: 40 });
     const minh = await s.nominate({ memberKey: 'minh', granting: 'hn', formCode: 'BK_TINH', achievedOn: achieved, awardYear: year, reason: 'Chỉ đạo chuyển đổi số dây chuyền may' });
     await s.approve(minh);

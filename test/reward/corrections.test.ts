@@ -191,7 +191,7 @@ describe('annulling a decision', () => {
     });
     const cstdcs = await s.nominate({ memberKey: 'hoa', granting: 'hn', formCode: 'CSTDCS', taskRating: 'EXCELLENT', achievedOn: daysAgo(60), awardYear: year });
     await s.approve(cstdcs);
-    expect(await s.refusedGrant(cstdcs, today)).toMatchObject({ rule: 'TITLE_IN_YEAR', message: expect.stringContaining(`needs Lao động tiên tiến for ${year} first`) });
+    expect(await s.refusedGrant(cstdcs, today)).toMatchObject({ rule: 'TITLE_IN_YEAR', message: expect.stringContaining(`cần có Lao động tiên tiến năm ${year} trước`) });
   });
 
   it('annotates media’s published story and dismisses the untaken candidate, once however often the event comes', async () => {

@@ -57,7 +57,7 @@ describe('council review, eligibility and quotas at decision time', () => {
   it('refuses a title whose rule is unmet, naming the rule and its source, then grants once the dossier meets it', async () => {
     const unrated = await s.refusedGrant(hoaTitle, daysAgo(50));
     expect(unrated).toMatchObject({ code: 'CONFLICT', rule: 'TASK_RATING', source: expect.stringContaining('Điều 24') });
-    expect(unrated.message).toContain('Lao động tiên tiến cannot be granted to Nguyễn Thị Hoa');
+    expect(unrated.message).toContain('Chưa đủ điều kiện tặng Lao động tiên tiến cho Nguyễn Thị Hoa');
     const decided = await s.grant(hoaTitle, daysAgo(50), { taskRating: 'GOOD' });
     expect(decided).toMatchObject({ formName: 'Lao động tiên tiến', amountVnd: 710_000, daysToDecision: 10, awardYear: year, adHoc: false });
     expect(decided.number).toMatch(/^\d+\/QĐ-LĐLĐ$/);
@@ -83,7 +83,7 @@ describe('council review, eligibility and quotas at decision time', () => {
 
     const binhCstdcs = await s.nominate({ memberKey: 'binh', granting: 'hn', formCode: 'CSTDCS', taskRating: 'EXCELLENT', achievedOn: achieved, awardYear: year });
     await s.approve(binhCstdcs);
-    expect(await s.refusedGrant(binhCstdcs, daysAgo(30))).toMatchObject({ rule: 'TITLE_IN_YEAR', message: expect.stringContaining(`needs Lao động tiên tiến for ${year} first`) });
+    expect(await s.refusedGrant(binhCstdcs, daysAgo(30))).toMatchObject({ rule: 'TITLE_IN_YEAR', message: expect.stringContaining(`cần có Lao động tiên tiến năm ${year} trước`) });
 
     const hoaCstdcs = await s.nominate({ memberKey: 'hoa', granting: 'hn', formCode: 'CSTDCS', taskRating: 'GOOD', achievedOn: achieved, awardYear: year });
     await s.approve(hoaCstdcs);
@@ -133,9 +133,9 @@ describe('union awards at national level', () => {
     // Hoa: a direct worker, no leadership post, one initiative worth 120,000,000 VND this year
     expect(await decide(await nominateNational('hoa', 'LAO_DONG_SANG_TAO'))).toMatchObject({ formCode: 'LAO_DONG_SANG_TAO', amountVnd: 3_510_000 });
     const minh = await decide(await nominateNational('minh', 'LAO_DONG_SANG_TAO'));
-    expect(minh.error).toContain('is for direct production workers');
-    expect(minh.error).toContain('is for people without a leadership post');
-    expect(minh.error).toContain('needs one initiative worth at least 80,000,000 VND');
+    expect(minh.error).toContain('dành cho người lao động trực tiếp sản xuất');
+    expect(minh.error).toContain('dành cho người không giữ chức vụ lãnh đạo, quản lý');
+    expect(minh.error).toContain('cần một sáng kiến làm lợi từ 80.000.000 đồng');
   });
 
   it('the Nguyễn Đức Cảnh award is granted once in a lifetime', async () => {

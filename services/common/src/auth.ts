@@ -3,7 +3,7 @@ import type { ServiceName } from './config';
 import { ForbiddenError, UnauthenticatedError } from './errors';
 import { INTERNAL_TOKEN_ALGORITHM } from './internal-keys';
 import { NATIONAL_SCOPE, canonicalUnitPath, isWithinSubtree } from './unit-paths';
-import { ROLE_NAMES } from './role-names';
+import { ROLE_NAMES } from './names';
 
 /** Roles of the platform (see domain.md, "Who uses the platform"). */
 export const ROLES = [

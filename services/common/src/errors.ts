@@ -63,6 +63,7 @@ const MISSING_THING_NAMES: Record<string, string> = {
   Publication: 'lần công bố kết quả',
   'Evaluation round of campaign': 'đợt đánh giá của phong trào',
   'Reward form': 'hình thức khen thưởng',
+  'Reward decision': 'quyết định khen thưởng',
   Nomination: 'đề nghị khen thưởng',
   Initiative: 'sáng kiến',
   'Collective agreement': 'thỏa ước lao động tập thể',

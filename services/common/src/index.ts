@@ -1,6 +1,6 @@
 /** The kit every subgraph and the gateway share. */
 export * from './auth';
-export * from './role-names';
+export * from './names';
 export * from './config';
 export * from './secrets';
 export * from './secret-sources';

@@ -42,7 +42,7 @@ describe('the seeded union quota and amounts', () => {
     const names = () => 'Bằng khen chuyên đề';
     expect(quotaFailure(THEMATIC_CERTIFICATE.quota, { granted: 299, baseGranted: 0 }, 'Bằng khen chuyên đề', names, 2026)).toBeNull();
     expect(quotaFailure(THEMATIC_CERTIFICATE.quota, { granted: 300, baseGranted: 0 }, 'Bằng khen chuyên đề', names, 2026)).toMatchObject({
-      rule: 'ABSOLUTE', source: expect.stringContaining('2106/QĐ-TLĐ'), message: expect.stringContaining('300 of 300 granted'),
+      rule: 'ABSOLUTE', source: expect.stringContaining('2106/QĐ-TLĐ'), message: expect.stringContaining('đã tặng 300/300'),
     });
   });
 });

@@ -88,7 +88,7 @@ describe('eligibility rules of the seeded catalogue', () => {
     expect(unmet('LDTT', facts())).toEqual([]);
     const [failure] = unmet('LDTT', facts({ taskRating: 'COMPLETED' }));
     expect(failure).toMatchObject({ rule: 'TASK_RATING', source: expect.stringContaining('Điều 24') });
-    expect(unmet('LDTT', facts({ taskRating: null }))[0]!.message).toContain('no rating recorded');
+    expect(unmet('LDTT', facts({ taskRating: null }))[0]!.message).toContain('chưa có xếp loại');
   });
 
   it('Chiến sĩ thi đua cơ sở needs LĐTT of the year and either excellence or an initiative', () => {
@@ -107,7 +107,7 @@ describe('eligibility rules of the seeded catalogue', () => {
     expect(unmet('CSTD_TINH', facts({ meritFormsByYear: years([2024, 2025, 2026]), initiatives: provincial }))).toEqual([]);
     const gap = unmet('CSTD_TINH', facts({ meritFormsByYear: years([2023, 2025, 2026]), initiatives: provincial }));
     expect(gap.map((f) => f.rule)).toEqual(['CONSECUTIVE_YEARS']);
-    expect(gap[0]!.message).toContain('lacks 2024');
+    expect(gap[0]!.message).toContain('còn thiếu năm 2024');
     const unitOnly = unmet('CSTD_TINH', facts({ meritFormsByYear: years([2024, 2025, 2026]), initiatives: [{ year: 2026, reach: 'UNIT', benefitVnd: 1 }] }));
     expect(unitOnly.map((f) => f.rule)).toEqual(['INITIATIVE']);
   });
@@ -118,7 +118,7 @@ describe('eligibility rules of the seeded catalogue', () => {
     const short = unmet('TTLDXS', facts({ ...excellent, members: { total: 10, withForm: { LDTT: 6 } } }), true);
     expect(short).toHaveLength(2);
     expect(short[0]!.message).toContain('at least 70% of members with Lao động tiên tiến (6 of 10)');
-    expect(unmet('TTLDTT', facts({ members: { total: 10, withForm: { LDTT: 5 } } }), true)[0]!.message).toContain('more than 50%');
+    expect(unmet('TTLDTT', facts({ members: { total: 10, withForm: { LDTT: 5 } } }), true)[0]!.message).toContain('trên 50%');
     expect(unmet('TTLDTT', facts({ members: { total: 10, withForm: { LDTT: 6 } } }), true)).toEqual([]);
   });
 
@@ -142,7 +142,7 @@ describe('quotas', () => {
     expect(quotaFailure({ kind: 'ABSOLUTE', max: 2 }, { granted: 1, baseGranted: 0 }, 'Giấy khen', names, 2026)).toBeNull();
     expect(quotaFailure({ kind: 'ABSOLUTE', max: 2, source: 'Quy chế' }, { granted: 2, baseGranted: 0 }, 'Giấy khen', names, 2026)).toMatchObject({
       rule: 'ABSOLUTE',
-      message: expect.stringContaining('2 of 2 granted (2 per unit and year) (Quy chế)'),
+      message: expect.stringContaining('đã tặng 2/2 (2 mỗi đơn vị mỗi năm) (Quy chế)'),
     });
     const share = { kind: 'SHARE_OF_FORM' as const, formCode: 'LDTT', share: 0.15 };
     expect(quotaFailure(share, { granted: 1, baseGranted: 13 }, 'Chiến sĩ thi đua cơ sở', names, 2026)).not.toBeNull(); // floor(1.95) = 1

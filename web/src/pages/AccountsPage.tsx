@@ -3,7 +3,7 @@ import { ApiError, mutate, request, type Problem } from '../api';
 import { useAuth, type Role } from '../auth';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Page, Success, problemFor } from '../ui';
-import { ROLE_NAMES } from '../../../services/common/src/role-names';
+import { ROLE_NAMES } from '../../../services/common/src/names';
 
 export { ROLE_NAMES };
 

@@ -1,4 +1,5 @@
 import {
+  UNIT_LEVEL_NAMES,
   ForbiddenError,
   NotFoundError,
   ValidationError,
@@ -19,7 +20,6 @@ import {
   type PageRequest,
   type SheetRow,
 } from '@thidua/common';
-import { UNIT_LEVEL_NAMES } from '../domain/campaign-names';
 import type { EntityManager } from 'typeorm';
 import { canSeeMember } from '../domain/access';
 import { MalformedFileError, parseMemberCsv, parseMemberRecords, type RowProblem } from '../domain/member-import';

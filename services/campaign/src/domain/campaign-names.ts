@@ -16,15 +16,6 @@ export const CAMPAIGN_CATEGORY_NAMES: Record<string, string> = {
   FOR_WORKERS_IN_UNION_BODIES: 'Thi đua trong cán bộ cơ quan công đoàn',
 };
 
-/** Levels of the union tree, as they are named in a sentence ("a unit of the … level"). */
-export const UNIT_LEVEL_NAMES: Record<string, string> = {
-  NATIONAL: 'Tổng Liên đoàn',
-  PROVINCIAL: 'liên đoàn lao động tỉnh, thành phố',
-  SECTOR: 'công đoàn ngành',
-  UPPER_GRASSROOTS: 'công đoàn cấp trên cơ sở',
-  GRASSROOTS: 'công đoàn cơ sở',
-};
-
 /** Types of the organisation a grassroots union sits in, as named in a sentence. */
 export const ORGANISATION_TYPE_NAMES: Record<string, string> = {
   ADMINISTRATIVE_AGENCY: 'cơ quan hành chính',

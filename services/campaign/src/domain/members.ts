@@ -1,5 +1,4 @@
-import type { FieldProblem, UnitLevel } from '@thidua/common';
-import { UNIT_LEVEL_NAMES } from './campaign-names';
+import { UNIT_LEVEL_NAMES, type FieldProblem, type UnitLevel } from '@thidua/common';
 
 export interface NewMember {
   fullName: string;

@@ -1,5 +1,4 @@
-import { slugify, type FieldProblem, type OrganisationType, type UnitLevel } from '@thidua/common';
-import { UNIT_LEVEL_NAMES } from './campaign-names';
+import { UNIT_LEVEL_NAMES, slugify, type FieldProblem, type OrganisationType, type UnitLevel } from '@thidua/common';
 
 /** Tier of each level in the tree; a child always sits on a deeper tier than its parent. */
 export const LEVEL_TIER: Record<UnitLevel, number> = {

@@ -43,7 +43,7 @@ function agreementProblems(input: AgreementInput): FieldProblem[] {
 export async function registerCollectiveAgreement(ctx: RewardContext, input: AgreementInput): Promise<AgreementRow> {
   requireAuthenticated(ctx.identity);
   const unit = await requireUnit(ctx.db.manager, parseId('unitId', input.unitId));
-  if (!actsFor(ctx.identity, unit.path)) throw new ForbiddenError(`Only officers over ${unit.name} or its employer register its agreement`, { unitPath: unit.path });
+  if (!actsFor(ctx.identity, unit.path)) throw new ForbiddenError(`Chỉ cán bộ công đoàn quản lý ${unit.name} hoặc người sử dụng lao động mới đăng ký thỏa ước của đơn vị này`, { unitPath: unit.path });
   const problems = agreementProblems(input);
   if (problems.length) throw new ValidationError(problems);
   return ctx.transaction(async ({ manager }) => {
@@ -73,7 +73,7 @@ export async function collectiveAgreements(ctx: RewardContext, page: PageRequest
   const after = decodeCursor(page.after);
   const officerPath = officerScope(ctx.identity);
   const employerPath = hasRole(ctx.identity, 'EMPLOYER') ? ctx.identity.unitPath : null;
-  if (!officerPath && !employerPath) throw new ForbiddenError('Collective agreements are for officers and employers');
+  if (!officerPath && !employerPath) throw new ForbiddenError('Thỏa ước lao động tập thể dành cho cán bộ công đoàn và người sử dụng lao động');
   const rows = await queryRows<AgreementRow & { cursorTime: string }>(ctx.db,
     `${AGREEMENT_SELECT} WHERE (unit_path LIKE $1 || '%' OR unit_path = $2)
         AND ($4::timestamptz IS NULL OR (registered_at, id) < ($4::timestamptz, $5::uuid))
@@ -98,16 +98,16 @@ export interface EmployerRewardInput {
 export async function recordEmployerRewards(ctx: RewardContext, input: EmployerRewardInput): Promise<EmployerRewardRow[]> {
   const agreement = await visibleAgreement(ctx, input.agreementId);
   const clause = agreement.clauses.find((c) => c.code === input.clauseCode);
-  if (!clause) throw ValidationError.single('clauseCode', `the agreement has no clause ${input.clauseCode}; its clauses are ${agreement.clauses.map((c) => c.code).join(', ')}`);
+  if (!clause) throw ValidationError.single('clauseCode', `thỏa ước không có điều khoản ${input.clauseCode}; các điều khoản là ${agreement.clauses.map((c) => c.code).join(', ')}`);
   const problems: FieldProblem[] = [];
   const aligned = periodStartOf(clause.period, input.periodStart);
-  if (aligned !== input.periodStart) problems.push({ field: 'periodStart', message: `clause ${clause.code} is ${clause.period.toLowerCase()}: its periods start on ${aligned}, not ${input.periodStart}` });
+  if (aligned !== input.periodStart) problems.push({ field: 'periodStart', message: `điều khoản ${clause.code} xét theo kỳ; kỳ này bắt đầu ngày ${aligned}, không phải ${input.periodStart}` });
   if (input.periodStart < agreement.validFrom || periodEndOf(clause.period, aligned) > agreement.validUntil) {
-    problems.push({ field: 'periodStart', message: `the period must lie within the agreement (${agreement.validFrom} – ${agreement.validUntil})` });
+    problems.push({ field: 'periodStart', message: `kỳ xét phải nằm trong thời hạn thỏa ước (${agreement.validFrom} – ${agreement.validUntil})` });
   }
   const memberIds = [...new Set(input.memberIds.map((id, i) => parseId(`memberIds.${i}`, id)))];
-  if (memberIds.length === 0) problems.push({ field: 'memberIds', message: 'name at least one member' });
-  if (input.reason.trim().length < 5) problems.push({ field: 'reason', message: 'say what was achieved' });
+  if (memberIds.length === 0) problems.push({ field: 'memberIds', message: 'hãy chọn ít nhất một đoàn viên' });
+  if (input.reason.trim().length < 5) problems.push({ field: 'reason', message: 'hãy nêu thành tích đạt được' });
   if (problems.length) throw new ValidationError(problems);
   return ctx.transaction(async ({ manager }) => {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`employer:${agreement.id}:${clause.code}:${aligned}`]);
@@ -116,15 +116,15 @@ export async function recordEmployerRewards(ctx: RewardContext, input: EmployerR
       [memberIds],
     );
     const outside = memberIds.filter((id) => !members.some((m) => m.id === id && isWithinSubtree(m.unitPath, agreement.unitPath)));
-    if (outside.length) throw ValidationError.single('memberIds', `${outside.join(', ')} are not members of ${agreement.employerName}'s union`);
+    if (outside.length) throw ValidationError.single('memberIds', `${outside.join(', ')} không phải đoàn viên công đoàn của ${agreement.employerName}`);
     const [already] = await queryRows<{ n: number; repeated: number }>(manager,
       `SELECT count(*)::int AS n, count(*) FILTER (WHERE member_id = ANY($4::uuid[]))::int AS repeated
          FROM employer_rewards WHERE agreement_id = $1 AND clause_code = $2 AND period_start = $3`,
       [agreement.id, clause.code, aligned, memberIds],
     );
-    if (already!.repeated > 0) throw new ConflictError(`Some of these members were already rewarded under clause ${clause.code} for the period starting ${aligned}`);
+    if (already!.repeated > 0) throw new ConflictError(`Có đoàn viên đã được thưởng theo điều khoản ${clause.code} cho kỳ bắt đầu ngày ${aligned}`);
     if (already!.n + memberIds.length > clause.maxRecipientsPerPeriod) {
-      throw new ConflictError(`Clause ${clause.code} rewards at most ${clause.maxRecipientsPerPeriod} people per period; ${already!.n} already rewarded, ${memberIds.length} more asked`, {
+      throw new ConflictError(`Điều khoản ${clause.code} thưởng tối đa ${clause.maxRecipientsPerPeriod} người mỗi kỳ; đã thưởng ${already!.n}, đề nghị thêm ${memberIds.length}`, {
         rule: 'MAX_RECIPIENTS_PER_PERIOD',
       });
     }

@@ -91,9 +91,9 @@ export async function saveRewardForm(ctx: RewardContext, input: RewardFormInput,
 export async function setBaseSalary(ctx: RewardContext, input: BaseSalaryRow) {
   requireRole(ctx.identity, 'NATIONAL_ADMIN');
   const problems: FieldProblem[] = [];
-  if (!Number.isInteger(input.amountVnd) || input.amountVnd <= 0) problems.push({ field: 'amountVnd', message: 'must be a whole, positive amount in VND' });
-  if (!Number.isInteger(input.roundingStepVnd) || input.roundingStepVnd < 1) problems.push({ field: 'roundingStepVnd', message: 'a whole number of VND, e.g. 10000' });
-  if (!input.source.trim()) problems.push({ field: 'source', message: 'cite the decree that sets it' });
+  if (!Number.isInteger(input.amountVnd) || input.amountVnd <= 0) problems.push({ field: 'amountVnd', message: 'mức lương cơ sở là số nguyên dương, tính bằng đồng' });
+  if (!Number.isInteger(input.roundingStepVnd) || input.roundingStepVnd < 1) problems.push({ field: 'roundingStepVnd', message: 'bước làm tròn là số nguyên đồng, ví dụ 10000' });
+  if (!input.source.trim()) problems.push({ field: 'source', message: 'hãy dẫn nghị định quy định mức này' });
   if (problems.length) throw new ValidationError(problems);
   return ctx.transaction(async ({ manager }) => {
     await manager.query(

@@ -76,7 +76,7 @@ export async function quotaUsage(manager: EntityManager, form: RewardFormRow, gr
 
 function refuse(form: RewardFormRow, nomination: NominationRow, failures: RuleFailure[]): never {
   const [first] = failures;
-  throw new ConflictError(`${form.name} cannot be granted to ${nomination.subjectName}: ${failures.map((f) => f.message).join('; ')}`, {
+  throw new ConflictError(`Chưa đủ điều kiện tặng ${form.name} cho ${nomination.subjectName}: ${failures.map((f) => f.message).join('; ')}`, {
     rule: first!.rule,
     source: first!.source,
     failures,
@@ -87,11 +87,11 @@ function grantProblems(input: GrantInput, nomination: NominationRow, today: stri
   const problems = [];
   const formCode = input.formCode ?? nomination.formCode;
   const decidedOn = input.decidedOn ?? today;
-  if (!formCode) problems.push({ field: 'formCode', message: 'the nomination proposes no form; choose one from the catalogue' });
+  if (!formCode) problems.push({ field: 'formCode', message: 'đề nghị chưa nêu hình thức khen thưởng; hãy chọn một hình thức trong danh mục' });
   if (input.signerName && input.signerName.trim().length > 120) problems.push({ field: 'signerName', message: 'họ và tên người ký tối đa 120 ký tự' });
   if (input.signerRole.trim().length < 3) problems.push({ field: 'signerRole', message: 'name the role that signs, e.g. "Chủ tịch Liên đoàn Lao động tỉnh"' });
-  if (decidedOn > today) problems.push({ field: 'decidedOn', message: 'a decision cannot be dated in the future' });
-  if (decidedOn < nomination.achievedOn) problems.push({ field: 'decidedOn', message: `a decision cannot precede the achievement (${nomination.achievedOn})` });
+  if (decidedOn > today) problems.push({ field: 'decidedOn', message: 'ngày quyết định không thể ở tương lai' });
+  if (decidedOn < nomination.achievedOn) problems.push({ field: 'decidedOn', message: `ngày quyết định không thể trước ngày lập thành tích (${nomination.achievedOn})` });
   if (problems.length) throw new ValidationError(problems);
   return { formCode: formCode!, decidedOn, reason: input.reason?.trim() || nomination.reason };
 }
@@ -111,7 +111,7 @@ export async function grantReward(ctx: RewardContext, nominationId: string, inpu
     if (!adHoc) {
       const votes = await councilVotes(manager, nomination.id);
       if (votes.votesFor === 0 || votes.votesFor <= votes.votesAgainst) {
-        throw new ConflictError(`The council has not approved this nomination (${votes.votesFor} for, ${votes.votesAgainst} against); only ad-hoc rewards skip the vote`, { ...votes });
+        throw new ConflictError(`Hội đồng chưa thông qua đề nghị này (${votes.votesFor} đồng ý, ${votes.votesAgainst} không đồng ý); chỉ khen thưởng đột xuất mới không cần biểu quyết`, { ...votes });
       }
     }
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`quota:${nomination.grantingUnitId}:${form.code}:${nomination.awardYear}`]);
@@ -194,7 +194,7 @@ export async function register(ctx: RewardContext, filter: RegisterFilter, page:
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
   const words = foldVietnamese(filter.search ?? '').split(' ').filter(Boolean).slice(0, 8);
-  if (words.some((word) => word.length > 100)) throw ValidationError.single('filter.search', 'search words are at most 100 characters');
+  if (words.some((word) => word.length > 100)) throw ValidationError.single('filter.search', 'mỗi từ tìm kiếm tối đa 100 ký tự');
   const unitPath = filter.unitId ? (await requireUnit(ctx.db.manager, parseId('filter.unitId', filter.unitId))).path : null;
   const rows = await queryRows<DecisionRow>(ctx.db,
     `${DECISION_SELECT}

@@ -10,9 +10,9 @@ import { requireUnit } from './subjects';
  */
 export async function rewardFairness(ctx: RewardContext, unitIdInput: string, from: string, to: string) {
   requireAuthenticated(ctx.identity);
-  if (to < from) throw ValidationError.single('to', 'the period ends before it starts');
+  if (to < from) throw ValidationError.single('to', 'ngày kết thúc không thể trước ngày bắt đầu');
   const unit = await requireUnit(ctx.db.manager, parseId('unitId', unitIdInput));
-  if (!isOfficerOver(ctx.identity, unit.path)) throw new ForbiddenError(`Only officers over ${unit.name} see its reward figures`, { unitPath: unit.path });
+  if (!isOfficerOver(ctx.identity, unit.path)) throw new ForbiddenError(`Chỉ cán bộ công đoàn quản lý ${unit.name} mới xem số liệu khen thưởng của đơn vị này`, { unitPath: unit.path });
   const db = ctx.db.manager;
   // days to decision as nearest-rank percentiles: percentile_disc picks the smallest value with at least p of them at or below it
   const [decisions] = await queryRows<{ total: number; individual: number; individualDirect: number; individualNonLeaders: number; adHoc: number; medianDays: number | null; p90Days: number | null }>(db,
@@ -62,9 +62,9 @@ export async function rewardFairness(ctx: RewardContext, unitIdInput: string, fr
 export async function setRewardBudget(ctx: RewardContext, unitIdInput: string, year: number, amountVnd: number): Promise<number> {
   requireAuthenticated(ctx.identity);
   const unit = await requireUnit(ctx.db.manager, parseId('unitId', unitIdInput));
-  if (!isOfficerOver(ctx.identity, unit.path)) throw new ForbiddenError(`Only officers over ${unit.name} plan its reward budget`, { unitPath: unit.path });
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw ValidationError.single('year', 'a year such as 2026');
-  if (!Number.isInteger(amountVnd) || amountVnd < 0) throw ValidationError.single('amountVnd', 'a whole amount in VND, 0 or more');
+  if (!isOfficerOver(ctx.identity, unit.path)) throw new ForbiddenError(`Chỉ cán bộ công đoàn quản lý ${unit.name} mới lập quỹ khen thưởng của đơn vị này`, { unitPath: unit.path });
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw ValidationError.single('year', 'năm, ví dụ 2026');
+  if (!Number.isInteger(amountVnd) || amountVnd < 0) throw ValidationError.single('amountVnd', 'số tiền nguyên, từ 0 đồng');
   return ctx.transaction(async ({ manager }) => {
     await manager.query(
       `INSERT INTO reward_budgets (unit_id, unit_path, year, plan_vnd, set_by) VALUES ($1, $2, $3, $4, $5)

@@ -36,14 +36,14 @@ export async function initiatives(ctx: RewardContext, status: string | null, pag
 export async function registerInitiative(ctx: RewardContext, input: { title: string; description: string; memberId?: string | null }): Promise<InitiativeRow> {
   requireAuthenticated(ctx.identity);
   const memberId = input.memberId ? parseId('memberId', input.memberId) : ctx.identity.memberId;
-  if (!memberId) throw ValidationError.single('memberId', 'name the author: officers register initiatives for a member');
+  if (!memberId) throw ValidationError.single('memberId', 'hãy chọn tác giả: cán bộ đăng ký sáng kiến cho một đoàn viên');
   const problems: FieldProblem[] = [];
-  if (input.title.trim().length < 5) problems.push({ field: 'title', message: 'give the initiative a title of a few words' });
-  if (input.description.trim().length < 20) problems.push({ field: 'description', message: 'describe what it changes and how it is applied' });
+  if (input.title.trim().length < 5) problems.push({ field: 'title', message: 'hãy đặt tên sáng kiến (ít nhất 5 ký tự)' });
+  if (input.description.trim().length < 20) problems.push({ field: 'description', message: 'hãy mô tả sáng kiến thay đổi gì và được áp dụng ra sao (ít nhất 20 ký tự)' });
   if (problems.length) throw new ValidationError(problems);
   const author = await requireSubject(ctx.db.manager, { memberId, unitId: null });
   if (memberId !== ctx.identity.memberId && !isOfficerOver(ctx.identity, author.unitPath)) {
-    throw new ForbiddenError('Members register their own initiatives; officers those of members in their subtree');
+    throw new ForbiddenError('Đoàn viên đăng ký sáng kiến của mình; cán bộ đăng ký cho đoàn viên các đơn vị mình quản lý');
   }
   return ctx.transaction(async ({ manager }) => {
     const [row] = await queryRows<{ id: string }>(manager,
@@ -69,13 +69,13 @@ export interface AssessInput {
 function assessProblems(input: AssessInput): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!input.recognised) {
-    if ((input.rejectionReason?.trim().length ?? 0) < 10) problems.push({ field: 'rejectionReason', message: 'say why it is not recognised, so the author can improve it' });
+    if ((input.rejectionReason?.trim().length ?? 0) < 10) problems.push({ field: 'rejectionReason', message: 'hãy nêu lý do không công nhận để tác giả hoàn thiện (ít nhất 10 ký tự)' });
     return problems;
   }
-  if (!input.reach) problems.push({ field: 'reach', message: 'say where it is applied: UNIT, PROVINCE or NATIONAL' });
+  if (!input.reach) problems.push({ field: 'reach', message: 'hãy chọn phạm vi áp dụng: cấp cơ sở, cấp tỉnh, ngành hoặc toàn quốc' });
   for (const field of ['firstYearSavingsVnd', 'firstYearEarningsVnd', 'applicationCostVnd'] as const) {
     const value = input[field];
-    if (value === null || value === undefined || !Number.isInteger(value) || value < 0) problems.push({ field, message: 'a whole amount in VND, 0 or more (write 0 when there is none)' });
+    if (value === null || value === undefined || !Number.isInteger(value) || value < 0) problems.push({ field, message: 'số tiền nguyên, từ 0 đồng (ghi 0 nếu không có)' });
   }
   if ((input.calculation?.trim().length ?? 0) < 10) problems.push({ field: 'calculation', message: 'show how the benefit value was worked out (giá trị làm lợi)' });
   return problems;
@@ -93,8 +93,8 @@ export async function assessInitiative(ctx: RewardContext, id: string, input: As
   return ctx.transaction(async ({ manager, emit }) => {
     const initiative = await loadInitiative(manager, parseId('id', id), true);
     if (!initiative || !canSee(ctx.identity, initiative)) throw new NotFoundError('Initiative', id);
-    if (!isOfficerOver(ctx.identity, initiative.unitPath)) throw new ForbiddenError(`Only officers over ${initiative.unitPath} assess this initiative`);
-    if (initiative.status !== 'REGISTERED') throw new ConflictError(`This initiative was already ${initiative.status.toLowerCase()}`);
+    if (!isOfficerOver(ctx.identity, initiative.unitPath)) throw new ForbiddenError('Chỉ cán bộ công đoàn quản lý đơn vị của tác giả mới đánh giá sáng kiến này');
+    if (initiative.status !== 'REGISTERED') throw new ConflictError(`Sáng kiến này đã được đánh giá (${initiative.status === 'RECOGNISED' ? 'công nhận' : 'không công nhận'})`);
     if (!input.recognised) {
       await manager.query(`UPDATE initiatives SET status = 'REJECTED', rejection_reason = $2, assessed_by = $3, assessed_at = now() WHERE id = $1`, [
         initiative.id, input.rejectionReason!.trim(), ctx.identity.subject,

@@ -21,7 +21,7 @@ export function canSeeNomination(identity: Identity, nomination: NominationRow):
 /** Officers see nominations about their subtree; council members see those before their council. */
 export async function nominations(ctx: RewardContext, filter: { status: string | null; source: string | null }, page: PageRequest): Promise<Connection<NominationRow>> {
   requireAuthenticated(ctx.identity);
-  if (!hasRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER', 'COUNCIL_MEMBER')) throw new ForbiddenError('Nominations are for officers and council members');
+  if (!hasRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER', 'COUNCIL_MEMBER')) throw new ForbiddenError('Đề nghị khen thưởng dành cho cán bộ công đoàn và thành viên Hội đồng thi đua, khen thưởng');
   const officerPath = officerScope(ctx.identity);
   const councilPath = hasRole(ctx.identity, 'COUNCIL_MEMBER') ? ctx.identity.unitPath : null;
   const limit = pageSize(page.first);
@@ -50,10 +50,10 @@ export async function nominationBeforeCouncil(ctx: RewardContext, manager: Entit
   const nomination = await loadNomination(manager, parseId('nominationId', id), true);
   if (!nomination || !canSeeNomination(ctx.identity, nomination)) throw new NotFoundError('Nomination', id);
   if (!isCouncilOf(ctx.identity, nomination.grantingUnitPath)) {
-    throw new ForbiddenError(`Only members of the council of ${nomination.grantingUnitPath} decide on this nomination`, { grantingUnitPath: nomination.grantingUnitPath });
+    throw new ForbiddenError('Chỉ thành viên Hội đồng thi đua, khen thưởng của đơn vị xét tặng mới quyết định đề nghị này', { grantingUnitPath: nomination.grantingUnitPath });
   }
   if (nomination.status === 'GRANTED' || nomination.status === 'REFUSED') {
-    throw new ConflictError(`This nomination was already ${nomination.status === 'GRANTED' ? 'granted' : 'refused'}; a decision is not taken twice`);
+    throw new ConflictError(`Đề nghị này đã ${nomination.status === 'GRANTED' ? 'được khen thưởng' : 'bị từ chối'}; không quyết định hai lần`);
   }
   if (nomination.status === 'WITHDRAWN' || nomination.status === 'RETURNED') {
     throw new ConflictError(`Đề nghị này đã được ${nomination.status === 'WITHDRAWN' ? 'rút' : 'trả lại để bổ sung hồ sơ'}: Hội đồng không xét nữa (${nomination.correctionReason ?? ''})`, { status: nomination.status });
@@ -120,12 +120,12 @@ export async function insertNomination({ manager, emit }: TransactionScope, nomi
 
 function nominateProblems(input: NominateInput): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (input.source !== 'OFFICER' && input.source !== 'AD_HOC') problems.push({ field: 'source', message: 'officers nominate as OFFICER or AD_HOC; RESULTS and MEDIA_DISCOVERY come from events' });
-  if (Boolean(input.memberId) === Boolean(input.unitId)) problems.push({ field: 'memberId', message: 'give a memberId for a person or a unitId for a collective, not both' });
-  if (input.reason.trim().length < 10) problems.push({ field: 'reason', message: 'describe the achievement in a sentence or more; the decision publishes it' });
-  if (input.achievedOn > todayInVietnam()) problems.push({ field: 'achievedOn', message: 'cannot be in the future' });
+  if (input.source !== 'OFFICER' && input.source !== 'AD_HOC') problems.push({ field: 'source', message: 'cán bộ đề nghị theo nguồn «cán bộ đề xuất» hoặc «khen thưởng đột xuất»; đề nghị từ kết quả thi đua và báo chí do hệ thống lập' });
+  if (Boolean(input.memberId) === Boolean(input.unitId)) problems.push({ field: 'memberId', message: 'hãy chọn một đoàn viên (cá nhân) hoặc một đơn vị (tập thể), không chọn cả hai' });
+  if (input.reason.trim().length < 10) problems.push({ field: 'reason', message: 'hãy mô tả thành tích ít nhất một câu (10 ký tự); quyết định sẽ công bố nội dung này' });
+  if (input.achievedOn > todayInVietnam()) problems.push({ field: 'achievedOn', message: 'ngày lập thành tích không thể ở tương lai' });
   if (input.awardYear !== null && input.awardYear !== undefined && (input.awardYear < 2000 || input.awardYear > Number(todayInVietnam().slice(0, 4)))) {
-    problems.push({ field: 'awardYear', message: 'must be a past or the current year' });
+    problems.push({ field: 'awardYear', message: 'năm xét tặng là năm nay hoặc một năm đã qua' });
   }
   return problems;
 }
@@ -142,7 +142,7 @@ export async function nominate(ctx: RewardContext, input: NominateInput): Promis
   if (!isOfficerOver(ctx.identity, subject.unitPath)) throw new ForbiddenError('Chỉ cán bộ công đoàn phụ trách đơn vị của người hoặc tập thể được đề nghị mới đề nghị khen thưởng được');
   const grantingUnit = await requireUnit(ctx.db.manager, parseId('grantingUnitId', input.grantingUnitId));
   if (!isWithinSubtree(subject.unitPath, grantingUnit.path)) {
-    throw ValidationError.single('grantingUnitId', `${grantingUnit.name} is not above ${subject.name}'s unit; choose the unit itself or one above it`);
+    throw ValidationError.single('grantingUnitId', `${grantingUnit.name} không phải cấp trên của đơn vị ${subject.name}; hãy chọn chính đơn vị đó hoặc một cấp trên`);
   }
   const awardYear = input.awardYear ?? Number(input.achievedOn.slice(0, 4));
   if (input.formCode) {
@@ -156,7 +156,7 @@ export async function nominate(ctx: RewardContext, input: NominateInput): Promis
   if (campaignId) {
     const campaign = await ctx.loaders.campaignRef.load(campaignId);
     if (!campaign) throw new NotFoundError('Campaign', campaignId);
-    if (!campaign.nominationsOpen) throw new ConflictError(`Campaign "${campaign.title}" is closed: it takes no more nominations`);
+    if (!campaign.nominationsOpen) throw new ConflictError(`Phong trào «${campaign.title}» đã kết thúc: không nhận thêm đề nghị khen thưởng`);
   }
   const id = await ctx.transaction((scope) =>
     insertNomination(scope, {
@@ -180,7 +180,7 @@ export async function nominate(ctx: RewardContext, input: NominateInput): Promis
 /** A council member of the granting unit votes and/or comments; the nomination is then before the council. */
 export async function reviewNomination(ctx: RewardContext, id: string, vote: string | null, comment: string | null): Promise<NominationRow> {
   const text = comment?.trim() || null;
-  if (!vote && !text) throw ValidationError.single('vote', 'give a vote, a comment, or both');
+  if (!vote && !text) throw ValidationError.single('vote', 'hãy biểu quyết, ghi ý kiến, hoặc cả hai');
   return ctx.transaction(async ({ manager }) => {
     const nomination = await nominationBeforeCouncil(ctx, manager, id);
     await manager.query(`INSERT INTO council_reviews (nomination_id, reviewer, reviewer_name, vote, comment) VALUES ($1, $2, $3, $4, $5)`, [
@@ -193,7 +193,7 @@ export async function reviewNomination(ctx: RewardContext, id: string, vote: str
 
 /** The council refuses, with a reason the nominee and the nominating officer can read; RewardRefused tells the others. */
 export async function refuseNomination(ctx: RewardContext, id: string, reason: string): Promise<NominationRow> {
-  if (reason.trim().length < 10) throw ValidationError.single('reason', 'a refusal needs a reason the nominee can understand (a sentence or more)');
+  if (reason.trim().length < 10) throw ValidationError.single('reason', 'từ chối cần nêu lý do để người được đề nghị hiểu (ít nhất 10 ký tự)');
   return ctx.transaction(async ({ manager, emit }) => {
     const nomination = await nominationBeforeCouncil(ctx, manager, id);
     const refusedOn = todayInVietnam();

@@ -34,11 +34,11 @@ export async function setCampaignRewardPlan(ctx: RewardContext, campaignIdInput:
   const campaignId = parseId('campaignId', campaignIdInput);
   const campaign = await ctx.loaders.campaignRef.load(campaignId);
   if (!campaign) throw new NotFoundError('Campaign', campaignId);
-  if (!isOfficerOver(ctx.identity, campaign.launchingUnitPath)) throw new ForbiddenError(`Only officers over ${campaign.launchingUnitPath} set this campaign's reward plan`);
+  if (!isOfficerOver(ctx.identity, campaign.launchingUnitPath)) throw new ForbiddenError('Chỉ cán bộ công đoàn của đơn vị phát động mới lập kế hoạch khen thưởng của phong trào');
   const problems: FieldProblem[] = [];
   const minScore = input.minScore ?? 0;
-  if (!Number.isInteger(input.topN) || input.topN < 1 || input.topN > 1000) problems.push({ field: 'topN', message: 'must be between 1 and 1000' });
-  if (minScore < 0 || minScore > 100) problems.push({ field: 'minScore', message: 'must be between 0 and 100 points' });
+  if (!Number.isInteger(input.topN) || input.topN < 1 || input.topN > 1000) problems.push({ field: 'topN', message: 'số người được đề nghị từ 1 đến 1000' });
+  if (minScore < 0 || minScore > 100) problems.push({ field: 'minScore', message: 'điểm tối thiểu từ 0 đến 100' });
   const launchingUnit = await findUnit(ctx.db.manager, { path: campaign.launchingUnitPath });
   const form = await loadForm(ctx.db.manager, input.formCode);
   problems.push(...formFitProblems(form, null, launchingUnit?.level ?? 'PROVINCIAL', false, 'formCode'));

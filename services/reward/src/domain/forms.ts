@@ -1,4 +1,4 @@
-import type { FieldProblem, UnitLevel } from '@thidua/common';
+import { UNIT_LEVEL_NAMES, type FieldProblem, type UnitLevel } from '@thidua/common';
 import type { EligibilityRule, Quota } from './rules';
 
 export type { UnitLevel };
@@ -34,10 +34,10 @@ export interface RewardForm {
  */
 export function formFitProblems(form: RewardForm & { active: boolean }, collective: boolean | null, grantingLevel: string, adHoc: boolean, field: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!form.active) problems.push({ field, message: `${form.name} is no longer granted` });
-  if (collective !== null && !form.subjects.includes(collective ? 'COLLECTIVE' : 'INDIVIDUAL')) problems.push({ field, message: `${form.name} is not granted to ${collective ? 'collectives' : 'individuals'}` });
+  if (!form.active) problems.push({ field, message: `${form.name} không còn được xét tặng` });
+  if (collective !== null && !form.subjects.includes(collective ? 'COLLECTIVE' : 'INDIVIDUAL')) problems.push({ field, message: `${form.name} không tặng cho ${collective ? 'tập thể' : 'cá nhân'}` });
   if (!(form.grantingLevels as readonly string[]).includes(grantingLevel)) {
-    problems.push({ field, message: `${form.name} is granted at ${form.grantingLevels.join(', ')} level, not by a ${grantingLevel} unit` });
+    problems.push({ field, message: `${form.name} do cấp ${form.grantingLevels.map((level) => UNIT_LEVEL_NAMES[level] ?? level).join(', ')} quyết định tặng, không phải đơn vị cấp ${UNIT_LEVEL_NAMES[grantingLevel] ?? grantingLevel}` });
   }
   if (adHoc && form.kind === 'EMULATION_TITLE') {
     problems.push({ field, message: `${form.name} is an emulation title, considered yearly; an ad-hoc reward is a commendation (Luật Thi đua, khen thưởng 2022, Điều 8)` });

@@ -72,7 +72,10 @@ export interface RuleFailure {
 /** Names of forms, to word a refusal the way people know it ("Lao động tiên tiến", not "LDTT"). */
 export type FormNames = (code: string) => string;
 
-const vnd = (amount: number) => `${amount.toLocaleString('en-US')} VND`;
+const vnd = (amount: number) => `${amount.toLocaleString('vi-VN')} đồng`;
+
+/** How far an initiative's use reaches, in the words of a council's minutes. */
+const REACH_NAMES: Record<InitiativeReach, string> = { UNIT: 'cấp cơ sở', PROVINCE: 'cấp tỉnh, ngành', NATIONAL: 'toàn quốc' };
 
 function hasFormInYear(facts: EligibilityFacts, formCode: string, year: number): boolean {
   return facts.meritFormsByYear.get(year)?.has(formCode) ?? false;
@@ -88,24 +91,24 @@ function check(rule: EligibilityRule, facts: EligibilityFacts, names: FormNames)
   switch (rule.kind) {
     case 'TASK_RATING': {
       const met = facts.taskRating !== null && TASK_RATING_ORDER.indexOf(facts.taskRating) >= TASK_RATING_ORDER.indexOf(rule.atLeast);
-      return met ? [] : [failure(rule, `needs a rating of at least "${TASK_RATING_WORDS[rule.atLeast]}" for ${facts.year}; ${who} has ${facts.taskRating ? `"${TASK_RATING_WORDS[facts.taskRating]}"` : 'no rating recorded'}`)];
+      return met ? [] : [failure(rule, `cần được xếp loại từ "${TASK_RATING_WORDS[rule.atLeast]}" trở lên năm ${facts.year}; ${who} ${facts.taskRating ? `được xếp loại "${TASK_RATING_WORDS[facts.taskRating]}"` : 'chưa có xếp loại'}`)];
     }
     case 'TITLE_IN_YEAR':
-      return hasFormInYear(facts, rule.formCode, facts.year) ? [] : [failure(rule, `needs ${names(rule.formCode)} for ${facts.year} first; ${who} has no such decision`)];
+      return hasFormInYear(facts, rule.formCode, facts.year) ? [] : [failure(rule, `cần có ${names(rule.formCode)} năm ${facts.year} trước; ${who} chưa có quyết định này`)];
     case 'CONSECUTIVE_YEARS': {
       const missing: number[] = [];
       for (let year = facts.year - rule.years + 1; year <= facts.year; year++) if (!hasFormInYear(facts, rule.formCode, year)) missing.push(year);
-      return missing.length === 0 ? [] : [failure(rule, `needs ${names(rule.formCode)} in ${rule.years} consecutive years up to ${facts.year}; ${who} lacks ${missing.join(', ')}`)];
+      return missing.length === 0 ? [] : [failure(rule, `cần ${names(rule.formCode)} ${rule.years} năm liên tục đến năm ${facts.year}; ${who} còn thiếu năm ${missing.join(', ')}`)];
     }
     case 'GRANTED_TIMES': {
       let times = 0;
       for (let year = facts.year - rule.withinYears + 1; year <= facts.year; year++) if (hasFormInYear(facts, rule.formCode, year)) times++;
-      return times >= rule.times ? [] : [failure(rule, `needs ${names(rule.formCode)} ${rule.times} times within ${rule.withinYears} years; ${who} has it ${times} times`)];
+      return times >= rule.times ? [] : [failure(rule, `cần ${rule.times} lần ${names(rule.formCode)} trong ${rule.withinYears} năm; ${who} có ${times} lần`)];
     }
     case 'INITIATIVE': {
       const minReach = REACH_ORDER.indexOf(rule.minReach);
       const met = facts.initiatives.some((i) => i.year > facts.year - rule.withinYears && i.year <= facts.year && REACH_ORDER.indexOf(i.reach) >= minReach);
-      return met ? [] : [failure(rule, `needs a recognised initiative with ${rule.minReach.toLowerCase()} reach or wider within ${rule.withinYears} year(s) up to ${facts.year}; ${who} has none`)];
+      return met ? [] : [failure(rule, `cần sáng kiến được công nhận có phạm vi ảnh hưởng từ ${REACH_NAMES[rule.minReach]} trở lên trong ${rule.withinYears} năm đến năm ${facts.year}; ${who} chưa có`)];
     }
     case 'INITIATIVE_BENEFIT': {
       const recent = facts.initiatives.filter((i) => i.year > facts.year - rule.years && i.year <= facts.year);
@@ -115,12 +118,12 @@ function check(rule: EligibilityRule, facts: EligibilityFacts, names: FormNames)
       const met = best >= rule.singleMinVnd || (yearsWithInitiatives === rule.years && total >= rule.cumulativeMinVnd);
       return met
         ? []
-        : [failure(rule, `needs one initiative worth at least ${vnd(rule.singleMinVnd)} in ${facts.year}, or initiatives in each of ${rule.years} consecutive years totalling ${vnd(rule.cumulativeMinVnd)}; ${who} has ${vnd(best)} this year and ${vnd(total)} over ${yearsWithInitiatives} year(s)`)];
+        : [failure(rule, `cần một sáng kiến làm lợi từ ${vnd(rule.singleMinVnd)} trong năm ${facts.year}, hoặc sáng kiến trong ${rule.years} năm liên tục làm lợi tổng cộng từ ${vnd(rule.cumulativeMinVnd)}; ${who} có ${vnd(best)} năm nay và ${vnd(total)} trong ${yearsWithInitiatives} năm`)];
     }
     case 'DIRECT_WORKER':
-      return facts.isDirectProductionWorker ? [] : [failure(rule, `is for direct production workers (lao động trực tiếp); ${who} is not one`)];
+      return facts.isDirectProductionWorker ? [] : [failure(rule, `dành cho người lao động trực tiếp sản xuất; ${who} không phải lao động trực tiếp`)];
     case 'NON_LEADER':
-      return facts.holdsLeadershipPost === false ? [] : [failure(rule, `is for people without a leadership post; ${who} holds one`)];
+      return facts.holdsLeadershipPost === false ? [] : [failure(rule, `dành cho người không giữ chức vụ lãnh đạo, quản lý; ${who} đang giữ chức vụ`)];
     case 'ONCE_IN_LIFETIME':
       return [];
     case 'YEARS_IN_UNION': {
@@ -138,15 +141,15 @@ function check(rule: EligibilityRule, facts: EligibilityFacts, names: FormNames)
       if (rule.share !== undefined) {
         const needed = rule.share * members.total;
         const met = members.total > 0 && (rule.moreThan ? holders > needed : holders >= needed);
-        if (!met) problems.push(`${rule.moreThan ? 'more than' : 'at least'} ${Math.round(rule.share * 100)}% of members with ${names(rule.formCode)} (${holders} of ${members.total})`);
+        if (!met) problems.push(`${rule.moreThan ? 'trên' : 'từ'} ${Math.round(rule.share * 100)}% thành viên đạt ${names(rule.formCode)} (có ${holders}/${members.total})`);
       }
-      if (rule.minCount !== undefined && holders < rule.minCount) problems.push(`at least ${rule.minCount} member(s) with ${names(rule.formCode)} (${holders})`);
-      return problems.length === 0 ? [] : [failure(rule, `needs ${problems.join(' and ')} in ${facts.year}`)];
+      if (rule.minCount !== undefined && holders < rule.minCount) problems.push(`ít nhất ${rule.minCount} thành viên đạt ${names(rule.formCode)} (có ${holders})`);
+      return problems.length === 0 ? [] : [failure(rule, `cần ${problems.join(' và ')} trong năm ${facts.year}`)];
     }
     case 'ANY_OF': {
       const branches = rule.rules.map((branch) => check(branch, facts, names));
       if (branches.some((failures) => failures.length === 0)) return [];
-      return [failure(rule, `needs one of: ${branches.flat().map((f) => f.message).join('; or ')}`)];
+      return [failure(rule, `cần đạt một trong các điều kiện: ${branches.flat().map((f) => f.message).join('; hoặc ')}`)];
     }
   }
 }
@@ -159,7 +162,7 @@ export function unmetRules(formCode: string, rules: readonly EligibilityRule[], 
   const failures = rules.flatMap((rule) => check(rule, facts, names));
   for (const rule of rules) {
     if (rule.kind === 'ONCE_IN_LIFETIME' && facts.everGranted.has(formCode)) {
-      failures.push(failure(rule, `${names(formCode)} is granted once in a lifetime; ${facts.subjectName} already has it`));
+      failures.push(failure(rule, `${names(formCode)} chỉ tặng một lần; ${facts.subjectName} đã được tặng`));
     }
   }
   return failures;
@@ -182,8 +185,8 @@ export function quotaLimit(quota: Quota | null, usage: QuotaUsage): number | nul
 export function quotaFailure(quota: Quota | null, usage: QuotaUsage, formName: string, names: FormNames, year: number): RuleFailure | null {
   const limit = quotaLimit(quota, usage);
   if (quota === null || limit === null || usage.granted < limit) return null;
-  const basis = quota.kind === 'ABSOLUTE' ? `${quota.max} per unit and year` : `${Math.round(quota.share * 100)}% of ${names(quota.formCode)} granted (${usage.baseGranted})`;
-  const message = `The quota for ${formName} in ${year} is used up: ${usage.granted} of ${limit} granted (${basis})`;
+  const basis = quota.kind === 'ABSOLUTE' ? `${quota.max} mỗi đơn vị mỗi năm` : `${Math.round(quota.share * 100)}% số ${names(quota.formCode)} đã tặng (${usage.baseGranted})`;
+  const message = `Đã hết chỉ tiêu ${formName} năm ${year}: đã tặng ${usage.granted}/${limit} (${basis})`;
   return { rule: quota.kind, source: quota.source ?? null, message: quota.source ? `${message} (${quota.source})` : message };
 }
 
