@@ -329,7 +329,7 @@ describe('the life of a movement', () => {
     await api.ok(`mutation($id: ID!) { beginCampaignSummary(id: $id) { status } }`, { id: campaignId }, admin);
     const noSummary = await api.refused(`mutation($id: ID!) { closeCampaign(id: $id) { status } }`, { id: campaignId }, admin);
     expect(noSummary.code).toBe('CONFLICT');
-    expect(noSummary.message).toMatch(/without a summary/);
+    expect(noSummary.message).toMatch(/chưa có báo cáo tổng kết/);
     expect((await api.refused(`mutation($id: ID!) { startCampaign(id: $id) { status } }`, { id: campaignId }, admin)).code).toBe('CONFLICT');
 
     const incomplete = await api.refused(SUMMARY, { id: campaignId, input: { results: [{ targetId: targets[0]!.id, achievedValue: 14 }], lessons: 'Cần nhân rộng cách làm', exemplars: [] } }, admin);

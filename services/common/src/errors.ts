@@ -25,7 +25,8 @@ export class ValidationError extends AppError {
   readonly code = 'BAD_USER_INPUT' as const;
   readonly problems: FieldProblem[];
   constructor(problems: FieldProblem[]) {
-    super(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { problems });
+    // a single problem also names its field at the top (extensions.field), as refusals of other kinds do
+    super(problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems.length === 1 ? { problems, field: problems[0]!.field } : { problems });
     this.problems = problems;
   }
   static single(field: string, message: string): ValidationError {

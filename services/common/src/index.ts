@@ -24,6 +24,7 @@ export * from './graphql/scalars';
 export * from './http/server';
 export * from './http/health';
 export * from './subgraph';
+export * from './labels';
 export * from './text';
 export * from './text-limits';
 export * from './clock';

@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError, ValidationError, decodeCursor, isWithinSubtree, officerScope, pageSize, parseId, queryRows, requireRole, requireWithinScope, toConnection, todayInVietnam, type CampaignCategory, type Connection, type FieldProblem, type OrganisationType, type PageRequest, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { canSeeCampaign } from '../domain/access';
-import { canTransition, draftProblems, launchProblems, meets, summaryProblems, type CampaignDraft, type CampaignStatus, type ReportingCadence, type SummaryDraft } from '../domain/campaigns';
+import { STATUS_NAMES, canTransition, draftProblems, launchProblems, meets, summaryProblems, type CampaignDraft, type CampaignStatus, type ReportingCadence, type SummaryDraft } from '../domain/campaigns';
 import { measuredTargets, type ProposedTarget } from '../domain/targets';
 import { CampaignEntity, CampaignSummaryEntity, CampaignTargetEntity, OccupationEntity, SummaryResultEntity, UnionUnitEntity, type CampaignRow, type CampaignTargetRow, type UnionUnitRow } from '../entities';
 import { campaignLaunched, campaignUpdated } from './published-events';
@@ -247,7 +247,7 @@ export async function discardCampaignDraft(ctx: CampaignContext, id: string): Pr
 }
 
 function assertTransition(from: CampaignStatus, to: CampaignStatus): void {
-  if (!canTransition(from, to)) throw new ConflictError(`A ${from} campaign cannot become ${to}`, { status: from, requested: to });
+  if (!canTransition(from, to)) throw new ConflictError(`Phong trào ${STATUS_NAMES[from]} không thể chuyển sang ${STATUS_NAMES[to]}`, { status: from, requested: to });
 }
 
 /** Moves a campaign along its lifecycle and tells the other services. */
@@ -290,10 +290,10 @@ export async function submitCampaignSummary(ctx: CampaignContext, id: string, in
   return ctx.transaction(async ({ manager, emit }) => {
     const campaign = await lockForChange(ctx, manager, id);
     if (campaign.status !== 'SUMMARISING') {
-      throw new ConflictError(`Begin the summary first: the campaign is ${campaign.status}, a summary is written while SUMMARISING`, { status: campaign.status });
+      throw new ConflictError(`Phong trào ${STATUS_NAMES[campaign.status]}: bấm “Bắt đầu sơ kết, tổng kết” trước khi ghi báo cáo tổng kết`, { status: campaign.status });
     }
     const targets = await targetsOf(manager, campaign.id);
-    const problems = summaryProblems(summary, targets.map((t) => t.id));
+    const problems = summaryProblems(summary, targets);
     if (problems.length > 0) throw new ValidationError(problems);
 
     await manager.getRepository(SummaryResultEntity).delete({ campaignId: campaign.id });
@@ -328,7 +328,7 @@ export async function closeCampaign(ctx: CampaignContext, id: string): Promise<C
     const campaign = await lockForChange(ctx, manager, id);
     assertTransition(campaign.status, 'CLOSED');
     const hasSummary = (await manager.getRepository(CampaignSummaryEntity).countBy({ campaignId: campaign.id })) > 0;
-    if (!hasSummary) throw new ConflictError('A campaign cannot close without a summary: submit the summary first', { rule: 'summary-required' });
+    if (!hasSummary) throw new ConflictError('Phong trào chưa có báo cáo tổng kết nên chưa kết thúc được: hãy gửi báo cáo tổng kết trước', { rule: 'summary-required' });
     campaign.status = 'CLOSED';
     campaign.closedAt = new Date();
     const saved = await manager.getRepository(CampaignEntity).save(campaign);

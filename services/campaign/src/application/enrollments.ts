@@ -1,7 +1,7 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, officerScope, pageSize, parseId, queryRows, requireAuthenticated, toConnection, todayInVietnam, type Connection, type FieldProblem, type OrganisationType, type PageRequest } from '@thidua/common';
 import { IsNull, Not, type EntityManager } from 'typeorm';
 import { canSeeCampaign, canSeeEnrollment } from '../domain/access';
-import { RUNNING_STATUSES } from '../domain/campaigns';
+import { RUNNING_STATUSES, STATUS_NAMES } from '../domain/campaigns';
 import { memberEligibility, resolveCommitments, unitEligibility, type CampaignScope, type CommitmentInput } from '../domain/enrollment';
 import { periodContaining } from '../domain/periods';
 import { completion, isBehind, isSilent, needsConfirmation, progressOf, valueProblems, type ReportedValue, type TrackedTarget } from '../domain/progress';
@@ -13,7 +13,7 @@ async function runningCampaign(ctx: CampaignContext, manager: EntityManager, cam
   const campaign = await manager.getRepository(CampaignEntity).findOne({ where: { id: campaignId }, lock: { mode: 'pessimistic_read' } });
   if (!campaign || !canSeeCampaign(ctx.identity, campaign)) throw new NotFoundError('Campaign', campaignId);
   if (!RUNNING_STATUSES.includes(campaign.status)) {
-    throw new ConflictError(`The campaign is ${campaign.status}: units enrol and report only while it is launched or in progress`, { status: campaign.status });
+    throw new ConflictError(`Phong trào “${campaign.title}” ${STATUS_NAMES[campaign.status]}: chỉ đăng ký và báo cáo khi phong trào đã phát động hoặc đang triển khai`, { status: campaign.status });
   }
   return campaign;
 }
@@ -26,7 +26,7 @@ async function scopeOf(ctx: CampaignContext, campaign: CampaignRow): Promise<Cam
 async function createEnrollment(
   ctx: CampaignContext,
   campaignId: string,
-  subject: { unitId: string; unitPath: string; memberId: string | null },
+  subject: { unitId: string; unitPath: string; memberId: string | null; name: string },
   eligibility: (scope: CampaignScope) => FieldProblem[],
   given: CommitmentInput[],
 ): Promise<EnrollmentRow> {
@@ -39,14 +39,14 @@ async function createEnrollment(
     const duplicate = await manager
       .getRepository(EnrollmentEntity)
       .findOneBy(subject.memberId ? { campaignId: campaign.id, memberId: subject.memberId } : { campaignId: campaign.id, unitId: subject.unitId, memberId: IsNull() });
-    if (duplicate) throw new ConflictError('Already enrolled in this campaign', { enrollmentId: duplicate.id });
-    const enrollment = await manager.getRepository(EnrollmentEntity).save({ campaignId: campaign.id, ...subject, enrolledBy: ctx.identity.subject });
+    if (duplicate) throw new ConflictError(`${subject.name} đã đăng ký phong trào “${campaign.title}”`, { enrollmentId: duplicate.id, field: subject.memberId ? 'memberId' : 'unitId' });
+    const enrollment = await manager.getRepository(EnrollmentEntity).save({ campaignId: campaign.id, unitId: subject.unitId, unitPath: subject.unitPath, memberId: subject.memberId, enrolledBy: ctx.identity.subject });
     await manager.getRepository(CommitmentEntity).insert(commitments.map((c) => ({ enrollmentId: enrollment.id, ...c })));
     await emit({
       type: 'EnrollmentCreated',
       aggregateId: enrollment.id,
       unitPath: subject.unitPath,
-      payload: { enrollmentId: enrollment.id, campaignId: campaign.id, ...subject, commitments },
+      payload: { enrollmentId: enrollment.id, campaignId: campaign.id, unitId: subject.unitId, unitPath: subject.unitPath, memberId: subject.memberId, commitments },
     });
     return enrollment;
   });
@@ -57,9 +57,9 @@ export async function enrollUnit(ctx: CampaignContext, input: { campaignId: stri
   requireAuthenticated(ctx.identity);
   const campaignId = parseId('campaignId', input.campaignId);
   const unit = await ctx.loaders.unit.load(parseId('unitId', input.unitId));
-  if (!unit) throw new NotFoundError('Unit', input.unitId);
-  if (!canSeeEnrollment(ctx.identity, { unitPath: unit.path, memberId: null })) throw new ForbiddenError(`Unit ${unit.path} is outside your scope`);
-  return createEnrollment(ctx, campaignId, { unitId: unit.id, unitPath: unit.path, memberId: null }, (scope) => unitEligibility(scope, unit), input.commitments ?? []);
+  if (!unit) throw ValidationError.single('unitId', 'Không tìm thấy đơn vị này');
+  if (!canSeeEnrollment(ctx.identity, { unitPath: unit.path, memberId: null })) throw new ForbiddenError(`${unit.name} không thuộc đơn vị bạn quản lý`, { field: 'unitId', unitPath: unit.path });
+  return createEnrollment(ctx, campaignId, { unitId: unit.id, unitPath: unit.path, memberId: null, name: unit.name }, (scope) => unitEligibility(scope, unit), input.commitments ?? []);
 }
 
 /** A member enrols: the member themself or an officer over their unit. */
@@ -67,13 +67,13 @@ export async function enrollMember(ctx: CampaignContext, input: { campaignId: st
   requireAuthenticated(ctx.identity);
   const campaignId = parseId('campaignId', input.campaignId);
   const member = await ctx.loaders.member.load(parseId('memberId', input.memberId));
-  if (!member) throw new NotFoundError('Member', input.memberId);
-  if (!canSeeEnrollment(ctx.identity, { unitPath: member.unitPath, memberId: member.id })) throw new ForbiddenError('You can enrol yourself, or members of your subtree');
+  if (!member) throw ValidationError.single('memberId', 'Không tìm thấy đoàn viên này');
+  if (!canSeeEnrollment(ctx.identity, { unitPath: member.unitPath, memberId: member.id })) throw new ForbiddenError('Bạn chỉ đăng ký được cho mình hoặc cho đoàn viên thuộc đơn vị bạn quản lý', { field: 'memberId' });
   const unit = (await ctx.loaders.unit.load(member.unitId))!;
   return createEnrollment(
     ctx,
     campaignId,
-    { unitId: unit.id, unitPath: unit.path, memberId: member.id },
+    { unitId: unit.id, unitPath: unit.path, memberId: member.id, name: member.fullName },
     (scope) => memberEligibility(scope, unit, member.occupationCode, member.leftUnionOn !== null),
     input.commitments ?? [],
   );

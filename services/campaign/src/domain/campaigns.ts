@@ -28,6 +28,15 @@ export const ALLOWED_TRANSITIONS: Record<CampaignStatus, CampaignStatus[]> = {
   CLOSED: [],
 };
 
+/** The statuses as officers name them (tình trạng phong trào), for the messages they read. */
+export const STATUS_NAMES: Record<CampaignStatus, string> = {
+  DRAFT: 'bản nháp',
+  LAUNCHED: 'đã phát động',
+  IN_PROGRESS: 'đang triển khai',
+  SUMMARISING: 'đang sơ kết, tổng kết',
+  CLOSED: 'đã kết thúc',
+};
+
 export function canTransition(from: CampaignStatus, to: CampaignStatus): boolean {
   return ALLOWED_TRANSITIONS[from].includes(to);
 }
@@ -90,21 +99,22 @@ export interface SummaryDraft {
  * A summary (tổng kết) states the result against every target, the lessons learned and the exemplars found
  * ("no exemplars" is an empty list, stated on purpose).
  */
-export function summaryProblems(summary: SummaryDraft, targetIds: string[]): FieldProblem[] {
+export function summaryProblems(summary: SummaryDraft, targets: { id: string; name: string }[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const given = new Set(summary.results.map((r) => r.targetId));
-  targetIds.forEach((id) => {
-    if (!given.has(id)) problems.push({ field: 'results', message: `the result for target ${id} is missing` });
+  const targetIds = targets.map((t) => t.id);
+  targets.forEach((target) => {
+    if (!given.has(target.id)) problems.push({ field: 'results', message: `Chưa có kết quả đạt được của chỉ tiêu “${target.name}”` });
   });
   summary.results.forEach((result, i) => {
-    if (!targetIds.includes(result.targetId)) problems.push({ field: `results.${i}.targetId`, message: 'is not a target of this campaign' });
-    if (!Number.isFinite(result.achievedValue)) problems.push({ field: `results.${i}.achievedValue`, message: 'must be a number' });
+    if (!targetIds.includes(result.targetId)) problems.push({ field: `results.${i}.targetId`, message: 'Chỉ tiêu này không thuộc phong trào' });
+    if (!Number.isFinite(result.achievedValue)) problems.push({ field: `results.${i}.achievedValue`, message: 'Kết quả đạt được phải là một số' });
   });
-  if (given.size !== summary.results.length) problems.push({ field: 'results', message: 'give each target’s result once' });
-  if (summary.lessons.trim().length < 10) problems.push({ field: 'lessons', message: 'state the lessons learned (at least 10 characters)' });
+  if (given.size !== summary.results.length) problems.push({ field: 'results', message: 'Mỗi chỉ tiêu chỉ ghi kết quả một lần' });
+  if (summary.lessons.trim().length < 10) problems.push({ field: 'lessons', message: 'Nêu bài học kinh nghiệm (ít nhất 10 ký tự)' });
   summary.exemplars.forEach((exemplar, i) => {
-    if (!exemplar.name.trim()) problems.push({ field: `exemplars.${i}.name`, message: 'an exemplar needs a name' });
-    if (!exemplar.achievement.trim()) problems.push({ field: `exemplars.${i}.achievement`, message: 'say what the exemplar achieved' });
+    if (!exemplar.name.trim()) problems.push({ field: `exemplars.${i}.name`, message: 'Ghi tên điển hình tiên tiến' });
+    if (!exemplar.achievement.trim()) problems.push({ field: `exemplars.${i}.achievement`, message: 'Nêu thành tích của điển hình tiên tiến' });
   });
   return problems;
 }
