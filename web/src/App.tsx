@@ -12,6 +12,8 @@ import { HomePage } from './pages/HomePage';
 import { ImportMembersPage } from './pages/ImportMembersPage';
 import { LaunchCampaignPage } from './pages/LaunchCampaignPage';
 import { LongServicePage } from './pages/LongServicePage';
+import { ManageCampaignPage } from './pages/ManageCampaignPage';
+import { MembersPage } from './pages/MembersPage';
 import { MyRewardsPage } from './pages/MyRewardsPage';
 import { NationalPage } from './pages/NationalPage';
 import { ProceedingsPage } from './pages/ProceedingsPage';
@@ -44,6 +46,8 @@ const NAV: NavItem[] = [
   { to: '/dashboard', label: 'Bảng điều khiển', roles: OFFICERS },
   { to: '/national', label: 'Toàn quốc', roles: ['NATIONAL_ADMIN'] },
   { to: '/work/launch', label: 'Phát động', roles: OFFICERS },
+  { to: '/work/campaigns', label: 'Điều hành phong trào', roles: OFFICERS },
+  { to: '/work/members', label: 'Đoàn viên', roles: OFFICERS },
   { to: '/work/progress', label: 'Báo cáo tiến độ', roles: OFFICERS },
   { to: '/work/progress-checks', label: 'Xác nhận tiến độ', roles: OFFICERS },
   { to: '/work/registrations', label: 'Đăng ký thi đua', roles: OFFICERS },
@@ -123,6 +127,8 @@ export function App() {
             <Route path="/dashboard" element={<DashboardPage />} />
             <Route path="/national" element={<NationalPage />} />
             <Route path="/work/launch" element={<LaunchCampaignPage />} />
+            <Route path="/work/campaigns" element={<ManageCampaignPage />} />
+            <Route path="/work/members" element={<MembersPage />} />
             <Route path="/work/progress" element={<ReportProgressPage />} />
             <Route path="/work/import" element={<ImportMembersPage />} />
             <Route path="/work/reviews" element={<ReviewsPage />} />

@@ -29,13 +29,7 @@ export const CATEGORY: Record<string, string> = {
   FOR_WORKERS_IN_UNION_BODIES: 'Thi đua trong cán bộ cơ quan công đoàn',
 };
 
-export const ORGANISATION_TYPE: Record<string, string> = {
-  ADMINISTRATIVE_AGENCY: 'Cơ quan hành chính',
-  PUBLIC_SERVICE_UNIT: 'Đơn vị sự nghiệp',
-  STATE_OWNED_ENTERPRISE: 'Doanh nghiệp Nhà nước',
-  PRIVATE_ENTERPRISE: 'Doanh nghiệp tư nhân',
-  FDI_ENTERPRISE: 'Doanh nghiệp FDI',
-};
+export { ORGANISATION_TYPE_NAMES as ORGANISATION_TYPE } from '../../services/common/src/labels';
 
 export const NOMINATION_SOURCE: Record<string, string> = {
   RESULTS: 'Từ kết quả thi đua',
