@@ -46,7 +46,6 @@ export const GAP: string[] = [
   'resolveAppeal',
   'saveRewardForm',
   'setBaseSalary',
-  'nominate',
   'registerCollectiveAgreement',
   'recordEmployerRewards',
   'registerInitiative',

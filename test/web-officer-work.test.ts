@@ -5,7 +5,8 @@
  * refused beside its field); a launched movement run to its end: units and members enrolled with commitments (a
  * second enrolment refused beside the unit), started, summarised (a missing result and short lessons refused, each
  * beside its field, the target named in words) and closed. The API refuses the search to an officer of another
- * province.
+ * province. An ad-hoc nomination: the missing subject, granting unit and short reason refused beside their fields, a
+ * granting unit not above the member refused beside it, then sent and listed.
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
@@ -43,8 +44,9 @@ describe('an officer of Hà Nội at work', () => {
     await openFromHome(page, 'Đoàn viên', 'Đoàn viên');
 
     await page.getByLabel('Tìm theo tên (có dấu hoặc không dấu)').fill('nguyen thi hoa');
+    // the list follows the typing: it settles on the one member whose name matches
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="member"]').length === 1);
     await page.getByTestId('member').filter({ hasText: 'Nguyễn Thị Hoa' }).waitFor();
-    expect(await page.getByTestId('member').count()).toBe(1);
 
     const add = page.getByRole('form', { name: 'Thêm đoàn viên' });
     await add.getByRole('button', { name: 'Thêm đoàn viên' }).click();
@@ -149,4 +151,34 @@ describe('an officer of Hà Nội at work', () => {
     expect(closed.enrollments.edges).toHaveLength(2);
   });
 
+  it('nominates a member ad hoc, meeting the rules beside their fields first', async () => {
+    const officer = await people.pageAs({ roles: ['UNIT_OFFICER'], unit: 'hn' }, '/dashboard');
+    const page = officer.page;
+    await openFromHome(page, 'Đề nghị khen thưởng', 'Đề nghị khen thưởng');
+    const form = page.getByRole('form', { name: 'Đề nghị khen thưởng' });
+    await form.getByLabel('Thành tích', { exact: true }).fill('Giỏi');
+    await form.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    await page.locator('#nominate-member-error').getByText('Chọn một cá nhân hoặc một tập thể được đề nghị (không chọn cả hai)').waitFor();
+    expect(await page.locator('#nominate-granting-error').textContent()).toContain('Chọn cấp khen thưởng');
+    expect(await page.locator('#nominate-reason-error').textContent()).toContain('Mô tả thành tích ít nhất một câu');
+    expect(await page.locator('#nominate-reason').getAttribute('aria-describedby')).toBe('nominate-reason-hint nominate-reason-error');
+
+    await form.getByLabel('Tìm đoàn viên (có dấu hoặc không dấu)').fill('le van tuan');
+    await form.getByLabel('Cá nhân được đề nghị').selectOption({ label: 'Lê Văn Tuấn (Công đoàn Công ty May Thăng Long)' });
+    await form.getByLabel('Cấp khen thưởng').selectOption({ label: 'Công đoàn Sở Công Thương Hà Nội' });
+    await form.getByLabel('Hình thức khen thưởng').selectOption('GIAY_KHEN');
+    await form.getByLabel('Thành tích', { exact: true }).fill('Phát hiện sớm sự cố lò hơi, cứu dây chuyền may khỏi cháy');
+    await form.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    await page.locator('#nominate-granting-error').getByText('Công đoàn Sở Công Thương Hà Nội không phải đơn vị của Lê Văn Tuấn hay cấp trên của đơn vị đó; hãy chọn đúng cấp khen thưởng').waitFor();
+
+    await form.getByLabel('Cấp khen thưởng').selectOption({ label: 'Công đoàn Công ty May Thăng Long' });
+    await form.getByRole('button', { name: 'Gửi đề nghị' }).click();
+    await page.getByText('Đã đề nghị Giấy khen cho Lê Văn Tuấn, chờ Hội đồng Thi đua – Khen thưởng Công đoàn Công ty May Thăng Long xét.').waitFor();
+    const row = page.getByTestId('recent-nominations').getByRole('row').filter({ hasText: 'Lê Văn Tuấn' });
+    expect(await row.textContent()).toContain('Khen thưởng đột xuất');
+    await officer.close();
+
+    const open = (await s.api.ok(`{ nominations(source: AD_HOC) { edges { node { subjectName reason form { code } grantingUnit { name } } } } }`, {}, s.tokens.officerHn)).nominations.edges;
+    expect(open).toContainEqual({ node: { subjectName: 'Lê Văn Tuấn', reason: 'Phát hiện sớm sự cố lò hơi, cứu dây chuyền may khỏi cháy', form: { code: 'GIAY_KHEN' }, grantingUnit: { name: 'Công đoàn Công ty May Thăng Long' } } });
+  });
 });

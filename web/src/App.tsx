@@ -16,6 +16,7 @@ import { ManageCampaignPage } from './pages/ManageCampaignPage';
 import { MembersPage } from './pages/MembersPage';
 import { MyRewardsPage } from './pages/MyRewardsPage';
 import { NationalPage } from './pages/NationalPage';
+import { NominatePage } from './pages/NominatePage';
 import { ProceedingsPage } from './pages/ProceedingsPage';
 import { ProgressChecksPage } from './pages/ProgressChecksPage';
 import { ProposeColleaguePage } from './pages/ProposeColleaguePage';
@@ -50,6 +51,7 @@ const NAV: NavItem[] = [
   { to: '/work/members', label: 'Đoàn viên', roles: OFFICERS },
   { to: '/work/progress', label: 'Báo cáo tiến độ', roles: OFFICERS },
   { to: '/work/progress-checks', label: 'Xác nhận tiến độ', roles: OFFICERS },
+  { to: '/work/nominate', label: 'Đề nghị khen thưởng', roles: OFFICERS },
   { to: '/work/registrations', label: 'Đăng ký thi đua', roles: OFFICERS },
   { to: '/work/blocs', label: 'Khối, cụm thi đua', roles: OFFICERS },
   { to: '/work/colleague-proposals', label: 'Đề xuất của đoàn viên', roles: OFFICERS },
@@ -129,6 +131,7 @@ export function App() {
             <Route path="/work/launch" element={<LaunchCampaignPage />} />
             <Route path="/work/campaigns" element={<ManageCampaignPage />} />
             <Route path="/work/members" element={<MembersPage />} />
+            <Route path="/work/nominate" element={<NominatePage />} />
             <Route path="/work/progress" element={<ReportProgressPage />} />
             <Route path="/work/import" element={<ImportMembersPage />} />
             <Route path="/work/reviews" element={<ReviewsPage />} />

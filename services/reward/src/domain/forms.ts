@@ -1,4 +1,4 @@
-import type { FieldProblem, UnitLevel } from '@thidua/common';
+import { UNIT_LEVEL_NAMES, type FieldProblem, type UnitLevel } from '@thidua/common';
 import type { EligibilityRule, Quota } from './rules';
 
 export type { UnitLevel };
@@ -34,13 +34,13 @@ export interface RewardForm {
  */
 export function formFitProblems(form: RewardForm & { active: boolean }, collective: boolean | null, grantingLevel: string, adHoc: boolean, field: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!form.active) problems.push({ field, message: `${form.name} is no longer granted` });
-  if (collective !== null && !form.subjects.includes(collective ? 'COLLECTIVE' : 'INDIVIDUAL')) problems.push({ field, message: `${form.name} is not granted to ${collective ? 'collectives' : 'individuals'}` });
+  if (!form.active) problems.push({ field, message: `${form.name} không còn được xét tặng` });
+  if (collective !== null && !form.subjects.includes(collective ? 'COLLECTIVE' : 'INDIVIDUAL')) problems.push({ field, message: `${form.name} không xét tặng cho ${collective ? 'tập thể' : 'cá nhân'}` });
   if (!(form.grantingLevels as readonly string[]).includes(grantingLevel)) {
-    problems.push({ field, message: `${form.name} is granted at ${form.grantingLevels.join(', ')} level, not by a ${grantingLevel} unit` });
+    problems.push({ field, message: `${form.name} do cấp ${form.grantingLevels.map((l) => UNIT_LEVEL_NAMES[l]).join(', ')} xét tặng, không phải cấp ${UNIT_LEVEL_NAMES[grantingLevel as UnitLevel] ?? grantingLevel}` });
   }
   if (adHoc && form.kind === 'EMULATION_TITLE') {
-    problems.push({ field, message: `${form.name} is an emulation title, considered yearly; an ad-hoc reward is a commendation (Luật Thi đua, khen thưởng 2022, Điều 8)` });
+    problems.push({ field, message: `${form.name} là danh hiệu thi đua, xét hằng năm; khen thưởng đột xuất là hình thức khen thưởng (Luật Thi đua, khen thưởng 2022, Điều 8)` });
   }
   return problems;
 }
