@@ -6,7 +6,8 @@
  * second enrolment refused beside the unit), started, summarised (a missing result and short lessons refused, each
  * beside its field, the target named in words) and closed. The API refuses the search to an officer of another
  * province. An ad-hoc nomination: the missing subject, granting unit and short reason refused beside their fields, a
- * granting unit not above the member refused beside it, then sent and listed.
+ * granting unit not above the member refused beside it, then sent and listed. A new grassroots union, its code's
+ * rule and a code already used refused beside the field, then renamed.
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
@@ -149,6 +150,39 @@ describe('an officer of Hà Nội at work', () => {
     expect(closed.summary.results.map((r: { achievedValue: number }) => r.achievedValue).sort((a: number, b: number) => a - b)).toEqual([14, 620]);
     expect(closed.summary.exemplars).toEqual([{ name: 'Trần Thị Lan' }]);
     expect(closed.enrollments.edges).toHaveLength(2);
+  });
+
+  it('adds a grassroots union below the federation and renames it', async () => {
+    const officer = await people.pageAs({ roles: ['UNIT_OFFICER'], unit: 'hn' }, '/dashboard');
+    const page = officer.page;
+    await openFromHome(page, 'Đơn vị', 'Đơn vị');
+    const form = page.getByRole('form', { name: 'Thêm đơn vị' });
+    await form.getByLabel('Mã đơn vị').fill('không dấu?');
+    await form.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    await page.locator('#unit-code-error').getByText('Mã đơn vị dài 1–40 ký tự').waitFor();
+    expect(await page.locator('#unit-name-error').textContent()).toBe('Tên đơn vị dài 1–255 ký tự');
+    expect(await page.locator('#unit-type-error').textContent()).toBe('Công đoàn cơ sở cần ghi loại hình cơ quan, đơn vị, doanh nghiệp');
+
+    await form.getByLabel('Mã đơn vị').fill(`HN-DETKIM-${s.run}`);
+    await form.getByLabel('Tên đơn vị').fill('Công đoàn Công ty Dệt kim Đông Xuân');
+    await form.getByLabel('Loại hình').selectOption({ label: 'Doanh nghiệp Nhà nước' });
+    await form.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    await page.getByText('Đã thêm Công đoàn Công ty Dệt kim Đông Xuân.').waitFor();
+    // the form is empty again: a second union typed with the same code is refused beside the code
+    await form.getByLabel('Mã đơn vị').fill(`HN-DETKIM-${s.run}`);
+    await form.getByLabel('Tên đơn vị').fill('Công đoàn Dệt kim Đông Xuân (trùng mã)');
+    await form.getByLabel('Loại hình').selectOption({ label: 'Doanh nghiệp Nhà nước' });
+    await form.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    await page.locator('#unit-code-error').getByText(`Mã đơn vị HN-DETKIM-${s.run} đã được dùng cho một đơn vị khác`).waitFor();
+
+    const card = page.getByTestId('unit').filter({ hasText: 'Công đoàn Công ty Dệt kim Đông Xuân' });
+    await card.getByText('trực thuộc Liên đoàn Lao động thành phố Hà Nội').waitFor();
+    await card.getByLabel('Tên mới').fill('Công đoàn Tổng công ty Dệt kim Đông Xuân');
+    await card.getByRole('button', { name: 'Đổi tên' }).click();
+    await page.getByText('Đã đổi tên thành Công đoàn Tổng công ty Dệt kim Đông Xuân.').waitFor();
+    await officer.close();
+    const found = (await s.api.ok(`query($c: String!) { unionUnitByCode(code: $c) { name level organisationType parent { id } } }`, { c: `HN-DETKIM-${s.run}` }, s.tokens.officerHn)).unionUnitByCode;
+    expect(found).toEqual({ name: 'Công đoàn Tổng công ty Dệt kim Đông Xuân', level: 'GRASSROOTS', organisationType: 'STATE_OWNED_ENTERPRISE', parent: { id: s.units.hn!.id } });
   });
 
   it('nominates a member ad hoc, meeting the rules beside their fields first', async () => {

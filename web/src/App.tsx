@@ -28,6 +28,7 @@ import { ReviewsPage } from './pages/ReviewsPage';
 import { SignInCallbackPage, SignInPage } from './pages/SignInPage';
 import { StoriesPage } from './pages/StoriesPage';
 import { StoryPage } from './pages/StoryPage';
+import { UnitsPage } from './pages/UnitsPage';
 import { Loading, Page } from './ui';
 
 // officers' screen only: a chunk of its own
@@ -49,6 +50,7 @@ const NAV: NavItem[] = [
   { to: '/work/launch', label: 'Phát động', roles: OFFICERS },
   { to: '/work/campaigns', label: 'Điều hành phong trào', roles: OFFICERS },
   { to: '/work/members', label: 'Đoàn viên', roles: OFFICERS },
+  { to: '/work/units', label: 'Đơn vị', roles: OFFICERS },
   { to: '/work/progress', label: 'Báo cáo tiến độ', roles: OFFICERS },
   { to: '/work/progress-checks', label: 'Xác nhận tiến độ', roles: OFFICERS },
   { to: '/work/nominate', label: 'Đề nghị khen thưởng', roles: OFFICERS },
@@ -131,6 +133,7 @@ export function App() {
             <Route path="/work/launch" element={<LaunchCampaignPage />} />
             <Route path="/work/campaigns" element={<ManageCampaignPage />} />
             <Route path="/work/members" element={<MembersPage />} />
+            <Route path="/work/units" element={<UnitsPage />} />
             <Route path="/work/nominate" element={<NominatePage />} />
             <Route path="/work/progress" element={<ReportProgressPage />} />
             <Route path="/work/import" element={<ImportMembersPage />} />

@@ -29,7 +29,7 @@ export const CATEGORY: Record<string, string> = {
   FOR_WORKERS_IN_UNION_BODIES: 'Thi đua trong cán bộ cơ quan công đoàn',
 };
 
-export { ORGANISATION_TYPE_NAMES as ORGANISATION_TYPE } from '../../services/common/src/labels';
+export { ORGANISATION_TYPE_NAMES as ORGANISATION_TYPE, UNIT_LEVEL_NAMES as UNIT_LEVEL } from '../../services/common/src/labels';
 
 export const NOMINATION_SOURCE: Record<string, string> = {
   RESULTS: 'Từ kết quả thi đua',

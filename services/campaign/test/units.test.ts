@@ -21,7 +21,7 @@ describe('planning a union unit', () => {
 
   it('refuses a unit above or level with its parent', () => {
     expect(planUnit({ ...grassroots, level: 'SECTOR', organisationType: null }, province).problems).toEqual([
-      { field: 'level', message: 'a SECTOR unit cannot sit under a PROVINCIAL unit' },
+      { field: 'level', message: 'Công đoàn ngành không thể trực thuộc liên đoàn lao động tỉnh, thành phố' },
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { slugify, type FieldProblem, type OrganisationType, type UnitLevel } from '@thidua/common';
+import { UNIT_LEVEL_NAMES, slugify, type FieldProblem, type OrganisationType, type UnitLevel } from '@thidua/common';
 
 /** Tier of each level in the tree; a child always sits on a deeper tier than its parent. */
 export const LEVEL_TIER: Record<UnitLevel, number> = {
@@ -37,18 +37,18 @@ export function planUnit(input: NewUnit, parent: ParentUnit | null): { unit: Pla
   const problems: FieldProblem[] = [];
   const code = input.code.trim();
   const name = input.name.trim();
-  if (!CODE_PATTERN.test(code)) problems.push({ field: 'code', message: 'use 1–40 letters, digits, "-" or "_", starting with a letter or digit' });
-  if (name.length === 0 || name.length > 255) problems.push({ field: 'name', message: 'must be 1–255 characters' });
-  if (input.level === 'NATIONAL' && parent) problems.push({ field: 'parentId', message: 'the national federation has no parent' });
-  if (input.level !== 'NATIONAL' && !parent) problems.push({ field: 'parentId', message: `a ${input.level} unit needs a parent unit` });
+  if (!CODE_PATTERN.test(code)) problems.push({ field: 'code', message: 'Mã đơn vị dài 1–40 ký tự: chữ không dấu, số, "-" hoặc "_", bắt đầu bằng chữ hoặc số' });
+  if (name.length === 0 || name.length > 255) problems.push({ field: 'name', message: 'Tên đơn vị dài 1–255 ký tự' });
+  if (input.level === 'NATIONAL' && parent) problems.push({ field: 'parentId', message: 'Tổng Liên đoàn không có đơn vị cấp trên' });
+  if (input.level !== 'NATIONAL' && !parent) problems.push({ field: 'parentId', message: `${UNIT_LEVEL_NAMES[input.level]} cần có đơn vị cấp trên` });
   if (parent && LEVEL_TIER[input.level] <= LEVEL_TIER[parent.level]) {
-    problems.push({ field: 'level', message: `a ${input.level} unit cannot sit under a ${parent.level} unit` });
+    problems.push({ field: 'level', message: `${UNIT_LEVEL_NAMES[input.level]} không thể trực thuộc ${UNIT_LEVEL_NAMES[parent.level].toLowerCase()}` });
   }
   if (input.level === 'GRASSROOTS' && !input.organisationType) {
-    problems.push({ field: 'organisationType', message: 'a grassroots union must state the type of its organisation' });
+    problems.push({ field: 'organisationType', message: 'Công đoàn cơ sở cần ghi loại hình cơ quan, đơn vị, doanh nghiệp' });
   }
   if (input.organisationType && LEVEL_TIER[input.level] < LEVEL_TIER.UPPER_GRASSROOTS) {
-    problems.push({ field: 'organisationType', message: 'only grassroots and upper-grassroots unions have an organisation type' });
+    problems.push({ field: 'organisationType', message: 'Chỉ công đoàn cơ sở và công đoàn cấp trên trực tiếp cơ sở mới ghi loại hình' });
   }
   const segment = slugify(code);
   const path = parent ? `${parent.path}${segment}/` : `/${segment}/`;
