@@ -39,7 +39,6 @@ export const GAP: string[] = [
   'submitEvidence',
   'assignReviewer',
   'declareConflict',
-  'publishResults',
   'fileAppeal',
   'resolveAppeal',
   'saveRewardForm',

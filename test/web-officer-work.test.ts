@@ -3,7 +3,8 @@
  * reached from the officer's home (the dashboard's menu): members found by name without diacritics, added (meeting
  * the API's messages beside the fields first), moved to another grassroots union and leaving (a date before joining
  * refused beside its field); a launched movement run to its end: units and members enrolled with commitments (a
- * second enrolment refused beside the unit), started, summarised (a missing result and short lessons refused, each
+ * second enrolment refused beside the unit), started, its results published (refused in words while nothing is
+ * scored), summarised (a missing result and short lessons refused, each
  * beside its field, the target named in words) and closed. The API refuses the search to an officer of another
  * province. An ad-hoc nomination: the missing subject, granting unit and short reason refused beside their fields, a
  * granting unit not above the member refused beside it, then sent and listed. A new grassroots union, its code's
@@ -13,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { PortalPeople } from './support/portal-people';
 import { usePlatform } from './support/platform';
+import { eventually } from './support/graphql';
 import { RewardScenario, year } from './support/reward';
 
 const env = usePlatform();
@@ -123,6 +125,24 @@ describe('an officer of Hà Nội at work', () => {
 
     await page.getByRole('button', { name: 'Bắt đầu triển khai' }).click();
     await page.getByTestId('campaign-status').getByText('Đang triển khai').waitFor();
+
+    // nothing scored yet: the publication is refused in words; then a criteria set, a report, and the results go out
+    await page.getByRole('button', { name: 'Công bố kết quả' }).click();
+    await page.getByText('Chưa có kết quả để công bố: chưa tập thể, đoàn viên nào có điểm theo một bộ tiêu chí đã ban hành.').waitFor();
+    const running = (await s.api.ok(`query($id: ID!) { campaign(id: $id) { targets { id name } enrollments { edges { node { id member { id } } } } } }`, { id: created.id }, s.tokens.officerHn)).campaign;
+    const initiatives = running.targets.find((t: { name: string }) => t.name === 'Sáng kiến cải tiến').id;
+    const set = (await s.api.ok(`mutation($i: CriteriaSetInput!) { createCriteriaSet(input: $i) { id } }`, {
+      i: { campaignId: created.id, variant: 'GENERAL', criteria: [{ name: 'Sáng kiến cải tiến', method: 'LINEAR', weight: 100, unitOfMeasure: 'sáng kiến', targetValue: 10, targetId: initiatives }] },
+    }, s.tokens.officerHn)).createCriteriaSet;
+    await s.api.ok(`mutation($id: ID!) { publishCriteriaSet(id: $id) { id } }`, { id: set.id }, s.tokens.officerHn);
+    const lan = running.enrollments.edges.find((e: { node: { member: { id: string } | null } }) => e.node.member?.id === s.members.lan).node.id;
+    await s.api.ok(`mutation($i: ReportProgressInput!) { reportProgress(input: $i) { id } }`, { i: { enrollmentId: lan, targetId: initiatives, periodStart: `${year}-01-01`, value: 5 } }, s.tokens.officerHn);
+    await eventually(async () => {
+      const score = (await s.api.ok(`query($e: ID!) { participantScore(enrollmentId: $e) { total } }`, { e: lan }, s.tokens.officerHn)).participantScore;
+      return score && score.total > 0 ? score : null;
+    }, 30000, 'Lan scored in evaluation');
+    await page.getByRole('button', { name: 'Công bố kết quả' }).click();
+    await page.getByText(/^Đã công bố kết quả lần 1; hạn khiếu nại đến \d\d\/\d\d\/\d{4}\.$/).waitFor();
     await page.getByRole('button', { name: 'Bắt đầu sơ kết, tổng kết' }).click();
     await page.getByTestId('campaign-status').getByText('Đang sơ kết, tổng kết').waitFor();
 

@@ -40,6 +40,7 @@ const ENROL_MEMBER = `mutation EnrolMember($input: EnrollMemberInput!) { enrollM
 const START = `mutation StartCampaign($id: ID!) { startCampaign(id: $id) { id status } }`;
 const BEGIN_SUMMARY = `mutation BeginSummary($id: ID!) { beginCampaignSummary(id: $id) { id status } }`;
 const SUMMARISE = `mutation Summarise($id: ID!, $input: CampaignSummaryInput!) { submitCampaignSummary(id: $id, input: $input) { id status } }`;
+const PUBLISH = `mutation PublishResults($campaignId: ID!) { publishResults(campaignId: $campaignId) { publicationVersion appealDeadline } }`;
 const CLOSE = `mutation CloseCampaign($id: ID!) { closeCampaign(id: $id) { id status } }`;
 
 const RUNNING = ['LAUNCHED', 'IN_PROGRESS'];
@@ -254,6 +255,12 @@ export function ManageCampaignPage() {
           <Outcome error={step.error} done={step.done} />
           <div className="row">
             {c.status === 'LAUNCHED' ? <button type="button" disabled={step.busy} onClick={move(START, 'Phong trào đã bắt đầu triển khai.')}>Bắt đầu triển khai</button> : null}
+            {c.status !== 'CLOSED' ? (
+              <button type="button" disabled={step.busy} onClick={() => void step.run(async () => {
+                const { publishResults } = await mutate<{ publishResults: { publicationVersion: number; appealDeadline: string } }>(PUBLISH, { campaignId: chosen }, session?.token ?? null);
+                return `Đã công bố kết quả lần ${publishResults.publicationVersion}; hạn khiếu nại đến ${day(publishResults.appealDeadline.slice(0, 10))}.`;
+              })}>Công bố kết quả</button>
+            ) : null}
             {RUNNING.includes(c.status) ? <button type="button" disabled={step.busy} onClick={move(BEGIN_SUMMARY, 'Đã kết thúc báo cáo tiến độ, bắt đầu sơ kết, tổng kết.')}>Bắt đầu sơ kết, tổng kết</button> : null}
           </div>
           {RUNNING.includes(c.status) && unitId ? <Enrolment key={c.id} campaign={c} unitId={unitId} onDone={campaign.reload} /> : null}
