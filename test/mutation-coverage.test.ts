@@ -47,7 +47,6 @@ export const GAP: string[] = [
   'recordEmployerRewards',
   'registerInitiative',
   'assessInitiative',
-  'setRewardBudget',
 ];
 
 /** Every field of `type Mutation` (and its extensions) in the committed supergraph. */

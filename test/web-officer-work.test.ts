@@ -8,7 +8,8 @@
  * beside its field, the target named in words) and closed. The API refuses the search to an officer of another
  * province. An ad-hoc nomination: the missing subject, granting unit and short reason refused beside their fields, a
  * granting unit not above the member refused beside it, then sent and listed. A new grassroots union, its code's
- * rule and a code already used refused beside the field, then renamed.
+ * rule and a code already used refused beside the field, then renamed. A reward budget, a negative amount refused
+ * beside it.
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
@@ -203,6 +204,23 @@ describe('an officer of Hà Nội at work', () => {
     await officer.close();
     const found = (await s.api.ok(`query($c: String!) { unionUnitByCode(code: $c) { name level organisationType parent { id } } }`, { c: `HN-DETKIM-${s.run}` }, s.tokens.officerHn)).unionUnitByCode;
     expect(found).toEqual({ name: 'Công đoàn Tổng công ty Dệt kim Đông Xuân', level: 'GRASSROOTS', organisationType: 'STATE_OWNED_ENTERPRISE', parent: { id: s.units.hn!.id } });
+  });
+
+  it('plans a grassroots union’s reward budget for the year', async () => {
+    const officer = await people.pageAs({ roles: ['UNIT_OFFICER'], unit: 'hn' }, '/dashboard');
+    const page = officer.page;
+    await openFromHome(page, 'Dự toán khen thưởng', 'Dự toán khen thưởng');
+    const form = page.getByRole('form', { name: 'Dự toán khen thưởng' });
+    await form.getByLabel('Đơn vị').selectOption({ label: 'Công đoàn Công ty May Thăng Long' });
+    await form.getByLabel('Dự toán (đồng)').fill('-5');
+    await form.getByRole('button', { name: 'Ghi dự toán' }).click();
+    await page.locator('#budget-amount-error').getByText('Dự toán là số tiền nguyên (đồng), từ 0 trở lên').waitFor();
+    await form.getByLabel('Dự toán (đồng)').fill('150.000.000');
+    await form.getByRole('button', { name: 'Ghi dự toán' }).click();
+    await page.getByText(/^Đã ghi dự toán khen thưởng năm \d{4} của Công đoàn Công ty May Thăng Long: 150\.000\.000\s₫\.$/).waitFor();
+    await officer.close();
+    const refused = await s.api.refused(`mutation($u: ID!) { setRewardBudget(unitId: $u, year: ${year}, amountVnd: 1) }`, { u: s.units.may!.id }, s.tokens.officerKh);
+    expect(refused.code).toBe('FORBIDDEN');
   });
 
   it('nominates a member ad hoc, meeting the rules beside their fields first', async () => {

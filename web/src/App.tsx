@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { NavLink, Route, Routes } from 'react-router';
 import { useAuth, type Role } from './auth';
 import { BlocsPage } from './pages/BlocsPage';
+import { BudgetPage } from './pages/BudgetPage';
 import { CampaignPage } from './pages/CampaignPage';
 import { ColleagueProposalsPage } from './pages/ColleagueProposalsPage';
 import { CouncilPage } from './pages/CouncilPage';
@@ -54,6 +55,7 @@ const NAV: NavItem[] = [
   { to: '/work/progress', label: 'Báo cáo tiến độ', roles: OFFICERS },
   { to: '/work/progress-checks', label: 'Xác nhận tiến độ', roles: OFFICERS },
   { to: '/work/nominate', label: 'Đề nghị khen thưởng', roles: OFFICERS },
+  { to: '/work/budget', label: 'Dự toán khen thưởng', roles: OFFICERS },
   { to: '/work/registrations', label: 'Đăng ký thi đua', roles: OFFICERS },
   { to: '/work/blocs', label: 'Khối, cụm thi đua', roles: OFFICERS },
   { to: '/work/colleague-proposals', label: 'Đề xuất của đoàn viên', roles: OFFICERS },
@@ -135,6 +137,7 @@ export function App() {
             <Route path="/work/members" element={<MembersPage />} />
             <Route path="/work/units" element={<UnitsPage />} />
             <Route path="/work/nominate" element={<NominatePage />} />
+            <Route path="/work/budget" element={<BudgetPage />} />
             <Route path="/work/progress" element={<ReportProgressPage />} />
             <Route path="/work/import" element={<ImportMembersPage />} />
             <Route path="/work/reviews" element={<ReviewsPage />} />
