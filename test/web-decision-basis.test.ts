@@ -68,7 +68,7 @@ describe('proposing from a story and reviewing a decision', () => {
     await page.getByLabel('Hình thức đề nghị').selectOption('BK_TINH');
     const council = page.getByLabel('Hội đồng xét khen thưởng');
     await council.locator('option', { hasText: 'Tổng Liên đoàn Lao động Việt Nam' }).waitFor({ state: 'attached' });
-    expect(await council.locator('option').allTextContents()).toEqual(['Liên đoàn Lao động thành phố Hà Nội (cấp tỉnh, thành phố)', 'Tổng Liên đoàn Lao động Việt Nam (Tổng Liên đoàn)']);
+    expect(await council.locator('option').allTextContents()).toEqual(['Liên đoàn Lao động thành phố Hà Nội (Liên đoàn Lao động tỉnh, thành phố)', 'Tổng Liên đoàn Lao động Việt Nam (Tổng Liên đoàn)']);
     await council.selectOption({ label: 'Tổng Liên đoàn Lao động Việt Nam (Tổng Liên đoàn)' });
     const reason = `Cứu đồng nghiệp khỏi đám cháy xưởng may ${s.run}`;
     await page.getByLabel('Thành tích').fill(reason);

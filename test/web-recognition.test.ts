@@ -4,8 +4,9 @@
  * confirms the long-service list, confirms and corrects progress, forms and ranks a bloc, enters and approves a
  * registration (meeting the API's message beside the date first), and records and closes a pending case.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signIn } from './support/browser';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { PortalPeople, type Person } from './support/portal-people';
 import { usePlatform } from './support/platform';
 import { eventuallyCounted } from './support/read-models';
 import { RewardScenario, daysAgo, today, year } from './support/reward';
@@ -18,42 +19,8 @@ let trang: string;
 let enrollmentId: string;
 let targetId: string;
 
-/** Who signs in to the portal: an account of the platform, made through the accounts API as an officer would make it. */
-interface Person {
-  roles: ('UNIT_OFFICER' | 'MEMBER')[];
-  unit: string;
-  memberId?: string;
-}
-
-const accounts = new Map<string, { username: string; password: string; first: boolean }>();
-
-/** The person's Keycloak account (created once: its temporary password is changed at the first sign-in). */
-async function accountOf(person: Person): Promise<{ username: string; password: string; newPassword?: string }> {
-  const key = JSON.stringify(person);
-  let account = accounts.get(key);
-  if (!account) {
-    const username = `nt.${s.run}.${accounts.size}`;
-    const created = await s.api.ok(`mutation($i: CreateAccountInput!) { createAccount(input: $i) { temporaryPassword } }`, {
-      i: { username, fullName: `Người thử ${accounts.size}`, roles: person.roles, ...(person.memberId ? { memberId: person.memberId } : { unitId: s.units[person.unit]!.id }) },
-    }, s.tokens.admin);
-    account = { username, password: created.createAccount.temporaryPassword, first: true };
-    accounts.set(key, account);
-  }
-  if (!account.first) return { username: account.username, password: account.password };
-  const temporary = account.password;
-  account.first = false;
-  account.password = `Mat-khau-${s.run}-2026`;
-  return { username: account.username, password: temporary, newPassword: account.password };
-}
-
-async function pageAs(person: Person, path: string): Promise<{ page: Page; close(): Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const { username, password, newPassword } = await accountOf(person);
-  await signIn(page, base, username, password, newPassword);
-  await page.goto(`${base}${path}`);
-  return { page, close: () => context.close() };
-}
+const people = new PortalPeople(() => s, () => browser, () => base);
+const pageAs = (person: Person, path: string) => people.pageAs(person, path);
 
 beforeAll(async () => {
   base = env.platform.gatewayUrl.replace(/\/graphql$/, '');

@@ -29,7 +29,7 @@ describe('ad-hoc rewards (khen thưởng đột xuất)', () => {
 
   it('cannot be an emulation title, and the nomination must go to a unit above the subject', async () => {
     const title = await s.api.refused(NOMINATE, { input: { source: 'AD_HOC', memberId: s.members.hoa, grantingUnitId: s.units.may!.id, formCode: 'LDTT', achievedOn: daysAgo(3), reason: 'Thành tích đột xuất trong tháng' } }, s.tokens.officerHn);
-    expect(title).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('emulation title') });
+    expect(title).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('là danh hiệu thi đua, xét hằng năm') });
     const sideways = await s.api.refused(NOMINATE, { input: { source: 'AD_HOC', memberId: s.members.hoa, grantingUnitId: s.units.so!.id, achievedOn: daysAgo(3), reason: 'Thành tích đột xuất trong tháng' } }, s.tokens.officerHn);
     expect(sideways.problems.map((p) => p.field)).toEqual(['grantingUnitId']);
   });

@@ -56,7 +56,7 @@ describe('from published results to a reward decision', () => {
     }, 30000, 'campaign known to reward').then((ready) => expect(ready.campaign.rewardPlan).toEqual({ form: { code: 'BK_TINH' }, explicit: false }));
     const PLAN = `mutation($id: ID!, $input: CampaignRewardPlanInput!) { setCampaignRewardPlan(campaignId: $id, input: $input) { topN explicit form { code } } }`;
     expect((await s.api.refused(PLAN, { id: campaignId, input: { formCode: 'BK_TINH', topN: 2 } }, s.tokens.officerKh)).code).toBe('FORBIDDEN');
-    expect((await s.api.refused(PLAN, { id: campaignId, input: { formCode: 'GIAY_KHEN', topN: 2 } }, s.tokens.officerHn)).message).toContain('not by a PROVINCIAL unit');
+    expect((await s.api.refused(PLAN, { id: campaignId, input: { formCode: 'GIAY_KHEN', topN: 2 } }, s.tokens.officerHn)).message).toContain('không phải cấp Liên đoàn Lao động tỉnh, thành phố');
     expect((await s.api.ok(PLAN, { id: campaignId, input: { formCode: 'BK_TINH', topN: 2 } }, s.tokens.officerHn)).setCampaignRewardPlan).toEqual({ topN: 2, explicit: true, form: { code: 'BK_TINH' } });
 
     await eventually(async () => {

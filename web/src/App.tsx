@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { NavLink, Route, Routes } from 'react-router';
 import { useAuth, type Role } from './auth';
 import { BlocsPage } from './pages/BlocsPage';
+import { BudgetPage } from './pages/BudgetPage';
 import { CampaignPage } from './pages/CampaignPage';
 import { ColleagueProposalsPage } from './pages/ColleagueProposalsPage';
 import { CorrectionsPage } from './pages/CorrectionsPage';
@@ -13,8 +14,11 @@ import { HomePage } from './pages/HomePage';
 import { ImportMembersPage } from './pages/ImportMembersPage';
 import { LaunchCampaignPage } from './pages/LaunchCampaignPage';
 import { LongServicePage } from './pages/LongServicePage';
+import { ManageCampaignPage } from './pages/ManageCampaignPage';
+import { MembersPage } from './pages/MembersPage';
 import { MyRewardsPage } from './pages/MyRewardsPage';
 import { NationalPage } from './pages/NationalPage';
+import { NominatePage } from './pages/NominatePage';
 import { ProceedingsPage } from './pages/ProceedingsPage';
 import { ProgressChecksPage } from './pages/ProgressChecksPage';
 import { ProposeColleaguePage } from './pages/ProposeColleaguePage';
@@ -26,6 +30,7 @@ import { ReviewsPage } from './pages/ReviewsPage';
 import { SignInCallbackPage, SignInPage } from './pages/SignInPage';
 import { StoriesPage } from './pages/StoriesPage';
 import { StoryPage } from './pages/StoryPage';
+import { UnitsPage } from './pages/UnitsPage';
 import { Loading, Page } from './ui';
 
 // officers' screen only: a chunk of its own
@@ -45,8 +50,13 @@ const NAV: NavItem[] = [
   { to: '/dashboard', label: 'Bảng điều khiển', roles: OFFICERS },
   { to: '/national', label: 'Toàn quốc', roles: ['NATIONAL_ADMIN'] },
   { to: '/work/launch', label: 'Phát động', roles: OFFICERS },
+  { to: '/work/campaigns', label: 'Điều hành phong trào', roles: OFFICERS },
+  { to: '/work/members', label: 'Đoàn viên', roles: OFFICERS },
+  { to: '/work/units', label: 'Đơn vị', roles: OFFICERS },
   { to: '/work/progress', label: 'Báo cáo tiến độ', roles: OFFICERS },
   { to: '/work/progress-checks', label: 'Xác nhận tiến độ', roles: OFFICERS },
+  { to: '/work/nominate', label: 'Đề nghị khen thưởng', roles: OFFICERS },
+  { to: '/work/budget', label: 'Dự toán khen thưởng', roles: OFFICERS },
   { to: '/work/registrations', label: 'Đăng ký thi đua', roles: OFFICERS },
   { to: '/work/blocs', label: 'Khối, cụm thi đua', roles: OFFICERS },
   { to: '/work/colleague-proposals', label: 'Đề xuất của đoàn viên', roles: OFFICERS },
@@ -125,6 +135,11 @@ export function App() {
             <Route path="/dashboard" element={<DashboardPage />} />
             <Route path="/national" element={<NationalPage />} />
             <Route path="/work/launch" element={<LaunchCampaignPage />} />
+            <Route path="/work/campaigns" element={<ManageCampaignPage />} />
+            <Route path="/work/members" element={<MembersPage />} />
+            <Route path="/work/units" element={<UnitsPage />} />
+            <Route path="/work/nominate" element={<NominatePage />} />
+            <Route path="/work/budget" element={<BudgetPage />} />
             <Route path="/work/progress" element={<ReportProgressPage />} />
             <Route path="/work/import" element={<ImportMembersPage />} />
             <Route path="/work/reviews" element={<ReviewsPage />} />

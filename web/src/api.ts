@@ -9,7 +9,7 @@ export interface Problem {
 export interface GraphQLError {
   message: string;
   path?: (string | number)[];
-  extensions?: { code?: string; problems?: Problem[]; serviceName?: string };
+  extensions?: { code?: string; problems?: Problem[]; field?: string; serviceName?: string };
 }
 
 export class ApiError extends Error {
@@ -18,7 +18,9 @@ export class ApiError extends Error {
   constructor(error: GraphQLError) {
     super(error.message);
     this.code = error.extensions?.code ?? 'ERROR';
-    this.problems = error.extensions?.problems ?? [];
+    // a refusal that names one field (a conflict, a scope) is shown beside that field like an input problem
+    const field = error.extensions?.field;
+    this.problems = error.extensions?.problems ?? (field ? [{ field, message: error.message }] : []);
   }
 }
 

@@ -17,13 +17,7 @@ export { todayInVietnam as todayIso } from '../../services/common/src/clock';
 
 export { CAMPAIGN_STATUS_NAMES as CAMPAIGN_STATUS, CAMPAIGN_CATEGORY_NAMES as CATEGORY } from '../../services/campaign/src/domain/campaign-names';
 
-export const ORGANISATION_TYPE: Record<string, string> = {
-  ADMINISTRATIVE_AGENCY: 'Cơ quan hành chính',
-  PUBLIC_SERVICE_UNIT: 'Đơn vị sự nghiệp',
-  STATE_OWNED_ENTERPRISE: 'Doanh nghiệp Nhà nước',
-  PRIVATE_ENTERPRISE: 'Doanh nghiệp tư nhân',
-  FDI_ENTERPRISE: 'Doanh nghiệp FDI',
-};
+export { ORGANISATION_TYPE_NAMES as ORGANISATION_TYPE, UNIT_LEVEL_NAMES as UNIT_LEVEL } from '../../services/common/src/names';
 
 export const NOMINATION_SOURCE: Record<string, string> = {
   RESULTS: 'Từ kết quả thi đua',
@@ -77,12 +71,3 @@ export const PROCEEDING_KIND: Record<string, string> = {
 export const REPORT_STATUS: Record<string, string> = { PENDING_CONFIRMATION: 'Chờ xác nhận', CONFIRMED: 'Đã xác nhận' };
 
 export const label = (labels: Record<string, string>, code: string | null | undefined) => (code ? (labels[code] ?? code) : '—');
-
-/** Levels of the union tree (cấp công đoàn), as a council is named by its level. */
-export const UNIT_LEVEL: Record<string, string> = {
-  NATIONAL: 'Tổng Liên đoàn',
-  PROVINCIAL: 'cấp tỉnh, thành phố',
-  SECTOR: 'công đoàn ngành trung ương',
-  UPPER_GRASSROOTS: 'công đoàn cấp trên trực tiếp cơ sở',
-  GRASSROOTS: 'công đoàn cơ sở',
-};

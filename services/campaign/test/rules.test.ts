@@ -8,7 +8,7 @@ const scope = { scopeUnitPath: '/vn/bn/', organisationTypes: ['PRIVATE_ENTERPRIS
 describe('who may enrol', () => {
   it('takes units in the subtree with an organisation type of the scope', () => {
     expect(unitEligibility(scope, { path: '/vn/bn/may/', organisationType: 'FDI_ENTERPRISE' })).toEqual([]);
-    expect(unitEligibility(scope, { path: '/vn/kh/may/', organisationType: 'FDI_ENTERPRISE' }).map((p) => p.message)).toEqual(['đơn vị không thuộc phạm vi của phong trào']);
+    expect(unitEligibility(scope, { path: '/vn/kh/may/', organisationType: 'FDI_ENTERPRISE' }).map((p) => p.message)).toEqual(['Đơn vị này nằm ngoài phạm vi của phong trào']);
     expect(unitEligibility(scope, { path: '/vn/bn/so/', organisationType: 'ADMINISTRATIVE_AGENCY' })).toHaveLength(1);
   });
 
@@ -16,7 +16,7 @@ describe('who may enrol', () => {
     const unit = { path: '/vn/bn/may/', organisationType: 'PRIVATE_ENTERPRISE' as const };
     expect(memberEligibility(scope, unit, 'CN_DET_MAY', false)).toEqual([]);
     expect(memberEligibility(scope, unit, 'KY_SU', false).map((p) => p.field)).toEqual(['memberId']);
-    expect(memberEligibility(scope, unit, 'CN_DET_MAY', true).map((p) => p.message)).toEqual(['đoàn viên đã thôi sinh hoạt công đoàn']);
+    expect(memberEligibility(scope, unit, 'CN_DET_MAY', true).map((p) => p.message)).toEqual(['Đoàn viên này đã rời công đoàn']);
   });
 
   it('fills commitments from the campaign targets and refuses foreign targets', () => {
@@ -72,10 +72,9 @@ describe('member CSV import', () => {
 
 describe('summaries and replication', () => {
   it('needs a result for every target and stated lessons', () => {
-    const problems = summaryProblems({ results: [{ targetId: 't1', achievedValue: 3, comment: null }], lessons: 'ngắn', exemplars: [] }, [{ id: 't1', name: 'Sáng kiến' }, { id: 't2', name: 'Tai nạn lao động' }]);
+    const problems = summaryProblems({ results: [{ targetId: 't1', achievedValue: 3, comment: null }], lessons: 'ngắn', exemplars: [] }, [{ id: 't1', name: 'Sáng kiến' }, { id: 't2', name: 'Giờ công' }]);
     expect(problems.map((p) => p.field)).toEqual(['results', 'lessons']);
-    // the missing result is named by its target, not by an id
-    expect(problems[0]!.message).toBe('thiếu kết quả đạt được của chỉ tiêu «Tai nạn lao động»');
+    expect(problems[0]!.message).toBe('Chưa có kết quả đạt được của chỉ tiêu “Giờ công”');
   });
 
   it('knows when a summary is overdue', () => {

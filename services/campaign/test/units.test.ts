@@ -21,7 +21,7 @@ describe('planning a union unit', () => {
 
   it('refuses a unit above or level with its parent', () => {
     expect(planUnit({ ...grassroots, level: 'SECTOR', organisationType: null }, province).problems).toEqual([
-      { field: 'level', message: 'đơn vị cấp công đoàn ngành không thể trực thuộc đơn vị cấp liên đoàn lao động tỉnh, thành phố' },
+      { field: 'level', message: 'Công đoàn ngành không thể trực thuộc liên đoàn Lao động tỉnh, thành phố' },
     ]);
   });
 

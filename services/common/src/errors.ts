@@ -25,8 +25,9 @@ export class ValidationError extends AppError {
   readonly code = 'BAD_USER_INPUT' as const;
   readonly problems: FieldProblem[];
   constructor(problems: FieldProblem[]) {
-    // the person reads the messages; the fields are for the form that shows each beside its input (problems)
-    super(problems.map((p) => p.message).join('; '), { problems });
+    // the person reads the messages; the fields are for the form that shows each beside its input (problems), and a
+    // single problem names its field at the top too (extensions.field), as refusals of other kinds do
+    super(problems.map((p) => p.message).join('; '), problems.length === 1 ? { problems, field: problems[0]!.field } : { problems });
     this.problems = problems;
   }
   static single(field: string, message: string): ValidationError {

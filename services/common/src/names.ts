@@ -15,11 +15,27 @@ export const ROLE_NAMES: Record<string, string> = {
   NEWS_CHANNEL: 'Kênh tin',
 };
 
-/** Levels of the union tree, as named in a sentence ("đơn vị cấp …"). */
+/** Organisation types (loại hình), as a list labels them; `inSentence` for the middle of a sentence. */
+export const ORGANISATION_TYPE_NAMES: Record<string, string> = {
+  ADMINISTRATIVE_AGENCY: 'Cơ quan hành chính',
+  PUBLIC_SERVICE_UNIT: 'Đơn vị sự nghiệp',
+  STATE_OWNED_ENTERPRISE: 'Doanh nghiệp Nhà nước',
+  PRIVATE_ENTERPRISE: 'Doanh nghiệp tư nhân',
+  FDI_ENTERPRISE: 'Doanh nghiệp FDI',
+  UNSPECIFIED: 'Chưa phân loại',
+};
+
+/** Levels of the union tree (cấp công đoàn). */
 export const UNIT_LEVEL_NAMES: Record<string, string> = {
   NATIONAL: 'Tổng Liên đoàn',
-  PROVINCIAL: 'liên đoàn lao động tỉnh, thành phố',
-  SECTOR: 'công đoàn ngành',
-  UPPER_GRASSROOTS: 'công đoàn cấp trên cơ sở',
-  GRASSROOTS: 'công đoàn cơ sở',
+  PROVINCIAL: 'Liên đoàn Lao động tỉnh, thành phố',
+  SECTOR: 'Công đoàn ngành',
+  UPPER_GRASSROOTS: 'Công đoàn cấp trên trực tiếp cơ sở',
+  GRASSROOTS: 'Công đoàn cơ sở',
 };
+
+/** A name as it reads inside a sentence: "Doanh nghiệp Nhà nước" → "doanh nghiệp Nhà nước" (only the first letter). */
+export function inSentence(name: string | undefined): string {
+  if (!name) return '';
+  return name.charAt(0).toLocaleLowerCase('vi') + name.slice(1);
+}

@@ -13,6 +13,15 @@ export function foldVietnamese(text: string): string {
     .trim();
 }
 
+/**
+ * The LIKE pattern matching folded text that contains `search` (its own % and _ taken literally), or null for an empty
+ * search: names are compared folded on both sides, so "nguyen thi" finds "Nguyễn Thị".
+ */
+export function foldedContainsPattern(search: string | null | undefined): string | null {
+  const text = search?.trim();
+  return text ? `%${foldVietnamese(text).replace(/[\\%_]/g, '\\$&')}%` : null;
+}
+
 /** A path segment from a unit code: `HN-CTY-01` → `hn-cty-01`. */
 export function slugify(text: string): string {
   return foldVietnamese(text)

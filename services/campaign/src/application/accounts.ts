@@ -12,6 +12,7 @@ import {
   ValidationError,
   decodeCursor,
   foldVietnamese,
+  foldedContainsPattern,
   isOfficerOver,
   officerScope,
   pageSize,
@@ -250,7 +251,7 @@ export async function accounts(ctx: CampaignContext, filter: AccountFilter, page
     if (!isOfficerOver(ctx.identity, unit.path)) throw new ForbiddenError(`${unit.name} không thuộc đơn vị bạn quản lý`, { unitPath: unit.path });
     within = unit.path;
   }
-  const search = filter.search?.trim() ? `%${foldVietnamese(filter.search.trim()).replace(/[\\%_]/g, '\\$&')}%` : null;
+  const search = foldedContainsPattern(filter.search);
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
   const rows = await queryRows<AccountRow>(

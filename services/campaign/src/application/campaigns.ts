@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError, ValidationError, decodeCursor, isWithinSubtree, officerScope, pageSize, parseId, queryRows, requireRole, requireWithinScope, toConnection, todayInVietnam, type CampaignCategory, type Connection, type FieldProblem, type OrganisationType, type PageRequest, type TransactionScope } from '@thidua/common';
 import { CAMPAIGN_STATUS_NAMES } from '../domain/campaign-names';
+import { inSentence } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { canSeeCampaign } from '../domain/access';
 import { canTransition, draftProblems, launchProblems, meets, summaryProblems, type CampaignDraft, type CampaignStatus, type ReportingCadence, type SummaryDraft } from '../domain/campaigns';
@@ -248,7 +249,7 @@ export async function discardCampaignDraft(ctx: CampaignContext, id: string): Pr
 }
 
 function assertTransition(from: CampaignStatus, to: CampaignStatus): void {
-  if (!canTransition(from, to)) throw new ConflictError(`Phong trào đang ở trạng thái «${CAMPAIGN_STATUS_NAMES[from]}» không chuyển sang «${CAMPAIGN_STATUS_NAMES[to]}» được`, { status: from, requested: to });
+  if (!canTransition(from, to)) throw new ConflictError(`Phong trào ${inSentence(CAMPAIGN_STATUS_NAMES[from])} không thể chuyển sang ${inSentence(CAMPAIGN_STATUS_NAMES[to])}`, { status: from, requested: to });
 }
 
 /** Moves a campaign along its lifecycle and tells the other services. */
@@ -291,7 +292,7 @@ export async function submitCampaignSummary(ctx: CampaignContext, id: string, in
   return ctx.transaction(async ({ manager, emit }) => {
     const campaign = await lockForChange(ctx, manager, id);
     if (campaign.status !== 'SUMMARISING') {
-      throw new ConflictError(`Hãy bắt đầu sơ kết, tổng kết trước: phong trào đang ở trạng thái «${CAMPAIGN_STATUS_NAMES[campaign.status]}»`, { status: campaign.status });
+      throw new ConflictError(`Phong trào ${inSentence(CAMPAIGN_STATUS_NAMES[campaign.status])}: bấm “Bắt đầu sơ kết, tổng kết” trước khi ghi báo cáo tổng kết`, { status: campaign.status });
     }
     const targets = await targetsOf(manager, campaign.id);
     const problems = summaryProblems(summary, targets);
@@ -329,7 +330,7 @@ export async function closeCampaign(ctx: CampaignContext, id: string): Promise<C
     const campaign = await lockForChange(ctx, manager, id);
     assertTransition(campaign.status, 'CLOSED');
     const hasSummary = (await manager.getRepository(CampaignSummaryEntity).countBy({ campaignId: campaign.id })) > 0;
-    if (!hasSummary) throw new ConflictError('Phong trào chưa có báo cáo tổng kết nên chưa kết thúc được: hãy nộp báo cáo tổng kết trước', { rule: 'summary-required' });
+    if (!hasSummary) throw new ConflictError('Phong trào chưa có báo cáo tổng kết nên chưa kết thúc được: hãy gửi báo cáo tổng kết trước', { rule: 'summary-required' });
     campaign.status = 'CLOSED';
     campaign.closedAt = new Date();
     const saved = await manager.getRepository(CampaignEntity).save(campaign);

@@ -1,5 +1,7 @@
 import {
   DownloadNotFoundError,
+  ORGANISATION_TYPE_NAMES,
+  inSentence,
   ForbiddenError,
   UnauthenticatedError,
   ValidationError,
@@ -10,7 +12,6 @@ import {
   type IssuedDocument,
   type Issuer,
 } from '@thidua/common';
-import { ORGANISATION_TYPE_NAMES } from '../domain/campaign-names';
 import { canSeeCampaign } from '../domain/access';
 import { meets } from '../domain/campaigns';
 import { annualReportPage } from '../documents/annual';
@@ -64,7 +65,7 @@ async function movementModel(ctx: CampaignContext, campaign: CampaignRow, date: 
     organisingMeasures: campaign.organisingMeasures,
     scope: {
       unitName: scopeUnit?.name ?? '',
-      organisationTypes: campaign.scopeOrganisationTypes.map((type) => ORGANISATION_TYPE_NAMES[type] ?? type),
+      organisationTypes: campaign.scopeOrganisationTypes.map((type) => inSentence(ORGANISATION_TYPE_NAMES[type] ?? type)),
       occupations: occupations.map((o, i) => (o && !(o instanceof Error) ? o.name : campaign.scopeOccupationCodes[i]!)),
     },
     targets: targets.map((t) => ({ name: t.name, unitOfMeasure: t.unitOfMeasure, targetValue: t.targetValue, higherIsBetter: t.direction === 'HIGHER_IS_BETTER', weight: t.weight })),
@@ -127,7 +128,7 @@ export async function movementReport(ctx: CampaignContext, campaign: CampaignRow
         enrolled: inspected.enrolled,
         behind: await names(inspected.behindTarget),
         silent: await names(inspected.silent),
-        byOrganisationType: inspected.byOrganisationType.map((g) => ({ label: ORGANISATION_TYPE_NAMES[g.key] ?? g.key, enrollments: g.enrollments, completion: g.completionRate })),
+        byOrganisationType: inspected.byOrganisationType.map((g) => ({ label: inSentence(ORGANISATION_TYPE_NAMES[g.key] ?? g.key), enrollments: g.enrollments, completion: g.completionRate })),
       },
     };
   }

@@ -1,5 +1,6 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, officerScope, pageSize, parseId, queryRows, requireAuthenticated, toConnection, todayInVietnam, type Connection, type FieldProblem, type OrganisationType, type PageRequest } from '@thidua/common';
 import { CAMPAIGN_STATUS_NAMES } from '../domain/campaign-names';
+import { inSentence } from '@thidua/common';
 import { IsNull, Not, type EntityManager } from 'typeorm';
 import { canSeeCampaign, canSeeEnrollment } from '../domain/access';
 import { RUNNING_STATUSES } from '../domain/campaigns';
@@ -14,7 +15,7 @@ async function runningCampaign(ctx: CampaignContext, manager: EntityManager, cam
   const campaign = await manager.getRepository(CampaignEntity).findOne({ where: { id: campaignId }, lock: { mode: 'pessimistic_read' } });
   if (!campaign || !canSeeCampaign(ctx.identity, campaign)) throw new NotFoundError('Campaign', campaignId);
   if (!RUNNING_STATUSES.includes(campaign.status)) {
-    throw new ConflictError(`Phong trào đang ở trạng thái «${CAMPAIGN_STATUS_NAMES[campaign.status]}»: chỉ đăng ký và báo cáo tiến độ khi phong trào đã phát động hoặc đang triển khai`, { status: campaign.status });
+    throw new ConflictError(`Phong trào “${campaign.title}” ${inSentence(CAMPAIGN_STATUS_NAMES[campaign.status])}: chỉ đăng ký và báo cáo khi phong trào đã phát động hoặc đang triển khai`, { status: campaign.status });
   }
   return campaign;
 }
@@ -27,7 +28,7 @@ async function scopeOf(ctx: CampaignContext, campaign: CampaignRow): Promise<Cam
 async function createEnrollment(
   ctx: CampaignContext,
   campaignId: string,
-  subject: { unitId: string; unitPath: string; memberId: string | null },
+  subject: { unitId: string; unitPath: string; memberId: string | null; name: string },
   eligibility: (scope: CampaignScope) => FieldProblem[],
   given: CommitmentInput[],
 ): Promise<EnrollmentRow> {
@@ -40,14 +41,14 @@ async function createEnrollment(
     const duplicate = await manager
       .getRepository(EnrollmentEntity)
       .findOneBy(subject.memberId ? { campaignId: campaign.id, memberId: subject.memberId } : { campaignId: campaign.id, unitId: subject.unitId, memberId: IsNull() });
-    if (duplicate) throw new ConflictError('Đã đăng ký tham gia phong trào này rồi', { enrollmentId: duplicate.id });
-    const enrollment = await manager.getRepository(EnrollmentEntity).save({ campaignId: campaign.id, ...subject, enrolledBy: ctx.identity.subject });
+    if (duplicate) throw new ConflictError(`${subject.name} đã đăng ký phong trào “${campaign.title}”`, { enrollmentId: duplicate.id, field: subject.memberId ? 'memberId' : 'unitId' });
+    const enrollment = await manager.getRepository(EnrollmentEntity).save({ campaignId: campaign.id, unitId: subject.unitId, unitPath: subject.unitPath, memberId: subject.memberId, enrolledBy: ctx.identity.subject });
     await manager.getRepository(CommitmentEntity).insert(commitments.map((c) => ({ enrollmentId: enrollment.id, ...c })));
     await emit({
       type: 'EnrollmentCreated',
       aggregateId: enrollment.id,
       unitPath: subject.unitPath,
-      payload: { enrollmentId: enrollment.id, campaignId: campaign.id, ...subject, commitments },
+      payload: { enrollmentId: enrollment.id, campaignId: campaign.id, unitId: subject.unitId, unitPath: subject.unitPath, memberId: subject.memberId, commitments },
     });
     return enrollment;
   });
@@ -58,9 +59,9 @@ export async function enrollUnit(ctx: CampaignContext, input: { campaignId: stri
   requireAuthenticated(ctx.identity);
   const campaignId = parseId('campaignId', input.campaignId);
   const unit = await ctx.loaders.unit.load(parseId('unitId', input.unitId));
-  if (!unit) throw new NotFoundError('Unit', input.unitId);
-  if (!canSeeEnrollment(ctx.identity, { unitPath: unit.path, memberId: null })) throw new ForbiddenError(`${unit.name} không thuộc phạm vi bạn quản lý`);
-  return createEnrollment(ctx, campaignId, { unitId: unit.id, unitPath: unit.path, memberId: null }, (scope) => unitEligibility(scope, unit), input.commitments ?? []);
+  if (!unit) throw ValidationError.single('unitId', 'Không tìm thấy đơn vị này');
+  if (!canSeeEnrollment(ctx.identity, { unitPath: unit.path, memberId: null })) throw new ForbiddenError(`${unit.name} không thuộc đơn vị bạn quản lý`, { field: 'unitId', unitPath: unit.path });
+  return createEnrollment(ctx, campaignId, { unitId: unit.id, unitPath: unit.path, memberId: null, name: unit.name }, (scope) => unitEligibility(scope, unit), input.commitments ?? []);
 }
 
 /** A member enrols: the member themself or an officer over their unit. */
@@ -68,13 +69,13 @@ export async function enrollMember(ctx: CampaignContext, input: { campaignId: st
   requireAuthenticated(ctx.identity);
   const campaignId = parseId('campaignId', input.campaignId);
   const member = await ctx.loaders.member.load(parseId('memberId', input.memberId));
-  if (!member) throw new NotFoundError('Member', input.memberId);
-  if (!canSeeEnrollment(ctx.identity, { unitPath: member.unitPath, memberId: member.id })) throw new ForbiddenError('Bạn chỉ đăng ký cho chính mình hoặc cho đoàn viên các đơn vị mình quản lý');
+  if (!member) throw ValidationError.single('memberId', 'Không tìm thấy đoàn viên này');
+  if (!canSeeEnrollment(ctx.identity, { unitPath: member.unitPath, memberId: member.id })) throw new ForbiddenError('Bạn chỉ đăng ký được cho mình hoặc cho đoàn viên thuộc đơn vị bạn quản lý', { field: 'memberId' });
   const unit = (await ctx.loaders.unit.load(member.unitId))!;
   return createEnrollment(
     ctx,
     campaignId,
-    { unitId: unit.id, unitPath: unit.path, memberId: member.id },
+    { unitId: unit.id, unitPath: unit.path, memberId: member.id, name: member.fullName },
     (scope) => memberEligibility(scope, unit, member.occupationCode, member.leftUnionOn !== null),
     input.commitments ?? [],
   );

@@ -1,5 +1,5 @@
-import { allPages, dateCell, type SheetColumn, type SheetSpec } from '@thidua/common';
-import { CAMPAIGN_CATEGORY_NAMES, CAMPAIGN_STATUS_NAMES, ORGANISATION_TYPE_NAMES } from '../domain/campaign-names';
+import { ORGANISATION_TYPE_NAMES, allPages, dateCell, inSentence, type SheetColumn, type SheetSpec } from '@thidua/common';
+import { CAMPAIGN_CATEGORY_NAMES, CAMPAIGN_STATUS_NAMES } from '../domain/campaign-names';
 import type { CampaignStatus } from '../domain/campaigns';
 import { ANNUAL_FIGURES } from '../documents/annual';
 import type { CampaignRow, CampaignSpreadRow, EnrollmentRow, MemberRow, UnionUnitRow } from '../entities';
@@ -96,7 +96,7 @@ async function inspectedLines(ctx: CampaignContext, enrollments: EnrollmentRow[]
 export async function inspectionSheets(ctx: CampaignContext, campaign: CampaignRow): Promise<SheetSpec<any>[]> {
   const inspected = await inspection(ctx, campaign);
   const groups: SheetColumn<{ key: string; enrollments: number; completionRate: number }>[] = [
-    { header: 'Nhóm', width: 32, value: (g) => ORGANISATION_TYPE_NAMES[g.key] ?? g.key },
+    { header: 'Nhóm', width: 32, value: (g) => inSentence(ORGANISATION_TYPE_NAMES[g.key] ?? g.key) },
     { header: 'Lượt tham gia', width: 14, format: 'integer', value: (g) => g.enrollments },
     { header: 'Mức hoàn thành bình quân', width: 16, format: 'percent', value: (g) => g.completionRate },
   ];

@@ -5,7 +5,9 @@ import {
   ValidationError,
   decodeCursor,
   foldVietnamese,
+  foldedContainsPattern,
   isOfficerOver,
+  isUuid,
   pageSize,
   parseId,
   queryRows,
@@ -51,13 +53,16 @@ export interface UpdateMemberInput {
 
 export async function createMember(ctx: CampaignContext, input: CreateMemberInput): Promise<MemberRow> {
   requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
-  const unit = await ctx.loaders.unit.load(parseId('unitId', input.unitId));
-  if (!unit) throw new NotFoundError('Unit', input.unitId);
-  requireWithinScope(ctx.identity, unit.path);
-  const occupation = await ctx.loaders.occupation.load(input.occupationCode);
+  // every problem of the form at once, the unit's among them, so the officer fixes the form in one go
+  const unit = isUuid(input.unitId) ? await ctx.loaders.unit.load(input.unitId.toLowerCase()) : null;
+  if (unit) requireWithinScope(ctx.identity, unit.path);
+  const occupation = input.occupationCode ? await ctx.loaders.occupation.load(input.occupationCode) : null;
   const joinedUnionOn = input.joinedUnionOn ?? null;
-  const problems = memberProblems({ fullName: input.fullName, occupationCode: input.occupationCode, joinedUnionOn }, unit.level, occupation !== null, todayInVietnam());
-  if (problems.length > 0) throw new ValidationError(problems);
+  const problems = [
+    ...(unit ? [] : [{ field: 'unitId', message: 'Chọn công đoàn cơ sở của đoàn viên' }]),
+    ...memberProblems({ fullName: input.fullName, occupationCode: input.occupationCode, joinedUnionOn }, unit?.level ?? 'GRASSROOTS', occupation !== null, todayInVietnam()),
+  ];
+  if (problems.length > 0 || !unit) throw new ValidationError(problems);
 
   return ctx.transaction(async ({ manager, emit }) => {
     const fullName = input.fullName.trim().normalize('NFC');
@@ -92,7 +97,7 @@ export async function updateMember(ctx: CampaignContext, id: string, input: Upda
     const occupationExists = (await manager.getRepository(OccupationEntity).countBy({ code: next.occupationCode })) > 0;
     const problems = memberProblems(next, 'GRASSROOTS', occupationExists, todayInVietnam());
     if (next.leftUnionOn && next.joinedUnionOn && next.leftUnionOn < next.joinedUnionOn) {
-      problems.push({ field: 'leftUnionOn', message: 'ngày thôi sinh hoạt không thể trước ngày vào công đoàn' });
+      problems.push({ field: 'leftUnionOn', message: 'Ngày rời công đoàn không thể trước ngày vào công đoàn' });
     }
     if (problems.length > 0) throw new ValidationError(problems);
     Object.assign(member, {
@@ -236,16 +241,17 @@ export async function visibleMember(ctx: CampaignContext, id: string): Promise<M
   return member && canSeeMember(ctx.identity, member) ? member : null;
 }
 
-export async function membersOfSubtree(ctx: CampaignContext, unitId: string, page: PageRequest): Promise<Connection<MemberRow>> {
+export async function membersOfSubtree(ctx: CampaignContext, unitId: string, page: PageRequest, search: string | null = null): Promise<Connection<MemberRow>> {
   requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
   const unit = await ctx.loaders.unit.load(parseId('unitId', unitId));
   if (!unit) throw new NotFoundError('Unit', unitId);
   requireWithinScope(ctx.identity, unit.path);
   const limit = pageSize(page.first);
   const after = decodeCursor(page.after);
+  const folded = foldedContainsPattern(search);
   const ids = await queryRows<{ id: string }>(ctx.db,
-    `SELECT id FROM members WHERE unit_path LIKE $1 AND ($3::uuid IS NULL OR id > $3::uuid) ORDER BY id LIMIT $2`,
-    [`${unit.path}%`, limit + 1, after?.[0] ?? null],
+    `SELECT id FROM members WHERE unit_path LIKE $1 AND ($3::uuid IS NULL OR id > $3::uuid) AND ($4::text IS NULL OR full_name_folded LIKE $4) ORDER BY id LIMIT $2`,
+    [`${unit.path}%`, limit + 1, after?.[0] ?? null, folded],
   );
   const rows = (await ctx.loaders.member.loadMany(ids.map((r) => r.id))).filter((r): r is MemberRow => r !== null && !(r instanceof Error));
   return toConnection(rows, limit, (row) => [row.id]);

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, ValidationError, decodeCursor, foldVietnamese, pageSize, parseId, queryRows, requireRole, requireWithinScope, toConnection, type Connection, type OrganisationType, type PageRequest, type UnitLevel } from '@thidua/common';
+import { ConflictError, ValidationError, decodeCursor, foldVietnamese, pageSize, parseId, queryRows, requireRole, requireWithinScope, toConnection, type Connection, type OrganisationType, type PageRequest, type UnitLevel } from '@thidua/common';
 import { planUnit } from '../domain/units';
 import { UnionUnitEntity, type UnionUnitRow } from '../entities';
 import { unitUpserted } from './published-events';
@@ -23,7 +23,7 @@ export interface UpdateUnionUnitInput {
 export async function createUnionUnit(ctx: CampaignContext, input: CreateUnionUnitInput): Promise<UnionUnitRow> {
   requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
   const parent = input.parentId ? await ctx.loaders.unit.load(parseId('parentId', input.parentId)) : null;
-  if (input.parentId && !parent) throw new NotFoundError('Parent unit', input.parentId);
+  if (input.parentId && !parent) throw ValidationError.single('parentId', 'Không tìm thấy đơn vị cấp trên này');
   if (parent) requireWithinScope(ctx.identity, parent.path);
   else requireRole(ctx.identity, 'NATIONAL_ADMIN');
 
@@ -35,7 +35,7 @@ export async function createUnionUnit(ctx: CampaignContext, input: CreateUnionUn
 
   return ctx.transaction(async ({ manager, emit }) => {
     const clash = await manager.getRepository(UnionUnitEntity).findOne({ where: [{ code: unit.code }, { path: unit.path }], select: { id: true } });
-    if (clash) throw new ConflictError(`Đã có đơn vị mang mã ${unit.code}`, { field: 'code' });
+    if (clash) throw new ConflictError(`Mã đơn vị ${unit.code} đã được dùng cho một đơn vị khác`, { field: 'code' });
     const saved = await manager.getRepository(UnionUnitEntity).save({
       code: unit.code,
       name: unit.name,

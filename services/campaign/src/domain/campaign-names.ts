@@ -15,18 +15,3 @@ export const CAMPAIGN_CATEGORY_NAMES: Record<string, string> = {
   FOR_WORKERS: 'Thi đua trong công nhân, viên chức, lao động',
   FOR_WORKERS_IN_UNION_BODIES: 'Thi đua trong cán bộ cơ quan công đoàn',
 };
-
-/** Types of the organisation a grassroots union sits in, as named in a sentence. */
-export const ORGANISATION_TYPE_NAMES: Record<string, string> = {
-  ADMINISTRATIVE_AGENCY: 'cơ quan hành chính',
-  PUBLIC_SERVICE_UNIT: 'đơn vị sự nghiệp',
-  STATE_OWNED_ENTERPRISE: 'doanh nghiệp Nhà nước',
-  PRIVATE_ENTERPRISE: 'doanh nghiệp tư nhân',
-  FDI_ENTERPRISE: 'doanh nghiệp FDI',
-  UNSPECIFIED: 'chưa phân loại',
-};
-
-/** Several codes by their names, e.g. "doanh nghiệp tư nhân, doanh nghiệp FDI". */
-export function namesOf(names: Record<string, string>, codes: readonly string[]): string {
-  return codes.map((code) => names[code] ?? code).join(', ');
-}

@@ -91,21 +91,21 @@ export interface SummaryDraft {
  * ("no exemplars" is an empty list, stated on purpose).
  */
 export function summaryProblems(summary: SummaryDraft, targets: { id: string; name: string }[]): FieldProblem[] {
-  const targetIds = targets.map((t) => t.id);
   const problems: FieldProblem[] = [];
   const given = new Set(summary.results.map((r) => r.targetId));
+  const targetIds = targets.map((t) => t.id);
   targets.forEach((target) => {
-    if (!given.has(target.id)) problems.push({ field: 'results', message: `thiếu kết quả đạt được của chỉ tiêu «${target.name}»` });
+    if (!given.has(target.id)) problems.push({ field: 'results', message: `Chưa có kết quả đạt được của chỉ tiêu “${target.name}”` });
   });
   summary.results.forEach((result, i) => {
-    if (!targetIds.includes(result.targetId)) problems.push({ field: `results.${i}.targetId`, message: 'chỉ tiêu này không thuộc phong trào' });
-    if (!Number.isFinite(result.achievedValue)) problems.push({ field: `results.${i}.achievedValue`, message: 'kết quả đạt được phải là một số' });
+    if (!targetIds.includes(result.targetId)) problems.push({ field: `results.${i}.targetId`, message: 'Chỉ tiêu này không thuộc phong trào' });
+    if (!Number.isFinite(result.achievedValue)) problems.push({ field: `results.${i}.achievedValue`, message: 'Kết quả đạt được phải là một số' });
   });
-  if (given.size !== summary.results.length) problems.push({ field: 'results', message: 'mỗi chỉ tiêu chỉ ghi kết quả một lần' });
-  if (summary.lessons.trim().length < 10) problems.push({ field: 'lessons', message: 'hãy nêu bài học kinh nghiệm (ít nhất 10 ký tự)' });
+  if (given.size !== summary.results.length) problems.push({ field: 'results', message: 'Mỗi chỉ tiêu chỉ ghi kết quả một lần' });
+  if (summary.lessons.trim().length < 10) problems.push({ field: 'lessons', message: 'Nêu bài học kinh nghiệm (ít nhất 10 ký tự)' });
   summary.exemplars.forEach((exemplar, i) => {
-    if (!exemplar.name.trim()) problems.push({ field: `exemplars.${i}.name`, message: 'hãy ghi tên điển hình' });
-    if (!exemplar.achievement.trim()) problems.push({ field: `exemplars.${i}.achievement`, message: 'hãy nêu thành tích của điển hình' });
+    if (!exemplar.name.trim()) problems.push({ field: `exemplars.${i}.name`, message: 'Ghi tên điển hình tiên tiến' });
+    if (!exemplar.achievement.trim()) problems.push({ field: `exemplars.${i}.achievement`, message: 'Nêu thành tích của điển hình tiên tiến' });
   });
   return problems;
 }

@@ -1,5 +1,4 @@
-import { isWithinSubtree, type FieldProblem, type OrganisationType } from '@thidua/common';
-import { ORGANISATION_TYPE_NAMES, namesOf } from './campaign-names';
+import { ORGANISATION_TYPE_NAMES, isWithinSubtree, type FieldProblem, type OrganisationType } from '@thidua/common';
 
 export interface CampaignScope {
   scopeUnitPath: string;
@@ -15,9 +14,9 @@ export interface EnrollingUnit {
 /** A unit may enrol when it lies in the campaign's subtree and, where the scope names types, has one of them. */
 export function unitEligibility(scope: CampaignScope, unit: EnrollingUnit): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (!isWithinSubtree(unit.path, scope.scopeUnitPath)) problems.push({ field: 'unitId', message: 'đơn vị không thuộc phạm vi của phong trào' });
+  if (!isWithinSubtree(unit.path, scope.scopeUnitPath)) problems.push({ field: 'unitId', message: 'Đơn vị này nằm ngoài phạm vi của phong trào' });
   if (scope.organisationTypes.length > 0 && (!unit.organisationType || !scope.organisationTypes.includes(unit.organisationType))) {
-    problems.push({ field: 'unitId', message: `phong trào chỉ dành cho ${namesOf(ORGANISATION_TYPE_NAMES, scope.organisationTypes)}` });
+    problems.push({ field: 'unitId', message: `Phong trào chỉ dành cho các loại hình: ${scope.organisationTypes.map((t) => ORGANISATION_TYPE_NAMES[t]).join(', ')}` });
   }
   return problems;
 }
@@ -26,9 +25,9 @@ export function unitEligibility(scope: CampaignScope, unit: EnrollingUnit): Fiel
 export function memberEligibility(scope: CampaignScope, unit: EnrollingUnit, occupationCode: string, leftUnion: boolean): FieldProblem[] {
   const problems = unitEligibility(scope, unit).map((p) => ({ ...p, field: 'memberId' }));
   if (scope.occupationCodes.length > 0 && !scope.occupationCodes.includes(occupationCode)) {
-    problems.push({ field: 'memberId', message: `phong trào chỉ dành cho các nghề ${scope.occupationCodes.join(', ')}` });
+    problems.push({ field: 'memberId', message: `Phong trào chỉ dành cho các nghề: ${scope.occupationCodes.join(', ')}` });
   }
-  if (leftUnion) problems.push({ field: 'memberId', message: 'đoàn viên đã thôi sinh hoạt công đoàn' });
+  if (leftUnion) problems.push({ field: 'memberId', message: 'Đoàn viên này đã rời công đoàn' });
   return problems;
 }
 
@@ -45,9 +44,9 @@ export function resolveCommitments(
   const problems: FieldProblem[] = [];
   const byTarget = new Map<string, number>();
   given.forEach((c, i) => {
-    if (!targets.some((t) => t.id === c.targetId)) problems.push({ field: `commitments.${i}.targetId`, message: 'chỉ tiêu này không thuộc phong trào' });
-    else if (!Number.isFinite(c.value)) problems.push({ field: `commitments.${i}.value`, message: 'mức đăng ký phải là một số' });
-    else if (byTarget.has(c.targetId)) problems.push({ field: `commitments.${i}.targetId`, message: 'chỉ tiêu này được đăng ký hai lần' });
+    if (!targets.some((t) => t.id === c.targetId)) problems.push({ field: `commitments.${i}.targetId`, message: 'Chỉ tiêu này không thuộc phong trào' });
+    else if (!Number.isFinite(c.value)) problems.push({ field: `commitments.${i}.value`, message: 'Mức đăng ký phải là một số' });
+    else if (byTarget.has(c.targetId)) problems.push({ field: `commitments.${i}.targetId`, message: 'Chỉ tiêu này đã được đăng ký một lần' });
     else byTarget.set(c.targetId, c.value);
   });
   return { commitments: targets.map((t) => ({ targetId: t.id, committedValue: byTarget.get(t.id) ?? t.targetValue })), problems };

@@ -1,4 +1,4 @@
-import { UNIT_LEVEL_NAMES, slugify, type FieldProblem, type OrganisationType, type UnitLevel } from '@thidua/common';
+import { UNIT_LEVEL_NAMES, inSentence, slugify, type FieldProblem, type OrganisationType, type UnitLevel } from '@thidua/common';
 
 /** Tier of each level in the tree; a child always sits on a deeper tier than its parent. */
 export const LEVEL_TIER: Record<UnitLevel, number> = {
@@ -37,18 +37,18 @@ export function planUnit(input: NewUnit, parent: ParentUnit | null): { unit: Pla
   const problems: FieldProblem[] = [];
   const code = input.code.trim();
   const name = input.name.trim();
-  if (!CODE_PATTERN.test(code)) problems.push({ field: 'code', message: 'mã đơn vị gồm 1–40 chữ cái không dấu, chữ số, "-" hoặc "_", bắt đầu bằng chữ cái hoặc chữ số' });
-  if (name.length === 0 || name.length > 255) problems.push({ field: 'name', message: 'tên đơn vị dài 1–255 ký tự' });
+  if (!CODE_PATTERN.test(code)) problems.push({ field: 'code', message: 'Mã đơn vị dài 1–40 ký tự: chữ không dấu, số, "-" hoặc "_", bắt đầu bằng chữ hoặc số' });
+  if (name.length === 0 || name.length > 255) problems.push({ field: 'name', message: 'Tên đơn vị dài 1–255 ký tự' });
   if (input.level === 'NATIONAL' && parent) problems.push({ field: 'parentId', message: 'Tổng Liên đoàn không có đơn vị cấp trên' });
-  if (input.level !== 'NATIONAL' && !parent) problems.push({ field: 'parentId', message: `đơn vị cấp ${UNIT_LEVEL_NAMES[input.level]} cần có đơn vị cấp trên` });
+  if (input.level !== 'NATIONAL' && !parent) problems.push({ field: 'parentId', message: `${UNIT_LEVEL_NAMES[input.level]} cần có đơn vị cấp trên` });
   if (parent && LEVEL_TIER[input.level] <= LEVEL_TIER[parent.level]) {
-    problems.push({ field: 'level', message: `đơn vị cấp ${UNIT_LEVEL_NAMES[input.level]} không thể trực thuộc đơn vị cấp ${UNIT_LEVEL_NAMES[parent.level]}` });
+    problems.push({ field: 'level', message: `${UNIT_LEVEL_NAMES[input.level]} không thể trực thuộc ${inSentence(UNIT_LEVEL_NAMES[parent.level])}` });
   }
   if (input.level === 'GRASSROOTS' && !input.organisationType) {
-    problems.push({ field: 'organisationType', message: 'công đoàn cơ sở phải nêu loại hình cơ quan, doanh nghiệp nơi mình hoạt động' });
+    problems.push({ field: 'organisationType', message: 'Công đoàn cơ sở cần ghi loại hình cơ quan, đơn vị, doanh nghiệp' });
   }
   if (input.organisationType && LEVEL_TIER[input.level] < LEVEL_TIER.UPPER_GRASSROOTS) {
-    problems.push({ field: 'organisationType', message: 'chỉ công đoàn cơ sở và công đoàn cấp trên cơ sở mới có loại hình tổ chức' });
+    problems.push({ field: 'organisationType', message: 'Chỉ công đoàn cơ sở và công đoàn cấp trên trực tiếp cơ sở mới ghi loại hình' });
   }
   const segment = slugify(code);
   const path = parent ? `${parent.path}${segment}/` : `/${segment}/`;

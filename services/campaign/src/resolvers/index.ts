@@ -89,7 +89,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     searchUnionUnits: (_: unknown, args: PageRequest & { text: string }, ctx: Ctx) => searchUnits(ctx, args.text, args),
     occupations: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.getRepository(OccupationEntity).find({ order: { code: 'ASC' } }),
     member: (_: unknown, { id }: Id, ctx: Ctx) => visibleMember(ctx, id),
-    members: (_: unknown, args: PageRequest & { unitId: string }, ctx: Ctx) => membersOfSubtree(ctx, args.unitId, args),
+    members: (_: unknown, args: PageRequest & { unitId: string; search?: string | null }, ctx: Ctx) => membersOfSubtree(ctx, args.unitId, args, args.search ?? null),
     campaign: (_: unknown, { id }: Id, ctx: Ctx) => visibleCampaign(ctx, id),
     campaigns: (_: unknown, args: PageRequest & { unitId?: string | null; status?: CampaignStatus | null }, ctx: Ctx) =>
       listCampaigns(ctx, { unitId: args.unitId ?? null, status: args.status ?? null }, args),

@@ -13,7 +13,7 @@ const EVENT_ENTRY_LIMIT = 500;
 /** Writes a new version of a campaign's results (the latest from now on), with the appeal window it opens. */
 export async function publish(ctx: EvaluationContext, manager: EntityManager, round: EvaluationRoundRow, cause: PublicationCause, reason: string) {
   const entries = await currentResults(manager, round.campaignId);
-  if (entries.length === 0) throw new ConflictError('Chưa có gì để công bố: chưa người tham gia nào có điểm theo bộ tiêu chí đã công bố');
+  if (entries.length === 0) throw new ConflictError('Chưa có kết quả để công bố: chưa tập thể, đoàn viên nào có điểm theo một bộ tiêu chí đã ban hành.', { rule: 'nothing-to-publish' });
   const [numbers] = await queryRows<{ next: number; windowDays: number }>(manager,
     `SELECT (SELECT coalesce(max(version), 0) + 1 FROM publications WHERE campaign_id = $1) AS next,
             (SELECT coalesce(max(appeal_window_days), 10) FROM criteria_sets WHERE campaign_id = $1 AND status = 'PUBLISHED') AS "windowDays"`,

@@ -62,9 +62,9 @@ export async function rewardFairness(ctx: RewardContext, unitIdInput: string, fr
 export async function setRewardBudget(ctx: RewardContext, unitIdInput: string, year: number, amountVnd: number): Promise<number> {
   requireAuthenticated(ctx.identity);
   const unit = await requireUnit(ctx.db.manager, parseId('unitId', unitIdInput));
-  if (!isOfficerOver(ctx.identity, unit.path)) throw new ForbiddenError(`Chỉ cán bộ công đoàn quản lý ${unit.name} mới lập quỹ khen thưởng của đơn vị này`, { unitPath: unit.path });
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw ValidationError.single('year', 'năm, ví dụ 2026');
-  if (!Number.isInteger(amountVnd) || amountVnd < 0) throw ValidationError.single('amountVnd', 'số tiền nguyên, từ 0 đồng');
+  if (!isOfficerOver(ctx.identity, unit.path)) throw new ForbiddenError(`Chỉ cán bộ phụ trách ${unit.name} mới lập dự toán khen thưởng của đơn vị này`, { unitPath: unit.path, field: 'unitId' });
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw ValidationError.single('year', 'Năm dự toán từ 2000 đến 2100, ví dụ 2026');
+  if (!Number.isInteger(amountVnd) || amountVnd < 0) throw ValidationError.single('amountVnd', 'Dự toán là số tiền nguyên (đồng), từ 0 trở lên');
   return ctx.transaction(async ({ manager }) => {
     await manager.query(
       `INSERT INTO reward_budgets (unit_id, unit_path, year, plan_vnd, set_by) VALUES ($1, $2, $3, $4, $5)

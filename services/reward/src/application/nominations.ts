@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, hasRole, isOfficerOver, isWithinSubtree, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, toConnection, todayInVietnam, visibleRowById, type Connection, type EventEnvelope, type FieldProblem, type Identity, type PageRequest, type Queryable, type TransactionScope } from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, hasRole, isOfficerOver, isUuid, isWithinSubtree, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, toConnection, todayInVietnam, visibleRowById, type Connection, type EventEnvelope, type FieldProblem, type Identity, type PageRequest, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import type { TaskRating } from '../domain/rules';
 import { NOMINATION_SELECT, type NominationRow, type NominationSource, type Subject, type UnitRef } from '../entities';
@@ -120,12 +120,13 @@ export async function insertNomination({ manager, emit }: TransactionScope, nomi
 
 function nominateProblems(input: NominateInput): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (input.source !== 'OFFICER' && input.source !== 'AD_HOC') problems.push({ field: 'source', message: 'cán bộ đề nghị theo nguồn «cán bộ đề xuất» hoặc «khen thưởng đột xuất»; đề nghị từ kết quả thi đua và báo chí do hệ thống lập' });
-  if (Boolean(input.memberId) === Boolean(input.unitId)) problems.push({ field: 'memberId', message: 'hãy chọn một đoàn viên (cá nhân) hoặc một đơn vị (tập thể), không chọn cả hai' });
-  if (input.reason.trim().length < 10) problems.push({ field: 'reason', message: 'hãy mô tả thành tích ít nhất một câu (10 ký tự); quyết định sẽ công bố nội dung này' });
-  if (input.achievedOn > todayInVietnam()) problems.push({ field: 'achievedOn', message: 'ngày lập thành tích không thể ở tương lai' });
+  if (input.source !== 'OFFICER' && input.source !== 'AD_HOC') problems.push({ field: 'source', message: 'Cán bộ chỉ đề nghị theo đề xuất của cán bộ hoặc khen thưởng đột xuất; đề nghị từ kết quả và từ báo chí do hệ thống tạo' });
+  if (Boolean(input.memberId) === Boolean(input.unitId)) problems.push({ field: 'memberId', message: 'Chọn một cá nhân hoặc một tập thể được đề nghị (không chọn cả hai)' });
+  if (!isUuid(input.grantingUnitId)) problems.push({ field: 'grantingUnitId', message: 'Chọn cấp khen thưởng: đơn vị của người, tập thể được đề nghị hoặc cấp trên của đơn vị đó' });
+  if (input.reason.trim().length < 10) problems.push({ field: 'reason', message: 'Mô tả thành tích ít nhất một câu (10 ký tự trở lên); quyết định khen thưởng sẽ công bố nội dung này' });
+  if (input.achievedOn > todayInVietnam()) problems.push({ field: 'achievedOn', message: 'Ngày lập thành tích không thể sau hôm nay' });
   if (input.awardYear !== null && input.awardYear !== undefined && (input.awardYear < 2000 || input.awardYear > Number(todayInVietnam().slice(0, 4)))) {
-    problems.push({ field: 'awardYear', message: 'năm xét tặng là năm nay hoặc một năm đã qua' });
+    problems.push({ field: 'awardYear', message: 'Năm khen thưởng phải là năm nay hoặc một năm đã qua (từ 2000)' });
   }
   return problems;
 }
@@ -142,7 +143,7 @@ export async function nominate(ctx: RewardContext, input: NominateInput): Promis
   if (!isOfficerOver(ctx.identity, subject.unitPath)) throw new ForbiddenError('Chỉ cán bộ công đoàn phụ trách đơn vị của người hoặc tập thể được đề nghị mới đề nghị khen thưởng được');
   const grantingUnit = await requireUnit(ctx.db.manager, parseId('grantingUnitId', input.grantingUnitId));
   if (!isWithinSubtree(subject.unitPath, grantingUnit.path)) {
-    throw ValidationError.single('grantingUnitId', `${grantingUnit.name} không phải cấp trên của đơn vị ${subject.name}; hãy chọn chính đơn vị đó hoặc một cấp trên`);
+    throw ValidationError.single('grantingUnitId', `${grantingUnit.name} không phải đơn vị của ${subject.name} hay cấp trên của đơn vị đó; hãy chọn đúng cấp khen thưởng`);
   }
   const awardYear = input.awardYear ?? Number(input.achievedOn.slice(0, 4));
   if (input.formCode) {
@@ -156,7 +157,7 @@ export async function nominate(ctx: RewardContext, input: NominateInput): Promis
   if (campaignId) {
     const campaign = await ctx.loaders.campaignRef.load(campaignId);
     if (!campaign) throw new NotFoundError('Campaign', campaignId);
-    if (!campaign.nominationsOpen) throw new ConflictError(`Phong trào «${campaign.title}» đã kết thúc: không nhận thêm đề nghị khen thưởng`);
+    if (!campaign.nominationsOpen) throw new ConflictError(`Phong trào “${campaign.title}” đã kết thúc, không nhận thêm đề nghị khen thưởng`, { field: 'campaignId' });
   }
   const id = await ctx.transaction((scope) =>
     insertNomination(scope, {

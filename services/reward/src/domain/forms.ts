@@ -35,12 +35,12 @@ export interface RewardForm {
 export function formFitProblems(form: RewardForm & { active: boolean }, collective: boolean | null, grantingLevel: string, adHoc: boolean, field: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!form.active) problems.push({ field, message: `${form.name} không còn được xét tặng` });
-  if (collective !== null && !form.subjects.includes(collective ? 'COLLECTIVE' : 'INDIVIDUAL')) problems.push({ field, message: `${form.name} không tặng cho ${collective ? 'tập thể' : 'cá nhân'}` });
+  if (collective !== null && !form.subjects.includes(collective ? 'COLLECTIVE' : 'INDIVIDUAL')) problems.push({ field, message: `${form.name} không xét tặng cho ${collective ? 'tập thể' : 'cá nhân'}` });
   if (!(form.grantingLevels as readonly string[]).includes(grantingLevel)) {
-    problems.push({ field, message: `${form.name} do cấp ${form.grantingLevels.map((level) => UNIT_LEVEL_NAMES[level] ?? level).join(', ')} quyết định tặng, không phải đơn vị cấp ${UNIT_LEVEL_NAMES[grantingLevel] ?? grantingLevel}` });
+    problems.push({ field, message: `${form.name} do cấp ${form.grantingLevels.map((l) => UNIT_LEVEL_NAMES[l]).join(', ')} xét tặng, không phải cấp ${UNIT_LEVEL_NAMES[grantingLevel as UnitLevel] ?? grantingLevel}` });
   }
   if (adHoc && form.kind === 'EMULATION_TITLE') {
-    problems.push({ field, message: `${form.name} is an emulation title, considered yearly; an ad-hoc reward is a commendation (Luật Thi đua, khen thưởng 2022, Điều 8)` });
+    problems.push({ field, message: `${form.name} là danh hiệu thi đua, xét hằng năm; khen thưởng đột xuất là hình thức khen thưởng (Luật Thi đua, khen thưởng 2022, Điều 8)` });
   }
   return problems;
 }

@@ -1,0 +1,55 @@
+/**
+ * Who signs in to the portal in the browser tests: accounts of the platform, made through the accounts API as an
+ * officer would make them, signed in through Keycloak's own pages (the temporary password changed at the first
+ * sign-in, as a person does).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { signIn } from './browser';
+import type { RewardScenario } from './reward';
+
+export interface Person {
+  roles: ('UNIT_OFFICER' | 'MEMBER')[];
+  unit: string;
+  memberId?: string;
+}
+
+export class PortalPeople {
+  private readonly accounts = new Map<string, { username: string; password: string; first: boolean }>();
+
+  constructor(
+    private readonly scenario: () => RewardScenario,
+    private readonly browser: () => Browser,
+    private readonly base: () => string,
+    private readonly prefix = 'nt',
+  ) {}
+
+  /** The person's Keycloak account (created once: its temporary password is changed at the first sign-in). */
+  async accountOf(person: Person): Promise<{ username: string; password: string; newPassword?: string }> {
+    const s = this.scenario();
+    const key = JSON.stringify(person);
+    let account = this.accounts.get(key);
+    if (!account) {
+      const username = `${this.prefix}.${s.run}.${this.accounts.size}`;
+      const created = await s.api.ok(`mutation($i: CreateAccountInput!) { createAccount(input: $i) { temporaryPassword } }`, {
+        i: { username, fullName: `Người thử ${this.accounts.size}`, roles: person.roles, ...(person.memberId ? { memberId: person.memberId } : { unitId: s.units[person.unit]!.id }) },
+      }, s.tokens.admin);
+      account = { username, password: created.createAccount.temporaryPassword, first: true };
+      this.accounts.set(key, account);
+    }
+    if (!account.first) return { username: account.username, password: account.password };
+    const temporary = account.password;
+    account.first = false;
+    account.password = `Mat-khau-${s.run}-2026`;
+    return { username: account.username, password: temporary, newPassword: account.password };
+  }
+
+  /** A browser context signed in as the person, on `path`. */
+  async pageAs(person: Person, path: string): Promise<{ page: Page; close(): Promise<void> }> {
+    const context = await this.browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const { username, password, newPassword } = await this.accountOf(person);
+    await signIn(page, this.base(), username, password, newPassword);
+    await page.goto(`${this.base()}${path}`);
+    return { page, close: () => context.close() };
+  }
+}
