@@ -23,7 +23,6 @@ export const API_ONLY: Record<string, string> = {
   revokeNewsChannel: 'revoked by the same script that registered the channel',
   addAsset: 'assets are uploaded by the media service HTTP endpoint; the mutation is for importers of archived stories',
   createSection: 'sections are set up once per deployment by the seed script',
-  proposeExemplar: 'discovery from stories is proposed by newsroom tooling through the API',
   setCampaignRewardPlan: 'the reward plan is written with the movement by scripts; its screen is not built yet',
 };
 
@@ -32,6 +31,7 @@ export const API_ONLY: Record<string, string> = {
  * an entry gets a screen (take it off) or a new mutation joins without one (give it a screen instead).
  */
 export const GAP: string[] = [
+  'setDecisionIssuerCode',
   'updateAccount',
   'createCriteriaSet',
   'updateCriteriaSet',

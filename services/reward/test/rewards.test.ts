@@ -98,7 +98,7 @@ describe('eligibility rules of the seeded catalogue', () => {
     expect(unmet('CSTDCS', facts({ meritFormsByYear: withLdtt })).map((f) => f.rule)).toEqual(['ANY_OF']);
     const noTitle = unmet('CSTDCS', facts({ taskRating: 'EXCELLENT', meritFormsByYear: new Map([[2025, new Set(['LDTT'])]]) }));
     expect(noTitle.map((f) => f.rule)).toEqual(['TITLE_IN_YEAR']);
-    expect(noTitle[0]!.message).toContain('Lao động tiên tiến for 2026');
+    expect(noTitle[0]!.message).toContain('Lao động tiên tiến năm 2026');
   });
 
   it('provincial Chiến sĩ thi đua needs three consecutive years of CSTDCS and a provincial initiative', () => {
@@ -117,7 +117,7 @@ describe('eligibility rules of the seeded catalogue', () => {
     expect(unmet('TTLDXS', facts({ ...excellent, members: { total: 10, withForm: { LDTT: 7, CSTDCS: 1 } } }), true)).toEqual([]);
     const short = unmet('TTLDXS', facts({ ...excellent, members: { total: 10, withForm: { LDTT: 6 } } }), true);
     expect(short).toHaveLength(2);
-    expect(short[0]!.message).toContain('at least 70% of members with Lao động tiên tiến (6 of 10)');
+    expect(short[0]!.message).toContain('từ 70% thành viên đạt Lao động tiên tiến (có 6/10)');
     expect(unmet('TTLDTT', facts({ members: { total: 10, withForm: { LDTT: 5 } } }), true)[0]!.message).toContain('trên 50%');
     expect(unmet('TTLDTT', facts({ members: { total: 10, withForm: { LDTT: 6 } } }), true)).toEqual([]);
   });
