@@ -1,0 +1,35 @@
+import { createTransport } from 'nodemailer';
+import { ensureScheduledJob, pollEvery, runDueJob, todayInVietnam, type BackgroundWorker, type WorkerDependencies } from '@thidua/common';
+import { DEADLINE_SCAN_JOB, scanDeadlines } from './deadlines';
+import { sendDueEmails } from './email';
+import { loadNotificationSettings } from './settings';
+
+/**
+ * Each replica polls for the deadline scan (run by whichever claims it) and for e-mails to send (each claimed by
+ * one replica): no timer here does the work by itself, so two replicas notify as one.
+ */
+export async function notificationWorkers({ dataSource, logger }: WorkerDependencies): Promise<BackgroundWorker[]> {
+  const settings = loadNotificationSettings();
+  await ensureScheduledJob(dataSource, DEADLINE_SCAN_JOB, settings.deadlineScanEverySeconds);
+  const workers = [
+    pollEvery(DEADLINE_SCAN_JOB, settings.pollMs, async () => {
+      const scan = await runDueJob(dataSource, DEADLINE_SCAN_JOB, (manager) => scanDeadlines(manager, todayInVietnam()));
+      if (scan) logger.info({ scan }, 'deadlines scanned');
+    }, logger),
+  ];
+  if (!settings.smtpUrl) {
+    logger.warn('SMTP_URL is not set: e-mails stay queued until a replica with it runs');
+    return workers;
+  }
+  const mail = { transport: createTransport(settings.smtpUrl), from: settings.mailFrom, portalUrl: settings.portalUrl };
+  const sender = pollEvery('email', settings.pollMs, () => sendDueEmails(dataSource, mail, logger), logger);
+  return [
+    ...workers,
+    {
+      async stop() {
+        await sender.stop();
+        mail.transport.close();
+      },
+    },
+  ];
+}

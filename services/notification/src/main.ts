@@ -1,0 +1,4 @@
+import { runSubgraph } from '@thidua/common';
+import { notificationSubgraph } from './subgraph';
+
+runSubgraph(notificationSubgraph);
