@@ -10,6 +10,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { databaseUrl, startSubgraph, todayInVietnam, type Role, type RunningSubgraph } from '@thidua/common';
 import { subgraphs } from '../infra/subgraphs';
+import { launchBrowser, signIn } from './support/browser';
 import { eventually } from './support/graphql';
 import { usePlatform } from './support/platform';
 import { eventuallyCounted } from './support/read-models';
@@ -73,6 +74,8 @@ function previousWeekStart(): string {
 
 interface Person {
   id: string;
+  username: string;
+  temporaryPassword: string;
   email: string | null;
   token: string;
 }
@@ -84,12 +87,12 @@ let run: string;
 
 async function account(key: string, unit: string, email: string | null): Promise<Person> {
   const username = `tb.${run}.${key.toLowerCase()}`;
-  const created = await env.api.ok(`mutation($i: CreateAccountInput!) { createAccount(input: $i) { account { id } } }`, {
+  const created = await env.api.ok(`mutation($i: CreateAccountInput!) { createAccount(input: $i) { account { id } temporaryPassword } }`, {
     i: { username, fullName: `Cán bộ ${key}`, email, unitId: tree.units[unit]!.id, roles: ['UNIT_OFFICER'] },
   }, admin);
   const id = created.createAccount.account.id as string;
   const roles: Role[] = ['UNIT_OFFICER'];
-  return { id, email, token: await issueTestToken({ sub: id, name: `Cán bộ ${key}`, roles, unitPath: tree.units[unit]!.path }) };
+  return { id, username, temporaryPassword: created.createAccount.temporaryPassword, email, token: await issueTestToken({ sub: id, name: `Cán bộ ${key}`, roles, unitPath: tree.units[unit]!.path }) };
 }
 
 /** A launched campaign of the KCN's subtree with may (never reports) and det (reports for the period) enrolled. */
@@ -297,4 +300,38 @@ describe('with two replicas of the notification subgraph', () => {
     expect(mailsTo(people.mayEmailOnly.email!, campaignId)).toHaveLength(1);
     expect(mailsTo(people.bn.email!, campaignId)).toEqual([]);
   });
+});
+
+describe('the inbox in the portal', () => {
+  it('shows the unread count in the header, marks read from the inbox, and saves the channels chosen', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const base = env.platform.gatewayUrl.replace(/\/graphql$/, '');
+      const person = people.mayInboxOnly;
+      const unread = (await env.api.ok(INBOX, {}, person.token)).myUnreadNotificationCount as number;
+      expect(unread).toBeGreaterThanOrEqual(2);
+      await signIn(page, base, person.username, person.temporaryPassword, `Mat-khau-${run}-2026`);
+      await expect(page.getByTestId('unread-count').textContent()).resolves.toBe(String(unread));
+      await page.getByTestId('notifications-link').click();
+      await page.getByRole('heading', { name: 'Thông báo', level: 1 }).waitFor();
+      const first = page.getByTestId('notification').filter({ hasText: `Sáng kiến tiết kiệm ${run}` });
+      await expect(first.getByRole('heading').textContent()).resolves.toContain(`Quá hạn báo cáo tiến độ: Sáng kiến tiết kiệm ${run}`);
+      await expect(first.getByRole('link', { name: 'Đến màn hình xử lý' }).getAttribute('href')).resolves.toMatch(/^\/work\/progress\?campaign=/);
+      await first.getByRole('button', { name: 'Đánh dấu đã đọc' }).click();
+      await page.getByText('Đã đánh dấu đã đọc.').waitFor();
+      await page.waitForFunction((n) => document.querySelector('[data-testid="unread-count"]')?.textContent === String(n), unread - 1);
+      // the box shows what the API saved: it turns checked once the choice is stored
+      const byEmail = page.getByLabel('Đơn vị của tôi quá hạn báo cáo tiến độ: qua thư điện tử');
+      expect(await byEmail.isChecked()).toBe(false);
+      await byEmail.click();
+      await page.getByText('Đã lưu cách nhận «Đơn vị của tôi quá hạn báo cáo tiến độ».').waitFor();
+      await page.waitForFunction(() => (document.querySelector('input[aria-label="Đơn vị của tôi quá hạn báo cáo tiến độ: qua thư điện tử"]') as HTMLInputElement | null)?.checked === true);
+      await page.screenshot({ path: '.data/notifications.png', fullPage: true });
+      const prefs = await env.api.ok(`query { myNotificationPreferences { kind inbox email } }`, {}, person.token);
+      expect(prefs.myNotificationPreferences[0]).toEqual({ kind: 'PROGRESS_OVERDUE', inbox: true, email: true });
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });
