@@ -82,3 +82,8 @@ export function pollEvery(name: string, intervalMs: number, tick: () => Promise<
     },
   };
 }
+
+/** Work that failed is tried again later, each wait twice the one before (`baseSeconds`, twice that … at most 1 h). */
+export function retryDelaySeconds(attempts: number, baseSeconds = 30): number {
+  return Math.min(3600, baseSeconds * 2 ** Math.max(0, attempts - 1));
+}

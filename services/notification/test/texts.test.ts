@@ -1,5 +1,6 @@
 import { renderNotification, vietnameseDate } from '../src/domain/texts';
-import { MAX_EMAIL_ATTEMPTS, retryDelaySeconds } from '../src/domain/retries';
+import { retryDelaySeconds } from '@thidua/common';
+import { MAX_EMAIL_ATTEMPTS } from '../src/domain/retries';
 
 describe('notification texts', () => {
   it('writes dates as Vietnamese do and links to the screen of the work', () => {

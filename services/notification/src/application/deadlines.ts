@@ -19,7 +19,7 @@ const TRUNC_UNIT = `CASE c.reporting_cadence WHEN 'WEEKLY' THEN 'week' WHEN 'MON
  * officers get one notification per period, and the officers one level up one per campaign and period listing
  * their units that are late (not one per unit). Nothing is read per row: one statement, whatever the size.
  */
-const OVERDUE_REPORTS = `
+export const OVERDUE_REPORTS = `
   WITH periods AS (
     SELECT c.id AS campaign_id, c.title, p.period_start, cur.current_start - 1 AS period_end
       FROM campaign_refs c
@@ -27,13 +27,19 @@ const OVERDUE_REPORTS = `
       CROSS JOIN LATERAL (SELECT date_trunc(${TRUNC_UNIT}, cur.current_start - 1)::date AS period_start) p
      WHERE c.status IN ('LAUNCHED', 'IN_PROGRESS') AND cur.current_start - 1 >= c.starts_on AND p.period_start <= c.ends_on
   ),
+  -- the reports of the due periods only, hashed once: probing the whole history per enrolment costs more at scale
+  reported AS MATERIALIZED (
+    SELECT r.enrollment_id, r.period_start
+      FROM reported_periods r
+     WHERE r.period_start BETWEEN (SELECT min(period_start) FROM periods) AND (SELECT max(period_end) FROM periods)
+  ),
   overdue AS MATERIALIZED (
     SELECT p.campaign_id, p.title, p.period_start, p.period_end, e.id AS enrollment_id, e.unit_id,
            coalesce(u.path, e.unit_path) AS unit_path, coalesce(u.name, '') AS unit_name
       FROM periods p
       JOIN enrollment_refs e ON e.campaign_id = p.campaign_id AND e.member_id IS NULL
       LEFT JOIN unit_refs u ON u.id = e.unit_id
-     WHERE NOT EXISTS (SELECT 1 FROM reported_periods r WHERE r.enrollment_id = e.id AND r.period_start BETWEEN p.period_start AND p.period_end)
+     WHERE NOT EXISTS (SELECT 1 FROM reported r WHERE r.enrollment_id = e.id AND r.period_start BETWEEN p.period_start AND p.period_end)
   ),
   below AS (
     SELECT o.campaign_id, o.title, o.period_start, o.period_end, regexp_replace(o.unit_path, '[^/]+/$', '') AS parent_path,

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { Transporter } from 'nodemailer';
-import { queryRows, type Logger } from '@thidua/common';
+import { queryRows, retryDelaySeconds, type Logger } from '@thidua/common';
 import { renderNotification, type NotificationParams } from '../domain/texts';
-import { MAX_EMAIL_ATTEMPTS, retryDelaySeconds } from '../domain/retries';
+import { MAX_EMAIL_ATTEMPTS } from '../domain/retries';
 import type { PendingEmailRow } from '../entities';
 
 export interface Mail {
@@ -50,8 +50,8 @@ export async function sendDueEmails(db: DataSource, mail: Mail, logger: Logger):
         const message = error instanceof Error ? error.message : String(error);
         logger.warn({ notificationId: email.notificationId, attempts, err: message }, 'e-mail not accepted by the SMTP server; tried again later');
         await manager.query(
-          `UPDATE email_deliveries SET attempts = $2, last_error = $3, status = CASE WHEN $2 >= $4 THEN 'FAILED' ELSE 'PENDING' END,
-                  next_attempt_at = now() + make_interval(secs => $5) WHERE notification_id = $1`,
+          `UPDATE email_deliveries SET attempts = $2::int, last_error = $3, status = CASE WHEN $2::int >= $4::int THEN 'FAILED' ELSE 'PENDING' END,
+                  next_attempt_at = now() + make_interval(secs => $5::double precision) WHERE notification_id = $1`,
           [email.notificationId, attempts, message.slice(0, 1000), MAX_EMAIL_ATTEMPTS, retryDelaySeconds(attempts)],
         );
       }

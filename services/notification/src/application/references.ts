@@ -27,7 +27,9 @@ export async function recordEnrollment(manager: EntityManager, enrolled: EventPa
   );
 }
 
+/** Units' reports only: members are not chased for theirs, and their millions would swell what the scan reads. */
 export async function recordReportedPeriod(manager: EntityManager, reported: EventPayloads['ProgressReported']): Promise<void> {
+  if (reported.memberId !== null) return;
   await manager.query(`INSERT INTO reported_periods (enrollment_id, period_start) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [reported.enrollmentId, reported.periodStart]);
 }
 

@@ -1,6 +1,2 @@
-/** An e-mail that failed is tried again later, each wait twice the one before (30 s, 1 min, 2 min … at most 1 h). */
+/** An e-mail the SMTP server refused is tried this many times in all (waits from `retryDelaySeconds`, common). */
 export const MAX_EMAIL_ATTEMPTS = 8;
-
-export function retryDelaySeconds(attempts: number): number {
-  return Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1));
-}

@@ -38,6 +38,7 @@ export class Notifications1796140215626 implements MigrationInterface {
         period_start  date NOT NULL,
         PRIMARY KEY (enrollment_id, period_start)
       )`);
+    await db.query(`CREATE INDEX reported_periods_period ON reported_periods (period_start)`);
     await db.query(`
       CREATE TABLE account_refs (
         id        uuid PRIMARY KEY,
