@@ -22,7 +22,8 @@ describe('notification texts', () => {
 
 describe('e-mail retries', () => {
   it('doubles the wait after each failure, capped at an hour', () => {
-    expect([1, 2, 3].map(retryDelaySeconds)).toEqual([30, 60, 120]);
+    expect([1, 2, 3].map((n) => retryDelaySeconds(n))).toEqual([30, 60, 120]);
+    expect([1, 2, 3].map((n) => retryDelaySeconds(n, 1))).toEqual([1, 2, 4]);
     expect(retryDelaySeconds(MAX_EMAIL_ATTEMPTS + 10)).toBe(3600);
   });
 });
