@@ -23,9 +23,13 @@ interface Received {
 }
 
 const received: Received[] = [];
+/** Recipients whose next message the SMTP server refuses once (451, try again later). */
+const refuseOnce = new Set<string>();
+const refused: string[] = [];
 let smtp: SMTPServer;
 const previousSmtpUrl = process.env.SMTP_URL;
 const previousPoll = process.env.NOTIFICATION_POLL_MS;
+const previousRetry = process.env.EMAIL_RETRY_BASE_SECONDS;
 
 // the SMTP server first: the notification subgraph reads SMTP_URL when it starts (usePlatform's beforeAll, below)
 beforeAll(async () => {
@@ -33,6 +37,14 @@ beforeAll(async () => {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (refuseOnce.delete(address.address)) {
+        refused.push(address.address);
+        callback(Object.assign(new Error('Hộp thư tạm thời bận, thử lại sau'), { responseCode: 451 }));
+        return;
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       simpleParser(stream).then(
         (mail) => {
@@ -46,6 +58,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
   process.env.NOTIFICATION_POLL_MS = '200';
+  process.env.EMAIL_RETRY_BASE_SECONDS = '1';
 });
 
 const env = usePlatform();
@@ -56,6 +69,8 @@ afterAll(async () => {
   else process.env.SMTP_URL = previousSmtpUrl;
   if (previousPoll === undefined) delete process.env.NOTIFICATION_POLL_MS;
   else process.env.NOTIFICATION_POLL_MS = previousPoll;
+  if (previousRetry === undefined) delete process.env.EMAIL_RETRY_BASE_SECONDS;
+  else process.env.EMAIL_RETRY_BASE_SECONDS = previousRetry;
 });
 
 /** The first day of the month before today's (Việt Nam): that month is the last complete monthly period. */
@@ -189,6 +204,7 @@ beforeAll(async () => {
     env.api.ok(`mutation($c: NotificationChannelsInput!) { setNotificationPreference(kind: PROGRESS_OVERDUE, channels: $c) { kind inbox email } }`, { c: channels }, person.token);
   expect((await choose(people.mayInboxOnly, { inbox: true, email: false })).setNotificationPreference).toEqual({ kind: 'PROGRESS_OVERDUE', inbox: true, email: false });
   await choose(people.mayEmailOnly, { inbox: false, email: true });
+  refuseOnce.add(people.mayEmailOnly.email!);
 }, 120_000);
 
 describe('a reporting period passes unreported', () => {
@@ -227,8 +243,19 @@ describe('a reporting period passes unreported', () => {
     }
   });
 
-  it("respects each account's channels: inbox only, e-mail only", async () => {
+  it("respects each account's channels: inbox only, e-mail only (that one refused once by the SMTP server, then sent once)", async () => {
     await eventually(async () => (mailsTo(people.mayEmailOnly.email!, campaignId).length > 0 ? true : null), 20000, 'the e-mail-only officer');
+    expect(refused).toEqual([people.mayEmailOnly.email]);
+    expect(mailsTo(people.mayEmailOnly.email!, campaignId)).toHaveLength(1);
+    const db = new Client({ connectionString: databaseUrl('notification') });
+    await db.connect();
+    try {
+      const { rows } = await db.query(`SELECT d.status, d.attempts, d.last_error IS NULL AS cleared FROM email_deliveries d JOIN notifications n ON n.id = d.notification_id
+        WHERE n.account_id = $1 AND n.kind = 'PROGRESS_OVERDUE'`, [people.mayEmailOnly.id]);
+      expect(rows).toEqual([{ status: 'SENT', attempts: 2, cleared: true }]);
+    } finally {
+      await db.end();
+    }
     expect(await inbox(people.mayEmailOnly, campaignId)).toEqual([]);
     expect(await inbox(people.mayInboxOnly, campaignId)).toHaveLength(1);
     expect(mailsTo(people.mayInboxOnly.email!, campaignId)).toEqual([]);

@@ -9,6 +9,7 @@ export interface Mail {
   transport: Transporter;
   from: string;
   portalUrl: string;
+  retryBaseSeconds: number;
 }
 
 /** E-mails sent per claim: few, since the claim's transaction stays open while they go out. */
@@ -52,7 +53,7 @@ export async function sendDueEmails(db: DataSource, mail: Mail, logger: Logger):
         await manager.query(
           `UPDATE email_deliveries SET attempts = $2::int, last_error = $3, status = CASE WHEN $2::int >= $4::int THEN 'FAILED' ELSE 'PENDING' END,
                   next_attempt_at = now() + make_interval(secs => $5::double precision) WHERE notification_id = $1`,
-          [email.notificationId, attempts, message.slice(0, 1000), MAX_EMAIL_ATTEMPTS, retryDelaySeconds(attempts)],
+          [email.notificationId, attempts, message.slice(0, 1000), MAX_EMAIL_ATTEMPTS, retryDelaySeconds(attempts, mail.retryBaseSeconds)],
         );
       }
     }

@@ -9,6 +9,8 @@ export interface NotificationSettings {
   pollMs: number;
   /** How often the deadlines are scanned (once, whichever replica claims the run). */
   deadlineScanEverySeconds: number;
+  /** The first wait before an e-mail the SMTP server refused is tried again (doubling after each failure). */
+  emailRetryBaseSeconds: number;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -26,5 +28,6 @@ export function loadNotificationSettings(env: NodeJS.ProcessEnv = process.env): 
     portalUrl: (env.PORTAL_URL ?? 'http://127.0.0.1:4000').replace(/\/+$/, ''),
     pollMs: positive(env, 'NOTIFICATION_POLL_MS', 2000),
     deadlineScanEverySeconds: positive(env, 'DEADLINE_SCAN_EVERY_SECONDS', 3600),
+    emailRetryBaseSeconds: positive(env, 'EMAIL_RETRY_BASE_SECONDS', 30),
   };
 }

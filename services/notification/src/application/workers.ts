@@ -21,7 +21,7 @@ export async function notificationWorkers({ dataSource, logger }: WorkerDependen
     logger.warn('SMTP_URL is not set: e-mails stay queued until a replica with it runs');
     return workers;
   }
-  const mail = { transport: createTransport(settings.smtpUrl), from: settings.mailFrom, portalUrl: settings.portalUrl };
+  const mail = { transport: createTransport(settings.smtpUrl), from: settings.mailFrom, portalUrl: settings.portalUrl, retryBaseSeconds: settings.emailRetryBaseSeconds };
   const sender = pollEvery('email', settings.pollMs, () => sendDueEmails(dataSource, mail, logger), logger);
   return [
     ...workers,
