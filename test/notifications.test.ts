@@ -97,7 +97,7 @@ interface Person {
 
 let tree: UnionTree;
 let admin: string;
-let people: Record<'may' | 'mayInboxOnly' | 'mayEmailOnly' | 'kcn' | 'bn' | 'det' | 'outsider', Person>;
+let people: Record<'may' | 'mayInboxOnly' | 'mayEmailOnly' | 'kcn' | 'kcnDigest' | 'bn' | 'det' | 'outsider', Person>;
 let run: string;
 
 async function account(key: string, unit: string, email: string | null): Promise<Person> {
@@ -194,6 +194,7 @@ beforeAll(async () => {
     mayInboxOnly: await account('mayinbox', 'may', mail('mayinbox')),
     mayEmailOnly: await account('mayemail', 'may', mail('mayemail')),
     kcn: await account('kcn', 'kcn', mail('kcn')),
+    kcnDigest: await account('kcndigest', 'kcn', mail('kcndigest')),
     bn: await account('bn', 'bn', mail('bn')),
     det: await account('det', 'det', mail('det')),
     outsider: await account('kh', 'kh', mail('kh')),
@@ -205,6 +206,11 @@ beforeAll(async () => {
   expect((await choose(people.mayInboxOnly, { inbox: true, email: false })).setNotificationPreference).toEqual({ kind: 'PROGRESS_OVERDUE', inbox: true, email: false });
   await choose(people.mayEmailOnly, { inbox: false, email: true });
   refuseOnce.add(people.mayEmailOnly.email!);
+  const digest = await env.api.ok(`mutation { setNotificationPreference(kind: PROGRESS_OVERDUE_BELOW, channels: { inbox: true, email: true, digest: true }) { digest } }`, {}, people.kcnDigest.token);
+  expect(digest.setNotificationPreference.digest).toBe(true);
+  const notAChoice = await env.api.refused(`mutation { setNotificationPreference(kind: DAILY_DIGEST, channels: { inbox: false, email: false }) { kind } }`, {}, people.kcnDigest.token);
+  expect(notAChoice.code).toBe('BAD_USER_INPUT');
+  expect(notAChoice.problems.map((p) => p.field)).toEqual(['kind']);
 }, 120_000);
 
 describe('a reporting period passes unreported', () => {
@@ -264,6 +270,31 @@ describe('a reporting period passes unreported', () => {
       { kind: 'PROGRESS_OVERDUE', label: 'Đơn vị của tôi quá hạn báo cáo tiến độ', inbox: false, email: true },
       { kind: 'PROGRESS_OVERDUE_BELOW', label: 'Đơn vị trực thuộc quá hạn báo cáo tiến độ', inbox: true, email: true },
     ]);
+  });
+
+  it('gathers what the account chose into one daily digest, sent once a day', async () => {
+    expect(await inbox(people.kcnDigest, campaignId)).toHaveLength(1);
+    expect(mailsTo(people.kcnDigest.email!, campaignId)).toEqual([]);
+    const digestRuns = async () => {
+      const db = new Client({ connectionString: databaseUrl('notification') });
+      await db.connect();
+      try {
+        return (await db.query(`SELECT runs FROM scheduled_jobs WHERE name = 'daily-digest'`)).rows[0].runs as number;
+      } finally {
+        await db.end();
+      }
+    };
+    for (let round = 0; round < 2; round++) {
+      const before = await digestRuns();
+      expect((await env.api.ok(`mutation { runDailyDigest }`, {}, admin)).runDailyDigest).toBe(true);
+      await eventually(async () => ((await digestRuns()) > before ? true : null), 20000, 'a digest run');
+    }
+    const digests = await eventually(async () => (mailsTo(people.kcnDigest.email!, campaignId).length > 0 ? mailsTo(people.kcnDigest.email!, campaignId) : null), 20000, 'the digest');
+    expect(digests).toHaveLength(1);
+    expect(digests[0]!.mail.subject).toMatch(/^Tổng hợp thông báo ngày \d{2}\/\d{2}\/\d{4}: 1 việc cần xử lý$/);
+    expect(digests[0]!.mail.text).toContain(`1 đơn vị trực thuộc quá hạn báo cáo tiến độ: Sáng kiến tiết kiệm ${run} — http://127.0.0.1:4000/campaigns/${campaignId}`);
+    expect((await inbox(people.kcnDigest)).map((n) => n.kind)).not.toContain('DAILY_DIGEST');
+    expect((await env.api.refused(`mutation { runDailyDigest }`, {}, people.kcn.token)).code).toBe('FORBIDDEN');
   });
 
   it('scanned again, notifies nobody twice', async () => {

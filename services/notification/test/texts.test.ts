@@ -20,6 +20,16 @@ describe('notification texts', () => {
   });
 });
 
+describe('the daily digest', () => {
+  it('lists each item with its link, absolute in an e-mail', () => {
+    const items = [{ title: 'Quá hạn báo cáo tiến độ: A', link: '/work/progress?campaign=a' }, { title: '2 đơn vị trực thuộc quá hạn báo cáo tiến độ: B', link: '/campaigns/b' }];
+    const mail = renderNotification('DAILY_DIGEST', { day: '2026-12-01', items }, 'https://thidua.vn');
+    expect(mail.title).toBe('Tổng hợp thông báo ngày 01/12/2026: 2 việc cần xử lý');
+    expect(mail.body.split('\n')).toEqual(['• Quá hạn báo cáo tiến độ: A — https://thidua.vn/work/progress?campaign=a', '• 2 đơn vị trực thuộc quá hạn báo cáo tiến độ: B — https://thidua.vn/campaigns/b']);
+    expect(renderNotification('DAILY_DIGEST', { day: '2026-12-01', items }).body).toContain('— /campaigns/b');
+  });
+});
+
 describe('e-mail retries', () => {
   it('doubles the wait after each failure, capped at an hour', () => {
     expect([1, 2, 3].map((n) => retryDelaySeconds(n))).toEqual([30, 60, 120]);

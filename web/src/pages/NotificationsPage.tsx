@@ -21,14 +21,17 @@ interface Preference {
   label: string;
   inbox: boolean;
   email: boolean;
+  digest: boolean;
 }
 
+type Channels = Pick<Preference, 'inbox' | 'email' | 'digest'>;
+
 const INBOX = `query MyNotifications($unreadOnly: Boolean) { myNotifications(first: 50, unreadOnly: $unreadOnly) { edges { node { id kind title body link createdAt readAt } } } }`;
-const PREFERENCES = `query MyNotificationPreferences { myNotificationPreferences { kind label inbox email } }`;
+const PREFERENCES = `query MyNotificationPreferences { myNotificationPreferences { kind label inbox email digest } }`;
 const MARK = `mutation MarkNotificationsRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) { id readAt } }`;
 const MARK_ALL = `mutation MarkAllNotificationsRead { markAllNotificationsRead }`;
 const CHOOSE = `mutation SetNotificationPreference($kind: NotificationKind!, $channels: NotificationChannelsInput!) {
-  setNotificationPreference(kind: $kind, channels: $channels) { kind inbox email } }`;
+  setNotificationPreference(kind: $kind, channels: $channels) { kind inbox email digest } }`;
 
 const WHEN = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
 
@@ -37,7 +40,7 @@ function Preferences() {
   const token = session?.token ?? null;
   const prefs = useQuery<{ myNotificationPreferences: Preference[] }>(PREFERENCES);
   const action = useAction();
-  const choose = (pref: Preference, channels: { inbox: boolean; email: boolean }) =>
+  const choose = (pref: Preference, channels: Channels) =>
     action.run(async () => {
       await mutate(CHOOSE, { kind: pref.kind, channels }, token);
       prefs.reload();
@@ -51,7 +54,7 @@ function Preferences() {
       <ErrorBox error={prefs.error} />
       <table>
         <thead>
-          <tr><th scope="col">Loại thông báo</th><th scope="col">Trong hộp thư</th><th scope="col">Qua thư điện tử</th></tr>
+          <tr><th scope="col">Loại thông báo</th><th scope="col">Trong hộp thư</th><th scope="col">Qua thư điện tử</th><th scope="col">Gộp vào thư tổng hợp hằng ngày</th></tr>
         </thead>
         <tbody>
           {(prefs.data?.myNotificationPreferences ?? []).map((pref) => (
@@ -59,11 +62,15 @@ function Preferences() {
               <th scope="row">{pref.label}</th>
               <td>
                 <input type="checkbox" style={{ width: 'auto' }} aria-label={`${pref.label}: trong hộp thư`} checked={pref.inbox} disabled={action.busy}
-                  onChange={(e) => choose(pref, { inbox: e.target.checked, email: pref.email })} />
+                  onChange={(e) => choose(pref, { inbox: e.target.checked, email: pref.email, digest: pref.digest })} />
               </td>
               <td>
                 <input type="checkbox" style={{ width: 'auto' }} aria-label={`${pref.label}: qua thư điện tử`} checked={pref.email} disabled={action.busy}
-                  onChange={(e) => choose(pref, { inbox: pref.inbox, email: e.target.checked })} />
+                  onChange={(e) => choose(pref, { inbox: pref.inbox, email: e.target.checked, digest: pref.digest })} />
+              </td>
+              <td>
+                <input type="checkbox" style={{ width: 'auto' }} aria-label={`${pref.label}: gộp vào thư tổng hợp hằng ngày`} checked={pref.digest} disabled={action.busy || !pref.email}
+                  onChange={(e) => choose(pref, { inbox: pref.inbox, email: pref.email, digest: e.target.checked })} />
               </td>
             </tr>
           ))}

@@ -34,7 +34,7 @@ export async function sendDueEmails(db: DataSource, mail: Mail, logger: Logger):
     );
     let sent = 0;
     for (const email of due) {
-      const text = renderNotification(email.kind, email.params as unknown as NotificationParams[typeof email.kind]);
+      const text = renderNotification(email.kind, email.params as unknown as NotificationParams[typeof email.kind], mail.portalUrl);
       const link = `${mail.portalUrl}${text.link}`;
       try {
         await mail.transport.sendMail({

@@ -16,6 +16,7 @@ import { renderNotification, type NotificationParams, type NotificationText } fr
 import { NOTIFICATION_SELECT, type NotificationRow } from '../entities';
 import type { NotificationContext } from './context';
 import { DEADLINE_SCAN_JOB } from './deadlines';
+import { DAILY_DIGEST_JOB } from './digest';
 
 /** A notification as the inbox shows it. */
 export type NotificationView = NotificationRow & NotificationText;
@@ -99,6 +100,12 @@ export async function markAllRead(ctx: NotificationContext): Promise<number> {
     );
     return row!.count;
   });
+}
+
+/** National admins may have the daily digests sent now (after an outage); each account still gets one a day. */
+export async function requestDailyDigest(ctx: NotificationContext): Promise<boolean> {
+  requireRole(ctx.identity, 'NATIONAL_ADMIN');
+  return ctx.transaction(({ manager }) => makeJobDue(manager, DAILY_DIGEST_JOB));
 }
 
 /** National admins may have the deadlines scanned now (after an outage, or to check a change) rather than at the next hour. */

@@ -1,6 +1,7 @@
 import { createTransport } from 'nodemailer';
 import { ensureScheduledJob, pollEvery, runDueJob, todayInVietnam, type BackgroundWorker, type WorkerDependencies } from '@thidua/common';
 import { DEADLINE_SCAN_JOB, scanDeadlines } from './deadlines';
+import { DAILY_DIGEST_JOB, sendDailyDigests } from './digest';
 import { sendDueEmails } from './email';
 import { loadNotificationSettings } from './settings';
 
@@ -11,10 +12,13 @@ import { loadNotificationSettings } from './settings';
 export async function notificationWorkers({ dataSource, logger }: WorkerDependencies): Promise<BackgroundWorker[]> {
   const settings = loadNotificationSettings();
   await ensureScheduledJob(dataSource, DEADLINE_SCAN_JOB, settings.deadlineScanEverySeconds);
+  await ensureScheduledJob(dataSource, DAILY_DIGEST_JOB, 86_400);
   const workers = [
-    pollEvery(DEADLINE_SCAN_JOB, settings.pollMs, async () => {
+    pollEvery('claimed-jobs', settings.pollMs, async () => {
       const scan = await runDueJob(dataSource, DEADLINE_SCAN_JOB, (manager) => scanDeadlines(manager, todayInVietnam()));
       if (scan) logger.info({ scan }, 'deadlines scanned');
+      const digest = await runDueJob(dataSource, DAILY_DIGEST_JOB, (manager) => sendDailyDigests(manager, todayInVietnam()));
+      if (digest) logger.info({ digest }, 'daily digests sent');
     }, logger),
   ];
   if (!settings.smtpUrl) {

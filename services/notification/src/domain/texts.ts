@@ -13,6 +13,8 @@ export interface NotificationParams {
     count: number;
     unitNames: string[];
   };
+  /** The day's notifications of the kinds the account gathers into one e-mail (tổng hợp hằng ngày). */
+  DAILY_DIGEST: { day: string; items: { title: string; link: string }[] };
 }
 
 /** A notification as a person reads it: in Vietnamese, with the portal screen where the work is done. */
@@ -33,7 +35,7 @@ function period(start: string, end: string): string {
   return `${vietnameseDate(start)}–${vietnameseDate(end)}`;
 }
 
-type Renderers = { [K in NotificationKind]: (params: NotificationParams[K]) => NotificationText };
+type Renderers = { [K in NotificationKind]: (params: NotificationParams[K], base: string) => NotificationText };
 
 const RENDERERS: Renderers = {
   PROGRESS_OVERDUE: (p) => ({
@@ -54,8 +56,14 @@ const RENDERERS: Renderers = {
       link: `/campaigns/${p.campaignId}`,
     };
   },
+  DAILY_DIGEST: (p, base) => ({
+    title: `Tổng hợp thông báo ngày ${vietnameseDate(p.day)}: ${p.items.length} việc cần xử lý`,
+    body: p.items.map((item) => `• ${item.title} — ${base}${item.link}`).join('\n'),
+    link: '/me/notifications',
+  }),
 };
 
-export function renderNotification<K extends NotificationKind>(kind: K, params: NotificationParams[K]): NotificationText {
-  return RENDERERS[kind](params);
+/** `base` makes the links inside a text absolute (an e-mail's); the inbox keeps them as paths of the portal. */
+export function renderNotification<K extends NotificationKind>(kind: K, params: NotificationParams[K], base = ''): NotificationText {
+  return RENDERERS[kind](params, base);
 }

@@ -2,7 +2,7 @@
  * Row shapes of the notification tables (see migrations/). The subgraph reads and writes them with plain SQL: the
  * deadline scan is set-based, and every insert of a notification goes through one statement (application/deliver.ts).
  */
-import type { NotificationKind } from '../domain/kinds';
+import type { ChoosableKind, NotificationKind } from '../domain/kinds';
 
 export interface NotificationRow {
   id: string;
@@ -16,9 +16,10 @@ export interface NotificationRow {
 export const NOTIFICATION_SELECT = `SELECT id, account_id AS "accountId", kind, params, created_at AS "createdAt", read_at AS "readAt" FROM notifications`;
 
 export interface PreferenceRow {
-  kind: NotificationKind;
+  kind: ChoosableKind;
   inbox: boolean;
   email: boolean;
+  digest: boolean;
 }
 
 /** An e-mail waiting to go out, with what it says. */

@@ -62,10 +62,13 @@ export class Notifications1796140215626 implements MigrationInterface {
         params     jsonb NOT NULL,
         unit_path  text,
         in_inbox   boolean NOT NULL,
+        -- waiting for the account's daily digest (the account chose it for this kind instead of an e-mail each)
+        digest_due boolean NOT NULL DEFAULT false,
         created_at timestamptz NOT NULL DEFAULT now(),
         read_at    timestamptz
       )`);
     await db.query(`CREATE INDEX notifications_inbox ON notifications (account_id, created_at DESC, id DESC) WHERE in_inbox`);
+    await db.query(`CREATE INDEX notifications_digest_due ON notifications (account_id) WHERE digest_due`);
     await db.query(`CREATE INDEX notifications_unread ON notifications (account_id) WHERE in_inbox AND read_at IS NULL`);
     await db.query(`
       CREATE TABLE notification_preferences (
@@ -73,6 +76,7 @@ export class Notifications1796140215626 implements MigrationInterface {
         kind       text NOT NULL,
         inbox      boolean NOT NULL,
         email      boolean NOT NULL,
+        digest     boolean NOT NULL DEFAULT false,
         updated_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (account_id, kind)
       )`);
