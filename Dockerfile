@@ -7,6 +7,7 @@ COPY services/campaign/package.json services/campaign/
 COPY services/evaluation/package.json services/evaluation/
 COPY services/reward/package.json services/reward/
 COPY services/media/package.json services/media/
+COPY services/notification/package.json services/notification/
 COPY gateway/package.json gateway/
 RUN npm ci --no-audit --no-fund --omit=optional
 # documents are printed by Debian's Chromium and set in Liberation Serif (Times New Roman's metrics, Vietnamese)

@@ -22,7 +22,7 @@ import { InternalTokenSigner } from '../gateway/src/internal-tokens';
 import { subgraphs } from '../infra/subgraphs';
 import { testTokenIssuer } from '../test/support/tokens';
 
-export const BENCH_PORTS: Record<ServiceName | 'gateway', number> = { gateway: 4100, campaign: 4101, evaluation: 4102, reward: 4103, media: 4104 };
+export const BENCH_PORTS: Record<ServiceName | 'gateway', number> = { gateway: 4100, campaign: 4101, evaluation: 4102, reward: 4103, media: 4104, notification: 4105 };
 const subgraphUrls = Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://127.0.0.1:${BENCH_PORTS[name]}/graphql`])) as Record<ServiceName, string>;
 
 /** SQL statements sent by request handling (the outbox relay's and consumers' polling left out), for benchmark 3. */

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole platform on this machine, with demo data:
-#   infra/platform.sh start   install, start PostgreSQL + Kafka + Keycloak (if none configured), the four subgraphs
+#   infra/platform.sh start   install, start PostgreSQL + Kafka + Keycloak (if none configured), the five subgraphs
 #                             and the gateway, load the demo data, print the portal's URL and the demo accounts
 #   infra/platform.sh stop    stop everything this script started
 # Logs: .data/logs/<process>.log. Idempotent: start on a running platform only reloads the demo data.
@@ -9,7 +9,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 RUN_DIR="$ROOT/.data/run"
 LOG_DIR="$ROOT/.data/logs"
-PROCESSES=(campaign:4001 evaluation:4002 reward:4003 media:4004 gateway:4000)
+PROCESSES=(campaign:4001 evaluation:4002 reward:4003 media:4004 notification:4005 gateway:4000)
 
 alive() { [[ -f "$RUN_DIR/$1.pid" ]] && kill -0 "$(cat "$RUN_DIR/$1.pid")" 2>/dev/null; }
 
@@ -45,7 +45,7 @@ start() {
   for entry in "${PROCESSES[@]}"; do
     start_process "${entry%%:*}" "${entry##*:}"
     # subgraphs first: the gateway checks them at start
-    [[ ${entry%%:*} == media ]] && for e in "${PROCESSES[@]:0:4}"; do wait_healthy "${e%%:*}" "${e##*:}"; done
+    [[ ${entry%%:*} == notification ]] && for e in "${PROCESSES[@]:0:5}"; do wait_healthy "${e%%:*}" "${e##*:}"; done
   done
   wait_healthy gateway 4000
   "$ROOT/node_modules/.bin/tsx" infra/seed-demo.ts

@@ -10,7 +10,7 @@
 # When KAFKA_BROKERS is set, that cluster is used and nothing is started here.
 #
 # Principals (one SCRAM user each): broker (the node itself), admin (infra scripts, ops, tests), one per service
-# (campaign, evaluation, reward, media) and gateway (its cache-invalidation consumer). Passwords come from
+# (campaign, evaluation, reward, media, notification) and gateway (its cache-invalidation consumer). Passwords come from
 # KAFKA_PASSWORD_<PRINCIPAL>; in development a missing one is generated into .data/secrets/kafka-<principal>.password
 # (mode 600); with NODE_ENV=production a missing one stops the script.
 set -euo pipefail
@@ -32,7 +32,7 @@ READY_FILE="$DATA_DIR/ready"
 CREDENTIALS_DIR="$DATA_DIR/scram"
 # Fixed cluster id: the storage is formatted once per data directory, so a stable id keeps restarts simple.
 CLUSTER_ID="${KAFKA_CLUSTER_ID:-dGhpZHVhLWthZmthLTAx}"
-PRINCIPALS=(broker admin campaign evaluation reward media gateway)
+PRINCIPALS=(broker admin campaign evaluation reward media notification gateway)
 MECHANISM=SCRAM-SHA-512
 declare -A PASSWORD
 

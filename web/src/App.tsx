@@ -1,6 +1,8 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { NavLink, Route, Routes } from 'react-router';
 import { useAuth, type Role } from './auth';
+import { useQuery } from './hooks';
+import { NOTIFICATIONS_CHANGED, UNREAD_COUNT } from './notifications';
 import { BlocsPage } from './pages/BlocsPage';
 import { BudgetPage } from './pages/BudgetPage';
 import { CampaignPage } from './pages/CampaignPage';
@@ -17,6 +19,7 @@ import { LongServicePage } from './pages/LongServicePage';
 import { ManageCampaignPage } from './pages/ManageCampaignPage';
 import { MembersPage } from './pages/MembersPage';
 import { MyRewardsPage } from './pages/MyRewardsPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { NationalPage } from './pages/NationalPage';
 import { NominatePage } from './pages/NominatePage';
 import { ProceedingsPage } from './pages/ProceedingsPage';
@@ -72,6 +75,30 @@ const NAV: NavItem[] = [
   { to: '/me/colleague', label: 'Đề xuất đồng nghiệp', roles: ['MEMBER'] },
 ];
 
+/** How often the header asks for the unread count while a page stays open. */
+const UNREAD_POLL_MS = 60_000;
+
+/** The signed-in person's inbox in the header, with how many notifications are unread. */
+function NotificationsLink() {
+  const unread = useQuery<{ myUnreadNotificationCount: number }>(UNREAD_COUNT);
+  const { reload } = unread;
+  useEffect(() => {
+    const timer = setInterval(reload, UNREAD_POLL_MS);
+    window.addEventListener(NOTIFICATIONS_CHANGED, reload);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener(NOTIFICATIONS_CHANGED, reload);
+    };
+  }, [reload]);
+  const count = unread.data?.myUnreadNotificationCount ?? 0;
+  return (
+    <NavLink to="/me/notifications" className="notifications-link" data-testid="notifications-link"
+      aria-label={count > 0 ? `Thông báo: ${count} chưa đọc` : 'Thông báo: không có thông báo chưa đọc'}>
+      Thông báo{count > 0 ? <span className="badge badge-red" data-testid="unread-count">{count > 99 ? '99+' : count}</span> : null}
+    </NavLink>
+  );
+}
+
 function Header() {
   const { session, ready, has, signIn, signOut } = useAuth();
   return (
@@ -94,6 +121,7 @@ function Header() {
         <div className="user">
           {session ? (
             <>
+              <NotificationsLink />
               <span data-testid="signed-in-as">{session.name}</span>
               <button type="button" onClick={signOut}>
                 Đăng xuất
@@ -153,6 +181,7 @@ export function App() {
             <Route path="/work/long-service" element={<LongServicePage />} />
             <Route path="/work/proceedings" element={<ProceedingsPage />} />
             <Route path="/me/rewards" element={<MyRewardsPage />} />
+            <Route path="/me/notifications" element={<NotificationsPage />} />
             <Route path="/me/colleague" element={<ProposeColleaguePage />} />
             <Route
               path="*"

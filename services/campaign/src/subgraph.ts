@@ -15,6 +15,6 @@ export const campaignSubgraph: SubgraphDefinition<CampaignLoaders> = {
   entities,
   migrations,
   createLoaders,
-  consumer: { from: ['campaign', 'evaluation', 'reward', 'media'], handlers },
+  consumer: { from: ['campaign', 'evaluation', 'reward', 'media', 'notification'], handlers },
   routes: campaignRoutes,
 };

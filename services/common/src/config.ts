@@ -5,7 +5,7 @@ import { readSecret } from './secret-sources';
  * Configuration comes only from environment variables; every default works on a developer machine
  * (PostgreSQL on 127.0.0.1:5432, Kafka on 127.0.0.1:9092, development secrets).
  */
-export const SERVICE_NAMES = ['campaign', 'evaluation', 'reward', 'media'] as const;
+export const SERVICE_NAMES = ['campaign', 'evaluation', 'reward', 'media', 'notification'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export const DEFAULT_PORTS: Record<ServiceName | 'gateway', number> = {
@@ -14,6 +14,7 @@ export const DEFAULT_PORTS: Record<ServiceName | 'gateway', number> = {
   evaluation: 4002,
   reward: 4003,
   media: 4004,
+  notification: 4005,
 };
 
 /** A Kafka principal (SCRAM user): each service, the gateway (its cache-invalidation consumer), and admin (infra, ops, tests). */
@@ -104,6 +105,7 @@ export const DEFAULT_METRICS_PORTS: Record<ServiceName | 'gateway', number> = {
   evaluation: 9402,
   reward: 9403,
   media: 9404,
+  notification: 9405,
 };
 
 type Env = Record<string, string | undefined>;
@@ -232,6 +234,7 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
       evaluation: subgraphUrl('evaluation'),
       reward: subgraphUrl('reward'),
       media: subgraphUrl('media'),
+      notification: subgraphUrl('notification'),
     },
     oidcIssuer: oidcIssuer(env),
     oidcAudience: env.OIDC_AUDIENCE ?? 'thidua',

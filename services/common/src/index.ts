@@ -31,6 +31,7 @@ export * from './clock';
 export * from './graphql/ids';
 export * from './process';
 export * from './read-models';
+export * from './jobs';
 export * from './consumer/replay';
 export * from './graphql/audit';
 export * from './graphql/batching';

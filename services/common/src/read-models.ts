@@ -3,11 +3,8 @@ import { batchableHandler, type EventHandlers } from './consumer/consumer';
 import { queryRow, type Queryable } from './db/rows';
 import type { HonourSubjectV1, MemberUpsertedV1, UnitUpsertedV1 } from './events/contracts';
 
-/**
- * Local read models of the union tree and its members, kept by every subgraph that decides on them (criteria
- * variants, nominations, exemplar proposals) without calling the campaign subgraph.
- */
-export async function createReadModelTables(db: QueryRunner): Promise<void> {
+/** The read model of the union tree alone, for a subgraph that addresses units but decides nothing on members. */
+export async function createUnitRefsTable(db: QueryRunner): Promise<void> {
   await db.query(`
     CREATE TABLE unit_refs (
       id                uuid PRIMARY KEY,
@@ -18,6 +15,14 @@ export async function createReadModelTables(db: QueryRunner): Promise<void> {
       province_code     text
     )`);
   await db.query(`CREATE INDEX unit_refs_path ON unit_refs (path text_pattern_ops)`);
+}
+
+/**
+ * Local read models of the union tree and its members, kept by every subgraph that decides on them (criteria
+ * variants, nominations, exemplar proposals) without calling the campaign subgraph.
+ */
+export async function createReadModelTables(db: QueryRunner): Promise<void> {
+  await createUnitRefsTable(db);
   await db.query(`
     CREATE TABLE member_refs (
       id                          uuid PRIMARY KEY,

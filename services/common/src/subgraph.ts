@@ -13,6 +13,7 @@ import type { CryptoKey } from 'jose';
 import { CORRELATION_ID_HEADER, INTERNAL_TOKEN_HEADER, verifyInternalToken, type Identity } from './auth';
 import { databaseOwnerUrl, loadServiceConfig, type ServiceConfig, type ServiceName } from './config';
 import { IdempotentConsumer, type EventHandlers } from './consumer/consumer';
+import type { BackgroundWorker } from './jobs';
 import { correlationIdFrom } from './correlation';
 import { createDataSource } from './db/data-source';
 import { migrateDatabase, roleOf } from './db/roles';
@@ -79,6 +80,18 @@ export interface SubgraphDefinition<TLoaders> {
   createLoaders: (db: DataSource, identity: Identity) => TLoaders;
   /** HTTP routes besides /graphql and /health/*; a key ending in `/` matches every path below it. */
   routes?: (deps: RouteDependencies) => Record<string, RouteHandler>;
+  /**
+   * Background loops of each replica (polling claimed jobs, sending mail), started once the subgraph serves and
+   * stopped first; work that must happen once goes through `runDueJob`, never through a timer of its own.
+   */
+  workers?: (deps: WorkerDependencies) => Promise<BackgroundWorker[]>;
+}
+
+/** What a subgraph's background workers get: its database, logger and configuration. */
+export interface WorkerDependencies {
+  dataSource: DataSource;
+  logger: Logger;
+  config: ServiceConfig;
 }
 
 /** Subgraphs are only reached through the gateway, which bounds what clients send (MAX_BODY_BYTES). */
@@ -245,11 +258,13 @@ export async function startSubgraph<TLoaders>(
   });
   const port = await listen(server, config.port, config.host);
   const metrics = await startMetricsServer(config.metricsHost, config.metricsPort);
+  const workers = (await definition.workers?.({ dataSource, logger, config })) ?? [];
   const url = `http://${config.host}:${port}/graphql`;
   logger.info({ url, metricsPort: metrics.port }, `${definition.name} subgraph ready`);
 
   let stopped: Promise<void> | undefined;
   const stop = async (): Promise<void> => {
+    await Promise.all(workers.map((worker) => worker.stop()));
     await closeServer(server);
     await closeServer(metrics.server);
     unwatch();

@@ -3,6 +3,7 @@ import type { SubgraphDefinition } from '@thidua/common';
 import { createLoaders, type MediaLoaders } from './application/loaders';
 import { handlers } from './events/handlers';
 import { mediaRoutes } from './http/routes';
+import { mediaWorkers } from './application/workers';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 
@@ -16,4 +17,5 @@ export const mediaSubgraph: SubgraphDefinition<MediaLoaders> = {
   consumer: { from: ['campaign', 'reward'], handlers },
   createLoaders,
   routes: mediaRoutes,
+  workers: mediaWorkers,
 };

@@ -14,6 +14,7 @@ import {
   foldVietnamese,
   foldedContainsPattern,
   isOfficerOver,
+  Outbox,
   officerScope,
   pageSize,
   parseId,
@@ -25,6 +26,7 @@ import {
   type MemberUpsertedV1,
   type PageRequest,
   type Role,
+  type TransactionScope,
   type UnitUpsertedV1,
 } from '@thidua/common';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -33,6 +35,7 @@ import { ACCOUNT_ROLES, accountProblems, needsUnit, refusalToManage } from '../d
 import { ACCOUNT_SELECT, AccountEntity, type AccountRow, type MemberRow, type UnionUnitRow } from '../entities';
 import type { CampaignContext } from './context';
 import { identityProvider, type ProviderUser } from './identity-provider';
+import { accountChanged } from './published-events';
 
 export interface CreateAccountInput {
   username: string;
@@ -127,8 +130,14 @@ async function manageable(ctx: CampaignContext, manager: EntityManager, id: stri
   return account;
 }
 
-/** The creation every path shares (the portal's officers and the first national admin): provider first, then our record. */
-async function provision(db: DataSource, input: CreateAccountInput, where: Placement, createdBy: string, logger: CampaignContext['logger']): Promise<AccountWithPassword> {
+/** Runs work in one transaction whose events go out with it (a request's, or the operator command's own outbox). */
+type InTransaction = <T>(work: (scope: TransactionScope) => Promise<T>) => Promise<T>;
+
+/**
+ * The creation every path shares (the portal's officers and the first national admin): provider first, then our
+ * record with its AccountChanged event in one transaction.
+ */
+async function provision(db: DataSource, inTransaction: InTransaction, input: CreateAccountInput, where: Placement, createdBy: string, logger: CampaignContext['logger']): Promise<AccountWithPassword> {
   const username = input.username;
   if (await db.getRepository(AccountEntity).exists({ where: { username } })) {
     throw new ConflictError(`Tên đăng nhập “${username}” đã có người dùng; hãy chọn tên khác`, { field: 'username' });
@@ -143,13 +152,17 @@ async function provision(db: DataSource, input: CreateAccountInput, where: Place
   const id = await provider.createUser(providerUser(record), password);
   try {
     await provider.setRoles(id, input.roles, ACCOUNT_ROLES);
-    const account = await db.getRepository(AccountEntity).save({
-      ...record,
-      id,
-      fullNameFolded: foldVietnamese(fullName),
-      roles: [...input.roles],
-      unitId: where.unit?.id ?? null,
-      createdBy,
+    const account = await inTransaction(async ({ manager, emit }) => {
+      const saved = await manager.getRepository(AccountEntity).save({
+        ...record,
+        id,
+        fullNameFolded: foldVietnamese(fullName),
+        roles: [...input.roles],
+        unitId: where.unit?.id ?? null,
+        createdBy,
+      });
+      await emit(accountChanged(saved));
+      return saved;
     });
     return { account, temporaryPassword: password };
   } catch (error) {
@@ -163,14 +176,14 @@ export async function createAccount(ctx: CampaignContext, input: CreateAccountIn
   requireValid({ username: input.username, fullName: input.fullName, email: input.email ?? null, roles: input.roles });
   const where = await placement(ctx, input.unitId ?? null, input.memberId ?? null);
   requireGrant(ctx, input.roles, where);
-  return provision(ctx.db, input, where, ctx.identity.subject, ctx.logger);
+  return provision(ctx.db, ctx.transaction, input, where, ctx.identity.subject, ctx.logger);
 }
 
 /** Changes the account in our record and at the provider in one transaction: nothing changes unless both do. */
 export async function updateAccount(ctx: CampaignContext, id: string, input: UpdateAccountInput): Promise<AccountRow> {
   requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
   requireValid({ ...(input.fullName != null ? { fullName: input.fullName } : {}), email: input.email ?? null, ...(input.roles != null ? { roles: input.roles } : {}) });
-  return ctx.transaction(async ({ manager }) => {
+  return ctx.transaction(async ({ manager, emit }) => {
     const account = await manageable(ctx, manager, id, true);
     const memberId = input.memberId === undefined ? account.memberId : input.memberId;
     // a member's own account sits where the member does
@@ -194,6 +207,7 @@ export async function updateAccount(ctx: CampaignContext, id: string, input: Upd
     const saved = await manager.getRepository(AccountEntity).save(account);
     await identityProvider().updateUser(saved.id, providerUser(saved));
     await identityProvider().setRoles(saved.id, saved.roles, ACCOUNT_ROLES);
+    await emit(accountChanged(saved));
     return saved;
   });
 }
@@ -202,12 +216,13 @@ export async function updateAccount(ctx: CampaignContext, id: string, input: Upd
 export async function setAccountEnabled(ctx: CampaignContext, id: string, enabled: boolean): Promise<AccountRow> {
   requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
   if (!enabled && parseId('id', id) === ctx.identity.subject) throw new ForbiddenError('Bạn không thể tự khóa tài khoản của mình; hãy nhờ cán bộ cấp trên', { id });
-  return ctx.transaction(async ({ manager }) => {
+  return ctx.transaction(async ({ manager, emit }) => {
     const account = await manageable(ctx, manager, id, true);
     account.enabled = enabled;
     const saved = await manager.getRepository(AccountEntity).save(account);
     await identityProvider().updateUser(saved.id, providerUser(saved));
     if (!enabled) await identityProvider().endSessions(saved.id);
+    await emit(accountChanged(saved));
     return saved;
   });
 }
@@ -274,8 +289,12 @@ export async function bootstrapNationalAdmin(db: DataSource, logger: CampaignCon
     if (await identityProvider().userExists(existing.id)) return null;
     throw new ConflictError(`Tài khoản ${input.username} có trong hồ sơ của nền tảng nhưng không còn ở máy chủ đăng nhập (Keycloak đã được làm mới?); hồ sơ tài khoản và Keycloak phải đi cùng nhau`, { field: 'username' });
   }
-  const created = await provision(db, { ...input, roles: ['NATIONAL_ADMIN'] }, { unit: null, member: null }, 'system:bootstrap', logger);
-  await recordSystemChange(db.manager, 'bootstrapNationalAdmin', { accountId: created.account.id, username: input.username }, null, randomUUID());
+  // the topic prefix alone: the command needs no broker credentials, the relay of a running campaign publishes the row
+  const outbox = new Outbox('campaign', process.env.KAFKA_TOPIC_PREFIX ?? '');
+  const correlationId = randomUUID();
+  const inTransaction: InTransaction = (work) => db.transaction((manager) => work({ manager, emit: (event) => outbox.append(manager, correlationId, event) }));
+  const created = await provision(db, inTransaction, { ...input, roles: ['NATIONAL_ADMIN'] }, { unit: null, member: null }, 'system:bootstrap', logger);
+  await recordSystemChange(db.manager, 'bootstrapNationalAdmin', { accountId: created.account.id, username: input.username }, null, correlationId);
   return created;
 }
 

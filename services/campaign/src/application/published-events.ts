@@ -1,7 +1,7 @@
 import type { CampaignLaunchedV1, MemberUpsertedV1, NewEvent, ProceedingKind, UnitUpsertedV1 } from '@thidua/common';
 import { targetDraft } from '../domain/targets';
 import type { TargetProgress } from '../domain/progress';
-import type { CampaignRow, CampaignTargetRow, EnrollmentRow, MemberRow, ProgressReportRow, UnionUnitRow } from '../entities';
+import type { AccountRow, CampaignRow, CampaignTargetRow, EnrollmentRow, MemberRow, ProgressReportRow, UnionUnitRow } from '../entities';
 
 /** What this service publishes about its rows; one builder per event, shared by every use case that emits it. */
 export function unitUpserted(unit: UnionUnitRow): NewEvent<'UnitUpserted'> {
@@ -51,6 +51,7 @@ export function campaignLaunched(campaign: CampaignRow, targets: CampaignTargetR
       occupationCodes: campaign.scopeOccupationCodes,
     },
     derivedFromId: campaign.derivedFromId,
+    reportingCadence: campaign.reportingCadence,
   };
   return { type: 'CampaignLaunched', aggregateId: campaign.id, unitPath: campaign.launchingUnitPath, payload };
 }
@@ -118,5 +119,25 @@ export function progressCorrected(report: ProgressReportRow, enrollment: Enrollm
     aggregateId: enrollment.id,
     unitPath: enrollment.unitPath,
     payload: { ...reportedPeriod(report, enrollment), ...change, value: report.value, currentValue: progress.currentValue ?? report.value, committedValue: progress.committedValue },
+  };
+}
+
+/** An account as the other services may know it (no password, nothing the provider alone keeps). */
+export function accountChanged(account: AccountRow): NewEvent<'AccountChanged'> {
+  return {
+    type: 'AccountChanged',
+    aggregateId: account.id,
+    unitPath: account.unitPath,
+    payload: {
+      accountId: account.id,
+      username: account.username,
+      fullName: account.fullName,
+      email: account.email,
+      roles: [...account.roles],
+      unitId: account.unitId,
+      unitPath: account.unitPath,
+      memberId: account.memberId,
+      enabled: account.enabled,
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { ROLES } from '../auth';
 import { SERVICE_NAMES, type ServiceName } from '../config';
 import { day, documentText, instant, nonEmptyText, nullable, oneOf, paragraph, record, text, unitPath, uuid } from './schema-parts';
 
@@ -40,6 +41,8 @@ export const GENDERS = ['FEMALE', 'MALE'] as const;
 export const CORRECTION_KINDS = ['ANNULLED', 'REVOKED'] as const;
 /** The grounds: art. 93 cl. 2 points a–d, and a decision issued in error. */
 export const LEGAL_GROUND_CODES = ['FALSE_DECLARATION', 'FALSE_DOCUMENTS', 'UNLAWFUL_APPRAISAL', 'LATER_FINDING', 'ISSUED_IN_ERROR'] as const;
+/** How often enrolled units report progress (kỳ báo cáo): weeks start on Monday, months, quarters and years on day 1. */
+export const REPORTING_CADENCES = ['WEEKLY', 'MONTHLY', 'QUARTERLY', 'YEARLY'] as const;
 
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
@@ -50,6 +53,7 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 export type CriteriaVariant = (typeof CRITERIA_VARIANTS)[number];
 export type Gender = (typeof GENDERS)[number];
 export type ProceedingKind = (typeof PROCEEDING_KINDS)[number];
+export type ReportingCadence = (typeof REPORTING_CADENCES)[number];
 
 /** A measurable target (chỉ tiêu) of a campaign: the one shape the campaign's drafts, rows and events share. */
 const measurableTarget = {
@@ -154,6 +158,8 @@ export const EVENT_PAYLOAD_SCHEMAS = {
         occupationCodes: Type.Array(text()),
       }),
       derivedFromId: nullable(uuid()),
+      /** Added after v1 shipped (issue 19: the notification subgraph chases overdue reports per period); the producer always sends it. */
+      reportingCadence: Type.Optional(oneOf(REPORTING_CADENCES)),
     }),
   ),
   CampaignUpdated: payload(
@@ -205,6 +211,20 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       unitId: uuid(),
       unitPath: unitPath(),
       pending: Type.Array(record({ proceedingId: uuid(), kind: oneOf(PROCEEDING_KINDS), openedOn: day() })),
+    }),
+  ),
+  AccountChanged: payload(
+    "An account (tài khoản) was created or changed: its person, e-mail, roles, unit and whether it is enabled. Notification addresses deadlines and events to the accounts of a unit from it.",
+    record({
+      accountId: uuid(),
+      username: nonEmptyText(),
+      fullName: nonEmptyText(),
+      email: nullable(text()),
+      roles: Type.Array(oneOf(ROLES)),
+      unitId: nullable(uuid()),
+      unitPath: nullable(unitPath()),
+      memberId: nullable(uuid()),
+      enabled: Type.Boolean(),
     }),
   ),
   CampaignSummarised: payload(
@@ -459,6 +479,7 @@ export type UnitUpsertedV1 = EventPayloads['UnitUpserted'];
 export type MemberUpsertedV1 = EventPayloads['MemberUpserted'];
 export type CampaignLaunchedV1 = EventPayloads['CampaignLaunched'];
 export type CampaignClosedV1 = EventPayloads['CampaignClosed'];
+export type AccountChangedV1 = EventPayloads['AccountChanged'];
 export type CriteriaSetPublishedV1 = EventPayloads['CriteriaSetPublished'];
 export type SubmissionScoredV1 = EventPayloads['SubmissionScored'];
 export type RewardGrantedV1 = EventPayloads['RewardGranted'];
@@ -482,6 +503,7 @@ export const EVENT_OWNERS: { readonly [T in EventType]: ServiceName | typeof EVE
   ProgressCorrected: 'campaign',
   ProceedingsChanged: 'campaign',
   CampaignSummarised: 'campaign',
+  AccountChanged: 'campaign',
   CampaignClosed: 'campaign',
   CampaignReplicated: 'campaign',
   EvaluationRoundOpened: 'evaluation',

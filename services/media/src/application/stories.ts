@@ -8,6 +8,7 @@ import { STORY_COLUMNS, STORY_SELECT, type StoryRow } from '../entities';
 import type { MediaContext } from './context';
 import type { StoryOwner } from './loaders';
 import { requireReferencesInScope, requireSubjectInScope } from './references';
+import { queueWebhooks } from './webhooks';
 
 export interface StoryInput {
   kind: StoryKind;
@@ -141,7 +142,7 @@ export async function transitionStory(ctx: MediaContext, id: string, action: Sto
     );
     await record(manager, story.id, story.status, to, action, ctx.identity.subject, note?.trim() || null);
     const changed = (await loadStory(manager, story.id))!;
-    if (to === 'PUBLISHED' || to === 'RETRACTED') await emit(publicChange(changed));
+    if (to === 'PUBLISHED' || to === 'RETRACTED') await queueWebhooks(manager, await emit(publicChange(changed)));
     return changed;
   });
 }

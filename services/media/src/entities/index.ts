@@ -89,6 +89,35 @@ export const CHANNEL_COLUMNS = `id, name, contact_email AS "contactEmail", creat
 
 export const CHANNEL_SELECT = `SELECT ${CHANNEL_COLUMNS} FROM news_channels`;
 
+/** A news channel's webhook (the secret is never read back: it was shown once). */
+export interface WebhookRow {
+  channelId: string;
+  url: string;
+  createdAt: Date;
+}
+
+export const WEBHOOK_SELECT = `SELECT channel_id AS "channelId", url, created_at AS "createdAt" FROM channel_webhooks`;
+
+export type WebhookDeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED';
+
+/** One event for one channel's endpoint, with its attempts. */
+export interface WebhookDeliveryRow {
+  id: string;
+  channelId: string;
+  eventId: string;
+  eventType: string;
+  storyId: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  deliveredAt: Date | null;
+  createdAt: Date;
+}
+
+export const DELIVERY_COLUMNS = `id, channel_id AS "channelId", event_id AS "eventId", event_type AS "eventType", story_id AS "storyId", status, attempts,
+  last_status AS "lastStatus", last_error AS "lastError", delivered_at AS "deliveredAt", created_at AS "createdAt"`;
+
 /** Stories (alias `s`), as StoryRow names their columns. */
 export const STORY_COLUMNS = `s.id, s.kind, s.status, s.title, s.summary, s.body_format AS "bodyFormat", s.body_source AS "bodySource",
   s.body_html AS "bodyHtml", s.tags, s.province_code AS "provinceCode", s.occupation_code AS "occupationCode",

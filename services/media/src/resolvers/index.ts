@@ -1,6 +1,7 @@
 import { ForbiddenError, UnavailableError, isUuid, scalarResolvers, type GraphQLResolverMap, type PageRequest } from '@thidua/common';
 import { addAsset } from '../application/assets';
 import { newsChannels, registerNewsChannel, revokeNewsChannel } from '../application/channels';
+import { channelDeliveries, channelWebhook, setChannelWebhook } from '../application/webhooks';
 import type { MediaContext } from '../application/context';
 import { assetUrl, sectionFeedUrl, storyUrl } from '../application/links';
 import { allSections, createSection, provinceStories, sectionBySlug, sectionStories } from '../application/sections';
@@ -20,7 +21,7 @@ import {
   type SyndicationFilter,
 } from '../application/stories';
 import { showsWholeStory, type StoryAction } from '../domain/stories';
-import type { AssetRow, SectionRow, StoryRow } from '../entities';
+import type { AssetRow, SectionRow, StoryRow, WebhookRow } from '../entities';
 
 type Ctx = MediaContext;
 type Id = { id: string };
@@ -50,6 +51,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
       proposeExemplar(ctx, input.storyId, input),
     registerNewsChannel: (_: unknown, args: { name: string; contactEmail: string }, ctx: Ctx) => registerNewsChannel(ctx, args.name, args.contactEmail),
     revokeNewsChannel: (_: unknown, { id }: Id, ctx: Ctx) => revokeNewsChannel(ctx, id),
+    setNewsChannelWebhook: (_: unknown, args: { channelId: string; url: string }, ctx: Ctx) => setChannelWebhook(ctx, args.channelId, args.url),
   },
   Story: {
     bodyHtml: (story: StoryRow, _: unknown, ctx: Ctx) => (showsWholeStory(ctx.identity, story) ? story.bodyHtml : null),
@@ -64,6 +66,13 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     assets: (story: StoryRow, _: unknown, ctx: Ctx) => ctx.loaders.assets.load(story.id),
     url: (story: StoryRow) => storyUrl(story.id),
     history: (story: StoryRow, _: unknown, ctx: Ctx) => storyHistory(ctx, story),
+  },
+  // reached only through newsChannels and setNewsChannelWebhook, both for national admins: a handful of channels
+  NewsChannel: {
+    webhook: (channel: Id, _: unknown, ctx: Ctx) => channelWebhook(ctx.db, channel.id),
+  },
+  NewsChannelWebhook: {
+    deliveries: (webhook: WebhookRow, { first }: { first?: number | null }, ctx: Ctx) => channelDeliveries(ctx.db, webhook.channelId, first ?? 20),
   },
   Asset: {
     url: (asset: AssetRow) => assetUrl(asset.id),
