@@ -10,7 +10,14 @@ if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null; then
   exit 1
 fi
 # a machine being provisioned writes /tmp/system-deps.done once its own apt run is over: never run apt beside it
-for _ in $(seq 1 300); do [[ -e /tmp/system-deps.done ]] && break; sleep 1; done
+# (a machine without that step has no such file: once no apt or dpkg has run for 10 s, nobody else is installing)
+quiet=0
+for _ in $(seq 1 300); do
+  [[ -e /tmp/system-deps.done ]] && break
+  if pgrep -x 'apt-get|apt|dpkg' >/dev/null; then quiet=0; else quiet=$((quiet + 1)); fi
+  (( quiet >= 10 )) && break
+  sleep 1
+done
 echo "[nginx] installing Debian's nginx (once)"
 for attempt in 1 2 3 4 5; do
   if apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx >/dev/null; then break; fi
