@@ -39,15 +39,15 @@ const env: NodeJS.ProcessEnv = {};
 const retried: string[] = [];
 
 /**
- * Answers a request could get from a replica killed under it (the process gone mid-request, or nginx finding no
- * replica yet): no domain refusal, only the transport's. A client sends such a request again; a mutation only once
- * it has checked that the first attempt took no effect (the documented retry, README "Replicas").
+ * The answers a request gets when a replica dies under it, and only those: from the front, no answer or nginx's 502
+ * (a gateway replica died); from a gateway, UNAVAILABLE naming the service (a subgraph replica died). A client sends
+ * such a request again; a mutation only once it has checked that the first attempt took no effect (the documented
+ * retry, README "Replicas"). Anything else fails the test.
  */
 function cutOff(result: GraphQLResponse<unknown> | Error): boolean {
   if (result instanceof Error) return true;
-  if (result.status >= 500) return true;
-  const domain = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'GRAPHQL_VALIDATION_FAILED']);
-  return (result.errors ?? []).some((e) => !domain.has(String(e.extensions?.code)));
+  if (result.status === 502 || result.status === 504) return true;
+  return (result.errors ?? []).length > 0 && result.errors!.every((e) => e.extensions?.code === 'UNAVAILABLE' && e.extensions.retryable === true);
 }
 
 async function send<T>(query: string, variables: Record<string, unknown>, token: string, tookEffect?: () => Promise<T | null>): Promise<T> {
