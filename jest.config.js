@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/services', '<rootDir>/gateway', '<rootDir>/test'],
   testMatch: ['**/test/**/*.test.ts'],
+  // the replica test starts a dozen processes and runs for minutes: `npm run test:replicas` (jest.replicas.config.js)
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/replicas/'],
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
   },

@@ -3,6 +3,10 @@
  * ACLs that say who may use them: a service writes only its own topic and dead-letter topic, and reads only the
  * topics it consumes, in its own group; the gateway reads every service's topic in groups of its own. Runs as
  * the admin principal (KAFKA_PASSWORD_ADMIN). Idempotent. KAFKA_TOPIC_PREFIX isolates a set of topics (tests use it).
+ *
+ * An event topic has KAFKA_TOPIC_PARTITIONS partitions (6): the replicas of a consuming service share its group and
+ * divide the partitions among them, so more replicas than partitions would leave some idle; a topic made with fewer
+ * is grown here (run it before the services start: a key may move to another partition when its topic grows).
  */
 import {
   AclOperationTypes,
@@ -72,15 +76,32 @@ async function asAdmin<T>(brokers: string[], work: (admin: Admin) => Promise<T>)
   }
 }
 
+/** Partitions of an event topic: how many replicas of a consuming service can share its events. */
+export function eventPartitions(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.KAFKA_TOPIC_PARTITIONS ?? 6);
+  if (!Number.isInteger(value) || value < 1 || value > 1000) throw new Error(`KAFKA_TOPIC_PARTITIONS must be a whole number from 1 to 1000, not "${env.KAFKA_TOPIC_PARTITIONS}"`);
+  return value;
+}
+
+/** A dead-letter topic is read by operators, in order: one partition. */
+const partitionsOf = (topic: string): number => (topic.endsWith('.dlq') ? 1 : eventPartitions());
+
 export function ensureTopics(prefix = process.env.KAFKA_TOPIC_PREFIX ?? '', brokers = kafkaBrokers()): Promise<string[]> {
   return asAdmin(brokers, async (admin) => {
     const existing = new Set(await admin.listTopics());
-    const missing = platformTopics(prefix).filter((topic) => !existing.has(topic));
+    const wanted = platformTopics(prefix);
+    const missing = wanted.filter((topic) => !existing.has(topic));
     if (missing.length > 0) {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: missing.map((topic) => ({ topic, numPartitions: topic.endsWith('.dlq') ? 1 : 3, replicationFactor: 1 })),
+        topics: missing.map((topic) => ({ topic, numPartitions: partitionsOf(topic), replicationFactor: 1 })),
       });
+    }
+    const present = wanted.filter((topic) => existing.has(topic));
+    if (present.length > 0) {
+      const { topics } = await admin.fetchTopicMetadata({ topics: present });
+      const grow = topics.filter((t) => t.partitions.length < partitionsOf(t.name)).map((t) => ({ topic: t.name, count: partitionsOf(t.name) }));
+      if (grow.length > 0) await admin.createPartitions({ topicPartitions: grow, validateOnly: false });
     }
     // the broker keeps an ACL once however often it is created
     await admin.createAcls({ acl: platformAcls(prefix) });

@@ -22,6 +22,12 @@ export interface GatewayContext {
   internalToken(service: ServiceName): Promise<string>;
 }
 
+/** Whether a subgraph call's error is a balancer's answer that no replica of the subgraph answered (decision 0027). */
+function fromBalancer(error: GraphQLError): boolean {
+  const status = (error.extensions?.response as { status?: unknown } | undefined)?.status;
+  return status === 502 || status === 504;
+}
+
 /** Forwards the verified identity (as an internal token for that subgraph) and the correlation id to every subgraph call. */
 class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -37,9 +43,13 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
     request.http?.headers.set(CORRELATION_ID_HEADER, context.correlationId);
   }
 
-  /** A subgraph that cannot be reached: say which, so the caller knows what is missing and that a retry may work. */
+  /**
+   * A subgraph that cannot be reached: say which, so the caller knows what is missing and that a retry may work. A
+   * balancer's 502 or 504 in front of the subgraph's replicas (the replica died under the request, none answered) is
+   * the same: unreachable, never an answer of the subgraph's own.
+   */
   override didEncounterError(error: Error): void {
-    if (error instanceof GraphQLError) throw error;
+    if (error instanceof GraphQLError && !fromBalancer(error)) throw error;
     throw new GraphQLError(`The ${this.serviceName} service is unavailable; its fields are missing from this answer`, {
       extensions: { code: 'UNAVAILABLE', serviceName: this.serviceName, retryable: true },
     });

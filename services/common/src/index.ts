@@ -18,6 +18,7 @@ export * from './db/columns';
 export * from './db/rows';
 export * from './outbox/outbox';
 export * from './outbox/relay';
+export * from './outbox/leadership';
 export * from './consumer/consumer';
 export * from './graphql/format-error';
 export * from './graphql/pagination';

@@ -21,6 +21,8 @@ export const metrics = {
     labelNames: ['type', 'reason'],
     registers: [registry],
   }),
+  /** 1 in the one replica of a service whose outbox relay publishes, 0 in the others (decision 0027). */
+  relayLeader: new Gauge({ name: 'thidua_outbox_relay_leader', help: 'Whether this process leads its service\'s outbox relay', registers: [registry] }),
   eventsConsumed: new Counter({
     name: 'thidua_events_consumed_total',
     help: 'Events handled by consumers, by outcome (processed, duplicate, ignored, dead_lettered)',

@@ -1,8 +1,9 @@
 import type { Producer, TopicMessages } from 'kafkajs';
 import pg from 'pg';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger';
 import { metrics, type OutboxBacklog } from '../metrics';
+import { RelayLeadership } from './leadership';
 import { OUTBOX_CHANNEL } from './outbox';
 
 export interface RelayOptions {
@@ -12,12 +13,14 @@ export interface RelayOptions {
   maxBackoffMs: number;
   /** Published rows older than this are deleted. */
   retentionHours: number;
+  /** How often a relay that does not lead tries to take the lead (the bound on a takeover after the leader died). */
+  leadershipRetryMs: number;
 }
 
 /** The listening connection's name in pg_stat_activity. */
 export const LISTENER_NAME = 'thidua-outbox-listener';
 
-const DEFAULTS: RelayOptions = { batchSize: 200, idleMs: 1000, maxBackoffMs: 5000, retentionHours: 24 * 7 };
+const DEFAULTS: RelayOptions = { batchSize: 200, idleMs: 1000, maxBackoffMs: 5000, retentionHours: 24 * 7, leadershipRetryMs: 1000 };
 
 interface PendingRow {
   seq: string;
@@ -50,6 +53,10 @@ export function refusalForGood(error: unknown): string | null {
  * the rows simply wait; the relay retries with exponential backoff. A row the broker refuses for good is parked in
  * `outbox_dead_letters` with the broker's answer (and counted in `thidua_outbox_events_parked_total`), and the
  * rows after it go on: later events of the same aggregate are published too, in their order (decision 0024).
+ *
+ * Every replica of a service runs a relay, but only the one holding the service database's advisory lock publishes
+ * (RelayLeadership, decision 0027): one publisher keeps each aggregate's events in their order, and the others try
+ * to take the lead every `leadershipRetryMs`, so one takes over within about a second when the leader dies.
  */
 export class OutboxRelay {
   private readonly options: RelayOptions;
@@ -62,6 +69,7 @@ export class OutboxRelay {
   private relisten: NodeJS.Timeout | undefined;
   private connected = false;
   private lastCleanup = 0;
+  private readonly leadership: RelayLeadership;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -70,6 +78,12 @@ export class OutboxRelay {
     options: Partial<RelayOptions> = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
+    this.leadership = new RelayLeadership((dataSource.options as { url?: string }).url, logger, this.options.leadershipRetryMs);
+  }
+
+  /** Whether this relay holds the lead (publishes) now. */
+  get isLeader(): boolean {
+    return this.leadership.isLeader;
   }
 
   /** Starts publishing; resolves once the relay listens for commits (it publishes by polling meanwhile). */
@@ -99,9 +113,11 @@ export class OutboxRelay {
     } catch (error) {
       this.logger.warn({ err: error }, 'outbox not fully drained at shutdown; rows stay for the next start');
     }
+    await this.leadership.release();
+    metrics.relayLeader.set(0);
   }
 
-  /** Publishes until the outbox is empty; returns how many events went out. */
+  /** Publishes until the outbox is empty (nothing while another relay leads); returns how many events went out. */
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
@@ -161,6 +177,13 @@ export class OutboxRelay {
     let backoff = 0;
     while (this.running) {
       try {
+        if (!(await this.leadership.connection())) {
+          metrics.relayLeader.set(0);
+          // the leader publishes what this replica commits too: only its death (or stop) matters here
+          await this.sleep(this.options.leadershipRetryMs, { ignoreNudges: true });
+          continue;
+        }
+        metrics.relayLeader.set(1);
         this.nudged = false;
         const sent = await this.drain();
         if (sent > 0) this.logger.debug({ sent }, 'outbox events published');
@@ -177,33 +200,52 @@ export class OutboxRelay {
   }
 
   private async publishBatch(): Promise<number> {
+    const session = await this.leadership.connection();
+    if (!session) return 0;
     if (!this.connected) {
       await this.producer.connect();
       this.connected = true;
     }
-    return this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
+    // the batch runs on the leader's own session: were that session to end, the batch's marks die with the lock
+    await this.onSession(() => session.query('BEGIN'));
+    try {
+      const { rows } = await session.query<PendingRow>(
         `SELECT seq, topic, message_key, event_type, envelope::text AS envelope, trace_context
-           FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+           FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE`,
         [this.options.batchSize],
-      )) as PendingRow[];
-      if (rows.length === 0) return 0;
+      );
       let published = rows;
-      try {
-        await this.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
-      } catch (error) {
-        if (!refusalForGood(error)) throw error;
-        // some message of the batch (or the batch as a whole, once too large) was refused: one by one tells which
-        published = await this.publishOneByOne(manager, rows);
+      if (rows.length > 0) {
+        try {
+          await this.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
+        } catch (error) {
+          if (!refusalForGood(error)) throw error;
+          // some message of the batch (or the batch as a whole, once too large) was refused: one by one tells which
+          published = await this.publishOneByOne(session, rows);
+        }
+        await session.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [published.map((r) => r.seq)]);
       }
-      await manager.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [published.map((r) => r.seq)]);
+      await session.query('COMMIT');
       for (const row of published) metrics.eventsPublished.inc({ type: row.event_type });
       return rows.length;
-    });
+    } catch (error) {
+      await this.onSession(() => session.query('ROLLBACK')).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** A statement on the leader's session; when the session itself failed, the lead is given up before rethrowing. */
+  private async onSession<T>(statement: () => Promise<T>): Promise<T> {
+    try {
+      return await statement();
+    } catch (error) {
+      await this.leadership.lost(error);
+      throw error;
+    }
   }
 
   /** Sends the rows one at a time, in order, parking those refused for good; returns the ones published. */
-  private async publishOneByOne(manager: EntityManager, rows: PendingRow[]): Promise<PendingRow[]> {
+  private async publishOneByOne(session: pg.Client, rows: PendingRow[]): Promise<PendingRow[]> {
     const published: PendingRow[] = [];
     for (const row of rows) {
       try {
@@ -212,14 +254,14 @@ export class OutboxRelay {
       } catch (error) {
         const reason = refusalForGood(error);
         if (!reason) throw error;
-        await this.park(manager, row, reason, error instanceof Error ? error.message : String(error));
+        await this.park(session, row, reason, error instanceof Error ? error.message : String(error));
       }
     }
     return published;
   }
 
-  private async park(manager: EntityManager, row: PendingRow, reason: string, message: string): Promise<void> {
-    await manager.query(
+  private async park(session: pg.Client, row: PendingRow, reason: string, message: string): Promise<void> {
+    await session.query(
       `WITH parked AS (DELETE FROM outbox WHERE seq = $1 RETURNING *)
        INSERT INTO outbox_dead_letters (seq, event_id, topic, message_key, event_type, envelope, size_bytes, error_type, error, created_at)
        SELECT seq, event_id, topic, message_key, event_type, envelope, octet_length(envelope::text), $2, $3, created_at FROM parked`,
@@ -236,7 +278,8 @@ export class OutboxRelay {
     await this.dataSource.query(`DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)`, [this.options.retentionHours]);
   }
 
-  private sleep(ms: number, { unlessNudged = false } = {}): Promise<void> {
+  /** Sleeps `ms`; a nudge wakes it (unless `ignoreNudges`: a follower's wait), and so does stop(). */
+  private sleep(ms: number, { unlessNudged = false, ignoreNudges = false } = {}): Promise<void> {
     if (unlessNudged && this.nudged && this.running) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
@@ -244,7 +287,7 @@ export class OutboxRelay {
         clearTimeout(timer);
         resolve();
       }
-      this.wake = done;
+      this.wake = ignoreNudges ? () => !this.running && done() : done;
     });
   }
 }
