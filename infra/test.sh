@@ -11,24 +11,8 @@ bash infra/chromium.sh
 bash infra/documents.sh
 bash infra/web.sh
 
-# the test databases, Keycloak's included (global-setup uses the same default)
-export DATABASE_SUFFIX="${DATABASE_SUFFIX:-_test}"
-started_kafka=no
-if [[ -z "${KAFKA_BROKERS:-}" ]] && ! bash infra/kafka/kafka.sh status; then started_kafka=yes; fi
-started_keycloak=no
-if [[ -z "${KEYCLOAK_URL:-}${OIDC_ISSUER:-}" ]] && ! bash infra/keycloak/keycloak.sh status; then started_keycloak=yes; fi
-cleanup() {
-  if [[ $started_kafka == yes ]]; then bash infra/kafka/kafka.sh stop; fi
-  if [[ $started_keycloak == yes ]]; then bash infra/keycloak/keycloak.sh stop; fi
-}
-trap cleanup EXIT
-
-bash infra/infra.sh up --test
-# shellcheck disable=SC1091
-source .data/infra.env
-export POSTGRES_URL
-# the master-realm client global-setup makes this run's realm with
-eval "$(bash infra/keycloak/keycloak.sh env)"
+# shellcheck source=infra/test-services.sh
+source infra/test-services.sh
 
 if [[ "${THIDUA_TESTS_ONLY:-}" != 1 ]]; then
   echo "[test] type check"

@@ -4,8 +4,9 @@
  * with its legal ground, reason and the amount reclaimed (meeting the message beside the ground first), and the public
  * page the certificate's QR code opens shows the annulment, its ground and that the certificate is no longer valid.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, signIn } from './support/browser';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { PortalPeople } from './support/portal-people';
 import { usePlatform } from './support/platform';
 import { RewardScenario, daysAgo, year } from './support/reward';
 
@@ -15,20 +16,8 @@ let base: string;
 let s: RewardScenario;
 let lanNomination: string;
 let decision: { id: string; number: string; amountVnd: number };
-let accounts = 0;
 
-/** A Keycloak account made through the accounts API, signed in (its temporary password changed at the first sign-in). */
-async function pageAs(roles: string[], unit: string, path: string): Promise<{ page: Page; close(): Promise<void> }> {
-  const username = `sc.${s.run}.${accounts++}`;
-  const created = await s.api.ok(`mutation($i: CreateAccountInput!) { createAccount(input: $i) { temporaryPassword } }`, {
-    i: { username, fullName: `Người sửa ${accounts}`, roles, unitId: s.units[unit]!.id },
-  }, s.tokens.admin);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, base, username, created.createAccount.temporaryPassword, `Mat-khau-${s.run}-2026`);
-  await page.goto(`${base}${path}`);
-  return { page, close: () => context.close() };
-}
+const people = new PortalPeople(() => s, () => browser, () => base, 'sc');
 
 beforeAll(async () => {
   base = env.platform.gatewayUrl.replace(/\/graphql$/, '');
@@ -44,7 +33,7 @@ afterAll(async () => {
 
 describe('corrections (Rút đề nghị, hủy bỏ và thu hồi quyết định)', () => {
   it('the officer withdraws a nomination with a reason', async () => {
-    const officer = await pageAs(['UNIT_OFFICER'], 'hn', '/work/corrections');
+    const officer = await people.pageAs({ roles: ['UNIT_OFFICER'], unit: 'hn' }, '/work/corrections');
     await officer.page.getByRole('heading', { name: 'Rút đề nghị, hủy bỏ và thu hồi quyết định' }).waitFor();
     const card = officer.page.getByTestId('open-nomination').filter({ hasText: 'Trần Thị Lan' });
     await card.getByRole('button', { name: 'Rút đề nghị' }).click();
@@ -61,7 +50,7 @@ describe('corrections (Rút đề nghị, hủy bỏ và thu hồi quyết đị
   });
 
   it('the council annuls a decision with its ground, and the public page shows it', async () => {
-    const council = await pageAs(['COUNCIL_MEMBER'], 'hn', '/work/corrections');
+    const council = await people.pageAs({ roles: ['COUNCIL_MEMBER'], unit: 'hn' }, '/work/corrections');
     const card = council.page.getByTestId('decided-nomination').filter({ hasText: decision.number });
     await card.getByLabel('Hình thức').selectOption('ANNULLED');
     await card.getByLabel('Lý do').fill('Kết luận thanh tra số 12/KL-TTr: bản xác nhận trong hồ sơ bị làm giả');

@@ -5,9 +5,10 @@
  */
 import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { databaseUrl } from '@thidua/common';
-import { launchBrowser, signIn } from './support/browser';
+import { launchBrowser } from './support/browser';
+import { PortalPeople } from './support/portal-people';
 import { eventually } from './support/graphql';
 import { usePlatform } from './support/platform';
 import { RewardScenario, daysAgo, year } from './support/reward';
@@ -18,18 +19,7 @@ let base: string;
 let s: RewardScenario;
 let decision: { id: string; number: string };
 
-/** A Keycloak account made through the accounts API, signed in at the portal (its temporary password changed at once). */
-async function pageAs(roles: string[], unitKey: string, path: string): Promise<{ page: Page; close(): Promise<void> }> {
-  const username = `nt.${s.run}.${roles[0]!.toLowerCase()}`;
-  const created = await s.api.ok(`mutation($i: CreateAccountInput!) { createAccount(input: $i) { temporaryPassword } }`, {
-    i: { username, fullName: `Người thử ${roles[0]}`, roles, unitId: s.units[unitKey]!.id },
-  }, s.tokens.admin);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, base, username, created.createAccount.temporaryPassword, `Mat-khau-${s.run}-2026`);
-  await page.goto(`${base}${path}`);
-  return { page, close: () => context.close() };
-}
+const people = new PortalPeople(() => s, () => browser, () => base, 'nt');
 
 beforeAll(async () => {
   base = env.platform.gatewayUrl.replace(/\/graphql$/, '');
@@ -61,7 +51,7 @@ describe('proposing from a story and reviewing a decision', () => {
       const { storyCandidates } = await s.api.ok(`{ storyCandidates(first: 50) { edges { node { title members { id } } } } }`, {}, editorToken);
       return storyCandidates.edges.map((e: any) => e.node).find((n: any) => n.members.some((m: any) => m.id === s.members.hoa)) ?? null;
     }, 30000, 'the story candidate about Hoa');
-    const editor = await pageAs(['EDITOR'], 'hn', '/work/editor');
+    const editor = await people.pageAs({ roles: ['EDITOR'], unit: 'hn' }, '/work/editor');
     const { page } = editor;
     await page.getByRole('button', { name: candidate.title }).click();
     await page.getByLabel('Người hoặc tập thể được đề xuất').selectOption({ label: 'Nguyễn Thị Hoa' });
@@ -87,7 +77,7 @@ describe('proposing from a story and reviewing a decision', () => {
   });
 
   it('the council sees the decision whose result changed, with the version it was based on, and keeps it with a reason', async () => {
-    const council = await pageAs(['COUNCIL_MEMBER'], 'hn', '/work/council');
+    const council = await people.pageAs({ roles: ['COUNCIL_MEMBER'], unit: 'hn' }, '/work/council');
     const { page } = council;
     const card = page.getByTestId('decision-review');
     await card.waitFor();

@@ -3,12 +3,13 @@
  * officer would make them, signed in through Keycloak's own pages (the temporary password changed at the first
  * sign-in, as a person does).
  */
+import type { Role } from '@thidua/common';
 import type { Browser, Page } from 'playwright-core';
 import { signIn } from './browser';
 import type { RewardScenario } from './reward';
 
 export interface Person {
-  roles: ('UNIT_OFFICER' | 'MEMBER')[];
+  roles: Role[];
   unit: string;
   memberId?: string;
 }
