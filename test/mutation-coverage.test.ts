@@ -17,6 +17,8 @@ const root = path.resolve(__dirname, '..');
  * gap is what `GAP` below counts until it is closed.
  */
 export const API_ONLY: Record<string, string> = {
+  runDeadlineScan: 'the deadline scan runs on its schedule in the notification service; the mutation lets a national admin run it at once from ops tooling',
+  runDailyDigest: 'the daily digest runs on its schedule in the notification service; the mutation lets a national admin run it at once from ops tooling',
   updateCampaign: 'a draft is written and launched in one step on the launch screen (createCampaign(launch: true)); editing drafts is for scripts migrating old movements',
   launchCampaign: 'the launch screen creates and launches in one step (createCampaign(launch: true)); the two-step path is for scripts',
   registerNewsChannel: 'news channels are registered by the national admin for a newsroom, by script, with the key handed over out of band',
@@ -31,6 +33,7 @@ export const API_ONLY: Record<string, string> = {
  * an entry gets a screen (take it off) or a new mutation joins without one (give it a screen instead).
  */
 export const GAP: string[] = [
+  'setNewsChannelWebhook',
   'setDecisionIssuerCode',
   'updateAccount',
   'createCriteriaSet',

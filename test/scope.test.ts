@@ -132,6 +132,9 @@ describe('every mutation across the province boundary', () => {
       enrollUnit: ['officer', `mutation($i: EnrollUnitInput!) { enrollUnit(input: $i) { id } }`, { i: { campaignId: ids.campaign, unitId: ids.may } }],
       enrollMember: ['officer', `mutation($i: EnrollMemberInput!) { enrollMember(input: $i) { id } }`, { i: { campaignId: ids.campaign, memberId: ids.member } }],
       reportProgress: ['officer', `mutation($i: ReportProgressInput!) { reportProgress(input: $i) { id } }`, { i: { enrollmentId: ids.enrollment, targetId: ids.target, periodStart: `${year}-01-01`, value: 1 } }],
+      setNewsChannelWebhook: ['editor', `mutation($c: ID!) { setNewsChannelWebhook(channelId: $c, url: "https://example.org/hook") { secret } }`, { c: '00000000-0000-4000-8000-000000000001' }],
+      runDeadlineScan: ['officer', `mutation { runDeadlineScan }`, {}],
+      runDailyDigest: ['officer', `mutation { runDailyDigest }`, {}],
       createCriteriaSet: ['officer', `mutation($i: CriteriaSetInput!) { createCriteriaSet(input: $i) { id } }`, { i: { campaignId: ids.campaign, variant: 'CIVIL_SERVANT_NON_LEADER', criteria: [{ name: 'X', method: 'PASS_FAIL', weight: 100, unitOfMeasure: 'lần', targetValue: 1 }] } }],
       updateCriteriaSet: ['officer', `mutation($id: ID!, $i: CriteriaSetInput!) { updateCriteriaSet(id: $id, input: $i) { id } }`, { id: ids.draftSet, i: { campaignId: ids.campaign, variant: 'DIRECT_PRODUCTION_WORKER', criteria: [{ name: 'X', method: 'PASS_FAIL', weight: 100, unitOfMeasure: 'lần', targetValue: 1 }] } }],
       publishCriteriaSet: ['officer', `mutation($id: ID!) { publishCriteriaSet(id: $id) { id } }`, { id: ids.draftSet }],
@@ -192,18 +195,26 @@ describe('every mutation across the province boundary', () => {
       revokeRewardDecision: ['council', `mutation($id: ID!) { revokeRewardDecision(id: $id, input: { kind: REVOKED, legalGround: ISSUED_IN_ERROR, reason: "Thu hồi trái phép từ tỉnh khác", amountReclaimedVnd: 0, signerRole: "Chủ tịch" }) { id } }`, { id: ids.decision }],
       setDecisionIssuerCode: ['officer', `mutation($u: ID!) { setDecisionIssuerCode(unitId: $u, code: "XAMPHAM") { code } }`, { u: ids.bn }],
     };
+    // a person's own inbox and preferences: another's ids are ignored, not refused; what must hold is that nothing of
+    // Bắc Ninh changes (the snapshot below covers notifications)
+    const ownOnly: Record<string, [keyof typeof tokens, string, Record<string, unknown>]> = {
+      markNotificationsRead: ['officer', `mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) { id } }`, { ids: ['00000000-0000-4000-8000-000000000001'] }],
+      markAllNotificationsRead: ['officer', `mutation { markAllNotificationsRead }`, {}],
+      setNotificationPreference: ['officer', `mutation { setNotificationPreference(kind: PROGRESS_OVERDUE, channels: { inbox: false, email: false, digest: false }) { kind } }`, {}],
+    };
 
     const { data } = await graphql<any>(platform.gatewayUrl, getIntrospectionQuery(), {}, admin);
     const mutationType = buildClientSchema(data).getMutationType() as GraphQLObjectType;
-    expect(Object.keys(attempts).sort()).toEqual(Object.keys(mutationType.getFields()).sort());
+    expect([...Object.keys(attempts), ...Object.keys(ownOnly)].sort()).toEqual(Object.keys(mutationType.getFields()).sort());
 
     const snapshot = async () => {
       const campaignDb = new Client({ connectionString: databaseUrl('campaign') });
       const mediaDb = new Client({ connectionString: databaseUrl('media') });
       const evaluationDb = new Client({ connectionString: databaseUrl('evaluation') });
       const rewardDb = new Client({ connectionString: databaseUrl('reward') });
-      await Promise.all([campaignDb.connect(), mediaDb.connect(), evaluationDb.connect(), rewardDb.connect()]);
-      const [c, m, e, r] = await Promise.all([
+      const notificationDb = new Client({ connectionString: databaseUrl('notification') });
+      await Promise.all([campaignDb.connect(), mediaDb.connect(), evaluationDb.connect(), rewardDb.connect(), notificationDb.connect()]);
+      const [c, m, e, r, n] = await Promise.all([
         campaignDb.query(`SELECT (SELECT md5(string_agg(u::text, '' ORDER BY id)) FROM union_units u) AS units, (SELECT md5(string_agg(m::text, '' ORDER BY id)) FROM members m) AS members,
                                  (SELECT md5(string_agg(c::text, '' ORDER BY id)) FROM campaigns c) AS campaigns, (SELECT count(*) FROM enrollments) AS enrollments, (SELECT count(*) FROM progress_reports) AS reports,
                                  (SELECT md5(string_agg(r.id::text || r.value || coalesce(r.confirmed_at::text, ''), '' ORDER BY id)) FROM progress_reports r) AS "reportValues",
@@ -224,14 +235,20 @@ describe('every mutation across the province boundary', () => {
                                (SELECT count(*) FROM emulation_bloc_units) AS "blocUnits",
                                (SELECT count(*) FROM decision_revocations) AS revocations, (SELECT count(*) FROM decision_issuer_codes) AS "issuerCodes",
                                (SELECT md5(string_agg(g.id::text || g.status || array_to_string(g.form_codes, ','), '' ORDER BY id)) FROM emulation_registrations g) AS registrations`),
+        notificationDb.query(`SELECT (SELECT md5(string_agg(x.id::text || coalesce(x.read_at::text, ''), '' ORDER BY id)) FROM notifications x) AS notifications,
+                                     (SELECT count(*) FROM notifications WHERE read_at IS NOT NULL) AS "notificationsRead"`),
       ]);
-      await Promise.all([campaignDb.end(), mediaDb.end(), evaluationDb.end(), rewardDb.end()]);
-      return { ...c.rows[0], ...m.rows[0], ...e.rows[0], ...r.rows[0] };
+      await Promise.all([campaignDb.end(), mediaDb.end(), evaluationDb.end(), rewardDb.end(), notificationDb.end()]);
+      return { ...c.rows[0], ...m.rows[0], ...e.rows[0], ...r.rows[0], ...n.rows[0] };
     };
     const before = await snapshot();
     for (const [name, [who, query, variables]] of Object.entries(attempts)) {
       const refusal = await api.refused(query, variables, tokens[who]);
       expect([name, ['FORBIDDEN', 'NOT_FOUND'].includes(refusal.code) ? 'refused' : `${refusal.code}: ${refusal.message}`]).toEqual([name, 'refused']);
+    }
+    for (const [name, [who, query, variables]] of Object.entries(ownOnly)) {
+      const result = await graphql(platform.gatewayUrl, query, variables, tokens[who]);
+      expect([name, result.errors?.[0]?.extensions?.code ?? 'answered']).toEqual([name, expect.stringMatching(/^(answered|FORBIDDEN|NOT_FOUND)$/)]);
     }
     expect(await snapshot()).toEqual(before);
   }, 60000);

@@ -31,14 +31,14 @@ describe('collective agreements and employer rewards', () => {
   it('apply a clause: its amount, its period boundaries, its members and its limit per period', async () => {
     const input = { agreementId, clauseCode: 'D5.1', periodStart: monthStart, memberIds: [s.members.hoa, s.members.lan], reason: 'Năng suất tháng vượt 125%' };
     const misaligned = await s.api.refused(RECORD, { input: { ...input, periodStart: daysAgo(0) === monthStart ? daysAgo(1) : today } }, s.tokens.employer);
-    expect(misaligned).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('monthly') });
+    expect(misaligned).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('thưởng hằng tháng') });
     expect((await s.api.refused(RECORD, { input: { ...input, memberIds: [s.members.binh] } }, s.tokens.employer)).code).toBe('BAD_USER_INPUT');
-    expect((await s.api.refused(RECORD, { input: { ...input, clauseCode: 'X9' } }, s.tokens.employer)).message).toContain('its clauses are D5.1');
+    expect((await s.api.refused(RECORD, { input: { ...input, clauseCode: 'X9' } }, s.tokens.employer)).message).toContain('các điều khoản là D5.1');
     const recorded = (await s.api.ok(RECORD, { input }, s.tokens.employer)).recordEmployerRewards;
     expect(recorded).toHaveLength(2);
     expect(recorded[0]).toMatchObject({ subjectName: 'Nguyễn Thị Hoa', amountVnd: 500_000, periodStart: monthStart });
     expect(recorded[0].periodEnd.slice(0, 7)).toBe(monthStart.slice(0, 7));
-    expect(await s.api.refused(RECORD, { input: { ...input, memberIds: [s.members.tuan] } }, s.tokens.employer)).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('at most 2 people per period') });
+    expect(await s.api.refused(RECORD, { input: { ...input, memberIds: [s.members.tuan] } }, s.tokens.employer)).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('tối đa 2 người mỗi kỳ') });
     const listed = (await s.api.ok(`query($id: ID!) { employerRewards(agreementId: $id) { edges { node { subjectName } } } }`, { id: agreementId }, s.tokens.officerHn)).employerRewards;
     expect(listed.edges).toHaveLength(2);
     expect((await s.api.refused(`query($id: ID!) { employerRewards(agreementId: $id) { edges { node { subjectName } } } }`, { id: agreementId }, s.tokens.officerKh)).code).toBe('NOT_FOUND');

@@ -47,10 +47,10 @@ describe('council review, eligibility and quotas at decision time', () => {
 
   it('needs the council’s approval, counting each member’s latest vote', async () => {
     hoaTitle = await s.nominate({ memberKey: 'hoa', granting: 'hn', formCode: 'LDTT', achievedOn: achieved, awardYear: year });
-    expect(await s.refusedGrant(hoaTitle, daysAgo(50))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('0 for, 0 against') });
+    expect(await s.refusedGrant(hoaTitle, daysAgo(50))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('0 đồng ý, 0 không đồng ý') });
     await s.approve(hoaTitle);
     expect((await s.api.ok(REVIEW, { id: hoaTitle, vote: 'AGAINST', comment: 'Chưa đủ minh chứng' }, s.tokens.councilHn2)).reviewNomination).toMatchObject({ status: 'IN_COUNCIL', votesFor: 1, votesAgainst: 1 });
-    expect(await s.refusedGrant(hoaTitle, daysAgo(50))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('1 for, 1 against') });
+    expect(await s.refusedGrant(hoaTitle, daysAgo(50))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('1 đồng ý, 1 không đồng ý') });
     expect((await s.api.ok(REVIEW, { id: hoaTitle, vote: 'FOR', comment: 'Đã bổ sung minh chứng' }, s.tokens.councilHn2)).reviewNomination.votesFor).toBe(2);
   });
 
@@ -61,7 +61,7 @@ describe('council review, eligibility and quotas at decision time', () => {
     const decided = await s.grant(hoaTitle, daysAgo(50), { taskRating: 'GOOD' });
     expect(decided).toMatchObject({ formName: 'Lao động tiên tiến', amountVnd: 710_000, daysToDecision: 10, awardYear: year, adHoc: false });
     expect(decided.number).toMatch(/^\d+\/QĐ-LĐLĐ$/);
-    expect(await s.refusedGrant(hoaTitle, daysAgo(50))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('already granted') });
+    expect(await s.refusedGrant(hoaTitle, daysAgo(50))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('đã được khen thưởng') });
   });
 
   it('keeps councils to their own level and officers to their subtree', async () => {
@@ -87,7 +87,7 @@ describe('council review, eligibility and quotas at decision time', () => {
 
     const hoaCstdcs = await s.nominate({ memberKey: 'hoa', granting: 'hn', formCode: 'CSTDCS', taskRating: 'GOOD', achievedOn: achieved, awardYear: year });
     await s.approve(hoaCstdcs);
-    expect(await s.refusedGrant(hoaCstdcs, daysAgo(30))).toMatchObject({ rule: 'ANY_OF', message: expect.stringContaining('recognised initiative') });
+    expect(await s.refusedGrant(hoaCstdcs, daysAgo(30))).toMatchObject({ rule: 'ANY_OF', message: expect.stringContaining('sáng kiến được công nhận') });
   });
 });
 

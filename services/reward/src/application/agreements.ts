@@ -1,6 +1,6 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, hasRole, isOfficerOver, isWithinSubtree, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, toConnection, type Connection, type FieldProblem, type Identity, type PageRequest, type Queryable } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
-import { periodEndOf, periodStartOf } from '../domain/periods';
+import { REWARD_PERIOD_NAMES, periodEndOf, periodStartOf } from '../domain/periods';
 import { AGREEMENT_SELECT, EMPLOYER_REWARD_SELECT, type AgreementClause, type AgreementRow, type EmployerRewardRow } from '../entities';
 import type { RewardContext } from './context';
 import { requireUnit } from './subjects';
@@ -101,7 +101,7 @@ export async function recordEmployerRewards(ctx: RewardContext, input: EmployerR
   if (!clause) throw ValidationError.single('clauseCode', `thỏa ước không có điều khoản ${input.clauseCode}; các điều khoản là ${agreement.clauses.map((c) => c.code).join(', ')}`);
   const problems: FieldProblem[] = [];
   const aligned = periodStartOf(clause.period, input.periodStart);
-  if (aligned !== input.periodStart) problems.push({ field: 'periodStart', message: `điều khoản ${clause.code} xét theo kỳ; kỳ này bắt đầu ngày ${aligned}, không phải ${input.periodStart}` });
+  if (aligned !== input.periodStart) problems.push({ field: 'periodStart', message: `điều khoản ${clause.code} thưởng ${REWARD_PERIOD_NAMES[clause.period]}: kỳ này bắt đầu ngày ${aligned}, không phải ${input.periodStart}` });
   if (input.periodStart < agreement.validFrom || periodEndOf(clause.period, aligned) > agreement.validUntil) {
     problems.push({ field: 'periodStart', message: `kỳ xét phải nằm trong thời hạn thỏa ước (${agreement.validFrom} – ${agreement.validUntil})` });
   }

@@ -1,6 +1,9 @@
 /** Reward periods of collective labour agreements (thoả ước lao động tập thể): weekly, monthly or quarterly. */
 export type RewardPeriod = 'WEEKLY' | 'MONTHLY' | 'QUARTERLY';
 
+/** How often a clause rewards, as the agreement says it. */
+export const REWARD_PERIOD_NAMES: Record<RewardPeriod, string> = { WEEKLY: 'hằng tuần', MONTHLY: 'hằng tháng', QUARTERLY: 'hằng quý' };
+
 function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

@@ -11,9 +11,9 @@ export type InitiativeReach = 'UNIT' | 'PROVINCE' | 'NATIONAL'; // phạm vi ả
 const TASK_RATING_ORDER: TaskRating[] = ['COMPLETED', 'GOOD', 'EXCELLENT'];
 const REACH_ORDER: InitiativeReach[] = ['UNIT', 'PROVINCE', 'NATIONAL'];
 const TASK_RATING_WORDS: Record<TaskRating, string> = {
-  COMPLETED: 'completed tasks (hoàn thành nhiệm vụ)',
-  GOOD: 'completed tasks well (hoàn thành tốt nhiệm vụ)',
-  EXCELLENT: 'completed tasks excellently (hoàn thành xuất sắc nhiệm vụ)',
+  COMPLETED: 'hoàn thành nhiệm vụ',
+  GOOD: 'hoàn thành tốt nhiệm vụ',
+  EXCELLENT: 'hoàn thành xuất sắc nhiệm vụ',
 };
 
 interface RuleBase {
