@@ -42,8 +42,6 @@ export const GAP: string[] = [
   'submitEvidence',
   'assignReviewer',
   'declareConflict',
-  'fileAppeal',
-  'resolveAppeal',
   'saveRewardForm',
   'setBaseSalary',
   'registerCollectiveAgreement',

@@ -3,6 +3,7 @@ import { NavLink, Route, Routes } from 'react-router';
 import { useAuth, type Role } from './auth';
 import { useQuery } from './hooks';
 import { NOTIFICATIONS_CHANGED, UNREAD_COUNT } from './notifications';
+import { AppealsPage } from './pages/AppealsPage';
 import { BlocsPage } from './pages/BlocsPage';
 import { BudgetPage } from './pages/BudgetPage';
 import { CampaignPage } from './pages/CampaignPage';
@@ -66,6 +67,7 @@ const NAV: NavItem[] = [
   { to: '/work/long-service', label: 'Kỷ niệm chương', roles: OFFICERS },
   { to: '/work/proceedings', label: 'Kỷ luật, thanh tra', roles: OFFICERS },
   { to: '/work/import', label: 'Nhập đoàn viên', roles: OFFICERS },
+  { to: '/work/appeals', label: 'Khiếu nại kết quả', roles: [...OFFICERS, 'MEMBER'] },
   { to: '/work/reviews', label: 'Chấm điểm', roles: ['REVIEWER'] },
   { to: '/work/council', label: 'Hội đồng TĐKT', roles: ['COUNCIL_MEMBER'] },
   { to: '/work/corrections', label: 'Rút đề nghị, thu hồi', roles: ['UNIT_OFFICER', 'NATIONAL_ADMIN', 'COUNCIL_MEMBER'] },
@@ -170,6 +172,7 @@ export function App() {
             <Route path="/work/budget" element={<BudgetPage />} />
             <Route path="/work/progress" element={<ReportProgressPage />} />
             <Route path="/work/import" element={<ImportMembersPage />} />
+            <Route path="/work/appeals" element={<AppealsPage />} />
             <Route path="/work/reviews" element={<ReviewsPage />} />
             <Route path="/work/council" element={<CouncilPage />} />
             <Route path="/work/corrections" element={<CorrectionsPage />} />

@@ -1,0 +1,113 @@
+/**
+ * The evaluation's work screens in a real browser (Debian's Chromium through Playwright) against the real platform,
+ * each reached from the person's home through the menu. Appeals: a member appeals her published result (a reason too
+ * short refused beside it), the organising officer accepts it with corrected points (an acceptance without any
+ * refused beside the corrections) and the results are republished; another province's officer may not answer it.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { eventually } from './support/graphql';
+import { PortalPeople } from './support/portal-people';
+import { usePlatform } from './support/platform';
+import { RewardScenario, year } from './support/reward';
+
+const env = usePlatform();
+let browser: Browser;
+let base: string;
+let s: RewardScenario;
+const people = new PortalPeople(() => s, () => browser, () => base, 'ev');
+
+beforeAll(async () => {
+  base = env.platform.gatewayUrl.replace(/\/graphql$/, '');
+  s = await RewardScenario.start(env.platform, env.api);
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** From the person's home to a work screen through the menu, as a person goes. */
+async function openFromHome(page: Page, home: string, link: string, heading: string): Promise<void> {
+  await page.goto(`${base}${home}`);
+  await page.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name: link, exact: true }).click();
+  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+}
+
+/** A running movement of Hà Nội with Lan enrolled, one published criteria set, her progress scored; `publish` puts the results out. */
+async function scoredCampaign(title: string, publish: boolean): Promise<{ id: string; lan: string; criterion: string }> {
+  const officer = s.tokens.officerHn;
+  const created = (await s.api.ok(`mutation($input: CreateCampaignInput!) { createCampaign(input: $input, launch: true) { id targets { id } } }`, {
+    input: { launchingUnitId: s.units.hn!.id, title, goal: 'Tăng năng suất lao động', category: 'FOR_WORKERS', startsOn: `${year}-01-01`, endsOn: `${year}-12-31`,
+      targets: [{ name: 'Sáng kiến cải tiến', unitOfMeasure: 'sáng kiến', targetValue: 10, direction: 'HIGHER_IS_BETTER', aggregation: 'SUM', weight: 100 }] },
+  }, officer)).createCampaign;
+  const target = created.targets[0].id;
+  const lan = (await s.api.ok(`mutation($input: EnrollMemberInput!) { enrollMember(input: $input) { id } }`, { input: { campaignId: created.id, memberId: s.members.lan } }, officer)).enrollMember.id;
+  await s.api.ok(`mutation($id: ID!) { startCampaign(id: $id) { id } }`, { id: created.id }, officer);
+  await eventually(async () => (await s.api.ok(`query($c: ID!) { evaluationRound(campaignId: $c) { id } }`, { c: created.id })).evaluationRound, 30000, 'the round opened');
+  const set = (await s.api.ok(`mutation($i: CriteriaSetInput!) { createCriteriaSet(input: $i) { id criteria { id } } }`, {
+    i: { campaignId: created.id, variant: 'GENERAL', criteria: [{ name: 'Sáng kiến cải tiến', method: 'LINEAR', weight: 100, unitOfMeasure: 'sáng kiến', targetValue: 10, targetId: target }] },
+  }, officer)).createCriteriaSet;
+  await s.api.ok(`mutation($id: ID!) { publishCriteriaSet(id: $id) { id } }`, { id: set.id }, officer);
+  await s.api.ok(`mutation($i: ReportProgressInput!) { reportProgress(input: $i) { id } }`, { i: { enrollmentId: lan, targetId: target, periodStart: `${year}-01-01`, value: 5 } }, officer);
+  await eventually(async () => {
+    const score = (await s.api.ok(`query($e: ID!) { participantScore(enrollmentId: $e) { total } }`, { e: lan }, officer)).participantScore;
+    return score && score.total > 0 ? score : null;
+  }, 30000, 'Lan scored in evaluation');
+  if (publish) await s.api.ok(`mutation($c: ID!) { publishResults(campaignId: $c) { publicationVersion } }`, { c: created.id }, officer);
+  return { id: created.id, lan, criterion: set.criteria[0].id };
+}
+
+describe('appeals (Khiếu nại kết quả)', () => {
+  it('a member appeals her published result and the organising officer accepts it with corrected points', async () => {
+    const title = `Năng suất, chất lượng ${s.run}`;
+    const campaign = await scoredCampaign(title, true);
+
+    const lan = await people.pageAs({ roles: ['MEMBER'], unit: 'may', memberId: s.members.lan }, '/');
+    await openFromHome(lan.page, '/', 'Khiếu nại kết quả', 'Khiếu nại kết quả');
+    const form = lan.page.getByRole('form', { name: `Khiếu nại: ${title} – Trần Thị Lan (Công đoàn Công ty May Thăng Long)` });
+    await form.getByLabel('Kết quả sai ở đâu').fill('Sai');
+    await form.getByRole('button', { name: 'Gửi khiếu nại' }).click();
+    await lan.page.locator(`#appeal-reason-${campaign.lan}-error`).getByText('hãy nêu kết quả sai ở đâu (ít nhất 10 ký tự)').waitFor();
+    await form.getByLabel('Kết quả sai ở đâu').fill('Báo cáo quý I thiếu 3 sáng kiến đã được công nhận');
+    await form.getByRole('button', { name: 'Gửi khiếu nại' }).click();
+    await lan.page.getByText(`Đã gửi khiếu nại kết quả phong trào «${title}» của Trần Thị Lan (Công đoàn Công ty May Thăng Long); ban tổ chức sẽ trả lời.`).waitFor();
+    // one open appeal per result: a second is refused in words
+    await form.getByLabel('Kết quả sai ở đâu').fill('Báo cáo quý I thiếu 3 sáng kiến, gửi lần nữa');
+    await form.getByRole('button', { name: 'Gửi khiếu nại' }).click();
+    await form.getByText('Kết quả này đang có một khiếu nại chưa giải quyết').waitFor();
+    await lan.close();
+
+    const [appeal] = (await s.api.ok(`query($id: ID!) { campaign(id: $id) { appeals { id status } } }`, { id: campaign.id }, s.tokens.officerHn)).campaign.appeals;
+    expect(appeal.status).toBe('OPEN');
+    // Khánh Hòa's officer does not organise the movement: the answer is refused
+    const refused = await s.api.refused(`mutation($id: ID!) { resolveAppeal(id: $id, accept: false, resolution: "Không thuộc phạm vi của tỉnh") { id } }`, { id: appeal.id }, s.tokens.officerKh);
+    expect(refused.code).toBe('FORBIDDEN');
+
+    const officer = await people.pageAs({ roles: ['UNIT_OFFICER'], unit: 'hn' }, '/dashboard');
+    const page = officer.page;
+    await openFromHome(page, '/dashboard', 'Khiếu nại kết quả', 'Khiếu nại kết quả');
+    await page.getByLabel('Phong trào', { exact: true }).selectOption({ label: title });
+    const answer = page.getByRole('form', { name: 'Giải quyết khiếu nại của Trần Thị Lan (Công đoàn Công ty May Thăng Long)' });
+    await answer.getByText('Báo cáo quý I thiếu 3 sáng kiến đã được công nhận').waitFor();
+    await answer.getByLabel('Chấp nhận, sửa điểm').check();
+    await answer.getByLabel('Lý do giải quyết').fill('Ngắn');
+    await answer.getByRole('button', { name: 'Gửi trả lời' }).click();
+    await page.locator(`#resolve-${appeal.id}-corrections-error`).getByText('chấp nhận khiếu nại thì phải sửa ít nhất một điểm').waitFor();
+    expect(await page.locator(`#resolve-${appeal.id}-resolution-error`).textContent()).toBe('hãy nêu lý do giải quyết (ít nhất 10 ký tự)');
+
+    await answer.getByLabel('Điểm sửa: Sáng kiến cải tiến').fill('150');
+    await answer.getByLabel('Lý do giải quyết').fill('Đã đối chiếu biên bản công nhận 3 sáng kiến quý I');
+    await answer.getByRole('button', { name: 'Gửi trả lời' }).click();
+    await page.locator(`#resolve-${appeal.id}-points-${campaign.criterion}-error`).getByText('điểm từ 0 đến 100').waitFor();
+    await answer.getByLabel('Điểm sửa: Sáng kiến cải tiến').fill('80');
+    await answer.getByRole('button', { name: 'Gửi trả lời' }).click();
+    await page.getByTestId('resolved-appeal').getByText('Đã chấp nhận: Đã đối chiếu biên bản công nhận 3 sáng kiến quý I').waitFor();
+    await officer.close();
+
+    const after = (await s.api.ok(`query($id: ID!) { campaign(id: $id) { appeals { status resolution } rankings { publicationVersion edges { node { name score } } } } }`, { id: campaign.id }, s.tokens.officerHn)).campaign;
+    expect(after.appeals).toEqual([{ status: 'ACCEPTED', resolution: 'Đã đối chiếu biên bản công nhận 3 sáng kiến quý I' }]);
+    expect(after.rankings.publicationVersion).toBe(2);
+    expect(after.rankings.edges).toEqual([{ node: { name: 'Trần Thị Lan', score: 80 } }]);
+  });
+});
