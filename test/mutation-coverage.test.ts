@@ -39,7 +39,6 @@ export const GAP: string[] = [
   'createCriteriaSet',
   'updateCriteriaSet',
   'publishCriteriaSet',
-  'submitEvidence',
   'assignReviewer',
   'declareConflict',
   'saveRewardForm',

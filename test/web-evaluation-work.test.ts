@@ -3,6 +3,8 @@
  * each reached from the person's home through the menu. Appeals: a member appeals her published result (a reason too
  * short refused beside it), the organising officer accepts it with corrected points (an acceptance without any
  * refused beside the corrections) and the results are republished; another province's officer may not answer it.
+ * Evidence: a member submits evidence for the reviewed criterion (no description nor link refused beside them), a
+ * second submission for it refused in words; another province's officer may not submit for her.
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
@@ -34,8 +36,14 @@ async function openFromHome(page: Page, home: string, link: string, heading: str
   await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
 }
 
+const RUBRIC_LEVELS = [
+  { score: 0, description: 'Không có minh chứng về kết quả' },
+  { score: 5, description: 'Có minh chứng, kết quả đạt yêu cầu' },
+  { score: 10, description: 'Có minh chứng, kết quả xuất sắc, được nhân rộng' },
+];
+
 /** A running movement of Hà Nội with Lan enrolled, one published criteria set, her progress scored; `publish` puts the results out. */
-async function scoredCampaign(title: string, publish: boolean): Promise<{ id: string; lan: string; criterion: string }> {
+async function scoredCampaign(title: string, publish: boolean, rubric = false): Promise<{ id: string; lan: string; criterion: string }> {
   const officer = s.tokens.officerHn;
   const created = (await s.api.ok(`mutation($input: CreateCampaignInput!) { createCampaign(input: $input, launch: true) { id targets { id } } }`, {
     input: { launchingUnitId: s.units.hn!.id, title, goal: 'Tăng năng suất lao động', category: 'FOR_WORKERS', startsOn: `${year}-01-01`, endsOn: `${year}-12-31`,
@@ -46,7 +54,10 @@ async function scoredCampaign(title: string, publish: boolean): Promise<{ id: st
   await s.api.ok(`mutation($id: ID!) { startCampaign(id: $id) { id } }`, { id: created.id }, officer);
   await eventually(async () => (await s.api.ok(`query($c: ID!) { evaluationRound(campaignId: $c) { id } }`, { c: created.id })).evaluationRound, 30000, 'the round opened');
   const set = (await s.api.ok(`mutation($i: CriteriaSetInput!) { createCriteriaSet(input: $i) { id criteria { id } } }`, {
-    i: { campaignId: created.id, variant: 'GENERAL', criteria: [{ name: 'Sáng kiến cải tiến', method: 'LINEAR', weight: 100, unitOfMeasure: 'sáng kiến', targetValue: 10, targetId: target }] },
+    i: { campaignId: created.id, variant: 'GENERAL', criteria: [
+      { name: 'Sáng kiến cải tiến', method: 'LINEAR', weight: rubric ? 60 : 100, unitOfMeasure: 'sáng kiến', targetValue: 10, targetId: target },
+      ...(rubric ? [{ name: 'Văn hóa doanh nghiệp', method: 'RUBRIC', weight: 40, rubricLevels: RUBRIC_LEVELS }] : []),
+    ] },
   }, officer)).createCriteriaSet;
   await s.api.ok(`mutation($id: ID!) { publishCriteriaSet(id: $id) { id } }`, { id: set.id }, officer);
   await s.api.ok(`mutation($i: ReportProgressInput!) { reportProgress(input: $i) { id } }`, { i: { enrollmentId: lan, targetId: target, periodStart: `${year}-01-01`, value: 5 } }, officer);
@@ -109,5 +120,46 @@ describe('appeals (Khiếu nại kết quả)', () => {
     expect(after.appeals).toEqual([{ status: 'ACCEPTED', resolution: 'Đã đối chiếu biên bản công nhận 3 sáng kiến quý I' }]);
     expect(after.rankings.publicationVersion).toBe(2);
     expect(after.rankings.edges).toEqual([{ node: { name: 'Trần Thị Lan', score: 80 } }]);
+  });
+});
+
+describe('evidence (Nộp minh chứng)', () => {
+  it('a member submits evidence for the criterion reviewers score', async () => {
+    const title = `Văn hóa doanh nghiệp ${s.run}`;
+    const campaign = await scoredCampaign(title, false, true);
+    const lan = await people.pageAs({ roles: ['MEMBER'], unit: 'may', memberId: s.members.lan }, '/');
+    const page = lan.page;
+    await openFromHome(page, '/', 'Nộp minh chứng', 'Nộp minh chứng');
+    await page.getByLabel('Phong trào đã tham gia').selectOption({ label: title });
+    const form = page.getByRole('form', { name: 'Nộp minh chứng' });
+    // the quantified criterion is scored from progress reports: only the reviewed one is offered
+    await form.getByLabel('Tiêu chí').locator('option', { hasText: 'Văn hóa doanh nghiệp' }).waitFor({ state: 'attached' });
+    expect(await form.getByLabel('Tiêu chí').locator('option').allTextContents()).toEqual(['Chọn tiêu chí…', 'Văn hóa doanh nghiệp']);
+    await form.getByLabel('Tiêu chí').selectOption({ label: 'Văn hóa doanh nghiệp' });
+    await form.getByLabel('Thành tích').fill('Ngắn');
+    await form.getByRole('button', { name: 'Nộp minh chứng' }).click();
+    const id = `evidence-${campaign.lan}`;
+    await page.locator(`#${id}-text-error`).getByText('hãy mô tả thành tích (ít nhất 10 ký tự)').waitFor();
+    expect(await page.locator(`#${id}-links-error`).textContent()).toBe('hãy đính kèm ít nhất một minh chứng');
+
+    await form.getByLabel('Thành tích').fill('Tổ chức hội thi tay nghề cho 120 công nhân, trao 12 giải');
+    await form.getByLabel('Đường dẫn minh chứng').fill('https://maythanglong.vn/hoi-thi.pdf\nhttps://maythanglong.vn/anh-hoi-thi.jpg');
+    await form.getByRole('button', { name: 'Nộp minh chứng' }).click();
+    await page.getByText('Đã nộp minh chứng cho tiêu chí “Văn hóa doanh nghiệp”; bài chờ người chấm.').waitFor();
+    await form.getByLabel('Tiêu chí').selectOption({ label: 'Văn hóa doanh nghiệp' });
+    await form.getByLabel('Thành tích').fill('Nộp lần hai cho cùng tiêu chí');
+    await form.getByLabel('Đường dẫn minh chứng').fill('https://maythanglong.vn/lan-hai.pdf');
+    await form.getByRole('button', { name: 'Nộp minh chứng' }).click();
+    await form.getByText('Minh chứng cho tiêu chí này đã được nộp; không nộp lần hai').waitFor();
+    await lan.close();
+
+    const set = (await s.api.ok(`query($id: ID!) { campaign(id: $id) { criteriaSets { status criteria { id method } } } }`, { id: campaign.id }, s.tokens.officerHn)).campaign.criteriaSets
+      .find((c: { status: string }) => c.status === 'PUBLISHED');
+    const rubric = set.criteria.find((c: { method: string }) => c.method === 'RUBRIC').id;
+    // Khánh Hòa's officer is not over Lan's unit
+    const refused = await s.api.refused(`mutation($i: SubmissionInput!) { submitEvidence(input: $i) { id } }`, {
+      i: { enrollmentId: campaign.lan, criterionId: rubric, text: 'Nộp thay từ tỉnh khác', evidence: [{ url: 'https://x.vn/a.pdf' }] },
+    }, s.tokens.officerKh);
+    expect(refused.code).toBe('FORBIDDEN');
   });
 });

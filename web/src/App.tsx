@@ -13,6 +13,7 @@ import { CouncilPage } from './pages/CouncilPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { DecisionPage } from './pages/DecisionPage';
 import { EditorPage } from './pages/EditorPage';
+import { EvidencePage } from './pages/EvidencePage';
 import { HomePage } from './pages/HomePage';
 import { ImportMembersPage } from './pages/ImportMembersPage';
 import { LaunchCampaignPage } from './pages/LaunchCampaignPage';
@@ -68,6 +69,7 @@ const NAV: NavItem[] = [
   { to: '/work/proceedings', label: 'Kỷ luật, thanh tra', roles: OFFICERS },
   { to: '/work/import', label: 'Nhập đoàn viên', roles: OFFICERS },
   { to: '/work/appeals', label: 'Khiếu nại kết quả', roles: [...OFFICERS, 'MEMBER'] },
+  { to: '/work/evidence', label: 'Nộp minh chứng', roles: [...OFFICERS, 'MEMBER'] },
   { to: '/work/reviews', label: 'Chấm điểm', roles: ['REVIEWER'] },
   { to: '/work/council', label: 'Hội đồng TĐKT', roles: ['COUNCIL_MEMBER'] },
   { to: '/work/corrections', label: 'Rút đề nghị, thu hồi', roles: ['UNIT_OFFICER', 'NATIONAL_ADMIN', 'COUNCIL_MEMBER'] },
@@ -173,6 +175,7 @@ export function App() {
             <Route path="/work/progress" element={<ReportProgressPage />} />
             <Route path="/work/import" element={<ImportMembersPage />} />
             <Route path="/work/appeals" element={<AppealsPage />} />
+            <Route path="/work/evidence" element={<EvidencePage />} />
             <Route path="/work/reviews" element={<ReviewsPage />} />
             <Route path="/work/council" element={<CouncilPage />} />
             <Route path="/work/corrections" element={<CorrectionsPage />} />
