@@ -36,9 +36,6 @@ export const API_ONLY: Record<string, string> = {
 export const GAP: string[] = [
   'setDecisionIssuerCode',
   'updateAccount',
-  'createCriteriaSet',
-  'updateCriteriaSet',
-  'publishCriteriaSet',
   'assignReviewer',
   'declareConflict',
   'saveRewardForm',

@@ -4,7 +4,9 @@
  * short refused beside it), the organising officer accepts it with corrected points (an acceptance without any
  * refused beside the corrections) and the results are republished; another province's officer may not answer it.
  * Evidence: a member submits evidence for the reviewed criterion (no description nor link refused beside them), a
- * second submission for it refused in words; another province's officer may not submit for her.
+ * second submission for it refused in words; another province's officer may not submit for her. Criteria sets: the
+ * organising officer drafts one (weights not adding up to 100 and a one-level rubric refused beside them), edits the
+ * draft (an appeal window of 0 days refused beside it) and publishes it; the published version no longer changes.
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
@@ -161,5 +163,67 @@ describe('evidence (Nộp minh chứng)', () => {
       i: { enrollmentId: campaign.lan, criterionId: rubric, text: 'Nộp thay từ tỉnh khác', evidence: [{ url: 'https://x.vn/a.pdf' }] },
     }, s.tokens.officerKh);
     expect(refused.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('criteria sets (Bộ tiêu chí)', () => {
+  it('the organising officer drafts a criteria set, edits the draft and publishes it', async () => {
+    const title = `An toàn lao động ${s.run}`;
+    const created = (await s.api.ok(`mutation($input: CreateCampaignInput!) { createCampaign(input: $input, launch: true) { id } }`, {
+      input: { launchingUnitId: s.units.hn!.id, title, goal: 'Không để xảy ra tai nạn lao động', category: 'FOR_WORKERS', startsOn: `${year}-01-01`, endsOn: `${year}-12-31`,
+        targets: [{ name: 'Sáng kiến an toàn', unitOfMeasure: 'sáng kiến', targetValue: 8, direction: 'HIGHER_IS_BETTER', aggregation: 'SUM', weight: 100 }] },
+    }, s.tokens.officerHn)).createCampaign;
+    await eventually(async () => (await s.api.ok(`query($c: ID!) { evaluationRound(campaignId: $c) { id } }`, { c: created.id })).evaluationRound, 30000, 'the round opened');
+
+    const officer = await people.pageAs({ roles: ['UNIT_OFFICER'], unit: 'hn' }, '/dashboard');
+    const page = officer.page;
+    await openFromHome(page, '/dashboard', 'Bộ tiêu chí', 'Bộ tiêu chí');
+    await page.getByLabel('Phong trào', { exact: true }).selectOption({ label: title });
+    const form = page.getByRole('form', { name: 'Bộ tiêu chí mới' });
+    await form.getByLabel('Tiêu chí 1: tên').fill('Sáng kiến an toàn');
+    await form.getByLabel('Tiêu chí 1: chỉ tiêu của phong trào').selectOption({ label: 'Sáng kiến an toàn' });
+    expect(await form.getByLabel('Tiêu chí 1: mức cần đạt').inputValue()).toBe('8');
+    await form.getByLabel('Tiêu chí 1: trọng số (%)').fill('60');
+    await form.getByRole('button', { name: 'Thêm tiêu chí' }).click();
+    await form.getByLabel('Tiêu chí 2: tên').fill('Phong trào “Xanh – Sạch – Đẹp”');
+    await form.getByLabel('Tiêu chí 2: cách chấm').selectOption({ label: 'Người chấm đánh giá theo mức' });
+    await form.getByLabel('Tiêu chí 2: trọng số (%)').fill('30');
+    await form.getByLabel('Tiêu chí 2: các mức đánh giá').fill('5: Có minh chứng, kết quả đạt yêu cầu');
+    await form.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await page.locator('#criteria-error').getByText('tổng trọng số phải bằng 100, hiện là 90').waitFor();
+    expect(await page.locator('#criterion-1-levels-error').textContent()).toBe('thang chấm cần ít nhất hai mức có mô tả');
+
+    await form.getByLabel('Tiêu chí 2: trọng số (%)').fill('40');
+    await form.getByLabel('Tiêu chí 2: các mức đánh giá').fill('0: Không có minh chứng về kết quả\n5: Có minh chứng, kết quả đạt yêu cầu\n10: Có minh chứng, kết quả xuất sắc, được nhân rộng');
+    await form.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await page.getByText('Đã tạo bản nháp phiên bản 1 (Chung); ban hành để bắt đầu tính điểm.').waitFor();
+    const sets = page.getByTestId('criteria-sets');
+    await sets.getByRole('row').filter({ hasText: 'Bản nháp' }).getByText('Sáng kiến an toàn (60%); Phong trào “Xanh – Sạch – Đẹp” (40%)').waitFor();
+
+    await sets.getByRole('button', { name: 'Sửa phiên bản 1' }).click();
+    const edit = page.getByRole('form', { name: 'Sửa bản nháp phiên bản 1' });
+    expect(await edit.getByLabel('Tiêu chí 2: trọng số (%)').inputValue()).toBe('40');
+    await edit.getByLabel('Thời hạn khiếu nại (ngày)').fill('0');
+    await edit.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await page.locator('#criteria-window-error').getByText('thời hạn khiếu nại từ 1 đến 60 ngày').waitFor();
+    await edit.getByLabel('Thời hạn khiếu nại (ngày)').fill('15');
+    await edit.getByRole('button', { name: 'Lưu bản nháp' }).click();
+    await page.getByText('Đã lưu bản nháp phiên bản 1 (Chung).').waitFor();
+
+    await sets.getByRole('button', { name: 'Ban hành phiên bản 1' }).click();
+    await page.getByText('Đã ban hành phiên bản 1 (Chung); điểm được tính lại theo bộ tiêu chí này.').waitFor();
+    await sets.getByRole('row').filter({ hasText: 'Đã ban hành' }).waitFor();
+    expect(await sets.getByRole('button', { name: 'Sửa phiên bản 1' }).count()).toBe(0);
+    await officer.close();
+
+    const [set] = (await s.api.ok(`query($id: ID!) { campaign(id: $id) { criteriaSets { id status appealWindowDays criteria { name method weight targetValue } } } }`, { id: created.id }, s.tokens.officerHn)).campaign.criteriaSets;
+    expect(set).toMatchObject({ status: 'PUBLISHED', appealWindowDays: 15, criteria: [
+      { name: 'Sáng kiến an toàn', method: 'LINEAR', weight: 60, targetValue: 8 },
+      { name: 'Phong trào “Xanh – Sạch – Đẹp”', method: 'RUBRIC', weight: 40, targetValue: null },
+    ] });
+    const input = { campaignId: created.id, variant: 'GENERAL', criteria: [{ name: 'Chỉ một tiêu chí', method: 'PASS_FAIL', weight: 100, unitOfMeasure: 'lần', targetValue: 1 }] };
+    // the published version is immutable, and Khánh Hòa's officer does not organise the movement
+    expect((await s.api.refused(`mutation($id: ID!, $i: CriteriaSetInput!) { updateCriteriaSet(id: $id, input: $i) { id } }`, { id: set.id, i: input }, s.tokens.officerHn)).code).toBe('CONFLICT');
+    expect((await s.api.refused(`mutation($i: CriteriaSetInput!) { createCriteriaSet(input: $i) { id } }`, { i: input }, s.tokens.officerKh)).code).toBe('FORBIDDEN');
   });
 });

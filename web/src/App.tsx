@@ -10,6 +10,7 @@ import { CampaignPage } from './pages/CampaignPage';
 import { ColleagueProposalsPage } from './pages/ColleagueProposalsPage';
 import { CorrectionsPage } from './pages/CorrectionsPage';
 import { CouncilPage } from './pages/CouncilPage';
+import { CriteriaSetsPage } from './pages/CriteriaSetsPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { DecisionPage } from './pages/DecisionPage';
 import { EditorPage } from './pages/EditorPage';
@@ -68,6 +69,7 @@ const NAV: NavItem[] = [
   { to: '/work/long-service', label: 'Kỷ niệm chương', roles: OFFICERS },
   { to: '/work/proceedings', label: 'Kỷ luật, thanh tra', roles: OFFICERS },
   { to: '/work/import', label: 'Nhập đoàn viên', roles: OFFICERS },
+  { to: '/work/criteria', label: 'Bộ tiêu chí', roles: OFFICERS },
   { to: '/work/appeals', label: 'Khiếu nại kết quả', roles: [...OFFICERS, 'MEMBER'] },
   { to: '/work/evidence', label: 'Nộp minh chứng', roles: [...OFFICERS, 'MEMBER'] },
   { to: '/work/reviews', label: 'Chấm điểm', roles: ['REVIEWER'] },
@@ -174,6 +176,7 @@ export function App() {
             <Route path="/work/budget" element={<BudgetPage />} />
             <Route path="/work/progress" element={<ReportProgressPage />} />
             <Route path="/work/import" element={<ImportMembersPage />} />
+            <Route path="/work/criteria" element={<CriteriaSetsPage />} />
             <Route path="/work/appeals" element={<AppealsPage />} />
             <Route path="/work/evidence" element={<EvidencePage />} />
             <Route path="/work/reviews" element={<ReviewsPage />} />
