@@ -37,7 +37,6 @@ export const GAP: string[] = [
   'setDecisionIssuerCode',
   'updateAccount',
   'assignReviewer',
-  'declareConflict',
   'saveRewardForm',
   'setBaseSalary',
   'registerCollectiveAgreement',

@@ -7,6 +7,8 @@
  * second submission for it refused in words; another province's officer may not submit for her. Criteria sets: the
  * organising officer drafts one (weights not adding up to 100 and a one-level rubric refused beside them), edits the
  * draft (an appeal window of 0 days refused beside it) and publishes it; the published version no longer changes.
+ * Conflicts: an assigned reviewer declares a conflict of interest on an entry (a reason too short refused beside it)
+ * and may then no longer score it.
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
@@ -225,5 +227,38 @@ describe('criteria sets (Bộ tiêu chí)', () => {
     // the published version is immutable, and Khánh Hòa's officer does not organise the movement
     expect((await s.api.refused(`mutation($id: ID!, $i: CriteriaSetInput!) { updateCriteriaSet(id: $id, input: $i) { id } }`, { id: set.id, i: input }, s.tokens.officerHn)).code).toBe('CONFLICT');
     expect((await s.api.refused(`mutation($i: CriteriaSetInput!) { createCriteriaSet(input: $i) { id } }`, { i: input }, s.tokens.officerKh)).code).toBe('FORBIDDEN');
+  });
+});
+
+describe('conflicts of interest (Xung đột lợi ích)', () => {
+  it('an assigned reviewer declares a conflict and can no longer score the entry', async () => {
+    const campaign = await scoredCampaign(`Xung đột lợi ích ${s.run}`, false, true);
+    const set = (await s.api.ok(`query($id: ID!) { campaign(id: $id) { criteriaSets { status criteria { id method } } } }`, { id: campaign.id }, s.tokens.officerHn)).campaign.criteriaSets
+      .find((c: { status: string }) => c.status === 'PUBLISHED');
+    const rubric = set.criteria.find((c: { method: string }) => c.method === 'RUBRIC').id;
+    const submission = (await s.api.ok(`mutation($i: SubmissionInput!) { submitEvidence(input: $i) { id } }`, {
+      i: { enrollmentId: campaign.lan, criterionId: rubric, text: 'Tổ chức ngày hội văn hóa công nhân', evidence: [{ url: 'https://maythanglong.vn/ngay-hoi.pdf' }] },
+    }, s.tokens.officerHn)).submitEvidence.id;
+
+    const reviewer = await people.pageAs({ roles: ['REVIEWER'], unit: 'hn' }, '/');
+    const { username } = await people.accountOf({ roles: ['REVIEWER'], unit: 'hn' });
+    const account = (await s.api.ok(`query($q: String!) { accounts(search: $q) { edges { node { id username } } } }`, { q: username }, s.tokens.admin)).accounts.edges
+      .find((e: { node: { username: string } }) => e.node.username === username).node;
+    await s.api.ok(`mutation($id: ID!, $r: ReviewerInput!) { assignReviewer(submissionId: $id, reviewer: $r) { id } }`, { id: submission, r: { subject: account.id, unitPath: s.units.hn!.path } }, s.tokens.officerHn);
+
+    const page = reviewer.page;
+    await openFromHome(page, '/', 'Chấm điểm', 'Chấm điểm minh chứng');
+    const conflict = page.getByRole('form', { name: 'Xung đột lợi ích: Văn hóa doanh nghiệp' });
+    await conflict.getByLabel('Xung đột lợi ích').fill('Có');
+    await conflict.getByRole('button', { name: 'Khai báo xung đột lợi ích' }).click();
+    await page.locator(`#conflict-${submission}-error`).getByText('hãy nêu xung đột lợi ích là gì (ít nhất 5 ký tự)').waitFor();
+    await conflict.getByLabel('Xung đột lợi ích').fill('Trần Thị Lan là em gái tôi');
+    await conflict.getByRole('button', { name: 'Khai báo xung đột lợi ích' }).click();
+    await page.getByText('Đã khai báo xung đột lợi ích: bạn không chấm bài này; ban tổ chức sẽ phân công người khác.').waitFor();
+    await page.getByLabel('Mức đánh giá').selectOption({ label: '10 điểm: Có minh chứng, kết quả xuất sắc, được nhân rộng' });
+    await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+    await page.getByText(/^Xung đột lợi ích: /).waitFor();
+    await reviewer.close();
+    expect((await s.api.ok(`query($id: ID!) { submission(id: $id) { reviewCount status } }`, { id: submission }, s.tokens.officerHn)).submission).toEqual({ reviewCount: 0, status: 'IN_REVIEW' });
   });
 });
