@@ -36,7 +36,6 @@ export const API_ONLY: Record<string, string> = {
 export const GAP: string[] = [
   'setDecisionIssuerCode',
   'updateAccount',
-  'assignReviewer',
   'saveRewardForm',
   'setBaseSalary',
   'registerCollectiveAgreement',

@@ -7,7 +7,9 @@
  * second submission for it refused in words; another province's officer may not submit for her. Criteria sets: the
  * organising officer drafts one (weights not adding up to 100 and a one-level rubric refused beside them), edits the
  * draft (an appeal window of 0 days refused beside it) and publishes it; the published version no longer changes.
- * Conflicts: an assigned reviewer declares a conflict of interest on an entry (a reason too short refused beside it)
+ * Reviewer assignment: the organising officer picks among the reviewer accounts, sees the conflict of one from the
+ * participant's own grassroots union before assigning (and assigning them refused), and assigns another; another
+ * province's officer may not list the submissions. Conflicts: an assigned reviewer declares a conflict of interest on an entry (a reason too short refused beside it)
  * and may then no longer score it.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -71,6 +73,20 @@ async function scoredCampaign(title: string, publish: boolean, rubric = false): 
   }, 30000, 'Lan scored in evaluation');
   if (publish) await s.api.ok(`mutation($c: ID!) { publishResults(campaignId: $c) { publicationVersion } }`, { c: created.id }, officer);
   return { id: created.id, lan, criterion: set.criteria[0].id };
+}
+
+/** The id of the published set's reviewed criterion. */
+async function rubricCriterion(campaignId: string): Promise<string> {
+  const set = (await s.api.ok(`query($id: ID!) { campaign(id: $id) { criteriaSets { status criteria { id method } } } }`, { id: campaignId }, s.tokens.officerHn)).campaign.criteriaSets
+    .find((c: { status: string }) => c.status === 'PUBLISHED');
+  return set.criteria.find((c: { method: string }) => c.method === 'RUBRIC').id;
+}
+
+/** Evidence Hà Nội's officer submits for Lan on the reviewed criterion: the submission's id. */
+async function submittedEvidence(campaign: { id: string; lan: string }, text: string, url: string): Promise<string> {
+  return (await s.api.ok(`mutation($i: SubmissionInput!) { submitEvidence(input: $i) { id } }`, {
+    i: { enrollmentId: campaign.lan, criterionId: await rubricCriterion(campaign.id), text, evidence: [{ url }] },
+  }, s.tokens.officerHn)).submitEvidence.id;
 }
 
 describe('appeals (Khiếu nại kết quả)', () => {
@@ -157,9 +173,7 @@ describe('evidence (Nộp minh chứng)', () => {
     await form.getByText('Minh chứng cho tiêu chí này đã được nộp; không nộp lần hai').waitFor();
     await lan.close();
 
-    const set = (await s.api.ok(`query($id: ID!) { campaign(id: $id) { criteriaSets { status criteria { id method } } } }`, { id: campaign.id }, s.tokens.officerHn)).campaign.criteriaSets
-      .find((c: { status: string }) => c.status === 'PUBLISHED');
-    const rubric = set.criteria.find((c: { method: string }) => c.method === 'RUBRIC').id;
+    const rubric = await rubricCriterion(campaign.id);
     // Khánh Hòa's officer is not over Lan's unit
     const refused = await s.api.refused(`mutation($i: SubmissionInput!) { submitEvidence(input: $i) { id } }`, {
       i: { enrollmentId: campaign.lan, criterionId: rubric, text: 'Nộp thay từ tỉnh khác', evidence: [{ url: 'https://x.vn/a.pdf' }] },
@@ -230,15 +244,43 @@ describe('criteria sets (Bộ tiêu chí)', () => {
   });
 });
 
+describe('reviewer assignment (Phân công chấm)', () => {
+  it('the organising officer assigns a reviewer, the conflict of another shown before', async () => {
+    const title = `Phân công chấm ${s.run}`;
+    const campaign = await scoredCampaign(title, false, true);
+    const submission = await submittedEvidence(campaign, 'Đội văn nghệ công nhân đạt giải nhất thành phố', 'https://maythanglong.vn/giai-nhat.pdf');
+    // two reviewers: one of Lan's own grassroots union (a conflict), one of the federation
+    const nearby = await people.accountOf({ roles: ['REVIEWER'], unit: 'may' });
+    await people.accountOf({ roles: ['REVIEWER'], unit: 'so' });
+    const names = (await s.api.ok(`query($q: String!) { accounts(search: $q) { edges { node { id username fullName } } } }`, { q: nearby.username }, s.tokens.admin)).accounts.edges;
+    const near = names.find((e: { node: { username: string } }) => e.node.username === nearby.username).node;
+
+    const officer = await people.pageAs({ roles: ['UNIT_OFFICER'], unit: 'hn' }, '/dashboard');
+    const page = officer.page;
+    await openFromHome(page, '/dashboard', 'Phân công chấm', 'Phân công chấm minh chứng');
+    await page.getByLabel('Phong trào', { exact: true }).selectOption({ label: title });
+    const card = page.getByRole('article', { name: 'Minh chứng của Trần Thị Lan (Công đoàn Công ty May Thăng Long)' });
+    await card.getByText('Đội văn nghệ công nhân đạt giải nhất thành phố').waitFor();
+    await card.getByLabel('Người chấm').selectOption({ label: `${near.fullName} (Công đoàn Công ty May Thăng Long)` });
+    await page.locator(`#assign-${submission}-error`).getByText('Xung đột lợi ích: người chấm không chấm minh chứng của công đoàn cơ sở nơi mình sinh hoạt').waitFor();
+    await card.getByRole('button', { name: 'Phân công' }).click();
+    await card.getByRole('alert').filter({ hasText: /^Xung đột lợi ích: người chấm không chấm minh chứng của công đoàn cơ sở nơi mình sinh hoạt$/ }).first().waitFor();
+    const other = await card.getByLabel('Người chấm').locator('option', { hasText: 'Công đoàn Sở Công Thương Hà Nội' }).textContent();
+    await card.getByLabel('Người chấm').selectOption({ label: other! });
+    await card.getByRole('button', { name: 'Phân công' }).click();
+    await card.getByText(`Đã phân công ${other!.replace(' (Công đoàn Sở Công Thương Hà Nội)', '')} chấm minh chứng “Văn hóa doanh nghiệp” của Trần Thị Lan (Công đoàn Công ty May Thăng Long).`).waitFor();
+    expect(await page.locator(`#assign-${submission}-error`).count()).toBe(0);
+    await officer.close();
+
+    const refused = await s.api.refused(`query($id: ID!) { campaign(id: $id) { submissions { id } } }`, { id: campaign.id }, s.tokens.officerKh);
+    expect(refused.code).toBe('FORBIDDEN');
+  });
+});
+
 describe('conflicts of interest (Xung đột lợi ích)', () => {
   it('an assigned reviewer declares a conflict and can no longer score the entry', async () => {
     const campaign = await scoredCampaign(`Xung đột lợi ích ${s.run}`, false, true);
-    const set = (await s.api.ok(`query($id: ID!) { campaign(id: $id) { criteriaSets { status criteria { id method } } } }`, { id: campaign.id }, s.tokens.officerHn)).campaign.criteriaSets
-      .find((c: { status: string }) => c.status === 'PUBLISHED');
-    const rubric = set.criteria.find((c: { method: string }) => c.method === 'RUBRIC').id;
-    const submission = (await s.api.ok(`mutation($i: SubmissionInput!) { submitEvidence(input: $i) { id } }`, {
-      i: { enrollmentId: campaign.lan, criterionId: rubric, text: 'Tổ chức ngày hội văn hóa công nhân', evidence: [{ url: 'https://maythanglong.vn/ngay-hoi.pdf' }] },
-    }, s.tokens.officerHn)).submitEvidence.id;
+    const submission = await submittedEvidence(campaign, 'Tổ chức ngày hội văn hóa công nhân', 'https://maythanglong.vn/ngay-hoi.pdf');
 
     const reviewer = await people.pageAs({ roles: ['REVIEWER'], unit: 'hn' }, '/');
     const { username } = await people.accountOf({ roles: ['REVIEWER'], unit: 'hn' });

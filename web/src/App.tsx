@@ -4,6 +4,7 @@ import { useAuth, type Role } from './auth';
 import { useQuery } from './hooks';
 import { NOTIFICATIONS_CHANGED, UNREAD_COUNT } from './notifications';
 import { AppealsPage } from './pages/AppealsPage';
+import { AssignReviewersPage } from './pages/AssignReviewersPage';
 import { BlocsPage } from './pages/BlocsPage';
 import { BudgetPage } from './pages/BudgetPage';
 import { CampaignPage } from './pages/CampaignPage';
@@ -70,6 +71,7 @@ const NAV: NavItem[] = [
   { to: '/work/proceedings', label: 'Kỷ luật, thanh tra', roles: OFFICERS },
   { to: '/work/import', label: 'Nhập đoàn viên', roles: OFFICERS },
   { to: '/work/criteria', label: 'Bộ tiêu chí', roles: OFFICERS },
+  { to: '/work/assign-reviewers', label: 'Phân công chấm', roles: OFFICERS },
   { to: '/work/appeals', label: 'Khiếu nại kết quả', roles: [...OFFICERS, 'MEMBER'] },
   { to: '/work/evidence', label: 'Nộp minh chứng', roles: [...OFFICERS, 'MEMBER'] },
   { to: '/work/reviews', label: 'Chấm điểm', roles: ['REVIEWER'] },
@@ -177,6 +179,7 @@ export function App() {
             <Route path="/work/progress" element={<ReportProgressPage />} />
             <Route path="/work/import" element={<ImportMembersPage />} />
             <Route path="/work/criteria" element={<CriteriaSetsPage />} />
+            <Route path="/work/assign-reviewers" element={<AssignReviewersPage />} />
             <Route path="/work/appeals" element={<AppealsPage />} />
             <Route path="/work/evidence" element={<EvidencePage />} />
             <Route path="/work/reviews" element={<ReviewsPage />} />
