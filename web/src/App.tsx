@@ -3,15 +3,19 @@ import { NavLink, Route, Routes } from 'react-router';
 import { useAuth, type Role } from './auth';
 import { useQuery } from './hooks';
 import { NOTIFICATIONS_CHANGED, UNREAD_COUNT } from './notifications';
+import { AppealsPage } from './pages/AppealsPage';
+import { AssignReviewersPage } from './pages/AssignReviewersPage';
 import { BlocsPage } from './pages/BlocsPage';
 import { BudgetPage } from './pages/BudgetPage';
 import { CampaignPage } from './pages/CampaignPage';
 import { ColleagueProposalsPage } from './pages/ColleagueProposalsPage';
 import { CorrectionsPage } from './pages/CorrectionsPage';
 import { CouncilPage } from './pages/CouncilPage';
+import { CriteriaSetsPage } from './pages/CriteriaSetsPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { DecisionPage } from './pages/DecisionPage';
 import { EditorPage } from './pages/EditorPage';
+import { EvidencePage } from './pages/EvidencePage';
 import { HomePage } from './pages/HomePage';
 import { ImportMembersPage } from './pages/ImportMembersPage';
 import { LaunchCampaignPage } from './pages/LaunchCampaignPage';
@@ -66,6 +70,10 @@ const NAV: NavItem[] = [
   { to: '/work/long-service', label: 'Kỷ niệm chương', roles: OFFICERS },
   { to: '/work/proceedings', label: 'Kỷ luật, thanh tra', roles: OFFICERS },
   { to: '/work/import', label: 'Nhập đoàn viên', roles: OFFICERS },
+  { to: '/work/criteria', label: 'Bộ tiêu chí', roles: OFFICERS },
+  { to: '/work/assign-reviewers', label: 'Phân công chấm', roles: OFFICERS },
+  { to: '/work/appeals', label: 'Khiếu nại kết quả', roles: [...OFFICERS, 'MEMBER'] },
+  { to: '/work/evidence', label: 'Nộp minh chứng', roles: [...OFFICERS, 'MEMBER'] },
   { to: '/work/reviews', label: 'Chấm điểm', roles: ['REVIEWER'] },
   { to: '/work/council', label: 'Hội đồng TĐKT', roles: ['COUNCIL_MEMBER'] },
   { to: '/work/corrections', label: 'Rút đề nghị, thu hồi', roles: ['UNIT_OFFICER', 'NATIONAL_ADMIN', 'COUNCIL_MEMBER'] },
@@ -170,6 +178,10 @@ export function App() {
             <Route path="/work/budget" element={<BudgetPage />} />
             <Route path="/work/progress" element={<ReportProgressPage />} />
             <Route path="/work/import" element={<ImportMembersPage />} />
+            <Route path="/work/criteria" element={<CriteriaSetsPage />} />
+            <Route path="/work/assign-reviewers" element={<AssignReviewersPage />} />
+            <Route path="/work/appeals" element={<AppealsPage />} />
+            <Route path="/work/evidence" element={<EvidencePage />} />
             <Route path="/work/reviews" element={<ReviewsPage />} />
             <Route path="/work/council" element={<CouncilPage />} />
             <Route path="/work/corrections" element={<CorrectionsPage />} />

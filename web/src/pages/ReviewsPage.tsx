@@ -1,19 +1,45 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { mutate } from '../api';
 import { useAuth } from '../auth';
 import { DownloadButton } from '../downloads';
-import { useQuery } from '../hooks';
-import { Empty, ErrorBox, Field, Loading, Page, Success } from '../ui';
+import { useAction, useQuery } from '../hooks';
+import { Empty, ErrorBox, Field, Loading, Outcome, Page, Success, describedBy } from '../ui';
 
 interface Assignment {
   id: string;
+  enrollmentId: string;
   text: string;
   evidence: { url: string }[];
   criterion: { name: string; rubricLevels: { score: number; description: string }[] };
 }
 
-const QUEUE = `query ReviewQueue { myReviewAssignments(first: 20) { edges { node { id text evidence { url } criterion { name rubricLevels { score description } } } } } }`;
+const QUEUE = `query ReviewQueue { myReviewAssignments(first: 20) { edges { node { id enrollmentId text evidence { url } criterion { name rubricLevels { score description } } } } } }`;
+const DECLARE = `mutation DeclareConflict($enrollmentId: ID!, $reason: String!) { declareConflict(enrollmentId: $enrollmentId, reason: $reason) }`;
 const REVIEW = `mutation Review($id: ID!, $score: Int!, $comment: String) { reviewSubmission(submissionId: $id, score: $score, comment: $comment) { status } }`;
+
+/** A reviewer who knows the participant (family, own unit, a stake in the result) says so; they no longer score the entry. */
+function DeclareConflict({ assignment }: { assignment: Assignment }) {
+  const { session } = useAuth();
+  const [reason, setReason] = useState('');
+  const action = useAction();
+  const id = `conflict-${assignment.id}`;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(async () => {
+      await mutate(DECLARE, { enrollmentId: assignment.enrollmentId, reason }, session?.token ?? null);
+      return 'Đã khai báo xung đột lợi ích: bạn không chấm bài này; ban tổ chức sẽ phân công người khác.';
+    });
+  };
+  return (
+    <form className="stack" onSubmit={submit} noValidate aria-label={`Xung đột lợi ích: ${assignment.criterion.name}`}>
+      <Field id={id} label="Xung đột lợi ích" hint="Người thân, cùng đơn vị, hoặc có lợi ích trong kết quả" problem={action.problem('reason')}>
+        <textarea id={id} value={reason} maxLength={5000} onChange={(e) => setReason(e.target.value)} {...describedBy(id, true, action.problem('reason'))} />
+      </Field>
+      <Outcome error={action.problems.length ? null : action.error} done={action.done} />
+      <div><button type="submit" disabled={action.busy}>Khai báo xung đột lợi ích</button></div>
+    </form>
+  );
+}
 
 function ReviewForm({ assignment, onDone }: { assignment: Assignment; onDone(message: string): void }) {
   const { session } = useAuth();
@@ -44,6 +70,7 @@ function ReviewForm({ assignment, onDone }: { assignment: Assignment; onDone(mes
       </Field>
       <ErrorBox error={error} />
       <button type="button" disabled={score === ''} onClick={submit}>Gửi đánh giá</button>
+      <DeclareConflict assignment={assignment} />
     </article>
   );
 }

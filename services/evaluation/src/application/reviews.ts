@@ -6,6 +6,7 @@ import { SUBMISSION_COLUMNS, SUBMISSION_SELECT, type SubmissionRow } from '../en
 import type { EvaluationContext } from './context';
 import { criterionById, publishedSets } from './criteria';
 import { canReadParticipant, factsOf, participantFacts } from './participants';
+import { organisedRound } from './rounds';
 import { applicableSet, setPoints } from './scores';
 
 const MAX_EVIDENCE_BYTES = 50 * 1024 * 1024;
@@ -59,6 +60,24 @@ async function declaredConflicts(manager: EntityManager, reviewerSubject: string
   return new Set(rows.map((r) => r.id));
 }
 
+/** The reviewer as assigning names them: their unit in canonical form, so `/VN/BN/x` or a path without its slash is still their own unit. */
+function reviewerFacts(reviewer: { subject: string; memberId?: string | null; unitPath?: string | null }) {
+  return { subject: reviewer.subject, memberId: reviewer.memberId ? parseId('reviewer.memberId', reviewer.memberId) : null, unitPath: unitPathInput('reviewer.unitPath', reviewer.unitPath) };
+}
+
+/** A movement's submissions for its organisers, who assign their reviewers. */
+export async function campaignSubmissions(ctx: EvaluationContext, campaignId: string): Promise<SubmissionRow[]> {
+  const round = await organisedRound(ctx, campaignId);
+  return queryRows<SubmissionRow>(ctx.db, `${SUBMISSION_SELECT} JOIN participants p ON p.enrollment_id = s.enrollment_id WHERE p.campaign_id = $1 ORDER BY s.submitted_at, s.id`, [round.campaignId]);
+}
+
+/** What assigning would refuse for this reviewer, shown to the organisers before they assign. */
+export async function conflictWith(ctx: EvaluationContext, submission: SubmissionRow, reviewer: { subject: string; memberId?: string | null; unitPath?: string | null }): Promise<string | null> {
+  const facts = await factsOf(ctx.db.manager, submission.enrollmentId);
+  await organisedRound(ctx, facts.campaignId);
+  return conflictOfInterest(reviewerFacts(reviewer), facts, await declaredConflicts(ctx.db.manager, reviewer.subject));
+}
+
 /** Organisers (officers over the launching unit) assign reviewers; conflicted reviewers are refused. */
 export async function assignReviewer(
   ctx: EvaluationContext,
@@ -72,8 +91,7 @@ export async function assignReviewer(
     const round = (await ctx.loaders.roundByCampaign.load(facts.campaignId))!;
     requireWithinScope(ctx.identity, round.launchingUnitPath);
     if (submission.status === 'SCORED') throw new ConflictError('Minh chứng này đã được chấm xong');
-    // the reviewer's own unit in canonical form, so `/VN/BN/x` or a path without its slash is still their own unit
-    const facts_ = { subject: reviewer.subject, memberId: reviewer.memberId ? parseId('reviewer.memberId', reviewer.memberId) : null, unitPath: unitPathInput('reviewer.unitPath', reviewer.unitPath) };
+    const facts_ = reviewerFacts(reviewer);
     const conflict = conflictOfInterest(facts_, facts, await declaredConflicts(manager, reviewer.subject));
     if (conflict) throw new ConflictError(`Xung đột lợi ích: ${conflict}`, { rule: 'conflict-of-interest' });
     await manager.query(

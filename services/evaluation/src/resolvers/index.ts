@@ -3,7 +3,7 @@ import { appealsOf, fileAppeal, resolveAppeal } from '../application/appeals';
 import type { EvaluationContext } from '../application/context';
 import { criterionById } from '../application/criteria';
 import { publishResults, rankings } from '../application/publications';
-import { assignReviewer, declareConflict, myReviewAssignments, reviewSubmission, submitEvidence, visibleSubmission } from '../application/reviews';
+import { assignReviewer, campaignSubmissions, conflictWith, declareConflict, myReviewAssignments, reviewSubmission, submitEvidence, visibleSubmission } from '../application/reviews';
 import { participantScore, scoreHistory } from '../application/scores';
 import { createCriteriaSet, loadSet, publishCriteriaSet, updateCriteriaSet, visibleSets, type CriteriaSetInput } from '../application/sets';
 import { currentRoundStatus } from '../domain/rounds';
@@ -48,6 +48,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
       rankings(ctx, campaign.id, args.by ?? 'CAMPAIGN', args.key ?? null, args, args.version ?? null),
     publications: (campaign: Id, _: unknown, ctx: Ctx) => ctx.loaders.publications.load(campaign.id),
     appeals: (campaign: Id, _: unknown, ctx: Ctx) => appealsOf(ctx, campaign.id),
+    submissions: (campaign: Id, _: unknown, ctx: Ctx) => campaignSubmissions(ctx, campaign.id),
   },
   Member: {
     __resolveReference: (ref: Id) => ({ id: ref.id }),
@@ -67,5 +68,6 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
   },
   Submission: {
     criterion: (submission: SubmissionRow, _: unknown, ctx: Ctx) => criterionById(ctx.db.manager, submission.criterionId),
+    conflictWith: (submission: SubmissionRow, { reviewer }: { reviewer: Parameters<typeof conflictWith>[2] }, ctx: Ctx) => conflictWith(ctx, submission, reviewer),
   },
 };
