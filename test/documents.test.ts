@@ -379,6 +379,27 @@ describe('spreadsheets of the public lists and the reviewer’s queue', () => {
   });
 });
 
+describe('spreadsheets of the officers’ lists', () => {
+  it('of accounts: those the officer manages, found as the accounts screen finds them; another province’s refused', async () => {
+    const input = { username: `canbo.may.${run}`, fullName: 'Hoàng Thị Lụa', email: `lua.${run}@example.vn`, unitId: units.may!.id, roles: ['UNIT_OFFICER', 'REVIEWER'] };
+    await api.ok(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { account { id } } }`, { input }, tokens.admin);
+    expect((await download('/exports/accounts/list.xlsx')).status).toBe(401);
+    const [found] = await workbook(`/exports/accounts/list.xlsx?search=${encodeURIComponent('hoang thi lua')}`, tokens.officerBn);
+    expect(rowValues(found!, 1)).toEqual(['Họ và tên', 'Tên đăng nhập', 'Thư điện tử', 'Đơn vị', 'Vai trò', 'Đoàn viên', 'Trạng thái', 'Ngày tạo']);
+    const line = found!.getRow(found!.getColumn(2).values.indexOf(`canbo.may.${run}`));
+    expect(rowValues(found!, line.number).slice(0, 5)).toEqual(['Hoàng Thị Lụa', `canbo.may.${run}`, `lua.${run}@example.vn`, 'Công đoàn Công ty Cổ phần May Bắc Giang', 'Cán bộ công đoàn, Người chấm điểm']);
+    expect([line.getCell(7).value, line.getCell(8).value]).toEqual(['Đang hoạt động', new Date(`${today}T00:00:00Z`)]);
+    const [outsider] = await workbook(`/exports/accounts/list.xlsx?search=canbo.may.${run}`, tokens.officerKh);
+    expect(outsider!.actualRowCount).toBe(1);
+    const other = await download(`/exports/accounts/list.xlsx?unitId=${units.bn!.id}`, tokens.officerKh);
+    expect([other.status, json(other.body).error.code]).toEqual([403, 'FORBIDDEN']);
+    const bad = await download('/exports/accounts/list.xlsx?unitId=nope', tokens.officerBn);
+    expect([bad.status, json(bad.body).error.code]).toEqual([400, 'BAD_USER_INPUT']);
+    expect((await download('/exports/accounts/other.xlsx', tokens.officerBn)).status).toBe(404);
+  });
+
+});
+
 const campaignIds = new Map<string, string>();
 function campaignIdOf(prefix: string): string {
   return [...campaignIds].find(([title]) => title.startsWith(prefix))![1];

@@ -1,8 +1,9 @@
-import { ORGANISATION_TYPE_NAMES, allPages, dateCell, inSentence, type SheetColumn, type SheetSpec } from '@thidua/common';
+import { ORGANISATION_TYPE_NAMES, ROLE_NAMES, allPages, dateCell, inSentence, todayInVietnam, type SheetColumn, type SheetSpec } from '@thidua/common';
 import { CAMPAIGN_CATEGORY_NAMES, CAMPAIGN_STATUS_NAMES } from '../domain/campaign-names';
 import type { CampaignStatus } from '../domain/campaigns';
 import { ANNUAL_FIGURES } from '../documents/annual';
-import type { CampaignRow, CampaignSpreadRow, EnrollmentRow, MemberRow, UnionUnitRow } from '../entities';
+import type { AccountRow, CampaignRow, CampaignSpreadRow, EnrollmentRow, MemberRow, UnionUnitRow } from '../entities';
+import { accounts, type AccountFilter } from './accounts';
 import { listCampaigns } from './campaigns';
 import type { CampaignContext } from './context';
 import { enrollmentCompletion, inspection } from './enrollments';
@@ -157,4 +158,34 @@ async function* memberLines(ctx: CampaignContext, pages: AsyncGenerator<MemberRo
 export async function membersSheet(ctx: CampaignContext, unitId: string): Promise<SheetSpec<MemberLine>> {
   const pages = await allPages((after) => membersOfSubtree(ctx, unitId, { first: 100, after }));
   return { name: 'Đoàn viên', columns: MEMBER_COLUMNS, rows: memberLines(ctx, pages) };
+}
+
+type AccountLine = AccountRow & { unitName: string; memberName: string };
+
+const ACCOUNT_COLUMNS: SheetColumn<AccountLine>[] = [
+  { header: 'Họ và tên', width: 28, value: (a) => a.fullName },
+  { header: 'Tên đăng nhập', width: 24, value: (a) => a.username },
+  { header: 'Thư điện tử', width: 30, value: (a) => a.email ?? '' },
+  { header: 'Đơn vị', width: 40, value: (a) => a.unitName },
+  { header: 'Vai trò', width: 40, value: (a) => a.roles.map((role) => ROLE_NAMES[role] ?? role).join(', ') },
+  { header: 'Đoàn viên', width: 28, value: (a) => a.memberName },
+  { header: 'Trạng thái', width: 14, value: (a) => (a.enabled ? 'Đang hoạt động' : 'Đã khóa') },
+  { header: 'Ngày tạo', width: 12, format: 'date', value: (a) => dateCell(todayInVietnam(a.createdAt)) },
+];
+
+/** Quản lý tài khoản: the accounts the caller manages, found as the accounts query finds them, every page. */
+export async function accountsSheet(ctx: CampaignContext, filter: AccountFilter): Promise<SheetSpec<AccountLine>> {
+  const pages = await allPages((after) => accounts(ctx, filter, { first: 100, after }));
+  async function* lines(): AsyncGenerator<AccountLine[]> {
+    for await (const page of pages) {
+      const [units, members] = await Promise.all([
+        ctx.loaders.unit.loadMany(page.flatMap((a) => (a.unitId ? [a.unitId] : []))),
+        ctx.loaders.member.loadMany(page.flatMap((a) => (a.memberId ? [a.memberId] : []))),
+      ]);
+      const unitNames = new Map(units.flatMap((u) => (u && !(u instanceof Error) ? [[u.id, u.name] as const] : [])));
+      const memberNames = new Map(members.flatMap((m) => (m && !(m instanceof Error) ? [[m.id, m.fullName] as const] : [])));
+      yield page.map((a) => ({ ...a, unitName: a.unitId ? (unitNames.get(a.unitId) ?? '') : '', memberName: a.memberId ? (memberNames.get(a.memberId) ?? '') : '' }));
+    }
+  }
+  return { name: 'Tài khoản', columns: ACCOUNT_COLUMNS, rows: lines() };
 }

@@ -13,7 +13,7 @@ import {
 import { todayInVietnam as today } from '@thidua/common';
 import type { CampaignContext } from '../application/context';
 import { annualReportDocument, movementPlan, movementReport, visibleCampaignFor } from '../application/documents';
-import { annualReportSheet, inspectionSheets, membersSheet, movementsSheet } from '../application/exports';
+import { accountsSheet, annualReportSheet, inspectionSheets, membersSheet, movementsSheet } from '../application/exports';
 import { CAMPAIGN_STATUS_NAMES } from '../domain/campaign-names';
 import type { CampaignStatus } from '../domain/campaigns';
 import { createLoaders } from '../application/loaders';
@@ -28,6 +28,7 @@ import type { UnionUnitRow } from '../entities';
  *   /exports/campaigns/<id>/inspection.xlsx       behind target, silent, completion by group (officers)
  *   /exports/units/<id>/annual-report.xlsx?year=  the annual report's figures (officers)
  *   /exports/units/<id>/members.xlsx              members of the unit's subtree (officers of it)
+ *   /exports/accounts/list.xlsx?unitId=&search=   the accounts the caller manages, as the accounts screen finds them
  */
 function context(deps: RouteDependencies, request: DownloadRequest): CampaignContext {
   return downloadContext(deps, request.identity, createLoaders(deps.dataSource));
@@ -77,6 +78,10 @@ function spreadsheets(deps: RouteDependencies) {
       const unitId = request.query.get('unitId') || null;
       return { kind: 'xlsx', fileName: 'Phong trào thi đua.xlsx', title: 'Các phong trào thi đua', sheets: [await movementsSheet(ctx, { unitId, status: statusParam(request.query) })] };
     }
+    if (collection === 'accounts' && id === 'list.xlsx' && file === undefined) {
+      const filter = { unitId: request.query.get('unitId') || null, search: request.query.get('search') || null };
+      return { kind: 'xlsx', fileName: 'Tài khoản.xlsx', title: 'Danh sách tài khoản', sheets: [await accountsSheet(ctx, filter)] };
+    }
     if (collection === 'campaigns' && file === 'inspection.xlsx') {
       const campaign = await visibleCampaignFor(ctx, idSegment(id, 'phong trào thi đua'));
       return { kind: 'xlsx', fileName: `Kiểm tra tiến độ - ${campaign.title.slice(0, 80)}.xlsx`, title: `Kiểm tra, đôn đốc: ${campaign.title}`, sheets: await inspectionSheets(ctx, campaign) };
@@ -96,5 +101,5 @@ export function campaignRoutes(deps: RouteDependencies): Record<string, RouteHan
   documentIssuer();
   const documentRoute = downloadRoute(deps, '/documents/', documents(deps));
   const exportRoute = downloadRoute(deps, '/exports/', spreadsheets(deps));
-  return { '/documents/campaigns/': documentRoute, '/documents/units/': documentRoute, '/exports/campaigns/': exportRoute, '/exports/units/': exportRoute };
+  return { '/documents/campaigns/': documentRoute, '/documents/units/': documentRoute, '/exports/campaigns/': exportRoute, '/exports/units/': exportRoute, '/exports/accounts/': exportRoute };
 }
