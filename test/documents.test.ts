@@ -398,6 +398,23 @@ describe('spreadsheets of the officers’ lists', () => {
     expect((await download('/exports/accounts/other.xlsx', tokens.officerBn)).status).toBe(404);
   });
 
+  it('of the editor’s candidates: those of their province, with the reward decision they come from', async () => {
+    const editorBn = await token(['EDITOR'], 'bn', `editor-candidates-bn-${run}`);
+    const editorKh = await token(['EDITOR'], 'kh', `editor-candidates-kh-${run}`);
+    const title = await eventually(async () => {
+      const { storyCandidates } = await api.ok(`{ storyCandidates(first: 100) { edges { node { title } } } }`, {}, editorBn);
+      return (storyCandidates.edges as { node: { title: string } }[]).map((e) => e.node.title).find((t) => t.startsWith('Nguyễn Thị Hồng Nhung')) ?? null;
+    }, 30000, 'the reward’s candidate');
+    expect((await download('/exports/stories/candidates.xlsx')).status).toBe(401);
+    const [sheet] = await workbook('/exports/stories/candidates.xlsx', editorBn);
+    expect(rowValues(sheet!, 1)).toEqual(['Tiêu đề', 'Thể loại', 'Tỉnh, thành phố', 'Ngày đề xuất', 'Số quyết định khen thưởng', 'Tóm tắt']);
+    const line = sheet!.getRow(sheet!.getColumn(1).values.indexOf(title));
+    expect([line.getCell(1).value, line.getCell(4).value, line.getCell(5).value]).toEqual([title, new Date(`${today}T00:00:00Z`), decision.number]);
+    const [outsider] = await workbook('/exports/stories/candidates.xlsx', editorKh);
+    expect(outsider!.getColumn(1).values.slice(2)).not.toContain(title);
+    expect((await download('/exports/stories/candidates.xlsx', tokens.officerBn)).status).toBe(403);
+  });
+
 });
 
 const campaignIds = new Map<string, string>();
