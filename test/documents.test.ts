@@ -415,6 +415,25 @@ describe('spreadsheets of the officers’ lists', () => {
     expect((await download('/exports/stories/candidates.xlsx', tokens.officerBn)).status).toBe(403);
   });
 
+  it('of emulation registrations: a year’s within the officer’s subtree, the year and status checked', async () => {
+    const year = Number(today.slice(0, 4));
+    const input = { year, memberId: members.tram, formCodes: ['LDTT'], registeredOn: `${year}-03-01`, note: 'Đăng ký trên giấy' };
+    await api.ok(`mutation($input: EmulationRegistrationInput!) { registerEmulationTitles(input: $input) { id } }`, { input }, tokens.admin);
+    const formName = (await api.ok(`{ rewardForms { code name } }`, {})).rewardForms.find((f: { code: string }) => f.code === 'LDTT').name;
+    expect((await download(`/exports/rewards/registrations.xlsx?year=${year}`)).status).toBe(401);
+    const [sheet] = await workbook(`/exports/rewards/registrations.xlsx?year=${year}&status=SUBMITTED`, tokens.officerBn);
+    expect(rowValues(sheet!, 1)).toEqual(['Cá nhân, tập thể', 'Năm thi đua', 'Danh hiệu đăng ký', 'Ngày đăng ký', 'Trạng thái', 'Lý do trả lại', 'Ghi chú']);
+    expect(sheet!.actualRowCount).toBe(2);
+    expect(rowValues(sheet!, 2)).toEqual(['Đặng Thùy Trâm', year, formName, new Date(`${year}-03-01T00:00:00Z`), 'Chờ cấp trên duyệt', undefined, 'Đăng ký trên giấy']);
+    const [approved] = await workbook(`/exports/rewards/registrations.xlsx?year=${year}&status=APPROVED`, tokens.officerBn);
+    expect(approved!.actualRowCount).toBe(1);
+    const [outsider] = await workbook(`/exports/rewards/registrations.xlsx?year=${year}`, tokens.officerKh);
+    expect(outsider!.actualRowCount).toBe(1);
+    for (const bad of ['year=20x6', 'status=NOPE']) {
+      const refused = await download(`/exports/rewards/registrations.xlsx?${bad}`, tokens.officerBn);
+      expect([bad, refused.status, json(refused.body).error.code]).toEqual([bad, 400, 'BAD_USER_INPUT']);
+    }
+  });
 });
 
 const campaignIds = new Map<string, string>();

@@ -1,9 +1,11 @@
 import { ValidationError, allPages, dateCell, type SheetColumn, type SheetSpec } from '@thidua/common';
 import type { RewardContext } from './context';
-import type { DecisionRow, NominationRow, NominationSource, NominationStatus, RevocationRow } from '../entities';
+import type { DecisionRow, NominationRow, NominationSource, NominationStatus, RegistrationRow, RevocationRow } from '../entities';
+import type { RegistrationStatus } from '../domain/registration';
 import { register, type RegisterFilter } from './decisions';
 import { rewardFairness } from './fairness';
 import { nominations } from './nominations';
+import { registrations } from './registrations';
 import { councilVotesOf } from './votes';
 
 /**
@@ -125,4 +127,35 @@ export async function fairnessSheet(ctx: RewardContext, unitId: string, from: st
     { label: 'Tiền thưởng của người sử dụng lao động', value: f.employerRewardsVnd, unit: 'đồng' },
   ];
   return { name: 'Công bằng khen thưởng', columns: FIGURE_COLUMNS, rows: [lines] };
+}
+
+const REGISTRATION_STATUSES: Record<RegistrationStatus, string> = { SUBMITTED: 'Chờ cấp trên duyệt', APPROVED: 'Đã duyệt', RETURNED: 'Bị trả lại' };
+
+type RegistrationLine = RegistrationRow & { formNames: string };
+
+const REGISTRATION_COLUMNS: SheetColumn<RegistrationLine>[] = [
+  { header: 'Cá nhân, tập thể', width: 32, value: (r) => r.subjectName },
+  { header: 'Năm thi đua', width: 10, format: 'integer', value: (r) => r.year },
+  { header: 'Danh hiệu đăng ký', width: 48, value: (r) => r.formNames },
+  { header: 'Ngày đăng ký', width: 14, format: 'date', value: (r) => dateCell(r.registeredOn) },
+  { header: 'Trạng thái', width: 18, value: (r) => REGISTRATION_STATUSES[r.status] ?? r.status },
+  { header: 'Lý do trả lại', width: 40, value: (r) => r.reviewReason ?? '' },
+  { header: 'Ghi chú', width: 40, value: (r) => r.note ?? '' },
+];
+
+/** Đăng ký thi đua of a year within the officer's subtree, newest first, as the registrations screen lists them. */
+export async function registrationsSheet(ctx: RewardContext, filter: { year: number; status: string | null }): Promise<SheetSpec<RegistrationLine>> {
+  if (filter.status && !Object.hasOwn(REGISTRATION_STATUSES, filter.status)) {
+    throw ValidationError.single('status', `trạng thái "${filter.status.slice(0, 20)}" không có; dùng ${Object.keys(REGISTRATION_STATUSES).join(', ')}`);
+  }
+  const status = filter.status as RegistrationStatus | null;
+  const pages = await allPages((after) => registrations(ctx, { year: filter.year, status }, { first: PAGE, after }));
+  async function* lines(): AsyncGenerator<RegistrationLine[]> {
+    for await (const page of pages) {
+      const forms = await ctx.loaders.form.loadMany([...new Set(page.flatMap((r) => r.formCodes))]);
+      const names = new Map(forms.flatMap((f) => (f && !(f instanceof Error) ? [[f.code, f.name] as const] : [])));
+      yield page.map((r) => ({ ...r, formNames: r.formCodes.map((code) => names.get(code) ?? code).join('; ') }));
+    }
+  }
+  return { name: `Đăng ký thi đua ${filter.year}`, columns: REGISTRATION_COLUMNS, rows: lines() };
 }

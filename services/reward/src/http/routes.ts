@@ -14,7 +14,7 @@ import {
 import { todayInVietnam } from '@thidua/common';
 import { createLoaders } from '../application/loaders';
 import { councilMinutes, councilUnit, decisionDocument, proposalDossier } from '../application/documents';
-import { fairnessSheet, nominationsSheet, registerSheet } from '../application/exports';
+import { fairnessSheet, nominationsSheet, registerSheet, registrationsSheet } from '../application/exports';
 
 /**
  * Reward's downloads (through the gateway):
@@ -25,6 +25,7 @@ import { fairnessSheet, nominationsSheet, registerSheet } from '../application/e
  *   /exports/rewards/register.xlsx?search=&formCode=&unitId=&from=&to=&adHoc=&campaignId=   the register as filtered
  *   /exports/rewards/nominations.xlsx?status=&source=  nominations the caller sees
  *   /exports/rewards/fairness.xlsx?unitId=&from=&to=   fairness figures (officers over the unit)
+ *   /exports/rewards/registrations.xlsx?year=&status=  a year's emulation registrations of the officer's subtree
  */
 function documents(deps: RouteDependencies) {
   const db = deps.dataSource.manager;
@@ -46,6 +47,13 @@ function documents(deps: RouteDependencies) {
     }
     throw new DownloadNotFoundError('Không có văn bản này');
   };
+}
+
+/** The year asked for, this year when none is. */
+function yearParam(query: URLSearchParams): number {
+  const raw = query.get('year') || todayInVietnam().slice(0, 4);
+  if (!/^\d{4}$/.test(raw)) throw ValidationError.single('year', `"${raw.slice(0, 20)}" không phải một năm`);
+  return Number(raw);
 }
 
 const flag = (value: string | null): boolean | null => (value === 'true' ? true : value === 'false' ? false : null);
@@ -72,6 +80,10 @@ function spreadsheets(deps: RouteDependencies) {
         const to = dateParam(query, 'to') ?? today;
         const from = dateParam(query, 'from') ?? `${to.slice(0, 4)}-01-01`;
         return { kind: 'xlsx', fileName: `Công bằng khen thưởng ${from} - ${to}.xlsx`, title: 'Công bằng và kịp thời trong khen thưởng', sheets: [await fairnessSheet(ctx, unitId, from, to)] };
+      }
+      case 'registrations.xlsx': {
+        const year = yearParam(query);
+        return { kind: 'xlsx', fileName: `Đăng ký thi đua ${year}.xlsx`, title: `Đăng ký thi đua năm ${year}`, sheets: [await registrationsSheet(ctx, { year, status: query.get('status') || null })] };
       }
       default:
         throw new DownloadNotFoundError('Không có bảng tính này');
