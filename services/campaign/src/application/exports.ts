@@ -2,12 +2,13 @@ import { ORGANISATION_TYPE_NAMES, ROLE_NAMES, allPages, dateCell, inSentence, to
 import { CAMPAIGN_CATEGORY_NAMES, CAMPAIGN_STATUS_NAMES } from '../domain/campaign-names';
 import type { CampaignStatus } from '../domain/campaigns';
 import { ANNUAL_FIGURES } from '../documents/annual';
-import type { AccountRow, CampaignRow, CampaignSpreadRow, EnrollmentRow, MemberRow, UnionUnitRow } from '../entities';
+import type { AccountRow, CampaignRow, CampaignSpreadRow, EnrollmentRow, MemberRow, ProgressReportRow, UnionUnitRow } from '../entities';
 import { accounts, type AccountFilter } from './accounts';
 import { listCampaigns } from './campaigns';
 import type { CampaignContext } from './context';
 import { enrollmentCompletion, inspection } from './enrollments';
 import { membersOfSubtree } from './members';
+import { reportsToConfirm } from './progress-checks';
 import { annualReport } from './reports';
 
 /** Spreadsheets of the organisation and movement screens, read through the queries those screens use. */
@@ -188,4 +189,63 @@ export async function accountsSheet(ctx: CampaignContext, filter: AccountFilter)
     }
   }
   return { name: 'Tài khoản', columns: ACCOUNT_COLUMNS, rows: lines() };
+}
+
+interface PendingReportLine {
+  report: ProgressReportRow;
+  campaignTitle: string;
+  unitName: string;
+  memberName: string;
+  targetName: string;
+  unitOfMeasure: string;
+}
+
+const PENDING_REPORT_COLUMNS: SheetColumn<PendingReportLine>[] = [
+  { header: 'Phong trào thi đua', width: 44, value: (l) => l.campaignTitle },
+  { header: 'Đơn vị', width: 36, value: (l) => l.unitName },
+  { header: 'Đoàn viên', width: 28, value: (l) => l.memberName },
+  { header: 'Chỉ tiêu', width: 32, value: (l) => l.targetName },
+  { header: 'Từ ngày', width: 12, format: 'date', value: (l) => dateCell(l.report.periodStart) },
+  { header: 'Đến ngày', width: 12, format: 'date', value: (l) => dateCell(l.report.periodEnd) },
+  { header: 'Kết quả', width: 12, format: 'decimal', value: (l) => l.report.value },
+  { header: 'Đơn vị tính', width: 14, value: (l) => l.unitOfMeasure },
+  { header: 'Minh chứng', width: 50, value: (l) => l.report.evidenceUrl ?? '' },
+  { header: 'Ngày báo cáo', width: 12, format: 'date', value: (l) => dateCell(todayInVietnam(l.report.reportedAt)) },
+];
+
+/** Members' own reports waiting for the officer's confirmation, oldest first, as the progress checks screen lists them. */
+export async function reportsToConfirmSheet(ctx: CampaignContext): Promise<SheetSpec<PendingReportLine>> {
+  const pages = await allPages((after) => reportsToConfirm(ctx, { first: 100, after }));
+  async function* lines(): AsyncGenerator<PendingReportLine[]> {
+    for await (const page of pages) {
+      const enrollments = await ctx.loaders.enrollment.loadMany(page.map((r) => r.enrollmentId));
+      const found = enrollments.flatMap((e) => (e && !(e instanceof Error) ? [e] : []));
+      const [campaigns, units, members, targets] = await Promise.all([
+        ctx.loaders.campaign.loadMany(found.map((e) => e.campaignId)),
+        ctx.loaders.unit.loadMany(found.map((e) => e.unitId)),
+        ctx.loaders.member.loadMany(found.flatMap((e) => (e.memberId ? [e.memberId] : []))),
+        ctx.loaders.targets.loadMany(found.map((e) => e.campaignId)),
+      ]);
+      const named = <R extends { id: string }>(rows: (R | null | Error)[], name: (row: R) => string) =>
+        new Map(rows.flatMap((row) => (row && !(row instanceof Error) ? [[row.id, name(row)] as const] : [])));
+      const enrollmentById = new Map(found.map((e) => [e.id, e]));
+      const campaignTitles = named(campaigns, (c) => c.title);
+      const unitNames = named(units, (u) => u.name);
+      const memberNames = named(members, (m) => m.fullName);
+      const targetById = new Map(targets.flatMap((list) => (list instanceof Error ? [] : list.map((t) => [t.id, t] as const))));
+      yield page.map((report) => {
+        const enrollment = enrollmentById.get(report.enrollmentId);
+        const target = targetById.get(report.targetId);
+        return {
+          report,
+          campaignTitle: enrollment ? (campaignTitles.get(enrollment.campaignId) ?? '') : '',
+          unitName: enrollment ? (unitNames.get(enrollment.unitId) ?? '') : '',
+          memberName: enrollment?.memberId ? (memberNames.get(enrollment.memberId) ?? '') : '',
+          targetName: target?.name ?? '',
+          unitOfMeasure: target?.unitOfMeasure ?? '',
+        };
+      });
+    }
+  }
+  return { name: 'Báo cáo chờ xác nhận', columns: PENDING_REPORT_COLUMNS, rows: lines() };
 }

@@ -13,7 +13,7 @@ import {
 import { todayInVietnam as today } from '@thidua/common';
 import type { CampaignContext } from '../application/context';
 import { annualReportDocument, movementPlan, movementReport, visibleCampaignFor } from '../application/documents';
-import { accountsSheet, annualReportSheet, inspectionSheets, membersSheet, movementsSheet } from '../application/exports';
+import { accountsSheet, annualReportSheet, reportsToConfirmSheet, inspectionSheets, membersSheet, movementsSheet } from '../application/exports';
 import { CAMPAIGN_STATUS_NAMES } from '../domain/campaign-names';
 import type { CampaignStatus } from '../domain/campaigns';
 import { createLoaders } from '../application/loaders';
@@ -25,6 +25,7 @@ import type { UnionUnitRow } from '../entities';
  *   /documents/campaigns/<id>/report.pdf          its summary report (public), or the interim report before (officers)
  *   /documents/units/<id>/annual-report.pdf?year= the unit's annual report (officers of the unit and above)
  *   /exports/campaigns/movements.xlsx?unitId=&status=  the movements of the home page, as the caller sees them (public)
+ *   /exports/campaigns/reports-to-confirm.xlsx   members' own progress reports waiting for the officer
  *   /exports/campaigns/<id>/inspection.xlsx       behind target, silent, completion by group (officers)
  *   /exports/units/<id>/annual-report.xlsx?year=  the annual report's figures (officers)
  *   /exports/units/<id>/members.xlsx              members of the unit's subtree (officers of it)
@@ -81,6 +82,9 @@ function spreadsheets(deps: RouteDependencies) {
     if (collection === 'accounts' && id === 'list.xlsx' && file === undefined) {
       const filter = { unitId: request.query.get('unitId') || null, search: request.query.get('search') || null };
       return { kind: 'xlsx', fileName: 'Tài khoản.xlsx', title: 'Danh sách tài khoản', sheets: [await accountsSheet(ctx, filter)] };
+    }
+    if (collection === 'campaigns' && id === 'reports-to-confirm.xlsx' && file === undefined) {
+      return { kind: 'xlsx', fileName: 'Báo cáo chờ xác nhận.xlsx', title: 'Báo cáo của đoàn viên chờ xác nhận', sheets: [await reportsToConfirmSheet(ctx)] };
     }
     if (collection === 'campaigns' && file === 'inspection.xlsx') {
       const campaign = await visibleCampaignFor(ctx, idSegment(id, 'phong trào thi đua'));
