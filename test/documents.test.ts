@@ -434,6 +434,23 @@ describe('spreadsheets of the officers’ lists', () => {
       expect([bad, refused.status, json(refused.body).error.code]).toEqual([bad, 400, 'BAD_USER_INPUT']);
     }
   });
+  it('of colleagues’ proposals: those about the officer’s subtree, the status checked', async () => {
+    const proposer = await issueTestToken({ sub: `member-phuc-${run}`, name: 'Ưng Hoàng Phúc', roles: ['MEMBER'], unitPath: units.may!.path, memberId: members.phuc! });
+    const input = { colleagueId: members.tram, kind: 'GOOD_DEED', occurredOn: today, description: 'Chị Trâm trả lại chiếc ví nhặt được cho người đánh rơi', evidence: [{ description: 'Tổ trưởng tổ 2 chứng kiến' }] };
+    await api.ok(`mutation($input: ColleagueProposalInput!) { proposeColleague(input: $input) { id } }`, { input }, proposer);
+    expect((await download('/exports/rewards/colleague-proposals.xlsx')).status).toBe(401);
+    const [sheet] = await workbook('/exports/rewards/colleague-proposals.xlsx?status=SUBMITTED', tokens.officerBn);
+    expect(rowValues(sheet!, 1)).toEqual(['Ngày đề xuất', 'Người được đề xuất', 'Công đoàn cơ sở', 'Người đề xuất', 'Loại', 'Ngày diễn ra', 'Nội dung', 'Minh chứng', 'Trạng thái', 'Lý do không đề nghị']);
+    expect(sheet!.actualRowCount).toBe(2);
+    expect(rowValues(sheet!, 2).slice(0, 9)).toEqual([
+      new Date(`${today}T00:00:00Z`), 'Đặng Thùy Trâm', 'Công đoàn Công ty Cổ phần May Bắc Giang', 'Ưng Hoàng Phúc', 'Người tốt, việc tốt', new Date(`${today}T00:00:00Z`),
+      input.description, 'Tổ trưởng tổ 2 chứng kiến', 'Chờ công đoàn cơ sở xem xét',
+    ]);
+    const [outsider] = await workbook('/exports/rewards/colleague-proposals.xlsx', tokens.officerKh);
+    expect(outsider!.actualRowCount).toBe(1);
+    const refused = await download('/exports/rewards/colleague-proposals.xlsx?status=NOPE', tokens.officerBn);
+    expect([refused.status, json(refused.body).error.code]).toEqual([400, 'BAD_USER_INPUT']);
+  });
 });
 
 const campaignIds = new Map<string, string>();

@@ -1,7 +1,9 @@
-import { ValidationError, allPages, dateCell, type SheetColumn, type SheetSpec } from '@thidua/common';
+import { ValidationError, allPages, dateCell, queryRows, todayInVietnam, type SheetColumn, type SheetSpec } from '@thidua/common';
 import type { RewardContext } from './context';
-import type { DecisionRow, NominationRow, NominationSource, NominationStatus, RegistrationRow, RevocationRow } from '../entities';
+import type { ColleagueProposalRow, DecisionRow, NominationRow, NominationSource, NominationStatus, RegistrationRow, RevocationRow } from '../entities';
+import type { ColleagueProposalStatus } from '../domain/colleague-proposals';
 import type { RegistrationStatus } from '../domain/registration';
+import { colleagueProposals } from './colleague-proposals';
 import { register, type RegisterFilter } from './decisions';
 import { rewardFairness } from './fairness';
 import { nominations } from './nominations';
@@ -158,4 +160,40 @@ export async function registrationsSheet(ctx: RewardContext, filter: { year: num
     }
   }
   return { name: `Đăng ký thi đua ${filter.year}`, columns: REGISTRATION_COLUMNS, rows: lines() };
+}
+
+const DEED_KINDS = { GOOD_DEED: 'Người tốt, việc tốt', INITIATIVE: 'Sáng kiến, cách làm hay' } as const;
+const PROPOSAL_STATUSES: Record<ColleagueProposalStatus, string> = {
+  SUBMITTED: 'Chờ công đoàn cơ sở xem xét', NOMINATED: 'Đã đề nghị khen thưởng', FORWARDED_TO_MEDIA: 'Đã chuyển ban biên tập', DECLINED: 'Không đề nghị',
+};
+
+type ProposalLine = ColleagueProposalRow & { unitName: string };
+
+const PROPOSAL_COLUMNS: SheetColumn<ProposalLine>[] = [
+  { header: 'Ngày đề xuất', width: 12, format: 'date', value: (p) => dateCell(todayInVietnam(p.createdAt)) },
+  { header: 'Người được đề xuất', width: 28, value: (p) => p.subjectName },
+  { header: 'Công đoàn cơ sở', width: 36, value: (p) => p.unitName },
+  { header: 'Người đề xuất', width: 28, value: (p) => p.proposerName },
+  { header: 'Loại', width: 24, value: (p) => DEED_KINDS[p.kind] ?? p.kind },
+  { header: 'Ngày diễn ra', width: 12, format: 'date', value: (p) => dateCell(p.occurredOn) },
+  { header: 'Nội dung', width: 60, value: (p) => p.description },
+  { header: 'Minh chứng', width: 50, value: (p) => p.evidence.map((e) => (e.url ? `${e.description} (${e.url})` : e.description)).join('\n') },
+  { header: 'Trạng thái', width: 26, value: (p) => PROPOSAL_STATUSES[p.status] ?? p.status },
+  { header: 'Lý do không đề nghị', width: 40, value: (p) => p.declineReason ?? '' },
+];
+
+/** Colleagues' proposals about members of the officer's subtree, newest first, as the proposals screen lists them. */
+export async function colleagueProposalsSheet(ctx: RewardContext, filter: { status: string | null }): Promise<SheetSpec<ProposalLine>> {
+  if (filter.status && !Object.hasOwn(PROPOSAL_STATUSES, filter.status)) {
+    throw ValidationError.single('status', `trạng thái "${filter.status.slice(0, 20)}" không có; dùng ${Object.keys(PROPOSAL_STATUSES).join(', ')}`);
+  }
+  const pages = await allPages((after) => colleagueProposals(ctx, filter.status as ColleagueProposalStatus | null, { first: PAGE, after }));
+  async function* lines(): AsyncGenerator<ProposalLine[]> {
+    for await (const page of pages) {
+      const units = await queryRows<{ id: string; name: string }>(ctx.db, `SELECT id, name FROM unit_refs WHERE id = ANY($1::uuid[])`, [page.map((p) => p.unitId)]);
+      const names = new Map(units.map((u) => [u.id, u.name]));
+      yield page.map((p) => ({ ...p, unitName: names.get(p.unitId) ?? '' }));
+    }
+  }
+  return { name: 'Đề xuất của đồng nghiệp', columns: PROPOSAL_COLUMNS, rows: lines() };
 }

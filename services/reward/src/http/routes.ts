@@ -14,7 +14,7 @@ import {
 import { todayInVietnam } from '@thidua/common';
 import { createLoaders } from '../application/loaders';
 import { councilMinutes, councilUnit, decisionDocument, proposalDossier } from '../application/documents';
-import { fairnessSheet, nominationsSheet, registerSheet, registrationsSheet } from '../application/exports';
+import { colleagueProposalsSheet, fairnessSheet, nominationsSheet, registerSheet, registrationsSheet } from '../application/exports';
 
 /**
  * Reward's downloads (through the gateway):
@@ -26,6 +26,7 @@ import { fairnessSheet, nominationsSheet, registerSheet, registrationsSheet } fr
  *   /exports/rewards/nominations.xlsx?status=&source=  nominations the caller sees
  *   /exports/rewards/fairness.xlsx?unitId=&from=&to=   fairness figures (officers over the unit)
  *   /exports/rewards/registrations.xlsx?year=&status=  a year's emulation registrations of the officer's subtree
+ *   /exports/rewards/colleague-proposals.xlsx?status=  colleagues' proposals about members of the officer's subtree
  */
 function documents(deps: RouteDependencies) {
   const db = deps.dataSource.manager;
@@ -85,6 +86,8 @@ function spreadsheets(deps: RouteDependencies) {
         const year = yearParam(query);
         return { kind: 'xlsx', fileName: `Đăng ký thi đua ${year}.xlsx`, title: `Đăng ký thi đua năm ${year}`, sheets: [await registrationsSheet(ctx, { year, status: query.get('status') || null })] };
       }
+      case 'colleague-proposals.xlsx':
+        return { kind: 'xlsx', fileName: `Đề xuất của đồng nghiệp ${today}.xlsx`, title: 'Đề xuất khen thưởng của đồng nghiệp', sheets: [await colleagueProposalsSheet(ctx, { status: query.get('status') || null })] };
       default:
         throw new DownloadNotFoundError('Không có bảng tính này');
     }
