@@ -451,6 +451,24 @@ describe('spreadsheets of the officers’ lists', () => {
     const refused = await download('/exports/rewards/colleague-proposals.xlsx?status=NOPE', tokens.officerBn);
     expect([refused.status, json(refused.body).error.code]).toEqual([400, 'BAD_USER_INPUT']);
   });
+  it('of the long-service medal’s list: the unit’s members due it in a year, for officers of the unit', async () => {
+    const year = Number(today.slice(0, 4));
+    const input = { unitId: units.may!.id, fullName: 'Phạm Văn Thâm', occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false, joinedUnionOn: `${year - 30}-01-15` };
+    await api.ok(`mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }`, { input }, tokens.admin);
+    const url = `/exports/rewards/long-service.xlsx?unitId=${units.may!.id}&year=${year}`;
+    const sheet = await eventually(async () => {
+      const [found] = await workbook(url, tokens.officerBn);
+      return found!.getColumn(1).values.includes('Phạm Văn Thâm') ? found! : null;
+    }, 30000, 'the member in reward’s read model');
+    expect(rowValues(sheet, 1)).toEqual(['Họ và tên', 'Công đoàn cơ sở', 'Ngày vào công đoàn', 'Số năm trong tổ chức công đoàn', 'Tình trạng']);
+    expect(rowValues(sheet, sheet.getColumn(1).values.indexOf('Phạm Văn Thâm'))).toEqual(['Phạm Văn Thâm', 'Công đoàn Công ty Cổ phần May Bắc Giang', new Date(`${year - 30}-01-15T00:00:00Z`), 30, 'Đủ điều kiện']);
+    expect((await download(url)).status).toBe(401);
+    expect((await download(url, tokens.officerKh)).status).toBe(403);
+    for (const bad of ['unitId=nope', `unitId=${units.may!.id}&year=abc`]) {
+      const refused = await download(`/exports/rewards/long-service.xlsx?${bad}`, tokens.officerBn);
+      expect([bad, refused.status, json(refused.body).error.code]).toEqual([bad, 400, 'BAD_USER_INPUT']);
+    }
+  });
 });
 
 const campaignIds = new Map<string, string>();

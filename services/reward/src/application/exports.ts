@@ -6,6 +6,7 @@ import type { RegistrationStatus } from '../domain/registration';
 import { colleagueProposals } from './colleague-proposals';
 import { register, type RegisterFilter } from './decisions';
 import { rewardFairness } from './fairness';
+import { longServiceCandidates, type LongServiceCandidate } from './long-service';
 import { nominations } from './nominations';
 import { registrations } from './registrations';
 import { councilVotesOf } from './votes';
@@ -196,4 +197,18 @@ export async function colleagueProposalsSheet(ctx: RewardContext, filter: { stat
     }
   }
   return { name: 'Đề xuất của đồng nghiệp', columns: PROPOSAL_COLUMNS, rows: lines() };
+}
+
+const LONG_SERVICE_COLUMNS: SheetColumn<LongServiceCandidate>[] = [
+  { header: 'Họ và tên', width: 28, value: (c) => c.fullName },
+  { header: 'Công đoàn cơ sở', width: 40, value: (c) => c.unitName },
+  { header: 'Ngày vào công đoàn', width: 14, format: 'date', value: (c) => dateCell(c.joinedUnionOn) },
+  { header: 'Số năm trong tổ chức công đoàn', width: 14, format: 'integer', value: (c) => c.years },
+  { header: 'Tình trạng', width: 20, value: (c) => (c.status === 'PROPOSED' ? 'Đã đề nghị' : 'Đủ điều kiện') },
+];
+
+/** Members of the officer's unit due the long-service medal in a year, by day of joining, as the long-service screen lists them. */
+export async function longServiceSheet(ctx: RewardContext, unitId: string, year: number | null): Promise<SheetSpec<LongServiceCandidate>> {
+  const pages = await allPages(async (after) => (await longServiceCandidates(ctx, unitId, year, { first: PAGE, after })).candidates);
+  return { name: 'Kỷ niệm chương', columns: LONG_SERVICE_COLUMNS, rows: pages };
 }

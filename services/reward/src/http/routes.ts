@@ -14,7 +14,7 @@ import {
 import { todayInVietnam } from '@thidua/common';
 import { createLoaders } from '../application/loaders';
 import { councilMinutes, councilUnit, decisionDocument, proposalDossier } from '../application/documents';
-import { colleagueProposalsSheet, fairnessSheet, nominationsSheet, registerSheet, registrationsSheet } from '../application/exports';
+import { colleagueProposalsSheet, fairnessSheet, longServiceSheet, nominationsSheet, registerSheet, registrationsSheet } from '../application/exports';
 
 /**
  * Reward's downloads (through the gateway):
@@ -27,6 +27,7 @@ import { colleagueProposalsSheet, fairnessSheet, nominationsSheet, registerSheet
  *   /exports/rewards/fairness.xlsx?unitId=&from=&to=   fairness figures (officers over the unit)
  *   /exports/rewards/registrations.xlsx?year=&status=  a year's emulation registrations of the officer's subtree
  *   /exports/rewards/colleague-proposals.xlsx?status=  colleagues' proposals about members of the officer's subtree
+ *   /exports/rewards/long-service.xlsx?unitId=&year=   members of the officer's unit due the long-service medal
  */
 function documents(deps: RouteDependencies) {
   const db = deps.dataSource.manager;
@@ -85,6 +86,10 @@ function spreadsheets(deps: RouteDependencies) {
       case 'registrations.xlsx': {
         const year = yearParam(query);
         return { kind: 'xlsx', fileName: `Đăng ký thi đua ${year}.xlsx`, title: `Đăng ký thi đua năm ${year}`, sheets: [await registrationsSheet(ctx, { year, status: query.get('status') || null })] };
+      }
+      case 'long-service.xlsx': {
+        const year = yearParam(query);
+        return { kind: 'xlsx', fileName: `Kỷ niệm chương ${year}.xlsx`, title: `Đoàn viên đủ điều kiện tặng Kỷ niệm chương năm ${year}`, sheets: [await longServiceSheet(ctx, query.get('unitId') ?? '', year)] };
       }
       case 'colleague-proposals.xlsx':
         return { kind: 'xlsx', fileName: `Đề xuất của đồng nghiệp ${today}.xlsx`, title: 'Đề xuất khen thưởng của đồng nghiệp', sheets: [await colleagueProposalsSheet(ctx, { status: query.get('status') || null })] };
