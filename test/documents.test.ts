@@ -469,6 +469,19 @@ describe('spreadsheets of the officers’ lists', () => {
       expect([bad, refused.status, json(refused.body).error.code]).toEqual([bad, 400, 'BAD_USER_INPUT']);
     }
   });
+  it('of a member’s own nominations: hers only, with the decision', async () => {
+    const nhung = await issueTestToken({ sub: `member-nhung-${run}`, name: 'Nguyễn Thị Hồng Nhung', roles: ['MEMBER'], unitPath: units.may!.path, memberId: members.nhung! });
+    const tram = await issueTestToken({ sub: `member-tram-${run}`, name: 'Đặng Thùy Trâm', roles: ['MEMBER'], unitPath: units.may!.path, memberId: members.tram! });
+    expect((await download('/exports/rewards/my-nominations.xlsx')).status).toBe(401);
+    const [own] = await workbook('/exports/rewards/my-nominations.xlsx', nhung);
+    expect(rowValues(own!, 1)).toEqual(['Hình thức khen thưởng', 'Nguồn', 'Thành tích', 'Ngày thành tích', 'Trạng thái', 'Số quyết định', 'Ngày quyết định', 'Lý do không khen thưởng']);
+    const line = own!.getRow(own!.getColumn(6).values.indexOf(decision.number));
+    expect([line.getCell(2).value, line.getCell(3).value, line.getCell(4).value, line.getCell(5).value, line.getCell(7).value]).toEqual([
+      'Cán bộ đề xuất', 'Có 3 sáng kiến cải tiến dây chuyền may, làm lợi 450 triệu đồng', new Date(`${today}T00:00:00Z`), 'Đã khen thưởng', new Date(`${today}T00:00:00Z`),
+    ]);
+    const [other] = await workbook('/exports/rewards/my-nominations.xlsx', tram);
+    expect(other!.getColumn(6).values.slice(2)).not.toContain(decision.number);
+  });
 });
 
 const campaignIds = new Map<string, string>();

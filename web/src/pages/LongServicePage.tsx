@@ -57,7 +57,7 @@ export function LongServicePage() {
       ) : null}
       {loading && !data ? <Loading /> : null}
       {list && candidates.length === 0 ? <Empty>Không có đoàn viên nào đủ điều kiện trong năm {year}.</Empty> : null}
-      {candidates.length && unitId ? <DownloadButton label={`Tải Excel danh sách năm ${year}`} testId="long-service-excel" href={`/exports/rewards/long-service.xlsx${query({ unitId, year })}`} /> : null}
+      {candidates.length > 0 && unitId ? <DownloadButton label={`Tải Excel danh sách năm ${year}`} testId="long-service-excel" href={`/exports/rewards/long-service.xlsx${query({ unitId, year })}`} /> : null}
       {candidates.length ? (
         <div className="table-wrap">
           <table data-testid="long-service">

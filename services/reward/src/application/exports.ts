@@ -3,7 +3,7 @@ import type { RewardContext } from './context';
 import type { ColleagueProposalRow, DecisionRow, NominationRow, NominationSource, NominationStatus, RegistrationRow, RevocationRow } from '../entities';
 import type { ColleagueProposalStatus } from '../domain/colleague-proposals';
 import type { RegistrationStatus } from '../domain/registration';
-import { colleagueProposals } from './colleague-proposals';
+import { colleagueProposals, myNominations } from './colleague-proposals';
 import { register, type RegisterFilter } from './decisions';
 import { rewardFairness } from './fairness';
 import { longServiceCandidates, type LongServiceCandidate } from './long-service';
@@ -211,4 +211,34 @@ const LONG_SERVICE_COLUMNS: SheetColumn<LongServiceCandidate>[] = [
 export async function longServiceSheet(ctx: RewardContext, unitId: string, year: number | null): Promise<SheetSpec<LongServiceCandidate>> {
   const pages = await allPages(async (after) => (await longServiceCandidates(ctx, unitId, year, { first: PAGE, after })).candidates);
   return { name: 'Kỷ niệm chương', columns: LONG_SERVICE_COLUMNS, rows: pages };
+}
+
+type OwnNominationLine = NominationRow & { formName: string; decision: DecisionRow | null };
+
+const OWN_NOMINATION_COLUMNS: SheetColumn<OwnNominationLine>[] = [
+  { header: 'Hình thức khen thưởng', width: 32, value: (n) => n.formName || 'Chưa chọn' },
+  { header: 'Nguồn', width: 24, value: (n) => SOURCES[n.source] },
+  { header: 'Thành tích', width: 60, value: (n) => n.reason },
+  { header: 'Ngày thành tích', width: 14, format: 'date', value: (n) => dateCell(n.achievedOn) },
+  { header: 'Trạng thái', width: 18, value: (n) => STATUSES[n.status] },
+  { header: 'Số quyết định', width: 18, value: (n) => n.decision?.number ?? '' },
+  { header: 'Ngày quyết định', width: 14, format: 'date', value: (n) => dateCell(n.decision?.decidedOn) },
+  { header: 'Lý do không khen thưởng', width: 40, value: (n) => n.refusalReason ?? '' },
+];
+
+/** A member's own nominations, newest first, with the decision or the refusal, as the member's rewards screen lists them. */
+export async function myNominationsSheet(ctx: RewardContext): Promise<SheetSpec<OwnNominationLine>> {
+  const pages = await allPages((after) => myNominations(ctx, { first: PAGE, after }));
+  async function* lines(): AsyncGenerator<OwnNominationLine[]> {
+    for await (const page of pages) {
+      const [forms, decisions] = await Promise.all([
+        ctx.loaders.form.loadMany(page.flatMap((n) => (n.formCode ? [n.formCode] : []))),
+        ctx.loaders.decisionByNomination.loadMany(page.filter((n) => n.status === 'GRANTED').map((n) => n.id)),
+      ]);
+      const formNames = new Map(forms.flatMap((f) => (f && !(f instanceof Error) ? [[f.code, f.name] as const] : [])));
+      const decisionOf = new Map(decisions.flatMap((d) => (d && !(d instanceof Error) ? [[d.nominationId, d] as const] : [])));
+      yield page.map((n) => ({ ...n, formName: n.formCode ? (formNames.get(n.formCode) ?? '') : '', decision: decisionOf.get(n.id) ?? null }));
+    }
+  }
+  return { name: 'Đề nghị khen thưởng về tôi', columns: OWN_NOMINATION_COLUMNS, rows: lines() };
 }

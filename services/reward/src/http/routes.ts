@@ -14,7 +14,7 @@ import {
 import { todayInVietnam } from '@thidua/common';
 import { createLoaders } from '../application/loaders';
 import { councilMinutes, councilUnit, decisionDocument, proposalDossier } from '../application/documents';
-import { colleagueProposalsSheet, fairnessSheet, longServiceSheet, nominationsSheet, registerSheet, registrationsSheet } from '../application/exports';
+import { colleagueProposalsSheet, fairnessSheet, longServiceSheet, myNominationsSheet, nominationsSheet, registerSheet, registrationsSheet } from '../application/exports';
 
 /**
  * Reward's downloads (through the gateway):
@@ -28,6 +28,7 @@ import { colleagueProposalsSheet, fairnessSheet, longServiceSheet, nominationsSh
  *   /exports/rewards/registrations.xlsx?year=&status=  a year's emulation registrations of the officer's subtree
  *   /exports/rewards/colleague-proposals.xlsx?status=  colleagues' proposals about members of the officer's subtree
  *   /exports/rewards/long-service.xlsx?unitId=&year=   members of the officer's unit due the long-service medal
+ *   /exports/rewards/my-nominations.xlsx               the signed-in member's own nominations
  */
 function documents(deps: RouteDependencies) {
   const db = deps.dataSource.manager;
@@ -91,6 +92,8 @@ function spreadsheets(deps: RouteDependencies) {
         const year = yearParam(query);
         return { kind: 'xlsx', fileName: `Kỷ niệm chương ${year}.xlsx`, title: `Đoàn viên đủ điều kiện tặng Kỷ niệm chương năm ${year}`, sheets: [await longServiceSheet(ctx, query.get('unitId') ?? '', year)] };
       }
+      case 'my-nominations.xlsx':
+        return { kind: 'xlsx', fileName: `Đề nghị khen thưởng của tôi ${today}.xlsx`, title: 'Đề nghị khen thưởng về tôi', sheets: [await myNominationsSheet(ctx)] };
       case 'colleague-proposals.xlsx':
         return { kind: 'xlsx', fileName: `Đề xuất của đồng nghiệp ${today}.xlsx`, title: 'Đề xuất khen thưởng của đồng nghiệp', sheets: [await colleagueProposalsSheet(ctx, { status: query.get('status') || null })] };
       default:
