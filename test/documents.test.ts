@@ -12,7 +12,7 @@ import { Client } from 'pg';
 import { databaseUrl, testCaDirectory, vietnameseDate, type Role } from '@thidua/common';
 import { issueTestToken } from './support/tokens';
 import { Api } from './support/api';
-import { eventually } from './support/graphql';
+import { eventually, graphql } from './support/graphql';
 import ExcelJS from 'exceljs';
 import { pdfInfo, pdfSig, pdfText, qrOnFirstPage, tampered, trustStore } from './support/pdf';
 import { startTestPlatform, type TestPlatform } from './support/platform';
@@ -481,6 +481,26 @@ describe('spreadsheets of the officers’ lists', () => {
     ]);
     const [other] = await workbook('/exports/rewards/my-nominations.xlsx', tram);
     expect(other!.getColumn(6).values.slice(2)).not.toContain(decision.number);
+  });
+  it('of emulation blocs: a unit’s blocs with each member unit, for anyone; a bad organiser or year refused', async () => {
+    const year = Number(today.slice(0, 4));
+    const dt = await api.createUnit({ code: `dt-${run}`, parentId: units.bn!.id, name: 'Công đoàn Công ty Điện tử Quế Võ', level: 'GRASSROOTS', organisationType: 'FDI_ENTERPRISE' }, tokens.admin);
+    const input = { organiserUnitId: units.bn!.id, kind: 'CUM', name: `Cụm thi đua doanh nghiệp Bắc Ninh ${run}`, year, memberUnitIds: [units.may!.id, dt.id] };
+    await eventually(async () => {
+      const result = await graphql<{ createEmulationBloc: { id: string } }>(platform.gatewayUrl, `mutation($input: EmulationBlocInput!) { createEmulationBloc(input: $input) { id } }`, { input }, tokens.officerBn);
+      return result.data?.createEmulationBloc ?? null;
+    }, 30000, 'the new unit in reward’s read model');
+    const [sheet] = await workbook(`/exports/rewards/blocs.xlsx?organiserUnitId=${units.bn!.id}`);
+    expect(rowValues(sheet!, 1)).toEqual(['Khối, cụm thi đua', 'Loại', 'Năm thi đua', 'Trạng thái', 'Ngày ký giao ước', 'Đơn vị thành viên', 'Điểm', 'Xếp hạng']);
+    expect(sheet!.actualRowCount).toBe(3);
+    expect(sheet!.getColumn(6).values.slice(2).sort()).toEqual(['Công đoàn Công ty Cổ phần May Bắc Giang', 'Công đoàn Công ty Điện tử Quế Võ']);
+    expect(rowValues(sheet!, 2).slice(0, 4)).toEqual([input.name, 'Cụm thi đua', year, 'Mới thành lập']);
+    const [elsewhere] = await workbook(`/exports/rewards/blocs.xlsx?organiserUnitId=${units.kh!.id}`);
+    expect(elsewhere!.actualRowCount).toBe(1);
+    for (const bad of ['organiserUnitId=nope', `organiserUnitId=${units.bn!.id}&year=abc`]) {
+      const refused = await download(`/exports/rewards/blocs.xlsx?${bad}`);
+      expect([bad, refused.status, json(refused.body).error.code]).toEqual([bad, 400, 'BAD_USER_INPUT']);
+    }
   });
 });
 

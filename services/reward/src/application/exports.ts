@@ -1,8 +1,9 @@
 import { ValidationError, allPages, dateCell, queryRows, todayInVietnam, type SheetColumn, type SheetSpec } from '@thidua/common';
 import type { RewardContext } from './context';
-import type { ColleagueProposalRow, DecisionRow, NominationRow, NominationSource, NominationStatus, RegistrationRow, RevocationRow } from '../entities';
+import type { BlocRow, BlocUnitRow, ColleagueProposalRow, DecisionRow, NominationRow, NominationSource, NominationStatus, RegistrationRow, RevocationRow } from '../entities';
 import type { ColleagueProposalStatus } from '../domain/colleague-proposals';
 import type { RegistrationStatus } from '../domain/registration';
+import { emulationBlocs } from './blocs';
 import { colleagueProposals, myNominations } from './colleague-proposals';
 import { register, type RegisterFilter } from './decisions';
 import { rewardFairness } from './fairness';
@@ -241,4 +242,35 @@ export async function myNominationsSheet(ctx: RewardContext): Promise<SheetSpec<
     }
   }
   return { name: 'Đề nghị khen thưởng về tôi', columns: OWN_NOMINATION_COLUMNS, rows: lines() };
+}
+
+const BLOC_KINDS = { KHOI: 'Khối thi đua', CUM: 'Cụm thi đua' } as const;
+const BLOC_STATUSES = { FORMED: 'Mới thành lập', COVENANT_SIGNED: 'Đã ký giao ước', RANKED: 'Đã xếp hạng' } as const;
+
+type BlocLine = { bloc: BlocRow; unit: BlocUnitRow };
+
+const BLOC_COLUMNS: SheetColumn<BlocLine>[] = [
+  { header: 'Khối, cụm thi đua', width: 40, value: (l) => l.bloc.name },
+  { header: 'Loại', width: 14, value: (l) => BLOC_KINDS[l.bloc.kind] },
+  { header: 'Năm thi đua', width: 10, format: 'integer', value: (l) => l.bloc.year },
+  { header: 'Trạng thái', width: 16, value: (l) => BLOC_STATUSES[l.bloc.status] },
+  { header: 'Ngày ký giao ước', width: 14, format: 'date', value: (l) => dateCell(l.bloc.covenantSignedOn) },
+  { header: 'Đơn vị thành viên', width: 40, value: (l) => l.unit.unitName },
+  { header: 'Điểm', width: 10, format: 'decimal', value: (l) => l.unit.score },
+  { header: 'Xếp hạng', width: 10, format: 'integer', value: (l) => l.unit.rank },
+];
+
+/** The blocs a unit organises, newest first, one row per member unit with its score and rank, as the blocs screen shows them. */
+export async function blocsSheet(ctx: RewardContext, filter: { organiserUnitId: string | null; year: number | null }): Promise<SheetSpec<BlocLine>> {
+  const pages = await allPages((after) => emulationBlocs(ctx, filter, { first: PAGE, after }));
+  async function* lines(): AsyncGenerator<BlocLine[]> {
+    for await (const page of pages) {
+      const units = await ctx.loaders.blocUnits.loadMany(page.map((b) => b.id));
+      yield page.flatMap((bloc, i) => {
+        const members = units[i];
+        return members && !(members instanceof Error) ? members.map((unit) => ({ bloc, unit })) : [];
+      });
+    }
+  }
+  return { name: 'Khối, cụm thi đua', columns: BLOC_COLUMNS, rows: lines() };
 }

@@ -14,7 +14,7 @@ import {
 import { todayInVietnam } from '@thidua/common';
 import { createLoaders } from '../application/loaders';
 import { councilMinutes, councilUnit, decisionDocument, proposalDossier } from '../application/documents';
-import { colleagueProposalsSheet, fairnessSheet, longServiceSheet, myNominationsSheet, nominationsSheet, registerSheet, registrationsSheet } from '../application/exports';
+import { blocsSheet, colleagueProposalsSheet, fairnessSheet, longServiceSheet, myNominationsSheet, nominationsSheet, registerSheet, registrationsSheet } from '../application/exports';
 
 /**
  * Reward's downloads (through the gateway):
@@ -29,6 +29,7 @@ import { colleagueProposalsSheet, fairnessSheet, longServiceSheet, myNominations
  *   /exports/rewards/colleague-proposals.xlsx?status=  colleagues' proposals about members of the officer's subtree
  *   /exports/rewards/long-service.xlsx?unitId=&year=   members of the officer's unit due the long-service medal
  *   /exports/rewards/my-nominations.xlsx               the signed-in member's own nominations
+ *   /exports/rewards/blocs.xlsx?organiserUnitId=&year= the blocs a unit organises, each member unit's score and rank (public)
  */
 function documents(deps: RouteDependencies) {
   const db = deps.dataSource.manager;
@@ -91,6 +92,10 @@ function spreadsheets(deps: RouteDependencies) {
       case 'long-service.xlsx': {
         const year = yearParam(query);
         return { kind: 'xlsx', fileName: `Kỷ niệm chương ${year}.xlsx`, title: `Đoàn viên đủ điều kiện tặng Kỷ niệm chương năm ${year}`, sheets: [await longServiceSheet(ctx, query.get('unitId') ?? '', year)] };
+      }
+      case 'blocs.xlsx': {
+        const year = query.get('year') ? yearParam(query) : null;
+        return { kind: 'xlsx', fileName: `Khối, cụm thi đua ${today}.xlsx`, title: 'Khối, cụm thi đua', sheets: [await blocsSheet(ctx, { organiserUnitId: query.get('organiserUnitId') || null, year })] };
       }
       case 'my-nominations.xlsx':
         return { kind: 'xlsx', fileName: `Đề nghị khen thưởng của tôi ${today}.xlsx`, title: 'Đề nghị khen thưởng về tôi', sheets: [await myNominationsSheet(ctx)] };
