@@ -502,6 +502,18 @@ describe('spreadsheets of the officers’ lists', () => {
       expect([bad, refused.status, json(refused.body).error.code]).toEqual([bad, 400, 'BAD_USER_INPUT']);
     }
   });
+  it('of pending proceedings: the subtree’s for its officers, closed ones only when asked', async () => {
+    const note = `Đơn thư khiếu nại ngày 20/11 đang được xác minh ${run}`;
+    await api.ok(`mutation($input: RecordProceedingInput!) { recordPendingProceeding(input: $input) { id } }`, { input: { memberId: members.phuc, kind: 'COMPLAINT', note, openedOn: today } }, tokens.officerBn);
+    const url = `/exports/units/${units.bn!.id}/proceedings.xlsx`;
+    expect((await download(url)).status).toBe(401);
+    expect((await download(url, tokens.officerKh)).status).toBe(403);
+    const [sheet] = await workbook(url, tokens.officerBn);
+    expect(rowValues(sheet!, 1)).toEqual(['Đoàn viên', 'Đơn vị', 'Việc đang xem xét', 'Nội dung', 'Ngày bắt đầu', 'Ngày kết thúc', 'Kết quả']);
+    expect(rowValues(sheet!, sheet!.getColumn(4).values.indexOf(note))).toEqual(['Ưng Hoàng Phúc', 'Công đoàn Công ty Cổ phần May Bắc Giang', 'Có đơn thư khiếu nại, tố cáo', note, new Date(`${today}T00:00:00Z`)]);
+    const refused = await download(`${url}?includeClosed=maybe`, tokens.officerBn);
+    expect([refused.status, json(refused.body).error.code]).toEqual([400, 'BAD_USER_INPUT']);
+  });
 });
 
 const campaignIds = new Map<string, string>();

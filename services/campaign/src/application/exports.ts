@@ -2,13 +2,14 @@ import { ORGANISATION_TYPE_NAMES, ROLE_NAMES, allPages, dateCell, inSentence, to
 import { CAMPAIGN_CATEGORY_NAMES, CAMPAIGN_STATUS_NAMES } from '../domain/campaign-names';
 import type { CampaignStatus } from '../domain/campaigns';
 import { ANNUAL_FIGURES } from '../documents/annual';
-import type { AccountRow, CampaignRow, CampaignSpreadRow, EnrollmentRow, MemberRow, ProgressReportRow, UnionUnitRow } from '../entities';
+import type { AccountRow, CampaignRow, CampaignSpreadRow, EnrollmentRow, MemberRow, PendingProceedingRow, ProgressReportRow, UnionUnitRow } from '../entities';
 import { accounts, type AccountFilter } from './accounts';
 import { listCampaigns } from './campaigns';
 import type { CampaignContext } from './context';
 import { enrollmentCompletion, inspection } from './enrollments';
 import { membersOfSubtree } from './members';
 import { reportsToConfirm } from './progress-checks';
+import { proceedingsOf } from './proceedings';
 import { annualReport } from './reports';
 
 /** Spreadsheets of the organisation and movement screens, read through the queries those screens use. */
@@ -248,4 +249,35 @@ export async function reportsToConfirmSheet(ctx: CampaignContext): Promise<Sheet
     }
   }
   return { name: 'Báo cáo chờ xác nhận', columns: PENDING_REPORT_COLUMNS, rows: lines() };
+}
+
+const PROCEEDING_KINDS = { DISCIPLINE: 'Đang xem xét kỷ luật', INSPECTION: 'Đang thanh tra, kiểm tra', COMPLAINT: 'Có đơn thư khiếu nại, tố cáo' } as const;
+
+type ProceedingLine = PendingProceedingRow & { memberName: string; unitName: string };
+
+const PROCEEDING_COLUMNS: SheetColumn<ProceedingLine>[] = [
+  { header: 'Đoàn viên', width: 28, value: (p) => p.memberName },
+  { header: 'Đơn vị', width: 40, value: (p) => p.unitName },
+  { header: 'Việc đang xem xét', width: 28, value: (p) => PROCEEDING_KINDS[p.kind] ?? p.kind },
+  { header: 'Nội dung', width: 60, value: (p) => p.note },
+  { header: 'Ngày bắt đầu', width: 12, format: 'date', value: (p) => dateCell(p.openedOn) },
+  { header: 'Ngày kết thúc', width: 12, format: 'date', value: (p) => dateCell(p.closedOn) },
+  { header: 'Kết quả', width: 40, value: (p) => p.outcome ?? '' },
+];
+
+/** Pending proceedings (việc đang xem xét) in a unit's subtree, newest first, as the proceedings screen lists them. */
+export async function proceedingsSheet(ctx: CampaignContext, unitId: string, includeClosed: boolean): Promise<SheetSpec<ProceedingLine>> {
+  const pages = await allPages((after) => proceedingsOf(ctx, unitId, includeClosed, { first: 100, after }));
+  async function* lines(): AsyncGenerator<ProceedingLine[]> {
+    for await (const page of pages) {
+      const [units, members] = await Promise.all([
+        ctx.loaders.unit.loadMany(page.map((p) => p.unitId)),
+        ctx.loaders.member.loadMany(page.flatMap((p) => (p.memberId ? [p.memberId] : []))),
+      ]);
+      const unitNames = new Map(units.flatMap((u) => (u && !(u instanceof Error) ? [[u.id, u.name] as const] : [])));
+      const memberNames = new Map(members.flatMap((m) => (m && !(m instanceof Error) ? [[m.id, m.fullName] as const] : [])));
+      yield page.map((p) => ({ ...p, unitName: unitNames.get(p.unitId) ?? '', memberName: p.memberId ? (memberNames.get(p.memberId) ?? '') : '' }));
+    }
+  }
+  return { name: 'Việc đang xem xét', columns: PROCEEDING_COLUMNS, rows: lines() };
 }

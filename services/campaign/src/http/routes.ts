@@ -13,7 +13,7 @@ import {
 import { todayInVietnam as today } from '@thidua/common';
 import type { CampaignContext } from '../application/context';
 import { annualReportDocument, movementPlan, movementReport, visibleCampaignFor } from '../application/documents';
-import { accountsSheet, annualReportSheet, reportsToConfirmSheet, inspectionSheets, membersSheet, movementsSheet } from '../application/exports';
+import { accountsSheet, annualReportSheet, proceedingsSheet, reportsToConfirmSheet, inspectionSheets, membersSheet, movementsSheet } from '../application/exports';
 import { CAMPAIGN_STATUS_NAMES } from '../domain/campaign-names';
 import type { CampaignStatus } from '../domain/campaigns';
 import { createLoaders } from '../application/loaders';
@@ -29,6 +29,7 @@ import type { UnionUnitRow } from '../entities';
  *   /exports/campaigns/<id>/inspection.xlsx       behind target, silent, completion by group (officers)
  *   /exports/units/<id>/annual-report.xlsx?year=  the annual report's figures (officers)
  *   /exports/units/<id>/members.xlsx              members of the unit's subtree (officers of it)
+ *   /exports/units/<id>/proceedings.xlsx?includeClosed=  pending proceedings in the unit's subtree (officers of it)
  *   /exports/accounts/list.xlsx?unitId=&search=   the accounts the caller manages, as the accounts screen finds them
  */
 function context(deps: RouteDependencies, request: DownloadRequest): CampaignContext {
@@ -89,6 +90,12 @@ function spreadsheets(deps: RouteDependencies) {
     if (collection === 'campaigns' && file === 'inspection.xlsx') {
       const campaign = await visibleCampaignFor(ctx, idSegment(id, 'phong trào thi đua'));
       return { kind: 'xlsx', fileName: `Kiểm tra tiến độ - ${campaign.title.slice(0, 80)}.xlsx`, title: `Kiểm tra, đôn đốc: ${campaign.title}`, sheets: await inspectionSheets(ctx, campaign) };
+    }
+    if (collection === 'units' && file === 'proceedings.xlsx') {
+      const includeClosed = request.query.get('includeClosed') ?? 'false';
+      if (includeClosed !== 'true' && includeClosed !== 'false') throw ValidationError.single('includeClosed', 'includeClosed là true hoặc false');
+      const sheet = await proceedingsSheet(ctx, idSegment(id, 'đơn vị công đoàn'), includeClosed === 'true');
+      return { kind: 'xlsx', fileName: 'Việc đang xem xét.xlsx', title: 'Việc đang xem xét kỷ luật, thanh tra, khiếu nại', sheets: [sheet] };
     }
     if (collection === 'units' && (file === 'annual-report.xlsx' || file === 'members.xlsx')) {
       const unit = await unitFor(ctx, id);
