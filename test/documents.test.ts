@@ -12,7 +12,7 @@ import { Client } from 'pg';
 import { databaseUrl, testCaDirectory, vietnameseDate, type Role } from '@thidua/common';
 import { issueTestToken } from './support/tokens';
 import { Api } from './support/api';
-import { eventually } from './support/graphql';
+import { eventually, graphql } from './support/graphql';
 import ExcelJS from 'exceljs';
 import { pdfInfo, pdfSig, pdfText, qrOnFirstPage, tampered, trustStore } from './support/pdf';
 import { startTestPlatform, type TestPlatform } from './support/platform';
@@ -376,6 +376,143 @@ describe('spreadsheets of the public lists and the reviewer’s queue', () => {
     expect(rowValues(queue!, 1)).toEqual(['Tiêu chí', 'Nội dung báo cáo', 'Minh chứng', 'Số lượt đã chấm']);
     expect(queue!.actualRowCount).toBe(1);
     expect((await download('/exports/reviews/other.xlsx', tokens.councilBn1)).status).toBe(404);
+  });
+});
+
+describe('spreadsheets of the officers’ lists', () => {
+  it('of accounts: those the officer manages, found as the accounts screen finds them; another province’s refused', async () => {
+    const input = { username: `canbo.may.${run}`, fullName: 'Hoàng Thị Lụa', email: `lua.${run}@example.vn`, unitId: units.may!.id, roles: ['UNIT_OFFICER', 'REVIEWER'] };
+    await api.ok(`mutation($input: CreateAccountInput!) { createAccount(input: $input) { account { id } } }`, { input }, tokens.admin);
+    expect((await download('/exports/accounts/list.xlsx')).status).toBe(401);
+    const [found] = await workbook(`/exports/accounts/list.xlsx?search=${encodeURIComponent('hoang thi lua')}`, tokens.officerBn);
+    expect(rowValues(found!, 1)).toEqual(['Họ và tên', 'Tên đăng nhập', 'Thư điện tử', 'Đơn vị', 'Vai trò', 'Đoàn viên', 'Trạng thái', 'Ngày tạo']);
+    const line = found!.getRow(found!.getColumn(2).values.indexOf(`canbo.may.${run}`));
+    expect(rowValues(found!, line.number).slice(0, 5)).toEqual(['Hoàng Thị Lụa', `canbo.may.${run}`, `lua.${run}@example.vn`, 'Công đoàn Công ty Cổ phần May Bắc Giang', 'Cán bộ công đoàn, Người chấm điểm']);
+    expect([line.getCell(7).value, line.getCell(8).value]).toEqual(['Đang hoạt động', new Date(`${today}T00:00:00Z`)]);
+    const [outsider] = await workbook(`/exports/accounts/list.xlsx?search=canbo.may.${run}`, tokens.officerKh);
+    expect(outsider!.actualRowCount).toBe(1);
+    const other = await download(`/exports/accounts/list.xlsx?unitId=${units.bn!.id}`, tokens.officerKh);
+    expect([other.status, json(other.body).error.code]).toEqual([403, 'FORBIDDEN']);
+    const bad = await download('/exports/accounts/list.xlsx?unitId=nope', tokens.officerBn);
+    expect([bad.status, json(bad.body).error.code]).toEqual([400, 'BAD_USER_INPUT']);
+    expect((await download('/exports/accounts/other.xlsx', tokens.officerBn)).status).toBe(404);
+  });
+
+  it('of the editor’s candidates: those of their province, with the reward decision they come from', async () => {
+    const editorBn = await token(['EDITOR'], 'bn', `editor-candidates-bn-${run}`);
+    const editorKh = await token(['EDITOR'], 'kh', `editor-candidates-kh-${run}`);
+    const title = await eventually(async () => {
+      const { storyCandidates } = await api.ok(`{ storyCandidates(first: 100) { edges { node { title } } } }`, {}, editorBn);
+      return (storyCandidates.edges as { node: { title: string } }[]).map((e) => e.node.title).find((t) => t.startsWith('Nguyễn Thị Hồng Nhung')) ?? null;
+    }, 30000, 'the reward’s candidate');
+    expect((await download('/exports/stories/candidates.xlsx')).status).toBe(401);
+    const [sheet] = await workbook('/exports/stories/candidates.xlsx', editorBn);
+    expect(rowValues(sheet!, 1)).toEqual(['Tiêu đề', 'Thể loại', 'Tỉnh, thành phố', 'Ngày đề xuất', 'Số quyết định khen thưởng', 'Tóm tắt']);
+    const line = sheet!.getRow(sheet!.getColumn(1).values.indexOf(title));
+    expect([line.getCell(1).value, line.getCell(4).value, line.getCell(5).value]).toEqual([title, new Date(`${today}T00:00:00Z`), decision.number]);
+    const [outsider] = await workbook('/exports/stories/candidates.xlsx', editorKh);
+    expect(outsider!.getColumn(1).values.slice(2)).not.toContain(title);
+    expect((await download('/exports/stories/candidates.xlsx', tokens.officerBn)).status).toBe(403);
+  });
+
+  it('of emulation registrations: a year’s within the officer’s subtree, the year and status checked', async () => {
+    const year = Number(today.slice(0, 4));
+    const input = { year, memberId: members.tram, formCodes: ['LDTT'], registeredOn: `${year}-03-01`, note: 'Đăng ký trên giấy' };
+    await api.ok(`mutation($input: EmulationRegistrationInput!) { registerEmulationTitles(input: $input) { id } }`, { input }, tokens.admin);
+    const formName = (await api.ok(`{ rewardForms { code name } }`, {})).rewardForms.find((f: { code: string }) => f.code === 'LDTT').name;
+    expect((await download(`/exports/rewards/registrations.xlsx?year=${year}`)).status).toBe(401);
+    const [sheet] = await workbook(`/exports/rewards/registrations.xlsx?year=${year}&status=SUBMITTED`, tokens.officerBn);
+    expect(rowValues(sheet!, 1)).toEqual(['Cá nhân, tập thể', 'Năm thi đua', 'Danh hiệu đăng ký', 'Ngày đăng ký', 'Trạng thái', 'Lý do trả lại', 'Ghi chú']);
+    expect(sheet!.actualRowCount).toBe(2);
+    expect(rowValues(sheet!, 2)).toEqual(['Đặng Thùy Trâm', year, formName, new Date(`${year}-03-01T00:00:00Z`), 'Chờ cấp trên duyệt', undefined, 'Đăng ký trên giấy']);
+    const [approved] = await workbook(`/exports/rewards/registrations.xlsx?year=${year}&status=APPROVED`, tokens.officerBn);
+    expect(approved!.actualRowCount).toBe(1);
+    const [outsider] = await workbook(`/exports/rewards/registrations.xlsx?year=${year}`, tokens.officerKh);
+    expect(outsider!.actualRowCount).toBe(1);
+    for (const bad of ['year=20x6', 'status=NOPE']) {
+      const refused = await download(`/exports/rewards/registrations.xlsx?${bad}`, tokens.officerBn);
+      expect([bad, refused.status, json(refused.body).error.code]).toEqual([bad, 400, 'BAD_USER_INPUT']);
+    }
+  });
+  it('of colleagues’ proposals: those about the officer’s subtree, the status checked', async () => {
+    const proposer = await issueTestToken({ sub: `member-phuc-${run}`, name: 'Ưng Hoàng Phúc', roles: ['MEMBER'], unitPath: units.may!.path, memberId: members.phuc! });
+    const input = { colleagueId: members.tram, kind: 'GOOD_DEED', occurredOn: today, description: 'Chị Trâm trả lại chiếc ví nhặt được cho người đánh rơi', evidence: [{ description: 'Tổ trưởng tổ 2 chứng kiến' }] };
+    await api.ok(`mutation($input: ColleagueProposalInput!) { proposeColleague(input: $input) { id } }`, { input }, proposer);
+    expect((await download('/exports/rewards/colleague-proposals.xlsx')).status).toBe(401);
+    const [sheet] = await workbook('/exports/rewards/colleague-proposals.xlsx?status=SUBMITTED', tokens.officerBn);
+    expect(rowValues(sheet!, 1)).toEqual(['Ngày đề xuất', 'Người được đề xuất', 'Công đoàn cơ sở', 'Người đề xuất', 'Loại', 'Ngày diễn ra', 'Nội dung', 'Minh chứng', 'Trạng thái', 'Lý do không đề nghị']);
+    expect(sheet!.actualRowCount).toBe(2);
+    expect(rowValues(sheet!, 2).slice(0, 9)).toEqual([
+      new Date(`${today}T00:00:00Z`), 'Đặng Thùy Trâm', 'Công đoàn Công ty Cổ phần May Bắc Giang', 'Ưng Hoàng Phúc', 'Người tốt, việc tốt', new Date(`${today}T00:00:00Z`),
+      input.description, 'Tổ trưởng tổ 2 chứng kiến', 'Chờ công đoàn cơ sở xem xét',
+    ]);
+    const [outsider] = await workbook('/exports/rewards/colleague-proposals.xlsx', tokens.officerKh);
+    expect(outsider!.actualRowCount).toBe(1);
+    const refused = await download('/exports/rewards/colleague-proposals.xlsx?status=NOPE', tokens.officerBn);
+    expect([refused.status, json(refused.body).error.code]).toEqual([400, 'BAD_USER_INPUT']);
+  });
+  it('of the long-service medal’s list: the unit’s members due it in a year, for officers of the unit', async () => {
+    const year = Number(today.slice(0, 4));
+    const input = { unitId: units.may!.id, fullName: 'Phạm Văn Thâm', occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false, joinedUnionOn: `${year - 30}-01-15` };
+    await api.ok(`mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }`, { input }, tokens.admin);
+    const url = `/exports/rewards/long-service.xlsx?unitId=${units.may!.id}&year=${year}`;
+    const sheet = await eventually(async () => {
+      const [found] = await workbook(url, tokens.officerBn);
+      return found!.getColumn(1).values.includes('Phạm Văn Thâm') ? found! : null;
+    }, 30000, 'the member in reward’s read model');
+    expect(rowValues(sheet, 1)).toEqual(['Họ và tên', 'Công đoàn cơ sở', 'Ngày vào công đoàn', 'Số năm trong tổ chức công đoàn', 'Tình trạng']);
+    expect(rowValues(sheet, sheet.getColumn(1).values.indexOf('Phạm Văn Thâm'))).toEqual(['Phạm Văn Thâm', 'Công đoàn Công ty Cổ phần May Bắc Giang', new Date(`${year - 30}-01-15T00:00:00Z`), 30, 'Đủ điều kiện']);
+    expect((await download(url)).status).toBe(401);
+    expect((await download(url, tokens.officerKh)).status).toBe(403);
+    for (const bad of ['unitId=nope', `unitId=${units.may!.id}&year=abc`]) {
+      const refused = await download(`/exports/rewards/long-service.xlsx?${bad}`, tokens.officerBn);
+      expect([bad, refused.status, json(refused.body).error.code]).toEqual([bad, 400, 'BAD_USER_INPUT']);
+    }
+  });
+  it('of a member’s own nominations: hers only, with the decision', async () => {
+    const nhung = await issueTestToken({ sub: `member-nhung-${run}`, name: 'Nguyễn Thị Hồng Nhung', roles: ['MEMBER'], unitPath: units.may!.path, memberId: members.nhung! });
+    const tram = await issueTestToken({ sub: `member-tram-${run}`, name: 'Đặng Thùy Trâm', roles: ['MEMBER'], unitPath: units.may!.path, memberId: members.tram! });
+    expect((await download('/exports/rewards/my-nominations.xlsx')).status).toBe(401);
+    const [own] = await workbook('/exports/rewards/my-nominations.xlsx', nhung);
+    expect(rowValues(own!, 1)).toEqual(['Hình thức khen thưởng', 'Nguồn', 'Thành tích', 'Ngày thành tích', 'Trạng thái', 'Số quyết định', 'Ngày quyết định', 'Lý do không khen thưởng']);
+    const line = own!.getRow(own!.getColumn(6).values.indexOf(decision.number));
+    expect([line.getCell(2).value, line.getCell(3).value, line.getCell(4).value, line.getCell(5).value, line.getCell(7).value]).toEqual([
+      'Cán bộ đề xuất', 'Có 3 sáng kiến cải tiến dây chuyền may, làm lợi 450 triệu đồng', new Date(`${today}T00:00:00Z`), 'Đã khen thưởng', new Date(`${today}T00:00:00Z`),
+    ]);
+    const [other] = await workbook('/exports/rewards/my-nominations.xlsx', tram);
+    expect(other!.getColumn(6).values.slice(2)).not.toContain(decision.number);
+  });
+  it('of emulation blocs: a unit’s blocs with each member unit, for anyone; a bad organiser or year refused', async () => {
+    const year = Number(today.slice(0, 4));
+    const dt = await api.createUnit({ code: `dt-${run}`, parentId: units.bn!.id, name: 'Công đoàn Công ty Điện tử Quế Võ', level: 'GRASSROOTS', organisationType: 'FDI_ENTERPRISE' }, tokens.admin);
+    const input = { organiserUnitId: units.bn!.id, kind: 'CUM', name: `Cụm thi đua doanh nghiệp Bắc Ninh ${run}`, year, memberUnitIds: [units.may!.id, dt.id] };
+    await eventually(async () => {
+      const result = await graphql<{ createEmulationBloc: { id: string } }>(platform.gatewayUrl, `mutation($input: EmulationBlocInput!) { createEmulationBloc(input: $input) { id } }`, { input }, tokens.officerBn);
+      return result.data?.createEmulationBloc ?? null;
+    }, 30000, 'the new unit in reward’s read model');
+    const [sheet] = await workbook(`/exports/rewards/blocs.xlsx?organiserUnitId=${units.bn!.id}`);
+    expect(rowValues(sheet!, 1)).toEqual(['Khối, cụm thi đua', 'Loại', 'Năm thi đua', 'Trạng thái', 'Ngày ký giao ước', 'Đơn vị thành viên', 'Điểm', 'Xếp hạng']);
+    expect(sheet!.actualRowCount).toBe(3);
+    expect(sheet!.getColumn(6).values.slice(2).sort()).toEqual(['Công đoàn Công ty Cổ phần May Bắc Giang', 'Công đoàn Công ty Điện tử Quế Võ']);
+    expect(rowValues(sheet!, 2).slice(0, 4)).toEqual([input.name, 'Cụm thi đua', year, 'Mới thành lập']);
+    const [elsewhere] = await workbook(`/exports/rewards/blocs.xlsx?organiserUnitId=${units.kh!.id}`);
+    expect(elsewhere!.actualRowCount).toBe(1);
+    for (const bad of ['organiserUnitId=nope', `organiserUnitId=${units.bn!.id}&year=abc`]) {
+      const refused = await download(`/exports/rewards/blocs.xlsx?${bad}`);
+      expect([bad, refused.status, json(refused.body).error.code]).toEqual([bad, 400, 'BAD_USER_INPUT']);
+    }
+  });
+  it('of pending proceedings: the subtree’s for its officers, closed ones only when asked', async () => {
+    const note = `Đơn thư khiếu nại ngày 20/11 đang được xác minh ${run}`;
+    await api.ok(`mutation($input: RecordProceedingInput!) { recordPendingProceeding(input: $input) { id } }`, { input: { memberId: members.phuc, kind: 'COMPLAINT', note, openedOn: today } }, tokens.officerBn);
+    const url = `/exports/units/${units.bn!.id}/proceedings.xlsx`;
+    expect((await download(url)).status).toBe(401);
+    expect((await download(url, tokens.officerKh)).status).toBe(403);
+    const [sheet] = await workbook(url, tokens.officerBn);
+    expect(rowValues(sheet!, 1)).toEqual(['Đoàn viên', 'Đơn vị', 'Việc đang xem xét', 'Nội dung', 'Ngày bắt đầu', 'Ngày kết thúc', 'Kết quả']);
+    expect(rowValues(sheet!, sheet!.getColumn(4).values.indexOf(note))).toEqual(['Ưng Hoàng Phúc', 'Công đoàn Công ty Cổ phần May Bắc Giang', 'Có đơn thư khiếu nại, tố cáo', note, new Date(`${today}T00:00:00Z`)]);
+    const refused = await download(`${url}?includeClosed=maybe`, tokens.officerBn);
+    expect([refused.status, json(refused.body).error.code]).toEqual([400, 'BAD_USER_INPUT']);
   });
 });
 

@@ -3,6 +3,7 @@
  * corrected with a reason, its history kept, the score following in evaluation: through the real gateway, campaign
  * and evaluation on the real databases and broker.
  */
+import ExcelJS from 'exceljs';
 import type { Role } from '@thidua/common';
 import { issueTestToken } from './support/tokens';
 import { eventually } from './support/graphql';
@@ -31,6 +32,10 @@ const SCORE = `query($id: ID!) { participantScore(enrollmentId: $id) { total } }
 const currentValue = async () => (await env.api.ok(PROGRESS, { id: enrollmentId }, tokens.officerMay)).enrollment.progress[0].currentValue;
 const scoreReaches = (total: number) =>
   eventually(async () => ((await env.api.ok(SCORE, { id: enrollmentId }, tokens.officerMay)).participantScore.total === total ? true : null), 30000, `a score of ${total}`);
+async function download(urlPath: string, bearer?: string): Promise<{ status: number; body: Buffer }> {
+  const response = await fetch(env.platform.gatewayUrl.replace(/\/graphql$/, '') + urlPath, { headers: bearer ? { authorization: `Bearer ${bearer}` } : {} });
+  return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
+}
 const report = (periodStart: string, value: number, by: string) => env.api.ok(REPORT, { input: { enrollmentId, targetId, periodStart, value } }, by);
 
 beforeAll(async () => {
@@ -79,6 +84,25 @@ describe('a member’s own progress report', () => {
     expect(waiting).toContainEqual({ id: januaryId, value: 4, status: 'PENDING_CONFIRMATION', enrollment: { member: { fullName: 'Nguyễn Thị Hồng Nhung' } }, target: { name: 'Sáng kiến' } });
     // her own report is not in her own list to confirm
     expect((await env.api.ok(TO_CONFIRM, {}, tokens.nhungAsOfficer)).progressReportsToConfirm.edges.map((e: any) => e.node.id)).not.toContain(januaryId);
+  });
+
+  it('is in the officer’s Excel of reports to confirm, as the screen lists it; not in another province’s', async () => {
+    expect((await download('/exports/campaigns/reports-to-confirm.xlsx')).status).toBe(401);
+    const { status, body } = await download('/exports/campaigns/reports-to-confirm.xlsx', tokens.officerMay);
+    expect(status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(body as unknown as ExcelJS.Buffer);
+    const sheet = book.worksheets[0]!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['Phong trào thi đua', 'Đơn vị', 'Đoàn viên', 'Chỉ tiêu', 'Từ ngày', 'Đến ngày', 'Kết quả', 'Đơn vị tính', 'Minh chứng', 'Ngày báo cáo']);
+    expect(sheet.actualRowCount).toBe(2);
+    expect((sheet.getRow(2).values as unknown[]).slice(1, 9)).toEqual([
+      `Sáng kiến tiết kiệm ${tree.run}`, 'Công đoàn Công ty May Bắc Giang', 'Nguyễn Thị Hồng Nhung', 'Sáng kiến', new Date(`${year}-01-01T00:00:00Z`), new Date(`${year}-01-31T00:00:00Z`), 4, 'sáng kiến',
+    ]);
+    const outsider = await download('/exports/campaigns/reports-to-confirm.xlsx', tokens.officerKh);
+    const other = new ExcelJS.Workbook();
+    await other.xlsx.load(outsider.body as unknown as ExcelJS.Buffer);
+    expect(other.worksheets[0]!.actualRowCount).toBe(1);
+    expect((await download('/exports/campaigns/reports-to-confirm.xlsx', tokens.nhung)).status).toBe(403);
   });
 
   it('is not confirmed by the member herself, by an officer who is that member, nor by another province', async () => {

@@ -14,6 +14,7 @@ export const DOWNLOAD_PREFIXES: Record<string, ServiceName> = {
   '/documents/units/': 'campaign',
   '/exports/campaigns/': 'campaign',
   '/exports/units/': 'campaign',
+  '/exports/accounts/': 'campaign',
   '/exports/rankings/': 'evaluation',
   '/exports/reviews/': 'evaluation',
   '/exports/stories/': 'media',

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, mutate, request, type Problem } from '../api';
 import { useAuth, type Role } from '../auth';
+import { DownloadButton, query as downloadQuery } from '../downloads';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Page, Success, problemFor } from '../ui';
 import { ROLE_NAMES } from '../../../services/common/src/names';
@@ -215,6 +216,7 @@ export function AccountsPage() {
       </form>
       {list.loading ? <Loading /> : null}
       {!list.loading && accounts.length === 0 ? <Empty>Không có tài khoản nào.</Empty> : null}
+      {accounts.length ? <DownloadButton label="Tải Excel danh sách tài khoản" testId="accounts-excel" href={`/exports/accounts/list.xlsx${downloadQuery({ search: query })}`} /> : null}
       {accounts.length ? (
         <div className="table-wrap">
           <table data-testid="accounts">

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, mutate } from '../api';
 import { useAuth } from '../auth';
 import { BLOC_KIND, BLOC_STATUS, NOMINATION_STATUS, day, label, num, todayIso } from '../format';
+import { DownloadButton } from '../downloads';
 import { useAction, useQuery } from '../hooks';
 import { MY_UNIT, type MyUnit } from '../my-unit';
 import { Empty, ErrorBox, Field, Loading, Outcome, Page, YearSelect, describedBy, thisYear } from '../ui';
@@ -149,6 +150,7 @@ export function BlocsPage() {
       <h2>Khối, cụm của đơn vị</h2>
       {loading && !data ? <Loading /> : null}
       {data && blocs.length === 0 ? <Empty>Chưa có khối, cụm thi đua nào.</Empty> : null}
+      {blocs.length > 0 && unitId ? <DownloadButton label="Tải Excel khối, cụm thi đua" testId="blocs-excel" href={`/exports/rewards/blocs.xlsx?organiserUnitId=${unitId}`} /> : null}
       <div className="grid">{blocs.map((b) => <BlocCard key={b.id} bloc={b} onDone={reload} />)}</div>
     </Page>
   );

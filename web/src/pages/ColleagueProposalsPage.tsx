@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { mutate } from '../api';
 import { useAuth } from '../auth';
 import { COLLEAGUE_DEED, COLLEAGUE_STATUS, day, label } from '../format';
+import { DownloadButton, query } from '../downloads';
 import { useAction, useQuery } from '../hooks';
 import { MY_UNIT, type MyUnit } from '../my-unit';
 import { Empty, ErrorBox, Field, Loading, Outcome, Page, Success, describedBy } from '../ui';
@@ -111,6 +112,7 @@ export function ColleagueProposalsPage() {
       {message ? <Success>{message}</Success> : null}
       {loading && !data ? <Loading /> : null}
       {data && proposals.length === 0 ? <Empty>Không có đề xuất nào.</Empty> : null}
+      {proposals.length ? <DownloadButton label="Tải Excel đề xuất" testId="colleague-proposals-excel" href={`/exports/rewards/colleague-proposals.xlsx${query({ status })}`} /> : null}
       <div className="grid">
         {proposals.map((p) => <ProposalCard key={p.id} proposal={p} commendations={commendations} myUnit={unit.data?.myUnit ?? null} onDone={(text) => { setMessage(text); reload(); }} />)}
       </div>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { mutate } from '../api';
 import { useAuth } from '../auth';
 import { CORRECTION_KIND, NOMINATION_STATUS, day, label, todayIso, vnd } from '../format';
+import { DownloadButton } from '../downloads';
 import { useAction, useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Outcome, Page, describedBy } from '../ui';
 
@@ -156,6 +157,7 @@ export function CorrectionsPage() {
       </p>
       <ErrorBox error={error} />
       {loading && !data ? <Loading /> : null}
+      {all.length ? <DownloadButton label="Tải Excel đề nghị và quyết định" testId="corrections-excel" href="/exports/rewards/nominations.xlsx" /> : null}
       <h2>Đề nghị đang xét</h2>
       {data && open.length === 0 ? <Empty>Không có đề nghị nào đang xét.</Empty> : null}
       <div className="grid">{open.map((n) => <OpenCard key={n.id} nomination={n} onDone={reload} />)}</div>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { ApiError, mutate, request, type Problem } from '../api';
 import { useAuth } from '../auth';
 import { STORY_KIND, STORY_STATUS, label } from '../format';
+import { DownloadButton } from '../downloads';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Page, Success, problemFor } from '../ui';
 import { ProposeExemplar } from './ProposeExemplar';
@@ -92,6 +93,7 @@ export function EditorPage() {
       <h2>Đề xuất chờ biên tập</h2>
       <ErrorBox error={candidates.error} />
       {candidates.loading ? <Loading /> : null}
+      {candidates.data?.storyCandidates.edges.length ? <DownloadButton label="Tải Excel đề xuất chờ biên tập" testId="candidates-excel" href="/exports/stories/candidates.xlsx" /> : null}
       {candidates.data?.storyCandidates.edges.length ? (
         <ul>
           {candidates.data.storyCandidates.edges.map(({ node }) => (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { mutate } from '../api';
 import { useAuth } from '../auth';
 import { day } from '../format';
+import { DownloadButton, query } from '../downloads';
 import { useAction, useQuery } from '../hooks';
 import { MY_UNIT, type MyUnit } from '../my-unit';
 import { Empty, ErrorBox, Field, Loading, Outcome, Page, YearSelect, thisYear } from '../ui';
@@ -56,6 +57,7 @@ export function LongServicePage() {
       ) : null}
       {loading && !data ? <Loading /> : null}
       {list && candidates.length === 0 ? <Empty>Không có đoàn viên nào đủ điều kiện trong năm {year}.</Empty> : null}
+      {candidates.length > 0 && unitId ? <DownloadButton label={`Tải Excel danh sách năm ${year}`} testId="long-service-excel" href={`/exports/rewards/long-service.xlsx${query({ unitId, year })}`} /> : null}
       {candidates.length ? (
         <div className="table-wrap">
           <table data-testid="long-service">

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { mutate } from '../api';
 import { useAuth } from '../auth';
 import { day, todayIso } from '../format';
+import { DownloadButton } from '../downloads';
 import { useAction, useQuery } from '../hooks';
 import { MY_UNIT, type MyUnit } from '../my-unit';
 import { Empty, ErrorBox, Field, Loading, Outcome, Page, describedBy } from '../ui';
@@ -157,6 +158,7 @@ export function MembersPage() {
       <ErrorBox error={found.error} />
       {found.loading && !found.data ? <Loading /> : null}
       {found.data && members.length === 0 ? <Empty>Không tìm thấy đoàn viên nào.</Empty> : null}
+      {mine ? <DownloadButton label="Tải Excel danh sách đoàn viên" testId="members-excel" href={`/exports/units/${mine.id}/members.xlsx`} /> : null}
       <div className="grid" data-testid="members">{members.map((m) => <MemberCard key={m.id} member={m} units={units} onDone={found.reload} />)}</div>
     </Page>
   );

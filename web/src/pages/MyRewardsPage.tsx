@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { mutate } from '../api';
 import { useAuth } from '../auth';
 import { NOMINATION_SOURCE, NOMINATION_STATUS, REGISTRATION_STATUS, day, label } from '../format';
+import { DownloadButton } from '../downloads';
 import { useAction, useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Outcome, Page, YearSelect, thisYear } from '../ui';
 
@@ -62,6 +63,7 @@ export function MyRewardsPage() {
       {loading && !data ? <Loading /> : null}
       <h2>Đề nghị khen thưởng về tôi</h2>
       {data && nominations.length === 0 ? <Empty>Chưa có đề nghị khen thưởng nào về bạn.</Empty> : null}
+      {nominations.length ? <DownloadButton label="Tải Excel đề nghị khen thưởng về tôi" testId="my-nominations-excel" href="/exports/rewards/my-nominations.xlsx" /> : null}
       {nominations.length ? (
         <div className="table-wrap">
           <table data-testid="my-nominations">

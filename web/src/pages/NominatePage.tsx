@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { mutate } from '../api';
 import { useAuth } from '../auth';
 import { NOMINATION_SOURCE, NOMINATION_STATUS, day, label, todayIso } from '../format';
+import { DownloadButton } from '../downloads';
 import { useAction, useQuery } from '../hooks';
 import { MY_UNIT, type MyUnit } from '../my-unit';
 import { Empty, ErrorBox, Field, Outcome, Page, describedBy } from '../ui';
@@ -140,6 +141,12 @@ export function NominatePage() {
       <h2>Đề nghị gần đây</h2>
       <ErrorBox error={recent.error} />
       {recent.data && nominations.length === 0 ? <Empty>Chưa có đề nghị nào.</Empty> : null}
+      {nominations.length ? (
+        <p className="row">
+          <DownloadButton label="Tải Excel đề nghị khen thưởng đột xuất" testId="ad-hoc-nominations-excel" href="/exports/rewards/nominations.xlsx?source=AD_HOC" />
+          <DownloadButton label="Tải Excel đề nghị của cán bộ" testId="officer-nominations-excel" href="/exports/rewards/nominations.xlsx?source=OFFICER" />
+        </p>
+      ) : null}
       {nominations.length ? (
         <table data-testid="recent-nominations">
           <thead><tr><th scope="col">Đối tượng</th><th scope="col">Loại</th><th scope="col">Hình thức</th><th scope="col">Cấp khen thưởng</th><th scope="col">Ngày lập thành tích</th><th scope="col">Tình trạng</th></tr></thead>

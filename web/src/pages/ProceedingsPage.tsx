@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { mutate } from '../api';
 import { useAuth } from '../auth';
 import { PROCEEDING_KIND, day, label, todayIso } from '../format';
+import { DownloadButton } from '../downloads';
 import { useAction, useQuery } from '../hooks';
 import { MY_UNIT, type MyUnit } from '../my-unit';
 import { Empty, ErrorBox, Field, Loading, Outcome, Page, describedBy } from '../ui';
@@ -112,6 +113,7 @@ export function ProceedingsPage() {
       <label className="check"><input type="checkbox" checked={includeClosed} onChange={(e) => setIncludeClosed(e.target.checked)} /> Hiện cả việc đã kết thúc</label>
       {loading && !data ? <Loading /> : null}
       {data && cases.length === 0 ? <Empty>Không có việc nào đang xem xét.</Empty> : null}
+      {cases.length > 0 && unitId ? <DownloadButton label="Tải Excel việc đang xem xét" testId="proceedings-excel" href={`/exports/units/${unitId}/proceedings.xlsx?includeClosed=${includeClosed}`} /> : null}
       <div className="grid">{cases.map((c) => <ProceedingCard key={c.id} proceeding={c} onDone={reload} />)}</div>
     </Page>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { mutate } from '../api';
 import { useAuth } from '../auth';
 import { REPORT_STATUS, day, label, num } from '../format';
+import { DownloadButton } from '../downloads';
 import { useAction, useQuery } from '../hooks';
 import { MY_UNIT, type MyUnit } from '../my-unit';
 import { Empty, ErrorBox, Field, Loading, Outcome, Page, Success, describedBy } from '../ui';
@@ -95,6 +96,7 @@ export function ProgressChecksPage() {
       {message ? <Success>{message}</Success> : null}
       {pending.loading && !pending.data ? <Loading /> : null}
       {pending.data && waiting.length === 0 ? <Empty>Không có báo cáo nào chờ xác nhận.</Empty> : null}
+      {waiting.length ? <DownloadButton label="Tải Excel báo cáo chờ xác nhận" testId="reports-to-confirm-excel" href="/exports/campaigns/reports-to-confirm.xlsx" /> : null}
       <div className="grid">{waiting.map((r) => <ReportCard key={r.id} report={r} confirmable onDone={refresh} />)}</div>
 
       <h2>Sửa báo cáo đã gửi</h2>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { mutate } from '../api';
 import { useAuth } from '../auth';
 import { REGISTRATION_STATUS, day, label, todayIso } from '../format';
+import { DownloadButton } from '../downloads';
 import { useAction, useQuery } from '../hooks';
 import { MY_UNIT, type MyUnit } from '../my-unit';
 import { Empty, ErrorBox, Field, Loading, Outcome, Page, Success, YearSelect, describedBy, thisYear } from '../ui';
@@ -133,6 +134,7 @@ export function RegistrationsPage() {
       {message ? <Success>{message}</Success> : null}
       {loading && !data ? <Loading /> : null}
       {data && registrations.length === 0 ? <Empty>Chưa có đăng ký nào cho năm {year}.</Empty> : null}
+      {registrations.length ? <DownloadButton label={`Tải Excel đăng ký thi đua năm ${year}`} testId="registrations-excel" href={`/exports/rewards/registrations.xlsx?year=${year}`} /> : null}
       <div className="grid">{registrations.map((r) => <ReviewCard key={r.id} registration={r} onDone={(text) => { setMessage(text); reload(); }} />)}</div>
     </Page>
   );

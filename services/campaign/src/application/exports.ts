@@ -1,12 +1,15 @@
-import { ORGANISATION_TYPE_NAMES, allPages, dateCell, inSentence, type SheetColumn, type SheetSpec } from '@thidua/common';
+import { ORGANISATION_TYPE_NAMES, ROLE_NAMES, allPages, dateCell, inSentence, todayInVietnam, type SheetColumn, type SheetSpec } from '@thidua/common';
 import { CAMPAIGN_CATEGORY_NAMES, CAMPAIGN_STATUS_NAMES } from '../domain/campaign-names';
 import type { CampaignStatus } from '../domain/campaigns';
 import { ANNUAL_FIGURES } from '../documents/annual';
-import type { CampaignRow, CampaignSpreadRow, EnrollmentRow, MemberRow, UnionUnitRow } from '../entities';
+import type { AccountRow, CampaignRow, CampaignSpreadRow, EnrollmentRow, MemberRow, PendingProceedingRow, ProgressReportRow, UnionUnitRow } from '../entities';
+import { accounts, type AccountFilter } from './accounts';
 import { listCampaigns } from './campaigns';
 import type { CampaignContext } from './context';
 import { enrollmentCompletion, inspection } from './enrollments';
 import { membersOfSubtree } from './members';
+import { reportsToConfirm } from './progress-checks';
+import { proceedingsOf } from './proceedings';
 import { annualReport } from './reports';
 
 /** Spreadsheets of the organisation and movement screens, read through the queries those screens use. */
@@ -157,4 +160,124 @@ async function* memberLines(ctx: CampaignContext, pages: AsyncGenerator<MemberRo
 export async function membersSheet(ctx: CampaignContext, unitId: string): Promise<SheetSpec<MemberLine>> {
   const pages = await allPages((after) => membersOfSubtree(ctx, unitId, { first: 100, after }));
   return { name: 'Đoàn viên', columns: MEMBER_COLUMNS, rows: memberLines(ctx, pages) };
+}
+
+type AccountLine = AccountRow & { unitName: string; memberName: string };
+
+const ACCOUNT_COLUMNS: SheetColumn<AccountLine>[] = [
+  { header: 'Họ và tên', width: 28, value: (a) => a.fullName },
+  { header: 'Tên đăng nhập', width: 24, value: (a) => a.username },
+  { header: 'Thư điện tử', width: 30, value: (a) => a.email ?? '' },
+  { header: 'Đơn vị', width: 40, value: (a) => a.unitName },
+  { header: 'Vai trò', width: 40, value: (a) => a.roles.map((role) => ROLE_NAMES[role] ?? role).join(', ') },
+  { header: 'Đoàn viên', width: 28, value: (a) => a.memberName },
+  { header: 'Trạng thái', width: 14, value: (a) => (a.enabled ? 'Đang hoạt động' : 'Đã khóa') },
+  { header: 'Ngày tạo', width: 12, format: 'date', value: (a) => dateCell(todayInVietnam(a.createdAt)) },
+];
+
+/** Quản lý tài khoản: the accounts the caller manages, found as the accounts query finds them, every page. */
+export async function accountsSheet(ctx: CampaignContext, filter: AccountFilter): Promise<SheetSpec<AccountLine>> {
+  const pages = await allPages((after) => accounts(ctx, filter, { first: 100, after }));
+  async function* lines(): AsyncGenerator<AccountLine[]> {
+    for await (const page of pages) {
+      const [units, members] = await Promise.all([
+        ctx.loaders.unit.loadMany(page.flatMap((a) => (a.unitId ? [a.unitId] : []))),
+        ctx.loaders.member.loadMany(page.flatMap((a) => (a.memberId ? [a.memberId] : []))),
+      ]);
+      const unitNames = new Map(units.flatMap((u) => (u && !(u instanceof Error) ? [[u.id, u.name] as const] : [])));
+      const memberNames = new Map(members.flatMap((m) => (m && !(m instanceof Error) ? [[m.id, m.fullName] as const] : [])));
+      yield page.map((a) => ({ ...a, unitName: a.unitId ? (unitNames.get(a.unitId) ?? '') : '', memberName: a.memberId ? (memberNames.get(a.memberId) ?? '') : '' }));
+    }
+  }
+  return { name: 'Tài khoản', columns: ACCOUNT_COLUMNS, rows: lines() };
+}
+
+interface PendingReportLine {
+  report: ProgressReportRow;
+  campaignTitle: string;
+  unitName: string;
+  memberName: string;
+  targetName: string;
+  unitOfMeasure: string;
+}
+
+const PENDING_REPORT_COLUMNS: SheetColumn<PendingReportLine>[] = [
+  { header: 'Phong trào thi đua', width: 44, value: (l) => l.campaignTitle },
+  { header: 'Đơn vị', width: 36, value: (l) => l.unitName },
+  { header: 'Đoàn viên', width: 28, value: (l) => l.memberName },
+  { header: 'Chỉ tiêu', width: 32, value: (l) => l.targetName },
+  { header: 'Từ ngày', width: 12, format: 'date', value: (l) => dateCell(l.report.periodStart) },
+  { header: 'Đến ngày', width: 12, format: 'date', value: (l) => dateCell(l.report.periodEnd) },
+  { header: 'Kết quả', width: 12, format: 'decimal', value: (l) => l.report.value },
+  { header: 'Đơn vị tính', width: 14, value: (l) => l.unitOfMeasure },
+  { header: 'Minh chứng', width: 50, value: (l) => l.report.evidenceUrl ?? '' },
+  { header: 'Ngày báo cáo', width: 12, format: 'date', value: (l) => dateCell(todayInVietnam(l.report.reportedAt)) },
+];
+
+/** Members' own reports waiting for the officer's confirmation, oldest first, as the progress checks screen lists them. */
+export async function reportsToConfirmSheet(ctx: CampaignContext): Promise<SheetSpec<PendingReportLine>> {
+  const pages = await allPages((after) => reportsToConfirm(ctx, { first: 100, after }));
+  async function* lines(): AsyncGenerator<PendingReportLine[]> {
+    for await (const page of pages) {
+      const enrollments = await ctx.loaders.enrollment.loadMany(page.map((r) => r.enrollmentId));
+      const found = enrollments.flatMap((e) => (e && !(e instanceof Error) ? [e] : []));
+      const [campaigns, units, members, targets] = await Promise.all([
+        ctx.loaders.campaign.loadMany(found.map((e) => e.campaignId)),
+        ctx.loaders.unit.loadMany(found.map((e) => e.unitId)),
+        ctx.loaders.member.loadMany(found.flatMap((e) => (e.memberId ? [e.memberId] : []))),
+        ctx.loaders.targets.loadMany(found.map((e) => e.campaignId)),
+      ]);
+      const named = <R extends { id: string }>(rows: (R | null | Error)[], name: (row: R) => string) =>
+        new Map(rows.flatMap((row) => (row && !(row instanceof Error) ? [[row.id, name(row)] as const] : [])));
+      const enrollmentById = new Map(found.map((e) => [e.id, e]));
+      const campaignTitles = named(campaigns, (c) => c.title);
+      const unitNames = named(units, (u) => u.name);
+      const memberNames = named(members, (m) => m.fullName);
+      const targetById = new Map(targets.flatMap((list) => (list instanceof Error ? [] : list.map((t) => [t.id, t] as const))));
+      yield page.map((report) => {
+        const enrollment = enrollmentById.get(report.enrollmentId);
+        const target = targetById.get(report.targetId);
+        return {
+          report,
+          campaignTitle: enrollment ? (campaignTitles.get(enrollment.campaignId) ?? '') : '',
+          unitName: enrollment ? (unitNames.get(enrollment.unitId) ?? '') : '',
+          memberName: enrollment?.memberId ? (memberNames.get(enrollment.memberId) ?? '') : '',
+          targetName: target?.name ?? '',
+          unitOfMeasure: target?.unitOfMeasure ?? '',
+        };
+      });
+    }
+  }
+  return { name: 'Báo cáo chờ xác nhận', columns: PENDING_REPORT_COLUMNS, rows: lines() };
+}
+
+const PROCEEDING_KINDS = { DISCIPLINE: 'Đang xem xét kỷ luật', INSPECTION: 'Đang thanh tra, kiểm tra', COMPLAINT: 'Có đơn thư khiếu nại, tố cáo' } as const;
+
+type ProceedingLine = PendingProceedingRow & { memberName: string; unitName: string };
+
+const PROCEEDING_COLUMNS: SheetColumn<ProceedingLine>[] = [
+  { header: 'Đoàn viên', width: 28, value: (p) => p.memberName },
+  { header: 'Đơn vị', width: 40, value: (p) => p.unitName },
+  { header: 'Việc đang xem xét', width: 28, value: (p) => PROCEEDING_KINDS[p.kind] ?? p.kind },
+  { header: 'Nội dung', width: 60, value: (p) => p.note },
+  { header: 'Ngày bắt đầu', width: 12, format: 'date', value: (p) => dateCell(p.openedOn) },
+  { header: 'Ngày kết thúc', width: 12, format: 'date', value: (p) => dateCell(p.closedOn) },
+  { header: 'Kết quả', width: 40, value: (p) => p.outcome ?? '' },
+];
+
+/** Pending proceedings (việc đang xem xét) in a unit's subtree, newest first, as the proceedings screen lists them. */
+export async function proceedingsSheet(ctx: CampaignContext, unitId: string, includeClosed: boolean): Promise<SheetSpec<ProceedingLine>> {
+  const pages = await allPages((after) => proceedingsOf(ctx, unitId, includeClosed, { first: 100, after }));
+  async function* lines(): AsyncGenerator<ProceedingLine[]> {
+    for await (const page of pages) {
+      const [units, members] = await Promise.all([
+        ctx.loaders.unit.loadMany(page.map((p) => p.unitId)),
+        ctx.loaders.member.loadMany(page.flatMap((p) => (p.memberId ? [p.memberId] : []))),
+      ]);
+      const unitNames = new Map(units.flatMap((u) => (u && !(u instanceof Error) ? [[u.id, u.name] as const] : [])));
+      const memberNames = new Map(members.flatMap((m) => (m && !(m instanceof Error) ? [[m.id, m.fullName] as const] : [])));
+      yield page.map((p) => ({ ...p, unitName: unitNames.get(p.unitId) ?? '', memberName: p.memberId ? (memberNames.get(p.memberId) ?? '') : '' }));
+    }
+  }
+  return { name: 'Việc đang xem xét', columns: PROCEEDING_COLUMNS, rows: lines() };
 }

@@ -5,6 +5,7 @@ import {
   downloadContext,
   downloadRoute,
   provinceName,
+  todayInVietnam,
   type Download,
   type DownloadRequest,
   type RouteDependencies,
@@ -14,7 +15,7 @@ import {
 import { createLoaders } from '../application/loaders';
 import { storyUrl } from '../application/links';
 import { sectionBySlug, sectionStories } from '../application/sections';
-import { searchStories } from '../application/stories';
+import { searchStories, storyCandidates } from '../application/stories';
 import { STORY_KIND_NAMES } from '../domain/story-kinds';
 import type { StoryRow } from '../entities';
 
@@ -22,6 +23,7 @@ import type { StoryRow } from '../entities';
  * Spreadsheets of the public stories page (through the gateway), published stories only, as the page lists them:
  *   /exports/stories/sections/<slug>.xlsx   a section's stories, in the section's order
  *   /exports/stories/search.xlsx?text=       the stories a search finds, best first
+ *   /exports/stories/candidates.xlsx         the candidates waiting for the editor's subtree, newest first (editors)
  */
 const COLUMNS: SheetColumn<StoryRow>[] = [
   { header: 'Tiêu đề', width: 60, value: (s) => s.title },
@@ -32,6 +34,16 @@ const COLUMNS: SheetColumn<StoryRow>[] = [
   { header: 'Đường dẫn', width: 50, value: (s) => storyUrl(s.id) },
 ];
 
+/** A candidate is not published yet: it has the day it was proposed and no public link. */
+const CANDIDATE_COLUMNS: SheetColumn<StoryRow>[] = [
+  { header: 'Tiêu đề', width: 60, value: (s) => s.title },
+  { header: 'Thể loại', width: 28, value: (s) => STORY_KIND_NAMES[s.kind] },
+  { header: 'Tỉnh, thành phố', width: 22, value: (s) => (s.provinceCode ? (provinceName(s.provinceCode) ?? s.provinceCode) : '') },
+  { header: 'Ngày đề xuất', width: 12, format: 'date', value: (s) => dateCell(todayInVietnam(s.createdAt)) },
+  { header: 'Số quyết định khen thưởng', width: 20, value: (s) => s.rewardDecision?.decisionNumber ?? '' },
+  { header: 'Tóm tắt', width: 80, value: (s) => s.summary ?? '' },
+];
+
 function spreadsheets(deps: RouteDependencies) {
   return async (request: DownloadRequest): Promise<Download> => {
     const ctx = downloadContext(deps, request.identity, createLoaders(deps.dataSource, request.identity));
@@ -40,6 +52,10 @@ function spreadsheets(deps: RouteDependencies) {
       const text = request.query.get('text') ?? '';
       const rows = await allPages((after) => searchStories(ctx, text, { first: 100, after }));
       return { kind: 'xlsx', fileName: `Tin bài - tìm ${text.trim().slice(0, 40)}.xlsx`, title: `Tin bài tìm theo “${text.trim().slice(0, 100)}”`, sheets: [{ name: 'Tin bài', columns: COLUMNS, rows }] };
+    }
+    if (first === 'candidates.xlsx' && second === undefined) {
+      const rows = await allPages((after) => storyCandidates(ctx, { first: 100, after }));
+      return { kind: 'xlsx', fileName: 'Đề xuất chờ biên tập.xlsx', title: 'Đề xuất chờ biên tập', sheets: [{ name: 'Đề xuất', columns: CANDIDATE_COLUMNS, rows }] };
     }
     if (first === 'sections' && second?.endsWith('.xlsx') && extra === undefined) {
       const section = await sectionBySlug(deps.dataSource, second.slice(0, -5));

@@ -1,9 +1,15 @@
-import { ValidationError, allPages, dateCell, type SheetColumn, type SheetSpec } from '@thidua/common';
+import { ValidationError, allPages, dateCell, queryRows, todayInVietnam, type SheetColumn, type SheetSpec } from '@thidua/common';
 import type { RewardContext } from './context';
-import type { DecisionRow, NominationRow, NominationSource, NominationStatus, RevocationRow } from '../entities';
+import type { BlocRow, BlocUnitRow, ColleagueProposalRow, DecisionRow, NominationRow, NominationSource, NominationStatus, RegistrationRow, RevocationRow } from '../entities';
+import type { ColleagueProposalStatus } from '../domain/colleague-proposals';
+import type { RegistrationStatus } from '../domain/registration';
+import { emulationBlocs } from './blocs';
+import { colleagueProposals, myNominations } from './colleague-proposals';
 import { register, type RegisterFilter } from './decisions';
 import { rewardFairness } from './fairness';
+import { longServiceCandidates, type LongServiceCandidate } from './long-service';
 import { nominations } from './nominations';
+import { registrations } from './registrations';
 import { councilVotesOf } from './votes';
 
 /**
@@ -125,4 +131,146 @@ export async function fairnessSheet(ctx: RewardContext, unitId: string, from: st
     { label: 'Tiền thưởng của người sử dụng lao động', value: f.employerRewardsVnd, unit: 'đồng' },
   ];
   return { name: 'Công bằng khen thưởng', columns: FIGURE_COLUMNS, rows: [lines] };
+}
+
+const REGISTRATION_STATUSES: Record<RegistrationStatus, string> = { SUBMITTED: 'Chờ cấp trên duyệt', APPROVED: 'Đã duyệt', RETURNED: 'Bị trả lại' };
+
+type RegistrationLine = RegistrationRow & { formNames: string };
+
+const REGISTRATION_COLUMNS: SheetColumn<RegistrationLine>[] = [
+  { header: 'Cá nhân, tập thể', width: 32, value: (r) => r.subjectName },
+  { header: 'Năm thi đua', width: 10, format: 'integer', value: (r) => r.year },
+  { header: 'Danh hiệu đăng ký', width: 48, value: (r) => r.formNames },
+  { header: 'Ngày đăng ký', width: 14, format: 'date', value: (r) => dateCell(r.registeredOn) },
+  { header: 'Trạng thái', width: 18, value: (r) => REGISTRATION_STATUSES[r.status] ?? r.status },
+  { header: 'Lý do trả lại', width: 40, value: (r) => r.reviewReason ?? '' },
+  { header: 'Ghi chú', width: 40, value: (r) => r.note ?? '' },
+];
+
+/** Đăng ký thi đua of a year within the officer's subtree, newest first, as the registrations screen lists them. */
+export async function registrationsSheet(ctx: RewardContext, filter: { year: number; status: string | null }): Promise<SheetSpec<RegistrationLine>> {
+  if (filter.status && !Object.hasOwn(REGISTRATION_STATUSES, filter.status)) {
+    throw ValidationError.single('status', `trạng thái "${filter.status.slice(0, 20)}" không có; dùng ${Object.keys(REGISTRATION_STATUSES).join(', ')}`);
+  }
+  const status = filter.status as RegistrationStatus | null;
+  const pages = await allPages((after) => registrations(ctx, { year: filter.year, status }, { first: PAGE, after }));
+  async function* lines(): AsyncGenerator<RegistrationLine[]> {
+    for await (const page of pages) {
+      const forms = await ctx.loaders.form.loadMany([...new Set(page.flatMap((r) => r.formCodes))]);
+      const names = new Map(forms.flatMap((f) => (f && !(f instanceof Error) ? [[f.code, f.name] as const] : [])));
+      yield page.map((r) => ({ ...r, formNames: r.formCodes.map((code) => names.get(code) ?? code).join('; ') }));
+    }
+  }
+  return { name: `Đăng ký thi đua ${filter.year}`, columns: REGISTRATION_COLUMNS, rows: lines() };
+}
+
+const DEED_KINDS = { GOOD_DEED: 'Người tốt, việc tốt', INITIATIVE: 'Sáng kiến, cách làm hay' } as const;
+const PROPOSAL_STATUSES: Record<ColleagueProposalStatus, string> = {
+  SUBMITTED: 'Chờ công đoàn cơ sở xem xét', NOMINATED: 'Đã đề nghị khen thưởng', FORWARDED_TO_MEDIA: 'Đã chuyển ban biên tập', DECLINED: 'Không đề nghị',
+};
+
+type ProposalLine = ColleagueProposalRow & { unitName: string };
+
+const PROPOSAL_COLUMNS: SheetColumn<ProposalLine>[] = [
+  { header: 'Ngày đề xuất', width: 12, format: 'date', value: (p) => dateCell(todayInVietnam(p.createdAt)) },
+  { header: 'Người được đề xuất', width: 28, value: (p) => p.subjectName },
+  { header: 'Công đoàn cơ sở', width: 36, value: (p) => p.unitName },
+  { header: 'Người đề xuất', width: 28, value: (p) => p.proposerName },
+  { header: 'Loại', width: 24, value: (p) => DEED_KINDS[p.kind] ?? p.kind },
+  { header: 'Ngày diễn ra', width: 12, format: 'date', value: (p) => dateCell(p.occurredOn) },
+  { header: 'Nội dung', width: 60, value: (p) => p.description },
+  { header: 'Minh chứng', width: 50, value: (p) => p.evidence.map((e) => (e.url ? `${e.description} (${e.url})` : e.description)).join('\n') },
+  { header: 'Trạng thái', width: 26, value: (p) => PROPOSAL_STATUSES[p.status] ?? p.status },
+  { header: 'Lý do không đề nghị', width: 40, value: (p) => p.declineReason ?? '' },
+];
+
+/** Colleagues' proposals about members of the officer's subtree, newest first, as the proposals screen lists them. */
+export async function colleagueProposalsSheet(ctx: RewardContext, filter: { status: string | null }): Promise<SheetSpec<ProposalLine>> {
+  if (filter.status && !Object.hasOwn(PROPOSAL_STATUSES, filter.status)) {
+    throw ValidationError.single('status', `trạng thái "${filter.status.slice(0, 20)}" không có; dùng ${Object.keys(PROPOSAL_STATUSES).join(', ')}`);
+  }
+  const pages = await allPages((after) => colleagueProposals(ctx, filter.status as ColleagueProposalStatus | null, { first: PAGE, after }));
+  async function* lines(): AsyncGenerator<ProposalLine[]> {
+    for await (const page of pages) {
+      const units = await queryRows<{ id: string; name: string }>(ctx.db, `SELECT id, name FROM unit_refs WHERE id = ANY($1::uuid[])`, [page.map((p) => p.unitId)]);
+      const names = new Map(units.map((u) => [u.id, u.name]));
+      yield page.map((p) => ({ ...p, unitName: names.get(p.unitId) ?? '' }));
+    }
+  }
+  return { name: 'Đề xuất của đồng nghiệp', columns: PROPOSAL_COLUMNS, rows: lines() };
+}
+
+const LONG_SERVICE_COLUMNS: SheetColumn<LongServiceCandidate>[] = [
+  { header: 'Họ và tên', width: 28, value: (c) => c.fullName },
+  { header: 'Công đoàn cơ sở', width: 40, value: (c) => c.unitName },
+  { header: 'Ngày vào công đoàn', width: 14, format: 'date', value: (c) => dateCell(c.joinedUnionOn) },
+  { header: 'Số năm trong tổ chức công đoàn', width: 14, format: 'integer', value: (c) => c.years },
+  { header: 'Tình trạng', width: 20, value: (c) => (c.status === 'PROPOSED' ? 'Đã đề nghị' : 'Đủ điều kiện') },
+];
+
+/** Members of the officer's unit due the long-service medal in a year, by day of joining, as the long-service screen lists them. */
+export async function longServiceSheet(ctx: RewardContext, unitId: string, year: number | null): Promise<SheetSpec<LongServiceCandidate>> {
+  const pages = await allPages(async (after) => (await longServiceCandidates(ctx, unitId, year, { first: PAGE, after })).candidates);
+  return { name: 'Kỷ niệm chương', columns: LONG_SERVICE_COLUMNS, rows: pages };
+}
+
+type OwnNominationLine = NominationRow & { formName: string; decision: DecisionRow | null };
+
+const OWN_NOMINATION_COLUMNS: SheetColumn<OwnNominationLine>[] = [
+  { header: 'Hình thức khen thưởng', width: 32, value: (n) => n.formName || 'Chưa chọn' },
+  { header: 'Nguồn', width: 24, value: (n) => SOURCES[n.source] },
+  { header: 'Thành tích', width: 60, value: (n) => n.reason },
+  { header: 'Ngày thành tích', width: 14, format: 'date', value: (n) => dateCell(n.achievedOn) },
+  { header: 'Trạng thái', width: 18, value: (n) => STATUSES[n.status] },
+  { header: 'Số quyết định', width: 18, value: (n) => n.decision?.number ?? '' },
+  { header: 'Ngày quyết định', width: 14, format: 'date', value: (n) => dateCell(n.decision?.decidedOn) },
+  { header: 'Lý do không khen thưởng', width: 40, value: (n) => n.refusalReason ?? '' },
+];
+
+/** A member's own nominations, newest first, with the decision or the refusal, as the member's rewards screen lists them. */
+export async function myNominationsSheet(ctx: RewardContext): Promise<SheetSpec<OwnNominationLine>> {
+  const pages = await allPages((after) => myNominations(ctx, { first: PAGE, after }));
+  async function* lines(): AsyncGenerator<OwnNominationLine[]> {
+    for await (const page of pages) {
+      const [forms, decisions] = await Promise.all([
+        ctx.loaders.form.loadMany(page.flatMap((n) => (n.formCode ? [n.formCode] : []))),
+        ctx.loaders.decisionByNomination.loadMany(page.filter((n) => n.status === 'GRANTED').map((n) => n.id)),
+      ]);
+      const formNames = new Map(forms.flatMap((f) => (f && !(f instanceof Error) ? [[f.code, f.name] as const] : [])));
+      const decisionOf = new Map(decisions.flatMap((d) => (d && !(d instanceof Error) ? [[d.nominationId, d] as const] : [])));
+      yield page.map((n) => ({ ...n, formName: n.formCode ? (formNames.get(n.formCode) ?? '') : '', decision: decisionOf.get(n.id) ?? null }));
+    }
+  }
+  return { name: 'Đề nghị khen thưởng về tôi', columns: OWN_NOMINATION_COLUMNS, rows: lines() };
+}
+
+const BLOC_KINDS = { KHOI: 'Khối thi đua', CUM: 'Cụm thi đua' } as const;
+const BLOC_STATUSES = { FORMED: 'Mới thành lập', COVENANT_SIGNED: 'Đã ký giao ước', RANKED: 'Đã xếp hạng' } as const;
+
+type BlocLine = { bloc: BlocRow; unit: BlocUnitRow };
+
+const BLOC_COLUMNS: SheetColumn<BlocLine>[] = [
+  { header: 'Khối, cụm thi đua', width: 40, value: (l) => l.bloc.name },
+  { header: 'Loại', width: 14, value: (l) => BLOC_KINDS[l.bloc.kind] },
+  { header: 'Năm thi đua', width: 10, format: 'integer', value: (l) => l.bloc.year },
+  { header: 'Trạng thái', width: 16, value: (l) => BLOC_STATUSES[l.bloc.status] },
+  { header: 'Ngày ký giao ước', width: 14, format: 'date', value: (l) => dateCell(l.bloc.covenantSignedOn) },
+  { header: 'Đơn vị thành viên', width: 40, value: (l) => l.unit.unitName },
+  { header: 'Điểm', width: 10, format: 'decimal', value: (l) => l.unit.score },
+  { header: 'Xếp hạng', width: 10, format: 'integer', value: (l) => l.unit.rank },
+];
+
+/** The blocs a unit organises, newest first, one row per member unit with its score and rank, as the blocs screen shows them. */
+export async function blocsSheet(ctx: RewardContext, filter: { organiserUnitId: string | null; year: number | null }): Promise<SheetSpec<BlocLine>> {
+  const pages = await allPages((after) => emulationBlocs(ctx, filter, { first: PAGE, after }));
+  async function* lines(): AsyncGenerator<BlocLine[]> {
+    for await (const page of pages) {
+      const units = await ctx.loaders.blocUnits.loadMany(page.map((b) => b.id));
+      yield page.flatMap((bloc, i) => {
+        const members = units[i];
+        return members && !(members instanceof Error) ? members.map((unit) => ({ bloc, unit })) : [];
+      });
+    }
+  }
+  return { name: 'Khối, cụm thi đua', columns: BLOC_COLUMNS, rows: lines() };
 }

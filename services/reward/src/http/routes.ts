@@ -14,7 +14,7 @@ import {
 import { todayInVietnam } from '@thidua/common';
 import { createLoaders } from '../application/loaders';
 import { councilMinutes, councilUnit, decisionDocument, proposalDossier } from '../application/documents';
-import { fairnessSheet, nominationsSheet, registerSheet } from '../application/exports';
+import { blocsSheet, colleagueProposalsSheet, fairnessSheet, longServiceSheet, myNominationsSheet, nominationsSheet, registerSheet, registrationsSheet } from '../application/exports';
 
 /**
  * Reward's downloads (through the gateway):
@@ -25,6 +25,11 @@ import { fairnessSheet, nominationsSheet, registerSheet } from '../application/e
  *   /exports/rewards/register.xlsx?search=&formCode=&unitId=&from=&to=&adHoc=&campaignId=   the register as filtered
  *   /exports/rewards/nominations.xlsx?status=&source=  nominations the caller sees
  *   /exports/rewards/fairness.xlsx?unitId=&from=&to=   fairness figures (officers over the unit)
+ *   /exports/rewards/registrations.xlsx?year=&status=  a year's emulation registrations of the officer's subtree
+ *   /exports/rewards/colleague-proposals.xlsx?status=  colleagues' proposals about members of the officer's subtree
+ *   /exports/rewards/long-service.xlsx?unitId=&year=   members of the officer's unit due the long-service medal
+ *   /exports/rewards/my-nominations.xlsx               the signed-in member's own nominations
+ *   /exports/rewards/blocs.xlsx?organiserUnitId=&year= the blocs a unit organises, each member unit's score and rank (public)
  */
 function documents(deps: RouteDependencies) {
   const db = deps.dataSource.manager;
@@ -46,6 +51,13 @@ function documents(deps: RouteDependencies) {
     }
     throw new DownloadNotFoundError('Không có văn bản này');
   };
+}
+
+/** The year asked for, this year when none is. */
+function yearParam(query: URLSearchParams): number {
+  const raw = query.get('year') || todayInVietnam().slice(0, 4);
+  if (!/^\d{4}$/.test(raw)) throw ValidationError.single('year', `"${raw.slice(0, 20)}" không phải một năm`);
+  return Number(raw);
 }
 
 const flag = (value: string | null): boolean | null => (value === 'true' ? true : value === 'false' ? false : null);
@@ -73,6 +85,22 @@ function spreadsheets(deps: RouteDependencies) {
         const from = dateParam(query, 'from') ?? `${to.slice(0, 4)}-01-01`;
         return { kind: 'xlsx', fileName: `Công bằng khen thưởng ${from} - ${to}.xlsx`, title: 'Công bằng và kịp thời trong khen thưởng', sheets: [await fairnessSheet(ctx, unitId, from, to)] };
       }
+      case 'registrations.xlsx': {
+        const year = yearParam(query);
+        return { kind: 'xlsx', fileName: `Đăng ký thi đua ${year}.xlsx`, title: `Đăng ký thi đua năm ${year}`, sheets: [await registrationsSheet(ctx, { year, status: query.get('status') || null })] };
+      }
+      case 'long-service.xlsx': {
+        const year = yearParam(query);
+        return { kind: 'xlsx', fileName: `Kỷ niệm chương ${year}.xlsx`, title: `Đoàn viên đủ điều kiện tặng Kỷ niệm chương năm ${year}`, sheets: [await longServiceSheet(ctx, query.get('unitId') ?? '', year)] };
+      }
+      case 'blocs.xlsx': {
+        const year = query.get('year') ? yearParam(query) : null;
+        return { kind: 'xlsx', fileName: `Khối, cụm thi đua ${today}.xlsx`, title: 'Khối, cụm thi đua', sheets: [await blocsSheet(ctx, { organiserUnitId: query.get('organiserUnitId') || null, year })] };
+      }
+      case 'my-nominations.xlsx':
+        return { kind: 'xlsx', fileName: `Đề nghị khen thưởng của tôi ${today}.xlsx`, title: 'Đề nghị khen thưởng về tôi', sheets: [await myNominationsSheet(ctx)] };
+      case 'colleague-proposals.xlsx':
+        return { kind: 'xlsx', fileName: `Đề xuất của đồng nghiệp ${today}.xlsx`, title: 'Đề xuất khen thưởng của đồng nghiệp', sheets: [await colleagueProposalsSheet(ctx, { status: query.get('status') || null })] };
       default:
         throw new DownloadNotFoundError('Không có bảng tính này');
     }
