@@ -1,4 +1,4 @@
-import { ORGANISATION_TYPE_NAMES, ROLE_NAMES, allPages, dateCell, inSentence, todayInVietnam, type SheetColumn, type SheetSpec } from '@thidua/common';
+import { ORGANISATION_TYPE_NAMES, ROLE_NAMES, allPages, dateCell, vietnamDayCell, inSentence, type SheetColumn, type SheetSpec } from '@thidua/common';
 import { CAMPAIGN_CATEGORY_NAMES, CAMPAIGN_STATUS_NAMES } from '../domain/campaign-names';
 import type { CampaignStatus } from '../domain/campaigns';
 import { ANNUAL_FIGURES } from '../documents/annual';
@@ -73,7 +73,7 @@ const INSPECTION_COLUMNS: SheetColumn<InspectedLine>[] = [
   { header: 'Đơn vị', width: 40, value: (l) => l.unitName },
   { header: 'Đoàn viên', width: 28, value: (l) => l.memberName },
   { header: 'Mức hoàn thành', width: 14, format: 'percent', value: (l) => l.completion },
-  { header: 'Ngày đăng ký', width: 14, format: 'date', value: (l) => dateCell(l.enrolledAt.toISOString()) },
+  { header: 'Ngày đăng ký', width: 14, format: 'date', value: (l) => vietnamDayCell(l.enrolledAt) },
 ];
 
 async function inspectedLines(ctx: CampaignContext, enrollments: EnrollmentRow[]): Promise<InspectedLine[]> {
@@ -172,7 +172,7 @@ const ACCOUNT_COLUMNS: SheetColumn<AccountLine>[] = [
   { header: 'Vai trò', width: 40, value: (a) => a.roles.map((role) => ROLE_NAMES[role] ?? role).join(', ') },
   { header: 'Đoàn viên', width: 28, value: (a) => a.memberName },
   { header: 'Trạng thái', width: 14, value: (a) => (a.enabled ? 'Đang hoạt động' : 'Đã khóa') },
-  { header: 'Ngày tạo', width: 12, format: 'date', value: (a) => dateCell(todayInVietnam(a.createdAt)) },
+  { header: 'Ngày tạo', width: 12, format: 'date', value: (a) => vietnamDayCell(a.createdAt) },
 ];
 
 /** Quản lý tài khoản: the accounts the caller manages, found as the accounts query finds them, every page. */
@@ -211,7 +211,7 @@ const PENDING_REPORT_COLUMNS: SheetColumn<PendingReportLine>[] = [
   { header: 'Kết quả', width: 12, format: 'decimal', value: (l) => l.report.value },
   { header: 'Đơn vị tính', width: 14, value: (l) => l.unitOfMeasure },
   { header: 'Minh chứng', width: 50, value: (l) => l.report.evidenceUrl ?? '' },
-  { header: 'Ngày báo cáo', width: 12, format: 'date', value: (l) => dateCell(todayInVietnam(l.report.reportedAt)) },
+  { header: 'Ngày báo cáo', width: 12, format: 'date', value: (l) => vietnamDayCell(l.report.reportedAt) },
 ];
 
 /** Members' own reports waiting for the officer's confirmation, oldest first, as the progress checks screen lists them. */

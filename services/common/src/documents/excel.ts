@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { todayInVietnam } from '../clock';
 
 /**
  * Spreadsheets exchanged between levels (.xlsx, exceljs). Written as a stream: rows go out as they are read from the
@@ -40,6 +41,11 @@ export function dateCell(isoDate: string | null | undefined): Date | null {
   if (!isoDate) return null;
   const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(year, month - 1, day));
+}
+
+/** The day a moment fell on in Việt Nam, as a date cell (a moment after 17:00 UTC is already the next day there). */
+export function vietnamDayCell(at: Date | null | undefined): Date | null {
+  return at ? dateCell(todayInVietnam(at)) : null;
 }
 
 async function writeSheet<T>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec<T>, output: Writable): Promise<number> {

@@ -1,11 +1,10 @@
 import {
   DownloadNotFoundError,
   allPages,
-  dateCell,
+  vietnamDayCell,
   downloadContext,
   downloadRoute,
   provinceName,
-  todayInVietnam,
   type Download,
   type DownloadRequest,
   type RouteDependencies,
@@ -29,7 +28,7 @@ const COLUMNS: SheetColumn<StoryRow>[] = [
   { header: 'Tiêu đề', width: 60, value: (s) => s.title },
   { header: 'Thể loại', width: 28, value: (s) => STORY_KIND_NAMES[s.kind] },
   { header: 'Tỉnh, thành phố', width: 22, value: (s) => (s.provinceCode ? (provinceName(s.provinceCode) ?? s.provinceCode) : '') },
-  { header: 'Ngày đăng', width: 12, format: 'date', value: (s) => dateCell(s.publishedAt?.toISOString() ?? null) },
+  { header: 'Ngày đăng', width: 12, format: 'date', value: (s) => vietnamDayCell(s.publishedAt) },
   { header: 'Tóm tắt', width: 80, value: (s) => s.summary ?? '' },
   { header: 'Đường dẫn', width: 50, value: (s) => storyUrl(s.id) },
 ];
@@ -39,7 +38,7 @@ const CANDIDATE_COLUMNS: SheetColumn<StoryRow>[] = [
   { header: 'Tiêu đề', width: 60, value: (s) => s.title },
   { header: 'Thể loại', width: 28, value: (s) => STORY_KIND_NAMES[s.kind] },
   { header: 'Tỉnh, thành phố', width: 22, value: (s) => (s.provinceCode ? (provinceName(s.provinceCode) ?? s.provinceCode) : '') },
-  { header: 'Ngày đề xuất', width: 12, format: 'date', value: (s) => dateCell(todayInVietnam(s.createdAt)) },
+  { header: 'Ngày đề xuất', width: 12, format: 'date', value: (s) => vietnamDayCell(s.createdAt) },
   { header: 'Số quyết định khen thưởng', width: 20, value: (s) => s.rewardDecision?.decisionNumber ?? '' },
   { header: 'Tóm tắt', width: 80, value: (s) => s.summary ?? '' },
 ];

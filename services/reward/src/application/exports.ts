@@ -1,4 +1,4 @@
-import { ValidationError, allPages, dateCell, queryRows, todayInVietnam, type SheetColumn, type SheetSpec } from '@thidua/common';
+import { ValidationError, allPages, dateCell, vietnamDayCell, queryRows, type SheetColumn, type SheetSpec } from '@thidua/common';
 import type { RewardContext } from './context';
 import type { BlocRow, BlocUnitRow, ColleagueProposalRow, DecisionRow, NominationRow, NominationSource, NominationStatus, RegistrationRow, RevocationRow } from '../entities';
 import type { ColleagueProposalStatus } from '../domain/colleague-proposals';
@@ -65,7 +65,7 @@ const STATUSES: Record<NominationStatus, string> = { OPEN: 'Chờ xét', IN_COUN
 type NominationLine = NominationRow & { formName: string; votesFor: number; votesAgainst: number };
 
 const NOMINATION_COLUMNS: SheetColumn<NominationLine>[] = [
-  { header: 'Ngày đề nghị', width: 14, format: 'date', value: (n) => dateCell(n.createdAt.toISOString()) },
+  { header: 'Ngày đề nghị', width: 14, format: 'date', value: (n) => vietnamDayCell(n.createdAt) },
   { header: 'Nguồn', width: 20, value: (n) => SOURCES[n.source] },
   { header: 'Trạng thái', width: 18, value: (n) => STATUSES[n.status] },
   { header: 'Cá nhân, tập thể', width: 28, value: (n) => n.subjectName },
@@ -172,7 +172,7 @@ const PROPOSAL_STATUSES: Record<ColleagueProposalStatus, string> = {
 type ProposalLine = ColleagueProposalRow & { unitName: string };
 
 const PROPOSAL_COLUMNS: SheetColumn<ProposalLine>[] = [
-  { header: 'Ngày đề xuất', width: 12, format: 'date', value: (p) => dateCell(todayInVietnam(p.createdAt)) },
+  { header: 'Ngày đề xuất', width: 12, format: 'date', value: (p) => vietnamDayCell(p.createdAt) },
   { header: 'Người được đề xuất', width: 28, value: (p) => p.subjectName },
   { header: 'Công đoàn cơ sở', width: 36, value: (p) => p.unitName },
   { header: 'Người đề xuất', width: 28, value: (p) => p.proposerName },
