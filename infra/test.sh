@@ -37,4 +37,14 @@ node -e '
   const r = require(process.argv[1]);
   console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed, ${r.numPendingTests} skipped`);
 ' "$results" || true
+# `npm test` alone is every test: after the suite, the replica test (decision 0027) and the unit and slice tests on
+# Node 24 LTS, on the broker and Keycloak already running; `npm test -- <files>` runs only those files
+if [[ $status -eq 0 && $# -eq 0 && "${THIDUA_TESTS_ONLY:-}" != 1 ]]; then
+  echo "[test] replicas"
+  bash infra/test-replicas.sh || status=$?
+fi
+if [[ $status -eq 0 && $# -eq 0 && "${THIDUA_TESTS_ONLY:-}" != 1 ]]; then
+  echo "[test] Node 24"
+  bash infra/test-node24.sh || status=$?
+fi
 exit $status
