@@ -1,4 +1,4 @@
-import { canTransition, draftProblems, launchProblems, type CampaignDraft } from '../src/domain/campaigns';
+import { canTransition, draftProblems, firstStepTowards, launchProblems, type CampaignDraft } from '../src/domain/campaigns';
 
 const complete: CampaignDraft = {
   title: 'Lao động giỏi – Lao động sáng tạo',
@@ -62,5 +62,13 @@ describe('lifecycle', () => {
     expect(canTransition('DRAFT', 'CLOSED')).toBe(false);
     expect(canTransition('IN_PROGRESS', 'CLOSED')).toBe(false);
     expect(canTransition('CLOSED', 'LAUNCHED')).toBe(false);
+  });
+
+  it('names the first step on the way to a later status, and none back or from the end', () => {
+    expect(firstStepTowards('IN_PROGRESS', 'CLOSED')).toBe('SUMMARISING');
+    expect(firstStepTowards('DRAFT', 'CLOSED')).toBe('LAUNCHED');
+    expect(firstStepTowards('LAUNCHED', 'CLOSED')).toBe('SUMMARISING');
+    expect(firstStepTowards('CLOSED', 'LAUNCHED')).toBeNull();
+    expect(firstStepTowards('SUMMARISING', 'IN_PROGRESS')).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { CAMPAIGN_STATUS_NAMES } from '../domain/campaign-names';
 import { inSentence } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { canSeeCampaign } from '../domain/access';
-import { canTransition, draftProblems, launchProblems, meets, summaryProblems, type CampaignDraft, type CampaignStatus, type ReportingCadence, type SummaryDraft } from '../domain/campaigns';
+import { canTransition, draftProblems, firstStepTowards, launchProblems, meets, summaryProblems, type CampaignDraft, type CampaignStatus, type ReportingCadence, type SummaryDraft } from '../domain/campaigns';
 import { measuredTargets, type ProposedTarget } from '../domain/targets';
 import { CampaignEntity, CampaignSummaryEntity, CampaignTargetEntity, OccupationEntity, SummaryResultEntity, UnionUnitEntity, type CampaignRow, type CampaignTargetRow, type UnionUnitRow } from '../entities';
 import { campaignLaunched, campaignUpdated } from './published-events';
@@ -249,7 +249,11 @@ export async function discardCampaignDraft(ctx: CampaignContext, id: string): Pr
 }
 
 function assertTransition(from: CampaignStatus, to: CampaignStatus): void {
-  if (!canTransition(from, to)) throw new ConflictError(`Phong trào ${inSentence(CAMPAIGN_STATUS_NAMES[from])} không thể chuyển sang ${inSentence(CAMPAIGN_STATUS_NAMES[to])}`, { status: from, requested: to });
+  if (canTransition(from, to)) return;
+  const refused = `Phong trào ${inSentence(CAMPAIGN_STATUS_NAMES[from])} chưa thể chuyển sang ${inSentence(CAMPAIGN_STATUS_NAMES[to])}`;
+  const step = firstStepTowards(from, to);
+  const advice = step ? `: hãy chuyển sang ${inSentence(CAMPAIGN_STATUS_NAMES[step])} trước${step === 'SUMMARISING' ? ' (sơ kết, tổng kết phong trào)' : ''}.` : '.';
+  throw new ConflictError(refused + advice, { status: from, requested: to, ...(step ? { nextStep: step } : {}) });
 }
 
 /** Moves a campaign along its lifecycle and tells the other services. */

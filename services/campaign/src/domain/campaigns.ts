@@ -32,6 +32,17 @@ export function canTransition(from: CampaignStatus, to: CampaignStatus): boolean
   return ALLOWED_TRANSITIONS[from].includes(to);
 }
 
+/**
+ * The step to take first on the way from one status to a later one (closing a movement in progress goes through
+ * summarising), or null when the lifecycle never gets there: what a refusal tells the officer to do.
+ */
+export function firstStepTowards(from: CampaignStatus, to: CampaignStatus): CampaignStatus | null {
+  const stepsTo = (status: CampaignStatus): number =>
+    status === to ? 0 : 1 + Math.min(Infinity, ...ALLOWED_TRANSITIONS[status].map(stepsTo));
+  const candidates = ALLOWED_TRANSITIONS[from].filter((status) => stepsTo(status) < Infinity);
+  return candidates.sort((a, b) => stepsTo(a) - stepsTo(b))[0] ?? null;
+}
+
 const WEIGHT_TOLERANCE = 0.001;
 
 /** Rules every draft obeys, complete or not: what is stated must be specific and measurable. */
