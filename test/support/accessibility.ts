@@ -1,0 +1,87 @@
+/**
+ * The accessibility check of the browser tests: axe-core run in the page after each navigation, once the page's
+ * data has loaded, and once more as the test leaves it. A serious or critical violation of WCAG 2.1 A or AA fails
+ * the test when it closes the page, naming the page, the rule and the elements.
+ *
+ *   const audit = watchAccessibility(page);   // right after context.newPage()
+ *   …
+ *   await audit.check();                      // before context.close(); throws on a violation
+ *
+ * PortalPeople.pageAs does both for the pages it opens.
+ */
+import { readFileSync } from 'node:fs';
+import type { AxeResults, Result } from 'axe-core';
+import type { Page } from 'playwright-core';
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const BLOCKING = new Set(['serious', 'critical']);
+/** How long a page may show "Đang tải…" before it is checked as it is. */
+const LOADING_WAIT_MS = 10_000;
+
+export interface AccessibilityViolation {
+  url: string;
+  rule: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/** Runs axe-core on the page as it stands; returns its serious and critical violations. */
+export async function auditPage(page: Page): Promise<AccessibilityViolation[]> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate(
+    (tags) => (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    WCAG_TAGS,
+  );
+  return results.violations
+    .filter((v: Result) => v.impact && BLOCKING.has(v.impact))
+    .map((v: Result) => ({ url: results.url, rule: v.id, impact: v.impact!, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+/** Waits until no "Đang tải…" is shown (the portal's Loading) and the network is quiet, or gives up and checks anyway. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('load').catch(() => undefined);
+  await page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')].some((e) => e.textContent?.includes('Đang tải')), undefined, { timeout: LOADING_WAIT_MS }).catch(() => undefined);
+}
+
+export interface AccessibilityWatch {
+  /** Audits the page as it is now, waits for the audits of earlier pages, and throws when any found a violation. */
+  check(): Promise<void>;
+}
+
+export function describeViolations(violations: AccessibilityViolation[]): string {
+  return violations.map((v) => `${v.url}: ${v.rule} (${v.impact}) ${v.help}: ${v.targets.slice(0, 5).join(', ')}`).join('\n');
+}
+
+/**
+ * Audits each page the main frame navigates to (a load or the portal's own route changes), after its data has
+ * loaded. Audits run one at a time; one the test navigated away from in the middle is dropped, the next page is
+ * audited instead.
+ */
+export function watchAccessibility(page: Page): AccessibilityWatch {
+  const found = new Map<string, AccessibilityViolation>();
+  const record = (violations: AccessibilityViolation[]) => {
+    for (const v of violations) found.set(`${new URL(v.url).pathname} ${v.rule} ${v.targets.join()}`, v);
+  };
+  let queue: Promise<void> = Promise.resolve();
+  page.on('framenavigated', (frame) => {
+    if (frame !== page.mainFrame()) return;
+    queue = queue.then(async () => {
+      if (page.isClosed()) return;
+      await settled(page);
+      // a page left while it was audited is dropped: the page the test went to is audited next
+      record(await auditPage(page).catch(() => []));
+    });
+  });
+  return {
+    async check() {
+      await queue;
+      // the page the test ends on, as it ends: an audit that cannot run here fails the test
+      await settled(page);
+      record(await auditPage(page));
+      if (found.size) throw new Error(`Accessibility (axe-core, WCAG 2.1 AA): serious or critical violations\n${describeViolations([...found.values()])}`);
+    },
+  };
+}
