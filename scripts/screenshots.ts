@@ -3,12 +3,11 @@
  * `npx tsx scripts/screenshots.ts` (writes docs/screenshots/*.png; desktop and phone widths).
  */
 import path from 'node:path';
-import { launchBrowser, signIn } from '../test/support/browser';
+import { launchBrowser, signIn, waitUntilLoaded } from '../test/support/browser';
 import { demoAccount, demoAccounts } from '../test/support/demo';
 
 const BASE = process.env.PORTAL_URL ?? 'http://127.0.0.1:4000';
 const OUT = path.resolve(__dirname, '..', 'docs', 'screenshots');
-
 
 async function main(): Promise<void> {
   const accounts = demoAccounts();
@@ -33,7 +32,9 @@ async function main(): Promise<void> {
     }
     await page.goto(`${BASE}${shot.path}`);
     await page.waitForLoadState('networkidle');
-    if (shot.wait) await page.getByTestId(shot.wait).waitFor({ timeout: 5000 }).catch(() => console.log(`[screenshots] ${shot.file}: ${shot.wait} did not appear`));
+    // a page still saying "Đang tải…" is no picture of the portal: wait for its data, or stop
+    await waitUntilLoaded(page, 30_000);
+    if (shot.wait) await page.getByTestId(shot.wait).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(OUT, shot.file), fullPage: true });
     console.log(`[screenshots] ${shot.file}`);
     await context.close();

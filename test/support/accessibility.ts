@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import type { AxeResults, Result } from 'axe-core';
 import type { Page } from 'playwright-core';
+import { waitUntilLoaded } from './browser';
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -40,10 +41,9 @@ export async function auditPage(page: Page): Promise<AccessibilityViolation[]> {
     .map((v: Result) => ({ url: results.url, rule: v.id, impact: v.impact!, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
-/** Waits until no "Đang tải…" is shown (the portal's Loading) and the network is quiet, or gives up and checks anyway. */
+/** Once the page's data has loaded, or as it is when it takes too long (the audit checks what a person would see). */
 async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('load').catch(() => undefined);
-  await page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')].some((e) => e.textContent?.includes('Đang tải')), undefined, { timeout: LOADING_WAIT_MS }).catch(() => undefined);
+  await waitUntilLoaded(page, LOADING_WAIT_MS).catch(() => undefined);
 }
 
 export interface AccessibilityWatch {
