@@ -7,11 +7,11 @@
  *   …
  *   await audit.check();                      // before context.close(); throws on a violation
  *
- * PortalPeople.pageAs does both for the pages it opens.
+ * PortalPeople.pageAs does both for the pages it opens; checkEveryPage(() => browser) for every page of a suite.
  */
 import { readFileSync } from 'node:fs';
 import type { AxeResults, Result } from 'axe-core';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { waitUntilLoaded } from './browser';
 
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -47,7 +47,7 @@ async function settled(page: Page): Promise<void> {
 }
 
 export interface AccessibilityWatch {
-  /** Audits the page as it is now, waits for the audits of earlier pages, and throws when any found a violation. */
+  /** Waits for the audits of earlier pages, audits the page as it is now if it is open, and throws when any found a violation. */
   check(): Promise<void>;
 }
 
@@ -78,10 +78,40 @@ export function watchAccessibility(page: Page): AccessibilityWatch {
   return {
     async check() {
       await queue;
-      // the page the test ends on, as it ends: an audit that cannot run here fails the test
-      await settled(page);
-      record(await auditPage(page));
+      // the page the test ends on, as it ends (unless the test closed it): an audit that cannot run here fails the test
+      if (!page.isClosed()) {
+        await settled(page);
+        record(await auditPage(page));
+      }
       if (found.size) throw new Error(`Accessibility (axe-core, WCAG 2.1 AA): serious or critical violations\n${describeViolations([...found.values()])}`);
     },
   };
+}
+
+/**
+ * For a suite that opens its own contexts: every page of every context the suite's browser opens is watched, and
+ * after each test the pages it opened are checked (the test fails on a violation). Call it at the top of the file:
+ *
+ *   checkEveryPage(() => browser);
+ */
+export function checkEveryPage(browser: () => Browser | undefined): void {
+  const patched = new WeakSet<Browser>();
+  let watches: AccessibilityWatch[] = [];
+  beforeEach(() => {
+    const current = browser();
+    if (!current || patched.has(current)) return;
+    patched.add(current);
+    const newContext = current.newContext.bind(current);
+    current.newContext = async (options) => {
+      const context = await newContext(options);
+      context.on('page', (page) => watches.push(watchAccessibility(page)));
+      return context;
+    };
+  });
+  afterEach(async () => {
+    const opened = watches;
+    watches = [];
+    const failures = (await Promise.allSettled(opened.map((w) => w.check()))).filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failures.length) throw new Error(failures.map((f) => (f.reason instanceof Error ? f.reason.message : String(f.reason))).join('\n'));
+  });
 }
