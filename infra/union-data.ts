@@ -28,6 +28,11 @@ const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Pha
 const FAMILY_WEIGHTS = [0.38, 0.11, 0.095, 0.07, 0.05, 0.05, 0.045, 0.04, 0.03, 0.02, 0.02, 0.015, 0.015, 0.015, 0.01, 0.01];
 const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Thanh', 'Ngọc', 'Quang', 'Thu', 'Hồng', 'Xuân', 'Kim'];
 export const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hiếu', 'Hoa', 'Hùng', 'Hương', 'Khánh', 'Lan', 'Linh', 'Long', 'Mai', 'Nam', 'Nga', 'Nhung', 'Phong', 'Phương', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Tuấn', 'Vân', 'Yến'];
+/** A line beside the progress bars (on stderr, as they are), so a test that seeds data prints no console call sites. */
+function report(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
 const STORY_WORDS = ['sáng kiến', 'năng suất', 'an toàn lao động', 'tiết kiệm', 'cải tiến', 'giúp đỡ đồng nghiệp', 'hiến máu', 'cứu người', 'chuyển đổi số', 'tay nghề'];
 
 /** mulberry32: small, fast and good enough to make the same data from the same seed. */
@@ -304,7 +309,7 @@ export async function loadResults(
   }));
   const lines = enrollments.length + memberTotal;
   const started = Date.now();
-  console.log(`[generate] ranking ${lines.toLocaleString('en-US')} published lines in ${all.length} campaigns (one statement)…`);
+  report(`[data] ranking ${lines.toLocaleString('en-US')} published lines in ${all.length} campaigns (one statement)…`);
   const group = (key: string) => `CASE WHEN ${key} IS NULL THEN NULL ELSE row_number() OVER (PARTITION BY publication_id, ${key} ORDER BY position) END,
     CASE WHEN ${key} IS NULL THEN NULL ELSE rank() OVER (PARTITION BY publication_id, ${key} ORDER BY total DESC, criteria_fully_met DESC, direct DESC) END`;
   await db.evaluation.query(`
@@ -323,7 +328,7 @@ export async function loadResults(
       FROM ranked`);
   await db.evaluation.query('DROP TABLE generated_lines');
   const seconds = (Date.now() - started) / 1000;
-  console.log(`[generate] ranked ${lines.toLocaleString('en-US')} lines in ${seconds.toFixed(1)} s (${Math.round(lines / seconds).toLocaleString('en-US')} lines/s)`);
+  report(`[data] ranked ${lines.toLocaleString('en-US')} lines in ${seconds.toFixed(1)} s (${Math.round(lines / seconds).toLocaleString('en-US')} lines/s)`);
   return rows + lines;
 }
 
@@ -361,7 +366,7 @@ export async function loadRewards(dice: Dice, db: Databases, members: Iterable<M
         c.unit.id, c.unit.path, c.unit.name, 'GIAY_KHEN', 'Giấy khen', 1, false, c.id, c.unit.id, c.unit.path, c.unit.name, c.name, c.direct, c.leader, c.occupation, c.unit.provinceCode,
         GIAY_KHEN.multiplier, GIAY_KHEN.baseSalaryVnd, amount, reason, foldVietnamese(`${c.name} ${c.unit.name} Giấy khen sáng kiến ${number}`)];
     }));
-  console.log(`[generate] ${chosen.length} reward decisions`);
+  report(`[data] ${chosen.length} reward decisions`);
   return rows;
 }
 

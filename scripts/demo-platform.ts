@@ -1,6 +1,6 @@
 /**
  * The platform with the demo data, in this process on free ports, for the scripts that picture it
- * (scripts/document-samples.ts, scripts/screenshots.ts): the checkout's own test databases and broker (set
+ * (scripts/document-samples.ts, scripts/screenshots.ts): the checkout's own test databases, made anew, and broker (set
  * DATABASE_SUFFIX, KAFKA_PORT as for the tests, after `npm run infra:up -- --test`), the demo data of `npm start`
  * (infra/seed-demo.ts through the gateway, then the province at size, infra/seed-province.ts), and the demo accounts
  * signed in at the checkout's Keycloak, in a realm of this run's own (`eval "$(bash infra/keycloak/keycloak.sh env)"`
@@ -11,6 +11,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { prepareDatabases } from '../infra/databases';
 import { ensureTopics } from '../infra/topics';
 import { demoAccounts, type DemoAccount } from '../test/support/demo';
 import { createRunRealm, deleteRealm, TEST_REALM_PREFIX } from '../test/support/keycloak';
@@ -36,7 +37,8 @@ export async function startDemoPlatform(name: string, options: { province: boole
   const realm = `${TEST_REALM_PREFIX}${stamp}`;
   process.env.KEYCLOAK_ADMIN_CLIENT_SECRET = await createRunRealm(realm);
   process.env.KEYCLOAK_REALM = realm;
-  await ensureTopics(process.env.KAFKA_TOPIC_PREFIX);
+  // fresh test databases, as a test run makes them: the pictures show the demo data and nothing a test left
+  await Promise.all([prepareDatabases({ test: true }), ensureTopics(process.env.KAFKA_TOPIC_PREFIX)]);
   const platform = await startTestPlatform({ publicQueryAllowlist: true });
   const stop = async () => {
     await platform.stop();

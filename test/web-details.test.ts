@@ -3,8 +3,9 @@
  * (infra/seed-province.ts) under the scenario's Hà Nội: the dashboard's title is the document's; the progress chart
  * of long movement titles lies horizontally, one row per movement, so the titles cannot overlap, and its table
  * lists them; a navigation from the menu moves the focus to the new page's heading; long lists (members, units)
- * show a first page and *Xem thêm* reads the next; the keyboard reaches every control of the dashboard; every page
- * passes the accessibility check (PortalPeople's pages).
+ * show a first page and *Xem thêm* reads the next; the keyboard reaches every control of the dashboard; a field the
+ * API refused is marked invalid and tied to its message; every page passes the accessibility check (PortalPeople's
+ * pages).
  */
 import type { Page } from 'playwright-core';
 import { seedProvince } from '../infra/seed-province';
@@ -83,6 +84,20 @@ describe('details on a province of realistic shape', () => {
     // 2 grassroots unions of the scenario, 8 upper-grassroots and 110 grassroots unions of the seed
     await page.getByRole('button', { name: 'Xem thêm' }).waitFor({ state: 'detached' });
     expect(await units.count()).toBe(120);
+    await officer.close();
+  }, 240_000);
+
+  it('a field refused by the API is marked invalid and tied to its message, without the screen tying it itself', async () => {
+    const officer = await people.pageAs({ roles: ['UNIT_OFFICER'], unit: 'hn' }, '/work/launch');
+    const { page } = officer;
+    await page.getByRole('heading', { name: 'Phát động phong trào', level: 1 }).waitFor();
+    const title = page.locator('#title');
+    expect(await title.getAttribute('aria-invalid')).toBeNull();
+    expect(await title.getAttribute('aria-describedby')).toBeNull();
+    await page.getByRole('button', { name: 'Phát động', exact: true }).click();
+    await page.locator('#title-error').waitFor();
+    expect(await title.getAttribute('aria-invalid')).toBe('true');
+    expect(await title.getAttribute('aria-describedby')).toBe('title-error');
     await officer.close();
   }, 240_000);
 });

@@ -47,6 +47,8 @@ async function settled(page: Page): Promise<void> {
 }
 
 export interface AccessibilityWatch {
+  /** Resolves once the pages navigated to so far have been audited (a test that moves on quickly may wait for it). */
+  idle(): Promise<void>;
   /** Waits for the audits of earlier pages, audits the page as it is now if it is open, and throws when any found a violation. */
   check(): Promise<void>;
 }
@@ -58,7 +60,7 @@ export function describeViolations(violations: AccessibilityViolation[]): string
 /**
  * Audits each page the main frame navigates to (a load or the portal's own route changes), after its data has
  * loaded. Audits run one at a time; one the test navigated away from in the middle is dropped, the next page is
- * audited instead.
+ * audited instead (a test that leaves a page at once and wants it audited awaits `idle()` first).
  */
 export function watchAccessibility(page: Page): AccessibilityWatch {
   const found = new Map<string, AccessibilityViolation>();
@@ -76,6 +78,7 @@ export function watchAccessibility(page: Page): AccessibilityWatch {
     });
   });
   return {
+    idle: () => queue,
     async check() {
       await queue;
       // the page the test ends on, as it ends (unless the test closed it): an audit that cannot run here fails the test
