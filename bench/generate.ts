@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     const generated = await generateCampaigns(dice, db, units[0]!, provinces, grassroots, scale);
     rows += generated.rows;
     const year = new Date().getUTCFullYear();
-    rows += await loadResults(dice, db, sectorsOf(units), generated.campaigns, generated.enrollments, rowsOf, memberTotal, { unit: units[0]!, title: `Giỏi việc nước, đảm việc nhà toàn quốc ${year}` });
+    rows += await loadResults(dice, db, sectorsOf(units), generated.campaigns, generated.enrollments, { rowsOf, count: memberTotal, campaign: { unit: units[0]!, title: `Giỏi việc nước, đảm việc nhà toàn quốc ${year}` } });
     rows += await loadRewards(dice, db, members(new Dice(prng(memberSeed)), grassroots, scale.membersPerGrassroots), scale.rewardShare);
     rows += await loadStories(dice, db.media, provinces, Math.round((memberTotal / 1000) * scale.storiesPerThousandMembers));
     // VACUUM too: index-only scans need the visibility map of freshly loaded tables

@@ -1,7 +1,8 @@
 /**
  * One province of the demo at a realistic size, under its provincial federation (made by infra/seed-demo.ts through
  * the gateway): upper-grassroots unions named as the province names them, hundreds of grassroots unions, tens of
- * thousands of members, a year of movements with monthly progress, published results, reward decisions and stories.
+ * thousands of members, a year of movements with monthly progress, their published results, reward decisions and
+ * stories.
  * Written straight into the services' tables by the national generator's code (infra/union-data.ts), each database
  * in one transaction, so a failed run leaves nothing behind and a second run finds the province seeded and stops.
  *
@@ -89,7 +90,8 @@ export async function seedProvince(size: ProvinceSize = DEMO_PROVINCE): Promise<
     rows += loaded.rows;
     const generated = await loadCampaigns(dice, db, movements(province, year), grassroots);
     rows += generated.rows;
-    rows += await loadResults(dice, db, new Map(), generated.campaigns, generated.enrollments, rowsOf, loaded.members, { unit: province, title: `Giỏi việc nước, đảm việc nhà năm ${year}` });
+    // the units' results: a member's own ranking comes with enrolling members, which a province does movement by movement
+    rows += await loadResults(dice, db, new Map(), generated.campaigns, generated.enrollments, null);
     // one member in two hundred, and at least about ten in a small province
     const rewardShare = Math.max(0.005, 10 / loaded.members);
     rows += await loadRewards(dice, db, members(new Dice(prng(size.seed + 1)), grassroots, size.membersPerGrassroots), rewardShare);

@@ -217,7 +217,7 @@ const CAMPAIGN_COLUMNS = ['id', 'title', 'goal', 'category', 'status', 'launchin
 /**
  * This year's movements, launched on 5 January and reported monthly: targets, the enrolments of grassroots unions
  * below each launcher (with their commitments, in evaluation as participants) and every month's report so far,
- * each month between none and a quarter of the year's commitment.
+ * whole numbers around each unit's own pace.
  */
 export async function loadCampaigns(dice: Dice, db: Databases, plans: CampaignPlan[], grassroots: Unit[]): Promise<{ rows: number; campaigns: GeneratedCampaign[]; enrollments: GeneratedEnrollment[] }> {
   const year = new Date().getUTCFullYear();
@@ -248,12 +248,13 @@ export async function loadCampaigns(dice: Dice, db: Databases, plans: CampaignPl
     enrollments.length * months,
     (function* () {
       for (const e of enrollments) {
-        const most = Math.max(1, Math.round(e.commitment / 4));
+        // each unit keeps its own pace, from 40 % to 120 % of a twelfth of its commitment a month
+        const monthly = (e.commitment / 12) * (0.4 + dice.float() * 0.8);
         for (let month = 0; month < months; month++) {
           const start = new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 10);
           const end = new Date(Date.UTC(year, month + 1, 0)).toISOString().slice(0, 10);
           const reportedAt = new Date(Date.UTC(year, month + 1, 3));
-          yield [dice.uuid(), e.id, e.targetId, start, end, dice.int(most + 1), 'generator', reportedAt, reportedAt, 'generator'];
+          yield [dice.uuid(), e.id, e.targetId, start, end, Math.round(monthly * (0.5 + dice.float())), 'generator', reportedAt, reportedAt, 'generator'];
         }
       }
     })());
@@ -267,8 +268,8 @@ export interface MembersCampaign {
 }
 
 /**
- * Published results: every campaign's enrolled units scored and ranked, and one campaign in which every member is
- * ranked. Lines go in with COPY unranked; one statement then ranks them by the rule of
+ * Published results: every campaign's enrolled units scored and ranked, and (if given) one campaign in which every
+ * member is ranked. Lines go in with COPY unranked; one statement then ranks them by the rule of
  * services/evaluation/src/domain/ranking.ts (total, criteria fully met, direct production workers first, then name
  * in Vietnamese order) and places them in their province, sector, organisation type and occupation, as a
  * publication does. `sectorOf` gives a unit's sector union, if it belongs to one.
@@ -279,16 +280,16 @@ export async function loadResults(
   sectorOf: Map<string, string>,
   campaigns: GeneratedCampaign[],
   enrollments: GeneratedEnrollment[],
-  rowsOf: MemberRows,
-  memberCount: number,
-  membersCampaign: MembersCampaign,
+  members: { rowsOf: MemberRows; count: number; campaign: MembersCampaign } | null,
 ): Promise<number> {
   const year = new Date().getUTCFullYear();
-  const everyone: GeneratedCampaign = { id: dice.uuid(), ...membersCampaign };
+  const everyone: GeneratedCampaign | null = members ? { id: dice.uuid(), ...members.campaign } : null;
   const openedAt = new Date(Date.UTC(year, 0, 5));
-  let rows = await copy(db.campaign, 'campaign.campaigns (members)', 'campaigns', CAMPAIGN_COLUMNS,
-    1, [[everyone.id, everyone.title, 'Mọi đoàn viên thi đua hoàn thành tốt nhiệm vụ', 'FOR_WORKERS', 'IN_PROGRESS', everyone.unit.id, everyone.unit.path, everyone.unit.id, `${year}-01-01`, `${year}-12-31`, 'QUARTERLY', openedAt, openedAt, 'generator']]);
-  const all = [...campaigns, everyone];
+  let rows = everyone
+    ? await copy(db.campaign, 'campaign.campaigns (members)', 'campaigns', CAMPAIGN_COLUMNS,
+      1, [[everyone.id, everyone.title, 'Mọi đoàn viên thi đua hoàn thành tốt nhiệm vụ', 'FOR_WORKERS', 'IN_PROGRESS', everyone.unit.id, everyone.unit.path, everyone.unit.id, `${year}-01-01`, `${year}-12-31`, 'QUARTERLY', openedAt, openedAt, 'generator']])
+    : 0;
+  const all = everyone ? [...campaigns, everyone] : campaigns;
   rows += await copy(db.evaluation, 'evaluation.evaluation_rounds', 'evaluation_rounds', ['campaign_id', 'status', 'launching_unit_path', 'opened_at', 'title'],
     all.length, all.map((c) => [c.id, 'PUBLISHED', c.unit.path, openedAt, c.title]));
   const publishedAt = new Date(Date.UTC(year, 10, 1));
@@ -303,10 +304,12 @@ export async function loadResults(
     const { total, fullyMet } = score();
     return [e.campaignId, e.id, null, e.unit.id, e.unit.path, e.unit.name, e.unit.name, total, fullyMet, e.unit.organisationType!.endsWith('ENTERPRISE'), null, e.unit.provinceCode, sectorOf.get(e.unit.id) ?? null, e.unit.organisationType, null];
   }));
-  const memberTotal = await copy(db.evaluation, 'evaluation.results (members)', 'generated_lines', columns, memberCount, rowsOf((m) => {
-    const { total, fullyMet } = score();
-    return [everyone.id, dice.uuid(), m.id, m.unit.id, m.unit.path, m.name, m.unit.name, total, fullyMet, m.direct, m.leader, m.unit.provinceCode, sectorOf.get(m.unit.id) ?? null, m.unit.organisationType, m.occupation];
-  }));
+  const memberTotal = members && everyone
+    ? await copy(db.evaluation, 'evaluation.results (members)', 'generated_lines', columns, members.count, members.rowsOf((m) => {
+      const { total, fullyMet } = score();
+      return [everyone.id, dice.uuid(), m.id, m.unit.id, m.unit.path, m.name, m.unit.name, total, fullyMet, m.direct, m.leader, m.unit.provinceCode, sectorOf.get(m.unit.id) ?? null, m.unit.organisationType, m.occupation];
+    }))
+    : 0;
   const lines = enrollments.length + memberTotal;
   const started = Date.now();
   report(`[data] ranking ${lines.toLocaleString('en-US')} published lines in ${all.length} campaigns (one statement)…`);

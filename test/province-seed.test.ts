@@ -1,7 +1,7 @@
 /**
  * The demo province (infra/seed-province.ts) at a small size on the test databases, read back through the gateway
  * as its provincial officer reads it: the dashboard's movements with their participation, progress by kind of unit
- * and published rankings of grassroots unions and members named in Vietnamese; the province's reward decisions and
+ * and published rankings of grassroots unions named in Vietnamese; the province's reward decisions and
  * stories; members found by name without diacritics. A second run writes nothing; another province's officer may
  * not read the province's dashboard; a unit that is no provincial federation is refused.
  */
@@ -64,7 +64,6 @@ describe('the demo province at a small size', () => {
     const byTitle = new Map(campaigns.edges.map((e) => [e.node.title, e.node]));
     expect([...byTitle.keys()].sort()).toEqual([
       `Chuyển đổi số trong hoạt động công đoàn năm ${year}`,
-      `Giỏi việc nước, đảm việc nhà năm ${year}`,
       `Lao động giỏi, Lao động sáng tạo năm ${year}`,
       `Xanh – sạch – đẹp, bảo đảm an toàn, vệ sinh lao động năm ${year}`,
     ]);
@@ -74,17 +73,14 @@ describe('the demo province at a small size', () => {
     expect(flagship.inspection!.enrolled).toBe(flagship.participation.units);
     const groups = flagship.inspection!.byOrganisationType;
     expect(groups.reduce((sum, g) => sum + g.enrollments, 0)).toBe(flagship.participation.units);
-    // every month a report of between none and a quarter of the year's commitment: something done in every kind of unit
+    // each unit at its own pace: something done in every kind of unit, and the kinds not all alike
     for (const g of groups) expect(g.completionRate).toBeGreaterThan(0);
+    expect(new Set(groups.map((g) => Math.round(g.completionRate * 100))).size).toBeGreaterThan(1);
     const units = flagship.rankings!.edges.map((e) => e.node);
     expect(units).toHaveLength(5);
     expect(units[0]!.rank).toBe(1);
     for (const u of units) expect(u.name).toMatch(/^Công đoàn (Công ty|cơ quan Ủy ban nhân dân|Trường|Trạm Y tế)/);
-    const people = byTitle.get(`Giỏi việc nước, đảm việc nhà năm ${year}`)!.rankings!.edges.map((e) => e.node);
-    expect(people).toHaveLength(5);
-    // members: a Vietnamese family name with its diacritics, in a grassroots union of the province
-    for (const p of people) expect(p.name).toMatch(/^(Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý) /);
-    expect(people.map((p) => p.score)).toEqual([...people.map((p) => p.score)].sort((a, b) => b - a));
+    expect(units.map((u) => u.score)).toEqual([...units.map((u) => u.score)].sort((a, b) => b - a));
   }, 60_000);
 
   it('finds the province’s members by name without diacritics, and lists its decisions and stories', async () => {
@@ -113,7 +109,7 @@ describe('the demo province at a small size', () => {
     expect(refused.code).toBe('FORBIDDEN');
     // the movements are public; their inspection counts only the outsider's own subtree: nothing of Bắc Ninh
     const { campaigns } = await env.api.ok<{ campaigns: { edges: { node: DashboardCampaign }[] } }>(DASHBOARD, { unitId: tree.units.bn!.id }, outsider);
-    expect(campaigns.edges.length).toBe(4);
+    expect(campaigns.edges.length).toBe(3);
     for (const { node } of campaigns.edges) expect(node.inspection).toEqual({ enrolled: 0, byOrganisationType: [] });
     await expect(seedProvince({ ...size, province: `vn-${tree.run}` })).rejects.toThrow(/no provincial federation/);
   }, 60_000);
