@@ -11,7 +11,7 @@ import { Client } from 'pg';
 import { createDataSource, databaseOwnerUrl, databaseUrl, todayInVietnam } from '@thidua/common';
 import { prepareDatabases } from '../infra/databases';
 import { OVERDUE_REPORTS, scanDeadlines, type DeadlineScan } from '../services/notification/src/application/deadlines';
-import { copy, type Value } from './copy';
+import { copy, type Value } from '../infra/copy';
 import { machine, numberOption, writeResults } from './support';
 
 const SUFFIX = '_bench_scan';

@@ -49,6 +49,8 @@ start() {
   done
   wait_healthy gateway 4000
   "$ROOT/node_modules/.bin/tsx" infra/seed-demo.ts
+  # Bắc Ninh at a realistic size, under the federation the demo made (once; later starts find it seeded)
+  "$ROOT/node_modules/.bin/tsx" infra/seed-province.ts
   echo
   echo "Thi Đua is running. Web portal: http://127.0.0.1:4000/   Gateway: http://127.0.0.1:4000/graphql   (stop: npm run stop)"
 }

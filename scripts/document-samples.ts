@@ -12,29 +12,16 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { demoAccount, demoAccounts } from '../test/support/demo';
-import { createRunRealm, deleteRealm, signInAs, TEST_REALM_PREFIX } from '../test/support/keycloak';
-import { startTestPlatform } from '../test/support/platform';
-import { ensureTopics } from '../infra/topics';
+import { demoAccount } from '../test/support/demo';
+import { signInAs } from '../test/support/keycloak';
+import { startDemoPlatform } from './demo-platform';
 
 const run = promisify(execFile);
 const OUT = path.resolve(__dirname, '..', 'docs', 'documents');
 
 async function main(): Promise<void> {
-  process.env.KAFKA_TOPIC_PREFIX ??= `samples-${Date.now().toString(36)}.`;
-  process.env.LOG_LEVEL ??= 'fatal';
-  // the platform as the tests run it: their token issuer for the in-process gateway, a realm of its own
-  process.env.NODE_ENV ??= 'test';
-  const realm = `${TEST_REALM_PREFIX}samples-${Date.now().toString(36)}`;
-  process.env.KEYCLOAK_ADMIN_CLIENT_SECRET = await createRunRealm(realm);
-  process.env.KEYCLOAK_REALM = realm;
-  await ensureTopics(process.env.KAFKA_TOPIC_PREFIX);
-  const platform = await startTestPlatform();
+  const { platform, base, accounts, stop } = await startDemoPlatform('samples', { province: false });
   try {
-    const base = platform.gatewayUrl.replace(/\/graphql$/, '');
-    const demo = mkdtempSync(path.join(tmpdir(), 'thidua-samples-'));
-    await run(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '..', 'infra', 'seed-demo.ts')], { env: { ...process.env, GATEWAY_URL: platform.gatewayUrl, DEMO_OUTPUT_DIR: demo }, timeout: 300_000 });
-    const accounts = demoAccounts(demo);
     const tokenOf = async (label: string) => {
       const { username, password } = demoAccount(accounts, label);
       return (await signInAs(username, password)).accessToken;
@@ -78,8 +65,7 @@ async function main(): Promise<void> {
       console.log(`docs/documents/${name}.png`);
     }
   } finally {
-    await platform.stop();
-    await deleteRealm(realm);
+    await stop();
   }
 }
 

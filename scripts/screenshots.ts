@@ -1,17 +1,26 @@
 /**
- * Screenshots of the portal's main pages with the demo data, for the README: `npm start`, then
- * `npx tsx scripts/screenshots.ts` (writes docs/screenshots/*.png; desktop and phone widths).
+ * Screenshots of the portal's main pages with the demo data, for the README (writes docs/screenshots/*.png; desktop
+ * and phone widths), each once its data has loaded:
+ *   npm start, then npx tsx scripts/screenshots.ts
+ *   npx tsx scripts/screenshots.ts --own-platform   (its own platform on the test databases: scripts/demo-platform.ts)
  */
 import path from 'node:path';
-import { launchBrowser, signIn } from '../test/support/browser';
+import { launchBrowser, signIn, waitUntilLoaded } from '../test/support/browser';
 import { demoAccount, demoAccounts } from '../test/support/demo';
+import { startDemoPlatform, type DemoPlatform } from './demo-platform';
 
-const BASE = process.env.PORTAL_URL ?? 'http://127.0.0.1:4000';
 const OUT = path.resolve(__dirname, '..', 'docs', 'screenshots');
 
-
 async function main(): Promise<void> {
-  const accounts = demoAccounts();
+  const own: DemoPlatform | null = process.argv.includes('--own-platform') ? await startDemoPlatform('screenshots', { province: true }) : null;
+  try {
+    await shoot(own?.base ?? process.env.PORTAL_URL ?? 'http://127.0.0.1:4000', own?.accounts ?? demoAccounts());
+  } finally {
+    await own?.stop();
+  }
+}
+
+async function shoot(base: string, accounts: ReturnType<typeof demoAccounts>): Promise<void> {
   const browser = await launchBrowser();
   const shots: { file: string; path: string; account?: string; phone?: boolean; wait?: string }[] = [
     { file: 'public-campaigns.png', path: '/' },
@@ -29,11 +38,13 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     if (shot.account) {
       const { username, password } = demoAccount(accounts, shot.account);
-      await signIn(page, BASE, username, password);
+      await signIn(page, base, username, password);
     }
-    await page.goto(`${BASE}${shot.path}`);
+    await page.goto(`${base}${shot.path}`);
     await page.waitForLoadState('networkidle');
-    if (shot.wait) await page.getByTestId(shot.wait).waitFor({ timeout: 5000 }).catch(() => console.log(`[screenshots] ${shot.file}: ${shot.wait} did not appear`));
+    // a page still saying "Đang tải…" is no picture of the portal: wait for its data, or stop
+    await waitUntilLoaded(page, 30_000);
+    if (shot.wait) await page.getByTestId(shot.wait).waitFor({ timeout: 30_000 });
     await page.screenshot({ path: path.join(OUT, shot.file), fullPage: true });
     console.log(`[screenshots] ${shot.file}`);
     await context.close();

@@ -10,6 +10,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { databaseUrl, startSubgraph, todayInVietnam, type Role, type RunningSubgraph } from '@thidua/common';
 import { subgraphs } from '../infra/subgraphs';
+import { watchAccessibility } from './support/accessibility';
 import { launchBrowser, signIn } from './support/browser';
 import { eventually } from './support/graphql';
 import { usePlatform } from './support/platform';
@@ -365,6 +366,7 @@ describe('the inbox in the portal', () => {
     const browser = await launchBrowser();
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const audit = watchAccessibility(page);
       const base = env.platform.gatewayUrl.replace(/\/graphql$/, '');
       const person = people.mayInboxOnly;
       const unread = (await env.api.ok(INBOX, {}, person.token)).myUnreadNotificationCount as number;
@@ -388,6 +390,7 @@ describe('the inbox in the portal', () => {
       await page.screenshot({ path: '.data/notifications.png', fullPage: true });
       const prefs = await env.api.ok(`query { myNotificationPreferences { kind inbox email } }`, {}, person.token);
       expect(prefs.myNotificationPreferences[0]).toEqual({ kind: 'PROGRESS_OVERDUE', inbox: true, email: true });
+      await audit.check();
     } finally {
       await browser.close();
     }

@@ -4,32 +4,19 @@
  * with its legal ground, reason and the amount reclaimed (meeting the message beside the ground first), and the public
  * page the certificate's QR code opens shows the annulment, its ground and that the certificate is no longer valid.
  */
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { PortalPeople } from './support/portal-people';
-import { usePlatform } from './support/platform';
-import { RewardScenario, daysAgo, year } from './support/reward';
+import { watchAccessibility } from './support/accessibility';
+import { usePortalScenario } from './support/portal-people';
+import { daysAgo, year } from './support/reward';
 
-const env = usePlatform();
-let browser: Browser;
-let base: string;
-let s: RewardScenario;
+const portal = usePortalScenario('sc');
+const { people } = portal;
 let lanNomination: string;
 let decision: { id: string; number: string; amountVnd: number };
 
-const people = new PortalPeople(() => s, () => browser, () => base, 'sc');
-
 beforeAll(async () => {
-  base = env.platform.gatewayUrl.replace(/\/graphql$/, '');
-  s = await RewardScenario.start(env.platform, env.api);
-  lanNomination = await s.nominate({ memberKey: 'lan', granting: 'hn', formCode: 'LDTT', achievedOn: daysAgo(20), awardYear: year });
-  decision = await s.decide({ memberKey: 'hoa', granting: 'hn', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(60), awardYear: year, reason: `Hoàn thành vượt mức năng suất tổ may ${s.run}` }, daysAgo(40));
-  browser = await launchBrowser();
+  lanNomination = await portal.s.nominate({ memberKey: 'lan', granting: 'hn', formCode: 'LDTT', achievedOn: daysAgo(20), awardYear: year });
+  decision = await portal.s.decide({ memberKey: 'hoa', granting: 'hn', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(60), awardYear: year, reason: `Hoàn thành vượt mức năng suất tổ may ${portal.s.run}` }, daysAgo(40));
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('corrections (Rút đề nghị, hủy bỏ và thu hồi quyết định)', () => {
   it('the officer withdraws a nomination with a reason', async () => {
@@ -45,7 +32,7 @@ describe('corrections (Rút đề nghị, hủy bỏ và thu hồi quyết đị
     await card.getByRole('button', { name: 'Rút đề nghị' }).click();
     await officer.page.getByText('Đã rút đề nghị: Trần Thị Lan').waitFor();
     await officer.close();
-    const { nomination } = await s.api.ok(`query($id: ID!) { nomination(id: $id) { status correctionReason } }`, { id: lanNomination }, s.tokens.officerHn);
+    const { nomination } = await portal.s.api.ok(`query($id: ID!) { nomination(id: $id) { status correctionReason } }`, { id: lanNomination }, portal.s.tokens.officerHn);
     expect(nomination).toEqual({ status: 'WITHDRAWN', correctionReason: 'Đoàn viên đã chuyển công tác sang đơn vị khác' });
   });
 
@@ -63,9 +50,10 @@ describe('corrections (Rút đề nghị, hủy bỏ và thu hồi quyết đị
     await card.getByText('Hủy bỏ quyết định theo Quyết định số').waitFor();
     await council.close();
 
-    const reader = await browser.newContext();
+    const reader = await portal.browser.newContext();
     const page = await reader.newPage();
-    await page.goto(`${base}/rewards/decisions/${decision.id}`);
+    const audit = watchAccessibility(page);
+    await page.goto(`${portal.base}/rewards/decisions/${decision.id}`);
     await page.getByTestId('revocation').waitFor();
     expect(await page.getByTestId('decision-status').textContent()).toBe('Đã hủy bỏ: không còn hiệu lực');
     const revocation = (await page.getByTestId('revocation').textContent())!;
@@ -76,12 +64,13 @@ describe('corrections (Rút đề nghị, hủy bỏ và thu hồi quyết đị
     await documents.getByText('Không còn giá trị', { exact: true }).waitFor();
     expect(await documents.getByRole('link').count()).toBe(1);
     expect(await documents.locator('code.hash').count()).toBe(2);
-    await page.goto(`${base}/rewards`);
-    await page.getByLabel('Tìm kiếm (có dấu hoặc không dấu)').fill(s.run);
+    await page.goto(`${portal.base}/rewards`);
+    await page.getByLabel('Tìm kiếm (có dấu hoặc không dấu)').fill(portal.s.run);
     await page.getByLabel('Tìm kiếm (có dấu hoặc không dấu)').press('Enter');
-    const row = page.getByRole('row').filter({ hasText: s.run });
+    const row = page.getByRole('row').filter({ hasText: portal.s.run });
     await row.getByText(/^Hủy bỏ quyết định số \d+\/QĐ-LĐLĐ$/).waitFor();
     expect(await row.getByRole('link', { name: /Giấy khen/ }).count()).toBe(0);
+    await audit.check();
     await reader.close();
   });
 });

@@ -5,27 +5,18 @@
  */
 import { Client } from 'pg';
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
 import { databaseUrl } from '@thidua/common';
-import { launchBrowser } from './support/browser';
-import { PortalPeople } from './support/portal-people';
+import { usePortalScenario } from './support/portal-people';
 import { eventually } from './support/graphql';
-import { usePlatform } from './support/platform';
-import { RewardScenario, daysAgo, year } from './support/reward';
+import { daysAgo, year } from './support/reward';
 
-const env = usePlatform();
-let browser: Browser;
-let base: string;
-let s: RewardScenario;
+const portal = usePortalScenario('nt');
+const { people } = portal;
 let decision: { id: string; number: string };
 
-const people = new PortalPeople(() => s, () => browser, () => base, 'nt');
-
 beforeAll(async () => {
-  base = env.platform.gatewayUrl.replace(/\/graphql$/, '');
-  s = await RewardScenario.start(env.platform, env.api);
   // Hà Nội's Bằng khen to Hoa: media makes a story candidate about her; it stands on results published as version 1
-  decision = await s.decide({ memberKey: 'hoa', granting: 'hn', formCode: 'BK_TINH', achievedOn: daysAgo(20), awardYear: year, reason: 'Xếp hạng 2 trong phong trào thi đua (84 điểm)' }, daysAgo(10));
+  decision = await portal.s.decide({ memberKey: 'hoa', granting: 'hn', formCode: 'BK_TINH', achievedOn: daysAgo(20), awardYear: year, reason: 'Xếp hạng 2 trong phong trào thi đua (84 điểm)' }, daysAgo(10));
   // the review a republication opens (its making is test/reward/results.test.ts's): written here as the consumer writes it
   const db = new Client({ connectionString: databaseUrl('reward') });
   await db.connect();
@@ -37,19 +28,14 @@ beforeAll(async () => {
   } finally {
     await db.end();
   }
-  browser = await launchBrowser();
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('proposing from a story and reviewing a decision', () => {
   it('the editor proposes the story’s person, choosing among the councils that can grant the form', async () => {
-    const editorToken = await s.token(['EDITOR'], 'hn', 'editor-hn-api');
+    const editorToken = await portal.s.token(['EDITOR'], 'hn', 'editor-hn-api');
     const candidate = await eventually(async () => {
-      const { storyCandidates } = await s.api.ok(`{ storyCandidates(first: 50) { edges { node { title members { id } } } } }`, {}, editorToken);
-      return storyCandidates.edges.map((e: any) => e.node).find((n: any) => n.members.some((m: any) => m.id === s.members.hoa)) ?? null;
+      const { storyCandidates } = await portal.s.api.ok(`{ storyCandidates(first: 50) { edges { node { title members { id } } } } }`, {}, editorToken);
+      return storyCandidates.edges.map((e: any) => e.node).find((n: any) => n.members.some((m: any) => m.id === portal.s.members.hoa)) ?? null;
     }, 30000, 'the story candidate about Hoa');
     const editor = await people.pageAs({ roles: ['EDITOR'], unit: 'hn' }, '/work/editor');
     const { page } = editor;
@@ -60,7 +46,7 @@ describe('proposing from a story and reviewing a decision', () => {
     await council.locator('option', { hasText: 'Tổng Liên đoàn Lao động Việt Nam' }).waitFor({ state: 'attached' });
     expect(await council.locator('option').allTextContents()).toEqual(['Liên đoàn Lao động thành phố Hà Nội (Liên đoàn Lao động tỉnh, thành phố)', 'Tổng Liên đoàn Lao động Việt Nam (Tổng Liên đoàn)']);
     await council.selectOption({ label: 'Tổng Liên đoàn Lao động Việt Nam (Tổng Liên đoàn)' });
-    const reason = `Cứu đồng nghiệp khỏi đám cháy xưởng may ${s.run}`;
+    const reason = `Cứu đồng nghiệp khỏi đám cháy xưởng may ${portal.s.run}`;
     await page.getByLabel('Thành tích').fill(reason);
     await page.getByLabel('Ngày của việc làm').fill('2999-01-01');
     await page.getByRole('button', { name: 'Gửi đề xuất khen thưởng' }).click();
@@ -70,10 +56,10 @@ describe('proposing from a story and reviewing a decision', () => {
     await page.getByText('Đã gửi đề xuất đến Hội đồng thi đua, khen thưởng của Tổng Liên đoàn Lao động Việt Nam.').waitFor();
     await editor.close();
     const nomination = await eventually(async () => {
-      const { nominations } = await s.api.ok(`{ nominations(source: MEDIA_DISCOVERY, first: 100) { edges { node { reason achievedOn grantingUnit { id } form { code } } } } }`, {}, s.tokens.admin);
+      const { nominations } = await portal.s.api.ok(`{ nominations(source: MEDIA_DISCOVERY, first: 100) { edges { node { reason achievedOn grantingUnit { id } form { code } } } } }`, {}, portal.s.tokens.admin);
       return nominations.edges.map((e: any) => e.node).find((n: any) => n.reason === reason) ?? null;
     }, 30000, 'the nomination from the screen');
-    expect(nomination).toEqual({ reason, achievedOn: daysAgo(12), grantingUnit: { id: s.units.vn!.id }, form: { code: 'BK_TINH' } });
+    expect(nomination).toEqual({ reason, achievedOn: daysAgo(12), grantingUnit: { id: portal.s.units.vn!.id }, form: { code: 'BK_TINH' } });
   });
 
   it('the council sees the decision whose result changed, with the version it was based on, and keeps it with a reason', async () => {
@@ -90,7 +76,7 @@ describe('proposing from a story and reviewing a decision', () => {
     await page.getByText(`Đã giữ nguyên quyết định số ${decision.number} theo kết quả công bố lần 2`).waitFor();
     expect(await page.getByTestId('decision-review').count()).toBe(0);
     await council.close();
-    const { rewardDecision } = await s.api.ok(`query($id: ID!) { rewardDecision(id: $id) { basedOn { publicationVersion score rank } review { open resolution } } }`, { id: decision.id });
+    const { rewardDecision } = await portal.s.api.ok(`query($id: ID!) { rewardDecision(id: $id) { basedOn { publicationVersion score rank } review { open resolution } } }`, { id: decision.id });
     expect(rewardDecision).toEqual({ basedOn: { publicationVersion: 2, score: 90, rank: 1 }, review: { open: false, resolution: 'Điểm tăng sau phúc khảo: vẫn đủ tiêu chuẩn Bằng khen' } });
   });
 });

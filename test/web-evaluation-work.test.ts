@@ -12,32 +12,17 @@
  * province's officer may not list the submissions. Conflicts: an assigned reviewer declares a conflict of interest on an entry (a reason too short refused beside it)
  * and may then no longer score it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
 import { eventually } from './support/graphql';
-import { PortalPeople } from './support/portal-people';
-import { usePlatform } from './support/platform';
-import { RewardScenario, year } from './support/reward';
+import { usePortalScenario } from './support/portal-people';
+import { year } from './support/reward';
 
-const env = usePlatform();
-let browser: Browser;
-let base: string;
-let s: RewardScenario;
-const people = new PortalPeople(() => s, () => browser, () => base, 'ev');
-
-beforeAll(async () => {
-  base = env.platform.gatewayUrl.replace(/\/graphql$/, '');
-  s = await RewardScenario.start(env.platform, env.api);
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const portal = usePortalScenario('ev');
+const { people } = portal;
 
 /** From the person's home to a work screen through the menu, as a person goes. */
 async function openFromHome(page: Page, home: string, link: string, heading: string): Promise<void> {
-  await page.goto(`${base}${home}`);
+  await page.goto(`${portal.base}${home}`);
   await page.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name: link, exact: true }).click();
   await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
 }
@@ -50,51 +35,51 @@ const RUBRIC_LEVELS = [
 
 /** A running movement of Hà Nội with Lan enrolled, one published criteria set, her progress scored; `publish` puts the results out. */
 async function scoredCampaign(title: string, publish: boolean, rubric = false): Promise<{ id: string; lan: string; criterion: string }> {
-  const officer = s.tokens.officerHn;
-  const created = (await s.api.ok(`mutation($input: CreateCampaignInput!) { createCampaign(input: $input, launch: true) { id targets { id } } }`, {
-    input: { launchingUnitId: s.units.hn!.id, title, goal: 'Tăng năng suất lao động', category: 'FOR_WORKERS', startsOn: `${year}-01-01`, endsOn: `${year}-12-31`,
+  const officer = portal.s.tokens.officerHn;
+  const created = (await portal.s.api.ok(`mutation($input: CreateCampaignInput!) { createCampaign(input: $input, launch: true) { id targets { id } } }`, {
+    input: { launchingUnitId: portal.s.units.hn!.id, title, goal: 'Tăng năng suất lao động', category: 'FOR_WORKERS', startsOn: `${year}-01-01`, endsOn: `${year}-12-31`,
       targets: [{ name: 'Sáng kiến cải tiến', unitOfMeasure: 'sáng kiến', targetValue: 10, direction: 'HIGHER_IS_BETTER', aggregation: 'SUM', weight: 100 }] },
   }, officer)).createCampaign;
   const target = created.targets[0].id;
-  const lan = (await s.api.ok(`mutation($input: EnrollMemberInput!) { enrollMember(input: $input) { id } }`, { input: { campaignId: created.id, memberId: s.members.lan } }, officer)).enrollMember.id;
-  await s.api.ok(`mutation($id: ID!) { startCampaign(id: $id) { id } }`, { id: created.id }, officer);
-  await eventually(async () => (await s.api.ok(`query($c: ID!) { evaluationRound(campaignId: $c) { id } }`, { c: created.id })).evaluationRound, 30000, 'the round opened');
-  const set = (await s.api.ok(`mutation($i: CriteriaSetInput!) { createCriteriaSet(input: $i) { id criteria { id } } }`, {
+  const lan = (await portal.s.api.ok(`mutation($input: EnrollMemberInput!) { enrollMember(input: $input) { id } }`, { input: { campaignId: created.id, memberId: portal.s.members.lan } }, officer)).enrollMember.id;
+  await portal.s.api.ok(`mutation($id: ID!) { startCampaign(id: $id) { id } }`, { id: created.id }, officer);
+  await eventually(async () => (await portal.s.api.ok(`query($c: ID!) { evaluationRound(campaignId: $c) { id } }`, { c: created.id })).evaluationRound, 30000, 'the round opened');
+  const set = (await portal.s.api.ok(`mutation($i: CriteriaSetInput!) { createCriteriaSet(input: $i) { id criteria { id } } }`, {
     i: { campaignId: created.id, variant: 'GENERAL', criteria: [
       { name: 'Sáng kiến cải tiến', method: 'LINEAR', weight: rubric ? 60 : 100, unitOfMeasure: 'sáng kiến', targetValue: 10, targetId: target },
       ...(rubric ? [{ name: 'Văn hóa doanh nghiệp', method: 'RUBRIC', weight: 40, rubricLevels: RUBRIC_LEVELS }] : []),
     ] },
   }, officer)).createCriteriaSet;
-  await s.api.ok(`mutation($id: ID!) { publishCriteriaSet(id: $id) { id } }`, { id: set.id }, officer);
-  await s.api.ok(`mutation($i: ReportProgressInput!) { reportProgress(input: $i) { id } }`, { i: { enrollmentId: lan, targetId: target, periodStart: `${year}-01-01`, value: 5 } }, officer);
+  await portal.s.api.ok(`mutation($id: ID!) { publishCriteriaSet(id: $id) { id } }`, { id: set.id }, officer);
+  await portal.s.api.ok(`mutation($i: ReportProgressInput!) { reportProgress(input: $i) { id } }`, { i: { enrollmentId: lan, targetId: target, periodStart: `${year}-01-01`, value: 5 } }, officer);
   await eventually(async () => {
-    const score = (await s.api.ok(`query($e: ID!) { participantScore(enrollmentId: $e) { total } }`, { e: lan }, officer)).participantScore;
+    const score = (await portal.s.api.ok(`query($e: ID!) { participantScore(enrollmentId: $e) { total } }`, { e: lan }, officer)).participantScore;
     return score && score.total > 0 ? score : null;
   }, 30000, 'Lan scored in evaluation');
-  if (publish) await s.api.ok(`mutation($c: ID!) { publishResults(campaignId: $c) { publicationVersion } }`, { c: created.id }, officer);
+  if (publish) await portal.s.api.ok(`mutation($c: ID!) { publishResults(campaignId: $c) { publicationVersion } }`, { c: created.id }, officer);
   return { id: created.id, lan, criterion: set.criteria[0].id };
 }
 
 /** The id of the published set's reviewed criterion. */
 async function rubricCriterion(campaignId: string): Promise<string> {
-  const set = (await s.api.ok(`query($id: ID!) { campaign(id: $id) { criteriaSets { status criteria { id method } } } }`, { id: campaignId }, s.tokens.officerHn)).campaign.criteriaSets
+  const set = (await portal.s.api.ok(`query($id: ID!) { campaign(id: $id) { criteriaSets { status criteria { id method } } } }`, { id: campaignId }, portal.s.tokens.officerHn)).campaign.criteriaSets
     .find((c: { status: string }) => c.status === 'PUBLISHED');
   return set.criteria.find((c: { method: string }) => c.method === 'RUBRIC').id;
 }
 
 /** Evidence Hà Nội's officer submits for Lan on the reviewed criterion: the submission's id. */
 async function submittedEvidence(campaign: { id: string; lan: string }, text: string, url: string): Promise<string> {
-  return (await s.api.ok(`mutation($i: SubmissionInput!) { submitEvidence(input: $i) { id } }`, {
+  return (await portal.s.api.ok(`mutation($i: SubmissionInput!) { submitEvidence(input: $i) { id } }`, {
     i: { enrollmentId: campaign.lan, criterionId: await rubricCriterion(campaign.id), text, evidence: [{ url }] },
-  }, s.tokens.officerHn)).submitEvidence.id;
+  }, portal.s.tokens.officerHn)).submitEvidence.id;
 }
 
 describe('appeals (Khiếu nại kết quả)', () => {
   it('a member appeals her published result and the organising officer accepts it with corrected points', async () => {
-    const title = `Năng suất, chất lượng ${s.run}`;
+    const title = `Năng suất, chất lượng ${portal.s.run}`;
     const campaign = await scoredCampaign(title, true);
 
-    const lan = await people.pageAs({ roles: ['MEMBER'], unit: 'may', memberId: s.members.lan }, '/');
+    const lan = await people.pageAs({ roles: ['MEMBER'], unit: 'may', memberId: portal.s.members.lan }, '/');
     await openFromHome(lan.page, '/', 'Khiếu nại kết quả', 'Khiếu nại kết quả');
     const form = lan.page.getByRole('form', { name: `Khiếu nại: ${title} – Trần Thị Lan (Công đoàn Công ty May Thăng Long)` });
     await form.getByLabel('Kết quả sai ở đâu').fill('Sai');
@@ -109,10 +94,10 @@ describe('appeals (Khiếu nại kết quả)', () => {
     await form.getByText('Kết quả này đang có một khiếu nại chưa giải quyết').waitFor();
     await lan.close();
 
-    const [appeal] = (await s.api.ok(`query($id: ID!) { campaign(id: $id) { appeals { id status } } }`, { id: campaign.id }, s.tokens.officerHn)).campaign.appeals;
+    const [appeal] = (await portal.s.api.ok(`query($id: ID!) { campaign(id: $id) { appeals { id status } } }`, { id: campaign.id }, portal.s.tokens.officerHn)).campaign.appeals;
     expect(appeal.status).toBe('OPEN');
     // Khánh Hòa's officer does not organise the movement: the answer is refused
-    const refused = await s.api.refused(`mutation($id: ID!) { resolveAppeal(id: $id, accept: false, resolution: "Không thuộc phạm vi của tỉnh") { id } }`, { id: appeal.id }, s.tokens.officerKh);
+    const refused = await portal.s.api.refused(`mutation($id: ID!) { resolveAppeal(id: $id, accept: false, resolution: "Không thuộc phạm vi của tỉnh") { id } }`, { id: appeal.id }, portal.s.tokens.officerKh);
     expect(refused.code).toBe('FORBIDDEN');
 
     const officer = await people.pageAs({ roles: ['UNIT_OFFICER'], unit: 'hn' }, '/dashboard');
@@ -136,7 +121,7 @@ describe('appeals (Khiếu nại kết quả)', () => {
     await page.getByTestId('resolved-appeal').getByText('Đã chấp nhận: Đã đối chiếu biên bản công nhận 3 sáng kiến quý I').waitFor();
     await officer.close();
 
-    const after = (await s.api.ok(`query($id: ID!) { campaign(id: $id) { appeals { status resolution } rankings { publicationVersion edges { node { name score } } } } }`, { id: campaign.id }, s.tokens.officerHn)).campaign;
+    const after = (await portal.s.api.ok(`query($id: ID!) { campaign(id: $id) { appeals { status resolution } rankings { publicationVersion edges { node { name score } } } } }`, { id: campaign.id }, portal.s.tokens.officerHn)).campaign;
     expect(after.appeals).toEqual([{ status: 'ACCEPTED', resolution: 'Đã đối chiếu biên bản công nhận 3 sáng kiến quý I' }]);
     expect(after.rankings.publicationVersion).toBe(2);
     expect(after.rankings.edges).toEqual([{ node: { name: 'Trần Thị Lan', score: 80 } }]);
@@ -145,9 +130,9 @@ describe('appeals (Khiếu nại kết quả)', () => {
 
 describe('evidence (Nộp minh chứng)', () => {
   it('a member submits evidence for the criterion reviewers score', async () => {
-    const title = `Văn hóa doanh nghiệp ${s.run}`;
+    const title = `Văn hóa doanh nghiệp ${portal.s.run}`;
     const campaign = await scoredCampaign(title, false, true);
-    const lan = await people.pageAs({ roles: ['MEMBER'], unit: 'may', memberId: s.members.lan }, '/');
+    const lan = await people.pageAs({ roles: ['MEMBER'], unit: 'may', memberId: portal.s.members.lan }, '/');
     const page = lan.page;
     await openFromHome(page, '/', 'Nộp minh chứng', 'Nộp minh chứng');
     await page.getByLabel('Phong trào đã tham gia').selectOption({ label: title });
@@ -175,21 +160,21 @@ describe('evidence (Nộp minh chứng)', () => {
 
     const rubric = await rubricCriterion(campaign.id);
     // Khánh Hòa's officer is not over Lan's unit
-    const refused = await s.api.refused(`mutation($i: SubmissionInput!) { submitEvidence(input: $i) { id } }`, {
+    const refused = await portal.s.api.refused(`mutation($i: SubmissionInput!) { submitEvidence(input: $i) { id } }`, {
       i: { enrollmentId: campaign.lan, criterionId: rubric, text: 'Nộp thay từ tỉnh khác', evidence: [{ url: 'https://x.vn/a.pdf' }] },
-    }, s.tokens.officerKh);
+    }, portal.s.tokens.officerKh);
     expect(refused.code).toBe('FORBIDDEN');
   });
 });
 
 describe('criteria sets (Bộ tiêu chí)', () => {
   it('the organising officer drafts a criteria set, edits the draft and publishes it', async () => {
-    const title = `An toàn lao động ${s.run}`;
-    const created = (await s.api.ok(`mutation($input: CreateCampaignInput!) { createCampaign(input: $input, launch: true) { id } }`, {
-      input: { launchingUnitId: s.units.hn!.id, title, goal: 'Không để xảy ra tai nạn lao động', category: 'FOR_WORKERS', startsOn: `${year}-01-01`, endsOn: `${year}-12-31`,
+    const title = `An toàn lao động ${portal.s.run}`;
+    const created = (await portal.s.api.ok(`mutation($input: CreateCampaignInput!) { createCampaign(input: $input, launch: true) { id } }`, {
+      input: { launchingUnitId: portal.s.units.hn!.id, title, goal: 'Không để xảy ra tai nạn lao động', category: 'FOR_WORKERS', startsOn: `${year}-01-01`, endsOn: `${year}-12-31`,
         targets: [{ name: 'Sáng kiến an toàn', unitOfMeasure: 'sáng kiến', targetValue: 8, direction: 'HIGHER_IS_BETTER', aggregation: 'SUM', weight: 100 }] },
-    }, s.tokens.officerHn)).createCampaign;
-    await eventually(async () => (await s.api.ok(`query($c: ID!) { evaluationRound(campaignId: $c) { id } }`, { c: created.id })).evaluationRound, 30000, 'the round opened');
+    }, portal.s.tokens.officerHn)).createCampaign;
+    await eventually(async () => (await portal.s.api.ok(`query($c: ID!) { evaluationRound(campaignId: $c) { id } }`, { c: created.id })).evaluationRound, 30000, 'the round opened');
 
     const officer = await people.pageAs({ roles: ['UNIT_OFFICER'], unit: 'hn' }, '/dashboard');
     const page = officer.page;
@@ -232,27 +217,27 @@ describe('criteria sets (Bộ tiêu chí)', () => {
     expect(await sets.getByRole('button', { name: 'Sửa phiên bản 1' }).count()).toBe(0);
     await officer.close();
 
-    const [set] = (await s.api.ok(`query($id: ID!) { campaign(id: $id) { criteriaSets { id status appealWindowDays criteria { name method weight targetValue } } } }`, { id: created.id }, s.tokens.officerHn)).campaign.criteriaSets;
+    const [set] = (await portal.s.api.ok(`query($id: ID!) { campaign(id: $id) { criteriaSets { id status appealWindowDays criteria { name method weight targetValue } } } }`, { id: created.id }, portal.s.tokens.officerHn)).campaign.criteriaSets;
     expect(set).toMatchObject({ status: 'PUBLISHED', appealWindowDays: 15, criteria: [
       { name: 'Sáng kiến an toàn', method: 'LINEAR', weight: 60, targetValue: 8 },
       { name: 'Phong trào “Xanh – Sạch – Đẹp”', method: 'RUBRIC', weight: 40, targetValue: null },
     ] });
     const input = { campaignId: created.id, variant: 'GENERAL', criteria: [{ name: 'Chỉ một tiêu chí', method: 'PASS_FAIL', weight: 100, unitOfMeasure: 'lần', targetValue: 1 }] };
     // the published version is immutable, and Khánh Hòa's officer does not organise the movement
-    expect((await s.api.refused(`mutation($id: ID!, $i: CriteriaSetInput!) { updateCriteriaSet(id: $id, input: $i) { id } }`, { id: set.id, i: input }, s.tokens.officerHn)).code).toBe('CONFLICT');
-    expect((await s.api.refused(`mutation($i: CriteriaSetInput!) { createCriteriaSet(input: $i) { id } }`, { i: input }, s.tokens.officerKh)).code).toBe('FORBIDDEN');
+    expect((await portal.s.api.refused(`mutation($id: ID!, $i: CriteriaSetInput!) { updateCriteriaSet(id: $id, input: $i) { id } }`, { id: set.id, i: input }, portal.s.tokens.officerHn)).code).toBe('CONFLICT');
+    expect((await portal.s.api.refused(`mutation($i: CriteriaSetInput!) { createCriteriaSet(input: $i) { id } }`, { i: input }, portal.s.tokens.officerKh)).code).toBe('FORBIDDEN');
   });
 });
 
 describe('reviewer assignment (Phân công chấm)', () => {
   it('the organising officer assigns a reviewer, the conflict of another shown before', async () => {
-    const title = `Phân công chấm ${s.run}`;
+    const title = `Phân công chấm ${portal.s.run}`;
     const campaign = await scoredCampaign(title, false, true);
     const submission = await submittedEvidence(campaign, 'Đội văn nghệ công nhân đạt giải nhất thành phố', 'https://maythanglong.vn/giai-nhat.pdf');
     // two reviewers: one of Lan's own grassroots union (a conflict), one of the federation
     const nearby = await people.accountOf({ roles: ['REVIEWER'], unit: 'may' });
     await people.accountOf({ roles: ['REVIEWER'], unit: 'so' });
-    const names = (await s.api.ok(`query($q: String!) { accounts(search: $q) { edges { node { id username fullName } } } }`, { q: nearby.username }, s.tokens.admin)).accounts.edges;
+    const names = (await portal.s.api.ok(`query($q: String!) { accounts(search: $q) { edges { node { id username fullName } } } }`, { q: nearby.username }, portal.s.tokens.admin)).accounts.edges;
     const near = names.find((e: { node: { username: string } }) => e.node.username === nearby.username).node;
 
     const officer = await people.pageAs({ roles: ['UNIT_OFFICER'], unit: 'hn' }, '/dashboard');
@@ -272,21 +257,21 @@ describe('reviewer assignment (Phân công chấm)', () => {
     expect(await page.locator(`#assign-${submission}-error`).count()).toBe(0);
     await officer.close();
 
-    const refused = await s.api.refused(`query($id: ID!) { campaign(id: $id) { submissions { id } } }`, { id: campaign.id }, s.tokens.officerKh);
+    const refused = await portal.s.api.refused(`query($id: ID!) { campaign(id: $id) { submissions { id } } }`, { id: campaign.id }, portal.s.tokens.officerKh);
     expect(refused.code).toBe('FORBIDDEN');
   });
 });
 
 describe('conflicts of interest (Xung đột lợi ích)', () => {
   it('an assigned reviewer declares a conflict and can no longer score the entry', async () => {
-    const campaign = await scoredCampaign(`Xung đột lợi ích ${s.run}`, false, true);
+    const campaign = await scoredCampaign(`Xung đột lợi ích ${portal.s.run}`, false, true);
     const submission = await submittedEvidence(campaign, 'Tổ chức ngày hội văn hóa công nhân', 'https://maythanglong.vn/ngay-hoi.pdf');
 
     const reviewer = await people.pageAs({ roles: ['REVIEWER'], unit: 'hn' }, '/');
     const { username } = await people.accountOf({ roles: ['REVIEWER'], unit: 'hn' });
-    const account = (await s.api.ok(`query($q: String!) { accounts(search: $q) { edges { node { id username } } } }`, { q: username }, s.tokens.admin)).accounts.edges
+    const account = (await portal.s.api.ok(`query($q: String!) { accounts(search: $q) { edges { node { id username } } } }`, { q: username }, portal.s.tokens.admin)).accounts.edges
       .find((e: { node: { username: string } }) => e.node.username === username).node;
-    await s.api.ok(`mutation($id: ID!, $r: ReviewerInput!) { assignReviewer(submissionId: $id, reviewer: $r) { id } }`, { id: submission, r: { subject: account.id, unitPath: s.units.hn!.path } }, s.tokens.officerHn);
+    await portal.s.api.ok(`mutation($id: ID!, $r: ReviewerInput!) { assignReviewer(submissionId: $id, reviewer: $r) { id } }`, { id: submission, r: { subject: account.id, unitPath: portal.s.units.hn!.path } }, portal.s.tokens.officerHn);
 
     const page = reviewer.page;
     await openFromHome(page, '/', 'Chấm điểm', 'Chấm điểm minh chứng');
@@ -301,6 +286,6 @@ describe('conflicts of interest (Xung đột lợi ích)', () => {
     await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
     await page.getByText(/^Xung đột lợi ích: /).waitFor();
     await reviewer.close();
-    expect((await s.api.ok(`query($id: ID!) { submission(id: $id) { reviewCount status } }`, { id: submission }, s.tokens.officerHn)).submission).toEqual({ reviewCount: 0, status: 'IN_REVIEW' });
+    expect((await portal.s.api.ok(`query($id: ID!) { submission(id: $id) { reviewCount status } }`, { id: submission }, portal.s.tokens.officerHn)).submission).toEqual({ reviewCount: 0, status: 'IN_REVIEW' });
   });
 });

@@ -11,32 +11,17 @@
  * rule and a code already used refused beside the field, then renamed. A reward budget, a negative amount refused
  * beside it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { PortalPeople } from './support/portal-people';
-import { usePlatform } from './support/platform';
+import type { Page } from 'playwright-core';
+import { usePortalScenario } from './support/portal-people';
 import { eventually } from './support/graphql';
-import { RewardScenario, year } from './support/reward';
+import { year } from './support/reward';
 
-const env = usePlatform();
-let browser: Browser;
-let base: string;
-let s: RewardScenario;
-const people = new PortalPeople(() => s, () => browser, () => base, 'cb');
-
-beforeAll(async () => {
-  base = env.platform.gatewayUrl.replace(/\/graphql$/, '');
-  s = await RewardScenario.start(env.platform, env.api);
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const portal = usePortalScenario('cb');
+const { people } = portal;
 
 /** From the officer's home (the dashboard) to a work screen through the menu, as a person goes. */
 async function openFromHome(page: Page, link: string, heading: string): Promise<void> {
-  await page.goto(`${base}/dashboard`);
+  await page.goto(`${portal.base}/dashboard`);
   await page.getByRole('navigation', { name: 'Chính' }).getByRole('link', { name: link, exact: true }).click();
   await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
 }
@@ -85,24 +70,24 @@ describe('an officer of Hà Nội at work', () => {
     await card.getByText(`đã rời công đoàn ngày 31/12/${year - 1}`).waitFor();
     await officer.close();
 
-    const mai = (await s.api.ok(`query($u: ID!) { members(unitId: $u, search: "mai") { edges { node { fullName unit { name } leftUnionOn } } } }`, { u: s.units.hn!.id }, s.tokens.officerHn)).members.edges;
+    const mai = (await portal.s.api.ok(`query($u: ID!) { members(unitId: $u, search: "mai") { edges { node { fullName unit { name } leftUnionOn } } } }`, { u: portal.s.units.hn!.id }, portal.s.tokens.officerHn)).members.edges;
     expect(mai).toEqual([{ node: { fullName: 'Vũ Thị Mai', unit: { name: 'Công đoàn Sở Công Thương Hà Nội' }, leftUnionOn: `${year - 1}-12-31` } }]);
     // a search with the LIKE wildcards finds nobody rather than everybody
-    expect((await s.api.ok(`query($u: ID!) { members(unitId: $u, search: "%") { edges { node { id } } } }`, { u: s.units.hn!.id }, s.tokens.officerHn)).members.edges).toEqual([]);
+    expect((await portal.s.api.ok(`query($u: ID!) { members(unitId: $u, search: "%") { edges { node { id } } } }`, { u: portal.s.units.hn!.id }, portal.s.tokens.officerHn)).members.edges).toEqual([]);
     // Khánh Hòa's officer may not look into Hà Nội's members, by name or otherwise
-    const refused = await s.api.refused(`query($u: ID!) { members(unitId: $u, search: "hoa") { edges { node { id } } } }`, { u: s.units.hn!.id }, s.tokens.officerKh);
+    const refused = await portal.s.api.refused(`query($u: ID!) { members(unitId: $u, search: "hoa") { edges { node { id } } } }`, { u: portal.s.units.hn!.id }, portal.s.tokens.officerKh);
     expect(refused.code).toBe('FORBIDDEN');
   });
 
   it('enrols a unit and a member with commitments, starts, summarises and closes a movement', async () => {
-    const title = `Năng suất, chất lượng ${s.run}`;
-    const created = (await s.api.ok(`mutation($input: CreateCampaignInput!) { createCampaign(input: $input, launch: true) { id } }`, {
-      input: { launchingUnitId: s.units.hn!.id, title, goal: 'Tăng năng suất lao động', category: 'FOR_WORKERS', startsOn: `${year}-01-01`, endsOn: `${year}-12-31`,
+    const title = `Năng suất, chất lượng ${portal.s.run}`;
+    const created = (await portal.s.api.ok(`mutation($input: CreateCampaignInput!) { createCampaign(input: $input, launch: true) { id } }`, {
+      input: { launchingUnitId: portal.s.units.hn!.id, title, goal: 'Tăng năng suất lao động', category: 'FOR_WORKERS', startsOn: `${year}-01-01`, endsOn: `${year}-12-31`,
         targets: [
           { name: 'Sáng kiến cải tiến', unitOfMeasure: 'sáng kiến', targetValue: 10, direction: 'HIGHER_IS_BETTER', aggregation: 'SUM', weight: 60 },
           { name: 'Giờ công tiết kiệm', unitOfMeasure: 'giờ', targetValue: 500, direction: 'HIGHER_IS_BETTER', aggregation: 'SUM', weight: 40 },
         ] },
-    }, s.tokens.officerHn)).createCampaign;
+    }, portal.s.tokens.officerHn)).createCampaign;
     const officer = await people.pageAs({ roles: ['UNIT_OFFICER'], unit: 'hn' }, '/dashboard');
     const page = officer.page;
     await openFromHome(page, 'Điều hành phong trào', 'Điều hành phong trào');
@@ -130,16 +115,16 @@ describe('an officer of Hà Nội at work', () => {
     // nothing scored yet: the publication is refused in words; then a criteria set, a report, and the results go out
     await page.getByRole('button', { name: 'Công bố kết quả' }).click();
     await page.getByText('Chưa có kết quả để công bố: chưa tập thể, đoàn viên nào có điểm theo một bộ tiêu chí đã ban hành.').waitFor();
-    const running = (await s.api.ok(`query($id: ID!) { campaign(id: $id) { targets { id name } enrollments { edges { node { id member { id } } } } } }`, { id: created.id }, s.tokens.officerHn)).campaign;
+    const running = (await portal.s.api.ok(`query($id: ID!) { campaign(id: $id) { targets { id name } enrollments { edges { node { id member { id } } } } } }`, { id: created.id }, portal.s.tokens.officerHn)).campaign;
     const initiatives = running.targets.find((t: { name: string }) => t.name === 'Sáng kiến cải tiến').id;
-    const set = (await s.api.ok(`mutation($i: CriteriaSetInput!) { createCriteriaSet(input: $i) { id } }`, {
+    const set = (await portal.s.api.ok(`mutation($i: CriteriaSetInput!) { createCriteriaSet(input: $i) { id } }`, {
       i: { campaignId: created.id, variant: 'GENERAL', criteria: [{ name: 'Sáng kiến cải tiến', method: 'LINEAR', weight: 100, unitOfMeasure: 'sáng kiến', targetValue: 10, targetId: initiatives }] },
-    }, s.tokens.officerHn)).createCriteriaSet;
-    await s.api.ok(`mutation($id: ID!) { publishCriteriaSet(id: $id) { id } }`, { id: set.id }, s.tokens.officerHn);
-    const lan = running.enrollments.edges.find((e: { node: { member: { id: string } | null } }) => e.node.member?.id === s.members.lan).node.id;
-    await s.api.ok(`mutation($i: ReportProgressInput!) { reportProgress(input: $i) { id } }`, { i: { enrollmentId: lan, targetId: initiatives, periodStart: `${year}-01-01`, value: 5 } }, s.tokens.officerHn);
+    }, portal.s.tokens.officerHn)).createCriteriaSet;
+    await portal.s.api.ok(`mutation($id: ID!) { publishCriteriaSet(id: $id) { id } }`, { id: set.id }, portal.s.tokens.officerHn);
+    const lan = running.enrollments.edges.find((e: { node: { member: { id: string } | null } }) => e.node.member?.id === portal.s.members.lan).node.id;
+    await portal.s.api.ok(`mutation($i: ReportProgressInput!) { reportProgress(input: $i) { id } }`, { i: { enrollmentId: lan, targetId: initiatives, periodStart: `${year}-01-01`, value: 5 } }, portal.s.tokens.officerHn);
     await eventually(async () => {
-      const score = (await s.api.ok(`query($e: ID!) { participantScore(enrollmentId: $e) { total } }`, { e: lan }, s.tokens.officerHn)).participantScore;
+      const score = (await portal.s.api.ok(`query($e: ID!) { participantScore(enrollmentId: $e) { total } }`, { e: lan }, portal.s.tokens.officerHn)).participantScore;
       return score && score.total > 0 ? score : null;
     }, 30000, 'Lan scored in evaluation');
     await page.getByRole('button', { name: 'Công bố kết quả' }).click();
@@ -166,7 +151,7 @@ describe('an officer of Hà Nội at work', () => {
     await page.getByTestId('campaign-status').getByText('Đã kết thúc').waitFor();
     await officer.close();
 
-    const closed = (await s.api.ok(`query($id: ID!) { campaign(id: $id) { status summary { results { achievedValue } exemplars { name } } enrollments { edges { node { member { fullName } } } } } }`, { id: created.id }, s.tokens.officerHn)).campaign;
+    const closed = (await portal.s.api.ok(`query($id: ID!) { campaign(id: $id) { status summary { results { achievedValue } exemplars { name } } enrollments { edges { node { member { fullName } } } } } }`, { id: created.id }, portal.s.tokens.officerHn)).campaign;
     expect(closed.status).toBe('CLOSED');
     expect(closed.summary.results.map((r: { achievedValue: number }) => r.achievedValue).sort((a: number, b: number) => a - b)).toEqual([14, 620]);
     expect(closed.summary.exemplars).toEqual([{ name: 'Trần Thị Lan' }]);
@@ -184,17 +169,17 @@ describe('an officer of Hà Nội at work', () => {
     expect(await page.locator('#unit-name-error').textContent()).toBe('Tên đơn vị dài 1–255 ký tự');
     expect(await page.locator('#unit-type-error').textContent()).toBe('Công đoàn cơ sở cần ghi loại hình cơ quan, đơn vị, doanh nghiệp');
 
-    await form.getByLabel('Mã đơn vị').fill(`HN-DETKIM-${s.run}`);
+    await form.getByLabel('Mã đơn vị').fill(`HN-DETKIM-${portal.s.run}`);
     await form.getByLabel('Tên đơn vị').fill('Công đoàn Công ty Dệt kim Đông Xuân');
     await form.getByLabel('Loại hình').selectOption({ label: 'Doanh nghiệp Nhà nước' });
     await form.getByRole('button', { name: 'Thêm đơn vị' }).click();
     await page.getByText('Đã thêm Công đoàn Công ty Dệt kim Đông Xuân.').waitFor();
     // the form is empty again: a second union typed with the same code is refused beside the code
-    await form.getByLabel('Mã đơn vị').fill(`HN-DETKIM-${s.run}`);
+    await form.getByLabel('Mã đơn vị').fill(`HN-DETKIM-${portal.s.run}`);
     await form.getByLabel('Tên đơn vị').fill('Công đoàn Dệt kim Đông Xuân (trùng mã)');
     await form.getByLabel('Loại hình').selectOption({ label: 'Doanh nghiệp Nhà nước' });
     await form.getByRole('button', { name: 'Thêm đơn vị' }).click();
-    await page.locator('#unit-code-error').getByText(`Mã đơn vị HN-DETKIM-${s.run} đã được dùng cho một đơn vị khác`).waitFor();
+    await page.locator('#unit-code-error').getByText(`Mã đơn vị HN-DETKIM-${portal.s.run} đã được dùng cho một đơn vị khác`).waitFor();
 
     const card = page.getByTestId('unit').filter({ hasText: 'Công đoàn Công ty Dệt kim Đông Xuân' });
     await card.getByText('trực thuộc Liên đoàn Lao động thành phố Hà Nội').waitFor();
@@ -202,8 +187,8 @@ describe('an officer of Hà Nội at work', () => {
     await card.getByRole('button', { name: 'Đổi tên' }).click();
     await page.getByText('Đã đổi tên thành Công đoàn Tổng công ty Dệt kim Đông Xuân.').waitFor();
     await officer.close();
-    const found = (await s.api.ok(`query($c: String!) { unionUnitByCode(code: $c) { name level organisationType parent { id } } }`, { c: `HN-DETKIM-${s.run}` }, s.tokens.officerHn)).unionUnitByCode;
-    expect(found).toEqual({ name: 'Công đoàn Tổng công ty Dệt kim Đông Xuân', level: 'GRASSROOTS', organisationType: 'STATE_OWNED_ENTERPRISE', parent: { id: s.units.hn!.id } });
+    const found = (await portal.s.api.ok(`query($c: String!) { unionUnitByCode(code: $c) { name level organisationType parent { id } } }`, { c: `HN-DETKIM-${portal.s.run}` }, portal.s.tokens.officerHn)).unionUnitByCode;
+    expect(found).toEqual({ name: 'Công đoàn Tổng công ty Dệt kim Đông Xuân', level: 'GRASSROOTS', organisationType: 'STATE_OWNED_ENTERPRISE', parent: { id: portal.s.units.hn!.id } });
   });
 
   it('plans a grassroots union’s reward budget for the year', async () => {
@@ -219,7 +204,7 @@ describe('an officer of Hà Nội at work', () => {
     await form.getByRole('button', { name: 'Ghi dự toán' }).click();
     await page.getByText(/^Đã ghi dự toán khen thưởng năm \d{4} của Công đoàn Công ty May Thăng Long: 150\.000\.000\s₫\.$/).waitFor();
     await officer.close();
-    const refused = await s.api.refused(`mutation($u: ID!) { setRewardBudget(unitId: $u, year: ${year}, amountVnd: 1) }`, { u: s.units.may!.id }, s.tokens.officerKh);
+    const refused = await portal.s.api.refused(`mutation($u: ID!) { setRewardBudget(unitId: $u, year: ${year}, amountVnd: 1) }`, { u: portal.s.units.may!.id }, portal.s.tokens.officerKh);
     expect(refused.code).toBe('FORBIDDEN');
   });
 
@@ -250,7 +235,7 @@ describe('an officer of Hà Nội at work', () => {
     expect(await row.textContent()).toContain('Khen thưởng đột xuất');
     await officer.close();
 
-    const open = (await s.api.ok(`{ nominations(source: AD_HOC) { edges { node { subjectName reason form { code } grantingUnit { name } } } } }`, {}, s.tokens.officerHn)).nominations.edges;
+    const open = (await portal.s.api.ok(`{ nominations(source: AD_HOC) { edges { node { subjectName reason form { code } grantingUnit { name } } } } }`, {}, portal.s.tokens.officerHn)).nominations.edges;
     expect(open).toContainEqual({ node: { subjectName: 'Lê Văn Tuấn', reason: 'Phát hiện sớm sự cố lò hơi, cứu dây chuyền may khỏi cháy', form: { code: 'GIAY_KHEN' }, grantingUnit: { name: 'Công đoàn Công ty May Thăng Long' } } });
   });
 });

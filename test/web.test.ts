@@ -18,6 +18,7 @@ import { promisify } from 'node:util';
 import { Kind, parse, print, type TypeNode } from 'graphql';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { checkEveryPage } from './support/accessibility';
 import { launchBrowser, signIn, signInAtProvider } from './support/browser';
 import { demoAccount, demoAccounts, type DemoAccount } from './support/demo';
 import { graphql } from './support/graphql';
@@ -67,6 +68,8 @@ afterAll(async () => {
   await browser?.close();
   await platform?.stop();
 });
+
+checkEveryPage(() => browser);
 
 describe('the demo data', () => {
   it('writes its accounts and API key readable by their owner only', () => {

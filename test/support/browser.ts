@@ -32,3 +32,9 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await signInAtProvider(page, username, password, newPassword);
   await page.getByTestId('signed-in-as').waitFor();
 }
+
+/** Waits until the page has loaded and shows no "Đang tải…" (the portal's Loading) any more. */
+export async function waitUntilLoaded(page: Page, timeout = 10_000): Promise<void> {
+  await page.waitForLoadState('load', { timeout });
+  await page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')].some((e) => e.textContent?.includes('Đang tải')), undefined, { timeout });
+}

@@ -5,8 +5,11 @@
  */
 import type { Role } from '@thidua/common';
 import type { Browser, Page } from 'playwright-core';
-import { signIn } from './browser';
-import type { RewardScenario } from './reward';
+import { watchAccessibility } from './accessibility';
+import { launchBrowser, signIn } from './browser';
+import type { Api } from './api';
+import { usePlatform, type TestPlatform } from './platform';
+import { RewardScenario } from './reward';
 
 export interface Person {
   roles: Role[];
@@ -44,13 +47,55 @@ export class PortalPeople {
     return { username: account.username, password: temporary, newPassword: account.password };
   }
 
-  /** A browser context signed in as the person, on `path`. */
+  /**
+   * A browser context signed in as the person, on `path`. Every page it shows is checked for accessibility
+   * (test/support/accessibility.ts): `close()` fails on a serious or critical violation.
+   */
   async pageAs(person: Person, path: string): Promise<{ page: Page; close(): Promise<void> }> {
     const context = await this.browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
+    const audit = watchAccessibility(page);
     const { username, password, newPassword } = await this.accountOf(person);
     await signIn(page, this.base(), username, password, newPassword);
     await page.goto(`${this.base()}${path}`);
-    return { page, close: () => context.close() };
+    return {
+      page,
+      close: async () => {
+        try {
+          await audit.check();
+        } finally {
+          await context.close();
+        }
+      },
+    };
   }
+}
+
+/** What a browser suite works with; `s`, `browser` and `base` are set once the suite's beforeAll has run. */
+export interface PortalScenario {
+  env: { platform: TestPlatform; api: Api };
+  s: RewardScenario;
+  browser: Browser;
+  /** The portal's address (the gateway's, without /graphql). */
+  base: string;
+  people: PortalPeople;
+}
+
+/**
+ * The setup of a browser suite: the platform, a fresh reward scenario (RewardScenario), Debian's Chromium, and the
+ * suite's people whose account names start with `prefix`. Stopped after the suite.
+ */
+export function usePortalScenario(prefix: string): PortalScenario {
+  const env = usePlatform();
+  const portal = { env } as PortalScenario;
+  portal.people = new PortalPeople(() => portal.s, () => portal.browser, () => portal.base, prefix);
+  beforeAll(async () => {
+    portal.base = env.platform.gatewayUrl.replace(/\/graphql$/, '');
+    portal.s = await RewardScenario.start(env.platform, env.api);
+    portal.browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await portal.browser?.close();
+  });
+  return portal;
 }

@@ -3,8 +3,23 @@ const VND = new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND',
 const NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 
 export const vnd = (amount: number | null | undefined) => (amount === null || amount === undefined ? '—' : VND.format(amount));
+/** A reward's cash, or null when it carries none: 0 ₫ is not a reward and is not shown as one (a certificate alone). */
+export const rewardVnd = (amount: number | null | undefined) => (amount ? VND.format(amount) : null);
+/** `, 702.000 ₫` after a reward's form, or nothing when the reward carries no cash. */
+export const withReward = (amount: number | null | undefined) => {
+  const cash = rewardVnd(amount);
+  return cash ? `, ${cash}` : '';
+};
 export const num = (value: number | null | undefined) => (value === null || value === undefined ? '—' : NUMBER.format(value));
 export const percent = (share: number | null | undefined) => (share === null || share === undefined ? '—' : `${NUMBER.format(Math.round(share * 1000) / 10)}%`);
+
+const MOMENT = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Ho_Chi_Minh' });
+
+/** A moment as `25/11/2026 08:05`, in Việt Nam's time. */
+export function moment(iso: string): string {
+  const parts = Object.fromEntries(MOMENT.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+}
 
 /** `2026-11-25` → `25/11/2026` (dates are calendar days end to end). */
 export function day(iso: string | null | undefined): string {

@@ -62,3 +62,52 @@ export function useAction(): ActionState {
   }, []);
   return { ...state, problem: (field: string) => problemFor(state.problems, field), run };
 }
+
+export interface Connection<T> {
+  edges: { node: T }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+export interface PagedState<T> extends QueryState<unknown> {
+  /** Every node read so far: the first page, then each page loaded after it. */
+  nodes: T[];
+  hasMore: boolean;
+  loadingMore: boolean;
+  /** Reads the next page (the query takes `$after`) and appends it. */
+  loadMore(): void;
+}
+
+/**
+ * A long list read a page at a time: the first page as any query, each next one when the person asks for it
+ * ("Xem thêm"). A change of the variables or a reload starts again from the first page.
+ */
+export function usePagedQuery<D, T>(query: string, variables: Record<string, unknown>, connection: (data: D) => Connection<T> | null | undefined, skip = false): PagedState<T> {
+  const { session } = useAuth();
+  const first = useQuery<D>(query, variables, skip);
+  const [more, setMore] = useState<{ nodes: T[]; pageInfo: Connection<T>['pageInfo'] } | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<Error | null>(null);
+  useEffect(() => {
+    setMore(null);
+    setMoreError(null);
+  }, [first.data]);
+  const head = first.data ? connection(first.data) : null;
+  const pageInfo = more?.pageInfo ?? head?.pageInfo ?? { hasNextPage: false, endCursor: null };
+  const loadMore = () => {
+    if (!pageInfo.hasNextPage || loadingMore) return;
+    setLoadingMore(true);
+    request<D>(query, { ...variables, after: pageInfo.endCursor }, session?.token ?? null).then(
+      (result) => {
+        const page = result.data ? connection(result.data) : null;
+        setMore((previous) => ({ nodes: [...(previous?.nodes ?? []), ...(page?.edges.map((e) => e.node) ?? [])], pageInfo: page?.pageInfo ?? { hasNextPage: false, endCursor: null } }));
+        setLoadingMore(false);
+      },
+      (error: Error) => {
+        setMoreError(error);
+        setLoadingMore(false);
+      },
+    );
+  };
+  const nodes = [...(head?.edges.map((e) => e.node) ?? []), ...(more?.nodes ?? [])];
+  return { ...first, error: first.error ?? moreError, nodes, hasMore: pageInfo.hasNextPage, loadingMore, loadMore };
+}

@@ -1,16 +1,29 @@
-import { useEffect, type ReactNode } from 'react';
+import { cloneElement, isValidElement, useEffect, useRef, type ReactNode } from 'react';
+import { useLocation } from 'react-router';
 import type { ApiError, GraphQLError, Problem } from './api';
 import { todayIso } from './format';
 
-/** A page: its title goes to the document title and to the one <h1> screen readers land on. */
+/** The first page shown after loading keeps the browser's focus; every page navigated to afterwards takes it. */
+let navigated = false;
+
+/**
+ * A page: its title goes to the document title and to the one <h1> screen readers land on. After a navigation
+ * inside the portal the focus moves to that heading, so a screen reader reads the new page and Tab starts there.
+ */
 export function Page({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { key } = useLocation();
   useEffect(() => {
     document.title = `${title} – Thi Đua`;
   }, [title]);
+  useEffect(() => {
+    if (navigated) heading.current?.focus({ preventScroll: false });
+    navigated = true;
+  }, [key]);
   return (
     <section className="page">
       <header className="page-header">
-        <h1>{title}</h1>
+        <h1 ref={heading} tabIndex={-1}>{title}</h1>
         {actions ? <div className="page-actions">{actions}</div> : null}
       </header>
       {children}
@@ -85,12 +98,25 @@ export function Outcome({ error, done }: { error: Error | null; done: string | n
   );
 }
 
+/**
+ * The control of a Field with its hint and error tied to it: `aria-describedby` names both (and whatever the control
+ * named already), `aria-invalid` says the API refused it. Only a plain element (input, select, textarea) is tied
+ * here; a composite control passes `describedBy(...)` on itself.
+ */
+function tiedControl(id: string, hint: boolean, problem: string | null | undefined, children: ReactNode): ReactNode {
+  if (!isValidElement<Record<string, unknown>>(children) || typeof children.type !== 'string') return children;
+  const own = typeof children.props['aria-describedby'] === 'string' ? (children.props['aria-describedby'] as string).split(' ') : [];
+  const tied = describedBy(id, hint, problem);
+  const ids = [...new Set([...own, ...(tied['aria-describedby']?.split(' ') ?? [])])].join(' ');
+  return cloneElement(children, { 'aria-describedby': ids || undefined, 'aria-invalid': tied['aria-invalid'] ?? children.props['aria-invalid'] });
+}
+
 /** A labelled control with its hint and its error, tied together for assistive technology. */
 export function Field({ id, label, problem, hint, children }: FieldProps) {
   return (
     <div className={`field${problem ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      {children}
+      {tiedControl(id, Boolean(hint), problem, children)}
       {hint ? (
         <small id={`${id}-hint`} className="muted">
           {hint}
@@ -114,6 +140,19 @@ export function ProgressBar({ value, label }: { value: number; label: string }) 
       </div>
       <span>{percent}%</span>
     </div>
+  );
+}
+
+/** "Xem thêm" under a long list read a page at a time (usePagedQuery), with how many are shown. */
+export function MoreButton({ list, shown }: { list: { hasMore: boolean; loadingMore: boolean; loadMore(): void }; shown: number }) {
+  if (!list.hasMore) return null;
+  return (
+    <p className="more">
+      <span className="muted" aria-live="polite">Đang hiện {shown.toLocaleString('vi-VN')}. </span>
+      <button type="button" className="secondary" onClick={list.loadMore} disabled={list.loadingMore}>
+        {list.loadingMore ? 'Đang tải…' : 'Xem thêm'}
+      </button>
+    </p>
   );
 }
 

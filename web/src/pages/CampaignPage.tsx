@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useAuth } from '../auth';
 import { DiscardDraftButton } from '../drafts';
 import { DownloadButton } from '../downloads';
-import { CAMPAIGN_STATUS, CATEGORY, STORY_KIND, day, label, num, vnd } from '../format';
+import { CAMPAIGN_STATUS, CATEGORY, STORY_KIND, day, label, num, withReward } from '../format';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Loading, Page, Warnings } from '../ui';
 import CAMPAIGN from '../../../gateway/public-operations/portal-campaign.graphql?raw';
@@ -129,7 +129,7 @@ export function CampaignPage() {
       {campaign.rewards?.edges.length ? (
         <ul>
           {campaign.rewards.edges.map(({ node }) => (
-            <li key={node.number}>{node.subjectName}: {node.formName} (QĐ {node.number}, {day(node.decidedOn)}, {vnd(node.amountVnd)})</li>
+            <li key={node.number}>{node.subjectName}: {node.formName} (QĐ {node.number}, {day(node.decidedOn)}{withReward(node.amountVnd)})</li>
           ))}
         </ul>
       ) : (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { mutate } from '../api';
 import { useAuth } from '../auth';
-import { CORRECTION_KIND, NOMINATION_STATUS, day, label, todayIso, vnd } from '../format';
+import { CORRECTION_KIND, NOMINATION_STATUS, day, label, todayIso, vnd, withReward } from '../format';
 import { DownloadButton } from '../downloads';
 import { useAction, useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Outcome, Page, describedBy } from '../ui';
@@ -94,7 +94,7 @@ function DecisionCard({ nomination, grounds, onDone }: { nomination: Nomination;
     <article className="card" data-testid="decided-nomination">
       <h3>{nomination.subjectName}</h3>
       <p>
-        <Link to={`/rewards/decisions/${decision.id}`}>Quyết định số {decision.number}</Link> ngày {day(decision.decidedOn)}: {nomination.form?.name ?? ''}, {vnd(decision.amountVnd)}
+        <Link to={`/rewards/decisions/${decision.id}`}>Quyết định số {decision.number}</Link> ngày {day(decision.decidedOn)}: {nomination.form?.name ?? ''}{withReward(decision.amountVnd)}
       </p>
       {decision.revocation ? (
         <p className="alert alert-warning" role="status">

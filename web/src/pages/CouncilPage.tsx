@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ApiError, mutate, type Problem } from '../api';
 import { useAuth } from '../auth';
 import { DownloadButton } from '../downloads';
-import { NOMINATION_SOURCE, NOMINATION_STATUS, day, label, vnd } from '../format';
+import { NOMINATION_SOURCE, NOMINATION_STATUS, day, label, withReward } from '../format';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Page, Success, problemFor } from '../ui';
 import { MY_UNIT, type MyUnit } from '../my-unit';
@@ -167,7 +167,7 @@ function NominationCard({ nomination, forms, onChange }: { nomination: Nominatio
                     { id, input: { formCode: formCode || null, signerRole, signerName: signerName || null, taskRating: taskRating || null } },
                     token,
                   );
-                  return `Quyết định số ${grantReward.number}: ${grantReward.formName}, ${vnd(grantReward.amountVnd)}`;
+                  return `Quyết định số ${grantReward.number}: ${grantReward.formName}${withReward(grantReward.amountVnd)}`;
                 })
               }
             >

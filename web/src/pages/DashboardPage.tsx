@@ -71,7 +71,7 @@ function Inspection({ campaign }: { campaign: DashboardCampaign }) {
           <h3>Xếp hạng</h3>
           {campaign.rankings?.edges.length ? <DownloadButton label="Tải Excel" testId="rankings-excel" href={`/exports/rankings/${campaign.id}.xlsx`} /> : null}
           {campaign.rankings?.edges.length ? (
-            <ol>{campaign.rankings.edges.map(({ node }) => <li key={`${node.rank}${node.name}`}>{node.name} ({node.unitName}): {num(node.score)} điểm</li>)}</ol>
+            <ol>{campaign.rankings.edges.map(({ node }) => <li key={`${node.rank}${node.name}`}>{node.name}{node.unitName !== node.name ? ` (${node.unitName})` : ''}: {num(node.score)} điểm</li>)}</ol>
           ) : (
             <Empty>Chưa công bố kết quả.</Empty>
           )}

@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { sameOrigin } from '../downloads';
-import { CORRECTION_KIND, day, label, num, vnd } from '../format';
+import { CORRECTION_KIND, day, label, num, rewardVnd, vnd } from '../format';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Loading, Page } from '../ui';
 import DECISION from '../../../gateway/public-operations/portal-reward-decision.graphql?raw';
@@ -78,7 +78,7 @@ export function DecisionPage() {
         <dt>Hình thức</dt><dd>{decision.formName}{decision.adHoc ? ' (khen thưởng đột xuất)' : ''}</dd>
         <dt>Cá nhân, tập thể</dt><dd>{decision.subjectName}, {decision.unitName}</dd>
         <dt>Thành tích</dt><dd>{decision.reason}</dd>
-        <dt>Mức thưởng</dt><dd>{vnd(decision.amountVnd)}</dd>
+        <dt>Mức thưởng</dt><dd>{rewardVnd(decision.amountVnd) ?? 'Không kèm tiền thưởng'}</dd>
         <dt>Thời gian đến quyết định</dt><dd>{num(decision.daysToDecision)} ngày</dd>
       </dl>
       <h2>Văn bản đã phát hành{decision.revocation ? ' (không còn giá trị)' : ''}</h2>

@@ -3,9 +3,9 @@ import { mutate } from '../api';
 import { useAuth } from '../auth';
 import { day, todayIso } from '../format';
 import { DownloadButton } from '../downloads';
-import { useAction, useQuery } from '../hooks';
+import { useAction, usePagedQuery, useQuery, type Connection } from '../hooks';
 import { MY_UNIT, type MyUnit } from '../my-unit';
-import { Empty, ErrorBox, Field, Loading, Outcome, Page, describedBy } from '../ui';
+import { Empty, ErrorBox, Field, Loading, MoreButton, Outcome, Page, describedBy } from '../ui';
 
 interface Member {
   id: string;
@@ -27,10 +27,10 @@ const PLACES = `query MemberPlaces($unitId: ID!) {
   unionUnit(id: $unitId) { subtree(level: GRASSROOTS, first: 100) { edges { node { id name } } } }
   occupations { code name }
 }`;
-const FIND = `query FindMembers($unitId: ID!, $search: String) {
-  members(unitId: $unitId, search: $search, first: 50) { edges { node {
+const FIND = `query FindMembers($unitId: ID!, $search: String, $after: String) {
+  members(unitId: $unitId, search: $search, first: 50, after: $after) { edges { node {
     id fullName joinedUnionOn leftUnionOn isDirectProductionWorker holdsLeadershipPost unit { id name } occupation { name }
-  } } }
+  } } pageInfo { hasNextPage endCursor } }
 }`;
 const CREATE = `mutation CreateMember($input: CreateMemberInput!) { createMember(input: $input) { id fullName unit { name } } }`;
 const MOVE = `mutation MoveMember($id: ID!, $unitId: ID!) { moveMember(id: $id, unitId: $unitId) { id unit { name } } }`;
@@ -96,7 +96,7 @@ export function MembersPage() {
   const places = useQuery<{ unionUnit: { subtree: { edges: { node: Unit }[] } } | null; occupations: { code: string; name: string }[] }>(PLACES, { unitId: mine?.id }, !mine);
   const units = [...(mine?.level === 'GRASSROOTS' ? [mine] : []), ...(places.data?.unionUnit?.subtree.edges.map((e) => e.node) ?? [])];
   const [search, setSearch] = useState('');
-  const found = useQuery<{ members: { edges: { node: Member }[] } }>(FIND, { unitId: mine?.id, search: search.trim() || null }, !mine);
+  const found = usePagedQuery<{ members: Connection<Member> }, Member>(FIND, { unitId: mine?.id, search: search.trim() || null }, (d) => d.members, !mine);
   const [form, setForm] = useState(EMPTY_FORM);
   const action = useAction();
   const p = action.problem;
@@ -110,7 +110,7 @@ export function MembersPage() {
       return `Đã thêm ${createMember.fullName} vào ${createMember.unit.name}.`;
     });
   };
-  const members = found.data?.members.edges.map((e) => e.node) ?? [];
+  const members = found.nodes;
   return (
     <Page title="Đoàn viên">
       <p className="muted">Đoàn viên của các công đoàn cơ sở thuộc {mine?.name ?? 'đơn vị bạn quản lý'}: tìm theo tên, thêm mới, chuyển sinh hoạt, ghi nhận rời công đoàn.</p>
@@ -160,6 +160,7 @@ export function MembersPage() {
       {found.data && members.length === 0 ? <Empty>Không tìm thấy đoàn viên nào.</Empty> : null}
       {mine ? <DownloadButton label="Tải Excel danh sách đoàn viên" testId="members-excel" href={`/exports/units/${mine.id}/members.xlsx`} /> : null}
       <div className="grid" data-testid="members">{members.map((m) => <MemberCard key={m.id} member={m} units={units} onDone={found.reload} />)}</div>
+      <MoreButton list={found} shown={members.length} />
     </Page>
   );
 }

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { request } from '../api';
 import { useAuth } from '../auth';
 import { DownloadButton, query } from '../downloads';
-import { CORRECTION_KIND, day, label, vnd } from '../format';
+import { CORRECTION_KIND, day, label, rewardVnd } from '../format';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Page } from '../ui';
 import FORMS from '../../../gateway/public-operations/portal-reward-forms.graphql?raw';
@@ -108,7 +108,7 @@ export function RegisterPage() {
                   <td>{d.subjectName}<br /><span className="muted">{d.unitName}</span></td>
                   <td>{d.formName}{d.adHoc ? <> <span className="badge badge-red">Đột xuất</span></> : null}<br /><span className="muted">{d.grantingUnitName}</span></td>
                   <td>{d.reason}<br /><span className="muted">{d.daysToDecision} ngày từ thành tích đến quyết định</span></td>
-                  <td className="number">{vnd(d.amountVnd)}</td>
+                  <td className="number">{rewardVnd(d.amountVnd) ?? '—'}</td>
                   <td>
                     <a href={`/documents/rewards/decisions/${d.id}.pdf?download`} download aria-label={`Tải PDF quyết định số ${d.number}`}>Tải PDF</a>
                     {d.revocation ? null : <><br /><a href={`/documents/rewards/decisions/${d.id}/certificate.pdf?download`} download aria-label={`Tải PDF giấy khen, bằng khen của ${d.subjectName}`}>Giấy khen (PDF)</a></>}

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { STORY_KIND, day, label, vnd } from '../format';
+import { STORY_KIND, day, label, withReward } from '../format';
 import { useQuery } from '../hooks';
 import { Empty, ErrorBox, Loading, Page } from '../ui';
 import STORY from '../../../gateway/public-operations/portal-story.graphql?raw';
@@ -47,7 +47,7 @@ export function StoryPage() {
       {story.bodyHtml ? <div className="story-body" dangerouslySetInnerHTML={{ __html: story.bodyHtml }} /> : null}
       {story.rewardDecision ? (
         <p className="alert alert-success">
-          Quyết định khen thưởng số {story.rewardDecision.decisionNumber} ngày {day(story.rewardDecision.decidedOn)}: {story.rewardDecision.formName}, {vnd(story.rewardDecision.amountVnd)}.
+          Quyết định khen thưởng số {story.rewardDecision.decisionNumber} ngày {day(story.rewardDecision.decidedOn)}: {story.rewardDecision.formName}{withReward(story.rewardDecision.amountVnd)}.
         </p>
       ) : null}
       {story.rewardDecision?.revocation ? (

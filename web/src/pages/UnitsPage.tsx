@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { mutate } from '../api';
 import { useAuth } from '../auth';
 import { ORGANISATION_TYPE, UNIT_LEVEL, label } from '../format';
-import { useAction, useQuery } from '../hooks';
+import { useAction, usePagedQuery, useQuery, type Connection } from '../hooks';
 import { MY_UNIT, type MyUnit } from '../my-unit';
-import { Empty, ErrorBox, Field, Outcome, Page, describedBy } from '../ui';
+import { Empty, ErrorBox, Field, MoreButton, Outcome, Page, describedBy } from '../ui';
 
 interface Unit {
   id: string;
@@ -15,7 +15,9 @@ interface Unit {
   parent: { name: string } | null;
 }
 
-const SUBTREE = `query UnitsBelow($unitId: ID!) { unionUnit(id: $unitId) { subtree(first: 100) { edges { node { id code name level organisationType parent { name } } } } } }`;
+const SUBTREE = `query UnitsBelow($unitId: ID!, $after: String) {
+  unionUnit(id: $unitId) { subtree(first: 100, after: $after) { edges { node { id code name level organisationType parent { name } } } pageInfo { hasNextPage endCursor } } }
+}`;
 const CREATE = `mutation CreateUnit($input: CreateUnionUnitInput!) { createUnionUnit(input: $input) { id name } }`;
 const RENAME = `mutation UpdateUnit($id: ID!, $input: UpdateUnionUnitInput!) { updateUnionUnit(id: $id, input: $input) { id name organisationType } }`;
 
@@ -51,11 +53,11 @@ export function UnitsPage() {
   const { session } = useAuth();
   const unit = useQuery<MyUnit>(MY_UNIT, {}, !session);
   const mine = unit.data?.myUnit ?? null;
-  const below = useQuery<{ unionUnit: { subtree: { edges: { node: Unit }[] } } | null }>(SUBTREE, { unitId: mine?.id }, !mine);
+  const below = usePagedQuery<{ unionUnit: { subtree: Connection<Unit> } | null }, Unit>(SUBTREE, { unitId: mine?.id }, (d) => d.unionUnit?.subtree, !mine);
   const [form, setForm] = useState(EMPTY);
   const action = useAction();
   const p = action.problem;
-  const units = below.data?.unionUnit?.subtree.edges.map((e) => e.node) ?? [];
+  const units = below.nodes;
   const parents = [...(mine ? [mine] : []), ...units.filter((u) => u.level !== 'GRASSROOTS')];
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -105,6 +107,7 @@ export function UnitsPage() {
       <h2>Đơn vị trực thuộc</h2>
       {below.data && units.length === 0 ? <Empty>Chưa có đơn vị trực thuộc.</Empty> : null}
       <div className="grid" data-testid="units">{units.map((u) => <UnitRow key={u.id} unit={u} onDone={below.reload} />)}</div>
+      <MoreButton list={below} shown={units.length} />
     </Page>
   );
 }
