@@ -7,9 +7,11 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, getVariableValues, type ValidationContext } from 'graphql';
 import { CORRELATION_ID_HEADER, INTERNAL_TOKEN_HEADER, createErrorFormatter, graphqlOverHttpStatuses, isAnonymous, type GatewayConfig, type Identity, type ServiceName } from '@thidua/common';
 import { isAllowed, loadPublicOperations } from './allowlist';
-import { withInflightSharing } from './inflight';
+import { withExecutor } from './executor';
+import { sharingInflight } from './inflight';
 import { declaredLengths, inputLengthProblems, type DeclaredLengths } from './input-limits';
 import { operationCost } from './query-cost';
+import type { ScopeCache } from './scope-cache';
 
 export const SUPERGRAPH_PATH = path.resolve(__dirname, '../../schemas/supergraph.graphql');
 
@@ -18,6 +20,8 @@ export interface GatewayContext {
   correlationId: string;
   /** Stands for the verified caller (their token, their API key, or anonymous): what in-flight sharing keys on. */
   callerKey: string;
+  /** The caller's authorization scope for the per-scope cache (scope-cache.ts); absent for anonymous callers and API keys. */
+  cacheScope?: string;
   /** The internal token for one subgraph, addressed to it alone. */
   internalToken(service: ServiceName): Promise<string>;
 }
@@ -117,7 +121,7 @@ function operationLimitsPlugin(lengths: DeclaredLengths, markLimitError: (error:
   };
 }
 
-/** Every mutation through this gateway may change public data: its cached answers go at once (other replicas follow events). */
+/** Every mutation through this gateway may change what is cached: its cached answers go at once (other replicas follow events). */
 function flushOnMutationPlugin(flush: () => void): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
@@ -132,8 +136,10 @@ function flushOnMutationPlugin(flush: () => void): ApolloServerPlugin<GatewayCon
 
 export interface GatewayApolloOptions {
   fetcher: Fetcher;
-  /** Called after each mutation (the public cache's flush). */
+  /** Called after each mutation (the caches' flush). */
   onMutation: () => void;
+  /** Authenticated answers per scope, when on. */
+  scopeCache?: ScopeCache;
 }
 
 /** Apollo Server over Apollo Gateway on the committed supergraph, with the limits, allowlist and statuses above. */
@@ -164,7 +170,8 @@ export async function startGatewayApollo(config: GatewayConfig, options: Gateway
   const isLimitError = (error: GraphQLError): boolean =>
     limitErrors.has(error) || (error.originalError !== undefined && limitErrors.has(error.originalError)) || /^Syntax Error: Document contains more that \d+ tokens/.test(error.message);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: withInflightSharing(gateway),
+    // the per-scope cache answers first; what it does not keep is still shared with the same caller's identical query in flight
+    gateway: withExecutor(gateway, (executor) => (options.scopeCache ? options.scopeCache.wrap(sharingInflight(executor)) : sharingInflight(executor))),
     ...protection,
     parseOptions: { maxTokens: maxTokens.n },
     plugins: [
