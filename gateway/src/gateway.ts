@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import { Redis } from 'ioredis';
 import {
   ANONYMOUS,
   CORRELATION_ID_HEADER,
@@ -21,6 +22,7 @@ import {
 import { ApiKeyVerifier } from './api-keys';
 import { downloadRoutes, type InternalTokenFor } from './downloads';
 import { startGatewayApollo, type GatewayContext } from './graphql-server';
+import { IDEMPOTENCY_HEADER, MemoryIdempotencyStore, RedisIdempotencyStore, idempotencyKeyOf, type IdempotencyOptions } from './idempotency';
 import { IdentityVerifier, InvalidTokenError } from './identity';
 import { InternalTokenSigner } from './internal-tokens';
 import { RateLimits, clientAddressOf, type LimitKind } from './rate-limits';
@@ -101,7 +103,15 @@ function requestContext(identify: ReturnType<typeof callerIdentification>, token
   return async (req) => {
     const correlationId = correlationIdFrom(req.headers[CORRELATION_ID_HEADER]);
     const { identity, callerKey, cacheScope } = await identify(req);
-    return { identity, correlationId, callerKey, ...(cacheScope ? { cacheScope } : {}), internalToken: (service) => tokens.tokenFor(callerKey, identity, service) };
+    const idempotencyKey = idempotencyKeyOf(req.headers[IDEMPOTENCY_HEADER], identity);
+    return {
+      identity,
+      correlationId,
+      callerKey,
+      ...(cacheScope ? { cacheScope } : {}),
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+      internalToken: (service) => tokens.tokenFor(callerKey, identity, service),
+    };
   };
 }
 
@@ -131,6 +141,20 @@ async function startCaches(config: GatewayConfig, limits: RateLimits, clientAddr
     async stop(): Promise<void> {
       await invalidation?.stop();
       scopeCache?.stop();
+    },
+  };
+}
+
+/** Idempotency keys in Redis when the gateway has it (every replica sees every key), in this process otherwise. */
+function idempotency(config: GatewayConfig, logger: Logger): IdempotencyOptions & { stop(): Promise<void> } {
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 }) : undefined;
+  redis?.on('error', (error: Error) => logger.warn({ err: error }, 'Redis for idempotency keys unreachable'));
+  return {
+    store: redis ? new RedisIdempotencyStore(redis, config.idempotencyKeyPrefix) : new MemoryIdempotencyStore(),
+    ttlMs: config.idempotencyKeySeconds * 1000,
+    waitMs: 10_000,
+    async stop() {
+      await redis?.quit().catch(() => undefined);
     },
   };
 }
@@ -166,7 +190,13 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
   const mediaBaseUrl = config.subgraphUrls.media.replace(/\/graphql$/, '');
   const apiKeys = new ApiKeyVerifier(mediaBaseUrl, () => tokens.tokenFor('anonymous', ANONYMOUS, 'media'), config.apiKeyCacheSeconds);
   const caches = await startCaches(config, limits, clientAddress, logger);
-  const apollo = await startGatewayApollo(config, { fetcher: subgraphFetcher(), onMutation: () => caches.flush(), ...(caches.scopeCache ? { scopeCache: caches.scopeCache } : {}) });
+  const keys = idempotency(config, logger);
+  const apollo = await startGatewayApollo(config, {
+    fetcher: subgraphFetcher(),
+    onMutation: () => caches.flush(),
+    idempotency: keys,
+    ...(caches.scopeCache ? { scopeCache: caches.scopeCache } : {}),
+  });
   const identify = callerIdentification(verifier, limits, apiKeys, clientAddress);
   const callerToken: InternalTokenFor = async (req, service) => {
     const { identity, callerKey } = await identify(req);
@@ -194,6 +224,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
       await caches.stop();
       await apollo.stop();
       await limits.stop();
+      await keys.stop();
     },
   };
 }

@@ -36,7 +36,7 @@ function countingExecutor(answer: (n: number) => Awaited<ReturnType<Executor>> =
 const officerHn = identity('officer-1', ['UNIT_OFFICER'], '/vn/hn/');
 const officerHn2 = identity('officer-2', ['UNIT_OFFICER'], '/vn/hn/');
 const officerHcm = identity('officer-3', ['UNIT_OFFICER'], '/vn/hcm/');
-const approverHn = identity('officer-4', ['UNIT_OFFICER', 'REWARD_APPROVER'], '/vn/hn/');
+const approverHn = identity('officer-4', ['UNIT_OFFICER', 'COUNCIL_MEMBER'], '/vn/hn/');
 const memberA = identity('member-a', ['MEMBER'], '/vn/hn/a/', '8f1c6f0e-0d8a-4c53-9a2e-0b6a3c1d2e01');
 const memberB = identity('member-b', ['MEMBER'], '/vn/hn/a/', '8f1c6f0e-0d8a-4c53-9a2e-0b6a3c1d2e02');
 

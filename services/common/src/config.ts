@@ -92,6 +92,10 @@ export interface GatewayConfig {
   scopeCacheMaxBytes: number;
   /** After the last invalidating event, the scope cache is emptied once more this much later (consumers still applying it). */
   scopeCacheSettleMs: number;
+  /** How long a mutation's answer is given back to a retry with the same Idempotency-Key. */
+  idempotencyKeySeconds: number;
+  /** Prefix of the idempotency keys in Redis (tests isolate their runs with it). */
+  idempotencyKeyPrefix: string;
   /** The broker and topics whose events invalidate the cache. */
   kafkaBrokers: string[];
   kafkaCredentials: KafkaCredentials;
@@ -264,6 +268,8 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     scopeCacheSeconds: envInt(env, 'SCOPE_CACHE_SECONDS', 60),
     scopeCacheMaxBytes: envInt(env, 'SCOPE_CACHE_MAX_BYTES', 128 * 1024 * 1024),
     scopeCacheSettleMs: envInt(env, 'SCOPE_CACHE_SETTLE_MS', 400),
+    idempotencyKeySeconds: envInt(env, 'IDEMPOTENCY_KEY_SECONDS', 24 * 60 * 60),
+    idempotencyKeyPrefix: env.IDEMPOTENCY_KEY_PREFIX ?? 'thidua:idempotency:',
     kafkaBrokers: kafkaBrokers(env),
     kafkaCredentials: kafkaCredentials('gateway', env),
     topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '',
