@@ -11,6 +11,7 @@ import { Api } from './support/api';
 import { eventually, graphql } from './support/graphql';
 import { signInAs } from './support/keycloak';
 import { startTestPlatform, type TestPlatform } from './support/platform';
+import { TWO_PROVINCES, buildUnionTree } from './support/union-tree';
 
 let platform: TestPlatform;
 let api: Api;
@@ -41,17 +42,19 @@ beforeAll(async () => {
   platform = await startTestPlatform({ scopeCacheSeconds: 300, scopeCacheSettleMs: 200 });
   api = new Api(platform.gatewayUrl);
   admin = await platform.token(['NATIONAL_ADMIN'], null, `admin-${run}`);
-  units.vn = await api.createUnit({ code: `VN-${run}`, name: 'Tổng Liên đoàn Lao động Việt Nam', level: 'NATIONAL' }, admin);
-  units.bn = await api.createUnit({ code: `BN-${run}`, parentId: units.vn.id, name: 'Liên đoàn Lao động tỉnh Bắc Ninh', level: 'PROVINCIAL', provinceCode: 'BN' }, admin);
-  units.kh = await api.createUnit({ code: `KH-${run}`, parentId: units.vn.id, name: 'Liên đoàn Lao động tỉnh Khánh Hòa', level: 'PROVINCIAL', provinceCode: 'KH' }, admin);
-  units.may = await api.createUnit({ code: `MAY-${run}`, parentId: units.bn.id, name: 'Công đoàn Công ty Cổ phần May Bắc Giang', level: 'GRASSROOTS', organisationType: 'PRIVATE_ENTERPRISE' }, admin);
-  const member = (fullName: string) => api.createMember({ unitId: units.may!.id, fullName, occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false }, admin);
-  members.nhung = await member('Nguyễn Thị Hồng Nhung');
-  members.hoa = await member('Phạm Thị Hoa');
-  await account('canbo1', { fullName: 'Trần Văn Bình', unitId: units.bn.id, roles: ['UNIT_OFFICER'] });
-  await account('canbo2', { fullName: 'Đỗ Thị Mai', unitId: units.bn.id, roles: ['UNIT_OFFICER'] });
-  await account('chamdiem', { fullName: 'Vũ Văn Chấm', unitId: units.bn.id, roles: ['REVIEWER'] });
-  await account('canbokh', { fullName: 'Lê Thị Khánh', unitId: units.kh.id, roles: ['UNIT_OFFICER'] });
+  const tree = await buildUnionTree(api, admin, {
+    units: { ...TWO_PROVINCES, may: { parent: 'bn', name: 'Công đoàn Công ty Cổ phần May Bắc Giang', level: 'GRASSROOTS', organisationType: 'PRIVATE_ENTERPRISE' } },
+    members: {
+      nhung: { unit: 'may', fullName: 'Nguyễn Thị Hồng Nhung', occupationCode: 'CN_DET_MAY', direct: true },
+      hoa: { unit: 'may', fullName: 'Phạm Thị Hoa', occupationCode: 'CN_DET_MAY', direct: true },
+    },
+  }, run);
+  Object.assign(units, tree.units);
+  Object.assign(members, tree.members);
+  await account('canbo1', { fullName: 'Trần Văn Bình', unitId: units.bn!.id, roles: ['UNIT_OFFICER'] });
+  await account('canbo2', { fullName: 'Đỗ Thị Mai', unitId: units.bn!.id, roles: ['UNIT_OFFICER'] });
+  await account('chamdiem', { fullName: 'Vũ Văn Chấm', unitId: units.bn!.id, roles: ['REVIEWER'] });
+  await account('canbokh', { fullName: 'Lê Thị Khánh', unitId: units.kh!.id, roles: ['UNIT_OFFICER'] });
   await account('nhung', { fullName: 'Nguyễn Thị Hồng Nhung', memberId: members.nhung, roles: ['MEMBER'] });
   await account('hoa', { fullName: 'Phạm Thị Hoa', memberId: members.hoa, roles: ['MEMBER'] });
 }, 180_000);
