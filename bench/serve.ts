@@ -1,7 +1,7 @@
 /**
  * The processes a benchmark measures, each started alone so the load generator never shares their event loop:
- *   serve.ts subgraphs          the four subgraphs on the _bench databases (ports 4101–4104)
- *   serve.ts gateway ours       our gateway as shipped (port 4100)
+ *   serve.ts subgraphs          the subgraphs on the _bench databases (BENCH_DATABASE_SUFFIX; ports 4101–4105)
+ *   serve.ts gateway ours       our gateway as shipped (port 4100, or BENCH_BASE_PORT; the subgraphs on the next ones)
  *   serve.ts gateway stock      the same supergraph behind @apollo/gateway with default settings (port 4100)
  *   serve.ts gateway hive       the same supergraph behind @graphql-hive/gateway-runtime, defaults (port 4100;
  *                               installed on demand in bench/hive, see installHive in support.ts)
@@ -22,8 +22,10 @@ import { InternalTokenSigner } from '../gateway/src/internal-tokens';
 import { subgraphs } from '../infra/subgraphs';
 import { testTokenIssuer } from '../test/support/tokens';
 
-export const BENCH_PORTS: Record<ServiceName | 'gateway', number> = { gateway: 4100, campaign: 4101, evaluation: 4102, reward: 4103, media: 4104, notification: 4105 };
-const subgraphUrls = Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://127.0.0.1:${BENCH_PORTS[name]}/graphql`])) as Record<ServiceName, string>;
+/** From BENCH_BASE_PORT (4100): the gateway on it, the subgraphs on the next ones, so benchmarks can run side by side. */
+const BASE = Number(process.env.BENCH_BASE_PORT ?? 4100);
+export const BENCH_PORTS: Record<ServiceName | 'gateway', number> = { gateway: BASE, campaign: BASE + 1, evaluation: BASE + 2, reward: BASE + 3, media: BASE + 4, notification: BASE + 5 };
+export const subgraphUrls = Object.fromEntries(SERVICE_NAMES.map((name) => [name, `http://127.0.0.1:${BENCH_PORTS[name]}/graphql`])) as Record<ServiceName, string>;
 
 /** SQL statements sent by request handling (the outbox relay's and consumers' polling left out), for benchmark 3. */
 let statements = 0;

@@ -21,6 +21,9 @@ export function percentile(sorted: number[], p: number): number {
 
 export const RESULTS_DIR = path.resolve(__dirname, 'results');
 
+/** The databases the benchmarks read (`npm run generate -- --suffix …`): BENCH_DATABASE_SUFFIX, so runs beside each other keep apart. */
+export const BENCH_SUFFIX = process.env.BENCH_DATABASE_SUFFIX ?? '_bench';
+
 export interface Served {
   url: string;
   child: ChildProcess;
@@ -49,7 +52,7 @@ function report(child: ChildProcess, output: () => string): Promise<{ cpu: numbe
 /** Starts `bench/serve.ts <args>` in its own process (its own core to fight for) and waits for its "ready" line. */
 export function serve(args: string[], env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): Promise<Served> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(__dirname, 'serve.ts'), ...args], {
-    env: { ...process.env, DATABASE_SUFFIX: '_bench', KAFKA_TOPIC_PREFIX: 'bench-', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, DATABASE_SUFFIX: BENCH_SUFFIX, KAFKA_TOPIC_PREFIX: 'bench-', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -86,26 +89,43 @@ export interface LoadResult {
   errors: number;
   gatewayCpuMsPerRequest?: number;
   subgraphCpuMsPerRequest?: number;
+  /** The machine's 1-minute load average when the run ended: other work on the cores makes every figure worse. */
+  loadAverage?: number;
 }
 
 /** Headers for every request, or a list that requests take in turn (many callers, each with their own token). */
 export type RequestHeaders = Record<string, string> | Record<string, string>[];
 
-const firstOf = (headers: RequestHeaders): Record<string, string> => (Array.isArray(headers) ? headers[0]! : headers);
+/**
+ * A GraphQL request body, or a list of bodies that requests take in turn alongside a list of headers (the n-th
+ * caller sends the n-th body: officers of different provinces asking about their own).
+ */
+export type RequestBody = object | object[];
 
-/** Sends the same GraphQL request over `connections` keep-alive connections for `seconds`. */
-export async function load(label: string, url: string, body: unknown, headers: RequestHeaders, seconds: number, connections = 50): Promise<LoadResult> {
+const firstOf = <T>(items: T | T[]): T => (Array.isArray(items) ? items[0]! : items);
+
+/** Sends the GraphQL request(s) over `connections` keep-alive connections for `seconds`. */
+export async function load(label: string, url: string, body: RequestBody, headers: RequestHeaders, seconds: number, connections = 50): Promise<LoadResult> {
   let turn = 0;
+  const bodies = Array.isArray(body) ? body.map((b) => JSON.stringify(b)) : undefined;
+  const next = (request: autocannon.Request): autocannon.Request => {
+    const n = turn++;
+    return {
+      ...request,
+      ...(Array.isArray(headers) ? { headers: { ...request.headers, ...headers[n % headers.length] } } : {}),
+      ...(bodies ? { body: bodies[n % bodies.length] } : {}),
+    };
+  };
   const result = await autocannon({
     url,
     method: 'POST',
     connections,
     duration: seconds,
+    // an answer that takes longer than autocannon's 10 s still counts (an overloaded machine answers, late)
+    timeout: 30,
     headers: { 'content-type': 'application/json', ...firstOf(headers) },
-    body: JSON.stringify(body),
-    ...(Array.isArray(headers)
-      ? { requests: [{ setupRequest: (request: autocannon.Request) => ({ ...request, headers: { ...request.headers, ...headers[turn++ % headers.length] } }) }] }
-      : {}),
+    body: JSON.stringify(firstOf(body)),
+    ...(Array.isArray(headers) || bodies ? { requests: [{ setupRequest: next }] } : {}),
   });
   if (result['2xx'] === 0) console.warn(`[bench] ${label}: no successful answer (${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts)`);
   return {
@@ -120,13 +140,14 @@ export async function load(label: string, url: string, body: unknown, headers: R
 }
 
 /** `load`, with the CPU time the gateway and the subgraphs spent per request while it ran. */
-export async function loadMeasured(label: string, gateway: Served, subgraphs: Served, body: unknown, headers: RequestHeaders, seconds: number, connections: number): Promise<LoadResult> {
+export async function loadMeasured(label: string, gateway: Served, subgraphs: Served, body: RequestBody, headers: RequestHeaders, seconds: number, connections: number): Promise<LoadResult> {
   const [gatewayBefore, subgraphsBefore] = await Promise.all([gateway.cpuMs(), subgraphs.cpuMs()]);
   const result = await load(label, gateway.url, body, headers, seconds, connections);
   const [gatewayAfter, subgraphsAfter] = await Promise.all([gateway.cpuMs(), subgraphs.cpuMs()]);
   const requests = Math.max(1, result.requestsPerSecond * seconds);
   result.gatewayCpuMsPerRequest = Math.round(((gatewayAfter - gatewayBefore) / requests) * 100) / 100;
   result.subgraphCpuMsPerRequest = Math.round(((subgraphsAfter - subgraphsBefore) / requests) * 100) / 100;
+  result.loadAverage = Math.round(os.loadavg()[0]! * 10) / 10;
   return result;
 }
 
@@ -142,9 +163,12 @@ export function machine(): string {
 }
 
 export function table(results: LoadResult[]): string {
-  const lines = ['| variant | requests/s | p50 ms | p90 ms | p99 ms | gateway CPU ms/req | subgraphs CPU ms/req | non-2xx | errors |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  const lines = [
+    '| variant | requests/s | p50 ms | p90 ms | p99 ms | gateway CPU ms/req | subgraphs CPU ms/req | non-2xx | errors | load avg |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
   for (const r of results) {
-    lines.push(`| ${r.label} | ${r.requestsPerSecond} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.gatewayCpuMsPerRequest ?? '—'} | ${r.subgraphCpuMsPerRequest ?? '—'} | ${r.non2xx} | ${r.errors} |`);
+    lines.push(`| ${r.label} | ${r.requestsPerSecond} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.gatewayCpuMsPerRequest ?? '—'} | ${r.subgraphCpuMsPerRequest ?? '—'} | ${r.non2xx} | ${r.errors} | ${r.loadAverage ?? '—'} |`);
   }
   return lines.join('\n');
 }
@@ -181,7 +205,7 @@ export interface ComparisonOptions {
  * For each variant in turn: starts the subgraphs and that gateway (fresh processes, so CPU figures and profiles
  * belong to one variant), checks the request answers without errors, warms up and loads it.
  */
-export async function compareGateways(variants: [GatewayKind, string][], body: unknown, headers: RequestHeaders, options: ComparisonOptions): Promise<LoadResult[]> {
+export async function compareGateways(variants: [GatewayKind, string][], body: RequestBody, headers: RequestHeaders, options: ComparisonOptions): Promise<LoadResult[]> {
   if (variants.some(([kind]) => kind === 'hive')) ensureHive();
   const results: LoadResult[] = [];
   for (const [kind, label] of variants) {
@@ -191,7 +215,7 @@ export async function compareGateways(variants: [GatewayKind, string][], body: u
     try {
       const gateway = await serve(['gateway', kind], {}, profile('gateway'));
       try {
-        const check = await call(gateway.url, body, firstOf(headers));
+        const check = await call(gateway.url, firstOf(body), firstOf(headers));
         if (check.errors?.length || !check.data) throw new Error(`${kind}: ${JSON.stringify(check.errors)}`);
         // long enough for V8 to optimise every process's hot code and for PostgreSQL's buffers to hold the data
         await load(`${kind} (warm-up)`, gateway.url, body, headers, WARM_UP_SECONDS, options.connections);

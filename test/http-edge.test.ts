@@ -30,6 +30,7 @@ beforeAll(async () => {
       ...process.env,
       PORT_GATEWAY: String(port),
       RESPONSE_CACHE_SECONDS: '0',
+      SCOPE_CACHE_SECONDS: '0',
       ANONYMOUS_REQUESTS_PER_MINUTE: '1000000',
       ...Object.fromEntries(SERVICE_NAMES.map((name) => [`SUBGRAPH_URL_${name.toUpperCase()}`, platform.subgraphs[name].url])),
     },

@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 async function withGateway<T>(overrides: Partial<GatewayConfig>, work: (gateway: RunningGateway) => Promise<T>): Promise<T> {
-  const gateway = await startGateway({ port: 0, responseCacheSeconds: 0, subgraphUrls: Object.fromEntries(SERVICE_NAMES.map((n) => [n, platform.subgraphs[n].url])) as Record<ServiceName, string>, ...overrides });
+  const gateway = await startGateway({ port: 0, responseCacheSeconds: 0, scopeCacheSeconds: 0, subgraphUrls: Object.fromEntries(SERVICE_NAMES.map((n) => [n, platform.subgraphs[n].url])) as Record<ServiceName, string>, ...overrides });
   try {
     return await work(gateway);
   } finally {

@@ -119,7 +119,7 @@ describe('feeds', () => {
 describe('the public cache', () => {
   const SEARCH = `query($t: String!) { searchStories(text: $t) { edges { node { id status } } } }`;
   const cachedGateway = async (): Promise<RunningGateway> =>
-    startGateway({ port: 0, responseCacheSeconds: 300, subgraphUrls: Object.fromEntries(SERVICE_NAMES.map((n) => [n, platform.subgraphs[n].url])) as Record<ServiceName, string>, testTokenIssuer: await testTokenIssuer() });
+    startGateway({ port: 0, responseCacheSeconds: 300, scopeCacheSeconds: 0, subgraphUrls: Object.fromEntries(SERVICE_NAMES.map((n) => [n, platform.subgraphs[n].url])) as Record<ServiceName, string>, testTokenIssuer: await testTokenIssuer() });
   const search = async (url: string, text: string) => {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: SEARCH, variables: { t: text } }) });
     const body = (await response.json()) as { data: { searchStories: { edges: { node: { id: string } }[] } } };

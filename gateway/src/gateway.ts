@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import { Redis } from 'ioredis';
 import {
   ANONYMOUS,
   CORRELATION_ID_HEADER,
@@ -21,10 +22,12 @@ import {
 import { ApiKeyVerifier } from './api-keys';
 import { downloadRoutes, type InternalTokenFor } from './downloads';
 import { startGatewayApollo, type GatewayContext } from './graphql-server';
+import { IDEMPOTENCY_HEADER, MemoryIdempotencyStore, RedisIdempotencyStore, idempotencyKeyOf, type IdempotencyOptions } from './idempotency';
 import { IdentityVerifier, InvalidTokenError } from './identity';
 import { InternalTokenSigner } from './internal-tokens';
 import { RateLimits, clientAddressOf, type LimitKind } from './rate-limits';
-import { PublicResponseCache, watchEvents } from './response-cache';
+import { PublicResponseCache, changesPublicData, watchEvents } from './response-cache';
+import { ScopeCache, scopeOf } from './scope-cache';
 import { gatewayHealthRoutes, publicFileRoute } from './routes';
 import { ASSET_HEADERS, FEED_HEADERS } from './security-headers';
 import { subgraphFetcher } from './subgraph-fetcher';
@@ -49,13 +52,20 @@ function rateLimited(perMinute: number, wait: number): GraphQLError {
   });
 }
 
+interface Caller {
+  identity: Identity;
+  callerKey: string;
+  /** The scope the per-scope cache keys on: signed-in users only (news channels' answers depend on the channel). */
+  cacheScope?: string;
+}
+
 /** Who calls: a news channel's API key, a user's JWT, or nobody; each counted against its rate limit. */
 function callerIdentification(verifier: IdentityVerifier, limits: RateLimits, apiKeys: ApiKeyVerifier, clientAddress: (req: IncomingMessage) => string) {
   const limit = async (kind: LimitKind, key: string): Promise<void> => {
     const wait = await limits.take(kind, key);
     if (wait > 0) throw rateLimited(limits.perMinute[kind], wait);
   };
-  const byApiKey = async (req: IncomingMessage, apiKey: string): Promise<{ identity: Identity; callerKey: string }> => {
+  const byApiKey = async (req: IncomingMessage, apiKey: string): Promise<Caller> => {
     if (req.headers.authorization) throw unauthenticated('Send either an API key or a bearer token, not both');
     // guessing keys costs a failed attempt each, counted per client address; once over the limit, keys are not even checked
     const address = clientAddress(req);
@@ -69,7 +79,7 @@ function callerIdentification(verifier: IdentityVerifier, limits: RateLimits, ap
     await limit('apiKey', identity.subject);
     return { identity, callerKey: `key:${apiKey}` };
   };
-  return async (req: IncomingMessage): Promise<{ identity: Identity; callerKey: string }> => {
+  return async (req: IncomingMessage): Promise<Caller> => {
     const apiKey = req.headers['x-api-key'];
     if (typeof apiKey === 'string') return byApiKey(req, apiKey);
     let identity: Identity;
@@ -79,9 +89,12 @@ function callerIdentification(verifier: IdentityVerifier, limits: RateLimits, ap
       if (error instanceof InvalidTokenError) throw unauthenticated(error.message);
       throw error;
     }
-    if (isAnonymous(identity)) await limit('anonymous', clientAddress(req));
-    else await limit('user', identity.subject);
-    return { identity, callerKey: req.headers.authorization ?? 'anonymous' };
+    if (isAnonymous(identity)) {
+      await limit('anonymous', clientAddress(req));
+      return { identity, callerKey: 'anonymous' };
+    }
+    await limit('user', identity.subject);
+    return { identity, callerKey: req.headers.authorization ?? 'anonymous', cacheScope: scopeOf(identity) };
   };
 }
 
@@ -89,16 +102,61 @@ function callerIdentification(verifier: IdentityVerifier, limits: RateLimits, ap
 function requestContext(identify: ReturnType<typeof callerIdentification>, tokens: InternalTokenSigner): (req: IncomingMessage) => Promise<GatewayContext> {
   return async (req) => {
     const correlationId = correlationIdFrom(req.headers[CORRELATION_ID_HEADER]);
-    const { identity, callerKey } = await identify(req);
-    return { identity, correlationId, callerKey, internalToken: (service) => tokens.tokenFor(callerKey, identity, service) };
+    const { identity, callerKey, cacheScope } = await identify(req);
+    const idempotencyKey = idempotencyKeyOf(req.headers[IDEMPOTENCY_HEADER], identity);
+    return {
+      identity,
+      correlationId,
+      callerKey,
+      ...(cacheScope ? { cacheScope } : {}),
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+      internalToken: (service) => tokens.tokenFor(callerKey, identity, service),
+    };
   };
 }
 
-/** The public answers' cache (when RESPONSE_CACHE_SECONDS > 0) with its invalidation by every service's events. */
-async function startPublicCache(config: GatewayConfig, limits: RateLimits, clientAddress: (req: IncomingMessage) => string, logger: Logger) {
-  if (config.responseCacheSeconds <= 0) return { cache: undefined, invalidation: undefined };
-  const cache = new PublicResponseCache(config.responseCacheSeconds * 1000, config.responseCacheMaxBytes, async (req) => (await limits.take('anonymous', clientAddress(req))) === 0);
-  return { cache, invalidation: await watchEvents(cache, config, logger) };
+/**
+ * The public answers' cache (RESPONSE_CACHE_SECONDS > 0) and the per-scope cache of authenticated answers
+ * (SCOPE_CACHE_SECONDS > 0), with their invalidation by every service's events: the public one on events that
+ * change public data, the per-scope one on every event (an audit line or a review step changes signed-in answers).
+ */
+async function startCaches(config: GatewayConfig, limits: RateLimits, clientAddress: (req: IncomingMessage) => string, logger: Logger) {
+  const publicCache =
+    config.responseCacheSeconds > 0
+      ? new PublicResponseCache(config.responseCacheSeconds * 1000, config.responseCacheMaxBytes, async (req) => (await limits.take('anonymous', clientAddress(req))) === 0)
+      : undefined;
+  const scopeCache = config.scopeCacheSeconds > 0 ? new ScopeCache(config.scopeCacheSeconds * 1000, config.scopeCacheMaxBytes, config.scopeCacheSettleMs) : undefined;
+  const onEvent = (eventType: string): void => {
+    if (changesPublicData(eventType)) publicCache?.flush();
+    scopeCache?.flush();
+  };
+  const invalidation = publicCache || scopeCache ? await watchEvents(onEvent, config, logger) : undefined;
+  return {
+    publicCache,
+    scopeCache,
+    flush(): void {
+      publicCache?.flush();
+      scopeCache?.flush();
+    },
+    async stop(): Promise<void> {
+      await invalidation?.stop();
+      scopeCache?.stop();
+    },
+  };
+}
+
+/** Idempotency keys in Redis when the gateway has it (every replica sees every key), in this process otherwise. */
+function idempotency(config: GatewayConfig, logger: Logger): IdempotencyOptions & { stop(): Promise<void> } {
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 }) : undefined;
+  redis?.on('error', (error: Error) => logger.warn({ err: error }, 'Redis for idempotency keys unreachable'));
+  return {
+    store: redis ? new RedisIdempotencyStore(redis, config.idempotencyKeyPrefix) : new MemoryIdempotencyStore(),
+    ttlMs: config.idempotencyKeySeconds * 1000,
+    waitMs: 10_000,
+    async stop() {
+      await redis?.quit().catch(() => undefined);
+    },
+  };
 }
 
 function routes(config: GatewayConfig, tokens: InternalTokenSigner, mediaBaseUrl: string, callerToken: InternalTokenFor): Record<string, RouteHandler> {
@@ -131,8 +189,14 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
   const clientAddress = clientAddressOf(config.trustProxy);
   const mediaBaseUrl = config.subgraphUrls.media.replace(/\/graphql$/, '');
   const apiKeys = new ApiKeyVerifier(mediaBaseUrl, () => tokens.tokenFor('anonymous', ANONYMOUS, 'media'), config.apiKeyCacheSeconds);
-  const publicCache = await startPublicCache(config, limits, clientAddress, logger);
-  const apollo = await startGatewayApollo(config, { fetcher: subgraphFetcher(), onMutation: () => publicCache.cache?.flush() });
+  const caches = await startCaches(config, limits, clientAddress, logger);
+  const keys = idempotency(config, logger);
+  const apollo = await startGatewayApollo(config, {
+    fetcher: subgraphFetcher(),
+    onMutation: () => caches.flush(),
+    idempotency: keys,
+    ...(caches.scopeCache ? { scopeCache: caches.scopeCache } : {}),
+  });
   const identify = callerIdentification(verifier, limits, apiKeys, clientAddress);
   const callerToken: InternalTokenFor = async (req, service) => {
     const { identity, callerKey } = await identify(req);
@@ -143,7 +207,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
     context: requestContext(identify, tokens),
     maxBodyBytes: config.maxBodyBytes,
     logger,
-    ...(publicCache.cache ? { responseCache: publicCache.cache } : {}),
+    ...(caches.publicCache ? { responseCache: caches.publicCache } : {}),
     routes: routes(config, tokens, mediaBaseUrl, callerToken),
   });
   const port = await listen(server, config.port, config.host);
@@ -157,9 +221,10 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
     async stop() {
       await closeServer(server);
       await closeServer(metrics.server);
-      await publicCache.invalidation?.stop();
+      await caches.stop();
       await apollo.stop();
       await limits.stop();
+      await keys.stop();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
@@ -5,11 +6,15 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, getVariableValues, type ValidationContext } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { CORRELATION_ID_HEADER, INTERNAL_TOKEN_HEADER, createErrorFormatter, graphqlOverHttpStatuses, isAnonymous, type GatewayConfig, type Identity, type ServiceName } from '@thidua/common';
 import { isAllowed, loadPublicOperations } from './allowlist';
-import { withInflightSharing } from './inflight';
+import { withExecutor } from './executor';
+import { idempotencyPlugin, type IdempotencyOptions } from './idempotency';
+import { sharingInflight } from './inflight';
 import { declaredLengths, inputLengthProblems, type DeclaredLengths } from './input-limits';
 import { operationCost } from './query-cost';
+import type { ScopeCache } from './scope-cache';
 
 export const SUPERGRAPH_PATH = path.resolve(__dirname, '../../schemas/supergraph.graphql');
 
@@ -18,6 +23,10 @@ export interface GatewayContext {
   correlationId: string;
   /** Stands for the verified caller (their token, their API key, or anonymous): what in-flight sharing keys on. */
   callerKey: string;
+  /** The caller's authorization scope for the per-scope cache (scope-cache.ts); absent for anonymous callers and API keys. */
+  cacheScope?: string;
+  /** The mutation's Idempotency-Key header, checked (idempotency.ts). */
+  idempotencyKey?: string;
   /** The internal token for one subgraph, addressed to it alone. */
   internalToken(service: ServiceName): Promise<string>;
 }
@@ -94,11 +103,16 @@ function allowlistPlugin(config: GatewayConfig): ApolloServerPlugin<GatewayConte
  */
 function operationLimitsPlugin(lengths: DeclaredLengths, markLimitError: (error: GraphQLError) => GraphQLError): ApolloServerPlugin<GatewayContext> {
   const { maxCost, ...weights } = QUERY_LIMITS.costLimit;
+  // operations with variables already found within the limits: 500 officers asking one dashboard are checked once
+  const passed = new LRUCache<string, true>({ max: 5000 });
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, operation, schema }) {
+        async didResolveOperation({ request, document, operation, schema, queryHash }) {
           if (!operation) return;
+          // queries only (a mutation's variables can be a whole member list), each remembered by a hash
+          const checked = operation.operation === 'query' ? createHash('sha256').update(`${queryHash}\n${request.operationName ?? ''}\n${JSON.stringify(request.variables ?? {})}`).digest('base64url') : undefined;
+          if (checked && passed.has(checked)) return;
           const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
           // variables that do not coerce are refused next, by the gateway's own validation, with its message
           if (coerced.errors) return;
@@ -111,13 +125,14 @@ function operationLimitsPlugin(lengths: DeclaredLengths, markLimitError: (error:
           if (problems.length > 0) {
             throw new GraphQLError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { extensions: { code: 'BAD_USER_INPUT', problems, http: { status: 400 } } });
           }
+          if (checked) passed.set(checked, true);
         },
       };
     },
   };
 }
 
-/** Every mutation through this gateway may change public data: its cached answers go at once (other replicas follow events). */
+/** Every mutation through this gateway may change what is cached: its cached answers go at once (other replicas follow events). */
 function flushOnMutationPlugin(flush: () => void): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
@@ -132,8 +147,11 @@ function flushOnMutationPlugin(flush: () => void): ApolloServerPlugin<GatewayCon
 
 export interface GatewayApolloOptions {
   fetcher: Fetcher;
-  /** Called after each mutation (the public cache's flush). */
+  /** Called after each mutation (the caches' flush). */
   onMutation: () => void;
+  /** Authenticated answers per scope, when on. */
+  scopeCache?: ScopeCache;
+  idempotency: IdempotencyOptions;
 }
 
 /** Apollo Server over Apollo Gateway on the committed supergraph, with the limits, allowlist and statuses above. */
@@ -164,7 +182,8 @@ export async function startGatewayApollo(config: GatewayConfig, options: Gateway
   const isLimitError = (error: GraphQLError): boolean =>
     limitErrors.has(error) || (error.originalError !== undefined && limitErrors.has(error.originalError)) || /^Syntax Error: Document contains more that \d+ tokens/.test(error.message);
   const apollo = new ApolloServer<GatewayContext>({
-    gateway: withInflightSharing(gateway),
+    // the per-scope cache answers first; what it does not keep is still shared with the same caller's identical query in flight
+    gateway: withExecutor(gateway, (executor) => (options.scopeCache ? options.scopeCache.wrap(sharingInflight(executor)) : sharingInflight(executor))),
     ...protection,
     parseOptions: { maxTokens: maxTokens.n },
     plugins: [
@@ -173,6 +192,7 @@ export async function startGatewayApollo(config: GatewayConfig, options: Gateway
       operationLimitsPlugin(declaredLengths(supergraphSdl), markLimitError),
       graphqlOverHttpStatuses<GatewayContext>(isLimitError),
       flushOnMutationPlugin(options.onMutation),
+      idempotencyPlugin(options.idempotency),
     ],
     validationRules: [...protection.validationRules],
     formatError: createErrorFormatter(config.isProduction),

@@ -1,9 +1,4 @@
-import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-
-type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
-type LoadResult = Awaited<ReturnType<Gateway['load']>>;
-type Executor = NonNullable<LoadResult['executor']>;
-type RequestContext = Parameters<Executor>[0];
+import type { Executor, RequestContext } from './executor';
 
 /**
  * What makes two executions interchangeable: the same caller (the caller key stands for one identity) asking
@@ -34,17 +29,5 @@ export function sharingInflight(executor: Executor): Executor {
       inflight.set(key, execution);
     }
     return execution.then((result) => ({ ...result }));
-  };
-}
-
-/** A gateway whose executor shares in-flight identical queries (see `sharingInflight`). */
-export function withInflightSharing(gateway: Gateway): Gateway {
-  return {
-    onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
-    stop: () => gateway.stop(),
-    load: async (options) => {
-      const loaded = await gateway.load(options);
-      return { ...loaded, executor: loaded.executor ? sharingInflight(loaded.executor) : null };
-    },
   };
 }

@@ -8,6 +8,11 @@ import { Counter } from 'prom-client';
 /** Events that change nothing a public reader sees (audit lines, private review steps). */
 const IGNORED_EVENTS = new Set(['MutationAudited', 'SubmissionScored', 'NominationCreated', 'EvaluationRoundOpened']);
 
+/** Whether an event may change what anonymous readers see. */
+export function changesPublicData(eventType: string): boolean {
+  return !IGNORED_EVENTS.has(eventType);
+}
+
 const hits = new Counter({ name: 'thidua_gateway_response_cache_total', help: 'Public answers served from the cache, missed, or flushed', labelNames: ['outcome'], registers: [registry] });
 
 /** Bytes an entry holds: its body, headers and key (UTF-16 in memory, so two bytes a character). */
@@ -85,10 +90,10 @@ export class PublicResponseCache implements ResponseCache {
 }
 
 /**
- * Follows every service's events (a consumer group of its own, from the latest offset) and flushes the cache when
- * one may change public data: results published, rewards granted, stories published, campaigns launched …
+ * Follows every service's events (a consumer group of this process's own, from the latest offset, so every replica
+ * hears every event) and tells `onEvent` each one's type: the caches decide what it empties.
  */
-export async function watchEvents(cache: PublicResponseCache, config: GatewayConfig, logger: Logger): Promise<{ stop(): Promise<void> }> {
+export async function watchEvents(onEvent: (eventType: string) => void, config: GatewayConfig, logger: Logger): Promise<{ stop(): Promise<void> }> {
   const kafka = createKafka('thidua-gateway-cache', config.kafkaBrokers, config.kafkaCredentials, logger);
   const groupId = `${config.topicPrefix}${GATEWAY_CACHE_GROUP_PREFIX}${randomUUID()}`;
   const consumer: Consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
@@ -97,7 +102,7 @@ export async function watchEvents(cache: PublicResponseCache, config: GatewayCon
   await consumer.run({
     eachMessage: async ({ message }) => {
       const type = message.headers?.['event-type']?.toString();
-      if (type && !IGNORED_EVENTS.has(type)) cache.flush();
+      if (type) onEvent(type);
     },
   });
   return {

@@ -51,6 +51,14 @@ describe('caller tokens at the gateway', () => {
     await expect(verifier.identify(`Bearer ${await forged({})}`)).rejects.toThrow('Mã truy cập chữ ký không đúng');
   });
 
+  it('takes a verified token on trust only until it expires', async () => {
+    const token = await issueTestToken(officer, '2s');
+    expect((await verifier.identify(`Bearer ${token}`)).subject).toBe('officer-bg');
+    expect((await verifier.identify(`Bearer ${token}`)).subject).toBe('officer-bg');
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await expect(verifier.identify(`Bearer ${token}`)).rejects.toThrow('đã hết hạn');
+  });
+
   it('refuses expired tokens, tokens of an issuer it does not trust and tokens for another audience', async () => {
     await expect(verifier.identify(`Bearer ${await issueTestToken(officer, '-1m')}`)).rejects.toThrow('đã hết hạn');
     await expect(verifier.identify(`Bearer ${await forged({}, { issuer: 'http://127.0.0.1:8080/realms/khac' })}`)).rejects.toThrow('do một nơi cấp khác phát hành');

@@ -30,6 +30,7 @@ export async function startTestPlatform(gatewayOverrides: Partial<GatewayConfig>
     apiKeyCacheSeconds: 0,
     // most tests read right after they write; the cache has its own test
     responseCacheSeconds: 0,
+    scopeCacheSeconds: 0,
     subgraphUrls: Object.fromEntries(SERVICE_NAMES.map((name) => [name, running[name].url])) as Record<ServiceName, string>,
     // tokens of tests that are not about signing in (the provider's own are trusted as well)
     testTokenIssuer: await testTokenIssuer(),

@@ -9,7 +9,7 @@ import { startGateway } from '../../gateway/src/gateway';
 import { testTokenIssuer } from './tokens';
 
 runUntilSignal('gateway', async () => {
-  const gateway = await startGateway({ testTokenIssuer: await testTokenIssuer(), responseCacheSeconds: 0 });
+  const gateway = await startGateway({ testTokenIssuer: await testTokenIssuer(), responseCacheSeconds: 0, scopeCacheSeconds: 0 });
   console.log(`ready ${gateway.url}`);
   return gateway;
 });

@@ -87,6 +87,15 @@ export interface GatewayConfig {
   responseCacheSeconds: number;
   /** Bound of the public cache in bytes (least recently used answers go first). */
   responseCacheMaxBytes: number;
+  /** How long authenticated answers are kept per authorization scope (decision 0034); 0 turns that cache off. */
+  scopeCacheSeconds: number;
+  scopeCacheMaxBytes: number;
+  /** After the last invalidating event, the scope cache is emptied once more this much later (consumers still applying it). */
+  scopeCacheSettleMs: number;
+  /** How long a mutation's answer is given back to a retry with the same Idempotency-Key. */
+  idempotencyKeySeconds: number;
+  /** Prefix of the idempotency keys in Redis (tests isolate their runs with it). */
+  idempotencyKeyPrefix: string;
   /** The broker and topics whose events invalidate the cache. */
   kafkaBrokers: string[];
   kafkaCredentials: KafkaCredentials;
@@ -256,6 +265,11 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
     publicQueryAllowlist: env.PUBLIC_QUERY_ALLOWLIST === 'true',
     responseCacheSeconds: envInt(env, 'RESPONSE_CACHE_SECONDS', 300),
     responseCacheMaxBytes: envInt(env, 'RESPONSE_CACHE_MAX_BYTES', 64 * 1024 * 1024),
+    scopeCacheSeconds: envInt(env, 'SCOPE_CACHE_SECONDS', 60),
+    scopeCacheMaxBytes: envInt(env, 'SCOPE_CACHE_MAX_BYTES', 128 * 1024 * 1024),
+    scopeCacheSettleMs: envInt(env, 'SCOPE_CACHE_SETTLE_MS', 400),
+    idempotencyKeySeconds: envInt(env, 'IDEMPOTENCY_KEY_SECONDS', 24 * 60 * 60),
+    idempotencyKeyPrefix: env.IDEMPOTENCY_KEY_PREFIX ?? 'thidua:idempotency:',
     kafkaBrokers: kafkaBrokers(env),
     kafkaCredentials: kafkaCredentials('gateway', env),
     topicPrefix: env.KAFKA_TOPIC_PREFIX ?? '',
