@@ -35,6 +35,7 @@ export const NOMINATION_STATUS: Record<string, string> = {
   REFUSED: 'Không khen thưởng',
   WITHDRAWN: 'Đã rút đề nghị',
   RETURNED: 'Trả lại hồ sơ',
+  PROPOSED: 'Đã trình cấp có thẩm quyền',
 };
 
 /** Hủy bỏ (Law on Emulation and Commendation 2022, art. 93 cl. 2) or thu hồi (issued in error). */
