@@ -147,8 +147,13 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     // the public register has it, and the others hear of it as of any grant
     expect((await s.api.ok(`query($id: ID!) { rewardDecision(id: $id) { number decidingAuthority authorityName status } }`, { id: recorded.id })).rewardDecision)
       .toEqual({ number: '1234/QĐ-CTN', decidingAuthority: 'PRESIDENT', authorityName: 'Chủ tịch nước', status: 'VALID' });
-    const events = await s.rewardEvents((messages) => payloadsOf(messages, 'RewardGranted').some((p) => p.decisionId === recorded.id));
+    const movesOf = (messages: Parameters<typeof payloadsOf>[0]) => payloadsOf(messages, 'RewardProposalMoved').filter((p) => p.proposalId === id);
+    const events = await s.rewardEvents((messages) => payloadsOf(messages, 'RewardGranted').some((p) => p.decisionId === recorded.id) && movesOf(messages).length === 5);
     expect(payloadsOf(events, 'RewardGranted').find((p) => p.decisionId === recorded.id)).toMatchObject({ decisionNumber: '1234/QĐ-CTN', signerRole: 'Chủ tịch nước', formCode: 'HCLD3', amountVnd: 10_530_000 });
+    const moves = movesOf(events);
+    expect(moves.map((p) => p.action).sort()).toEqual(['FORWARDED', 'PROPOSED', 'RESENT', 'RETURNED', 'SENT_TO_AUTHORITY']);
+    expect(moves.find((p) => p.action === 'RETURNED')).toMatchObject({ note: reason, authority: 'PRESIDENT', fromUnitPath: s.units.vn!.path, toUnitPath: s.units.hn!.path });
+    expect(moves.find((p) => p.action === 'SENT_TO_AUTHORITY')).toMatchObject({ toUnitPath: null });
   });
 
   it('refuses to propose what the union decides itself', async () => {

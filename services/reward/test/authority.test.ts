@@ -3,7 +3,8 @@
  * Commendation 06/2022/QH15 art. 77 (the President: huân chương), art. 78 (the Prime Minister), art. 80 cl. 4 (the
  * enterprise's director: LĐTT, CSTDCS, TTLĐTT, giấy khen); Decree 30/2020 (the number and symbol of a document).
  */
-import { AUTHORITY_NAMES, DECIDING_AUTHORITIES, approvedOutcome, authorityDecisionProblems, daysHeld, nextStop, outcomeRefusal, proposalNoteProblems } from '../src/domain/authority';
+import { DECIDING_AUTHORITIES, EVENT_PAYLOAD_SCHEMAS, PROPOSAL_MOVES } from '@thidua/common';
+import { AUTHORITY_NAMES, approvedOutcome, authorityDecisionProblems, daysHeld, nextStop, outcomeRefusal, proposalNoteProblems } from '../src/domain/authority';
 import { SEED_AUTHORITIES } from '../src/migrations/seed-authorities';
 import { SEED_FORMS } from '../src/migrations/seed-catalogue';
 
@@ -84,5 +85,12 @@ describe('the catalogue’s authorities', () => {
     expect(['LDTT', 'CSTDCS', 'TTLDTT'].map((code) => seeded.get(code)!.source)).toEqual(Array(3).fill(expect.stringContaining('Điều 80 khoản 4')));
     expect(['BK_TTG', 'CO_CP', 'CSTD_TQ'].every((code) => seeded.get(code)!.authority === 'PRIME_MINISTER' && !seeded.get(code)!.verified)).toBe(true);
     expect(AUTHORITY_NAMES.PRESIDENT).toBe('Chủ tịch nước');
+  });
+
+  it('gives the event contract the same authorities and moves', () => {
+    const contract = EVENT_PAYLOAD_SCHEMAS.RewardProposalMoved.properties;
+    expect(contract.authority.enum).toEqual([...DECIDING_AUTHORITIES]);
+    expect(contract.action.enum).toEqual([...PROPOSAL_MOVES]);
+    expect(Object.keys(AUTHORITY_NAMES)).toEqual([...DECIDING_AUTHORITIES]);
   });
 });

@@ -4,7 +4,7 @@ import { mutate } from '../api';
 import { useAuth } from '../auth';
 import { PROPOSAL_STATUS, PROPOSAL_STEP_OUTCOME, UNIT_LEVEL, day, label, todayIso, vnd } from '../format';
 import { useAction, useQuery } from '../hooks';
-import { Empty, ErrorBox, Field, Loading, Outcome, Page, describedBy } from '../ui';
+import { Empty, ErrorBox, Field, Loading, Page, Success, describedBy } from '../ui';
 
 interface Step {
   unitName: string;
@@ -67,7 +67,7 @@ function StepsTable({ proposal }: { proposal: Proposal }) {
 }
 
 /** What the level holding the dossier does with it: pass it on, return it, resend it corrected, or record the authority's decision. */
-function ProposalActions({ proposal, onDone }: { proposal: Proposal; onDone(): void }) {
+function ProposalActions({ proposal, onDone }: { proposal: Proposal; onDone(message: string): void }) {
   const { session } = useAuth();
   const token = session?.token ?? null;
   const [note, setNote] = useState('');
@@ -75,9 +75,10 @@ function ProposalActions({ proposal, onDone }: { proposal: Proposal; onDone(): v
   const action = useAction();
   const p = action.problem;
   const f = (name: string) => `${name}-${proposal.id}`;
+  // the card moves to another list once done: the page says what happened
   const send = (work: () => Promise<string>) => void action.run(async () => {
     const done = await work();
-    onDone();
+    onDone(done);
     return done;
   });
   const has = (a: Action) => proposal.actions.includes(a);
@@ -135,12 +136,12 @@ function ProposalActions({ proposal, onDone }: { proposal: Proposal; onDone(): v
           </div>
         </fieldset>
       ) : null}
-      <Outcome error={action.error} done={action.done} />
+      <ErrorBox error={action.problems.length ? null : action.error} />
     </div>
   );
 }
 
-function ProposalCard({ proposal, onDone }: { proposal: Proposal; onDone(): void }) {
+function ProposalCard({ proposal, onDone }: { proposal: Proposal; onDone(message: string): void }) {
   return (
     <article className="card" data-testid="proposal">
       <h3>{proposal.subjectName}: {proposal.formName}</h3>
@@ -168,6 +169,11 @@ function ProposalCard({ proposal, onDone }: { proposal: Proposal; onDone(): void
  */
 export function ProposalsPage() {
   const { data, error, loading, reload } = useQuery<{ rewardProposals: Proposal[] }>(DATA);
+  const [message, setMessage] = useState<string | null>(null);
+  const done = (text: string) => {
+    setMessage(text);
+    reload();
+  };
   const all = data?.rewardProposals ?? [];
   const waiting = all.filter((p) => p.actions.length > 0);
   const others = all.filter((p) => p.actions.length === 0);
@@ -177,14 +183,15 @@ export function ProposalsPage() {
         Hình thức Công đoàn không có thẩm quyền quyết định (huân chương, Bằng khen của Thủ tướng Chính phủ, danh hiệu do thủ trưởng đơn vị tặng…) được trình từng cấp lên cấp có
         thẩm quyền; mỗi cấp chuyển lên hoặc trả lại hồ sơ kèm lý do; khen thưởng chỉ được ghi nhận khi có quyết định của cấp có thẩm quyền.
       </p>
+      {message ? <Success>{message}</Success> : null}
       <ErrorBox error={error} />
       {loading && !data ? <Loading /> : null}
       <h2>Chờ cấp mình xử lý</h2>
       {data && waiting.length === 0 ? <Empty>Không có hồ sơ nào chờ cấp mình.</Empty> : null}
-      <div className="stack" data-testid="proposals-waiting">{waiting.map((p) => <ProposalCard key={p.id} proposal={p} onDone={reload} />)}</div>
+      <div className="stack" data-testid="proposals-waiting">{waiting.map((p) => <ProposalCard key={p.id} proposal={p} onDone={done} />)}</div>
       <h2>Hồ sơ đang theo dõi</h2>
       {data && others.length === 0 ? <Empty>Không có hồ sơ nào khác.</Empty> : null}
-      <div className="stack" data-testid="proposals-followed">{others.map((p) => <ProposalCard key={p.id} proposal={p} onDone={reload} />)}</div>
+      <div className="stack" data-testid="proposals-followed">{others.map((p) => <ProposalCard key={p.id} proposal={p} onDone={done} />)}</div>
     </Page>
   );
 }

@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, hasRole, isOfficerOver, isUuid, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, type Identity, type Queryable, type TransactionScope } from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, hasRole, type PROPOSAL_MOVES, isOfficerOver, isUuid, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, type Identity, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { AUTHORITY_NAMES, authorityDecisionProblems, daysHeld, nextStop, proposalNoteProblems, type AuthorityDecisionInput } from '../domain/authority';
 import type { TaskRating } from '../domain/rules';
@@ -6,7 +6,7 @@ import { PROPOSAL_SELECT, type DecisionRow, type ProposalRow, type ProposalStepR
 import { loadForm } from './catalogue';
 import type { RewardContext } from './context';
 import { insertDecision, proposeApproved, type ApprovedNomination } from './decisions';
-import { isCouncilOf, loadNomination } from './nominations';
+import { isCouncilOf, loadNomination, subjectOfNomination } from './nominations';
 import { requireUnit } from './subjects';
 
 /**
@@ -136,14 +136,38 @@ function canActOnStatus(status: ProposalRow['status'], action: ProposalAction): 
   return { FORWARD: status === 'AT_LEVEL', RETURN: status === 'AT_LEVEL', RESEND: status === 'RETURNED', RECORD_DECISION: status === 'WITH_AUTHORITY' }[action];
 }
 
-async function reloaded(manager: EntityManager, id: string): Promise<ProposalRow> {
-  return (await proposalById(manager, id))!;
+type Move = (typeof PROPOSAL_MOVES)[number];
+
+/** The proposal as it is after a move, told to the others (RewardProposalMoved): who let it go, who holds it now. */
+async function moved({ manager, emit }: TransactionScope, id: string, action: Move, fromUnitPath: string, note: string | null): Promise<ProposalRow> {
+  const proposal = (await proposalById(manager, id))!;
+  const nomination = (await loadNomination(manager, proposal.nominationId))!;
+  await emit({
+    type: 'RewardProposalMoved',
+    aggregateId: proposal.id,
+    unitPath: nomination.unitPath,
+    payload: {
+      proposalId: proposal.id,
+      nominationId: nomination.id,
+      formCode: proposal.formCode,
+      formName: proposal.formName,
+      authority: proposal.authority,
+      subject: subjectOfNomination(nomination),
+      action,
+      fromUnitPath,
+      toUnitPath: proposal.status === 'WITH_AUTHORITY' ? null : proposal.holderUnitPath,
+      note,
+      movedOn: todayInVietnam(),
+    },
+  });
+  return proposal;
 }
 
 /** The council of the granting unit approves a form another authority decides: its proposal starts up the levels. */
 export function proposeReward(ctx: RewardContext, nominationId: string, input: ProposeInput): Promise<ProposalRow> {
   const grant = { formCode: input.formCode, signerRole: input.signerRole, signerName: input.signerName, decidedOn: input.proposedOn, taskRating: input.taskRating, reason: input.reason };
-  return proposeApproved(ctx, nominationId, grant, async ({ manager }: TransactionScope, approved: ApprovedNomination) => {
+  return proposeApproved(ctx, nominationId, grant, async (scope: TransactionScope, approved: ApprovedNomination) => {
+    const { manager } = scope;
     const { nomination, form } = approved;
     const council = await requireUnit(manager, nomination.grantingUnitId);
     const [created] = await queryRows<{ id: string }>(manager,
@@ -162,7 +186,7 @@ export function proposeReward(ctx: RewardContext, nominationId: string, input: P
     );
     await sendUp(manager, { id, authority: form.decidingAuthority }, council);
     await manager.query(`UPDATE nominations SET status = 'PROPOSED', task_rating = $2, form_code = $3 WHERE id = $1`, [nomination.id, approved.taskRating, form.code]);
-    return reloaded(manager, id);
+    return moved(scope, id, 'PROPOSED', council.path, null);
   });
 }
 
@@ -170,13 +194,14 @@ export function proposeReward(ctx: RewardContext, nominationId: string, input: P
 export function forwardProposal(ctx: RewardContext, id: string, note: string | null): Promise<ProposalRow> {
   const text = note?.trim().normalize('NFC') || null;
   if (text && text.length > 5000) throw ValidationError.single('note', 'ý kiến tối đa 5.000 ký tự');
-  return ctx.transaction(async ({ manager }) => {
+  return ctx.transaction(async (scope) => {
+    const { manager } = scope;
     const proposal = await proposalFor(ctx, manager, id, 'FORWARD');
     const holder = await requireUnit(manager, proposal.holderUnitId);
-    const above = await unitsAbove(manager, holder.path);
-    await closeStep(manager, proposal.id, above.length ? 'FORWARDED' : 'SENT_TO_AUTHORITY', text, ctx.identity.subject);
+    const action = (await unitsAbove(manager, holder.path)).length ? 'FORWARDED' : 'SENT_TO_AUTHORITY';
+    await closeStep(manager, proposal.id, action, text, ctx.identity.subject);
     await sendUp(manager, proposal, holder);
-    return reloaded(manager, proposal.id);
+    return moved(scope, proposal.id, action, holder.path, text);
   });
 }
 
@@ -184,7 +209,8 @@ export function forwardProposal(ctx: RewardContext, id: string, note: string | n
 export function returnProposal(ctx: RewardContext, id: string, reason: string): Promise<ProposalRow> {
   const problems = proposalNoteProblems(reason, 'reason');
   if (problems.length) throw new ValidationError(problems);
-  return ctx.transaction(async ({ manager }) => {
+  return ctx.transaction(async (scope) => {
+    const { manager } = scope;
     const proposal = await proposalFor(ctx, manager, id, 'RETURN');
     const [sender] = await queryRows<{ unitId: string }>(manager,
       `SELECT unit_id AS "unitId" FROM proposal_steps WHERE proposal_id = $1 AND left_at IS NOT NULL AND unit_id IS NOT NULL AND unit_id <> $2 ORDER BY seq DESC LIMIT 1`,
@@ -195,7 +221,7 @@ export function returnProposal(ctx: RewardContext, id: string, reason: string): 
     await manager.query(`UPDATE reward_proposals SET status = 'RETURNED', holder_unit_id = $2, holder_unit_path = $3, holder_unit_name = $4, holder_level = $5, returned_by_unit_id = $6, updated_at = now() WHERE id = $1`,
       [proposal.id, below.id, below.path, below.name, below.level, proposal.holderUnitId]);
     await openStep(manager, proposal.id, below);
-    return reloaded(manager, proposal.id);
+    return moved(scope, proposal.id, 'RETURNED', proposal.holderUnitPath, reason.trim().normalize('NFC'));
   });
 }
 
@@ -203,7 +229,8 @@ export function returnProposal(ctx: RewardContext, id: string, reason: string): 
 export function resendProposal(ctx: RewardContext, id: string, correction: string, reason: string | null): Promise<ProposalRow> {
   const problems = [...proposalNoteProblems(correction, 'correction'), ...(reason === null ? [] : proposalNoteProblems(reason, 'reason'))];
   if (problems.length) throw new ValidationError(problems);
-  return ctx.transaction(async ({ manager }) => {
+  return ctx.transaction(async (scope) => {
+    const { manager } = scope;
     const proposal = await proposalFor(ctx, manager, id, 'RESEND');
     const returner = await requireUnit(manager, proposal.returnedByUnitId!);
     await closeStep(manager, proposal.id, 'RESENT', correction.trim().normalize('NFC'), ctx.identity.subject);
@@ -211,7 +238,7 @@ export function resendProposal(ctx: RewardContext, id: string, correction: strin
         reason = coalesce($6, reason), updated_at = now() WHERE id = $1`,
       [proposal.id, returner.id, returner.path, returner.name, returner.level, reason?.trim().normalize('NFC') ?? null]);
     await openStep(manager, proposal.id, returner);
-    return reloaded(manager, proposal.id);
+    return moved(scope, proposal.id, 'RESENT', proposal.holderUnitPath, correction.trim().normalize('NFC'));
   });
 }
 

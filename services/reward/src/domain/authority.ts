@@ -1,11 +1,10 @@
-import type { FieldProblem } from '@thidua/common';
+import type { DECIDING_AUTHORITIES, FieldProblem } from '@thidua/common';
 
 /**
  * Who decides a form (issue 17, "Who decides"): the union itself, the head of the agency or enterprise, or an
  * authority of the State. Where the union cannot decide, its council's approved outcome is a proposal (đề nghị) that
  * goes up level by level to that authority; the reward is granted only when the authority's decision is recorded.
  */
-export const DECIDING_AUTHORITIES = ['UNION', 'EMPLOYER', 'PROVINCIAL_CHAIR', 'MINISTER', 'PRIME_MINISTER', 'PRESIDENT'] as const;
 export type DecidingAuthority = (typeof DECIDING_AUTHORITIES)[number];
 
 /** The authorities as a decision names them. */

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { DECIDING_AUTHORITIES } from '../domain/authority';
+import { DECIDING_AUTHORITIES } from '@thidua/common';
 import { EMPLOYER_CERTIFICATE as certificate, PROPOSED_FROM_EVERY_LEVEL, SEED_AUTHORITIES } from './seed-authorities';
 
 const EVERY_LEVEL = ['NATIONAL', 'PROVINCIAL', 'SECTOR', 'UPPER_GRASSROOTS', 'GRASSROOTS'];
