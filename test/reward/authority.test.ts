@@ -85,7 +85,7 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     expect(granted.message).toContain('Huân chương Lao động hạng Ba do Chủ tịch nước quyết định');
 
     const input = { signerRole: 'Chủ tịch Công đoàn cơ sở', signerName: 'Vũ Thị Mai' };
-    expect((await s.api.refused(PROPOSE, { id: nominationId, input }, s.tokens.councilHn)).code).toBe('FORBIDDEN');
+    expect((await s.api.refused(PROPOSE, { id: nominationId, input }, s.tokens.councilHn)).code).toBe('NOT_FOUND');
     let proposal = (await s.api.ok(PROPOSE, { id: nominationId, input }, s.tokens.councilMay)).proposeReward;
     expect(proposal).toMatchObject({ status: 'AT_LEVEL', authority: 'PRESIDENT', holderUnitName: 'Liên đoàn Lao động thành phố Hà Nội', holderLevel: 'PROVINCIAL', decision: null });
     expect(proposal.steps).toEqual([
@@ -114,7 +114,7 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     expect(proposal).toMatchObject({ status: 'RETURNED', holderUnitName: 'Liên đoàn Lao động thành phố Hà Nội', returnReason: reason, actions: [] });
     expect((await s.api.refused(FORWARD, { id }, s.tokens.officerHn)).code).toBe('CONFLICT');
     expect((await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { actions } }`, { id }, s.tokens.officerHn)).rewardProposal.actions).toEqual(['RESEND']);
-    expect((await s.api.refused(RESEND, { id, correction: 'Đã bổ sung' }, s.tokens.officerHn)).problems.map((p) => p.field)).toEqual(['correction']);
+    expect((await s.api.refused(RESEND, { id, correction: 'bổ sung' }, s.tokens.officerHn)).problems.map((p) => p.field)).toEqual(['correction']);
     proposal = (await s.api.ok(RESEND, { id, correction: 'Đã bổ sung văn bản xác nhận của Cục Thuế thành phố Hà Nội' }, s.tokens.officerHn)).resendProposal;
     expect(proposal).toMatchObject({ status: 'AT_LEVEL', holderUnitName: 'Tổng Liên đoàn Lao động Việt Nam', returnReason: null });
 
@@ -187,6 +187,7 @@ describe('the employer decides yearly titles on the grassroots union’s proposa
     expect((await s.api.refused(RECORD, { id: proposal.id, input: decision }, s.tokens.officerHn)).code).toBe('FORBIDDEN');
     expect((await s.api.ok(PROPOSALS, { waiting: true }, s.tokens.employer)).rewardProposals).toEqual([{ id: proposal.id, status: 'WITH_AUTHORITY', actions: ['RECORD_DECISION'], subjectName: 'Trần Thị Lan' }]);
     const recorded = (await s.api.ok(RECORD, { id: proposal.id, input: decision }, s.tokens.employer)).recordAuthorityDecision;
-    expect(recorded).toMatchObject({ number: '15/QĐ-CTMTL', formCode: 'LDTT', decidingAuthority: 'EMPLOYER', amountVnd: 702_000, signerRole: 'Giám đốc Công ty' });
+    // 0.3 × 2,340,000 = 702,000 VND, rounded up to the next 10,000 (reward-rules.md)
+    expect(recorded).toMatchObject({ number: '15/QĐ-CTMTL', formCode: 'LDTT', decidingAuthority: 'EMPLOYER', amountVnd: 710_000, signerRole: 'Giám đốc Công ty' });
   });
 });
