@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, hasRole, type PROPOSAL_MOVES, isOfficerOver, isUuid, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, type Identity, type Queryable, type TransactionScope } from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, hasRole, type PROPOSAL_MOVES, isOfficerOver, isUuid, officerScope, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, type Identity, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { AUTHORITY_NAMES, authorityDecisionProblems, daysHeld, nextStop, proposalNoteProblems, type AuthorityDecisionInput } from '../domain/authority';
 import type { TaskRating } from '../domain/rules';
@@ -57,7 +57,7 @@ export async function rewardProposals(ctx: RewardContext, waiting: boolean): Pro
   requireAuthenticated(ctx.identity);
   if (!hasRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER', 'COUNCIL_MEMBER', 'EMPLOYER')) throw new ForbiddenError('Hồ sơ đề nghị khen thưởng dành cho cán bộ công đoàn, Hội đồng thi đua, khen thưởng và người sử dụng lao động');
   const identity = ctx.identity;
-  const officerPath = hasRole(identity, 'NATIONAL_ADMIN') ? '/' : hasRole(identity, 'UNIT_OFFICER') ? identity.unitPath : null;
+  const officerPath = officerScope(identity);
   const rows = await queryRows<ProposalRow>(ctx.db,
     `${PROPOSAL_SELECT}
       WHERE n.unit_path LIKE $1 || '%' OR p.holder_unit_path LIKE $1 || '%' OR p.proposing_unit_path = $2 OR (p.authority = 'EMPLOYER' AND p.holder_unit_path = $3)
