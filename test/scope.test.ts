@@ -86,6 +86,13 @@ beforeAll(async () => {
   }, admin)).nominate.id;
   ids.decision = (await api.ok(`mutation($id: ID!) { grantReward(nominationId: $id, input: { signerRole: "Chủ tịch Công đoàn cơ sở", decidedOn: "${year}-01-03" }) { id } }`, { id: adHoc },
     await token(['COUNCIL_MEMBER'], ids.mayPath!, 'council-may'))).grantReward.id;
+  // a Huân chương proposal of Bắc Ninh on its way up (decision 0035), waiting at the province
+  const medal = (await api.ok(`mutation($i: NominateInput!) { nominate(input: $i) { id } }`, {
+    i: { source: 'OFFICER', memberId: ids.colleague, grantingUnitId: ids.may, formCode: 'HCLD3', achievedOn: `${year}-01-02`, reason: 'Mười năm liền hoàn thành xuất sắc nhiệm vụ' },
+  }, admin)).nominate.id;
+  const councilMay = await token(['COUNCIL_MEMBER'], ids.mayPath!, 'council-may');
+  await api.ok(`mutation($id: ID!) { reviewNomination(id: $id, vote: FOR) { id } }`, { id: medal }, councilMay);
+  ids.rewardProposal = (await api.ok(`mutation($id: ID!) { proposeReward(nominationId: $id, input: { signerRole: "Chủ tịch Công đoàn cơ sở" }) { id } }`, { id: medal }, councilMay)).proposeReward.id;
   ids.proposal = (await api.ok(`mutation($i: ColleagueProposalInput!) { proposeColleague(input: $i) { id } }`, {
     i: { colleagueId: ids.colleague, kind: 'GOOD_DEED', occurredOn: `${year}-01-05`, description: 'Chị Ninh trả lại chiếc ví nhặt được cho người đánh rơi', evidence: [{ description: 'Tổ trưởng tổ 2 chứng kiến' }] },
   }, memberToken)).proposeColleague.id;
@@ -193,6 +200,11 @@ describe('every mutation across the province boundary', () => {
       withdrawNomination: ['officer', `mutation($id: ID!) { withdrawNomination(id: $id, reason: "Rút trái phép từ tỉnh khác") { id } }`, { id: ids.nomination }],
       returnNomination: ['council', `mutation($id: ID!) { returnNomination(id: $id, reason: "Trả lại trái phép từ tỉnh khác") { id } }`, { id: ids.nomination }],
       revokeRewardDecision: ['council', `mutation($id: ID!) { revokeRewardDecision(id: $id, input: { kind: REVOKED, legalGround: ISSUED_IN_ERROR, reason: "Thu hồi trái phép từ tỉnh khác", amountReclaimedVnd: 0, signerRole: "Chủ tịch" }) { id } }`, { id: ids.decision }],
+      proposeReward: ['council', `mutation($id: ID!) { proposeReward(nominationId: $id, input: { signerRole: "Chủ tịch LĐLĐ Khánh Hòa" }) { id } }`, { id: ids.nomination }],
+      forwardProposal: ['officer', `mutation($id: ID!) { forwardProposal(id: $id) { id } }`, { id: ids.rewardProposal }],
+      returnProposal: ['officer', `mutation($id: ID!) { returnProposal(id: $id, reason: "Trả lại trái phép từ tỉnh khác") { id } }`, { id: ids.rewardProposal }],
+      resendProposal: ['officer', `mutation($id: ID!) { resendProposal(id: $id, correction: "Gửi lại trái phép từ tỉnh khác") { id } }`, { id: ids.rewardProposal }],
+      recordAuthorityDecision: ['officer', `mutation($id: ID!) { recordAuthorityDecision(id: $id, input: { number: "1/QĐ-CTN", decidedOn: "${year}-01-05", signerRole: "Chủ tịch nước", signerName: "Giả mạo" }) { id } }`, { id: ids.rewardProposal }],
       setDecisionIssuerCode: ['officer', `mutation($u: ID!) { setDecisionIssuerCode(unitId: $u, code: "XAMPHAM") { code } }`, { u: ids.bn }],
     };
     // a person's own inbox and preferences: another's ids are ignored, not refused; what must hold is that nothing of
@@ -233,6 +245,8 @@ describe('every mutation across the province boundary', () => {
                                (SELECT md5(string_agg(p.id::text || p.status, '' ORDER BY id)) FROM colleague_proposals p) AS proposals,
                                (SELECT md5(string_agg(b.id::text || b.status, '' ORDER BY id)) FROM emulation_blocs b) AS blocs,
                                (SELECT count(*) FROM emulation_bloc_units) AS "blocUnits",
+                               (SELECT md5(string_agg(p.id::text || p.status || p.holder_unit_id, '' ORDER BY id)) FROM reward_proposals p) AS "rewardProposals",
+                               (SELECT count(*) FROM proposal_steps) AS "proposalSteps",
                                (SELECT count(*) FROM decision_revocations) AS revocations, (SELECT count(*) FROM decision_issuer_codes) AS "issuerCodes",
                                (SELECT md5(string_agg(g.id::text || g.status || array_to_string(g.form_codes, ','), '' ORDER BY id)) FROM emulation_registrations g) AS registrations`),
         notificationDb.query(`SELECT (SELECT md5(string_agg(x.id::text || coalesce(x.read_at::text, ''), '' ORDER BY id)) FROM notifications x) AS notifications,

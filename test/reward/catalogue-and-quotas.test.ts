@@ -41,7 +41,8 @@ describe('catalogue and base salary', () => {
     const creative = (await s.api.ok(SEEDED, { code: 'LAO_DONG_SANG_TAO' })).rewardForm;
     expect(creative).toMatchObject({ name: 'Bằng Lao động sáng tạo', verified: false, amountOn: { individualVnd: 3_510_000, collectiveVnd: null } });
     expect(creative.source).toMatch(/999\/QĐ-TLĐ.*chưa đối chiếu/);
-    expect(creative.history.map((h: any) => h.version)).toEqual([2, 1]);
+    // version 3 records who decides it (decision 0035)
+    expect(creative.history.map((h: any) => h.version)).toEqual([3, 2, 1]);
     const thematic = (await s.api.ok(SEEDED, { code: 'BK_TLD_CHUYEN_DE' })).rewardForm;
     expect(thematic).toMatchObject({ verified: false, grantingLevels: ['NATIONAL'], quota: { kind: 'ABSOLUTE', max: 300 }, amountOn: { individualVnd: 3_510_000, collectiveVnd: 7_020_000 } });
     expect(thematic.quota.source).toContain('Quyết định 2106/QĐ-TLĐ');
@@ -66,8 +67,9 @@ describe('catalogue and base salary', () => {
     expect((await s.api.refused(SAVE, { input: rewardForm, note: 'Không được' }, s.tokens.officerHn)).code).toBe('FORBIDDEN');
     // one Giấy khen per granting unit and year: the quota test below relies on it
     const saved = (await s.api.ok(SAVE, { input: { ...rewardForm, quota: { kind: 'ABSOLUTE', max: 1, source: 'Quy chế khen thưởng của đơn vị (thử nghiệm)' } }, note: 'Giới hạn 1 giấy khen/năm' }, s.tokens.admin)).saveRewardForm;
-    expect(saved).toMatchObject({ version: 2, quota: { kind: 'ABSOLUTE', max: 1 } });
-    expect(saved.history.map((h: any) => h.version)).toEqual([2, 1]);
+    // version 2 recorded who decides it (decision 0035)
+    expect(saved).toMatchObject({ version: 3, quota: { kind: 'ABSOLUTE', max: 1 } });
+    expect(saved.history.map((h: any) => h.version)).toEqual([3, 2, 1]);
   });
 });
 

@@ -10,6 +10,7 @@ import { BudgetPage } from './pages/BudgetPage';
 import { CampaignPage } from './pages/CampaignPage';
 import { ColleagueProposalsPage } from './pages/ColleagueProposalsPage';
 import { CorrectionsPage } from './pages/CorrectionsPage';
+import { ProposalsPage } from './pages/ProposalsPage';
 import { CouncilPage } from './pages/CouncilPage';
 import { CriteriaSetsPage } from './pages/CriteriaSetsPage';
 import { DashboardPage } from './pages/DashboardPage';
@@ -77,6 +78,7 @@ const NAV: NavItem[] = [
   { to: '/work/reviews', label: 'Chấm điểm', roles: ['REVIEWER'] },
   { to: '/work/council', label: 'Hội đồng TĐKT', roles: ['COUNCIL_MEMBER'] },
   { to: '/work/corrections', label: 'Rút đề nghị, thu hồi', roles: ['UNIT_OFFICER', 'NATIONAL_ADMIN', 'COUNCIL_MEMBER'] },
+  { to: '/work/proposals', label: 'Hồ sơ trình khen', roles: ['UNIT_OFFICER', 'NATIONAL_ADMIN', 'COUNCIL_MEMBER', 'EMPLOYER'] },
   { to: '/work/editor', label: 'Biên tập', roles: ['EDITOR', 'NATIONAL_ADMIN'] },
   { to: '/work/accounts', label: 'Tài khoản', roles: OFFICERS },
   { to: '/me/rewards', label: 'Khen thưởng của tôi', roles: ['MEMBER'] },
@@ -185,6 +187,7 @@ export function App() {
             <Route path="/work/reviews" element={<ReviewsPage />} />
             <Route path="/work/council" element={<CouncilPage />} />
             <Route path="/work/corrections" element={<CorrectionsPage />} />
+            <Route path="/work/proposals" element={<ProposalsPage />} />
             <Route path="/work/editor" element={<EditorPage />} />
             <Route path="/work/progress-checks" element={<ProgressChecksPage />} />
             <Route path="/work/registrations" element={<RegistrationsPage />} />

@@ -50,6 +50,25 @@ export const NOMINATION_STATUS: Record<string, string> = {
   REFUSED: 'Không khen thưởng',
   WITHDRAWN: 'Đã rút đề nghị',
   RETURNED: 'Trả lại hồ sơ',
+  PROPOSED: 'Đã trình cấp có thẩm quyền',
+};
+
+/** Where a proposal to the deciding authority stands (decision 0035). */
+export const PROPOSAL_STATUS: Record<string, string> = {
+  AT_LEVEL: 'Đang ở cấp xét',
+  RETURNED: 'Bị trả lại để bổ sung',
+  WITH_AUTHORITY: 'Chờ quyết định của cấp có thẩm quyền',
+  DECIDED: 'Đã có quyết định',
+};
+
+/** How a level let go of the dossier. */
+export const PROPOSAL_STEP_OUTCOME: Record<string, string> = {
+  PROPOSED: 'Hội đồng trình',
+  FORWARDED: 'Chuyển lên cấp trên',
+  RETURNED: 'Trả lại hồ sơ',
+  RESENT: 'Bổ sung, gửi lại',
+  SENT_TO_AUTHORITY: 'Trình cấp có thẩm quyền',
+  DECIDED: 'Đã quyết định',
 };
 
 /** Hủy bỏ (Law on Emulation and Commendation 2022, art. 93 cl. 2) or thu hồi (issued in error). */

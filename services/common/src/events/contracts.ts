@@ -41,6 +41,10 @@ export const GENDERS = ['FEMALE', 'MALE'] as const;
 export const CORRECTION_KINDS = ['ANNULLED', 'REVOKED'] as const;
 /** The grounds: art. 93 cl. 2 points a–d, and a decision issued in error. */
 export const LEGAL_GROUND_CODES = ['FALSE_DECLARATION', 'FALSE_DOCUMENTS', 'UNLAWFUL_APPRAISAL', 'LATER_FINDING', 'ISSUED_IN_ERROR'] as const;
+/** Who decides a form of reward: the union, the employer, or an authority of the State (decision 0035). */
+export const DECIDING_AUTHORITIES = ['UNION', 'EMPLOYER', 'PROVINCIAL_CHAIR', 'MINISTER', 'PRIME_MINISTER', 'PRESIDENT'] as const;
+/** How a proposal to the deciding authority moves between levels. */
+export const PROPOSAL_MOVES = ['PROPOSED', 'FORWARDED', 'RETURNED', 'RESENT', 'SENT_TO_AUTHORITY'] as const;
 /** How often enrolled units report progress (kỳ báo cáo): weeks start on Monday, months, quarters and years on day 1. */
 export const REPORTING_CADENCES = ['WEEKLY', 'MONTHLY', 'QUARTERLY', 'YEARLY'] as const;
 
@@ -384,6 +388,24 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       amountReclaimedVnd: Type.Integer({ minimum: 0 }),
     }),
   ),
+  RewardProposalMoved: payload(
+    "A proposal (đề nghị) to the authority that decides a form moved on its way up (decision 0035): the council proposed it, a level passed it on or returned it for correction, the level below resent it, or the top sent it to the authority. The reward itself is RewardGranted, once the authority's decision is recorded.",
+    record({
+      proposalId: uuid(),
+      nominationId: uuid(),
+      formCode: nonEmptyText(),
+      formName: nonEmptyText(),
+      authority: oneOf(DECIDING_AUTHORITIES),
+      subject: HonourSubject,
+      action: oneOf(PROPOSAL_MOVES),
+      /** The union unit that let the dossier go, and the one holding it now (null when the authority holds it). */
+      fromUnitPath: unitPath(),
+      toUnitPath: nullable(unitPath()),
+      /** The reason of a return, the correction made, or a note on passing it on. */
+      note: nullable(paragraph()),
+      movedOn: day(),
+    }),
+  ),
   ColleagueDeedReported: payload(
     "A member's proposal about a colleague's good deed or initiative, with its evidence, was passed by the grassroots officer to media as a story candidate.",
     record({
@@ -484,6 +506,7 @@ export type CriteriaSetPublishedV1 = EventPayloads['CriteriaSetPublished'];
 export type SubmissionScoredV1 = EventPayloads['SubmissionScored'];
 export type RewardGrantedV1 = EventPayloads['RewardGranted'];
 export type RewardRevokedV1 = EventPayloads['RewardRevoked'];
+export type RewardProposalMovedV1 = EventPayloads['RewardProposalMoved'];
 export type MutationAuditedV1 = EventPayloads['MutationAudited'];
 
 /** Every service publishes this type, each on its own topic (an audit line of its own mutations). */
@@ -515,6 +538,7 @@ export const EVENT_OWNERS: { readonly [T in EventType]: ServiceName | typeof EVE
   NominationCreated: 'reward',
   RewardRefused: 'reward',
   RewardRevoked: 'reward',
+  RewardProposalMoved: 'reward',
   InitiativeRewarded: 'reward',
   ColleagueDeedReported: 'reward',
   ExemplarProposed: 'media',

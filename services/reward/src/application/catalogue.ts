@@ -1,6 +1,7 @@
 import { NotFoundError, UNIT_LEVELS, ValidationError, queryRows, requireRole, todayInVietnam, type FieldProblem, type Queryable } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { baseSalaryOn, rewardAmount, type BaseSalarySetting } from '../domain/amounts';
+import type { FormAuthority } from '../domain/authority';
 import { quotaProblems, ruleProblems } from '../domain/rules';
 import { BASE_SALARY_SELECT, FORM_SELECT, type BaseSalaryRow, type RewardFormRow } from '../entities';
 import type { RewardContext } from './context';
@@ -40,7 +41,8 @@ export async function formHistory(ctx: RewardContext, code: string) {
   );
 }
 
-export interface RewardFormInput extends Omit<RewardFormRow, 'version'> {}
+/** A form as a national admin saves it; left out, the deciding authority stays as it is (UNION for a new form). */
+export interface RewardFormInput extends Omit<RewardFormRow, 'version' | keyof FormAuthority>, Partial<FormAuthority> {}
 
 function formProblems(input: RewardFormInput, note: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
@@ -57,6 +59,7 @@ function formProblems(input: RewardFormInput, note: string): FieldProblem[] {
   for (const message of ruleProblems(input.eligibility, 'eligibility')) add('eligibility', message);
   for (const message of ruleProblems(input.collectiveEligibility, 'collectiveEligibility')) add('collectiveEligibility', message);
   for (const message of quotaProblems(input.quota, 'quota')) add('quota', message);
+  if (input.decidingAuthority && input.decidingAuthority !== 'UNION' && !input.authoritySource?.trim()) add('authoritySource', 'dẫn điều luật giao thẩm quyền quyết định hình thức này');
   return problems;
 }
 
@@ -68,15 +71,18 @@ export async function saveRewardForm(ctx: RewardContext, input: RewardFormInput,
   return ctx.transaction(async ({ manager }) => {
     await manager.query(
       `INSERT INTO reward_forms (code, name, kind, subjects, granting_levels, individual_multiplier, collective_multiplier, precedence, eligibility,
-                                 collective_eligibility, quota, source, verified, active, updated_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                                 collective_eligibility, quota, source, verified, active, updated_by, deciding_authority, authority_source, authority_verified)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, coalesce($16, 'UNION'), coalesce($17, ''), coalesce($18, false))
        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, subjects = EXCLUDED.subjects, granting_levels = EXCLUDED.granting_levels,
          individual_multiplier = EXCLUDED.individual_multiplier, collective_multiplier = EXCLUDED.collective_multiplier, precedence = EXCLUDED.precedence,
          eligibility = EXCLUDED.eligibility, collective_eligibility = EXCLUDED.collective_eligibility, quota = EXCLUDED.quota, source = EXCLUDED.source,
-         verified = EXCLUDED.verified, active = EXCLUDED.active, updated_by = EXCLUDED.updated_by, updated_at = now(), version = reward_forms.version + 1`,
+         verified = EXCLUDED.verified, active = EXCLUDED.active, updated_by = EXCLUDED.updated_by, updated_at = now(), version = reward_forms.version + 1,
+         deciding_authority = coalesce($16, reward_forms.deciding_authority), authority_source = coalesce($17, reward_forms.authority_source),
+         authority_verified = coalesce($18, reward_forms.authority_verified)`,
       [input.code, input.name.trim(), input.kind, input.subjects, input.grantingLevels, input.individualMultiplier ?? null, input.collectiveMultiplier ?? null,
         input.precedence, JSON.stringify(input.eligibility), JSON.stringify(input.collectiveEligibility), input.quota ? JSON.stringify(input.quota) : null,
-        input.source.trim(), input.verified, input.active, ctx.identity.subject],
+        input.source.trim(), input.verified, input.active, ctx.identity.subject, input.decidingAuthority ?? null, input.authoritySource?.trim() ?? null,
+        input.authorityVerified ?? null],
     );
     await manager.query(
       `INSERT INTO reward_form_history (form_code, version, snapshot, note, changed_by)

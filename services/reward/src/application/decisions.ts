@@ -1,9 +1,10 @@
-import { ConflictError, ValidationError, decodeCursor, foldVietnamese, isOfficerOver, isUuid, pageSize, parseId, queryRows, rowById, toConnection, todayInVietnam, type Connection, type Identity, type PageRequest, type Queryable } from '@thidua/common';
+import { ConflictError, ValidationError, decodeCursor, foldVietnamese, isOfficerOver, isUuid, pageSize, parseId, queryRows, rowById, toConnection, todayInVietnam, type Connection, type Identity, type PageRequest, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { rewardAmount } from '../domain/amounts';
+import { outcomeRefusal, type ApprovedOutcome, type DecidingAuthority } from '../domain/authority';
 import { quotaFailure, unmetRules, type EligibilityFacts, type QuotaUsage, type RuleFailure, type TaskRating } from '../domain/rules';
 import { formFitProblems } from '../domain/forms';
-import { DECISION_SELECT, OWNER_COLUMN, type DecisionOwner, type DecisionRow, type NominationRow, type RewardFormRow } from '../entities';
+import { DECISION_SELECT, OWNER_COLUMN, type DecisionOwner, type DecisionRow, type NominationRow, type RewardFormRow, type UnitRef } from '../entities';
 import { baseSalaryInForce, loadForm } from './catalogue';
 import type { RewardContext } from './context';
 import { nominationBeforeCouncil, subjectOfNomination } from './nominations';
@@ -96,18 +97,31 @@ function grantProblems(input: GrantInput, nomination: NominationRow, today: stri
   return { formCode: formCode!, decidedOn, reason: input.reason?.trim() || nomination.reason };
 }
 
+/** A nomination the council approved, checked against the form's rules, and what the decision or proposal says. */
+export interface ApprovedNomination {
+  nomination: NominationRow;
+  form: RewardFormRow;
+  decidedOn: string;
+  reason: string;
+  taskRating: TaskRating | null;
+}
+
 /**
- * The council grants: approval (unless ad hoc), the form's fit, eligibility and quota are checked inside one
- * transaction under a lock per granting unit, form and year, so two councils racing cannot both take the last place.
+ * What the council's approval does, checked once for both paths: approval (unless ad hoc), who decides the form, its
+ * fit, eligibility and quota are checked inside one transaction under a lock per granting unit, form and year, so two
+ * councils racing cannot both take the last place; then `act` grants (the union decides) or proposes (decision 0035).
  */
-export async function grantReward(ctx: RewardContext, nominationId: string, input: GrantInput): Promise<DecisionRow> {
-  return ctx.transaction(async ({ manager, emit }) => {
+async function councilOutcome<T>(ctx: RewardContext, nominationId: string, input: GrantInput, wanted: ApprovedOutcome, act: (scope: TransactionScope, approved: ApprovedNomination) => Promise<T>): Promise<T> {
+  return ctx.transaction(async (scope) => {
+    const { manager } = scope;
     const nomination = await nominationBeforeCouncil(ctx, manager, nominationId);
     const { formCode, decidedOn, reason } = grantProblems(input, nomination, todayInVietnam());
     const form = await loadForm(manager, formCode);
     const adHoc = nomination.source === 'AD_HOC';
     const fit = formFitProblems(form, nomination.memberId === null, nomination.grantingLevel, adHoc, 'formCode');
     if (fit.length) throw new ValidationError(fit);
+    const otherPath = outcomeRefusal(form, nomination.grantingLevel, wanted);
+    if (otherPath) throw new ConflictError(otherPath, { rule: 'DECIDING_AUTHORITY', source: form.authoritySource, field: 'formCode', decidingAuthority: form.decidingAuthority });
     if (!adHoc) {
       const votes = await councilVotes(manager, nomination.id);
       if (votes.votesFor === 0 || votes.votesFor <= votes.votesAgainst) {
@@ -127,51 +141,82 @@ export async function grantReward(ctx: RewardContext, nominationId: string, inpu
       if (standing) failures.push(standing);
     }
     if (failures.length) refuse(form, nomination, failures);
-
-    const base = await baseSalaryInForce(manager, decidedOn);
-    const multiplier = nomination.memberId ? form.individualMultiplier : form.collectiveMultiplier;
-    const amountVnd = multiplier === null ? 0 : rewardAmount(multiplier, base);
-    const grantingUnit = await requireUnit(manager, nomination.grantingUnitId);
-    const { number, entered } = await takeDecisionNumber(manager, grantingUnit, Number(decidedOn.slice(0, 4)), input.number);
-    const [subjectUnit] = await queryRows<{ name: string }>(manager, `SELECT name FROM unit_refs WHERE id = $1`, [nomination.unitId]);
-    const unitName = subjectUnit?.name ?? '';
-    const search = foldVietnamese([nomination.subjectName, unitName, form.name, form.code, reason, number, grantingUnit.name].join(' '));
-    const [decision] = await queryRows<{ id: string }>(manager,
-      `INSERT INTO reward_decisions (number, nomination_id, decided_on, award_year, achieved_on, signer_role, signed_by, granting_unit_id, granting_unit_path,
-         granting_unit_name, form_code, form_name, form_version, ad_hoc, member_id, unit_id, unit_path, unit_name, subject_name, is_direct_production_worker,
-         holds_leadership_post, occupation_code, province_code, campaign_id, multiplier, base_salary_vnd, amount_vnd, reason, search_folded, signer_name, number_entered,
-         based_on_version, based_on_score, based_on_rank)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30,
-         $31, $32, $33, $34)
-       RETURNING id`,
-      [number, nomination.id, decidedOn, nomination.awardYear, nomination.achievedOn, input.signerRole.trim(), ctx.identity.subject, grantingUnit.id, grantingUnit.path,
-        grantingUnit.name, form.code, form.name, form.version, adHoc, nomination.memberId, nomination.unitId, nomination.unitPath, unitName, nomination.subjectName,
-        nomination.isDirectProductionWorker, nomination.holdsLeadershipPost, nomination.occupationCode, nomination.provinceCode, nomination.campaignId, multiplier,
-        base.amountVnd, amountVnd, reason, search, input.signerName?.trim().normalize('NFC') || null, entered,
-        // the publication of results the council decided on, so a later one that changes the result can flag it
-        nomination.publicationVersion, nomination.publicationVersion === null ? null : nomination.resultScore, nomination.publicationVersion === null ? null : nomination.resultRank],
-    );
-    await manager.query(`UPDATE nominations SET status = 'GRANTED', task_rating = $2, form_code = $3, closed_at = now() WHERE id = $1`, [nomination.id, taskRating, form.code]);
-    await emit({
-      type: 'RewardGranted',
-      aggregateId: decision!.id,
-      unitPath: nomination.unitPath,
-      payload: {
-        decisionId: decision!.id,
-        decisionNumber: number,
-        decidedOn,
-        signerRole: input.signerRole.trim(),
-        formCode: form.code,
-        formName: form.name,
-        subject: subjectOfNomination(nomination),
-        campaignId: nomination.campaignId,
-        amountVnd,
-        reason,
-        adHoc,
-      },
-    });
-    return (await decisionById(manager, decision!.id))!;
+    return act(scope, { nomination, form, decidedOn, reason, taskRating });
   });
+}
+
+/** The council grants a form the union decides itself, numbered in the granting unit's register. */
+export function grantReward(ctx: RewardContext, nominationId: string, input: GrantInput): Promise<DecisionRow> {
+  return councilOutcome(ctx, nominationId, input, 'GRANT', async (scope, approved) => {
+    const grantingUnit = await requireUnit(scope.manager, approved.nomination.grantingUnitId);
+    const { number, entered } = await takeDecisionNumber(scope.manager, grantingUnit, Number(approved.decidedOn.slice(0, 4)), input.number);
+    return insertDecision(ctx, scope, approved, { number, entered, signerRole: input.signerRole.trim(), signerName: input.signerName?.trim().normalize('NFC') || null, grantingUnit, authority: null });
+  });
+}
+
+/** The council approves a form another authority decides: its proposal (đề nghị) starts up the levels (proposals.ts). */
+export function proposeApproved<T>(ctx: RewardContext, nominationId: string, input: GrantInput, start: (scope: TransactionScope, approved: ApprovedNomination) => Promise<T>): Promise<T> {
+  return councilOutcome(ctx, nominationId, input, 'PROPOSE', start);
+}
+
+export interface DecisionFacts {
+  number: string;
+  entered: boolean;
+  signerRole: string;
+  signerName: string | null;
+  /** The union unit whose register holds the decision: the granting council's, or the one that proposed it to the authority. */
+  grantingUnit: UnitRef;
+  /** Null when the union decided; else the authority whose decision was recorded. */
+  authority: { code: DecidingAuthority; name: string } | null;
+}
+
+/** Writes the decision into the register, closes the nomination and tells the others (RewardGranted): paid and published alike whoever decided. */
+export async function insertDecision(ctx: RewardContext, { manager, emit }: TransactionScope, approved: ApprovedNomination, facts: DecisionFacts): Promise<DecisionRow> {
+  const { nomination, form, decidedOn, reason, taskRating } = approved;
+  const adHoc = nomination.source === 'AD_HOC';
+  const base = await baseSalaryInForce(manager, decidedOn);
+  const multiplier = nomination.memberId ? form.individualMultiplier : form.collectiveMultiplier;
+  const amountVnd = multiplier === null ? 0 : rewardAmount(multiplier, base);
+  const { grantingUnit, number } = facts;
+  const [subjectUnit] = await queryRows<{ name: string }>(manager, `SELECT name FROM unit_refs WHERE id = $1`, [nomination.unitId]);
+  const unitName = subjectUnit?.name ?? '';
+  const search = foldVietnamese([nomination.subjectName, unitName, form.name, form.code, reason, number, grantingUnit.name].join(' '));
+  const [decision] = await queryRows<{ id: string }>(manager,
+    `INSERT INTO reward_decisions (number, nomination_id, decided_on, award_year, achieved_on, signer_role, signed_by, granting_unit_id, granting_unit_path,
+       granting_unit_name, form_code, form_name, form_version, ad_hoc, member_id, unit_id, unit_path, unit_name, subject_name, is_direct_production_worker,
+       holds_leadership_post, occupation_code, province_code, campaign_id, multiplier, base_salary_vnd, amount_vnd, reason, search_folded, signer_name, number_entered,
+       based_on_version, based_on_score, based_on_rank, deciding_authority, authority_name)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30,
+       $31, $32, $33, $34, $35, $36)
+     RETURNING id`,
+    [number, nomination.id, decidedOn, nomination.awardYear, nomination.achievedOn, facts.signerRole, ctx.identity.subject, grantingUnit.id, grantingUnit.path,
+      grantingUnit.name, form.code, form.name, form.version, adHoc, nomination.memberId, nomination.unitId, nomination.unitPath, unitName, nomination.subjectName,
+      nomination.isDirectProductionWorker, nomination.holdsLeadershipPost, nomination.occupationCode, nomination.provinceCode, nomination.campaignId, multiplier,
+      base.amountVnd, amountVnd, reason, search, facts.signerName, facts.entered,
+      // the publication of results the council decided on, so a later one that changes the result can flag it
+      nomination.publicationVersion, nomination.publicationVersion === null ? null : nomination.resultScore, nomination.publicationVersion === null ? null : nomination.resultRank,
+      facts.authority?.code ?? 'UNION', facts.authority?.name ?? null],
+  );
+  await manager.query(`UPDATE nominations SET status = 'GRANTED', task_rating = $2, form_code = $3, closed_at = now() WHERE id = $1`, [nomination.id, taskRating, form.code]);
+  await emit({
+    type: 'RewardGranted',
+    aggregateId: decision!.id,
+    unitPath: nomination.unitPath,
+    payload: {
+      decisionId: decision!.id,
+      decisionNumber: number,
+      decidedOn,
+      signerRole: facts.signerRole,
+      formCode: form.code,
+      formName: form.name,
+      subject: subjectOfNomination(nomination),
+      campaignId: nomination.campaignId,
+      amountVnd,
+      reason,
+      adHoc,
+    },
+  });
+  return (await decisionById(manager, decision!.id))!;
 }
 
 /** A decision of the public register, or null (a malformed id finds nothing). */

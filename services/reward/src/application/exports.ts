@@ -60,7 +60,7 @@ export async function registerSheet(ctx: RewardContext, filter: RegisterFilter):
 const SOURCES: Record<NominationSource, string> = { RESULTS: 'Từ kết quả thi đua', MEDIA_DISCOVERY: 'Phát hiện qua báo chí', OFFICER: 'Cán bộ đề xuất', AD_HOC: 'Đột xuất',
   LONG_SERVICE: 'Kỷ niệm chương theo số năm', BLOC: 'Dẫn đầu khối, cụm thi đua' };
 const STATUSES: Record<NominationStatus, string> = { OPEN: 'Chờ xét', IN_COUNCIL: 'Hội đồng đang xét', GRANTED: 'Đã khen thưởng', REFUSED: 'Không khen thưởng',
-  WITHDRAWN: 'Đã rút đề nghị', RETURNED: 'Trả lại hồ sơ' };
+  WITHDRAWN: 'Đã rút đề nghị', RETURNED: 'Trả lại hồ sơ', PROPOSED: 'Đã trình cấp có thẩm quyền' };
 
 type NominationLine = NominationRow & { formName: string; votesFor: number; votesAgainst: number };
 

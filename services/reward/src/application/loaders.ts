@@ -10,6 +10,8 @@ import {
   DECISION_SELECT,
   FORM_SELECT,
   OWNER_COLUMN,
+  PROPOSAL_SELECT,
+  PROPOSAL_STEP_SELECT,
   REVOCATION_SELECT,
   type BlocUnitRow,
   type CampaignRefRow,
@@ -19,6 +21,8 @@ import {
   type DecisionRow,
   type NominationRow,
   type PendingCasesRow,
+  type ProposalRow,
+  type ProposalStepRow,
   type RevocationRow,
   type RewardFormRow,
 } from '../entities';
@@ -40,6 +44,9 @@ export interface RewardLoaders {
   reviewByDecision: DataLoader<string, DecisionReviewRow | null>;
   /** How a decision was annulled or revoked, null while it stands: a register page asks for twenty at once. */
   revocation: DataLoader<string, RevocationRow | null>;
+  /** The proposal (đề nghị to an authority) a nomination became, and the levels each proposal passed through. */
+  proposalByNomination: DataLoader<string, ProposalRow | null>;
+  proposalSteps: DataLoader<string, ProposalStepRow[]>;
   /** The first `limit + 1` decisions of each member, unit (as a collective) or campaign, newest first: one query per batch. */
   decisionsPage(owner: DecisionOwner, limit: number): DataLoader<string, DecisionRow[]>;
 }
@@ -87,6 +94,10 @@ export function createLoaders(db: DataSource): RewardLoaders {
     }),
     revocation: new DataLoader(async (ids) =>
       oneByKey(ids, await queryRows<RevocationRow>(db, `${REVOCATION_SELECT} WHERE decision_id = ANY($1::uuid[])`, [[...ids]]), (row) => row.decisionId)),
+    proposalByNomination: new DataLoader(async (ids) =>
+      oneByKey(ids, await queryRows<ProposalRow>(db, `${PROPOSAL_SELECT} WHERE p.nomination_id = ANY($1::uuid[])`, [[...ids]]), (row) => row.nominationId)),
+    proposalSteps: new DataLoader(async (ids) =>
+      groupByKey(ids, await queryRows<ProposalStepRow>(db, `${PROPOSAL_STEP_SELECT} WHERE proposal_id = ANY($1::uuid[]) ORDER BY seq`, [[...ids]]), (row) => row.proposalId)),
     decisionsPage(owner, limit) {
       const key = `${owner}:${limit}`;
       let loader = pages.get(key);

@@ -55,6 +55,7 @@ export async function nominationBeforeCouncil(ctx: RewardContext, manager: Entit
   if (nomination.status === 'GRANTED' || nomination.status === 'REFUSED') {
     throw new ConflictError(`Đề nghị này đã ${nomination.status === 'GRANTED' ? 'được khen thưởng' : 'bị từ chối'}; không quyết định hai lần`);
   }
+  if (nomination.status === 'PROPOSED') throw new ConflictError('Hội đồng đã trình đề nghị này lên cấp có thẩm quyền; hồ sơ đang trên đường trình', { status: nomination.status });
   if (nomination.status === 'WITHDRAWN' || nomination.status === 'RETURNED') {
     throw new ConflictError(`Đề nghị này đã được ${nomination.status === 'WITHDRAWN' ? 'rút' : 'trả lại để bổ sung hồ sơ'}: Hội đồng không xét nữa (${nomination.correctionReason ?? ''})`, { status: nomination.status });
   }

@@ -100,8 +100,8 @@ export function revocationProblems(request: RevocationRequest, decision: Revoked
   return problems;
 }
 
-/** The statuses a nomination can be in: WITHDRAWN by its proposer, RETURNED by the council for what the dossier lacks. */
-export type CorrectableStatus = 'OPEN' | 'IN_COUNCIL' | 'GRANTED' | 'REFUSED' | 'WITHDRAWN' | 'RETURNED';
+/** The statuses a nomination can be in: WITHDRAWN by its proposer, RETURNED by the council for what the dossier lacks, PROPOSED to the authority that decides it. */
+export type CorrectableStatus = 'OPEN' | 'IN_COUNCIL' | 'GRANTED' | 'REFUSED' | 'WITHDRAWN' | 'RETURNED' | 'PROPOSED';
 
 const STATUS_WORDS: Record<CorrectableStatus, string> = {
   OPEN: 'đang chờ xét',
@@ -110,6 +110,7 @@ const STATUS_WORDS: Record<CorrectableStatus, string> = {
   REFUSED: 'đã bị Hội đồng không khen thưởng',
   WITHDRAWN: 'đã được rút',
   RETURNED: 'đã được trả lại để bổ sung hồ sơ',
+  PROPOSED: 'đã được Hội đồng trình lên cấp có thẩm quyền (cấp trên trả lại hồ sơ trên đường trình, nếu cần)',
 };
 
 /** Why a nomination in this status cannot be withdrawn or returned (only one still before the council can), or null. */

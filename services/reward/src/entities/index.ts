@@ -6,6 +6,7 @@
 import { EntitySchema } from 'typeorm';
 import type { HonourSubjectV1 } from '@thidua/common';
 import type { BaseSalarySetting } from '../domain/amounts';
+import type { DecidingAuthority, FormAuthority } from '../domain/authority';
 import type { RewardForm } from '../domain/forms';
 import type { RewardPeriod } from '../domain/periods';
 import type { InitiativeReach, TaskRating } from '../domain/rules';
@@ -47,15 +48,15 @@ export interface UnitRef {
   level: string;
 }
 
-/** A form of the catalogue (reward_forms), with its state. */
-export interface RewardFormRow extends RewardForm {
+/** A form of the catalogue (reward_forms), with its state and who decides it. */
+export interface RewardFormRow extends RewardForm, FormAuthority {
   active: boolean;
   version: number;
 }
 
 export const FORM_SELECT = `SELECT code, name, kind, subjects, granting_levels AS "grantingLevels", individual_multiplier::float AS "individualMultiplier",
   collective_multiplier::float AS "collectiveMultiplier", precedence, eligibility, collective_eligibility AS "collectiveEligibility", quota, source,
-  verified, active, version FROM reward_forms`;
+  verified, active, version, deciding_authority AS "decidingAuthority", authority_source AS "authoritySource", authority_verified AS "authorityVerified" FROM reward_forms`;
 
 /** A dated base salary (base_salaries) with the decree that sets it. */
 export interface BaseSalaryRow extends BaseSalarySetting {
@@ -80,8 +81,8 @@ export const PLAN_SELECT = `SELECT campaign_id AS "campaignId", form_code AS "fo
   FROM campaign_reward_plans`;
 
 export type NominationSource = 'RESULTS' | 'MEDIA_DISCOVERY' | 'OFFICER' | 'AD_HOC' | 'LONG_SERVICE' | 'BLOC';
-/** WITHDRAWN by its proposer, RETURNED by the council for what the dossier lacks (corrections, decision 0026). */
-export type NominationStatus = 'OPEN' | 'IN_COUNCIL' | 'GRANTED' | 'REFUSED' | 'WITHDRAWN' | 'RETURNED';
+/** WITHDRAWN by its proposer, RETURNED by the council for what the dossier lacks (corrections, decision 0026); PROPOSED to the authority that decides the form (decision 0035). */
+export type NominationStatus = 'OPEN' | 'IN_COUNCIL' | 'GRANTED' | 'REFUSED' | 'WITHDRAWN' | 'RETURNED' | 'PROPOSED';
 
 export interface NominationRow {
   id: string;
@@ -164,6 +165,9 @@ export interface DecisionRow {
   basedOnVersion: number | null;
   basedOnScore: number | null;
   basedOnRank: number | null;
+  /** Who decided: the union (its council), or the external authority whose decision was recorded when it arrived. */
+  decidingAuthority: DecidingAuthority;
+  authorityName: string | null;
 }
 
 export const DECISION_COLUMNS = `id, number, nomination_id AS "nominationId", decided_on::text AS "decidedOn", award_year AS "awardYear",
@@ -172,9 +176,68 @@ export const DECISION_COLUMNS = `id, number, nomination_id AS "nominationId", de
   unit_id AS "unitId", unit_path AS "unitPath", unit_name AS "unitName", subject_name AS "subjectName",
   is_direct_production_worker AS "isDirectProductionWorker", campaign_id AS "campaignId", multiplier::float AS multiplier,
   base_salary_vnd::float AS "baseSalaryVnd", amount_vnd::float AS "amountVnd", reason, (decided_on - achieved_on) AS "daysToDecision",
-  based_on_version AS "basedOnVersion", based_on_score::float AS "basedOnScore", based_on_rank AS "basedOnRank"`;
+  based_on_version AS "basedOnVersion", based_on_score::float AS "basedOnScore", based_on_rank AS "basedOnRank",
+  deciding_authority AS "decidingAuthority", authority_name AS "authorityName"`;
 
 export const DECISION_SELECT = `SELECT ${DECISION_COLUMNS} FROM reward_decisions`;
+
+export type ProposalStatus = 'AT_LEVEL' | 'RETURNED' | 'WITH_AUTHORITY' | 'DECIDED';
+
+/** A council's proposal (đề nghị) to the authority that decides the form, on its way up (reward_proposals). */
+export interface ProposalRow {
+  id: string;
+  nominationId: string;
+  formCode: string;
+  formName: string;
+  authority: DecidingAuthority;
+  authoritySource: string;
+  status: ProposalStatus;
+  /** The union unit holding the dossier; with the authority, the unit that sent it there and records the decision. */
+  holderUnitId: string;
+  holderUnitPath: string;
+  holderUnitName: string;
+  holderLevel: string;
+  /** When returned, the unit that returned it: the corrected dossier goes back there. */
+  returnedByUnitId: string | null;
+  proposingUnitId: string;
+  proposingUnitPath: string;
+  proposingUnitName: string;
+  proposedOn: string;
+  signerRole: string;
+  signerName: string | null;
+  taskRating: string | null;
+  reason: string;
+  decisionId: string | null;
+  subjectName: string;
+  subjectUnitPath: string;
+  achievedOn: string;
+  awardYear: number;
+  updatedAt: Date;
+}
+
+export const PROPOSAL_SELECT = `SELECT p.id, p.nomination_id AS "nominationId", p.form_code AS "formCode", p.form_name AS "formName", p.authority,
+  p.authority_source AS "authoritySource", p.status, p.holder_unit_id AS "holderUnitId", p.holder_unit_path AS "holderUnitPath",
+  p.holder_unit_name AS "holderUnitName", p.holder_level AS "holderLevel", p.returned_by_unit_id AS "returnedByUnitId", p.proposing_unit_id AS "proposingUnitId",
+  p.proposing_unit_path AS "proposingUnitPath", p.proposing_unit_name AS "proposingUnitName", p.proposed_on::text AS "proposedOn", p.signer_role AS "signerRole",
+  p.signer_name AS "signerName", p.task_rating AS "taskRating", p.reason, p.decision_id AS "decisionId", n.subject_name AS "subjectName",
+  n.unit_path AS "subjectUnitPath", n.achieved_on::text AS "achievedOn", n.award_year AS "awardYear", p.updated_at AS "updatedAt"
+  FROM reward_proposals p JOIN nominations n ON n.id = p.nomination_id`;
+
+/** A level's hold of a proposal's dossier (proposal_steps): when it arrived, when and how it left. */
+export interface ProposalStepRow {
+  proposalId: string;
+  seq: number;
+  unitName: string;
+  /** A union level, or AUTHORITY for the deciding authority itself. */
+  level: string;
+  receivedAt: Date;
+  leftAt: Date | null;
+  outcome: string | null;
+  note: string | null;
+}
+
+export const PROPOSAL_STEP_SELECT = `SELECT proposal_id AS "proposalId", seq, unit_name AS "unitName", level, received_at AS "receivedAt", left_at AS "leftAt", outcome, note
+  FROM proposal_steps`;
 
 /** A decision flagged for review because a later publication changed the result it was based on (decision_reviews). */
 export interface DecisionReviewRow {

@@ -1,0 +1,268 @@
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, hasRole, type PROPOSAL_MOVES, isOfficerOver, isUuid, officerScope, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, type Identity, type Queryable, type TransactionScope } from '@thidua/common';
+import type { EntityManager } from 'typeorm';
+import { AUTHORITY_NAMES, authorityDecisionProblems, daysHeld, nextStop, proposalNoteProblems, type AuthorityDecisionInput } from '../domain/authority';
+import type { TaskRating } from '../domain/rules';
+import { PROPOSAL_SELECT, type DecisionRow, type ProposalRow, type ProposalStepRow, type UnitRef } from '../entities';
+import { loadForm } from './catalogue';
+import type { RewardContext } from './context';
+import { insertDecision, proposeApproved, type ApprovedNomination } from './decisions';
+import { isCouncilOf, loadNomination, subjectOfNomination } from './nominations';
+import { requireUnit } from './subjects';
+
+/**
+ * Proposals (đề nghị) to the authority that decides a form (decision 0035): the council's approval starts one, each
+ * level above passes it on or returns it for correction, the level below corrects and resends, and the authority's
+ * decision is recorded when it arrives; only then is the reward granted. Every hold of the dossier is a step.
+ */
+
+export type ProposalAction = 'FORWARD' | 'RETURN' | 'RESEND' | 'RECORD_DECISION';
+
+export interface ProposeInput {
+  formCode?: string | null;
+  signerRole: string;
+  signerName?: string | null;
+  proposedOn?: string | null;
+  taskRating?: TaskRating | null;
+  reason?: string | null;
+}
+
+/** The reward officers of a level: its own officers (national admins at the national level). */
+function isOfficerAt(identity: Identity, unitPath: string, level: string): boolean {
+  return (hasRole(identity, 'UNIT_OFFICER') && identity.unitPath === unitPath) || (hasRole(identity, 'NATIONAL_ADMIN') && level === 'NATIONAL');
+}
+
+/** What the caller may do with the proposal now: nothing once decided. */
+export function proposalActions(identity: Identity, proposal: ProposalRow): ProposalAction[] {
+  const atHolder = isOfficerAt(identity, proposal.holderUnitPath, proposal.holderLevel);
+  switch (proposal.status) {
+    case 'AT_LEVEL':
+      return atHolder ? ['FORWARD', 'RETURN'] : [];
+    case 'RETURNED':
+      return atHolder || isCouncilOf(identity, proposal.holderUnitPath) ? ['RESEND'] : [];
+    case 'WITH_AUTHORITY':
+      if (proposal.authority === 'EMPLOYER') return hasRole(identity, 'EMPLOYER') && identity.unitPath === proposal.holderUnitPath ? ['RECORD_DECISION'] : [];
+      return atHolder ? ['RECORD_DECISION'] : [];
+    default:
+      return [];
+  }
+}
+
+export function canSeeProposal(identity: Identity, proposal: ProposalRow): boolean {
+  return isOfficerOver(identity, proposal.subjectUnitPath) || isOfficerOver(identity, proposal.holderUnitPath) || isCouncilOf(identity, proposal.proposingUnitPath)
+    || (proposal.authority === 'EMPLOYER' && hasRole(identity, 'EMPLOYER') && identity.unitPath === proposal.holderUnitPath);
+}
+
+/** Proposals the caller follows (officers over the subject or the holder, the proposing council, the employer it waits for), latest first; `waiting` keeps those the caller acts on now. */
+export async function rewardProposals(ctx: RewardContext, waiting: boolean): Promise<ProposalRow[]> {
+  requireAuthenticated(ctx.identity);
+  if (!hasRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER', 'COUNCIL_MEMBER', 'EMPLOYER')) throw new ForbiddenError('Hồ sơ đề nghị khen thưởng dành cho cán bộ công đoàn, Hội đồng thi đua, khen thưởng và người sử dụng lao động');
+  const identity = ctx.identity;
+  const officerPath = officerScope(identity);
+  const rows = await queryRows<ProposalRow>(ctx.db,
+    `${PROPOSAL_SELECT}
+      WHERE n.unit_path LIKE $1 || '%' OR p.holder_unit_path LIKE $1 || '%' OR p.proposing_unit_path = $2 OR (p.authority = 'EMPLOYER' AND p.holder_unit_path = $3)
+      ORDER BY p.updated_at DESC, p.id LIMIT 100`,
+    [officerPath ?? '/nowhere/', hasRole(identity, 'COUNCIL_MEMBER') ? identity.unitPath : null, hasRole(identity, 'EMPLOYER') ? identity.unitPath : null],
+  );
+  return waiting ? rows.filter((row) => proposalActions(identity, row).length > 0) : rows;
+}
+
+export async function visibleProposal(ctx: RewardContext, id: string): Promise<ProposalRow | null> {
+  requireAuthenticated(ctx.identity);
+  const proposal = isUuid(id) ? await proposalById(ctx.db, id.toLowerCase()) : null;
+  return proposal && canSeeProposal(ctx.identity, proposal) ? proposal : null;
+}
+
+/** The days a step held the dossier, in Việt Nam's calendar (to today while it is still held). */
+export function stepDays(step: ProposalStepRow): number {
+  return daysHeld(todayInVietnam(step.receivedAt), todayInVietnam(step.leftAt ?? new Date()));
+}
+
+/** Union units above a unit, nearest first. */
+function unitsAbove(manager: EntityManager, unitPath: string): Promise<UnitRef[]> {
+  return queryRows<UnitRef>(manager, `SELECT id, name, path, level FROM unit_refs WHERE $1 LIKE path || '%' AND path <> $1 ORDER BY length(path) DESC`, [unitPath]);
+}
+
+function authorityStepName(proposal: Pick<ProposalRow, 'authority' | 'holderUnitName'>): string {
+  return proposal.authority === 'EMPLOYER' ? `${AUTHORITY_NAMES.EMPLOYER} (${proposal.holderUnitName})` : AUTHORITY_NAMES[proposal.authority];
+}
+
+async function closeStep(manager: EntityManager, proposalId: string, outcome: string, note: string | null, by: string): Promise<void> {
+  await manager.query(
+    `UPDATE proposal_steps SET left_at = now(), outcome = $2, note = $3, acted_by = $4 WHERE proposal_id = $1 AND left_at IS NULL`,
+    [proposalId, outcome, note, by],
+  );
+}
+
+async function openStep(manager: EntityManager, proposalId: string, at: { id: string | null; name: string; level: string }): Promise<void> {
+  await manager.query(
+    `INSERT INTO proposal_steps (proposal_id, seq, unit_id, unit_name, level)
+     SELECT $1, coalesce(max(seq), 0) + 1, $2, $3, $4 FROM proposal_steps WHERE proposal_id = $1`,
+    [proposalId, at.id, at.name, at.level],
+  );
+}
+
+/** Moves the dossier to the next stop above `from`: the unit above it, or the authority. */
+async function sendUp(manager: EntityManager, proposal: Pick<ProposalRow, 'id' | 'authority'>, from: UnitRef): Promise<void> {
+  const next = nextStop(proposal.authority, await unitsAbove(manager, from.path));
+  if (next === 'AUTHORITY') {
+    await manager.query(`UPDATE reward_proposals SET status = 'WITH_AUTHORITY', holder_unit_id = $2, holder_unit_path = $3, holder_unit_name = $4, holder_level = $5, returned_by_unit_id = NULL, updated_at = now() WHERE id = $1`,
+      [proposal.id, from.id, from.path, from.name, from.level]);
+    await openStep(manager, proposal.id, { id: null, name: authorityStepName({ authority: proposal.authority, holderUnitName: from.name }), level: 'AUTHORITY' });
+    return;
+  }
+  await manager.query(`UPDATE reward_proposals SET status = 'AT_LEVEL', holder_unit_id = $2, holder_unit_path = $3, holder_unit_name = $4, holder_level = $5, returned_by_unit_id = NULL, updated_at = now() WHERE id = $1`,
+    [proposal.id, next.id, next.path, next.name, next.level]);
+  await openStep(manager, proposal.id, next);
+}
+
+/** A proposal with its nomination's subject; `forUpdate` locks the proposal's row for the rest of the transaction. */
+function proposalById(db: Queryable, id: string, forUpdate = false): Promise<ProposalRow | null> {
+  return queryRow<ProposalRow>(db, `${PROPOSAL_SELECT} WHERE p.id = $1 ${forUpdate ? 'FOR UPDATE OF p' : ''}`, [id]);
+}
+
+/** The proposal locked for the rest of the transaction, if the caller may do `action` with it now; NOT_FOUND hides the others. */
+async function proposalFor(ctx: RewardContext, manager: EntityManager, id: string, action: ProposalAction): Promise<ProposalRow> {
+  requireAuthenticated(ctx.identity);
+  const proposal = await proposalById(manager, parseId('id', id), true);
+  if (!proposal || !canSeeProposal(ctx.identity, proposal)) throw new NotFoundError('Proposal', id, 'Không có hồ sơ đề nghị này, hoặc bạn không được xem');
+  if (proposalActions(ctx.identity, proposal).includes(action)) return proposal;
+  const where = `hồ sơ đang ${proposal.status === 'WITH_AUTHORITY' ? `chờ quyết định của ${authorityStepName(proposal)}` : proposal.status === 'DECIDED' ? 'đã có quyết định' : `ở ${proposal.holderUnitName}${proposal.status === 'RETURNED' ? ' (bị trả lại để bổ sung)' : ''}`}`;
+  if (proposal.status === 'DECIDED' || !canActOnStatus(proposal.status, action)) throw new ConflictError(`Không thực hiện được: ${where}`, { status: proposal.status });
+  throw new ForbiddenError(`Chỉ ${action === 'RECORD_DECISION' && proposal.authority === 'EMPLOYER' ? 'người sử dụng lao động của đơn vị' : `cán bộ công đoàn của ${proposal.holderUnitName}`} thực hiện được việc này: ${where}`, { holderUnitPath: proposal.holderUnitPath });
+}
+
+function canActOnStatus(status: ProposalRow['status'], action: ProposalAction): boolean {
+  return { FORWARD: status === 'AT_LEVEL', RETURN: status === 'AT_LEVEL', RESEND: status === 'RETURNED', RECORD_DECISION: status === 'WITH_AUTHORITY' }[action];
+}
+
+type Move = (typeof PROPOSAL_MOVES)[number];
+
+/** The proposal as it is after a move, told to the others (RewardProposalMoved): who let it go, who holds it now. */
+async function moved({ manager, emit }: TransactionScope, id: string, action: Move, fromUnitPath: string, note: string | null): Promise<ProposalRow> {
+  const proposal = (await proposalById(manager, id))!;
+  const nomination = (await loadNomination(manager, proposal.nominationId))!;
+  await emit({
+    type: 'RewardProposalMoved',
+    aggregateId: proposal.id,
+    unitPath: nomination.unitPath,
+    payload: {
+      proposalId: proposal.id,
+      nominationId: nomination.id,
+      formCode: proposal.formCode,
+      formName: proposal.formName,
+      authority: proposal.authority,
+      subject: subjectOfNomination(nomination),
+      action,
+      fromUnitPath,
+      toUnitPath: proposal.status === 'WITH_AUTHORITY' ? null : proposal.holderUnitPath,
+      note,
+      movedOn: todayInVietnam(),
+    },
+  });
+  return proposal;
+}
+
+/** The council of the granting unit approves a form another authority decides: its proposal starts up the levels. */
+export function proposeReward(ctx: RewardContext, nominationId: string, input: ProposeInput): Promise<ProposalRow> {
+  const grant = { formCode: input.formCode, signerRole: input.signerRole, signerName: input.signerName, decidedOn: input.proposedOn, taskRating: input.taskRating, reason: input.reason };
+  return proposeApproved(ctx, nominationId, grant, async (scope: TransactionScope, approved: ApprovedNomination) => {
+    const { manager } = scope;
+    const { nomination, form } = approved;
+    const council = await requireUnit(manager, nomination.grantingUnitId);
+    const [created] = await queryRows<{ id: string }>(manager,
+      `INSERT INTO reward_proposals (nomination_id, form_code, form_name, authority, authority_source, status, holder_unit_id, holder_unit_path, holder_unit_name,
+         holder_level, proposing_unit_id, proposing_unit_path, proposing_unit_name, proposed_on, signer_role, signer_name, task_rating, reason, created_by)
+       VALUES ($1, $2, $3, $4, $5, 'AT_LEVEL', $6, $7, $8, $9, $6, $7, $8, $10, $11, $12, $13, $14, $15) RETURNING id`,
+      [nomination.id, form.code, form.name, form.decidingAuthority, form.authoritySource, council.id, council.path, council.name, council.level, approved.decidedOn,
+        input.signerRole.trim(), input.signerName?.trim().normalize('NFC') || null, approved.taskRating, approved.reason, ctx.identity.subject],
+    );
+    const id = created!.id;
+    // the proposing level held the dossier from the nomination to the council's proposal
+    await manager.query(
+      `INSERT INTO proposal_steps (proposal_id, seq, unit_id, unit_name, level, received_at, left_at, outcome, note, acted_by)
+       VALUES ($1, 1, $2, $3, $4, $5, now(), 'PROPOSED', NULL, $6)`,
+      [id, council.id, council.name, council.level, nomination.createdAt, ctx.identity.subject],
+    );
+    await sendUp(manager, { id, authority: form.decidingAuthority }, council);
+    await manager.query(`UPDATE nominations SET status = 'PROPOSED', task_rating = $2, form_code = $3 WHERE id = $1`, [nomination.id, approved.taskRating, form.code]);
+    return moved(scope, id, 'PROPOSED', council.path, null);
+  });
+}
+
+/** The level holding the dossier passes it on: to the level above, or from the top to the authority. */
+export function forwardProposal(ctx: RewardContext, id: string, note: string | null): Promise<ProposalRow> {
+  const text = note?.trim().normalize('NFC') || null;
+  if (text && text.length > 5000) throw ValidationError.single('note', 'ý kiến tối đa 5.000 ký tự');
+  return ctx.transaction(async (scope) => {
+    const { manager } = scope;
+    const proposal = await proposalFor(ctx, manager, id, 'FORWARD');
+    const holder = await requireUnit(manager, proposal.holderUnitId);
+    const action = (await unitsAbove(manager, holder.path)).length ? 'FORWARDED' : 'SENT_TO_AUTHORITY';
+    await closeStep(manager, proposal.id, action, text, ctx.identity.subject);
+    await sendUp(manager, proposal, holder);
+    return moved(scope, proposal.id, action, holder.path, text);
+  });
+}
+
+/** The level holding the dossier returns it to the level that sent it, with what to correct (trả lại hồ sơ). */
+export function returnProposal(ctx: RewardContext, id: string, reason: string): Promise<ProposalRow> {
+  const problems = proposalNoteProblems(reason, 'reason');
+  if (problems.length) throw new ValidationError(problems);
+  return ctx.transaction(async (scope) => {
+    const { manager } = scope;
+    const proposal = await proposalFor(ctx, manager, id, 'RETURN');
+    const [sender] = await queryRows<{ unitId: string }>(manager,
+      `SELECT unit_id AS "unitId" FROM proposal_steps WHERE proposal_id = $1 AND left_at IS NOT NULL AND unit_id IS NOT NULL AND unit_id <> $2 ORDER BY seq DESC LIMIT 1`,
+      [proposal.id, proposal.holderUnitId],
+    );
+    const below = await requireUnit(manager, sender!.unitId);
+    await closeStep(manager, proposal.id, 'RETURNED', reason.trim().normalize('NFC'), ctx.identity.subject);
+    await manager.query(`UPDATE reward_proposals SET status = 'RETURNED', holder_unit_id = $2, holder_unit_path = $3, holder_unit_name = $4, holder_level = $5, returned_by_unit_id = $6, updated_at = now() WHERE id = $1`,
+      [proposal.id, below.id, below.path, below.name, below.level, proposal.holderUnitId]);
+    await openStep(manager, proposal.id, below);
+    return moved(scope, proposal.id, 'RETURNED', proposal.holderUnitPath, reason.trim().normalize('NFC'));
+  });
+}
+
+/** The level a dossier was returned to corrects it and sends it back to the level that returned it. */
+export function resendProposal(ctx: RewardContext, id: string, correction: string, reason: string | null): Promise<ProposalRow> {
+  const problems = [...proposalNoteProblems(correction, 'correction'), ...(reason === null ? [] : proposalNoteProblems(reason, 'reason'))];
+  if (problems.length) throw new ValidationError(problems);
+  return ctx.transaction(async (scope) => {
+    const { manager } = scope;
+    const proposal = await proposalFor(ctx, manager, id, 'RESEND');
+    const returner = await requireUnit(manager, proposal.returnedByUnitId!);
+    await closeStep(manager, proposal.id, 'RESENT', correction.trim().normalize('NFC'), ctx.identity.subject);
+    await manager.query(`UPDATE reward_proposals SET status = 'AT_LEVEL', holder_unit_id = $2, holder_unit_path = $3, holder_unit_name = $4, holder_level = $5, returned_by_unit_id = NULL,
+        reason = coalesce($6, reason), updated_at = now() WHERE id = $1`,
+      [proposal.id, returner.id, returner.path, returner.name, returner.level, reason?.trim().normalize('NFC') ?? null]);
+    await openStep(manager, proposal.id, returner);
+    return moved(scope, proposal.id, 'RESENT', proposal.holderUnitPath, correction.trim().normalize('NFC'));
+  });
+}
+
+/** The authority's decision, recorded when it arrives (number, day, signer): the reward is granted, paid and published now. */
+export function recordAuthorityDecision(ctx: RewardContext, id: string, input: AuthorityDecisionInput): Promise<DecisionRow> {
+  return ctx.transaction(async (scope) => {
+    const { manager } = scope;
+    const proposal = await proposalFor(ctx, manager, id, 'RECORD_DECISION');
+    const [sent] = await queryRows<{ receivedAt: Date }>(manager, `SELECT received_at AS "receivedAt" FROM proposal_steps WHERE proposal_id = $1 AND left_at IS NULL`, [proposal.id]);
+    const problems = authorityDecisionProblems(input, todayInVietnam(sent!.receivedAt), todayInVietnam());
+    if (problems.length) throw new ValidationError(problems);
+    const nomination = (await loadNomination(manager, proposal.nominationId, true))!;
+    const form = await loadForm(manager, proposal.formCode);
+    const approved = { nomination, form, decidedOn: input.decidedOn, reason: proposal.reason, taskRating: proposal.taskRating as TaskRating | null };
+    const decision = await insertDecision(ctx, scope, approved, {
+      number: input.number.trim().normalize('NFC'),
+      entered: true,
+      signerRole: input.signerRole.trim().normalize('NFC'),
+      signerName: input.signerName.trim().normalize('NFC'),
+      grantingUnit: await requireUnit(manager, proposal.proposingUnitId),
+      authority: { code: proposal.authority, name: authorityStepName(proposal) },
+    });
+    await closeStep(manager, proposal.id, 'DECIDED', decision.number, ctx.identity.subject);
+    await manager.query(`UPDATE reward_proposals SET status = 'DECIDED', decision_id = $2, updated_at = now() WHERE id = $1`, [proposal.id, decision.id]);
+    return decision;
+  });
+}

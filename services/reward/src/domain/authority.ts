@@ -1,0 +1,88 @@
+import type { DECIDING_AUTHORITIES, FieldProblem } from '@thidua/common';
+
+/**
+ * Who decides a form (issue 17, "Who decides"): the union itself, the head of the agency or enterprise, or an
+ * authority of the State. Where the union cannot decide, its council's approved outcome is a proposal (đề nghị) that
+ * goes up level by level to that authority; the reward is granted only when the authority's decision is recorded.
+ */
+export type DecidingAuthority = (typeof DECIDING_AUTHORITIES)[number];
+
+/** The authorities as a decision names them. */
+export const AUTHORITY_NAMES: Record<DecidingAuthority, string> = {
+  UNION: 'Công đoàn (cấp xét tặng)',
+  EMPLOYER: 'Thủ trưởng cơ quan, đơn vị hoặc Giám đốc doanh nghiệp',
+  PROVINCIAL_CHAIR: 'Chủ tịch Ủy ban nhân dân cấp tỉnh',
+  MINISTER: 'Bộ trưởng, Thủ trưởng cơ quan trung ương',
+  PRIME_MINISTER: 'Thủ tướng Chính phủ',
+  PRESIDENT: 'Chủ tịch nước',
+};
+
+/** A form's deciding authority as the catalogue keeps it (reward_forms), with the article that gives it. */
+export interface FormAuthority {
+  decidingAuthority: DecidingAuthority;
+  authoritySource: string;
+  authorityVerified: boolean;
+}
+
+export type ApprovedOutcome = 'GRANT' | 'PROPOSE';
+
+/**
+ * What a council's approval does: the union grants what it decides itself; anything else is proposed to its
+ * authority. The employer decides yearly titles on the grassroots union's proposal (Law art. 80 cl. 4), so only a
+ * grassroots council proposes them; an upper union council decides them for its own staff, as the head of that agency.
+ */
+export function approvedOutcome(authority: DecidingAuthority, councilLevel: string): ApprovedOutcome {
+  if (authority === 'UNION') return 'GRANT';
+  if (authority === 'EMPLOYER') return councilLevel === 'GRASSROOTS' ? 'PROPOSE' : 'GRANT';
+  return 'PROPOSE';
+}
+
+/** Why the council cannot take the other path (a refusal that names the rule), or null when `wanted` is the form's. */
+export function outcomeRefusal(form: { name: string } & FormAuthority, councilLevel: string, wanted: ApprovedOutcome): string | null {
+  const outcome = approvedOutcome(form.decidingAuthority, councilLevel);
+  if (outcome === wanted) return null;
+  return outcome === 'PROPOSE'
+    ? `${form.name} do ${AUTHORITY_NAMES[form.decidingAuthority]} quyết định (${form.authoritySource}); Hội đồng chỉ trình đề nghị lên cấp trên, không tự quyết định khen thưởng`
+    : `${form.name} do Công đoàn quyết định (${form.authoritySource || 'danh mục khen thưởng'}); Hội đồng quyết định khen thưởng, không cần trình cấp trên`;
+}
+
+/** Where a proposal goes next from a union unit: the unit above it, or the authority itself from the top (or from the grassroots union, to its employer). */
+export function nextStop<U extends { level: string }>(authority: DecidingAuthority, ancestorsNearestFirst: readonly U[]): U | 'AUTHORITY' {
+  if (authority === 'EMPLOYER') return 'AUTHORITY';
+  return ancestorsNearestFirst[0] ?? 'AUTHORITY';
+}
+
+/** Days a level held the dossier: calendar days in Việt Nam from the day it arrived to the day it left (today while still held). */
+export function daysHeld(receivedOn: string, leftOn: string): number {
+  return Math.round((Date.parse(`${leftOn}T00:00:00Z`) - Date.parse(`${receivedOn}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Administrative numbers of external decisions: `1234/QĐ-CTN`, `56/QĐ-TTg` (Nghị định 30/2020/NĐ-CP, Phụ lục I). */
+const EXTERNAL_NUMBER = /^[1-9]\d{0,5}\/QĐ-[\p{L}\d]{2,20}(?:-[\p{L}\d]{1,20})*$/u;
+
+export interface AuthorityDecisionInput {
+  number: string;
+  decidedOn: string;
+  signerRole: string;
+  signerName: string;
+}
+
+/** The problems of an external decision as recorded when it arrives: its number, its day (not before the proposal left the union, not in the future) and its signer. */
+export function authorityDecisionProblems(input: AuthorityDecisionInput, sentOn: string, today: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const number = input.number.trim().normalize('NFC');
+  if (!EXTERNAL_NUMBER.test(number) || number.length > 40) problems.push({ field: 'number', message: 'ghi số quyết định như trên bản giấy, dạng số/QĐ-ký hiệu cơ quan ban hành, ví dụ 1234/QĐ-CTN' });
+  if (input.decidedOn > today) problems.push({ field: 'decidedOn', message: 'ngày quyết định không thể ở tương lai' });
+  if (input.decidedOn < sentOn) problems.push({ field: 'decidedOn', message: `ngày quyết định không thể trước ngày trình đề nghị (${sentOn})` });
+  for (const [field, label] of [['signerRole', 'chức vụ người ký, ví dụ “Chủ tịch nước”'], ['signerName', 'họ và tên người ký']] as const) {
+    const value = input[field].trim();
+    if (value.length < 3 || value.length > 120) problems.push({ field, message: `ghi ${label} (3–120 ký tự)` });
+  }
+  return problems;
+}
+
+/** A reason to return a dossier or the note of what was corrected: a sentence the level below can act on. */
+export function proposalNoteProblems(note: string, field: string): FieldProblem[] {
+  const length = note.trim().length;
+  return length < 10 || length > 5000 ? [{ field, message: 'ghi rõ hồ sơ cần bổ sung, sửa gì hoặc đã sửa gì (10–5.000 ký tự)' }] : [];
+}

@@ -1,0 +1,42 @@
+import type { GraphQLResolverMap } from '@thidua/common';
+import type { RewardContext } from '../application/context';
+import { decisionById } from '../application/decisions';
+import { forwardProposal, proposalActions, proposeReward, recordAuthorityDecision, resendProposal, returnProposal, rewardProposals, stepDays, visibleProposal, type ProposeInput } from '../application/proposals';
+import { AUTHORITY_NAMES, type AuthorityDecisionInput } from '../domain/authority';
+import type { NominationRow, ProposalRow, ProposalStepRow, RewardFormRow } from '../entities';
+
+type Ctx = RewardContext;
+type Id = { id: string };
+
+/** The resolvers of "Who decides" (schema.graphql, its own section), merged into the subgraph's. */
+export const proposalResolvers: GraphQLResolverMap<Ctx> = {
+  Query: {
+    rewardProposals: (_: unknown, args: { waiting?: boolean | null }, ctx: Ctx) => rewardProposals(ctx, args.waiting ?? false),
+    rewardProposal: (_: unknown, { id }: Id, ctx: Ctx) => visibleProposal(ctx, id),
+  },
+  Mutation: {
+    proposeReward: (_: unknown, args: { nominationId: string; input: ProposeInput }, ctx: Ctx) => proposeReward(ctx, args.nominationId, args.input),
+    forwardProposal: (_: unknown, args: Id & { note?: string | null }, ctx: Ctx) => forwardProposal(ctx, args.id, args.note ?? null),
+    returnProposal: (_: unknown, args: Id & { reason: string }, ctx: Ctx) => returnProposal(ctx, args.id, args.reason),
+    resendProposal: (_: unknown, args: Id & { correction: string; reason?: string | null }, ctx: Ctx) => resendProposal(ctx, args.id, args.correction, args.reason ?? null),
+    recordAuthorityDecision: (_: unknown, args: Id & { input: AuthorityDecisionInput }, ctx: Ctx) => recordAuthorityDecision(ctx, args.id, args.input),
+  },
+  RewardForm: {
+    decidingAuthorityName: (form: RewardFormRow) => AUTHORITY_NAMES[form.decidingAuthority],
+  },
+  Nomination: {
+    proposal: (nomination: NominationRow, _: unknown, ctx: Ctx) => ctx.loaders.proposalByNomination.load(nomination.id),
+  },
+  RewardProposal: {
+    form: (proposal: ProposalRow, _: unknown, ctx: Ctx) => ctx.loaders.form.load(proposal.formCode),
+    authorityName: (proposal: ProposalRow) => AUTHORITY_NAMES[proposal.authority],
+    steps: (proposal: ProposalRow, _: unknown, ctx: Ctx) => ctx.loaders.proposalSteps.load(proposal.id),
+    returnReason: async (proposal: ProposalRow, _: unknown, ctx: Ctx) =>
+      proposal.status === 'RETURNED' ? ((await ctx.loaders.proposalSteps.load(proposal.id)).findLast((step) => step.outcome === 'RETURNED')?.note ?? null) : null,
+    decision: (proposal: ProposalRow, _: unknown, ctx: Ctx) => (proposal.decisionId ? decisionById(ctx.db.manager, proposal.decisionId) : null),
+    actions: (proposal: ProposalRow, _: unknown, ctx: Ctx) => proposalActions(ctx.identity, proposal),
+  },
+  ProposalStep: {
+    days: (step: ProposalStepRow) => stepDays(step),
+  },
+};

@@ -1,0 +1,96 @@
+/**
+ * Who decides (decision 0035): each rule granted and refused, naming its legal source. Law on Emulation and
+ * Commendation 06/2022/QH15 art. 77 (the President: huân chương), art. 78 (the Prime Minister), art. 80 cl. 4 (the
+ * enterprise's director: LĐTT, CSTDCS, TTLĐTT, giấy khen); Decree 30/2020 (the number and symbol of a document).
+ */
+import { DECIDING_AUTHORITIES, EVENT_PAYLOAD_SCHEMAS, PROPOSAL_MOVES } from '@thidua/common';
+import { AUTHORITY_NAMES, approvedOutcome, authorityDecisionProblems, daysHeld, nextStop, outcomeRefusal, proposalNoteProblems } from '../src/domain/authority';
+import { SEED_AUTHORITIES } from '../src/migrations/seed-authorities';
+import { SEED_FORMS } from '../src/migrations/seed-catalogue';
+
+const medal = { name: 'Huân chương Lao động hạng Ba', decidingAuthority: 'PRESIDENT' as const, authoritySource: 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 77', authorityVerified: true };
+const certificate = { name: 'Bằng khen của Tổng Liên đoàn', decidingAuthority: 'UNION' as const, authoritySource: 'Quyết định 999/QĐ-TLĐ', authorityVerified: false };
+const title = { name: 'Lao động tiên tiến', decidingAuthority: 'EMPLOYER' as const, authoritySource: 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 4', authorityVerified: true };
+
+describe('what a council’s approval does', () => {
+  it('grants what the union decides and proposes what another authority decides', () => {
+    expect(approvedOutcome('UNION', 'GRASSROOTS')).toBe('GRANT');
+    expect(approvedOutcome('PRESIDENT', 'NATIONAL')).toBe('PROPOSE');
+    expect(approvedOutcome('PRIME_MINISTER', 'GRASSROOTS')).toBe('PROPOSE');
+    // the grassroots union proposes yearly titles to the employer; an upper union council is the head of its own agency
+    expect(approvedOutcome('EMPLOYER', 'GRASSROOTS')).toBe('PROPOSE');
+    expect(approvedOutcome('EMPLOYER', 'PROVINCIAL')).toBe('GRANT');
+  });
+
+  it('refuses the other path, naming the authority and its article', () => {
+    expect(outcomeRefusal(medal, 'GRASSROOTS', 'PROPOSE')).toBeNull();
+    expect(outcomeRefusal(medal, 'NATIONAL', 'GRANT')).toBe('Huân chương Lao động hạng Ba do Chủ tịch nước quyết định (Luật Thi đua, khen thưởng 06/2022/QH15, Điều 77); Hội đồng chỉ trình đề nghị lên cấp trên, không tự quyết định khen thưởng');
+    expect(outcomeRefusal(title, 'GRASSROOTS', 'GRANT')).toContain('do Thủ trưởng cơ quan, đơn vị hoặc Giám đốc doanh nghiệp quyết định (Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 4)');
+    expect(outcomeRefusal(certificate, 'PROVINCIAL', 'GRANT')).toBeNull();
+    expect(outcomeRefusal(certificate, 'PROVINCIAL', 'PROPOSE')).toBe('Bằng khen của Tổng Liên đoàn do Công đoàn quyết định (Quyết định 999/QĐ-TLĐ); Hội đồng quyết định khen thưởng, không cần trình cấp trên');
+  });
+});
+
+describe('the way up', () => {
+  const hn = { id: 'hn', level: 'PROVINCIAL' };
+  const vn = { id: 'vn', level: 'NATIONAL' };
+  it('goes to the level above, from the top to the authority, and from the grassroots union straight to its employer', () => {
+    expect(nextStop('PRESIDENT', [hn, vn])).toBe(hn);
+    expect(nextStop('PRESIDENT', [])).toBe('AUTHORITY');
+    expect(nextStop('EMPLOYER', [hn, vn])).toBe('AUTHORITY');
+  });
+
+  it('counts the days a level held the dossier in calendar days', () => {
+    expect(daysHeld('2026-11-25', '2026-11-30')).toBe(5);
+    expect(daysHeld('2026-11-30', '2026-11-30')).toBe(0);
+    expect(daysHeld('2026-02-27', '2026-03-02')).toBe(3);
+  });
+
+  it('wants a reason to return and a note of what was corrected that the other level can act on', () => {
+    expect(proposalNoteProblems('Thiếu xác nhận của cơ quan thuế', 'reason')).toEqual([]);
+    expect(proposalNoteProblems('thiếu', 'reason').map((p) => p.field)).toEqual(['reason']);
+    expect(proposalNoteProblems('x'.repeat(5001), 'correction').map((p) => p.field)).toEqual(['correction']);
+  });
+});
+
+describe('the authority’s decision as it arrives', () => {
+  const decision = { number: '1234/QĐ-CTN', decidedOn: '2026-11-30', signerRole: 'Chủ tịch nước', signerName: 'Lương Cường' };
+  const fields = (change: Partial<typeof decision>) => authorityDecisionProblems({ ...decision, ...change }, '2026-11-20', '2026-11-30').map((p) => p.field);
+
+  it('takes the number in the administrative form, from any issuer', () => {
+    expect(fields({})).toEqual([]);
+    expect(fields({ number: '56/QĐ-TTg' })).toEqual([]);
+    expect(fields({ number: '15/QĐ-CTMTL' })).toEqual([]);
+    for (const number of ['QĐ 1234', '0/QĐ-CTN', '1234/2026/QĐ-CTN', '1234/QĐ-', '']) expect(fields({ number })).toEqual(['number']);
+  });
+
+  it('is dated between the day it was sent and today, and names its signer', () => {
+    expect(fields({ decidedOn: '2026-12-01' })).toEqual(['decidedOn']);
+    expect(fields({ decidedOn: '2026-11-19' })).toEqual(['decidedOn']);
+    expect(fields({ decidedOn: '2026-11-20' })).toEqual([]);
+    expect(fields({ signerRole: 'C', signerName: ' ' })).toEqual(['signerRole', 'signerName']);
+  });
+});
+
+describe('the catalogue’s authorities', () => {
+  it('names one for every seeded form, with its source, Huân chương by the President and yearly titles by the employer', () => {
+    const seeded = new Map(SEED_AUTHORITIES.map((a) => [a.code, a]));
+    for (const form of SEED_FORMS) expect([form.code, seeded.has(form.code)]).toEqual([form.code, true]);
+    for (const a of SEED_AUTHORITIES) {
+      expect(DECIDING_AUTHORITIES).toContain(a.authority);
+      expect(a.source.length).toBeGreaterThan(10);
+    }
+    expect(['HCLD1', 'HCLD2', 'HCLD3'].map((code) => seeded.get(code)!.authority)).toEqual(['PRESIDENT', 'PRESIDENT', 'PRESIDENT']);
+    expect(seeded.get('HCLD1')!.source).toContain('Điều 77');
+    expect(['LDTT', 'CSTDCS', 'TTLDTT'].map((code) => seeded.get(code)!.source)).toEqual(Array(3).fill(expect.stringContaining('Điều 80 khoản 4')));
+    expect(['BK_TTG', 'CO_CP', 'CSTD_TQ'].every((code) => seeded.get(code)!.authority === 'PRIME_MINISTER' && !seeded.get(code)!.verified)).toBe(true);
+    expect(AUTHORITY_NAMES.PRESIDENT).toBe('Chủ tịch nước');
+  });
+
+  it('gives the event contract the same authorities and moves', () => {
+    const contract = EVENT_PAYLOAD_SCHEMAS.RewardProposalMoved.properties;
+    expect(contract.authority.enum).toEqual([...DECIDING_AUTHORITIES]);
+    expect(contract.action.enum).toEqual([...PROPOSAL_MOVES]);
+    expect(Object.keys(AUTHORITY_NAMES)).toEqual([...DECIDING_AUTHORITIES]);
+  });
+});

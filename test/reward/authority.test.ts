@@ -1,0 +1,193 @@
+/**
+ * Who decides (decision 0035), through the real gateway, databases and broker: each form's deciding authority with its
+ * article; a Huân chương proposed by a grassroots council goes up to the national federation level by level, is
+ * returned once with its reason, corrected and resent, passed on to the President, and granted only when the
+ * President's decision is recorded (RewardGranted as for the union's own grants), every level's holding time kept;
+ * a yearly title is proposed by the grassroots union to the employer, who records the decision.
+ */
+import { Client } from 'pg';
+import { databaseUrl } from '@thidua/common';
+import { RewardScenario, daysAgo, payloadsOf, today, year } from '../support/reward';
+import { graphql } from '../support/graphql';
+import { usePlatform } from '../support/platform';
+
+const env = usePlatform();
+
+const PROPOSAL_FIELDS = `id status authority authorityName authoritySource formName subjectName holderUnitName holderLevel returnReason actions
+  steps { unitName level outcome note days } decision { id number decidingAuthority authorityName amountVnd signerRole signerName }`;
+const PROPOSE = `mutation($id: ID!, $input: ProposeRewardInput!) { proposeReward(nominationId: $id, input: $input) { ${PROPOSAL_FIELDS} } }`;
+const FORWARD = `mutation($id: ID!, $note: String) { forwardProposal(id: $id, note: $note) { ${PROPOSAL_FIELDS} } }`;
+const RETURN = `mutation($id: ID!, $reason: String!) { returnProposal(id: $id, reason: $reason) { ${PROPOSAL_FIELDS} } }`;
+const RESEND = `mutation($id: ID!, $correction: String!, $reason: String) { resendProposal(id: $id, correction: $correction, reason: $reason) { ${PROPOSAL_FIELDS} } }`;
+const RECORD = `mutation($id: ID!, $input: AuthorityDecisionInput!) {
+  recordAuthorityDecision(id: $id, input: $input) { id number decidedOn formCode decidingAuthority authorityName signerRole signerName amountVnd grantingUnitName }
+}`;
+const PROPOSALS = `query($waiting: Boolean) { rewardProposals(waiting: $waiting) { id status actions subjectName } }`;
+const FORM = `query($code: ID!) { rewardForm(code: $code) { decidingAuthority decidingAuthorityName authoritySource authorityVerified grantingLevels } }`;
+
+/** The first error with every extension (rule, source, problems). */
+async function refusal(s: RewardScenario, query: string, variables: Record<string, unknown>, token: string) {
+  const result = await graphql(s.platform.gatewayUrl, query, variables, token);
+  const error = result.errors?.[0];
+  if (!error) throw new Error(`Expected a refusal, got ${JSON.stringify(result.data)}`);
+  return { message: error.message, ...(error.extensions as { code: string; rule?: string; source?: string; problems?: { field: string; message: string }[] }) };
+}
+
+describe('the catalogue records who decides each form', () => {
+  let s: RewardScenario;
+
+  beforeAll(async () => {
+    s = await RewardScenario.start(env.platform, env.api);
+  });
+
+  afterAll(() => s.restoreEditedForms());
+
+  it('names the authority of every form with the article that gives it', async () => {
+    const form = async (code: string) => (await s.api.ok(FORM, { code })).rewardForm;
+    expect(await form('HCLD3')).toMatchObject({ decidingAuthority: 'PRESIDENT', decidingAuthorityName: 'Chủ tịch nước', authoritySource: expect.stringContaining('Điều 77'), authorityVerified: true });
+    expect(await form('LDTT')).toMatchObject({ decidingAuthority: 'EMPLOYER', authoritySource: expect.stringContaining('Điều 80 khoản 4'), authorityVerified: true });
+    expect(await form('BK_TTG')).toMatchObject({ decidingAuthority: 'PRIME_MINISTER', decidingAuthorityName: 'Thủ tướng Chính phủ', authoritySource: expect.stringContaining('Điều 78'), authorityVerified: false });
+    expect(await form('LAO_DONG_SANG_TAO')).toMatchObject({ decidingAuthority: 'UNION', authorityVerified: false });
+    expect(await form('GIAY_KHEN_DN')).toMatchObject({ decidingAuthority: 'EMPLOYER', grantingLevels: ['GRASSROOTS'] });
+    // councils of every level start the proposal of a form the President decides
+    expect((await form('HCLD1')).grantingLevels).toEqual(['NATIONAL', 'PROVINCIAL', 'SECTOR', 'UPPER_GRASSROOTS', 'GRASSROOTS']);
+  });
+
+  it('keeps the authority when a form is saved without it, and refuses an outside authority without its article', async () => {
+    const input = await s.formForEditing('BK_TINH');
+    const SAVE = `mutation($input: RewardFormInput!) { saveRewardForm(input: $input, note: "Sửa tên trong kiểm thử") { decidingAuthority authoritySource version } }`;
+    expect((await s.api.ok(SAVE, { input }, s.tokens.admin)).saveRewardForm).toMatchObject({ decidingAuthority: 'UNION', authoritySource: expect.stringContaining('Điều 79') });
+    const refused = await s.api.refused(SAVE, { input: { ...input, decidingAuthority: 'MINISTER', authoritySource: ' ' } }, s.tokens.admin);
+    expect(refused.problems.map((p) => p.field)).toEqual(['authoritySource']);
+  });
+});
+
+describe('a Huân chương goes from the grassroots union to the President', () => {
+  let s: RewardScenario;
+  let tokens: Record<'officerMay' | 'officerVn', string>;
+
+  beforeAll(async () => {
+    s = await RewardScenario.start(env.platform, env.api);
+    tokens = { officerMay: await s.token(['UNIT_OFFICER'], 'may', 'officer-may'), officerVn: await s.token(['UNIT_OFFICER'], 'vn', 'officer-vn') };
+  });
+
+  it('is proposed, returned once, corrected, passed on and granted when the President’s decision is recorded', async () => {
+    const nominationId = await s.nominate({ memberKey: 'hoa', granting: 'may', formCode: 'HCLD3', achievedOn: daysAgo(400), awardYear: year - 1, reason: 'Năm năm liền hoàn thành xuất sắc nhiệm vụ, sáng kiến cữ gá áp dụng toàn ngành dệt may' }, tokens.officerMay);
+    // the dossier waited five days at the grassroots union before its council proposed it
+    const reward = new Client({ connectionString: databaseUrl('reward') });
+    await reward.connect();
+    await reward.query(`UPDATE nominations SET created_at = now() - interval '5 days' WHERE id = $1`, [nominationId]);
+    await reward.end();
+    await s.approve(nominationId, s.tokens.councilMay);
+
+    const granted = await s.refusedGrant(nominationId, today, {}, s.tokens.councilMay);
+    expect(granted).toMatchObject({ code: 'CONFLICT', rule: 'DECIDING_AUTHORITY', source: expect.stringContaining('Điều 77') });
+    expect(granted.message).toContain('Huân chương Lao động hạng Ba do Chủ tịch nước quyết định');
+
+    const input = { signerRole: 'Chủ tịch Công đoàn cơ sở', signerName: 'Vũ Thị Mai' };
+    expect((await s.api.refused(PROPOSE, { id: nominationId, input }, s.tokens.councilHn)).code).toBe('NOT_FOUND');
+    let proposal = (await s.api.ok(PROPOSE, { id: nominationId, input }, s.tokens.councilMay)).proposeReward;
+    expect(proposal).toMatchObject({ status: 'AT_LEVEL', authority: 'PRESIDENT', holderUnitName: 'Liên đoàn Lao động thành phố Hà Nội', holderLevel: 'PROVINCIAL', decision: null });
+    expect(proposal.steps).toEqual([
+      { unitName: 'Công đoàn Công ty May Thăng Long', level: 'GRASSROOTS', outcome: 'PROPOSED', note: null, days: 5 },
+      { unitName: 'Liên đoàn Lao động thành phố Hà Nội', level: 'PROVINCIAL', outcome: null, note: null, days: 0 },
+    ]);
+    const id = proposal.id;
+    // the council does not decide twice, and the nomination says where it went
+    expect((await s.api.refused(PROPOSE, { id: nominationId, input }, s.tokens.councilMay)).code).toBe('CONFLICT');
+    expect((await s.api.ok(`query($id: ID!) { nomination(id: $id) { status decision { id } proposal { id } } }`, { id: nominationId }, s.tokens.officerHn)).nomination)
+      .toEqual({ status: 'PROPOSED', decision: null, proposal: { id } });
+
+    // only Hà Nội's officers act while Hà Nội holds it; Khánh Hòa does not even see it
+    expect((await s.api.refused(FORWARD, { id }, tokens.officerMay)).code).toBe('FORBIDDEN');
+    expect((await s.api.refused(FORWARD, { id }, tokens.officerVn)).code).toBe('FORBIDDEN');
+    expect((await s.api.refused(FORWARD, { id }, s.tokens.officerKh)).code).toBe('NOT_FOUND');
+    expect((await s.api.ok(PROPOSALS, { waiting: true }, s.tokens.officerHn)).rewardProposals).toEqual([{ id, status: 'AT_LEVEL', actions: ['FORWARD', 'RETURN'], subjectName: 'Nguyễn Thị Hoa' }]);
+    expect((await s.api.ok(PROPOSALS, { waiting: true }, s.tokens.officerKh)).rewardProposals).toEqual([]);
+    proposal = (await s.api.ok(FORWARD, { id, note: 'Đủ hồ sơ, đề nghị Tổng Liên đoàn xem xét' }, s.tokens.officerHn)).forwardProposal;
+    expect(proposal).toMatchObject({ status: 'AT_LEVEL', holderUnitName: 'Tổng Liên đoàn Lao động Việt Nam', holderLevel: 'NATIONAL' });
+
+    // the federation returns it to Hà Nội with what to correct
+    expect((await s.api.refused(RETURN, { id, reason: 'thiếu' }, tokens.officerVn)).problems.map((p) => p.field)).toEqual(['reason']);
+    const reason = 'Thiếu xác nhận của cơ quan thuế về việc chấp hành nghĩa vụ nộp thuế của doanh nghiệp';
+    proposal = (await s.api.ok(RETURN, { id, reason }, tokens.officerVn)).returnProposal;
+    expect(proposal).toMatchObject({ status: 'RETURNED', holderUnitName: 'Liên đoàn Lao động thành phố Hà Nội', returnReason: reason, actions: [] });
+    expect((await s.api.refused(FORWARD, { id }, s.tokens.officerHn)).code).toBe('CONFLICT');
+    expect((await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { actions } }`, { id }, s.tokens.officerHn)).rewardProposal.actions).toEqual(['RESEND']);
+    expect((await s.api.refused(RESEND, { id, correction: 'bổ sung' }, s.tokens.officerHn)).problems.map((p) => p.field)).toEqual(['correction']);
+    proposal = (await s.api.ok(RESEND, { id, correction: 'Đã bổ sung văn bản xác nhận của Cục Thuế thành phố Hà Nội' }, s.tokens.officerHn)).resendProposal;
+    expect(proposal).toMatchObject({ status: 'AT_LEVEL', holderUnitName: 'Tổng Liên đoàn Lao động Việt Nam', returnReason: null });
+
+    // from the top it goes to the President; nobody records a decision before it is there
+    expect((await s.api.refused(RECORD, { id, input: { number: '1234/QĐ-CTN', decidedOn: today, signerRole: 'Chủ tịch nước', signerName: 'Lương Cường' } }, tokens.officerVn)).code).toBe('CONFLICT');
+    proposal = (await s.api.ok(FORWARD, { id }, tokens.officerVn)).forwardProposal;
+    expect(proposal).toMatchObject({ status: 'WITH_AUTHORITY', authorityName: 'Chủ tịch nước', holderUnitName: 'Tổng Liên đoàn Lao động Việt Nam', actions: ['RECORD_DECISION'] });
+    expect((await s.api.ok(`query($id: ID!) { nomination(id: $id) { status decision { id } } }`, { id: nominationId }, s.tokens.officerHn)).nomination).toEqual({ status: 'PROPOSED', decision: null });
+
+    const decision = { number: '1234/QĐ-CTN', decidedOn: today, signerRole: 'Chủ tịch nước', signerName: 'Lương Cường' };
+    expect((await s.api.refused(RECORD, { id, input: decision }, s.tokens.officerHn)).code).toBe('FORBIDDEN');
+    const bad = await s.api.refused(RECORD, { id, input: { number: 'QĐ 1234', decidedOn: daysAgo(-3), signerRole: 'C', signerName: '' } }, tokens.officerVn);
+    expect(bad.problems.map((p) => p.field).sort()).toEqual(['decidedOn', 'number', 'signerName', 'signerRole']);
+    const recorded = (await s.api.ok(RECORD, { id, input: decision }, tokens.officerVn)).recordAuthorityDecision;
+    // 4.5 × 2,340,000 VND, by the decree's table, as if the union had granted it
+    expect(recorded).toMatchObject({ number: '1234/QĐ-CTN', formCode: 'HCLD3', decidingAuthority: 'PRESIDENT', authorityName: 'Chủ tịch nước', signerRole: 'Chủ tịch nước', signerName: 'Lương Cường', amountVnd: 10_530_000, grantingUnitName: 'Công đoàn Công ty May Thăng Long' });
+    expect((await s.api.refused(RECORD, { id, input: decision }, tokens.officerVn)).code).toBe('CONFLICT');
+
+    const done = (await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { ${PROPOSAL_FIELDS} } }`, { id }, s.tokens.officerHn)).rewardProposal;
+    expect(done.status).toBe('DECIDED');
+    expect(done.steps.map((step: { unitName: string; outcome: string }) => [step.unitName, step.outcome])).toEqual([
+      ['Công đoàn Công ty May Thăng Long', 'PROPOSED'],
+      ['Liên đoàn Lao động thành phố Hà Nội', 'FORWARDED'],
+      ['Tổng Liên đoàn Lao động Việt Nam', 'RETURNED'],
+      ['Liên đoàn Lao động thành phố Hà Nội', 'RESENT'],
+      ['Tổng Liên đoàn Lao động Việt Nam', 'SENT_TO_AUTHORITY'],
+      ['Chủ tịch nước', 'DECIDED'],
+    ]);
+    expect(done.steps[2].note).toBe(reason);
+    // the public register has it, and the others hear of it as of any grant
+    expect((await s.api.ok(`query($id: ID!) { rewardDecision(id: $id) { number decidingAuthority authorityName status } }`, { id: recorded.id })).rewardDecision)
+      .toEqual({ number: '1234/QĐ-CTN', decidingAuthority: 'PRESIDENT', authorityName: 'Chủ tịch nước', status: 'VALID' });
+    const movesOf = (messages: Parameters<typeof payloadsOf>[0]) => payloadsOf(messages, 'RewardProposalMoved').filter((p) => p.proposalId === id);
+    const events = await s.rewardEvents((messages) => payloadsOf(messages, 'RewardGranted').some((p) => p.decisionId === recorded.id) && movesOf(messages).length === 5);
+    expect(payloadsOf(events, 'RewardGranted').find((p) => p.decisionId === recorded.id)).toMatchObject({ decisionNumber: '1234/QĐ-CTN', signerRole: 'Chủ tịch nước', formCode: 'HCLD3', amountVnd: 10_530_000 });
+    const moves = movesOf(events);
+    expect(moves.map((p) => p.action).sort()).toEqual(['FORWARDED', 'PROPOSED', 'RESENT', 'RETURNED', 'SENT_TO_AUTHORITY']);
+    expect(moves.find((p) => p.action === 'RETURNED')).toMatchObject({ note: reason, authority: 'PRESIDENT', fromUnitPath: s.units.vn!.path, toUnitPath: s.units.hn!.path });
+    expect(moves.find((p) => p.action === 'SENT_TO_AUTHORITY')).toMatchObject({ toUnitPath: null });
+  });
+
+  it('refuses to propose what the union decides itself', async () => {
+    const nominationId = await s.nominate({ memberKey: 'minh', granting: 'hn', formCode: 'BK_TINH', achievedOn: daysAgo(30), awardYear: year });
+    await s.approve(nominationId);
+    const refused = await refusal(s, PROPOSE, { id: nominationId, input: { signerRole: 'Chủ tịch Liên đoàn Lao động thành phố' } }, s.tokens.councilHn);
+    expect(refused).toMatchObject({ code: 'CONFLICT', rule: 'DECIDING_AUTHORITY', message: expect.stringContaining('do Công đoàn quyết định') });
+  });
+});
+
+describe('the employer decides yearly titles on the grassroots union’s proposal', () => {
+  let s: RewardScenario;
+
+  beforeAll(async () => {
+    s = await RewardScenario.start(env.platform, env.api);
+  });
+
+  it('shows the proposal to the enterprise’s employer only, who records the decision', async () => {
+    const officerMay = await s.token(['UNIT_OFFICER'], 'may', 'officer-may');
+    const nominationId = await s.nominate({ memberKey: 'lan', granting: 'may', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(40), awardYear: year }, officerMay);
+    await s.approve(nominationId, s.tokens.councilMay);
+    expect(await s.refusedGrant(nominationId, today, {}, s.tokens.councilMay)).toMatchObject({ code: 'CONFLICT', rule: 'DECIDING_AUTHORITY', source: expect.stringContaining('Điều 80 khoản 4') });
+    const proposal = (await s.api.ok(PROPOSE, { id: nominationId, input: { signerRole: 'Chủ tịch Công đoàn cơ sở' } }, s.tokens.councilMay)).proposeReward;
+    expect(proposal).toMatchObject({ status: 'WITH_AUTHORITY', authority: 'EMPLOYER', holderUnitName: 'Công đoàn Công ty May Thăng Long' });
+    expect(proposal.steps.map((step: { unitName: string }) => step.unitName)).toEqual(['Công đoàn Công ty May Thăng Long', 'Thủ trưởng cơ quan, đơn vị hoặc Giám đốc doanh nghiệp (Công đoàn Công ty May Thăng Long)']);
+
+    const otherEmployer = await s.token(['EMPLOYER'], 'so', 'employer-so');
+    expect((await s.api.ok(PROPOSALS, { waiting: true }, otherEmployer)).rewardProposals).toEqual([]);
+    const decision = { number: '15/QĐ-CTMTL', decidedOn: today, signerRole: 'Giám đốc Công ty', signerName: 'Trịnh Văn Sơn' };
+    expect((await s.api.refused(RECORD, { id: proposal.id, input: decision }, otherEmployer)).code).toBe('NOT_FOUND');
+    expect((await s.api.refused(RECORD, { id: proposal.id, input: decision }, s.tokens.officerHn)).code).toBe('FORBIDDEN');
+    expect((await s.api.ok(PROPOSALS, { waiting: true }, s.tokens.employer)).rewardProposals).toEqual([{ id: proposal.id, status: 'WITH_AUTHORITY', actions: ['RECORD_DECISION'], subjectName: 'Trần Thị Lan' }]);
+    const recorded = (await s.api.ok(RECORD, { id: proposal.id, input: decision }, s.tokens.employer)).recordAuthorityDecision;
+    // 0.3 × 2,340,000 = 702,000 VND, rounded up to the next 10,000 (reward-rules.md)
+    expect(recorded).toMatchObject({ number: '15/QĐ-CTMTL', formCode: 'LDTT', decidingAuthority: 'EMPLOYER', amountVnd: 710_000, signerRole: 'Giám đốc Công ty' });
+  });
+});

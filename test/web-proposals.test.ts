@@ -1,0 +1,91 @@
+/**
+ * Proposals to the authority that decides (decision 0035) in a real browser (Debian's Chromium through Playwright)
+ * against the real platform: the grassroots council proposes a Huân chương from its screen (the union cannot grant
+ * it), the national federation's officer returns the dossier to Hà Nội with its reason (meeting the API's message
+ * beside the field first), passes the corrected one on to the President and records the President's decision (meeting
+ * the message beside the number first); the path shows every level with the days it held the dossier.
+ */
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { PortalPeople } from './support/portal-people';
+import { usePlatform } from './support/platform';
+import { RewardScenario, daysAgo, year } from './support/reward';
+
+const env = usePlatform();
+let browser: Browser;
+let base: string;
+let s: RewardScenario;
+let nominationId: string;
+
+const people = new PortalPeople(() => s, () => browser, () => base, 'wp');
+const PROPOSAL = `query($id: ID!) { nomination(id: $id) { status proposal { id status holderUnitName steps { outcome } } } }`;
+
+beforeAll(async () => {
+  base = env.platform.gatewayUrl.replace(/\/graphql$/, '');
+  s = await RewardScenario.start(env.platform, env.api);
+  const officerMay = await s.token(['UNIT_OFFICER'], 'may', 'officer-may');
+  nominationId = await s.nominate({ memberKey: 'hoa', granting: 'may', formCode: 'HCLD3', achievedOn: daysAgo(300), awardYear: year - 1, reason: `Năm năm liền hoàn thành xuất sắc nhiệm vụ ${s.run}` }, officerMay);
+  await s.approve(nominationId, s.tokens.councilMay);
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('a Huân chương on its way to the President (Hồ sơ trình khen)', () => {
+  it('the grassroots council proposes it from its screen', async () => {
+    const council = await people.pageAs({ roles: ['COUNCIL_MEMBER'], unit: 'may' }, '/work/council');
+    const card = council.page.getByTestId('nomination').filter({ hasText: s.run });
+    await card.getByRole('button', { name: 'Trình cấp có thẩm quyền' }).click();
+    await council.page.getByText('Đã trình đề nghị Huân chương Lao động hạng Ba lên Liên đoàn Lao động thành phố Hà Nội').waitFor();
+    await council.close();
+    const { nomination } = await s.api.ok(PROPOSAL, { id: nominationId }, s.tokens.officerHn);
+    expect(nomination).toMatchObject({ status: 'PROPOSED', proposal: { status: 'AT_LEVEL', holderUnitName: 'Liên đoàn Lao động thành phố Hà Nội' } });
+    await s.api.ok(`mutation($id: ID!) { forwardProposal(id: $id) { status } }`, { id: nomination.proposal.id }, s.tokens.officerHn);
+  });
+
+  it('the federation returns the dossier with its reason, passes the corrected one on and records the President’s decision', async () => {
+    const { nomination } = await s.api.ok(PROPOSAL, { id: nominationId }, s.tokens.officerHn);
+    const id = nomination.proposal.id;
+    const officer = await people.pageAs({ roles: ['UNIT_OFFICER'], unit: 'vn' }, '/work/proposals');
+    await officer.page.getByRole('heading', { name: 'Hồ sơ trình khen thưởng' }).waitFor();
+    const waiting = () => officer.page.getByTestId('proposals-waiting').getByTestId('proposal').filter({ hasText: s.run });
+    await waiting().getByRole('button', { name: 'Trả lại hồ sơ' }).click();
+    const error = officer.page.locator(`#note-${id}-error`);
+    await error.waitFor();
+    expect(await error.textContent()).toContain('10–5.000 ký tự');
+    expect(await officer.page.locator(`#note-${id}`).getAttribute('aria-describedby')).toBe(`note-${id}-hint note-${id}-error`);
+    await waiting().getByLabel('Ý kiến hoặc lý do trả lại hồ sơ').fill('Thiếu xác nhận của cơ quan thuế về nghĩa vụ nộp thuế của doanh nghiệp');
+    await waiting().getByRole('button', { name: 'Trả lại hồ sơ' }).click();
+    await officer.page.getByText('Đã trả lại hồ sơ Nguyễn Thị Hoa cho Liên đoàn Lao động thành phố Hà Nội').waitFor();
+    const followed = officer.page.getByTestId('proposals-followed').getByTestId('proposal').filter({ hasText: s.run });
+    await followed.getByText('Hồ sơ bị trả lại: Thiếu xác nhận của cơ quan thuế').waitFor();
+
+    // Hà Nội corrects and resends it (its own screen is the same one, tested through the API here)
+    await s.api.ok(`mutation($id: ID!) { resendProposal(id: $id, correction: "Đã bổ sung xác nhận của Cục Thuế thành phố Hà Nội") { status } }`, { id }, s.tokens.officerHn);
+    await officer.page.reload();
+    await waiting().getByRole('button', { name: 'Chuyển lên cấp trên' }).click();
+    await officer.page.getByText('Đã chuyển hồ sơ Nguyễn Thị Hoa lên Chủ tịch nước').waitFor();
+
+    const record = waiting().getByRole('group', { name: 'Ghi nhận quyết định của Chủ tịch nước' });
+    await record.getByLabel('Số quyết định').fill('QĐ 1234');
+    await record.getByLabel('Họ tên người ký').fill('Lương Cường');
+    await record.getByRole('button', { name: 'Ghi nhận quyết định' }).click();
+    await officer.page.locator(`#number-${id}-error`).waitFor();
+    await record.getByLabel('Số quyết định').fill('1234/QĐ-CTN');
+    await record.getByRole('button', { name: 'Ghi nhận quyết định' }).click();
+    await officer.page.getByText(/^Đã ghi nhận Quyết định số 1234\/QĐ-CTN: Huân chương Lao động hạng Ba, 10\.530\.000/).waitFor();
+
+    const done = officer.page.getByTestId('proposals-followed').getByTestId('proposal').filter({ hasText: s.run });
+    await done.getByRole('link', { name: 'Quyết định số 1234/QĐ-CTN' }).waitFor();
+    const rows = done.getByTestId('proposal-steps').locator('tbody tr');
+    expect(await rows.count()).toBe(6);
+    expect(await rows.nth(2).textContent()).toContain('Trả lại hồ sơ');
+    expect(await rows.nth(5).textContent()).toContain('Chủ tịch nước');
+    // days per level: the column is there for every level, counted by the server
+    expect(await rows.nth(0).locator('td').nth(3).textContent()).toMatch(/^\d+$/);
+    await officer.close();
+    expect((await s.api.ok(PROPOSAL, { id: nominationId }, s.tokens.officerHn)).nomination.status).toBe('GRANTED');
+  });
+});

@@ -1,0 +1,197 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { mutate } from '../api';
+import { useAuth } from '../auth';
+import { PROPOSAL_STATUS, PROPOSAL_STEP_OUTCOME, UNIT_LEVEL, day, label, todayIso, vnd } from '../format';
+import { useAction, useQuery } from '../hooks';
+import { Empty, ErrorBox, Field, Loading, Page, Success, describedBy } from '../ui';
+
+interface Step {
+  unitName: string;
+  level: string;
+  receivedAt: string;
+  leftAt: string | null;
+  outcome: string | null;
+  note: string | null;
+  days: number;
+}
+
+type Action = 'FORWARD' | 'RETURN' | 'RESEND' | 'RECORD_DECISION';
+
+interface Proposal {
+  id: string;
+  status: string;
+  formName: string;
+  authority: string;
+  authorityName: string;
+  authoritySource: string;
+  subjectName: string;
+  reason: string;
+  achievedOn: string;
+  proposingUnitName: string;
+  proposedOn: string;
+  holderUnitName: string;
+  returnReason: string | null;
+  actions: Action[];
+  steps: Step[];
+  decision: { id: string; number: string; decidedOn: string; amountVnd: number; signerRole: string } | null;
+}
+
+const DATA = `query Proposals { rewardProposals { id status formName authority authorityName authoritySource subjectName reason achievedOn proposingUnitName proposedOn
+  holderUnitName returnReason actions steps { unitName level receivedAt leftAt outcome note days } decision { id number decidedOn amountVnd signerRole } } }`;
+const FORWARD = `mutation ForwardProposal($id: ID!, $note: String) { forwardProposal(id: $id, note: $note) { status holderUnitName authorityName } }`;
+const RETURN = `mutation ReturnProposal($id: ID!, $reason: String!) { returnProposal(id: $id, reason: $reason) { status holderUnitName } }`;
+const RESEND = `mutation ResendProposal($id: ID!, $correction: String!) { resendProposal(id: $id, correction: $correction) { status holderUnitName } }`;
+const RECORD = `mutation RecordAuthorityDecision($id: ID!, $input: AuthorityDecisionInput!) { recordAuthorityDecision(id: $id, input: $input) { number amountVnd formName } }`;
+
+/** Where the dossier has been: each level, how long it held it and how it left. */
+function StepsTable({ proposal }: { proposal: Proposal }) {
+  return (
+    <table data-testid="proposal-steps">
+      <caption>Quá trình trình hồ sơ</caption>
+      <thead><tr><th>Cấp</th><th>Nhận ngày</th><th>Chuyển đi ngày</th><th>Số ngày giữ hồ sơ</th><th>Kết quả</th><th>Ghi chú</th></tr></thead>
+      <tbody>
+        {proposal.steps.map((step, i) => (
+          <tr key={i}>
+            <td>{step.unitName}{step.level === 'AUTHORITY' ? '' : ` (${label(UNIT_LEVEL, step.level)})`}</td>
+            <td>{day(step.receivedAt)}</td>
+            <td>{step.leftAt ? day(step.leftAt) : 'đang giữ'}</td>
+            <td>{step.days}</td>
+            <td>{step.outcome ? label(PROPOSAL_STEP_OUTCOME, step.outcome) : '—'}</td>
+            <td>{step.note ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** What the level holding the dossier does with it: pass it on, return it, resend it corrected, or record the authority's decision. */
+function ProposalActions({ proposal, onDone }: { proposal: Proposal; onDone(message: string): void }) {
+  const { session } = useAuth();
+  const token = session?.token ?? null;
+  const [note, setNote] = useState('');
+  const [decision, setDecision] = useState({ number: '', decidedOn: todayIso(), signerRole: proposal.authority === 'EMPLOYER' ? 'Giám đốc' : proposal.authorityName, signerName: '' });
+  const action = useAction();
+  const p = action.problem;
+  const f = (name: string) => `${name}-${proposal.id}`;
+  // the card moves to another list once done: the page says what happened
+  const send = (work: () => Promise<string>) => void action.run(async () => {
+    const done = await work();
+    onDone(done);
+    return done;
+  });
+  const has = (a: Action) => proposal.actions.includes(a);
+  return (
+    <div className="stack">
+      {has('FORWARD') || has('RETURN') || has('RESEND') ? (
+        <Field id={f('note')} label={has('RESEND') ? 'Nội dung đã bổ sung, sửa' : 'Ý kiến hoặc lý do trả lại hồ sơ'}
+          hint={has('RESEND') ? 'Cấp trên đọc được nội dung này (ít nhất 10 ký tự).' : 'Trả lại hồ sơ cần ghi rõ cần bổ sung, sửa gì (ít nhất 10 ký tự).'}
+          problem={p('reason') ?? p('correction') ?? p('note')}>
+          <textarea id={f('note')} value={note} onChange={(e) => setNote(e.target.value)} {...describedBy(f('note'), true, p('reason') ?? p('correction') ?? p('note'))} />
+        </Field>
+      ) : null}
+      <div className="row">
+        {has('FORWARD') ? (
+          <button type="button" disabled={action.busy} onClick={() => send(async () => {
+            const { forwardProposal: sent } = await mutate<{ forwardProposal: { status: string; holderUnitName: string; authorityName: string } }>(FORWARD, { id: proposal.id, note: note || null }, token);
+            return `Đã chuyển hồ sơ ${proposal.subjectName} lên ${sent.status === 'WITH_AUTHORITY' ? sent.authorityName : sent.holderUnitName}`;
+          })}>Chuyển lên cấp trên</button>
+        ) : null}
+        {has('RETURN') ? (
+          <button type="button" className="secondary" disabled={action.busy} onClick={() => send(async () => {
+            const { returnProposal: back } = await mutate<{ returnProposal: { holderUnitName: string } }>(RETURN, { id: proposal.id, reason: note }, token);
+            return `Đã trả lại hồ sơ ${proposal.subjectName} cho ${back.holderUnitName}`;
+          })}>Trả lại hồ sơ</button>
+        ) : null}
+        {has('RESEND') ? (
+          <button type="button" disabled={action.busy} onClick={() => send(async () => {
+            const { resendProposal: sent } = await mutate<{ resendProposal: { holderUnitName: string } }>(RESEND, { id: proposal.id, correction: note }, token);
+            return `Đã gửi lại hồ sơ ${proposal.subjectName} lên ${sent.holderUnitName}`;
+          })}>Gửi lại hồ sơ đã bổ sung</button>
+        ) : null}
+      </div>
+      {has('RECORD_DECISION') ? (
+        <fieldset>
+          <legend>Ghi nhận quyết định của {proposal.authorityName}</legend>
+          <div className="row">
+            <Field id={f('number')} label="Số quyết định" hint="Như trên bản giấy, ví dụ 1234/QĐ-CTN." problem={p('number')}>
+              <input id={f('number')} value={decision.number} onChange={(e) => setDecision({ ...decision, number: e.target.value })} {...describedBy(f('number'), true, p('number'))} />
+            </Field>
+            <Field id={f('date')} label="Ngày quyết định" problem={p('decidedOn')}>
+              <input id={f('date')} type="date" value={decision.decidedOn} onChange={(e) => setDecision({ ...decision, decidedOn: e.target.value })} {...describedBy(f('date'), false, p('decidedOn'))} />
+            </Field>
+            <Field id={f('role')} label="Chức vụ người ký" problem={p('signerRole')}>
+              <input id={f('role')} value={decision.signerRole} onChange={(e) => setDecision({ ...decision, signerRole: e.target.value })} {...describedBy(f('role'), false, p('signerRole'))} />
+            </Field>
+            <Field id={f('signer')} label="Họ tên người ký" problem={p('signerName')}>
+              <input id={f('signer')} value={decision.signerName} onChange={(e) => setDecision({ ...decision, signerName: e.target.value })} {...describedBy(f('signer'), false, p('signerName'))} />
+            </Field>
+          </div>
+          <div>
+            <button type="button" disabled={action.busy} onClick={() => send(async () => {
+              const { recordAuthorityDecision: recorded } = await mutate<{ recordAuthorityDecision: { number: string; amountVnd: number; formName: string } }>(RECORD, { id: proposal.id, input: decision }, token);
+              return `Đã ghi nhận Quyết định số ${recorded.number}: ${recorded.formName}, ${vnd(recorded.amountVnd)}`;
+            })}>Ghi nhận quyết định</button>
+          </div>
+        </fieldset>
+      ) : null}
+      <ErrorBox error={action.problems.length ? null : action.error} />
+    </div>
+  );
+}
+
+function ProposalCard({ proposal, onDone }: { proposal: Proposal; onDone(message: string): void }) {
+  return (
+    <article className="card" data-testid="proposal">
+      <h3>{proposal.subjectName}: {proposal.formName}</h3>
+      <p>
+        <span className="badge">{label(PROPOSAL_STATUS, proposal.status)}</span> Thẩm quyền quyết định: {proposal.authorityName} <span className="muted">({proposal.authoritySource})</span>
+      </p>
+      <p>{proposal.reason}</p>
+      <p className="muted">{proposal.proposingUnitName} trình ngày {day(proposal.proposedOn)} · thành tích ngày {day(proposal.achievedOn)} · hồ sơ đang ở: {proposal.status === 'WITH_AUTHORITY' ? proposal.authorityName : proposal.holderUnitName}</p>
+      {proposal.returnReason ? <p className="alert alert-warning" role="status">Hồ sơ bị trả lại: {proposal.returnReason}</p> : null}
+      {proposal.decision ? (
+        <p className="alert alert-success" role="status">
+          <Link to={`/rewards/decisions/${proposal.decision.id}`}>Quyết định số {proposal.decision.number}</Link> ngày {day(proposal.decision.decidedOn)} ({proposal.decision.signerRole}): {vnd(proposal.decision.amountVnd)}
+        </p>
+      ) : null}
+      <StepsTable proposal={proposal} />
+      {proposal.actions.length ? <ProposalActions proposal={proposal} onDone={onDone} /> : null}
+    </article>
+  );
+}
+
+/**
+ * Hồ sơ trình khen (decision 0035): proposals to the authority that decides the form, as the union's levels pass them
+ * up. Officers of each level see those waiting for them and pass them on or return them; the level below resends a
+ * corrected dossier; the level that sent it to the authority (the employer, for yearly titles) records the decision.
+ */
+export function ProposalsPage() {
+  const { data, error, loading, reload } = useQuery<{ rewardProposals: Proposal[] }>(DATA);
+  const [message, setMessage] = useState<string | null>(null);
+  const done = (text: string) => {
+    setMessage(text);
+    reload();
+  };
+  const all = data?.rewardProposals ?? [];
+  const waiting = all.filter((p) => p.actions.length > 0);
+  const others = all.filter((p) => p.actions.length === 0);
+  return (
+    <Page title="Hồ sơ trình khen thưởng">
+      <p className="muted">
+        Hình thức Công đoàn không có thẩm quyền quyết định (huân chương, Bằng khen của Thủ tướng Chính phủ, danh hiệu do thủ trưởng đơn vị tặng…) được trình từng cấp lên cấp có
+        thẩm quyền; mỗi cấp chuyển lên hoặc trả lại hồ sơ kèm lý do; khen thưởng chỉ được ghi nhận khi có quyết định của cấp có thẩm quyền.
+      </p>
+      {message ? <Success>{message}</Success> : null}
+      <ErrorBox error={error} />
+      {loading && !data ? <Loading /> : null}
+      <h2>Chờ cấp mình xử lý</h2>
+      {data && waiting.length === 0 ? <Empty>Không có hồ sơ nào chờ cấp mình.</Empty> : null}
+      <div className="stack" data-testid="proposals-waiting">{waiting.map((p) => <ProposalCard key={p.id} proposal={p} onDone={done} />)}</div>
+      <h2>Hồ sơ đang theo dõi</h2>
+      {data && others.length === 0 ? <Empty>Không có hồ sơ nào khác.</Empty> : null}
+      <div className="stack" data-testid="proposals-followed">{others.map((p) => <ProposalCard key={p.id} proposal={p} onDone={done} />)}</div>
+    </Page>
+  );
+}
