@@ -146,7 +146,7 @@ function AssessForm({ initiative, onDone }: { initiative: Initiative; onDone(mes
           <textarea id={id('rejection')} rows={3} value={form.rejectionReason} onChange={(e) => setForm({ ...form, rejectionReason: e.target.value })} {...describedBy(id('rejection'), true, p('rejectionReason'))} />
         </Field>
       )}
-      <Outcome error={action.problems.length ? null : action.error} done={action.done} />
+      <Outcome error={action.problems.length ? null : action.error} done={null} />
       <div><button type="submit" disabled={action.busy}>Ghi kết quả đánh giá</button></div>
     </form>
   );

@@ -259,7 +259,8 @@ function singleRuleProblems(rule: unknown, field: string, where: string): FieldP
       return [...needsCode(), ...(counted ? [] : problem('share', 'cần "share" (tỷ lệ thành viên, lớn hơn 0 và tối đa 1, ví dụ 0.5) hoặc "minCount" (số thành viên, số nguyên dương)'))];
     }
     case 'ANY_OF':
-      return Array.isArray(r.rules) && r.rules.length > 0 ? ruleProblems(r.rules, `${field}.rules`, `${named}, điều kiện`) : problem('rules', '"rules" phải liệt kê ít nhất một quy tắc');
+      if (!Array.isArray(r.rules) || r.rules.length === 0) return problem('rules', '"rules" phải liệt kê ít nhất một quy tắc');
+      return r.rules.flatMap((branch, index) => singleRuleProblems(branch, `${field}.rules.${index}`, `${named}, điều kiện thứ ${index + 1}`));
     default:
       return [{ field: `${field}.kind`, message: `${where}: "kind" "${String(r.kind).slice(0, 40)}" không phải quy tắc nào; dùng một trong ${Object.keys(RULE_KIND_NAMES).filter((k) => !QUOTA_KINDS.includes(k)).join(', ')}` }];
   }
