@@ -63,7 +63,10 @@ describe('catalogue and base salary', () => {
     const SAVE = `mutation($input: RewardFormInput!, $note: String!) { saveRewardForm(input: $input, note: $note) { code version quota history { version note } } }`;
     const rewardForm = await s.formForEditing('GIAY_KHEN');
     const bad = await s.api.refused(SAVE, { input: { ...rewardForm, eligibility: [{ kind: 'TITLE_IN_YEAR' }] }, note: 'Thử quy tắc sai' }, s.tokens.admin);
-    expect(bad).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('eligibility.0.formCode must be a form code') });
+    expect(bad).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('Điều kiện xét tặng cá nhân, quy tắc thứ 1 (có danh hiệu trong năm): "formCode" phải là mã một hình thức') });
+    expect(bad.problems).toEqual([{ field: 'eligibility.0.formCode', message: expect.stringContaining('ví dụ LDTT') }]);
+    const unknown = await s.api.refused(SAVE, { input: { ...rewardForm, eligibility: [{ kind: 'TITLE_IN_YEAR', formCode: 'KHONG_CO' }] }, note: 'Thử mã không có' }, s.tokens.admin);
+    expect(unknown.problems).toEqual([{ field: 'eligibility', message: 'Điều kiện xét tặng cá nhân: danh mục không có hình thức mã KHONG_CO; hãy dùng mã của một hình thức đã có' }]);
     expect((await s.api.refused(SAVE, { input: rewardForm, note: 'Không được' }, s.tokens.officerHn)).code).toBe('FORBIDDEN');
     // one Giấy khen per granting unit and year: the quota test below relies on it
     const saved = (await s.api.ok(SAVE, { input: { ...rewardForm, quota: { kind: 'ABSOLUTE', max: 1, source: 'Quy chế khen thưởng của đơn vị (thử nghiệm)' } }, note: 'Giới hạn 1 giấy khen/năm' }, s.tokens.admin)).saveRewardForm;

@@ -3,6 +3,7 @@ import { NavLink, Route, Routes } from 'react-router';
 import { useAuth, type Role } from './auth';
 import { useQuery } from './hooks';
 import { NOTIFICATIONS_CHANGED, UNREAD_COUNT } from './notifications';
+import { AgreementsPage } from './pages/AgreementsPage';
 import { AppealsPage } from './pages/AppealsPage';
 import { AssignReviewersPage } from './pages/AssignReviewersPage';
 import { BlocsPage } from './pages/BlocsPage';
@@ -19,6 +20,7 @@ import { EditorPage } from './pages/EditorPage';
 import { EvidencePage } from './pages/EvidencePage';
 import { HomePage } from './pages/HomePage';
 import { ImportMembersPage } from './pages/ImportMembersPage';
+import { InitiativesPage } from './pages/InitiativesPage';
 import { LaunchCampaignPage } from './pages/LaunchCampaignPage';
 import { LongServicePage } from './pages/LongServicePage';
 import { ManageCampaignPage } from './pages/ManageCampaignPage';
@@ -43,6 +45,8 @@ import { Loading, Page } from './ui';
 
 // officers' screen only: a chunk of its own
 const AccountsPage = lazy(() => import('./pages/AccountsPage').then((m) => ({ default: m.AccountsPage })));
+// the national admin's catalogue: a chunk of its own too
+const CataloguePage = lazy(() => import('./pages/CataloguePage').then((m) => ({ default: m.CataloguePage })));
 
 interface NavItem {
   to: string;
@@ -83,6 +87,10 @@ const NAV: NavItem[] = [
   { to: '/work/accounts', label: 'Tài khoản', roles: OFFICERS },
   { to: '/me/rewards', label: 'Khen thưởng của tôi', roles: ['MEMBER'] },
   { to: '/me/colleague', label: 'Đề xuất đồng nghiệp', roles: ['MEMBER'] },
+  // the catalogue, collective agreements and initiatives (issue 15, decision 0031)
+  { to: '/work/catalogue', label: 'Danh mục khen thưởng', roles: ['NATIONAL_ADMIN'] },
+  { to: '/work/agreements', label: 'Thỏa ước lao động tập thể', roles: [...OFFICERS, 'EMPLOYER'] },
+  { to: '/work/initiatives', label: 'Sáng kiến', roles: [...OFFICERS, 'MEMBER'] },
 ];
 
 /** How often the header asks for the unread count while a page stays open. */
@@ -198,6 +206,9 @@ export function App() {
             <Route path="/me/rewards" element={<MyRewardsPage />} />
             <Route path="/me/notifications" element={<NotificationsPage />} />
             <Route path="/me/colleague" element={<ProposeColleaguePage />} />
+            <Route path="/work/catalogue" element={<Suspense fallback={<Loading />}><CataloguePage /></Suspense>} />
+            <Route path="/work/agreements" element={<AgreementsPage />} />
+            <Route path="/work/initiatives" element={<InitiativesPage />} />
             <Route
               path="*"
               element={

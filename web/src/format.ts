@@ -34,67 +34,27 @@ export { CAMPAIGN_STATUS_NAMES as CAMPAIGN_STATUS, CAMPAIGN_CATEGORY_NAMES as CA
 
 export { ORGANISATION_TYPE_NAMES as ORGANISATION_TYPE, UNIT_LEVEL_NAMES as UNIT_LEVEL } from '../../services/common/src/names';
 
-export const NOMINATION_SOURCE: Record<string, string> = {
-  RESULTS: 'Từ kết quả thi đua',
-  MEDIA_DISCOVERY: 'Phát hiện qua báo chí',
-  OFFICER: 'Cán bộ đề xuất',
-  AD_HOC: 'Khen thưởng đột xuất',
-  LONG_SERVICE: 'Kỷ niệm chương theo số năm tham gia Công đoàn',
-  BLOC: 'Dẫn đầu khối, cụm thi đua',
-};
-
-export const NOMINATION_STATUS: Record<string, string> = {
-  OPEN: 'Chờ xét',
-  IN_COUNCIL: 'Hội đồng đang xét',
-  GRANTED: 'Đã khen thưởng',
-  REFUSED: 'Không khen thưởng',
-  WITHDRAWN: 'Đã rút đề nghị',
-  RETURNED: 'Trả lại hồ sơ',
-  PROPOSED: 'Đã trình cấp có thẩm quyền',
-};
-
-/** Where a proposal to the deciding authority stands (decision 0035). */
-export const PROPOSAL_STATUS: Record<string, string> = {
-  AT_LEVEL: 'Đang ở cấp xét',
-  RETURNED: 'Bị trả lại để bổ sung',
-  WITH_AUTHORITY: 'Chờ quyết định của cấp có thẩm quyền',
-  DECIDED: 'Đã có quyết định',
-};
-
-/** How a level let go of the dossier. */
-export const PROPOSAL_STEP_OUTCOME: Record<string, string> = {
-  PROPOSED: 'Hội đồng trình',
-  FORWARDED: 'Chuyển lên cấp trên',
-  RETURNED: 'Trả lại hồ sơ',
-  RESENT: 'Bổ sung, gửi lại',
-  SENT_TO_AUTHORITY: 'Trình cấp có thẩm quyền',
-  DECIDED: 'Đã quyết định',
-};
-
-/** Hủy bỏ (Law on Emulation and Commendation 2022, art. 93 cl. 2) or thu hồi (issued in error). */
-export const CORRECTION_KIND: Record<string, string> = {
-  ANNULLED: 'Hủy bỏ quyết định',
-  REVOKED: 'Thu hồi quyết định',
-};
+export {
+  BLOC_KIND_NAMES as BLOC_KIND,
+  BLOC_STATUS_NAMES as BLOC_STATUS,
+  COLLEAGUE_DEED_NAMES as COLLEAGUE_DEED,
+  COLLEAGUE_STATUS_NAMES as COLLEAGUE_STATUS,
+  CORRECTION_KIND_NAMES as CORRECTION_KIND,
+  FORM_KIND_NAMES as FORM_KIND,
+  INITIATIVE_REACH_NAMES as INITIATIVE_REACH,
+  INITIATIVE_STATUS_NAMES as INITIATIVE_STATUS,
+  NOMINATION_SOURCE_NAMES as NOMINATION_SOURCE,
+  NOMINATION_STATUS_NAMES as NOMINATION_STATUS,
+  PROPOSAL_STATUS_NAMES as PROPOSAL_STATUS,
+  PROPOSAL_STEP_OUTCOME_NAMES as PROPOSAL_STEP_OUTCOME,
+  REGISTRATION_STATUS_NAMES as REGISTRATION_STATUS,
+  REWARD_PERIOD_LABELS as REWARD_PERIOD,
+  SUBJECT_NAMES as SUBJECT,
+} from '../../services/reward/src/domain/reward-names';
 
 export { STORY_KIND_NAMES as STORY_KIND } from '../../services/media/src/domain/story-kinds';
 
 export { STORY_STATUS_NAMES as STORY_STATUS } from '../../services/media/src/domain/story-kinds';
-
-export const COLLEAGUE_DEED: Record<string, string> = { GOOD_DEED: 'Người tốt, việc tốt', INITIATIVE: 'Sáng kiến, cách làm hay' };
-
-export const COLLEAGUE_STATUS: Record<string, string> = {
-  SUBMITTED: 'Chờ công đoàn cơ sở xem xét',
-  NOMINATED: 'Đã đề nghị khen thưởng',
-  FORWARDED_TO_MEDIA: 'Đã chuyển ban biên tập',
-  DECLINED: 'Không đề nghị',
-};
-
-export const REGISTRATION_STATUS: Record<string, string> = { SUBMITTED: 'Chờ cấp trên duyệt', APPROVED: 'Đã duyệt', RETURNED: 'Bị trả lại' };
-
-export const BLOC_STATUS: Record<string, string> = { FORMED: 'Mới thành lập', COVENANT_SIGNED: 'Đã ký giao ước', RANKED: 'Đã xếp hạng' };
-
-export const BLOC_KIND: Record<string, string> = { KHOI: 'Khối thi đua', CUM: 'Cụm thi đua' };
 
 export const PROCEEDING_KIND: Record<string, string> = {
   DISCIPLINE: 'Đang xem xét kỷ luật',

@@ -56,7 +56,7 @@ describe('long service: Kỷ niệm chương “Vì sự nghiệp xây dựng t�
   });
 
   it('refuses a malformed threshold when the form is saved', () => {
-    expect(ruleProblems([{ kind: 'YEARS_IN_UNION', years: 20, countedTo: '13-01' }], 'eligibility')).toEqual(['eligibility.0 needs years and countedTo (MM-DD)']);
+    expect(ruleProblems([{ kind: 'YEARS_IN_UNION', years: 20, countedTo: '13-01' }], 'eligibility')).toEqual([{ field: 'eligibility.0', message: expect.stringContaining('quy tắc thứ 1 (số năm tham gia Công đoàn): cần "years"') }]);
     expect(ruleProblems([{ kind: 'YEARS_IN_UNION', years: 0, countedTo: '07-28' }], 'eligibility')).toHaveLength(1);
   });
 });

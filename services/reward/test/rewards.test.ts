@@ -4,7 +4,7 @@ import { todayInVietnam } from '@thidua/common';
 import { decisionNumber } from '../src/domain/decisions';
 import { share } from '../src/domain/fairness';
 import { periodEndOf, periodStartOf } from '../src/domain/periods';
-import { quotaFailure, ruleProblems, unmetRules, type EligibilityFacts, type EligibilityRule } from '../src/domain/rules';
+import { quotaFailure, quotaProblems, ruleProblems, unmetRules, type EligibilityFacts, type EligibilityRule } from '../src/domain/rules';
 import { SEED_FORMS } from '../src/migrations/seed-catalogue';
 
 const SALARIES = [
@@ -156,9 +156,16 @@ describe('rule validation', () => {
     for (const seeded of SEED_FORMS) expect([...ruleProblems(seeded.eligibility, 'e'), ...ruleProblems(seeded.collectiveEligibility, 'c')]).toEqual([]);
     const bad = [{ kind: 'TITLE_IN_YEAR' }, { kind: 'ANY_OF', rules: [] }, { kind: 'SOMETHING' }] as unknown as EligibilityRule[];
     expect(ruleProblems(bad, 'eligibility')).toEqual([
-      'eligibility.0.formCode must be a form code',
-      'eligibility.1.rules must list at least one rule',
-      'eligibility.2.kind "SOMETHING" is not a known rule',
+      { field: 'eligibility.0.formCode', message: 'Điều kiện xét tặng cá nhân, quy tắc thứ 1 (có danh hiệu trong năm): "formCode" phải là mã một hình thức của danh mục, ví dụ LDTT' },
+      { field: 'eligibility.1.rules', message: 'Điều kiện xét tặng cá nhân, quy tắc thứ 2 (một trong các điều kiện): "rules" phải liệt kê ít nhất một quy tắc' },
+      { field: 'eligibility.2.kind', message: expect.stringMatching(/^Điều kiện xét tặng cá nhân, quy tắc thứ 3: "kind" "SOMETHING" không phải quy tắc nào; dùng một trong TASK_RATING, .*ANY_OF$/) },
     ]);
+    const nested = [{ kind: 'ANY_OF', rules: [{ kind: 'DIRECT_WORKER' }, { kind: 'TASK_RATING', atLeast: 'BEST' }] }] as unknown as EligibilityRule[];
+    expect(ruleProblems(nested, 'collectiveEligibility')).toEqual([{
+      field: 'collectiveEligibility.0.rules.1.atLeast',
+      message: expect.stringContaining('Điều kiện xét tặng tập thể, quy tắc thứ 1 (một trong các điều kiện), điều kiện thứ 2 (xếp loại hoàn thành nhiệm vụ): "atLeast" là một trong COMPLETED'),
+    }]);
+    expect(quotaProblems({ kind: 'PER_UNIT', max: 3 }, 'quota')).toEqual([{ field: 'quota.kind', message: expect.stringContaining('Chỉ tiêu: "kind" là ABSOLUTE') }]);
+    expect(ruleProblems({ kind: 'DIRECT_WORKER' }, 'eligibility')[0]!.message).toContain('hãy ghi một danh sách quy tắc JSON');
   });
 });

@@ -2,9 +2,10 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, mutate, request, type Problem } from '../api';
 import { useAuth, type Role } from '../auth';
 import { DownloadButton, query as downloadQuery } from '../downloads';
-import { useQuery } from '../hooks';
-import { Empty, ErrorBox, Field, Loading, Page, Success, problemFor } from '../ui';
+import { useAction, useQuery } from '../hooks';
+import { Empty, ErrorBox, Field, Loading, Outcome, Page, Success, problemFor } from '../ui';
 import { ROLE_NAMES } from '../../../services/common/src/names';
+import { UnitPicker, type UnitChoice } from '../unit-picker';
 
 export { ROLE_NAMES };
 
@@ -15,28 +16,21 @@ interface Account {
   email: string | null;
   roles: Role[];
   enabled: boolean;
-  unit: { name: string } | null;
+  unit: UnitChoice | null;
   member: { fullName: string } | null;
-}
-
-interface UnitChoice {
-  id: string;
-  name: string;
-  path: string;
-  level: string;
 }
 
 const SETUP = `query AccountSetup { grantableRoles myUnit { id name path level } }`;
 const ACCOUNTS = `query Accounts($search: String, $after: String) {
   accounts(search: $search, first: 50, after: $after) {
-    edges { node { id username fullName email roles enabled unit { name } member { fullName } } }
+    edges { node { id username fullName email roles enabled unit { id name path level } member { fullName } } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
-const FIND_UNITS = `query FindUnits($text: String!) { searchUnionUnits(text: $text, first: 20) { edges { node { id name path level } } } }`;
 const UNIT_MEMBERS = `query UnitMembers($unitId: ID!) { members(unitId: $unitId, first: 100) { edges { node { id fullName } } } }`;
 const CREATE = `mutation CreateAccount($input: CreateAccountInput!) { createAccount(input: $input) { temporaryPassword account { id username } } }`;
 const SET_ENABLED = `mutation SetAccountEnabled($id: ID!, $enabled: Boolean!) { setAccountEnabled(id: $id, enabled: $enabled) { id enabled } }`;
+const UPDATE = `mutation UpdateAccount($id: ID!, $input: UpdateAccountInput!) { updateAccount(id: $id, input: $input) { id username } }`;
 const RESET = `mutation ResetAccountPassword($id: ID!) { resetAccountPassword(id: $id) { temporaryPassword account { username } } }`;
 
 /** A password shown once: the officer hands it over; the person replaces it at their first sign-in. */
@@ -49,42 +43,59 @@ function TemporaryPassword({ username, password }: { username: string; password:
   );
 }
 
-/** Units the officer may pick: found by name (with or without diacritics) within their own subtree. */
-function UnitPicker({ own, value, onChange, problem }: { own: UnitChoice | null; value: UnitChoice | null; onChange(unit: UnitChoice | null): void; problem: string | null }) {
-  const { session, has } = useAuth();
-  const [text, setText] = useState('');
-  const [found, setFound] = useState<UnitChoice[]>([]);
-  useEffect(() => {
-    if (text.trim().length < 2) return setFound([]);
-    let current = true;
-    const timer = setTimeout(() => {
-      void request<{ searchUnionUnits: { edges: { node: UnitChoice }[] } }>(FIND_UNITS, { text }, session?.token ?? null).then((result) => {
-        const units = result.data?.searchUnionUnits.edges.map((e) => e.node) ?? [];
-        if (current) setFound(has('NATIONAL_ADMIN') ? units : units.filter((u) => own && u.path.startsWith(own.path)));
-      });
-    }, 250);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [text, own, session, has]);
-  const choices = [...(own ? [own] : []), ...found.filter((u) => u.id !== own?.id)];
+/**
+ * Sửa tài khoản: its roles, unit and whether it may sign in. A role the officer may not grant is shown but cannot be
+ * ticked; the API refuses an account beyond the officer (a national admin's, another province's) in its own words.
+ */
+function EditAccountForm({ account, roles, own, onSaved, onCancel }: { account: Account; roles: Role[]; own: UnitChoice | null; onSaved(message: string): void; onCancel(): void }) {
+  const { session } = useAuth();
+  const token = session?.token ?? null;
+  const [unit, setUnit] = useState<UnitChoice | null>(account.unit);
+  const [chosen, setChosen] = useState<Role[]>(account.roles);
+  const [enabled, setEnabled] = useState(account.enabled);
+  const action = useAction();
+  const id = `edit-${account.id}`;
+  const shown = [...roles, ...account.roles.filter((r) => !roles.includes(r))];
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(async () => {
+      // a member's own account sits where the member does: its unit is not chosen here
+      await mutate(UPDATE, { id: account.id, input: { roles: chosen, ...(account.member ? {} : { unitId: unit?.id ?? null }) } }, token);
+      if (enabled !== account.enabled) await mutate(SET_ENABLED, { id: account.id, enabled }, token);
+      const message = `Đã lưu tài khoản ${account.username}.`;
+      onSaved(message);
+      return message;
+    });
+  };
+  const problem = action.problem;
   return (
-    <div className="row">
-      <Field id="unit-search" label="Tìm đơn vị" hint="Gõ tên đơn vị trực thuộc, có dấu hoặc không dấu.">
-        <input id="unit-search" value={text} onChange={(e) => setText(e.target.value)} aria-describedby="unit-search-hint" />
-      </Field>
-      <Field id="unitId" label="Đơn vị của tài khoản" problem={problem}>
-        <select id="unitId" value={value?.id ?? ''} onChange={(e) => onChange(choices.find((u) => u.id === e.target.value) ?? null)}>
-          <option value="">— Chọn đơn vị —</option>
-          {choices.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-      </Field>
-    </div>
+    <form className="stack card" onSubmit={submit} noValidate aria-labelledby={`${id}-title`} data-testid="edit-account">
+      <h2 id={`${id}-title`}>Sửa tài khoản {account.username}</h2>
+      {account.member ? (
+        <p className="muted">Tài khoản của đoàn viên {account.member.fullName}: đơn vị theo nơi đoàn viên sinh hoạt.</p>
+      ) : (
+        <UnitPicker own={own} value={unit} onChange={setUnit} problem={problem('unitId')} idPrefix={`${id}-`} />
+      )}
+      <fieldset aria-describedby={problem('roles') ? `${id}-roles-error` : undefined}>
+        <legend>Vai trò</legend>
+        {shown.map((role) => (
+          <label key={role}>
+            <input type="checkbox" style={{ width: 'auto' }} checked={chosen.includes(role)} disabled={!roles.includes(role)}
+              onChange={() => setChosen(chosen.includes(role) ? chosen.filter((r) => r !== role) : [...chosen, role])} />{' '}
+            {ROLE_NAMES[role] ?? role}{roles.includes(role) ? null : <span className="muted"> (bạn không cấp được vai trò này)</span>}
+          </label>
+        ))}
+        {problem('roles') ? <small id={`${id}-roles-error`} className="field-error" role="alert">{problem('roles')}</small> : null}
+      </fieldset>
+      <label>
+        <input type="checkbox" style={{ width: 'auto' }} checked={enabled} onChange={(e) => setEnabled(e.target.checked)} /> Được đăng nhập (bỏ chọn để khóa tài khoản)
+      </label>
+      <Outcome error={action.problems.length ? null : action.error} done={null} />
+      <div className="row">
+        <button type="submit" disabled={action.busy}>{action.busy ? 'Đang lưu…' : 'Lưu thay đổi'}</button>
+        <button type="button" className="secondary" onClick={onCancel}>Thôi</button>
+      </div>
+    </form>
   );
 }
 
@@ -173,6 +184,8 @@ export function AccountsPage() {
   const list = useQuery<{ accounts: { edges: { node: Account }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(ACCOUNTS, { search: query || null }, !session);
   const [more, setMore] = useState<{ accounts: Account[]; hasNextPage: boolean; endCursor: string | null } | null>(null);
   const [shown, setShown] = useState<{ username: string; password: string } | null>(null);
+  const [editing, setEditing] = useState<Account | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
   useEffect(() => setMore(null), [list.data]);
   if (!session) return <Page title="Quản lý tài khoản"><p>Hãy đăng nhập bằng tài khoản cán bộ công đoàn.</p></Page>;
@@ -198,6 +211,7 @@ export function AccountsPage() {
         {setup.data?.myUnit ? `Tài khoản của ${setup.data.myUnit.name} và các đơn vị trực thuộc.` : 'Tài khoản của mọi đơn vị.'} Mỗi thay đổi được ghi vào nhật ký kiểm tra.
       </p>
       {shown ? <TemporaryPassword {...shown} /> : null}
+      {saved ? <Success>{saved}</Success> : null}
       <ErrorBox error={error ?? setup.error ?? list.error} />
       <form
         className="row"
@@ -232,6 +246,9 @@ export function AccountsPage() {
                   <td>{a.roles.map((r) => ROLE_NAMES[r] ?? r).join(', ')}</td>
                   <td>{a.enabled ? 'Đang hoạt động' : 'Đã khóa'}</td>
                   <td>
+                    <button type="button" className="secondary" aria-label={`Sửa tài khoản ${a.username}`} onClick={() => { setSaved(null); setEditing(a); }}>
+                      Sửa
+                    </button>{' '}
                     <button type="button" className="secondary" onClick={() => act(async () => void (await mutate(SET_ENABLED, { id: a.id, enabled: !a.enabled }, token)))}>
                       {a.enabled ? 'Khóa' : 'Mở khóa'}
                     </button>{' '}
@@ -255,6 +272,10 @@ export function AccountsPage() {
         </div>
       ) : null}
       {pageInfo?.hasNextPage ? <button type="button" className="secondary" onClick={() => void loadMore()}>Xem thêm</button> : null}
+      {editing && setup.data ? (
+        <EditAccountForm key={editing.id} account={editing} roles={setup.data.grantableRoles} own={setup.data.myUnit}
+          onSaved={(message) => { setSaved(message); setEditing(null); list.reload(); }} onCancel={() => setEditing(null)} />
+      ) : null}
       {setup.data ? (
         <CreateAccountForm
           roles={setup.data.grantableRoles}

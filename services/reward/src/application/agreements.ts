@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, hasRole, isOfficerOver, isWithinSubtree, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, toConnection, type Connection, type FieldProblem, type Identity, type PageRequest, type Queryable } from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, foldVietnameseSql, foldedContainsPattern, hasRole, isOfficerOver, isWithinSubtree, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, toConnection, type Connection, type FieldProblem, type Identity, type PageRequest, type Queryable } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { REWARD_PERIOD_NAMES, periodEndOf, periodStartOf } from '../domain/periods';
 import { AGREEMENT_SELECT, EMPLOYER_REWARD_SELECT, type AgreementClause, type AgreementRow, type EmployerRewardRow } from '../entities';
@@ -23,19 +23,19 @@ export interface AgreementInput {
 function agreementProblems(input: AgreementInput): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const add = (field: string, message: string) => problems.push({ field, message });
-  if (input.employerName.trim().length < 3) add('employerName', 'give the enterprise’s name');
-  if (input.validUntil < input.validFrom) add('validUntil', 'must be on or after validFrom');
-  if (input.signedOn > input.validFrom) add('signedOn', 'an agreement takes effect on or after it is signed');
+  if (input.employerName.trim().length < 3) add('employerName', 'Hãy ghi tên doanh nghiệp, người sử dụng lao động ký thỏa ước');
+  if (input.validUntil < input.validFrom) add('validUntil', 'Ngày hết hiệu lực phải từ ngày có hiệu lực trở đi');
+  if (input.signedOn > input.validFrom) add('signedOn', 'Thỏa ước có hiệu lực từ ngày ký trở đi: ngày ký không sau ngày có hiệu lực');
   const rate = input.initiativeRate;
-  if (rate !== null && rate !== undefined && !(rate > 0 && rate <= 1 && Number.isInteger(Math.round(rate * 10_000)))) add('initiativeRate', 'a share between 0 and 1, e.g. 0.1 for 10%');
+  if (rate !== null && rate !== undefined && !(rate > 0 && rate <= 1 && Number.isInteger(Math.round(rate * 10_000)))) add('initiativeRate', 'Tỷ lệ trả tác giả sáng kiến lớn hơn 0 và tối đa 1 (tối đa 4 chữ số thập phân), ví dụ 0,1 cho 10%; để trống thì áp dụng mức 7% theo quy định');
   const codes = new Set<string>();
   input.clauses.forEach((clause, i) => {
-    if (!/^[\p{L}\p{N}_.-]{1,32}$/u.test(clause.code)) add(`clauses.${i}.code`, 'a short code such as "Đ12.1"');
-    if (codes.has(clause.code)) add(`clauses.${i}.code`, `clause ${clause.code} appears twice`);
+    if (!/^[\p{L}\p{N}_.-]{1,32}$/u.test(clause.code)) add(`clauses.${i}.code`, `Điều khoản thứ ${i + 1}: mã ngắn tối đa 32 ký tự, không dấu cách, ví dụ Đ12.1`);
+    if (codes.has(clause.code)) add(`clauses.${i}.code`, `Điều khoản ${clause.code} có hai lần; mỗi mã điều khoản chỉ dùng một lần`);
     codes.add(clause.code);
-    if (clause.criterion.trim().length < 10) add(`clauses.${i}.criterion`, 'state what earns the reward, as the agreement words it');
-    if (!Number.isInteger(clause.amountVnd) || clause.amountVnd <= 0) add(`clauses.${i}.amountVnd`, 'a whole, positive amount in VND');
-    if (!Number.isInteger(clause.maxRecipientsPerPeriod) || clause.maxRecipientsPerPeriod < 1) add(`clauses.${i}.maxRecipientsPerPeriod`, 'at least 1');
+    if (clause.criterion.trim().length < 10) add(`clauses.${i}.criterion`, `Điều khoản thứ ${i + 1}: hãy ghi tiêu chí được thưởng như thỏa ước viết (ít nhất 10 ký tự)`);
+    if (!Number.isInteger(clause.amountVnd) || clause.amountVnd <= 0) add(`clauses.${i}.amountVnd`, `Điều khoản thứ ${i + 1}: mức thưởng là số nguyên dương, tính bằng đồng`);
+    if (!Number.isInteger(clause.maxRecipientsPerPeriod) || clause.maxRecipientsPerPeriod < 1) add(`clauses.${i}.maxRecipientsPerPeriod`, `Điều khoản thứ ${i + 1}: số người được thưởng tối đa mỗi kỳ từ 1 trở lên`);
   });
   return problems;
 }
@@ -60,7 +60,7 @@ export async function registerCollectiveAgreement(ctx: RewardContext, input: Agr
 
 const loadAgreement = (db: Queryable, id: string) => rowById<AgreementRow>(db, AGREEMENT_SELECT, id);
 
-async function visibleAgreement(ctx: RewardContext, id: string): Promise<AgreementRow> {
+export async function visibleAgreement(ctx: RewardContext, id: string): Promise<AgreementRow> {
   requireAuthenticated(ctx.identity);
   const agreement = await loadAgreement(ctx.db.manager, parseId('agreementId', id));
   if (!agreement || !actsFor(ctx.identity, agreement.unitPath)) throw new NotFoundError('Collective agreement', id);
@@ -151,6 +151,17 @@ export async function employerRewards(ctx: RewardContext, agreementId: string, p
     [agreement.id, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
   );
   return toConnection(rows, limit, (row) => [row.periodStart, row.id]);
+}
+
+/** Members of the agreement's union (the agreement was read through a query that checked who may see it), by name. */
+export async function enterpriseMembers(ctx: RewardContext, agreement: AgreementRow, search: string | null, first: number | null | undefined): Promise<{ id: string; fullName: string }[]> {
+  const folded = foldedContainsPattern(search);
+  return await queryRows<{ id: string; fullName: string }>(ctx.db,
+    `SELECT id, full_name AS "fullName" FROM member_refs
+      WHERE unit_path LIKE $1 || '%' AND left_union_on IS NULL AND ($2::text IS NULL OR ${foldVietnameseSql('full_name')} LIKE $2)
+      ORDER BY full_name, id LIMIT $3`,
+    [agreement.unitPath, folded, pageSize(first ?? 100)],
+  );
 }
 
 /** The agreement of the enterprise in force on `date` with an initiative rate, for the author's pay. */

@@ -1,8 +1,9 @@
-import { NotFoundError, UNIT_LEVELS, ValidationError, queryRows, requireRole, todayInVietnam, type FieldProblem, type Queryable } from '@thidua/common';
+import { NotFoundError, UNIT_LEVELS, UNIT_LEVEL_NAMES, ValidationError, queryRows, requireRole, shortDate, todayInVietnam, type FieldProblem, type Queryable } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { baseSalaryOn, rewardAmount, type BaseSalarySetting } from '../domain/amounts';
 import type { FormAuthority } from '../domain/authority';
 import { quotaProblems, ruleProblems } from '../domain/rules';
+import { RULE_FIELD_NAMES, quotaProblems, referencedFormCodes, ruleProblems } from '../domain/rules';
 import { BASE_SALARY_SELECT, FORM_SELECT, type BaseSalaryRow, type RewardFormRow } from '../entities';
 import type { RewardContext } from './context';
 
@@ -23,7 +24,7 @@ export function baseSalaries(db: Queryable): Promise<BaseSalaryRow[]> {
 /** The base salary in force on `date`; a decision cannot be made on a day no setting covers. */
 export async function baseSalaryInForce(manager: EntityManager, date: string): Promise<BaseSalarySetting> {
   const setting = baseSalaryOn(await baseSalaries(manager), date);
-  if (!setting) throw ValidationError.single('decidedOn', `no base salary (lương cơ sở) is recorded in force on ${date}; a national admin records it first`);
+  if (!setting) throw ValidationError.single('decidedOn', `chưa có mức lương cơ sở áp dụng ngày ${shortDate(date)}; quản trị Tổng Liên đoàn ghi mức lương cơ sở trước`);
   return setting;
 }
 
@@ -47,26 +48,40 @@ export interface RewardFormInput extends Omit<RewardFormRow, 'version' | keyof F
 function formProblems(input: RewardFormInput, note: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const add = (field: string, message: string) => problems.push({ field, message });
-  if (!/^[A-Z0-9_]{2,32}$/.test(input.code)) add('code', 'use 2–32 upper-case letters, digits or underscores, e.g. CSTDCS');
-  if (input.name.trim().length < 3) add('name', 'give the form its full Vietnamese name');
-  if (input.subjects.length === 0) add('subjects', 'name who can receive it: INDIVIDUAL, COLLECTIVE or both');
-  if (input.grantingLevels.length === 0 || input.grantingLevels.some((level) => !UNIT_LEVELS.includes(level))) add('grantingLevels', `list one or more of ${UNIT_LEVELS.join(', ')}`);
-  for (const [field, value] of [['individualMultiplier', input.individualMultiplier], ['collectiveMultiplier', input.collectiveMultiplier]] as const) {
-    if (value !== null && value !== undefined && !(value >= 0 && value <= 100 && Number.isInteger(Math.round(value * 1000)))) add(field, 'must be between 0 and 100 (a multiple of the base salary)');
+  if (!/^[A-Z0-9_]{2,32}$/.test(input.code)) add('code', 'Mã hình thức dài 2–32 ký tự, gồm chữ in hoa không dấu, chữ số hoặc dấu gạch dưới, ví dụ CSTDCS');
+  if (input.name.trim().length < 3) add('name', 'Hãy ghi đầy đủ tên tiếng Việt của hình thức, ví dụ Chiến sĩ thi đua cơ sở');
+  if (input.subjects.length === 0) add('subjects', 'Hãy chọn đối tượng được tặng: cá nhân, tập thể hoặc cả hai');
+  if (input.grantingLevels.length === 0 || input.grantingLevels.some((level) => !UNIT_LEVELS.includes(level))) {
+    add('grantingLevels', `Hãy chọn ít nhất một cấp xét tặng: ${UNIT_LEVELS.map((level) => UNIT_LEVEL_NAMES[level]).join(', ')}`);
   }
-  if (!input.source.trim()) add('source', 'cite the law article, decree or union regulation');
-  if (!note.trim()) add('note', 'say what changed and why; it is kept in the form’s history');
-  for (const message of ruleProblems(input.eligibility, 'eligibility')) add('eligibility', message);
-  for (const message of ruleProblems(input.collectiveEligibility, 'collectiveEligibility')) add('collectiveEligibility', message);
-  for (const message of quotaProblems(input.quota, 'quota')) add('quota', message);
-  if (input.decidingAuthority && input.decidingAuthority !== 'UNION' && !input.authoritySource?.trim()) add('authoritySource', 'dẫn điều luật giao thẩm quyền quyết định hình thức này');
+  for (const [field, who, value] of [['individualMultiplier', 'cá nhân', input.individualMultiplier], ['collectiveMultiplier', 'tập thể', input.collectiveMultiplier]] as const) {
+    if (value !== null && value !== undefined && !(value >= 0 && value <= 100 && Number.isInteger(Math.round(value * 1000)))) {
+      add(field, `Mức tiền thưởng ${who} là hệ số lương cơ sở từ 0 đến 100 (tối đa 3 chữ số thập phân), ví dụ 1,5; để trống khi không có tiền thưởng`);
+    }
+  }
+  if (!Number.isInteger(input.precedence)) add('precedence', 'Thứ bậc là số nguyên; hình thức cao hơn có thứ bậc lớn hơn');
+  if (!input.source.trim()) add('source', 'Hãy dẫn điều luật, nghị định hoặc quy chế của Công đoàn quy định hình thức này');
+  if (!note.trim()) add('note', 'Hãy ghi nội dung sửa đổi và lý do; ghi chú được lưu trong lịch sử của hình thức');
+  if (input.decidingAuthority && input.decidingAuthority !== 'UNION' && !input.authoritySource?.trim()) add('authoritySource', 'Hãy dẫn điều luật giao thẩm quyền quyết định hình thức này');
+  problems.push(...ruleProblems(input.eligibility, 'eligibility'), ...ruleProblems(input.collectiveEligibility, 'collectiveEligibility'), ...quotaProblems(input.quota, 'quota'));
   return problems;
+}
+
+/** Rules naming a form the catalogue does not have would never be met, or would cap nothing: refused by name. */
+async function unknownFormProblems(db: Queryable, input: RewardFormInput): Promise<FieldProblem[]> {
+  const fields = [['eligibility', input.eligibility, null], ['collectiveEligibility', input.collectiveEligibility, null], ['quota', [], input.quota]] as const;
+  const wanted = fields.map(([field, rules, quota]) => ({ field, codes: referencedFormCodes(rules, quota).filter((code) => code !== input.code) }));
+  const known = new Set((await queryRows<{ code: string }>(db, `SELECT code FROM reward_forms WHERE code = ANY($1::text[])`, [wanted.flatMap((w) => w.codes)])).map((row) => row.code));
+  return wanted.flatMap(({ field, codes }) =>
+    codes.filter((code) => !known.has(code)).map((code) => ({ field, message: `${RULE_FIELD_NAMES[field]}: danh mục không có hình thức mã ${code}; hãy dùng mã của một hình thức đã có` })),
+  );
 }
 
 /** Adds or changes a form, bumping its version and keeping the previous one in the history (national admins). */
 export async function saveRewardForm(ctx: RewardContext, input: RewardFormInput, note: string): Promise<RewardFormRow> {
   requireRole(ctx.identity, 'NATIONAL_ADMIN');
   const problems = formProblems(input, note);
+  if (problems.length === 0) problems.push(...(await unknownFormProblems(ctx.db, input)));
   if (problems.length) throw new ValidationError(problems);
   return ctx.transaction(async ({ manager }) => {
     await manager.query(

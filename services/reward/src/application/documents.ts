@@ -17,6 +17,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { todayInVietnam } from '@thidua/common';
 import { certificatePage } from '../documents/certificate';
+import { NOMINATION_SOURCE_NAMES } from '../domain/reward-names';
 import { dossierPage, minutesPage, type CouncilCase, type MinutesModel } from '../documents/council';
 import { decisionPage, type DecisionModel } from '../documents/decision';
 import type { RewardContext } from './context';
@@ -194,8 +195,6 @@ export async function councilUnit(db: EntityManager, identity: Identity, unitId:
   return unit;
 }
 
-const SOURCE_LABELS: Record<NominationSource, string> = { RESULTS: 'Từ kết quả thi đua', MEDIA_DISCOVERY: 'Phát hiện qua báo chí', OFFICER: 'Cán bộ đề xuất', AD_HOC: 'Khen thưởng đột xuất',
-  LONG_SERVICE: 'Kỷ niệm chương theo số năm', BLOC: 'Dẫn đầu khối, cụm thi đua' };
 
 interface CaseRow {
   id: string;
@@ -239,7 +238,7 @@ async function councilCases(db: EntityManager, unitPath: string, where: string, 
     unitName: row.unitName,
     formName: row.formName,
     reason: row.reason,
-    source: SOURCE_LABELS[row.source],
+    source: NOMINATION_SOURCE_NAMES[row.source],
     isDirectProductionWorker: row.isDirectProductionWorker,
     votesFor: row.votesFor,
     votesAgainst: row.votesAgainst,

@@ -1,8 +1,9 @@
 import { ValidationError, allPages, dateCell, vietnamDayCell, queryRows, type SheetColumn, type SheetSpec } from '@thidua/common';
 import type { RewardContext } from './context';
-import type { BlocRow, BlocUnitRow, ColleagueProposalRow, DecisionRow, NominationRow, NominationSource, NominationStatus, RegistrationRow, RevocationRow } from '../entities';
+import type { BlocRow, BlocUnitRow, ColleagueProposalRow, DecisionRow, NominationRow, RegistrationRow, RevocationRow } from '../entities';
 import type { ColleagueProposalStatus } from '../domain/colleague-proposals';
 import type { RegistrationStatus } from '../domain/registration';
+import { BLOC_KIND_NAMES, BLOC_STATUS_NAMES, COLLEAGUE_DEED_NAMES, COLLEAGUE_STATUS_NAMES, CORRECTED_DECISION_NAMES, NOMINATION_SOURCE_NAMES, NOMINATION_STATUS_NAMES, REGISTRATION_STATUS_NAMES } from '../domain/reward-names';
 import { emulationBlocs } from './blocs';
 import { colleagueProposals, myNominations } from './colleague-proposals';
 import { register, type RegisterFilter } from './decisions';
@@ -21,7 +22,6 @@ const yesNo = (value: boolean | null): string => (value === null ? '' : value ? 
 
 type RegisterLine = DecisionRow & { revocation: RevocationRow | null };
 
-const REVOCATION_WORDS = { ANNULLED: 'Đã hủy bỏ', REVOKED: 'Đã thu hồi' } as const;
 
 const REGISTER_COLUMNS: SheetColumn<RegisterLine>[] = [
   { header: 'Số quyết định', width: 20, value: (d) => d.number },
@@ -36,7 +36,7 @@ const REGISTER_COLUMNS: SheetColumn<RegisterLine>[] = [
   { header: 'Mức thưởng (đồng)', width: 16, format: 'vnd', value: (d) => d.amountVnd },
   { header: 'Năm thi đua', width: 10, format: 'integer', value: (d) => d.awardYear },
   { header: 'Số ngày đến quyết định', width: 12, format: 'integer', value: (d) => d.daysToDecision },
-  { header: 'Hiệu lực', width: 14, value: (d) => (d.revocation ? REVOCATION_WORDS[d.revocation.kind] : 'Còn hiệu lực') },
+  { header: 'Hiệu lực', width: 14, value: (d) => (d.revocation ? CORRECTED_DECISION_NAMES[d.revocation.kind] : 'Còn hiệu lực') },
   { header: 'Quyết định hủy bỏ, thu hồi', width: 20, value: (d) => d.revocation?.number ?? '' },
   { header: 'Ngày hủy bỏ, thu hồi', width: 14, format: 'date', value: (d) => (d.revocation ? dateCell(d.revocation.revokedOn) : null) },
   { header: 'Số tiền thu hồi (đồng)', width: 16, format: 'vnd', value: (d) => d.revocation?.amountReclaimedVnd ?? null },
@@ -57,17 +57,13 @@ export async function registerSheet(ctx: RewardContext, filter: RegisterFilter):
   return { name: 'Sổ khen thưởng', columns: REGISTER_COLUMNS, rows: registerLines(ctx, await allPages((after) => register(ctx, filter, { first: PAGE, after }))) };
 }
 
-const SOURCES: Record<NominationSource, string> = { RESULTS: 'Từ kết quả thi đua', MEDIA_DISCOVERY: 'Phát hiện qua báo chí', OFFICER: 'Cán bộ đề xuất', AD_HOC: 'Đột xuất',
-  LONG_SERVICE: 'Kỷ niệm chương theo số năm', BLOC: 'Dẫn đầu khối, cụm thi đua' };
-const STATUSES: Record<NominationStatus, string> = { OPEN: 'Chờ xét', IN_COUNCIL: 'Hội đồng đang xét', GRANTED: 'Đã khen thưởng', REFUSED: 'Không khen thưởng',
-  WITHDRAWN: 'Đã rút đề nghị', RETURNED: 'Trả lại hồ sơ', PROPOSED: 'Đã trình cấp có thẩm quyền' };
 
 type NominationLine = NominationRow & { formName: string; votesFor: number; votesAgainst: number };
 
 const NOMINATION_COLUMNS: SheetColumn<NominationLine>[] = [
   { header: 'Ngày đề nghị', width: 14, format: 'date', value: (n) => vietnamDayCell(n.createdAt) },
-  { header: 'Nguồn', width: 20, value: (n) => SOURCES[n.source] },
-  { header: 'Trạng thái', width: 18, value: (n) => STATUSES[n.status] },
+  { header: 'Nguồn', width: 20, value: (n) => NOMINATION_SOURCE_NAMES[n.source] },
+  { header: 'Trạng thái', width: 18, value: (n) => NOMINATION_STATUS_NAMES[n.status] },
   { header: 'Cá nhân, tập thể', width: 28, value: (n) => n.subjectName },
   { header: 'Lao động trực tiếp sản xuất', width: 12, value: (n) => yesNo(n.isDirectProductionWorker) },
   { header: 'Giữ chức vụ quản lý', width: 12, value: (n) => yesNo(n.holdsLeadershipPost) },
@@ -92,8 +88,8 @@ async function* nominationLines(ctx: RewardContext, pages: AsyncGenerator<Nomina
 
 /** The nominations the caller sees (officers: their subtree; council members: before their council). */
 export async function nominationsSheet(ctx: RewardContext, filter: { status: string | null; source: string | null }): Promise<SheetSpec<NominationLine>> {
-  if (filter.status && !(filter.status in STATUSES)) throw ValidationError.single('status', `trạng thái "${filter.status.slice(0, 20)}" không có; dùng ${Object.keys(STATUSES).join(', ')}`);
-  if (filter.source && !(filter.source in SOURCES)) throw ValidationError.single('source', `nguồn "${filter.source.slice(0, 20)}" không có; dùng ${Object.keys(SOURCES).join(', ')}`);
+  if (filter.status && !(filter.status in NOMINATION_STATUS_NAMES)) throw ValidationError.single('status', `trạng thái "${filter.status.slice(0, 20)}" không có; dùng ${Object.keys(NOMINATION_STATUS_NAMES).join(', ')}`);
+  if (filter.source && !(filter.source in NOMINATION_SOURCE_NAMES)) throw ValidationError.single('source', `nguồn "${filter.source.slice(0, 20)}" không có; dùng ${Object.keys(NOMINATION_SOURCE_NAMES).join(', ')}`);
   const pages = await allPages((after) => nominations(ctx, filter, { first: PAGE, after }));
   return { name: 'Đề nghị khen thưởng', columns: NOMINATION_COLUMNS, rows: nominationLines(ctx, pages) };
 }
@@ -133,7 +129,6 @@ export async function fairnessSheet(ctx: RewardContext, unitId: string, from: st
   return { name: 'Công bằng khen thưởng', columns: FIGURE_COLUMNS, rows: [lines] };
 }
 
-const REGISTRATION_STATUSES: Record<RegistrationStatus, string> = { SUBMITTED: 'Chờ cấp trên duyệt', APPROVED: 'Đã duyệt', RETURNED: 'Bị trả lại' };
 
 type RegistrationLine = RegistrationRow & { formNames: string };
 
@@ -142,15 +137,15 @@ const REGISTRATION_COLUMNS: SheetColumn<RegistrationLine>[] = [
   { header: 'Năm thi đua', width: 10, format: 'integer', value: (r) => r.year },
   { header: 'Danh hiệu đăng ký', width: 48, value: (r) => r.formNames },
   { header: 'Ngày đăng ký', width: 14, format: 'date', value: (r) => dateCell(r.registeredOn) },
-  { header: 'Trạng thái', width: 18, value: (r) => REGISTRATION_STATUSES[r.status] ?? r.status },
+  { header: 'Trạng thái', width: 18, value: (r) => REGISTRATION_STATUS_NAMES[r.status] ?? r.status },
   { header: 'Lý do trả lại', width: 40, value: (r) => r.reviewReason ?? '' },
   { header: 'Ghi chú', width: 40, value: (r) => r.note ?? '' },
 ];
 
 /** Đăng ký thi đua of a year within the officer's subtree, newest first, as the registrations screen lists them. */
 export async function registrationsSheet(ctx: RewardContext, filter: { year: number; status: string | null }): Promise<SheetSpec<RegistrationLine>> {
-  if (filter.status && !Object.hasOwn(REGISTRATION_STATUSES, filter.status)) {
-    throw ValidationError.single('status', `trạng thái "${filter.status.slice(0, 20)}" không có; dùng ${Object.keys(REGISTRATION_STATUSES).join(', ')}`);
+  if (filter.status && !Object.hasOwn(REGISTRATION_STATUS_NAMES, filter.status)) {
+    throw ValidationError.single('status', `trạng thái "${filter.status.slice(0, 20)}" không có; dùng ${Object.keys(REGISTRATION_STATUS_NAMES).join(', ')}`);
   }
   const status = filter.status as RegistrationStatus | null;
   const pages = await allPages((after) => registrations(ctx, { year: filter.year, status }, { first: PAGE, after }));
@@ -164,10 +159,6 @@ export async function registrationsSheet(ctx: RewardContext, filter: { year: num
   return { name: `Đăng ký thi đua ${filter.year}`, columns: REGISTRATION_COLUMNS, rows: lines() };
 }
 
-const DEED_KINDS = { GOOD_DEED: 'Người tốt, việc tốt', INITIATIVE: 'Sáng kiến, cách làm hay' } as const;
-const PROPOSAL_STATUSES: Record<ColleagueProposalStatus, string> = {
-  SUBMITTED: 'Chờ công đoàn cơ sở xem xét', NOMINATED: 'Đã đề nghị khen thưởng', FORWARDED_TO_MEDIA: 'Đã chuyển ban biên tập', DECLINED: 'Không đề nghị',
-};
 
 type ProposalLine = ColleagueProposalRow & { unitName: string };
 
@@ -176,18 +167,18 @@ const PROPOSAL_COLUMNS: SheetColumn<ProposalLine>[] = [
   { header: 'Người được đề xuất', width: 28, value: (p) => p.subjectName },
   { header: 'Công đoàn cơ sở', width: 36, value: (p) => p.unitName },
   { header: 'Người đề xuất', width: 28, value: (p) => p.proposerName },
-  { header: 'Loại', width: 24, value: (p) => DEED_KINDS[p.kind] ?? p.kind },
+  { header: 'Loại', width: 24, value: (p) => COLLEAGUE_DEED_NAMES[p.kind] ?? p.kind },
   { header: 'Ngày diễn ra', width: 12, format: 'date', value: (p) => dateCell(p.occurredOn) },
   { header: 'Nội dung', width: 60, value: (p) => p.description },
   { header: 'Minh chứng', width: 50, value: (p) => p.evidence.map((e) => (e.url ? `${e.description} (${e.url})` : e.description)).join('\n') },
-  { header: 'Trạng thái', width: 26, value: (p) => PROPOSAL_STATUSES[p.status] ?? p.status },
+  { header: 'Trạng thái', width: 26, value: (p) => COLLEAGUE_STATUS_NAMES[p.status] ?? p.status },
   { header: 'Lý do không đề nghị', width: 40, value: (p) => p.declineReason ?? '' },
 ];
 
 /** Colleagues' proposals about members of the officer's subtree, newest first, as the proposals screen lists them. */
 export async function colleagueProposalsSheet(ctx: RewardContext, filter: { status: string | null }): Promise<SheetSpec<ProposalLine>> {
-  if (filter.status && !Object.hasOwn(PROPOSAL_STATUSES, filter.status)) {
-    throw ValidationError.single('status', `trạng thái "${filter.status.slice(0, 20)}" không có; dùng ${Object.keys(PROPOSAL_STATUSES).join(', ')}`);
+  if (filter.status && !Object.hasOwn(COLLEAGUE_STATUS_NAMES, filter.status)) {
+    throw ValidationError.single('status', `trạng thái "${filter.status.slice(0, 20)}" không có; dùng ${Object.keys(COLLEAGUE_STATUS_NAMES).join(', ')}`);
   }
   const pages = await allPages((after) => colleagueProposals(ctx, filter.status as ColleagueProposalStatus | null, { first: PAGE, after }));
   async function* lines(): AsyncGenerator<ProposalLine[]> {
@@ -218,10 +209,10 @@ type OwnNominationLine = NominationRow & { formName: string; decision: DecisionR
 
 const OWN_NOMINATION_COLUMNS: SheetColumn<OwnNominationLine>[] = [
   { header: 'Hình thức khen thưởng', width: 32, value: (n) => n.formName || 'Chưa chọn' },
-  { header: 'Nguồn', width: 24, value: (n) => SOURCES[n.source] },
+  { header: 'Nguồn', width: 24, value: (n) => NOMINATION_SOURCE_NAMES[n.source] },
   { header: 'Thành tích', width: 60, value: (n) => n.reason },
   { header: 'Ngày thành tích', width: 14, format: 'date', value: (n) => dateCell(n.achievedOn) },
-  { header: 'Trạng thái', width: 18, value: (n) => STATUSES[n.status] },
+  { header: 'Trạng thái', width: 18, value: (n) => NOMINATION_STATUS_NAMES[n.status] },
   { header: 'Số quyết định', width: 18, value: (n) => n.decision?.number ?? '' },
   { header: 'Ngày quyết định', width: 14, format: 'date', value: (n) => dateCell(n.decision?.decidedOn) },
   { header: 'Lý do không khen thưởng', width: 40, value: (n) => n.refusalReason ?? '' },
@@ -244,16 +235,14 @@ export async function myNominationsSheet(ctx: RewardContext): Promise<SheetSpec<
   return { name: 'Đề nghị khen thưởng về tôi', columns: OWN_NOMINATION_COLUMNS, rows: lines() };
 }
 
-const BLOC_KINDS = { KHOI: 'Khối thi đua', CUM: 'Cụm thi đua' } as const;
-const BLOC_STATUSES = { FORMED: 'Mới thành lập', COVENANT_SIGNED: 'Đã ký giao ước', RANKED: 'Đã xếp hạng' } as const;
 
 type BlocLine = { bloc: BlocRow; unit: BlocUnitRow };
 
 const BLOC_COLUMNS: SheetColumn<BlocLine>[] = [
   { header: 'Khối, cụm thi đua', width: 40, value: (l) => l.bloc.name },
-  { header: 'Loại', width: 14, value: (l) => BLOC_KINDS[l.bloc.kind] },
+  { header: 'Loại', width: 14, value: (l) => BLOC_KIND_NAMES[l.bloc.kind] },
   { header: 'Năm thi đua', width: 10, format: 'integer', value: (l) => l.bloc.year },
-  { header: 'Trạng thái', width: 16, value: (l) => BLOC_STATUSES[l.bloc.status] },
+  { header: 'Trạng thái', width: 16, value: (l) => BLOC_STATUS_NAMES[l.bloc.status] },
   { header: 'Ngày ký giao ước', width: 14, format: 'date', value: (l) => dateCell(l.bloc.covenantSignedOn) },
   { header: 'Đơn vị thành viên', width: 40, value: (l) => l.unit.unitName },
   { header: 'Điểm', width: 10, format: 'decimal', value: (l) => l.unit.score },

@@ -77,7 +77,7 @@ function assessProblems(input: AssessInput): FieldProblem[] {
     const value = input[field];
     if (value === null || value === undefined || !Number.isInteger(value) || value < 0) problems.push({ field, message: 'số tiền nguyên, từ 0 đồng (ghi 0 nếu không có)' });
   }
-  if ((input.calculation?.trim().length ?? 0) < 10) problems.push({ field: 'calculation', message: 'show how the benefit value was worked out (giá trị làm lợi)' });
+  if ((input.calculation?.trim().length ?? 0) < 10) problems.push({ field: 'calculation', message: 'hãy ghi cách tính giá trị làm lợi: tiết kiệm, doanh thu tăng thêm và chi phí áp dụng trong 12 tháng đầu (ít nhất 10 ký tự)' });
   return problems;
 }
 

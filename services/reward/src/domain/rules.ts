@@ -1,4 +1,5 @@
-import { shortDate } from '@thidua/common';
+import { shortDate, type FieldProblem } from '@thidua/common';
+import { RULE_KIND_NAMES } from './reward-names';
 
 /**
  * Eligibility and quota rules of reward forms. The rules are data (a form's `eligibility` and `quota` columns,
@@ -190,12 +191,6 @@ export function quotaFailure(quota: Quota | null, usage: QuotaUsage, formName: s
   return { rule: quota.kind, source: quota.source ?? null, message: quota.source ? `${message} (${quota.source})` : message };
 }
 
-/** Validates rules loaded from input or the database: a mistyped rule must not silently pass everyone. */
-export function ruleProblems(rules: unknown, field: string): string[] {
-  if (!Array.isArray(rules)) return [`${field} must be a list of rules`];
-  return rules.flatMap((rule, index) => singleRuleProblems(rule, `${field}.${index}`));
-}
-
 const FORM_CODE = /^[A-Z0-9_]{2,32}$/;
 const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -205,48 +200,97 @@ export function fullYearsBetween(from: string, to: string): number {
   return to.slice(5) >= from.slice(5) ? years : years - 1;
 }
 
-function singleRuleProblems(rule: unknown, field: string): string[] {
-  if (typeof rule !== 'object' || rule === null) return [`${field} must be an object`];
+/** The catalogue's rule fields, as the national admin's screen labels them. */
+export const RULE_FIELD_NAMES: Record<string, string> = {
+  eligibility: 'Điều kiện xét tặng cá nhân',
+  collectiveEligibility: 'Điều kiện xét tặng tập thể',
+  quota: 'Chỉ tiêu',
+};
+
+const TASK_RATING_CHOICES = TASK_RATING_ORDER.map((r) => `${r} (${TASK_RATING_WORDS[r]})`).join(', ');
+const REACH_CHOICES = REACH_ORDER.map((r) => `${r} (${REACH_NAMES[r]})`).join(', ');
+const CODE_EXAMPLE = 'mã một hình thức của danh mục, ví dụ LDTT';
+
+/**
+ * Validates rules loaded from input or the database: a mistyped rule must not silently pass everyone. Each problem
+ * names its rule by place and kind in words ("Điều kiện xét tặng cá nhân, quy tắc thứ 1 (có danh hiệu trong năm)")
+ * and its dotted field, so the screen shows it beside the rules it came from.
+ */
+export function ruleProblems(rules: unknown, field: string, where = RULE_FIELD_NAMES[field] ?? field): FieldProblem[] {
+  if (!Array.isArray(rules)) return [{ field, message: `${where}: hãy ghi một danh sách quy tắc JSON, ví dụ [] khi không có điều kiện nào` }];
+  return rules.flatMap((rule, index) => singleRuleProblems(rule, `${field}.${index}`, `${where}, quy tắc thứ ${index + 1}`));
+}
+
+function singleRuleProblems(rule: unknown, field: string, where: string): FieldProblem[] {
+  if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) return [{ field, message: `${where}: mỗi quy tắc là một đối tượng JSON có "kind"` }];
   const r = rule as Record<string, unknown>;
+  const named = `${where} (${RULE_KIND_NAMES[String(r.kind)] ?? String(r.kind)})`;
+  const problem = (path: string, message: string): FieldProblem[] => [{ field: path ? `${field}.${path}` : field, message: `${named}: ${message}` }];
   const isCode = (value: unknown) => typeof value === 'string' && FORM_CODE.test(value);
   const isPositiveInt = (value: unknown) => Number.isInteger(value) && (value as number) > 0;
+  const needsCode = () => (isCode(r.formCode) ? [] : problem('formCode', `"formCode" phải là ${CODE_EXAMPLE}`));
   switch (r.kind) {
     case 'TASK_RATING':
-      return TASK_RATING_ORDER.includes(r.atLeast as TaskRating) ? [] : [`${field}.atLeast must be one of ${TASK_RATING_ORDER.join(', ')}`];
+      return TASK_RATING_ORDER.includes(r.atLeast as TaskRating) ? [] : problem('atLeast', `"atLeast" là một trong ${TASK_RATING_CHOICES}`);
     case 'TITLE_IN_YEAR':
-      return isCode(r.formCode) ? [] : [`${field}.formCode must be a form code`];
+      return needsCode();
     case 'CONSECUTIVE_YEARS':
-      return isCode(r.formCode) && isPositiveInt(r.years) ? [] : [`${field} needs a formCode and a positive number of years`];
+      return [...needsCode(), ...(isPositiveInt(r.years) ? [] : problem('years', '"years" là số năm liên tục, số nguyên dương'))];
     case 'GRANTED_TIMES':
-      return isCode(r.formCode) && isPositiveInt(r.times) && isPositiveInt(r.withinYears) ? [] : [`${field} needs a formCode, times and withinYears`];
+      return [...needsCode(), ...(isPositiveInt(r.times) && isPositiveInt(r.withinYears) ? [] : problem('times', '"times" (số lần) và "withinYears" (trong số năm) là số nguyên dương'))];
     case 'INITIATIVE':
-      return REACH_ORDER.includes(r.minReach as InitiativeReach) && isPositiveInt(r.withinYears) ? [] : [`${field} needs minReach (${REACH_ORDER.join(', ')}) and withinYears`];
+      return REACH_ORDER.includes(r.minReach as InitiativeReach) && isPositiveInt(r.withinYears) ? [] : problem('minReach', `cần "minReach" là một trong ${REACH_CHOICES} và "withinYears" là số năm, số nguyên dương`);
     case 'INITIATIVE_BENEFIT':
-      return isPositiveInt(r.singleMinVnd) && isPositiveInt(r.cumulativeMinVnd) && isPositiveInt(r.years) ? [] : [`${field} needs singleMinVnd, cumulativeMinVnd and years`];
+      return isPositiveInt(r.singleMinVnd) && isPositiveInt(r.cumulativeMinVnd) && isPositiveInt(r.years)
+        ? []
+        : problem('', 'cần "singleMinVnd" (làm lợi tối thiểu của một sáng kiến, đồng), "cumulativeMinVnd" (tổng làm lợi, đồng) và "years" (số năm), đều là số nguyên dương');
     case 'DIRECT_WORKER':
     case 'NON_LEADER':
     case 'ONCE_IN_LIFETIME':
       return [];
     case 'YEARS_IN_UNION':
-      return isPositiveInt(r.years) && typeof r.countedTo === 'string' && MONTH_DAY.test(r.countedTo) ? [] : [`${field} needs years and countedTo (MM-DD)`];
+      return isPositiveInt(r.years) && typeof r.countedTo === 'string' && MONTH_DAY.test(r.countedTo)
+        ? []
+        : problem('', 'cần "years" (số năm tham gia, số nguyên dương) và "countedTo" (ngày tính đến trong năm, dạng MM-DD, ví dụ 07-28)');
     case 'MEMBERS_WITH_TITLE': {
       const shareOk = r.share === undefined || (typeof r.share === 'number' && r.share > 0 && r.share <= 1);
       const countOk = r.minCount === undefined || isPositiveInt(r.minCount);
-      return isCode(r.formCode) && shareOk && countOk && (r.share !== undefined || r.minCount !== undefined) ? [] : [`${field} needs a formCode and a share (0–1] or a minCount`];
+      const counted = shareOk && countOk && (r.share !== undefined || r.minCount !== undefined);
+      return [...needsCode(), ...(counted ? [] : problem('share', 'cần "share" (tỷ lệ thành viên, lớn hơn 0 và tối đa 1, ví dụ 0.5) hoặc "minCount" (số thành viên, số nguyên dương)'))];
     }
     case 'ANY_OF':
-      return Array.isArray(r.rules) && r.rules.length > 0 ? ruleProblems(r.rules, `${field}.rules`) : [`${field}.rules must list at least one rule`];
+      if (!Array.isArray(r.rules) || r.rules.length === 0) return problem('rules', '"rules" phải liệt kê ít nhất một quy tắc');
+      return r.rules.flatMap((branch, index) => singleRuleProblems(branch, `${field}.rules.${index}`, `${named}, điều kiện thứ ${index + 1}`));
     default:
-      return [`${field}.kind "${String(r.kind)}" is not a known rule`];
+      return [{ field: `${field}.kind`, message: `${where}: "kind" "${String(r.kind).slice(0, 40)}" không phải quy tắc nào; dùng một trong ${Object.keys(RULE_KIND_NAMES).filter((k) => !QUOTA_KINDS.includes(k)).join(', ')}` }];
   }
 }
 
-export function quotaProblems(quota: unknown, field: string): string[] {
+const QUOTA_KINDS = ['ABSOLUTE', 'SHARE_OF_FORM'];
+
+export function quotaProblems(quota: unknown, field: string, where = RULE_FIELD_NAMES[field] ?? field): FieldProblem[] {
   if (quota === null || quota === undefined) return [];
   const q = quota as Record<string, unknown>;
-  if (q.kind === 'ABSOLUTE') return Number.isInteger(q.max) && (q.max as number) >= 0 ? [] : [`${field}.max must be a whole number ≥ 0`];
-  if (q.kind === 'SHARE_OF_FORM') {
-    return typeof q.formCode === 'string' && FORM_CODE.test(q.formCode) && typeof q.share === 'number' && q.share > 0 && q.share <= 1 ? [] : [`${field} needs a formCode and a share in (0, 1]`];
+  if (q.kind === 'ABSOLUTE') {
+    return Number.isInteger(q.max) && (q.max as number) >= 0 ? [] : [{ field: `${field}.max`, message: `${where} (${RULE_KIND_NAMES.ABSOLUTE}): "max" là số nguyên từ 0` }];
   }
-  return [`${field}.kind must be ABSOLUTE or SHARE_OF_FORM`];
+  if (q.kind === 'SHARE_OF_FORM') {
+    const ok = typeof q.formCode === 'string' && FORM_CODE.test(q.formCode) && typeof q.share === 'number' && q.share > 0 && q.share <= 1;
+    return ok ? [] : [{ field, message: `${where} (${RULE_KIND_NAMES.SHARE_OF_FORM}): cần "formCode" (${CODE_EXAMPLE}) và "share" (lớn hơn 0, tối đa 1, ví dụ 0.15)` }];
+  }
+  return [{ field: `${field}.kind`, message: `${where}: "kind" là ABSOLUTE (${RULE_KIND_NAMES.ABSOLUTE}) hoặc SHARE_OF_FORM (${RULE_KIND_NAMES.SHARE_OF_FORM}); để trống khi không giới hạn` }];
+}
+
+/** Every form code the rules and the quota name, to check they are in the catalogue. */
+export function referencedFormCodes(rules: readonly unknown[], quota: unknown): string[] {
+  const codes = new Set<string>();
+  const visit = (rule: unknown) => {
+    if (typeof rule !== 'object' || rule === null) return;
+    const r = rule as Record<string, unknown>;
+    if (typeof r.formCode === 'string') codes.add(r.formCode);
+    if (Array.isArray(r.rules)) r.rules.forEach(visit);
+  };
+  rules.forEach(visit);
+  visit(quota);
+  return [...codes];
 }

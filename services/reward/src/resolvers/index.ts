@@ -1,6 +1,6 @@
 import { scalarResolvers, type GraphQLResolverMap, type IssuedDocument, type PageRequest } from '@thidua/common';
 import { periodEndOf } from '../domain/periods';
-import { collectiveAgreements, employerRewards, recordEmployerRewards, registerCollectiveAgreement, type AgreementInput, type EmployerRewardInput } from '../application/agreements';
+import { collectiveAgreements, employerRewards, enterpriseMembers, visibleAgreement, recordEmployerRewards, registerCollectiveAgreement, type AgreementInput, type EmployerRewardInput } from '../application/agreements';
 import { amountOn, baseSalaries, formHistory, rewardForms, saveRewardForm, setBaseSalary, type RewardFormInput } from '../application/catalogue';
 import type { RewardContext } from '../application/context';
 import { decisionStatus, documentUrl, issuedDocumentsOf } from '../application/documents';
@@ -36,6 +36,7 @@ const coreResolvers: GraphQLResolverMap<Ctx> = {
     employerRewards: (_: unknown, args: PageRequest & { agreementId: string }, ctx: Ctx) => employerRewards(ctx, args.agreementId, args),
     initiatives: (_: unknown, args: PageRequest & { status?: string | null }, ctx: Ctx) => initiatives(ctx, args.status ?? null, args),
     initiative: (_: unknown, { id }: Id, ctx: Ctx) => visibleInitiative(ctx, id),
+    collectiveAgreement: (_: unknown, { id }: Id, ctx: Ctx) => visibleAgreement(ctx, id),
     rewardFairness: (_: unknown, args: { unitId: string; from: string; to: string }, ctx: Ctx) => rewardFairness(ctx, args.unitId, args.from, args.to),
     decisionsUnderReview: (_: unknown, args: PageRequest, ctx: Ctx) => decisionsUnderReview(ctx, args),
     grantingCouncils: (_: unknown, args: { formCode: string; memberId?: string | null; unitId?: string | null }, ctx: Ctx) => grantingCouncils(ctx, args.formCode, args),
@@ -113,6 +114,7 @@ const coreResolvers: GraphQLResolverMap<Ctx> = {
   CollectiveAgreement: {
     unit: (agreement: AgreementRow) => unitRef(agreement.unitId),
     initiativeRate: (agreement: AgreementRow) => (agreement.initiativeRateBp === null ? null : agreement.initiativeRateBp / 10_000),
+    members: (agreement: AgreementRow, args: { search?: string | null; first?: number | null }, ctx: Ctx) => enterpriseMembers(ctx, agreement, args.search ?? null, args.first),
   },
   EmployerReward: {
     member: (reward: EmployerRewardRow) => ({ id: reward.memberId }),
