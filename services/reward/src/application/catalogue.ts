@@ -2,7 +2,6 @@ import { NotFoundError, UNIT_LEVELS, UNIT_LEVEL_NAMES, ValidationError, queryRow
 import type { EntityManager } from 'typeorm';
 import { baseSalaryOn, rewardAmount, type BaseSalarySetting } from '../domain/amounts';
 import type { FormAuthority } from '../domain/authority';
-import { quotaProblems, ruleProblems } from '../domain/rules';
 import { RULE_FIELD_NAMES, quotaProblems, referencedFormCodes, ruleProblems } from '../domain/rules';
 import { BASE_SALARY_SELECT, FORM_SELECT, type BaseSalaryRow, type RewardFormRow } from '../entities';
 import type { RewardContext } from './context';
