@@ -168,6 +168,7 @@ export async function grantReward(ctx: RewardContext, nominationId: string, inpu
         amountVnd,
         reason,
         adHoc,
+        nominationId: nomination.id,
       },
     });
     return (await decisionById(manager, decision!.id))!;
