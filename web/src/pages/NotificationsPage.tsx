@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { mutate } from '../api';
 import { useAuth } from '../auth';
+import { moment } from '../format';
 import { useAction, useQuery } from '../hooks';
 import { announceNotificationsChanged } from '../notifications';
 import { Empty, ErrorBox, Loading, Outcome, Page } from '../ui';
@@ -32,8 +33,6 @@ const MARK = `mutation MarkNotificationsRead($ids: [ID!]!) { markNotificationsRe
 const MARK_ALL = `mutation MarkAllNotificationsRead { markAllNotificationsRead }`;
 const CHOOSE = `mutation SetNotificationPreference($kind: NotificationKind!, $channels: NotificationChannelsInput!) {
   setNotificationPreference(kind: $kind, channels: $channels) { kind inbox email digest } }`;
-
-const WHEN = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
 
 function Preferences() {
   const { session } = useAuth();
@@ -115,7 +114,7 @@ export function NotificationsPage() {
             <li key={n.id} className={`card${n.readAt ? '' : ' unread'}`} data-testid="notification">
               <h3>{n.readAt ? null : <span className="badge badge-red">Mới</span>} {n.title}</h3>
               <p>{n.body}</p>
-              <p className="muted">{WHEN.format(new Date(n.createdAt))}</p>
+              <p className="muted">{moment(n.createdAt)}</p>
               <div className="row">
                 <Link to={n.link} onClick={() => { if (!n.readAt) void mutate(MARK, { ids: [n.id] }, token).then(announceNotificationsChanged); }}>Đến màn hình xử lý</Link>
                 {n.readAt ? null : (
