@@ -13,7 +13,7 @@ import { usePlatform } from './support/platform';
 import { eventuallyCounted } from './support/read-models';
 import { startSmtp, withEnvironment, type Received, type TestSmtp } from './support/smtp';
 import { issueTestToken } from './support/tokens';
-import { buildUnionTree, uniqueRun, type UnionTree } from './support/union-tree';
+import { BAC_NINH_ZONE, buildUnionTree, uniqueRun, type UnionTree } from './support/union-tree';
 
 let smtp: TestSmtp;
 let received: Received[];
@@ -141,14 +141,7 @@ beforeAll(async () => {
   run = uniqueRun();
   admin = await env.platform.token(['NATIONAL_ADMIN'], null);
   tree = await buildUnionTree(env.api, admin, {
-    units: {
-      vn: { name: 'Tổng Liên đoàn Lao động Việt Nam', level: 'NATIONAL' },
-      bn: { parent: 'vn', name: 'Liên đoàn Lao động tỉnh Bắc Ninh', level: 'PROVINCIAL', provinceCode: 'BN' },
-      kcn: { parent: 'bn', name: 'Công đoàn các khu công nghiệp Bắc Ninh', level: 'UPPER_GRASSROOTS', provinceCode: 'BN' },
-      may: { parent: 'kcn', name: 'Công đoàn Công ty May Bắc Giang', level: 'GRASSROOTS', provinceCode: 'BN', organisationType: 'PRIVATE_ENTERPRISE' },
-      det: { parent: 'kcn', name: 'Công đoàn Công ty Dệt Quế Võ', level: 'GRASSROOTS', provinceCode: 'BN', organisationType: 'PRIVATE_ENTERPRISE' },
-      kh: { parent: 'vn', name: 'Liên đoàn Lao động tỉnh Khánh Hòa', level: 'PROVINCIAL', provinceCode: 'KH' },
-    },
+    units: BAC_NINH_ZONE,
   }, run);
   const mail = (key: string) => `${key}.${run}@congdoan.test`;
   people = {
