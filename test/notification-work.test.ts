@@ -50,7 +50,7 @@ interface InboxItem {
   link: string;
 }
 
-type Key = 'officerMay' | 'officerDet' | 'officerKcn' | 'councilKcn' | 'officerBn' | 'officerBnEach' | 'officerKh' | 'officerKhMay' | 'hoa' | 'lan';
+type Key = 'officerMay' | 'officerDet' | 'officerKcn' | 'councilKcn' | 'officerBn' | 'officerBnEach' | 'officerKh' | 'officerKhMay' | 'editorBn' | 'editorKh' | 'hoa' | 'lan';
 
 let run: string;
 let tree: UnionTree;
@@ -140,6 +140,8 @@ beforeAll(async () => {
     officerBnEach: await account('officerBnEach', officer, { unit: 'bn' }),
     officerKh: await account('officerKh', officer, { unit: 'kh' }),
     officerKhMay: await account('officerKhMay', officer, { unit: 'khMay' }),
+    editorBn: await account('editorBn', ['EDITOR'], { unit: 'bn' }),
+    editorKh: await account('editorKh', ['EDITOR'], { unit: 'kh' }),
     hoa: await account('hoa', ['MEMBER'], { member: 'hoa', unit: 'may' }),
     lan: await account('lan', ['MEMBER'], { member: 'lan', unit: 'may' }),
   };
@@ -279,6 +281,36 @@ describe('a story about a member, published', () => {
     expect(published).toMatchObject({ title: `Bài viết về đồng chí đã được đăng: ${title}`, link: `/stories/${story}` });
     await mailOf(people.hoa, title);
     expect(await inbox(people.lan, 'STORY_ABOUT_ME_PUBLISHED')).toEqual([]);
+  });
+});
+
+describe('a story waiting for review', () => {
+  it("reminds its unit's editors once it has waited more than two days, and not of a story no longer in review", async () => {
+    const editor = people.editorBn;
+    const title = `Tổ nữ công sáng tạo ${run}`;
+    const story = (await env.api.ok(`mutation($input: StoryInput!) { createStory(input: $input) { id } }`, {
+      input: { kind: 'GOOD_PRACTICE', title, body: 'Tổ nữ công của nhà máy may cải tiến cách chia ca.', provinceCode: 'BN' },
+    }, editor.token)).createStory.id as string;
+    const sentBack = (await env.api.ok(`mutation($input: StoryInput!) { createStory(input: $input) { id } }`, {
+      input: { kind: 'GOOD_PRACTICE', title: `Bài cần sửa ${run}`, body: 'Bản nháp còn thiếu ảnh.', provinceCode: 'BN' },
+    }, editor.token)).createStory.id as string;
+    const move = (id: string, a: string, note?: string) =>
+      env.api.ok(`mutation($id: ID!, $a: StoryAction!, $n: String) { transitionStory(id: $id, action: $a, note: $n) { status } }`, { id, a, n: note ?? null }, editor.token);
+    await move(story, 'SUBMIT_FOR_REVIEW');
+    await move(sentBack, 'SUBMIT_FOR_REVIEW');
+    await eventuallyCounted('notification', 'stories_in_review WHERE story_id = ANY($1::uuid[])', [[story, sentBack]], 2, 'both stories in review');
+    await move(sentBack, 'REQUEST_CHANGES', 'Cần bổ sung ảnh minh họa');
+    await eventuallyCounted('notification', 'stories_in_review WHERE story_id = ANY($1::uuid[])', [[story, sentBack]], 1, 'the one sent back out of review');
+    // submitted three days ago
+    await db.query(`UPDATE stories_in_review SET since = since - interval '3 days' WHERE story_id = $1`, [story]);
+    await scan();
+    const [waiting] = await inboxOf(editor, 'STORY_WAITING_REVIEW', 1);
+    expect(waiting).toMatchObject({ title: `Tin bài chờ duyệt quá hạn: ${title}`, link: '/work/editor' });
+    expect(waiting!.body).toContain('quá 2 ngày');
+    await mailOf(editor, `Tin bài chờ duyệt quá hạn: ${title}`);
+    expect(await inbox(people.editorKh, 'STORY_WAITING_REVIEW')).toEqual([]);
+    await scan();
+    expect(await inbox(editor, 'STORY_WAITING_REVIEW')).toHaveLength(1);
   });
 });
 

@@ -449,6 +449,17 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       memberIds: Type.Optional(Type.Array(uuid())),
     }),
   ),
+  StoryReviewChanged: payload(
+    'A story went into review (an editor submitted it) or left it (published, or sent back for changes). Notification chases the stories that wait too long.',
+    record({
+      storyId: uuid(),
+      title: nonEmptyText(),
+      /** The unit whose editors own the story. */
+      unitPath: unitPath(),
+      inReview: Type.Boolean(),
+      at: instant(),
+    }),
+  ),
   StoryRetracted: payload(
     'An editor retracted a published story, with the reason shown to readers; its body is no longer public. Caches of public answers drop what they hold, news channels take it down.',
     record({
@@ -533,5 +544,6 @@ export const EVENT_OWNERS: { readonly [T in EventType]: ServiceName | typeof EVE
   ExemplarProposed: 'media',
   StoryPublished: 'media',
   StoryRetracted: 'media',
+  StoryReviewChanged: 'media',
   MutationAudited: EVERY_SERVICE,
 };

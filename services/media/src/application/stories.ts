@@ -143,8 +143,20 @@ export async function transitionStory(ctx: MediaContext, id: string, action: Sto
     await record(manager, story.id, story.status, to, action, ctx.identity.subject, note?.trim() || null);
     const changed = (await loadStory(manager, story.id))!;
     if (to === 'PUBLISHED' || to === 'RETRACTED') await queueWebhooks(manager, await emit(publicChange(changed, await subjectMembers(manager, changed.id))));
+    if ((story.status === 'IN_REVIEW') !== (to === 'IN_REVIEW')) await emit(reviewChange(changed));
     return changed;
   });
+}
+
+/** A story entering or leaving review (the notification subgraph chases the ones that wait). */
+function reviewChange(story: StoryRow): NewEvent<'StoryReviewChanged'> {
+  const unitPath = canonicalUnitPath(story.unitPath);
+  return {
+    type: 'StoryReviewChanged',
+    aggregateId: story.id,
+    unitPath,
+    payload: { storyId: story.id, title: story.title, unitPath: unitPath ?? story.unitPath, inReview: story.status === 'IN_REVIEW', at: story.updatedAt.toISOString() },
+  };
 }
 
 /** The members a story is about (the notification subgraph tells them it is out). */

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { APPEAL_REMINDER_HOURS, DAYS_ALLOWED_AD_HOC, DAYS_ALLOWED_AT_LEVEL, DEFAULT_REPORT_REMINDER_DAYS, SUBTREE_DIGEST_LEVELS } from '../domain/regulation';
+import { APPEAL_REMINDER_HOURS, DAYS_ALLOWED_AD_HOC, DAYS_ALLOWED_AT_LEVEL, DEFAULT_REPORT_REMINDER_DAYS, STORY_REVIEW_DAYS, SUBTREE_DIGEST_LEVELS } from '../domain/regulation';
 import { deliver, type Delivered } from './deliver';
 
 /** The claimed job that scans deadlines (scheduled_jobs.name). */
@@ -17,6 +17,8 @@ export interface DeadlineScan extends Omit<Delivered, 'counted'> {
   nominationsHeld: number;
   /** Published results whose appeal window closes within the reminder's hours. */
   appealWindowsClosing: number;
+  /** Stories in review longer than the days allowed. */
+  storiesWaiting: number;
 }
 
 /** The unit of date_trunc for each reporting cadence (weeks start on Monday there, as in the campaign subgraph). */
@@ -200,6 +202,22 @@ export const APPEAL_WINDOWS_CLOSING = `
       JOIN account_refs a ON a.enabled AND CASE WHEN e.member_id IS NULL THEN a.unit_id = e.unit_id AND 'UNIT_OFFICER' = ANY (a.roles) ELSE a.member_id = e.member_id END
   )`;
 
+/**
+ * A story waiting for review (tin bài chờ duyệt): in review for more than $1 days. The editors of its unit are told
+ * once per submission (sent back and submitted again, it is a new wait).
+ */
+export const STORIES_WAITING = `
+  WITH waiting AS (
+    SELECT s.story_id, s.title, s.unit_path, s.since FROM stories_in_review s WHERE s.since < now() - make_interval(days => $1::int)
+  ),
+  candidates AS (
+    SELECT a.id AS account_id, 'STORY_WAITING_REVIEW' AS kind, concat_ws(':', 'STORY_WAITING_REVIEW', w.story_id, w.since, a.id) AS dedup_key,
+           jsonb_build_object('storyId', w.story_id, 'title', w.title, 'since', w.since, 'daysAllowed', $1::int) AS params,
+           w.unit_path
+      FROM waiting w
+      JOIN account_refs a ON a.unit_path = w.unit_path AND a.enabled AND 'EDITOR' = ANY (a.roles)
+  )`;
+
 /** One scan of every deadline the platform knows, as of `today` (a day in Việt Nam), one statement per kind of deadline. */
 export async function scanDeadlines(manager: EntityManager, today: string, reportReminderDays = DEFAULT_REPORT_REMINDER_DAYS): Promise<DeadlineScan> {
   const runs = [
@@ -208,8 +226,9 @@ export async function scanDeadlines(manager: EntityManager, today: string, repor
     await deliver(manager, SUMMARIES_OVERDUE, [today], 'late'),
     await deliver(manager, NOMINATIONS_HELD, [today, JSON.stringify(DAYS_ALLOWED_AT_LEVEL), DAYS_ALLOWED_AD_HOC, SUBTREE_DIGEST_LEVELS], 'held'),
     await deliver(manager, APPEAL_WINDOWS_CLOSING, [APPEAL_REMINDER_HOURS], 'closing'),
+    await deliver(manager, STORIES_WAITING, [STORY_REVIEW_DAYS], 'waiting'),
   ] as const;
-  const [overdue, dueSoon, summaries, held, appeals] = runs;
+  const [overdue, dueSoon, summaries, held, appeals, stories] = runs;
   return {
     today,
     overdueReports: overdue.counted,
@@ -217,6 +236,7 @@ export async function scanDeadlines(manager: EntityManager, today: string, repor
     summariesOverdue: summaries.counted,
     nominationsHeld: held.counted,
     appealWindowsClosing: appeals.counted,
+    storiesWaiting: stories.counted,
     notified: runs.reduce((sum, run) => sum + run.notified, 0),
     mailed: runs.reduce((sum, run) => sum + run.mailed, 0),
   };

@@ -28,6 +28,8 @@ export async function deliver(db: Queryable, withCandidates: string, params: unk
        SELECT DISTINCT ON (c.dedup_key) c.*, coalesce(np.inbox, d.inbox) AS inbox, coalesce(np.email, d.email) AS email, coalesce(np.digest, d.digest) AS digest
          FROM candidates c JOIN kind_defaults d ON d.kind = c.kind
          LEFT JOIN notification_preferences np ON np.account_id = c.account_id AND np.kind = c.kind
+        -- what was notified already is left out before the insert: an hourly scan finds the same deadlines again
+        WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.dedup_key = c.dedup_key)
      ),
      inserted AS (
        INSERT INTO notifications (account_id, kind, dedup_key, params, unit_path, in_inbox, digest_due)

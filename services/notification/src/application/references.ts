@@ -99,3 +99,16 @@ export async function recordAppealWindow(manager: EntityManager, published: Even
     [published.campaignId, published.version, published.title, published.appealDeadline],
   );
 }
+
+/** A story in review from the moment it was submitted; out of it (published, sent back) it is not chased. */
+export async function recordStoryReview(manager: EntityManager, change: EventPayloads['StoryReviewChanged']): Promise<void> {
+  if (!change.inReview) {
+    await manager.query(`DELETE FROM stories_in_review WHERE story_id = $1`, [change.storyId]);
+    return;
+  }
+  await manager.query(
+    `INSERT INTO stories_in_review (story_id, title, unit_path, since) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (story_id) DO UPDATE SET title = EXCLUDED.title, unit_path = EXCLUDED.unit_path, since = EXCLUDED.since`,
+    [change.storyId, change.title, change.unitPath, change.at],
+  );
+}

@@ -26,3 +26,6 @@ export const APPEAL_REMINDER_HOURS = 48;
 
 /** Units are reminded of a period's report this many days before it ends, unless REPORT_REMINDER_DAYS says otherwise. */
 export const DEFAULT_REPORT_REMINDER_DAYS = 3;
+
+/** A story submitted for review waits at most this many days before its unit's editors are reminded. */
+export const STORY_REVIEW_DAYS = 2;

@@ -20,6 +20,7 @@ export interface NotificationParams {
   /** Nominations held past their days anywhere in a province's (or sector's) subtree: the first ten, and how many. */
   NOMINATIONS_HELD_IN_SUBTREE: { unitName: string; day: string; count: number; items: (HeldNomination & { grantingUnitName: string })[] };
   APPEAL_WINDOW_CLOSING: { campaignId: string; campaignTitle: string; closesAt: string };
+  STORY_WAITING_REVIEW: { storyId: string; title: string; since: string; daysAllowed: number };
   NOMINATION_DECIDED: {
     nominationId: string;
     subjectName: string;
@@ -148,6 +149,11 @@ const RENDERERS: Renderers = {
       `Thời hạn khiếu nại kết quả bình xét phong trào «${p.campaignTitle}» kết thúc lúc ${vietnameseMoment(p.closesAt)}. ` +
       `Nếu chưa đồng ý với kết quả, đồng chí gửi khiếu nại trước thời hạn này.`,
     link: `/work/appeals?campaign=${p.campaignId}`,
+  }),
+  STORY_WAITING_REVIEW: (p) => ({
+    title: `Tin bài chờ duyệt quá hạn: ${p.title}`,
+    body: `Tin bài «${p.title}» đã chờ duyệt từ ${vietnameseMoment(p.since)}, quá ${p.daysAllowed} ngày. Đề nghị đồng chí duyệt đăng hoặc yêu cầu chỉnh sửa.`,
+    link: `/work/editor`,
   }),
   NOMINATION_DECIDED: (p) => ({
     title: p.granted ? `Đề nghị khen thưởng đã được chấp thuận: ${p.subjectName}` : `Đề nghị khen thưởng không được chấp thuận: ${p.subjectName}`,

@@ -8,13 +8,14 @@ import {
   recordEnrollment,
   recordNomination,
   recordReportedPeriod,
+  recordStoryReview,
   recordSummary,
   recordUnits,
 } from '../application/references';
 
 /**
  * Campaign's events keep what the deadline scan reads (the tree, accounts, campaigns, enrolments, reports, summaries);
- * reward's and evaluation's keep the nominations held and the appeal windows; decisions, appeals and stories
+ * reward's, evaluation's and media's keep the nominations held, the appeal windows and the stories in review; decisions, appeals and stories
  * published notify the people they are about.
  */
 export const handlers: EventHandlers = {
@@ -35,4 +36,5 @@ export const handlers: EventHandlers = {
   ResultsPublished: (event, { manager }) => recordAppealWindow(manager, event.payload),
   AppealResolved: (event, { manager }) => appealResolved(manager, event),
   StoryPublished: (event, { manager }) => storyPublished(manager, event),
+  StoryReviewChanged: (event, { manager }) => recordStoryReview(manager, event.payload),
 };

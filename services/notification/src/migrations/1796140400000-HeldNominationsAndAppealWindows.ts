@@ -2,8 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * What the other deadlines read (issue 19): nominations waiting at their granting unit (from reward's events, until
- * one decides them), the appeal windows of published results (from evaluation's), and whether a campaign's summary
- * came (CampaignSummarised), each kept as a read model.
+ * one decides them), the appeal windows of published results (from evaluation's), the stories in review (from
+ * media's), and whether a campaign's summary came (CampaignSummarised), each kept as a read model.
  */
 export class HeldNominationsAndAppealWindows1796140400000 implements MigrationInterface {
   name = 'HeldNominationsAndAppealWindows1796140400000';
@@ -37,6 +37,13 @@ export class HeldNominationsAndAppealWindows1796140400000 implements MigrationIn
         PRIMARY KEY (campaign_id, version)
       )`);
     await db.query(`CREATE INDEX appeal_windows_closes ON appeal_windows (closes_at)`);
+    await db.query(`
+      CREATE TABLE stories_in_review (
+        story_id  uuid PRIMARY KEY,
+        title     text NOT NULL,
+        unit_path text NOT NULL,
+        since     timestamptz NOT NULL
+      )`);
     await db.query(`ALTER TABLE campaign_refs ADD COLUMN summarised boolean NOT NULL DEFAULT false`);
     await db.query(`CREATE INDEX enrollment_refs_members ON enrollment_refs (campaign_id, member_id) WHERE member_id IS NOT NULL`);
     await db.query(`CREATE INDEX account_refs_member ON account_refs (member_id) WHERE member_id IS NOT NULL`);
@@ -45,6 +52,6 @@ export class HeldNominationsAndAppealWindows1796140400000 implements MigrationIn
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP INDEX account_refs_member, enrollment_refs_members`);
     await db.query(`ALTER TABLE campaign_refs DROP COLUMN summarised`);
-    await db.query(`DROP TABLE appeal_windows, nomination_refs`);
+    await db.query(`DROP TABLE stories_in_review, appeal_windows, nomination_refs`);
   }
 }
