@@ -3,14 +3,18 @@
  * own (`notification_bench_scan`, made anew) with COPY: the union tree (130,000 units by default), one officer
  * account per unit, running campaigns (a national one, one per province, one per upper-grassroots union) with every
  * grassroots union enrolled in each, their reported periods (a share of the last period missing), and member
- * enrolments that the scan must not read; then runs the scan as the service does (one transaction), first when
- * every overdue report is new, then again when all are known already (the hourly steady state).
- *   npx tsx bench/deadline-scan.ts [--units 130000] [--member-enrollments 1100000] [--late-percent 10]
+ * enrolments that the scan must not read, nominations waiting at councils of every level (some past their days) and
+ * campaigns ended without a summary; then runs the scan as the service does (one transaction), first when every
+ * deadline is new, then again when all are known already (the hourly steady state). The reminder before a period
+ * ends is given a week, so every weekly enrolment is due soon (the worst case).
+ *   npx tsx bench/deadline-scan.ts [--units 130000] [--member-enrollments 1100000] [--late-percent 10] [--nominations 100000]
  */
 import { Client } from 'pg';
 import { createDataSource, databaseOwnerUrl, databaseUrl, todayInVietnam } from '@thidua/common';
 import { prepareDatabases } from '../infra/databases';
 import { OVERDUE_REPORTS, scanDeadlines, type DeadlineScan } from '../services/notification/src/application/deadlines';
+import { DAYS_ALLOWED_AD_HOC, DAYS_ALLOWED_AT_LEVEL } from '../services/notification/src/domain/regulation';
+import type { UnitLevel } from '@thidua/common';
 import { copy, type Value } from '../infra/copy';
 import { machine, numberOption, writeResults } from './support';
 
@@ -20,6 +24,12 @@ const UPPER_PER_PROVINCE = 20;
 /** Periods before the last complete one, all reported: the history the anti-join has to look through. */
 const MONTHLY_HISTORY = 6;
 const WEEKLY_HISTORY = 26;
+/** Days before a period's end the bench reminds: a week, so every weekly enrolment is due soon whatever the weekday. */
+const REMINDER_DAYS = 7;
+/** Campaigns of provinces that ended yesterday with no summary. */
+const ENDED_CAMPAIGNS = 68;
+/** Nominations are opened over this many days back; a share is past its level's days. */
+const NOMINATION_SPREAD_DAYS = 40;
 
 /** Deterministic ids: a counter in a UUID's shape (namespace byte first), so runs compare. */
 function id(namespace: number, n: number): string {
@@ -85,6 +95,7 @@ async function main(): Promise<void> {
   const totalUnits = numberOption('units', 130_000);
   const memberEnrollments = numberOption('member-enrollments', 1_100_000);
   const latePercent = numberOption('late-percent', 10);
+  const nominationCount = numberOption('nominations', 100_000);
   const today = todayInVietnam();
   await prepareDatabases({ test: false, suffix: SUFFIX, only: 'notification' });
   const env = { ...process.env, DATABASE_SUFFIX: SUFFIX };
@@ -139,6 +150,22 @@ async function main(): Promise<void> {
     }
   }
   const reportRows = await copy(owner, 'reported_periods', 'reported_periods', ['enrollment_id', 'period_start'], unitEnrollments * 20, reports());
+  await copy(owner, 'campaign_refs (ended, no summary)', 'campaign_refs', ['id', 'title', 'launching_unit_path', 'status', 'starts_on', 'ends_on', 'reporting_cadence'], ENDED_CAMPAIGNS,
+    Array.from({ length: ENDED_CAMPAIGNS }, (_, i): Value[] => [id(7, i), `Phong trào đã kết thúc ${i}`, `/vn/p${i % PROVINCES}/`, 'IN_PROGRESS', monthStart(today, 12), addDays(today, -1), 'MONTHLY']));
+  // nominations at the councils of grassroots and upper-grassroots unions and of provinces, some ad hoc
+  const councils = units.filter((u) => u.level !== 'NATIONAL');
+  const opened = random(7);
+  let expectedHeld = 0;
+  function* nominations(): Generator<Value[]> {
+    for (let n = 0; n < nominationCount; n++) {
+      const council = councils[Math.floor(opened() * councils.length)]!;
+      const adHoc = opened() < 0.05;
+      const daysAgo = Math.floor(opened() * NOMINATION_SPREAD_DAYS);
+      if (daysAgo > (adHoc ? DAYS_ALLOWED_AD_HOC : DAYS_ALLOWED_AT_LEVEL[council.level as UnitLevel])) expectedHeld++;
+      yield [id(8, n), adHoc ? 'AD_HOC' : 'OFFICER', `Người được đề nghị ${n}`, council.id, council.id, council.path, council.level, addDays(today, -daysAgo)];
+    }
+  }
+  await copy(owner, 'nomination_refs', 'nomination_refs', ['id', 'source', 'subject_name', 'unit_id', 'granting_unit_id', 'granting_unit_path', 'granting_level', 'opened_on'], nominationCount, nominations());
   await owner.query('VACUUM ANALYZE');
   const generatedSeconds = Math.round((Date.now() - started) / 1000);
   const { rows: sizes } = await owner.query(`SELECT pg_size_pretty(pg_database_size(current_database())) AS size`);
@@ -149,7 +176,7 @@ async function main(): Promise<void> {
   await db.initialize();
   const timed = async (): Promise<{ ms: number; scan: DeadlineScan }> => {
     const begun = performance.now();
-    const scan = await db.transaction((manager) => scanDeadlines(manager, today));
+    const scan = await db.transaction((manager) => scanDeadlines(manager, today, REMINDER_DAYS));
     return { ms: Math.round(performance.now() - begun), scan };
   };
   const first = await timed();
@@ -157,6 +184,8 @@ async function main(): Promise<void> {
   await db.destroy();
   console.log({ first, again: again.map((a) => a.ms) });
   if (first.scan.overdueReports !== expectedLate) throw new Error(`expected ${expectedLate} overdue enrolments, the scan found ${first.scan.overdueReports}`);
+  if (first.scan.nominationsHeld !== expectedHeld) throw new Error(`expected ${expectedHeld} nominations held, the scan found ${first.scan.nominationsHeld}`);
+  if (first.scan.summariesOverdue !== ENDED_CAMPAIGNS) throw new Error(`expected ${ENDED_CAMPAIGNS} summaries overdue, the scan found ${first.scan.summariesOverdue}`);
   if (again.some((a) => a.scan.notified !== 0)) throw new Error('a repeated scan notified again');
 
   const fmt = (n: number) => n.toLocaleString('en-US');
@@ -173,11 +202,13 @@ Today (Việt Nam): ${today}.
 | unit enrolments (every grassroots union in three campaigns) | ${fmt(unitEnrollments)} |
 | member enrolments (the scan must not read them) | ${fmt(memberEnrollments)} |
 | reported periods (${MONTHLY_HISTORY} months or ${WEEKLY_HISTORY} weeks of history each; ${latePercent}% missing the last period) | ${fmt(reportRows)} |
+| campaigns of provinces ended yesterday without a summary | ${fmt(ENDED_CAMPAIGNS)} |
+| open nominations (councils of every level below the national one, opened over ${NOMINATION_SPREAD_DAYS} days, 5% ad hoc) | ${fmt(nominationCount)} |
 
-| scan | ms | overdue enrolments | notifications made | e-mails queued |
-|---|---:|---:|---:|---:|
-| first (every overdue report new) | ${fmt(first.ms)} | ${fmt(first.scan.overdueReports)} | ${fmt(first.scan.notified)} | ${fmt(first.scan.mailed)} |
-${again.map((a, i) => `| again, ${i + 1} (all known: the hourly steady state) | ${fmt(a.ms)} | ${fmt(a.scan.overdueReports)} | ${fmt(a.scan.notified)} | ${fmt(a.scan.mailed)} |`).join('\n')}
+| scan | ms | overdue enrolments | due within ${REMINDER_DAYS} days | summaries overdue | nominations held | notifications made | e-mails queued |
+|---|---:|---:|---:|---:|---:|---:|---:|
+${[['first (every deadline new)', first] as const, ...again.map((a, i) => [`again, ${i + 1} (all known: the hourly steady state)`, a] as const)]
+  .map(([name, a]) => `| ${name} | ${fmt(a.ms)} | ${fmt(a.scan.overdueReports)} | ${fmt(a.scan.reportsDueSoon)} | ${fmt(a.scan.summariesOverdue)} | ${fmt(a.scan.nominationsHeld)} | ${fmt(a.scan.notified)} | ${fmt(a.scan.mailed)} |`).join('\n')}
 
 What it means: the scan reads unit enrolments and their reported periods only (member enrolments are left out by the
 partial index \`enrollment_refs_campaign … WHERE member_id IS NULL\`), so its cost follows the number of unit
@@ -190,7 +221,10 @@ but the table's size. The first scan is the worst case (every late report become
 transaction); later scans find the same reports late and insert nothing (dedup keys), which costs about as much: the
 candidates are built again and each one meets its key in the unique index. The machine is shared with other work while
 this runs (2 cores): the repeated runs show the spread. At an hourly scan, a few seconds in one transaction that
-inserts nothing holds no lock anyone waits for (the claimed job's row only).
+inserts nothing holds no lock anyone waits for (the claimed job's row only). The other deadlines (decision 0033) are
+one statement each in the same transaction: the reminders read the current period's reports the same hashed way; the
+nominations held are read from the partial index of open ones, and each province's officers get one notification
+listing its subtree's (not one per unit); appeal windows are none here.
 
 Plan of the candidates (EXPLAIN ANALYZE, before the first scan):
 

@@ -23,7 +23,6 @@ export const API_ONLY: Record<string, string> = {
   revokeNewsChannel: 'revoked by the same script that registered the channel',
   addAsset: 'assets are uploaded by the media service HTTP endpoint; the mutation is for importers of archived stories',
   createSection: 'sections are set up once per deployment by the seed script',
-  setNewsChannelWebhook: 'a newsroom\'s webhook is set by the same national-admin script that registers its channel, with the secret handed over out of band',
   runDeadlineScan: 'the deadline scan is a scheduled job; running it now is an operator\'s lever (runbook), not a person\'s work on a screen',
   runDailyDigest: 'the daily digest is a scheduled job; sending it now is an operator\'s lever (runbook), not a person\'s work on a screen',
   setCampaignRewardPlan: 'the reward plan is written with the movement by scripts; its screen is not built yet',

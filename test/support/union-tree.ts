@@ -29,6 +29,14 @@ export const TWO_PROVINCES = {
   kh: { parent: 'vn', name: 'Liên đoàn Lao động tỉnh Khánh Hòa', level: 'PROVINCIAL', provinceCode: 'KH' },
 } as const satisfies Record<string, UnitSpec>;
 
+/** The two provinces with Bắc Ninh's industrial-zone union and two of its grassroots unions (the notification scenarios). */
+export const BAC_NINH_ZONE = {
+  ...TWO_PROVINCES,
+  kcn: { parent: 'bn', name: 'Công đoàn các khu công nghiệp Bắc Ninh', level: 'UPPER_GRASSROOTS', provinceCode: 'BN' },
+  may: { parent: 'kcn', name: 'Công đoàn Công ty May Bắc Giang', level: 'GRASSROOTS', provinceCode: 'BN', organisationType: 'PRIVATE_ENTERPRISE' },
+  det: { parent: 'kcn', name: 'Công đoàn Công ty Dệt Quế Võ', level: 'GRASSROOTS', provinceCode: 'BN', organisationType: 'PRIVATE_ENTERPRISE' },
+} as const satisfies Record<string, UnitSpec>;
+
 export interface UnionTree {
   /** What every code of this tree ends with (`may-<run>`): codes are unique across the suite's shared databases. */
   run: string;

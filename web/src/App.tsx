@@ -28,6 +28,7 @@ import { MembersPage } from './pages/MembersPage';
 import { MyRewardsPage } from './pages/MyRewardsPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { NationalPage } from './pages/NationalPage';
+import { NewsChannelsPage } from './pages/NewsChannelsPage';
 import { NominatePage } from './pages/NominatePage';
 import { ProceedingsPage } from './pages/ProceedingsPage';
 import { ProgressChecksPage } from './pages/ProgressChecksPage';
@@ -85,6 +86,7 @@ const NAV: NavItem[] = [
   { to: '/work/proposals', label: 'Hồ sơ trình khen', roles: ['UNIT_OFFICER', 'NATIONAL_ADMIN', 'COUNCIL_MEMBER', 'EMPLOYER'] },
   { to: '/work/editor', label: 'Biên tập', roles: ['EDITOR', 'NATIONAL_ADMIN'] },
   { to: '/work/accounts', label: 'Tài khoản', roles: OFFICERS },
+  { to: '/work/news-channels', label: 'Kênh tin', roles: ['NATIONAL_ADMIN'] },
   { to: '/me/rewards', label: 'Khen thưởng của tôi', roles: ['MEMBER'] },
   { to: '/me/colleague', label: 'Đề xuất đồng nghiệp', roles: ['MEMBER'] },
   // the catalogue, collective agreements and initiatives (issue 15, decision 0031)
@@ -203,6 +205,7 @@ export function App() {
             <Route path="/work/colleague-proposals" element={<ColleagueProposalsPage />} />
             <Route path="/work/long-service" element={<LongServicePage />} />
             <Route path="/work/proceedings" element={<ProceedingsPage />} />
+            <Route path="/work/news-channels" element={<NewsChannelsPage />} />
             <Route path="/me/rewards" element={<MyRewardsPage />} />
             <Route path="/me/notifications" element={<NotificationsPage />} />
             <Route path="/me/colleague" element={<ProposeColleaguePage />} />

@@ -65,3 +65,10 @@ export const PROCEEDING_KIND: Record<string, string> = {
 export const REPORT_STATUS: Record<string, string> = { PENDING_CONFIRMATION: 'Chờ xác nhận', CONFIRMED: 'Đã xác nhận' };
 
 export const label = (labels: Record<string, string>, code: string | null | undefined) => (code ? (labels[code] ?? code) : '—');
+
+export { WEBHOOK_DELIVERY_STATUS_NAMES as WEBHOOK_DELIVERY_STATUS, WEBHOOK_EVENT_NAMES as WEBHOOK_EVENT } from '../../services/media/src/domain/webhook-names';
+
+const MOMENT = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
+
+/** A moment as read in Việt Nam, e.g. 01/12/2026, 17:05 (or — when there is none). */
+export const moment = (iso: string | null | undefined) => (iso ? MOMENT.format(new Date(iso)) : '—');

@@ -13,7 +13,7 @@ export const notificationSubgraph: SubgraphDefinition<NotificationLoaders> = {
   resolvers,
   entities: [],
   migrations,
-  consumer: { from: ['campaign'], handlers },
+  consumer: { from: ['campaign', 'evaluation', 'reward', 'media'], handlers },
   createLoaders,
   workers: notificationWorkers,
 };

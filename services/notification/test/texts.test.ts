@@ -1,4 +1,5 @@
-import { renderNotification, vietnameseDate } from '../src/domain/texts';
+import { renderNotification, vietnameseDate, vietnameseMoment } from '../src/domain/texts';
+import { KIND_LABELS, NOTIFICATION_KINDS, defaultChannels } from '../src/domain/kinds';
 import { retryDelaySeconds } from '@thidua/common';
 import { MAX_EMAIL_ATTEMPTS } from '../src/domain/retries';
 
@@ -17,6 +18,47 @@ describe('notification texts', () => {
     });
     expect(text.title).toBe('12 đơn vị trực thuộc quá hạn báo cáo tiến độ: Sáng kiến');
     expect(text.body).toContain('A, B và 10 đơn vị khác');
+  });
+});
+
+describe('the texts of every kind', () => {
+  it('has a label for every kind, and only the subtree digest waits for the daily letter by default', () => {
+    for (const kind of NOTIFICATION_KINDS) expect(KIND_LABELS[kind]).toMatch(/\p{L}/u);
+    expect(NOTIFICATION_KINDS.filter((kind) => defaultChannels(kind).digest)).toEqual(['NOMINATIONS_HELD_IN_SUBTREE']);
+  });
+
+  it('tells a council how long a nomination has waited, ad hoc or not, with the council screen', () => {
+    const base = { nominationId: 'n1', subjectName: 'Nguyễn Thị Hoa', grantingUnitName: 'Công đoàn KCN', openedOn: '2026-11-20', daysHeld: 5 };
+    const adHoc = renderNotification('NOMINATION_HELD', { ...base, adHoc: true, daysAllowed: 3 });
+    expect(adHoc.title).toBe('Đề nghị khen thưởng chờ xét quá hạn: Nguyễn Thị Hoa');
+    expect(adHoc.body).toContain('Đề nghị khen thưởng đột xuất cho Nguyễn Thị Hoa đã chờ Hội đồng thi đua – khen thưởng của Công đoàn KCN 5 ngày (từ ngày 20/11/2026), quá thời hạn 3 ngày');
+    expect(adHoc.link).toBe('/work/council');
+    expect(renderNotification('NOMINATION_HELD', { ...base, adHoc: false, daysAllowed: 15 }).body).not.toContain('đột xuất');
+  });
+
+  it("lists a province's held nominations, the first ten and how many more", () => {
+    const items = [{ nominationId: 'a', subjectName: 'Hoa', grantingUnitName: 'KCN', daysHeld: 20 }];
+    const text = renderNotification('NOMINATIONS_HELD_IN_SUBTREE', { unitName: 'Liên đoàn Lao động tỉnh Bắc Ninh', day: '2026-12-01', count: 11, items });
+    expect(text.title).toBe('11 đề nghị khen thưởng chờ xét quá hạn trong Liên đoàn Lao động tỉnh Bắc Ninh');
+    expect(text.body).toContain('Hoa (KCN, 20 ngày) và 10 đề nghị khác');
+  });
+
+  it('writes an outcome for the person and for the officer who nominated, each with the screen to open', () => {
+    const granted = renderNotification('REWARD_GRANTED', { decisionId: 'd1', decisionNumber: '12/QĐ-CĐ', decidedOn: '2026-12-01', formName: 'Giấy khen', subjectName: 'Nguyễn Thị Hoa', collective: false, amountVnd: 702000 });
+    expect(granted.title).toBe('Đồng chí được khen thưởng: Giấy khen');
+    expect(granted.body).toContain('kèm tiền thưởng 702.000 đồng');
+    expect(granted.link).toBe('/rewards/decisions/d1');
+    const refused = renderNotification('NOMINATION_DECIDED', { nominationId: 'n1', subjectName: 'Hoa', granted: false, decisionId: null, decisionNumber: null, formName: null, reason: 'Chưa đủ thành tích' });
+    expect(refused.title).toBe('Đề nghị khen thưởng không được chấp thuận: Hoa');
+    expect(refused.body).toContain('Lý do: Chưa đủ thành tích');
+    expect(refused.link).toBe('/work/nominate');
+  });
+
+  it('reads an appeal deadline in Việt Nam time', () => {
+    expect(vietnameseMoment('2026-12-03T10:00:00.000Z')).toBe('17:00 ngày 03/12/2026');
+    const text = renderNotification('APPEAL_WINDOW_CLOSING', { campaignId: 'c1', campaignTitle: 'Sáng kiến', closesAt: '2026-12-03T18:30:00.000Z' });
+    expect(text.body).toContain('kết thúc lúc 01:30 ngày 04/12/2026');
+    expect(text.link).toBe('/work/appeals?campaign=c1');
   });
 });
 

@@ -34,7 +34,6 @@ const MARK_ALL = `mutation MarkAllNotificationsRead { markAllNotificationsRead }
 const CHOOSE = `mutation SetNotificationPreference($kind: NotificationKind!, $channels: NotificationChannelsInput!) {
   setNotificationPreference(kind: $kind, channels: $channels) { kind inbox email digest } }`;
 
-
 function Preferences() {
   const { session } = useAuth();
   const token = session?.token ?? null;

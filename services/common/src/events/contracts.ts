@@ -327,6 +327,8 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       amountVnd: Type.Integer({ minimum: 0 }),
       reason: paragraph({ minLength: 1 }),
       adHoc: Type.Boolean(),
+      /** Added after v1 shipped (issue 19: the nomination decided, for its nominating officer); the producer always sends it. */
+      nominationId: Type.Optional(uuid()),
     }),
   ),
   ExemplarProposed: payload(
@@ -354,6 +356,15 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       campaignId: nullable(uuid()),
       sourceEventId: nullable(uuid()),
       reason: paragraph(),
+      /**
+       * Added after v1 shipped (issue 19: notification chases nominations held at their level past the regulation's
+       * days), optional so that events written before stay valid; the producer always sends them. `nominatedBy` is
+       * the account of the officer who proposed it, null when the platform opened it (results, media, long service).
+       */
+      grantingUnitId: Type.Optional(uuid()),
+      grantingUnitPath: Type.Optional(unitPath()),
+      grantingLevel: Type.Optional(oneOf(UNIT_LEVELS)),
+      nominatedBy: Type.Optional(nullable(text())),
     }),
   ),
   RewardRefused: payload(
@@ -456,6 +467,19 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       title: nonEmptyText(),
       provinceCode: nullable(text()),
       publishedAt: instant(),
+      /** Added after v1 shipped (issue 19: the members a story is about are told it is out); the producer always sends it. */
+      memberIds: Type.Optional(Type.Array(uuid())),
+    }),
+  ),
+  StoryReviewChanged: payload(
+    'A story went into review (an editor submitted it) or left it (published, or sent back for changes). Notification chases the stories that wait too long.',
+    record({
+      storyId: uuid(),
+      title: nonEmptyText(),
+      /** The unit whose editors own the story. */
+      unitPath: unitPath(),
+      inReview: Type.Boolean(),
+      at: instant(),
     }),
   ),
   StoryRetracted: payload(
@@ -544,5 +568,6 @@ export const EVENT_OWNERS: { readonly [T in EventType]: ServiceName | typeof EVE
   ExemplarProposed: 'media',
   StoryPublished: 'media',
   StoryRetracted: 'media',
+  StoryReviewChanged: 'media',
   MutationAudited: EVERY_SERVICE,
 };

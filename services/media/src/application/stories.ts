@@ -142,20 +142,38 @@ export async function transitionStory(ctx: MediaContext, id: string, action: Sto
     );
     await record(manager, story.id, story.status, to, action, ctx.identity.subject, note?.trim() || null);
     const changed = (await loadStory(manager, story.id))!;
-    if (to === 'PUBLISHED' || to === 'RETRACTED') await queueWebhooks(manager, await emit(publicChange(changed)));
+    if (to === 'PUBLISHED' || to === 'RETRACTED') await queueWebhooks(manager, await emit(publicChange(changed, await subjectMembers(manager, changed.id))));
+    if ((story.status === 'IN_REVIEW') !== (to === 'IN_REVIEW')) await emit(reviewChange(changed));
     return changed;
   });
 }
 
+/** A story entering or leaving review (the notification subgraph chases the ones that wait). */
+function reviewChange(story: StoryRow): NewEvent<'StoryReviewChanged'> {
+  const unitPath = canonicalUnitPath(story.unitPath);
+  return {
+    type: 'StoryReviewChanged',
+    aggregateId: story.id,
+    unitPath,
+    payload: { storyId: story.id, title: story.title, unitPath: unitPath ?? story.unitPath, inReview: story.status === 'IN_REVIEW', at: story.updatedAt.toISOString() },
+  };
+}
+
+/** The members a story is about (the notification subgraph tells them it is out). */
+async function subjectMembers(manager: EntityManager, storyId: string): Promise<string[]> {
+  const rows = await queryRows<{ memberId: string }>(manager, `SELECT member_id AS "memberId" FROM story_subjects WHERE story_id = $1 AND member_id IS NOT NULL`, [storyId]);
+  return rows.map((row) => row.memberId);
+}
+
 /** What public readers (and the gateway's cache of their answers) learn when a story goes public or is taken back. */
-function publicChange(story: StoryRow): NewEvent<'StoryPublished'> | NewEvent<'StoryRetracted'> {
+function publicChange(story: StoryRow, memberIds: string[]): NewEvent<'StoryPublished'> | NewEvent<'StoryRetracted'> {
   const unitPath = canonicalUnitPath(story.unitPath);
   if (story.status === 'PUBLISHED') {
     return {
       type: 'StoryPublished',
       aggregateId: story.id,
       unitPath,
-      payload: { storyId: story.id, kind: story.kind, title: story.title, provinceCode: story.provinceCode, publishedAt: story.publishedAt!.toISOString() },
+      payload: { storyId: story.id, kind: story.kind, title: story.title, provinceCode: story.provinceCode, publishedAt: story.publishedAt!.toISOString(), memberIds },
     };
   }
   return {

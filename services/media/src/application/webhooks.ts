@@ -50,7 +50,9 @@ export function channelDeliveries(db: DataSource, channelId: string, first: numb
  * endpoint (the webhooks' outbox). A channel revoked meanwhile gets nothing more.
  */
 export async function queueWebhooks(manager: EntityManager, event: EventEnvelope<'StoryPublished' | 'StoryRetracted'>): Promise<void> {
-  const body = { id: event.id, type: event.type, occurredAt: event.occurredAt, story: event.payload };
+  // the members a story is about are for the platform's own notifications, not for news channels
+  const { memberIds: _members, ...story } = event.payload as EventEnvelope<'StoryPublished'>['payload'];
+  const body = { id: event.id, type: event.type, occurredAt: event.occurredAt, story };
   await manager.query(
     `INSERT INTO webhook_deliveries (channel_id, event_id, event_type, story_id, payload)
      SELECT w.channel_id, $1, $2, $3, $4 FROM channel_webhooks w JOIN news_channels c ON c.id = w.channel_id AND c.revoked_at IS NULL

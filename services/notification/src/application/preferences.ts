@@ -1,6 +1,6 @@
 import { queryRows } from '@thidua/common';
 import { ValidationError } from '@thidua/common';
-import { DEFAULT_CHANNELS, KIND_LABELS, NOTIFICATION_KINDS, isChoosableKind, type Channels, type ChoosableKind, type NotificationKind } from '../domain/kinds';
+import { KIND_LABELS, defaultChannels, NOTIFICATION_KINDS, isChoosableKind, type Channels, type ChoosableKind, type NotificationKind } from '../domain/kinds';
 import type { PreferenceRow } from '../entities';
 import type { NotificationContext } from './context';
 import { requireOwnAccount } from './inbox';
@@ -13,14 +13,14 @@ function labelled(kind: ChoosableKind, channels: Channels): PreferenceView {
   return { kind, ...channels, label: KIND_LABELS[kind] };
 }
 
-/** Every kind with the caller's channels for it (the defaults where it chose nothing). */
+/** Every kind with the caller's channels for it (the kind's defaults where it chose nothing). */
 export async function myPreferences(ctx: NotificationContext): Promise<PreferenceView[]> {
   const account = requireOwnAccount(ctx);
   const rows = await queryRows<PreferenceRow>(ctx.db, `SELECT kind, inbox, email, digest FROM notification_preferences WHERE account_id = $1`, [account]);
   const chosen = new Map(rows.map((row) => [row.kind, row]));
   return NOTIFICATION_KINDS.map((kind) => {
     const row = chosen.get(kind);
-    return labelled(kind, row ? { inbox: row.inbox, email: row.email, digest: row.digest } : DEFAULT_CHANNELS);
+    return labelled(kind, row ? { inbox: row.inbox, email: row.email, digest: row.digest } : defaultChannels(kind));
   });
 }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { upsertUnitRefs, type AccountChangedV1, type CampaignLaunchedV1, type EventPayloads, type UnitUpsertedV1 } from '@thidua/common';
+import { queryRow, todayInVietnam, upsertUnitRefs, type AccountChangedV1, type CampaignLaunchedV1, type EventEnvelope, type EventPayloads, type UnitUpsertedV1 } from '@thidua/common';
 
 /**
  * What this subgraph keeps of the others' data, from their events: enough to know who is late and whom to tell.
@@ -52,5 +52,63 @@ export async function recordUnits(manager: EntityManager, units: UnitUpsertedV1[
        FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, path text)
       WHERE a.unit_id = x.id AND a.member_id IS NULL AND a.unit_path IS DISTINCT FROM x.path`,
     [JSON.stringify(units.map((u) => ({ id: u.unitId, path: u.path })))],
+  );
+}
+
+/** The campaign's summary came: its summary is no longer chased. */
+export async function recordSummary(manager: EntityManager, campaignId: string): Promise<void> {
+  await manager.query(`UPDATE campaign_refs SET summarised = true WHERE id = $1`, [campaignId]);
+}
+
+/**
+ * A nomination waiting at its granting unit from the day it was opened (in Việt Nam). An event written before it
+ * named the granting unit cannot be chased and is skipped.
+ */
+export async function recordNomination(manager: EntityManager, event: EventEnvelope<'NominationCreated'>): Promise<void> {
+  const n = event.payload;
+  if (!n.grantingUnitId || !n.grantingUnitPath || !n.grantingLevel) return;
+  await manager.query(
+    `INSERT INTO nomination_refs (id, source, subject_name, member_id, unit_id, granting_unit_id, granting_unit_path, granting_level, nominated_by, opened_on)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     ON CONFLICT (id) DO UPDATE SET source = EXCLUDED.source, subject_name = EXCLUDED.subject_name, member_id = EXCLUDED.member_id, unit_id = EXCLUDED.unit_id,
+       granting_unit_id = EXCLUDED.granting_unit_id, granting_unit_path = EXCLUDED.granting_unit_path, granting_level = EXCLUDED.granting_level,
+       nominated_by = EXCLUDED.nominated_by, opened_on = EXCLUDED.opened_on`,
+    [n.nominationId, n.source, n.subject.name, n.subject.memberId, n.subject.unitId, n.grantingUnitId, n.grantingUnitPath, n.grantingLevel,
+      n.nominatedBy ?? null, todayInVietnam(new Date(event.occurredAt))],
+  );
+}
+
+/**
+ * A nomination granted or refused is no longer held (kept so, should its NominationCreated come later); returns who
+ * nominated it (an officer's account), when that is known already.
+ */
+export async function recordNominationDecided(manager: EntityManager, nominationId: string | undefined): Promise<string | null> {
+  if (!nominationId) return null;
+  const row = await queryRow<{ nominatedBy: string | null }>(manager,
+    `WITH decided AS (
+       INSERT INTO nomination_refs (id, decided) VALUES ($1, true) ON CONFLICT (id) DO UPDATE SET decided = true RETURNING nominated_by
+     ) SELECT nominated_by AS "nominatedBy" FROM decided`, [nominationId]);
+  return row?.nominatedBy ?? null;
+}
+
+/** The appeal window of one publication of a campaign's results. */
+export async function recordAppealWindow(manager: EntityManager, published: EventPayloads['ResultsPublished']): Promise<void> {
+  await manager.query(
+    `INSERT INTO appeal_windows (campaign_id, version, title, closes_at) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (campaign_id, version) DO UPDATE SET title = EXCLUDED.title, closes_at = EXCLUDED.closes_at`,
+    [published.campaignId, published.version, published.title, published.appealDeadline],
+  );
+}
+
+/** A story in review from the moment it was submitted; out of it (published, sent back) it is not chased. */
+export async function recordStoryReview(manager: EntityManager, change: EventPayloads['StoryReviewChanged']): Promise<void> {
+  if (!change.inReview) {
+    await manager.query(`DELETE FROM stories_in_review WHERE story_id = $1`, [change.storyId]);
+    return;
+  }
+  await manager.query(
+    `INSERT INTO stories_in_review (story_id, title, unit_path, since) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (story_id) DO UPDATE SET title = EXCLUDED.title, unit_path = EXCLUDED.unit_path, since = EXCLUDED.since`,
+    [change.storyId, change.title, change.unitPath, change.at],
   );
 }

@@ -1,3 +1,5 @@
+import { DEFAULT_REPORT_REMINDER_DAYS } from '../domain/regulation';
+
 /** The notification subgraph's own settings, from the environment (README, "Configuration"). */
 export interface NotificationSettings {
   /** The SMTP server e-mails go through (`smtp://user:pass@host:port`, `smtps://…`); none: e-mails wait, queued. */
@@ -9,6 +11,8 @@ export interface NotificationSettings {
   pollMs: number;
   /** How often the deadlines are scanned (once, whichever replica claims the run). */
   deadlineScanEverySeconds: number;
+  /** How many days before a reporting period ends its unreported units are reminded. */
+  reportReminderDays: number;
   /** The first wait before an e-mail the SMTP server refused is tried again (doubling after each failure). */
   emailRetryBaseSeconds: number;
 }
@@ -29,5 +33,6 @@ export function loadNotificationSettings(env: NodeJS.ProcessEnv = process.env): 
     pollMs: positive(env, 'NOTIFICATION_POLL_MS', 2000),
     deadlineScanEverySeconds: positive(env, 'DEADLINE_SCAN_EVERY_SECONDS', 3600),
     emailRetryBaseSeconds: positive(env, 'EMAIL_RETRY_BASE_SECONDS', 30),
+    reportReminderDays: positive(env, 'REPORT_REMINDER_DAYS', DEFAULT_REPORT_REMINDER_DAYS),
   };
 }

@@ -15,7 +15,7 @@ export async function notificationWorkers({ dataSource, logger }: WorkerDependen
   await ensureScheduledJob(dataSource, DAILY_DIGEST_JOB, 86_400);
   const workers = [
     pollEvery('claimed-jobs', settings.pollMs, async () => {
-      const scan = await runDueJob(dataSource, DEADLINE_SCAN_JOB, (manager) => scanDeadlines(manager, todayInVietnam()));
+      const scan = await runDueJob(dataSource, DEADLINE_SCAN_JOB, (manager) => scanDeadlines(manager, todayInVietnam(), settings.reportReminderDays));
       if (scan) logger.info({ scan }, 'deadlines scanned');
       const digest = await runDueJob(dataSource, DAILY_DIGEST_JOB, (manager) => sendDailyDigests(manager, todayInVietnam()));
       if (digest) logger.info({ digest }, 'daily digests sent');

@@ -13,8 +13,44 @@ export interface NotificationParams {
     count: number;
     unitNames: string[];
   };
+  PROGRESS_DUE_SOON: { campaignId: string; campaignTitle: string; unitName: string; periodStart: string; periodEnd: string };
+  SUMMARY_OVERDUE: SummaryOverdue;
+  SUMMARY_OVERDUE_BELOW: SummaryOverdue;
+  NOMINATION_HELD: HeldNomination & { grantingUnitName: string; adHoc: boolean; openedOn: string; daysAllowed: number };
+  /** Nominations held past their days anywhere in a province's (or sector's) subtree: the first ten, and how many. */
+  NOMINATIONS_HELD_IN_SUBTREE: { unitName: string; day: string; count: number; items: (HeldNomination & { grantingUnitName: string })[] };
+  APPEAL_WINDOW_CLOSING: { campaignId: string; campaignTitle: string; closesAt: string };
+  STORY_WAITING_REVIEW: { storyId: string; title: string; since: string; daysAllowed: number };
+  NOMINATION_DECIDED: {
+    nominationId: string;
+    subjectName: string;
+    granted: boolean;
+    /** Granted: the decision; refused: the council's reason. */
+    decisionId: string | null;
+    decisionNumber: string | null;
+    formName: string | null;
+    reason: string;
+  };
+  REWARD_GRANTED: { decisionId: string; decisionNumber: string; decidedOn: string; formName: string; subjectName: string; collective: boolean; amountVnd: number };
+  APPEAL_DECIDED: { appealId: string; campaignId: string; campaignTitle: string; accepted: boolean; resolution: string };
+  STORY_ABOUT_ME_PUBLISHED: { storyId: string; title: string };
   /** The day's notifications of the kinds the account gathers into one e-mail (tổng hợp hằng ngày). */
   DAILY_DIGEST: { day: string; items: { title: string; link: string }[] };
+}
+
+interface SummaryOverdue {
+  campaignId: string;
+  campaignTitle: string;
+  /** The launching unit, whose summary it is. */
+  unitName: string;
+  /** The campaign's last day, by which its summary is due (as the campaign subgraph counts it overdue). */
+  endsOn: string;
+}
+
+interface HeldNomination {
+  nominationId: string;
+  subjectName: string;
+  daysHeld: number;
 }
 
 /** A notification as a person reads it: in Vietnamese, with the portal screen where the work is done. */
@@ -35,6 +71,21 @@ function period(start: string, end: string): string {
   return `${vietnameseDate(start)}–${vietnameseDate(end)}`;
 }
 
+/** An instant as a person in Việt Nam reads it: 17:00 ngày 03/12/2026. */
+export function vietnameseMoment(iso: string): string {
+  const local = new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString();
+  return `${local.slice(11, 16)} ngày ${vietnameseDate(local)}`;
+}
+
+/** 1500000 → 1.500.000 đồng. */
+function dong(amount: number): string {
+  return `${amount.toLocaleString('vi-VN')} đồng`;
+}
+
+function andMore(count: number, named: number, what: string): string {
+  return count > named ? ` và ${count - named} ${what} khác` : '';
+}
+
 type Renderers = { [K in NotificationKind]: (params: NotificationParams[K], base: string) => NotificationText };
 
 const RENDERERS: Renderers = {
@@ -46,7 +97,7 @@ const RENDERERS: Renderers = {
     link: `/work/progress?campaign=${p.campaignId}`,
   }),
   PROGRESS_OVERDUE_BELOW: (p) => {
-    const more = p.count > p.unitNames.length ? ` và ${p.count - p.unitNames.length} đơn vị khác` : '';
+    const more = andMore(p.count, p.unitNames.length, 'đơn vị');
     return {
       title: `${p.count} đơn vị trực thuộc quá hạn báo cáo tiến độ: ${p.campaignTitle}`,
       body:
@@ -56,6 +107,78 @@ const RENDERERS: Renderers = {
       link: `/campaigns/${p.campaignId}`,
     };
   },
+  PROGRESS_DUE_SOON: (p) => ({
+    title: `Sắp đến hạn báo cáo tiến độ: ${p.campaignTitle}`,
+    body:
+      `Kỳ ${period(p.periodStart, p.periodEnd)} của phong trào «${p.campaignTitle}» kết thúc ngày ${vietnameseDate(p.periodEnd)}; ` +
+      `${p.unitName || 'đơn vị'} chưa báo cáo tiến độ kỳ này. Đề nghị đồng chí báo cáo trước hạn.`,
+    link: `/work/progress?campaign=${p.campaignId}`,
+  }),
+  SUMMARY_OVERDUE: (p) => ({
+    title: `Quá hạn tổng kết phong trào: ${p.campaignTitle}`,
+    body:
+      `Phong trào «${p.campaignTitle}» do ${p.unitName || 'đơn vị đồng chí'} phát động đã kết thúc ngày ${vietnameseDate(p.endsOn)} ` +
+      `nhưng chưa có báo cáo tổng kết. Đề nghị đồng chí tổng kết phong trào.`,
+    link: `/work/campaigns?id=${p.campaignId}`,
+  }),
+  SUMMARY_OVERDUE_BELOW: (p) => ({
+    title: `Đơn vị trực thuộc quá hạn tổng kết phong trào: ${p.campaignTitle}`,
+    body:
+      `${p.unitName || 'Đơn vị trực thuộc'} chưa tổng kết phong trào «${p.campaignTitle}» đã kết thúc ngày ${vietnameseDate(p.endsOn)}. ` +
+      `Đề nghị đồng chí kiểm tra, đôn đốc.`,
+    link: `/campaigns/${p.campaignId}`,
+  }),
+  NOMINATION_HELD: (p) => ({
+    title: `Đề nghị khen thưởng chờ xét quá hạn: ${p.subjectName}`,
+    body:
+      `Đề nghị khen thưởng${p.adHoc ? ' đột xuất' : ''} cho ${p.subjectName} đã chờ Hội đồng thi đua – khen thưởng của ${p.grantingUnitName || 'đơn vị đồng chí'} ` +
+      `${p.daysHeld} ngày (từ ngày ${vietnameseDate(p.openedOn)}), quá thời hạn ${p.daysAllowed} ngày. Đề nghị Hội đồng xem xét, quyết định.`,
+    link: `/work/council`,
+  }),
+  NOMINATIONS_HELD_IN_SUBTREE: (p) => ({
+    title: `${p.count} đề nghị khen thưởng chờ xét quá hạn trong ${p.unitName || 'đơn vị đồng chí'}`,
+    body:
+      `Đến ngày ${vietnameseDate(p.day)}, ${p.count} đề nghị khen thưởng trong ${p.unitName || 'đơn vị đồng chí'} đã chờ xét quá thời hạn: ` +
+      `${p.items.map((i) => `${i.subjectName} (${i.grantingUnitName}, ${i.daysHeld} ngày)`).join('; ')}${andMore(p.count, p.items.length, 'đề nghị')}. ` +
+      `Đề nghị đồng chí kiểm tra, đôn đốc các hội đồng.`,
+    link: `/work/council`,
+  }),
+  APPEAL_WINDOW_CLOSING: (p) => ({
+    title: `Sắp hết hạn khiếu nại kết quả: ${p.campaignTitle}`,
+    body:
+      `Thời hạn khiếu nại kết quả bình xét phong trào «${p.campaignTitle}» kết thúc lúc ${vietnameseMoment(p.closesAt)}. ` +
+      `Nếu chưa đồng ý với kết quả, đồng chí gửi khiếu nại trước thời hạn này.`,
+    link: `/work/appeals?campaign=${p.campaignId}`,
+  }),
+  STORY_WAITING_REVIEW: (p) => ({
+    title: `Tin bài chờ duyệt quá hạn: ${p.title}`,
+    body: `Tin bài «${p.title}» đã chờ duyệt từ ${vietnameseMoment(p.since)}, quá ${p.daysAllowed} ngày. Đề nghị đồng chí duyệt đăng hoặc yêu cầu chỉnh sửa.`,
+    link: `/work/editor`,
+  }),
+  NOMINATION_DECIDED: (p) => ({
+    title: p.granted ? `Đề nghị khen thưởng đã được chấp thuận: ${p.subjectName}` : `Đề nghị khen thưởng không được chấp thuận: ${p.subjectName}`,
+    body: p.granted
+      ? `Hội đồng đã quyết định khen thưởng ${p.formName ?? ''} cho ${p.subjectName} (quyết định số ${p.decisionNumber ?? ''}). ${p.reason}`
+      : `Hội đồng đã không chấp thuận đề nghị khen thưởng cho ${p.subjectName}. Lý do: ${p.reason}`,
+    link: p.granted && p.decisionId ? `/rewards/decisions/${p.decisionId}` : `/work/nominate`,
+  }),
+  REWARD_GRANTED: (p) => ({
+    title: `${p.collective ? 'Đơn vị được khen thưởng' : 'Đồng chí được khen thưởng'}: ${p.formName}`,
+    body:
+      `${p.subjectName} được khen thưởng ${p.formName} theo quyết định số ${p.decisionNumber} ngày ${vietnameseDate(p.decidedOn)}` +
+      `${p.amountVnd > 0 ? `, kèm tiền thưởng ${dong(p.amountVnd)}` : ''}. Chúc mừng ${p.collective ? 'tập thể' : 'đồng chí'}!`,
+    link: `/rewards/decisions/${p.decisionId}`,
+  }),
+  APPEAL_DECIDED: (p) => ({
+    title: `Khiếu nại kết quả ${p.accepted ? 'được chấp nhận' : 'không được chấp nhận'}: ${p.campaignTitle}`,
+    body: `Khiếu nại của đồng chí về kết quả bình xét phong trào «${p.campaignTitle}» đã được giải quyết: ${p.resolution}`,
+    link: `/campaigns/${p.campaignId}`,
+  }),
+  STORY_ABOUT_ME_PUBLISHED: (p) => ({
+    title: `Bài viết về đồng chí đã được đăng: ${p.title}`,
+    body: `Bài «${p.title}» viết về đồng chí đã được đăng trên cổng thông tin thi đua, khen thưởng.`,
+    link: `/stories/${p.storyId}`,
+  }),
   DAILY_DIGEST: (p, base) => ({
     title: `Tổng hợp thông báo ngày ${vietnameseDate(p.day)}: ${p.items.length} việc cần xử lý`,
     body: p.items.map((item) => `• ${item.title} — ${base}${item.link}`).join('\n'),

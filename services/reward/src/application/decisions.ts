@@ -214,6 +214,7 @@ export async function insertDecision(ctx: RewardContext, { manager, emit }: Tran
       amountVnd,
       reason,
       adHoc,
+      nominationId: nomination.id,
     },
   });
   return (await decisionById(manager, decision!.id))!;

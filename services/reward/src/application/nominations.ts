@@ -114,7 +114,19 @@ export async function insertNomination({ manager, emit }: TransactionScope, nomi
     type: 'NominationCreated',
     aggregateId: inserted.id,
     unitPath: subject.unitPath,
-    payload: { nominationId: inserted.id, source: nomination.source, subject: honourOf(subject), campaignId: nomination.campaignId, sourceEventId: nomination.sourceEventId, reason: nomination.reason },
+    payload: {
+      nominationId: inserted.id,
+      source: nomination.source,
+      subject: honourOf(subject),
+      campaignId: nomination.campaignId,
+      sourceEventId: nomination.sourceEventId,
+      reason: nomination.reason,
+      grantingUnitId: grantingUnit.id,
+      grantingUnitPath: grantingUnit.path,
+      grantingLevel: grantingUnit.level,
+      // an officer's account (the notification subgraph tells it the outcome); an event or a proposal is no account
+      nominatedBy: isUuid(nomination.createdBy) ? nomination.createdBy : null,
+    },
   });
   return inserted.id;
 }

@@ -4,7 +4,7 @@
  * model goes through TypeORM.
  */
 import { EntitySchema } from 'typeorm';
-import type { HonourSubjectV1 } from '@thidua/common';
+import type { HonourSubjectV1, UnitLevel } from '@thidua/common';
 import type { BaseSalarySetting } from '../domain/amounts';
 import type { DecidingAuthority, FormAuthority } from '../domain/authority';
 import type { RewardForm } from '../domain/forms';
@@ -45,7 +45,7 @@ export interface UnitRef {
   id: string;
   name: string;
   path: string;
-  level: string;
+  level: UnitLevel;
 }
 
 /** A form of the catalogue (reward_forms), with its state and who decides it. */

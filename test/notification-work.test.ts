@@ -1,0 +1,370 @@
+/**
+ * Notifications of the work beyond progress reports (issue 19): a nomination held at its level past the days allowed
+ * reaches that level's council and officers, and one daily digest of the province's whole subtree; a reward granted,
+ * a nomination refused and a story published reach the member's own account and the nominating officer; a campaign
+ * ended without a summary and a report period about to end reach the officers who must act, each once, on the
+ * channels each account chose. Everything goes through the real gateway, broker, databases and a real SMTP server.
+ *
+ * The platform cannot wait three weeks: the day a nomination reached its council (and the day a campaign ended) is
+ * moved back in the notification subgraph's read model, as if the event had come that many days ago.
+ */
+import { Client } from 'pg';
+import { databaseUrl, daysAgoInVietnam, todayInVietnam, type Role } from '@thidua/common';
+import { eventually } from './support/graphql';
+import { usePlatform } from './support/platform';
+import { eventuallyCounted } from './support/read-models';
+import { startSmtp, withEnvironment, type Received, type TestSmtp } from './support/smtp';
+import { issueTestToken } from './support/tokens';
+import { BAC_NINH_ZONE, buildUnionTree, uniqueRun, type UnionTree } from './support/union-tree';
+
+let smtp: TestSmtp;
+let restoreEnvironment: () => void;
+
+// the SMTP server first: the notification subgraph reads SMTP_URL when it starts (usePlatform's beforeAll, below)
+beforeAll(async () => {
+  smtp = await startSmtp();
+  // a week of reminder: whatever the weekday, the current week's report is due within it
+  restoreEnvironment = withEnvironment({ SMTP_URL: smtp.url, NOTIFICATION_POLL_MS: '200', EMAIL_RETRY_BASE_SECONDS: '1', REPORT_REMINDER_DAYS: '7' });
+});
+
+const env = usePlatform();
+let db: Client;
+
+afterAll(async () => {
+  await db?.end();
+  await smtp.close();
+  restoreEnvironment();
+});
+
+interface Person {
+  id: string;
+  email: string;
+  token: string;
+}
+
+interface InboxItem {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string;
+}
+
+type Key = 'officerMay' | 'officerDet' | 'officerKcn' | 'councilKcn' | 'officerBn' | 'officerBnEach' | 'officerKh' | 'officerKhMay' | 'editorBn' | 'editorKh' | 'hoa' | 'lan';
+
+let run: string;
+let tree: UnionTree;
+let admin: string;
+let people: Record<Key, Person>;
+
+async function account(key: string, roles: Role[], placed: { unit: string } | { member: string; unit: string }): Promise<Person> {
+  const email = `${key.toLowerCase()}.${run}@congdoan.test`;
+  const input = 'member' in placed
+    ? { username: `tv.${run}.${key.toLowerCase()}`, fullName: `Đoàn viên ${key}`, email, memberId: tree.members[placed.member], roles }
+    : { username: `cb.${run}.${key.toLowerCase()}`, fullName: `Cán bộ ${key}`, email, unitId: tree.units[placed.unit]!.id, roles };
+  const created = await env.api.ok(`mutation($i: CreateAccountInput!) { createAccount(input: $i) { account { id } } }`, { i: input }, admin);
+  const id = created.createAccount.account.id as string;
+  const memberId = 'member' in placed ? tree.members[placed.member] : undefined;
+  return { id, email, token: await issueTestToken({ sub: id, name: key, roles, unitPath: tree.units[placed.unit]!.path, memberId }) };
+}
+
+async function inbox(person: Person, kind?: string): Promise<InboxItem[]> {
+  const data = await env.api.ok(`query { myNotifications(first: 100) { edges { node { id kind title body link } } } }`, {}, person.token);
+  const items = data.myNotifications.edges.map((e: { node: InboxItem }) => e.node) as InboxItem[];
+  return kind ? items.filter((item) => item.kind === kind) : items;
+}
+
+async function inboxOf(person: Person, kind: string, count: number): Promise<InboxItem[]> {
+  return eventually(async () => {
+    const items = await inbox(person, kind);
+    return items.length >= count ? items : null;
+  }, 30000, `${count} ${kind} in an inbox`);
+}
+
+function mailsTo(person: Person, containing: string): Received[] {
+  return smtp.received.filter((r) => r.to.includes(person.email) && `${r.mail.subject}\n${r.mail.text}`.includes(containing));
+}
+
+async function mailOf(person: Person, containing: string): Promise<Received[]> {
+  return eventually(async () => (mailsTo(person, containing).length > 0 ? mailsTo(person, containing) : null), 30000, `an e-mail with «${containing}»`);
+}
+
+async function jobRuns(name: string): Promise<number> {
+  const { rows } = await db.query(`SELECT runs FROM scheduled_jobs WHERE name = $1`, [name]);
+  return rows[0]?.runs ?? 0;
+}
+
+/** Asks for the job now and waits until some replica ran it once more. */
+async function runJob(mutation: 'runDeadlineScan' | 'runDailyDigest', name: string): Promise<void> {
+  const before = await jobRuns(name);
+  expect((await env.api.ok(`mutation { ${mutation} }`, {}, admin))[mutation]).toBe(true);
+  await eventually(async () => ((await jobRuns(name)) > before ? true : null), 30000, `a run of ${name}`);
+}
+
+const scan = () => runJob('runDeadlineScan', 'deadline-scan');
+
+const NOMINATE = `mutation($input: NominateInput!) { nominate(input: $input) { id } }`;
+
+async function nominate(officer: Person, input: Record<string, unknown>): Promise<string> {
+  return (await env.api.ok(NOMINATE, { input: { achievedOn: todayInVietnam(), ...input } }, officer.token)).nominate.id;
+}
+
+/** Moves back the day a nomination reached its council, as if it had waited `days` days. */
+async function heldFor(nominationId: string, days: number): Promise<void> {
+  await db.query(`UPDATE nomination_refs SET opened_on = $2 WHERE id = $1`, [nominationId, daysAgoInVietnam(days)]);
+}
+
+beforeAll(async () => {
+  run = uniqueRun();
+  admin = await env.platform.token(['NATIONAL_ADMIN'], null);
+  db = new Client({ connectionString: databaseUrl('notification') });
+  await db.connect();
+  tree = await buildUnionTree(env.api, admin, {
+    units: {
+      ...BAC_NINH_ZONE,
+      khMay: { parent: 'kh', name: 'Công đoàn Công ty Thủy sản Nha Trang', level: 'GRASSROOTS', provinceCode: 'KH', organisationType: 'PRIVATE_ENTERPRISE' },
+    },
+    members: {
+      hoa: { unit: 'may', fullName: 'Nguyễn Thị Hoa', occupationCode: 'CN_DET_MAY', direct: true },
+      lan: { unit: 'may', fullName: 'Trần Thị Lan', occupationCode: 'CN_DET_MAY', direct: true },
+      an: { unit: 'khMay', fullName: 'Lê Văn An', occupationCode: 'CN_DET_MAY', direct: true },
+    },
+  }, run);
+  const officer: Role[] = ['UNIT_OFFICER'];
+  people = {
+    officerMay: await account('officerMay', officer, { unit: 'may' }),
+    officerDet: await account('officerDet', officer, { unit: 'det' }),
+    officerKcn: await account('officerKcn', officer, { unit: 'kcn' }),
+    councilKcn: await account('councilKcn', ['COUNCIL_MEMBER'], { unit: 'kcn' }),
+    officerBn: await account('officerBn', officer, { unit: 'bn' }),
+    officerBnEach: await account('officerBnEach', officer, { unit: 'bn' }),
+    officerKh: await account('officerKh', officer, { unit: 'kh' }),
+    officerKhMay: await account('officerKhMay', officer, { unit: 'khMay' }),
+    editorBn: await account('editorBn', ['EDITOR'], { unit: 'bn' }),
+    editorKh: await account('editorKh', ['EDITOR'], { unit: 'kh' }),
+    hoa: await account('hoa', ['MEMBER'], { member: 'hoa', unit: 'may' }),
+    lan: await account('lan', ['MEMBER'], { member: 'lan', unit: 'may' }),
+  };
+  const accounts = Object.values(people).map((p) => p.id);
+  await eventuallyCounted('notification', 'account_refs WHERE id = ANY($1::uuid[])', [accounts], accounts.length, 'accounts in notification');
+  await eventuallyCounted('reward', 'member_refs WHERE id = ANY($1::uuid[])', [Object.values(tree.members)], 3, 'members in reward');
+  await eventuallyCounted('reward', 'unit_refs WHERE id = ANY($1::uuid[])', [Object.values(tree.units).map((u) => u.id)], 7, 'units in reward');
+  const choose = async (person: Person, kind: string, channels: { inbox: boolean; email: boolean; digest?: boolean }) =>
+    (await env.api.ok(`mutation($k: NotificationKind!, $c: NotificationChannelsInput!) { setNotificationPreference(kind: $k, channels: $c) { kind inbox email digest } }`,
+      { k: kind, c: channels }, person.token)).setNotificationPreference;
+  // one officer of the province wants each one at once; Hoa wants her rewards in the inbox only
+  expect(await choose(people.officerBnEach, 'NOMINATIONS_HELD_IN_SUBTREE', { inbox: true, email: true, digest: false }))
+    .toEqual({ kind: 'NOMINATIONS_HELD_IN_SUBTREE', inbox: true, email: true, digest: false });
+  await choose(people.hoa, 'REWARD_GRANTED', { inbox: true, email: false });
+}, 180_000);
+
+describe('a nomination held at its level longer than the days allowed', () => {
+  const ids = {} as Record<'adHoc' | 'officer' | 'fresh' | 'khanhHoa', string>;
+
+  beforeAll(async () => {
+    ids.adHoc = await nominate(people.officerMay, {
+      source: 'AD_HOC', memberId: tree.members.hoa, grantingUnitId: tree.units.kcn!.id, formCode: 'GIAY_KHEN',
+      reason: 'Dũng cảm cứu công nhân bị điện giật trong ca đêm',
+    });
+    ids.officer = await nominate(people.officerMay, {
+      source: 'OFFICER', memberId: tree.members.lan, grantingUnitId: tree.units.kcn!.id, reason: 'Ba năm liền hoàn thành xuất sắc nhiệm vụ, hai sáng kiến được công nhận',
+    });
+    ids.fresh = await nominate(people.officerMay, {
+      source: 'OFFICER', unitId: tree.units.may!.id, grantingUnitId: tree.units.kcn!.id, reason: 'Tập thể dẫn đầu phong trào thi đua của khu công nghiệp',
+    });
+    ids.khanhHoa = await nominate(people.officerKhMay, {
+      source: 'OFFICER', memberId: tree.members.an, grantingUnitId: tree.units.kh!.id, reason: 'Sáng kiến cải tiến dây chuyền chế biến thủy sản',
+    });
+    await eventuallyCounted('notification', 'nomination_refs WHERE id = ANY($1::uuid[]) AND opened_on IS NOT NULL', [Object.values(ids)], 4, 'nominations in notification');
+    await heldFor(ids.adHoc, 5); // ad hoc: 3 days allowed
+    await heldFor(ids.officer, 20); // an upper grassroots union's council: 15
+    await heldFor(ids.fresh, 10); // within its 15 days
+    await heldFor(ids.khanhHoa, 25); // a province's council: 20
+    await scan();
+  }, 120_000);
+
+  it("tells the granting unit's officers and council once per nomination held, not of the one within its days", async () => {
+    for (const person of [people.officerKcn, people.councilKcn]) {
+      const items = await inboxOf(person, 'NOMINATION_HELD', 2);
+      expect(items.map((i) => i.title).sort()).toEqual(['Đề nghị khen thưởng chờ xét quá hạn: Nguyễn Thị Hoa', 'Đề nghị khen thưởng chờ xét quá hạn: Trần Thị Lan']);
+      const adHoc = items.find((i) => i.title.endsWith('Hoa'))!;
+      expect(adHoc.body).toContain('Đề nghị khen thưởng đột xuất cho Nguyễn Thị Hoa đã chờ Hội đồng thi đua – khen thưởng của Công đoàn các khu công nghiệp Bắc Ninh 5 ngày');
+      expect(adHoc.body).toContain('quá thời hạn 3 ngày');
+      expect(adHoc.link).toBe('/work/council');
+      expect(items.find((i) => i.title.endsWith('Lan'))!.body).toContain('20 ngày');
+      expect(items.find((i) => i.title.endsWith('Lan'))!.body).toContain('quá thời hạn 15 ngày');
+    }
+    const mails = await mailOf(people.officerKcn, 'chờ xét quá hạn');
+    await eventually(async () => (mailsTo(people.officerKcn, 'chờ xét quá hạn').length === 2 ? true : null), 30000, 'both e-mails');
+    expect(mails[0]!.mail.text).toContain('http://127.0.0.1:4000/work/council');
+    expect(await inbox(people.officerMay, 'NOMINATION_HELD')).toEqual([]);
+    expect(await inbox(people.officerKh, 'NOMINATION_HELD')).toHaveLength(1);
+  });
+
+  it("gathers every nomination held in the province's subtree into one notification, sent in its officers' daily digest", async () => {
+    const [held] = await inboxOf(people.officerBn, 'NOMINATIONS_HELD_IN_SUBTREE', 1);
+    expect(held!.title).toBe('2 đề nghị khen thưởng chờ xét quá hạn trong Liên đoàn Lao động tỉnh Bắc Ninh');
+    expect(held!.body).toContain('Trần Thị Lan (Công đoàn các khu công nghiệp Bắc Ninh, 20 ngày); Nguyễn Thị Hoa (Công đoàn các khu công nghiệp Bắc Ninh, 5 ngày)');
+    expect(held!.body).not.toContain('Lê Văn An');
+    expect(held!.body).not.toContain('Công đoàn Công ty May Bắc Giang');
+    // the officer who chose one e-mail each has it now; the others wait for the digest
+    const each = await mailOf(people.officerBnEach, 'chờ xét quá hạn trong');
+    expect(each).toHaveLength(1);
+    expect(each[0]!.mail.subject).toBe(held!.title);
+    expect(mailsTo(people.officerBn, 'chờ xét quá hạn')).toEqual([]);
+
+    await runJob('runDailyDigest', 'daily-digest');
+    const [digest] = await mailOf(people.officerBn, 'Tổng hợp thông báo ngày');
+    expect(digest!.mail.subject).toMatch(/^Tổng hợp thông báo ngày \d{2}\/\d{2}\/\d{4}: 1 việc cần xử lý$/);
+    expect(digest!.mail.text).toContain('• 2 đề nghị khen thưởng chờ xét quá hạn trong Liên đoàn Lao động tỉnh Bắc Ninh — http://127.0.0.1:4000/work/council');
+    expect(mailsTo(people.officerBnEach, 'Tổng hợp thông báo ngày')).toEqual([]);
+    const [khanhHoa] = await mailOf(people.officerKh, 'Tổng hợp thông báo ngày');
+    expect(khanhHoa!.mail.text).toContain('1 đề nghị khen thưởng chờ xét quá hạn trong Liên đoàn Lao động tỉnh Khánh Hòa');
+    expect(khanhHoa!.mail.text).not.toContain('Bắc Ninh');
+  });
+
+  it('scanned again, notifies nobody twice', async () => {
+    await scan();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await inbox(people.officerKcn, 'NOMINATION_HELD')).toHaveLength(2);
+    expect(await inbox(people.officerBn, 'NOMINATIONS_HELD_IN_SUBTREE')).toHaveLength(1);
+    expect(mailsTo(people.officerKcn, 'chờ xét quá hạn')).toHaveLength(2);
+    expect(mailsTo(people.officerBnEach, 'chờ xét quá hạn trong')).toHaveLength(1);
+  });
+
+  describe('decided, it tells the people it is about', () => {
+    it('a reward granted reaches the member (in her inbox only, as she chose) and the officer who nominated her', async () => {
+      const council = await env.platform.token(['COUNCIL_MEMBER'], tree.units.kcn!.path);
+      const decision = (await env.api.ok(`mutation($id: ID!) { grantReward(nominationId: $id, input: { signerRole: "Chủ tịch Công đoàn các khu công nghiệp Bắc Ninh" }) { id number } }`,
+        { id: ids.adHoc }, council)).grantReward;
+      const [granted] = await inboxOf(people.hoa, 'REWARD_GRANTED', 1);
+      expect(granted!.title).toBe('Đồng chí được khen thưởng: Giấy khen');
+      expect(granted!.body).toContain(`Nguyễn Thị Hoa được khen thưởng Giấy khen theo quyết định số ${decision.number}`);
+      expect(granted!.link).toBe(`/rewards/decisions/${decision.id}`);
+      const [decided] = await inboxOf(people.officerMay, 'NOMINATION_DECIDED', 1);
+      expect(decided!.title).toBe('Đề nghị khen thưởng đã được chấp thuận: Nguyễn Thị Hoa');
+      expect(decided!.link).toBe(`/rewards/decisions/${decision.id}`);
+      await mailOf(people.officerMay, 'đã được chấp thuận: Nguyễn Thị Hoa');
+      expect(mailsTo(people.hoa, 'khen thưởng')).toEqual([]);
+      expect(await inbox(people.hoa, 'NOMINATION_DECIDED')).toEqual([]);
+      expect(await inbox(people.lan, 'REWARD_GRANTED')).toEqual([]);
+      const { rows } = await db.query(`SELECT decided FROM nomination_refs WHERE id = $1`, [ids.adHoc]);
+      expect(rows).toEqual([{ decided: true }]);
+    });
+
+    it('a nomination refused reaches the member and the officer who nominated her, with the reason', async () => {
+      const council = await env.platform.token(['COUNCIL_MEMBER'], tree.units.kcn!.path);
+      const reason = 'Thành tích chưa đủ tiêu chuẩn khen thưởng năm nay, đề nghị bổ sung minh chứng sáng kiến';
+      await env.api.ok(`mutation($id: ID!, $r: String!) { refuseNomination(nominationId: $id, reason: $r) { status } }`, { id: ids.officer, r: reason }, council);
+      const [refused] = await inboxOf(people.lan, 'NOMINATION_DECIDED', 1);
+      expect(refused!.title).toBe('Đề nghị khen thưởng không được chấp thuận: Trần Thị Lan');
+      expect(refused!.body).toContain(`Lý do: ${reason}`);
+      await mailOf(people.lan, 'không được chấp thuận: Trần Thị Lan');
+      await eventually(async () => ((await inbox(people.officerMay, 'NOMINATION_DECIDED')).length === 2 ? true : null), 30000, "the officer's second outcome");
+      expect((await inbox(people.hoa)).map((i) => i.title).join('\n')).not.toContain('Trần Thị Lan');
+    });
+  });
+});
+
+describe('a story about a member, published', () => {
+  it('reaches her own account, and nobody else', async () => {
+    await eventuallyCounted('media', 'member_refs WHERE id = $1', [tree.members.hoa], 1, 'Hoa in media');
+    const editor = await env.platform.token(['EDITOR'], tree.units.bn!.path);
+    const title = `Nữ công nhân cứu đồng nghiệp bị điện giật ${run}`;
+    const story = (await env.api.ok(`mutation($input: StoryInput!) { createStory(input: $input) { id } }`, {
+      input: { kind: 'GOOD_DEED', title, body: 'Trong ca đêm, chị Hoa đã ngắt cầu dao và sơ cứu kịp thời.', provinceCode: 'BN', memberIds: [tree.members.hoa] },
+    }, editor)).createStory.id as string;
+    for (const action of ['SUBMIT_FOR_REVIEW', 'PUBLISH']) {
+      await env.api.ok(`mutation($id: ID!, $a: StoryAction!) { transitionStory(id: $id, action: $a) { status } }`, { id: story, a: action }, editor);
+    }
+    const [published] = await inboxOf(people.hoa, 'STORY_ABOUT_ME_PUBLISHED', 1);
+    expect(published).toMatchObject({ title: `Bài viết về đồng chí đã được đăng: ${title}`, link: `/stories/${story}` });
+    await mailOf(people.hoa, title);
+    expect(await inbox(people.lan, 'STORY_ABOUT_ME_PUBLISHED')).toEqual([]);
+  });
+});
+
+describe('a story waiting for review', () => {
+  it("reminds its unit's editors once it has waited more than two days, and not of a story no longer in review", async () => {
+    const editor = people.editorBn;
+    const title = `Tổ nữ công sáng tạo ${run}`;
+    const story = (await env.api.ok(`mutation($input: StoryInput!) { createStory(input: $input) { id } }`, {
+      input: { kind: 'GOOD_PRACTICE', title, body: 'Tổ nữ công của nhà máy may cải tiến cách chia ca.', provinceCode: 'BN' },
+    }, editor.token)).createStory.id as string;
+    const sentBack = (await env.api.ok(`mutation($input: StoryInput!) { createStory(input: $input) { id } }`, {
+      input: { kind: 'GOOD_PRACTICE', title: `Bài cần sửa ${run}`, body: 'Bản nháp còn thiếu ảnh.', provinceCode: 'BN' },
+    }, editor.token)).createStory.id as string;
+    const move = (id: string, a: string, note?: string) =>
+      env.api.ok(`mutation($id: ID!, $a: StoryAction!, $n: String) { transitionStory(id: $id, action: $a, note: $n) { status } }`, { id, a, n: note ?? null }, editor.token);
+    await move(story, 'SUBMIT_FOR_REVIEW');
+    await move(sentBack, 'SUBMIT_FOR_REVIEW');
+    await eventuallyCounted('notification', 'stories_in_review WHERE story_id = ANY($1::uuid[])', [[story, sentBack]], 2, 'both stories in review');
+    await move(sentBack, 'REQUEST_CHANGES', 'Cần bổ sung ảnh minh họa');
+    await eventuallyCounted('notification', 'stories_in_review WHERE story_id = ANY($1::uuid[])', [[story, sentBack]], 1, 'the one sent back out of review');
+    // submitted three days ago
+    await db.query(`UPDATE stories_in_review SET since = since - interval '3 days' WHERE story_id = $1`, [story]);
+    await scan();
+    const [waiting] = await inboxOf(editor, 'STORY_WAITING_REVIEW', 1);
+    expect(waiting).toMatchObject({ title: `Tin bài chờ duyệt quá hạn: ${title}`, link: '/work/editor' });
+    expect(waiting!.body).toContain('quá 2 ngày');
+    await mailOf(editor, `Tin bài chờ duyệt quá hạn: ${title}`);
+    expect(await inbox(people.editorKh, 'STORY_WAITING_REVIEW')).toEqual([]);
+    await scan();
+    expect(await inbox(editor, 'STORY_WAITING_REVIEW')).toHaveLength(1);
+  });
+});
+
+describe('the other deadlines', () => {
+  const campaign = async (title: string, cadence: string): Promise<{ id: string; targetId: string }> => {
+    const created = (await env.api.ok(`mutation($input: CreateCampaignInput!) { createCampaign(input: $input, launch: true) { id targets { id } } }`, {
+      input: {
+        launchingUnitId: tree.units.kcn!.id, title, goal: 'Mỗi công đoàn cơ sở một sáng kiến an toàn lao động', category: 'FOR_WORKERS',
+        startsOn: daysAgoInVietnam(14), endsOn: `${Number(todayInVietnam().slice(0, 4)) + 1}-12-31`, reportingCadence: cadence,
+        targets: [{ name: 'Sáng kiến', unitOfMeasure: 'sáng kiến', targetValue: 12, direction: 'HIGHER_IS_BETTER', aggregation: 'SUM', weight: 100 }],
+      },
+    }, admin)).createCampaign;
+    return { id: created.id, targetId: created.targets[0].id };
+  };
+  const enrol = async (campaignId: string, unit: string) =>
+    (await env.api.ok(`mutation($input: EnrollUnitInput!) { enrollUnit(input: $input) { id } }`, { input: { campaignId, unitId: tree.units[unit]!.id } }, admin)).enrollUnit.id as string;
+
+  it("a campaign ended without a summary: its unit's officers and the level above are told once", async () => {
+    const title = `Tháng công nhân ${run}`;
+    const { id } = await campaign(title, 'MONTHLY');
+    await eventuallyCounted('notification', 'campaign_refs WHERE id = $1', [id], 1, 'the campaign in notification');
+    // it ended yesterday (a campaign cannot be launched already ended)
+    await db.query(`UPDATE campaign_refs SET ends_on = $2 WHERE id = $1`, [id, daysAgoInVietnam(1)]);
+    await scan();
+    const [own] = await inboxOf(people.officerKcn, 'SUMMARY_OVERDUE', 1);
+    expect(own).toMatchObject({ title: `Quá hạn tổng kết phong trào: ${title}`, link: `/work/campaigns?id=${id}` });
+    expect(own!.body).toContain(`đã kết thúc ngày ${daysAgoInVietnam(1).split('-').reverse().join('/')}`);
+    const [above] = await inboxOf(people.officerBn, 'SUMMARY_OVERDUE_BELOW', 1);
+    expect(above).toMatchObject({ title: `Đơn vị trực thuộc quá hạn tổng kết phong trào: ${title}`, link: `/campaigns/${id}` });
+    await mailOf(people.officerKcn, `Quá hạn tổng kết phong trào: ${title}`);
+    expect(await inbox(people.officerMay, 'SUMMARY_OVERDUE')).toEqual([]);
+    expect(await inbox(people.officerKh, 'SUMMARY_OVERDUE_BELOW')).toEqual([]);
+    await scan();
+    expect(await inbox(people.officerKcn, 'SUMMARY_OVERDUE')).toHaveLength(1);
+  });
+
+  it('a report period about to end reminds the unit that has not reported it, not the one that has', async () => {
+    const title = `Tuần lễ an toàn ${run}`;
+    const { id, targetId } = await campaign(title, 'WEEKLY');
+    await enrol(id, 'may');
+    const det = await enrol(id, 'det');
+    const monday = new Date(`${todayInVietnam()}T00:00:00Z`);
+    monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+    await env.api.ok(`mutation($input: ReportProgressInput!) { reportProgress(input: $input) { periodStart } }`, {
+      input: { enrollmentId: det, targetId, periodStart: monday.toISOString().slice(0, 10), value: 1 },
+    }, admin);
+    await eventuallyCounted('notification', 'enrollment_refs WHERE campaign_id = $1', [id], 2, 'enrolments in notification');
+    await eventuallyCounted('notification', 'reported_periods WHERE enrollment_id = $1', [det], 1, "Dệt Quế Võ's report in notification");
+    await scan();
+    const reminders = (await inboxOf(people.officerMay, 'PROGRESS_DUE_SOON', 1)).filter((i) => i.link === `/work/progress?campaign=${id}`);
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.title).toBe(`Sắp đến hạn báo cáo tiến độ: ${title}`);
+    expect(reminders[0]!.body).toContain('Công đoàn Công ty May Bắc Giang chưa báo cáo tiến độ kỳ này');
+    await mailOf(people.officerMay, `Sắp đến hạn báo cáo tiến độ: ${title}`);
+    expect(await inbox(people.officerDet, 'PROGRESS_DUE_SOON')).toEqual([]);
+  });
+});
