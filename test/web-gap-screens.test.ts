@@ -19,6 +19,8 @@ let s: RewardScenario;
 let works: { id: string; name: string };
 
 const people = new PortalPeople(() => s, () => browser, () => base, 'gs');
+/** Each play signs people in through Keycloak's pages and waits for the screens: minutes on a loaded machine. */
+const PLAY = 300_000;
 
 /** The field's own error under it, tied to the control by aria-describedby. */
 async function errorBeside(page: Page, controlId: string): Promise<string> {
@@ -109,7 +111,7 @@ describe('the national admin’s catalogue (Danh mục khen thưởng)', () => {
     expect(rewardForm.history.map((h: { note: string }) => h.note)).toEqual(['Giới hạn số lượng mỗi năm', 'Thêm hình thức để thử màn hình danh mục']);
     const { decisionIssuerCode } = await s.api.ok(`query($u: ID!) { decisionIssuerCode(unitId: $u) { code explicit } }`, { u: works.id });
     expect(decisionIssuerCode).toEqual({ code: 'CĐCS-MTL', explicit: true });
-  });
+  }, PLAY);
 
   it('is not for an officer: the page says so and the API refuses the edit', async () => {
     const officer = await people.pageAs({ roles: ['UNIT_OFFICER'], unit: 'hn' }, '/work/catalogue');
@@ -118,7 +120,7 @@ describe('the national admin’s catalogue (Danh mục khen thưởng)', () => {
     await officer.close();
     const refused = await s.api.refused(`mutation { setBaseSalary(input: { effectiveFrom: "2089-01-01", amountVnd: 1, source: "Trái phép", verified: true }) { amountVnd } }`, {}, s.tokens.officerHn);
     expect(refused.code).toBe('FORBIDDEN');
-  });
+  }, PLAY);
 });
 
 describe('account edit (Sửa tài khoản)', () => {
@@ -148,14 +150,14 @@ describe('account edit (Sửa tài khoản)', () => {
     expect(await row.textContent()).toContain('Người chấm điểm');
     expect(await row.textContent()).toContain(works.name);
     await officer.close();
-  });
+  }, PLAY);
 
   it('an officer of another province is refused an account of Hà Nội, in Vietnamese', async () => {
     const { accounts } = await s.api.ok(`query($q: String) { accounts(search: $q, first: 1) { edges { node { id } } } }`, { q: `bientap.${s.run}` }, s.tokens.admin);
     const refused = await s.api.refused(`mutation($id: ID!, $u: ID!) { updateAccount(id: $id, input: { unitId: $u }) { id } }`, { id: accounts.edges[0].node.id, u: s.units.kh!.id }, s.tokens.officerKh);
     expect(refused.code).toBe('NOT_FOUND');
     expect(refused.message).toMatch(/tài khoản/i);
-  });
+  }, PLAY);
 });
 
 describe('the employer’s collective agreement (Thỏa ước lao động tập thể)', () => {
@@ -196,7 +198,7 @@ describe('the employer’s collective agreement (Thỏa ước lao động tập
     await rewards.getByText('Nguyễn Thị Hoa').waitFor();
     expect(await rewards.textContent()).toMatch(/500\.000\s₫/);
     await employer.close();
-  });
+  }, PLAY);
 });
 
 describe('initiatives (Sáng kiến)', () => {
@@ -229,12 +231,12 @@ describe('initiatives (Sáng kiến)', () => {
     await card.getByText('Đã công nhận').first().waitFor();
     expect(await card.getByTestId('initiative-reward').textContent()).toMatch(/Giá trị làm lợi 120\.000\.000\s₫/);
     await officer.close();
-  });
+  }, PLAY);
 
   it('an officer of another province cannot assess it', async () => {
     const { initiatives } = await s.api.ok(`{ initiatives(first: 50) { edges { node { id title } } } }`, {}, s.tokens.officerHn);
     const mine = initiatives.edges.find((e: { node: { title: string } }) => e.node.title === `Cữ gá may túi ${s.run}`).node;
     const refused = await s.api.refused(`mutation($id: ID!) { assessInitiative(id: $id, input: { recognised: false, rejectionReason: "Từ chối trái phép từ tỉnh khác" }) { id } }`, { id: mine.id }, s.tokens.officerKh);
     expect(refused.code).toBe('NOT_FOUND');
-  });
+  }, PLAY);
 });
