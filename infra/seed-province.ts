@@ -48,9 +48,9 @@ const UPPERS: { name: (place: string) => string; enterprises: boolean }[] = [
 /** The province's movements of the year, each with a target a provincial officer would set. */
 function movements(province: Unit, year: number): CampaignPlan[] {
   return [
-    { unit: province, title: `Lao động giỏi, Lao động sáng tạo năm ${year}`, enrolledShare: 0.6, target: { name: 'Sáng kiến cải tiến được áp dụng', unitOfMeasure: 'sáng kiến', value: 12 } },
-    { unit: province, title: `Xanh – sạch – đẹp, bảo đảm an toàn, vệ sinh lao động năm ${year}`, enrolledShare: 0.5, target: { name: 'Buổi huấn luyện an toàn, vệ sinh lao động', unitOfMeasure: 'buổi', value: 12 } },
-    { unit: province, title: `Chuyển đổi số trong hoạt động công đoàn năm ${year}`, enrolledShare: 0.3, target: { name: 'Đoàn viên dùng ứng dụng Công đoàn Việt Nam', unitOfMeasure: 'đoàn viên', value: 40 } },
+    { unit: province, title: `Lao động giỏi, Lao động sáng tạo năm ${year}`, goal: 'Phát huy sáng kiến, cải tiến kỹ thuật, nâng cao năng suất lao động', enrolledShare: 0.6, target: { name: 'Sáng kiến cải tiến được áp dụng', unitOfMeasure: 'sáng kiến', value: 12 } },
+    { unit: province, title: `Xanh – sạch – đẹp, bảo đảm an toàn, vệ sinh lao động năm ${year}`, goal: 'Nơi làm việc xanh, sạch, đẹp; không để xảy ra tai nạn lao động nghiêm trọng', enrolledShare: 0.5, target: { name: 'Buổi huấn luyện an toàn, vệ sinh lao động', unitOfMeasure: 'buổi', value: 12 } },
+    { unit: province, title: `Chuyển đổi số trong hoạt động công đoàn năm ${year}`, goal: 'Đoàn viên được phục vụ và tham gia hoạt động công đoàn trên môi trường số', enrolledShare: 0.3, target: { name: 'Đoàn viên dùng ứng dụng Công đoàn Việt Nam', unitOfMeasure: 'đoàn viên', value: 40 } },
   ];
 }
 

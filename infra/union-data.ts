@@ -193,6 +193,7 @@ export async function loadMembers(db: Databases, rowsOf: MemberRows, estimated: 
 export interface CampaignPlan {
   unit: Unit;
   title: string;
+  goal?: string;
   target?: { name: string; unitOfMeasure: string; value: number };
   /** Share of the grassroots unions below the launcher that enrol. */
   enrolledShare: number;
@@ -224,7 +225,7 @@ export async function loadCampaigns(dice: Dice, db: Databases, plans: CampaignPl
   const campaigns = plans.map((plan) => ({ ...plan, id: dice.uuid(), targetId: dice.uuid(), target: plan.target ?? INITIATIVES }));
   const launchedAt = new Date(Date.UTC(year, 0, 5));
   let rows = await copy(db.campaign, 'campaign.campaigns', 'campaigns', CAMPAIGN_COLUMNS,
-    campaigns.length, campaigns.map((c) => [c.id, c.title, 'Nâng cao năng suất, chất lượng, hiệu quả công việc', 'FOR_WORKERS', 'IN_PROGRESS', c.unit.id, c.unit.path, c.unit.id, `${year}-01-01`, `${year}-12-31`, 'MONTHLY', launchedAt, launchedAt, 'generator']));
+    campaigns.length, campaigns.map((c) => [c.id, c.title, c.goal ?? 'Nâng cao năng suất, chất lượng, hiệu quả công việc', 'FOR_WORKERS', 'IN_PROGRESS', c.unit.id, c.unit.path, c.unit.id, `${year}-01-01`, `${year}-12-31`, 'MONTHLY', launchedAt, launchedAt, 'generator']));
   rows += await copy(db.campaign, 'campaign.campaign_targets', 'campaign_targets', ['id', 'campaign_id', 'position', 'name', 'unit_of_measure', 'target_value', 'direction', 'weight', 'aggregation'],
     campaigns.length, campaigns.map((c) => [c.targetId, c.id, 0, c.target.name, c.target.unitOfMeasure, c.target.value, 'HIGHER_IS_BETTER', 100, 'SUM']));
   rows += await copy(db.reward, 'reward.campaign_refs', 'campaign_refs', ['campaign_id', 'title', 'launching_unit_path', 'nominations_open', 'launched_at'],

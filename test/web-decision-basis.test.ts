@@ -74,7 +74,7 @@ describe('proposing from a story and reviewing a decision', () => {
     await card.getByLabel('Lý do giữ nguyên quyết định').fill('Điểm tăng sau phúc khảo: vẫn đủ tiêu chuẩn Bằng khen');
     await card.getByRole('button', { name: 'Giữ nguyên quyết định' }).click();
     await page.getByText(`Đã giữ nguyên quyết định số ${decision.number} theo kết quả công bố lần 2`).waitFor();
-    expect(await page.getByTestId('decision-review').count()).toBe(0);
+    await page.getByTestId('decision-review').waitFor({ state: 'detached' });
     await council.close();
     const { rewardDecision } = await portal.s.api.ok(`query($id: ID!) { rewardDecision(id: $id) { basedOn { publicationVersion score rank } review { open resolution } } }`, { id: decision.id });
     expect(rewardDecision).toEqual({ basedOn: { publicationVersion: 2, score: 90, rank: 1 }, review: { open: false, resolution: 'Điểm tăng sau phúc khảo: vẫn đủ tiêu chuẩn Bằng khen' } });

@@ -4,47 +4,33 @@
  * confirms the long-service list, confirms and corrects progress, forms and ranks a bloc, enters and approves a
  * registration (meeting the API's message beside the date first), and records and closes a pending case.
  */
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { PortalPeople, type Person } from './support/portal-people';
-import { usePlatform } from './support/platform';
+import { usePortalScenario, type Person } from './support/portal-people';
 import { eventuallyCounted } from './support/read-models';
-import { RewardScenario, daysAgo, today, year } from './support/reward';
+import { daysAgo, today, year } from './support/reward';
 
-const env = usePlatform();
-let browser: Browser;
-let base: string;
-let s: RewardScenario;
+const portal = usePortalScenario('nt');
 let trang: string;
 let enrollmentId: string;
 let targetId: string;
 
-const people = new PortalPeople(() => s, () => browser, () => base);
-const pageAs = (person: Person, path: string) => people.pageAs(person, path);
+const pageAs = (person: Person, path: string) => portal.people.pageAs(person, path);
 
 beforeAll(async () => {
-  base = env.platform.gatewayUrl.replace(/\/graphql$/, '');
-  s = await RewardScenario.start(env.platform, env.api);
-  trang = await s.api.createMember({ unitId: s.units.may!.id, fullName: 'Lê Thị Thu Trang', occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false,
-    gender: 'FEMALE', joinedUnionOn: `${year - 25}-03-08` }, s.tokens.admin);
+  trang = await portal.s.api.createMember({ unitId: portal.s.units.may!.id, fullName: 'Lê Thị Thu Trang', occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false,
+    gender: 'FEMALE', joinedUnionOn: `${year - 25}-03-08` }, portal.s.tokens.admin);
   await eventuallyCounted('reward', 'member_refs WHERE id = $1 AND joined_union_on IS NOT NULL', [trang], 1, 'Trang in reward');
-  const created = (await s.api.ok(`mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id targets { id } } }`, {
-    input: { launchingUnitId: s.units.hn!.id, title: `Tiết kiệm vật tư ${s.run}`, goal: 'Mỗi tổ một sáng kiến tiết kiệm vật tư', category: 'FOR_WORKERS', startsOn: `${year}-01-01`, endsOn: `${year + 1}-12-31`,
+  const created = (await portal.s.api.ok(`mutation($input: CreateCampaignInput!) { createCampaign(input: $input) { id targets { id } } }`, {
+    input: { launchingUnitId: portal.s.units.hn!.id, title: `Tiết kiệm vật tư ${portal.s.run}`, goal: 'Mỗi tổ một sáng kiến tiết kiệm vật tư', category: 'FOR_WORKERS', startsOn: `${year}-01-01`, endsOn: `${year + 1}-12-31`,
       targets: [{ name: 'Sáng kiến tiết kiệm', unitOfMeasure: 'sáng kiến', targetValue: 10, direction: 'HIGHER_IS_BETTER', aggregation: 'SUM', weight: 100 }] },
-  }, s.tokens.officerHn)).createCampaign;
+  }, portal.s.tokens.officerHn)).createCampaign;
   targetId = created.targets[0].id;
-  await s.api.ok(`mutation($id: ID!) { launchCampaign(id: $id) { id } }`, { id: created.id }, s.tokens.officerHn);
-  enrollmentId = (await s.api.ok(`mutation($input: EnrollMemberInput!) { enrollMember(input: $input) { id } }`, { input: { campaignId: created.id, memberId: s.members.hoa } }, s.tokens.hoa)).enrollMember.id;
-  browser = await launchBrowser();
+  await portal.s.api.ok(`mutation($id: ID!) { launchCampaign(id: $id) { id } }`, { id: created.id }, portal.s.tokens.officerHn);
+  enrollmentId = (await portal.s.api.ok(`mutation($input: EnrollMemberInput!) { enrollMember(input: $input) { id } }`, { input: { campaignId: created.id, memberId: portal.s.members.hoa } }, portal.s.tokens.hoa)).enrollMember.id;
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('a member and her grassroots officer', () => {
   it('the member proposes a colleague with evidence, the officer nominates her ad hoc, the member follows it', async () => {
-    const member = await pageAs({ roles: ['MEMBER'], unit: 'may', memberId: s.members.hoa! }, '/me/colleague');
+    const member = await pageAs({ roles: ['MEMBER'], unit: 'may', memberId: portal.s.members.hoa! }, '/me/colleague');
     await member.page.getByRole('heading', { name: 'Đề xuất khen thưởng đồng nghiệp' }).waitFor();
     await member.page.getByLabel('Tìm đồng nghiệp (có dấu hoặc không dấu)').fill('lan');
     await member.page.getByLabel('Đồng nghiệp', { exact: true }).selectOption({ label: 'Trần Thị Lan' });
@@ -69,7 +55,7 @@ describe('a member and her grassroots officer', () => {
     expect(await member.page.getByTestId('my-proposals').textContent()).toContain('Giấy khen: Chờ xét');
     await member.close();
 
-    const lan = await pageAs({ roles: ['MEMBER'], unit: 'may', memberId: s.members.lan! }, '/me/rewards');
+    const lan = await pageAs({ roles: ['MEMBER'], unit: 'may', memberId: portal.s.members.lan! }, '/me/rewards');
     await lan.page.getByRole('heading', { name: 'Khen thưởng của tôi' }).waitFor();
     const row = lan.page.getByTestId('my-nominations').getByRole('row').filter({ hasText: 'Giấy khen' });
     expect(await row.textContent()).toContain('Khen thưởng đột xuất');
@@ -78,14 +64,14 @@ describe('a member and her grassroots officer', () => {
   });
 
   it('the officer confirms a member’s own report, then corrects it with a reason', async () => {
-    await s.api.ok(`mutation($input: ReportProgressInput!) { reportProgress(input: $input) { id } }`, { input: { enrollmentId, targetId, periodStart: `${year}-01-01`, value: 3 } }, s.tokens.hoa);
+    await portal.s.api.ok(`mutation($input: ReportProgressInput!) { reportProgress(input: $input) { id } }`, { input: { enrollmentId, targetId, periodStart: `${year}-01-01`, value: 3 } }, portal.s.tokens.hoa);
     const officer = await pageAs({ roles: ['UNIT_OFFICER'], unit: 'hn' }, '/work/progress-checks');
     const card = officer.page.getByTestId('progress-report').filter({ hasText: 'Nguyễn Thị Hoa' });
     await card.getByText('Chờ xác nhận').waitFor();
     await card.getByRole('button', { name: 'Xác nhận' }).click();
     await officer.page.getByText('Đã xác nhận báo cáo: số liệu được tính.').waitFor();
 
-    await officer.page.getByLabel('Phong trào').selectOption({ label: `Tiết kiệm vật tư ${s.run}` });
+    await officer.page.getByLabel('Phong trào').selectOption({ label: `Tiết kiệm vật tư ${portal.s.run}` });
     await officer.page.getByLabel('Đơn vị / đoàn viên').selectOption({ label: 'Nguyễn Thị Hoa (Công đoàn Công ty May Thăng Long)' });
     const report = officer.page.getByTestId('progress-report').filter({ hasText: 'Đã xác nhận' });
     await report.getByLabel('Số liệu đúng').fill('4');
@@ -115,12 +101,12 @@ describe('the Hà Nội officer', () => {
 
   it('forms a bloc, records its covenant and ranks it, proposing the leader for the flag', async () => {
     const officer = await pageAs({ roles: ['UNIT_OFFICER'], unit: 'hn' }, '/work/blocs');
-    await officer.page.getByLabel('Tên khối, cụm').fill(`Cụm thi đua doanh nghiệp ${s.run}`);
+    await officer.page.getByLabel('Tên khối, cụm').fill(`Cụm thi đua doanh nghiệp ${portal.s.run}`);
     await officer.page.getByLabel('Công đoàn Công ty May Thăng Long').check();
     await officer.page.getByLabel('Công đoàn Sở Công Thương Hà Nội').check();
     await officer.page.getByRole('button', { name: 'Lập khối, cụm' }).click();
-    await officer.page.getByText(`Đã lập Cụm thi đua doanh nghiệp ${s.run}.`).waitFor();
-    const bloc = officer.page.getByTestId('bloc').filter({ hasText: `Cụm thi đua doanh nghiệp ${s.run}` });
+    await officer.page.getByText(`Đã lập Cụm thi đua doanh nghiệp ${portal.s.run}.`).waitFor();
+    const bloc = officer.page.getByTestId('bloc').filter({ hasText: `Cụm thi đua doanh nghiệp ${portal.s.run}` });
     await bloc.getByLabel('Ngày ký giao ước').fill(`${year}-01-01` <= today ? `${year}-01-01` : today);
     await bloc.getByLabel('Nội dung giao ước').fill('100% đoàn viên được ký thỏa ước lao động tập thể\nMỗi đơn vị có ít nhất 5 sáng kiến được công nhận');
     await bloc.getByRole('button', { name: 'Ký giao ước' }).click();
@@ -135,7 +121,7 @@ describe('the Hà Nội officer', () => {
   });
 
   it('enters a paper registration, meeting the window’s message beside the date, and approves it', async () => {
-    const khoa = await s.api.createMember({ unitId: s.units.may!.id, fullName: 'Phan Văn Khoa', occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false }, s.tokens.admin);
+    const khoa = await portal.s.api.createMember({ unitId: portal.s.units.may!.id, fullName: 'Phan Văn Khoa', occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false }, portal.s.tokens.admin);
     await eventuallyCounted('reward', 'member_refs WHERE id = $1', [khoa], 1, 'Khoa in reward');
     const officer = await pageAs({ roles: ['UNIT_OFFICER'], unit: 'hn' }, '/work/registrations');
     await officer.page.getByLabel('Đăng ký cho').selectOption('MEMBER');

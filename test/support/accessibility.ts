@@ -68,9 +68,13 @@ export function watchAccessibility(page: Page): AccessibilityWatch {
     for (const v of violations) found.set(`${new URL(v.url).pathname} ${v.rule} ${v.targets.join()}`, v);
   };
   let queue: Promise<void> = Promise.resolve();
+  // navigations while an audit waits to start need no audit of their own: the waiting one sees the latest page
+  let waiting = false;
   page.on('framenavigated', (frame) => {
-    if (frame !== page.mainFrame()) return;
+    if (frame !== page.mainFrame() || waiting) return;
+    waiting = true;
     queue = queue.then(async () => {
+      waiting = false;
       if (page.isClosed()) return;
       await settled(page);
       // a page left while it was audited is dropped: the page the test went to is audited next

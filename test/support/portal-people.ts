@@ -71,6 +71,9 @@ export class PortalPeople {
   }
 }
 
+/** How long one browser test may take (a suite's own longer timeouts still apply). */
+export const BROWSER_TEST_MS = 180_000;
+
 /** What a browser suite works with; `s`, `browser` and `base` are set once the suite's beforeAll has run. */
 export interface PortalScenario {
   env: { platform: TestPlatform; api: Api };
@@ -82,10 +85,12 @@ export interface PortalScenario {
 }
 
 /**
- * The setup of a browser suite: the platform, a fresh reward scenario (RewardScenario), Debian's Chromium, and the
- * suite's people whose account names start with `prefix`. Stopped after the suite.
+ * The setup of a browser suite: the platform, a fresh reward scenario (RewardScenario), Debian's Chromium, the
+ * suite's people whose account names start with `prefix`, and BROWSER_TEST_MS for each test. Stopped after the suite.
  */
 export function usePortalScenario(prefix: string): PortalScenario {
+  // each test drives several people's pages in Chromium, each page checked for accessibility, on a shared machine
+  jest.setTimeout(BROWSER_TEST_MS);
   const env = usePlatform();
   const portal = { env } as PortalScenario;
   portal.people = new PortalPeople(() => portal.s, () => portal.browser, () => portal.base, prefix);
