@@ -8,6 +8,8 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
 /** A UUID, a ULID or a client's own token fit with room to spare; more is not a key but a payload. */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 const KEY_CHARACTERS = /^[\x21-\x7e]+$/;
+/** A claim without an answer lapses after this (its gateway died mid-mutation): a retry then runs. */
+const PENDING_MS = 60_000;
 
 /** The first answer to a mutation sent with a key, kept for the key's lifetime. */
 export interface StoredAnswer {
@@ -124,6 +126,16 @@ interface IdempotentContext {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A store that cannot answer (Redis away) refuses the mutation as retryable: running it unguarded could run it twice. */
+async function guarded<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof GraphQLError) throw error;
+    throw refused('UNAVAILABLE', 'Không kiểm tra được khóa Idempotency-Key lúc này (kho khóa không trả lời); thao tác chưa được thực hiện, hãy thử lại sau ít phút với cùng khóa', 503, { retryable: true });
+  }
+}
+
 /**
  * Idempotency keys for mutations (decision 0034): the first mutation sent with a key claims it (per account) and its
  * answer is kept; the same mutation sent again with that key gets the kept answer, nothing runs twice; another
@@ -168,11 +180,11 @@ export function idempotencyPlugin(options: IdempotencyOptions): ApolloServerPlug
           const key = `${contextValue.identity.subject}\n${contextValue.idempotencyKey}`;
           const fingerprint = fingerprintOf(request);
           for (;;) {
-            if (await options.store.claim(key, fingerprint, options.ttlMs)) {
+            if (await guarded(() => options.store.claim(key, fingerprint, PENDING_MS))) {
               claims.set(contextValue, { key, fingerprint });
               return;
             }
-            const answer = await awaitAnswer(key, fingerprint);
+            const answer = await guarded(() => awaitAnswer(key, fingerprint));
             if (answer) {
               replays.set(contextValue, answer);
               return;
@@ -186,7 +198,8 @@ export function idempotencyPlugin(options: IdempotencyOptions): ApolloServerPlug
           return { http: { status: answer.status, headers: new HeaderMap([['idempotent-replayed', 'true']]) }, body: { kind: 'single', singleResult: answer.result } };
         },
         async willSendResponse(requestContext) {
-          await settle(requestContext, requestContext.response);
+          // the answer goes out even when the store cannot keep it: the claim then lapses, and a retry runs again
+          await settle(requestContext, requestContext.response).catch(() => undefined);
         },
       };
     },
