@@ -15,8 +15,9 @@ export const percent = (share: number | null | undefined) => (share === null || 
 
 const MOMENT = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Ho_Chi_Minh' });
 
-/** A moment as `25/11/2026 08:05`, in Việt Nam's time. */
-export function moment(iso: string): string {
+/** A moment as `25/11/2026 08:05`, in Việt Nam's time (— when there is none). */
+export function moment(iso: string | null | undefined): string {
+  if (!iso) return '—';
   const parts = Object.fromEntries(MOMENT.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
 }
@@ -67,8 +68,3 @@ export const REPORT_STATUS: Record<string, string> = { PENDING_CONFIRMATION: 'Ch
 export const label = (labels: Record<string, string>, code: string | null | undefined) => (code ? (labels[code] ?? code) : '—');
 
 export { WEBHOOK_DELIVERY_STATUS_NAMES as WEBHOOK_DELIVERY_STATUS, WEBHOOK_EVENT_NAMES as WEBHOOK_EVENT } from '../../services/media/src/domain/webhook-names';
-
-const MOMENT = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
-
-/** A moment as read in Việt Nam, e.g. 01/12/2026, 17:05 (or — when there is none). */
-export const moment = (iso: string | null | undefined) => (iso ? MOMENT.format(new Date(iso)) : '—');
