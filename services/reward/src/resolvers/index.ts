@@ -12,6 +12,7 @@ import { campaignPlan, setCampaignRewardPlan } from '../application/plans';
 import { grantingCouncils } from '../application/councils';
 import { confirmDecisionAfterReview, decisionsUnderReview } from '../application/decision-reviews';
 import { correctionResolvers } from './corrections';
+import { councilResolvers } from './council';
 import { recognitionResolvers } from './recognition';
 import type { AgreementRow, DecisionReviewRow, DecisionRow, EmployerRewardRow, InitiativeRow, NominationRow, RewardFormRow, RewardPlan, UnitRef } from '../entities';
 
@@ -124,9 +125,9 @@ const coreResolvers: GraphQLResolverMap<Ctx> = {
   },
 };
 
-/** The subgraph's resolvers: the core ones, with those of the new sources of recognition and of corrections merged type by type (scalars kept as they are). */
+/** The subgraph's resolvers: the core ones, with those of the new sources of recognition, of corrections and of councils merged type by type (scalars kept as they are). */
 export const resolvers: GraphQLResolverMap<Ctx> = { ...coreResolvers };
 type FieldResolvers = Record<string, unknown>;
-for (const [type, fields] of [...Object.entries(recognitionResolvers), ...Object.entries(correctionResolvers)]) {
+for (const [type, fields] of [...Object.entries(recognitionResolvers), ...Object.entries(correctionResolvers), ...Object.entries(councilResolvers)]) {
   resolvers[type] = { ...(resolvers[type] as FieldResolvers | undefined), ...(fields as FieldResolvers) } as GraphQLResolverMap<Ctx>[string];
 }
