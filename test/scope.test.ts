@@ -86,6 +86,9 @@ beforeAll(async () => {
   }, admin)).nominate.id;
   ids.decision = (await api.ok(`mutation($id: ID!) { grantReward(nominationId: $id, input: { signerRole: "Chủ tịch Công đoàn cơ sở", decidedOn: "${year}-01-03" }) { id } }`, { id: adHoc },
     await token(['COUNCIL_MEMBER'], ids.mayPath!, 'council-may'))).grantReward.id;
+  // Bắc Ninh's council: a seat, and its meeting in progress
+  ids.seat = (await api.ok(`mutation($u: ID!) { addCouncilMember(unitId: $u, input: { accountId: "council-bn", fullName: "Hội đồng Bắc Ninh", position: CHAIR }) { id } }`, { u: ids.bn }, admin)).addCouncilMember.id;
+  ids.meeting = (await api.ok(`mutation($u: ID!, $a: ID!) { openCouncilMeeting(unitId: $u, input: { attendeeIds: [$a] }) { id } }`, { u: ids.bn, a: ids.seat }, admin)).openCouncilMeeting.id;
   ids.proposal = (await api.ok(`mutation($i: ColleagueProposalInput!) { proposeColleague(input: $i) { id } }`, {
     i: { colleagueId: ids.colleague, kind: 'GOOD_DEED', occurredOn: `${year}-01-05`, description: 'Chị Ninh trả lại chiếc ví nhặt được cho người đánh rơi', evidence: [{ description: 'Tổ trưởng tổ 2 chứng kiến' }] },
   }, memberToken)).proposeColleague.id;
@@ -194,6 +197,10 @@ describe('every mutation across the province boundary', () => {
       returnNomination: ['council', `mutation($id: ID!) { returnNomination(id: $id, reason: "Trả lại trái phép từ tỉnh khác") { id } }`, { id: ids.nomination }],
       revokeRewardDecision: ['council', `mutation($id: ID!) { revokeRewardDecision(id: $id, input: { kind: REVOKED, legalGround: ISSUED_IN_ERROR, reason: "Thu hồi trái phép từ tỉnh khác", amountReclaimedVnd: 0, signerRole: "Chủ tịch" }) { id } }`, { id: ids.decision }],
       setDecisionIssuerCode: ['officer', `mutation($u: ID!) { setDecisionIssuerCode(unitId: $u, code: "XAMPHAM") { code } }`, { u: ids.bn }],
+      addCouncilMember: ['officer', `mutation($u: ID!) { addCouncilMember(unitId: $u, input: { accountId: "xam-pham", fullName: "Người lạ", position: MEMBER }) { id } }`, { u: ids.bn }],
+      removeCouncilMember: ['officer', `mutation($id: ID!) { removeCouncilMember(id: $id) { id } }`, { id: ids.seat }],
+      openCouncilMeeting: ['council', `mutation($u: ID!, $a: ID!) { openCouncilMeeting(unitId: $u, input: { attendeeIds: [$a] }) { id } }`, { u: ids.bn, a: ids.seat }],
+      closeCouncilMeeting: ['council', `mutation($id: ID!) { closeCouncilMeeting(id: $id) { id } }`, { id: ids.meeting }],
     };
     // a person's own inbox and preferences: another's ids are ignored, not refused; what must hold is that nothing of
     // Bắc Ninh changes (the snapshot below covers notifications)
@@ -201,6 +208,8 @@ describe('every mutation across the province boundary', () => {
       markNotificationsRead: ['officer', `mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) { id } }`, { ids: ['00000000-0000-4000-8000-000000000001'] }],
       markAllNotificationsRead: ['officer', `mutation { markAllNotificationsRead }`, {}],
       setNotificationPreference: ['officer', `mutation { setNotificationPreference(kind: PROGRESS_OVERDUE, channels: { inbox: false, email: false, digest: false }) { kind } }`, {}],
+      // a council member's own relatives, on their own seat: Khánh Hòa's has none on Bắc Ninh's council
+      declareCouncilConflict: ['council', `mutation($m: ID!) { declareCouncilConflict(input: { memberId: $m, relation: "anh ruột" }) { id } }`, { m: ids.member }],
     };
 
     const { data } = await graphql<any>(platform.gatewayUrl, getIntrospectionQuery(), {}, admin);
@@ -233,6 +242,8 @@ describe('every mutation across the province boundary', () => {
                                (SELECT md5(string_agg(p.id::text || p.status, '' ORDER BY id)) FROM colleague_proposals p) AS proposals,
                                (SELECT md5(string_agg(b.id::text || b.status, '' ORDER BY id)) FROM emulation_blocs b) AS blocs,
                                (SELECT count(*) FROM emulation_bloc_units) AS "blocUnits",
+                               (SELECT md5(string_agg(c.id::text || coalesce(c.removed_at::text, ''), '' ORDER BY id)) FROM council_members c) AS "councilMembers",
+                               (SELECT md5(string_agg(c.id::text || c.status, '' ORDER BY id)) FROM council_meetings c) AS "councilMeetings", (SELECT count(*) FROM council_conflicts) AS "councilConflicts",
                                (SELECT count(*) FROM decision_revocations) AS revocations, (SELECT count(*) FROM decision_issuer_codes) AS "issuerCodes",
                                (SELECT md5(string_agg(g.id::text || g.status || array_to_string(g.form_codes, ','), '' ORDER BY id)) FROM emulation_registrations g) AS registrations`),
         notificationDb.query(`SELECT (SELECT md5(string_agg(x.id::text || coalesce(x.read_at::text, ''), '' ORDER BY id)) FROM notifications x) AS notifications,

@@ -45,12 +45,15 @@ describe('council review, eligibility and quotas at decision time', () => {
   const achieved = daysAgo(60);
   let hoaTitle: string;
 
-  it('needs the council’s approval, counting each member’s latest vote', async () => {
+  it('needs the council’s approval in a meeting with its quorum and majority, counting each member’s latest vote', async () => {
     hoaTitle = await s.nominate({ memberKey: 'hoa', granting: 'hn', formCode: 'LDTT', achievedOn: achieved, awardYear: year });
-    expect(await s.refusedGrant(hoaTitle, daysAgo(50))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('0 đồng ý, 0 không đồng ý') });
-    await s.approve(hoaTitle);
+    expect(await s.refusedGrant(hoaTitle, daysAgo(50))).toMatchObject({ code: 'CONFLICT', rule: 'NO_MEETING', message: expect.stringContaining('chưa biểu quyết đề nghị này trong một phiên họp') });
+    // one vote of three members never decides
+    await s.api.ok(REVIEW, { id: hoaTitle, vote: 'FOR' }, s.tokens.councilHn);
+    const single = await s.refusedGrant(hoaTitle, daysAgo(50));
+    expect(single).toMatchObject({ code: 'CONFLICT', rule: 'MAJORITY', source: expect.stringContaining('2/3'), message: expect.stringContaining('1 tán thành, 0 không tán thành, 0 không biểu quyết; cần 2 phiếu') });
     expect((await s.api.ok(REVIEW, { id: hoaTitle, vote: 'AGAINST', comment: 'Chưa đủ minh chứng' }, s.tokens.councilHn2)).reviewNomination).toMatchObject({ status: 'IN_COUNCIL', votesFor: 1, votesAgainst: 1 });
-    expect(await s.refusedGrant(hoaTitle, daysAgo(50))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('1 đồng ý, 1 không đồng ý') });
+    expect(await s.refusedGrant(hoaTitle, daysAgo(50))).toMatchObject({ code: 'CONFLICT', rule: 'MAJORITY', message: expect.stringContaining('1 tán thành, 1 không tán thành') });
     expect((await s.api.ok(REVIEW, { id: hoaTitle, vote: 'FOR', comment: 'Đã bổ sung minh chứng' }, s.tokens.councilHn2)).reviewNomination.votesFor).toBe(2);
   });
 

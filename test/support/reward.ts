@@ -42,7 +42,24 @@ export interface NominationSpec {
   reason?: string;
 }
 
-export type Tokens = Record<'admin' | 'officerHn' | 'officerKh' | 'councilHn' | 'councilHn2' | 'councilMay' | 'employer' | 'hoa', string>;
+export type Tokens = Record<'admin' | 'officerHn' | 'officerKh' | 'officerMay' | 'councilHn' | 'councilHn2' | 'councilHn3' | 'councilMay' | 'councilMay2' | 'councilMay3' | 'employer' | 'hoa', string>;
+
+export const ADD_COUNCIL_MEMBER = `mutation($unitId: ID!, $input: CouncilMemberInput!) { addCouncilMember(unitId: $unitId, input: $input) { id accountId fullName position } }`;
+export const OPEN_MEETING = `mutation($unitId: ID!, $input: CouncilMeetingInput!) { openCouncilMeeting(unitId: $unitId, input: $input) { id heldOn status membersTotal quorumNeeded quorumMet attendees { fullName } } }`;
+
+/** The councils each scenario seats: three members each at Hà Nội and at Công ty May (the accounts are the tokens' subjects). */
+const COUNCILS: Record<'hn' | 'may', { key: keyof Tokens; sub: string; fullName: string; position: string }[]> = {
+  hn: [
+    { key: 'councilHn', sub: 'council-hn-1', fullName: 'Vũ Thị Thu', position: 'CHAIR' },
+    { key: 'councilHn2', sub: 'council-hn-2', fullName: 'Ngô Văn Hải', position: 'VICE_CHAIR' },
+    { key: 'councilHn3', sub: 'council-hn-3', fullName: 'Đặng Minh Châu', position: 'MEMBER' },
+  ],
+  may: [
+    { key: 'councilMay', sub: 'council-may', fullName: 'Trịnh Văn Sơn', position: 'CHAIR' },
+    { key: 'councilMay2', sub: 'council-may-2', fullName: 'Lý Thị Mai', position: 'MEMBER' },
+    { key: 'councilMay3', sub: 'council-may-3', fullName: 'Hồ Văn Phúc', position: 'MEMBER' },
+  ],
+};
 
 /** Hà Nội's federation, Công ty May Thăng Long (Hoa, Lan, Tuấn: direct workers; Minh: a leader) and Sở Công Thương (Bình). */
 const HANOI = {
@@ -95,14 +112,19 @@ export class RewardScenario {
       admin,
       officerHn: await token(['UNIT_OFFICER'], 'hn', 'officer-hn'),
       officerKh: await token(['UNIT_OFFICER'], 'kh', 'officer-kh'),
+      officerMay: await token(['UNIT_OFFICER'], 'may', 'officer-may'),
       councilHn: await token(['COUNCIL_MEMBER'], 'hn', 'council-hn-1'),
       councilHn2: await token(['COUNCIL_MEMBER'], 'hn', 'council-hn-2'),
+      councilHn3: await token(['COUNCIL_MEMBER'], 'hn', 'council-hn-3'),
       councilMay: await token(['COUNCIL_MEMBER'], 'may', 'council-may'),
+      councilMay2: await token(['COUNCIL_MEMBER'], 'may', 'council-may-2'),
+      councilMay3: await token(['COUNCIL_MEMBER'], 'may', 'council-may-3'),
       employer: await token(['EMPLOYER'], 'may', 'employer-may'),
       hoa: await token(['MEMBER'], 'may', 'member-hoa', tree.members.hoa!),
     };
     await eventuallyCounted('reward', 'member_refs WHERE id = ANY($1::uuid[])', [Object.values(tree.members)], 5, 'members in reward’s read model');
     const scenario = new RewardScenario(platform, api, tree, tokens);
+    for (const unitKey of ['hn', 'may'] as const) await scenario.seatCouncil(unitKey);
     // yearly titles go only to registered subjects: the five members and the two units registered this year, approved by Hà Nội
     for (const memberKey of Object.keys(tree.members)) await scenario.registerTitles({ memberKey }, ['CSTDCS']);
     for (const unitKey of ['may', 'so']) await scenario.registerTitles({ unitKey }, ['TTLDXS']);
@@ -143,8 +165,22 @@ export class RewardScenario {
     return (await this.api.ok(NOMINATE, { input }, by)).nominate.id;
   }
 
+  /** The council's seats of a unit (ids by token key), filled the first time, and its meeting opened with everyone present. */
+  readonly seats = new Map<keyof Tokens, string>();
+
+  async seatCouncil(unitKey: 'hn' | 'may'): Promise<void> {
+    const unitId = this.units[unitKey]!.id;
+    for (const seat of COUNCILS[unitKey]) {
+      const { id } = (await this.api.ok(ADD_COUNCIL_MEMBER, { unitId, input: { accountId: seat.sub, fullName: seat.fullName, position: seat.position } }, this.tokens.officerHn)).addCouncilMember;
+      this.seats.set(seat.key, id);
+    }
+    await this.api.ok(OPEN_MEETING, { unitId, input: { attendeeIds: COUNCILS[unitKey].map((seat) => this.seats.get(seat.key)) } }, this.tokens.officerHn);
+  }
+
+  /** Every member of the council `council` sits on votes for the nomination in the open meeting. */
   async approve(nominationId: string, council = this.tokens.councilHn): Promise<void> {
-    await this.api.ok(REVIEW, { id: nominationId, vote: 'FOR' }, council);
+    const members = Object.values(COUNCILS).find((seats) => seats.some((seat) => this.tokens[seat.key] === council))!;
+    for (const seat of members) await this.api.ok(REVIEW, { id: nominationId, vote: 'FOR' }, this.tokens[seat.key]);
   }
 
   async grant(nominationId: string, decidedOn: string, extra: Record<string, unknown> = {}, by = this.tokens.councilHn) {
@@ -197,13 +233,14 @@ export class RewardScenario {
     return (await this.api.ok(AGREEMENT, { input: this.agreementInput() }, this.tokens.employer)).registerCollectiveAgreement;
   }
 
-  /** Hoa's jig, registered by her and recognised by Hà Nội: 120,000,000 VND benefit, paid at the agreement's rate when there is one. */
+  /** Hoa's jig, registered by her and recognised by Công ty May's council (its reach is the unit's): 120,000,000 VND benefit, paid at the agreement's rate when there is one. */
   async recogniseHoasInitiative() {
     const id = (await this.api.ok(REGISTER_INITIATIVE, { input: { title: 'Cữ gá may túi tự động', description: 'Cữ gá giúp may túi áo nhanh gấp đôi, giảm lỗi đường may' } }, this.tokens.hoa)).registerInitiative.id;
     return { id, ...(await this.assessInitiative(id, HOAS_ASSESSMENT)) };
   }
 
-  async assessInitiative(id: string, input: Record<string, unknown>, by = this.tokens.officerHn) {
+  /** Assessed for the council of the reach's level: Công ty May's officer for the unit, Hà Nội's for the province. */
+  async assessInitiative(id: string, input: Record<string, unknown>, by = input.reach === 'UNIT' ? this.tokens.officerMay : this.tokens.officerHn) {
     return (await this.api.ok(ASSESS_INITIATIVE, { id, input }, by)).assessInitiative;
   }
 
