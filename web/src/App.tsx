@@ -11,6 +11,7 @@ import { CampaignPage } from './pages/CampaignPage';
 import { ColleagueProposalsPage } from './pages/ColleagueProposalsPage';
 import { CorrectionsPage } from './pages/CorrectionsPage';
 import { CouncilPage } from './pages/CouncilPage';
+import { CouncilMembersPage } from './pages/CouncilMembersPage';
 import { CriteriaSetsPage } from './pages/CriteriaSetsPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { DecisionPage } from './pages/DecisionPage';
@@ -76,6 +77,7 @@ const NAV: NavItem[] = [
   { to: '/work/evidence', label: 'Nộp minh chứng', roles: [...OFFICERS, 'MEMBER'] },
   { to: '/work/reviews', label: 'Chấm điểm', roles: ['REVIEWER'] },
   { to: '/work/council', label: 'Hội đồng TĐKT', roles: ['COUNCIL_MEMBER'] },
+  { to: '/work/council-members', label: 'Thành viên Hội đồng', roles: OFFICERS },
   { to: '/work/corrections', label: 'Rút đề nghị, thu hồi', roles: ['UNIT_OFFICER', 'NATIONAL_ADMIN', 'COUNCIL_MEMBER'] },
   { to: '/work/editor', label: 'Biên tập', roles: ['EDITOR', 'NATIONAL_ADMIN'] },
   { to: '/work/accounts', label: 'Tài khoản', roles: OFFICERS },
@@ -184,6 +186,7 @@ export function App() {
             <Route path="/work/evidence" element={<EvidencePage />} />
             <Route path="/work/reviews" element={<ReviewsPage />} />
             <Route path="/work/council" element={<CouncilPage />} />
+            <Route path="/work/council-members" element={<CouncilMembersPage />} />
             <Route path="/work/corrections" element={<CorrectionsPage />} />
             <Route path="/work/editor" element={<EditorPage />} />
             <Route path="/work/progress-checks" element={<ProgressChecksPage />} />
