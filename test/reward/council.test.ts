@@ -48,7 +48,7 @@ describe('a council (Hội đồng Thi đua - Khen thưởng)', () => {
     expect((await s.api.refused(OPEN_MEETING, { unitId: s.units.hn!.id, input: everyone }, s.tokens.hoa)).code).toBe('FORBIDDEN');
     await s.api.ok(CLOSE, { id: open }, s.tokens.councilHn);
     expect((await s.api.refused(CLOSE, { id: open }, s.tokens.councilHn)).code).toBe('CONFLICT');
-    expect((await s.api.refused(OPEN_MEETING, { unitId: s.units.hn!.id, input: { attendeeIds: [s.seats.get('councilMay')] } }, s.tokens.councilHn)).problems.map((p) => p.field)).toEqual(['attendeeIds']);
+    expect((await s.api.refused(OPEN_MEETING, { unitId: s.units.hn!.id, input: { attendeeIds: [s.seats.get('council-may')] } }, s.tokens.councilHn)).problems.map((p) => p.field)).toEqual(['attendeeIds']);
     expect((await s.api.refused(OPEN_MEETING, { unitId: s.units.hn!.id, input: { ...everyone, heldOn: `${year + 1}-01-01` } }, s.tokens.councilHn)).problems.map((p) => p.field)).toEqual(['heldOn']);
     const meeting = (await s.api.ok(OPEN_MEETING, { unitId: s.units.hn!.id, input: everyone }, s.tokens.councilHn)).openCouncilMeeting;
     expect(meeting).toMatchObject({ status: 'OPEN', membersTotal: 4, quorumNeeded: 3, quorumMet: true });

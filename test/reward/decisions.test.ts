@@ -127,7 +127,7 @@ describe('union awards at national level', () => {
     const nominateNational = (memberKey: string, formCode: string) =>
       s.nominate({ memberKey, granting: 'vn', formCode, achievedOn: daysAgo(5), awardYear: year, reason: 'Tác giả sáng kiến làm lợi lớn cho doanh nghiệp' }, s.tokens.admin);
     const decide = async (id: string) => {
-      await s.api.ok(REVIEW, { id, vote: 'FOR' }, council);
+      await s.approve(id, council);
       return s.api.ok(GRANT, { id, input: { signerRole: 'Chủ tịch Tổng Liên đoàn Lao động Việt Nam' } }, council).then(
         (r) => r.grantReward,
         (error: Error) => ({ error: error.message }),
@@ -145,7 +145,7 @@ describe('union awards at national level', () => {
     const council = await s.token(['COUNCIL_MEMBER'], 'vn', 'council-vn');
     const once = async () => {
       const id = await s.nominate({ memberKey: 'tuan', granting: 'vn', formCode: 'GIAI_NGUYEN_DUC_CANH', achievedOn: daysAgo(5), awardYear: year, reason: 'Công nhân trực tiếp sản xuất tiêu biểu' }, s.tokens.admin);
-      await s.api.ok(REVIEW, { id, vote: 'FOR' }, council);
+      await s.approve(id, council);
       return graphql(s.platform.gatewayUrl, GRANT, { id, input: { signerRole: 'Chủ tịch Tổng Liên đoàn Lao động Việt Nam' } }, council);
     };
     expect((await once()).data?.grantReward).toMatchObject({ formCode: 'GIAI_NGUYEN_DUC_CANH' });

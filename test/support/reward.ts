@@ -47,19 +47,25 @@ export type Tokens = Record<'admin' | 'officerHn' | 'officerKh' | 'officerMay' |
 export const ADD_COUNCIL_MEMBER = `mutation($unitId: ID!, $input: CouncilMemberInput!) { addCouncilMember(unitId: $unitId, input: $input) { id accountId fullName position } }`;
 export const OPEN_MEETING = `mutation($unitId: ID!, $input: CouncilMeetingInput!) { openCouncilMeeting(unitId: $unitId, input: $input) { id heldOn status membersTotal quorumNeeded quorumMet attendees { fullName } } }`;
 
-/** The councils each scenario seats: three members each at Hà Nội and at Công ty May (the accounts are the tokens' subjects). */
-const COUNCILS: Record<'hn' | 'may', { key: keyof Tokens; sub: string; fullName: string; position: string }[]> = {
+/** The councils each scenario seats, three members each (the accounts are the tokens' subjects): the national federation's, Hà Nội's and Công ty May's. */
+const COUNCILS: Record<'vn' | 'hn' | 'may', { sub: string; fullName: string; position: string }[]> = {
+  vn: [
+    { sub: 'council-vn', fullName: 'Hoàng Văn Bình', position: 'CHAIR' },
+    { sub: 'council-vn-2', fullName: 'Phạm Thị Duyên', position: 'VICE_CHAIR' },
+    { sub: 'council-vn-3', fullName: 'Bùi Quang Khải', position: 'MEMBER' },
+  ],
   hn: [
-    { key: 'councilHn', sub: 'council-hn-1', fullName: 'Vũ Thị Thu', position: 'CHAIR' },
-    { key: 'councilHn2', sub: 'council-hn-2', fullName: 'Ngô Văn Hải', position: 'VICE_CHAIR' },
-    { key: 'councilHn3', sub: 'council-hn-3', fullName: 'Đặng Minh Châu', position: 'MEMBER' },
+    { sub: 'council-hn-1', fullName: 'Vũ Thị Thu', position: 'CHAIR' },
+    { sub: 'council-hn-2', fullName: 'Ngô Văn Hải', position: 'VICE_CHAIR' },
+    { sub: 'council-hn-3', fullName: 'Đặng Minh Châu', position: 'MEMBER' },
   ],
   may: [
-    { key: 'councilMay', sub: 'council-may', fullName: 'Trịnh Văn Sơn', position: 'CHAIR' },
-    { key: 'councilMay2', sub: 'council-may-2', fullName: 'Lý Thị Mai', position: 'MEMBER' },
-    { key: 'councilMay3', sub: 'council-may-3', fullName: 'Hồ Văn Phúc', position: 'MEMBER' },
+    { sub: 'council-may', fullName: 'Trịnh Văn Sơn', position: 'CHAIR' },
+    { sub: 'council-may-2', fullName: 'Lý Thị Mai', position: 'MEMBER' },
+    { sub: 'council-may-3', fullName: 'Hồ Văn Phúc', position: 'MEMBER' },
   ],
 };
+type CouncilUnit = keyof typeof COUNCILS;
 
 /** Hà Nội's federation, Công ty May Thăng Long (Hoa, Lan, Tuấn: direct workers; Minh: a leader) and Sở Công Thương (Bình). */
 const HANOI = {
@@ -124,7 +130,7 @@ export class RewardScenario {
     };
     await eventuallyCounted('reward', 'member_refs WHERE id = ANY($1::uuid[])', [Object.values(tree.members)], 5, 'members in reward’s read model');
     const scenario = new RewardScenario(platform, api, tree, tokens);
-    for (const unitKey of ['hn', 'may'] as const) await scenario.seatCouncil(unitKey);
+    for (const unitKey of Object.keys(COUNCILS) as CouncilUnit[]) await scenario.seatCouncil(unitKey);
     // yearly titles go only to registered subjects: the five members and the two units registered this year, approved by Hà Nội
     for (const memberKey of Object.keys(tree.members)) await scenario.registerTitles({ memberKey }, ['CSTDCS']);
     for (const unitKey of ['may', 'so']) await scenario.registerTitles({ unitKey }, ['TTLDXS']);
@@ -165,22 +171,24 @@ export class RewardScenario {
     return (await this.api.ok(NOMINATE, { input }, by)).nominate.id;
   }
 
-  /** The council's seats of a unit (ids by token key), filled the first time, and its meeting opened with everyone present. */
-  readonly seats = new Map<keyof Tokens, string>();
+  /** The seats of the councils (ids by the account's subject), filled when the scenario starts. */
+  readonly seats = new Map<string, string>();
 
-  async seatCouncil(unitKey: 'hn' | 'may'): Promise<void> {
+  /** Seats a unit's council and opens its meeting with everyone present. */
+  async seatCouncil(unitKey: CouncilUnit): Promise<void> {
     const unitId = this.units[unitKey]!.id;
     for (const seat of COUNCILS[unitKey]) {
-      const { id } = (await this.api.ok(ADD_COUNCIL_MEMBER, { unitId, input: { accountId: seat.sub, fullName: seat.fullName, position: seat.position } }, this.tokens.officerHn)).addCouncilMember;
-      this.seats.set(seat.key, id);
+      const { id } = (await this.api.ok(ADD_COUNCIL_MEMBER, { unitId, input: { accountId: seat.sub, fullName: seat.fullName, position: seat.position } }, this.tokens.admin)).addCouncilMember;
+      this.seats.set(seat.sub, id);
     }
-    await this.api.ok(OPEN_MEETING, { unitId, input: { attendeeIds: COUNCILS[unitKey].map((seat) => this.seats.get(seat.key)) } }, this.tokens.officerHn);
+    await this.api.ok(OPEN_MEETING, { unitId, input: { attendeeIds: COUNCILS[unitKey].map((seat) => this.seats.get(seat.sub)) } }, this.tokens.admin);
   }
 
-  /** Every member of the council `council` sits on votes for the nomination in the open meeting. */
-  async approve(nominationId: string, council = this.tokens.councilHn): Promise<void> {
-    const members = Object.values(COUNCILS).find((seats) => seats.some((seat) => this.tokens[seat.key] === council))!;
-    for (const seat of members) await this.api.ok(REVIEW, { id: nominationId, vote: 'FOR' }, this.tokens[seat.key]);
+  /** Every member of the nomination's council votes for it in the open meeting (the `council` token only says which council, as before). */
+  async approve(nominationId: string, _council?: string): Promise<void> {
+    const { nomination } = await this.api.ok(`query($id: ID!) { nomination(id: $id) { grantingUnit { id } } }`, { id: nominationId }, this.tokens.admin);
+    const unitKey = (Object.keys(COUNCILS) as CouncilUnit[]).find((key) => this.units[key]!.id === nomination.grantingUnit.id)!;
+    for (const seat of COUNCILS[unitKey]) await this.api.ok(REVIEW, { id: nominationId, vote: 'FOR' }, await this.token(['COUNCIL_MEMBER'], unitKey, seat.sub));
   }
 
   async grant(nominationId: string, decidedOn: string, extra: Record<string, unknown> = {}, by = this.tokens.councilHn) {
