@@ -24,6 +24,7 @@ const member = { roles: ['COUNCIL_MEMBER' as const], unit: 'hn' };
 beforeAll(async () => {
   base = env.platform.gatewayUrl.replace(/\/graphql$/, '');
   s = await RewardScenario.start(env.platform, env.api);
+  await s.seatCouncil('hn');
   hoa = await s.nominate({ memberKey: 'hoa', granting: 'hn', formCode: 'BK_TINH', achievedOn: daysAgo(10), awardYear: year, reason: `Sáng kiến cữ gá may túi ${s.run}` });
   lan = await s.nominate({ memberKey: 'lan', granting: 'hn', formCode: 'BK_TINH', achievedOn: daysAgo(10), awardYear: year, reason: `Dẫn đầu năng suất tổ may ${s.run}` });
   browser = await launchBrowser();

@@ -21,6 +21,8 @@ describe('a council (Hội đồng Thi đua - Khen thưởng)', () => {
 
   beforeAll(async () => {
     s = await RewardScenario.start(env.platform, env.api);
+    await s.seatCouncil('hn');
+    await s.seatCouncil('may');
     hoaSeatToken = await s.token(['COUNCIL_MEMBER'], 'hn', 'council-hn-hoa', s.members.hoa!);
   });
 

@@ -49,6 +49,7 @@ describe('council review, eligibility and quotas at decision time', () => {
     hoaTitle = await s.nominate({ memberKey: 'hoa', granting: 'hn', formCode: 'LDTT', achievedOn: achieved, awardYear: year });
     expect(await s.refusedGrant(hoaTitle, daysAgo(50))).toMatchObject({ code: 'CONFLICT', rule: 'NO_MEETING', message: expect.stringContaining('chưa biểu quyết đề nghị này trong một phiên họp') });
     // one vote of three members never decides
+    await s.seatCouncil('hn');
     await s.api.ok(REVIEW, { id: hoaTitle, vote: 'FOR' }, s.tokens.councilHn);
     const single = await s.refusedGrant(hoaTitle, daysAgo(50));
     expect(single).toMatchObject({ code: 'CONFLICT', rule: 'MAJORITY', source: expect.stringContaining('2/3'), message: expect.stringContaining('1 tán thành, 0 không tán thành, 0 không biểu quyết; cần 2 phiếu') });

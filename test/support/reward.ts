@@ -130,7 +130,6 @@ export class RewardScenario {
     };
     await eventuallyCounted('reward', 'member_refs WHERE id = ANY($1::uuid[])', [Object.values(tree.members)], 5, 'members in reward’s read model');
     const scenario = new RewardScenario(platform, api, tree, tokens);
-    for (const unitKey of Object.keys(COUNCILS) as CouncilUnit[]) await scenario.seatCouncil(unitKey);
     // yearly titles go only to registered subjects: the five members and the two units registered this year, approved by Hà Nội
     for (const memberKey of Object.keys(tree.members)) await scenario.registerTitles({ memberKey }, ['CSTDCS']);
     for (const unitKey of ['may', 'so']) await scenario.registerTitles({ unitKey }, ['TTLDXS']);
@@ -174,8 +173,9 @@ export class RewardScenario {
   /** The seats of the councils (ids by the account's subject), filled when the scenario starts. */
   readonly seats = new Map<string, string>();
 
-  /** Seats a unit's council and opens its meeting with everyone present. */
+  /** Seats a unit's council and opens its meeting with everyone present, once (the first approval does it). */
   async seatCouncil(unitKey: CouncilUnit): Promise<void> {
+    if (COUNCILS[unitKey].every((seat) => this.seats.has(seat.sub))) return;
     const unitId = this.units[unitKey]!.id;
     for (const seat of COUNCILS[unitKey]) {
       const { id } = (await this.api.ok(ADD_COUNCIL_MEMBER, { unitId, input: { accountId: seat.sub, fullName: seat.fullName, position: seat.position } }, this.tokens.admin)).addCouncilMember;
@@ -188,6 +188,7 @@ export class RewardScenario {
   async approve(nominationId: string, _council?: string): Promise<void> {
     const { nomination } = await this.api.ok(`query($id: ID!) { nomination(id: $id) { grantingUnit { id } } }`, { id: nominationId }, this.tokens.admin);
     const unitKey = (Object.keys(COUNCILS) as CouncilUnit[]).find((key) => this.units[key]!.id === nomination.grantingUnit.id)!;
+    await this.seatCouncil(unitKey);
     for (const seat of COUNCILS[unitKey]) await this.api.ok(REVIEW, { id: nominationId, vote: 'FOR' }, await this.token(['COUNCIL_MEMBER'], unitKey, seat.sub));
   }
 

@@ -50,10 +50,10 @@ export async function adHocTimeLimit(db: Queryable): Promise<TimeLimit> {
   return limit!;
 }
 
-/** The active seats of a unit's council, chair first. */
+/** The active seats of a unit's council, chair first, then in the order they were given. */
 export function seatsOf(db: Queryable, unitId: string): Promise<CouncilSeatRow[]> {
   return queryRows<CouncilSeatRow>(db, `${SEAT_SELECT} WHERE unit_id = $1 AND removed_at IS NULL
-    ORDER BY array_position(ARRAY['CHAIR','VICE_CHAIR','STANDING_MEMBER','MEMBER'], position), full_name, id`, [unitId]);
+    ORDER BY array_position(ARRAY['CHAIR','VICE_CHAIR','STANDING_MEMBER','MEMBER'], position), added_at, id`, [unitId]);
 }
 
 /** The caller's active seat on the council of the unit at `unitPath`, or null. */
@@ -184,7 +184,7 @@ export function attendeesOf(db: Queryable, meetingId: string): Promise<CouncilSe
     `SELECT s.id, s.unit_id AS "unitId", s.unit_path AS "unitPath", s.account_id AS "accountId", s.full_name AS "fullName", s.position, s.member_id AS "memberId",
             s.home_unit_id AS "homeUnitId", s.home_unit_path AS "homeUnitPath", s.added_at AS "addedAt"
        FROM council_meeting_attendees a JOIN council_members s ON s.id = a.council_member_id WHERE a.meeting_id = $1
-      ORDER BY array_position(ARRAY['CHAIR','VICE_CHAIR','STANDING_MEMBER','MEMBER'], s.position), s.full_name`, [meetingId]);
+      ORDER BY array_position(ARRAY['CHAIR','VICE_CHAIR','STANDING_MEMBER','MEMBER'], s.position), s.added_at, s.id`, [meetingId]);
 }
 
 /** Who opens and closes the council's meetings: its members (the secretary records them) and the unit's officers. */
