@@ -81,8 +81,10 @@ function canManage(identity: Identity, unit: UnitRef): boolean {
   return isOfficerOver(identity, unit.path);
 }
 
+/** Its officers, its members, and council accounts of the unit not seated yet (they see that they are not). */
 async function canSeeCouncil(db: Queryable, identity: Identity, unit: UnitRef): Promise<boolean> {
-  return canManage(identity, unit) || (await seatOf(db, identity, unit.path)) !== null;
+  if (canManage(identity, unit) || (hasRole(identity, 'COUNCIL_MEMBER') && identity.unitPath === unit.path)) return true;
+  return (await seatOf(db, identity, unit.path)) !== null;
 }
 
 /** The council of a unit (the caller's own when none is named), for its officers and members. */
