@@ -28,7 +28,9 @@ beforeAll(async () => {
   hoa = await s.nominate({ memberKey: 'hoa', granting: 'hn', formCode: 'BK_TINH', achievedOn: daysAgo(10), awardYear: year, reason: `Sáng kiến cữ gá may túi ${s.run}` });
   lan = await s.nominate({ memberKey: 'lan', granting: 'hn', formCode: 'BK_TINH', achievedOn: daysAgo(10), awardYear: year, reason: `Dẫn đầu năng suất tổ may ${s.run}` });
   browser = await launchBrowser();
-}, 120_000);
+  // the council member's account is made (and its first sign-in done) before the officer seats it
+  await (await people.pageAs(member, '/')).close();
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();
