@@ -369,7 +369,29 @@ async function seedEvaluation(token: Session, campaignId: string): Promise<numbe
 
 const daysAgo = (n: number) => daysAgoInVietnam(n);
 
-type Tokens = Record<'officer' | 'council' | 'councilMay' | 'employer' | 'nhung', Session>;
+type Tokens = Record<'officer' | 'council' | 'council2' | 'council3' | 'councilMay' | 'employer' | 'nhung', Session>;
+
+/** Bắc Ninh's council: three accounts seated, chair first (a single vote never decides, decision 0036). */
+const BAC_NINH_COUNCIL = [['hoidong.bacninh', 'CHAIR'], ['hoidong2.bacninh', 'VICE_CHAIR'], ['hoidong3.bacninh', 'MEMBER']] as const;
+
+/** Seats Bắc Ninh's council and opens its meeting with every member present, unless done. */
+async function seatCouncil(bn: Unit, officer: Session): Promise<void> {
+  const { council } = await call<{ council: { members: { id: string }[]; openMeeting: { id: string } | null } }>(officer, `query($u: ID) { council(unitId: $u) { members { id } openMeeting { id } } }`, { u: bn.id });
+  const seats = council.members.map((m) => m.id);
+  if (seats.length === 0) {
+    const { accounts } = await call<{ accounts: { edges: { node: { id: string; username: string; fullName: string } }[] } }>(officer, `query($u: ID) { accounts(unitId: $u, first: 100) { edges { node { id username fullName } } } }`, { u: bn.id });
+    for (const [username, position] of BAC_NINH_COUNCIL) {
+      const account = accounts.edges.map((e) => e.node).find((a) => a.username === username)!;
+      const { addCouncilMember } = await call<{ addCouncilMember: { id: string } }>(officer, `mutation($u: ID!, $i: CouncilMemberInput!) { addCouncilMember(unitId: $u, input: $i) { id } }`, {
+        u: bn.id, i: { accountId: account.id, fullName: account.fullName, position },
+      });
+      seats.push(addCouncilMember.id);
+    }
+  }
+  if (!council.openMeeting) {
+    await call(officer, `mutation($u: ID!, $i: CouncilMeetingInput!) { openCouncilMeeting(unitId: $u, input: $i) { id } }`, { u: bn.id, i: { attendeeIds: seats } });
+  }
+}
 
 /**
  * The reward side for Bắc Ninh: the best published result granted by the provincial council, titles for a garment
@@ -390,7 +412,12 @@ async function seedRewards(units: Map<string, Unit>, members: Map<string, string
       input: { signerRole: council === tokens.council ? 'Chủ tịch Liên đoàn Lao động tỉnh Bắc Ninh' : 'Chủ tịch Công đoàn cơ sở', ...extra },
     });
   };
-  const vote = (id: string) => call(tokens.council, `mutation($id: ID!) { reviewNomination(id: $id, vote: FOR, comment: "Đủ tiêu chuẩn, đề nghị khen thưởng") { status } }`, { id });
+  await seatCouncil(bn, tokens.officer);
+  const vote = async (id: string) => {
+    for (const member of [tokens.council, tokens.council2, tokens.council3]) {
+      await call(member, `mutation($id: ID!) { reviewNomination(id: $id, vote: FOR, comment: "Đủ tiêu chuẩn, đề nghị khen thưởng") { status } }`, { id });
+    }
+  };
   const nominate = async (input: Record<string, unknown>) =>
     (await call<{ nominate: { id: string } }>(tokens.officer, `mutation($input: NominateInput!) { nominate(input: $input) { id } }`, { input })).nominate.id;
 
@@ -436,7 +463,8 @@ async function seedRewards(units: Map<string, Unit>, members: Map<string, string
     const { registerInitiative } = await call<{ registerInitiative: { id: string } }>(tokens.nhung, `mutation($input: RegisterInitiativeInput!) { registerInitiative(input: $input) { id } }`, {
       input: { title: 'Cữ gá may túi áo tự động', description: 'Cữ gá giúp may túi áo nhanh gấp đôi và giảm lỗi đường may ở chuyền 3' },
     });
-    await call(tokens.officer, `mutation($id: ID!, $input: AssessInitiativeInput!) { assessInitiative(id: $id, input: $input) { rewardVnd } }`, {
+    // the unit's reach is recognised by the unit's own council
+    await call(tokens.councilMay, `mutation($id: ID!, $input: AssessInitiativeInput!) { assessInitiative(id: $id, input: $input) { rewardVnd } }`, {
       id: registerInitiative.id,
       input: { recognised: true, reach: 'UNIT', firstYearSavingsVnd: 96_000_000, firstYearEarningsVnd: 0, applicationCostVnd: 6_000_000, calculation: 'Tiết kiệm 8 triệu đồng/tháng × 12 tháng, trừ 6 triệu chi phí chế tạo' },
     });
@@ -544,6 +572,8 @@ const ACCOUNTS: DemoAccount[] = [
   { label: 'reviewer, Bắc Ninh', key: 'reviewer', username: 'chamdiem.bacninh', fullName: 'Người chấm điểm Bắc Ninh', roles: ['REVIEWER'], unit: 'BN' },
   { label: 'council member, national', key: 'councilNational', username: 'hoidong.tw', fullName: 'Thành viên Hội đồng TĐKT', roles: ['COUNCIL_MEMBER'], unit: 'VN' },
   { label: 'council member, Bắc Ninh', key: 'council', username: 'hoidong.bacninh', fullName: 'Thành viên Hội đồng TĐKT Bắc Ninh', roles: ['COUNCIL_MEMBER'], unit: 'BN' },
+  { label: 'council member, Bắc Ninh (2)', key: 'council2', username: 'hoidong2.bacninh', fullName: 'Phó Chủ tịch Hội đồng TĐKT Bắc Ninh', roles: ['COUNCIL_MEMBER'], unit: 'BN' },
+  { label: 'council member, Bắc Ninh (3)', key: 'council3', username: 'hoidong3.bacninh', fullName: 'Ủy viên Hội đồng TĐKT Bắc Ninh', roles: ['COUNCIL_MEMBER'], unit: 'BN' },
   { label: 'council member, May Bắc Giang', key: 'councilMay', username: 'hoidong.maybg', fullName: 'Hội đồng TĐKT Công ty May Bắc Giang', roles: ['COUNCIL_MEMBER'], unit: 'BN-MAY-BG' },
   { label: 'editor, national', key: 'editor', username: 'bientap.laodong', fullName: 'Biên tập viên Báo Lao Động', roles: ['EDITOR'], unit: 'VN' },
   { label: 'employer, May Bắc Giang', key: 'employer', username: 'giamdoc.maybg', fullName: 'Giám đốc Công ty May Bắc Giang', roles: ['EMPLOYER'], unit: 'BN-MAY-BG' },
@@ -592,6 +622,8 @@ async function main(): Promise<void> {
   const rewardTokens: Tokens = {
     officer: sessions.get('officer')!,
     council: sessions.get('council')!,
+    council2: sessions.get('council2')!,
+    council3: sessions.get('council3')!,
     councilMay: sessions.get('councilMay')!,
     employer: sessions.get('employer')!,
     nhung: sessions.get('nhung')!,

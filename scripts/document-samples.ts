@@ -35,9 +35,11 @@ async function main(): Promise<void> {
     };
     const open = (await gql(council, `{ nominations(status: OPEN, first: 10) { edges { node { id subjectName } } } myUnit { id } }`)) as { nominations: { edges: { node: { id: string } }[] }; myUnit: { id: string } };
     const [first, second] = open.nominations.edges.map((e) => e.node.id);
-    await gql(council, `mutation($id: ID!) { reviewNomination(id: $id, vote: FOR, comment: "Thành tích nổi bật, đúng đối tượng") { status } }`, { id: first });
+    // the whole council votes in its meeting: one vote never decides (decision 0036)
+    const members = [council, await tokenOf('council member, Bắc Ninh (2)'), await tokenOf('council member, Bắc Ninh (3)')];
+    for (const member of members) await gql(member, `mutation($id: ID!) { reviewNomination(id: $id, vote: FOR, comment: "Thành tích nổi bật, đúng đối tượng") { status } }`, { id: first });
     const decision = (await gql(council, `mutation($id: ID!) { grantReward(nominationId: $id, input: { signerRole: "Chủ tịch", signerName: "Nguyễn Văn Dũng" }) { id } }`, { id: first })).grantReward.id as string;
-    if (second) await gql(council, `mutation($id: ID!) { reviewNomination(id: $id, vote: FOR) { status } }`, { id: second });
+    if (second) for (const member of members) await gql(member, `mutation($id: ID!) { reviewNomination(id: $id, vote: FOR) { status } }`, { id: second });
     const campaign = (await gql(officer, `{ campaigns(unitId: "${open.myUnit.id}", first: 10) { edges { node { id title status } } } }`)).campaigns.edges
       .map((e: { node: { id: string; title: string; status: string } }) => e.node).find((c: { status: string }) => c.status !== 'DRAFT')!.id as string;
     const year = new Date().getUTCFullYear();

@@ -75,6 +75,12 @@ beforeAll(async () => {
     return rows[0].m === 3 && rows[0].u === 4 ? true : null;
   }, 30000, 'members and units in reward’s read model');
 
+  // Bắc Ninh's council: three members, two of them at the meeting (2/3, its quorum)
+  const seats: string[] = [];
+  for (const [sub, fullName, position] of [[`council-bn-1-${run}`, 'Trần Văn Hải', 'CHAIR'], [`council-bn-2-${run}`, 'Lê Thị Mai', 'MEMBER'], [`council-bn-3-${run}`, 'Phan Văn Bảy', 'MEMBER']]) {
+    seats.push((await api.ok(`mutation($u: ID!, $i: CouncilMemberInput!) { addCouncilMember(unitId: $u, input: $i) { id } }`, { u: units.bn!.id, i: { accountId: sub, fullName, position } }, tokens.officerBn)).addCouncilMember.id);
+  }
+  await api.ok(`mutation($u: ID!, $i: CouncilMeetingInput!) { openCouncilMeeting(unitId: $u, input: $i) { id } }`, { u: units.bn!.id, i: { attendeeIds: seats.slice(0, 2) } }, tokens.officerBn);
   const nomination = await nominate('nhung', 'Có 3 sáng kiến cải tiến dây chuyền may, làm lợi 450 triệu đồng');
   await api.ok(REVIEW, { id: nomination, vote: 'FOR', comment: 'Thành tích nổi bật, đúng đối tượng trực tiếp sản xuất' }, tokens.councilBn1);
   await api.ok(REVIEW, { id: nomination, vote: 'FOR' }, tokens.councilBn2);
@@ -167,7 +173,7 @@ describe('council papers', () => {
     const { status, body } = await download(minutes, tokens.councilBn1);
     expect(status).toBe(200);
     const text = await pdfText(body);
-    for (const expected of ['BIÊN BẢN', 'Trần Văn Hải', 'Lê Thị Mai', 'Nguyễn Thị Hồng Nhung', 'Đã quyết định khen thưởng (Quyết định số ', `Quyết định số ${decision.number}`, 'Thành tích nổi bật, đúng đối tượng trực tiếp sản xuất']) {
+    for (const expected of ['BIÊN BẢN', 'Trần Văn Hải', 'Lê Thị Mai', 'Nguyễn Thị Hồng Nhung', '2/3 thành viên dự họp', 'đủ số thành viên dự họp', 'Đã quyết định khen thưởng (Quyết định số ', `Quyết định số ${decision.number}`, 'Thành tích nổi bật, đúng đối tượng trực tiếp sản xuất']) {
       expect(text).toContain(expected);
     }
     expect(await pdfSig(body, nssDir)).toContain('Signature is Valid.');
@@ -179,6 +185,10 @@ describe('council papers', () => {
     expect([nothing.status, json(nothing.body).error.code]).toEqual([409, 'CONFLICT']);
     const tram = await nominate('tram', 'Cứu người trong vụ cháy xưởng, bảo vệ tài sản của doanh nghiệp');
     await api.ok(REVIEW, { id: tram, vote: 'FOR' }, tokens.councilBn1);
+    // one vote of three members passes nothing
+    const oneVote = await download(dossier, tokens.officerBn);
+    expect([oneVote.status, json(oneVote.body).error.code]).toEqual([409, 'CONFLICT']);
+    await api.ok(REVIEW, { id: tram, vote: 'FOR' }, tokens.councilBn2);
     const first = await download(dossier, tokens.officerBn);
     expect(first.status).toBe(200);
     const text = await pdfText(first.body);
@@ -188,6 +198,7 @@ describe('council papers', () => {
     expect(text).not.toContain('Nguyễn Thị Hồng Nhung');
     expect(sha256((await download(dossier, tokens.councilBn2)).body)).toBe(sha256(first.body));
     const phuc = await nominate('phuc', 'Vượt 130% định mức năng suất trong 12 tháng liên tục');
+    await api.ok(REVIEW, { id: phuc, vote: 'FOR' }, tokens.councilBn1);
     await api.ok(REVIEW, { id: phuc, vote: 'FOR' }, tokens.councilBn2);
     const second = await download(dossier, tokens.officerBn);
     expect(sha256(second.body)).not.toBe(sha256(first.body));

@@ -86,13 +86,24 @@ beforeAll(async () => {
   }, admin)).nominate.id;
   ids.decision = (await api.ok(`mutation($id: ID!) { grantReward(nominationId: $id, input: { signerRole: "Chủ tịch Công đoàn cơ sở", decidedOn: "${year}-01-03" }) { id } }`, { id: adHoc },
     await token(['COUNCIL_MEMBER'], ids.mayPath!, 'council-may'))).grantReward.id;
-  // a Huân chương proposal of Bắc Ninh on its way up (decision 0035), waiting at the province
+  // Bắc Ninh's council: a seat, and its meeting in progress
+  ids.seat = (await api.ok(`mutation($u: ID!) { addCouncilMember(unitId: $u, input: { accountId: "council-bn", fullName: "Hội đồng Bắc Ninh", position: CHAIR }) { id } }`, { u: ids.bn }, admin)).addCouncilMember.id;
+  ids.meeting = (await api.ok(`mutation($u: ID!, $a: ID!) { openCouncilMeeting(unitId: $u, input: { attendeeIds: [$a] }) { id } }`, { u: ids.bn, a: ids.seat }, admin)).openCouncilMeeting.id;
+  // a Huân chương proposal of Bắc Ninh on its way up (decision 0035), waiting at the province: Công ty May's council of
+  // three, all present, passes it (decision 0036) and proposes it
   const medal = (await api.ok(`mutation($i: NominateInput!) { nominate(input: $i) { id } }`, {
     i: { source: 'OFFICER', memberId: ids.colleague, grantingUnitId: ids.may, formCode: 'HCLD3', achievedOn: `${year}-01-02`, reason: 'Mười năm liền hoàn thành xuất sắc nhiệm vụ' },
   }, admin)).nominate.id;
-  const councilMay = await token(['COUNCIL_MEMBER'], ids.mayPath!, 'council-may');
-  await api.ok(`mutation($id: ID!) { reviewNomination(id: $id, vote: FOR) { id } }`, { id: medal }, councilMay);
-  ids.rewardProposal = (await api.ok(`mutation($id: ID!) { proposeReward(nominationId: $id, input: { signerRole: "Chủ tịch Công đoàn cơ sở" }) { id } }`, { id: medal }, councilMay)).proposeReward.id;
+  const maySeats: string[] = [];
+  for (const [sub, position] of [['council-may', 'CHAIR'], ['council-may-2', 'MEMBER'], ['council-may-3', 'MEMBER']] as const) {
+    maySeats.push((await api.ok(`mutation($u: ID!, $i: CouncilMemberInput!) { addCouncilMember(unitId: $u, input: $i) { id } }`, { u: ids.may, i: { accountId: sub, fullName: sub, position } }, admin)).addCouncilMember.id);
+  }
+  await api.ok(`mutation($u: ID!, $a: [ID!]!) { openCouncilMeeting(unitId: $u, input: { attendeeIds: $a }) { id } }`, { u: ids.may, a: maySeats }, admin);
+  for (const sub of ['council-may', 'council-may-2', 'council-may-3']) {
+    await api.ok(`mutation($id: ID!) { reviewNomination(id: $id, vote: FOR) { id } }`, { id: medal }, await token(['COUNCIL_MEMBER'], ids.mayPath!, sub));
+  }
+  ids.rewardProposal = (await api.ok(`mutation($id: ID!) { proposeReward(nominationId: $id, input: { signerRole: "Chủ tịch Công đoàn cơ sở" }) { id } }`, { id: medal },
+    await token(['COUNCIL_MEMBER'], ids.mayPath!, 'council-may'))).proposeReward.id;
   ids.proposal = (await api.ok(`mutation($i: ColleagueProposalInput!) { proposeColleague(input: $i) { id } }`, {
     i: { colleagueId: ids.colleague, kind: 'GOOD_DEED', occurredOn: `${year}-01-05`, description: 'Chị Ninh trả lại chiếc ví nhặt được cho người đánh rơi', evidence: [{ description: 'Tổ trưởng tổ 2 chứng kiến' }] },
   }, memberToken)).proposeColleague.id;
@@ -206,6 +217,10 @@ describe('every mutation across the province boundary', () => {
       resendProposal: ['officer', `mutation($id: ID!) { resendProposal(id: $id, correction: "Gửi lại trái phép từ tỉnh khác") { id } }`, { id: ids.rewardProposal }],
       recordAuthorityDecision: ['officer', `mutation($id: ID!) { recordAuthorityDecision(id: $id, input: { number: "1/QĐ-CTN", decidedOn: "${year}-01-05", signerRole: "Chủ tịch nước", signerName: "Giả mạo" }) { id } }`, { id: ids.rewardProposal }],
       setDecisionIssuerCode: ['officer', `mutation($u: ID!) { setDecisionIssuerCode(unitId: $u, code: "XAMPHAM") { code } }`, { u: ids.bn }],
+      addCouncilMember: ['officer', `mutation($u: ID!) { addCouncilMember(unitId: $u, input: { accountId: "xam-pham", fullName: "Người lạ", position: MEMBER }) { id } }`, { u: ids.bn }],
+      removeCouncilMember: ['officer', `mutation($id: ID!) { removeCouncilMember(id: $id) { id } }`, { id: ids.seat }],
+      openCouncilMeeting: ['council', `mutation($u: ID!, $a: ID!) { openCouncilMeeting(unitId: $u, input: { attendeeIds: [$a] }) { id } }`, { u: ids.bn, a: ids.seat }],
+      closeCouncilMeeting: ['council', `mutation($id: ID!) { closeCouncilMeeting(id: $id) { id } }`, { id: ids.meeting }],
     };
     // a person's own inbox and preferences: another's ids are ignored, not refused; what must hold is that nothing of
     // Bắc Ninh changes (the snapshot below covers notifications)
@@ -213,6 +228,8 @@ describe('every mutation across the province boundary', () => {
       markNotificationsRead: ['officer', `mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) { id } }`, { ids: ['00000000-0000-4000-8000-000000000001'] }],
       markAllNotificationsRead: ['officer', `mutation { markAllNotificationsRead }`, {}],
       setNotificationPreference: ['officer', `mutation { setNotificationPreference(kind: PROGRESS_OVERDUE, channels: { inbox: false, email: false, digest: false }) { kind } }`, {}],
+      // a council member's own relatives, on their own seat: Khánh Hòa's has none on Bắc Ninh's council
+      declareCouncilConflict: ['council', `mutation($m: ID!) { declareCouncilConflict(input: { memberId: $m, relation: "anh ruột" }) { id } }`, { m: ids.member }],
     };
 
     const { data } = await graphql<any>(platform.gatewayUrl, getIntrospectionQuery(), {}, admin);
@@ -247,6 +264,8 @@ describe('every mutation across the province boundary', () => {
                                (SELECT count(*) FROM emulation_bloc_units) AS "blocUnits",
                                (SELECT md5(string_agg(p.id::text || p.status || p.holder_unit_id, '' ORDER BY id)) FROM reward_proposals p) AS "rewardProposals",
                                (SELECT count(*) FROM proposal_steps) AS "proposalSteps",
+                               (SELECT md5(string_agg(c.id::text || coalesce(c.removed_at::text, ''), '' ORDER BY id)) FROM council_members c) AS "councilMembers",
+                               (SELECT md5(string_agg(c.id::text || c.status, '' ORDER BY id)) FROM council_meetings c) AS "councilMeetings", (SELECT count(*) FROM council_conflicts) AS "councilConflicts",
                                (SELECT count(*) FROM decision_revocations) AS revocations, (SELECT count(*) FROM decision_issuer_codes) AS "issuerCodes",
                                (SELECT md5(string_agg(g.id::text || g.status || array_to_string(g.form_codes, ','), '' ORDER BY id)) FROM emulation_registrations g) AS registrations`),
         notificationDb.query(`SELECT (SELECT md5(string_agg(x.id::text || coalesce(x.read_at::text, ''), '' ORDER BY id)) FROM notifications x) AS notifications,

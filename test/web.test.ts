@@ -240,6 +240,17 @@ describe('the Bắc Ninh council', () => {
     const card = page.getByTestId('nomination').filter({ hasText: 'kiểm tra bo mạch' });
     await card.getByRole('button', { name: 'Tán thành', exact: true }).click();
     await page.getByText('Đã biểu quyết tán thành: Phạm Văn Hùng').waitFor();
+    // one vote of three never decides: the council's other two members vote in the same meeting
+    await card.getByTestId('council-outcome').filter({ hasText: 'Chưa đủ số phiếu tán thành' }).waitFor();
+    const council = await demoToken('council member, Bắc Ninh');
+    const open = await graphql<any>(platform.gatewayUrl, `{ nominations(status: IN_COUNCIL, first: 50) { edges { node { id subjectName } } } }`, {}, council);
+    const hung = open.data.nominations.edges.map((e: any) => e.node).find((n: any) => n.subjectName === 'Phạm Văn Hùng');
+    for (const label of ['council member, Bắc Ninh (2)', 'council member, Bắc Ninh (3)']) {
+      const voted = await graphql(platform.gatewayUrl, `mutation($id: ID!) { reviewNomination(id: $id, vote: FOR) { status } }`, { id: hung.id }, await demoToken(label));
+      expect(voted.errors).toBeUndefined();
+    }
+    await page.reload();
+    await card.getByTestId('council-outcome').filter({ hasText: 'Được thông qua tại phiên họp' }).waitFor();
     await card.getByLabel('Người ký (chức danh)').fill('Chủ tịch LĐLĐ tỉnh Bắc Ninh');
     await card.getByRole('button', { name: 'Quyết định khen thưởng' }).click();
     await page.getByText(/Quyết định số \d+\/QĐ-LĐLĐ:/).waitFor();

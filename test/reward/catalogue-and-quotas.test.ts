@@ -7,7 +7,7 @@
  */
 import { Client } from 'pg';
 import { databaseUrl } from '@thidua/common';
-import { REVIEW, RewardScenario, daysAgo, year } from '../support/reward';
+import { RewardScenario, daysAgo, year } from '../support/reward';
 import { usePlatform } from '../support/platform';
 
 const env = usePlatform();
@@ -119,7 +119,7 @@ describe('quotas and collective titles', () => {
     const council = await s.token(['COUNCIL_MEMBER'], 'vn', 'council-vn');
     const thematic = async (memberKey: string) => {
       const id = await s.nominate({ memberKey, granting: 'vn', formCode: 'BK_TLD_CHUYEN_DE', achievedOn: daysAgo(5), awardYear: year, reason: 'Tiêu biểu trong chuyên đề Xanh - Sạch - Đẹp, bảo đảm an toàn vệ sinh lao động' }, s.tokens.admin);
-      await s.api.ok(REVIEW, { id, vote: 'FOR' }, council);
+      await s.approve(id, council);
       return id;
     };
     const first = await s.grant(await thematic('hoa'), daysAgo(3), {}, council);

@@ -45,12 +45,16 @@ describe('council review, eligibility and quotas at decision time', () => {
   const achieved = daysAgo(60);
   let hoaTitle: string;
 
-  it('needs the council’s approval, counting each member’s latest vote', async () => {
+  it('needs the council’s approval in a meeting with its quorum and majority, counting each member’s latest vote', async () => {
     hoaTitle = await s.nominate({ memberKey: 'hoa', granting: 'hn', formCode: 'LDTT', achievedOn: achieved, awardYear: year });
-    expect(await s.refusedGrant(hoaTitle, daysAgo(50))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('0 đồng ý, 0 không đồng ý') });
-    await s.approve(hoaTitle);
+    expect(await s.refusedGrant(hoaTitle, daysAgo(50))).toMatchObject({ code: 'CONFLICT', rule: 'NO_MEETING', message: expect.stringContaining('chưa biểu quyết đề nghị này trong một phiên họp') });
+    // one vote of three members never decides
+    await s.seatCouncil('hn');
+    await s.api.ok(REVIEW, { id: hoaTitle, vote: 'FOR' }, s.tokens.councilHn);
+    const single = await s.refusedGrant(hoaTitle, daysAgo(50));
+    expect(single).toMatchObject({ code: 'CONFLICT', rule: 'MAJORITY', source: expect.stringContaining('2/3'), message: expect.stringContaining('1 tán thành, 0 không tán thành, 0 không biểu quyết; cần 2 phiếu') });
     expect((await s.api.ok(REVIEW, { id: hoaTitle, vote: 'AGAINST', comment: 'Chưa đủ minh chứng' }, s.tokens.councilHn2)).reviewNomination).toMatchObject({ status: 'IN_COUNCIL', votesFor: 1, votesAgainst: 1 });
-    expect(await s.refusedGrant(hoaTitle, daysAgo(50))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('1 đồng ý, 1 không đồng ý') });
+    expect(await s.refusedGrant(hoaTitle, daysAgo(50))).toMatchObject({ code: 'CONFLICT', rule: 'MAJORITY', message: expect.stringContaining('1 tán thành, 1 không tán thành') });
     expect((await s.api.ok(REVIEW, { id: hoaTitle, vote: 'FOR', comment: 'Đã bổ sung minh chứng' }, s.tokens.councilHn2)).reviewNomination.votesFor).toBe(2);
   });
 
@@ -124,7 +128,7 @@ describe('union awards at national level', () => {
     const nominateNational = (memberKey: string, formCode: string) =>
       s.nominate({ memberKey, granting: 'vn', formCode, achievedOn: daysAgo(5), awardYear: year, reason: 'Tác giả sáng kiến làm lợi lớn cho doanh nghiệp' }, s.tokens.admin);
     const decide = async (id: string) => {
-      await s.api.ok(REVIEW, { id, vote: 'FOR' }, council);
+      await s.approve(id, council);
       return s.api.ok(GRANT, { id, input: { signerRole: 'Chủ tịch Tổng Liên đoàn Lao động Việt Nam' } }, council).then(
         (r) => r.grantReward,
         (error: Error) => ({ error: error.message }),
@@ -142,7 +146,7 @@ describe('union awards at national level', () => {
     const council = await s.token(['COUNCIL_MEMBER'], 'vn', 'council-vn');
     const once = async () => {
       const id = await s.nominate({ memberKey: 'tuan', granting: 'vn', formCode: 'GIAI_NGUYEN_DUC_CANH', achievedOn: daysAgo(5), awardYear: year, reason: 'Công nhân trực tiếp sản xuất tiêu biểu' }, s.tokens.admin);
-      await s.api.ok(REVIEW, { id, vote: 'FOR' }, council);
+      await s.approve(id, council);
       return graphql(s.platform.gatewayUrl, GRANT, { id, input: { signerRole: 'Chủ tịch Tổng Liên đoàn Lao động Việt Nam' } }, council);
     };
     expect((await once()).data?.grantReward).toMatchObject({ formCode: 'GIAI_NGUYEN_DUC_CANH' });

@@ -48,6 +48,18 @@ describe('fairness and timeliness figures', () => {
     });
   });
 
+  it('shows how many ad-hoc rewards were decided within the days the regulation allows, and their median days', async () => {
+    // besides the year's ad-hoc Giấy khen to Tuấn (2 days), Hoa's fire (8 days) and Lan's floods (2 days): one decided late, 30 days on
+    await s.grant(await s.nominate({ memberKey: 'minh', granting: 'may', formCode: 'GIAY_KHEN', source: 'AD_HOC', achievedOn: '2025-03-01', reason: 'Chỉ huy chữa cháy kho vải kịp thời' }), '2025-03-31', {}, s.tokens.councilMay);
+    const AD_HOC = `query($u: ID!, $from: Date!, $to: Date!) { rewardFairness(unitId: $u, from: $from, to: $to) {
+      adHocDecisions adHocWithinLimit adHocWithinLimitShare adHocMedianDays adHocTimeLimit { days source verified } } }`;
+    const figures = (await s.api.ok(AD_HOC, { u: s.units.hn!.id, from: '2024-01-01', to: today }, s.tokens.officerHn)).rewardFairness;
+    // days 2, 2, 8, 30: three within 10, the median (nearest rank, the 2nd) 2
+    expect(figures).toEqual({ adHocDecisions: 4, adHocWithinLimit: 3, adHocWithinLimitShare: 0.75, adHocMedianDays: 2, adHocTimeLimit: { days: 10, source: expect.stringContaining('Nghị định 152/2025/NĐ-CP'), verified: false } });
+    const none = (await s.api.ok(AD_HOC, { u: s.units.so!.id, from: '2024-01-01', to: today }, s.tokens.officerHn)).rewardFairness;
+    expect(none).toMatchObject({ adHocDecisions: 0, adHocWithinLimit: 0, adHocWithinLimitShare: null, adHocMedianDays: null });
+  });
+
   it('follows members’ changes: the membership shares come from counts kept as the read model changes', async () => {
     const UPDATE = `mutation($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { id } }`;
     const shares = async () => {

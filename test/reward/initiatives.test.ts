@@ -1,6 +1,6 @@
 /**
- * Initiatives (sáng kiến) through the real gateway: registered by their author, assessed by officers over them
- * with the benefit value (giá trị làm lợi) worked out, paid at the collective agreement's rate or the legal 7%,
+ * Initiatives (sáng kiến) through the real gateway: registered by their author, their reach recognised by the council
+ * of its level (never by the author, nor by an officer above), assessed with the benefit value (giá trị làm lợi) worked out, paid at the collective agreement's rate or the legal 7%,
  * and qualifying their author for Chiến sĩ thi đua cơ sở.
  */
 import { ASSESS_INITIATIVE, HOAS_ASSESSMENT, REGISTER_INITIATIVE, RewardScenario, daysAgo, year } from '../support/reward';
@@ -30,11 +30,18 @@ describe('initiatives (sáng kiến)', () => {
       'applicationCostVnd',
       'calculation',
     ]);
+    // the unit's reach is the unit's council's to recognise, not Hà Nội's; and nobody assesses their own initiative
+    expect(await s.api.refused(ASSESS_INITIATIVE, { id: initiativeId, input }, s.tokens.officerHn)).toMatchObject({
+      code: 'FORBIDDEN', message: expect.stringContaining('Phạm vi ảnh hưởng cấp cơ sở do Hội đồng của Công đoàn Công ty May Thăng Long công nhận'),
+    });
+    const hoaAsOfficer = await s.token(['UNIT_OFFICER'], 'may', 'officer-hoa', s.members.hoa!);
+    expect(await s.api.refused(ASSESS_INITIATIVE, { id: initiativeId, input }, hoaAsOfficer)).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('Không ai tự đánh giá sáng kiến của mình') });
+    expect((await s.api.refused(ASSESS_INITIATIVE, { id: initiativeId, input: { ...input, reach: 'PROVINCE' } }, s.tokens.officerMay)).message).toContain('do Hội đồng của Liên đoàn Lao động thành phố Hà Nội công nhận');
     // 150,000,000 − 30,000,000 = 120,000,000 benefit; the agreement's 10% beats the legal 7%
-    const assessed = (await s.api.ok(ASSESS_INITIATIVE, { id: initiativeId, input }, s.tokens.officerHn)).assessInitiative;
+    const assessed = (await s.api.ok(ASSESS_INITIATIVE, { id: initiativeId, input }, s.tokens.councilMay)).assessInitiative;
     expect(assessed).toMatchObject({ status: 'RECOGNISED', benefitValueVnd: 120_000_000, rate: 0.1, rewardVnd: 12_000_000, recognisedYear: year, reach: 'UNIT' });
     expect(assessed.rateSource).toContain('Công ty TNHH May Thăng Long');
-    expect((await s.api.refused(ASSESS_INITIATIVE, { id: initiativeId, input }, s.tokens.officerHn)).code).toBe('CONFLICT');
+    expect((await s.api.refused(ASSESS_INITIATIVE, { id: initiativeId, input }, s.tokens.officerMay)).code).toBe('CONFLICT');
   });
 
   it('pay by the legal 7% where no agreement sets a rate', async () => {

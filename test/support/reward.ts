@@ -42,7 +42,30 @@ export interface NominationSpec {
   reason?: string;
 }
 
-export type Tokens = Record<'admin' | 'officerHn' | 'officerKh' | 'councilHn' | 'councilHn2' | 'councilMay' | 'employer' | 'hoa', string>;
+export type Tokens = Record<'admin' | 'officerHn' | 'officerKh' | 'officerMay' | 'councilHn' | 'councilHn2' | 'councilHn3' | 'councilMay' | 'councilMay2' | 'councilMay3' | 'employer' | 'hoa', string>;
+
+export const ADD_COUNCIL_MEMBER = `mutation($unitId: ID!, $input: CouncilMemberInput!) { addCouncilMember(unitId: $unitId, input: $input) { id accountId fullName position } }`;
+export const OPEN_MEETING = `mutation($unitId: ID!, $input: CouncilMeetingInput!) { openCouncilMeeting(unitId: $unitId, input: $input) { id heldOn status membersTotal quorumNeeded quorumMet attendees { fullName } } }`;
+
+/** The councils each scenario seats, three members each (the accounts are the tokens' subjects): the national federation's, Hà Nội's and Công ty May's. */
+const COUNCILS: Record<'vn' | 'hn' | 'may', { sub: string; fullName: string; position: string }[]> = {
+  vn: [
+    { sub: 'council-vn', fullName: 'Hoàng Văn Bình', position: 'CHAIR' },
+    { sub: 'council-vn-2', fullName: 'Phạm Thị Duyên', position: 'VICE_CHAIR' },
+    { sub: 'council-vn-3', fullName: 'Bùi Quang Khải', position: 'MEMBER' },
+  ],
+  hn: [
+    { sub: 'council-hn-1', fullName: 'Vũ Thị Thu', position: 'CHAIR' },
+    { sub: 'council-hn-2', fullName: 'Ngô Văn Hải', position: 'VICE_CHAIR' },
+    { sub: 'council-hn-3', fullName: 'Đặng Minh Châu', position: 'MEMBER' },
+  ],
+  may: [
+    { sub: 'council-may', fullName: 'Trịnh Văn Sơn', position: 'CHAIR' },
+    { sub: 'council-may-2', fullName: 'Lý Thị Mai', position: 'MEMBER' },
+    { sub: 'council-may-3', fullName: 'Hồ Văn Phúc', position: 'MEMBER' },
+  ],
+};
+type CouncilUnit = keyof typeof COUNCILS;
 
 /** Hà Nội's federation, Công ty May Thăng Long (Hoa, Lan, Tuấn: direct workers; Minh: a leader) and Sở Công Thương (Bình). */
 const HANOI = {
@@ -95,9 +118,13 @@ export class RewardScenario {
       admin,
       officerHn: await token(['UNIT_OFFICER'], 'hn', 'officer-hn'),
       officerKh: await token(['UNIT_OFFICER'], 'kh', 'officer-kh'),
+      officerMay: await token(['UNIT_OFFICER'], 'may', 'officer-may'),
       councilHn: await token(['COUNCIL_MEMBER'], 'hn', 'council-hn-1'),
       councilHn2: await token(['COUNCIL_MEMBER'], 'hn', 'council-hn-2'),
+      councilHn3: await token(['COUNCIL_MEMBER'], 'hn', 'council-hn-3'),
       councilMay: await token(['COUNCIL_MEMBER'], 'may', 'council-may'),
+      councilMay2: await token(['COUNCIL_MEMBER'], 'may', 'council-may-2'),
+      councilMay3: await token(['COUNCIL_MEMBER'], 'may', 'council-may-3'),
       employer: await token(['EMPLOYER'], 'may', 'employer-may'),
       hoa: await token(['MEMBER'], 'may', 'member-hoa', tree.members.hoa!),
     };
@@ -143,8 +170,26 @@ export class RewardScenario {
     return (await this.api.ok(NOMINATE, { input }, by)).nominate.id;
   }
 
-  async approve(nominationId: string, council = this.tokens.councilHn): Promise<void> {
-    await this.api.ok(REVIEW, { id: nominationId, vote: 'FOR' }, council);
+  /** The seats of the councils (ids by the account's subject), filled when the scenario starts. */
+  readonly seats = new Map<string, string>();
+
+  /** Seats a unit's council and opens its meeting with everyone present, once (the first approval does it). */
+  async seatCouncil(unitKey: CouncilUnit): Promise<void> {
+    if (COUNCILS[unitKey].every((seat) => this.seats.has(seat.sub))) return;
+    const unitId = this.units[unitKey]!.id;
+    for (const seat of COUNCILS[unitKey]) {
+      const { id } = (await this.api.ok(ADD_COUNCIL_MEMBER, { unitId, input: { accountId: seat.sub, fullName: seat.fullName, position: seat.position } }, this.tokens.admin)).addCouncilMember;
+      this.seats.set(seat.sub, id);
+    }
+    await this.api.ok(OPEN_MEETING, { unitId, input: { attendeeIds: COUNCILS[unitKey].map((seat) => this.seats.get(seat.sub)) } }, this.tokens.admin);
+  }
+
+  /** Every member of the nomination's council votes for it in the open meeting (the `council` token only says which council, as before). */
+  async approve(nominationId: string, _council?: string): Promise<void> {
+    const { nomination } = await this.api.ok(`query($id: ID!) { nomination(id: $id) { grantingUnit { id } } }`, { id: nominationId }, this.tokens.admin);
+    const unitKey = (Object.keys(COUNCILS) as CouncilUnit[]).find((key) => this.units[key]!.id === nomination.grantingUnit.id)!;
+    await this.seatCouncil(unitKey);
+    for (const seat of COUNCILS[unitKey]) await this.api.ok(REVIEW, { id: nominationId, vote: 'FOR' }, await this.token(['COUNCIL_MEMBER'], unitKey, seat.sub));
   }
 
   async grant(nominationId: string, decidedOn: string, extra: Record<string, unknown> = {}, by = this.tokens.councilHn) {
@@ -197,13 +242,14 @@ export class RewardScenario {
     return (await this.api.ok(AGREEMENT, { input: this.agreementInput() }, this.tokens.employer)).registerCollectiveAgreement;
   }
 
-  /** Hoa's jig, registered by her and recognised by Hà Nội: 120,000,000 VND benefit, paid at the agreement's rate when there is one. */
+  /** Hoa's jig, registered by her and recognised by Công ty May's council (its reach is the unit's): 120,000,000 VND benefit, paid at the agreement's rate when there is one. */
   async recogniseHoasInitiative() {
     const id = (await this.api.ok(REGISTER_INITIATIVE, { input: { title: 'Cữ gá may túi tự động', description: 'Cữ gá giúp may túi áo nhanh gấp đôi, giảm lỗi đường may' } }, this.tokens.hoa)).registerInitiative.id;
     return { id, ...(await this.assessInitiative(id, HOAS_ASSESSMENT)) };
   }
 
-  async assessInitiative(id: string, input: Record<string, unknown>, by = this.tokens.officerHn) {
+  /** Assessed for the council of the reach's level: Công ty May's officer for the unit, Hà Nội's for the province. */
+  async assessInitiative(id: string, input: Record<string, unknown>, by = input.reach === 'UNIT' ? this.tokens.officerMay : this.tokens.officerHn) {
     return (await this.api.ok(ASSESS_INITIATIVE, { id, input }, by)).assessInitiative;
   }
 

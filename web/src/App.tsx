@@ -13,6 +13,7 @@ import { ColleagueProposalsPage } from './pages/ColleagueProposalsPage';
 import { CorrectionsPage } from './pages/CorrectionsPage';
 import { ProposalsPage } from './pages/ProposalsPage';
 import { CouncilPage } from './pages/CouncilPage';
+import { CouncilMembersPage } from './pages/CouncilMembersPage';
 import { CriteriaSetsPage } from './pages/CriteriaSetsPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { DecisionPage } from './pages/DecisionPage';
@@ -82,6 +83,7 @@ const NAV: NavItem[] = [
   { to: '/work/evidence', label: 'Nộp minh chứng', roles: [...OFFICERS, 'MEMBER'] },
   { to: '/work/reviews', label: 'Chấm điểm', roles: ['REVIEWER'] },
   { to: '/work/council', label: 'Hội đồng TĐKT', roles: ['COUNCIL_MEMBER'] },
+  { to: '/work/council-members', label: 'Thành viên Hội đồng', roles: OFFICERS },
   { to: '/work/corrections', label: 'Rút đề nghị, thu hồi', roles: ['UNIT_OFFICER', 'NATIONAL_ADMIN', 'COUNCIL_MEMBER'] },
   { to: '/work/proposals', label: 'Hồ sơ trình khen', roles: ['UNIT_OFFICER', 'NATIONAL_ADMIN', 'COUNCIL_MEMBER', 'EMPLOYER'] },
   { to: '/work/editor', label: 'Biên tập', roles: ['EDITOR', 'NATIONAL_ADMIN'] },
@@ -198,6 +200,7 @@ export function App() {
             <Route path="/work/evidence" element={<EvidencePage />} />
             <Route path="/work/reviews" element={<ReviewsPage />} />
             <Route path="/work/council" element={<CouncilPage />} />
+            <Route path="/work/council-members" element={<CouncilMembersPage />} />
             <Route path="/work/corrections" element={<CorrectionsPage />} />
             <Route path="/work/proposals" element={<ProposalsPage />} />
             <Route path="/work/editor" element={<EditorPage />} />

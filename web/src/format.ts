@@ -65,6 +65,9 @@ export const PROCEEDING_KIND: Record<string, string> = {
 
 export const REPORT_STATUS: Record<string, string> = { PENDING_CONFIRMATION: 'Chờ xác nhận', CONFIRMED: 'Đã xác nhận' };
 
+/** Positions in a council (Hội đồng Thi đua - Khen thưởng), as the reward subgraph names them. */
+export const COUNCIL_POSITION: Record<string, string> = { CHAIR: 'Chủ tịch Hội đồng', VICE_CHAIR: 'Phó Chủ tịch Hội đồng', STANDING_MEMBER: 'Ủy viên thường trực', MEMBER: 'Ủy viên' };
+
 export const label = (labels: Record<string, string>, code: string | null | undefined) => (code ? (labels[code] ?? code) : '—');
 
 export { WEBHOOK_DELIVERY_STATUS_NAMES as WEBHOOK_DELIVERY_STATUS, WEBHOOK_EVENT_NAMES as WEBHOOK_EVENT } from '../../services/media/src/domain/webhook-names';

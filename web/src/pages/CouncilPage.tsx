@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { ApiError, mutate, type Problem } from '../api';
 import { useAuth } from '../auth';
 import { DownloadButton } from '../downloads';
-import { NOMINATION_SOURCE, NOMINATION_STATUS, day, label, withReward } from '../format';
-import { useQuery } from '../hooks';
+import { COUNCIL_POSITION, NOMINATION_SOURCE, NOMINATION_STATUS, day, label, withReward } from '../format';
+import { useAction, useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Page, Success, problemFor } from '../ui';
 import { MY_UNIT, type MyUnit } from '../my-unit';
 
@@ -22,6 +22,9 @@ interface Nomination {
   reviews: { reviewerName: string | null; vote: string | null; comment: string | null }[];
   suspension: { message: string } | null;
   basedOn: ResultBasis | null;
+  member: { id: string } | null;
+  myConflict: string | null;
+  councilOutcome: { passed: boolean; message: string };
 }
 
 interface ResultBasis {
@@ -43,7 +46,7 @@ interface ReviewedDecision {
 const VOTE_LABELS: Record<string, string> = { FOR: 'Tán thành', AGAINST: 'Không tán thành', ABSTAIN: 'Không biểu quyết' };
 const NOMINATIONS = `query CouncilNominations { nominations(first: 50) { edges { node {
   id source status subjectName reason achievedOn resultRank taskRating votesFor votesAgainst form { code name } reviews { reviewerName vote comment } suspension { message }
-  basedOn { publicationVersion score rank }
+  basedOn { publicationVersion score rank } member { id } myConflict councilOutcome { passed message }
 } } } rewardForms { code name } }`;
 const UNDER_REVIEW = `query DecisionsUnderReview { decisionsUnderReview(first: 50) { edges { node {
   id number decidedOn subjectName formName basedOn { publicationVersion score rank }
@@ -101,6 +104,34 @@ const GRANT = `mutation Grant($id: ID!, $input: GrantRewardInput!) { grantReward
 const PROPOSE = `mutation Propose($id: ID!, $input: ProposeRewardInput!) { proposeReward(nominationId: $id, input: $input) { formName holderUnitName status authorityName } }`;
 const REFUSE = `mutation Refuse($id: ID!, $reason: String!) { refuseNomination(nominationId: $id, reason: $reason) { status } }`;
 
+const DECLARE = `mutation DeclareCouncilConflict($input: CouncilConflictInput!) { declareCouncilConflict(input: $input) { fullName } }`;
+
+/** A member declares that the person nominated is their relative: they will not vote on that person. */
+function DeclareRelative({ memberId, nominationId, subjectName, onDone }: { memberId: string; nominationId: string; subjectName: string; onDone(message: string): void }) {
+  const { session } = useAuth();
+  const [relation, setRelation] = useState('');
+  const action = useAction();
+  const field = `relation-${nominationId}`;
+  const declare = () =>
+    action.run(async () => {
+      await mutate(DECLARE, { input: { memberId, relation } }, session?.token ?? null);
+      onDone(`Đã khai báo ${subjectName} là ${relation} của bạn: bạn không biểu quyết về người này`);
+      return 'Đã khai báo';
+    });
+  return (
+    <details>
+      <summary>Người được đề nghị là người thân của tôi</summary>
+      <div className="row">
+        <Field id={field} label="Quan hệ" problem={action.problem('relation')} hint="Ví dụ: vợ, con, anh ruột">
+          <input id={field} value={relation} onChange={(e) => setRelation(e.target.value)} />
+        </Field>
+        <button type="button" className="secondary" onClick={declare}>Khai báo xung đột lợi ích</button>
+      </div>
+      {action.problems.length ? null : <ErrorBox error={action.error} />}
+    </details>
+  );
+}
+
 function NominationCard({ nomination, forms, onChange }: { nomination: Nomination; forms: { code: string; name: string }[]; onChange(message: string): void }) {
   const { session } = useAuth();
   const token = session?.token ?? null;
@@ -127,16 +158,23 @@ function NominationCard({ nomination, forms, onChange }: { nomination: Nominatio
         {nomination.resultRank ? ` · xếp hạng ${nomination.resultRank}` : ''}
         {nomination.basedOn ? ` · theo kết quả công bố lần ${nomination.basedOn.publicationVersion}` : ''} · {nomination.votesFor} tán thành, {nomination.votesAgainst} không tán thành
       </p>
+      <p className={nomination.councilOutcome.passed ? 'alert alert-success' : 'muted'} data-testid="council-outcome">{nomination.councilOutcome.message}</p>
       {nomination.reviews.length ? <ul>{nomination.reviews.map((r, i) => <li key={i}>{r.reviewerName ?? 'Thành viên'}: {r.vote ? `${label(VOTE_LABELS, r.vote)}. ` : ''}{r.comment ?? ''}</li>)}</ul> : null}
       {open ? (
         <div className="stack">
           <Field id={`comment-${id}`} label="Ý kiến">
             <input id={`comment-${id}`} value={comment} onChange={(e) => setComment(e.target.value)} />
           </Field>
-          <div className="row">
-            <button type="button" className="secondary" onClick={() => run(async () => { await mutate(VOTE, { id, vote: 'FOR', comment: comment || null }, token); return `Đã biểu quyết tán thành: ${nomination.subjectName}`; })}>Tán thành</button>
-            <button type="button" className="secondary" onClick={() => run(async () => { await mutate(VOTE, { id, vote: 'AGAINST', comment: comment || null }, token); return `Đã biểu quyết không tán thành: ${nomination.subjectName}`; })}>Không tán thành</button>
-          </div>
+          {nomination.myConflict ? (
+            <div className="alert alert-warning" role="status" data-testid="my-conflict">Bạn không biểu quyết đề nghị này: {nomination.myConflict}. Bạn vẫn có thể ghi ý kiến.</div>
+          ) : (
+            <div className="row">
+              <button type="button" className="secondary" onClick={() => run(async () => { await mutate(VOTE, { id, vote: 'FOR', comment: comment || null }, token); return `Đã biểu quyết tán thành: ${nomination.subjectName}`; })}>Tán thành</button>
+              <button type="button" className="secondary" onClick={() => run(async () => { await mutate(VOTE, { id, vote: 'AGAINST', comment: comment || null }, token); return `Đã biểu quyết không tán thành: ${nomination.subjectName}`; })}>Không tán thành</button>
+              <button type="button" className="secondary" onClick={() => run(async () => { await mutate(VOTE, { id, vote: 'ABSTAIN', comment: comment || null }, token); return `Đã không biểu quyết: ${nomination.subjectName}`; })}>Không biểu quyết</button>
+            </div>
+          )}
+          {!nomination.myConflict && nomination.member ? <DeclareRelative memberId={nomination.member.id} nominationId={id} subjectName={nomination.subjectName} onDone={onChange} /> : null}
           <div className="row">
             <Field id={`form-${id}`} label="Hình thức khen thưởng">
               <select id={`form-${id}`} value={formCode} onChange={(e) => setFormCode(e.target.value)}>
@@ -205,6 +243,84 @@ function NominationCard({ nomination, forms, onChange }: { nomination: Nominatio
   );
 }
 
+interface MeetingSeat {
+  id: string;
+  fullName: string;
+  position: string;
+}
+
+interface Meeting {
+  id: string;
+  heldOn: string;
+  membersTotal: number;
+  quorumNeeded: number;
+  quorumMet: boolean;
+  attendees: MeetingSeat[];
+}
+
+const MY_COUNCIL = `query MyCouncil { council { unit { id } unitName members { id fullName position } mySeat { id }
+  openMeeting { id heldOn membersTotal quorumNeeded quorumMet attendees { id fullName position } } } }`;
+const OPEN_MEETING = `mutation OpenCouncilMeeting($unitId: ID!, $input: CouncilMeetingInput!) { openCouncilMeeting(unitId: $unitId, input: $input) { id heldOn } }`;
+const CLOSE_MEETING = `mutation CloseCouncilMeeting($id: ID!) { closeCouncilMeeting(id: $id) { heldOn } }`;
+
+/** The council's meeting: the secretary marks who is present and opens it; votes are cast in it until it is closed. */
+function MeetingPanel({ onChange }: { onChange(message: string): void }) {
+  const { session } = useAuth();
+  const token = session?.token ?? null;
+  const council = useQuery<{ council: { unit: { id: string }; unitName: string; members: MeetingSeat[]; openMeeting: Meeting | null } }>(MY_COUNCIL);
+  const [present, setPresent] = useState<string[]>([]);
+  const action = useAction();
+  const data = council.data?.council;
+  const meeting = data?.openMeeting ?? null;
+  const open = () =>
+    action.run(async () => {
+      const { openCouncilMeeting } = await mutate<{ openCouncilMeeting: { heldOn: string } }>(OPEN_MEETING, { unitId: data!.unit.id, input: { attendeeIds: present } }, token);
+      council.reload();
+      onChange(`Đã mở phiên họp ngày ${day(openCouncilMeeting.heldOn)} với ${present.length} thành viên dự họp`);
+      return 'Đã mở phiên họp';
+    });
+  const close = () =>
+    action.run(async () => {
+      await mutate(CLOSE_MEETING, { id: meeting!.id }, token);
+      setPresent([]);
+      council.reload();
+      onChange(`Đã kết thúc phiên họp ngày ${day(meeting!.heldOn)}`);
+      return 'Đã kết thúc phiên họp';
+    });
+  return (
+    <section aria-labelledby="meeting-heading" className="card" data-testid="council-meeting">
+      <h2 id="meeting-heading">Phiên họp Hội đồng</h2>
+      <ErrorBox error={council.error} />
+      {data && data.members.length === 0 ? <Empty>Hội đồng chưa có thành viên; cán bộ công đoàn của đơn vị bổ sung thành viên.</Empty> : null}
+      {meeting ? (
+        <>
+          <p>
+            Phiên họp ngày {day(meeting.heldOn)}: {meeting.attendees.length}/{meeting.membersTotal} thành viên dự họp (
+            {meeting.attendees.map((a) => a.fullName).join(', ')}).{' '}
+            {meeting.quorumMet ? `Đủ số thành viên dự họp (cần ${meeting.quorumNeeded}).` : `Không đủ số thành viên dự họp (cần ${meeting.quorumNeeded}): kết luận của phiên không có hiệu lực.`}
+          </p>
+          <button type="button" className="secondary" onClick={close}>Kết thúc phiên họp</button>
+        </>
+      ) : data && data.members.length > 0 ? (
+        <>
+          <fieldset>
+            <legend>Thành viên dự họp</legend>
+            {data.members.map((m) => (
+              <label key={m.id} className="check">
+                <input type="checkbox" checked={present.includes(m.id)} onChange={(e) => setPresent(e.target.checked ? [...present, m.id] : present.filter((id) => id !== m.id))} />
+                {m.fullName} ({label(COUNCIL_POSITION, m.position)})
+              </label>
+            ))}
+          </fieldset>
+          {action.problem('attendeeIds') ? <p className="field-error" role="alert">{action.problem('attendeeIds')}</p> : null}
+          <button type="button" onClick={open}>Mở phiên họp</button>
+        </>
+      ) : null}
+      {action.problems.length ? null : <ErrorBox error={action.error} />}
+    </section>
+  );
+}
+
 /** The emulation and reward council (Hội đồng TĐKT) of the member's unit: vote, comment, decide or refuse. */
 export function CouncilPage() {
   const { data, error, loading, reload } = useQuery<{ nominations: { edges: { node: Nomination }[] }; rewardForms: { code: string; name: string }[] }>(NOMINATIONS);
@@ -236,6 +352,7 @@ export function CouncilPage() {
         </section>
       ) : null}
       <ErrorBox error={underReview.error} />
+      <MeetingPanel onChange={(text) => { setMessage(text); reload(); }} />
       <h2>Đề nghị khen thưởng</h2>
       {loading ? <Loading /> : nominations.length === 0 ? <Empty>Không có đề nghị khen thưởng nào.</Empty> : null}
       <div className="grid">

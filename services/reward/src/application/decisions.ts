@@ -4,6 +4,7 @@ import { rewardAmount } from '../domain/amounts';
 import { outcomeRefusal, type ApprovedOutcome, type DecidingAuthority } from '../domain/authority';
 import { quotaFailure, unmetRules, type EligibilityFacts, type QuotaUsage, type RuleFailure, type TaskRating } from '../domain/rules';
 import { formFitProblems } from '../domain/forms';
+import { MOVEMENT_REWARD_RULE, countsAsMeritBasis, movementRewardProblem } from '../domain/council';
 import { DECISION_SELECT, OWNER_COLUMN, type DecisionOwner, type DecisionRow, type NominationRow, type RewardFormRow, type UnitRef } from '../entities';
 import { baseSalaryInForce, loadForm } from './catalogue';
 import type { RewardContext } from './context';
@@ -12,7 +13,7 @@ import { takeDecisionNumber } from './numbering';
 import { registrationFailureOf } from './registrations';
 import { membershipOf, requireUnit } from './subjects';
 import { nominationSuspension } from './suspensions';
-import { councilVotes } from './votes';
+import { nominationOutcome } from './council-meetings';
 
 export interface GrantInput {
   formCode?: string | null;
@@ -29,9 +30,10 @@ export interface GrantInput {
 async function eligibilityFacts(manager: EntityManager, nomination: NominationRow, taskRating: TaskRating | null): Promise<EligibilityFacts> {
   const subjectKey = nomination.memberId ?? nomination.unitId;
   const subjectFilter = nomination.memberId ? 'member_id = $1' : 'member_id IS NULL AND unit_id = $1';
-  const granted = await queryRows<{ year: number; formCode: string; adHoc: boolean }>(manager, `SELECT award_year AS year, form_code AS "formCode", ad_hoc AS "adHoc" FROM standing_reward_decisions WHERE ${subjectFilter}`, [subjectKey]);
+  const granted = await queryRows<{ year: number; formCode: string; adHoc: boolean; campaignId: string | null }>(manager,
+    `SELECT award_year AS year, form_code AS "formCode", ad_hoc AS "adHoc", campaign_id AS "campaignId" FROM standing_reward_decisions WHERE ${subjectFilter}`, [subjectKey]);
   const meritFormsByYear = new Map<number, Set<string>>();
-  for (const row of granted.filter((g) => !g.adHoc)) meritFormsByYear.set(row.year, (meritFormsByYear.get(row.year) ?? new Set()).add(row.formCode));
+  for (const row of granted.filter(countsAsMeritBasis)) meritFormsByYear.set(row.year, (meritFormsByYear.get(row.year) ?? new Set()).add(row.formCode));
   const initiatives = nomination.memberId
     ? await queryRows<EligibilityFacts['initiatives'][number]>(
         manager,
@@ -53,13 +55,13 @@ async function eligibilityFacts(manager: EntityManager, nomination: NominationRo
   };
 }
 
-/** Members of a collective's subtree and how many of them hold each title for the year (merit decisions only). */
+/** Members of a collective's subtree and how many of them hold each title for the year (merit decisions only: not ad hoc, not a movement's, MERIT_BASIS_RULE). */
 async function collectiveMembers(manager: EntityManager, unitPath: string, year: number): Promise<EligibilityFacts['members']> {
   const [total] = await queryRows<{ n: number }>(manager, `SELECT count(*)::int AS n FROM member_refs WHERE unit_path LIKE $1 || '%'`, [unitPath]);
   const holders = await queryRows<{ formCode: string; n: number }>(manager,
     `SELECT d.form_code AS "formCode", count(DISTINCT d.member_id)::int AS n
        FROM standing_reward_decisions d JOIN member_refs m ON m.id = d.member_id
-      WHERE m.unit_path LIKE $1 || '%' AND d.award_year = $2 AND NOT d.ad_hoc GROUP BY d.form_code`,
+      WHERE m.unit_path LIKE $1 || '%' AND d.award_year = $2 AND NOT d.ad_hoc AND d.campaign_id IS NULL GROUP BY d.form_code`,
     [unitPath, year],
   );
   return { total: total!.n, withForm: Object.fromEntries(holders.map((h) => [h.formCode, h.n])) };
@@ -123,10 +125,17 @@ async function councilOutcome<T>(ctx: RewardContext, nominationId: string, input
     const otherPath = outcomeRefusal(form, nomination.grantingLevel, wanted);
     if (otherPath) throw new ConflictError(otherPath, { rule: 'DECIDING_AUTHORITY', source: form.authoritySource, field: 'formCode', decidingAuthority: form.decidingAuthority });
     if (!adHoc) {
-      const votes = await councilVotes(manager, nomination.id);
-      if (votes.votesFor === 0 || votes.votesFor <= votes.votesAgainst) {
-        throw new ConflictError(`Hội đồng chưa thông qua đề nghị này (${votes.votesFor} đồng ý, ${votes.votesAgainst} không đồng ý); chỉ khen thưởng đột xuất mới không cần biểu quyết`, { ...votes });
+      // the outcome is the council's: a meeting with its quorum, and the majority the regulation sets for the form
+      const outcome = await nominationOutcome(manager, nomination, form.code);
+      if (!outcome.passed) {
+        throw new ConflictError(`Hội đồng chưa thông qua đề nghị này: ${outcome.message}; chỉ khen thưởng đột xuất mới không cần biểu quyết`, {
+          rule: outcome.rule, source: outcome.source, quorumNeeded: outcome.quorumNeeded, majorityNeeded: outcome.majorityNeeded,
+        });
       }
+    }
+    if (nomination.campaignId) {
+      const problem = movementRewardProblem(form);
+      if (problem) throw new ConflictError(problem, { rule: 'MOVEMENT_REWARD', source: MOVEMENT_REWARD_RULE.source, field: 'formCode' });
     }
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`quota:${nomination.grantingUnitId}:${form.code}:${nomination.awardYear}`]);
     const taskRating = input.taskRating ?? nomination.taskRating;

@@ -24,6 +24,7 @@ import type { RewardContext } from './context';
 import type { NominationSource } from '../entities';
 import { isCouncilOf } from './nominations';
 import { councilVotes } from './votes';
+import { meetingsInPeriod, nominationOutcome } from './council-meetings';
 
 /** The documents a decision is issued with. */
 export const DECISION_DOCUMENTS = ['decision', 'certificate'] as const;
@@ -198,6 +199,10 @@ export async function councilUnit(db: EntityManager, identity: Identity, unitId:
 
 interface CaseRow {
   id: string;
+  grantingUnitId: string;
+  memberId: string | null;
+  unitPath: string;
+  formCode: string | null;
   subjectName: string;
   unitName: string;
   formName: string | null;
@@ -216,7 +221,7 @@ interface CaseRow {
 /** Nominations before a unit's council, with each member's latest vote counted and every opinion given, in one query. */
 async function councilCases(db: EntityManager, unitPath: string, where: string, params: unknown[]): Promise<CouncilCase[]> {
   const rows = (await db.query(
-    `SELECT n.id, n.subject_name AS "subjectName", coalesce(u.name, '') AS "unitName", f.name AS "formName", n.reason, n.source, n.status,
+    `SELECT n.id, n.granting_unit_id AS "grantingUnitId", n.member_id AS "memberId", n.unit_path AS "unitPath", n.form_code AS "formCode", n.subject_name AS "subjectName", coalesce(u.name, '') AS "unitName", f.name AS "formName", n.reason, n.source, n.status,
             n.is_direct_production_worker AS "isDirectProductionWorker", n.refusal_reason AS "refusalReason", d.number AS "decisionNumber",
             coalesce(v.for, 0)::int AS "votesFor", coalesce(v.against, 0)::int AS "votesAgainst", coalesce(v.abstain, 0)::int AS abstentions,
             coalesce((SELECT json_agg(json_build_object('member', coalesce(r.reviewer_name, r.reviewer), 'vote', r.vote, 'comment', r.comment) ORDER BY r.reviewed_at)
@@ -233,7 +238,8 @@ async function councilCases(db: EntityManager, unitPath: string, where: string, 
       ORDER BY n.created_at, n.id`,
     [unitPath, ...params],
   )) as CaseRow[];
-  return rows.map((row) => ({
+  const outcomes = await Promise.all(rows.map((row) => nominationOutcome(db, row, row.formCode)));
+  return rows.map((row, i) => ({
     subjectName: row.subjectName,
     unitName: row.unitName,
     formName: row.formName,
@@ -248,26 +254,27 @@ async function councilCases(db: EntityManager, unitPath: string, where: string, 
     outcome:
       row.status === 'GRANTED' ? 'Đã quyết định khen thưởng'
       : row.status === 'REFUSED' ? `Không khen thưởng: ${row.refusalReason ?? ''}`
-      : row.votesFor > row.votesAgainst ? 'Được thông qua, chờ quyết định'
-      : 'Chưa được thông qua',
+      : outcomes[i]!.passed ? `${outcomes[i]!.message}; chờ quyết định`
+      : `Chưa được thông qua: ${outcomes[i]!.message}`,
+    passed: outcomes[i]!.passed,
   }));
 }
 
-function minutesOf(unit: Issuer, from: string, to: string, cases: CouncilCase[]): MinutesModel {
+async function minutesOf(db: EntityManager, unit: Issuer, from: string, to: string, cases: CouncilCase[]): Promise<MinutesModel> {
   const members = [...new Set(cases.flatMap((c) => c.opinions.map((o) => o.member)))];
-  return { issuer: unit, from, to, date: todayInVietnam(), members, cases };
+  return { issuer: unit, from, to, date: todayInVietnam(), members, meetings: await meetingsInPeriod(db, unit.path, from, to), cases };
 }
 
 /** Minutes of a unit's council over a period: every nomination a member voted on or commented on in it. */
 export async function councilMinutes(db: EntityManager, unit: Issuer, from: string, to: string): Promise<IssuedDocument> {
   const cases = await councilCases(db, unit.path, `EXISTS (SELECT 1 FROM council_reviews r WHERE r.nomination_id = n.id
       AND (r.reviewed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN $2 AND $3)`, [from, to]);
-  const model = minutesOf(unit, from, to, cases);
+  const model = await minutesOf(db, unit, from, to, cases);
   return documentIssuer().issue(db, {
     kind: 'council-minutes',
     subjectKey: `${unit.id}:${from}:${to}`,
     policy: 'current',
-    templateVersion: 1,
+    templateVersion: 2,
     // the day it is drawn up is not what makes a new revision
     model: { ...model, date: null },
     title: `Biên bản họp Hội đồng Thi đua - Khen thưởng ${unit.name}`,
@@ -283,7 +290,7 @@ export async function councilMinutes(db: EntityManager, unit: Issuer, from: stri
  * cover memo and the minutes of their votes. The reworked workflow will send it and track its answer.
  */
 export async function proposalDossier(db: EntityManager, unit: Issuer): Promise<IssuedDocument> {
-  const proposed = (await councilCases(db, unit.path, `n.status IN ('OPEN', 'IN_COUNCIL')`, [])).filter((c) => c.votesFor > c.votesAgainst);
+  const proposed = (await councilCases(db, unit.path, `n.status IN ('OPEN', 'IN_COUNCIL')`, [])).filter((c) => c.passed);
   if (proposed.length === 0) {
     throw new ConflictError(`Hội đồng Thi đua - Khen thưởng ${unit.name} chưa thông qua đề nghị nào đang chờ: chưa có gì để trình cấp trên`);
   }
@@ -293,13 +300,13 @@ export async function proposalDossier(db: EntityManager, unit: Issuer): Promise<
     addressee: unit.superiorName ?? 'Hội đồng Thi đua - Khen thưởng Trung ương',
     date: today,
     proposed,
-    minutes: minutesOf(unit, today.slice(0, 4) + '-01-01', today, proposed),
+    minutes: await minutesOf(db, unit, today.slice(0, 4) + '-01-01', today, proposed),
   };
   return documentIssuer().issue(db, {
     kind: 'proposal-dossier',
     subjectKey: unit.id,
     policy: 'current',
-    templateVersion: 1,
+    templateVersion: 2,
     model: { ...model, date: null, minutes: { ...model.minutes, date: null } },
     title: `Hồ sơ đề nghị khen thưởng của ${unit.name}`,
     fileName: `Hồ sơ đề nghị khen thưởng - ${fileSafe(unit.name)}.pdf`,

@@ -2,6 +2,7 @@ import { ForbiddenError, ValidationError, isOfficerOver, parseId, queryRows, req
 import { share } from '../domain/fairness';
 import type { RewardContext } from './context';
 import { requireUnit } from './subjects';
+import { adHocTimeLimit } from './council-meetings';
 
 /**
  * Fairness and timeliness of rewards in a unit's subtree over a period: who is rewarded (subjects inside the
@@ -14,16 +15,19 @@ export async function rewardFairness(ctx: RewardContext, unitIdInput: string, fr
   const unit = await requireUnit(ctx.db.manager, parseId('unitId', unitIdInput));
   if (!isOfficerOver(ctx.identity, unit.path)) throw new ForbiddenError(`Chỉ cán bộ công đoàn quản lý ${unit.name} mới xem số liệu khen thưởng của đơn vị này`, { unitPath: unit.path });
   const db = ctx.db.manager;
+  const limit = await adHocTimeLimit(db);
   // days to decision as nearest-rank percentiles: percentile_disc picks the smallest value with at least p of them at or below it
-  const [decisions] = await queryRows<{ total: number; individual: number; individualDirect: number; individualNonLeaders: number; adHoc: number; medianDays: number | null; p90Days: number | null }>(db,
+  const [decisions] = await queryRows<{ total: number; individual: number; individualDirect: number; individualNonLeaders: number; adHoc: number; medianDays: number | null; p90Days: number | null; adHocWithin: number; adHocMedianDays: number | null }>(db,
     `SELECT count(*)::int AS total, count(*) FILTER (WHERE member_id IS NOT NULL)::int AS individual,
             count(*) FILTER (WHERE member_id IS NOT NULL AND is_direct_production_worker)::int AS "individualDirect",
             count(*) FILTER (WHERE member_id IS NOT NULL AND NOT holds_leadership_post)::int AS "individualNonLeaders",
             count(*) FILTER (WHERE ad_hoc)::int AS "adHoc",
             percentile_disc(0.5) WITHIN GROUP (ORDER BY decided_on - achieved_on) AS "medianDays",
-            percentile_disc(0.9) WITHIN GROUP (ORDER BY decided_on - achieved_on) AS "p90Days"
+            percentile_disc(0.9) WITHIN GROUP (ORDER BY decided_on - achieved_on) AS "p90Days",
+            count(*) FILTER (WHERE ad_hoc AND decided_on - achieved_on <= $4)::int AS "adHocWithin",
+            percentile_disc(0.5) WITHIN GROUP (ORDER BY decided_on - achieved_on) FILTER (WHERE ad_hoc) AS "adHocMedianDays"
        FROM reward_decisions WHERE unit_path LIKE $1 || '%' AND decided_on BETWEEN $2 AND $3`,
-    [unit.path, from, to],
+    [unit.path, from, to, limit.days],
   );
   const [members] = await queryRows<{ total: number; direct: number; nonLeaders: number }>(db,
     `SELECT coalesce(sum(members), 0)::int AS total, coalesce(sum(direct), 0)::int AS direct, coalesce(sum(members - leaders), 0)::int AS "nonLeaders"
@@ -51,6 +55,10 @@ export async function rewardFairness(ctx: RewardContext, unitIdInput: string, fr
     medianDaysToDecision: decisions!.medianDays,
     p90DaysToDecision: decisions!.p90Days,
     adHocDecisions: decisions!.adHoc,
+    adHocTimeLimit: limit,
+    adHocWithinLimit: decisions!.adHocWithin,
+    adHocWithinLimitShare: share(decisions!.adHocWithin, decisions!.adHoc),
+    adHocMedianDays: decisions!.adHocMedianDays,
     spentVnd: money!.spent,
     plannedVnd: money!.planned,
     employerRewards: money!.employerRewards,

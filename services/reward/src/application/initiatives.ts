@@ -1,6 +1,8 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, isOfficerOver, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, toConnection, todayInVietnam, visibleRowById, type Connection, type FieldProblem, type Identity, type PageRequest, type Queryable } from '@thidua/common';
+import { ConflictError, ForbiddenError, hasRole, NotFoundError, ValidationError, decodeCursor, isOfficerOver, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, toConnection, todayInVietnam, visibleRowById, type Connection, type FieldProblem, type Identity, type PageRequest, type Queryable } from '@thidua/common';
 import { benefitValue, initiativeReward } from '../domain/amounts';
+import type { EntityManager } from 'typeorm';
 import type { InitiativeReach } from '../domain/rules';
+import { CONFLICT_RULE, REACH_LEVELS, REACH_RULE, reachRecognitionProblem } from '../domain/council';
 import { initiativeAgreement } from './agreements';
 import { INITIATIVE_SELECT, type InitiativeRow } from '../entities';
 import type { RewardContext } from './context';
@@ -82,6 +84,20 @@ function assessProblems(input: AssessInput): FieldProblem[] {
 }
 
 /**
+ * The reach is recognised by the council of its level: the author's unit at that level (its officer, who records the
+ * council's recognition, or one of its council members), not by whoever stands above the author.
+ */
+async function requireReachRecogniser(ctx: RewardContext, manager: EntityManager, initiative: InitiativeRow, reach: InitiativeReach): Promise<void> {
+  const [unit] = await queryRows<{ path: string; name: string }>(manager,
+    `SELECT path, name FROM unit_refs WHERE $1 LIKE path || '%' AND level = ANY($2::text[]) ORDER BY length(path) DESC LIMIT 1`,
+    [initiative.unitPath, [...REACH_LEVELS[reach]]],
+  );
+  const actsForUnit = hasRole(ctx.identity, 'UNIT_OFFICER', 'COUNCIL_MEMBER') ? ctx.identity.unitPath : null;
+  const problem = reachRecognitionProblem(reach, unit ?? null, { unitPath: actsForUnit, nationalAdmin: hasRole(ctx.identity, 'NATIONAL_ADMIN') });
+  if (problem) throw new ForbiddenError(problem, { rule: 'INITIATIVE_REACH', source: REACH_RULE.source, field: 'reach' });
+}
+
+/**
  * Recognises (or rejects) an initiative: benefit value = first-year savings + earnings − cost of applying it; the
  * author is paid by the enterprise agreement's rate when it is higher than the legal default. InitiativeRewarded
  * tells the others when there is money to pay.
@@ -92,8 +108,11 @@ export async function assessInitiative(ctx: RewardContext, id: string, input: As
   if (problems.length) throw new ValidationError(problems);
   return ctx.transaction(async ({ manager, emit }) => {
     const initiative = await loadInitiative(manager, parseId('id', id), true);
-    if (!initiative || !canSee(ctx.identity, initiative)) throw new NotFoundError('Initiative', id);
-    if (!isOfficerOver(ctx.identity, initiative.unitPath)) throw new ForbiddenError('Chỉ cán bộ công đoàn quản lý đơn vị của tác giả mới đánh giá sáng kiến này');
+    // a council above the author recognises reach (its members are not officers, yet the initiative is theirs to see)
+    const councilAbove = (row: InitiativeRow) => hasRole(ctx.identity, 'COUNCIL_MEMBER') && ctx.identity.unitPath !== null && row.unitPath.startsWith(ctx.identity.unitPath);
+    if (!initiative || (!canSee(ctx.identity, initiative) && !councilAbove(initiative))) throw new NotFoundError('Initiative', id);
+    if (ctx.identity.memberId === initiative.memberId) throw new ForbiddenError(`Không ai tự đánh giá sáng kiến của mình (${CONFLICT_RULE.source})`, { rule: 'CONFLICT_OF_INTEREST' });
+    if (!isOfficerOver(ctx.identity, initiative.unitPath) && !input.recognised) throw new ForbiddenError('Chỉ cán bộ công đoàn quản lý đơn vị của tác giả mới đánh giá sáng kiến này');
     if (initiative.status !== 'REGISTERED') throw new ConflictError(`Sáng kiến này đã được đánh giá (${initiative.status === 'RECOGNISED' ? 'công nhận' : 'không công nhận'})`);
     if (!input.recognised) {
       await manager.query(`UPDATE initiatives SET status = 'REJECTED', rejection_reason = $2, assessed_by = $3, assessed_at = now() WHERE id = $1`, [
@@ -101,6 +120,7 @@ export async function assessInitiative(ctx: RewardContext, id: string, input: As
       ]);
       return (await loadInitiative(manager, initiative.id))!;
     }
+    await requireReachRecogniser(ctx, manager, initiative, input.reach!);
     const today = todayInVietnam();
     const calculation = { firstYearSavingsVnd: input.firstYearSavingsVnd!, firstYearEarningsVnd: input.firstYearEarningsVnd!, applicationCostVnd: input.applicationCostVnd! };
     const benefit = benefitValue(calculation);

@@ -3,8 +3,10 @@ import type { EntityManager } from 'typeorm';
 import type { TaskRating } from '../domain/rules';
 import { NOMINATION_SELECT, type NominationRow, type NominationSource, type Subject, type UnitRef } from '../entities';
 import { formFitProblems } from '../domain/forms';
+import { movementRewardProblem } from '../domain/council';
 import { loadForm } from './catalogue';
 import { routeProposal } from './councils';
+import { meetingForVote } from './council-meetings';
 import { registrationFailureOf } from './registrations';
 import type { RewardContext } from './context';
 import { findSubject, findUnit, honourOf, requireSubject, requireUnit } from './subjects';
@@ -162,6 +164,8 @@ export async function nominate(ctx: RewardContext, input: NominateInput): Promis
   if (input.formCode) {
     const form = await loadForm(ctx.db.manager, input.formCode);
     const fit = formFitProblems(form, memberId === null, grantingUnit.level, input.source === 'AD_HOC', 'formCode');
+    const notAMovementReward = input.campaignId ? movementRewardProblem(form) : null;
+    if (notAMovementReward) fit.push({ field: 'formCode', message: notAMovementReward });
     if (fit.length) throw new ValidationError(fit);
     const unregistered = await registrationFailureOf(ctx.db, subject, form, awardYear);
     if (unregistered) throw new ConflictError(unregistered.message, { rule: unregistered.rule, source: unregistered.source, field: 'formCode' });
@@ -197,8 +201,10 @@ export async function reviewNomination(ctx: RewardContext, id: string, vote: str
   if (!vote && !text) throw ValidationError.single('vote', 'hãy biểu quyết, ghi ý kiến, hoặc cả hai');
   return ctx.transaction(async ({ manager }) => {
     const nomination = await nominationBeforeCouncil(ctx, manager, id);
-    await manager.query(`INSERT INTO council_reviews (nomination_id, reviewer, reviewer_name, vote, comment) VALUES ($1, $2, $3, $4, $5)`, [
-      nomination.id, ctx.identity.subject, ctx.identity.name, vote, text,
+    // a vote counts only in a meeting the member attends, on a nomination they have no conflict of interest on
+    const meetingId = vote ? await meetingForVote(manager, ctx.identity, nomination) : null;
+    await manager.query(`INSERT INTO council_reviews (nomination_id, reviewer, reviewer_name, vote, comment, meeting_id) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      nomination.id, ctx.identity.subject, ctx.identity.name, vote, text, meetingId,
     ]);
     await manager.query(`UPDATE nominations SET status = 'IN_COUNCIL' WHERE id = $1`, [nomination.id]);
     return (await loadNomination(manager, nomination.id))!;

@@ -2,6 +2,7 @@ import { ForbiddenError, NotFoundError, ValidationError, isOfficerOver, parseId,
 import type { EntityManager } from 'typeorm';
 import { quotaLimit } from '../domain/rules';
 import { formFitProblems } from '../domain/forms';
+import { movementRewardProblem } from '../domain/council';
 import { PLAN_SELECT, type RewardFormRow, type RewardPlan, type Subject } from '../entities';
 import { loadForm } from './catalogue';
 import type { RewardContext } from './context';
@@ -42,6 +43,8 @@ export async function setCampaignRewardPlan(ctx: RewardContext, campaignIdInput:
   const launchingUnit = await findUnit(ctx.db.manager, { path: campaign.launchingUnitPath });
   const form = await loadForm(ctx.db.manager, input.formCode);
   problems.push(...formFitProblems(form, null, launchingUnit?.level ?? 'PROVINCIAL', false, 'formCode'));
+  const notAMovementReward = movementRewardProblem(form);
+  if (notAMovementReward) problems.push({ field: 'formCode', message: notAMovementReward });
   if (problems.length) throw new ValidationError(problems);
   return ctx.transaction(async ({ manager }) => {
     await manager.query(

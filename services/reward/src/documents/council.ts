@@ -15,7 +15,18 @@ export interface CouncilCase {
   opinions: { member: string; vote: string | null; comment: string | null }[];
   /** "Đã quyết định khen thưởng", "Không khen thưởng: …", "Được thông qua, chờ quyết định". */
   outcome: string;
+  /** True when the council passed it by its quorum and majority. */
+  passed: boolean;
   decisionNumber: string | null;
+}
+
+/** A meeting of the council: who was a member, who attended, whether the quorum was present. */
+export interface MeetingRecord {
+  heldOn: string;
+  membersTotal: number;
+  attendees: string[];
+  quorumNeeded: number;
+  quorumMet: boolean;
 }
 
 export interface MinutesModel {
@@ -25,6 +36,7 @@ export interface MinutesModel {
   /** The day the minutes are drawn up. */
   date: string;
   members: string[];
+  meetings: MeetingRecord[];
   cases: CouncilCase[];
 }
 
@@ -57,8 +69,11 @@ function minutesBody(model: MinutesModel): Html {
     ${documentTitle('Biên bản', `Họp Hội đồng Thi đua - Khen thưởng ${model.issuer.name}`)}
     <div class="body">
       <p>Thời gian: từ ngày ${shortDate(model.from)} đến ngày ${shortDate(model.to)} (các phiên xét trên hệ thống Thi Đua).</p>
-      <p>Thành phần: ${model.members.length ? `${model.members.length} thành viên Hội đồng đã biểu quyết: ${model.members.join(', ')}` : 'chưa thành viên nào biểu quyết trong thời gian này'}.</p>
-      <p>Nội dung: xét ${model.cases.length} đề nghị khen thưởng. Kết quả biểu quyết của từng thành viên được tính theo phiếu sau cùng; một đề nghị được thông qua khi số phiếu tán thành nhiều hơn số phiếu không tán thành.</p>
+      ${model.meetings.length
+        ? model.meetings.map((m) => html`<p>Phiên họp ngày ${shortDate(m.heldOn)}: ${m.attendees.length}/${m.membersTotal} thành viên dự họp (${m.attendees.join(', ')}); ${m.quorumMet ? `đủ số thành viên dự họp theo quy chế (cần ${m.quorumNeeded})` : `không đủ số thành viên dự họp (cần ${m.quorumNeeded}): kết luận của phiên không có hiệu lực`}.</p>`)
+        : html`<p>Chưa có phiên họp nào trong thời gian này.</p>`}
+      <p>Thành viên đã cho ý kiến: ${model.members.length ? model.members.join(', ') : 'chưa có'}.</p>
+      <p>Nội dung: xét ${model.cases.length} đề nghị khen thưởng. Phiếu của mỗi thành viên dự họp được tính theo phiếu sau cùng trong phiên; một đề nghị được thông qua khi phiên họp đủ số thành viên và số phiếu tán thành đạt tỷ lệ quy chế quy định; thành viên có xung đột lợi ích không biểu quyết.</p>
     </div>
     ${casesTable(model.cases, true)}
     <div class="body">

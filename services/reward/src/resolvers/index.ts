@@ -13,6 +13,7 @@ import { grantingCouncils } from '../application/councils';
 import { confirmDecisionAfterReview, decisionsUnderReview } from '../application/decision-reviews';
 import { correctionResolvers } from './corrections';
 import { proposalResolvers } from './proposals';
+import { councilResolvers } from './council';
 import { recognitionResolvers } from './recognition';
 import type { AgreementRow, DecisionReviewRow, DecisionRow, EmployerRewardRow, InitiativeRow, NominationRow, RewardFormRow, RewardPlan, UnitRef } from '../entities';
 
@@ -127,9 +128,9 @@ const coreResolvers: GraphQLResolverMap<Ctx> = {
   },
 };
 
-/** The subgraph's resolvers: the core ones, with those of the new sources of recognition, of corrections and of who decides merged type by type (scalars kept as they are). */
+/** The subgraph's resolvers: the core ones, with those of the new sources of recognition, of corrections, of who decides and of councils merged type by type (scalars kept as they are). */
 export const resolvers: GraphQLResolverMap<Ctx> = { ...coreResolvers };
 type FieldResolvers = Record<string, unknown>;
-for (const [type, fields] of [...Object.entries(recognitionResolvers), ...Object.entries(correctionResolvers), ...Object.entries(proposalResolvers)]) {
+for (const [type, fields] of [...Object.entries(recognitionResolvers), ...Object.entries(correctionResolvers), ...Object.entries(proposalResolvers), ...Object.entries(councilResolvers)]) {
   resolvers[type] = { ...(resolvers[type] as FieldResolvers | undefined), ...(fields as FieldResolvers) } as GraphQLResolverMap<Ctx>[string];
 }
