@@ -202,7 +202,7 @@ describe('the employer’s collective agreement (Thỏa ước lao động tập
 });
 
 describe('initiatives (Sáng kiến)', () => {
-  it('the member registers her initiative, the officer assesses it after the reach is asked for', async () => {
+  it('the member registers her initiative, her union’s officer assesses it after the reach is asked for', async () => {
     const title = `Cữ gá may túi ${s.run}`;
     const member = await people.pageAs({ roles: ['MEMBER'], unit: 'may', memberId: s.members.hoa! }, '/');
     await member.page.getByRole('link', { name: 'Sáng kiến', exact: true }).click();
@@ -217,7 +217,8 @@ describe('initiatives (Sáng kiến)', () => {
     expect(await member.page.getByRole('button', { name: 'Ghi kết quả đánh giá' }).count()).toBe(0);
     await member.close();
 
-    const officer = await people.pageAs({ roles: ['UNIT_OFFICER'], unit: 'hn' }, '/work/initiatives');
+    // a unit-wide reach is recognised at the author's own union (decision 0036): Công ty May's officer
+    const officer = await people.pageAs({ roles: ['UNIT_OFFICER'], unit: 'may' }, '/work/initiatives');
     const card = officer.page.getByTestId('initiative').filter({ hasText: title });
     await card.getByLabel('Tiết kiệm 12 tháng đầu (đồng)').fill('150.000.000');
     await card.getByLabel('Doanh thu tăng thêm 12 tháng đầu (đồng)').fill('0');

@@ -6,6 +6,7 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
+import { watchAccessibility } from './support/accessibility';
 import { launchBrowser, signIn } from './support/browser';
 import { eventually } from './support/graphql';
 import { usePlatform } from './support/platform';
@@ -53,6 +54,7 @@ describe("the news channels' screen", () => {
 
     browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const audit = watchAccessibility(page);
     const base = env.platform.gatewayUrl.replace(/\/graphql$/, '');
     await signIn(page, base, username, created.createAccount.temporaryPassword, `Mat-khau-${run}-2026`);
     await page.getByRole('link', { name: 'Kênh tin' }).click();
@@ -99,5 +101,6 @@ describe("the news channels' screen", () => {
     expect(cells[5]).toBe('—');
     expect(await row.first().getByRole('link', { name: '(xem bài)' }).getAttribute('href')).toBe(`/stories/${storyId}`);
     await page.screenshot({ path: '.data/news-channels.png', fullPage: true });
+    await audit.check();
   }, 180_000);
 });

@@ -40,6 +40,7 @@ export {
   BLOC_STATUS_NAMES as BLOC_STATUS,
   COLLEAGUE_DEED_NAMES as COLLEAGUE_DEED,
   COLLEAGUE_STATUS_NAMES as COLLEAGUE_STATUS,
+  COUNCIL_POSITION_NAMES as COUNCIL_POSITION,
   CORRECTION_KIND_NAMES as CORRECTION_KIND,
   FORM_KIND_NAMES as FORM_KIND,
   INITIATIVE_REACH_NAMES as INITIATIVE_REACH,
@@ -64,9 +65,6 @@ export const PROCEEDING_KIND: Record<string, string> = {
 };
 
 export const REPORT_STATUS: Record<string, string> = { PENDING_CONFIRMATION: 'Chờ xác nhận', CONFIRMED: 'Đã xác nhận' };
-
-/** Positions in a council (Hội đồng Thi đua - Khen thưởng), as the reward subgraph names them. */
-export const COUNCIL_POSITION: Record<string, string> = { CHAIR: 'Chủ tịch Hội đồng', VICE_CHAIR: 'Phó Chủ tịch Hội đồng', STANDING_MEMBER: 'Ủy viên thường trực', MEMBER: 'Ủy viên' };
 
 export const label = (labels: Record<string, string>, code: string | null | undefined) => (code ? (labels[code] ?? code) : '—');
 

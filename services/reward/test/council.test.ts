@@ -5,9 +5,10 @@
  * recognised by the council of its level.
  */
 import {
-  COUNCIL_POSITION_NAMES, CONFLICT_RULE, MERIT_BASIS_RULE, MOVEMENT_REWARD_RULE, REACH_RULE, conflictOf, councilOutcome, councilRuleFor, countsAsMeritBasis, majorityNeeded,
+  CONFLICT_RULE, MERIT_BASIS_RULE, MOVEMENT_REWARD_RULE, REACH_RULE, conflictOf, councilOutcome, councilRuleFor, countsAsMeritBasis, majorityNeeded,
   movementRewardProblem, quorumNeeded, reachRecognitionProblem, type MeetingTally,
 } from '../src/domain/council';
+import { COUNCIL_POSITION_NAMES } from '../src/domain/reward-names';
 import { SEED_AD_HOC_TIME_LIMIT, SEED_COUNCIL_RULES } from '../src/migrations/seed-council';
 
 const byDefault = councilRuleFor(SEED_COUNCIL_RULES, 'BK_TINH');

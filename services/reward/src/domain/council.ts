@@ -8,14 +8,7 @@ import type { InitiativeReach } from './rules';
  * (council_rules, decision 0036); these functions read them.
  */
 
-export type CouncilPosition = 'CHAIR' | 'VICE_CHAIR' | 'STANDING_MEMBER' | 'MEMBER';
-
-export const COUNCIL_POSITION_NAMES: Record<CouncilPosition, string> = {
-  CHAIR: 'Chủ tịch Hội đồng',
-  VICE_CHAIR: 'Phó Chủ tịch Hội đồng',
-  STANDING_MEMBER: 'Ủy viên thường trực',
-  MEMBER: 'Ủy viên',
-};
+export type { CouncilPosition } from './reward-names';
 
 /** The quorum and majority of the regulation, for every form (DEFAULT) or for the forms it names. */
 export interface CouncilRule {

@@ -95,3 +95,13 @@ export const RULE_KIND_NAMES: Record<string, string> = {
   ABSOLUTE: 'số lượng tối đa mỗi năm',
   SHARE_OF_FORM: 'tỷ lệ trên số danh hiệu khác đã tặng',
 };
+
+/** A seat on a council (Hội đồng Thi đua - Khen thưởng). */
+export type CouncilPosition = 'CHAIR' | 'VICE_CHAIR' | 'STANDING_MEMBER' | 'MEMBER';
+
+export const COUNCIL_POSITION_NAMES: Record<CouncilPosition, string> = {
+  CHAIR: 'Chủ tịch Hội đồng',
+  VICE_CHAIR: 'Phó Chủ tịch Hội đồng',
+  STANDING_MEMBER: 'Ủy viên thường trực',
+  MEMBER: 'Ủy viên',
+};
