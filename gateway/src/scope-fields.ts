@@ -27,6 +27,9 @@ export const ACCOUNT_FIELDS: ReadonlySet<string> = new Set([
   'Query.myColleagueProposals',
   'Query.myColleagues',
   'Query.myEmulationRegistration',
+  // a council member's own seat, and their conflict of interest on a nomination (decision 0036)
+  'Council.mySeat',
+  'Nomination.myConflict',
 ]);
 
 /** Fields never answered from the cache (why, beside each). */
@@ -50,6 +53,7 @@ export const SCOPE_FIELDS: ReadonlySet<string> = new Set(
     'rewardForms', 'rewardForm', 'baseSalaries', 'nominations', 'nomination', 'rewardDecisions', 'rewardDecision', 'collectiveAgreements',
     'employerRewards', 'initiatives', 'initiative', 'rewardFairness', 'decisionsUnderReview', 'grantingCouncils', 'colleagueProposals',
     'longServiceCandidates', 'emulationBlocs', 'emulationBloc', 'emulationRegistrations', 'decisionLegalGrounds', 'decisionIssuerCode',
+    'collectiveAgreement', 'rewardProposals', 'rewardProposal', 'council', 'councilRules',
   ].map((field) => `Query.${field}`),
 );
 
