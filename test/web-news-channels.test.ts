@@ -91,7 +91,8 @@ describe("the news channels' screen", () => {
     }, 30000, 'two failed attempts');
     await page.reload();
     const row = page.getByTestId('news-channel').filter({ hasText: name }).getByTestId('webhook-delivery');
-    await row.first().waitFor();
+    // the reloaded page asks the media subgraph for the deliveries again: on a busy machine that takes a while
+    await row.first().waitFor({ timeout: 90_000 });
     expect(await row.count()).toBe(1);
     const cells = await row.first().locator('td').allTextContents();
     expect(cells[1]).toBe('Đăng bài (xem bài)');

@@ -18,6 +18,8 @@ let s: RewardScenario;
 let nominationId: string;
 
 const people = new PortalPeople(() => s, () => browser, () => base, 'wp');
+/** A browser play on a busy two-core machine: minutes, as the other portal suites allow. */
+const PLAY = 180_000;
 const PROPOSAL = `query($id: ID!) { nomination(id: $id) { status proposal { id status holderUnitName steps { outcome } } } }`;
 
 beforeAll(async () => {
@@ -43,7 +45,7 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
     const { nomination } = await s.api.ok(PROPOSAL, { id: nominationId }, s.tokens.officerHn);
     expect(nomination).toMatchObject({ status: 'PROPOSED', proposal: { status: 'AT_LEVEL', holderUnitName: 'Liên đoàn Lao động thành phố Hà Nội' } });
     await s.api.ok(`mutation($id: ID!) { forwardProposal(id: $id) { status } }`, { id: nomination.proposal.id }, s.tokens.officerHn);
-  });
+  }, PLAY);
 
   it('the federation returns the dossier with its reason, passes the corrected one on and records the President’s decision', async () => {
     const { nomination } = await s.api.ok(PROPOSAL, { id: nominationId }, s.tokens.officerHn);
@@ -87,5 +89,5 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
     expect(await rows.nth(0).locator('td').nth(3).textContent()).toMatch(/^\d+$/);
     await officer.close();
     expect((await s.api.ok(PROPOSAL, { id: nominationId }, s.tokens.officerHn)).nomination.status).toBe('GRANTED');
-  });
+  }, PLAY);
 });

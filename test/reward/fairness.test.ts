@@ -15,7 +15,8 @@ describe('fairness and timeliness figures', () => {
   beforeAll(async () => {
     s = await RewardScenario.start(env.platform, env.api);
     await rewardYearInHanoi(s);
-  });
+    // a year of nominations, each passed by a seated council in its meeting (decision 0036)
+  }, 180_000);
 
   const FAIRNESS = `query($u: ID!, $from: Date!, $to: Date!) { rewardFairness(unitId: $u, from: $from, to: $to) {
     decisions individualDecisions directWorkerShareOfRewards directWorkerShareOfMembers nonLeaderShareOfRewards nonLeaderShareOfMembers
