@@ -1,4 +1,8 @@
-/** Jest runs every test in one process (the integration tests share one broker and one database server). */
+/**
+ * Jest runs the test files one after another (the integration tests share one broker and one database server), in
+ * one worker process that is replaced once it holds more than `workerIdleMemoryLimit` after a file: every file loads
+ * the services afresh, and a single process running all of them in band grew until V8 aborted with its heap full.
+ */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/services', '<rootDir>/gateway', '<rootDir>/test'],
@@ -14,4 +18,5 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,
   maxWorkers: 1,
+  workerIdleMemoryLimit: '1536MB',
 };

@@ -24,7 +24,7 @@ fi
 results="$ROOT/.data/jest-results.json"
 output="$ROOT/.data/jest-output.log"
 set +e
-node_modules/.bin/jest --runInBand --ci --json --outputFile="$results" "$@" 2>&1 | tee "$output"
+node_modules/.bin/jest --ci --json --outputFile="$results" "$@" 2>&1 | tee "$output"
 status=${PIPESTATUS[0]}
 set -e
 # a passing suite prints no stack traces: one that does hides a failure (an error swallowed, a loop that overflowed)
