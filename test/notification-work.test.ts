@@ -2,8 +2,8 @@
  * Notifications of the work beyond progress reports (issue 19): a nomination held at its level past the days allowed
  * reaches that level's council and officers, and one daily digest of the province's whole subtree; a reward granted,
  * a nomination refused and a story published reach the member's own account and the nominating officer; a campaign
- * ended without a summary and a report period about to end reach the officers who must act, each once, on the
- * channels each account chose. Everything goes through the real gateway, broker, databases and a real SMTP server.
+ * ended without a summary, a report period about to end and a review assigned and not done reach the people who must
+ * act, each once, on the channels each account chose. Everything goes through the real gateway, broker, databases and a real SMTP server.
  *
  * The platform cannot wait three weeks: the day a nomination reached its council (and the day a campaign ended) is
  * moved back in the notification subgraph's read model, as if the event had come that many days ago.
@@ -314,17 +314,63 @@ describe('a story waiting for review', () => {
   });
 });
 
+/** A running campaign launched by the industrial parks' union, started two weeks ago. */
+async function campaign(title: string, cadence: string): Promise<{ id: string; targetId: string }> {
+  const created = (await env.api.ok(`mutation($input: CreateCampaignInput!) { createCampaign(input: $input, launch: true) { id targets { id } } }`, {
+    input: {
+      launchingUnitId: tree.units.kcn!.id, title, goal: 'Mỗi công đoàn cơ sở một sáng kiến an toàn lao động', category: 'FOR_WORKERS',
+      startsOn: daysAgoInVietnam(14), endsOn: `${Number(todayInVietnam().slice(0, 4)) + 1}-12-31`, reportingCadence: cadence,
+      targets: [{ name: 'Sáng kiến', unitOfMeasure: 'sáng kiến', targetValue: 12, direction: 'HIGHER_IS_BETTER', aggregation: 'SUM', weight: 100 }],
+    },
+  }, admin)).createCampaign;
+  return { id: created.id, targetId: created.targets[0].id };
+}
+
+describe('a review assigned and not done', () => {
+  it('reminds each reviewer who owes it after a week, not the one who scored it, and no one once the reviews decided it', async () => {
+    const title = `Giỏi việc nước, đảm việc nhà ${run}`;
+    const { id } = await campaign(title, 'MONTHLY');
+    const rubric = [{ score: 0, description: 'Chưa đạt' }, { score: 5, description: 'Đạt' }, { score: 10, description: 'Xuất sắc' }];
+    const set = (await env.api.ok(`mutation($input: CriteriaSetInput!) { createCriteriaSet(input: $input) { id criteria { id } } }`, {
+      input: { campaignId: id, variant: 'GENERAL', criteria: [{ name: 'Sáng kiến cải tiến', method: 'RUBRIC', weight: 100, rubricLevels: rubric }] },
+    }, people.officerKcn.token)).createCriteriaSet;
+    await env.api.ok(`mutation($id: ID!) { publishCriteriaSet(id: $id) { id } }`, { id: set.id }, people.officerKcn.token);
+    const enrollment = (await env.api.ok(`mutation($input: EnrollMemberInput!) { enrollMember(input: $input) { id } }`, { input: { campaignId: id, memberId: tree.members.lan } }, admin)).enrollMember.id as string;
+    await eventuallyCounted('evaluation', 'participants WHERE enrollment_id = $1', [enrollment], 1, 'Lan a participant in evaluation');
+    const submission = (await env.api.ok(`mutation($input: SubmissionInput!) { submitEvidence(input: $input) { id } }`, {
+      input: { enrollmentId: enrollment, criterionId: set.criteria[0].id, text: 'Cải tiến cách chia ca, giảm giờ làm thêm', evidence: [{ url: 'https://congdoan.test/chia-ca.pdf' }] },
+    }, people.lan.token)).submitEvidence.id as string;
+    const reviewers = [await account('reviewerA', ['REVIEWER'], { unit: 'kcn' }), await account('reviewerB', ['REVIEWER'], { unit: 'kcn' }), await account('reviewerC', ['REVIEWER'], { unit: 'kcn' })];
+    const [a, b, c] = reviewers as [Person, Person, Person];
+    await eventuallyCounted('notification', 'account_refs WHERE id = ANY($1::uuid[])', [reviewers.map((r) => r.id)], 3, 'the reviewers in notification');
+    for (const reviewer of reviewers) {
+      await env.api.ok(`mutation($id: ID!, $r: ReviewerInput!) { assignReviewer(submissionId: $id, reviewer: $r) { id } }`, { id: submission, r: { subject: reviewer.id, unitPath: tree.units.kcn!.path } }, people.officerKcn.token);
+    }
+    const review = (reviewer: Person, score: number) =>
+      env.api.ok(`mutation($id: ID!, $s: Int!) { reviewSubmission(submissionId: $id, score: $s) { status } }`, { id: submission, s: score }, reviewer.token);
+    await eventuallyCounted('notification', 'reviews_owed WHERE submission_id = $1', [submission], 3, 'three reviews owed');
+    expect((await review(b, 5)).reviewSubmission.status).toBe('IN_REVIEW');
+    await eventuallyCounted('notification', 'reviews_owed WHERE submission_id = $1', [submission], 2, 'the scored one no longer owed');
+    // assigned eight days ago
+    await db.query(`UPDATE reviews_owed SET since = since - interval '8 days' WHERE submission_id = $1`, [submission]);
+    await scan();
+    for (const reviewer of [a, c]) {
+      const [overdue] = await inboxOf(reviewer, 'REVIEW_OVERDUE', 1);
+      expect(overdue).toMatchObject({ title: `Minh chứng chờ đồng chí chấm quá hạn: ${title}`, link: '/work/reviews' });
+      expect(overdue!.body).toContain('tiêu chí «Sáng kiến cải tiến»');
+      expect(overdue!.body).toContain('quá 7 ngày');
+      await mailOf(reviewer, `Minh chứng chờ đồng chí chấm quá hạn: ${title}`);
+    }
+    expect(await inbox(b, 'REVIEW_OVERDUE')).toEqual([]);
+    await scan();
+    expect(await inbox(a, 'REVIEW_OVERDUE')).toHaveLength(1);
+    // two agreeing reviews decide it: the third reviewer's assignment is moot and chased no more
+    expect((await review(a, 5)).reviewSubmission.status).toBe('SCORED');
+    await eventuallyCounted('notification', 'reviews_owed WHERE submission_id = $1', [submission], 0, 'no review owed once it is scored');
+  });
+});
+
 describe('the other deadlines', () => {
-  const campaign = async (title: string, cadence: string): Promise<{ id: string; targetId: string }> => {
-    const created = (await env.api.ok(`mutation($input: CreateCampaignInput!) { createCampaign(input: $input, launch: true) { id targets { id } } }`, {
-      input: {
-        launchingUnitId: tree.units.kcn!.id, title, goal: 'Mỗi công đoàn cơ sở một sáng kiến an toàn lao động', category: 'FOR_WORKERS',
-        startsOn: daysAgoInVietnam(14), endsOn: `${Number(todayInVietnam().slice(0, 4)) + 1}-12-31`, reportingCadence: cadence,
-        targets: [{ name: 'Sáng kiến', unitOfMeasure: 'sáng kiến', targetValue: 12, direction: 'HIGHER_IS_BETTER', aggregation: 'SUM', weight: 100 }],
-      },
-    }, admin)).createCampaign;
-    return { id: created.id, targetId: created.targets[0].id };
-  };
   const enrol = async (campaignId: string, unit: string) =>
     (await env.api.ok(`mutation($input: EnrollUnitInput!) { enrollUnit(input: $input) { id } }`, { input: { campaignId, unitId: tree.units[unit]!.id } }, admin)).enrollUnit.id as string;
 

@@ -313,6 +313,19 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       republishedVersion: nullable(Type.Integer()),
     }),
   ),
+  ReviewAssignmentChanged: payload(
+    "A reviewer was assigned a submission's evidence (open) or no longer owes its review (they scored it, or the reviews already decided it). Notification chases the reviews that wait too long.",
+    record({
+      submissionId: uuid(),
+      /** The reviewer's account (the subject of their token). */
+      reviewerSubject: nonEmptyText(),
+      campaignId: uuid(),
+      campaignTitle: text(),
+      criterionName: text(),
+      open: Type.Boolean(),
+      at: instant(),
+    }),
+  ),
   RewardGranted: payload(
     'A reward decision (quyết định khen thưởng) was signed. Media makes an exemplar story candidate with the decision attached; campaign marks the honour.',
     record({
@@ -558,6 +571,7 @@ export const EVENT_OWNERS: { readonly [T in EventType]: ServiceName | typeof EVE
   SubmissionScored: 'evaluation',
   ResultsPublished: 'evaluation',
   AppealResolved: 'evaluation',
+  ReviewAssignmentChanged: 'evaluation',
   RewardGranted: 'reward',
   NominationCreated: 'reward',
   RewardRefused: 'reward',

@@ -1,8 +1,8 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, isOfficerOver, pageSize, parseId, queryRow, queryRows, requireAuthenticated, requireRole, requireWithinScope, toConnection, unitPathInput, type Connection, type PageRequest, type SubmissionScoredV1 } from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, isOfficerOver, pageSize, parseId, queryRow, queryRows, requireAuthenticated, requireRole, requireWithinScope, toConnection, unitPathInput, type Connection, type NewEvent, type PageRequest, type SubmissionScoredV1 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { conflictOfInterest } from '../domain/conflicts';
 import { consolidateReviews, pointsForRubric } from '../domain/scoring';
-import { SUBMISSION_COLUMNS, SUBMISSION_SELECT, type SubmissionRow } from '../entities';
+import { SUBMISSION_COLUMNS, SUBMISSION_SELECT, type EvaluationRoundRow, type SubmissionRow } from '../entities';
 import type { EvaluationContext } from './context';
 import { criterionById, publishedSets } from './criteria';
 import { canReadParticipant, factsOf, participantFacts } from './participants';
@@ -85,7 +85,7 @@ export async function assignReviewer(
   reviewer: { subject: string; memberId?: string | null; unitPath?: string | null },
 ): Promise<SubmissionRow> {
   requireRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER');
-  return ctx.transaction(async ({ manager }) => {
+  return ctx.transaction(async ({ manager, emit }) => {
     const submission = await loadSubmission(manager, submissionId, true);
     const facts = await factsOf(manager, submission.enrollmentId);
     const round = (await ctx.loaders.roundByCampaign.load(facts.campaignId))!;
@@ -94,11 +94,13 @@ export async function assignReviewer(
     const facts_ = reviewerFacts(reviewer);
     const conflict = conflictOfInterest(facts_, facts, await declaredConflicts(manager, reviewer.subject));
     if (conflict) throw new ConflictError(`Xung đột lợi ích: ${conflict}`, { rule: 'conflict-of-interest' });
-    await manager.query(
+    const assigned = await queryRows<{ at: Date }>(manager,
       `INSERT INTO review_assignments (submission_id, reviewer_subject, reviewer_member_id, reviewer_unit_path, assigned_by)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING assigned_at AS at`,
       [submission.id, reviewer.subject, facts_.memberId, facts_.unitPath, ctx.identity.subject],
     );
+    const criterion = await criterionById(manager, submission.criterionId);
+    for (const { at } of assigned) await emit(assignmentChanged(submission, round, criterion.name, { reviewerSubject: reviewer.subject, open: true, at }));
     return loadSubmission(manager, submission.id);
   });
 }
@@ -152,6 +154,10 @@ export async function reviewSubmission(ctx: EvaluationContext, submissionId: str
     const scores = ((await manager.query(`SELECT score FROM reviews WHERE submission_id = $1 ORDER BY reviewed_at`, [submission.id])) as { score: number }[]).map((r) => r.score);
     const set = await queryRows<{ t: number }>(manager, `SELECT disagreement_threshold AS t FROM criteria_sets WHERE id = $1`, [criterion.setId]);
     const outcome = consolidateReviews(scores, set[0]!.t);
+    const round = (await ctx.loaders.roundByCampaign.load(facts.campaignId))!;
+    for (const reviewerSubject of await reviewersNoLongerOwing(manager, submission.id, ctx.identity.subject, outcome.status === 'SCORED')) {
+      await emit(assignmentChanged(submission, round, criterion.name, { reviewerSubject, open: false, at: new Date() }));
+    }
     if (outcome.status === 'NEEDS_THIRD_REVIEW') await manager.query(`UPDATE submissions SET status = 'NEEDS_THIRD_REVIEW' WHERE id = $1`, [submission.id]);
     if (outcome.status === 'SCORED') {
       const points = pointsForRubric(outcome.score, Math.max(...scale));
@@ -171,6 +177,44 @@ export async function reviewSubmission(ctx: EvaluationContext, submissionId: str
     }
     return loadSubmission(manager, submission.id);
   });
+}
+
+/**
+ * Who owes this submission no review any more: the reviewer who just scored it, and once the reviews decided it, every
+ * assigned reviewer who had not reviewed it yet (their assignment is moot).
+ */
+async function reviewersNoLongerOwing(manager: EntityManager, submissionId: string, reviewer: string, decided: boolean): Promise<string[]> {
+  if (!decided) return [reviewer];
+  const rows = await queryRows<{ subject: string }>(manager,
+    `SELECT a.reviewer_subject AS subject FROM review_assignments a
+      WHERE a.submission_id = $1 AND (a.reviewer_subject = $2 OR NOT EXISTS (SELECT 1 FROM reviews r WHERE r.submission_id = a.submission_id AND r.reviewer_subject = a.reviewer_subject))
+      ORDER BY a.assigned_at`,
+    [submissionId, reviewer],
+  );
+  return rows.map((row) => row.subject);
+}
+
+/** A review owed or no longer owed (the notification subgraph chases the ones that wait). */
+function assignmentChanged(
+  submission: SubmissionRow,
+  round: EvaluationRoundRow,
+  criterionName: string,
+  change: { reviewerSubject: string; open: boolean; at: Date },
+): NewEvent<'ReviewAssignmentChanged'> {
+  return {
+    type: 'ReviewAssignmentChanged',
+    aggregateId: submission.id,
+    unitPath: round.launchingUnitPath,
+    payload: {
+      submissionId: submission.id,
+      reviewerSubject: change.reviewerSubject,
+      campaignId: round.campaignId,
+      campaignTitle: round.title,
+      criterionName,
+      open: change.open,
+      at: change.at.toISOString(),
+    },
+  };
 }
 
 /** Submissions assigned to the caller that still wait for their review, oldest first (the reviewer's queue). */

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { APPEAL_REMINDER_HOURS, DAYS_ALLOWED_AD_HOC, DAYS_ALLOWED_AT_LEVEL, DEFAULT_REPORT_REMINDER_DAYS, STORY_REVIEW_DAYS, SUBTREE_DIGEST_LEVELS } from '../domain/regulation';
+import { APPEAL_REMINDER_HOURS, DAYS_ALLOWED_AD_HOC, DAYS_ALLOWED_AT_LEVEL, DEFAULT_REPORT_REMINDER_DAYS, REVIEW_DAYS, STORY_REVIEW_DAYS, SUBTREE_DIGEST_LEVELS } from '../domain/regulation';
 import { deliver, type Delivered } from './deliver';
 
 /** The claimed job that scans deadlines (scheduled_jobs.name). */
@@ -19,6 +19,8 @@ export interface DeadlineScan extends Omit<Delivered, 'counted'> {
   appealWindowsClosing: number;
   /** Stories in review longer than the days allowed. */
   storiesWaiting: number;
+  /** Reviews assigned longer ago than the days allowed and not done. */
+  reviewsOverdue: number;
 }
 
 /** The unit of date_trunc for each reporting cadence (weeks start on Monday there, as in the campaign subgraph). */
@@ -218,6 +220,24 @@ export const STORIES_WAITING = `
       JOIN account_refs a ON a.unit_path = w.unit_path AND a.enabled AND 'EDITOR' = ANY (a.roles)
   )`;
 
+/**
+ * A review assigned and not done (minh chứng chờ chấm quá hạn): assigned more than $1 days ago, neither scored by its
+ * reviewer nor decided by the others' reviews. The reviewer's own account is told once per assignment.
+ */
+export const REVIEWS_OVERDUE = `
+  WITH owed AS (
+    SELECT r.submission_id, r.reviewer_subject, r.campaign_id, r.campaign_title, r.criterion_name, r.since
+      FROM reviews_owed r WHERE r.since < now() - make_interval(days => $1::int)
+  ),
+  candidates AS (
+    SELECT a.id AS account_id, 'REVIEW_OVERDUE' AS kind, concat_ws(':', 'REVIEW_OVERDUE', o.submission_id, a.id) AS dedup_key,
+           jsonb_build_object('submissionId', o.submission_id, 'campaignId', o.campaign_id, 'campaignTitle', o.campaign_title,
+                              'criterionName', o.criterion_name, 'since', o.since, 'daysAllowed', $1::int) AS params,
+           a.unit_path
+      FROM owed o
+      JOIN account_refs a ON a.id::text = o.reviewer_subject AND a.enabled
+  )`;
+
 /** One scan of every deadline the platform knows, as of `today` (a day in Việt Nam), one statement per kind of deadline. */
 export async function scanDeadlines(manager: EntityManager, today: string, reportReminderDays = DEFAULT_REPORT_REMINDER_DAYS): Promise<DeadlineScan> {
   const runs = [
@@ -227,8 +247,9 @@ export async function scanDeadlines(manager: EntityManager, today: string, repor
     await deliver(manager, NOMINATIONS_HELD, [today, JSON.stringify(DAYS_ALLOWED_AT_LEVEL), DAYS_ALLOWED_AD_HOC, SUBTREE_DIGEST_LEVELS], 'held'),
     await deliver(manager, APPEAL_WINDOWS_CLOSING, [APPEAL_REMINDER_HOURS], 'closing'),
     await deliver(manager, STORIES_WAITING, [STORY_REVIEW_DAYS], 'waiting'),
+    await deliver(manager, REVIEWS_OVERDUE, [REVIEW_DAYS], 'owed'),
   ] as const;
-  const [overdue, dueSoon, summaries, held, appeals, stories] = runs;
+  const [overdue, dueSoon, summaries, held, appeals, stories, reviews] = runs;
   return {
     today,
     overdueReports: overdue.counted,
@@ -237,6 +258,7 @@ export async function scanDeadlines(manager: EntityManager, today: string, repor
     nominationsHeld: held.counted,
     appealWindowsClosing: appeals.counted,
     storiesWaiting: stories.counted,
+    reviewsOverdue: reviews.counted,
     notified: runs.reduce((sum, run) => sum + run.notified, 0),
     mailed: runs.reduce((sum, run) => sum + run.mailed, 0),
   };

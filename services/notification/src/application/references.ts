@@ -112,3 +112,16 @@ export async function recordStoryReview(manager: EntityManager, change: EventPay
     [change.storyId, change.title, change.unitPath, change.at],
   );
 }
+
+/** A review owed from the moment it was assigned; scored, or moot once the reviews decided the submission, it is not chased. */
+export async function recordReviewOwed(manager: EntityManager, change: EventPayloads['ReviewAssignmentChanged']): Promise<void> {
+  if (!change.open) {
+    await manager.query(`DELETE FROM reviews_owed WHERE submission_id = $1 AND reviewer_subject = $2`, [change.submissionId, change.reviewerSubject]);
+    return;
+  }
+  await manager.query(
+    `INSERT INTO reviews_owed (submission_id, reviewer_subject, campaign_id, campaign_title, criterion_name, since) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (submission_id, reviewer_subject) DO UPDATE SET campaign_title = EXCLUDED.campaign_title, criterion_name = EXCLUDED.criterion_name, since = EXCLUDED.since`,
+    [change.submissionId, change.reviewerSubject, change.campaignId, change.campaignTitle, change.criterionName, change.at],
+  );
+}

@@ -20,7 +20,6 @@ export const DAYS_ALLOWED_AD_HOC = 3;
 /** The levels whose officers get one digest of every nomination held in their subtree (a province's, a sector's). */
 export const SUBTREE_DIGEST_LEVELS: readonly UnitLevel[] = ['PROVINCIAL', 'SECTOR'];
 
-
 /** Those enrolled are reminded of an appeal window this many hours before it closes. */
 export const APPEAL_REMINDER_HOURS = 48;
 
@@ -29,3 +28,9 @@ export const DEFAULT_REPORT_REMINDER_DAYS = 3;
 
 /** A story submitted for review waits at most this many days before its unit's editors are reminded. */
 export const STORY_REVIEW_DAYS = 2;
+
+/**
+ * A reviewer assigned a submission's evidence is reminded after this many days without scoring it: a working week,
+ * the platform's own target (the regulation sets no days for a council member's assessment; decision 0037).
+ */
+export const REVIEW_DAYS = 7;

@@ -21,6 +21,7 @@ export interface NotificationParams {
   NOMINATIONS_HELD_IN_SUBTREE: { unitName: string; day: string; count: number; items: (HeldNomination & { grantingUnitName: string })[] };
   APPEAL_WINDOW_CLOSING: { campaignId: string; campaignTitle: string; closesAt: string };
   STORY_WAITING_REVIEW: { storyId: string; title: string; since: string; daysAllowed: number };
+  REVIEW_OVERDUE: { submissionId: string; campaignId: string; campaignTitle: string; criterionName: string; since: string; daysAllowed: number };
   NOMINATION_DECIDED: {
     nominationId: string;
     subjectName: string;
@@ -154,6 +155,13 @@ const RENDERERS: Renderers = {
     title: `Tin bài chờ duyệt quá hạn: ${p.title}`,
     body: `Tin bài «${p.title}» đã chờ duyệt từ ${vietnameseMoment(p.since)}, quá ${p.daysAllowed} ngày. Đề nghị đồng chí duyệt đăng hoặc yêu cầu chỉnh sửa.`,
     link: `/work/editor`,
+  }),
+  REVIEW_OVERDUE: (p) => ({
+    title: `Minh chứng chờ đồng chí chấm quá hạn: ${p.campaignTitle}`,
+    body:
+      `Minh chứng cho tiêu chí «${p.criterionName}» của phong trào «${p.campaignTitle}» được phân công đồng chí chấm từ ` +
+      `${vietnameseMoment(p.since)}, đã quá ${p.daysAllowed} ngày. Đề nghị đồng chí chấm điểm, hoặc khai báo xung đột lợi ích nếu có.`,
+    link: `/work/reviews`,
   }),
   NOMINATION_DECIDED: (p) => ({
     title: p.granted ? `Đề nghị khen thưởng đã được chấp thuận: ${p.subjectName}` : `Đề nghị khen thưởng không được chấp thuận: ${p.subjectName}`,

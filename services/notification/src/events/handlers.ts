@@ -8,6 +8,7 @@ import {
   recordEnrollment,
   recordNomination,
   recordReportedPeriod,
+  recordReviewOwed,
   recordStoryReview,
   recordSummary,
   recordUnits,
@@ -15,7 +16,7 @@ import {
 
 /**
  * Campaign's events keep what the deadline scan reads (the tree, accounts, campaigns, enrolments, reports, summaries);
- * reward's, evaluation's and media's keep the nominations held, the appeal windows and the stories in review; decisions, appeals and stories
+ * reward's, evaluation's and media's keep the nominations held, the appeal windows, the reviews owed and the stories in review; decisions, appeals and stories
  * published notify the people they are about.
  */
 export const handlers: EventHandlers = {
@@ -35,6 +36,7 @@ export const handlers: EventHandlers = {
   RewardRefused: (event, { manager }) => rewardRefused(manager, event),
   ResultsPublished: (event, { manager }) => recordAppealWindow(manager, event.payload),
   AppealResolved: (event, { manager }) => appealResolved(manager, event),
+  ReviewAssignmentChanged: (event, { manager }) => recordReviewOwed(manager, event.payload),
   StoryPublished: (event, { manager }) => storyPublished(manager, event),
   StoryReviewChanged: (event, { manager }) => recordStoryReview(manager, event.payload),
 };
