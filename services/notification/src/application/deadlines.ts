@@ -123,22 +123,19 @@ ${unreported('due')},
  */
 export const SUMMARIES_OVERDUE = `
   WITH late AS (
-    SELECT c.id AS campaign_id, c.title, c.ends_on, c.launching_unit_path,
-           regexp_replace(c.launching_unit_path, '[^/]+/$', '') AS parent_path, coalesce(u.name, '') AS unit_name
+    SELECT c.id AS campaign_id, c.launching_unit_path, regexp_replace(c.launching_unit_path, '[^/]+/$', '') AS parent_path,
+           jsonb_build_object('campaignId', c.id, 'campaignTitle', c.title, 'unitName', coalesce(u.name, ''), 'endsOn', c.ends_on) AS params
       FROM campaign_refs c
       LEFT JOIN unit_refs u ON u.path = c.launching_unit_path
      WHERE c.status <> 'CLOSED' AND NOT c.summarised AND c.ends_on < $1::date
   ),
   candidates AS (
     SELECT a.id AS account_id, 'SUMMARY_OVERDUE' AS kind, concat_ws(':', 'SUMMARY_OVERDUE', l.campaign_id, a.id) AS dedup_key,
-           jsonb_build_object('campaignId', l.campaign_id, 'campaignTitle', l.title, 'unitName', l.unit_name, 'endsOn', l.ends_on) AS params,
-           l.launching_unit_path AS unit_path
+           l.params, l.launching_unit_path AS unit_path
       FROM late l
       JOIN account_refs a ON a.unit_path = l.launching_unit_path AND ${OFFICER}
     UNION ALL
-    SELECT a.id, 'SUMMARY_OVERDUE_BELOW', concat_ws(':', 'SUMMARY_OVERDUE_BELOW', l.campaign_id, a.id),
-           jsonb_build_object('campaignId', l.campaign_id, 'campaignTitle', l.title, 'unitName', l.unit_name, 'endsOn', l.ends_on),
-           l.parent_path
+    SELECT a.id, 'SUMMARY_OVERDUE_BELOW', concat_ws(':', 'SUMMARY_OVERDUE_BELOW', l.campaign_id, a.id), l.params, l.parent_path
       FROM late l
       JOIN account_refs a ON a.unit_path = l.parent_path AND ${OFFICER}
   )`;
