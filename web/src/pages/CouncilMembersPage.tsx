@@ -5,23 +5,13 @@ import { COUNCIL_POSITION, label } from '../format';
 import { useAction, useQuery } from '../hooks';
 import { MY_UNIT, type MyUnit } from '../my-unit';
 import { Empty, ErrorBox, Field, Loading, Outcome, Page } from '../ui';
+import type { CouncilRule } from '../../../services/reward/src/domain/council-rule';
 
 interface Seat {
   id: string;
   accountId: string;
   fullName: string;
   position: string;
-}
-
-interface Rule {
-  code: string;
-  formCodes: string[];
-  quorumShare: number;
-  majorityShare: number;
-  majorityStrict: boolean;
-  minMembers: number;
-  source: string;
-  verified: boolean;
 }
 
 interface AccountOption {
@@ -42,7 +32,7 @@ const REMOVE = `mutation RemoveCouncilMember($id: ID!) { removeCouncilMember(id:
 const share = (value: number) => `${Math.round(value * 100)}%`;
 
 /** The quorum and majority the council decides by, each with its legal source. */
-function RuleList({ rules }: { rules: Rule[] }) {
+function RuleList({ rules }: { rules: CouncilRule[] }) {
   return (
     <ul data-testid="council-rules">
       {rules.map((r) => (
@@ -62,7 +52,7 @@ export function CouncilMembersPage() {
   const token = session?.token ?? null;
   const unit = useQuery<MyUnit>(MY_UNIT, {}, !session);
   const unitId = unit.data?.myUnit?.id;
-  const council = useQuery<{ council: { unitName: string; members: Seat[]; rules: Rule[] } }>(COUNCIL, { unitId }, !unitId);
+  const council = useQuery<{ council: { unitName: string; members: Seat[]; rules: CouncilRule[] } }>(COUNCIL, { unitId }, !unitId);
   const accounts = useQuery<{ accounts: { edges: { node: AccountOption }[] } }>(ACCOUNTS, { unitId }, !unitId);
   const [accountId, setAccountId] = useState('');
   const [position, setPosition] = useState('MEMBER');

@@ -1,4 +1,5 @@
 import { shortDate, type UnitLevel } from '@thidua/common';
+import type { CouncilRule } from './council-rule';
 import type { FormKind } from './forms';
 import type { InitiativeReach } from './rules';
 
@@ -9,23 +10,7 @@ import type { InitiativeReach } from './rules';
  */
 
 export type { CouncilPosition } from './reward-names';
-
-/** The quorum and majority of the regulation, for every form (DEFAULT) or for the forms it names. */
-export interface CouncilRule {
-  code: string;
-  /** The forms the rule is for; empty for the default rule. */
-  formCodes: string[];
-  /** Share of the council's members who must be present for its conclusions to stand. */
-  quorumShare: number;
-  /** Share of the members entitled to vote who must vote for. */
-  majorityShare: number;
-  /** True: more than the share (quá nửa); false: at least the share (từ 90% trở lên). */
-  majorityStrict: boolean;
-  /** A council of fewer members decides nothing: a single vote never decides. */
-  minMembers: number;
-  source: string;
-  verified: boolean;
-}
+export type { CouncilRule } from './council-rule';
 
 /** A time limit of the regulation, in calendar days. */
 export interface TimeLimit {
