@@ -2,7 +2,8 @@
  * Idempotency keys on mutations (decision 0034), through the real gateway: a retried mutation with the same key
  * gets the first answer and nothing runs twice, also when the retries arrive together and at two gateway replicas
  * sharing Redis; the same key for another request is refused; keys belong to one account; an empty, huge or
- * non-ASCII key and an anonymous caller's key are refused at the edge with a message a person can act on.
+ * non-ASCII key and an anonymous caller's key are refused at the edge with a message a person can act on; with Redis
+ * unreachable a keyed mutation is refused as one to retry, never run unguarded.
  */
 import { randomUUID } from 'node:crypto';
 import { SERVICE_NAMES, type ServiceName } from '@thidua/common';
@@ -114,6 +115,26 @@ describe('Idempotency-Key on mutations', () => {
       expect(await unitsWithCode(input.code, admin)).toBe(1);
     } finally {
       for (const replica of replicas) await replica.stop();
+    }
+  });
+
+  it('with Redis unreachable, refuses a keyed mutation as one to retry and runs it not, and still serves the others', async () => {
+    const urls = Object.fromEntries(SERVICE_NAMES.map((name) => [name, platform.subgraphs[name].url])) as Record<ServiceName, string>;
+    // nothing listens on port 9 (discard): every command to this Redis fails at once
+    const gateway = await startGateway({ port: 0, redisUrl: 'redis://127.0.0.1:9', subgraphUrls: urls, testTokenIssuer: await testTokenIssuer() });
+    try {
+      const keyed = unitInput();
+      const refused = await send(gateway.url, { query: CREATE, variables: { input: keyed } }, { authorization: `Bearer ${admin}`, 'idempotency-key': randomUUID() });
+      expect([refused.status, refused.body.errors?.[0]?.extensions?.code, refused.body.errors?.[0]?.extensions?.retryable]).toEqual([503, 'UNAVAILABLE', true]);
+      expect(refused.body.errors?.[0]?.message).toMatch(/hãy thử lại sau ít phút với cùng khóa/);
+      expect(await unitsWithCode(keyed.code, admin)).toBe(0);
+      // without a key the mutation runs: the rate limits count in this process meanwhile
+      const plain = unitInput();
+      const ran = await send(gateway.url, { query: CREATE, variables: { input: plain } }, { authorization: `Bearer ${admin}` });
+      expect([ran.status, ran.body.errors]).toEqual([200, undefined]);
+      expect(await unitsWithCode(plain.code, admin)).toBe(1);
+    } finally {
+      await gateway.stop();
     }
   });
 });

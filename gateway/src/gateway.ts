@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import {
   ANONYMOUS,
   CORRELATION_ID_HEADER,
@@ -26,6 +26,7 @@ import { IDEMPOTENCY_HEADER, MemoryIdempotencyStore, RedisIdempotencyStore, idem
 import { IdentityVerifier, InvalidTokenError } from './identity';
 import { InternalTokenSigner } from './internal-tokens';
 import { RateLimits, clientAddressOf, type LimitKind } from './rate-limits';
+import { connectRedis } from './redis';
 import { PublicResponseCache, changesPublicData, watchEvents } from './response-cache';
 import { ScopeCache, scopeOf } from './scope-cache';
 import { gatewayHealthRoutes, publicFileRoute } from './routes';
@@ -146,17 +147,11 @@ async function startCaches(config: GatewayConfig, limits: RateLimits, clientAddr
 }
 
 /** Idempotency keys in Redis when the gateway has it (every replica sees every key), in this process otherwise. */
-function idempotency(config: GatewayConfig, logger: Logger): IdempotencyOptions & { stop(): Promise<void> } {
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 }) : undefined;
-  redis?.on('error', (error: Error) => logger.warn({ err: error }, 'Redis for idempotency keys unreachable'));
+function idempotency(config: GatewayConfig, redis: Redis | undefined): IdempotencyOptions {
   return {
     store: redis ? new RedisIdempotencyStore(redis, config.idempotencyKeyPrefix) : new MemoryIdempotencyStore(),
     ttlMs: config.idempotencyKeySeconds * 1000,
     waitMs: 10_000,
-    async stop() {
-      // the server is closed before this: nothing is left to settle, and a Redis that never answered must not hold the stop
-      redis?.disconnect();
-    },
   };
 }
 
@@ -186,16 +181,16 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
   const verifier = new IdentityVerifier(config);
   const logger = createLogger('gateway', config.logLevel);
   const tokens = await InternalTokenSigner.fromPem(config.internalTokenPrivateKey);
-  const limits = await RateLimits.create(config, logger);
+  const redis = await connectRedis(config, logger);
+  const limits = new RateLimits(config, redis.client);
   const clientAddress = clientAddressOf(config.trustProxy);
   const mediaBaseUrl = config.subgraphUrls.media.replace(/\/graphql$/, '');
   const apiKeys = new ApiKeyVerifier(mediaBaseUrl, () => tokens.tokenFor('anonymous', ANONYMOUS, 'media'), config.apiKeyCacheSeconds);
   const caches = await startCaches(config, limits, clientAddress, logger);
-  const keys = idempotency(config, logger);
   const apollo = await startGatewayApollo(config, {
     fetcher: subgraphFetcher(),
     onMutation: () => caches.flush(),
-    idempotency: keys,
+    idempotency: idempotency(config, redis.client),
     ...(caches.scopeCache ? { scopeCache: caches.scopeCache } : {}),
   });
   const identify = callerIdentification(verifier, limits, apiKeys, clientAddress);
@@ -224,8 +219,7 @@ export async function startGateway(overrides: Partial<GatewayConfig> = {}): Prom
       await closeServer(metrics.server);
       await caches.stop();
       await apollo.stop();
-      await limits.stop();
-      await keys.stop();
+      await redis.stop();
     },
   };
 }

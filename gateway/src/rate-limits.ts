@@ -1,9 +1,8 @@
-import { once } from 'node:events';
 import type { IncomingMessage } from 'node:http';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import proxyaddr from 'proxy-addr';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { GatewayConfig, Logger } from '@thidua/common';
+import type { GatewayConfig } from '@thidua/common';
 
 /** What is limited, each per minute: news channel keys, signed-in users, anonymous client addresses, failed API keys per address. */
 export type LimitKind = 'apiKey' | 'user' | 'anonymous' | 'invalidApiKey';
@@ -24,40 +23,26 @@ export function clientAddressOf(trustProxy: string): (req: IncomingMessage) => s
 
 /**
  * Requests per identity and minute with rate-limiter-flexible: in this process's memory by default, or shared by
- * every gateway replica through Redis when REDIS_URL is set (falling back to memory while Redis is unreachable).
- * Counters expire by themselves; nothing is ever emptied wholesale.
+ * every gateway replica through the gateway's Redis when it has one (falling back to memory while Redis is
+ * unreachable). Counters expire by themselves; nothing is ever emptied wholesale.
  */
 export class RateLimits {
+  readonly perMinute: Record<LimitKind, number>;
   private readonly limiters: Record<LimitKind, RateLimiterAbstract>;
 
-  private constructor(
-    readonly perMinute: Record<LimitKind, number>,
-    private readonly redis: Redis | undefined,
-    keyPrefix: string,
-  ) {
+  constructor(config: GatewayConfig, redis: Redis | undefined) {
+    this.perMinute = {
+      apiKey: config.apiKeyRequestsPerMinute,
+      user: config.userRequestsPerMinute,
+      anonymous: config.anonymousRequestsPerMinute,
+      invalidApiKey: config.invalidApiKeyAttemptsPerMinute,
+    };
     const limiter = (kind: LimitKind): RateLimiterAbstract => {
-      const options = { points: perMinute[kind], duration: 60, keyPrefix: `${keyPrefix}${kind}` };
+      const options = { points: this.perMinute[kind], duration: 60, keyPrefix: `${config.rateLimitKeyPrefix}${kind}` };
       if (!redis) return new RateLimiterMemory(options);
       return new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) });
     };
     this.limiters = { apiKey: limiter('apiKey'), user: limiter('user'), anonymous: limiter('anonymous'), invalidApiKey: limiter('invalidApiKey') };
-  }
-
-  /** With REDIS_URL, waits up to 2 s for Redis before the first request (counting in memory until it answers). */
-  static async create(config: GatewayConfig, logger: Logger): Promise<RateLimits> {
-    const redis = config.redisUrl ? new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 }) : undefined;
-    redis?.on('error', (error: Error) => logger.warn({ err: error }, 'Redis for rate limits unreachable; counting in memory meanwhile'));
-    if (redis) await Promise.race([once(redis, 'ready'), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
-    return new RateLimits(
-      {
-        apiKey: config.apiKeyRequestsPerMinute,
-        user: config.userRequestsPerMinute,
-        anonymous: config.anonymousRequestsPerMinute,
-        invalidApiKey: config.invalidApiKeyAttemptsPerMinute,
-      },
-      redis,
-      config.rateLimitKeyPrefix,
-    );
   }
 
   /** Counts one request; returns 0 when it is allowed, else the seconds to wait (the request is refused). */
@@ -75,9 +60,5 @@ export class RateLimits {
   async blocked(kind: LimitKind, key: string): Promise<number> {
     const state = await this.limiters[kind].get(key);
     return state && state.remainingPoints <= 0 ? Math.max(1, Math.ceil(state.msBeforeNext / 1000)) : 0;
-  }
-
-  async stop(): Promise<void> {
-    if (this.redis) await this.redis.quit().catch(() => this.redis!.disconnect());
   }
 }
