@@ -5,20 +5,16 @@
  * registers its collective agreement and records rewards under it, a member registers an initiative and the officer
  * assesses it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { PortalPeople } from './support/portal-people';
-import { usePlatform } from './support/platform';
-import { RewardScenario, daysAgo } from './support/reward';
+import type { Page } from 'playwright-core';
+import { usePortalScenario } from './support/portal-people';
+import { daysAgo, type RewardScenario } from './support/reward';
 
-const env = usePlatform();
-let browser: Browser;
-let base: string;
+const portal = usePortalScenario('gs');
+const people = portal.people;
 let s: RewardScenario;
 /** A unit of Hà Nội with a name of this run's own, so a search by name finds it and no other scenario's namesake. */
 let works: { id: string; name: string };
 
-const people = new PortalPeople(() => s, () => browser, () => base, 'gs');
 /** Each play signs people in through Keycloak's pages and waits for the screens: minutes on a loaded machine. */
 const PLAY = 300_000;
 
@@ -31,16 +27,10 @@ async function errorBeside(page: Page, controlId: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  base = env.platform.gatewayUrl.replace(/\/graphql$/, '');
-  s = await RewardScenario.start(env.platform, env.api);
+  s = portal.s;
   const name = `Công đoàn Xí nghiệp Cơ khí ${s.run}`;
   works = { name, ...(await s.api.createUnit({ code: `xn-${s.run}`, parentId: s.units.hn!.id, name, level: 'GRASSROOTS', organisationType: 'STATE_OWNED_ENTERPRISE' }, s.tokens.admin)) };
-  browser = await launchBrowser();
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('the national admin’s catalogue (Danh mục khen thưởng)', () => {
   it('adds a form, meets the rule’s Vietnamese refusal beside it, saves, then edits its quota; records a base salary and a decision code', async () => {

@@ -5,35 +5,24 @@
  * beside the field first), passes the corrected one on to the President and records the President's decision (meeting
  * the message beside the number first); the path shows every level with the days it held the dossier.
  */
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { PortalPeople } from './support/portal-people';
-import { usePlatform } from './support/platform';
-import { RewardScenario, daysAgo, year } from './support/reward';
+import { usePortalScenario } from './support/portal-people';
+import { daysAgo, year, type RewardScenario } from './support/reward';
 
-const env = usePlatform();
-let browser: Browser;
-let base: string;
+const portal = usePortalScenario('wp');
+const people = portal.people;
 let s: RewardScenario;
 let nominationId: string;
 
-const people = new PortalPeople(() => s, () => browser, () => base, 'wp');
 /** A browser play on a busy two-core machine: minutes, as the other portal suites allow. */
 const PLAY = 180_000;
 const PROPOSAL = `query($id: ID!) { nomination(id: $id) { status proposal { id status holderUnitName steps { outcome } } } }`;
 
 beforeAll(async () => {
-  base = env.platform.gatewayUrl.replace(/\/graphql$/, '');
-  s = await RewardScenario.start(env.platform, env.api);
+  s = portal.s;
   const officerMay = await s.token(['UNIT_OFFICER'], 'may', 'officer-may');
   nominationId = await s.nominate({ memberKey: 'hoa', granting: 'may', formCode: 'HCLD3', achievedOn: daysAgo(300), awardYear: year - 1, reason: `Năm năm liền hoàn thành xuất sắc nhiệm vụ ${s.run}` }, officerMay);
   await s.approve(nominationId, s.tokens.councilMay);
-  browser = await launchBrowser();
 }, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('a Huân chương on its way to the President (Hồ sơ trình khen)', () => {
   it('the grassroots council proposes it from its screen', async () => {
