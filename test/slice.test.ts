@@ -154,6 +154,16 @@ describe('vertical slice through the gateway', () => {
         expect.arrayContaining(['Liên đoàn Lao động tỉnh Bắc Giang', 'Công đoàn cơ sở Công ty May Bắc Giang']),
       );
     }
+    // an officer's picker searches within their subtree, at a level: namesakes of other runs and provinces stay out
+    const within = `query($text: String!, $within: ID, $level: UnitLevel) { searchUnionUnits(text: $text, within: $within, level: $level) { edges { node { id } } } }`;
+    const found = async (variables: Record<string, unknown>) =>
+      (await graphql<{ searchUnionUnits: { edges: { node: { id: string } }[] } }>(platform.gatewayUrl, within, variables)).data!.searchUnionUnits.edges.map((e) => e.node.id);
+    expect(await found({ text: 'bac giang', within: province.id })).toEqual(expect.arrayContaining([province.id, grassroots.id]));
+    expect((await found({ text: 'bac giang', within: province.id })).length).toBe(2);
+    expect(await found({ text: 'BẮC GIANG', within: province.id, level: 'GRASSROOTS' })).toEqual([grassroots.id]);
+    expect(await found({ text: 'bac giang', within: grassroots.id, level: 'PROVINCIAL' })).toEqual([]);
+    const unknown = await graphql(platform.gatewayUrl, within, { text: 'bac giang', within: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ field: 'within' }] });
   });
 
   it('refuses an unauthenticated mutation and writes nothing', async () => {

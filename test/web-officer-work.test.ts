@@ -41,10 +41,12 @@ describe('an officer of Hà Nội at work', () => {
     await add.getByRole('button', { name: 'Thêm đoàn viên' }).click();
     await page.locator('#member-name-error').waitFor();
     expect(await page.locator('#member-name-error').textContent()).toBe('Họ và tên dài 1–200 ký tự');
-    expect(await page.locator('#member-unit-error').textContent()).toBe('Chọn công đoàn cơ sở của đoàn viên');
+    expect(await page.locator('#member-unitId-error').textContent()).toBe('Chọn công đoàn cơ sở của đoàn viên');
     expect(await page.locator('#member-occupation-error').textContent()).toBe('Chọn nghề nghiệp của đoàn viên');
     expect(await page.locator('#member-name').getAttribute('aria-describedby')).toBe('member-name-error');
 
+    // the officer's subtree may hold hundreds of grassroots unions: she finds hers by name, without diacritics
+    await add.getByLabel('Tìm đơn vị').fill('may thang long');
     await add.getByLabel('Công đoàn cơ sở').selectOption({ label: 'Công đoàn Công ty May Thăng Long' });
     await add.getByLabel('Họ và tên').fill('Vũ Thị Mai');
     await add.getByLabel('Nghề nghiệp').selectOption('CN_DET_MAY');
@@ -57,6 +59,7 @@ describe('an officer of Hà Nội at work', () => {
     await page.getByLabel('Tìm theo tên (có dấu hoặc không dấu)').fill('VU THI MAI');
     const card = page.getByTestId('member').filter({ hasText: 'Vũ Thị Mai' });
     await card.getByText('Công đoàn Công ty May Thăng Long · Công nhân dệt may · trực tiếp sản xuất').waitFor();
+    await card.getByLabel('Tìm đơn vị').fill('so cong thuong');
     await card.getByLabel('Chuyển sinh hoạt đến').selectOption({ label: 'Công đoàn Sở Công Thương Hà Nội' });
     await card.getByRole('button', { name: 'Chuyển', exact: true }).click();
     await page.getByText('Đã chuyển Vũ Thị Mai sang Công đoàn Sở Công Thương Hà Nội.').waitFor();
@@ -95,12 +98,13 @@ describe('an officer of Hà Nội at work', () => {
     await page.getByTestId('campaign-status').getByText('Đã phát động').waitFor();
 
     const unitForm = page.getByRole('form', { name: 'Đăng ký tập thể' });
+    await unitForm.getByLabel('Tìm đơn vị').fill('May Thăng Long');
     await unitForm.getByLabel('Tập thể').selectOption({ label: 'Công đoàn Công ty May Thăng Long' });
     await unitForm.getByLabel('Đăng ký: Sáng kiến cải tiến (sáng kiến)').fill('12');
     await unitForm.getByRole('button', { name: 'Đăng ký tập thể' }).click();
     await page.getByText('Đã đăng ký Công đoàn Công ty May Thăng Long tham gia phong trào.').waitFor();
     await unitForm.getByRole('button', { name: 'Đăng ký tập thể' }).click();
-    await page.locator('#enrol-unit-error').getByText(`Công đoàn Công ty May Thăng Long đã đăng ký phong trào “${title}”`).waitFor();
+    await page.locator('#enrol-unitId-error').getByText(`Công đoàn Công ty May Thăng Long đã đăng ký phong trào “${title}”`).waitFor();
 
     const memberForm = page.getByRole('form', { name: 'Đăng ký đoàn viên' });
     await memberForm.getByLabel('Tìm đoàn viên (có dấu hoặc không dấu)').fill('tran thi lan');

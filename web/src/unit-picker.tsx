@@ -10,7 +10,7 @@ export interface UnitChoice {
   level: string;
 }
 
-const FIND_UNITS = `query FindUnits($text: String!) { searchUnionUnits(text: $text, first: 20) { edges { node { id name path level } } } }`;
+const FIND_UNITS = `query FindUnits($text: String!, $within: ID, $level: UnitLevel) { searchUnionUnits(text: $text, within: $within, level: $level, first: 20) { edges { node { id name path level } } } }`;
 
 interface UnitPickerProps {
   /** The officer's own unit, offered first; officers are offered only units of its subtree. */
@@ -21,28 +21,35 @@ interface UnitPickerProps {
   /** Ids of the two controls start with it, so two pickers can share a page. */
   idPrefix?: string;
   label?: string;
+  /** Only units of this level (GRASSROOTS where members belong); the officer's own unit is offered only when it is one. */
+  level?: string;
 }
 
-/** Units the officer may pick: found by name (with or without diacritics) within their own subtree (national admins: anywhere). */
-export function UnitPicker({ own, value, onChange, problem, idPrefix = '', label = 'Đơn vị của tài khoản' }: UnitPickerProps) {
+/**
+ * Units the officer may pick: found by name (with or without diacritics) within their own subtree (national admins:
+ * anywhere), however many the subtree holds; a province's four hundred grassroots unions do not fit one list.
+ */
+export function UnitPicker({ own, value, onChange, problem, idPrefix = '', label = 'Đơn vị của tài khoản', level }: UnitPickerProps) {
   const { session, has } = useAuth();
   const [text, setText] = useState('');
   const [found, setFound] = useState<UnitChoice[]>([]);
   useEffect(() => {
-    if (text.trim().length < 2) return setFound([]);
+    const national = has('NATIONAL_ADMIN');
+    if (text.trim().length < 2 || (!national && !own)) return setFound([]);
     let current = true;
     const timer = setTimeout(() => {
-      void request<{ searchUnionUnits: { edges: { node: UnitChoice }[] } }>(FIND_UNITS, { text }, session?.token ?? null).then((result) => {
-        const units = result.data?.searchUnionUnits.edges.map((e) => e.node) ?? [];
-        if (current) setFound(has('NATIONAL_ADMIN') ? units : units.filter((u) => own && u.path.startsWith(own.path)));
+      const within = national ? null : own!.id;
+      void request<{ searchUnionUnits: { edges: { node: UnitChoice }[] } }>(FIND_UNITS, { text, within, level: level ?? null }, session?.token ?? null).then((result) => {
+        if (current) setFound(result.data?.searchUnionUnits.edges.map((e) => e.node) ?? []);
       });
     }, 250);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [text, own, session, has]);
-  const choices = [own, value, ...found].filter((u, i, all): u is UnitChoice => u !== null && all.findIndex((other) => other?.id === u.id) === i);
+  }, [text, own, level, session, has]);
+  const offered = own && (!level || own.level === level) ? own : null;
+  const choices = [offered, value, ...found].filter((u, i, all): u is UnitChoice => u !== null && all.findIndex((other) => other?.id === u.id) === i);
   const searchId = `${idPrefix}unit-search`;
   const selectId = `${idPrefix}unitId`;
   return (

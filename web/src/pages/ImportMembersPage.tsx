@@ -6,8 +6,8 @@ import { num } from '../format';
 import { useQuery } from '../hooks';
 import { ErrorBox, Field, Page, ProgressBar, Success } from '../ui';
 import { MY_UNIT, type MyUnit } from '../my-unit';
+import { UnitPicker, type UnitChoice } from '../unit-picker';
 
-const UNITS = `query GrassrootsUnits($id: ID!) { unionUnit(id: $id) { subtree(level: GRASSROOTS, first: 100) { edges { node { id name } } } } }`;
 const IMPORT = `mutation ImportMembers($unitId: ID!, $csv: String!) { importMembers(unitId: $unitId, csv: $csv) { imported rows problems { row field message } } }`;
 const IMPORT_SPREADSHEET = `mutation ImportMembersFromSpreadsheet($unitId: ID!, $contentBase64: String!) {
   importMembersFromSpreadsheet(unitId: $unitId, contentBase64: $contentBase64) { imported rows problems { row field message } }
@@ -31,9 +31,8 @@ interface Report {
 export function ImportMembersPage() {
   const { session } = useAuth();
   const unit = useQuery<MyUnit>(MY_UNIT, {}, !session);
-  const unitId = unit.data?.myUnit?.id;
-  const units = useQuery<{ unionUnit: { subtree: { edges: { node: { id: string; name: string } }[] } } | null }>(UNITS, { id: unitId }, !unitId);
-  const [target, setTarget] = useState('');
+  const [chosen, setChosen] = useState<UnitChoice | null>(null);
+  const target = chosen?.id ?? '';
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [report, setReport] = useState<Report | null>(null);
@@ -61,12 +60,7 @@ export function ImportMembersPage() {
     <Page title="Nhập danh sách đoàn viên">
       <p className="muted">Tệp CSV hoặc Excel (.xlsx, trang đầu tiên) với các cột ho_ten, ma_nghe, truc_tiep_san_xuat, giu_chuc_vu, ngay_vao_cong_doan, gioi_tinh (có/không, dd/mm/yyyy, Nam/Nữ; giới tính có thể để trống); tối đa 20.000 dòng. Danh sách tải về dưới đây nhập lại được sau khi sửa.</p>
       <form className="stack" onSubmit={submit}>
-        <Field id="unit" label="Công đoàn cơ sở">
-          <select id="unit" value={target} onChange={(e) => setTarget(e.target.value)} required>
-            <option value="">Chọn…</option>
-            {units.data?.unionUnit?.subtree.edges.map(({ node }) => <option key={node.id} value={node.id}>{node.name}</option>)}
-          </select>
-        </Field>
+        <UnitPicker own={unit.data?.myUnit ?? null} value={chosen} onChange={setChosen} problem={null} label="Công đoàn cơ sở" level="GRASSROOTS" />
         {target ? <DownloadButton label="Tải Excel danh sách đoàn viên" href={`/exports/units/${target}/members.xlsx`} /> : null}
         <Field id="file" label="Tệp CSV hoặc Excel">
           <input id="file" type="file" accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />

@@ -3,9 +3,10 @@ import { Link, useSearchParams } from 'react-router';
 import { mutate } from '../api';
 import { useAuth } from '../auth';
 import { CAMPAIGN_STATUS, day, label, num } from '../format';
-import { useAction, useQuery, type ActionState } from '../hooks';
+import { useAction, usePagedQuery, useQuery, type ActionState, type Connection } from '../hooks';
 import { MY_UNIT, type MyUnit } from '../my-unit';
-import { Empty, ErrorBox, Field, Loading, Outcome, Page, describedBy } from '../ui';
+import { UnitPicker, type UnitChoice } from '../unit-picker';
+import { Empty, ErrorBox, Field, Loading, MoreButton, Outcome, Page, describedBy } from '../ui';
 
 interface Target {
   id: string;
@@ -21,18 +22,25 @@ interface Campaign {
   startsOn: string | null;
   endsOn: string | null;
   targets: Target[];
-  enrollments: { edges: { node: { id: string; unit: { name: string }; member: { fullName: string } | null } }[] };
+  participation: { units: number; members: number };
   summary: { lessons: string; submittedAt: string } | null;
 }
 
 const LIST = `query CampaignsToRun($unitId: ID!) { campaigns(unitId: $unitId, first: 50) { edges { node { id title status } } } }`;
 const CAMPAIGN = `query CampaignToRun($id: ID!) { campaign(id: $id) {
   id title status startsOn endsOn targets { id name unitOfMeasure targetValue }
-  enrollments(first: 100) { edges { node { id unit { name } member { fullName } } } }
+  participation { units members }
   summary { lessons submittedAt }
 } }`;
+interface Enrolled {
+  id: string;
+  unit: { name: string };
+  member: { fullName: string } | null;
+}
+const ENROLLED = `query CampaignEnrolled($id: ID!, $after: String) { campaign(id: $id) {
+  enrollments(first: 50, after: $after) { edges { node { id unit { name } member { fullName } } } pageInfo { hasNextPage endCursor } }
+} }`;
 const PLACES = `query EnrolPlaces($unitId: ID!, $search: String) {
-  unionUnit(id: $unitId) { subtree(first: 100) { edges { node { id name } } } }
   members(unitId: $unitId, search: $search, first: 20) { edges { node { id fullName unit { name } } } }
 }`;
 const ENROL_UNIT = `mutation EnrolUnit($input: EnrollUnitInput!) { enrollUnit(input: $input) { id unit { name } } }`;
@@ -64,12 +72,11 @@ function Commitments({ prefix, targets, values, onChange, action }: { prefix: st
 
 const commitmentsOf = (targets: Target[], values: Record<string, string>) => targets.map((t) => ({ targetId: t.id, value: values[t.id]?.trim() ? Number(values[t.id]) : t.targetValue }));
 
-function Enrolment({ campaign, unitId, onDone }: { campaign: Campaign; unitId: string; onDone(): void }) {
+function Enrolment({ campaign, own, onDone }: { campaign: Campaign; own: UnitChoice; onDone(): void }) {
   const { session } = useAuth();
   const [search, setSearch] = useState('');
-  const places = useQuery<{ unionUnit: { subtree: { edges: { node: { id: string; name: string } }[] } } | null; members: { edges: { node: { id: string; fullName: string; unit: { name: string } } }[] } }>(
-    PLACES, { unitId, search: search.trim() || null });
-  const [unit, setUnit] = useState('');
+  const places = useQuery<{ members: { edges: { node: { id: string; fullName: string; unit: { name: string } } }[] } }>(PLACES, { unitId: own.id, search: search.trim() || null });
+  const [unit, setUnit] = useState<UnitChoice | null>(null);
   const [member, setMember] = useState('');
   const [unitValues, setUnitValues] = useState<Record<string, string>>({});
   const [memberValues, setMemberValues] = useState<Record<string, string>>({});
@@ -78,7 +85,7 @@ function Enrolment({ campaign, unitId, onDone }: { campaign: Campaign; unitId: s
   const submitUnit = (event: FormEvent) => {
     event.preventDefault();
     void enrolUnit.run(async () => {
-      const { enrollUnit } = await mutate<{ enrollUnit: { unit: { name: string } } }>(ENROL_UNIT, { input: { campaignId: campaign.id, unitId: unit, commitments: commitmentsOf(campaign.targets, unitValues) } }, session?.token ?? null);
+      const { enrollUnit } = await mutate<{ enrollUnit: { unit: { name: string } } }>(ENROL_UNIT, { input: { campaignId: campaign.id, unitId: unit?.id ?? '', commitments: commitmentsOf(campaign.targets, unitValues) } }, session?.token ?? null);
       setUnitValues({});
       onDone();
       return `Đã đăng ký ${enrollUnit.unit.name} tham gia phong trào.`;
@@ -98,12 +105,7 @@ function Enrolment({ campaign, unitId, onDone }: { campaign: Campaign; unitId: s
       <h2>Đăng ký tham gia</h2>
       <ErrorBox error={places.error} />
       <form className="stack card" onSubmit={submitUnit} noValidate aria-label="Đăng ký tập thể">
-        <Field id="enrol-unit" label="Tập thể" problem={enrolUnit.problem('unitId')}>
-          <select id="enrol-unit" value={unit} onChange={(e) => setUnit(e.target.value)} {...describedBy('enrol-unit', false, enrolUnit.problem('unitId'))}>
-            <option value="">Chọn đơn vị…</option>
-            {places.data?.unionUnit?.subtree.edges.map(({ node }) => <option key={node.id} value={node.id}>{node.name}</option>)}
-          </select>
-        </Field>
+        <UnitPicker own={own} value={unit} onChange={setUnit} problem={enrolUnit.problem('unitId')} idPrefix="enrol-" label="Tập thể" />
         <Commitments prefix="unit" targets={campaign.targets} values={unitValues} onChange={setUnitValues} action={enrolUnit} />
         <Outcome error={enrolUnit.problems.length ? null : enrolUnit.error} done={enrolUnit.done} />
         <div><button type="submit" disabled={enrolUnit.busy}>Đăng ký tập thể</button></div>
@@ -221,6 +223,11 @@ export function ManageCampaignPage() {
   const unitId = unit.data?.myUnit?.id;
   const list = useQuery<{ campaigns: { edges: { node: { id: string; title: string; status: string } }[] } }>(LIST, { unitId }, !unitId);
   const campaign = useQuery<{ campaign: Campaign | null }>(CAMPAIGN, { id: chosen }, !chosen);
+  const enrolled = usePagedQuery<{ campaign: { enrollments: Connection<Enrolled> } | null }, Enrolled>(ENROLLED, { id: chosen }, (d) => d.campaign?.enrollments, !chosen);
+  const enrolledAgain = () => {
+    campaign.reload();
+    enrolled.reload();
+  };
   const step = useAction();
   const c = campaign.data?.campaign ?? null;
   const campaigns = list.data?.campaigns.edges.map((e) => e.node).filter((x) => x.status !== 'DRAFT') ?? [];
@@ -249,7 +256,7 @@ export function ManageCampaignPage() {
       {c ? (
         <>
           <p data-testid="campaign-status">
-            <span className="badge">{label(CAMPAIGN_STATUS, c.status)}</span> {day(c.startsOn)} – {day(c.endsOn)} · {num(c.enrollments.edges.length)} lượt đăng ký ·{' '}
+            <span className="badge">{label(CAMPAIGN_STATUS, c.status)}</span> {day(c.startsOn)} – {day(c.endsOn)} · {num(c.participation.units)} tập thể, {num(c.participation.members)} đoàn viên đăng ký ·{' '}
             <Link to={`/campaigns/${c.id}`}>Trang công khai</Link>
           </p>
           <Outcome error={step.error} done={step.done} />
@@ -263,14 +270,15 @@ export function ManageCampaignPage() {
             ) : null}
             {RUNNING.includes(c.status) ? <button type="button" disabled={step.busy} onClick={move(BEGIN_SUMMARY, 'Đã kết thúc báo cáo tiến độ, bắt đầu sơ kết, tổng kết.')}>Bắt đầu sơ kết, tổng kết</button> : null}
           </div>
-          {RUNNING.includes(c.status) && unitId ? <Enrolment key={c.id} campaign={c} unitId={unitId} onDone={campaign.reload} /> : null}
+          {RUNNING.includes(c.status) && unit.data?.myUnit ? <Enrolment key={c.id} campaign={c} own={unit.data.myUnit} onDone={enrolledAgain} /> : null}
           {c.status === 'SUMMARISING' ? <Summary key={c.id} campaign={c} onDone={campaign.reload} /> : null}
-          {c.enrollments.edges.length ? (
+          {enrolled.nodes.length ? (
             <>
               <h2>Đã đăng ký</h2>
               <ul data-testid="enrollments">
-                {c.enrollments.edges.map(({ node }) => <li key={node.id}>{node.member ? `${node.member.fullName} (${node.unit.name})` : node.unit.name}</li>)}
+                {enrolled.nodes.map((node) => <li key={node.id}>{node.member ? `${node.member.fullName} (${node.unit.name})` : node.unit.name}</li>)}
               </ul>
+              <MoreButton list={enrolled} shown={enrolled.nodes.length} />
             </>
           ) : null}
         </>

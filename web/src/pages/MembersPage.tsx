@@ -5,6 +5,7 @@ import { day, todayIso } from '../format';
 import { DownloadButton } from '../downloads';
 import { useAction, usePagedQuery, useQuery, type Connection } from '../hooks';
 import { MY_UNIT, type MyUnit } from '../my-unit';
+import { UnitPicker, type UnitChoice } from '../unit-picker';
 import { Empty, ErrorBox, Field, Loading, MoreButton, Outcome, Page, describedBy } from '../ui';
 
 interface Member {
@@ -18,15 +19,7 @@ interface Member {
   occupation: { name: string } | null;
 }
 
-interface Unit {
-  id: string;
-  name: string;
-}
-
-const PLACES = `query MemberPlaces($unitId: ID!) {
-  unionUnit(id: $unitId) { subtree(level: GRASSROOTS, first: 100) { edges { node { id name } } } }
-  occupations { code name }
-}`;
+const OCCUPATIONS = `query Occupations { occupations { code name } }`;
 const FIND = `query FindMembers($unitId: ID!, $search: String, $after: String) {
   members(unitId: $unitId, search: $search, first: 50, after: $after) { edges { node {
     id fullName joinedUnionOn leftUnionOn isDirectProductionWorker holdsLeadershipPost unit { id name } occupation { name }
@@ -37,9 +30,9 @@ const MOVE = `mutation MoveMember($id: ID!, $unitId: ID!) { moveMember(id: $id, 
 const LEAVE = `mutation MemberLeaves($id: ID!, $input: UpdateMemberInput!) { updateMember(id: $id, input: $input) { id leftUnionOn } }`;
 
 /** One member found: where they belong, and the two changes an officer makes most (a move, a departure). */
-function MemberCard({ member, units, onDone }: { member: Member; units: Unit[]; onDone(): void }) {
+function MemberCard({ member, own, onDone }: { member: Member; own: UnitChoice | null; onDone(): void }) {
   const { session } = useAuth();
-  const [destination, setDestination] = useState('');
+  const [destination, setDestination] = useState<UnitChoice | null>(null);
   const [leftOn, setLeftOn] = useState(todayIso());
   const move = useAction();
   const leave = useAction();
@@ -56,14 +49,9 @@ function MemberCard({ member, units, onDone }: { member: Member; units: Unit[]; 
       {member.leftUnionOn ? null : (
         <>
           <div className="row">
-            <Field id={`move-${id}`} label="Chuyển sinh hoạt đến" problem={move.problem('unitId')}>
-              <select id={`move-${id}`} value={destination} onChange={(e) => setDestination(e.target.value)} {...describedBy(`move-${id}`, false, move.problem('unitId'))}>
-                <option value="">Chọn công đoàn cơ sở…</option>
-                {units.filter((u) => u.id !== member.unit.id).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
-              </select>
-            </Field>
+            <UnitPicker own={own} value={destination} onChange={setDestination} problem={move.problem('unitId')} idPrefix={`move-${id}-`} label="Chuyển sinh hoạt đến" level="GRASSROOTS" />
             <button type="button" disabled={move.busy} onClick={() => void move.run(async () => {
-              const { moveMember } = await mutate<{ moveMember: { unit: { name: string } } }>(MOVE, { id, unitId: destination }, session?.token ?? null);
+              const { moveMember } = await mutate<{ moveMember: { unit: { name: string } } }>(MOVE, { id, unitId: destination?.id ?? '' }, session?.token ?? null);
               onDone();
               return `Đã chuyển ${member.fullName} sang ${moveMember.unit.name}.`;
             })}>Chuyển</button>
@@ -86,15 +74,15 @@ function MemberCard({ member, units, onDone }: { member: Member; units: Unit[]; 
   );
 }
 
-const EMPTY_FORM = { unitId: '', fullName: '', occupationCode: '', isDirectProductionWorker: false, holdsLeadershipPost: false, gender: '', joinedUnionOn: '' };
+const EMPTY_FORM = { fullName: '', occupationCode: '', isDirectProductionWorker: false, holdsLeadershipPost: false, gender: '', joinedUnionOn: '' };
 
 /** The officer's members: found by name with or without diacritics, added, moved to another grassroots union, or leaving. */
 export function MembersPage() {
   const { session } = useAuth();
   const unit = useQuery<MyUnit>(MY_UNIT, {}, !session);
   const mine = unit.data?.myUnit ?? null;
-  const places = useQuery<{ unionUnit: { subtree: { edges: { node: Unit }[] } } | null; occupations: { code: string; name: string }[] }>(PLACES, { unitId: mine?.id }, !mine);
-  const units = [...(mine?.level === 'GRASSROOTS' ? [mine] : []), ...(places.data?.unionUnit?.subtree.edges.map((e) => e.node) ?? [])];
+  const occupations = useQuery<{ occupations: { code: string; name: string }[] }>(OCCUPATIONS, {}, !mine);
+  const [place, setPlace] = useState<UnitChoice | null>(null);
   const [search, setSearch] = useState('');
   const found = usePagedQuery<{ members: Connection<Member> }, Member>(FIND, { unitId: mine?.id, search: search.trim() || null }, (d) => d.members, !mine);
   const [form, setForm] = useState(EMPTY_FORM);
@@ -103,9 +91,9 @@ export function MembersPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(async () => {
-      const input = { ...form, gender: form.gender || null, joinedUnionOn: form.joinedUnionOn || null };
+      const input = { ...form, unitId: place?.id ?? '', gender: form.gender || null, joinedUnionOn: form.joinedUnionOn || null };
       const { createMember } = await mutate<{ createMember: { fullName: string; unit: { name: string } } }>(CREATE, { input }, session?.token ?? null);
-      setForm({ ...EMPTY_FORM, unitId: form.unitId, occupationCode: form.occupationCode });
+      setForm({ ...EMPTY_FORM, occupationCode: form.occupationCode });
       found.reload();
       return `Đã thêm ${createMember.fullName} vào ${createMember.unit.name}.`;
     });
@@ -114,23 +102,18 @@ export function MembersPage() {
   return (
     <Page title="Đoàn viên">
       <p className="muted">Đoàn viên của các công đoàn cơ sở thuộc {mine?.name ?? 'đơn vị bạn quản lý'}: tìm theo tên, thêm mới, chuyển sinh hoạt, ghi nhận rời công đoàn.</p>
-      <ErrorBox error={unit.error ?? places.error} />
+      <ErrorBox error={unit.error ?? occupations.error} />
       <h2>Thêm đoàn viên</h2>
       <form className="stack" onSubmit={submit} noValidate aria-label="Thêm đoàn viên">
+        <UnitPicker own={mine} value={place} onChange={setPlace} problem={p('unitId')} idPrefix="member-" label="Công đoàn cơ sở" level="GRASSROOTS" />
         <div className="row">
-          <Field id="member-unit" label="Công đoàn cơ sở" problem={p('unitId')}>
-            <select id="member-unit" value={form.unitId} onChange={(e) => setForm({ ...form, unitId: e.target.value })} {...describedBy('member-unit', false, p('unitId'))}>
-              <option value="">Chọn…</option>
-              {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
-            </select>
-          </Field>
           <Field id="member-name" label="Họ và tên" problem={p('fullName')}>
             <input id="member-name" value={form.fullName} onChange={(e) => setForm({ ...form, fullName: e.target.value })} {...describedBy('member-name', false, p('fullName'))} />
           </Field>
           <Field id="member-occupation" label="Nghề nghiệp" problem={p('occupationCode')}>
             <select id="member-occupation" value={form.occupationCode} onChange={(e) => setForm({ ...form, occupationCode: e.target.value })} {...describedBy('member-occupation', false, p('occupationCode'))}>
               <option value="">Chọn…</option>
-              {places.data?.occupations.map((o) => <option key={o.code} value={o.code}>{o.name}</option>)}
+              {occupations.data?.occupations.map((o) => <option key={o.code} value={o.code}>{o.name}</option>)}
             </select>
           </Field>
         </div>
@@ -159,7 +142,7 @@ export function MembersPage() {
       {found.loading && !found.data ? <Loading /> : null}
       {found.data && members.length === 0 ? <Empty>Không tìm thấy đoàn viên nào.</Empty> : null}
       {mine ? <DownloadButton label="Tải Excel danh sách đoàn viên" testId="members-excel" href={`/exports/units/${mine.id}/members.xlsx`} /> : null}
-      <div className="grid" data-testid="members">{members.map((m) => <MemberCard key={m.id} member={m} units={units} onDone={found.reload} />)}</div>
+      <div className="grid" data-testid="members">{members.map((m) => <MemberCard key={m.id} member={m} own={mine} onDone={found.reload} />)}</div>
       <MoreButton list={found} shown={members.length} />
     </Page>
   );

@@ -112,9 +112,21 @@ export function subtreeUnits(ctx: CampaignContext, root: UnionUnitRow, filter: S
   );
 }
 
-/** Search by name, with or without diacritics ("Bắc Giang" and "bac giang" find the same units). */
-export function searchUnits(ctx: CampaignContext, text: string, page: PageRequest): Promise<Connection<UnionUnitRow>> {
+/** Where a search by name looks: within one unit's subtree (the unit itself included), at one level. */
+export interface UnitSearch {
+  within?: string | null;
+  level?: UnitLevel | null;
+}
+
+/**
+ * Search by name, with or without diacritics ("Bắc Giang" and "bac giang" find the same units); an officer's picker
+ * searches within their own subtree, so the first page holds their units, not namesakes elsewhere in the country.
+ */
+export async function searchUnits(ctx: CampaignContext, text: string, search: UnitSearch, page: PageRequest): Promise<Connection<UnionUnitRow>> {
   const folded = foldVietnamese(text);
   if (folded.length < 2) throw ValidationError.single('text', 'hãy gõ ít nhất 2 ký tự để tìm');
-  return unitPage(ctx, `name_folded LIKE $1`, [`%${folded.replace(/[%_\\]/g, '\\$&')}%`], page);
+  const root = search.within ? await ctx.loaders.unit.load(parseId('within', search.within)) : null;
+  if (search.within && !root) throw ValidationError.single('within', 'không có đơn vị này; hãy chọn lại đơn vị cần tìm trong đó');
+  return unitPage(ctx, `name_folded LIKE $1 AND ($5::text IS NULL OR path LIKE $5) AND ($6::text IS NULL OR level = $6)`,
+    [`%${folded.replace(/[%_\\]/g, '\\$&')}%`, root ? `${root.path}%` : null, search.level ?? null], page);
 }

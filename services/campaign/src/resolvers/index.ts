@@ -37,7 +37,7 @@ import { closePendingProceeding, proceedingsOf, recordPendingProceeding, type Re
 import { confirmProgressReport, correctProgressReport, reportsToConfirm, type CorrectionInput } from '../application/progress-checks';
 import { derivatives, replicateCampaign, spreadOf, type ReplicateCampaignInput } from '../application/replication';
 import { annualReport } from '../application/reports';
-import { childUnits, createUnionUnit, searchUnits, subtreeUnits, updateUnionUnit, type CreateUnionUnitInput, type SubtreeFilter, type UpdateUnionUnitInput } from '../application/units';
+import { childUnits, createUnionUnit, searchUnits, subtreeUnits, updateUnionUnit, type CreateUnionUnitInput, type SubtreeFilter, type UnitSearch, type UpdateUnionUnitInput } from '../application/units';
 import { canSeeCampaign, canSeeMember, personalFieldRefusal, type MemberPersonalField } from '../domain/access';
 import { isSummaryOverdue, meets, type CampaignStatus } from '../domain/campaigns';
 import { TARGET_RULES } from '../domain/targets';
@@ -86,7 +86,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
       const [row] = (await ctx.db.query(`SELECT id FROM union_units WHERE code = $1`, [code])) as Id[];
       return row ? ctx.loaders.unit.load(row.id) : null;
     },
-    searchUnionUnits: (_: unknown, args: PageRequest & { text: string }, ctx: Ctx) => searchUnits(ctx, args.text, args),
+    searchUnionUnits: (_: unknown, args: PageRequest & UnitSearch & { text: string }, ctx: Ctx) => searchUnits(ctx, args.text, args, args),
     occupations: (_: unknown, __: unknown, ctx: Ctx) => ctx.db.getRepository(OccupationEntity).find({ order: { code: 'ASC' } }),
     member: (_: unknown, { id }: Id, ctx: Ctx) => visibleMember(ctx, id),
     members: (_: unknown, args: PageRequest & { unitId: string; search?: string | null }, ctx: Ctx) => membersOfSubtree(ctx, args.unitId, args, args.search ?? null),
