@@ -330,7 +330,11 @@ describe('a review assigned and not done', () => {
   it('reminds each reviewer who owes it after a week, not the one who scored it, and no one once the reviews decided it', async () => {
     const title = `Giỏi việc nước, đảm việc nhà ${run}`;
     const { id } = await campaign(title, 'MONTHLY');
-    const rubric = [{ score: 0, description: 'Chưa đạt' }, { score: 5, description: 'Đạt' }, { score: 10, description: 'Xuất sắc' }];
+    const rubric = [
+      { score: 0, description: 'Chưa có minh chứng về kết quả' },
+      { score: 5, description: 'Có minh chứng, kết quả đạt yêu cầu' },
+      { score: 10, description: 'Có minh chứng, kết quả xuất sắc, được nhân rộng' },
+    ];
     const set = (await env.api.ok(`mutation($input: CriteriaSetInput!) { createCriteriaSet(input: $input) { id criteria { id } } }`, {
       input: { campaignId: id, variant: 'GENERAL', criteria: [{ name: 'Sáng kiến cải tiến', method: 'RUBRIC', weight: 100, rubricLevels: rubric }] },
     }, people.officerKcn.token)).createCriteriaSet;
