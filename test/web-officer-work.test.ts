@@ -14,7 +14,7 @@
 import type { Page } from 'playwright-core';
 import { usePortalScenario } from './support/portal-people';
 import { eventually } from './support/graphql';
-import { year } from './support/reward';
+import { daysAgo, year } from './support/reward';
 
 const portal = usePortalScenario('cb');
 const { people } = portal;
@@ -226,12 +226,12 @@ describe('an officer of Hà Nội at work', () => {
 
     await form.getByLabel('Tìm đoàn viên (có dấu hoặc không dấu)').fill('le van tuan');
     await form.getByLabel('Cá nhân được đề nghị').selectOption({ label: 'Lê Văn Tuấn (Công đoàn Công ty May Thăng Long)' });
-    await form.getByLabel('Cấp khen thưởng').selectOption({ label: 'Công đoàn Sở Công Thương Hà Nội' });
+    // the levels that may grant are his union and those above it, not another union of Hà Nội (the API refuses that one)
+    const levels = form.getByLabel('Cấp khen thưởng').locator('option');
+    await page.waitForFunction(() => document.querySelectorAll('#nominate-granting option').length === 4);
+    expect(await levels.allTextContents()).toEqual(['Chọn…', 'Công đoàn Công ty May Thăng Long', 'Liên đoàn Lao động thành phố Hà Nội', 'Tổng Liên đoàn Lao động Việt Nam']);
     await form.getByLabel('Hình thức khen thưởng').selectOption('GIAY_KHEN');
     await form.getByLabel('Thành tích', { exact: true }).fill('Phát hiện sớm sự cố lò hơi, cứu dây chuyền may khỏi cháy');
-    await form.getByRole('button', { name: 'Gửi đề nghị' }).click();
-    await page.locator('#nominate-granting-error').getByText('Công đoàn Sở Công Thương Hà Nội không phải đơn vị của Lê Văn Tuấn hay cấp trên của đơn vị đó; hãy chọn đúng cấp khen thưởng').waitFor();
-
     await form.getByLabel('Cấp khen thưởng').selectOption({ label: 'Công đoàn Công ty May Thăng Long' });
     await form.getByRole('button', { name: 'Gửi đề nghị' }).click();
     await page.getByText('Đã đề nghị Giấy khen cho Lê Văn Tuấn, chờ Hội đồng Thi đua – Khen thưởng Công đoàn Công ty May Thăng Long xét.').waitFor();
@@ -241,5 +241,10 @@ describe('an officer of Hà Nội at work', () => {
 
     const open = (await portal.s.api.ok(`{ nominations(source: AD_HOC) { edges { node { subjectName reason form { code } grantingUnit { name } } } } }`, {}, portal.s.tokens.officerHn)).nominations.edges;
     expect(open).toContainEqual({ node: { subjectName: 'Lê Văn Tuấn', reason: 'Phát hiện sớm sự cố lò hơi, cứu dây chuyền may khỏi cháy', form: { code: 'GIAY_KHEN' }, grantingUnit: { name: 'Công đoàn Công ty May Thăng Long' } } });
+    // sent by a program, another union of Hà Nội as the granting level is refused, naming both
+    const elsewhere = await portal.s.api.refused(`mutation($input: NominateInput!) { nominate(input: $input) { id } }`, {
+      input: { source: 'AD_HOC', memberId: portal.s.members.tuan, grantingUnitId: portal.s.units.so!.id, formCode: 'GIAY_KHEN', achievedOn: daysAgo(2), reason: 'Phát hiện sớm sự cố lò hơi, cứu dây chuyền may khỏi cháy' },
+    }, portal.s.tokens.officerHn);
+    expect(elsewhere.problems).toEqual([{ field: 'grantingUnitId', message: 'Công đoàn Sở Công Thương Hà Nội không phải đơn vị của Lê Văn Tuấn hay cấp trên của đơn vị đó; hãy chọn đúng cấp khen thưởng' }]);
   });
 });

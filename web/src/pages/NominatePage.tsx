@@ -5,6 +5,7 @@ import { NOMINATION_SOURCE, NOMINATION_STATUS, day, label, todayIso } from '../f
 import { DownloadButton } from '../downloads';
 import { useAction, useQuery } from '../hooks';
 import { MY_UNIT, type MyUnit } from '../my-unit';
+import { UnitPicker, type UnitChoice } from '../unit-picker';
 import { Empty, ErrorBox, Field, Outcome, Page, describedBy } from '../ui';
 
 interface Nomination {
@@ -18,17 +19,28 @@ interface Nomination {
 }
 
 const DATA = `query NominationChoices($unitId: ID!, $search: String) {
-  unionUnit(id: $unitId) { subtree(first: 100) { edges { node { id name } } } }
-  members(unitId: $unitId, search: $search, first: 20) { edges { node { id fullName unit { name } } } }
+  members(unitId: $unitId, search: $search, first: 20) { edges { node { id fullName unit { id name } } } }
   rewardForms { code name kind subjects }
 }`;
+/** The subject's unit and every level above it: the councils that may grant (cấp khen thưởng). */
+const CHAIN = `query GrantingLevels($id: ID!) { unionUnit(id: $id) { id name parent { id name parent { id name parent { id name parent { id name } } } } } }`;
+
+interface ChainUnit {
+  id: string;
+  name: string;
+  parent?: ChainUnit | null;
+}
+
+function levelsOf(unit: ChainUnit | null | undefined): { id: string; name: string }[] {
+  return unit ? [{ id: unit.id, name: unit.name }, ...levelsOf(unit.parent)] : [];
+}
 const MINE = `query OfficerNominations { adHoc: nominations(source: AD_HOC, first: 20) { edges { node { id source status subjectName achievedOn form { name } grantingUnit { name } } } }
   officer: nominations(source: OFFICER, first: 20) { edges { node { id source status subjectName achievedOn form { name } grantingUnit { name } } } } }`;
 const NOMINATE = `mutation Nominate($input: NominateInput!) { nominate(input: $input) { id subjectName form { name } grantingUnit { name } } }`;
 
 const TASK_RATING: Record<string, string> = { COMPLETED: 'Hoàn thành nhiệm vụ', GOOD: 'Hoàn thành tốt nhiệm vụ', EXCELLENT: 'Hoàn thành xuất sắc nhiệm vụ' };
 
-const EMPTY = { source: 'AD_HOC', subjectKind: 'member', memberId: '', unitId: '', grantingUnitId: '', formCode: '', taskRating: '', achievedOn: todayIso(), reason: '' };
+const EMPTY = { source: 'AD_HOC', subjectKind: 'member', memberId: '', grantingUnitId: '', formCode: '', taskRating: '', achievedOn: todayIso(), reason: '' };
 
 /** An officer proposes a person or a collective of their subtree for a reward: ad hoc (đột xuất) or on their own initiative. */
 export function NominatePage() {
@@ -37,15 +49,18 @@ export function NominatePage() {
   const mine = unit.data?.myUnit ?? null;
   const [search, setSearch] = useState('');
   const data = useQuery<{
-    unionUnit: { subtree: { edges: { node: { id: string; name: string } }[] } } | null;
-    members: { edges: { node: { id: string; fullName: string; unit: { name: string } } }[] };
+    members: { edges: { node: { id: string; fullName: string; unit: { id: string; name: string } } }[] };
     rewardForms: { code: string; name: string; kind: string; subjects: string[] }[];
   }>(DATA, { unitId: mine?.id, search: search.trim() || null }, !mine);
   const recent = useQuery<{ adHoc: { edges: { node: Nomination }[] }; officer: { edges: { node: Nomination }[] } }>(MINE, {}, !session);
   const [form, setForm] = useState({ ...EMPTY, achievedOn: todayIso() });
+  const [subjectUnit, setSubjectUnit] = useState<UnitChoice | null>(null);
   const action = useAction();
   const p = action.problem;
-  const units = [...(mine ? [mine] : []), ...(data.data?.unionUnit?.subtree.edges.map((e) => e.node) ?? [])];
+  const member = data.data?.members.edges.find((e) => e.node.id === form.memberId)?.node ?? null;
+  const subjectUnitId = form.subjectKind === 'member' ? member?.unit.id : subjectUnit?.id;
+  const chain = useQuery<{ unionUnit: ChainUnit | null }>(CHAIN, { id: subjectUnitId }, !subjectUnitId);
+  const levels = subjectUnitId ? levelsOf(chain.data?.unionUnit) : [];
   const subject = form.subjectKind === 'member' ? 'INDIVIDUAL' : 'COLLECTIVE';
   // the catalogue's forms for this kind of subject; an ad-hoc reward is a commendation, never a yearly title
   const forms = data.data?.rewardForms.filter((f) => f.subjects.includes(subject) && (form.source !== 'AD_HOC' || f.kind !== 'EMULATION_TITLE')) ?? [];
@@ -55,7 +70,7 @@ export function NominatePage() {
       const input = {
         source: form.source,
         memberId: form.subjectKind === 'member' ? form.memberId || null : null,
-        unitId: form.subjectKind === 'unit' ? form.unitId || null : null,
+        unitId: form.subjectKind === 'unit' ? subjectUnit?.id ?? null : null,
         grantingUnitId: form.grantingUnitId,
         formCode: form.formCode || null,
         taskRating: form.taskRating || null,
@@ -63,7 +78,8 @@ export function NominatePage() {
         reason: form.reason,
       };
       const { nominate } = await mutate<{ nominate: { subjectName: string; form: { name: string } | null; grantingUnit: { name: string } } }>(NOMINATE, { input }, session?.token ?? null);
-      setForm({ ...form, memberId: '', unitId: '', reason: '' });
+      setForm({ ...form, memberId: '', grantingUnitId: '', reason: '' });
+      setSubjectUnit(null);
       recent.reload();
       return `Đã đề nghị ${nominate.form?.name ?? 'khen thưởng'} cho ${nominate.subjectName}, chờ Hội đồng Thi đua – Khen thưởng ${nominate.grantingUnit.name} xét.`;
     });
@@ -73,7 +89,7 @@ export function NominatePage() {
   return (
     <Page title="Đề nghị khen thưởng">
       <p className="muted">Đề nghị khen thưởng đột xuất một thành tích vừa lập, hoặc đề nghị một cá nhân, tập thể bạn phát hiện. Hội đồng Thi đua – Khen thưởng của cấp khen thưởng sẽ xét.</p>
-      <ErrorBox error={unit.error ?? data.error} />
+      <ErrorBox error={unit.error ?? data.error ?? chain.error} />
       <form className="stack" onSubmit={submit} noValidate aria-label="Đề nghị khen thưởng">
         <div className="row">
           <Field id="nominate-source" label="Loại đề nghị" problem={p('source')}>
@@ -95,25 +111,20 @@ export function NominatePage() {
               <input id="nominate-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
             </Field>
             <Field id="nominate-member" label="Cá nhân được đề nghị" problem={subjectProblem}>
-              <select id="nominate-member" value={form.memberId} onChange={(e) => setForm({ ...form, memberId: e.target.value })} {...describedBy('nominate-member', false, subjectProblem)}>
+              <select id="nominate-member" value={form.memberId} onChange={(e) => setForm({ ...form, memberId: e.target.value, grantingUnitId: '' })} {...describedBy('nominate-member', false, subjectProblem)}>
                 <option value="">Chọn đoàn viên…</option>
                 {data.data?.members.edges.map(({ node }) => <option key={node.id} value={node.id}>{`${node.fullName} (${node.unit.name})`}</option>)}
               </select>
             </Field>
           </div>
         ) : (
-          <Field id="nominate-unit" label="Tập thể được đề nghị" problem={subjectProblem}>
-            <select id="nominate-unit" value={form.unitId} onChange={(e) => setForm({ ...form, unitId: e.target.value })} {...describedBy('nominate-unit', false, subjectProblem)}>
-              <option value="">Chọn tập thể…</option>
-              {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
-            </select>
-          </Field>
+          <UnitPicker own={mine} value={subjectUnit} onChange={(u) => { setSubjectUnit(u); setForm({ ...form, grantingUnitId: '' }); }} problem={subjectProblem} idPrefix="nominate-subject-" label="Tập thể được đề nghị" />
         )}
         <div className="row">
-          <Field id="nominate-granting" label="Cấp khen thưởng" hint="Đơn vị của người, tập thể được đề nghị hoặc cấp trên của đơn vị đó." problem={p('grantingUnitId')}>
+          <Field id="nominate-granting" label="Cấp khen thưởng" hint="Đơn vị của người, tập thể được đề nghị hoặc cấp trên của đơn vị đó; chọn người, tập thể trước." problem={p('grantingUnitId')}>
             <select id="nominate-granting" value={form.grantingUnitId} onChange={(e) => setForm({ ...form, grantingUnitId: e.target.value })} {...describedBy('nominate-granting', true, p('grantingUnitId'))}>
               <option value="">Chọn…</option>
-              {units.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+              {levels.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
             </select>
           </Field>
           <Field id="nominate-form" label="Hình thức khen thưởng" problem={p('formCode')}>
