@@ -200,7 +200,8 @@ describe('an officer of Hà Nội at work', () => {
     const page = officer.page;
     await openFromHome(page, 'Dự toán khen thưởng', 'Dự toán khen thưởng');
     const form = page.getByRole('form', { name: 'Dự toán khen thưởng' });
-    await form.getByLabel('Đơn vị').selectOption({ label: 'Công đoàn Công ty May Thăng Long' });
+    await form.getByLabel('Tìm đơn vị').fill('cong ty may');
+    await form.getByLabel('Đơn vị', { exact: true }).selectOption({ label: 'Công đoàn Công ty May Thăng Long' });
     await form.getByLabel('Dự toán (đồng)').fill('-5');
     await form.getByRole('button', { name: 'Ghi dự toán' }).click();
     await page.locator('#budget-amount-error').getByText('Dự toán là số tiền nguyên (đồng), từ 0 trở lên').waitFor();
