@@ -3,7 +3,8 @@
  * against the real platform: the grassroots council proposes a Huân chương from its screen (the union cannot grant
  * it), the national federation's officer returns the dossier to Hà Nội with its reason (meeting the API's message
  * beside the field first), passes the corrected one on to the President and records the President's decision (meeting
- * the message beside the number first); the path shows every level with the days it held the dossier.
+ * the message beside the number first); the path shows every level with the days it held the dossier. The employer
+ * answers a yearly title's proposal that it does not grant, meeting the message beside the reason first.
  */
 import { usePortalScenario } from './support/portal-people';
 import { daysAgo, year, type RewardScenario } from './support/reward';
@@ -12,6 +13,7 @@ const portal = usePortalScenario('wp');
 const people = portal.people;
 let s: RewardScenario;
 let nominationId: string;
+let yearlyTitleId: string;
 
 /** A browser play on a busy two-core machine: minutes, as the other portal suites allow. */
 const PLAY = 180_000;
@@ -22,6 +24,10 @@ beforeAll(async () => {
   const officerMay = await s.token(['UNIT_OFFICER'], 'may', 'officer-may');
   nominationId = await s.nominate({ memberKey: 'hoa', granting: 'may', formCode: 'HCLD3', achievedOn: daysAgo(300), awardYear: year - 1, reason: `Năm năm liền hoàn thành xuất sắc nhiệm vụ ${s.run}` }, officerMay);
   await s.approve(nominationId, s.tokens.councilMay);
+  // a yearly title goes straight to the enterprise's employer, who decides it
+  yearlyTitleId = await s.nominate({ memberKey: 'tuan', granting: 'may', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(40), awardYear: year, reason: `Hoàn thành tốt nhiệm vụ năm ${year} ${s.run}` }, officerMay);
+  await s.approve(yearlyTitleId, s.tokens.councilMay);
+  await s.api.ok(`mutation($id: ID!) { proposeReward(nominationId: $id, input: { signerRole: "Chủ tịch Công đoàn cơ sở" }) { id } }`, { id: yearlyTitleId }, s.tokens.councilMay);
 }, 120_000);
 
 describe('a Huân chương on its way to the President (Hồ sơ trình khen)', () => {
@@ -78,5 +84,26 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
     expect(await rows.nth(0).locator('td').nth(3).textContent()).toMatch(/^\d+$/);
     await officer.close();
     expect((await s.api.ok(PROPOSAL, { id: nominationId }, s.tokens.officerHn)).nomination.status).toBe('GRANTED');
+  }, PLAY);
+});
+
+describe('the employer answers that it does not grant', () => {
+  it('records the answer with its reason from the proposals screen; the nomination is refused', async () => {
+    const employer = await people.pageAs({ roles: ['EMPLOYER'], unit: 'may' }, '/work/proposals');
+    const card = employer.page.getByTestId('proposals-waiting').getByTestId('proposal').filter({ hasText: s.run });
+    const answer = card.getByRole('group', { name: /trả lời không khen thưởng$/ });
+    await answer.getByRole('button', { name: 'Ghi nhận không khen thưởng' }).click();
+    const error = answer.locator('[id^="refusal-reason-"][id$="-error"]');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('ghi lý do không khen thưởng');
+    await answer.getByLabel('Số văn bản trả lời').fill('16/CV-CTMTL');
+    await answer.getByLabel('Lý do không khen thưởng').fill('Người lao động bị kỷ luật khiển trách trong năm, chưa đủ điều kiện');
+    await answer.getByRole('button', { name: 'Ghi nhận không khen thưởng' }).click();
+    await employer.page.getByText('Đã ghi nhận Thủ trưởng cơ quan, đơn vị hoặc Giám đốc doanh nghiệp không khen thưởng Lê Văn Tuấn').waitFor();
+    const followed = employer.page.getByTestId('proposals-followed').getByTestId('proposal').filter({ hasText: s.run });
+    await followed.getByText('(văn bản số 16/CV-CTMTL)', { exact: false }).waitFor();
+    await employer.close();
+    const { nomination } = await s.api.ok(`query($id: ID!) { nomination(id: $id) { status refusalReason } }`, { id: yearlyTitleId }, s.tokens.officerHn);
+    expect(nomination).toEqual({ status: 'REFUSED', refusalReason: expect.stringContaining('bị kỷ luật khiển trách') });
   }, PLAY);
 });

@@ -3,7 +3,8 @@
  * article; a Huân chương proposed by a grassroots council goes up to the national federation level by level, is
  * returned once with its reason, corrected and resent, passed on to the President, and granted only when the
  * President's decision is recorded (RewardGranted as for the union's own grants), every level's holding time kept;
- * a yearly title is proposed by the grassroots union to the employer, who records the decision.
+ * a yearly title is proposed by the grassroots union to the employer, who records the decision, or answers that it
+ * does not grant: then the proposal ends and the nomination is refused with that reason.
  */
 import { Client } from 'pg';
 import { databaseUrl } from '@thidua/common';
@@ -22,6 +23,7 @@ const RESEND = `mutation($id: ID!, $correction: String!, $reason: String) { rese
 const RECORD = `mutation($id: ID!, $input: AuthorityDecisionInput!) {
   recordAuthorityDecision(id: $id, input: $input) { id number decidedOn formCode decidingAuthority authorityName signerRole signerName amountVnd grantingUnitName }
 }`;
+const REFUSE = `mutation($id: ID!, $input: AuthorityRefusalInput!) { recordAuthorityRefusal(id: $id, input: $input) { ${PROPOSAL_FIELDS} refusal { number refusedOn reason } } }`;
 const PROPOSALS = `query($waiting: Boolean) { rewardProposals(waiting: $waiting) { id status actions subjectName } }`;
 const FORM = `query($code: ID!) { rewardForm(code: $code) { decidingAuthority decidingAuthorityName authoritySource authorityVerified grantingLevels } }`;
 
@@ -189,5 +191,32 @@ describe('the employer decides yearly titles on the grassroots union’s proposa
     const recorded = (await s.api.ok(RECORD, { id: proposal.id, input: decision }, s.tokens.employer)).recordAuthorityDecision;
     // 0.3 × 2,340,000 = 702,000 VND, rounded up to the next 10,000 (reward-rules.md)
     expect(recorded).toMatchObject({ number: '15/QĐ-CTMTL', formCode: 'LDTT', decidingAuthority: 'EMPLOYER', amountVnd: 710_000, signerRole: 'Giám đốc Công ty' });
+  });
+
+  it('records the employer’s answer that it does not grant: the proposal ends, the nomination is refused with that reason', async () => {
+    const officerMay = await s.token(['UNIT_OFFICER'], 'may', 'officer-may');
+    const nominationId = await s.nominate({ memberKey: 'tuan', granting: 'may', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(40), awardYear: year }, officerMay);
+    await s.approve(nominationId, s.tokens.councilMay);
+    const proposal = (await s.api.ok(PROPOSE, { id: nominationId, input: { signerRole: 'Chủ tịch Công đoàn cơ sở' } }, s.tokens.councilMay)).proposeReward;
+    const reason = 'Người lao động bị kỷ luật khiển trách trong năm, không đủ điều kiện danh hiệu Lao động tiên tiến';
+    const answer = { number: '16/CV-CTMTL', refusedOn: today, reason };
+    // only the enterprise's employer answers for it; a reason of a few letters or a day to come is refused beside its field
+    expect((await s.api.refused(REFUSE, { id: proposal.id, input: answer }, await s.token(['EMPLOYER'], 'so', 'employer-so'))).code).toBe('NOT_FOUND');
+    expect((await s.api.refused(REFUSE, { id: proposal.id, input: answer }, s.tokens.officerHn)).code).toBe('FORBIDDEN');
+    const bad = await refusal(s, REFUSE, { id: proposal.id, input: { refusedOn: daysAgo(-2), reason: 'không' } }, s.tokens.employer);
+    expect(bad.problems!.map((p) => p.field).sort()).toEqual(['reason', 'refusedOn']);
+    expect(bad.problems!.find((p) => p.field === 'reason')!.message).toContain('lý do không khen thưởng');
+
+    const refused = (await s.api.ok(REFUSE, { id: proposal.id, input: answer }, s.tokens.employer)).recordAuthorityRefusal;
+    expect(refused).toMatchObject({ status: 'REFUSED', actions: [], decision: null, refusal: { number: '16/CV-CTMTL', refusedOn: today, reason } });
+    expect(refused.steps.at(-1)).toMatchObject({ outcome: 'REFUSED', note: `16/CV-CTMTL: ${reason}` });
+    // nothing more is recorded for it: neither a decision nor a second answer
+    const decision = { number: '17/QĐ-CTMTL', decidedOn: today, signerRole: 'Giám đốc Công ty', signerName: 'Trịnh Văn Sơn' };
+    expect((await s.api.refused(RECORD, { id: proposal.id, input: decision }, s.tokens.employer)).code).toBe('CONFLICT');
+    expect((await s.api.refused(REFUSE, { id: proposal.id, input: answer }, s.tokens.employer)).code).toBe('CONFLICT');
+    const nomination = (await s.api.ok(`query($id: ID!) { nomination(id: $id) { status refusalReason decision { id } } }`, { id: nominationId }, s.tokens.officerHn)).nomination;
+    expect(nomination).toEqual({ status: 'REFUSED', refusalReason: expect.stringContaining(reason), decision: null });
+    const events = await s.rewardEvents((messages) => payloadsOf(messages, 'RewardRefused').some((p) => p.nominationId === nominationId));
+    expect(payloadsOf(events, 'RewardRefused').find((p) => p.nominationId === nominationId)).toMatchObject({ formCode: 'LDTT', refusedOn: today, reason: expect.stringContaining(reason) });
   });
 });

@@ -35,13 +35,15 @@ interface Proposal {
   actions: Action[];
   steps: Step[];
   decision: { id: string; number: string; decidedOn: string; amountVnd: number; signerRole: string } | null;
+  refusal: { number: string | null; refusedOn: string; reason: string } | null;
 }
 
 const DATA = `query Proposals { rewardProposals { id status formName authority authorityName authoritySource subjectName reason achievedOn proposingUnitName proposedOn
-  holderUnitName returnReason actions steps { unitName level receivedAt leftAt outcome note days } decision { id number decidedOn amountVnd signerRole } } }`;
+  holderUnitName returnReason actions steps { unitName level receivedAt leftAt outcome note days } decision { id number decidedOn amountVnd signerRole } refusal { number refusedOn reason } } }`;
 const FORWARD = `mutation ForwardProposal($id: ID!, $note: String) { forwardProposal(id: $id, note: $note) { status holderUnitName authorityName } }`;
 const RETURN = `mutation ReturnProposal($id: ID!, $reason: String!) { returnProposal(id: $id, reason: $reason) { status holderUnitName } }`;
 const RESEND = `mutation ResendProposal($id: ID!, $correction: String!) { resendProposal(id: $id, correction: $correction) { status holderUnitName } }`;
+const REFUSE = `mutation RecordAuthorityRefusal($id: ID!, $input: AuthorityRefusalInput!) { recordAuthorityRefusal(id: $id, input: $input) { status authorityName } }`;
 const RECORD = `mutation RecordAuthorityDecision($id: ID!, $input: AuthorityDecisionInput!) { recordAuthorityDecision(id: $id, input: $input) { number amountVnd formName } }`;
 
 /** Where the dossier has been: each level, how long it held it and how it left. */
@@ -66,7 +68,7 @@ function StepsTable({ proposal }: { proposal: Proposal }) {
   );
 }
 
-/** What the level holding the dossier does with it: pass it on, return it, resend it corrected, or record the authority's decision. */
+/** What the level holding the dossier does with it: pass it on, return it, resend it corrected, or record the authority's decision or refusal. */
 function ProposalActions({ proposal, onDone }: { proposal: Proposal; onDone(message: string): void }) {
   const { session } = useAuth();
   const token = session?.token ?? null;
@@ -136,8 +138,43 @@ function ProposalActions({ proposal, onDone }: { proposal: Proposal; onDone(mess
           </div>
         </fieldset>
       ) : null}
+      {has('RECORD_DECISION') ? <RefusalForm proposal={proposal} onDone={onDone} /> : null}
       <ErrorBox error={action.problems.length ? null : action.error} />
     </div>
+  );
+}
+
+/** The authority answered that it does not grant: recorded with its reason, the nomination is refused. */
+function RefusalForm({ proposal, onDone }: { proposal: Proposal; onDone(message: string): void }) {
+  const { session } = useAuth();
+  const [refusal, setRefusal] = useState({ number: '', refusedOn: todayIso(), reason: '' });
+  const action = useAction();
+  const p = action.problem;
+  const f = (name: string) => `refusal-${name}-${proposal.id}`;
+  return (
+    <fieldset>
+      <legend>Hoặc: {proposal.authorityName} trả lời không khen thưởng</legend>
+      <div className="row">
+        <Field id={f('number')} label="Số văn bản trả lời" hint="Nếu có, như trên bản giấy." problem={p('number')}>
+          <input id={f('number')} value={refusal.number} onChange={(e) => setRefusal({ ...refusal, number: e.target.value })} {...describedBy(f('number'), true, p('number'))} />
+        </Field>
+        <Field id={f('date')} label="Ngày trả lời" problem={p('refusedOn')}>
+          <input id={f('date')} type="date" value={refusal.refusedOn} onChange={(e) => setRefusal({ ...refusal, refusedOn: e.target.value })} {...describedBy(f('date'), false, p('refusedOn'))} />
+        </Field>
+      </div>
+      <Field id={f('reason')} label="Lý do không khen thưởng" hint="Như văn bản trả lời; người được đề nghị và cán bộ đề nghị đọc được (ít nhất 10 ký tự)." problem={p('reason')}>
+        <textarea id={f('reason')} value={refusal.reason} onChange={(e) => setRefusal({ ...refusal, reason: e.target.value })} {...describedBy(f('reason'), true, p('reason'))} />
+      </Field>
+      <div>
+        <button type="button" className="secondary" disabled={action.busy} onClick={() => void action.run(async () => {
+          await mutate(REFUSE, { id: proposal.id, input: { ...refusal, number: refusal.number.trim() || null } }, session?.token ?? null);
+          const done = `Đã ghi nhận ${proposal.authorityName} không khen thưởng ${proposal.subjectName}`;
+          onDone(done);
+          return done;
+        })}>Ghi nhận không khen thưởng</button>
+      </div>
+      <ErrorBox error={action.problems.length ? null : action.error} />
+    </fieldset>
   );
 }
 
@@ -154,6 +191,11 @@ function ProposalCard({ proposal, onDone }: { proposal: Proposal; onDone(message
       {proposal.decision ? (
         <p className="alert alert-success" role="status">
           <Link to={`/rewards/decisions/${proposal.decision.id}`}>Quyết định số {proposal.decision.number}</Link> ngày {day(proposal.decision.decidedOn)} ({proposal.decision.signerRole}): {vnd(proposal.decision.amountVnd)}
+        </p>
+      ) : null}
+      {proposal.refusal ? (
+        <p className="alert alert-warning" role="status">
+          {proposal.authorityName} không khen thưởng{proposal.refusal.number ? ` (văn bản số ${proposal.refusal.number})` : ''} ngày {day(proposal.refusal.refusedOn)}: {proposal.refusal.reason}
         </p>
       ) : null}
       <StepsTable proposal={proposal} />

@@ -381,7 +381,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
     }),
   ),
   RewardRefused: payload(
-    'The council of the granting unit refused a nomination (đề nghị khen thưởng), with its reason.',
+    'The council of the granting unit refused a nomination (đề nghị khen thưởng), or the authority it was proposed to answered that it does not grant, with the reason.',
     record({
       nominationId: uuid(),
       subject: HonourSubject,

@@ -1,6 +1,6 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, hasRole, type PROPOSAL_MOVES, isOfficerOver, isUuid, officerScope, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, type Identity, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
-import { AUTHORITY_NAMES, authorityDecisionProblems, daysHeld, nextStop, proposalNoteProblems, type AuthorityDecisionInput } from '../domain/authority';
+import { AUTHORITY_NAMES, authorityDecisionProblems, authorityRefusalProblems, daysHeld, nextStop, proposalNoteProblems, type AuthorityDecisionInput, type AuthorityRefusalInput } from '../domain/authority';
 import type { TaskRating } from '../domain/rules';
 import { PROPOSAL_SELECT, type DecisionRow, type ProposalRow, type ProposalStepRow, type UnitRef } from '../entities';
 import { loadForm } from './catalogue';
@@ -12,7 +12,8 @@ import { requireUnit } from './subjects';
 /**
  * Proposals (đề nghị) to the authority that decides a form (decision 0035): the council's approval starts one, each
  * level above passes it on or returns it for correction, the level below corrects and resends, and the authority's
- * decision is recorded when it arrives; only then is the reward granted. Every hold of the dossier is a step.
+ * decision is recorded when it arrives; only then is the reward granted (or its refusal, and the nomination is
+ * refused). Every hold of the dossier is a step.
  */
 
 export type ProposalAction = 'FORWARD' | 'RETURN' | 'RESEND' | 'RECORD_DECISION';
@@ -127,9 +128,22 @@ async function proposalFor(ctx: RewardContext, manager: EntityManager, id: strin
   const proposal = await proposalById(manager, parseId('id', id), true);
   if (!proposal || !canSeeProposal(ctx.identity, proposal)) throw new NotFoundError('Proposal', id, 'Không có hồ sơ đề nghị này, hoặc bạn không được xem');
   if (proposalActions(ctx.identity, proposal).includes(action)) return proposal;
-  const where = `hồ sơ đang ${proposal.status === 'WITH_AUTHORITY' ? `chờ quyết định của ${authorityStepName(proposal)}` : proposal.status === 'DECIDED' ? 'đã có quyết định' : `ở ${proposal.holderUnitName}${proposal.status === 'RETURNED' ? ' (bị trả lại để bổ sung)' : ''}`}`;
-  if (proposal.status === 'DECIDED' || !canActOnStatus(proposal.status, action)) throw new ConflictError(`Không thực hiện được: ${where}`, { status: proposal.status });
+  const where = `hồ sơ ${whereProposalIs(proposal)}`;
+  if (proposal.status === 'DECIDED' || proposal.status === 'REFUSED' || !canActOnStatus(proposal.status, action)) throw new ConflictError(`Không thực hiện được: ${where}`, { status: proposal.status });
   throw new ForbiddenError(`Chỉ ${action === 'RECORD_DECISION' && proposal.authority === 'EMPLOYER' ? 'người sử dụng lao động của đơn vị' : `cán bộ công đoàn của ${proposal.holderUnitName}`} thực hiện được việc này: ${where}`, { holderUnitPath: proposal.holderUnitPath });
+}
+
+function whereProposalIs(proposal: ProposalRow): string {
+  switch (proposal.status) {
+    case 'WITH_AUTHORITY':
+      return `đang chờ quyết định của ${authorityStepName(proposal)}`;
+    case 'DECIDED':
+      return 'đã có quyết định';
+    case 'REFUSED':
+      return `đã được ${authorityStepName(proposal)} trả lời không khen thưởng`;
+    default:
+      return `đang ở ${proposal.holderUnitName}${proposal.status === 'RETURNED' ? ' (bị trả lại để bổ sung)' : ''}`;
+  }
 }
 
 function canActOnStatus(status: ProposalRow['status'], action: ProposalAction): boolean {
@@ -264,5 +278,41 @@ export function recordAuthorityDecision(ctx: RewardContext, id: string, input: A
     await closeStep(manager, proposal.id, 'DECIDED', decision.number, ctx.identity.subject);
     await manager.query(`UPDATE reward_proposals SET status = 'DECIDED', decision_id = $2, updated_at = now() WHERE id = $1`, [proposal.id, decision.id]);
     return decision;
+  });
+}
+
+/**
+ * The authority's answer that it does not grant, recorded by whoever records its decisions: the proposal ends, the
+ * nomination is refused with the authority's reason, and RewardRefused tells the nominating officer and the member.
+ */
+export function recordAuthorityRefusal(ctx: RewardContext, id: string, input: AuthorityRefusalInput): Promise<ProposalRow> {
+  return ctx.transaction(async (scope) => {
+    const { manager, emit } = scope;
+    const proposal = await proposalFor(ctx, manager, id, 'RECORD_DECISION');
+    const [sent] = await queryRows<{ receivedAt: Date }>(manager, `SELECT received_at AS "receivedAt" FROM proposal_steps WHERE proposal_id = $1 AND left_at IS NULL`, [proposal.id]);
+    const problems = authorityRefusalProblems(input, todayInVietnam(sent!.receivedAt), todayInVietnam());
+    if (problems.length) throw new ValidationError(problems);
+    const reason = input.reason.trim().normalize('NFC');
+    const number = input.number?.trim().normalize('NFC') || null;
+    await closeStep(manager, proposal.id, 'REFUSED', number ? `${number}: ${reason}` : reason, ctx.identity.subject);
+    await manager.query(`UPDATE reward_proposals SET status = 'REFUSED', refused_on = $2, refusal_reason = $3, refusal_number = $4, updated_at = now() WHERE id = $1`,
+      [proposal.id, input.refusedOn, reason, number]);
+    const nomination = (await loadNomination(manager, proposal.nominationId, true))!;
+    const refusal = `${authorityStepName(proposal)} không khen thưởng: ${reason}`;
+    await manager.query(`UPDATE nominations SET status = 'REFUSED', refusal_reason = $2, closed_at = now() WHERE id = $1`, [nomination.id, refusal]);
+    await emit({
+      type: 'RewardRefused',
+      aggregateId: nomination.id,
+      unitPath: nomination.unitPath,
+      payload: {
+        nominationId: nomination.id,
+        subject: subjectOfNomination(nomination),
+        formCode: proposal.formCode,
+        grantingUnitPath: nomination.grantingUnitPath,
+        refusedOn: input.refusedOn,
+        reason: refusal,
+      },
+    });
+    return (await proposalById(manager, proposal.id))!;
   });
 }

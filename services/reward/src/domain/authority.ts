@@ -1,4 +1,4 @@
-import type { DECIDING_AUTHORITIES, FieldProblem } from '@thidua/common';
+import { shortDate, type DECIDING_AUTHORITIES, type FieldProblem } from '@thidua/common';
 
 /**
  * Who decides a form (issue 17, "Who decides"): the union itself, the head of the agency or enterprise, or an
@@ -78,6 +78,25 @@ export function authorityDecisionProblems(input: AuthorityDecisionInput, sentOn:
     const value = input[field].trim();
     if (value.length < 3 || value.length > 120) problems.push({ field, message: `ghi ${label} (3–120 ký tự)` });
   }
+  return problems;
+}
+
+/** The authority's answer that it does not grant (không khen thưởng), as it arrived. */
+export interface AuthorityRefusalInput {
+  /** The number of its letter, when it has one. */
+  number?: string | null;
+  refusedOn: string;
+  reason: string;
+}
+
+/** The problems of an authority's refusal as recorded: its reason in words, its day (not before the proposal left the union, not in the future). */
+export function authorityRefusalProblems(input: AuthorityRefusalInput, sentOn: string, today: string): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const reason = input.reason.trim().length;
+  if (reason < 10 || reason > 5000) problems.push({ field: 'reason', message: 'ghi lý do không khen thưởng như văn bản trả lời của cấp có thẩm quyền (10–5.000 ký tự)' });
+  if (input.refusedOn > today) problems.push({ field: 'refusedOn', message: 'ngày trả lời không thể ở tương lai' });
+  if (input.refusedOn < sentOn) problems.push({ field: 'refusedOn', message: `ngày trả lời không thể trước ngày trình đề nghị (${shortDate(sentOn)})` });
+  if ((input.number?.trim().length ?? 0) > 60) problems.push({ field: 'number', message: 'số văn bản tối đa 60 ký tự, ghi như trên bản giấy' });
   return problems;
 }
 

@@ -23,21 +23,23 @@ export const NOMINATION_STATUS_NAMES: Record<'OPEN' | 'IN_COUNCIL' | 'GRANTED' |
 };
 
 /** Where a proposal to the deciding authority stands (decision 0035). */
-export const PROPOSAL_STATUS_NAMES: Record<'AT_LEVEL' | 'RETURNED' | 'WITH_AUTHORITY' | 'DECIDED', string> = {
+export const PROPOSAL_STATUS_NAMES: Record<'AT_LEVEL' | 'RETURNED' | 'WITH_AUTHORITY' | 'DECIDED' | 'REFUSED', string> = {
   AT_LEVEL: 'Đang ở cấp xét',
   RETURNED: 'Bị trả lại để bổ sung',
   WITH_AUTHORITY: 'Chờ quyết định của cấp có thẩm quyền',
   DECIDED: 'Đã có quyết định',
+  REFUSED: 'Cấp có thẩm quyền không khen thưởng',
 };
 
 /** How a level let go of the dossier. */
-export const PROPOSAL_STEP_OUTCOME_NAMES: Record<'PROPOSED' | 'FORWARDED' | 'RETURNED' | 'RESENT' | 'SENT_TO_AUTHORITY' | 'DECIDED', string> = {
+export const PROPOSAL_STEP_OUTCOME_NAMES: Record<'PROPOSED' | 'FORWARDED' | 'RETURNED' | 'RESENT' | 'SENT_TO_AUTHORITY' | 'DECIDED' | 'REFUSED', string> = {
   PROPOSED: 'Hội đồng trình',
   FORWARDED: 'Chuyển lên cấp trên',
   RETURNED: 'Trả lại hồ sơ',
   RESENT: 'Bổ sung, gửi lại',
   SENT_TO_AUTHORITY: 'Trình cấp có thẩm quyền',
   DECIDED: 'Đã quyết định',
+  REFUSED: 'Không khen thưởng',
 };
 
 /** Hủy bỏ (Law on Emulation and Commendation 2022, art. 93 cl. 2) or thu hồi (issued in error), as the action is called… */

@@ -181,7 +181,7 @@ export const DECISION_COLUMNS = `id, number, nomination_id AS "nominationId", de
 
 export const DECISION_SELECT = `SELECT ${DECISION_COLUMNS} FROM reward_decisions`;
 
-export type ProposalStatus = 'AT_LEVEL' | 'RETURNED' | 'WITH_AUTHORITY' | 'DECIDED';
+export type ProposalStatus = 'AT_LEVEL' | 'RETURNED' | 'WITH_AUTHORITY' | 'DECIDED' | 'REFUSED';
 
 /** A council's proposal (đề nghị) to the authority that decides the form, on its way up (reward_proposals). */
 export interface ProposalRow {
@@ -208,6 +208,10 @@ export interface ProposalRow {
   taskRating: string | null;
   reason: string;
   decisionId: string | null;
+  /** The authority's refusal (không khen thưởng), once recorded: its day, its reason, the number of its letter if any. */
+  refusedOn: string | null;
+  refusalReason: string | null;
+  refusalNumber: string | null;
   subjectName: string;
   subjectUnitPath: string;
   achievedOn: string;
@@ -219,7 +223,8 @@ export const PROPOSAL_SELECT = `SELECT p.id, p.nomination_id AS "nominationId", 
   p.authority_source AS "authoritySource", p.status, p.holder_unit_id AS "holderUnitId", p.holder_unit_path AS "holderUnitPath",
   p.holder_unit_name AS "holderUnitName", p.holder_level AS "holderLevel", p.returned_by_unit_id AS "returnedByUnitId", p.proposing_unit_id AS "proposingUnitId",
   p.proposing_unit_path AS "proposingUnitPath", p.proposing_unit_name AS "proposingUnitName", p.proposed_on::text AS "proposedOn", p.signer_role AS "signerRole",
-  p.signer_name AS "signerName", p.task_rating AS "taskRating", p.reason, p.decision_id AS "decisionId", n.subject_name AS "subjectName",
+  p.signer_name AS "signerName", p.task_rating AS "taskRating", p.reason, p.decision_id AS "decisionId",
+  p.refused_on::text AS "refusedOn", p.refusal_reason AS "refusalReason", p.refusal_number AS "refusalNumber", n.subject_name AS "subjectName",
   n.unit_path AS "subjectUnitPath", n.achieved_on::text AS "achievedOn", n.award_year AS "awardYear", p.updated_at AS "updatedAt"
   FROM reward_proposals p JOIN nominations n ON n.id = p.nomination_id`;
 

@@ -1,8 +1,8 @@
 import type { GraphQLResolverMap } from '@thidua/common';
 import type { RewardContext } from '../application/context';
 import { decisionById } from '../application/decisions';
-import { forwardProposal, proposalActions, proposeReward, recordAuthorityDecision, resendProposal, returnProposal, rewardProposals, stepDays, visibleProposal, type ProposeInput } from '../application/proposals';
-import { AUTHORITY_NAMES, type AuthorityDecisionInput } from '../domain/authority';
+import { forwardProposal, proposalActions, proposeReward, recordAuthorityDecision, recordAuthorityRefusal, resendProposal, returnProposal, rewardProposals, stepDays, visibleProposal, type ProposeInput } from '../application/proposals';
+import { AUTHORITY_NAMES, type AuthorityDecisionInput, type AuthorityRefusalInput } from '../domain/authority';
 import type { NominationRow, ProposalRow, ProposalStepRow, RewardFormRow } from '../entities';
 
 type Ctx = RewardContext;
@@ -20,6 +20,7 @@ export const proposalResolvers: GraphQLResolverMap<Ctx> = {
     returnProposal: (_: unknown, args: Id & { reason: string }, ctx: Ctx) => returnProposal(ctx, args.id, args.reason),
     resendProposal: (_: unknown, args: Id & { correction: string; reason?: string | null }, ctx: Ctx) => resendProposal(ctx, args.id, args.correction, args.reason ?? null),
     recordAuthorityDecision: (_: unknown, args: Id & { input: AuthorityDecisionInput }, ctx: Ctx) => recordAuthorityDecision(ctx, args.id, args.input),
+    recordAuthorityRefusal: (_: unknown, args: Id & { input: AuthorityRefusalInput }, ctx: Ctx) => recordAuthorityRefusal(ctx, args.id, args.input),
   },
   RewardForm: {
     decidingAuthorityName: (form: RewardFormRow) => AUTHORITY_NAMES[form.decidingAuthority],
@@ -34,6 +35,7 @@ export const proposalResolvers: GraphQLResolverMap<Ctx> = {
     returnReason: async (proposal: ProposalRow, _: unknown, ctx: Ctx) =>
       proposal.status === 'RETURNED' ? ((await ctx.loaders.proposalSteps.load(proposal.id)).findLast((step) => step.outcome === 'RETURNED')?.note ?? null) : null,
     decision: (proposal: ProposalRow, _: unknown, ctx: Ctx) => (proposal.decisionId ? decisionById(ctx.db.manager, proposal.decisionId) : null),
+    refusal: (proposal: ProposalRow) => (proposal.refusedOn ? { number: proposal.refusalNumber, refusedOn: proposal.refusedOn, reason: proposal.refusalReason } : null),
     actions: (proposal: ProposalRow, _: unknown, ctx: Ctx) => proposalActions(ctx.identity, proposal),
   },
   ProposalStep: {
