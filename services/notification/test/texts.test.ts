@@ -52,6 +52,10 @@ describe('the texts of every kind', () => {
     expect(refused.title).toBe('Đề nghị khen thưởng không được chấp thuận: Hoa');
     expect(refused.body).toContain('Lý do: Chưa đủ thành tích');
     expect(refused.link).toBe('/work/nominate');
+    expect(refused.body).toMatch(/^Hội đồng đã không chấp thuận/);
+    // the deciding authority's refusal names the authority, not the council
+    const byAuthority = renderNotification('NOMINATION_DECIDED', { nominationId: 'n2', subjectName: 'Tuấn', granted: false, decisionId: null, decisionNumber: null, formName: null, reason: 'Bị kỷ luật khiển trách trong năm', refusedBy: 'Chủ tịch nước' });
+    expect(byAuthority.body).toBe('Chủ tịch nước đã không chấp thuận đề nghị khen thưởng cho Tuấn. Lý do: Bị kỷ luật khiển trách trong năm');
   });
 
   it('reads an appeal deadline in Việt Nam time', () => {

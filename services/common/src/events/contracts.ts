@@ -389,6 +389,8 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       grantingUnitPath: unitPath(),
       refusedOn: day(),
       reason: paragraph({ minLength: 10 }),
+      /** Added after v1 shipped (issue 17): who refused, when the deciding authority did (a council's refusal leaves it out). */
+      refusedBy: Type.Optional(nonEmptyText()),
     }),
   ),
   RewardRevoked: payload(

@@ -73,7 +73,7 @@ export async function rewardRefused(manager: EntityManager, event: EventEnvelope
   const p = event.payload;
   const nominatedBy = await recordNominationDecided(manager, p.nominationId);
   await notify(manager, 'NOMINATION_DECIDED', p.nominationId, {
-    nominationId: p.nominationId, subjectName: p.subject.name, granted: false, decisionId: null, decisionNumber: null, formName: null, reason: p.reason,
+    nominationId: p.nominationId, subjectName: p.subject.name, granted: false, decisionId: null, decisionNumber: null, formName: null, reason: p.reason, refusedBy: p.refusedBy ?? null,
   }, p.subject.unitPath, { ...subjectRecipients(p.subject), accounts: nominatedBy ? [nominatedBy] : [] });
 }
 

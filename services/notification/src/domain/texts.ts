@@ -31,6 +31,8 @@ export interface NotificationParams {
     decisionNumber: string | null;
     formName: string | null;
     reason: string;
+    /** Who refused, when it was the deciding authority rather than the council. */
+    refusedBy?: string | null;
   };
   REWARD_GRANTED: { decisionId: string; decisionNumber: string; decidedOn: string; formName: string; subjectName: string; collective: boolean; amountVnd: number };
   APPEAL_DECIDED: { appealId: string; campaignId: string; campaignTitle: string; accepted: boolean; resolution: string };
@@ -167,7 +169,7 @@ const RENDERERS: Renderers = {
     title: p.granted ? `Đề nghị khen thưởng đã được chấp thuận: ${p.subjectName}` : `Đề nghị khen thưởng không được chấp thuận: ${p.subjectName}`,
     body: p.granted
       ? `Hội đồng đã quyết định khen thưởng ${p.formName ?? ''} cho ${p.subjectName} (quyết định số ${p.decisionNumber ?? ''}). ${p.reason}`
-      : `Hội đồng đã không chấp thuận đề nghị khen thưởng cho ${p.subjectName}. Lý do: ${p.reason}`,
+      : `${p.refusedBy ?? 'Hội đồng'} đã không chấp thuận đề nghị khen thưởng cho ${p.subjectName}. Lý do: ${p.reason}`,
     link: p.granted && p.decisionId ? `/rewards/decisions/${p.decisionId}` : `/work/nominate`,
   }),
   REWARD_GRANTED: (p) => ({

@@ -298,7 +298,8 @@ export function recordAuthorityRefusal(ctx: RewardContext, id: string, input: Au
     await manager.query(`UPDATE reward_proposals SET status = 'REFUSED', refused_on = $2, refusal_reason = $3, refusal_number = $4, updated_at = now() WHERE id = $1`,
       [proposal.id, input.refusedOn, reason, number]);
     const nomination = (await loadNomination(manager, proposal.nominationId, true))!;
-    const refusal = `${authorityStepName(proposal)} không khen thưởng: ${reason}`;
+    const refusedBy = authorityStepName(proposal);
+    const refusal = `${refusedBy} không khen thưởng: ${reason}`;
     await manager.query(`UPDATE nominations SET status = 'REFUSED', refusal_reason = $2, closed_at = now() WHERE id = $1`, [nomination.id, refusal]);
     await emit({
       type: 'RewardRefused',
@@ -310,7 +311,8 @@ export function recordAuthorityRefusal(ctx: RewardContext, id: string, input: Au
         formCode: proposal.formCode,
         grantingUnitPath: nomination.grantingUnitPath,
         refusedOn: input.refusedOn,
-        reason: refusal,
+        reason,
+        refusedBy,
       },
     });
     return (await proposalById(manager, proposal.id))!;
