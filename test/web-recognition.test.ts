@@ -141,7 +141,8 @@ describe('the Hà Nội officer', () => {
 
   it('records a pending case on a member and closes it with its outcome', async () => {
     const officer = await pageAs({ roles: ['UNIT_OFFICER'], unit: 'hn' }, '/work/proceedings');
-    await officer.page.getByLabel('Đối tượng').selectOption({ label: 'Lê Văn Tuấn (Công đoàn Công ty May Thăng Long)' });
+    await officer.page.getByLabel('Tìm đoàn viên (có dấu hoặc không dấu)').fill('le van tuan');
+    await officer.page.getByLabel('Đoàn viên', { exact: true }).selectOption({ label: 'Lê Văn Tuấn (Công đoàn Công ty May Thăng Long)' });
     await officer.page.getByLabel('Việc đang xem xét').selectOption('COMPLAINT');
     await officer.page.getByLabel('Căn cứ').fill('Đơn khiếu nại ngày 20/11 đang được xác minh');
     await officer.page.getByLabel('Từ ngày').fill(daysAgo(3));

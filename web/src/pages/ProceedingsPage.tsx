@@ -5,6 +5,7 @@ import { PROCEEDING_KIND, day, label, todayIso } from '../format';
 import { DownloadButton } from '../downloads';
 import { useAction, useQuery } from '../hooks';
 import { MY_UNIT, type MyUnit } from '../my-unit';
+import { UnitPicker, type UnitChoice } from '../unit-picker';
 import { Empty, ErrorBox, Field, Loading, Outcome, Page, describedBy } from '../ui';
 
 interface Proceeding {
@@ -20,9 +21,8 @@ interface Proceeding {
 
 const DATA = `query Proceedings($unitId: ID!, $includeClosed: Boolean) {
   pendingProceedings(unitId: $unitId, includeClosed: $includeClosed, first: 100) { edges { node { id kind note openedOn closedOn outcome member { fullName } unit { name } } } }
-  unionUnit(id: $unitId) { subtree(first: 100) { edges { node { id name } } } }
-  members(unitId: $unitId, first: 100) { edges { node { id fullName unit { name } } } }
 }`;
+const MEMBERS = `query ProceedingMembers($unitId: ID!, $search: String) { members(unitId: $unitId, search: $search, first: 20) { edges { node { id fullName unit { name } } } } }`;
 const RECORD = `mutation RecordProceeding($input: RecordProceedingInput!) { recordPendingProceeding(input: $input) { id } }`;
 const CLOSE = `mutation CloseProceeding($id: ID!, $input: CloseProceedingInput!) { closePendingProceeding(id: $id, input: $input) { closedOn } }`;
 
@@ -59,19 +59,20 @@ export function ProceedingsPage() {
   const unit = useQuery<MyUnit>(MY_UNIT, {}, !session);
   const unitId = unit.data?.myUnit?.id;
   const [includeClosed, setIncludeClosed] = useState(false);
-  const { data, error, loading, reload } = useQuery<{
-    pendingProceedings: { edges: { node: Proceeding }[] };
-    unionUnit: { subtree: { edges: { node: { id: string; name: string } }[] } } | null;
-    members: { edges: { node: { id: string; fullName: string; unit: { name: string } } }[] };
-  }>(DATA, { unitId, includeClosed }, !unitId);
-  const [form, setForm] = useState({ subject: '', kind: 'DISCIPLINE', note: '', openedOn: todayIso() });
+  const { data, error, loading, reload } = useQuery<{ pendingProceedings: { edges: { node: Proceeding }[] } }>(DATA, { unitId, includeClosed }, !unitId);
+  const [subjectKind, setSubjectKind] = useState<'member' | 'unit'>('member');
+  const [search, setSearch] = useState('');
+  const found = useQuery<{ members: { edges: { node: { id: string; fullName: string; unit: { name: string } } }[] } }>(MEMBERS, { unitId, search: search.trim() || null }, !unitId || subjectKind !== 'member');
+  const [memberId, setMemberId] = useState('');
+  const [subjectUnit, setSubjectUnit] = useState<UnitChoice | null>(null);
+  const [form, setForm] = useState({ kind: 'DISCIPLINE', note: '', openedOn: todayIso() });
   const action = useAction();
   const p = action.problem;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(async () => {
-      const [kind, id] = form.subject.split(':');
-      await mutate(RECORD, { input: { [kind === 'member' ? 'memberId' : 'unitId']: id || null, kind: form.kind, note: form.note, openedOn: form.openedOn } }, session?.token ?? null);
+      const subject = subjectKind === 'member' ? { memberId: memberId || null } : { unitId: subjectUnit?.id ?? null };
+      await mutate(RECORD, { input: { ...subject, kind: form.kind, note: form.note, openedOn: form.openedOn } }, session?.token ?? null);
       setForm({ ...form, note: '' });
       reload();
       return 'Đã ghi nhận: đề nghị khen thưởng của đối tượng này tạm dừng cho đến khi kết thúc.';
@@ -81,20 +82,32 @@ export function ProceedingsPage() {
   return (
     <Page title="Kỷ luật, thanh tra, khiếu nại đang xem xét">
       <p className="muted">Tập thể, cá nhân đang bị xem xét kỷ luật, thanh tra, kiểm tra hoặc có đơn thư khiếu nại, tố cáo đang xác minh thì chưa xét khen thưởng.</p>
-      <ErrorBox error={error} />
+      <ErrorBox error={error ?? found.error} />
       <form className="stack" onSubmit={submit} noValidate>
         <div className="row">
-          <Field id="case-subject" label="Đối tượng" problem={p('memberId') ?? p('unitId')}>
-            <select id="case-subject" value={form.subject} onChange={(e) => setForm({ ...form, subject: e.target.value })} {...describedBy('case-subject', false, p('memberId') ?? p('unitId'))}>
-              <option value="">Chọn…</option>
-              <optgroup label="Tập thể">
-                {[...(unit.data?.myUnit ? [unit.data.myUnit] : []), ...(data?.unionUnit?.subtree.edges.map((e) => e.node) ?? [])].map((u) => <option key={u.id} value={`unit:${u.id}`}>{u.name}</option>)}
-              </optgroup>
-              <optgroup label="Đoàn viên">
-                {data?.members.edges.map(({ node }) => <option key={node.id} value={`member:${node.id}`}>{node.fullName} ({node.unit.name})</option>)}
-              </optgroup>
+          <Field id="case-subject-kind" label="Đối tượng">
+            <select id="case-subject-kind" value={subjectKind} onChange={(e) => setSubjectKind(e.target.value as 'member' | 'unit')}>
+              <option value="member">Đoàn viên</option>
+              <option value="unit">Tập thể</option>
             </select>
           </Field>
+        </div>
+        {subjectKind === 'member' ? (
+          <div className="row">
+            <Field id="case-search" label="Tìm đoàn viên (có dấu hoặc không dấu)">
+              <input id="case-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+            </Field>
+            <Field id="case-member" label="Đoàn viên" problem={p('memberId')}>
+              <select id="case-member" value={memberId} onChange={(e) => setMemberId(e.target.value)} {...describedBy('case-member', false, p('memberId'))}>
+                <option value="">Chọn đoàn viên…</option>
+                {found.data?.members.edges.map(({ node }) => <option key={node.id} value={node.id}>{node.fullName} ({node.unit.name})</option>)}
+              </select>
+            </Field>
+          </div>
+        ) : (
+          <UnitPicker own={unit.data?.myUnit ?? null} value={subjectUnit} onChange={setSubjectUnit} problem={p('unitId')} idPrefix="case-" label="Tập thể" />
+        )}
+        <div className="row">
           <Field id="case-kind" label="Việc đang xem xét">
             <select id="case-kind" value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
               {Object.entries(PROCEEDING_KIND).map(([code, name]) => <option key={code} value={code}>{name}</option>)}
