@@ -254,8 +254,12 @@ describe('a nomination held at its level longer than the days allowed', () => {
 
     it('a nomination refused reaches the member and the officer who nominated her, with the reason', async () => {
       const council = await env.platform.token(['COUNCIL_MEMBER'], tree.units.kcn!.path);
+      // ad hoc: refused on the short path, without a meeting (a council's other refusals follow a vote)
+      const nominationId = await nominate(people.officerMay, {
+        source: 'AD_HOC', memberId: tree.members.lan, grantingUnitId: tree.units.kcn!.id, formCode: 'GIAY_KHEN', reason: 'Nhặt được ví tiền và trả lại người đánh rơi',
+      });
       const reason = 'Thành tích chưa đủ tiêu chuẩn khen thưởng năm nay, đề nghị bổ sung minh chứng sáng kiến';
-      await env.api.ok(`mutation($id: ID!, $r: String!) { refuseNomination(nominationId: $id, reason: $r) { status } }`, { id: ids.officer, r: reason }, council);
+      await env.api.ok(`mutation($id: ID!, $r: String!) { refuseNomination(nominationId: $id, reason: $r) { status } }`, { id: nominationId, r: reason }, council);
       const [refused] = await inboxOf(people.lan, 'NOMINATION_DECIDED', 1);
       expect(refused!.title).toBe('Đề nghị khen thưởng không được chấp thuận: Trần Thị Lan');
       expect(refused!.body).toContain(`Lý do: ${reason}`);

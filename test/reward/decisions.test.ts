@@ -102,11 +102,15 @@ describe('refusals', () => {
     s = await RewardScenario.start(env.platform, env.api);
   });
 
-  it('need a reason, and tell the others through RewardRefused', async () => {
+  it('need a reason and the council’s vote against in a meeting, and tell the others through RewardRefused', async () => {
     const nomination = await s.nominate({ memberKey: 'binh', granting: 'hn', formCode: 'BK_TINH', achievedOn: daysAgo(10), awardYear: year });
     const REFUSE = `mutation($id: ID!, $reason: String!) { refuseNomination(nominationId: $id, reason: $reason) { status refusalReason } }`;
     expect((await s.api.refused(REFUSE, { id: nomination, reason: 'Không' }, s.tokens.councilHn)).problems.map((p) => p.field)).toEqual(['reason']);
     expect((await s.api.refused(REFUSE, { id: nomination, reason: 'Thành tích chưa tiêu biểu' }, s.tokens.officerHn)).code).toBe('FORBIDDEN');
+    // a refusal is the council's conclusion, as a grant is: not one member's, before any vote
+    const unvoted = await s.api.refused(REFUSE, { id: nomination, reason: 'Thành tích chưa nổi bật so với khối thi đua' }, s.tokens.councilHn);
+    expect([unvoted.code, unvoted.message]).toEqual(['CONFLICT', expect.stringContaining('Hội đồng chưa kết luận không khen thưởng')]);
+    await s.vote(nomination, 'AGAINST');
     const refused = (await s.api.ok(REFUSE, { id: nomination, reason: 'Thành tích chưa nổi bật so với khối thi đua' }, s.tokens.councilHn)).refuseNomination;
     expect(refused).toEqual({ status: 'REFUSED', refusalReason: 'Thành tích chưa nổi bật so với khối thi đua' });
     const messages = await s.rewardEvents((all) => payloadsOf(all, 'RewardRefused').some((p) => p.nominationId === nomination));

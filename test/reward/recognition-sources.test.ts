@@ -152,6 +152,7 @@ describe('proposals from colleagues', () => {
   it('lets the member read a council’s refusal of a nomination about her', async () => {
     const id = await s.nominate({ memberKey: 'lan', granting: 'hn', formCode: 'BK_TINH', achievedOn: daysAgo(20), reason: 'Hướng dẫn công nhân mới trong 6 tháng' });
     const reason = 'Thành tích chưa tiêu biểu so với khối thi đua của thành phố';
+    await s.vote(id, 'AGAINST');
     await s.api.ok(`mutation($id: ID!, $r: String!) { refuseNomination(nominationId: $id, reason: $r) { status } }`, { id, r: reason }, s.tokens.councilHn);
     const [latest] = (await s.api.ok(`{ myNominations { edges { node { status formName refusalReason } } } }`, {}, lan)).myNominations.edges.map((e: any) => e.node);
     expect(latest).toEqual({ status: 'REFUSED', formName: expect.stringContaining('Bằng khen'), refusalReason: reason });

@@ -186,10 +186,15 @@ export class RewardScenario {
 
   /** Every member of the nomination's council votes for it in the open meeting (the `council` token only says which council, as before). */
   async approve(nominationId: string, _council?: string): Promise<void> {
+    await this.vote(nominationId, 'FOR');
+  }
+
+  /** Every member of the nomination's council votes the same way in the open meeting: AGAINST is how a council concludes not to reward. */
+  async vote(nominationId: string, vote: 'FOR' | 'AGAINST'): Promise<void> {
     const { nomination } = await this.api.ok(`query($id: ID!) { nomination(id: $id) { grantingUnit { id } } }`, { id: nominationId }, this.tokens.admin);
     const unitKey = (Object.keys(COUNCILS) as CouncilUnit[]).find((key) => this.units[key]!.id === nomination.grantingUnit.id)!;
     await this.seatCouncil(unitKey);
-    for (const seat of COUNCILS[unitKey]) await this.api.ok(REVIEW, { id: nominationId, vote: 'FOR' }, await this.token(['COUNCIL_MEMBER'], unitKey, seat.sub));
+    for (const seat of COUNCILS[unitKey]) await this.api.ok(REVIEW, { id: nominationId, vote }, await this.token(['COUNCIL_MEMBER'], unitKey, seat.sub));
   }
 
   async grant(nominationId: string, decidedOn: string, extra: Record<string, unknown> = {}, by = this.tokens.councilHn) {

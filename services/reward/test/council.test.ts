@@ -6,7 +6,7 @@
  */
 import {
   CONFLICT_RULE, MERIT_BASIS_RULE, MOVEMENT_REWARD_RULE, REACH_RULE, conflictOf, councilOutcome, councilRuleFor, countsAsMeritBasis, majorityNeeded,
-  movementRewardProblem, quorumNeeded, reachRecognitionProblem, type MeetingTally,
+  movementRewardProblem, quorumNeeded, reachRecognitionProblem, refusalProblem, type MeetingTally,
 } from '../src/domain/council';
 import { COUNCIL_POSITION_NAMES } from '../src/domain/reward-names';
 import { SEED_AD_HOC_TIME_LIMIT, SEED_COUNCIL_RULES } from '../src/migrations/seed-council';
@@ -61,6 +61,14 @@ describe('a council’s outcome', () => {
   it('asks 90% of the whole council for Chiến sĩ thi đua cấp tỉnh and toàn quốc', () => {
     expect(councilOutcome(forCstdTinh, tally({ members: 10, votesFor: 8, votesAgainst: 2 }))).toMatchObject({ passed: false, rule: 'MAJORITY', majorityNeeded: 9 });
     expect(councilOutcome(forCstdTinh, tally({ members: 10, votesFor: 9, votesAgainst: 1 })).passed).toBe(true);
+  });
+
+  it('records a refusal only where a vote with the quorum did not pass: not without a meeting, not against a passed vote', () => {
+    expect(refusalProblem(councilOutcome(byDefault, tally({ present: 6, votesFor: 2, votesAgainst: 4 })))).toBeNull();
+    expect(refusalProblem(councilOutcome(byDefault, null))).toMatch(/^Hội đồng chưa kết luận không khen thưởng: Hội đồng chưa biểu quyết/);
+    expect(refusalProblem(councilOutcome(byDefault, tally({ present: 5, votesFor: 0, votesAgainst: 5 })))).toContain('không đủ số thành viên dự họp');
+    expect(refusalProblem(councilOutcome(byDefault, tally({ members: 1, present: 1, votesFor: 0, votesAgainst: 1 })))).toContain('một phiếu không quyết định thay Hội đồng');
+    expect(refusalProblem(councilOutcome(byDefault, tally({ present: 6, votesFor: 5, votesAgainst: 1 })))).toMatch(/^Hội đồng đã thông qua đề nghị này/);
   });
 
   it('leaves conflicted members out of those who vote', () => {

@@ -3,10 +3,10 @@ import type { EntityManager } from 'typeorm';
 import type { TaskRating } from '../domain/rules';
 import { NOMINATION_SELECT, type NominationRow, type NominationSource, type Subject, type UnitRef } from '../entities';
 import { formFitProblems } from '../domain/forms';
-import { movementRewardProblem } from '../domain/council';
+import { movementRewardProblem, refusalProblem } from '../domain/council';
 import { loadForm } from './catalogue';
 import { routeProposal } from './councils';
-import { meetingForVote } from './council-meetings';
+import { meetingForVote, nominationOutcome } from './council-meetings';
 import { registrationFailureOf } from './registrations';
 import type { RewardContext } from './context';
 import { findSubject, findUnit, honourOf, requireSubject, requireUnit } from './subjects';
@@ -211,11 +211,20 @@ export async function reviewNomination(ctx: RewardContext, id: string, vote: str
   });
 }
 
-/** The council refuses, with a reason the nominee and the nominating officer can read; RewardRefused tells the others. */
+/**
+ * The council refuses, with a reason the nominee and the nominating officer can read; RewardRefused tells the others.
+ * Like a grant, a refusal is the council's conclusion from a vote in a meeting with its quorum (that did not pass); an
+ * ad-hoc nomination keeps its short path.
+ */
 export async function refuseNomination(ctx: RewardContext, id: string, reason: string): Promise<NominationRow> {
   if (reason.trim().length < 10) throw ValidationError.single('reason', 'từ chối cần nêu lý do để người được đề nghị hiểu (ít nhất 10 ký tự)');
   return ctx.transaction(async ({ manager, emit }) => {
     const nomination = await nominationBeforeCouncil(ctx, manager, id);
+    if (nomination.source !== 'AD_HOC') {
+      const outcome = await nominationOutcome(manager, nomination, nomination.formCode);
+      const problem = refusalProblem(outcome);
+      if (problem) throw new ConflictError(problem, { rule: outcome.passed ? 'PASSED' : outcome.rule, source: outcome.source, quorumNeeded: outcome.quorumNeeded, majorityNeeded: outcome.majorityNeeded });
+    }
     const refusedOn = todayInVietnam();
     await manager.query(`UPDATE nominations SET status = 'REFUSED', refusal_reason = $2, closed_at = now() WHERE id = $1`, [nomination.id, reason.trim()]);
     await emit({

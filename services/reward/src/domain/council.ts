@@ -96,6 +96,16 @@ export function councilOutcome(rule: CouncilRule, tally: MeetingTally | null): C
   return { ...counts, passed: true, rule: null, message: `Được thông qua tại ${when}: ${tally.votesFor}/${voters} thành viên tán thành (cần ${majority})` };
 }
 
+/**
+ * Whether the council concluded not to reward: a vote in a meeting with its quorum that did not reach the majority.
+ * Returns why a refusal cannot be recorded yet (no vote, no quorum, too small a council, or the vote passed), or null.
+ */
+export function refusalProblem(outcome: CouncilOutcome): string | null {
+  if (outcome.passed) return `Hội đồng đã thông qua đề nghị này (${outcome.message}); không ghi không khen thưởng trái với kết quả biểu quyết`;
+  if (outcome.rule === 'MAJORITY') return null;
+  return `Hội đồng chưa kết luận không khen thưởng: ${outcome.message}; chỉ khen thưởng đột xuất mới không cần biểu quyết`;
+}
+
 /** A member's seat, as far as conflicts of interest go. */
 export interface SeatForConflicts {
   memberId: string | null;
