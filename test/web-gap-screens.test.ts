@@ -85,6 +85,21 @@ describe('the national admin’s catalogue (Danh mục khen thưởng)', () => {
     await admin.page.getByText(/^Đã ghi lương cơ sở 2\.500\.000\s₫ từ ngày 01\/01\/2089\.$/).waitFor();
     await admin.page.getByTestId('base-salaries').getByText('01/01/2089').waitFor();
 
+    // the councils' rules and the ad-hoc days: each refusal beside its field; saved back as they were (other suites count by them)
+    const rule = admin.page.getByTestId('council-rule').filter({ hasText: '(DEFAULT)' });
+    await rule.getByLabel('Số phiếu tán thành').fill('150%');
+    await rule.getByRole('button', { name: 'Lưu quy định' }).click();
+    expect(await errorBeside(admin.page, 'rule-DEFAULT-majority')).toBe('tỷ lệ số phiếu tán thành phải lớn hơn 0 và không quá 100% (ví dụ 66,67% cho 2/3)');
+    const limit = admin.page.getByTestId('ad-hoc-limit');
+    const days = limit.getByLabel('Số ngày kể từ khi lập thành tích');
+    const kept = await days.inputValue();
+    await days.fill('0');
+    await limit.getByRole('button', { name: 'Lưu thời hạn' }).click();
+    expect(await errorBeside(admin.page, 'ad-hoc-days')).toBe('số ngày là số nguyên từ 1 đến 60');
+    await days.fill(kept);
+    await limit.getByRole('button', { name: 'Lưu thời hạn' }).click();
+    await limit.getByText(`Khen thưởng đột xuất được quyết định trong ${kept} ngày.`).waitFor();
+
     await admin.page.locator('#issuer-unit-search').fill(works.name);
     await admin.page.getByLabel('Đơn vị ban hành').selectOption(works.id);
     await admin.page.getByTestId('issuer-code').waitFor();

@@ -53,7 +53,7 @@ export const SCOPE_FIELDS: ReadonlySet<string> = new Set(
     'rewardForms', 'rewardForm', 'baseSalaries', 'nominations', 'nomination', 'rewardDecisions', 'rewardDecision', 'collectiveAgreements',
     'employerRewards', 'initiatives', 'initiative', 'rewardFairness', 'decisionsUnderReview', 'grantingCouncils', 'colleagueProposals',
     'longServiceCandidates', 'emulationBlocs', 'emulationBloc', 'emulationRegistrations', 'decisionLegalGrounds', 'decisionIssuerCode',
-    'collectiveAgreement', 'rewardProposals', 'rewardProposal', 'council', 'councilRules',
+    'collectiveAgreement', 'rewardProposals', 'rewardProposal', 'council', 'councilRules', 'adHocTimeLimit',
   ].map((field) => `Query.${field}`),
 );
 

@@ -99,3 +99,44 @@ describe('a council (Hội đồng Thi đua - Khen thưởng)', () => {
     expect((await s.api.ok(GRANT, { id: tuan, input: { signerRole: 'Chủ tịch Liên đoàn Lao động thành phố', decidedOn: daysAgo(5) } }, s.tokens.councilHn)).grantReward).toMatchObject({ formCode: 'BK_TINH' });
   });
 });
+
+describe('the councils’ rules, kept by the national admin', () => {
+  let s: RewardScenario;
+  const RULES = `{ councilRules { code formCodes quorumShare majorityShare majorityStrict minMembers source verified } adHocTimeLimit { days source verified } }`;
+  const SAVE = `mutation($input: CouncilRuleInput!) { saveCouncilRule(input: $input) { code formCodes quorumShare majorityShare majorityStrict minMembers source verified } }`;
+  const LIMIT = `mutation($input: TimeLimitInput!) { setAdHocTimeLimit(input: $input) { days source verified } }`;
+  type Rule = { code: string; formCodes: string[]; quorumShare: number; majorityShare: number; majorityStrict: boolean; minMembers: number; source: string; verified: boolean };
+  let before: { councilRules: Rule[]; adHocTimeLimit: { days: number; source: string; verified: boolean } };
+
+  beforeAll(async () => {
+    s = await RewardScenario.start(env.platform, env.api);
+    before = await s.api.ok(RULES);
+  });
+
+  // every suite after this one counts votes by the seeded rules
+  afterAll(async () => {
+    for (const rule of before.councilRules) await s.api.ok(SAVE, { input: rule }, s.tokens.admin);
+    await s.api.ok(LIMIT, { input: before.adHocTimeLimit }, s.tokens.admin);
+  });
+
+  it('are saved with their source, each refused problem beside its field, by national admins only', async () => {
+    const higher = before.councilRules.find((r) => r.code === 'CSTD_HIGHER')!;
+    expect((await s.api.refused(SAVE, { input: higher }, s.tokens.officerHn)).code).toBe('FORBIDDEN');
+    const bad = await s.api.refused(SAVE, { input: { ...higher, quorumShare: 0, majorityShare: 1.5, minMembers: 1, source: 'NĐ' } }, s.tokens.admin);
+    expect(bad.problems.map((p) => p.field).sort()).toEqual(['majorityShare', 'minMembers', 'quorumShare', 'source']);
+    // the default is for no form in particular, a form belongs to one rule, and a form must be in the catalogue
+    expect((await s.api.refused(SAVE, { input: { ...before.councilRules.find((r) => r.code === 'DEFAULT')!, formCodes: ['BK_TINH'] } }, s.tokens.admin)).problems.map((p) => p.field)).toEqual(['formCodes']);
+    const twice = await s.api.refused(SAVE, { input: { ...higher, code: 'CSTD_AGAIN', formCodes: ['CSTD_TINH'] } }, s.tokens.admin);
+    expect(twice.message).toBe('CSTD_TINH đã thuộc quy định CSTD_HIGHER');
+    expect((await s.api.refused(SAVE, { input: { ...higher, formCodes: ['KHONG_CO'] } }, s.tokens.admin)).message).toBe('không có hình thức KHONG_CO trong danh mục');
+
+    const saved = (await s.api.ok(SAVE, { input: { ...higher, majorityShare: 0.8, source: `${higher.source} (đối chiếu ${year})`, verified: true } }, s.tokens.admin)).saveCouncilRule;
+    expect(saved).toMatchObject({ code: 'CSTD_HIGHER', majorityShare: 0.8, verified: true });
+    expect((await s.api.ok(RULES)).councilRules.find((r: Rule) => r.code === 'CSTD_HIGHER')).toEqual(saved);
+
+    expect((await s.api.refused(LIMIT, { input: { days: 0, source: 'x', verified: false } }, s.tokens.admin)).problems.map((p) => p.field).sort()).toEqual(['days', 'source']);
+    expect((await s.api.refused(LIMIT, { input: before.adHocTimeLimit }, s.tokens.officerHn)).code).toBe('FORBIDDEN');
+    expect((await s.api.ok(LIMIT, { input: { ...before.adHocTimeLimit, days: 7 } }, s.tokens.admin)).setAdHocTimeLimit.days).toBe(7);
+    expect((await s.api.ok(RULES)).adHocTimeLimit.days).toBe(7);
+  });
+});

@@ -6,7 +6,7 @@
  */
 import {
   CONFLICT_RULE, MERIT_BASIS_RULE, MOVEMENT_REWARD_RULE, REACH_RULE, conflictOf, councilOutcome, councilRuleFor, countsAsMeritBasis, majorityNeeded,
-  movementRewardProblem, quorumNeeded, reachRecognitionProblem, refusalProblem, type MeetingTally,
+  councilRuleProblems, movementRewardProblem, quorumNeeded, reachRecognitionProblem, refusalProblem, timeLimitProblems, type MeetingTally,
 } from '../src/domain/council';
 import { COUNCIL_POSITION_NAMES } from '../src/domain/reward-names';
 import { SEED_AD_HOC_TIME_LIMIT, SEED_COUNCIL_RULES } from '../src/migrations/seed-council';
@@ -120,5 +120,20 @@ describe('correct rules', () => {
     expect(reachRecognitionProblem('PROVINCE', hanoi, { unitPath: '/vn/hn/may/', nationalAdmin: false })).toContain('do Hội đồng của Liên đoàn Lao động thành phố Hà Nội công nhận');
     expect(reachRecognitionProblem('PROVINCE', hanoi, { unitPath: null, nationalAdmin: true })).not.toBeNull();
     expect(reachRecognitionProblem('NATIONAL', null, { unitPath: '/vn/', nationalAdmin: false })).toContain('Tác giả không thuộc đơn vị cấp nào');
+  });
+});
+
+describe('a council rule as a national admin saves it', () => {
+  it('takes the seeded rules as they are, and refuses a single-member council, shares outside (0, 1], a default for some forms, a rule for none', () => {
+    for (const rule of SEED_COUNCIL_RULES) expect([rule.code, councilRuleProblems(rule)]).toEqual([rule.code, []]);
+    const fields = (over: Partial<typeof byDefault>) => councilRuleProblems({ ...byDefault, ...over }).map((p) => p.field);
+    expect(fields({ minMembers: 1 })).toEqual(['minMembers']);
+    expect(fields({ quorumShare: 0, majorityShare: 1.01 })).toEqual(['quorumShare', 'majorityShare']);
+    expect(fields({ majorityShare: Number.NaN })).toEqual(['majorityShare']);
+    expect(fields({ formCodes: ['BK_TINH'] })).toEqual(['formCodes']);
+    expect(fields({ code: 'CSTD_HIGHER', formCodes: [] })).toEqual(['formCodes']);
+    expect(fields({ code: 'bad code', source: 'ngắn' })).toEqual(['code', 'formCodes', 'source']);
+    expect(timeLimitProblems({ days: 0, source: 'Quy chế khen thưởng của Tổng Liên đoàn' }).map((p) => p.field)).toEqual(['days']);
+    expect(timeLimitProblems({ days: 10, source: 'Quy chế khen thưởng của Tổng Liên đoàn' })).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { FORM_KIND, SUBJECT, UNIT_LEVEL, day, label, num, vnd } from '../format'
 import { useAction, useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Outcome, Page, describedBy } from '../ui';
 import { UnitPicker, type UnitChoice } from '../unit-picker';
+import { CouncilRulesSection } from './CouncilRulesSection';
 
 interface RewardForm {
   code: string;
@@ -307,7 +308,7 @@ function IssuerCodeForm() {
   );
 }
 
-/** Danh mục khen thưởng (national admins): the forms with their rules, quotas, amounts and sources; the base salary; decision codes. */
+/** Danh mục khen thưởng (national admins): the forms with their rules, quotas, amounts and sources; the base salary; the councils' rules; decision codes. */
 export function CataloguePage() {
   const { session, has } = useAuth();
   const admin = has('NATIONAL_ADMIN');
@@ -359,6 +360,7 @@ export function CataloguePage() {
           onSaved={(message) => { setSaved(message); setEditing(null); reload(); }} onCancel={() => setEditing(null)} />
       ) : null}
       <BaseSalaryForm salaries={data?.baseSalaries ?? []} onSaved={reload} />
+      <CouncilRulesSection />
       <IssuerCodeForm />
     </Page>
   );

@@ -1,6 +1,6 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, hasRole, isOfficerOver, isUuid, parseId, queryRows, requireAuthenticated, todayInVietnam, type FieldProblem, type Identity, type Queryable } from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, hasRole, isOfficerOver, isUuid, parseId, queryRows, requireAuthenticated, requireRole, todayInVietnam, type FieldProblem, type Identity, type Queryable } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
-import { CONFLICT_RULE, conflictOf, councilOutcome, councilRuleFor, quorumNeeded, type CouncilOutcome, type CouncilPosition, type CouncilRule, type MeetingTally, type TimeLimit } from '../domain/council';
+import { CONFLICT_RULE, DEFAULT_COUNCIL_RULE, conflictOf, councilOutcome, councilRuleFor, councilRuleProblems, quorumNeeded, timeLimitProblems, type CouncilOutcome, type CouncilPosition, type CouncilRule, type MeetingTally, type TimeLimit } from '../domain/council';
 import type { NominationRow, UnitRef } from '../entities';
 import type { RewardContext } from './context';
 import { findSubject, requireUnit } from './subjects';
@@ -48,6 +48,49 @@ export function councilRules(db: Queryable): Promise<CouncilRule[]> {
 export async function adHocTimeLimit(db: Queryable): Promise<TimeLimit> {
   const [limit] = await queryRows<TimeLimit>(db, `SELECT code, days, source, verified FROM reward_time_limits WHERE code = 'AD_HOC'`);
   return limit!;
+}
+
+/**
+ * A national admin saves a council rule (a new one for some forms, or an edit) as the regulation has it: checked, each
+ * form in one rule only, the default kept; the rules apply to the votes counted from then on.
+ */
+export async function saveCouncilRule(ctx: RewardContext, input: CouncilRule): Promise<CouncilRule> {
+  requireRole(ctx.identity, 'NATIONAL_ADMIN');
+  const rule = { ...input, code: input.code.trim(), formCodes: [...new Set(input.formCodes.map((c) => c.trim()))], source: input.source.trim().normalize('NFC') };
+  const problems = councilRuleProblems(rule);
+  if (problems.length) throw new ValidationError(problems);
+  return ctx.transaction(async ({ manager }) => {
+    const known = await queryRows<{ code: string }>(manager, `SELECT code FROM reward_forms WHERE code = ANY($1::text[])`, [rule.formCodes]);
+    const unknown = rule.formCodes.filter((code) => !known.some((k) => k.code === code));
+    if (unknown.length) throw ValidationError.single('formCodes', `không có hình thức ${unknown.join(', ')} trong danh mục`);
+    const elsewhere = await queryRows<{ code: string; form: string }>(manager,
+      `SELECT r.code, f AS form FROM council_rules r, unnest(r.form_codes) f WHERE r.code <> $1 AND f = ANY($2::text[]) ORDER BY f`, [rule.code, rule.formCodes]);
+    if (elsewhere.length) throw ValidationError.single('formCodes', elsewhere.map((e) => `${e.form} đã thuộc quy định ${e.code}`).join('; '));
+    if (rule.code !== DEFAULT_COUNCIL_RULE && !(await queryRows(manager, `SELECT 1 FROM council_rules WHERE code = $1`, [DEFAULT_COUNCIL_RULE])).length) {
+      throw new ConflictError('Cần có quy định chung (DEFAULT) trước');
+    }
+    await manager.query(
+      `INSERT INTO council_rules (code, form_codes, quorum_share, majority_share, majority_strict, min_members, source, verified) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (code) DO UPDATE SET form_codes = EXCLUDED.form_codes, quorum_share = EXCLUDED.quorum_share, majority_share = EXCLUDED.majority_share,
+         majority_strict = EXCLUDED.majority_strict, min_members = EXCLUDED.min_members, source = EXCLUDED.source, verified = EXCLUDED.verified`,
+      [rule.code, rule.formCodes, rule.quorumShare, rule.majorityShare, rule.majorityStrict, rule.minMembers, rule.source, rule.verified],
+    );
+    const [saved] = await queryRows<CouncilRule>(manager, `${RULE_SELECT} WHERE code = $1`, [rule.code]);
+    return saved!;
+  });
+}
+
+/** A national admin sets the days an ad-hoc reward is decided in (the dashboard's timeliness counts by them). */
+export async function setAdHocTimeLimit(ctx: RewardContext, input: { days: number; source: string; verified: boolean }): Promise<TimeLimit> {
+  requireRole(ctx.identity, 'NATIONAL_ADMIN');
+  const problems = timeLimitProblems(input);
+  if (problems.length) throw new ValidationError(problems);
+  return ctx.transaction(async ({ manager }) => {
+    const [saved] = await queryRows<TimeLimit>(manager,
+      `UPDATE reward_time_limits SET days = $1, source = $2, verified = $3 WHERE code = 'AD_HOC' RETURNING code, days, source, verified`,
+      [input.days, input.source.trim().normalize('NFC'), input.verified]);
+    return saved!;
+  });
 }
 
 /** The active seats of a unit's council, chair first, then in the order they were given. */

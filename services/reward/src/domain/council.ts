@@ -1,4 +1,4 @@
-import { shortDate, type UnitLevel } from '@thidua/common';
+import { shortDate, type FieldProblem, type UnitLevel } from '@thidua/common';
 import type { CouncilRule } from './council-rule';
 import type { FormKind } from './forms';
 import type { InitiativeReach } from './rules';
@@ -94,6 +94,36 @@ export function councilOutcome(rule: CouncilRule, tally: MeetingTally | null): C
     };
   }
   return { ...counts, passed: true, rule: null, message: `Được thông qua tại ${when}: ${tally.votesFor}/${voters} thành viên tán thành (cần ${majority})` };
+}
+
+/** The code of the rule for every form no other rule names. */
+export const DEFAULT_COUNCIL_RULE = 'DEFAULT';
+
+/**
+ * What a national admin may save as a council rule: shares between 0 and 1, a council of at least two (a single vote
+ * never decides), the default for no form in particular and every other rule for some, and the source in words.
+ */
+export function councilRuleProblems(rule: CouncilRule): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!/^[A-Z][A-Z0-9_]{1,39}$/.test(rule.code)) problems.push({ field: 'code', message: 'mã quy định gồm chữ in hoa, chữ số và dấu gạch dưới (2–40 ký tự), ví dụ CSTD_HIGHER' });
+  if (rule.code === DEFAULT_COUNCIL_RULE && rule.formCodes.length > 0) problems.push({ field: 'formCodes', message: 'quy định chung áp dụng cho mọi hình thức khác: không chọn hình thức nào' });
+  if (rule.code !== DEFAULT_COUNCIL_RULE && rule.formCodes.length === 0) problems.push({ field: 'formCodes', message: 'chọn ít nhất một hình thức áp dụng quy định này' });
+  for (const [field, value, what] of [['quorumShare', rule.quorumShare, 'số thành viên dự họp'], ['majorityShare', rule.majorityShare, 'số phiếu tán thành']] as const) {
+    if (!(value > 0 && value <= 1)) problems.push({ field, message: `tỷ lệ ${what} phải lớn hơn 0 và không quá 100% (ví dụ 66,67% cho 2/3)` });
+  }
+  if (!Number.isInteger(rule.minMembers) || rule.minMembers < 2 || rule.minMembers > 99) problems.push({ field: 'minMembers', message: 'Hội đồng có ít nhất 2 thành viên để biểu quyết (một phiếu không quyết định thay Hội đồng), tối đa 99' });
+  const source = rule.source.trim().length;
+  if (source < 10 || source > 500) problems.push({ field: 'source', message: 'dẫn văn bản quy định tỷ lệ này (điều, khoản; 10–500 ký tự)' });
+  return problems;
+}
+
+/** What a national admin may save as the days for an ad-hoc reward: whole days from 1 to 60, with their source. */
+export function timeLimitProblems(limit: { days: number; source: string }): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!Number.isInteger(limit.days) || limit.days < 1 || limit.days > 60) problems.push({ field: 'days', message: 'số ngày là số nguyên từ 1 đến 60' });
+  const source = limit.source.trim().length;
+  if (source < 10 || source > 500) problems.push({ field: 'source', message: 'dẫn văn bản quy định thời hạn này (điều, khoản; 10–500 ký tự)' });
+  return problems;
 }
 
 /**

@@ -1,9 +1,10 @@
 import type { GraphQLResolverMap } from '@thidua/common';
 import type { RewardContext } from '../application/context';
 import {
-  addCouncilMember, attendeesOf, closeCouncilMeeting, councilOf, councilRules, declareCouncilConflict, meetingQuorum, meetingsOf, myConflict, nominationOutcome, openCouncilMeeting,
-  openMeetingOf, removeCouncilMember, seatOf, seatsOf, type CouncilMeetingRow, type CouncilSeatRow, type SeatInput,
+  adHocTimeLimit, addCouncilMember, attendeesOf, closeCouncilMeeting, councilOf, councilRules, declareCouncilConflict, meetingQuorum, meetingsOf, myConflict, nominationOutcome,
+  openCouncilMeeting, openMeetingOf, removeCouncilMember, saveCouncilRule, seatOf, seatsOf, setAdHocTimeLimit, type CouncilMeetingRow, type CouncilSeatRow, type SeatInput,
 } from '../application/council-meetings';
+import type { CouncilRule } from '../domain/council';
 import type { NominationRow, UnitRef } from '../entities';
 
 type Ctx = RewardContext;
@@ -14,6 +15,7 @@ export const councilResolvers: GraphQLResolverMap<Ctx> = {
   Query: {
     council: (_: unknown, args: { unitId?: string | null }, ctx: Ctx) => councilOf(ctx, args.unitId ?? null),
     councilRules: (_: unknown, __: unknown, ctx: Ctx) => councilRules(ctx.db),
+    adHocTimeLimit: (_: unknown, __: unknown, ctx: Ctx) => adHocTimeLimit(ctx.db),
   },
   Mutation: {
     addCouncilMember: (_: unknown, args: { unitId: string; input: SeatInput }, ctx: Ctx) => addCouncilMember(ctx, args.unitId, args.input),
@@ -21,6 +23,8 @@ export const councilResolvers: GraphQLResolverMap<Ctx> = {
     declareCouncilConflict: (_: unknown, args: { input: { memberId: string; relation: string } }, ctx: Ctx) => declareCouncilConflict(ctx, args.input),
     openCouncilMeeting: (_: unknown, args: { unitId: string; input: { heldOn?: string | null; attendeeIds: string[] } }, ctx: Ctx) => openCouncilMeeting(ctx, args.unitId, args.input),
     closeCouncilMeeting: (_: unknown, { id }: Id, ctx: Ctx) => closeCouncilMeeting(ctx, id),
+    saveCouncilRule: (_: unknown, args: { input: CouncilRule }, ctx: Ctx) => saveCouncilRule(ctx, args.input),
+    setAdHocTimeLimit: (_: unknown, args: { input: { days: number; source: string; verified: boolean } }, ctx: Ctx) => setAdHocTimeLimit(ctx, args.input),
   },
   Council: {
     unit: (unit: UnitRef) => ({ id: unit.id }),
