@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, hasRole, isOfficerOver, isUuid, isWithinSubtree, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, toConnection, todayInVietnam, visibleRowById, type Connection, type EventEnvelope, type FieldProblem, type Identity, type PageRequest, type Queryable, type TransactionScope } from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, hasRole, isOfficerOver, isUuid, isWithinSubtree, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, toConnection, todayInVietnam, visibleRowById, type Connection, type EventEnvelope, type FieldProblem, type Identity, type NewEvent, type PageRequest, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import type { TaskRating } from '../domain/rules';
 import { NOMINATION_SELECT, type NominationRow, type NominationSource, type Subject, type UnitRef } from '../entities';
@@ -225,23 +225,25 @@ export async function refuseNomination(ctx: RewardContext, id: string, reason: s
       const problem = refusalProblem(outcome);
       if (problem) throw new ConflictError(problem, { rule: outcome.passed ? 'PASSED' : outcome.rule, source: outcome.source, quorumNeeded: outcome.quorumNeeded, majorityNeeded: outcome.majorityNeeded });
     }
-    const refusedOn = todayInVietnam();
-    await manager.query(`UPDATE nominations SET status = 'REFUSED', refusal_reason = $2, closed_at = now() WHERE id = $1`, [nomination.id, reason.trim()]);
-    await emit({
-      type: 'RewardRefused',
-      aggregateId: nomination.id,
-      unitPath: nomination.unitPath,
-      payload: {
-        nominationId: nomination.id,
-        subject: subjectOfNomination(nomination),
-        formCode: nomination.formCode,
-        grantingUnitPath: nomination.grantingUnitPath,
-        refusedOn,
-        reason: reason.trim(),
-      },
-    });
+    await closeRefused(manager, nomination, reason.trim());
+    await emit(rewardRefused(nomination, { formCode: nomination.formCode, refusedOn: todayInVietnam(), reason: reason.trim() }));
     return (await loadNomination(manager, nomination.id))!;
   });
+}
+
+/** The nomination closed as refused, with the reason its people read. */
+export async function closeRefused(manager: EntityManager, nomination: NominationRow, reason: string): Promise<void> {
+  await manager.query(`UPDATE nominations SET status = 'REFUSED', refusal_reason = $2, closed_at = now() WHERE id = $1`, [nomination.id, reason]);
+}
+
+/** What the others hear of a refusal: the council's, or (refusedBy) the deciding authority's. */
+export function rewardRefused(nomination: NominationRow, refusal: { formCode: string | null; refusedOn: string; reason: string; refusedBy?: string }): NewEvent<'RewardRefused'> {
+  return {
+    type: 'RewardRefused',
+    aggregateId: nomination.id,
+    unitPath: nomination.unitPath,
+    payload: { nominationId: nomination.id, subject: subjectOfNomination(nomination), grantingUnitPath: nomination.grantingUnitPath, ...refusal },
+  };
 }
 
 export function subjectOfNomination(nomination: NominationRow) {

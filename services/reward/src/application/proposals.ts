@@ -6,7 +6,7 @@ import { PROPOSAL_SELECT, type DecisionRow, type ProposalRow, type ProposalStepR
 import { loadForm } from './catalogue';
 import type { RewardContext } from './context';
 import { insertDecision, proposeApproved, type ApprovedNomination } from './decisions';
-import { isCouncilOf, loadNomination, subjectOfNomination } from './nominations';
+import { closeRefused, isCouncilOf, loadNomination, rewardRefused, subjectOfNomination } from './nominations';
 import { requireUnit } from './subjects';
 
 /**
@@ -256,13 +256,18 @@ export function resendProposal(ctx: RewardContext, id: string, correction: strin
   });
 }
 
+/** The day (in Việt Nam) the dossier reached the authority: its answer cannot be older. */
+async function sentToAuthorityOn(manager: EntityManager, proposalId: string): Promise<string> {
+  const [sent] = await queryRows<{ receivedAt: Date }>(manager, `SELECT received_at AS "receivedAt" FROM proposal_steps WHERE proposal_id = $1 AND left_at IS NULL`, [proposalId]);
+  return todayInVietnam(sent!.receivedAt);
+}
+
 /** The authority's decision, recorded when it arrives (number, day, signer): the reward is granted, paid and published now. */
 export function recordAuthorityDecision(ctx: RewardContext, id: string, input: AuthorityDecisionInput): Promise<DecisionRow> {
   return ctx.transaction(async (scope) => {
     const { manager } = scope;
     const proposal = await proposalFor(ctx, manager, id, 'RECORD_DECISION');
-    const [sent] = await queryRows<{ receivedAt: Date }>(manager, `SELECT received_at AS "receivedAt" FROM proposal_steps WHERE proposal_id = $1 AND left_at IS NULL`, [proposal.id]);
-    const problems = authorityDecisionProblems(input, todayInVietnam(sent!.receivedAt), todayInVietnam());
+    const problems = authorityDecisionProblems(input, await sentToAuthorityOn(manager, proposal.id), todayInVietnam());
     if (problems.length) throw new ValidationError(problems);
     const nomination = (await loadNomination(manager, proposal.nominationId, true))!;
     const form = await loadForm(manager, proposal.formCode);
@@ -289,8 +294,7 @@ export function recordAuthorityRefusal(ctx: RewardContext, id: string, input: Au
   return ctx.transaction(async (scope) => {
     const { manager, emit } = scope;
     const proposal = await proposalFor(ctx, manager, id, 'RECORD_DECISION');
-    const [sent] = await queryRows<{ receivedAt: Date }>(manager, `SELECT received_at AS "receivedAt" FROM proposal_steps WHERE proposal_id = $1 AND left_at IS NULL`, [proposal.id]);
-    const problems = authorityRefusalProblems(input, todayInVietnam(sent!.receivedAt), todayInVietnam());
+    const problems = authorityRefusalProblems(input, await sentToAuthorityOn(manager, proposal.id), todayInVietnam());
     if (problems.length) throw new ValidationError(problems);
     const reason = input.reason.trim().normalize('NFC');
     const number = input.number?.trim().normalize('NFC') || null;
@@ -299,22 +303,8 @@ export function recordAuthorityRefusal(ctx: RewardContext, id: string, input: Au
       [proposal.id, input.refusedOn, reason, number]);
     const nomination = (await loadNomination(manager, proposal.nominationId, true))!;
     const refusedBy = authorityStepName(proposal);
-    const refusal = `${refusedBy} không khen thưởng: ${reason}`;
-    await manager.query(`UPDATE nominations SET status = 'REFUSED', refusal_reason = $2, closed_at = now() WHERE id = $1`, [nomination.id, refusal]);
-    await emit({
-      type: 'RewardRefused',
-      aggregateId: nomination.id,
-      unitPath: nomination.unitPath,
-      payload: {
-        nominationId: nomination.id,
-        subject: subjectOfNomination(nomination),
-        formCode: proposal.formCode,
-        grantingUnitPath: nomination.grantingUnitPath,
-        refusedOn: input.refusedOn,
-        reason,
-        refusedBy,
-      },
-    });
+    await closeRefused(manager, nomination, `${refusedBy} không khen thưởng: ${reason}`);
+    await emit(rewardRefused(nomination, { formCode: proposal.formCode, refusedOn: input.refusedOn, reason, refusedBy }));
     return (await proposalById(manager, proposal.id))!;
   });
 }
