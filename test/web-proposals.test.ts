@@ -74,7 +74,7 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
     await record.getByRole('button', { name: 'Ghi nhận quyết định' }).click();
     await officer.page.getByText(/^Đã ghi nhận Quyết định số 1234\/QĐ-CTN: Huân chương Lao động hạng Ba, 10\.530\.000/).waitFor();
 
-    const done = officer.page.getByTestId('proposals-followed').getByTestId('proposal').filter({ hasText: s.run });
+    const done = officer.page.getByTestId('proposals-followed').getByTestId('proposal').filter({ hasText: s.run }).filter({ hasText: 'Nguyễn Thị Hoa' });
     await done.getByRole('link', { name: 'Quyết định số 1234/QĐ-CTN' }).waitFor();
     const rows = done.getByTestId('proposal-steps').locator('tbody tr');
     expect(await rows.count()).toBe(6);

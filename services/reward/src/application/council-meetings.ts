@@ -86,10 +86,8 @@ export async function setAdHocTimeLimit(ctx: RewardContext, input: { days: numbe
   const problems = timeLimitProblems(input);
   if (problems.length) throw new ValidationError(problems);
   return ctx.transaction(async ({ manager }) => {
-    const [saved] = await queryRows<TimeLimit>(manager,
-      `UPDATE reward_time_limits SET days = $1, source = $2, verified = $3 WHERE code = 'AD_HOC' RETURNING code, days, source, verified`,
-      [input.days, input.source.trim().normalize('NFC'), input.verified]);
-    return saved!;
+    await manager.query(`UPDATE reward_time_limits SET days = $1, source = $2, verified = $3 WHERE code = 'AD_HOC'`, [input.days, input.source.trim().normalize('NFC'), input.verified]);
+    return adHocTimeLimit(manager);
   });
 }
 
