@@ -61,6 +61,8 @@ export function NominatePage() {
   const subjectUnitId = form.subjectKind === 'member' ? member?.unit.id : subjectUnit?.id;
   const chain = useQuery<{ unionUnit: ChainUnit | null }>(CHAIN, { id: subjectUnitId }, !subjectUnitId);
   const levels = subjectUnitId ? levelsOf(chain.data?.unionUnit) : [];
+  // a level chosen for another subject (the kind or the person changed) is not this one's
+  const granting = levels.some((l) => l.id === form.grantingUnitId) ? form.grantingUnitId : '';
   const subject = form.subjectKind === 'member' ? 'INDIVIDUAL' : 'COLLECTIVE';
   // the catalogue's forms for this kind of subject; an ad-hoc reward is a commendation, never a yearly title
   const forms = data.data?.rewardForms.filter((f) => f.subjects.includes(subject) && (form.source !== 'AD_HOC' || f.kind !== 'EMULATION_TITLE')) ?? [];
@@ -71,7 +73,7 @@ export function NominatePage() {
         source: form.source,
         memberId: form.subjectKind === 'member' ? form.memberId || null : null,
         unitId: form.subjectKind === 'unit' ? subjectUnit?.id ?? null : null,
-        grantingUnitId: form.grantingUnitId,
+        grantingUnitId: granting,
         formCode: form.formCode || null,
         taskRating: form.taskRating || null,
         achievedOn: form.achievedOn,
@@ -122,7 +124,7 @@ export function NominatePage() {
         )}
         <div className="row">
           <Field id="nominate-granting" label="Cấp khen thưởng" hint="Đơn vị của người, tập thể được đề nghị hoặc cấp trên của đơn vị đó; chọn người, tập thể trước." problem={p('grantingUnitId')}>
-            <select id="nominate-granting" value={form.grantingUnitId} onChange={(e) => setForm({ ...form, grantingUnitId: e.target.value })} {...describedBy('nominate-granting', true, p('grantingUnitId'))}>
+            <select id="nominate-granting" value={granting} onChange={(e) => setForm({ ...form, grantingUnitId: e.target.value })} {...describedBy('nominate-granting', true, p('grantingUnitId'))}>
               <option value="">Chọn…</option>
               {levels.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
             </select>
