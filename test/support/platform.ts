@@ -56,8 +56,9 @@ export function usePlatform(gatewayOverrides: Partial<GatewayConfig> = {}): { pl
     env.platform = await startTestPlatform(gatewayOverrides);
     env.api = new Api(env.platform.gatewayUrl);
   });
+  // stopping waits for each consumer to leave its group: on a busy broker that took longer than a test's minute once
   afterAll(async () => {
     await env.platform?.stop();
-  });
+  }, 180_000);
   return env;
 }
