@@ -129,7 +129,7 @@ async function proposalFor(ctx: RewardContext, manager: EntityManager, id: strin
   if (!proposal || !canSeeProposal(ctx.identity, proposal)) throw new NotFoundError('Proposal', id, 'Không có hồ sơ đề nghị này, hoặc bạn không được xem');
   if (proposalActions(ctx.identity, proposal).includes(action)) return proposal;
   const where = `hồ sơ ${whereProposalIs(proposal)}`;
-  if (proposal.status === 'DECIDED' || proposal.status === 'REFUSED' || !canActOnStatus(proposal.status, action)) throw new ConflictError(`Không thực hiện được: ${where}`, { status: proposal.status });
+  if (!canActOnStatus(proposal.status, action)) throw new ConflictError(`Không thực hiện được: ${where}`, { status: proposal.status });
   throw new ForbiddenError(`Chỉ ${action === 'RECORD_DECISION' && proposal.authority === 'EMPLOYER' ? 'người sử dụng lao động của đơn vị' : `cán bộ công đoàn của ${proposal.holderUnitName}`} thực hiện được việc này: ${where}`, { holderUnitPath: proposal.holderUnitPath });
 }
 
