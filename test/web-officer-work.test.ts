@@ -30,6 +30,11 @@ describe('an officer of Hà Nội at work', () => {
   it('finds a member without diacritics, adds one, moves her and records her leaving', async () => {
     const officer = await people.pageAs({ roles: ['UNIT_OFFICER'], unit: 'hn' }, '/dashboard');
     const page = officer.page;
+    const keys: (string | undefined)[] = [];
+    page.on('request', (request) => {
+      const body = request.method() === 'POST' && request.url().endsWith('/graphql') ? (JSON.parse(request.postData() ?? '{}') as { query?: string }) : {};
+      if (/^\s*mutation\b/.test(body.query ?? '')) keys.push(request.headers()['idempotency-key']);
+    });
     await openFromHome(page, 'Đoàn viên', 'Đoàn viên');
 
     await page.getByLabel('Tìm theo tên (có dấu hoặc không dấu)').fill('nguyen thi hoa');
@@ -71,6 +76,10 @@ describe('an officer of Hà Nội at work', () => {
     await card.getByLabel('Ngày rời công đoàn').fill(`${year - 1}-12-31`);
     await card.getByRole('button', { name: 'Ghi nhận rời công đoàn' }).click();
     await card.getByText(`đã rời công đoàn ngày 31/12/${year - 1}`).waitFor();
+    // each of the five mutations sent (two adds, a move, two leavings) carried an Idempotency-Key of its own
+    expect(keys).toHaveLength(5);
+    expect(new Set(keys).size).toBe(5);
+    for (const key of keys) expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     await officer.close();
 
     const mai = (await portal.s.api.ok(`query($u: ID!) { members(unitId: $u, search: "mai") { edges { node { fullName unit { name } leftUnionOn } } } }`, { u: portal.s.units.hn!.id }, portal.s.tokens.officerHn)).members.edges;

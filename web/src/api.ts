@@ -1,5 +1,6 @@
 /** The gateway is the portal's only back end: GraphQL over POST (JSON, so the gateway's CSRF rule is met). */
 import { sessionExpired } from './auth';
+import { idempotencyFor } from './idempotency';
 
 export interface Problem {
   field: string;
@@ -9,7 +10,7 @@ export interface Problem {
 export interface GraphQLError {
   message: string;
   path?: (string | number)[];
-  extensions?: { code?: string; problems?: Problem[]; field?: string; serviceName?: string };
+  extensions?: { code?: string; problems?: Problem[]; field?: string; serviceName?: string; retryable?: boolean };
 }
 
 export class ApiError extends Error {
@@ -31,14 +32,18 @@ export interface Result<T> {
 }
 
 export async function request<T>(query: string, variables: Record<string, unknown>, token: string | null): Promise<Result<T>> {
+  const sending = idempotencyFor(query, variables, token !== null);
   const response = await fetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...sending.headers },
     body: JSON.stringify({ query, variables }),
   });
   // the gateway no longer takes this session's token: sign in again, and come back to this page
   if (response.status === 401 && token) sessionExpired();
-  const body = (await response.json().catch(() => ({ errors: [{ message: `Máy chủ trả lời ${response.status}` }] }))) as { data?: T; errors?: GraphQLError[] };
+  const answer = (await response.json().catch(() => null)) as { data?: T; errors?: GraphQLError[] } | null;
+  // a body that is not JSON (a balancer's 502 page) is no answer from the gateway: the mutation may have run
+  if (answer) sending.answered(answer.errors ?? []);
+  const body = answer ?? { errors: [{ message: `Máy chủ trả lời ${response.status}` }] };
   if (!body.data && body.errors?.length) throw new ApiError(body.errors[0]!);
   return { data: body.data ?? null, errors: body.errors ?? [] };
 }
@@ -56,10 +61,12 @@ export async function mutate<T>(query: string, variables: Record<string, unknown
  */
 export function mutateWithProgress<T>(query: string, variables: Record<string, unknown>, token: string | null, onProgress: (share: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
+    const sending = idempotencyFor(query, variables, token !== null);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/graphql');
     xhr.setRequestHeader('content-type', 'application/json');
     if (token) xhr.setRequestHeader('authorization', `Bearer ${token}`);
+    for (const [name, value] of Object.entries(sending.headers)) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => event.lengthComputable && onProgress(Math.min(0.95, event.loaded / event.total));
     xhr.onerror = () => reject(new ApiError({ message: 'Không kết nối được máy chủ' }));
     xhr.onload = () => {
@@ -67,6 +74,7 @@ export function mutateWithProgress<T>(query: string, variables: Record<string, u
       onProgress(1);
       try {
         const body = JSON.parse(xhr.responseText) as { data?: T; errors?: GraphQLError[] };
+        sending.answered(body.errors ?? []);
         if (body.errors?.length) reject(new ApiError(body.errors[0]!));
         else resolve(body.data as T);
       } catch {
