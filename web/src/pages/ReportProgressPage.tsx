@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, mutate, type Problem } from '../api';
 import { useAuth } from '../auth';
-import { num, percent, todayIso } from '../format';
-import { useQuery } from '../hooks';
-import { Empty, ErrorBox, Field, Page, Success, problemFor } from '../ui';
+import { day, num, percent, todayIso } from '../format';
+import { usePagedQuery, useQuery, type Connection } from '../hooks';
+import { Empty, ErrorBox, Field, MoreButton, Page, Success, problemFor } from '../ui';
 import { MY_UNIT, type MyUnit } from '../my-unit';
 
 interface Enrollment {
@@ -15,8 +15,8 @@ interface Enrollment {
 }
 
 const CAMPAIGNS = `query ReportableCampaigns($unitId: ID!) { campaigns(unitId: $unitId, first: 50) { edges { node { id title status } } } }`;
-const ENROLLMENTS = `query Enrollments($id: ID!) { campaign(id: $id) { enrollments(first: 100) { edges { node {
-  id completion unit { name } member { fullName } progress { target { id name unitOfMeasure } currentValue committedValue } } } } } }`;
+const ENROLLMENTS = `query Enrollments($id: ID!, $after: String) { campaign(id: $id) { enrollments(first: 100, after: $after) { edges { node {
+  id completion unit { name } member { fullName } progress { target { id name unitOfMeasure } currentValue committedValue } } } pageInfo { hasNextPage endCursor } } } }`;
 const REPORT = `mutation ReportProgress($input: ReportProgressInput!) { reportProgress(input: $input) { periodStart periodEnd value } }`;
 
 /** Report a period's progress for an enrolled unit or member, against one target. */
@@ -26,12 +26,12 @@ export function ReportProgressPage() {
   const unitId = unit.data?.myUnit?.id;
   const campaigns = useQuery<{ campaigns: { edges: { node: { id: string; title: string; status: string } }[] } }>(CAMPAIGNS, { unitId }, !unitId);
   const [campaignId, setCampaignId] = useState('');
-  const enrollments = useQuery<{ campaign: { enrollments: { edges: { node: Enrollment }[] } } | null }>(ENROLLMENTS, { id: campaignId }, !campaignId);
+  const enrollments = usePagedQuery<{ campaign: { enrollments: Connection<Enrollment> } | null }, Enrollment>(ENROLLMENTS, { id: campaignId }, (d) => d.campaign?.enrollments, !campaignId);
   const [form, setForm] = useState({ enrollmentId: '', targetId: '', periodStart: todayIso().slice(0, 8) + '01', value: '', evidenceUrl: '' });
   const [problems, setProblems] = useState<Problem[]>([]);
   const [error, setError] = useState<Error | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const list = enrollments.data?.campaign?.enrollments.edges.map((e) => e.node) ?? [];
+  const list = enrollments.nodes;
   const chosen = list.find((e) => e.id === form.enrollmentId);
 
   const submit = async (event: FormEvent) => {
@@ -39,10 +39,15 @@ export function ReportProgressPage() {
     setError(null);
     setDone(null);
     setProblems([]);
+    // the API takes a number: an empty field must not reach it as 0, a result nobody reported
+    if (!form.value.trim()) {
+      setProblems([{ field: 'value', message: 'Nhập kết quả trong kỳ; để trống không được tính là 0' }]);
+      return;
+    }
     try {
       const input = { enrollmentId: form.enrollmentId, targetId: form.targetId, periodStart: form.periodStart, value: Number(form.value), evidenceUrl: form.evidenceUrl || null };
       const { reportProgress } = await mutate<{ reportProgress: { periodStart: string; periodEnd: string } }>(REPORT, { input }, session?.token ?? null);
-      setDone(`Đã ghi nhận báo cáo kỳ ${reportProgress.periodStart} – ${reportProgress.periodEnd}.`);
+      setDone(`Đã ghi nhận báo cáo kỳ ${day(reportProgress.periodStart)} – ${day(reportProgress.periodEnd)}.`);
       enrollments.reload();
     } catch (e) {
       setError(e as Error);
@@ -66,6 +71,7 @@ export function ReportProgressPage() {
               {list.map((e) => <option key={e.id} value={e.id}>{e.member ? `${e.member.fullName} (${e.unit.name})` : e.unit.name} — hoàn thành {percent(e.completion)}</option>)}
             </select>
           </Field>
+          <MoreButton list={enrollments} shown={list.length} />
           {chosen ? (
             <Field id="target" label="Chỉ tiêu" problem={problemFor(problems, 'targetId')}>
               <select id="target" value={form.targetId} onChange={(e) => setForm({ ...form, targetId: e.target.value })}>
