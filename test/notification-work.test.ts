@@ -401,6 +401,44 @@ describe('the other deadlines', () => {
     expect(await inbox(people.officerKcn, 'SUMMARY_OVERDUE')).toHaveLength(1);
   });
 
+  it('an appeal window closing within two days reminds those enrolled once: the unit’s officers and the member with an account, no one else', async () => {
+    const title = `Khiếu nại đúng hạn ${run}`;
+    const { id, targetId } = await campaign(title, 'MONTHLY');
+    const may = await enrol(id, 'may');
+    const lan = (await env.api.ok(`mutation($input: EnrollMemberInput!) { enrollMember(input: $input) { id } }`, { input: { campaignId: id, memberId: tree.members.lan } }, admin)).enrollMember.id as string;
+    const set = (await env.api.ok(`mutation($input: CriteriaSetInput!) { createCriteriaSet(input: $input) { id } }`, {
+      input: { campaignId: id, variant: 'GENERAL', appealWindowDays: 10, criteria: [{ name: 'Sáng kiến', method: 'LINEAR', weight: 100, unitOfMeasure: 'sáng kiến', targetValue: 12, targetId }] },
+    }, people.officerKcn.token)).createCriteriaSet;
+    await env.api.ok(`mutation($id: ID!) { publishCriteriaSet(id: $id) { id } }`, { id: set.id }, people.officerKcn.token);
+    for (const enrollmentId of [may, lan]) {
+      await env.api.ok(`mutation($input: ReportProgressInput!) { reportProgress(input: $input) { periodStart } }`, { input: { enrollmentId, targetId, periodStart: daysAgoInVietnam(14), value: 3 } }, admin);
+    }
+    await eventually(async () => {
+      const scores = await Promise.all([may, lan].map(async (e) => (await env.api.ok(`query($e: ID!) { participantScore(enrollmentId: $e) { total } }`, { e }, admin)).participantScore));
+      return scores.every((score) => score && score.total > 0) ? scores : null;
+    }, 30000, 'both scored in evaluation');
+    await env.api.ok(`mutation($id: ID!) { publishResults(campaignId: $id) { publicationVersion } }`, { id }, people.officerKcn.token);
+    await eventuallyCounted('notification', 'appeal_windows WHERE campaign_id = $1', [id], 1, 'the appeal window in notification');
+    await eventuallyCounted('notification', 'enrollment_refs WHERE campaign_id = $1', [id], 2, 'the enrolments in notification');
+    const told = async (person: Person) => (await inbox(person, 'APPEAL_WINDOW_CLOSING')).filter((item) => item.link === `/work/appeals?campaign=${id}`);
+    // ten days left: nobody is reminded yet
+    await scan();
+    expect(await told(people.officerMay)).toEqual([]);
+    // a day left
+    await db.query(`UPDATE appeal_windows SET closes_at = now() + interval '1 day' WHERE campaign_id = $1`, [id]);
+    await scan();
+    for (const person of [people.officerMay, people.lan]) {
+      await eventually(async () => ((await told(person)).length ? true : null), 30000, 'the appeal window reminder');
+      const [reminder] = await told(person);
+      expect(reminder!.title).toBe(`Sắp hết hạn khiếu nại kết quả: ${title}`);
+      await mailOf(person, `Sắp hết hạn khiếu nại kết quả: ${title}`);
+    }
+    for (const person of [people.hoa, people.officerDet, people.officerKcn]) expect(await told(person)).toEqual([]);
+    await scan();
+    expect(await told(people.officerMay)).toHaveLength(1);
+    expect(await told(people.lan)).toHaveLength(1);
+  });
+
   it('a report period about to end reminds the unit that has not reported it, not the one that has', async () => {
     const title = `Tuần lễ an toàn ${run}`;
     const { id, targetId } = await campaign(title, 'WEEKLY');
