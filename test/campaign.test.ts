@@ -295,11 +295,13 @@ describe('the life of a movement', () => {
     expect(progress.enrollment.progress[0]).toEqual({ target: { name: 'Sáng kiến được công nhận' }, committedValue: 10, currentValue: 3, met: false });
     expect(progress.enrollment.completion).toBeCloseTo(0.3 * 0.7);
     const inspection = await api.ok(
-      `query($id: ID!) { campaign(id: $id) { inspection { enrolled silent { id } byOrganisationType { key enrollments } byOccupation { key enrollments } } } }`,
+      `query($id: ID!) { campaign(id: $id) { inspection { enrolled behindTarget { id } behindTargetCount silent { id } silentCount byOrganisationType { key enrollments } byOccupation { key enrollments } } } }`,
       { id: campaignId },
       admin,
     );
     expect(inspection.campaign.inspection.enrolled).toBe(2);
+    expect(inspection.campaign.inspection.behindTargetCount).toBe(inspection.campaign.inspection.behindTarget.length);
+    expect(inspection.campaign.inspection.silentCount).toBe(inspection.campaign.inspection.silent.length);
     expect(inspection.campaign.inspection.byOrganisationType).toEqual([
       { key: 'FDI_ENTERPRISE', enrollments: 1 },
       { key: 'PRIVATE_ENTERPRISE', enrollments: 1 },

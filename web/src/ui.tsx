@@ -1,4 +1,4 @@
-import { cloneElement, isValidElement, useEffect, useRef, type ReactNode } from 'react';
+import { cloneElement, isValidElement, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import type { ApiError, GraphQLError, Problem } from './api';
 import { todayIso } from './format';
@@ -153,6 +153,27 @@ export function MoreButton({ list, shown }: { list: { hasMore: boolean; loadingM
         {list.loadingMore ? 'Đang tải…' : 'Xem thêm'}
       </button>
     </p>
+  );
+}
+
+/**
+ * A list the API gave whole (up to its limit) shown ten at a time, so that a province's hundred lagging unions do not
+ * make the page endless; `total` counts those beyond the API's limit too, which `beyond` says where to find.
+ */
+export function ShortList({ items, total, beyond, testId }: { items: { key: string; text: string }[]; total: number; beyond: string; testId?: string }) {
+  const [shown, setShown] = useState(10);
+  return (
+    <>
+      <ul data-testid={testId}>{items.slice(0, shown).map((item) => <li key={item.key}>{item.text}</li>)}</ul>
+      {shown < items.length ? (
+        <p className="more">
+          <span className="muted" aria-live="polite">Đang hiện {shown.toLocaleString('vi-VN')} trong {total.toLocaleString('vi-VN')}. </span>
+          <button type="button" className="secondary" onClick={() => setShown(shown + 10)}>Xem thêm</button>
+        </p>
+      ) : total > items.length ? (
+        <p className="muted">Đang hiện {items.length.toLocaleString('vi-VN')} trong {total.toLocaleString('vi-VN')}; {beyond}.</p>
+      ) : null}
+    </>
   );
 }
 

@@ -7,7 +7,7 @@ import { CAMPAIGN_STATUS, NOMINATION_SOURCE, ORGANISATION_TYPE, day, label, num,
 import { FAIRNESS_FIELDS, FairnessFigures, type Fairness } from '../fairness';
 import { useQuery } from '../hooks';
 import { MY_UNIT, type MyUnit } from '../my-unit';
-import { Empty, ErrorBox, Loading, Page, Warnings } from '../ui';
+import { Empty, ErrorBox, Loading, Page, ShortList, Warnings } from '../ui';
 
 interface Enrollment {
   id: string;
@@ -21,14 +21,14 @@ interface DashboardCampaign {
   title: string;
   status: string;
   participation: { units: number; members: number };
-  inspection: { enrolled: number; behindTarget: Enrollment[]; silent: Enrollment[]; byOrganisationType: { key: string; completionRate: number; enrollments: number }[] } | null;
+  inspection: { enrolled: number; behindTarget: Enrollment[]; behindTargetCount: number; silent: Enrollment[]; silentCount: number; byOrganisationType: { key: string; completionRate: number; enrollments: number }[] } | null;
   rankings: { edges: { node: { rank: number; name: string; unitName: string; score: number } }[] } | null;
 }
 
 const DASHBOARD = `query Dashboard($unitId: ID!, $from: Date!, $to: Date!) {
   campaigns(unitId: $unitId, first: 10) { edges { node {
     id title status participation { units members }
-    inspection { enrolled behindTarget { id completion unit { name } member { fullName } } silent { id completion unit { name } member { fullName } } byOrganisationType { key completionRate enrollments } }
+    inspection { enrolled behindTarget { id completion unit { name } member { fullName } } behindTargetCount silent { id completion unit { name } member { fullName } } silentCount byOrganisationType { key completionRate enrollments } }
     rankings(first: 5) { edges { node { rank name unitName score } } }
   } } }
   overdueSummaries(unitId: $unitId, first: 10) { edges { node { id title endsOn launchingUnit { name } } } }
@@ -42,6 +42,8 @@ function meanCompletion(campaign: DashboardCampaign): number | null {
   const enrolled = groups.reduce((sum, g) => sum + g.enrollments, 0);
   return enrolled ? groups.reduce((sum, g) => sum + g.completionRate * g.enrollments, 0) / enrolled : null;
 }
+
+const FULL_LIST = 'danh sách đầy đủ trong tệp Excel kiểm tra tiến độ';
 
 function Inspection({ campaign }: { campaign: DashboardCampaign }) {
   const inspection = campaign.inspection;
@@ -60,12 +62,16 @@ function Inspection({ campaign }: { campaign: DashboardCampaign }) {
           <DownloadButton label="Tải PDF báo cáo sơ kết, tổng kết" href={`/documents/campaigns/${campaign.id}/report.pdf`} />
         </div>
         <div className="card">
-          <h3>Chậm so với chỉ tiêu ({inspection.behindTarget.length})</h3>
-          {inspection.behindTarget.length ? <ul>{inspection.behindTarget.map((e) => <li key={e.id}>{who(e)}: {percent(e.completion)}</li>)}</ul> : <Empty>Không có.</Empty>}
+          <h3>Chậm so với chỉ tiêu ({num(inspection.behindTargetCount)})</h3>
+          {inspection.behindTarget.length
+            ? <ShortList testId="behind-target" items={inspection.behindTarget.map((e) => ({ key: e.id, text: `${who(e)}: ${percent(e.completion)}` }))} total={inspection.behindTargetCount} beyond={FULL_LIST} />
+            : <Empty>Không có.</Empty>}
         </div>
         <div className="card">
-          <h3>Chưa báo cáo ({inspection.silent.length})</h3>
-          {inspection.silent.length ? <ul>{inspection.silent.map((e) => <li key={e.id}>{who(e)}</li>)}</ul> : <Empty>Không có.</Empty>}
+          <h3>Chưa báo cáo ({num(inspection.silentCount)})</h3>
+          {inspection.silent.length
+            ? <ShortList testId="silent" items={inspection.silent.map((e) => ({ key: e.id, text: who(e) }))} total={inspection.silentCount} beyond={FULL_LIST} />
+            : <Empty>Không có.</Empty>}
         </div>
         <div className="card">
           <h3>Xếp hạng</h3>

@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, officerScope, pageSize, parseId, queryRows, requireAuthenticated, toConnection, todayInVietnam, type Connection, type FieldProblem, type OrganisationType, type PageRequest } from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, foldedContainsPattern, officerScope, pageSize, parseId, queryRows, requireAuthenticated, toConnection, todayInVietnam, type Connection, type FieldProblem, type OrganisationType, type PageRequest } from '@thidua/common';
 import { CAMPAIGN_STATUS_NAMES } from '../domain/campaign-names';
 import { inSentence } from '@thidua/common';
 import { IsNull, Not, type EntityManager } from 'typeorm';
@@ -193,11 +193,15 @@ async function enrollmentPage(ctx: CampaignContext, where: string, params: unkno
   return toConnection(rows, limit, (row) => [cursorTime.get(row.id)!, row.id]);
 }
 
-export function campaignEnrollments(ctx: CampaignContext, campaign: CampaignRow, page: PageRequest): Promise<Connection<EnrollmentRow>> {
+export function campaignEnrollments(ctx: CampaignContext, campaign: CampaignRow, page: PageRequest, search: string | null = null): Promise<Connection<EnrollmentRow>> {
   requireAuthenticated(ctx.identity);
   const scope = officerScope(ctx.identity);
   if (scope === null) throw new ForbiddenError('Chỉ cán bộ công đoàn mới xem được danh sách đăng ký tham gia phong trào');
-  return enrollmentPage(ctx, `e.campaign_id = $1 AND e.unit_path LIKE $2 || '%'`, [campaign.id, scope], page);
+  return enrollmentPage(ctx,
+    `e.campaign_id = $1 AND e.unit_path LIKE $2 || '%' AND ($3::text IS NULL
+       OR EXISTS (SELECT 1 FROM union_units u WHERE u.id = e.unit_id AND u.name_folded LIKE $3)
+       OR EXISTS (SELECT 1 FROM members m WHERE m.id = e.member_id AND m.full_name_folded LIKE $3))`,
+    [campaign.id, scope, foldedContainsPattern(search)], page);
 }
 
 export function memberEnrollments(ctx: CampaignContext, memberId: string, page: PageRequest): Promise<Connection<EnrollmentRow>> {
@@ -231,13 +235,14 @@ interface InspectedRow {
   occupation_code: string | null;
 }
 
-const LIST_LIMIT = 100;
+/** The screen lists this many of those behind or silent; the spreadsheet lists them all. */
+const INSPECTION_LIST_LIMIT = 100;
 
 /**
- * Inspection (kiểm tra, đôn đốc) of the enrollments inside the caller's subtree: who is behind target, who
- * stopped reporting, and completion by organisation type and occupation.
+ * Inspection (kiểm tra, đôn đốc) of the enrollments inside the caller's subtree: who is behind target (least
+ * complete first), who stopped reporting, up to `listed` of each, and completion by organisation type and occupation.
  */
-export async function inspection(ctx: CampaignContext, campaign: CampaignRow) {
+export async function inspection(ctx: CampaignContext, campaign: CampaignRow, listed = INSPECTION_LIST_LIMIT) {
   requireAuthenticated(ctx.identity);
   const scope = officerScope(ctx.identity);
   if (scope === null) throw new ForbiddenError('Chỉ cán bộ công đoàn mới kiểm tra, đôn đốc phong trào');
@@ -272,10 +277,15 @@ export async function inspection(ctx: CampaignContext, campaign: CampaignRow) {
       .map(([k, values]) => ({ key: k, enrollments: values.length, completionRate: values.reduce((s, v) => s + v, 0) / values.length }))
       .sort((a, b) => a.key.localeCompare(b.key));
   };
+  // the officer chases the furthest behind first
+  const behind = assessed.filter((a) => a.behind).sort((a, b) => a.completion - b.completion);
+  const silent = assessed.filter((a) => a.silent);
   return {
     enrolled: assessed.length,
-    behindTarget: assessed.filter((a) => a.behind).slice(0, LIST_LIMIT).map((a) => a.enrollment),
-    silent: assessed.filter((a) => a.silent).slice(0, LIST_LIMIT).map((a) => a.enrollment),
+    behindTarget: behind.slice(0, listed).map((a) => a.enrollment),
+    behindTargetCount: behind.length,
+    silent: silent.slice(0, listed).map((a) => a.enrollment),
+    silentCount: silent.length,
     byOrganisationType: group((a) => a.row.unit_organisation_type ?? 'UNSPECIFIED'),
     byOccupation: group((a) => a.row.occupation_code),
   };

@@ -95,9 +95,9 @@ async function inspectedLines(ctx: CampaignContext, enrollments: EnrollmentRow[]
   );
 }
 
-/** The inspection (kiểm tra, đôn đốc) of a movement: who is behind target, who stopped reporting, completion by type. */
+/** The inspection (kiểm tra, đôn đốc) of a movement: all who are behind target, all who stopped reporting, completion by type. */
 export async function inspectionSheets(ctx: CampaignContext, campaign: CampaignRow): Promise<SheetSpec<any>[]> {
-  const inspected = await inspection(ctx, campaign);
+  const inspected = await inspection(ctx, campaign, Number.POSITIVE_INFINITY);
   const groups: SheetColumn<{ key: string; enrollments: number; completionRate: number }>[] = [
     { header: 'Nhóm', width: 32, value: (g) => inSentence(ORGANISATION_TYPE_NAMES[g.key] ?? g.key) },
     { header: 'Lượt tham gia', width: 14, format: 'integer', value: (g) => g.enrollments },

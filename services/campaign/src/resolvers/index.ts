@@ -170,7 +170,7 @@ export const resolvers: GraphQLResolverMap<Ctx> = {
     derivatives: (campaign: CampaignRow, args: PageRequest, ctx: Ctx) => derivatives(ctx, campaign, args),
     spread: (campaign: CampaignRow, _: unknown, ctx: Ctx) => spreadOf(ctx, campaign),
     participation: (campaign: CampaignRow, _: unknown, ctx: Ctx) => ctx.loaders.participation.load(campaign.id),
-    enrollments: (campaign: CampaignRow, args: PageRequest, ctx: Ctx) => campaignEnrollments(ctx, campaign, args),
+    enrollments: (campaign: CampaignRow, args: PageRequest & { search?: string | null }, ctx: Ctx) => campaignEnrollments(ctx, campaign, args, args.search ?? null),
     inspection: (campaign: CampaignRow, _: unknown, ctx: Ctx) => inspection(ctx, campaign),
   },
   CampaignSummary: {
