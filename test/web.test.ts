@@ -221,6 +221,12 @@ describe('the Bắc Ninh officer', () => {
     await menu.getByRole('link', { name: 'Báo cáo tiến độ', exact: true }).click();
     await page.getByLabel('Phong trào', { exact: true }).selectOption({ label: title });
     const enrolment = page.getByLabel('Đơn vị / đoàn viên tham gia');
+    const find = page.getByLabel('Tìm đơn vị, đoàn viên tham gia (có dấu hoặc không dấu)');
+    await find.fill('khong co ai ten nay');
+    await page.getByText('Không có đơn vị, đoàn viên tham gia nào tên có «khong co ai ten nay».').waitFor();
+    await find.fill(foldVietnamese(union.name));
+    await enrolment.locator('option', { hasText: worker }).waitFor({ state: 'attached' });
+    expect(await enrolment.locator('option').allTextContents()).toEqual(['Chọn…', `${union.name} — hoàn thành 0%`, `${worker} (${union.name}) — hoàn thành 0%`]);
     await enrolment.selectOption({ label: `${union.name} — hoàn thành 0%` });
     await page.getByLabel('Chỉ tiêu', { exact: true }).selectOption({ index: 1 });
     await page.getByLabel('Kỳ báo cáo (ngày đầu kỳ)').fill(`${year}-01-01`);
@@ -271,6 +277,18 @@ describe('the Bắc Ninh officer', () => {
     expect(replication).not.toMatch(/—$/);
     const fairness = await page.getByTestId('fairness-chart').locator('table tbody tr').allTextContents();
     expect(fairness).toEqual([expect.stringMatching(/^Lao động trực tiếp sản xuất\d/), expect.stringMatching(/^Không giữ chức vụ quản lý\d/)]);
+    // the province's biggest movement: its lagging unions ten at a time, the furthest behind first
+    await page.getByRole('row').filter({ hasText: `Lao động giỏi, Lao động sáng tạo năm ${year}` }).getByRole('button', { name: 'Kiểm tra' }).click();
+    const heading = page.getByRole('heading', { name: /^Chậm so với chỉ tiêu \(\d+\)$/ });
+    const lagging = Number((await heading.textContent())!.match(/\((\d+)\)/)![1]);
+    expect(lagging).toBeGreaterThan(10);
+    const behind = page.getByTestId('behind-target').getByRole('listitem');
+    expect(await behind.count()).toBe(10);
+    await page.getByText(`Đang hiện 10 trong ${lagging}.`).waitFor();
+    await page.locator('.card').filter({ has: heading }).getByRole('button', { name: 'Xem thêm' }).click();
+    expect(await behind.count()).toBe(Math.min(20, lagging));
+    const shares = (await behind.allTextContents()).map((text) => Number(text.match(/([\d,]+)%$/)![1]!.replace(',', '.')));
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
     await context.close();
   });
 });

@@ -15,7 +15,7 @@ interface Enrollment {
 }
 
 const CAMPAIGNS = `query ReportableCampaigns($unitId: ID!) { campaigns(unitId: $unitId, first: 50) { edges { node { id title status } } } }`;
-const ENROLLMENTS = `query Enrollments($id: ID!, $after: String) { campaign(id: $id) { enrollments(first: 100, after: $after) { edges { node {
+const ENROLLMENTS = `query Enrollments($id: ID!, $search: String, $after: String) { campaign(id: $id) { enrollments(first: 100, after: $after, search: $search) { edges { node {
   id completion unit { name } member { fullName } progress { target { id name unitOfMeasure } currentValue committedValue } } } pageInfo { hasNextPage endCursor } } } }`;
 const REPORT = `mutation ReportProgress($input: ReportProgressInput!) { reportProgress(input: $input) { periodStart periodEnd value } }`;
 
@@ -26,7 +26,9 @@ export function ReportProgressPage() {
   const unitId = unit.data?.myUnit?.id;
   const campaigns = useQuery<{ campaigns: { edges: { node: { id: string; title: string; status: string } }[] } }>(CAMPAIGNS, { unitId }, !unitId);
   const [campaignId, setCampaignId] = useState('');
-  const enrollments = usePagedQuery<{ campaign: { enrollments: Connection<Enrollment> } | null }, Enrollment>(ENROLLMENTS, { id: campaignId }, (d) => d.campaign?.enrollments, !campaignId);
+  const [search, setSearch] = useState('');
+  const enrollments = usePagedQuery<{ campaign: { enrollments: Connection<Enrollment> } | null }, Enrollment>(
+    ENROLLMENTS, { id: campaignId, search: search.trim() || null }, (d) => d.campaign?.enrollments, !campaignId);
   const [form, setForm] = useState({ enrollmentId: '', targetId: '', periodStart: todayIso().slice(0, 8) + '01', value: '', evidenceUrl: '' });
   const [problems, setProblems] = useState<Problem[]>([]);
   const [error, setError] = useState<Error | null>(null);
@@ -57,12 +59,19 @@ export function ReportProgressPage() {
   return (
     <Page title="Báo cáo tiến độ">
       <Field id="campaign" label="Phong trào">
-        <select id="campaign" value={campaignId} onChange={(e) => { setCampaignId(e.target.value); setForm({ ...form, enrollmentId: '', targetId: '' }); }}>
+        <select id="campaign" value={campaignId} onChange={(e) => { setCampaignId(e.target.value); setSearch(''); setForm({ ...form, enrollmentId: '', targetId: '' }); }}>
           <option value="">Chọn phong trào…</option>
           {campaigns.data?.campaigns.edges.filter((e) => e.node.status !== 'DRAFT').map(({ node }) => <option key={node.id} value={node.id}>{node.title}</option>)}
         </select>
       </Field>
-      {campaignId && !enrollments.loading && list.length === 0 ? <Empty>Chưa có đơn vị, đoàn viên nào đăng ký tham gia.</Empty> : null}
+      {campaignId ? (
+        <Field id="enrollment-search" label="Tìm đơn vị, đoàn viên tham gia (có dấu hoặc không dấu)">
+          <input id="enrollment-search" type="search" value={search} onChange={(e) => { setSearch(e.target.value); setForm({ ...form, enrollmentId: '', targetId: '' }); }} />
+        </Field>
+      ) : null}
+      {campaignId && !enrollments.loading && list.length === 0
+        ? <Empty>{search.trim() ? `Không có đơn vị, đoàn viên tham gia nào tên có «${search.trim()}».` : 'Chưa có đơn vị, đoàn viên nào đăng ký tham gia.'}</Empty>
+        : null}
       {list.length ? (
         <form className="stack" onSubmit={submit}>
           <Field id="enrollment" label="Đơn vị / đoàn viên tham gia" problem={problemFor(problems, 'enrollmentId')}>
