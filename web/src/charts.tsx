@@ -1,5 +1,6 @@
 import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from 'chart.js';
 import { Bar } from 'react-chartjs-2';
+import { num, percent } from './format';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
 
@@ -30,7 +31,7 @@ export function wrapLabel(label: string): string[] {
  * never overlap; counts step by whole numbers.
  */
 export function BarChart({ title, labels, series, unit = '%', testId }: { title: string; labels: string[]; series: Series[]; unit?: string; testId?: string }) {
-  const format = (value: number | null) => (value === null ? '—' : unit === '%' ? `${Math.round(value * 1000) / 10}%` : value.toLocaleString('vi-VN'));
+  const format = (value: number | null) => (value === null ? '—' : unit === '%' ? percent(value) : num(value));
   const wrapped = labels.map(wrapLabel);
   const horizontal = wrapped.some((lines) => lines.length > 1);
   const valueAxis = { beginAtZero: true, ...(unit === '%' ? { max: 100, ticks: { callback: (v: string | number) => `${v}%` } } : { ticks: { precision: 0 } }) };

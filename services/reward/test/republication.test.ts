@@ -28,6 +28,8 @@ describe('a result changed by a later publication', () => {
   it('words the reason with the version once the results were republished', () => {
     expect(resultReason({ rank: 1, score: 100 }, 'Thi đua sáng kiến', 1)).toBe('Xếp hạng 1 trong kết quả phong trào "Thi đua sáng kiến" (100 điểm)');
     expect(resultReason({ rank: 2, score: 70 }, 'Thi đua sáng kiến', 3)).toBe('Xếp hạng 2 trong kết quả phong trào "Thi đua sáng kiến" (70 điểm, công bố lần 3)');
+    // a score as Vietnamese write it: a decimal comma, two places at most
+    expect(resultReason({ rank: 3, score: 16.666666 }, 'Thi đua sáng kiến', 1)).toBe('Xếp hạng 3 trong kết quả phong trào "Thi đua sáng kiến" (16,67 điểm)');
   });
 });
 

@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, foldVietnameseSql, foldedContainsPattern, hasRole, isOfficerOver, isWithinSubtree, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, toConnection, type Connection, type FieldProblem, type Identity, type PageRequest, type Queryable } from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, foldVietnameseSql, foldedContainsPattern, hasRole, isOfficerOver, isWithinSubtree, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, shortDate, toConnection, type Connection, type FieldProblem, type Identity, type PageRequest, type Queryable } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { REWARD_PERIOD_NAMES, periodEndOf, periodStartOf } from '../domain/periods';
 import { AGREEMENT_SELECT, EMPLOYER_REWARD_SELECT, type AgreementClause, type AgreementRow, type EmployerRewardRow } from '../entities';
@@ -172,5 +172,5 @@ export async function initiativeAgreement(manager: EntityManager, unitPath: stri
       ORDER BY length(unit_path) DESC, signed_on DESC LIMIT 1`,
     [unitPath, date],
   );
-  return row ? { rateBasisPoints: row.rateBasisPoints, source: `Thoả ước lao động tập thể ${row.employerName} ký ngày ${row.signedOn}` } : null;
+  return row ? { rateBasisPoints: row.rateBasisPoints, source: `Thỏa ước lao động tập thể ${row.employerName} ký ngày ${shortDate(row.signedOn)}` } : null;
 }

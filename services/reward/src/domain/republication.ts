@@ -1,3 +1,5 @@
+import { number } from '@thidua/common';
+
 /**
  * What a republication of results (after an accepted appeal) means for a decision based on an earlier version: the
  * result changed when the subject's score or rank did, or when the subject left a complete list.
@@ -24,5 +26,5 @@ export function resultChanged(before: ResultLine, after: ResultLine | null, list
 /** The reason a nomination from results gives, as the decision will publish it. */
 export function resultReason(line: ResultLine, campaignTitle: string, version: number): string {
   const published = version > 1 ? `, công bố lần ${version}` : '';
-  return `Xếp hạng ${line.rank} trong kết quả phong trào "${campaignTitle}" (${line.score} điểm${published})`;
+  return `Xếp hạng ${line.rank} trong kết quả phong trào "${campaignTitle}" (${number(line.score)} điểm${published})`;
 }
