@@ -18,7 +18,7 @@ function copyLine(values: Value[]): string {
     .join('\t')}\n`;
 }
 
-/** COPY rows into a table, with a progress bar showing rows per second and time left. */
+/** COPY rows into a table, with a progress bar showing rows per second and time left; `total` may be an estimate. */
 export async function copy(client: Client, label: string, table: string, columns: string[], total: number, rows: Iterable<Value[]>): Promise<number> {
   const bar = new SingleBar({
     format: `${label.padEnd(34)} [{bar}] {value}/{total} rows · {rate} rows/s · ETA {eta_formatted}`,
@@ -36,6 +36,8 @@ export async function copy(client: Client, label: string, table: string, columns
   const flush = async () => {
     if (!stream.write(chunk)) await new Promise((resolve) => stream.once('drain', resolve));
     chunk = '';
+    // a generator's total is an estimate (members per union vary): the bar never reads more than 100%
+    if (count > bar.getTotal()) bar.setTotal(count);
     bar.update(count, { rate: Math.round(count / Math.max(0.001, (Date.now() - started) / 1000)) });
   };
   for (const row of rows) {
@@ -49,6 +51,7 @@ export async function copy(client: Client, label: string, table: string, columns
     stream.on('finish', resolve);
     stream.on('error', reject);
   });
+  bar.setTotal(count);
   bar.update(count, { rate: Math.round(count / Math.max(0.001, (Date.now() - started) / 1000)) });
   bar.stop();
   return count;
