@@ -52,6 +52,8 @@ describe('annulling and revoking a decision', () => {
     expect(fields({ reason: '   sai    ' })).toEqual(['reason']);
     expect(fields({ reason: 'x'.repeat(5001) })).toEqual(['reason']);
     expect(fields({ revokedOn: '2026-03-08' })).toEqual(['revokedOn']);
+    // the day named as a person reads it
+    expect(revocationProblems({ ...annulment, revokedOn: '2026-03-08' }, decision, today)[0]!.message).toBe('ngày hủy bỏ, thu hồi không thể trước ngày quyết định khen thưởng (09/03/2026)');
     expect(fields({ revokedOn: '2026-03-09' })).toEqual([]);
     expect(fields({ revokedOn: '2026-12-01' })).toEqual(['revokedOn']);
     for (const amountReclaimedVnd of [-1, 0.5, Number.MAX_SAFE_INTEGER]) expect(fields({ amountReclaimedVnd })).toEqual(['amountReclaimedVnd']);

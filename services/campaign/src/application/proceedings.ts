@@ -9,6 +9,7 @@ import {
   parseId,
   queryRows,
   requireRole,
+  shortDate,
   toConnection,
   todayInVietnam,
   type Connection,
@@ -102,7 +103,7 @@ export async function closePendingProceeding(ctx: CampaignContext, id: string, i
     if (!found || !isOfficerOver(ctx.identity, found.unitPath)) throw new NotFoundError('Proceeding', id, 'Không có hồ sơ kỷ luật, thanh tra, khiếu nại này trong phạm vi bạn phụ trách');
     await lockSubject(manager, found);
     const row = await manager.getRepository(PendingProceedingEntity).findOneOrFail({ where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
-    if (row.closedOn) throw new ConflictError(`Việc này đã kết thúc ngày ${row.closedOn}: ${row.outcome}`, { closedOn: row.closedOn });
+    if (row.closedOn) throw new ConflictError(`Việc này đã kết thúc ngày ${shortDate(row.closedOn)}: ${row.outcome}`, { closedOn: row.closedOn });
     const closedOn = input.closedOn ?? todayInVietnam();
     const problems = closingProblems({ outcome: input.outcome, closedOn }, row.openedOn, todayInVietnam());
     if (problems.length) throw new ValidationError(problems);

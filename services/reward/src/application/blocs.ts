@@ -11,6 +11,7 @@ import {
   queryRow,
   queryRows,
   requireRole,
+  shortDate,
   toConnection,
   todayInVietnam,
   yearInVietnam,
@@ -86,7 +87,7 @@ async function blocToChange(ctx: RewardContext, manager: EntityManager, id: stri
 export async function signBlocCovenant(ctx: RewardContext, id: string, input: { signedOn: string; commitments: string[] }): Promise<BlocRow> {
   return ctx.transaction(async ({ manager }) => {
     const bloc = await blocToChange(ctx, manager, id);
-    if (bloc.status !== 'FORMED') throw new ConflictError(`"${bloc.name}" đã ký giao ước thi đua ngày ${bloc.covenantSignedOn}`, { status: bloc.status });
+    if (bloc.status !== 'FORMED') throw new ConflictError(`"${bloc.name}" đã ký giao ước thi đua ngày ${shortDate(bloc.covenantSignedOn!)}`, { status: bloc.status });
     const problems = covenantProblems(input, bloc.year, todayInVietnam());
     if (problems.length) throw new ValidationError(problems);
     await manager.query(`UPDATE emulation_blocs SET status = 'COVENANT_SIGNED', covenant_signed_on = $2, covenant_commitments = $3 WHERE id = $1`, [

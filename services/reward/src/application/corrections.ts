@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isOfficerOver, isUuid, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, type Identity, type Queryable } from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isOfficerOver, isUuid, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, shortDate, type Identity, type Queryable } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { LEGAL_GROUNDS, correctionReasonProblems, correctionStatusProblem, revocationProblems, type CorrectionKind, type LegalGround } from '../domain/corrections';
 import { DECISION_SELECT, REVOCATION_SELECT, type DecisionRow, type NominationRow, type RevocationRow } from '../entities';
@@ -86,7 +86,7 @@ export async function revokeRewardDecision(ctx: RewardContext, id: string, input
       throw new ForbiddenError(`Chỉ Hội đồng Thi đua - Khen thưởng ${decision.grantingUnitName} và cán bộ công đoàn cấp đó trở lên hủy bỏ, thu hồi được quyết định này`, { grantingUnitPath: decision.grantingUnitPath });
     }
     const earlier = await revocationOf(manager, decision.id);
-    if (earlier) throw new ConflictError(`Quyết định số ${decision.number} đã bị ${earlier.kind === 'ANNULLED' ? 'hủy bỏ' : 'thu hồi'} theo Quyết định số ${earlier.number} ngày ${earlier.revokedOn}`);
+    if (earlier) throw new ConflictError(`Quyết định số ${decision.number} đã bị ${earlier.kind === 'ANNULLED' ? 'hủy bỏ' : 'thu hồi'} theo Quyết định số ${earlier.number} ngày ${shortDate(earlier.revokedOn)}`);
     const revokedOn = input.revokedOn ?? todayInVietnam();
     const problems = revocationProblems({ ...input, revokedOn }, decision, todayInVietnam());
     if (input.signerRole.trim().length < 3) problems.push({ field: 'signerRole', message: 'ghi chức danh người ký quyết định hủy bỏ, thu hồi, ví dụ "Chủ tịch"' });

@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, hasRole, isOfficerOver, isUuid, parseId, queryRows, requireAuthenticated, requireRole, todayInVietnam, type FieldProblem, type Identity, type Queryable } from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, hasRole, isOfficerOver, isUuid, parseId, queryRows, requireAuthenticated, requireRole, todayInVietnam, shortDate, type FieldProblem, type Identity, type Queryable } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { CONFLICT_RULE, DEFAULT_COUNCIL_RULE, conflictOf, councilOutcome, councilRuleFor, councilRuleProblems, quorumNeeded, timeLimitProblems, type CouncilOutcome, type CouncilPosition, type CouncilRule, type MeetingTally, type TimeLimit } from '../domain/council';
 import type { NominationRow, UnitRef } from '../entities';
@@ -251,7 +251,7 @@ export async function openCouncilMeeting(ctx: RewardContext, unitIdInput: string
   return ctx.transaction(async ({ manager }) => {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`council-meeting:${unit.id}`]);
     const open = await openMeetingOf(manager, unit.id);
-    if (open) throw new ConflictError(`Hội đồng đang có phiên họp ngày ${open.heldOn} chưa kết thúc; hãy kết thúc phiên đó trước`, { meetingId: open.id });
+    if (open) throw new ConflictError(`Hội đồng đang có phiên họp ngày ${shortDate(open.heldOn)} chưa kết thúc; hãy kết thúc phiên đó trước`, { meetingId: open.id });
     const seats = await seatsOf(manager, unit.id);
     const strangers = attendeeIds.filter((id) => !seats.some((s) => s.id === id));
     if (strangers.length) throw ValidationError.single('attendeeIds', `${strangers.length} người được đánh dấu dự họp không phải thành viên Hội đồng của ${unit.name}`);
@@ -270,7 +270,7 @@ export async function closeCouncilMeeting(ctx: RewardContext, id: string): Promi
     const [meeting] = await queryRows<CouncilMeetingRow>(manager, `${MEETING_SELECT} WHERE id = $1 FOR UPDATE`, [parseId('id', id)]);
     if (!meeting) throw new NotFoundError('CouncilMeeting', id);
     await requireMeetingClerk(ctx, await requireUnit(manager, meeting.unitId));
-    if (meeting.status === 'CLOSED') throw new ConflictError(`Phiên họp ngày ${meeting.heldOn} đã kết thúc`);
+    if (meeting.status === 'CLOSED') throw new ConflictError(`Phiên họp ngày ${shortDate(meeting.heldOn)} đã kết thúc`);
     await manager.query(`UPDATE council_meetings SET status = 'CLOSED', closed_at = clock_timestamp() WHERE id = $1`, [meeting.id]);
     return { ...meeting, status: 'CLOSED', closedAt: new Date() };
   });
@@ -288,7 +288,7 @@ export async function meetingForVote(manager: EntityManager, identity: Identity,
   const meeting = await openMeetingOf(manager, nomination.grantingUnitId);
   if (!meeting) throw new ConflictError('Hội đồng chưa mở phiên họp: biểu quyết được ghi trong một phiên họp có danh sách dự họp', { rule: 'NO_MEETING', field: 'vote' });
   const [present] = await queryRows<{ n: number }>(manager, `SELECT count(*)::int AS n FROM council_meeting_attendees WHERE meeting_id = $1 AND council_member_id = $2`, [meeting.id, seat.id]);
-  if (present!.n === 0) throw new ConflictError(`Bạn không có tên trong danh sách dự họp phiên ngày ${meeting.heldOn}; thư ký Hội đồng ghi danh sách khi mở phiên`, { rule: 'QUORUM', field: 'vote' });
+  if (present!.n === 0) throw new ConflictError(`Bạn không có tên trong danh sách dự họp phiên ngày ${shortDate(meeting.heldOn)}; thư ký Hội đồng ghi danh sách khi mở phiên`, { rule: 'QUORUM', field: 'vote' });
   return meeting.id;
 }
 

@@ -1,4 +1,4 @@
-import { ConflictError, ValidationError, decodeCursor, foldVietnamese, isOfficerOver, isUuid, pageSize, parseId, queryRows, rowById, toConnection, todayInVietnam, type Connection, type Identity, type PageRequest, type Queryable, type TransactionScope } from '@thidua/common';
+import { ConflictError, ValidationError, decodeCursor, foldVietnamese, isOfficerOver, isUuid, pageSize, parseId, queryRows, rowById, toConnection, todayInVietnam, shortDate, type Connection, type Identity, type PageRequest, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { rewardAmount } from '../domain/amounts';
 import { outcomeRefusal, type ApprovedOutcome, type DecidingAuthority } from '../domain/authority';
@@ -94,7 +94,7 @@ function grantProblems(input: GrantInput, nomination: NominationRow, today: stri
   if (input.signerName && input.signerName.trim().length > 120) problems.push({ field: 'signerName', message: 'họ và tên người ký tối đa 120 ký tự' });
   if (input.signerRole.trim().length < 3) problems.push({ field: 'signerRole', message: 'name the role that signs, e.g. "Chủ tịch Liên đoàn Lao động tỉnh"' });
   if (decidedOn > today) problems.push({ field: 'decidedOn', message: 'ngày quyết định không thể ở tương lai' });
-  if (decidedOn < nomination.achievedOn) problems.push({ field: 'decidedOn', message: `ngày quyết định không thể trước ngày lập thành tích (${nomination.achievedOn})` });
+  if (decidedOn < nomination.achievedOn) problems.push({ field: 'decidedOn', message: `ngày quyết định không thể trước ngày lập thành tích (${shortDate(nomination.achievedOn)})` });
   if (problems.length) throw new ValidationError(problems);
   return { formCode: formCode!, decidedOn, reason: input.reason?.trim() || nomination.reason };
 }

@@ -73,7 +73,7 @@ export function authorityDecisionProblems(input: AuthorityDecisionInput, sentOn:
   const number = input.number.trim().normalize('NFC');
   if (!EXTERNAL_NUMBER.test(number) || number.length > 40) problems.push({ field: 'number', message: 'ghi số quyết định như trên bản giấy, dạng số/QĐ-ký hiệu cơ quan ban hành, ví dụ 1234/QĐ-CTN' });
   if (input.decidedOn > today) problems.push({ field: 'decidedOn', message: 'ngày quyết định không thể ở tương lai' });
-  if (input.decidedOn < sentOn) problems.push({ field: 'decidedOn', message: `ngày quyết định không thể trước ngày trình đề nghị (${sentOn})` });
+  if (input.decidedOn < sentOn) problems.push({ field: 'decidedOn', message: `ngày quyết định không thể trước ngày trình đề nghị (${shortDate(sentOn)})` });
   for (const [field, label] of [['signerRole', 'chức vụ người ký, ví dụ “Chủ tịch nước”'], ['signerName', 'họ và tên người ký']] as const) {
     const value = input[field].trim();
     if (value.length < 3 || value.length > 120) problems.push({ field, message: `ghi ${label} (3–120 ký tự)` });

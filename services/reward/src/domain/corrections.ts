@@ -1,3 +1,4 @@
+import { shortDate } from '@thidua/common';
 import type { CORRECTION_KINDS, FieldProblem, LEGAL_GROUND_CODES } from '@thidua/common';
 
 /**
@@ -90,7 +91,7 @@ export function revocationProblems(request: RevocationRequest, decision: Revoked
     problems.push({ field: 'reason', message: `nêu rõ lý do (${CORRECTION_RULES.minReason}–${CORRECTION_RULES.maxReason.toLocaleString('vi-VN')} ký tự): việc gì, căn cứ văn bản nào` });
   }
   if (request.revokedOn > today) problems.push({ field: 'revokedOn', message: 'ngày hủy bỏ, thu hồi không thể ở tương lai' });
-  if (request.revokedOn < decision.decidedOn) problems.push({ field: 'revokedOn', message: `ngày hủy bỏ, thu hồi không thể trước ngày quyết định khen thưởng (${decision.decidedOn})` });
+  if (request.revokedOn < decision.decidedOn) problems.push({ field: 'revokedOn', message: `ngày hủy bỏ, thu hồi không thể trước ngày quyết định khen thưởng (${shortDate(decision.decidedOn)})` });
   const amount = request.amountReclaimedVnd;
   if (!Number.isInteger(amount) || amount < 0 || amount > decision.amountVnd) {
     problems.push({ field: 'amountReclaimedVnd', message: `số tiền thu hồi từ 0 đến số tiền đã thưởng (${decision.amountVnd.toLocaleString('vi-VN')} đồng)` });
