@@ -1,8 +1,9 @@
 /**
  * The corrections screen in a real browser (Debian's Chromium through Playwright) against the real platform: the
- * officer withdraws a nomination (meeting the API's message beside the reason first), the council annuls a decision
- * with its legal ground, reason and the amount reclaimed (meeting the message beside the ground first), and the public
- * page the certificate's QR code opens shows the annulment, its ground and that the certificate is no longer valid.
+ * officer withdraws a nomination (meeting the API's message beside the reason first), the council finds a decision by
+ * name without diacritics (a name nobody has finds nothing, in words), opens its folded form and annuls it with its
+ * legal ground, reason and the amount reclaimed (meeting the message beside the ground first), and the public page the
+ * certificate's QR code opens shows the annulment, its ground and that the certificate is no longer valid.
  */
 import { watchAccessibility } from './support/accessibility';
 import { usePortalScenario } from './support/portal-people';
@@ -38,7 +39,17 @@ describe('corrections (Rút đề nghị, hủy bỏ và thu hồi quyết đị
 
   it('the council annuls a decision with its ground, and the public page shows it', async () => {
     const council = await people.pageAs({ roles: ['COUNCIL_MEMBER'], unit: 'hn' }, '/work/corrections');
+    // found by name without diacritics; a name nobody has finds nothing, in words
+    const search = council.page.getByLabel('Tìm theo tên người, tập thể được đề nghị (có dấu hoặc không dấu)');
+    await search.fill('khong ai ten nay');
+    await council.page.getByText('Không có quyết định nào tên có «khong ai ten nay».').waitFor();
+    await search.fill('nguyen thi hoa');
     const card = council.page.getByTestId('decided-nomination').filter({ hasText: decision.number });
+    await card.waitFor();
+    expect(new Set(await council.page.getByTestId('decided-nomination').locator('h3').allTextContents())).toEqual(new Set(['Nguyễn Thị Hoa']));
+    // the form stays folded until the council opens it: a province's hundred decisions are not a hundred forms
+    expect(await card.getByLabel('Lý do').count()).toBe(0);
+    await card.getByRole('button', { name: 'Hủy bỏ, thu hồi quyết định…' }).click();
     await card.getByLabel('Hình thức').selectOption('ANNULLED');
     await card.getByLabel('Lý do').fill('Kết luận thanh tra số 12/KL-TTr: bản xác nhận trong hồ sơ bị làm giả');
     await card.getByRole('button', { name: 'Hủy bỏ quyết định' }).click();

@@ -84,6 +84,18 @@ describe('withdrawing and returning a nomination', () => {
     expect(await s.api.refused(WITHDRAW, { id, reason }, s.tokens.officerHn)).toMatchObject({ code: 'CONFLICT', message: 'Đề nghị này đã được rút' });
   });
 
+  it('finds nominations by the name proposed, with or without diacritics, within the caller’s scope only', async () => {
+    const id = await s.nominate({ memberKey: 'binh', granting: 'hn', formCode: 'LDTT', achievedOn: daysAgo(20), awardYear: year });
+    const found = async (search: string, token: string) => (await s.api.ok(`query($q: String) { nominations(search: $q, first: 100) { edges { node { id subjectName } } } }`, { q: search }, token))
+      .nominations.edges.map((e: { node: { id: string; subjectName: string } }) => e.node);
+    for (const spelling of ['do thanh binh', 'Đỗ Thanh Bình', '  DO thanh BÌNH ']) expect((await found(spelling, s.tokens.officerHn)).map((n: { id: string }) => n.id)).toContain(id);
+    expect(new Set((await found('do thanh binh', s.tokens.officerHn)).map((n: { subjectName: string }) => n.subjectName))).toEqual(new Set(['Đỗ Thanh Bình']));
+    expect(await found('khong ai ten nay', s.tokens.officerHn)).toEqual([]);
+    // a LIKE wildcard is a character to find, not "anything"
+    expect(await found('%', s.tokens.officerHn)).toEqual([]);
+    expect((await found('do thanh binh', s.tokens.officerKh)).map((n: { id: string }) => n.id)).not.toContain(id);
+  });
+
   it('lets the council return a dossier for what it lacks, not the proposer, and refuses to correct a decided one', async () => {
     const id = await s.nominate({ memberKey: 'tuan', granting: 'hn', formCode: 'LDTT', achievedOn: daysAgo(20), awardYear: year });
     const reason = 'Hồ sơ thiếu bản nhận xét của thủ trưởng đơn vị';

@@ -4,8 +4,8 @@ import { mutate } from '../api';
 import { useAuth } from '../auth';
 import { CORRECTION_KIND, NOMINATION_STATUS, day, label, todayIso, vnd, withReward } from '../format';
 import { DownloadButton } from '../downloads';
-import { useAction, useQuery } from '../hooks';
-import { Empty, ErrorBox, Field, Loading, Outcome, Page, describedBy } from '../ui';
+import { useAction, usePagedQuery, useQuery, type Connection } from '../hooks';
+import { Empty, ErrorBox, Field, Loading, MoreButton, Outcome, Page, describedBy } from '../ui';
 
 interface Ground {
   code: string;
@@ -36,10 +36,11 @@ interface Nomination {
   decision: Decision | null;
 }
 
-const DATA = `query Corrections { nominations(first: 100) { edges { node {
+const NOMINATIONS = `query Corrections($status: NominationStatus!, $search: String, $after: String) { nominations(status: $status, search: $search, first: 20, after: $after) { edges { node {
   id status subjectName reason correctionReason grantingUnit { id } form { name }
   decision { id number decidedOn amountVnd status revocation { kind number revokedOn reason legalSource amountReclaimedVnd } }
-} } } decisionLegalGrounds { code kind label source verified reclaimsAll } }`;
+} } pageInfo { hasNextPage endCursor } } }`;
+const GROUNDS = `query DecisionLegalGrounds { decisionLegalGrounds { code kind label source verified reclaimsAll } }`;
 const WITHDRAW = `mutation Withdraw($id: ID!, $reason: String!) { withdrawNomination(id: $id, reason: $reason) { status } }`;
 const RETURN = `mutation ReturnDossier($id: ID!, $reason: String!) { returnNomination(id: $id, reason: $reason) { status } }`;
 const REVOKE = `mutation Revoke($id: ID!, $input: RevokeDecisionInput!) { revokeRewardDecision(id: $id, input: $input) { status revocation { number } } }`;
@@ -80,6 +81,7 @@ function DecisionCard({ nomination, grounds, onDone }: { nomination: Nomination;
   const action = useAction();
   const p = action.problem;
   const f = (name: string) => `${name}-${decision.id}`;
+  const [opened, setOpened] = useState(false);
   const ground = grounds.find((g) => g.code === form.legalGround);
   const submit = () => void action.run(async () => {
     const input = {
@@ -100,6 +102,8 @@ function DecisionCard({ nomination, grounds, onDone }: { nomination: Nomination;
         <p className="alert alert-warning" role="status">
           {label(CORRECTION_KIND, decision.revocation.kind)} theo Quyết định số {decision.revocation.number} ngày {day(decision.revocation.revokedOn)}: {decision.revocation.reason}. Thu hồi {vnd(decision.revocation.amountReclaimedVnd)}.
         </p>
+      ) : !opened ? (
+        <div><button type="button" className="secondary" aria-expanded={false} onClick={() => setOpened(true)}>Hủy bỏ, thu hồi quyết định…</button></div>
       ) : (
         <div className="stack">
           <div className="row">
@@ -145,25 +149,39 @@ function DecisionCard({ nomination, grounds, onDone }: { nomination: Nomination;
  * the council returns dossiers, and either annuls or revokes a decision of the unit with its reason and legal ground.
  */
 export function CorrectionsPage() {
-  const { data, error, loading, reload } = useQuery<{ nominations: { edges: { node: Nomination }[] }; decisionLegalGrounds: Ground[] }>(DATA);
-  const all = data?.nominations.edges.map((e) => e.node) ?? [];
-  const open = all.filter((n) => n.status === 'OPEN' || n.status === 'IN_COUNCIL');
-  const decided = all.filter((n) => n.decision);
+  const [search, setSearch] = useState('');
+  const grounds = useQuery<{ decisionLegalGrounds: Ground[] }>(GROUNDS);
+  const variables = (status: string) => ({ status, search: search.trim() || null });
+  const pick = (d: { nominations: Connection<Nomination> }) => d.nominations;
+  const fresh = usePagedQuery<{ nominations: Connection<Nomination> }, Nomination>(NOMINATIONS, variables('OPEN'), pick);
+  const inCouncil = usePagedQuery<{ nominations: Connection<Nomination> }, Nomination>(NOMINATIONS, variables('IN_COUNCIL'), pick);
+  const granted = usePagedQuery<{ nominations: Connection<Nomination> }, Nomination>(NOMINATIONS, variables('GRANTED'), pick);
+  const reload = () => [fresh, inCouncil, granted].forEach((list) => list.reload());
+  const open = [...fresh.nodes, ...inCouncil.nodes];
+  const decided = granted.nodes.filter((n) => n.decision);
+  const loaded = Boolean(fresh.data && inCouncil.data && granted.data);
+  const none = search.trim() ? `tên có «${search.trim()}»` : null;
   return (
     <Page title="Rút đề nghị, hủy bỏ và thu hồi quyết định">
       <p className="muted">
         Quyết định khen thưởng bị hủy bỏ, hiện vật và tiền thưởng bị thu hồi trong các trường hợp của Luật Thi đua, khen thưởng 2022, Điều 93 khoản 2; quyết định ban hành có sai sót thì
         thu hồi. Sổ khen thưởng công khai và trang của quyết định hiển thị việc hủy bỏ, thu hồi.
       </p>
-      <ErrorBox error={error} />
-      {loading && !data ? <Loading /> : null}
-      {all.length ? <DownloadButton label="Tải Excel đề nghị và quyết định" testId="corrections-excel" href="/exports/rewards/nominations.xlsx" /> : null}
+      <ErrorBox error={fresh.error ?? inCouncil.error ?? granted.error ?? grounds.error} />
+      {!loaded ? <Loading /> : null}
+      <DownloadButton label="Tải Excel đề nghị và quyết định" testId="corrections-excel" href="/exports/rewards/nominations.xlsx" />
+      <Field id="corrections-search" label="Tìm theo tên người, tập thể được đề nghị (có dấu hoặc không dấu)">
+        <input id="corrections-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+      </Field>
       <h2>Đề nghị đang xét</h2>
-      {data && open.length === 0 ? <Empty>Không có đề nghị nào đang xét.</Empty> : null}
+      {loaded && open.length === 0 ? <Empty>{none ? `Không có đề nghị đang xét nào ${none}.` : 'Không có đề nghị nào đang xét.'}</Empty> : null}
       <div className="grid">{open.map((n) => <OpenCard key={n.id} nomination={n} onDone={reload} />)}</div>
+      <MoreButton list={fresh} shown={fresh.nodes.length} />
+      <MoreButton list={inCouncil} shown={inCouncil.nodes.length} />
       <h2>Quyết định đã ban hành</h2>
-      {data && decided.length === 0 ? <Empty>Chưa có quyết định nào.</Empty> : null}
-      <div className="grid">{decided.map((n) => <DecisionCard key={n.id} nomination={n} grounds={data?.decisionLegalGrounds ?? []} onDone={reload} />)}</div>
+      {loaded && decided.length === 0 ? <Empty>{none ? `Không có quyết định nào ${none}.` : 'Chưa có quyết định nào.'}</Empty> : null}
+      <div className="grid">{decided.map((n) => <DecisionCard key={n.id} nomination={n} grounds={grounds.data?.decisionLegalGrounds ?? []} onDone={reload} />)}</div>
+      <MoreButton list={granted} shown={granted.nodes.length} />
     </Page>
   );
 }

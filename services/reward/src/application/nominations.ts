@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, hasRole, isOfficerOver, isUuid, isWithinSubtree, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, toConnection, todayInVietnam, visibleRowById, type Connection, type EventEnvelope, type FieldProblem, type Identity, type NewEvent, type PageRequest, type Queryable, type TransactionScope } from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, foldVietnameseSql, foldedContainsPattern, hasRole, isOfficerOver, isUuid, isWithinSubtree, officerScope, pageSize, parseId, queryRows, requireAuthenticated, rowById, toConnection, todayInVietnam, visibleRowById, type Connection, type EventEnvelope, type FieldProblem, type Identity, type NewEvent, type PageRequest, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import type { TaskRating } from '../domain/rules';
 import { NOMINATION_SELECT, type NominationRow, type NominationSource, type Subject, type UnitRef } from '../entities';
@@ -21,7 +21,8 @@ export function canSeeNomination(identity: Identity, nomination: NominationRow):
 }
 
 /** Officers see nominations about their subtree; council members see those before their council. */
-export async function nominations(ctx: RewardContext, filter: { status: string | null; source: string | null }, page: PageRequest): Promise<Connection<NominationRow>> {
+/** `search` finds nominations by the name of the person or collective proposed, with or without diacritics. */
+export async function nominations(ctx: RewardContext, filter: { status: string | null; source: string | null; search?: string | null }, page: PageRequest): Promise<Connection<NominationRow>> {
   requireAuthenticated(ctx.identity);
   if (!hasRole(ctx.identity, 'NATIONAL_ADMIN', 'UNIT_OFFICER', 'COUNCIL_MEMBER')) throw new ForbiddenError('Đề nghị khen thưởng dành cho cán bộ công đoàn và thành viên Hội đồng thi đua, khen thưởng');
   const officerPath = officerScope(ctx.identity);
@@ -33,8 +34,9 @@ export async function nominations(ctx: RewardContext, filter: { status: string |
       WHERE (unit_path LIKE $1 || '%' OR granting_unit_path = $2)
         AND ($3::text IS NULL OR status = $3) AND ($4::text IS NULL OR source = $4)
         AND ($6::timestamptz IS NULL OR (created_at, id) < ($6::timestamptz, $7::uuid))
+        AND ($8::text IS NULL OR ${foldVietnameseSql('subject_name')} LIKE $8)
       ORDER BY created_at DESC, id DESC LIMIT $5`,
-    [officerPath ?? '/nowhere/', councilPath, filter.status, filter.source, limit + 1, after?.[0] ?? null, after?.[1] ?? null],
+    [officerPath ?? '/nowhere/', councilPath, filter.status, filter.source, limit + 1, after?.[0] ?? null, after?.[1] ?? null, foldedContainsPattern(filter.search)],
   );
   return toConnection(rows, limit, (row) => [row.cursorTime, row.id]);
 }

@@ -28,8 +28,8 @@ const coreResolvers: GraphQLResolverMap<Ctx> = {
     rewardForms: (_: unknown, args: { includeInactive?: boolean | null }, ctx: Ctx) => rewardForms(ctx, args.includeInactive ?? false),
     rewardForm: (_: unknown, { code }: { code: string }, ctx: Ctx) => ctx.loaders.form.load(code),
     baseSalaries: (_: unknown, __: unknown, ctx: Ctx) => baseSalaries(ctx.db.manager),
-    nominations: (_: unknown, args: PageRequest & { status?: string | null; source?: string | null }, ctx: Ctx) =>
-      nominations(ctx, { status: args.status ?? null, source: args.source ?? null }, args),
+    nominations: (_: unknown, args: PageRequest & { status?: string | null; source?: string | null; search?: string | null }, ctx: Ctx) =>
+      nominations(ctx, { status: args.status ?? null, source: args.source ?? null, search: args.search ?? null }, args),
     nomination: (_: unknown, { id }: Id, ctx: Ctx) => visibleNomination(ctx, id),
     rewardDecisions: (_: unknown, args: PageRequest & { filter?: RegisterFilter | null }, ctx: Ctx) => register(ctx, args.filter ?? {}, args),
     rewardDecision: (_: unknown, { id }: Id, ctx: Ctx) => decisionById(ctx.db.manager, id),
