@@ -13,7 +13,8 @@ import { Client } from 'pg';
 import { createDataSource, databaseOwnerUrl, databaseUrl, todayInVietnam } from '@thidua/common';
 import { prepareDatabases } from '../infra/databases';
 import { OVERDUE_REPORTS, scanDeadlines, type DeadlineScan } from '../services/notification/src/application/deadlines';
-import { DAYS_ALLOWED_AD_HOC, DAYS_ALLOWED_AT_LEVEL } from '../services/notification/src/domain/regulation';
+import { DAYS_ALLOWED_AT_LEVEL } from '../services/notification/src/domain/regulation';
+import { SEED_AD_HOC_TIME_LIMIT } from '../services/reward/src/migrations/seed-council';
 import type { UnitLevel } from '@thidua/common';
 import { copy, type Value } from '../infra/copy';
 import { machine, numberOption, writeResults } from './support';
@@ -156,16 +157,20 @@ async function main(): Promise<void> {
   const councils = units.filter((u) => u.level !== 'NATIONAL');
   const opened = random(7);
   let expectedHeld = 0;
+  // an ad-hoc one is decided within reward's days of its achievement, here the day it was opened
+  const adHocDays = SEED_AD_HOC_TIME_LIMIT.days;
   function* nominations(): Generator<Value[]> {
     for (let n = 0; n < nominationCount; n++) {
       const council = councils[Math.floor(opened() * councils.length)]!;
       const adHoc = opened() < 0.05;
       const daysAgo = Math.floor(opened() * NOMINATION_SPREAD_DAYS);
-      if (daysAgo > (adHoc ? DAYS_ALLOWED_AD_HOC : DAYS_ALLOWED_AT_LEVEL[council.level as UnitLevel])) expectedHeld++;
-      yield [id(8, n), adHoc ? 'AD_HOC' : 'OFFICER', `Người được đề nghị ${n}`, council.id, council.id, council.path, council.level, addDays(today, -daysAgo)];
+      if (daysAgo > (adHoc ? adHocDays : DAYS_ALLOWED_AT_LEVEL[council.level as UnitLevel])) expectedHeld++;
+      yield [id(8, n), adHoc ? 'AD_HOC' : 'OFFICER', `Người được đề nghị ${n}`, council.id, council.id, council.path, council.level, addDays(today, -daysAgo),
+        adHoc ? addDays(today, adHocDays - daysAgo) : null, adHoc ? adHocDays : null];
     }
   }
-  await copy(owner, 'nomination_refs', 'nomination_refs', ['id', 'source', 'subject_name', 'unit_id', 'granting_unit_id', 'granting_unit_path', 'granting_level', 'opened_on'], nominationCount, nominations());
+  await copy(owner, 'nomination_refs', 'nomination_refs',
+    ['id', 'source', 'subject_name', 'unit_id', 'granting_unit_id', 'granting_unit_path', 'granting_level', 'opened_on', 'decide_by', 'decide_within_days'], nominationCount, nominations());
   await owner.query('VACUUM ANALYZE');
   const generatedSeconds = Math.round((Date.now() - started) / 1000);
   const { rows: sizes } = await owner.query(`SELECT pg_size_pretty(pg_database_size(current_database())) AS size`);

@@ -109,9 +109,9 @@ async function nominate(officer: Person, input: Record<string, unknown>): Promis
   return (await env.api.ok(NOMINATE, { input: { achievedOn: todayInVietnam(), ...input } }, officer.token)).nominate.id;
 }
 
-/** Moves back the day a nomination reached its council, as if it had waited `days` days. */
+/** Moves back the day a nomination reached its council (and an ad-hoc one's last day with it), as if it had waited `days` days. */
 async function heldFor(nominationId: string, days: number): Promise<void> {
-  await db.query(`UPDATE nomination_refs SET opened_on = $2 WHERE id = $1`, [nominationId, daysAgoInVietnam(days)]);
+  await db.query(`UPDATE nomination_refs SET decide_by = decide_by + ($2::date - opened_on), opened_on = $2 WHERE id = $1`, [nominationId, daysAgoInVietnam(days)]);
 }
 
 beforeAll(async () => {
@@ -160,6 +160,7 @@ beforeAll(async () => {
 
 describe('a nomination held at its level longer than the days allowed', () => {
   const ids = {} as Record<'adHoc' | 'officer' | 'fresh' | 'khanhHoa', string>;
+  let adHocDays: number;
 
   beforeAll(async () => {
     ids.adHoc = await nominate(people.officerMay, {
@@ -176,7 +177,13 @@ describe('a nomination held at its level longer than the days allowed', () => {
       source: 'OFFICER', memberId: tree.members.an, grantingUnitId: tree.units.kh!.id, reason: 'Sáng kiến cải tiến dây chuyền chế biến thủy sản',
     });
     await eventuallyCounted('notification', 'nomination_refs WHERE id = ANY($1::uuid[]) AND opened_on IS NOT NULL', [Object.values(ids)], 4, 'nominations in notification');
-    await heldFor(ids.adHoc, 5); // ad hoc: 3 days allowed
+    adHocDays = (await env.api.ok(`{ adHocTimeLimit { days } }`)).adHocTimeLimit.days;
+    // reward names the ad-hoc one's last day: its achievement (today) and the catalogue's days, the dashboard's figure
+    const { rows: [named] } = await db.query(`SELECT decide_by::text AS "decideBy", decide_within_days AS days FROM nomination_refs WHERE id = $1`, [ids.adHoc]);
+    expect(named).toEqual({ decideBy: daysAgoInVietnam(-adHocDays), days: adHocDays });
+    const { rows: [other] } = await db.query(`SELECT decide_by FROM nomination_refs WHERE id = $1`, [ids.officer]);
+    expect(other).toEqual({ decide_by: null });
+    await heldFor(ids.adHoc, adHocDays + 2); // ad hoc: decided within the catalogue's days of the achievement (today)
     await heldFor(ids.officer, 20); // an upper grassroots union's council: 15
     await heldFor(ids.fresh, 10); // within its 15 days
     await heldFor(ids.khanhHoa, 25); // a province's council: 20
@@ -188,8 +195,8 @@ describe('a nomination held at its level longer than the days allowed', () => {
       const items = await inboxOf(person, 'NOMINATION_HELD', 2);
       expect(items.map((i) => i.title).sort()).toEqual(['Đề nghị khen thưởng chờ xét quá hạn: Nguyễn Thị Hoa', 'Đề nghị khen thưởng chờ xét quá hạn: Trần Thị Lan']);
       const adHoc = items.find((i) => i.title.endsWith('Hoa'))!;
-      expect(adHoc.body).toContain('Đề nghị khen thưởng đột xuất cho Nguyễn Thị Hoa đã chờ Hội đồng thi đua – khen thưởng của Công đoàn các khu công nghiệp Bắc Ninh 5 ngày');
-      expect(adHoc.body).toContain('quá thời hạn 3 ngày');
+      expect(adHoc.body).toContain(`Đề nghị khen thưởng đột xuất cho Nguyễn Thị Hoa đã chờ Hội đồng thi đua – khen thưởng của Công đoàn các khu công nghiệp Bắc Ninh ${adHocDays + 2} ngày`);
+      expect(adHoc.body).toContain(`quá hạn quyết định ngày ${daysAgoInVietnam(2).split('-').reverse().join('/')} (khen thưởng đột xuất được quyết định trong ${adHocDays} ngày kể từ khi lập thành tích)`);
       expect(adHoc.link).toBe('/work/council');
       expect(items.find((i) => i.title.endsWith('Lan'))!.body).toContain('20 ngày');
       expect(items.find((i) => i.title.endsWith('Lan'))!.body).toContain('quá thời hạn 15 ngày');
@@ -204,7 +211,7 @@ describe('a nomination held at its level longer than the days allowed', () => {
   it("gathers every nomination held in the province's subtree into one notification, sent in its officers' daily digest", async () => {
     const [held] = await inboxOf(people.officerBn, 'NOMINATIONS_HELD_IN_SUBTREE', 1);
     expect(held!.title).toBe('2 đề nghị khen thưởng chờ xét quá hạn trong Liên đoàn Lao động tỉnh Bắc Ninh');
-    expect(held!.body).toContain('Trần Thị Lan (Công đoàn các khu công nghiệp Bắc Ninh, 20 ngày); Nguyễn Thị Hoa (Công đoàn các khu công nghiệp Bắc Ninh, 5 ngày)');
+    expect(held!.body).toContain(`Trần Thị Lan (Công đoàn các khu công nghiệp Bắc Ninh, 20 ngày); Nguyễn Thị Hoa (Công đoàn các khu công nghiệp Bắc Ninh, ${adHocDays + 2} ngày)`);
     expect(held!.body).not.toContain('Lê Văn An');
     expect(held!.body).not.toContain('Công đoàn Công ty May Bắc Giang');
     // the officer who chose one e-mail each has it now; the others wait for the digest
@@ -327,6 +334,8 @@ async function campaign(title: string, cadence: string): Promise<{ id: string; t
       targets: [{ name: 'Sáng kiến', unitOfMeasure: 'sáng kiến', targetValue: 12, direction: 'HIGHER_IS_BETTER', aggregation: 'SUM', weight: 100 }],
     },
   }, admin)).createCampaign;
+  // evaluation opens the movement's round from CampaignLaunched: criteria sets are written to it
+  await eventually(async () => (await env.api.ok(`query($c: ID!) { evaluationRound(campaignId: $c) { id } }`, { c: created.id })).evaluationRound, 30000, 'the round opened');
   return { id: created.id, targetId: created.targets[0].id };
 }
 

@@ -29,9 +29,13 @@ describe('the texts of every kind', () => {
 
   it('tells a council how long a nomination has waited, ad hoc or not, with the council screen', () => {
     const base = { nominationId: 'n1', subjectName: 'Nguyễn Thị Hoa', grantingUnitName: 'Công đoàn KCN', openedOn: '2026-11-20', daysHeld: 5 };
-    const adHoc = renderNotification('NOMINATION_HELD', { ...base, adHoc: true, daysAllowed: 3 });
+    // ad hoc: past the last day reward named, the regulation's days counted from the achievement
+    const adHoc = renderNotification('NOMINATION_HELD', { ...base, adHoc: true, daysAllowed: 10, decideBy: '2026-11-23' });
     expect(adHoc.title).toBe('Đề nghị khen thưởng chờ xét quá hạn: Nguyễn Thị Hoa');
-    expect(adHoc.body).toContain('Đề nghị khen thưởng đột xuất cho Nguyễn Thị Hoa đã chờ Hội đồng thi đua – khen thưởng của Công đoàn KCN 5 ngày (từ ngày 20/11/2026), quá thời hạn 3 ngày');
+    expect(adHoc.body).toContain('Đề nghị khen thưởng đột xuất cho Nguyễn Thị Hoa đã chờ Hội đồng thi đua – khen thưởng của Công đoàn KCN 5 ngày (từ ngày 20/11/2026), '
+      + 'quá hạn quyết định ngày 23/11/2026 (khen thưởng đột xuất được quyết định trong 10 ngày kể từ khi lập thành tích)');
+    // announced before reward named the day: its level's days
+    expect(renderNotification('NOMINATION_HELD', { ...base, adHoc: true, daysAllowed: 15 }).body).toContain('quá thời hạn 15 ngày');
     expect(adHoc.link).toBe('/work/council');
     expect(renderNotification('NOMINATION_HELD', { ...base, adHoc: false, daysAllowed: 15 }).body).not.toContain('đột xuất');
   });

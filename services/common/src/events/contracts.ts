@@ -378,6 +378,12 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       grantingUnitPath: Type.Optional(unitPath()),
       grantingLevel: Type.Optional(oneOf(UNIT_LEVELS)),
       nominatedBy: Type.Optional(nullable(text())),
+      /**
+       * Added after v1 shipped (issue 17), on ad-hoc nominations only: the last day to decide it, its achievement's day
+       * plus the days the regulation allows (reward's AD_HOC time limit, which the dashboard counts by too).
+       */
+      decideBy: Type.Optional(day()),
+      decideWithinDays: Type.Optional(Type.Integer({ minimum: 1 })),
     }),
   ),
   RewardRefused: payload(

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { APPEAL_REMINDER_HOURS, DAYS_ALLOWED_AD_HOC, DAYS_ALLOWED_AT_LEVEL, DEFAULT_REPORT_REMINDER_DAYS, REVIEW_DAYS, STORY_REVIEW_DAYS, SUBTREE_DIGEST_LEVELS } from '../domain/regulation';
+import { APPEAL_REMINDER_HOURS, DAYS_ALLOWED_AT_LEVEL, DEFAULT_REPORT_REMINDER_DAYS, REVIEW_DAYS, STORY_REVIEW_DAYS, SUBTREE_DIGEST_LEVELS } from '../domain/regulation';
 import { deliver, type Delivered } from './deliver';
 
 /** The claimed job that scans deadlines (scheduled_jobs.name). */
@@ -142,33 +142,34 @@ export const SUMMARIES_OVERDUE = `
 
 /**
  * Nominations held at their level (hồ sơ chờ xét quá hạn): open longer than the days of their granting unit's level
- * ($2: level → days) or, ad hoc, than $3 days. The granting unit's officers and council members are told once per
- * nomination; the officers of each province or sector above ($4: those levels) get one notification a day listing
- * every one held in their subtree, which their daily digest carries (not one e-mail per unit).
+ * ($2: level → days) or, ad hoc, past the last day reward named for a decision (the regulation's days after the
+ * achievement). The granting unit's officers and council members are told once per nomination; the officers of each
+ * province or sector above ($3: those levels) get one notification a day listing every one held in their subtree,
+ * which their daily digest carries (not one e-mail per unit).
  */
 export const NOMINATIONS_HELD = `
   WITH allowed AS (SELECT key AS level, value::int AS days FROM jsonb_each_text($2::jsonb)),
   held AS MATERIALIZED (
     SELECT n.id, n.subject_name, n.granting_unit_id, n.granting_unit_path, coalesce(g.name, '') AS granting_unit_name,
-           n.opened_on, n.source = 'AD_HOC' AS ad_hoc, $1::date - n.opened_on AS days_held,
-           CASE WHEN n.source = 'AD_HOC' THEN $3::int ELSE al.days END AS days_allowed
+           n.opened_on, n.source = 'AD_HOC' AS ad_hoc, $1::date - n.opened_on AS days_held, n.decide_by,
+           coalesce(n.decide_within_days, al.days) AS days_allowed
       FROM nomination_refs n
       JOIN allowed al ON al.level = n.granting_level
       LEFT JOIN unit_refs g ON g.id = n.granting_unit_id
-     WHERE NOT n.decided AND $1::date - n.opened_on > CASE WHEN n.source = 'AD_HOC' THEN $3::int ELSE al.days END
+     WHERE NOT n.decided AND CASE WHEN n.decide_by IS NOT NULL THEN $1::date > n.decide_by ELSE $1::date - n.opened_on > al.days END
   ),
   subtree AS (
     SELECT p.id AS unit_id, p.path, p.name, count(*)::int AS count,
            (array_agg(jsonb_build_object('nominationId', h.id, 'subjectName', h.subject_name, 'grantingUnitName', h.granting_unit_name, 'daysHeld', h.days_held)
                       ORDER BY h.days_held DESC, h.subject_name))[1:10] AS items
       FROM held h
-      JOIN unit_refs p ON p.level = ANY ($4::text[]) AND starts_with(h.granting_unit_path, p.path)
+      JOIN unit_refs p ON p.level = ANY ($3::text[]) AND starts_with(h.granting_unit_path, p.path)
      GROUP BY p.id, p.path, p.name
   ),
   candidates AS (
     SELECT a.id AS account_id, 'NOMINATION_HELD' AS kind, concat_ws(':', 'NOMINATION_HELD', h.id, a.id) AS dedup_key,
            jsonb_build_object('nominationId', h.id, 'subjectName', h.subject_name, 'grantingUnitName', h.granting_unit_name, 'adHoc', h.ad_hoc,
-                              'openedOn', h.opened_on, 'daysHeld', h.days_held, 'daysAllowed', h.days_allowed) AS params,
+                              'openedOn', h.opened_on, 'daysHeld', h.days_held, 'daysAllowed', h.days_allowed, 'decideBy', h.decide_by) AS params,
            h.granting_unit_path AS unit_path
       FROM held h
       JOIN account_refs a ON a.unit_id = h.granting_unit_id AND a.enabled AND a.roles && ARRAY['UNIT_OFFICER', 'COUNCIL_MEMBER']
@@ -241,7 +242,7 @@ export async function scanDeadlines(manager: EntityManager, today: string, repor
     await deliver(manager, OVERDUE_REPORTS, [today], 'overdue'),
     await deliver(manager, REPORTS_DUE_SOON, [today, reportReminderDays], 'due'),
     await deliver(manager, SUMMARIES_OVERDUE, [today], 'late'),
-    await deliver(manager, NOMINATIONS_HELD, [today, JSON.stringify(DAYS_ALLOWED_AT_LEVEL), DAYS_ALLOWED_AD_HOC, SUBTREE_DIGEST_LEVELS], 'held'),
+    await deliver(manager, NOMINATIONS_HELD, [today, JSON.stringify(DAYS_ALLOWED_AT_LEVEL), SUBTREE_DIGEST_LEVELS], 'held'),
     await deliver(manager, APPEAL_WINDOWS_CLOSING, [APPEAL_REMINDER_HOURS], 'closing'),
     await deliver(manager, STORIES_WAITING, [STORY_REVIEW_DAYS], 'waiting'),
     await deliver(manager, REVIEWS_OVERDUE, [REVIEW_DAYS], 'owed'),

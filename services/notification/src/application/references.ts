@@ -61,20 +61,21 @@ export async function recordSummary(manager: EntityManager, campaignId: string):
 }
 
 /**
- * A nomination waiting at its granting unit from the day it was opened (in Việt Nam). An event written before it
- * named the granting unit cannot be chased and is skipped.
+ * A nomination waiting at its granting unit from the day it was opened (in Việt Nam), an ad-hoc one with its last day
+ * for a decision. An event written before it named the granting unit cannot be chased and is skipped.
  */
 export async function recordNomination(manager: EntityManager, event: EventEnvelope<'NominationCreated'>): Promise<void> {
   const n = event.payload;
   if (!n.grantingUnitId || !n.grantingUnitPath || !n.grantingLevel) return;
   await manager.query(
-    `INSERT INTO nomination_refs (id, source, subject_name, member_id, unit_id, granting_unit_id, granting_unit_path, granting_level, nominated_by, opened_on)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+    `INSERT INTO nomination_refs (id, source, subject_name, member_id, unit_id, granting_unit_id, granting_unit_path, granting_level, nominated_by, opened_on,
+                                  decide_by, decide_within_days)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      ON CONFLICT (id) DO UPDATE SET source = EXCLUDED.source, subject_name = EXCLUDED.subject_name, member_id = EXCLUDED.member_id, unit_id = EXCLUDED.unit_id,
        granting_unit_id = EXCLUDED.granting_unit_id, granting_unit_path = EXCLUDED.granting_unit_path, granting_level = EXCLUDED.granting_level,
-       nominated_by = EXCLUDED.nominated_by, opened_on = EXCLUDED.opened_on`,
+       nominated_by = EXCLUDED.nominated_by, opened_on = EXCLUDED.opened_on, decide_by = EXCLUDED.decide_by, decide_within_days = EXCLUDED.decide_within_days`,
     [n.nominationId, n.source, n.subject.name, n.subject.memberId, n.subject.unitId, n.grantingUnitId, n.grantingUnitPath, n.grantingLevel,
-      n.nominatedBy ?? null, todayInVietnam(new Date(event.occurredAt))],
+      n.nominatedBy ?? null, todayInVietnam(new Date(event.occurredAt)), n.decideBy ?? null, n.decideWithinDays ?? null],
   );
 }
 

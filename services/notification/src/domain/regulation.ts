@@ -4,7 +4,8 @@ import type { UnitLevel } from '@thidua/common';
  * How long a nomination (hồ sơ đề nghị khen thưởng) may wait at its granting unit's council, in calendar days from
  * the day it reached the council, by the level of that unit. The figures are the platform's working targets
  * (unverified against Decree 152/2025 and VGCL Decision 999/QĐ-TLĐ, which count in working days and per step):
- * data to change here when the regulation is read, not rules the council is bound by (decision 0033).
+ * data to change here when the regulation is read, not rules the council is bound by (decision 0033). An ad-hoc
+ * nomination is chased by the last day reward names for it instead (its catalogue's AD_HOC days; decision 0038).
  */
 export const DAYS_ALLOWED_AT_LEVEL: Record<UnitLevel, number> = {
   GRASSROOTS: 10,
@@ -13,9 +14,6 @@ export const DAYS_ALLOWED_AT_LEVEL: Record<UnitLevel, number> = {
   PROVINCIAL: 20,
   NATIONAL: 30,
 };
-
-/** An ad-hoc reward (khen thưởng đột xuất) is timely or pointless: decided within three days (issue 19). */
-export const DAYS_ALLOWED_AD_HOC = 3;
 
 /** The levels whose officers get one digest of every nomination held in their subtree (a province's, a sector's). */
 export const SUBTREE_DIGEST_LEVELS: readonly UnitLevel[] = ['PROVINCIAL', 'SECTOR'];

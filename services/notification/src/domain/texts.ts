@@ -16,7 +16,8 @@ export interface NotificationParams {
   PROGRESS_DUE_SOON: { campaignId: string; campaignTitle: string; unitName: string; periodStart: string; periodEnd: string };
   SUMMARY_OVERDUE: SummaryOverdue;
   SUMMARY_OVERDUE_BELOW: SummaryOverdue;
-  NOMINATION_HELD: HeldNomination & { grantingUnitName: string; adHoc: boolean; openedOn: string; daysAllowed: number };
+  /** `decideBy`: an ad-hoc nomination's last day for a decision, `daysAllowed` then counting from the achievement. */
+  NOMINATION_HELD: HeldNomination & { grantingUnitName: string; adHoc: boolean; openedOn: string; daysAllowed: number; decideBy?: string | null };
   /** Nominations held past their days anywhere in a province's (or sector's) subtree: the first ten, and how many. */
   NOMINATIONS_HELD_IN_SUBTREE: { unitName: string; day: string; count: number; items: (HeldNomination & { grantingUnitName: string })[] };
   APPEAL_WINDOW_CLOSING: { campaignId: string; campaignTitle: string; closesAt: string };
@@ -135,7 +136,11 @@ const RENDERERS: Renderers = {
     title: `Đề nghị khen thưởng chờ xét quá hạn: ${p.subjectName}`,
     body:
       `Đề nghị khen thưởng${p.adHoc ? ' đột xuất' : ''} cho ${p.subjectName} đã chờ Hội đồng thi đua – khen thưởng của ${p.grantingUnitName || 'đơn vị đồng chí'} ` +
-      `${p.daysHeld} ngày (từ ngày ${vietnameseDate(p.openedOn)}), quá thời hạn ${p.daysAllowed} ngày. Đề nghị Hội đồng xem xét, quyết định.`,
+      `${p.daysHeld} ngày (từ ngày ${vietnameseDate(p.openedOn)}), ` +
+      (p.decideBy
+        ? `quá hạn quyết định ngày ${vietnameseDate(p.decideBy)} (khen thưởng đột xuất được quyết định trong ${p.daysAllowed} ngày kể từ khi lập thành tích). `
+        : `quá thời hạn ${p.daysAllowed} ngày. `) +
+      `Đề nghị Hội đồng xem xét, quyết định.`,
     link: `/work/council`,
   }),
   NOMINATIONS_HELD_IN_SUBTREE: (p) => ({

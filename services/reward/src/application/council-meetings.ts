@@ -50,6 +50,13 @@ export async function adHocTimeLimit(db: Queryable): Promise<TimeLimit> {
   return limit!;
 }
 
+/** The last day to decide an ad-hoc reward for an achievement of `achievedOn`: the regulation's days after it. */
+export async function adHocDeadline(db: Queryable, achievedOn: string): Promise<{ decideBy: string; days: number }> {
+  const [deadline] = await queryRows<{ decideBy: string; days: number }>(db,
+    `SELECT ($1::date + days)::text AS "decideBy", days FROM reward_time_limits WHERE code = 'AD_HOC'`, [achievedOn]);
+  return deadline!;
+}
+
 /**
  * A national admin saves a council rule (a new one for some forms, or an edit) as the regulation has it: checked, each
  * form in one rule only, the default kept; the rules apply to the votes counted from then on.

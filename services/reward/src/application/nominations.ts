@@ -6,7 +6,7 @@ import { formFitProblems } from '../domain/forms';
 import { movementRewardProblem, refusalProblem } from '../domain/council';
 import { loadForm } from './catalogue';
 import { routeProposal } from './councils';
-import { meetingForVote, nominationOutcome } from './council-meetings';
+import { adHocDeadline, meetingForVote, nominationOutcome } from './council-meetings';
 import { registrationFailureOf } from './registrations';
 import type { RewardContext } from './context';
 import { findSubject, findUnit, honourOf, requireSubject, requireUnit } from './subjects';
@@ -114,6 +114,8 @@ export async function insertNomination({ manager, emit }: TransactionScope, nomi
       nomination.source === 'RESULTS' ? null : nomination.sourceEventId, nomination.createdBy, nomination.publication?.version ?? null, nomination.publication?.score ?? null],
   );
   if (!inserted) return null;
+  // the day notification chases an ad-hoc nomination by is the one the dashboard counts by: the regulation's days
+  const deadline = nomination.source === 'AD_HOC' ? await adHocDeadline(manager, nomination.achievedOn) : null;
   await emit({
     type: 'NominationCreated',
     aggregateId: inserted.id,
@@ -130,6 +132,7 @@ export async function insertNomination({ manager, emit }: TransactionScope, nomi
       grantingLevel: grantingUnit.level,
       // an officer's account (the notification subgraph tells it the outcome); an event or a proposal is no account
       nominatedBy: isUuid(nomination.createdBy) ? nomination.createdBy : null,
+      ...(deadline ? { decideBy: deadline.decideBy, decideWithinDays: deadline.days } : {}),
     },
   });
   return inserted.id;
