@@ -101,7 +101,7 @@ export async function recordEmployerRewards(ctx: RewardContext, input: EmployerR
   if (!clause) throw ValidationError.single('clauseCode', `thỏa ước không có điều khoản ${input.clauseCode}; các điều khoản là ${agreement.clauses.map((c) => c.code).join(', ')}`);
   const problems: FieldProblem[] = [];
   const aligned = periodStartOf(clause.period, input.periodStart);
-  if (aligned !== input.periodStart) problems.push({ field: 'periodStart', message: `điều khoản ${clause.code} thưởng ${REWARD_PERIOD_NAMES[clause.period]}: kỳ này bắt đầu ngày ${aligned}, không phải ${input.periodStart}` });
+  if (aligned !== input.periodStart) problems.push({ field: 'periodStart', message: `điều khoản ${clause.code} thưởng ${REWARD_PERIOD_NAMES[clause.period]}: kỳ này bắt đầu ngày ${shortDate(aligned)}, không phải ${shortDate(input.periodStart)}` });
   if (input.periodStart < agreement.validFrom || periodEndOf(clause.period, aligned) > agreement.validUntil) {
     problems.push({ field: 'periodStart', message: `kỳ xét phải nằm trong thời hạn thỏa ước (${agreement.validFrom} – ${agreement.validUntil})` });
   }
@@ -122,7 +122,7 @@ export async function recordEmployerRewards(ctx: RewardContext, input: EmployerR
          FROM employer_rewards WHERE agreement_id = $1 AND clause_code = $2 AND period_start = $3`,
       [agreement.id, clause.code, aligned, memberIds],
     );
-    if (already!.repeated > 0) throw new ConflictError(`Có đoàn viên đã được thưởng theo điều khoản ${clause.code} cho kỳ bắt đầu ngày ${aligned}`);
+    if (already!.repeated > 0) throw new ConflictError(`Có đoàn viên đã được thưởng theo điều khoản ${clause.code} cho kỳ bắt đầu ngày ${shortDate(aligned)}`);
     if (already!.n + memberIds.length > clause.maxRecipientsPerPeriod) {
       throw new ConflictError(`Điều khoản ${clause.code} thưởng tối đa ${clause.maxRecipientsPerPeriod} người mỗi kỳ; đã thưởng ${already!.n}, đề nghị thêm ${memberIds.length}`, {
         rule: 'MAX_RECIPIENTS_PER_PERIOD',
