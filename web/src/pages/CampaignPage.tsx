@@ -99,9 +99,9 @@ export function CampaignPage() {
         </table>
       </div>
 
-      <h2>Lan toả</h2>
+      <h2>Lan tỏa</h2>
       <p>
-        {num(campaign.spread.campaigns)} phong trào, {num(campaign.spread.units)} đơn vị, {num(campaign.spread.members)} đoàn viên.
+        {num(campaign.spread.campaigns)} phong trào, {num(campaign.spread.units)} đơn vị tham gia, {num(campaign.spread.members)} đoàn viên (đăng ký cá nhân hoặc thuộc đơn vị tham gia).
       </p>
       {campaign.derivatives.edges.length ? (
         <ul>

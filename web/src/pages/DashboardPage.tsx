@@ -129,7 +129,7 @@ export function DashboardPage() {
       )}
       <div className="table-wrap">
         <table>
-          <thead><tr><th>Phong trào</th><th>Trạng thái</th><th className="number">Đơn vị</th><th className="number">Đoàn viên</th><th /></tr></thead>
+          <thead><tr><th>Phong trào</th><th>Trạng thái</th><th className="number">Tập thể đăng ký</th><th className="number">Đoàn viên đăng ký cá nhân</th><th /></tr></thead>
           <tbody>
             {campaigns.map((c, index) => (
               <tr key={c.id}>

@@ -45,7 +45,7 @@ export function HomePage() {
             {campaign.goal ? <p>{campaign.goal}</p> : null}
             {campaign.derivedFrom ? <p className="muted">Nhân rộng từ: {campaign.derivedFrom.title}</p> : null}
             <p className="muted">
-              Lan toả: {num(campaign.spread.units)} đơn vị, {num(campaign.spread.members)} đoàn viên
+              Lan tỏa: {num(campaign.spread.units)} đơn vị tham gia, {num(campaign.spread.members)} đoàn viên (đăng ký cá nhân hoặc thuộc đơn vị tham gia)
             </p>
           </article>
         ))}

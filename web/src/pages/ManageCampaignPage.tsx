@@ -256,7 +256,7 @@ export function ManageCampaignPage() {
       {c ? (
         <>
           <p data-testid="campaign-status">
-            <span className="badge">{label(CAMPAIGN_STATUS, c.status)}</span> {day(c.startsOn)} – {day(c.endsOn)} · {num(c.participation.units)} tập thể, {num(c.participation.members)} đoàn viên đăng ký ·{' '}
+            <span className="badge">{label(CAMPAIGN_STATUS, c.status)}</span> {day(c.startsOn)} – {day(c.endsOn)} · {num(c.participation.units)} tập thể đăng ký, {num(c.participation.members)} đoàn viên đăng ký cá nhân ·{' '}
             <Link to={`/campaigns/${c.id}`}>Trang công khai</Link>
           </p>
           <Outcome error={step.error} done={step.done} />
