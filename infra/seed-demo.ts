@@ -374,8 +374,8 @@ type Tokens = Record<'officer' | 'council' | 'council2' | 'council3' | 'councilM
 /** Bắc Ninh's council: three accounts seated, chair first (a single vote never decides, decision 0036). */
 const BAC_NINH_COUNCIL = [['hoidong.bacninh', 'CHAIR'], ['hoidong2.bacninh', 'VICE_CHAIR'], ['hoidong3.bacninh', 'MEMBER']] as const;
 
-/** Seats Bắc Ninh's council and opens its meeting with every member present, unless done. */
-async function seatCouncil(bn: Unit, officer: Session): Promise<void> {
+/** Seats Bắc Ninh's council and opens a meeting held on `heldOn` with every member present, unless done. */
+async function seatCouncil(bn: Unit, officer: Session, heldOn: string): Promise<void> {
   const { council } = await call<{ council: { members: { id: string }[]; openMeeting: { id: string } | null } }>(officer, `query($u: ID) { council(unitId: $u) { members { id } openMeeting { id } } }`, { u: bn.id });
   const seats = council.members.map((m) => m.id);
   if (seats.length === 0) {
@@ -389,8 +389,17 @@ async function seatCouncil(bn: Unit, officer: Session): Promise<void> {
     }
   }
   if (!council.openMeeting) {
-    await call(officer, `mutation($u: ID!, $i: CouncilMeetingInput!) { openCouncilMeeting(unitId: $u, input: $i) { id } }`, { u: bn.id, i: { attendeeIds: seats } });
+    await call(officer, `mutation($u: ID!, $i: CouncilMeetingInput!) { openCouncilMeeting(unitId: $u, input: $i) { id } }`, { u: bn.id, i: { heldOn, attendeeIds: seats } });
   }
+}
+
+/** Closes the council's earlier meeting, whose decisions are made, and opens today's with the same members present. */
+async function meetToday(bn: Unit, officer: Session): Promise<void> {
+  const { council } = await call<{ council: { members: { id: string }[]; openMeeting: { id: string; heldOn: string } | null } }>(officer,
+    `query($u: ID) { council(unitId: $u) { members { id } openMeeting { id heldOn } } }`, { u: bn.id });
+  if (council.openMeeting?.heldOn === daysAgo(0)) return;
+  if (council.openMeeting) await call(officer, `mutation($id: ID!) { closeCouncilMeeting(id: $id) { id } }`, { id: council.openMeeting.id });
+  await seatCouncil(bn, officer, daysAgo(0));
 }
 
 /**
@@ -412,7 +421,8 @@ async function seedRewards(units: Map<string, Unit>, members: Map<string, string
       input: { signerRole: council === tokens.council ? 'Chủ tịch Liên đoàn Lao động tỉnh Bắc Ninh' : 'Chủ tịch Công đoàn cơ sở', ...extra },
     });
   };
-  await seatCouncil(bn, tokens.officer);
+  // the meeting that approved the titles decided 12 and 10 days ago was held before them
+  await seatCouncil(bn, tokens.officer, daysAgo(13));
   const vote = async (id: string) => {
     for (const member of [tokens.council, tokens.council2, tokens.council3]) {
       await call(member, `mutation($id: ID!) { reviewNomination(id: $id, vote: FOR, comment: "Đủ tiêu chuẩn, đề nghị khen thưởng") { status } }`, { id });
@@ -488,6 +498,7 @@ async function seedRewards(units: Map<string, Unit>, members: Map<string, string
     await vote(id);
     await grant(id, tokens.council, { decidedOn: title.decidedOn });
   }
+  await meetToday(bn, tokens.officer);
   if ((await decisions({ unitId: may.id, adHoc: true })) === 0) {
     const adHoc = await nominate({ source: 'AD_HOC', memberId: members.get('Trần Thị Thu Hà'), grantingUnitId: may.id, formCode: 'GIAY_KHEN', achievedOn: daysAgo(4), reason: 'Phát hiện và dập tắt kịp thời đám cháy nhỏ tại kho vải' });
     await grant(adHoc, tokens.councilMay, { decidedOn: daysAgo(2) });
