@@ -431,22 +431,6 @@ async function seedRewards(units: Map<string, Unit>, members: Map<string, string
   const nominate = async (input: Record<string, unknown>) =>
     (await call<{ nominate: { id: string } }>(tokens.officer, `mutation($input: NominateInput!) { nominate(input: $input) { id } }`, { input })).nominate.id;
 
-  if ((await decisions({ campaignId })) === 0) {
-    let fromResults: { id: string; resultRank: number }[] = [];
-    for (let attempt = 0; attempt < 60 && fromResults.length === 0; attempt++) {
-      const { nominations } = await call<{ nominations: { edges: { node: { id: string; resultRank: number; campaign: { id: string } | null } }[] } }>(
-        tokens.council,
-        `{ nominations(source: RESULTS, status: OPEN, first: 50) { edges { node { id resultRank campaign { id } } } } }`,
-      );
-      fromResults = nominations.edges.map((e) => e.node).filter((n) => n.campaign?.id === campaignId).sort((a, b) => a.resultRank - b.resultRank);
-      if (fromResults.length === 0) await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    if (fromResults[0]) {
-      await vote(fromResults[0].id);
-      await grant(fromResults[0].id, tokens.council);
-    }
-  }
-
   const { collectiveAgreements } = await call<{ collectiveAgreements: { edges: { node: { id: string } }[] } }>(tokens.employer, `{ collectiveAgreements { edges { node { id } } } }`);
   let agreementId = collectiveAgreements.edges[0]?.node.id;
   if (!agreementId) {
@@ -499,6 +483,23 @@ async function seedRewards(units: Map<string, Unit>, members: Map<string, string
     await grant(id, tokens.council, { decidedOn: title.decidedOn });
   }
   await meetToday(bn, tokens.officer);
+  // the movement's best result, published today, goes to today's meeting
+  if ((await decisions({ campaignId })) === 0) {
+    let fromResults: { id: string; resultRank: number }[] = [];
+    for (let attempt = 0; attempt < 60 && fromResults.length === 0; attempt++) {
+      const { nominations } = await call<{ nominations: { edges: { node: { id: string; resultRank: number; campaign: { id: string } | null } }[] } }>(
+        tokens.council,
+        `{ nominations(source: RESULTS, status: OPEN, first: 50) { edges { node { id resultRank campaign { id } } } } }`,
+      );
+      fromResults = nominations.edges.map((e) => e.node).filter((n) => n.campaign?.id === campaignId).sort((a, b) => a.resultRank - b.resultRank);
+      if (fromResults.length === 0) await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    if (fromResults[0]) {
+      await vote(fromResults[0].id);
+      await grant(fromResults[0].id, tokens.council);
+    }
+  }
+
   if ((await decisions({ unitId: may.id, adHoc: true })) === 0) {
     const adHoc = await nominate({ source: 'AD_HOC', memberId: members.get('Trần Thị Thu Hà'), grantingUnitId: may.id, formCode: 'GIAY_KHEN', achievedOn: daysAgo(4), reason: 'Phát hiện và dập tắt kịp thời đám cháy nhỏ tại kho vải' });
     await grant(adHoc, tokens.councilMay, { decidedOn: daysAgo(2) });
