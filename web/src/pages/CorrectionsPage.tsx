@@ -169,7 +169,9 @@ export function CorrectionsPage() {
       </p>
       <ErrorBox error={fresh.error ?? inCouncil.error ?? granted.error ?? grounds.error} />
       {!loaded ? <Loading /> : null}
-      <DownloadButton label="Tải Excel đề nghị và quyết định" testId="corrections-excel" href="/exports/rewards/nominations.xlsx" />
+      <div className="downloads">
+        <DownloadButton label="Tải Excel đề nghị và quyết định" testId="corrections-excel" href="/exports/rewards/nominations.xlsx" />
+      </div>
       <Field id="corrections-search" label="Tìm theo tên người, tập thể được đề nghị (có dấu hoặc không dấu)">
         <input id="corrections-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
       </Field>
