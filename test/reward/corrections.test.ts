@@ -188,7 +188,9 @@ describe('annulling a decision', () => {
     expect(documents.map((d: any) => d.sha256)).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/), expect.stringMatching(/^[0-9a-f]{64}$/)]);
     const certificate = await fetch(`${base()}/documents/rewards/decisions/${decision.id}/certificate.pdf`);
     expect(certificate.status).toBe(409);
-    expect(((await certificate.json()) as { error: { message: string } }).error.message).toContain('đã bị hủy bỏ theo Quyết định số');
+    const refusal = ((await certificate.json()) as { error: { message: string } }).error.message;
+    expect(refusal).toContain('đã bị hủy bỏ theo Quyết định số');
+    expect(refusal).toMatch(/ ngày \d\d\/\d\d\/\d{4}: giấy chứng nhận không còn giá trị$/);
     const pdf = await fetch(`${base()}/documents/rewards/decisions/${decision.id}.pdf`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('x-document-sha256')).toBe(documents.find((d: any) => d.kind === 'DECISION').sha256);

@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, foldedContainsPattern, officerScope, pageSize, parseId, queryRows, requireAuthenticated, toConnection, todayInVietnam, type Connection, type FieldProblem, type OrganisationType, type PageRequest } from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, decodeCursor, foldedContainsPattern, officerScope, pageSize, parseId, queryRows, requireAuthenticated, shortDate, toConnection, todayInVietnam, type Connection, type FieldProblem, type OrganisationType, type PageRequest } from '@thidua/common';
 import { CAMPAIGN_STATUS_NAMES } from '../domain/campaign-names';
 import { inSentence } from '@thidua/common';
 import { IsNull, Not, type EntityManager } from 'typeorm';
@@ -146,7 +146,7 @@ function reportProblems(campaign: CampaignRow, target: CampaignTargetRow, period
   const problems: FieldProblem[] = [];
   if (period.start > todayInVietnam()) problems.push({ field: 'periodStart', message: 'chưa đến kỳ báo cáo này' });
   if (period.end < campaign.startsOn! || period.start > campaign.endsOn!) {
-    problems.push({ field: 'periodStart', message: `kỳ ${period.start} – ${period.end} nằm ngoài thời gian phong trào (${campaign.startsOn} – ${campaign.endsOn})` });
+    problems.push({ field: 'periodStart', message: `kỳ ${shortDate(period.start)} – ${shortDate(period.end)} nằm ngoài thời gian phong trào (${shortDate(campaign.startsOn!)} – ${shortDate(campaign.endsOn!)})` });
   }
   problems.push(...valueProblems(target, value));
   return problems;
@@ -249,7 +249,8 @@ export async function inspection(ctx: CampaignContext, campaign: CampaignRow, li
   const rows = await queryRows<InspectedRow>(ctx.db,
     `SELECT e.id, u.organisation_type AS unit_organisation_type, m.occupation_code
        FROM enrollments e JOIN union_units u ON u.id = e.unit_id LEFT JOIN members m ON m.id = e.member_id
-      WHERE e.campaign_id = $1 AND e.unit_path LIKE $2 || '%'`,
+      WHERE e.campaign_id = $1 AND e.unit_path LIKE $2 || '%'
+      ORDER BY u.name_folded, m.full_name_folded NULLS FIRST, e.id`,
     [campaign.id, scope],
   );
   const enrollments = (await ctx.loaders.enrollment.loadMany(rows.map((r) => r.id))) as EnrollmentRow[];

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '@thidua/common';
+import { shortDate, type FieldProblem } from '@thidua/common';
 
 const MIN_TEXT = 10;
 const MAX_TEXT = 1000;
@@ -21,6 +21,6 @@ export function openingProblems(input: { note: string; openedOn: string }, today
 export function closingProblems(input: { outcome: string; closedOn: string }, openedOn: string, today: string): FieldProblem[] {
   const problems = textProblem('outcome', input.outcome, 'kết quả xử lý');
   if (input.closedOn > today) problems.push({ field: 'closedOn', message: 'ngày kết thúc không thể ở tương lai' });
-  if (input.closedOn < openedOn) problems.push({ field: 'closedOn', message: `ngày kết thúc không thể trước ngày bắt đầu (${openedOn})` });
+  if (input.closedOn < openedOn) problems.push({ field: 'closedOn', message: `ngày kết thúc không thể trước ngày bắt đầu (${shortDate(openedOn)})` });
   return problems;
 }

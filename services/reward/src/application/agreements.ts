@@ -103,7 +103,7 @@ export async function recordEmployerRewards(ctx: RewardContext, input: EmployerR
   const aligned = periodStartOf(clause.period, input.periodStart);
   if (aligned !== input.periodStart) problems.push({ field: 'periodStart', message: `điều khoản ${clause.code} thưởng ${REWARD_PERIOD_NAMES[clause.period]}: kỳ này bắt đầu ngày ${shortDate(aligned)}, không phải ${shortDate(input.periodStart)}` });
   if (input.periodStart < agreement.validFrom || periodEndOf(clause.period, aligned) > agreement.validUntil) {
-    problems.push({ field: 'periodStart', message: `kỳ xét phải nằm trong thời hạn thỏa ước (${agreement.validFrom} – ${agreement.validUntil})` });
+    problems.push({ field: 'periodStart', message: `kỳ xét phải nằm trong thời hạn thỏa ước (${shortDate(agreement.validFrom)} – ${shortDate(agreement.validUntil)})` });
   }
   const memberIds = [...new Set(input.memberIds.map((id, i) => parseId(`memberIds.${i}`, id)))];
   if (memberIds.length === 0) problems.push({ field: 'memberIds', message: 'hãy chọn ít nhất một đoàn viên' });

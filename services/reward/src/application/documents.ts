@@ -10,7 +10,6 @@ import {
   latestDocuments,
   placeOf,
   publicUrl,
-  shortDate,
   type Identity,
   type IssuedDocument,
   type Issuer,
@@ -149,7 +148,7 @@ export async function decisionDocument(db: EntityManager, decisionId: string, ki
   if (kind === 'certificate') {
     const [revoked] = (await db.query(`SELECT kind, number, to_char(revoked_on, 'DD/MM/YYYY') AS "revokedOn" FROM decision_revocations WHERE decision_id = $1`, [decisionId])) as { kind: string; number: string; revokedOn: string }[];
     if (revoked) {
-      throw new ConflictError(`Quyết định khen thưởng này đã bị ${revoked.kind === 'ANNULLED' ? 'hủy bỏ' : 'thu hồi'} theo Quyết định số ${revoked.number} ngày ${shortDate(revoked.revokedOn)}: giấy chứng nhận không còn giá trị`);
+      throw new ConflictError(`Quyết định khen thưởng này đã bị ${revoked.kind === 'ANNULLED' ? 'hủy bỏ' : 'thu hồi'} theo Quyết định số ${revoked.number} ngày ${revoked.revokedOn}: giấy chứng nhận không còn giá trị`);
     }
   }
   const issued = await issueDecisionDocuments(db, decisionId);
