@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, request, type GraphQLError, type Problem } from './api';
 import { useAuth } from './auth';
 import { problemFor } from './ui';
@@ -93,11 +93,16 @@ export function usePagedQuery<D, T>(query: string, variables: Record<string, unk
   }, [first.data]);
   const head = first.data ? connection(first.data) : null;
   const pageInfo = more?.pageInfo ?? head?.pageInfo ?? { hasNextPage: false, endCursor: null };
+  // a page asked for under other variables (the search changed meanwhile) is not appended to the new list
+  const current = useRef(first.data);
+  current.current = first.data;
   const loadMore = () => {
     if (!pageInfo.hasNextPage || loadingMore) return;
     setLoadingMore(true);
+    const askedFor = first.data;
     request<D>(query, { ...variables, after: pageInfo.endCursor }, session?.token ?? null).then(
       (result) => {
+        if (current.current !== askedFor) return setLoadingMore(false);
         const page = result.data ? connection(result.data) : null;
         setMore((previous) => ({ nodes: [...(previous?.nodes ?? []), ...(page?.edges.map((e) => e.node) ?? [])], pageInfo: page?.pageInfo ?? { hasNextPage: false, endCursor: null } }));
         setLoadingMore(false);

@@ -143,7 +143,7 @@ export function DashboardPage() {
           </tbody>
         </table>
       </div>
-      {current ? <Inspection campaign={current} /> : null}
+      {current ? <Inspection key={current.id} campaign={current} /> : null}
 
       <h2>Chậm sơ kết, tổng kết</h2>
       {data?.overdueSummaries.edges.length ? (
