@@ -44,12 +44,14 @@ const VALIDATION_MS = 60_000;
  */
 function validateWithXmllint(xml: string, grammar: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = execFile('xmllint', ['--noout', '--nonet', '--relaxng', path.join(FORMATS_DIR, grammar), '-'], { timeout: VALIDATION_MS, encoding: 'utf8' }, (error, _stdout, stderr) => {
+    const child = execFile('xmllint', ['--noout', '--nonet', '--relaxng', path.join(FORMATS_DIR, grammar), '-'], { timeout: VALIDATION_MS, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, stderr) => {
       if (!error) return resolve([]);
       // 1: not well-formed; 3, 4: not valid against the grammar (libxml2's xmllint exit codes)
       if (typeof error.code === 'number' && [1, 3, 4].includes(error.code)) return resolve(stderr.split('\n').filter((line) => line.trim() && !/ fails to validate$/.test(line)));
       reject(new Error(`xmllint did not validate against ${grammar}: ${error.message} ${stderr}`));
     });
+    // xmllint may stop reading early (a grammar it cannot compile): its exit code says why, not the broken pipe
+    child.stdin!.on('error', () => undefined);
     child.stdin!.end(xml);
   });
 }
