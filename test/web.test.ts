@@ -24,7 +24,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { checkEveryPage } from './support/accessibility';
 import { launchBrowser, signIn, signInAtProvider } from './support/browser';
 import { demoAccount, demoAccounts, type DemoAccount } from './support/demo';
-import { graphql } from './support/graphql';
+import { eventually, graphql } from './support/graphql';
 import { pdfText, qrOnFirstPage } from './support/pdf';
 import { keycloakAdmin, providerUser, signInAs } from './support/keycloak';
 import { startTestPlatform, type TestPlatform } from './support/platform';
@@ -244,15 +244,19 @@ describe('the Bắc Ninh officer', () => {
     await menu.getByRole('link', { name: 'Bảng điều khiển', exact: true }).click();
     await page.getByTestId('progress-chart').locator('tbody tr').filter({ hasText: title }).waitFor();
 
+    // scoring follows the report through the broker: the officer publishes once evaluation has scored the union
+    const { campaigns } = await read<{ campaigns: { edges: { node: { id: string; title: string } }[] } }>(`query($u: ID!) { campaigns(unitId: $u, first: 50) { edges { node { id title } } } }`, { u: myUnit.id });
+    const { campaign } = await read<{ campaign: { enrollments: { edges: { node: { id: string; member: { id: string } | null } }[] } } }>(
+      `query($id: ID!) { campaign(id: $id) { enrollments(first: 5) { edges { node { id member { id } } } } } }`, { id: campaigns.edges.find((e) => e.node.title === title)!.node.id });
+    const unionEnrolment = campaign.enrollments.edges.find((e) => e.node.member === null)!.node.id;
+    await eventually(async () => {
+      const { participantScore } = await read<{ participantScore: { total: number } | null }>(`query($e: ID!) { participantScore(enrollmentId: $e) { total } }`, { e: unionEnrolment });
+      return participantScore && participantScore.total > 0 ? participantScore : null;
+    }, 30000, 'the union scored in evaluation');
     await menu.getByRole('link', { name: 'Điều hành phong trào', exact: true }).click();
     await page.getByLabel('Phong trào', { exact: true }).selectOption({ label: `${title} (Đang triển khai)` });
-    const published = page.getByText(/^Đã công bố kết quả lần 1; hạn khiếu nại đến \d\d\/\d\d\/\d{4}\.$/);
-    // scoring follows the report through the broker: until it has, the publication is refused in words, and tried again
-    for (let attempt = 0; attempt < 30 && !(await published.isVisible()); attempt++) {
-      await page.getByRole('button', { name: 'Công bố kết quả' }).click();
-      await page.waitForTimeout(1000);
-    }
-    await published.waitFor();
+    await page.getByRole('button', { name: 'Công bố kết quả' }).click();
+    await page.getByText(/^Đã công bố kết quả lần 1; hạn khiếu nại đến \d\d\/\d\d\/\d{4}\.$/).waitFor();
     await page.getByRole('button', { name: 'Bắt đầu sơ kết, tổng kết' }).click();
     await page.getByTestId('campaign-status').getByText('Đang sơ kết, tổng kết').waitFor();
     const summary = page.getByRole('form', { name: 'Báo cáo tổng kết' });
