@@ -195,7 +195,7 @@ describe('the employer’s collective agreement (Thỏa ước lao động tập
     await card.getByLabel('Ngày đầu kỳ').fill(`${monthStart.slice(0, 8)}02`);
     await card.getByLabel('Thành tích').fill('Năng suất 130% định mức tháng này');
     await card.getByRole('button', { name: 'Ghi khen thưởng' }).click();
-    expect(await errorBeside(employer.page, (await card.getByLabel('Ngày đầu kỳ').getAttribute('id'))!)).toContain(`không phải ${monthStart.slice(0, 8)}02`);
+    expect(await errorBeside(employer.page, (await card.getByLabel('Ngày đầu kỳ').getAttribute('id'))!)).toContain(`kỳ này bắt đầu ngày ${monthStart.split('-').reverse().join('/')}, không phải 02/${monthStart.slice(5, 7)}/${monthStart.slice(0, 4)}`);
     await card.getByLabel('Ngày đầu kỳ').fill(monthStart);
     await card.getByRole('button', { name: 'Ghi khen thưởng' }).click();
     await card.getByText('Đã ghi khen thưởng cho Nguyễn Thị Hoa.').waitFor();
