@@ -334,8 +334,7 @@ async function campaign(title: string, cadence: string): Promise<{ id: string; t
       targets: [{ name: 'Sáng kiến', unitOfMeasure: 'sáng kiến', targetValue: 12, direction: 'HIGHER_IS_BETTER', aggregation: 'SUM', weight: 100 }],
     },
   }, admin)).createCampaign;
-  // evaluation opens the movement's round from CampaignLaunched: criteria sets are written to it
-  await eventually(async () => (await env.api.ok(`query($c: ID!) { evaluationRound(campaignId: $c) { id } }`, { c: created.id })).evaluationRound, 30000, 'the round opened');
+  await env.api.untilRoundOpened(created.id);
   return { id: created.id, targetId: created.targets[0].id };
 }
 
@@ -422,10 +421,7 @@ describe('the other deadlines', () => {
     for (const enrollmentId of [may, lan]) {
       await env.api.ok(`mutation($input: ReportProgressInput!) { reportProgress(input: $input) { periodStart } }`, { input: { enrollmentId, targetId, periodStart: daysAgoInVietnam(14), value: 3 } }, admin);
     }
-    await eventually(async () => {
-      const scores = await Promise.all([may, lan].map(async (e) => (await env.api.ok(`query($e: ID!) { participantScore(enrollmentId: $e) { total } }`, { e }, admin)).participantScore));
-      return scores.every((score) => score && score.total > 0) ? scores : null;
-    }, 30000, 'both scored in evaluation');
+    await env.api.untilScored([may, lan], admin);
     await env.api.ok(`mutation($id: ID!) { publishResults(campaignId: $id) { publicationVersion } }`, { id }, people.officerKcn.token);
     await eventuallyCounted('notification', 'appeal_windows WHERE campaign_id = $1', [id], 1, 'the appeal window in notification');
     await eventuallyCounted('notification', 'enrollment_refs WHERE campaign_id = $1', [id], 2, 'the enrolments in notification');

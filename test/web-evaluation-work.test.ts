@@ -13,7 +13,6 @@
  * and may then no longer score it.
  */
 import type { Page } from 'playwright-core';
-import { eventually } from './support/graphql';
 import { usePortalScenario } from './support/portal-people';
 import { year } from './support/reward';
 
@@ -43,7 +42,7 @@ async function scoredCampaign(title: string, publish: boolean, rubric = false): 
   const target = created.targets[0].id;
   const lan = (await portal.s.api.ok(`mutation($input: EnrollMemberInput!) { enrollMember(input: $input) { id } }`, { input: { campaignId: created.id, memberId: portal.s.members.lan } }, officer)).enrollMember.id;
   await portal.s.api.ok(`mutation($id: ID!) { startCampaign(id: $id) { id } }`, { id: created.id }, officer);
-  await eventually(async () => (await portal.s.api.ok(`query($c: ID!) { evaluationRound(campaignId: $c) { id } }`, { c: created.id })).evaluationRound, 30000, 'the round opened');
+  await portal.s.api.untilRoundOpened(created.id);
   const set = (await portal.s.api.ok(`mutation($i: CriteriaSetInput!) { createCriteriaSet(input: $i) { id criteria { id } } }`, {
     i: { campaignId: created.id, variant: 'GENERAL', criteria: [
       { name: 'Sáng kiến cải tiến', method: 'LINEAR', weight: rubric ? 60 : 100, unitOfMeasure: 'sáng kiến', targetValue: 10, targetId: target },
@@ -52,10 +51,7 @@ async function scoredCampaign(title: string, publish: boolean, rubric = false): 
   }, officer)).createCriteriaSet;
   await portal.s.api.ok(`mutation($id: ID!) { publishCriteriaSet(id: $id) { id } }`, { id: set.id }, officer);
   await portal.s.api.ok(`mutation($i: ReportProgressInput!) { reportProgress(input: $i) { id } }`, { i: { enrollmentId: lan, targetId: target, periodStart: `${year}-01-01`, value: 5 } }, officer);
-  await eventually(async () => {
-    const score = (await portal.s.api.ok(`query($e: ID!) { participantScore(enrollmentId: $e) { total } }`, { e: lan }, officer)).participantScore;
-    return score && score.total > 0 ? score : null;
-  }, 30000, 'Lan scored in evaluation');
+  await portal.s.api.untilScored([lan], officer);
   if (publish) await portal.s.api.ok(`mutation($c: ID!) { publishResults(campaignId: $c) { publicationVersion } }`, { c: created.id }, officer);
   return { id: created.id, lan, criterion: set.criteria[0].id };
 }
@@ -174,7 +170,7 @@ describe('criteria sets (Bộ tiêu chí)', () => {
       input: { launchingUnitId: portal.s.units.hn!.id, title, goal: 'Không để xảy ra tai nạn lao động', category: 'FOR_WORKERS', startsOn: `${year}-01-01`, endsOn: `${year}-12-31`,
         targets: [{ name: 'Sáng kiến an toàn', unitOfMeasure: 'sáng kiến', targetValue: 8, direction: 'HIGHER_IS_BETTER', aggregation: 'SUM', weight: 100 }] },
     }, portal.s.tokens.officerHn)).createCampaign;
-    await eventually(async () => (await portal.s.api.ok(`query($c: ID!) { evaluationRound(campaignId: $c) { id } }`, { c: created.id })).evaluationRound, 30000, 'the round opened');
+    await portal.s.api.untilRoundOpened(created.id);
 
     const officer = await people.pageAs({ roles: ['UNIT_OFFICER'], unit: 'hn' }, '/dashboard');
     const page = officer.page;

@@ -13,7 +13,6 @@
  */
 import type { Page } from 'playwright-core';
 import { usePortalScenario } from './support/portal-people';
-import { eventually } from './support/graphql';
 import { daysAgo, year } from './support/reward';
 
 const portal = usePortalScenario('cb');
@@ -136,10 +135,7 @@ describe('an officer of Hà Nội at work', () => {
     await portal.s.api.ok(`mutation($id: ID!) { publishCriteriaSet(id: $id) { id } }`, { id: set.id }, portal.s.tokens.officerHn);
     const lan = running.enrollments.edges.find((e: { node: { member: { id: string } | null } }) => e.node.member?.id === portal.s.members.lan).node.id;
     await portal.s.api.ok(`mutation($i: ReportProgressInput!) { reportProgress(input: $i) { id } }`, { i: { enrollmentId: lan, targetId: initiatives, periodStart: `${year}-01-01`, value: 5 } }, portal.s.tokens.officerHn);
-    await eventually(async () => {
-      const score = (await portal.s.api.ok(`query($e: ID!) { participantScore(enrollmentId: $e) { total } }`, { e: lan }, portal.s.tokens.officerHn)).participantScore;
-      return score && score.total > 0 ? score : null;
-    }, 30000, 'Lan scored in evaluation');
+    await portal.s.api.untilScored([lan], portal.s.tokens.officerHn);
     await page.getByRole('button', { name: 'Công bố kết quả' }).click();
     await page.getByText(/^Đã công bố kết quả lần 1; hạn khiếu nại đến \d\d\/\d\d\/\d{4}\.$/).waitFor();
     await page.getByRole('button', { name: 'Bắt đầu sơ kết, tổng kết' }).click();

@@ -24,7 +24,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { checkEveryPage } from './support/accessibility';
 import { launchBrowser, signIn, signInAtProvider } from './support/browser';
 import { demoAccount, demoAccounts, type DemoAccount } from './support/demo';
-import { eventually, graphql } from './support/graphql';
+import { Api } from './support/api';
+import { graphql } from './support/graphql';
 import { pdfText, qrOnFirstPage } from './support/pdf';
 import { keycloakAdmin, providerUser, signInAs } from './support/keycloak';
 import { startTestPlatform, type TestPlatform } from './support/platform';
@@ -173,11 +174,8 @@ describe('the Bắc Ninh officer', () => {
 
   it('runs that movement to its end on the screens, among the province’s hundreds of unions: enrols, sets its criteria, reports and reviews progress, publishes, summarises and closes', async () => {
     const token = await demoToken('officer, Bắc Ninh');
-    const read = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-      const result = await graphql<T>(platform.gatewayUrl, query, variables, token);
-      expect(result.errors).toBeUndefined();
-      return result.data!;
-    };
+    const api = new Api(platform.gatewayUrl);
+    const read = <T,>(query: string, variables: Record<string, unknown> = {}): Promise<T> => api.ok<T>(query, variables, token);
     // a grassroots union deep in the province at size and one of its members, as the officer knows them by name
     const { myUnit } = await read<{ myUnit: { id: string } }>(`{ myUnit { id } }`);
     const { searchUnionUnits } = await read<{ searchUnionUnits: { edges: { node: { id: string; name: string } }[] } }>(
@@ -249,10 +247,7 @@ describe('the Bắc Ninh officer', () => {
     const { campaign } = await read<{ campaign: { enrollments: { edges: { node: { id: string; member: { id: string } | null } }[] } } }>(
       `query($id: ID!) { campaign(id: $id) { enrollments(first: 5) { edges { node { id member { id } } } } } }`, { id: campaigns.edges.find((e) => e.node.title === title)!.node.id });
     const unionEnrolment = campaign.enrollments.edges.find((e) => e.node.member === null)!.node.id;
-    await eventually(async () => {
-      const { participantScore } = await read<{ participantScore: { total: number } | null }>(`query($e: ID!) { participantScore(enrollmentId: $e) { total } }`, { e: unionEnrolment });
-      return participantScore && participantScore.total > 0 ? participantScore : null;
-    }, 30000, 'the union scored in evaluation');
+    await api.untilScored([unionEnrolment], token);
     await menu.getByRole('link', { name: 'Điều hành phong trào', exact: true }).click();
     await page.getByLabel('Phong trào', { exact: true }).selectOption({ label: `${title} (Đang triển khai)` });
     await page.getByRole('button', { name: 'Công bố kết quả' }).click();

@@ -76,10 +76,7 @@ describe('from published results to a reward decision', () => {
     for (const [key, value] of [['hoa', 10], ['lan', 6], ['binh', 3]] as const) {
       await s.api.ok(`mutation($input: ReportProgressInput!) { reportProgress(input: $input) { id } }`, { input: { enrollmentId: enrollments[key], targetId, periodStart: `${year}-01-01`, value } }, s.tokens.officerHn);
     }
-    await eventually(async () => {
-      const scores = await Promise.all(Object.values(enrollments).map(async (id) => (await s.api.ok(`query($id: ID!) { participantScore(enrollmentId: $id) { total } }`, { id }, s.tokens.officerHn)).participantScore.total));
-      return scores.every((s) => s > 0) ? true : null;
-    }, 30000, 'scores from progress');
+    await s.api.untilScored(Object.values(enrollments), s.tokens.officerHn);
     await s.api.ok(`mutation($c: ID!) { publishResults(campaignId: $c) { publicationVersion } }`, { c: campaignId }, s.tokens.officerHn);
 
     const fromResults = await eventually(async () => {

@@ -1,4 +1,4 @@
-import { graphql, type GraphQLResponse } from './graphql';
+import { eventually, graphql, type GraphQLResponse } from './graphql';
 
 /** Calls through the gateway, for tests that expect success (`ok`) or one refusal (`refused`). */
 export class Api {
@@ -24,6 +24,20 @@ export class Api {
   async createMember(input: Record<string, unknown>, token?: string): Promise<string> {
     const created = await this.ok<{ createMember: { id: string } }>(`mutation($input: CreateMemberInput!) { createMember(input: $input) { id } }`, { input }, token);
     return created.createMember.id;
+  }
+
+  /** Waits until evaluation has opened a launched campaign's round (from CampaignLaunched): criteria sets go to it. */
+  async untilRoundOpened(campaignId: string): Promise<void> {
+    await eventually(async () => (await this.ok(`query($c: ID!) { evaluationRound(campaignId: $c) { id } }`, { c: campaignId })).evaluationRound, 30000, 'the round opened');
+  }
+
+  /** Waits until evaluation has scored every enrolment above 0: scores follow progress reports through the broker. */
+  async untilScored(enrollmentIds: string[], token?: string): Promise<void> {
+    await eventually(async () => {
+      const scores = await Promise.all(enrollmentIds.map(async (id) =>
+        (await this.ok<{ participantScore: { total: number } | null }>(`query($id: ID!) { participantScore(enrollmentId: $id) { total } }`, { id }, token)).participantScore));
+      return scores.every((score) => score !== null && score.total > 0) ? true : null;
+    }, 30000, `${enrollmentIds.length} enrolment(s) scored in evaluation`);
   }
 
   /** The first error's code and message, failing when the call succeeded. */
