@@ -143,12 +143,12 @@ export function ProgressBar({ value, label }: { value: number; label: string }) 
   );
 }
 
-/** "Xem thêm" under a long list read a page at a time (usePagedQuery), with how many are shown. */
-export function MoreButton({ list, shown }: { list: { hasMore: boolean; loadingMore: boolean; loadMore(): void }; shown: number }) {
+/** "Xem thêm" under a long list read a page at a time (usePagedQuery), with how many are shown, of `total` when known. */
+export function MoreButton({ list, shown, total }: { list: { hasMore: boolean; loadingMore: boolean; loadMore(): void }; shown: number; total?: number }) {
   if (!list.hasMore) return null;
   return (
     <p className="more">
-      <span className="muted" aria-live="polite">Đang hiện {shown.toLocaleString('vi-VN')}. </span>
+      <span className="muted" aria-live="polite">Đang hiện {shown.toLocaleString('vi-VN')}{total === undefined ? '' : ` trong ${total.toLocaleString('vi-VN')}`}. </span>
       <button type="button" className="secondary" onClick={list.loadMore} disabled={list.loadingMore}>
         {list.loadingMore ? 'Đang tải…' : 'Xem thêm'}
       </button>
@@ -166,10 +166,7 @@ export function ShortList({ items, total, beyond, testId }: { items: { key: stri
     <>
       <ul data-testid={testId}>{items.slice(0, shown).map((item) => <li key={item.key}>{item.text}</li>)}</ul>
       {shown < items.length ? (
-        <p className="more">
-          <span className="muted" aria-live="polite">Đang hiện {shown.toLocaleString('vi-VN')} trong {total.toLocaleString('vi-VN')}. </span>
-          <button type="button" className="secondary" onClick={() => setShown(shown + 10)}>Xem thêm</button>
-        </p>
+        <MoreButton list={{ hasMore: true, loadingMore: false, loadMore: () => setShown(shown + 10) }} shown={shown} total={total} />
       ) : total > items.length ? (
         <p className="muted">Đang hiện {items.length.toLocaleString('vi-VN')} trong {total.toLocaleString('vi-VN')}; {beyond}.</p>
       ) : null}
