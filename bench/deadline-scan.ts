@@ -7,7 +7,7 @@
  * campaigns ended without a summary; then runs the scan as the service does (one transaction), first when every
  * deadline is new, then again when all are known already (the hourly steady state). The reminder before a period
  * ends is given a week, so every weekly enrolment is due soon (the worst case).
- *   npx tsx bench/deadline-scan.ts [--units 130000] [--member-enrollments 1100000] [--late-percent 10] [--nominations 100000]
+ *   npx tsx bench/deadline-scan.ts [--units 130000] [--member-enrollments 1100000] [--late-percent 10] [--early-percent 30] [--nominations 100000]
  */
 import { Client } from 'pg';
 import { createDataSource, databaseOwnerUrl, databaseUrl, todayInVietnam } from '@thidua/common';
@@ -96,6 +96,7 @@ async function main(): Promise<void> {
   const totalUnits = numberOption('units', 130_000);
   const memberEnrollments = numberOption('member-enrollments', 1_100_000);
   const latePercent = numberOption('late-percent', 10);
+  const earlyPercent = numberOption('early-percent', 30);
   const nominationCount = numberOption('nominations', 100_000);
   const today = todayInVietnam();
   await prepareDatabases({ test: false, suffix: SUFFIX, only: 'notification' });
@@ -126,27 +127,38 @@ async function main(): Promise<void> {
     units.map((u, i): Value[] => [id(3, i), `canbo${i}`, `Cán bộ ${i}`, `canbo${i}@congdoan.vn`, ['UNIT_OFFICER'], u.id, u.path, null, true]));
   await copy(owner, 'campaign_refs', 'campaign_refs', ['id', 'title', 'launching_unit_path', 'status', 'starts_on', 'ends_on', 'reporting_cadence'], campaigns.length,
     campaigns.map((c, i): Value[] => [c.id, `Phong trào ${i}`, '/vn/', 'IN_PROGRESS', monthStart(today, 7), addDays(today, 365), c.cadence]));
+  // which unit enrolments miss the last complete period, in the order they are generated
+  const late = random(42);
+  const isLate = Array.from({ length: unitEnrollments }, () => late() * 100 < latePercent);
+  // and which have reported the current period already (early reporters, late or not): the scan looks up their reports
+  const isEarly = Array.from({ length: unitEnrollments }, () => late() * 100 < earlyPercent);
+  const expectedLate = isLate.filter(Boolean).length;
+  const periodStart = (c: Campaign, back: number) => (c.cadence === 'MONTHLY' ? monthStart(today, back) : weekStart(today, back));
   function* enrollments(): Generator<Value[]> {
     let n = 0;
-    for (const [i, c] of campaigns.entries()) for (const u of enrolled(c, i)) yield [id(4, n++), c.id, u.id, u.path, null];
+    // back = 1 is the last complete period; a late enrolment has every report but that one
+    for (const [i, c] of campaigns.entries()) {
+      for (const u of enrolled(c, i)) {
+        yield [id(4, n), c.id, u.id, u.path, null, periodStart(c, isEarly[n] ? 0 : isLate[n] ? 2 : 1)];
+        n++;
+      }
+    }
     for (let m = 0; m < memberEnrollments; m++) {
       const u = grassroots[m % grassroots.length]!;
-      yield [id(5, m), campaigns[0]!.id, u.id, u.path, id(6, m)];
+      yield [id(5, m), campaigns[0]!.id, u.id, u.path, id(6, m), null];
     }
   }
-  await copy(owner, 'enrollment_refs (units, then members)', 'enrollment_refs', ['id', 'campaign_id', 'unit_id', 'unit_path', 'member_id'], unitEnrollments + memberEnrollments, enrollments());
-  const late = random(42);
-  let expectedLate = 0;
+  await copy(owner, 'enrollment_refs (units, then members)', 'enrollment_refs', ['id', 'campaign_id', 'unit_id', 'unit_path', 'member_id', 'last_reported_period'],
+    unitEnrollments + memberEnrollments, enrollments());
   function* reports(): Generator<Value[]> {
     let n = 0;
     for (const [i, c] of campaigns.entries()) {
       const history = c.cadence === 'MONTHLY' ? MONTHLY_HISTORY : WEEKLY_HISTORY;
       for (const _u of enrolled(c, i)) {
-        const enrollment = id(4, n++);
-        const isLate = late() * 100 < latePercent;
-        if (isLate) expectedLate++;
-        // back = 1 is the last complete period; a late enrolment has every report but that one
-        for (let back = isLate ? 2 : 1; back <= history + 1; back++) yield [enrollment, c.cadence === 'MONTHLY' ? monthStart(today, back) : weekStart(today, back)];
+        const enrollment = id(4, n);
+        if (isEarly[n]) yield [enrollment, periodStart(c, 0)];
+        for (let back = isLate[n] ? 2 : 1; back <= history + 1; back++) yield [enrollment, periodStart(c, back)];
+        n++;
       }
     }
   }
@@ -206,7 +218,7 @@ Today (Việt Nam): ${today}.
 | running campaigns (1 national and ${PROVINCES} provincial, monthly; ${PROVINCES * UPPER_PER_PROVINCE} upper-grassroots, weekly) | ${fmt(campaigns.length)} |
 | unit enrolments (every grassroots union in three campaigns) | ${fmt(unitEnrollments)} |
 | member enrolments (the scan must not read them) | ${fmt(memberEnrollments)} |
-| reported periods (${MONTHLY_HISTORY} months or ${WEEKLY_HISTORY} weeks of history each; ${latePercent}% missing the last period) | ${fmt(reportRows)} |
+| reported periods (${MONTHLY_HISTORY} months or ${WEEKLY_HISTORY} weeks of history each; ${latePercent}% missing the last period; ${earlyPercent}% with the current one already) | ${fmt(reportRows)} |
 | campaigns of provinces ended yesterday without a summary | ${fmt(ENDED_CAMPAIGNS)} |
 | open nominations (councils of every level below the national one, opened over ${NOMINATION_SPREAD_DAYS} days, 5% ad hoc) | ${fmt(nominationCount)} |
 
@@ -215,21 +227,22 @@ Today (Việt Nam): ${today}.
 ${[['first (every deadline new)', first] as const, ...again.map((a, i) => [`again, ${i + 1} (all known: the hourly steady state)`, a] as const)]
   .map(([name, a]) => `| ${name} | ${fmt(a.ms)} | ${fmt(a.scan.overdueReports)} | ${fmt(a.scan.reportsDueSoon)} | ${fmt(a.scan.summariesOverdue)} | ${fmt(a.scan.nominationsHeld)} | ${fmt(a.scan.notified)} | ${fmt(a.scan.mailed)} |`).join('\n')}
 
-What it means: the scan reads unit enrolments and their reported periods only (member enrolments are left out by the
-partial index \`enrollment_refs_campaign … WHERE member_id IS NULL\`), so its cost follows the number of unit
-enrolments of running campaigns, not the 11 M members. Here the tree is national-size (${fmt(units.length)} units) and
-every grassroots union is in three running campaigns at once; a platform with more campaigns running scales the
-figures with the unit enrolments (linear: the reports of the due periods are hashed once, each enrolment is looked up
-in that hash, one insert per notification). The member
-enrolments generated are ${fmt(memberEnrollments)}, a tenth of 11 M: they are not read, so more of them change nothing
-but the table's size. The first scan is the worst case (every late report becomes notifications and e-mails in one
-transaction); later scans find the same reports late and insert nothing (dedup keys), which costs about as much: the
-candidates are built again and each one meets its key in the unique index. The machine is shared with other work while
-this runs (2 cores): the repeated runs show the spread. At an hourly scan, a few seconds in one transaction that
-inserts nothing holds no lock anyone waits for (the claimed job's row only). The other deadlines (decision 0033) are
-one statement each in the same transaction: the reminders read the current period's reports the same hashed way; the
-nominations held are read from the partial index of open ones, and each province's officers get one notification
-listing its subtree's (not one per unit); appeal windows are none here.
+What it means: the scan reads unit enrolments only (member enrolments are left out by the partial index
+\`enrollment_refs_campaign … WHERE member_id IS NULL\`), so its cost follows the number of unit enrolments of running
+campaigns, not the 11 M members. Here the tree is national-size (${fmt(units.length)} units) and every grassroots union is
+in three running campaigns at once; a platform with more campaigns running scales the figures with the unit enrolments
+(linear). Whether a unit reported a period is decided by the latest period it reported, kept on its enrolment: one
+comparison, except for those that reported the current period already (${earlyPercent}% here), whose reports are looked up
+by the primary key to see whether the period before was skipped. The member enrolments generated are
+${fmt(memberEnrollments)}, a tenth of 11 M: they are not read, so more of them change nothing but the table's size.
+
+The first scan is the worst case: every deadline is new, and its notifications and e-mails are written in one
+transaction (most of its time is those inserts). Later scans, the hourly steady state, find the same deadlines and
+insert nothing: the candidates are built again and each meets its dedup key. A scan holds no lock anyone waits for (the
+claimed job's row only). The reminder before a period's end is set to a week here, so every weekly enrolment not yet
+reported is due soon at once; the default (3 days) makes them due only on a week's last days. The nominations held are
+read from the partial index of open ones, and each province's officers get one notification listing its subtree's (not
+one per unit), its nominations matched to it by their ancestor's path (by equality); appeal windows are none here.
 
 Plan of the candidates (EXPLAIN ANALYZE, before the first scan):
 

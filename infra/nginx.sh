@@ -14,7 +14,8 @@ fi
 quiet=0
 for _ in $(seq 1 300); do
   [[ -e /tmp/system-deps.done ]] && break
-  if pgrep -x 'apt-get|apt|dpkg' >/dev/null; then quiet=0; else quiet=$((quiet + 1)); fi
+  # one name per pgrep: procps refuses a pattern longer than a process name (15 characters)
+  if pgrep -x apt-get >/dev/null || pgrep -x apt >/dev/null || pgrep -x dpkg >/dev/null; then quiet=0; else quiet=$((quiet + 1)); fi
   (( quiet >= 10 )) && break
   sleep 1
 done

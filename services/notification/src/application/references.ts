@@ -22,7 +22,10 @@ export async function recordCampaignStatus(manager: EntityManager, campaignId: s
 
 export async function recordEnrollment(manager: EntityManager, enrolled: EventPayloads['EnrollmentCreated']): Promise<void> {
   await manager.query(
-    `INSERT INTO enrollment_refs (id, campaign_id, unit_id, unit_path, member_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING`,
+    // a report heard before its enrolment (events of two aggregates come in either order) is counted here
+    `INSERT INTO enrollment_refs (id, campaign_id, unit_id, unit_path, member_id, last_reported_period)
+     VALUES ($1, $2, $3, $4, $5, (SELECT max(period_start) FROM reported_periods WHERE enrollment_id = $1))
+     ON CONFLICT (id) DO NOTHING`,
     [enrolled.enrollmentId, enrolled.campaignId, enrolled.unitId, enrolled.unitPath, enrolled.memberId],
   );
 }
@@ -31,6 +34,7 @@ export async function recordEnrollment(manager: EntityManager, enrolled: EventPa
 export async function recordReportedPeriod(manager: EntityManager, reported: EventPayloads['ProgressReported']): Promise<void> {
   if (reported.memberId !== null) return;
   await manager.query(`INSERT INTO reported_periods (enrollment_id, period_start) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [reported.enrollmentId, reported.periodStart]);
+  await manager.query(`UPDATE enrollment_refs SET last_reported_period = greatest(last_reported_period, $2::date) WHERE id = $1`, [reported.enrollmentId, reported.periodStart]);
 }
 
 export async function recordAccount(manager: EntityManager, account: AccountChangedV1): Promise<void> {
