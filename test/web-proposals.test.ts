@@ -2,8 +2,9 @@
  * Proposals to the authority that decides (decision 0035) in a real browser (Debian's Chromium through Playwright)
  * against the real platform: the grassroots council proposes a Huân chương from its screen (the union cannot grant
  * it), the national federation's officer returns the dossier to Hà Nội with its reason (meeting the API's message
- * beside the field first), passes the corrected one on to the President and records the President's decision (meeting
- * the message beside the number first); the path shows every level with the days it held the dossier. The employer
+ * beside the field first), passes the corrected one on to the President, records the President's office returning it
+ * for one more document (meeting the message beside the reason first), sends it there again corrected, and records
+ * the President's decision (meeting the message beside the number first); the path shows every level with the days it held the dossier. The employer
  * answers a yearly title's proposal that it does not grant, meeting the message beside the reason first.
  */
 import { usePortalScenario } from './support/portal-people';
@@ -42,7 +43,7 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
     await s.api.ok(`mutation($id: ID!) { forwardProposal(id: $id) { status } }`, { id: nomination.proposal.id }, s.tokens.officerHn);
   }, PLAY);
 
-  it('the federation returns the dossier with its reason, passes the corrected one on and records the President’s decision', async () => {
+  it('the federation returns the dossier with its reason, passes the corrected one on, takes it back from the President’s office and records the President’s decision', async () => {
     const { nomination } = await s.api.ok(PROPOSAL, { id: nominationId }, s.tokens.officerHn);
     const id = nomination.proposal.id;
     const officer = await people.pageAs({ roles: ['UNIT_OFFICER'], unit: 'vn' }, '/work/proposals');
@@ -65,6 +66,21 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
     await waiting().getByRole('button', { name: 'Chuyển lên cấp trên' }).click();
     await officer.page.getByText('Đã chuyển hồ sơ Nguyễn Thị Hoa lên Chủ tịch nước').waitFor();
 
+    // the President's office returns it for one more document: recorded from its letter, corrected and sent there again
+    const returned = waiting().getByRole('group', { name: 'Hoặc: Chủ tịch nước trả lại hồ sơ để bổ sung' });
+    await returned.getByRole('button', { name: 'Ghi nhận trả lại hồ sơ' }).click();
+    const returnError = officer.page.locator(`#authority-return-reason-${id}-error`);
+    await returnError.waitFor();
+    expect(await returnError.textContent()).toContain('cần bổ sung, sửa gì');
+    await returned.getByLabel('Số văn bản trả lời').fill('245/VPCTN-TĐKT');
+    await returned.getByLabel('Nội dung cần bổ sung, sửa').fill('Thiếu bản tóm tắt thành tích có xác nhận của cấp trình');
+    await returned.getByRole('button', { name: 'Ghi nhận trả lại hồ sơ' }).click();
+    await officer.page.getByText('Đã ghi nhận Chủ tịch nước trả lại hồ sơ Nguyễn Thị Hoa để bổ sung').waitFor();
+    await waiting().getByText('Hồ sơ bị trả lại: 245/VPCTN-TĐKT: Thiếu bản tóm tắt thành tích').waitFor();
+    await waiting().getByLabel('Nội dung đã bổ sung, sửa').fill('Đã bổ sung bản tóm tắt thành tích có xác nhận của Tổng Liên đoàn');
+    await waiting().getByRole('button', { name: 'Gửi lại hồ sơ đã bổ sung' }).click();
+    await officer.page.getByText('Đã gửi lại hồ sơ Nguyễn Thị Hoa lên Chủ tịch nước').waitFor();
+
     const record = waiting().getByRole('group', { name: 'Ghi nhận quyết định của Chủ tịch nước' });
     await record.getByLabel('Số quyết định').fill('QĐ 1234');
     await record.getByLabel('Họ tên người ký').fill('Lương Cường');
@@ -77,9 +93,11 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
     const done = officer.page.getByTestId('proposals-followed').getByTestId('proposal').filter({ hasText: s.run }).filter({ hasText: 'Nguyễn Thị Hoa' });
     await done.getByRole('link', { name: 'Quyết định số 1234/QĐ-CTN' }).waitFor();
     const rows = done.getByTestId('proposal-steps').locator('tbody tr');
-    expect(await rows.count()).toBe(6);
+    expect(await rows.count()).toBe(8);
     expect(await rows.nth(2).textContent()).toContain('Trả lại hồ sơ');
-    expect(await rows.nth(5).textContent()).toContain('Chủ tịch nước');
+    expect(await rows.nth(5).textContent()).toMatch(/Chủ tịch nước.*Trả lại hồ sơ.*245\/VPCTN-TĐKT/);
+    expect(await rows.nth(6).textContent()).toContain('Bổ sung, gửi lại');
+    expect(await rows.nth(7).textContent()).toContain('Chủ tịch nước');
     // days per level: the column is there for every level, counted by the server
     expect(await rows.nth(0).locator('td').nth(3).textContent()).toMatch(/^\d+$/);
     await officer.close();

@@ -3,8 +3,9 @@
  * article; a Huân chương proposed by a grassroots council goes up to the national federation level by level, is
  * returned once with its reason, corrected and resent, passed on to the President, and granted only when the
  * President's decision is recorded (RewardGranted as for the union's own grants), every level's holding time kept;
- * a yearly title is proposed by the grassroots union to the employer, who records the decision, or answers that it
- * does not grant: then the proposal ends and the nomination is refused with that reason.
+ * a yearly title is proposed by the grassroots union to the employer, who records the decision, returns the dossier
+ * for correction (the grassroots union corrects it and sends it to the employer again), or answers that it does not
+ * grant: then the proposal ends and the nomination is refused with that reason.
  */
 import { Client } from 'pg';
 import { databaseUrl } from '@thidua/common';
@@ -24,6 +25,7 @@ const RECORD = `mutation($id: ID!, $input: AuthorityDecisionInput!) {
   recordAuthorityDecision(id: $id, input: $input) { id number decidedOn formCode decidingAuthority authorityName signerRole signerName amountVnd grantingUnitName }
 }`;
 const REFUSE = `mutation($id: ID!, $input: AuthorityRefusalInput!) { recordAuthorityRefusal(id: $id, input: $input) { ${PROPOSAL_FIELDS} refusal { number refusedOn reason } } }`;
+const AUTHORITY_RETURN = `mutation($id: ID!, $input: AuthorityReturnInput!) { recordAuthorityReturn(id: $id, input: $input) { ${PROPOSAL_FIELDS} } }`;
 const PROPOSALS = `query($waiting: Boolean) { rewardProposals(waiting: $waiting) { id status actions subjectName } }`;
 const FORM = `query($code: ID!) { rewardForm(code: $code) { decidingAuthority decidingAuthorityName authoritySource authorityVerified grantingLevels } }`;
 
@@ -191,6 +193,49 @@ describe('the employer decides yearly titles on the grassroots union’s proposa
     const recorded = (await s.api.ok(RECORD, { id: proposal.id, input: decision }, s.tokens.employer)).recordAuthorityDecision;
     // 0.3 × 2,340,000 = 702,000 VND, rounded up to the next 10,000 (reward-rules.md)
     expect(recorded).toMatchObject({ number: '15/QĐ-CTMTL', formCode: 'LDTT', decidingAuthority: 'EMPLOYER', amountVnd: 710_000, signerRole: 'Giám đốc Công ty' });
+  });
+
+  it('takes the dossier back when the employer returns it for correction, and sends the corrected one to the employer again', async () => {
+    const officerMay = await s.token(['UNIT_OFFICER'], 'may', 'officer-may');
+    const nominationId = await s.nominate({ memberKey: 'hoa', granting: 'may', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(40), awardYear: year }, officerMay);
+    await s.approve(nominationId, s.tokens.councilMay);
+    const { id } = (await s.api.ok(PROPOSE, { id: nominationId, input: { signerRole: 'Chủ tịch Công đoàn cơ sở' } }, s.tokens.councilMay)).proposeReward;
+    const reason = 'Thiếu bản tự nhận xét, đánh giá kết quả thực hiện nhiệm vụ năm của người lao động';
+    const letter = { number: '21/CV-CTMTL', returnedOn: today, reason };
+    // only the enterprise's employer answers for it; a reason of a word or a day to come is refused beside its field
+    expect((await s.api.refused(AUTHORITY_RETURN, { id, input: letter }, await s.token(['EMPLOYER'], 'so', 'employer-so'))).code).toBe('NOT_FOUND');
+    expect((await s.api.refused(AUTHORITY_RETURN, { id, input: letter }, officerMay)).code).toBe('FORBIDDEN');
+    const bad = await refusal(s, AUTHORITY_RETURN, { id, input: { returnedOn: daysAgo(-1), reason: 'thiếu' } }, s.tokens.employer);
+    expect(bad.problems!.map((p) => p.field).sort()).toEqual(['reason', 'returnedOn']);
+    expect(bad.problems!.find((p) => p.field === 'reason')!.message).toContain('cần bổ sung, sửa gì');
+
+    let proposal = (await s.api.ok(AUTHORITY_RETURN, { id, input: letter }, s.tokens.employer)).recordAuthorityReturn;
+    expect(proposal).toMatchObject({ status: 'RETURNED', holderUnitName: 'Công đoàn Công ty May Thăng Long', returnReason: `21/CV-CTMTL: ${reason}`, actions: [], decision: null });
+    // nothing is decided while it is back with the union: the employer neither decides nor answers again
+    const decision = { number: '22/QĐ-CTMTL', decidedOn: today, signerRole: 'Giám đốc Công ty', signerName: 'Trịnh Văn Sơn' };
+    expect((await s.api.refused(RECORD, { id, input: decision }, s.tokens.employer)).code).toBe('CONFLICT');
+    expect((await s.api.refused(AUTHORITY_RETURN, { id, input: letter }, s.tokens.employer)).code).toBe('CONFLICT');
+    expect((await s.api.ok(`query($id: ID!) { nomination(id: $id) { status } }`, { id: nominationId }, s.tokens.officerHn)).nomination.status).toBe('PROPOSED');
+
+    // the grassroots union corrects it and sends it to the employer again (not to the level above: the employer decides)
+    expect((await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { actions } }`, { id }, officerMay)).rewardProposal.actions).toEqual(['RESEND']);
+    proposal = (await s.api.ok(RESEND, { id, correction: 'Đã bổ sung bản tự nhận xét có xác nhận của tổ trưởng' }, officerMay)).resendProposal;
+    expect(proposal).toMatchObject({ status: 'WITH_AUTHORITY', holderUnitName: 'Công đoàn Công ty May Thăng Long', returnReason: null, actions: [] });
+    const recorded = (await s.api.ok(RECORD, { id, input: decision }, s.tokens.employer)).recordAuthorityDecision;
+    expect(recorded).toMatchObject({ number: '22/QĐ-CTMTL', formCode: 'LDTT', decidingAuthority: 'EMPLOYER' });
+
+    const employerStep = 'Thủ trưởng cơ quan, đơn vị hoặc Giám đốc doanh nghiệp (Công đoàn Công ty May Thăng Long)';
+    const done = (await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { ${PROPOSAL_FIELDS} } }`, { id }, officerMay)).rewardProposal;
+    expect(done.steps.map((step: { unitName: string; outcome: string; note: string | null }) => [step.unitName, step.outcome, step.note])).toEqual([
+      ['Công đoàn Công ty May Thăng Long', 'PROPOSED', null],
+      [employerStep, 'RETURNED', `21/CV-CTMTL: ${reason}`],
+      ['Công đoàn Công ty May Thăng Long', 'RESENT', 'Đã bổ sung bản tự nhận xét có xác nhận của tổ trưởng'],
+      [employerStep, 'DECIDED', '22/QĐ-CTMTL'],
+    ]);
+    const movesOf = (messages: Parameters<typeof payloadsOf>[0]) => payloadsOf(messages, 'RewardProposalMoved').filter((p) => p.proposalId === id);
+    const events = await s.rewardEvents((messages) => movesOf(messages).length === 3);
+    expect(movesOf(events).find((p) => p.action === 'RETURNED')).toMatchObject({ note: `21/CV-CTMTL: ${reason}`, authority: 'EMPLOYER', fromUnitPath: s.units.may!.path, toUnitPath: s.units.may!.path });
+    expect(movesOf(events).find((p) => p.action === 'RESENT')).toMatchObject({ toUnitPath: null });
   });
 
   it('records the employer’s answer that it does not grant: the proposal ends, the nomination is refused with that reason', async () => {

@@ -4,7 +4,7 @@
  * enterprise's director: LĐTT, CSTDCS, TTLĐTT, giấy khen); Decree 30/2020 (the number and symbol of a document).
  */
 import { DECIDING_AUTHORITIES, EVENT_PAYLOAD_SCHEMAS, PROPOSAL_MOVES } from '@thidua/common';
-import { AUTHORITY_NAMES, approvedOutcome, authorityDecisionProblems, daysHeld, nextStop, outcomeRefusal, proposalNoteProblems } from '../src/domain/authority';
+import { AUTHORITY_NAMES, approvedOutcome, authorityDecisionProblems, authorityRefusalProblems, authorityReturnProblems, daysHeld, nextStop, outcomeRefusal, proposalNoteProblems } from '../src/domain/authority';
 import { SEED_AUTHORITIES } from '../src/migrations/seed-authorities';
 import { SEED_FORMS } from '../src/migrations/seed-catalogue';
 
@@ -69,6 +69,32 @@ describe('the authority’s decision as it arrives', () => {
     expect(fields({ decidedOn: '2026-11-19' })).toEqual(['decidedOn']);
     expect(fields({ decidedOn: '2026-11-20' })).toEqual([]);
     expect(fields({ signerRole: 'C', signerName: ' ' })).toEqual(['signerRole', 'signerName']);
+  });
+});
+
+describe('the authority’s other answers: it does not grant, or it returns the dossier for correction', () => {
+  const sentOn = '2026-11-20';
+  const today = '2026-11-30';
+  const reason = 'Thiếu bản sao quyết định tặng Bằng khen của Thủ tướng Chính phủ năm 2021';
+  const refusal = (change: Partial<Parameters<typeof authorityRefusalProblems>[0]>) => authorityRefusalProblems({ refusedOn: today, reason, ...change }, sentOn, today);
+  const returned = (change: Partial<Parameters<typeof authorityReturnProblems>[0]>) => authorityReturnProblems({ returnedOn: today, reason, ...change }, sentOn, today);
+
+  it('takes a reason in words, the letter’s number when it has one, and a day between the day it was sent and today', () => {
+    expect(refusal({})).toEqual([]);
+    expect(returned({ number: '245/BTĐKT-VP' })).toEqual([]);
+    expect(returned({ returnedOn: sentOn })).toEqual([]);
+    expect(returned({ returnedOn: '2026-11-19' }).map((p) => p.field)).toEqual(['returnedOn']);
+    expect(returned({ returnedOn: '2026-12-01' }).map((p) => p.field)).toEqual(['returnedOn']);
+    expect(refusal({ refusedOn: '2026-12-01' }).map((p) => p.field)).toEqual(['refusedOn']);
+    expect(returned({ reason: '  thiếu   ' }).map((p) => p.field)).toEqual(['reason']);
+    expect(returned({ reason: 'x'.repeat(5001) }).map((p) => p.field)).toEqual(['reason']);
+    expect(returned({ number: '1'.repeat(61) }).map((p) => p.field)).toEqual(['number']);
+  });
+
+  it('says what each reason is for: why it does not grant, or what to correct', () => {
+    expect(refusal({ reason: '' })[0]!.message).toContain('lý do không khen thưởng');
+    expect(returned({ reason: '' })[0]!.message).toContain('cần bổ sung, sửa gì');
+    expect(returned({ returnedOn: '2026-11-01' })[0]!.message).toContain('20/11/2026');
   });
 });
 

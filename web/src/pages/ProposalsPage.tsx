@@ -42,8 +42,9 @@ const DATA = `query Proposals { rewardProposals { id status formName authority a
   holderUnitName returnReason actions steps { unitName level receivedAt leftAt outcome note days } decision { id number decidedOn amountVnd signerRole } refusal { number refusedOn reason } } }`;
 const FORWARD = `mutation ForwardProposal($id: ID!, $note: String) { forwardProposal(id: $id, note: $note) { status holderUnitName authorityName } }`;
 const RETURN = `mutation ReturnProposal($id: ID!, $reason: String!) { returnProposal(id: $id, reason: $reason) { status holderUnitName } }`;
-const RESEND = `mutation ResendProposal($id: ID!, $correction: String!) { resendProposal(id: $id, correction: $correction) { status holderUnitName } }`;
-const REFUSE = `mutation RecordAuthorityRefusal($id: ID!, $input: AuthorityRefusalInput!) { recordAuthorityRefusal(id: $id, input: $input) { status authorityName } }`;
+const RESEND = `mutation ResendProposal($id: ID!, $correction: String!) { resendProposal(id: $id, correction: $correction) { status holderUnitName authorityName } }`;
+const REFUSE = `mutation RecordAuthorityRefusal($id: ID!, $input: AuthorityRefusalInput!) { recordAuthorityRefusal(id: $id, input: $input) { status } }`;
+const AUTHORITY_RETURN = `mutation RecordAuthorityReturn($id: ID!, $input: AuthorityReturnInput!) { recordAuthorityReturn(id: $id, input: $input) { status } }`;
 const RECORD = `mutation RecordAuthorityDecision($id: ID!, $input: AuthorityDecisionInput!) { recordAuthorityDecision(id: $id, input: $input) { number amountVnd formName } }`;
 
 /** Where the dossier has been: each level, how long it held it and how it left. */
@@ -68,7 +69,7 @@ function StepsTable({ proposal }: { proposal: Proposal }) {
   );
 }
 
-/** What the level holding the dossier does with it: pass it on, return it, resend it corrected, or record the authority's decision or refusal. */
+/** What the level holding the dossier does with it: pass it on, return it, resend it corrected, or record the authority's decision, return or refusal. */
 function ProposalActions({ proposal, onDone }: { proposal: Proposal; onDone(message: string): void }) {
   const { session } = useAuth();
   const token = session?.token ?? null;
@@ -108,8 +109,8 @@ function ProposalActions({ proposal, onDone }: { proposal: Proposal; onDone(mess
         ) : null}
         {has('RESEND') ? (
           <button type="button" disabled={action.busy} onClick={() => send(async () => {
-            const { resendProposal: sent } = await mutate<{ resendProposal: { holderUnitName: string } }>(RESEND, { id: proposal.id, correction: note }, token);
-            return `Đã gửi lại hồ sơ ${proposal.subjectName} lên ${sent.holderUnitName}`;
+            const { resendProposal: sent } = await mutate<{ resendProposal: { status: string; holderUnitName: string; authorityName: string } }>(RESEND, { id: proposal.id, correction: note }, token);
+            return `Đã gửi lại hồ sơ ${proposal.subjectName} lên ${sent.status === 'WITH_AUTHORITY' ? sent.authorityName : sent.holderUnitName}`;
           })}>Gửi lại hồ sơ đã bổ sung</button>
         ) : null}
       </div>
@@ -138,40 +139,78 @@ function ProposalActions({ proposal, onDone }: { proposal: Proposal; onDone(mess
           </div>
         </fieldset>
       ) : null}
-      {has('RECORD_DECISION') ? <RefusalForm proposal={proposal} onDone={onDone} /> : null}
+      {has('RECORD_DECISION') ? <AuthorityAnswerForm proposal={proposal} answer={RETURN_ANSWER} onDone={onDone} /> : null}
+      {has('RECORD_DECISION') ? <AuthorityAnswerForm proposal={proposal} answer={REFUSAL_ANSWER} onDone={onDone} /> : null}
       <ErrorBox error={action.problems.length ? null : action.error} />
     </div>
   );
 }
 
-/** The authority answered that it does not grant: recorded with its reason, the nomination is refused. */
-function RefusalForm({ proposal, onDone }: { proposal: Proposal; onDone(message: string): void }) {
+/** An answer of the authority other than its decision, as its form asks for it and the API takes it. */
+interface AnswerKind {
+  key: string;
+  legend(authority: string): string;
+  dayField: 'refusedOn' | 'returnedOn';
+  reasonLabel: string;
+  reasonHint: string;
+  button: string;
+  mutation: string;
+  done(proposal: Proposal): string;
+}
+
+/** The authority returns the dossier for correction: it is back with the level that sent it, which resends it. */
+const RETURN_ANSWER: AnswerKind = {
+  key: 'authority-return',
+  legend: (authority) => `Hoặc: ${authority} trả lại hồ sơ để bổ sung`,
+  dayField: 'returnedOn',
+  reasonLabel: 'Nội dung cần bổ sung, sửa',
+  reasonHint: 'Như văn bản trả lại; hồ sơ về lại cấp đã trình để bổ sung rồi gửi lại (ít nhất 10 ký tự).',
+  button: 'Ghi nhận trả lại hồ sơ',
+  mutation: AUTHORITY_RETURN,
+  done: (proposal) => `Đã ghi nhận ${proposal.authorityName} trả lại hồ sơ ${proposal.subjectName} để bổ sung`,
+};
+
+/** The authority answers that it does not grant: the proposal ends, the nomination is refused with its reason. */
+const REFUSAL_ANSWER: AnswerKind = {
+  key: 'refusal',
+  legend: (authority) => `Hoặc: ${authority} trả lời không khen thưởng`,
+  dayField: 'refusedOn',
+  reasonLabel: 'Lý do không khen thưởng',
+  reasonHint: 'Như văn bản trả lời; người được đề nghị và cán bộ đề nghị đọc được (ít nhất 10 ký tự).',
+  button: 'Ghi nhận không khen thưởng',
+  mutation: REFUSE,
+  done: (proposal) => `Đã ghi nhận ${proposal.authorityName} không khen thưởng ${proposal.subjectName}`,
+};
+
+/** The authority's letter (its number, its day, its reason), recorded by whoever records its decisions. */
+function AuthorityAnswerForm({ proposal, answer, onDone }: { proposal: Proposal; answer: AnswerKind; onDone(message: string): void }) {
   const { session } = useAuth();
-  const [refusal, setRefusal] = useState({ number: '', refusedOn: todayIso(), reason: '' });
+  const [letter, setLetter] = useState({ number: '', day: todayIso(), reason: '' });
   const action = useAction();
   const p = action.problem;
-  const f = (name: string) => `refusal-${name}-${proposal.id}`;
+  const f = (name: string) => `${answer.key}-${name}-${proposal.id}`;
   return (
     <fieldset>
-      <legend>Hoặc: {proposal.authorityName} trả lời không khen thưởng</legend>
+      <legend>{answer.legend(proposal.authorityName)}</legend>
       <div className="row">
         <Field id={f('number')} label="Số văn bản trả lời" hint="Nếu có, như trên bản giấy." problem={p('number')}>
-          <input id={f('number')} value={refusal.number} onChange={(e) => setRefusal({ ...refusal, number: e.target.value })} {...describedBy(f('number'), true, p('number'))} />
+          <input id={f('number')} value={letter.number} onChange={(e) => setLetter({ ...letter, number: e.target.value })} {...describedBy(f('number'), true, p('number'))} />
         </Field>
-        <Field id={f('date')} label="Ngày trả lời" problem={p('refusedOn')}>
-          <input id={f('date')} type="date" value={refusal.refusedOn} onChange={(e) => setRefusal({ ...refusal, refusedOn: e.target.value })} {...describedBy(f('date'), false, p('refusedOn'))} />
+        <Field id={f('date')} label="Ngày trả lời" problem={p(answer.dayField)}>
+          <input id={f('date')} type="date" value={letter.day} onChange={(e) => setLetter({ ...letter, day: e.target.value })} {...describedBy(f('date'), false, p(answer.dayField))} />
         </Field>
       </div>
-      <Field id={f('reason')} label="Lý do không khen thưởng" hint="Như văn bản trả lời; người được đề nghị và cán bộ đề nghị đọc được (ít nhất 10 ký tự)." problem={p('reason')}>
-        <textarea id={f('reason')} value={refusal.reason} onChange={(e) => setRefusal({ ...refusal, reason: e.target.value })} {...describedBy(f('reason'), true, p('reason'))} />
+      <Field id={f('reason')} label={answer.reasonLabel} hint={answer.reasonHint} problem={p('reason')}>
+        <textarea id={f('reason')} value={letter.reason} onChange={(e) => setLetter({ ...letter, reason: e.target.value })} {...describedBy(f('reason'), true, p('reason'))} />
       </Field>
       <div>
         <button type="button" className="secondary" disabled={action.busy} onClick={() => void action.run(async () => {
-          await mutate(REFUSE, { id: proposal.id, input: { ...refusal, number: refusal.number.trim() || null } }, session?.token ?? null);
-          const done = `Đã ghi nhận ${proposal.authorityName} không khen thưởng ${proposal.subjectName}`;
+          const input = { number: letter.number.trim() || null, [answer.dayField]: letter.day, reason: letter.reason };
+          await mutate(answer.mutation, { id: proposal.id, input }, session?.token ?? null);
+          const done = answer.done(proposal);
           onDone(done);
           return done;
-        })}>Ghi nhận không khen thưởng</button>
+        })}>{answer.button}</button>
       </div>
       <ErrorBox error={action.problems.length ? null : action.error} />
     </fieldset>

@@ -421,7 +421,7 @@ export const EVENT_PAYLOAD_SCHEMAS = {
     }),
   ),
   RewardProposalMoved: payload(
-    "A proposal (đề nghị) to the authority that decides a form moved on its way up (decision 0035): the council proposed it, a level passed it on or returned it for correction, the level below resent it, or the top sent it to the authority. The reward itself is RewardGranted, once the authority's decision is recorded.",
+    "A proposal (đề nghị) to the authority that decides a form moved on its way up (decision 0035): the council proposed it, a level passed it on or returned it for correction, the level below resent it, the top sent it to the authority, or the authority returned it for correction (RETURNED from and to the level that sent it, which records the authority's answers). The reward itself is RewardGranted, once the authority's decision is recorded.",
     record({
       proposalId: uuid(),
       nominationId: uuid(),

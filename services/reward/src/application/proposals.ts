@@ -1,6 +1,6 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, hasRole, type PROPOSAL_MOVES, isOfficerOver, isUuid, officerScope, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, type Identity, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
-import { AUTHORITY_NAMES, authorityDecisionProblems, authorityRefusalProblems, daysHeld, nextStop, proposalNoteProblems, type AuthorityDecisionInput, type AuthorityRefusalInput } from '../domain/authority';
+import { AUTHORITY_NAMES, authorityDecisionProblems, authorityRefusalProblems, authorityReturnProblems, daysHeld, nextStop, proposalNoteProblems, type AuthorityDecisionInput, type AuthorityRefusalInput, type AuthorityReturnInput } from '../domain/authority';
 import type { TaskRating } from '../domain/rules';
 import { PROPOSAL_SELECT, type DecisionRow, type ProposalRow, type ProposalStepRow, type UnitRef } from '../entities';
 import { loadForm } from './catalogue';
@@ -13,7 +13,8 @@ import { requireUnit } from './subjects';
  * Proposals (đề nghị) to the authority that decides a form (decision 0035): the council's approval starts one, each
  * level above passes it on or returns it for correction, the level below corrects and resends, and the authority's
  * decision is recorded when it arrives; only then is the reward granted (or its refusal, and the nomination is
- * refused). Every hold of the dossier is a step.
+ * refused). The authority may also return the dossier for correction: it comes back to the level that sent it, which
+ * corrects it and sends it to the authority again. Every hold of the dossier is a step.
  */
 
 export type ProposalAction = 'FORWARD' | 'RETURN' | 'RESEND' | 'RECORD_DECISION';
@@ -239,19 +240,28 @@ export function returnProposal(ctx: RewardContext, id: string, reason: string): 
   });
 }
 
-/** The level a dossier was returned to corrects it and sends it back to the level that returned it. */
+/**
+ * The level a dossier was returned to corrects it and sends it back to whoever returned it: the level above, or the
+ * authority (a return by the authority names no union unit).
+ */
 export function resendProposal(ctx: RewardContext, id: string, correction: string, reason: string | null): Promise<ProposalRow> {
   const problems = [...proposalNoteProblems(correction, 'correction'), ...(reason === null ? [] : proposalNoteProblems(reason, 'reason'))];
   if (problems.length) throw new ValidationError(problems);
   return ctx.transaction(async (scope) => {
     const { manager } = scope;
     const proposal = await proposalFor(ctx, manager, id, 'RESEND');
-    const returner = await requireUnit(manager, proposal.returnedByUnitId!);
     await closeStep(manager, proposal.id, 'RESENT', correction.trim().normalize('NFC'), ctx.identity.subject);
-    await manager.query(`UPDATE reward_proposals SET status = 'AT_LEVEL', holder_unit_id = $2, holder_unit_path = $3, holder_unit_name = $4, holder_level = $5, returned_by_unit_id = NULL,
-        reason = coalesce($6, reason), updated_at = now() WHERE id = $1`,
-      [proposal.id, returner.id, returner.path, returner.name, returner.level, reason?.trim().normalize('NFC') ?? null]);
-    await openStep(manager, proposal.id, returner);
+    await manager.query(`UPDATE reward_proposals SET reason = coalesce($2, reason) WHERE id = $1`, [proposal.id, reason?.trim().normalize('NFC') ?? null]);
+    if (proposal.returnedByUnitId === null) {
+      // the level that sent it to the authority holds it: from there, the way up leads to the authority again
+      await sendUp(manager, proposal, await requireUnit(manager, proposal.holderUnitId));
+    } else {
+      const returner = await requireUnit(manager, proposal.returnedByUnitId);
+      await manager.query(`UPDATE reward_proposals SET status = 'AT_LEVEL', holder_unit_id = $2, holder_unit_path = $3, holder_unit_name = $4, holder_level = $5, returned_by_unit_id = NULL,
+          updated_at = now() WHERE id = $1`,
+        [proposal.id, returner.id, returner.path, returner.name, returner.level]);
+      await openStep(manager, proposal.id, returner);
+    }
     return moved(scope, proposal.id, 'RESENT', proposal.holderUnitPath, correction.trim().normalize('NFC'));
   });
 }
@@ -306,5 +316,27 @@ export function recordAuthorityRefusal(ctx: RewardContext, id: string, input: Au
     await closeRefused(manager, nomination, `${refusedBy} không khen thưởng: ${reason}`);
     await emit(rewardRefused(nomination, { formCode: proposal.formCode, refusedOn: input.refusedOn, reason, refusedBy }));
     return (await proposalById(manager, proposal.id))!;
+  });
+}
+
+/**
+ * The authority's letter returning the dossier for correction (trả lại hồ sơ), recorded by whoever records its
+ * decisions: the dossier is back with the level that sent it (the grassroots union, for its employer), which corrects
+ * it and sends it to the authority again; the authority's step keeps the letter and the days it held the dossier.
+ */
+export function recordAuthorityReturn(ctx: RewardContext, id: string, input: AuthorityReturnInput): Promise<ProposalRow> {
+  return ctx.transaction(async (scope) => {
+    const { manager } = scope;
+    const proposal = await proposalFor(ctx, manager, id, 'RECORD_DECISION');
+    const problems = authorityReturnProblems(input, await sentToAuthorityOn(manager, proposal.id), todayInVietnam());
+    if (problems.length) throw new ValidationError(problems);
+    const reason = input.reason.trim().normalize('NFC');
+    const number = input.number?.trim().normalize('NFC') || null;
+    const note = number ? `${number}: ${reason}` : reason;
+    await closeStep(manager, proposal.id, 'RETURNED', note, ctx.identity.subject);
+    await manager.query(`UPDATE reward_proposals SET status = 'RETURNED', returned_by_unit_id = NULL, updated_at = now() WHERE id = $1`, [proposal.id]);
+    const holder = await requireUnit(manager, proposal.holderUnitId);
+    await openStep(manager, proposal.id, holder);
+    return moved(scope, proposal.id, 'RETURNED', holder.path, note);
   });
 }

@@ -89,15 +89,42 @@ export interface AuthorityRefusalInput {
   reason: string;
 }
 
-/** The problems of an authority's refusal as recorded: its reason in words, its day (not before the proposal left the union, not in the future). */
-export function authorityRefusalProblems(input: AuthorityRefusalInput, sentOn: string, today: string): FieldProblem[] {
+/** The authority's letter returning the dossier for correction (trả lại hồ sơ để bổ sung), as it arrived. */
+export interface AuthorityReturnInput {
+  /** The number of its letter, when it has one. */
+  number?: string | null;
+  returnedOn: string;
+  reason: string;
+}
+
+/** An answer of the authority other than its decision, as recorded: its letter's number, its day and its reason. */
+interface AuthorityAnswer {
+  number?: string | null;
+  day: string;
+  reason: string;
+}
+
+/** The problems of such an answer: its reason in words, its day (not before the dossier reached the authority, not in the future). */
+function authorityAnswerProblems(answer: AuthorityAnswer, fields: { day: string; reasonMessage: string }, sentOn: string, today: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const reason = input.reason.trim().length;
-  if (reason < 10 || reason > 5000) problems.push({ field: 'reason', message: 'ghi lý do không khen thưởng như văn bản trả lời của cấp có thẩm quyền (10–5.000 ký tự)' });
-  if (input.refusedOn > today) problems.push({ field: 'refusedOn', message: 'ngày trả lời không thể ở tương lai' });
-  if (input.refusedOn < sentOn) problems.push({ field: 'refusedOn', message: `ngày trả lời không thể trước ngày trình đề nghị (${shortDate(sentOn)})` });
-  if ((input.number?.trim().length ?? 0) > 60) problems.push({ field: 'number', message: 'số văn bản tối đa 60 ký tự, ghi như trên bản giấy' });
+  const reason = answer.reason.trim().length;
+  if (reason < 10 || reason > 5000) problems.push({ field: 'reason', message: `${fields.reasonMessage} (10–5.000 ký tự)` });
+  if (answer.day > today) problems.push({ field: fields.day, message: 'ngày trả lời không thể ở tương lai' });
+  if (answer.day < sentOn) problems.push({ field: fields.day, message: `ngày trả lời không thể trước ngày trình đề nghị (${shortDate(sentOn)})` });
+  if ((answer.number?.trim().length ?? 0) > 60) problems.push({ field: 'number', message: 'số văn bản tối đa 60 ký tự, ghi như trên bản giấy' });
   return problems;
+}
+
+/** The problems of an authority's refusal as recorded. */
+export function authorityRefusalProblems(input: AuthorityRefusalInput, sentOn: string, today: string): FieldProblem[] {
+  return authorityAnswerProblems({ number: input.number, day: input.refusedOn, reason: input.reason },
+    { day: 'refusedOn', reasonMessage: 'ghi lý do không khen thưởng như văn bản trả lời của cấp có thẩm quyền' }, sentOn, today);
+}
+
+/** The problems of an authority's return of the dossier as recorded. */
+export function authorityReturnProblems(input: AuthorityReturnInput, sentOn: string, today: string): FieldProblem[] {
+  return authorityAnswerProblems({ number: input.number, day: input.returnedOn, reason: input.reason },
+    { day: 'returnedOn', reasonMessage: 'ghi hồ sơ cần bổ sung, sửa gì như văn bản trả lại của cấp có thẩm quyền' }, sentOn, today);
 }
 
 /** A reason to return a dossier or the note of what was corrected: a sentence the level below can act on. */

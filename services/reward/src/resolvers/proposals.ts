@@ -1,8 +1,8 @@
 import type { GraphQLResolverMap } from '@thidua/common';
 import type { RewardContext } from '../application/context';
 import { decisionById } from '../application/decisions';
-import { forwardProposal, proposalActions, proposeReward, recordAuthorityDecision, recordAuthorityRefusal, resendProposal, returnProposal, rewardProposals, stepDays, visibleProposal, type ProposeInput } from '../application/proposals';
-import { AUTHORITY_NAMES, type AuthorityDecisionInput, type AuthorityRefusalInput } from '../domain/authority';
+import { forwardProposal, proposalActions, proposeReward, recordAuthorityDecision, recordAuthorityRefusal, recordAuthorityReturn, resendProposal, returnProposal, rewardProposals, stepDays, visibleProposal, type ProposeInput } from '../application/proposals';
+import { AUTHORITY_NAMES, type AuthorityDecisionInput, type AuthorityRefusalInput, type AuthorityReturnInput } from '../domain/authority';
 import type { NominationRow, ProposalRow, ProposalStepRow, RewardFormRow } from '../entities';
 
 type Ctx = RewardContext;
@@ -21,6 +21,7 @@ export const proposalResolvers: GraphQLResolverMap<Ctx> = {
     resendProposal: (_: unknown, args: Id & { correction: string; reason?: string | null }, ctx: Ctx) => resendProposal(ctx, args.id, args.correction, args.reason ?? null),
     recordAuthorityDecision: (_: unknown, args: Id & { input: AuthorityDecisionInput }, ctx: Ctx) => recordAuthorityDecision(ctx, args.id, args.input),
     recordAuthorityRefusal: (_: unknown, args: Id & { input: AuthorityRefusalInput }, ctx: Ctx) => recordAuthorityRefusal(ctx, args.id, args.input),
+    recordAuthorityReturn: (_: unknown, args: Id & { input: AuthorityReturnInput }, ctx: Ctx) => recordAuthorityReturn(ctx, args.id, args.input),
   },
   RewardForm: {
     decidingAuthorityName: (form: RewardFormRow) => AUTHORITY_NAMES[form.decidingAuthority],
