@@ -5,7 +5,7 @@
  * beside the field first), passes the corrected one on to the President, records the President's office returning it
  * for one more document (meeting the message beside the reason first), sends it there again corrected, and records
  * the President's decision (meeting the message beside the number first); the path shows every level with the days it held the dossier. The employer
- * answers a yearly title's proposal that it does not grant, meeting the message beside the reason first.
+ * downloads the grassroots union's tờ trình and answers a yearly title's proposal that it does not grant, meeting the message beside the reason first.
  */
 import { usePortalScenario } from './support/portal-people';
 import { daysAgo, year, type RewardScenario } from './support/reward';
@@ -109,6 +109,9 @@ describe('the employer answers that it does not grant', () => {
   it('records the answer with its reason from the proposals screen; the nomination is refused', async () => {
     const employer = await people.pageAs({ roles: ['EMPLOYER'], unit: 'may' }, '/work/proposals');
     const card = employer.page.getByTestId('proposals-waiting').getByTestId('proposal').filter({ hasText: s.run });
+    // the grassroots union's tờ trình comes with the proposal
+    const [memo] = await Promise.all([employer.page.waitForEvent('download'), card.getByRole('button', { name: 'Tải tờ trình (PDF)' }).click()]);
+    expect(memo.suggestedFilename()).toBe('Tờ trình - Lao động tiên tiến - Lê Văn Tuấn.pdf');
     const answer = card.getByRole('group', { name: /trả lời không khen thưởng$/ });
     await answer.getByRole('button', { name: 'Ghi nhận không khen thưởng' }).click();
     const error = answer.locator('[id^="refusal-reason-"][id$="-error"]');

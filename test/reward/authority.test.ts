@@ -12,6 +12,7 @@ import { databaseUrl } from '@thidua/common';
 import { RewardScenario, daysAgo, payloadsOf, today, year } from '../support/reward';
 import { graphql } from '../support/graphql';
 import { usePlatform } from '../support/platform';
+import { pdfText } from '../support/pdf';
 
 const env = usePlatform();
 
@@ -158,6 +159,22 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     expect(moves.map((p) => p.action).sort()).toEqual(['FORWARDED', 'PROPOSED', 'RESENT', 'RETURNED', 'SENT_TO_AUTHORITY']);
     expect(moves.find((p) => p.action === 'RETURNED')).toMatchObject({ note: reason, authority: 'PRESIDENT', fromUnitPath: s.units.vn!.path, toUnitPath: s.units.hn!.path });
     expect(moves.find((p) => p.action === 'SENT_TO_AUTHORITY')).toMatchObject({ toUnitPath: null });
+
+    // the grassroots union's tờ trình, as its council proposed it: for those who follow the proposal only
+    const memo = async (token?: string) => {
+      const response = await fetch(`${s.platform.gatewayUrl.replace(/\/graphql$/, '')}/documents/rewards/proposals/${id}.pdf`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
+    };
+    expect((await memo()).status).toBe(401);
+    expect((await memo(s.tokens.officerKh)).status).toBe(404);
+    const printed = await memo(s.tokens.officerHn);
+    expect(printed.status).toBe(200);
+    const text = await pdfText(printed.body);
+    for (const expected of ['TỜ TRÌNH', 'Về việc đề nghị tặng Huân chương Lao động hạng Ba', 'Kính gửi: Liên đoàn Lao động thành phố Hà Nội',
+      'xem xét, trình Chủ tịch nước tặng Huân chương Lao động hạng Ba', 'Nguyễn Thị Hoa', 'thẩm quyền quyết định: Chủ tịch nước, Luật Thi đua, khen thưởng 06/2022/QH15, Điều 77', 'cữ gá áp dụng toàn ngành dệt may',
+      'CHỦ TỊCH CÔNG ĐOÀN CƠ SỞ', 'Vũ Thị Mai']) {
+      expect(text).toContain(expected);
+    }
   });
 
   it('refuses to propose what the union decides itself', async () => {

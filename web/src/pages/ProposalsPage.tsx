@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { mutate } from '../api';
 import { useAuth } from '../auth';
 import { PROPOSAL_STATUS, PROPOSAL_STEP_OUTCOME, UNIT_LEVEL, day, label, todayIso, vnd } from '../format';
+import { DownloadButton } from '../downloads';
 import { useAction, useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Page, Success, describedBy } from '../ui';
 
@@ -238,6 +239,7 @@ function ProposalCard({ proposal, onDone }: { proposal: Proposal; onDone(message
         </p>
       ) : null}
       <StepsTable proposal={proposal} />
+      <DownloadButton label="Tải tờ trình (PDF)" href={`/documents/rewards/proposals/${proposal.id}.pdf`} />
       {proposal.actions.length ? <ProposalActions proposal={proposal} onDone={onDone} /> : null}
     </article>
   );

@@ -108,7 +108,8 @@ export async function decisionModel(db: EntityManager, decisionId: string): Prom
   };
 }
 
-const fileSafe = (text: string): string => text.replace(/[\\/:*?"<>|]+/g, '-');
+/** A name as a file may carry it: no characters that paths or Windows refuse. */
+export const fileSafe = (text: string): string => text.replace(/[\\/:*?"<>|]+/g, '-');
 
 /**
  * Issues a decision's documents (the decision with its annexed list, and the certificate), signed by the granting

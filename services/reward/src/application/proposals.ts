@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, hasRole, type PROPOSAL_MOVES, isOfficerOver, isUuid, officerScope, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, type Identity, type Queryable, type TransactionScope } from '@thidua/common';
+import { ConflictError, DownloadNotFoundError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, documentIssuer, isAnonymous, type IssuedDocument, hasRole, type PROPOSAL_MOVES, isOfficerOver, isUuid, officerScope, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, type Identity, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { AUTHORITY_NAMES, authorityDecisionProblems, authorityRefusalProblems, authorityReturnProblems, daysHeld, nextStop, proposalNoteProblems, type AuthorityDecisionInput, type AuthorityRefusalInput, type AuthorityReturnInput } from '../domain/authority';
 import type { TaskRating } from '../domain/rules';
@@ -8,6 +8,8 @@ import type { RewardContext } from './context';
 import { insertDecision, proposeApproved, type ApprovedNomination } from './decisions';
 import { closeRefused, isCouncilOf, loadNomination, rewardRefused, subjectOfNomination } from './nominations';
 import { requireUnit } from './subjects';
+import { fileSafe, issuerOf } from './documents';
+import { proposalMemoPage, type ProposalMemoModel } from '../documents/council';
 
 /**
  * Proposals (đề nghị) to the authority that decides a form (decision 0035): the council's approval starts one, each
@@ -338,5 +340,43 @@ export function recordAuthorityReturn(ctx: RewardContext, id: string, input: Aut
     const holder = await requireUnit(manager, proposal.holderUnitId);
     await openStep(manager, proposal.id, holder);
     return moved(scope, proposal.id, 'RETURNED', holder.path, note);
+  });
+}
+
+/**
+ * The proposing unit's tờ trình for one proposal, signed as the council proposed it, addressed to the level it was
+ * sent to first: for those who may see the proposal (NOT_FOUND hides the others, as the API does).
+ */
+export async function proposalMemo(db: EntityManager, identity: Identity, id: string): Promise<IssuedDocument> {
+  if (isAnonymous(identity)) throw new UnauthenticatedError('Đăng nhập để tải tờ trình đề nghị khen thưởng');
+  const proposal = await proposalById(db, id);
+  if (!proposal || !canSeeProposal(identity, proposal)) throw new DownloadNotFoundError('Không có hồ sơ đề nghị này, hoặc bạn không được xem');
+  const issuer = (await issuerOf(db, proposal.proposingUnitId))!;
+  const [sentTo] = await queryRows<{ unitName: string }>(db, `SELECT unit_name AS "unitName" FROM proposal_steps WHERE proposal_id = $1 AND seq = 2`, [proposal.id]);
+  const model: ProposalMemoModel = {
+    issuer,
+    addressee: sentTo?.unitName ?? authorityStepName(proposal),
+    date: proposal.proposedOn,
+    formName: proposal.formName,
+    authorityName: AUTHORITY_NAMES[proposal.authority],
+    authoritySource: proposal.authoritySource,
+    subjectName: proposal.subjectName,
+    reason: proposal.reason,
+    achievedOn: proposal.achievedOn,
+    awardYear: proposal.awardYear,
+    signerRole: proposal.signerRole,
+    signerName: proposal.signerName,
+  };
+  return documentIssuer().issue(db, {
+    kind: 'proposal-memo',
+    subjectKey: proposal.id,
+    policy: 'current',
+    templateVersion: 1,
+    model,
+    title: `Tờ trình đề nghị tặng ${proposal.formName} cho ${proposal.subjectName}`,
+    fileName: `Tờ trình - ${fileSafe(proposal.formName)} - ${fileSafe(proposal.subjectName)}.pdf`,
+    issuer,
+    render: () => proposalMemoPage(model),
+    signatureReason: 'Tờ trình đề nghị khen thưởng',
   });
 }

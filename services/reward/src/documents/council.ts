@@ -112,3 +112,38 @@ export function dossierPage(model: DossierModel): Html {
     <section class="part">${minutesBody(model.minutes)}</section>`;
   return documentPage(`Hồ sơ đề nghị khen thưởng của ${model.issuer.name}`, body);
 }
+
+/** One proposal's tờ trình (đề nghị khen thưởng): the proposing unit asks the next level, or the authority, for one form. */
+export interface ProposalMemoModel {
+  issuer: Issuer;
+  /** The level it is sent to: the union unit above, or the authority itself (the employer, for yearly titles). */
+  addressee: string;
+  date: string;
+  formName: string;
+  authorityName: string;
+  authoritySource: string;
+  subjectName: string;
+  reason: string;
+  achievedOn: string;
+  awardYear: number;
+  signerRole: string;
+  signerName: string | null;
+}
+
+export function proposalMemoPage(model: ProposalMemoModel): Html {
+  const sentToAuthority = model.addressee === model.authorityName || model.addressee.startsWith(`${model.authorityName} (`);
+  const body = html`
+    ${issuerHeading(model.issuer, model.date, { symbol: 'TTr' })}
+    ${documentTitle('Tờ trình', `Về việc đề nghị tặng ${model.formName}`)}
+    <p class="authority" style="text-transform:none">Kính gửi: ${model.addressee}</p>
+    <div class="body">
+      <p>Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;</p>
+      <p>Căn cứ kết quả xét của ${councilName(model.issuer)},</p>
+      <p>${model.issuer.name} trân trọng đề nghị ${model.addressee} ${sentToAuthority ? 'xem xét, quyết định' : `xem xét, trình ${model.authorityName}`} tặng
+        ${model.formName} năm ${String(model.awardYear)} cho ${model.subjectName} (thẩm quyền quyết định: ${model.authorityName}, ${model.authoritySource}).</p>
+      <p>Thành tích (đạt được ngày ${shortDate(model.achievedOn)}): ${model.reason}</p>
+      <p>Hồ sơ gồm: tờ trình này; báo cáo thành tích; biên bản họp ${councilName(model.issuer)}.</p>
+    </div>
+    ${closing(['Như trên', 'Lưu: VT, TĐKT'], { authority: collectiveAuthority(model.issuer.level), title: model.signerRole, name: model.signerName })}`;
+  return documentPage(`Tờ trình đề nghị tặng ${model.formName} cho ${model.subjectName}`, body);
+}

@@ -14,6 +14,7 @@ import {
 import { todayInVietnam } from '@thidua/common';
 import { createLoaders } from '../application/loaders';
 import { councilMinutes, councilUnit, decisionDocument, proposalDossier } from '../application/documents';
+import { proposalMemo } from '../application/proposals';
 import { blocsSheet, colleagueProposalsSheet, fairnessSheet, longServiceSheet, myNominationsSheet, nominationsSheet, registerSheet, registrationsSheet } from '../application/exports';
 
 /**
@@ -22,6 +23,7 @@ import { blocsSheet, colleagueProposalsSheet, fairnessSheet, longServiceSheet, m
  *   /documents/rewards/decisions/<id>/certificate.pdf  the signed certificate (public)
  *   /documents/rewards/councils/<unit>/minutes.pdf?from=&to=   council minutes (council members, officers over the unit)
  *   /documents/rewards/councils/<unit>/proposal.pdf    the dossier to the level above (same)
+ *   /documents/rewards/proposals/<id>.pdf               one proposal's tờ trình (those who see the proposal)
  *   /exports/rewards/register.xlsx?search=&formCode=&unitId=&from=&to=&adHoc=&campaignId=   the register as filtered
  *   /exports/rewards/nominations.xlsx?status=&source=  nominations the caller sees
  *   /exports/rewards/fairness.xlsx?unitId=&from=&to=   fairness figures (officers over the unit)
@@ -40,6 +42,9 @@ function documents(deps: RouteDependencies) {
     }
     if (collection === 'decisions' && file === 'certificate.pdf' && extra === undefined) {
       return { kind: 'pdf', db: deps.dataSource, document: await decisionDocument(db, idSegment(id, 'quyết định khen thưởng'), 'certificate') };
+    }
+    if (collection === 'proposals' && id?.endsWith('.pdf') && file === undefined) {
+      return { kind: 'pdf', db: deps.dataSource, document: await proposalMemo(db, identity, idSegment(id.slice(0, -4), 'hồ sơ đề nghị')) };
     }
     if (collection === 'councils' && (file === 'minutes.pdf' || file === 'proposal.pdf') && extra === undefined) {
       const unit = await councilUnit(db, identity, idSegment(id, 'đơn vị công đoàn'));
