@@ -1,4 +1,4 @@
-import { ConflictError, DownloadNotFoundError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, documentIssuer, isAnonymous, type IssuedDocument, hasRole, type PROPOSAL_MOVES, isOfficerOver, isUuid, officerScope, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, type Identity, type Queryable, type TransactionScope } from '@thidua/common';
+import { ConflictError, DownloadNotFoundError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, documentIssuer, isAnonymous, type IssuedDocument, hasRole, type PROPOSAL_MOVES, isOfficerOver, isUuid, officerScope, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, type FieldProblem, type Identity, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { AUTHORITY_NAMES, authorityDecisionProblems, authorityRefusalProblems, authorityReturnProblems, daysHeld, nextStop, proposalNoteProblems, type AuthorityDecisionInput, type AuthorityRefusalInput, type AuthorityReturnInput } from '../domain/authority';
 import type { TaskRating } from '../domain/rules';
@@ -274,13 +274,26 @@ async function sentToAuthorityOn(manager: EntityManager, proposalId: string): Pr
   return todayInVietnam(sent!.receivedAt);
 }
 
+/** The proposal waiting for the authority, locked, once the authority's answer passes `problemsOf` (given the day the dossier reached it, and today). */
+async function answeredProposal(ctx: RewardContext, manager: EntityManager, id: string, problemsOf: (sentOn: string, today: string) => FieldProblem[]): Promise<ProposalRow> {
+  const proposal = await proposalFor(ctx, manager, id, 'RECORD_DECISION');
+  const problems = problemsOf(await sentToAuthorityOn(manager, proposal.id), todayInVietnam());
+  if (problems.length) throw new ValidationError(problems);
+  return proposal;
+}
+
+/** An authority's letter as recorded: its reason and number, and the note its step keeps (`number: reason`). */
+function letterOf(input: { number?: string | null; reason: string }): { reason: string; number: string | null; note: string } {
+  const reason = input.reason.trim().normalize('NFC');
+  const number = input.number?.trim().normalize('NFC') || null;
+  return { reason, number, note: number ? `${number}: ${reason}` : reason };
+}
+
 /** The authority's decision, recorded when it arrives (number, day, signer): the reward is granted, paid and published now. */
 export function recordAuthorityDecision(ctx: RewardContext, id: string, input: AuthorityDecisionInput): Promise<DecisionRow> {
   return ctx.transaction(async (scope) => {
     const { manager } = scope;
-    const proposal = await proposalFor(ctx, manager, id, 'RECORD_DECISION');
-    const problems = authorityDecisionProblems(input, await sentToAuthorityOn(manager, proposal.id), todayInVietnam());
-    if (problems.length) throw new ValidationError(problems);
+    const proposal = await answeredProposal(ctx, manager, id, (sentOn, today) => authorityDecisionProblems(input, sentOn, today));
     const nomination = (await loadNomination(manager, proposal.nominationId, true))!;
     const form = await loadForm(manager, proposal.formCode);
     const approved = { nomination, form, decidedOn: input.decidedOn, reason: proposal.reason, taskRating: proposal.taskRating as TaskRating | null };
@@ -305,12 +318,9 @@ export function recordAuthorityDecision(ctx: RewardContext, id: string, input: A
 export function recordAuthorityRefusal(ctx: RewardContext, id: string, input: AuthorityRefusalInput): Promise<ProposalRow> {
   return ctx.transaction(async (scope) => {
     const { manager, emit } = scope;
-    const proposal = await proposalFor(ctx, manager, id, 'RECORD_DECISION');
-    const problems = authorityRefusalProblems(input, await sentToAuthorityOn(manager, proposal.id), todayInVietnam());
-    if (problems.length) throw new ValidationError(problems);
-    const reason = input.reason.trim().normalize('NFC');
-    const number = input.number?.trim().normalize('NFC') || null;
-    await closeStep(manager, proposal.id, 'REFUSED', number ? `${number}: ${reason}` : reason, ctx.identity.subject);
+    const proposal = await answeredProposal(ctx, manager, id, (sentOn, today) => authorityRefusalProblems(input, sentOn, today));
+    const { reason, number, note } = letterOf(input);
+    await closeStep(manager, proposal.id, 'REFUSED', note, ctx.identity.subject);
     await manager.query(`UPDATE reward_proposals SET status = 'REFUSED', refused_on = $2, refusal_reason = $3, refusal_number = $4, updated_at = now() WHERE id = $1`,
       [proposal.id, input.refusedOn, reason, number]);
     const nomination = (await loadNomination(manager, proposal.nominationId, true))!;
@@ -329,12 +339,8 @@ export function recordAuthorityRefusal(ctx: RewardContext, id: string, input: Au
 export function recordAuthorityReturn(ctx: RewardContext, id: string, input: AuthorityReturnInput): Promise<ProposalRow> {
   return ctx.transaction(async (scope) => {
     const { manager } = scope;
-    const proposal = await proposalFor(ctx, manager, id, 'RECORD_DECISION');
-    const problems = authorityReturnProblems(input, await sentToAuthorityOn(manager, proposal.id), todayInVietnam());
-    if (problems.length) throw new ValidationError(problems);
-    const reason = input.reason.trim().normalize('NFC');
-    const number = input.number?.trim().normalize('NFC') || null;
-    const note = number ? `${number}: ${reason}` : reason;
+    const proposal = await answeredProposal(ctx, manager, id, (sentOn, today) => authorityReturnProblems(input, sentOn, today));
+    const { note } = letterOf(input);
     await closeStep(manager, proposal.id, 'RETURNED', note, ctx.identity.subject);
     await manager.query(`UPDATE reward_proposals SET status = 'RETURNED', returned_by_unit_id = NULL, updated_at = now() WHERE id = $1`, [proposal.id]);
     const holder = await requireUnit(manager, proposal.holderUnitId);
