@@ -36,8 +36,10 @@ const FOLD_TO = [...FOLD_FROM].map((letter) => foldVietnamese(letter)).join('');
 
 /**
  * The SQL for `foldVietnamese` of a text column (NFC, as the platform stores names), for searching rows that keep no
- * folded copy: letters are mapped one to one, then lower-cased (ASCII only is left, so the database's locale does not matter).
+ * folded copy: letters are mapped one to one, then lower-cased (ASCII only is left, so the database's locale does not
+ * matter), and runs of spaces, tabs or line breaks made one space, as the search is. Vietnamese letters only: a name's
+ * foreign letter with a mark (ç, ñ) keeps it here, where `foldVietnamese` drops every mark.
  */
 export function foldVietnameseSql(expression: string): string {
-  return `lower(translate(${expression}, '${FOLD_FROM}', '${FOLD_TO}'))`;
+  return `btrim(regexp_replace(lower(translate(${expression}, '${FOLD_FROM}', '${FOLD_TO}')), '[ \\t\\r\\n]+', ' ', 'g'))`;
 }
