@@ -41,8 +41,12 @@ beforeAll(async () => {
   gatewayProcess.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   gatewayProcess.once('exit', (code) => (processExit = { code, output }));
   processGateway = `http://127.0.0.1:${port}`;
-  await eventually(async () => (await fetch(`${processGateway}/health/live`).then((r) => r.ok).catch(() => false)) || null, 30000, 'the gateway process');
-}, 60000);
+  // a process of its own compiles the gateway first: under a loaded CI machine that has taken more than 30 s
+  await eventually(async () => {
+    if (processExit) throw new Error(`the gateway process ended (${processExit.code}) before it was live:\n${processExit.output.slice(-4000)}`);
+    return (await fetch(`${processGateway}/health/live`).then((r) => r.ok).catch(() => false)) || null;
+  }, 90_000, 'the gateway process');
+}, 120_000);
 
 afterAll(async () => {
   gatewayProcess?.kill('SIGTERM');
