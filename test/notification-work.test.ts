@@ -1,7 +1,9 @@
 /**
  * Notifications of the work beyond progress reports (issue 19): a nomination held at its level past the days allowed
  * reaches that level's council and officers, and one daily digest of the province's whole subtree; a reward granted,
- * a nomination refused and a story published reach the member's own account and the nominating officer; a campaign
+ * a nomination refused or returned and a story published reach the member's own account and the nominating officer; a
+ * proposal to a deciding authority held at a union level past its days, or returned to a level, reaches that level's
+ * officers; a campaign
  * ended without a summary, a report period about to end and a review assigned and not done reach the people who must
  * act, each once, on the channels each account chose. Everything goes through the real gateway, broker, databases and a real SMTP server.
  *
@@ -16,6 +18,7 @@ import { eventuallyCounted } from './support/read-models';
 import { startSmtp, withEnvironment, type Received, type TestSmtp } from './support/smtp';
 import { issueTestToken } from './support/tokens';
 import { BAC_NINH_ZONE, buildUnionTree, uniqueRun, type UnionTree } from './support/union-tree';
+import { ADD_COUNCIL_MEMBER, OPEN_MEETING, REVIEW } from './support/reward';
 
 let smtp: TestSmtp;
 let restoreEnvironment: () => void;
@@ -274,6 +277,83 @@ describe('a nomination held at its level longer than the days allowed', () => {
       await eventually(async () => ((await inbox(people.officerMay, 'NOMINATION_DECIDED')).length === 2 ? true : null), 30000, "the officer's second outcome");
       expect((await inbox(people.hoa)).map((i) => i.title).join('\n')).not.toContain('Trần Thị Lan');
     });
+
+    it('a dossier returned for what it lacks tells the officer who nominated, with the reason, and is chased no more', async () => {
+      const council = await env.platform.token(['COUNCIL_MEMBER'], tree.units.kcn!.path);
+      const nominationId = await nominate(people.officerMay, {
+        source: 'OFFICER', memberId: tree.members.hoa, grantingUnitId: tree.units.kcn!.id, reason: 'Hai năm liền dẫn đầu tổ sản xuất về năng suất và chất lượng',
+      });
+      await eventuallyCounted('notification', 'nomination_refs WHERE id = $1 AND opened_on IS NOT NULL', [nominationId], 1, 'the nomination in notification');
+      // it has waited longer than its council's days: only its return keeps the scan from chasing it
+      await heldFor(nominationId, 20);
+      const reason = 'Thiếu bản xác nhận của doanh nghiệp về năng suất và chất lượng sản phẩm.';
+      await env.api.ok(`mutation($id: ID!, $r: String!) { returnNomination(id: $id, reason: $r) { status } }`, { id: nominationId, r: reason }, council);
+      const [returned] = await inboxOf(people.officerMay, 'NOMINATION_RETURNED', 1);
+      expect(returned!.title).toBe('Hồ sơ đề nghị khen thưởng bị trả lại: Nguyễn Thị Hoa');
+      expect(returned!.body).toBe('Hội đồng Thi đua - Khen thưởng Công đoàn các khu công nghiệp Bắc Ninh đã trả lại hồ sơ đề nghị khen thưởng cho Nguyễn Thị Hoa để bổ sung. '
+        + 'Lý do: Thiếu bản xác nhận của doanh nghiệp về năng suất và chất lượng sản phẩm. Bổ sung hồ sơ rồi lập lại đề nghị.');
+      expect(returned!.link).toBe('/work/nominate');
+      await mailOf(people.officerMay, 'bị trả lại: Nguyễn Thị Hoa');
+      expect(await inbox(people.hoa, 'NOMINATION_RETURNED')).toEqual([]);
+      await eventuallyCounted('notification', 'nomination_refs WHERE id = $1 AND decided', [nominationId], 1, 'the nomination closed in notification');
+      await scan();
+      expect(await inbox(people.officerKcn, 'NOMINATION_HELD')).toHaveLength(2);
+    });
+  });
+});
+
+describe('a dossier on its way to the deciding authority', () => {
+  let proposalId: string;
+
+  beforeAll(async () => {
+    // the council of Công đoàn các khu công nghiệp: three members meeting, who approve a form the Prime Minister decides
+    const kcn = tree.units.kcn!;
+    const seats = [1, 2, 3].map((n) => ({ accountId: `council-kcn-${run}-${n}`, fullName: `Ủy viên Hội đồng ${n}`, position: n === 1 ? 'CHAIR' : 'MEMBER' }));
+    const seatIds: string[] = [];
+    for (const seat of seats) seatIds.push((await env.api.ok(ADD_COUNCIL_MEMBER, { unitId: kcn.id, input: seat }, admin)).addCouncilMember.id);
+    await env.api.ok(OPEN_MEETING, { unitId: kcn.id, input: { attendeeIds: seatIds } }, admin);
+    const nominationId = await nominate(people.officerMay, {
+      source: 'OFFICER', memberId: tree.members.lan, grantingUnitId: kcn.id, formCode: 'BK_TTG', reason: 'Năm năm liền hoàn thành xuất sắc nhiệm vụ, ba sáng kiến cấp tỉnh',
+    });
+    for (const seat of seats) await env.api.ok(REVIEW, { id: nominationId, vote: 'FOR' }, await env.platform.token(['COUNCIL_MEMBER'], kcn.path, seat.accountId));
+    const chair = await env.platform.token(['COUNCIL_MEMBER'], kcn.path, seats[0]!.accountId);
+    const proposed = (await env.api.ok(`mutation($id: ID!) { proposeReward(nominationId: $id, input: { signerRole: "Chủ tịch Công đoàn các khu công nghiệp" }) { id holderUnitName } }`,
+      { id: nominationId }, chair)).proposeReward;
+    expect(proposed.holderUnitName).toBe('Liên đoàn Lao động tỉnh Bắc Ninh');
+    proposalId = proposed.id;
+    await eventuallyCounted('notification', `proposal_refs WHERE id = $1 AND status = 'AT_LEVEL' AND holder_unit_path = $2`, [proposalId, tree.units.bn!.path], 1, 'the proposal in notification');
+    // proposed, the nomination has left its council: it is not chased there any more
+    await eventuallyCounted('notification', 'nomination_refs WHERE id = $1 AND decided', [nominationId], 1, 'the proposed nomination closed at its council');
+  }, 120_000);
+
+  it("held at the province longer than its level's days, tells the province's officers once, not the level below", async () => {
+    await db.query(`UPDATE proposal_refs SET since = $2 WHERE id = $1`, [proposalId, daysAgoInVietnam(22)]);
+    await scan();
+    const [held] = await inboxOf(people.officerBn, 'PROPOSAL_HELD', 1);
+    expect(held!.title).toBe('Hồ sơ trình khen chờ quá hạn: Trần Thị Lan');
+    expect(held!.body).toContain(`đã ở Liên đoàn Lao động tỉnh Bắc Ninh 22 ngày (từ ngày ${daysAgoInVietnam(22).split('-').reverse().join('/')}), quá thời hạn 20 ngày`);
+    expect(held!.link).toBe('/work/proposals');
+    await mailOf(people.officerBn, 'Hồ sơ trình khen chờ quá hạn');
+    expect(await inbox(people.officerKcn, 'PROPOSAL_HELD')).toEqual([]);
+    expect(await inbox(people.officerKh, 'PROPOSAL_HELD')).toEqual([]);
+    await scan();
+    expect(await inbox(people.officerBn, 'PROPOSAL_HELD')).toHaveLength(1);
+  });
+
+  it('returned, tells the officers of the level it comes back to what to correct, and is not chased while it is there', async () => {
+    const reason = 'Thiếu báo cáo thành tích có xác nhận của Công đoàn các khu công nghiệp.';
+    await env.api.ok(`mutation($id: ID!, $r: String!) { returnProposal(id: $id, reason: $r) { status } }`, { id: proposalId, r: reason }, people.officerBn.token);
+    const [returned] = await inboxOf(people.officerKcn, 'PROPOSAL_RETURNED', 1);
+    expect(returned!.title).toBe('Hồ sơ trình khen bị trả lại: Trần Thị Lan');
+    expect(returned!.body).toBe(`Liên đoàn Lao động tỉnh Bắc Ninh đã trả lại hồ sơ đề nghị tặng Bằng khen của Thủ tướng Chính phủ cho Trần Thị Lan để bổ sung. `
+      + 'Lý do: Thiếu báo cáo thành tích có xác nhận của Công đoàn các khu công nghiệp. Bổ sung rồi gửi lại hồ sơ.');
+    expect(returned!.link).toBe('/work/proposals');
+    await mailOf(people.officerKcn, 'Hồ sơ trình khen bị trả lại');
+    expect(await inbox(people.officerBn, 'PROPOSAL_RETURNED')).toEqual([]);
+    await eventuallyCounted('notification', `proposal_refs WHERE id = $1 AND status = 'RETURNED' AND holder_unit_path = $2`, [proposalId, tree.units.kcn!.path], 1, 'the returned proposal');
+    await db.query(`UPDATE proposal_refs SET since = $2 WHERE id = $1`, [proposalId, daysAgoInVietnam(30)]);
+    await scan();
+    expect(await inbox(people.officerKcn, 'PROPOSAL_HELD')).toEqual([]);
   });
 });
 

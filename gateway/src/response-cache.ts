@@ -6,7 +6,7 @@ import { LRUCache } from 'lru-cache';
 import { Counter } from 'prom-client';
 
 /** Events that change nothing a public reader sees (audit lines, private review steps). */
-const IGNORED_EVENTS = new Set(['MutationAudited', 'SubmissionScored', 'NominationCreated', 'EvaluationRoundOpened']);
+const IGNORED_EVENTS = new Set(['MutationAudited', 'SubmissionScored', 'NominationCreated', 'NominationClosed', 'EvaluationRoundOpened']);
 
 /** Whether an event may change what anonymous readers see. */
 export function changesPublicData(eventType: string): boolean {

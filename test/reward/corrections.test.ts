@@ -82,6 +82,8 @@ describe('withdrawing and returning a nomination', () => {
     const vote = await s.api.refused(`mutation($id: ID!) { reviewNomination(id: $id, vote: FOR) { status } }`, { id }, s.tokens.councilHn);
     expect(vote).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('đã được rút') });
     expect(await s.api.refused(WITHDRAW, { id, reason }, s.tokens.officerHn)).toMatchObject({ code: 'CONFLICT', message: 'Đề nghị này đã được rút' });
+    const closed = await s.rewardEvents((all) => payloadsOf(all, 'NominationClosed').some((p) => p.nominationId === id));
+    expect(payloadsOf(closed, 'NominationClosed').filter((p) => p.nominationId === id).map((p) => [p.status, p.reason])).toEqual([['WITHDRAWN', reason]]);
   });
 
   it('finds nominations by the name proposed, with or without diacritics, within the caller’s scope only', async () => {
@@ -103,6 +105,11 @@ describe('withdrawing and returning a nomination', () => {
     expect((await s.api.refused(RETURN, { id, reason }, s.tokens.councilMay)).code).toBe('NOT_FOUND');
     expect((await s.api.ok(RETURN, { id, reason }, s.tokens.councilHn)).returnNomination).toEqual({ status: 'RETURNED', correctionReason: reason });
     expect(await s.refusedGrant(id, today)).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('trả lại để bổ sung hồ sơ') });
+    // the others hear that nothing is decided on it any more, and why (notification tells the proposer)
+    const closed = await s.rewardEvents((all) => payloadsOf(all, 'NominationClosed').some((p) => p.nominationId === id));
+    expect(payloadsOf(closed, 'NominationClosed').find((p) => p.nominationId === id)).toMatchObject({
+      status: 'RETURNED', reason, closedOn: today, grantingUnitPath: s.units.hn!.path, subject: { name: 'Lê Văn Tuấn' },
+    });
 
     const decided = await s.decide({ memberKey: 'hoa', granting: 'hn', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(20), awardYear: year }, today);
     const { nominations } = await s.api.ok(`{ nominations(status: GRANTED, first: 10) { edges { node { id decision { id } } } } }`, {}, s.tokens.officerHn);

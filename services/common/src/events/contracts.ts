@@ -399,6 +399,17 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       refusedBy: Type.Optional(nonEmptyText()),
     }),
   ),
+  NominationClosed: payload(
+    'A nomination (đề nghị khen thưởng) was closed without a decision: withdrawn by whoever proposed it, or returned (trả lại hồ sơ) by the council of the granting unit for what its dossier lacks, with the reason. Nothing is decided on it any more; the proposer nominates again once the dossier is complete.',
+    record({
+      nominationId: uuid(),
+      subject: HonourSubject,
+      grantingUnitPath: unitPath(),
+      status: oneOf(['WITHDRAWN', 'RETURNED'] as const),
+      reason: paragraph({ minLength: 10 }),
+      closedOn: day(),
+    }),
+  ),
   RewardRevoked: payload(
     'A reward decision was annulled (hủy bỏ) or revoked (thu hồi) by a numbered decision, with its reason, legal ground and the amount reclaimed. The public register shows it revoked; media annotates its stories about it and withdraws candidates.',
     record({
@@ -583,6 +594,7 @@ export const EVENT_OWNERS: { readonly [T in EventType]: ServiceName | typeof EVE
   RewardGranted: 'reward',
   NominationCreated: 'reward',
   RewardRefused: 'reward',
+  NominationClosed: 'reward',
   RewardRevoked: 'reward',
   RewardProposalMoved: 'reward',
   InitiativeRewarded: 'reward',

@@ -15,6 +15,8 @@ export interface DeadlineScan extends Omit<Delivered, 'counted'> {
   summariesOverdue: number;
   /** Nominations waiting at their council longer than their level (or an ad-hoc reward) allows. */
   nominationsHeld: number;
+  /** Proposals to a deciding authority waiting at a union level longer than its days. */
+  proposalsHeld: number;
   /** Published results whose appeal window closes within the reminder's hours. */
   appealWindowsClosing: number;
   /** Stories in review longer than the days allowed. */
@@ -189,6 +191,30 @@ export const NOMINATIONS_HELD = `
   )`;
 
 /**
+ * Dossiers held at a level (hồ sơ trình khen chờ chuyển tiếp quá hạn): a proposal to a deciding authority waiting at
+ * a union unit longer than its level's days ($2: level → days), counted from the day it reached that unit. The unit's
+ * officers, who pass it on or return it, are told once per arrival (back there after a correction, it is a new wait).
+ */
+export const PROPOSALS_HELD = `
+  WITH allowed AS (SELECT key AS level, value::int AS days FROM jsonb_each_text($2::jsonb)),
+  held AS MATERIALIZED (
+    SELECT p.id, p.subject_name, p.form_name, p.holder_unit_path, u.id AS unit_id, u.name AS unit_name, p.since,
+           $1::date - p.since AS days_held, al.days AS days_allowed
+      FROM proposal_refs p
+      JOIN unit_refs u ON u.path = p.holder_unit_path
+      JOIN allowed al ON al.level = u.level
+     WHERE p.status = 'AT_LEVEL' AND $1::date - p.since > al.days
+  ),
+  candidates AS (
+    SELECT a.id AS account_id, 'PROPOSAL_HELD' AS kind, concat_ws(':', 'PROPOSAL_HELD', h.id, h.since, a.id) AS dedup_key,
+           jsonb_build_object('proposalId', h.id, 'subjectName', h.subject_name, 'formName', h.form_name, 'unitName', h.unit_name,
+                              'since', h.since, 'daysHeld', h.days_held, 'daysAllowed', h.days_allowed) AS params,
+           h.holder_unit_path AS unit_path
+      FROM held h
+      JOIN account_refs a ON a.unit_id = h.unit_id AND ${OFFICER}
+  )`;
+
+/**
  * An appeal window closing (sắp hết hạn khiếu nại): the latest publication of a campaign's results can be appealed
  * for less than $1 hours more. Members enrolled with an account of their own, and the officers of enrolled units,
  * are told once per publication.
@@ -250,17 +276,19 @@ export async function scanDeadlines(manager: EntityManager, today: string, repor
     await deliver(manager, REPORTS_DUE_SOON, [today, reportReminderDays], 'due'),
     await deliver(manager, SUMMARIES_OVERDUE, [today], 'late'),
     await deliver(manager, NOMINATIONS_HELD, [today, JSON.stringify(DAYS_ALLOWED_AT_LEVEL), SUBTREE_DIGEST_LEVELS], 'held'),
+    await deliver(manager, PROPOSALS_HELD, [today, JSON.stringify(DAYS_ALLOWED_AT_LEVEL)], 'held'),
     await deliver(manager, APPEAL_WINDOWS_CLOSING, [APPEAL_REMINDER_HOURS], 'closing'),
     await deliver(manager, STORIES_WAITING, [STORY_REVIEW_DAYS], 'waiting'),
     await deliver(manager, REVIEWS_OVERDUE, [REVIEW_DAYS], 'owed'),
   ] as const;
-  const [overdue, dueSoon, summaries, held, appeals, stories, reviews] = runs;
+  const [overdue, dueSoon, summaries, held, proposals, appeals, stories, reviews] = runs;
   return {
     today,
     overdueReports: overdue.counted,
     reportsDueSoon: dueSoon.counted,
     summariesOverdue: summaries.counted,
     nominationsHeld: held.counted,
+    proposalsHeld: proposals.counted,
     appealWindowsClosing: appeals.counted,
     storiesWaiting: stories.counted,
     reviewsOverdue: reviews.counted,

@@ -3,7 +3,7 @@ import { queryRow, type EventEnvelope } from '@thidua/common';
 import type { ChoosableKind } from '../domain/kinds';
 import type { NotificationParams } from '../domain/texts';
 import { deliver } from './deliver';
-import { recordNominationDecided } from './references';
+import { recordNominationDecided, recordProposalMove } from './references';
 
 /** Whom an event's notification is for: members' own accounts, the officers of units, accounts by id. */
 interface Recipients {
@@ -94,4 +94,38 @@ export async function storyPublished(manager: EntityManager, event: EventEnvelop
   const p = event.payload;
   if (!p.memberIds?.length) return;
   await notify(manager, 'STORY_ABOUT_ME_PUBLISHED', p.storyId, { storyId: p.storyId, title: p.title }, event.unitPath, { members: p.memberIds });
+}
+
+/**
+ * A nomination closed without a decision: it is no longer chased; a returned one tells the officer who nominated,
+ * with the council's reason, so the dossier is completed and nominated again.
+ */
+export async function nominationClosed(manager: EntityManager, event: EventEnvelope<'NominationClosed'>): Promise<void> {
+  const p = event.payload;
+  const nominatedBy = await recordNominationDecided(manager, p.nominationId);
+  if (p.status !== 'RETURNED' || !nominatedBy) return;
+  const council = await queryRow<{ name: string }>(manager, `SELECT name FROM unit_refs WHERE path = $1`, [p.grantingUnitPath]);
+  await notify(manager, 'NOMINATION_RETURNED', p.nominationId, {
+    nominationId: p.nominationId, subjectName: p.subject.name, grantingUnitName: council?.name ?? '', reason: p.reason,
+  }, p.subject.unitPath, { accounts: [nominatedBy] });
+}
+
+/**
+ * A proposal moved on its way to the deciding authority: where it is now is kept for the deadline scan; its council
+ * has decided on the nomination (it is not chased at the council any more); a return tells the officers of the level
+ * it came back to, with what to correct.
+ */
+export async function proposalMoved(manager: EntityManager, event: EventEnvelope<'RewardProposalMoved'>): Promise<void> {
+  const p = event.payload;
+  await recordProposalMove(manager, p);
+  if (p.action === 'PROPOSED') await recordNominationDecided(manager, p.nominationId);
+  if (p.action !== 'RETURNED' || p.toUnitPath === null) return;
+  const units = await queryRow<{ to: string | null; fromName: string | null }>(manager,
+    `SELECT (SELECT id::text FROM unit_refs WHERE path = $1) AS "to", (SELECT name FROM unit_refs WHERE path = $2) AS "fromName"`, [p.toUnitPath, p.fromUnitPath]);
+  if (!units?.to) return;
+  // the authority returns it to the level that sent it: from and to are that level
+  const returnedBy = p.fromUnitPath === p.toUnitPath ? null : units.fromName;
+  await notify(manager, 'PROPOSAL_RETURNED', `${p.proposalId}:${event.id}`, {
+    proposalId: p.proposalId, subjectName: p.subject.name, formName: p.formName, returnedBy, note: p.note ?? '',
+  }, p.toUnitPath, { officersOf: [units.to] });
 }

@@ -130,3 +130,14 @@ export async function recordReviewOwed(manager: EntityManager, change: EventPayl
     [change.submissionId, change.reviewerSubject, change.campaignId, change.campaignTitle, change.criterionName, change.at],
   );
 }
+
+/** Where a proposal is after one of its moves: with a union unit (waiting there, or back there for correction) or with the authority. */
+export async function recordProposalMove(manager: EntityManager, moved: EventPayloads['RewardProposalMoved']): Promise<void> {
+  const status = moved.toUnitPath === null ? 'WITH_AUTHORITY' : moved.action === 'RETURNED' ? 'RETURNED' : 'AT_LEVEL';
+  await manager.query(
+    `INSERT INTO proposal_refs (id, nomination_id, subject_name, form_name, status, holder_unit_path, since) VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (id) DO UPDATE SET subject_name = EXCLUDED.subject_name, form_name = EXCLUDED.form_name, status = EXCLUDED.status,
+       holder_unit_path = EXCLUDED.holder_unit_path, since = EXCLUDED.since`,
+    [moved.proposalId, moved.nominationId, moved.subject.name, moved.formName, status, moved.toUnitPath, moved.movedOn],
+  );
+}

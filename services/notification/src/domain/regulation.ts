@@ -1,8 +1,9 @@
 import type { UnitLevel } from '@thidua/common';
 
 /**
- * How long a nomination (hồ sơ đề nghị khen thưởng) may wait at its granting unit's council, in calendar days from
- * the day it reached the council, by the level of that unit. The figures are the platform's working targets
+ * How long a nomination (hồ sơ đề nghị khen thưởng) may wait at its granting unit's council, and a proposal's dossier
+ * at each union level on its way to the deciding authority, in calendar days from the day it reached that unit, by the
+ * level of that unit. The figures are the platform's working targets
  * (unverified against Decree 152/2025 and VGCL Decision 999/QĐ-TLĐ, which count in working days and per step):
  * data to change here when the regulation is read, not rules the council is bound by (decision 0033). An ad-hoc
  * nomination is chased by the last day reward names for it instead (its catalogue's AD_HOC days; decision 0038).

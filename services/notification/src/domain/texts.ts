@@ -35,6 +35,12 @@ export interface NotificationParams {
     /** Who refused, when it was the deciding authority rather than the council. */
     refusedBy?: string | null;
   };
+  /** A proposal to a deciding authority waiting at a union level longer than that level's days. */
+  PROPOSAL_HELD: { proposalId: string; subjectName: string; formName: string; unitName: string; since: string; daysHeld: number; daysAllowed: number };
+  /** A proposal returned to the level for correction, by the level above (named) or by the authority (null). */
+  PROPOSAL_RETURNED: { proposalId: string; subjectName: string; formName: string; returnedBy: string | null; note: string };
+  /** The council of the granting unit returned the nominator's dossier for what it lacks (trả lại hồ sơ). */
+  NOMINATION_RETURNED: { nominationId: string; subjectName: string; grantingUnitName: string; reason: string };
   REWARD_GRANTED: { decisionId: string; decisionNumber: string; decidedOn: string; formName: string; subjectName: string; collective: boolean; amountVnd: number };
   APPEAL_DECIDED: { appealId: string; campaignId: string; campaignTitle: string; accepted: boolean; resolution: string };
   STORY_ABOUT_ME_PUBLISHED: { storyId: string; title: string };
@@ -135,8 +141,11 @@ const RENDERERS: Renderers = {
   NOMINATION_HELD: (p) => ({
     title: `Đề nghị khen thưởng chờ xét quá hạn: ${p.subjectName}`,
     body:
-      `Đề nghị khen thưởng${p.adHoc ? ' đột xuất' : ''} cho ${p.subjectName} đã chờ Hội đồng thi đua – khen thưởng của ${p.grantingUnitName || 'đơn vị đồng chí'} ` +
-      `${p.daysHeld} ngày (từ ngày ${vietnameseDate(p.openedOn)}), ` +
+      `Đề nghị khen thưởng${p.adHoc ? ' đột xuất' : ''} cho ${p.subjectName} ` +
+      // an ad-hoc nomination can be late the day it is filed (its achievement is older than its days)
+      (p.daysHeld > 0
+        ? `đã chờ Hội đồng thi đua – khen thưởng của ${p.grantingUnitName || 'đơn vị đồng chí'} ${p.daysHeld} ngày (từ ngày ${vietnameseDate(p.openedOn)}), `
+        : `vừa đến Hội đồng thi đua – khen thưởng của ${p.grantingUnitName || 'đơn vị đồng chí'} hôm nay (ngày ${vietnameseDate(p.openedOn)}) đã `) +
       (p.decideBy
         ? `quá hạn quyết định ngày ${vietnameseDate(p.decideBy)} (khen thưởng đột xuất được quyết định trong ${p.daysAllowed} ngày kể từ khi lập thành tích). `
         : `quá thời hạn ${p.daysAllowed} ngày. `) +
@@ -176,6 +185,24 @@ const RENDERERS: Renderers = {
       ? `Hội đồng đã quyết định khen thưởng ${p.formName ?? ''} cho ${p.subjectName} (quyết định số ${p.decisionNumber ?? ''}). ${p.reason}`
       : `${p.refusedBy ?? 'Hội đồng'} đã không chấp thuận đề nghị khen thưởng cho ${p.subjectName}. Lý do: ${p.reason}`,
     link: p.granted && p.decisionId ? `/rewards/decisions/${p.decisionId}` : `/work/nominate`,
+  }),
+  PROPOSAL_HELD: (p) => ({
+    title: `Hồ sơ trình khen chờ quá hạn: ${p.subjectName}`,
+    body: `Hồ sơ đề nghị tặng ${p.formName} cho ${p.subjectName} đã ở ${p.unitName} ${p.daysHeld} ngày (từ ngày ${vietnameseDate(p.since)}), ` +
+      `quá thời hạn ${p.daysAllowed} ngày của cấp này: chuyển lên cấp trên hoặc trả lại hồ sơ kèm lý do.`,
+    link: '/work/proposals',
+  }),
+  PROPOSAL_RETURNED: (p) => ({
+    title: `Hồ sơ trình khen bị trả lại: ${p.subjectName}`,
+    body: `${p.returnedBy ?? 'Cấp có thẩm quyền quyết định'} đã trả lại hồ sơ đề nghị tặng ${p.formName} cho ${p.subjectName} để bổ sung. ` +
+      `Lý do: ${p.note.trim().replace(/\.+$/, '')}. Bổ sung rồi gửi lại hồ sơ.`,
+    link: '/work/proposals',
+  }),
+  NOMINATION_RETURNED: (p) => ({
+    title: `Hồ sơ đề nghị khen thưởng bị trả lại: ${p.subjectName}`,
+    body: `Hội đồng Thi đua - Khen thưởng ${p.grantingUnitName} đã trả lại hồ sơ đề nghị khen thưởng cho ${p.subjectName} để bổ sung. Lý do: ${p.reason.trim().replace(/\.+$/, '')}. ` +
+      'Bổ sung hồ sơ rồi lập lại đề nghị.',
+    link: '/work/nominate',
   }),
   REWARD_GRANTED: (p) => ({
     title: `${p.collective ? 'Đơn vị được khen thưởng' : 'Đồng chí được khen thưởng'}: ${p.formName}`,

@@ -1,5 +1,5 @@
 import { batchableHandler, type EventHandlers } from '@thidua/common';
-import { appealResolved, rewardGranted, rewardRefused, storyPublished } from '../application/events';
+import { appealResolved, nominationClosed, proposalMoved, rewardGranted, rewardRefused, storyPublished } from '../application/events';
 import {
   recordAccount,
   recordAppealWindow,
@@ -16,8 +16,8 @@ import {
 
 /**
  * Campaign's events keep what the deadline scan reads (the tree, accounts, campaigns, enrolments, reports, summaries);
- * reward's, evaluation's and media's keep the nominations held, the appeal windows, the reviews owed and the stories in review; decisions, appeals and stories
- * published notify the people they are about.
+ * reward's, evaluation's and media's keep the nominations held, the appeal windows, the reviews owed and the stories in review; decisions, returned
+ * nominations, appeals and stories published notify the people they are about.
  */
 export const handlers: EventHandlers = {
   UnitUpserted: batchableHandler(
@@ -34,6 +34,8 @@ export const handlers: EventHandlers = {
   NominationCreated: (event, { manager }) => recordNomination(manager, event),
   RewardGranted: (event, { manager }) => rewardGranted(manager, event),
   RewardRefused: (event, { manager }) => rewardRefused(manager, event),
+  NominationClosed: (event, { manager }) => nominationClosed(manager, event),
+  RewardProposalMoved: (event, { manager }) => proposalMoved(manager, event),
   ResultsPublished: (event, { manager }) => recordAppealWindow(manager, event.payload),
   AppealResolved: (event, { manager }) => appealResolved(manager, event),
   ReviewAssignmentChanged: (event, { manager }) => recordReviewOwed(manager, event.payload),

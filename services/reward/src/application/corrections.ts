@@ -1,10 +1,10 @@
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isOfficerOver, isUuid, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, shortDate, type Identity, type Queryable } from '@thidua/common';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isOfficerOver, isUuid, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, shortDate, type Identity, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { LEGAL_GROUNDS, correctionReasonProblems, correctionStatusProblem, revocationProblems, type CorrectionKind, type LegalGround } from '../domain/corrections';
 import { DECISION_SELECT, REVOCATION_SELECT, type DecisionRow, type NominationRow, type RevocationRow } from '../entities';
 import type { RewardContext } from './context';
 import { decisionById } from './decisions';
-import { canSeeNomination, isCouncilOf, loadNomination } from './nominations';
+import { canSeeNomination, isCouncilOf, loadNomination, subjectOfNomination } from './nominations';
 import { takeDecisionNumber } from './numbering';
 import { requireUnit } from './subjects';
 
@@ -18,10 +18,18 @@ async function nominationToCorrect(ctx: RewardContext, manager: EntityManager, i
   return nomination;
 }
 
-async function closeNomination(manager: EntityManager, ctx: RewardContext, nomination: NominationRow, status: 'WITHDRAWN' | 'RETURNED', reason: string): Promise<NominationRow> {
+/** Closes a nomination without a decision; NominationClosed tells the others (notification stops chasing it and tells the proposer of a return). */
+async function closeNomination({ manager, emit }: TransactionScope, ctx: RewardContext, nomination: NominationRow, status: 'WITHDRAWN' | 'RETURNED', reason: string): Promise<NominationRow> {
+  const text = reason.trim().normalize('NFC');
   await manager.query(`UPDATE nominations SET status = $2, correction_reason = $3, corrected_by = $4, corrected_at = now(), closed_at = now() WHERE id = $1`, [
-    nomination.id, status, reason.trim().normalize('NFC'), ctx.identity.subject,
+    nomination.id, status, text, ctx.identity.subject,
   ]);
+  await emit({
+    type: 'NominationClosed',
+    aggregateId: nomination.id,
+    unitPath: nomination.unitPath,
+    payload: { nominationId: nomination.id, subject: subjectOfNomination(nomination), grantingUnitPath: nomination.grantingUnitPath, status, reason: text, closedOn: todayInVietnam() },
+  });
   return (await loadNomination(manager, nomination.id))!;
 }
 
@@ -29,12 +37,12 @@ async function closeNomination(manager: EntityManager, ctx: RewardContext, nomin
 export async function withdrawNomination(ctx: RewardContext, id: string, reason: string): Promise<NominationRow> {
   const problems = correctionReasonProblems(reason);
   if (problems.length) throw new ValidationError(problems);
-  return ctx.transaction(async ({ manager }) => {
-    const nomination = await nominationToCorrect(ctx, manager, id);
+  return ctx.transaction(async (scope) => {
+    const nomination = await nominationToCorrect(ctx, scope.manager, id);
     if (!isOfficerOver(ctx.identity, nomination.unitPath)) {
       throw new ForbiddenError('Chỉ cán bộ công đoàn phụ trách đơn vị của người hoặc tập thể được đề nghị mới rút được đề nghị', { unitPath: nomination.unitPath });
     }
-    return closeNomination(manager, ctx, nomination, 'WITHDRAWN', reason);
+    return closeNomination(scope, ctx, nomination, 'WITHDRAWN', reason);
   });
 }
 
@@ -42,12 +50,12 @@ export async function withdrawNomination(ctx: RewardContext, id: string, reason:
 export async function returnNomination(ctx: RewardContext, id: string, reason: string): Promise<NominationRow> {
   const problems = correctionReasonProblems(reason);
   if (problems.length) throw new ValidationError(problems);
-  return ctx.transaction(async ({ manager }) => {
-    const nomination = await nominationToCorrect(ctx, manager, id);
+  return ctx.transaction(async (scope) => {
+    const nomination = await nominationToCorrect(ctx, scope.manager, id);
     if (!isCouncilOf(ctx.identity, nomination.grantingUnitPath)) {
       throw new ForbiddenError('Chỉ thành viên Hội đồng Thi đua - Khen thưởng của đơn vị xét khen thưởng mới trả lại hồ sơ', { grantingUnitPath: nomination.grantingUnitPath });
     }
-    return closeNomination(manager, ctx, nomination, 'RETURNED', reason);
+    return closeNomination(scope, ctx, nomination, 'RETURNED', reason);
   });
 }
 
