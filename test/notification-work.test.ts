@@ -290,8 +290,8 @@ describe('a nomination held at its level longer than the days allowed', () => {
       await env.api.ok(`mutation($id: ID!, $r: String!) { returnNomination(id: $id, reason: $r) { status } }`, { id: nominationId, r: reason }, council);
       const [returned] = await inboxOf(people.officerMay, 'NOMINATION_RETURNED', 1);
       expect(returned!.title).toBe('Hồ sơ đề nghị khen thưởng bị trả lại: Nguyễn Thị Hoa');
-      expect(returned!.body).toBe('Hội đồng Thi đua - Khen thưởng Công đoàn các khu công nghiệp Bắc Ninh đã trả lại hồ sơ đề nghị khen thưởng cho Nguyễn Thị Hoa để bổ sung. '
-        + 'Lý do: Thiếu bản xác nhận của doanh nghiệp về năng suất và chất lượng sản phẩm. Bổ sung hồ sơ rồi lập lại đề nghị.');
+      expect(returned!.body).toBe('Hội đồng thi đua – khen thưởng của Công đoàn các khu công nghiệp Bắc Ninh đã trả lại hồ sơ đề nghị khen thưởng cho Nguyễn Thị Hoa để bổ sung. '
+        + 'Lý do: Thiếu bản xác nhận của doanh nghiệp về năng suất và chất lượng sản phẩm. Đề nghị đồng chí bổ sung hồ sơ và lập lại đề nghị khen thưởng.');
       expect(returned!.link).toBe('/work/nominate');
       await mailOf(people.officerMay, 'bị trả lại: Nguyễn Thị Hoa');
       expect(await inbox(people.hoa, 'NOMINATION_RETURNED')).toEqual([]);
@@ -331,7 +331,7 @@ describe('a dossier on its way to the deciding authority', () => {
     await scan();
     const [held] = await inboxOf(people.officerBn, 'PROPOSAL_HELD', 1);
     expect(held!.title).toBe('Hồ sơ trình khen chờ quá hạn: Trần Thị Lan');
-    expect(held!.body).toContain(`đã ở Liên đoàn Lao động tỉnh Bắc Ninh 22 ngày (từ ngày ${daysAgoInVietnam(22).split('-').reverse().join('/')}), quá thời hạn 20 ngày`);
+    expect(held!.body).toContain(`đã chờ tại Liên đoàn Lao động tỉnh Bắc Ninh 22 ngày (từ ngày ${daysAgoInVietnam(22).split('-').reverse().join('/')}), quá thời hạn 20 ngày`);
     expect(held!.link).toBe('/work/proposals');
     await mailOf(people.officerBn, 'Hồ sơ trình khen chờ quá hạn');
     expect(await inbox(people.officerKcn, 'PROPOSAL_HELD')).toEqual([]);
@@ -346,7 +346,7 @@ describe('a dossier on its way to the deciding authority', () => {
     const [returned] = await inboxOf(people.officerKcn, 'PROPOSAL_RETURNED', 1);
     expect(returned!.title).toBe('Hồ sơ trình khen bị trả lại: Trần Thị Lan');
     expect(returned!.body).toBe(`Liên đoàn Lao động tỉnh Bắc Ninh đã trả lại hồ sơ đề nghị tặng Bằng khen của Thủ tướng Chính phủ cho Trần Thị Lan để bổ sung. `
-      + 'Lý do: Thiếu báo cáo thành tích có xác nhận của Công đoàn các khu công nghiệp. Bổ sung rồi gửi lại hồ sơ.');
+      + 'Lý do: Thiếu báo cáo thành tích có xác nhận của Công đoàn các khu công nghiệp. Đề nghị đồng chí bổ sung rồi gửi lại hồ sơ.');
     expect(returned!.link).toBe('/work/proposals');
     await mailOf(people.officerKcn, 'Hồ sơ trình khen bị trả lại');
     expect(await inbox(people.officerBn, 'PROPOSAL_RETURNED')).toEqual([]);

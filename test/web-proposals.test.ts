@@ -76,7 +76,7 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
     await returned.getByLabel('Nội dung cần bổ sung, sửa').fill('Thiếu bản tóm tắt thành tích có xác nhận của cấp trình');
     await returned.getByRole('button', { name: 'Ghi nhận trả lại hồ sơ' }).click();
     await officer.page.getByText('Đã ghi nhận Chủ tịch nước trả lại hồ sơ Nguyễn Thị Hoa để bổ sung').waitFor();
-    await waiting().getByText('Hồ sơ bị trả lại: 245/VPCTN-TĐKT: Thiếu bản tóm tắt thành tích').waitFor();
+    await waiting().getByText('Hồ sơ bị trả lại: Văn bản số 245/VPCTN-TĐKT: Thiếu bản tóm tắt thành tích').waitFor();
     await waiting().getByLabel('Nội dung đã bổ sung, sửa').fill('Đã bổ sung bản tóm tắt thành tích có xác nhận của Tổng Liên đoàn');
     await waiting().getByRole('button', { name: 'Gửi lại hồ sơ đã bổ sung' }).click();
     await officer.page.getByText('Đã gửi lại hồ sơ Nguyễn Thị Hoa lên Chủ tịch nước').waitFor();

@@ -38,6 +38,12 @@ async function refusal(s: RewardScenario, query: string, variables: Record<strin
   return { message: error.message, ...(error.extensions as { code: string; rule?: string; source?: string; problems?: { field: string; message: string }[] }) };
 }
 
+/** A proposal's tờ trình through the gateway, as the caller gets it. */
+async function memo(s: RewardScenario, id: string, token?: string): Promise<{ status: number; body: Buffer }> {
+  const response = await fetch(`${s.platform.gatewayUrl.replace(/\/graphql$/, '')}/documents/rewards/proposals/${id}.pdf`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
+}
+
 describe('the catalogue records who decides each form', () => {
   let s: RewardScenario;
 
@@ -161,13 +167,9 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     expect(moves.find((p) => p.action === 'SENT_TO_AUTHORITY')).toMatchObject({ toUnitPath: null });
 
     // the grassroots union's tờ trình, as its council proposed it: for those who follow the proposal only
-    const memo = async (token?: string) => {
-      const response = await fetch(`${s.platform.gatewayUrl.replace(/\/graphql$/, '')}/documents/rewards/proposals/${id}.pdf`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-      return { status: response.status, body: Buffer.from(await response.arrayBuffer()) };
-    };
-    expect((await memo()).status).toBe(401);
-    expect((await memo(s.tokens.officerKh)).status).toBe(404);
-    const printed = await memo(s.tokens.officerHn);
+    expect((await memo(s, id)).status).toBe(401);
+    expect((await memo(s, id, s.tokens.officerKh)).status).toBe(404);
+    const printed = await memo(s, id, s.tokens.officerHn);
     expect(printed.status).toBe(200);
     const text = await pdfText(printed.body);
     for (const expected of ['TỜ TRÌNH', 'Về việc đề nghị tặng Huân chương Lao động hạng Ba', 'Kính gửi: Liên đoàn Lao động thành phố Hà Nội',
@@ -217,6 +219,10 @@ describe('the employer decides yearly titles on the grassroots union’s proposa
     const nominationId = await s.nominate({ memberKey: 'hoa', granting: 'may', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(40), awardYear: year }, officerMay);
     await s.approve(nominationId, s.tokens.councilMay);
     const { id } = (await s.api.ok(PROPOSE, { id: nominationId, input: { signerRole: 'Chủ tịch Công đoàn cơ sở' } }, s.tokens.councilMay)).proposeReward;
+    // the tờ trình asks the enterprise itself to decide
+    const printed = await pdfText((await memo(s, id, s.tokens.employer)).body);
+    expect(printed).toContain('Kính gửi: Lãnh đạo Công ty May Thăng Long');
+    expect(printed).toContain('Lãnh đạo Công ty May Thăng Long xem xét, quyết định tặng Lao động tiên tiến');
     const reason = 'Thiếu bản tự nhận xét, đánh giá kết quả thực hiện nhiệm vụ năm của người lao động';
     const letter = { number: '21/CV-CTMTL', returnedOn: today, reason };
     // only the enterprise's employer answers for it; a reason of a word or a day to come is refused beside its field
@@ -227,7 +233,7 @@ describe('the employer decides yearly titles on the grassroots union’s proposa
     expect(bad.problems!.find((p) => p.field === 'reason')!.message).toContain('cần bổ sung, sửa gì');
 
     let proposal = (await s.api.ok(AUTHORITY_RETURN, { id, input: letter }, s.tokens.employer)).recordAuthorityReturn;
-    expect(proposal).toMatchObject({ status: 'RETURNED', holderUnitName: 'Công đoàn Công ty May Thăng Long', returnReason: `21/CV-CTMTL: ${reason}`, actions: [], decision: null });
+    expect(proposal).toMatchObject({ status: 'RETURNED', holderUnitName: 'Công đoàn Công ty May Thăng Long', returnReason: `Văn bản số 21/CV-CTMTL: ${reason}`, actions: [], decision: null });
     // nothing is decided while it is back with the union: the employer neither decides nor answers again
     const decision = { number: '22/QĐ-CTMTL', decidedOn: today, signerRole: 'Giám đốc Công ty', signerName: 'Trịnh Văn Sơn' };
     expect((await s.api.refused(RECORD, { id, input: decision }, s.tokens.employer)).code).toBe('CONFLICT');
@@ -245,13 +251,13 @@ describe('the employer decides yearly titles on the grassroots union’s proposa
     const done = (await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { ${PROPOSAL_FIELDS} } }`, { id }, officerMay)).rewardProposal;
     expect(done.steps.map((step: { unitName: string; outcome: string; note: string | null }) => [step.unitName, step.outcome, step.note])).toEqual([
       ['Công đoàn Công ty May Thăng Long', 'PROPOSED', null],
-      [employerStep, 'RETURNED', `21/CV-CTMTL: ${reason}`],
+      [employerStep, 'RETURNED', `Văn bản số 21/CV-CTMTL: ${reason}`],
       ['Công đoàn Công ty May Thăng Long', 'RESENT', 'Đã bổ sung bản tự nhận xét có xác nhận của tổ trưởng'],
       [employerStep, 'DECIDED', '22/QĐ-CTMTL'],
     ]);
     const movesOf = (messages: Parameters<typeof payloadsOf>[0]) => payloadsOf(messages, 'RewardProposalMoved').filter((p) => p.proposalId === id);
     const events = await s.rewardEvents((messages) => movesOf(messages).length === 3);
-    expect(movesOf(events).find((p) => p.action === 'RETURNED')).toMatchObject({ note: `21/CV-CTMTL: ${reason}`, authority: 'EMPLOYER', fromUnitPath: s.units.may!.path, toUnitPath: s.units.may!.path });
+    expect(movesOf(events).find((p) => p.action === 'RETURNED')).toMatchObject({ note: `Văn bản số 21/CV-CTMTL: ${reason}`, authority: 'EMPLOYER', fromUnitPath: s.units.may!.path, toUnitPath: s.units.may!.path });
     expect(movesOf(events).find((p) => p.action === 'RESENT')).toMatchObject({ toUnitPath: null });
   });
 
@@ -271,7 +277,7 @@ describe('the employer decides yearly titles on the grassroots union’s proposa
 
     const refused = (await s.api.ok(REFUSE, { id: proposal.id, input: answer }, s.tokens.employer)).recordAuthorityRefusal;
     expect(refused).toMatchObject({ status: 'REFUSED', actions: [], decision: null, refusal: { number: '16/CV-CTMTL', refusedOn: today, reason } });
-    expect(refused.steps.at(-1)).toMatchObject({ outcome: 'REFUSED', note: `16/CV-CTMTL: ${reason}` });
+    expect(refused.steps.at(-1)).toMatchObject({ outcome: 'REFUSED', note: `Văn bản số 16/CV-CTMTL: ${reason}` });
     // nothing more is recorded for it: neither a decision nor a second answer
     const decision = { number: '17/QĐ-CTMTL', decidedOn: today, signerRole: 'Giám đốc Công ty', signerName: 'Trịnh Văn Sơn' };
     expect((await s.api.refused(RECORD, { id: proposal.id, input: decision }, s.tokens.employer)).code).toBe('CONFLICT');

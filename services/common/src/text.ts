@@ -34,12 +34,16 @@ const ACCENTED = 'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽê�
 const FOLD_FROM = ACCENTED + ACCENTED.toUpperCase();
 const FOLD_TO = [...FOLD_FROM].map((letter) => foldVietnamese(letter)).join('');
 
+/** What JavaScript's \s matches (spaces of every width, tabs, line breaks, the byte-order mark), as a PostgreSQL bracket expression. */
+const JS_WHITESPACE = '[\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]';
+
 /**
  * The SQL for `foldVietnamese` of a text column (NFC, as the platform stores names), for searching rows that keep no
  * folded copy: letters are mapped one to one, then lower-cased (ASCII only is left, so the database's locale does not
- * matter), and runs of spaces, tabs or line breaks made one space, as the search is. Vietnamese letters only: a name's
- * foreign letter with a mark (ç, ñ) keeps it here, where `foldVietnamese` drops every mark.
+ * matter), and runs of whitespace (what JavaScript's \s is, so a non-breaking space pasted from a spreadsheet too) made
+ * one space, as the search is. Vietnamese letters only: a name's foreign letter with a mark (ç, ñ) keeps it here, where
+ * `foldVietnamese` drops every mark.
  */
 export function foldVietnameseSql(expression: string): string {
-  return `btrim(regexp_replace(lower(translate(${expression}, '${FOLD_FROM}', '${FOLD_TO}')), '[ \\t\\r\\n]+', ' ', 'g'))`;
+  return `btrim(regexp_replace(lower(translate(${expression}, '${FOLD_FROM}', '${FOLD_TO}')), '${JS_WHITESPACE}+', ' ', 'g'))`;
 }

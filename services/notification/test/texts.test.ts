@@ -40,7 +40,7 @@ describe('the texts of every kind', () => {
     expect(renderNotification('NOMINATION_HELD', { ...base, adHoc: false, daysAllowed: 15 }).body).not.toContain('đột xuất');
     // filed already past its last day: it has not waited "0 days", it is late from today
     const lateOnFiling = renderNotification('NOMINATION_HELD', { ...base, daysHeld: 0, adHoc: true, daysAllowed: 10, decideBy: '2026-11-15' });
-    expect(lateOnFiling.body).toContain('cho Nguyễn Thị Hoa vừa đến Hội đồng thi đua – khen thưởng của Công đoàn KCN hôm nay (ngày 20/11/2026) đã quá hạn quyết định ngày 15/11/2026');
+    expect(lateOnFiling.body).toContain('cho Nguyễn Thị Hoa vừa đến Hội đồng thi đua – khen thưởng của Công đoàn KCN hôm nay (ngày 20/11/2026) nhưng đã quá hạn quyết định ngày 15/11/2026');
     expect(lateOnFiling.body).not.toMatch(/(^|\s)0 ngày/);
   });
 
@@ -69,21 +69,28 @@ describe('the texts of every kind', () => {
   it('tells the nominator what a returned dossier lacks, once, and where to nominate again', () => {
     const returned = renderNotification('NOMINATION_RETURNED', { nominationId: 'n3', subjectName: 'Trần Thị Lan', grantingUnitName: 'Liên đoàn Lao động tỉnh Bắc Ninh', reason: 'Thiếu bản xác nhận của doanh nghiệp.' });
     expect(returned.title).toBe('Hồ sơ đề nghị khen thưởng bị trả lại: Trần Thị Lan');
-    expect(returned.body).toBe('Hội đồng Thi đua - Khen thưởng Liên đoàn Lao động tỉnh Bắc Ninh đã trả lại hồ sơ đề nghị khen thưởng cho Trần Thị Lan để bổ sung. '
-      + 'Lý do: Thiếu bản xác nhận của doanh nghiệp. Bổ sung hồ sơ rồi lập lại đề nghị.');
+    expect(returned.body).toBe('Hội đồng thi đua – khen thưởng của Liên đoàn Lao động tỉnh Bắc Ninh đã trả lại hồ sơ đề nghị khen thưởng cho Trần Thị Lan để bổ sung. '
+      + 'Lý do: Thiếu bản xác nhận của doanh nghiệp. Đề nghị đồng chí bổ sung hồ sơ và lập lại đề nghị khen thưởng.');
     expect(returned.link).toBe('/work/nominate');
   });
 
   it('tells a level of a dossier it holds too long, and of one returned to it, by the level above or by the authority', () => {
-    const held = renderNotification('PROPOSAL_HELD', { proposalId: 'p1', subjectName: 'Trần Thị Lan', formName: 'Bằng khen của Thủ tướng Chính phủ', unitName: 'Liên đoàn Lao động tỉnh Bắc Ninh', since: '2026-11-10', daysHeld: 22, daysAllowed: 20 });
+    const base = { proposalId: 'p1', subjectName: 'Trần Thị Lan', formName: 'Bằng khen của Thủ tướng Chính phủ', unitName: 'Liên đoàn Lao động tỉnh Bắc Ninh', since: '2026-11-10', daysHeld: 22, daysAllowed: 20 };
+    const held = renderNotification('PROPOSAL_HELD', { ...base, returned: false, atTop: false });
     expect(held.title).toBe('Hồ sơ trình khen chờ quá hạn: Trần Thị Lan');
-    expect(held.body).toBe('Hồ sơ đề nghị tặng Bằng khen của Thủ tướng Chính phủ cho Trần Thị Lan đã ở Liên đoàn Lao động tỉnh Bắc Ninh 22 ngày (từ ngày 10/11/2026), '
-      + 'quá thời hạn 20 ngày của cấp này: chuyển lên cấp trên hoặc trả lại hồ sơ kèm lý do.');
+    expect(held.body).toBe('Hồ sơ đề nghị tặng Bằng khen của Thủ tướng Chính phủ cho Trần Thị Lan đã chờ tại Liên đoàn Lao động tỉnh Bắc Ninh 22 ngày (từ ngày 10/11/2026), '
+      + 'quá thời hạn 20 ngày của cấp này. Đề nghị đồng chí chuyển lên cấp trên hoặc trả lại hồ sơ kèm lý do.');
     expect(held.link).toBe('/work/proposals');
-    const returned = renderNotification('PROPOSAL_RETURNED', { proposalId: 'p1', subjectName: 'Trần Thị Lan', formName: 'Bằng khen của Thủ tướng Chính phủ', returnedBy: 'Liên đoàn Lao động tỉnh Bắc Ninh', note: 'Thiếu báo cáo thành tích có xác nhận.' });
-    expect(returned.body).toBe('Liên đoàn Lao động tỉnh Bắc Ninh đã trả lại hồ sơ đề nghị tặng Bằng khen của Thủ tướng Chính phủ cho Trần Thị Lan để bổ sung. Lý do: Thiếu báo cáo thành tích có xác nhận. Bổ sung rồi gửi lại hồ sơ.');
-    expect(renderNotification('PROPOSAL_RETURNED', { proposalId: 'p1', subjectName: 'Lan', formName: 'Huân chương Lao động hạng Ba', returnedBy: null, note: '245/VPCTN: thiếu bản tóm tắt' }).body)
-      .toMatch(/^Cấp có thẩm quyền quyết định đã trả lại hồ sơ/);
+    // the national federation sends it to the authority; a level it came back to corrects it
+    expect(renderNotification('PROPOSAL_HELD', { ...base, unitName: 'Tổng Liên đoàn Lao động Việt Nam', daysAllowed: 30, returned: false, atTop: true }).body)
+      .toContain('Đề nghị đồng chí trình cấp có thẩm quyền hoặc trả lại hồ sơ kèm lý do.');
+    expect(renderNotification('PROPOSAL_HELD', { ...base, returned: true, atTop: false }).body)
+      .toMatch(/đã bị trả lại, chờ bổ sung tại Liên đoàn Lao động tỉnh Bắc Ninh 22 ngày .* Đề nghị đồng chí bổ sung rồi gửi lại hồ sơ\.$/);
+    const returned = renderNotification('PROPOSAL_RETURNED', { proposalId: 'p1', subjectName: 'Trần Thị Lan', formName: 'Bằng khen của Thủ tướng Chính phủ', returnedBy: 'Liên đoàn Lao động tỉnh Bắc Ninh', note: 'Thiếu báo cáo thành tích có xác nhận. ' });
+    expect(returned.body).toBe('Liên đoàn Lao động tỉnh Bắc Ninh đã trả lại hồ sơ đề nghị tặng Bằng khen của Thủ tướng Chính phủ cho Trần Thị Lan để bổ sung. '
+      + 'Lý do: Thiếu báo cáo thành tích có xác nhận. Đề nghị đồng chí bổ sung rồi gửi lại hồ sơ.');
+    expect(renderNotification('PROPOSAL_RETURNED', { proposalId: 'p1', subjectName: 'Lan', formName: 'Huân chương Lao động hạng Ba', returnedBy: null, note: 'Văn bản số 245/VPCTN: thiếu bản tóm tắt' }).body)
+      .toMatch(/^Cấp có thẩm quyền quyết định đã trả lại hồ sơ .* Lý do: Văn bản số 245\/VPCTN: thiếu bản tóm tắt\. /);
   });
 
   it('reads an appeal deadline in Việt Nam time', () => {

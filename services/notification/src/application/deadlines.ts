@@ -15,7 +15,7 @@ export interface DeadlineScan extends Omit<Delivered, 'counted'> {
   summariesOverdue: number;
   /** Nominations waiting at their council longer than their level (or an ad-hoc reward) allows. */
   nominationsHeld: number;
-  /** Proposals to a deciding authority waiting at a union level longer than its days. */
+  /** Proposals to a deciding authority waiting at a union level (or back there for correction) longer than its days. */
   proposalsHeld: number;
   /** Published results whose appeal window closes within the reminder's hours. */
   appealWindowsClosing: number;
@@ -191,24 +191,25 @@ export const NOMINATIONS_HELD = `
   )`;
 
 /**
- * Dossiers held at a level (hồ sơ trình khen chờ chuyển tiếp quá hạn): a proposal to a deciding authority waiting at
- * a union unit longer than its level's days ($2: level → days), counted from the day it reached that unit. The unit's
- * officers, who pass it on or return it, are told once per arrival (back there after a correction, it is a new wait).
+ * Dossiers held at a level (hồ sơ trình khen chờ quá hạn): a proposal to a deciding authority waiting at a union
+ * unit longer than its level's days ($2: level → days), counted from the day it reached that unit, whether to be
+ * passed on or returned, or back there to be corrected. The unit's officers are told once per arrival (back there
+ * after a correction, it is a new wait). With the authority, it is not the union's to chase.
  */
 export const PROPOSALS_HELD = `
   WITH allowed AS (SELECT key AS level, value::int AS days FROM jsonb_each_text($2::jsonb)),
   held AS MATERIALIZED (
-    SELECT p.id, p.subject_name, p.form_name, p.holder_unit_path, u.id AS unit_id, u.name AS unit_name, p.since,
-           $1::date - p.since AS days_held, al.days AS days_allowed
+    SELECT p.id, p.subject_name, p.form_name, p.holder_unit_path, p.status = 'RETURNED' AS returned, p.moved_at,
+           u.id AS unit_id, u.name AS unit_name, u.level = 'NATIONAL' AS at_top, p.since, $1::date - p.since AS days_held, al.days AS days_allowed
       FROM proposal_refs p
       JOIN unit_refs u ON u.path = p.holder_unit_path
       JOIN allowed al ON al.level = u.level
-     WHERE p.status = 'AT_LEVEL' AND $1::date - p.since > al.days
+     WHERE p.status IN ('AT_LEVEL', 'RETURNED') AND p.since < $1::date - al.days
   ),
   candidates AS (
-    SELECT a.id AS account_id, 'PROPOSAL_HELD' AS kind, concat_ws(':', 'PROPOSAL_HELD', h.id, h.since, a.id) AS dedup_key,
-           jsonb_build_object('proposalId', h.id, 'subjectName', h.subject_name, 'formName', h.form_name, 'unitName', h.unit_name,
-                              'since', h.since, 'daysHeld', h.days_held, 'daysAllowed', h.days_allowed) AS params,
+    SELECT a.id AS account_id, 'PROPOSAL_HELD' AS kind, concat_ws(':', 'PROPOSAL_HELD', h.id, h.moved_at, a.id) AS dedup_key,
+           jsonb_build_object('proposalId', h.id, 'subjectName', h.subject_name, 'formName', h.form_name, 'unitName', h.unit_name, 'returned', h.returned,
+                              'atTop', h.at_top, 'since', h.since, 'daysHeld', h.days_held, 'daysAllowed', h.days_allowed) AS params,
            h.holder_unit_path AS unit_path
       FROM held h
       JOIN account_refs a ON a.unit_id = h.unit_id AND ${OFFICER}

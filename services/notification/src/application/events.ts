@@ -117,14 +117,14 @@ export async function nominationClosed(manager: EntityManager, event: EventEnvel
  */
 export async function proposalMoved(manager: EntityManager, event: EventEnvelope<'RewardProposalMoved'>): Promise<void> {
   const p = event.payload;
-  await recordProposalMove(manager, p);
+  await recordProposalMove(manager, event);
   if (p.action === 'PROPOSED') await recordNominationDecided(manager, p.nominationId);
   if (p.action !== 'RETURNED' || p.toUnitPath === null) return;
   const units = await queryRow<{ to: string | null; fromName: string | null }>(manager,
     `SELECT (SELECT id::text FROM unit_refs WHERE path = $1) AS "to", (SELECT name FROM unit_refs WHERE path = $2) AS "fromName"`, [p.toUnitPath, p.fromUnitPath]);
   if (!units?.to) return;
-  // the authority returns it to the level that sent it: from and to are that level
-  const returnedBy = p.fromUnitPath === p.toUnitPath ? null : units.fromName;
+  // the authority returns it to the level that sent it: from and to are that level; a level above not known here is still a level
+  const returnedBy = p.fromUnitPath === p.toUnitPath ? null : (units.fromName ?? 'Cấp trên');
   await notify(manager, 'PROPOSAL_RETURNED', `${p.proposalId}:${event.id}`, {
     proposalId: p.proposalId, subjectName: p.subject.name, formName: p.formName, returnedBy, note: p.note ?? '',
   }, p.toUnitPath, { officersOf: [units.to] });

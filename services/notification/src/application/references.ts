@@ -22,7 +22,7 @@ export async function recordCampaignStatus(manager: EntityManager, campaignId: s
 
 export async function recordEnrollment(manager: EntityManager, enrolled: EventPayloads['EnrollmentCreated']): Promise<void> {
   await manager.query(
-    // a report heard before its enrolment (events of two aggregates come in either order) is counted here
+    // a report heard before its enrolment (a dead letter of the enrolment replayed after its reports) is counted here
     `INSERT INTO enrollment_refs (id, campaign_id, unit_id, unit_path, member_id, last_reported_period)
      VALUES ($1, $2, $3, $4, $5, (SELECT max(period_start) FROM reported_periods WHERE enrollment_id = $1))
      ON CONFLICT (id) DO NOTHING`,
@@ -131,13 +131,18 @@ export async function recordReviewOwed(manager: EntityManager, change: EventPayl
   );
 }
 
-/** Where a proposal is after one of its moves: with a union unit (waiting there, or back there for correction) or with the authority. */
-export async function recordProposalMove(manager: EntityManager, moved: EventPayloads['RewardProposalMoved']): Promise<void> {
+/**
+ * Where a proposal is after one of its moves: with a union unit (waiting there, or back there for correction) or with
+ * the authority. A move older than the one kept (a dead letter replayed after newer ones) changes nothing.
+ */
+export async function recordProposalMove(manager: EntityManager, event: EventEnvelope<'RewardProposalMoved'>): Promise<void> {
+  const moved = event.payload;
   const status = moved.toUnitPath === null ? 'WITH_AUTHORITY' : moved.action === 'RETURNED' ? 'RETURNED' : 'AT_LEVEL';
   await manager.query(
-    `INSERT INTO proposal_refs (id, nomination_id, subject_name, form_name, status, holder_unit_path, since) VALUES ($1, $2, $3, $4, $5, $6, $7)
+    `INSERT INTO proposal_refs (id, nomination_id, subject_name, form_name, status, holder_unit_path, since, moved_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (id) DO UPDATE SET subject_name = EXCLUDED.subject_name, form_name = EXCLUDED.form_name, status = EXCLUDED.status,
-       holder_unit_path = EXCLUDED.holder_unit_path, since = EXCLUDED.since`,
-    [moved.proposalId, moved.nominationId, moved.subject.name, moved.formName, status, moved.toUnitPath, moved.movedOn],
+       holder_unit_path = EXCLUDED.holder_unit_path, since = EXCLUDED.since, moved_at = EXCLUDED.moved_at
+     WHERE proposal_refs.moved_at <= EXCLUDED.moved_at`,
+    [moved.proposalId, moved.nominationId, moved.subject.name, moved.formName, status, moved.toUnitPath, moved.movedOn, event.occurredAt],
   );
 }

@@ -36,7 +36,19 @@ export interface NotificationParams {
     refusedBy?: string | null;
   };
   /** A proposal to a deciding authority waiting at a union level longer than that level's days. */
-  PROPOSAL_HELD: { proposalId: string; subjectName: string; formName: string; unitName: string; since: string; daysHeld: number; daysAllowed: number };
+  PROPOSAL_HELD: {
+    proposalId: string;
+    subjectName: string;
+    formName: string;
+    unitName: string;
+    /** Back at the unit for correction, rather than waiting to be passed on or returned. */
+    returned: boolean;
+    /** The national federation: it sends the dossier to the authority itself. */
+    atTop: boolean;
+    since: string;
+    daysHeld: number;
+    daysAllowed: number;
+  };
   /** A proposal returned to the level for correction, by the level above (named) or by the authority (null). */
   PROPOSAL_RETURNED: { proposalId: string; subjectName: string; formName: string; returnedBy: string | null; note: string };
   /** The council of the granting unit returned the nominator's dossier for what it lacks (trả lại hồ sơ). */
@@ -72,6 +84,11 @@ export interface NotificationText {
 }
 
 /** 2026-11-30 → 30/11/2026, as Vietnamese dates are written. */
+/** A reason as a sentence of the message: trimmed, ending in one full stop. */
+function sentence(text: string): string {
+  return `${text.trim().replace(/[.\s]+$/, '')}.`;
+}
+
 export function vietnameseDate(iso: string): string {
   const [year, month, day] = iso.slice(0, 10).split('-');
   return `${day}/${month}/${year}`;
@@ -145,7 +162,7 @@ const RENDERERS: Renderers = {
       // an ad-hoc nomination can be late the day it is filed (its achievement is older than its days)
       (p.daysHeld > 0
         ? `đã chờ Hội đồng thi đua – khen thưởng của ${p.grantingUnitName || 'đơn vị đồng chí'} ${p.daysHeld} ngày (từ ngày ${vietnameseDate(p.openedOn)}), `
-        : `vừa đến Hội đồng thi đua – khen thưởng của ${p.grantingUnitName || 'đơn vị đồng chí'} hôm nay (ngày ${vietnameseDate(p.openedOn)}) đã `) +
+        : `vừa đến Hội đồng thi đua – khen thưởng của ${p.grantingUnitName || 'đơn vị đồng chí'} hôm nay (ngày ${vietnameseDate(p.openedOn)}) nhưng đã `) +
       (p.decideBy
         ? `quá hạn quyết định ngày ${vietnameseDate(p.decideBy)} (khen thưởng đột xuất được quyết định trong ${p.daysAllowed} ngày kể từ khi lập thành tích). `
         : `quá thời hạn ${p.daysAllowed} ngày. `) +
@@ -188,20 +205,21 @@ const RENDERERS: Renderers = {
   }),
   PROPOSAL_HELD: (p) => ({
     title: `Hồ sơ trình khen chờ quá hạn: ${p.subjectName}`,
-    body: `Hồ sơ đề nghị tặng ${p.formName} cho ${p.subjectName} đã ở ${p.unitName} ${p.daysHeld} ngày (từ ngày ${vietnameseDate(p.since)}), ` +
-      `quá thời hạn ${p.daysAllowed} ngày của cấp này: chuyển lên cấp trên hoặc trả lại hồ sơ kèm lý do.`,
+    body: `Hồ sơ đề nghị tặng ${p.formName} cho ${p.subjectName} đã ${p.returned ? 'bị trả lại, chờ bổ sung' : 'chờ'} tại ${p.unitName} ${p.daysHeld} ngày ` +
+      `(từ ngày ${vietnameseDate(p.since)}), quá thời hạn ${p.daysAllowed} ngày của cấp này. Đề nghị đồng chí ` +
+      (p.returned ? 'bổ sung rồi gửi lại hồ sơ.' : `${p.atTop ? 'trình cấp có thẩm quyền' : 'chuyển lên cấp trên'} hoặc trả lại hồ sơ kèm lý do.`),
     link: '/work/proposals',
   }),
   PROPOSAL_RETURNED: (p) => ({
     title: `Hồ sơ trình khen bị trả lại: ${p.subjectName}`,
     body: `${p.returnedBy ?? 'Cấp có thẩm quyền quyết định'} đã trả lại hồ sơ đề nghị tặng ${p.formName} cho ${p.subjectName} để bổ sung. ` +
-      `Lý do: ${p.note.trim().replace(/\.+$/, '')}. Bổ sung rồi gửi lại hồ sơ.`,
+      `Lý do: ${sentence(p.note)} Đề nghị đồng chí bổ sung rồi gửi lại hồ sơ.`,
     link: '/work/proposals',
   }),
   NOMINATION_RETURNED: (p) => ({
     title: `Hồ sơ đề nghị khen thưởng bị trả lại: ${p.subjectName}`,
-    body: `Hội đồng Thi đua - Khen thưởng ${p.grantingUnitName} đã trả lại hồ sơ đề nghị khen thưởng cho ${p.subjectName} để bổ sung. Lý do: ${p.reason.trim().replace(/\.+$/, '')}. ` +
-      'Bổ sung hồ sơ rồi lập lại đề nghị.',
+    body: `Hội đồng thi đua – khen thưởng của ${p.grantingUnitName || 'đơn vị xét khen thưởng'} đã trả lại hồ sơ đề nghị khen thưởng cho ${p.subjectName} để bổ sung. ` +
+      `Lý do: ${sentence(p.reason)} Đề nghị đồng chí bổ sung hồ sơ và lập lại đề nghị khen thưởng.`,
     link: '/work/nominate',
   }),
   REWARD_GRANTED: (p) => ({

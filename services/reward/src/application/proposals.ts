@@ -282,11 +282,11 @@ async function answeredProposal(ctx: RewardContext, manager: EntityManager, id: 
   return proposal;
 }
 
-/** An authority's letter as recorded: its reason and number, and the note its step keeps (`number: reason`). */
+/** An authority's letter as recorded: its reason and number, and the note its step keeps (`Văn bản số …: reason`). */
 function letterOf(input: { number?: string | null; reason: string }): { reason: string; number: string | null; note: string } {
   const reason = input.reason.trim().normalize('NFC');
   const number = input.number?.trim().normalize('NFC') || null;
-  return { reason, number, note: number ? `${number}: ${reason}` : reason };
+  return { reason, number, note: number ? `Văn bản số ${number}: ${reason}` : reason };
 }
 
 /** The authority's decision, recorded when it arrives (number, day, signer): the reward is granted, paid and published now. */
@@ -350,6 +350,15 @@ export function recordAuthorityReturn(ctx: RewardContext, id: string, input: Aut
 }
 
 /**
+ * Whom a grassroots union's tờ trình is addressed to for a yearly title its employer decides: the enterprise or agency
+ * the union is named after ("Công đoàn Công ty May Thăng Long" → its leadership), or the authority's name in words.
+ */
+function employerOf(unionName: string): string {
+  const organisation = /^Công đoàn (?:cơ sở )?(.+)$/u.exec(unionName)?.[1];
+  return organisation ? `Lãnh đạo ${organisation}` : AUTHORITY_NAMES.EMPLOYER;
+}
+
+/**
  * The proposing unit's tờ trình for one proposal, signed as the council proposed it, addressed to the level it was
  * sent to first: for those who may see the proposal (NOT_FOUND hides the others, as the API does).
  */
@@ -358,10 +367,11 @@ export async function proposalMemo(db: EntityManager, identity: Identity, id: st
   const proposal = await proposalById(db, id);
   if (!proposal || !canSeeProposal(identity, proposal)) throw new DownloadNotFoundError('Không có hồ sơ đề nghị này, hoặc bạn không được xem');
   const issuer = (await issuerOf(db, proposal.proposingUnitId))!;
-  const [sentTo] = await queryRows<{ unitName: string }>(db, `SELECT unit_name AS "unitName" FROM proposal_steps WHERE proposal_id = $1 AND seq = 2`, [proposal.id]);
+  const [sentTo] = await queryRows<{ unitName: string; level: string }>(db, `SELECT unit_name AS "unitName", level FROM proposal_steps WHERE proposal_id = $1 AND seq = 2`, [proposal.id]);
   const model: ProposalMemoModel = {
     issuer,
-    addressee: sentTo?.unitName ?? authorityStepName(proposal),
+    addressee: proposal.authority === 'EMPLOYER' ? employerOf(issuer.name) : (sentTo?.unitName ?? authorityStepName(proposal)),
+    sentToAuthority: sentTo?.level === 'AUTHORITY',
     date: proposal.proposedOn,
     formName: proposal.formName,
     authorityName: AUTHORITY_NAMES[proposal.authority],

@@ -118,6 +118,8 @@ export interface ProposalMemoModel {
   issuer: Issuer;
   /** The level it is sent to: the union unit above, or the authority itself (the employer, for yearly titles). */
   addressee: string;
+  /** Sent to the authority itself, which decides, rather than to a level that passes it on. */
+  sentToAuthority: boolean;
   date: string;
   formName: string;
   authorityName: string;
@@ -131,7 +133,7 @@ export interface ProposalMemoModel {
 }
 
 export function proposalMemoPage(model: ProposalMemoModel): Html {
-  const sentToAuthority = model.addressee === model.authorityName || model.addressee.startsWith(`${model.authorityName} (`);
+
   const body = html`
     ${issuerHeading(model.issuer, model.date, { symbol: 'TTr' })}
     ${documentTitle('Tờ trình', `Về việc đề nghị tặng ${model.formName}`)}
@@ -139,7 +141,7 @@ export function proposalMemoPage(model: ProposalMemoModel): Html {
     <div class="body">
       <p>Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;</p>
       <p>Căn cứ kết quả xét của ${councilName(model.issuer)},</p>
-      <p>${model.issuer.name} trân trọng đề nghị ${model.addressee} ${sentToAuthority ? 'xem xét, quyết định' : `xem xét, trình ${model.authorityName}`} tặng
+      <p>${model.issuer.name} trân trọng đề nghị ${model.addressee} ${model.sentToAuthority ? 'xem xét, quyết định' : `xem xét, trình ${model.authorityName}`} tặng
         ${model.formName} năm ${String(model.awardYear)} cho ${model.subjectName} (thẩm quyền quyết định: ${model.authorityName}, ${model.authoritySource}).</p>
       <p>Thành tích (đạt được ngày ${shortDate(model.achievedOn)}): ${model.reason}</p>
       <p>Hồ sơ gồm: tờ trình này; báo cáo thành tích; biên bản họp ${councilName(model.issuer)}.</p>

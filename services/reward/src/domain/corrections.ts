@@ -121,7 +121,8 @@ export function correctionStatusProblem(status: CorrectableStatus): string | nul
 
 /** A withdrawal or a return needs a reason the others read. */
 export function correctionReasonProblems(reason: string, field = 'reason'): FieldProblem[] {
-  const length = reason.trim().length;
+  // counted as it is kept and sent (NFC): a reason typed decomposed has more code units than letters
+  const length = reason.trim().normalize('NFC').length;
   return length < CORRECTION_RULES.minReason || length > CORRECTION_RULES.maxReason
     ? [{ field, message: `nêu lý do (${CORRECTION_RULES.minReason}–${CORRECTION_RULES.maxReason.toLocaleString('vi-VN')} ký tự) để người đề nghị và Hội đồng đọc được` }]
     : [];
