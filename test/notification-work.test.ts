@@ -53,7 +53,7 @@ interface InboxItem {
   link: string;
 }
 
-type Key = 'officerMay' | 'officerDet' | 'officerKcn' | 'councilKcn' | 'officerBn' | 'officerBnEach' | 'officerKh' | 'officerKhMay' | 'editorBn' | 'editorKh' | 'hoa' | 'lan';
+type Key = 'officerMay' | 'officerDet' | 'officerKcn' | 'councilKcn' | 'officerBn' | 'officerBnEach' | 'officerKh' | 'officerKhMay' | 'editorBn' | 'editorKh' | 'adminVn' | 'hoa' | 'lan';
 
 let run: string;
 let tree: UnionTree;
@@ -145,6 +145,7 @@ beforeAll(async () => {
     officerKhMay: await account('officerKhMay', officer, { unit: 'khMay' }),
     editorBn: await account('editorBn', ['EDITOR'], { unit: 'bn' }),
     editorKh: await account('editorKh', ['EDITOR'], { unit: 'kh' }),
+    adminVn: await account('adminVn', ['NATIONAL_ADMIN'], { unit: 'vn' }),
     hoa: await account('hoa', ['MEMBER'], { member: 'hoa', unit: 'may' }),
     lan: await account('lan', ['MEMBER'], { member: 'lan', unit: 'may' }),
   };
@@ -340,7 +341,7 @@ describe('a dossier on its way to the deciding authority', () => {
     expect(await inbox(people.officerBn, 'PROPOSAL_HELD')).toHaveLength(1);
   });
 
-  it('returned, tells the officers of the level it comes back to what to correct, and is not chased while it is there', async () => {
+  it('returned, tells the officers of the level it comes back to what to correct, and chases them if it stays there too long', async () => {
     const reason = 'Thiếu báo cáo thành tích có xác nhận của Công đoàn các khu công nghiệp.';
     await env.api.ok(`mutation($id: ID!, $r: String!) { returnProposal(id: $id, reason: $r) { status } }`, { id: proposalId, r: reason }, people.officerBn.token);
     const [returned] = await inboxOf(people.officerKcn, 'PROPOSAL_RETURNED', 1);
@@ -351,9 +352,36 @@ describe('a dossier on its way to the deciding authority', () => {
     await mailOf(people.officerKcn, 'Hồ sơ trình khen bị trả lại');
     expect(await inbox(people.officerBn, 'PROPOSAL_RETURNED')).toEqual([]);
     await eventuallyCounted('notification', `proposal_refs WHERE id = $1 AND status = 'RETURNED' AND holder_unit_path = $2`, [proposalId, tree.units.kcn!.path], 1, 'the returned proposal');
-    await db.query(`UPDATE proposal_refs SET since = $2 WHERE id = $1`, [proposalId, daysAgoInVietnam(30)]);
+    // within its level's 15 days nobody is chased; past them, the level that must correct it is
     await scan();
     expect(await inbox(people.officerKcn, 'PROPOSAL_HELD')).toEqual([]);
+    await db.query(`UPDATE proposal_refs SET since = $2 WHERE id = $1`, [proposalId, daysAgoInVietnam(16)]);
+    await scan();
+    const [waiting] = await inboxOf(people.officerKcn, 'PROPOSAL_HELD', 1);
+    expect(waiting!.body).toContain('đã bị trả lại, chờ bổ sung tại Công đoàn các khu công nghiệp Bắc Ninh 16 ngày');
+    expect(waiting!.body).toContain('Đề nghị đồng chí bổ sung rồi gửi lại hồ sơ.');
+    expect(await inbox(people.officerBn, 'PROPOSAL_HELD')).toHaveLength(1);
+  });
+
+  it("corrected and passed on to the national federation, held there past its days, tells the federation's national admins", async () => {
+    await env.api.ok(`mutation($id: ID!, $c: String!) { resendProposal(id: $id, correction: $c) { status } }`,
+      { id: proposalId, c: 'Đã bổ sung báo cáo thành tích có xác nhận của Công đoàn các khu công nghiệp' }, people.officerKcn.token);
+    await env.api.ok(`mutation($id: ID!) { forwardProposal(id: $id) { status } }`, { id: proposalId }, people.officerBn.token);
+    await eventuallyCounted('notification', `proposal_refs WHERE id = $1 AND status = 'AT_LEVEL' AND holder_unit_path = $2`, [proposalId, tree.units.vn!.path], 1, 'the proposal at the federation');
+    await db.query(`UPDATE proposal_refs SET since = $2 WHERE id = $1`, [proposalId, daysAgoInVietnam(31)]);
+    await scan();
+    const [held] = await inboxOf(people.adminVn, 'PROPOSAL_HELD', 1);
+    expect(held!.body).toContain('đã chờ tại Tổng Liên đoàn Lao động Việt Nam 31 ngày');
+    expect(held!.body).toContain('quá thời hạn 30 ngày của cấp này. Đề nghị đồng chí trình cấp có thẩm quyền hoặc trả lại hồ sơ kèm lý do.');
+    expect(await inbox(people.officerBn, 'PROPOSAL_HELD')).toHaveLength(1);
+
+    // sent to the Prime Minister, whose office returns it: the federation's national admins hear it as a return by the authority
+    await env.api.ok(`mutation($id: ID!) { forwardProposal(id: $id) { status } }`, { id: proposalId }, people.adminVn.token);
+    await env.api.ok(`mutation($id: ID!, $i: AuthorityReturnInput!) { recordAuthorityReturn(id: $id, input: $i) { status } }`,
+      { id: proposalId, i: { number: '88/VPCP-TĐKT', returnedOn: todayInVietnam(), reason: 'Thiếu ý kiến của cấp ủy nơi cư trú' } }, people.adminVn.token);
+    const [returned] = await inboxOf(people.adminVn, 'PROPOSAL_RETURNED', 1);
+    expect(returned!.body).toBe('Cấp có thẩm quyền quyết định đã trả lại hồ sơ đề nghị tặng Bằng khen của Thủ tướng Chính phủ cho Trần Thị Lan để bổ sung. '
+      + 'Lý do: Thiếu ý kiến của cấp ủy nơi cư trú (văn bản số 88/VPCP-TĐKT). Đề nghị đồng chí bổ sung rồi gửi lại hồ sơ.');
   });
 });
 

@@ -76,7 +76,7 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
     await returned.getByLabel('Nội dung cần bổ sung, sửa').fill('Thiếu bản tóm tắt thành tích có xác nhận của cấp trình');
     await returned.getByRole('button', { name: 'Ghi nhận trả lại hồ sơ' }).click();
     await officer.page.getByText('Đã ghi nhận Chủ tịch nước trả lại hồ sơ Nguyễn Thị Hoa để bổ sung').waitFor();
-    await waiting().getByText('Hồ sơ bị trả lại: Văn bản số 245/VPCTN-TĐKT: Thiếu bản tóm tắt thành tích').waitFor();
+    await waiting().getByText('Hồ sơ bị trả lại: Thiếu bản tóm tắt thành tích có xác nhận của cấp trình (văn bản số 245/VPCTN-TĐKT)').waitFor();
     await waiting().getByLabel('Nội dung đã bổ sung, sửa').fill('Đã bổ sung bản tóm tắt thành tích có xác nhận của Tổng Liên đoàn');
     await waiting().getByRole('button', { name: 'Gửi lại hồ sơ đã bổ sung' }).click();
     await officer.page.getByText('Đã gửi lại hồ sơ Nguyễn Thị Hoa lên Chủ tịch nước').waitFor();
@@ -122,7 +122,7 @@ describe('the employer answers that it does not grant', () => {
     await answer.getByRole('button', { name: 'Ghi nhận không khen thưởng' }).click();
     await employer.page.getByText('Đã ghi nhận Thủ trưởng cơ quan, đơn vị hoặc Giám đốc doanh nghiệp không khen thưởng Lê Văn Tuấn').waitFor();
     const followed = employer.page.getByTestId('proposals-followed').getByTestId('proposal').filter({ hasText: s.run });
-    await followed.getByText('(văn bản số 16/CV-CTMTL)', { exact: false }).waitFor();
+    await followed.getByRole('status').filter({ hasText: 'không khen thưởng (văn bản số 16/CV-CTMTL)' }).waitFor();
     await employer.close();
     const { nomination } = await s.api.ok(`query($id: ID!) { nomination(id: $id) { status refusalReason } }`, { id: yearlyTitleId }, s.tokens.officerHn);
     expect(nomination).toEqual({ status: 'REFUSED', refusalReason: expect.stringContaining('bị kỷ luật khiển trách') });

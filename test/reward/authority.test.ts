@@ -173,7 +173,7 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     expect(printed.status).toBe(200);
     const text = await pdfText(printed.body);
     for (const expected of ['TỜ TRÌNH', 'Về việc đề nghị tặng Huân chương Lao động hạng Ba', 'Kính gửi: Liên đoàn Lao động thành phố Hà Nội',
-      'xem xét, trình Chủ tịch nước tặng Huân chương Lao động hạng Ba', 'Nguyễn Thị Hoa', 'thẩm quyền quyết định: Chủ tịch nước, Luật Thi đua, khen thưởng 06/2022/QH15, Điều 77', 'cữ gá áp dụng toàn ngành dệt may',
+      'xem xét, trình Chủ tịch nước tặng Huân chương Lao động hạng Ba', 'Nguyễn Thị Hoa', 'cho Nguyễn Thị Hoa (thẩm quyền quyết định: Chủ tịch nước).', 'cữ gá áp dụng toàn ngành dệt may',
       'CHỦ TỊCH CÔNG ĐOÀN CƠ SỞ', 'Vũ Thị Mai']) {
       expect(text).toContain(expected);
     }
@@ -233,7 +233,7 @@ describe('the employer decides yearly titles on the grassroots union’s proposa
     expect(bad.problems!.find((p) => p.field === 'reason')!.message).toContain('cần bổ sung, sửa gì');
 
     let proposal = (await s.api.ok(AUTHORITY_RETURN, { id, input: letter }, s.tokens.employer)).recordAuthorityReturn;
-    expect(proposal).toMatchObject({ status: 'RETURNED', holderUnitName: 'Công đoàn Công ty May Thăng Long', returnReason: `Văn bản số 21/CV-CTMTL: ${reason}`, actions: [], decision: null });
+    expect(proposal).toMatchObject({ status: 'RETURNED', holderUnitName: 'Công đoàn Công ty May Thăng Long', returnReason: `${reason} (văn bản số 21/CV-CTMTL)`, actions: [], decision: null });
     // nothing is decided while it is back with the union: the employer neither decides nor answers again
     const decision = { number: '22/QĐ-CTMTL', decidedOn: today, signerRole: 'Giám đốc Công ty', signerName: 'Trịnh Văn Sơn' };
     expect((await s.api.refused(RECORD, { id, input: decision }, s.tokens.employer)).code).toBe('CONFLICT');
@@ -251,13 +251,13 @@ describe('the employer decides yearly titles on the grassroots union’s proposa
     const done = (await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { ${PROPOSAL_FIELDS} } }`, { id }, officerMay)).rewardProposal;
     expect(done.steps.map((step: { unitName: string; outcome: string; note: string | null }) => [step.unitName, step.outcome, step.note])).toEqual([
       ['Công đoàn Công ty May Thăng Long', 'PROPOSED', null],
-      [employerStep, 'RETURNED', `Văn bản số 21/CV-CTMTL: ${reason}`],
+      [employerStep, 'RETURNED', `${reason} (văn bản số 21/CV-CTMTL)`],
       ['Công đoàn Công ty May Thăng Long', 'RESENT', 'Đã bổ sung bản tự nhận xét có xác nhận của tổ trưởng'],
       [employerStep, 'DECIDED', '22/QĐ-CTMTL'],
     ]);
     const movesOf = (messages: Parameters<typeof payloadsOf>[0]) => payloadsOf(messages, 'RewardProposalMoved').filter((p) => p.proposalId === id);
     const events = await s.rewardEvents((messages) => movesOf(messages).length === 3);
-    expect(movesOf(events).find((p) => p.action === 'RETURNED')).toMatchObject({ note: `Văn bản số 21/CV-CTMTL: ${reason}`, authority: 'EMPLOYER', fromUnitPath: s.units.may!.path, toUnitPath: s.units.may!.path });
+    expect(movesOf(events).find((p) => p.action === 'RETURNED')).toMatchObject({ note: `${reason} (văn bản số 21/CV-CTMTL)`, authority: 'EMPLOYER', fromUnitPath: s.units.may!.path, toUnitPath: s.units.may!.path });
     expect(movesOf(events).find((p) => p.action === 'RESENT')).toMatchObject({ toUnitPath: null });
   });
 
@@ -277,7 +277,7 @@ describe('the employer decides yearly titles on the grassroots union’s proposa
 
     const refused = (await s.api.ok(REFUSE, { id: proposal.id, input: answer }, s.tokens.employer)).recordAuthorityRefusal;
     expect(refused).toMatchObject({ status: 'REFUSED', actions: [], decision: null, refusal: { number: '16/CV-CTMTL', refusedOn: today, reason } });
-    expect(refused.steps.at(-1)).toMatchObject({ outcome: 'REFUSED', note: `Văn bản số 16/CV-CTMTL: ${reason}` });
+    expect(refused.steps.at(-1)).toMatchObject({ outcome: 'REFUSED', note: `${reason} (văn bản số 16/CV-CTMTL)` });
     // nothing more is recorded for it: neither a decision nor a second answer
     const decision = { number: '17/QĐ-CTMTL', decidedOn: today, signerRole: 'Giám đốc Công ty', signerName: 'Trịnh Văn Sơn' };
     expect((await s.api.refused(RECORD, { id: proposal.id, input: decision }, s.tokens.employer)).code).toBe('CONFLICT');

@@ -89,8 +89,8 @@ describe('the texts of every kind', () => {
     const returned = renderNotification('PROPOSAL_RETURNED', { proposalId: 'p1', subjectName: 'Trần Thị Lan', formName: 'Bằng khen của Thủ tướng Chính phủ', returnedBy: 'Liên đoàn Lao động tỉnh Bắc Ninh', note: 'Thiếu báo cáo thành tích có xác nhận. ' });
     expect(returned.body).toBe('Liên đoàn Lao động tỉnh Bắc Ninh đã trả lại hồ sơ đề nghị tặng Bằng khen của Thủ tướng Chính phủ cho Trần Thị Lan để bổ sung. '
       + 'Lý do: Thiếu báo cáo thành tích có xác nhận. Đề nghị đồng chí bổ sung rồi gửi lại hồ sơ.');
-    expect(renderNotification('PROPOSAL_RETURNED', { proposalId: 'p1', subjectName: 'Lan', formName: 'Huân chương Lao động hạng Ba', returnedBy: null, note: 'Văn bản số 245/VPCTN: thiếu bản tóm tắt' }).body)
-      .toMatch(/^Cấp có thẩm quyền quyết định đã trả lại hồ sơ .* Lý do: Văn bản số 245\/VPCTN: thiếu bản tóm tắt\. /);
+    expect(renderNotification('PROPOSAL_RETURNED', { proposalId: 'p1', subjectName: 'Lan', formName: 'Huân chương Lao động hạng Ba', returnedBy: null, note: 'Thiếu bản tóm tắt (văn bản số 245/VPCTN)' }).body)
+      .toMatch(/^Cấp có thẩm quyền quyết định đã trả lại hồ sơ .* Lý do: Thiếu bản tóm tắt \(văn bản số 245\/VPCTN\)\. /);
   });
 
   it('reads an appeal deadline in Việt Nam time', () => {

@@ -212,7 +212,8 @@ export const PROPOSALS_HELD = `
                               'atTop', h.at_top, 'since', h.since, 'daysHeld', h.days_held, 'daysAllowed', h.days_allowed) AS params,
            h.holder_unit_path AS unit_path
       FROM held h
-      JOIN account_refs a ON a.unit_id = h.unit_id AND ${OFFICER}
+      -- at the national level its national admins act on proposals too (as reward lets them)
+      JOIN account_refs a ON a.enabled AND ((a.unit_id = h.unit_id AND 'UNIT_OFFICER' = ANY (a.roles)) OR (h.at_top AND 'NATIONAL_ADMIN' = ANY (a.roles)))
   )`;
 
 /**

@@ -120,12 +120,15 @@ export async function proposalMoved(manager: EntityManager, event: EventEnvelope
   await recordProposalMove(manager, event);
   if (p.action === 'PROPOSED') await recordNominationDecided(manager, p.nominationId);
   if (p.action !== 'RETURNED' || p.toUnitPath === null) return;
-  const units = await queryRow<{ to: string | null; fromName: string | null }>(manager,
-    `SELECT (SELECT id::text FROM unit_refs WHERE path = $1) AS "to", (SELECT name FROM unit_refs WHERE path = $2) AS "fromName"`, [p.toUnitPath, p.fromUnitPath]);
+  const units = await queryRow<{ to: string | null; toIsTop: boolean | null; fromName: string | null; nationalAdmins: string[] }>(manager,
+    `SELECT (SELECT id::text FROM unit_refs WHERE path = $1) AS "to", (SELECT level = 'NATIONAL' FROM unit_refs WHERE path = $1) AS "toIsTop",
+            (SELECT name FROM unit_refs WHERE path = $2) AS "fromName",
+            ARRAY(SELECT id::text FROM account_refs WHERE enabled AND 'NATIONAL_ADMIN' = ANY (roles)) AS "nationalAdmins"`, [p.toUnitPath, p.fromUnitPath]);
   if (!units?.to) return;
   // the authority returns it to the level that sent it: from and to are that level; a level above not known here is still a level
   const returnedBy = p.fromUnitPath === p.toUnitPath ? null : (units.fromName ?? 'Cấp trên');
   await notify(manager, 'PROPOSAL_RETURNED', `${p.proposalId}:${event.id}`, {
     proposalId: p.proposalId, subjectName: p.subject.name, formName: p.formName, returnedBy, note: p.note ?? '',
-  }, p.toUnitPath, { officersOf: [units.to] });
+  // at the national level its national admins act on proposals too (as reward lets them)
+  }, p.toUnitPath, { officersOf: [units.to], accounts: units.toIsTop ? units.nationalAdmins : [] });
 }

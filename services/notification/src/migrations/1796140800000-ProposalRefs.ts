@@ -3,8 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Where each proposal (đề nghị) to a deciding authority is, from reward's RewardProposalMoved (issue 19: a dossier
  * waiting at a level longer than the regulation's days): the union unit holding it and the day it arrived there, or
- * that it is back for correction or with the authority. A proposal's moves share its partition and come in order, but
- * a dead letter replayed comes after newer moves: a move older than the one kept is ignored (moved_at).
+ * that it is back for correction or with the authority. A proposal's moves share its partition, so they come in order.
  */
 export class ProposalRefs1796140800000 implements MigrationInterface {
   name = 'ProposalRefs1796140800000';
@@ -20,11 +19,9 @@ export class ProposalRefs1796140800000 implements MigrationInterface {
         -- the union unit holding it; null while the authority does
         holder_unit_path text,
         -- the day (Việt Nam) it reached its holder
-        since            date NOT NULL,
-        -- when the move that put it there happened (its event's occurredAt)
-        moved_at         timestamptz NOT NULL
+        since            date NOT NULL
       )`);
-    await db.query(`CREATE INDEX proposal_refs_held ON proposal_refs (since) WHERE status IN ('AT_LEVEL', 'RETURNED')`);
+    await db.query(`CREATE INDEX proposal_refs_at_level ON proposal_refs (since) WHERE status = 'AT_LEVEL'`);
   }
 
   async down(db: QueryRunner): Promise<void> {

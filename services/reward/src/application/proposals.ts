@@ -282,11 +282,11 @@ async function answeredProposal(ctx: RewardContext, manager: EntityManager, id: 
   return proposal;
 }
 
-/** An authority's letter as recorded: its reason and number, and the note its step keeps (`Văn bản số …: reason`). */
+/** An authority's letter as recorded: its reason and number, and the note its step keeps (`reason (văn bản số …)`). */
 function letterOf(input: { number?: string | null; reason: string }): { reason: string; number: string | null; note: string } {
   const reason = input.reason.trim().normalize('NFC');
   const number = input.number?.trim().normalize('NFC') || null;
-  return { reason, number, note: number ? `Văn bản số ${number}: ${reason}` : reason };
+  return { reason, number, note: number ? `${reason} (văn bản số ${number})` : reason };
 }
 
 /** The authority's decision, recorded when it arrives (number, day, signer): the reward is granted, paid and published now. */
@@ -375,7 +375,6 @@ export async function proposalMemo(db: EntityManager, identity: Identity, id: st
     date: proposal.proposedOn,
     formName: proposal.formName,
     authorityName: AUTHORITY_NAMES[proposal.authority],
-    authoritySource: proposal.authoritySource,
     subjectName: proposal.subjectName,
     reason: proposal.reason,
     achievedOn: proposal.achievedOn,

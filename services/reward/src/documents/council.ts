@@ -123,7 +123,6 @@ export interface ProposalMemoModel {
   date: string;
   formName: string;
   authorityName: string;
-  authoritySource: string;
   subjectName: string;
   reason: string;
   achievedOn: string;
@@ -142,8 +141,8 @@ export function proposalMemoPage(model: ProposalMemoModel): Html {
       <p>Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;</p>
       <p>Căn cứ kết quả xét của ${councilName(model.issuer)},</p>
       <p>${model.issuer.name} trân trọng đề nghị ${model.addressee} ${model.sentToAuthority ? 'xem xét, quyết định' : `xem xét, trình ${model.authorityName}`} tặng
-        ${model.formName} năm ${String(model.awardYear)} cho ${model.subjectName} (thẩm quyền quyết định: ${model.authorityName}, ${model.authoritySource}).</p>
-      <p>Thành tích (đạt được ngày ${shortDate(model.achievedOn)}): ${model.reason}</p>
+        ${model.formName} năm ${String(model.awardYear)} cho ${model.subjectName} (thẩm quyền quyết định: ${model.authorityName}).</p>
+      <p>Thành tích (đạt được ngày ${shortDate(model.achievedOn)}): ${model.reason.trim().replace(/[.\s]+$/, '')}.</p>
       <p>Hồ sơ gồm: tờ trình này; báo cáo thành tích; biên bản họp ${councilName(model.issuer)}.</p>
     </div>
     ${closing(['Như trên', 'Lưu: VT, TĐKT'], { authority: collectiveAuthority(model.issuer.level), title: model.signerRole, name: model.signerName })}`;
