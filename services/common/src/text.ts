@@ -22,6 +22,11 @@ export function foldedContainsPattern(search: string | null | undefined): string
   return text ? `%${foldVietnamese(text).replace(/[\\%_]/g, '\\$&')}%` : null;
 }
 
+/** A reason or achievement as the end of a sentence of a message or letter: trimmed, ending in one full stop. */
+export function asSentence(text: string): string {
+  return `${text.trim().replace(/[.\s]+$/, '')}.`;
+}
+
 /** A path segment from a unit code: `HN-CTY-01` → `hn-cty-01`. */
 export function slugify(text: string): string {
   return foldVietnamese(text)

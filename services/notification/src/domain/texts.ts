@@ -1,3 +1,4 @@
+import { asSentence } from '@thidua/common';
 import type { NotificationKind } from './kinds';
 
 /** What each kind's notification records when it is made (its texts are written from these when shown or sent). */
@@ -84,11 +85,6 @@ export interface NotificationText {
 }
 
 /** 2026-11-30 → 30/11/2026, as Vietnamese dates are written. */
-/** A reason as a sentence of the message: trimmed, ending in one full stop. */
-function sentence(text: string): string {
-  return `${text.trim().replace(/[.\s]+$/, '')}.`;
-}
-
 export function vietnameseDate(iso: string): string {
   const [year, month, day] = iso.slice(0, 10).split('-');
   return `${day}/${month}/${year}`;
@@ -213,13 +209,13 @@ const RENDERERS: Renderers = {
   PROPOSAL_RETURNED: (p) => ({
     title: `Hồ sơ trình khen bị trả lại: ${p.subjectName}`,
     body: `${p.returnedBy ?? 'Cấp có thẩm quyền quyết định'} đã trả lại hồ sơ đề nghị tặng ${p.formName} cho ${p.subjectName} để bổ sung. ` +
-      `Lý do: ${sentence(p.note)} Đề nghị đồng chí bổ sung rồi gửi lại hồ sơ.`,
+      `Lý do: ${asSentence(p.note)} Đề nghị đồng chí bổ sung rồi gửi lại hồ sơ.`,
     link: '/work/proposals',
   }),
   NOMINATION_RETURNED: (p) => ({
     title: `Hồ sơ đề nghị khen thưởng bị trả lại: ${p.subjectName}`,
     body: `Hội đồng thi đua – khen thưởng của ${p.grantingUnitName || 'đơn vị xét khen thưởng'} đã trả lại hồ sơ đề nghị khen thưởng cho ${p.subjectName} để bổ sung. ` +
-      `Lý do: ${sentence(p.reason)} Đề nghị đồng chí bổ sung hồ sơ và lập lại đề nghị khen thưởng.`,
+      `Lý do: ${asSentence(p.reason)} Đề nghị đồng chí bổ sung hồ sơ và lập lại đề nghị khen thưởng.`,
     link: '/work/nominate',
   }),
   REWARD_GRANTED: (p) => ({

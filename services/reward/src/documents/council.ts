@@ -1,4 +1,4 @@
-import { closing, code, collectiveAuthority, documentPage, documentTitle, html, issuerHeading, officialHeading, shortDate, type Html, type Issuer } from '@thidua/common';
+import { asSentence, closing, code, collectiveAuthority, documentPage, documentTitle, html, issuerHeading, officialHeading, shortDate, type Html, type Issuer } from '@thidua/common';
 
 /** One nomination as the council (Hội đồng Thi đua - Khen thưởng) considered it. */
 export interface CouncilCase {
@@ -132,7 +132,6 @@ export interface ProposalMemoModel {
 }
 
 export function proposalMemoPage(model: ProposalMemoModel): Html {
-
   const body = html`
     ${issuerHeading(model.issuer, model.date, { symbol: 'TTr' })}
     ${documentTitle('Tờ trình', `Về việc đề nghị tặng ${model.formName}`)}
@@ -142,7 +141,7 @@ export function proposalMemoPage(model: ProposalMemoModel): Html {
       <p>Căn cứ kết quả xét của ${councilName(model.issuer)},</p>
       <p>${model.issuer.name} trân trọng đề nghị ${model.addressee} ${model.sentToAuthority ? 'xem xét, quyết định' : `xem xét, trình ${model.authorityName}`} tặng
         ${model.formName} năm ${String(model.awardYear)} cho ${model.subjectName} (thẩm quyền quyết định: ${model.authorityName}).</p>
-      <p>Thành tích (đạt được ngày ${shortDate(model.achievedOn)}): ${model.reason.trim().replace(/[.\s]+$/, '')}.</p>
+      <p>Thành tích (đạt được ngày ${shortDate(model.achievedOn)}): ${asSentence(model.reason)}</p>
       <p>Hồ sơ gồm: tờ trình này; báo cáo thành tích; biên bản họp ${councilName(model.issuer)}.</p>
     </div>
     ${closing(['Như trên', 'Lưu: VT, TĐKT'], { authority: collectiveAuthority(model.issuer.level), title: model.signerRole, name: model.signerName })}`;
