@@ -5,22 +5,24 @@ import type { NotificationParams } from '../domain/texts';
 import { deliver } from './deliver';
 import { recordNominationDecided, recordProposalMove } from './references';
 
-/** Whom an event's notification is for: members' own accounts, the officers of units, accounts by id. */
+/** Whom an event's notification is for: members' own accounts, the officers of units, accounts by id, the national admins. */
 interface Recipients {
   members?: string[];
   officersOf?: string[];
   accounts?: string[];
+  nationalAdmins?: boolean;
 }
 
 /** The accounts of `Recipients` numbered from parameter $n, as a condition on `account_refs a` (false where none). */
 function reaches(n: number): string {
   return `(coalesce(a.member_id = ANY ($${n}::uuid[]), false)
           OR (a.unit_id = ANY ($${n + 1}::uuid[]) AND 'UNIT_OFFICER' = ANY (a.roles))
-          OR a.id = ANY ($${n + 2}::uuid[]))`;
+          OR a.id = ANY ($${n + 2}::uuid[])
+          OR ($${n + 3}::boolean AND 'NATIONAL_ADMIN' = ANY (a.roles)))`;
 }
 
-function recipientParams(to: Recipients): string[][] {
-  return [to.members ?? [], to.officersOf ?? [], to.accounts ?? []];
+function recipientParams(to: Recipients): (string[] | boolean)[] {
+  return [to.members ?? [], to.officersOf ?? [], to.accounts ?? [], to.nationalAdmins ?? false];
 }
 
 /**
@@ -41,7 +43,7 @@ async function notify<K extends ChoosableKind>(
     `WITH candidates AS (
        SELECT a.id AS account_id, $1::text AS kind, concat_ws(':', $1::text, $2::text, a.id) AS dedup_key, $3::jsonb AS params, $4::text AS unit_path
          FROM account_refs a
-        WHERE a.enabled AND ${reaches(5)} AND NOT ${reaches(8)}
+        WHERE a.enabled AND ${reaches(5)} AND NOT ${reaches(9)}
      )`,
     [kind, occasion, JSON.stringify(params), unitPath, ...recipientParams(to), ...recipientParams(except)],
   );
@@ -120,15 +122,14 @@ export async function proposalMoved(manager: EntityManager, event: EventEnvelope
   await recordProposalMove(manager, event);
   if (p.action === 'PROPOSED') await recordNominationDecided(manager, p.nominationId);
   if (p.action !== 'RETURNED' || p.toUnitPath === null) return;
-  const units = await queryRow<{ to: string | null; toIsTop: boolean | null; fromName: string | null; nationalAdmins: string[] }>(manager,
+  const units = await queryRow<{ to: string | null; toIsTop: boolean | null; fromName: string | null }>(manager,
     `SELECT (SELECT id::text FROM unit_refs WHERE path = $1) AS "to", (SELECT level = 'NATIONAL' FROM unit_refs WHERE path = $1) AS "toIsTop",
-            (SELECT name FROM unit_refs WHERE path = $2) AS "fromName",
-            ARRAY(SELECT id::text FROM account_refs WHERE enabled AND 'NATIONAL_ADMIN' = ANY (roles)) AS "nationalAdmins"`, [p.toUnitPath, p.fromUnitPath]);
+            (SELECT name FROM unit_refs WHERE path = $2) AS "fromName"`, [p.toUnitPath, p.fromUnitPath]);
   if (!units?.to) return;
   // the authority returns it to the level that sent it: from and to are that level; a level above not known here is still a level
   const returnedBy = p.fromUnitPath === p.toUnitPath ? null : (units.fromName ?? 'Cấp trên');
   await notify(manager, 'PROPOSAL_RETURNED', `${p.proposalId}:${event.id}`, {
     proposalId: p.proposalId, subjectName: p.subject.name, formName: p.formName, returnedBy, note: p.note ?? '',
   // at the national level its national admins act on proposals too (as reward lets them)
-  }, p.toUnitPath, { officersOf: [units.to], accounts: units.toIsTop ? units.nationalAdmins : [] });
+  }, p.toUnitPath, { officersOf: [units.to], nationalAdmins: units.toIsTop === true });
 }
