@@ -33,6 +33,7 @@ import { eventually, graphql } from './support/graphql';
 import { campaignLaunchedEvent } from './support/events';
 import { brokerIsOurs, startBroker, stopBroker, testKafka } from './support/kafka';
 import { startTestPlatform, type TestPlatform } from './support/platform';
+import { freePorts } from './support/ports';
 
 const prefix = process.env.KAFKA_TOPIC_PREFIX ?? '';
 const run = Date.now().toString(36);
@@ -298,7 +299,7 @@ describe('the database lost and back', () => {
 
 describe('graceful shutdown', () => {
   it('on SIGTERM finishes the request in flight and publishes its event before exiting', async () => {
-    const port = 41000 + Math.floor(Math.random() * 1000);
+    const port = (await freePorts(1))[0]!;
     const child = spawnTsx('services/campaign/src/main.ts', { PORT_CAMPAIGN: String(port), RUN_MIGRATIONS: 'false', LOG_LEVEL: 'info' });
     await waitForOutput(child, 'campaign subgraph ready');
     const signer = await InternalTokenSigner.fromPem(loadGatewayConfig().internalTokenPrivateKey);

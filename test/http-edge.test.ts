@@ -13,6 +13,7 @@ import { ANONYMOUS, SERVICE_NAMES, loadGatewayConfig } from '@thidua/common';
 import { QUERY_LIMITS } from '../gateway/src/gateway';
 import { InternalTokenSigner } from '../gateway/src/internal-tokens';
 import { eventually } from './support/graphql';
+import { freePorts } from './support/ports';
 import { startTestPlatform, type TestPlatform } from './support/platform';
 
 let platform: TestPlatform;
@@ -23,7 +24,7 @@ let processExit: { code: number | null; output: string } | undefined;
 beforeAll(async () => {
   platform = await startTestPlatform();
   // a gateway of its own process in front of the same subgraphs: a request that crashed it would end it for good
-  const port = 42000 + Math.floor(Math.random() * 1000);
+  const port = (await freePorts(1))[0]!;
   gatewayProcess = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/main.ts'], {
     cwd: path.resolve(__dirname, '..'),
     env: {

@@ -16,6 +16,7 @@ import { Client } from 'pg';
 import { SERVICE_NAMES, databaseUrl } from '@thidua/common';
 import { startTelemetry } from '@thidua/common/src/telemetry';
 import { eventually, graphql } from './support/graphql';
+import { freePorts } from './support/ports';
 import { issueTestToken } from './support/tokens';
 import { startTestPlatform } from './support/platform';
 
@@ -89,8 +90,6 @@ function spawnTsx(script: string, env: Record<string, string>): ChildProcess {
   return child;
 }
 
-const freePort = (): number => 43000 + Math.floor(Math.random() * 2000);
-
 async function ready(url: string): Promise<void> {
   await eventually(async () => ((await fetch(url).then((r) => r.ok).catch(() => false)) ? true : null), 90_000, url);
 }
@@ -104,7 +103,8 @@ beforeAll(async () => {
     OTEL_BSP_SCHEDULE_DELAY: '100',
     RUN_MIGRATIONS: 'false',
   };
-  const ports = { campaign: freePort(), evaluation: freePort() + 2000, gateway: freePort() + 4000 };
+  const [campaign, evaluation, gateway] = await freePorts(3);
+  const ports = { campaign: campaign!, evaluation: evaluation!, gateway: gateway! };
   spawnTsx('services/campaign/src/main.ts', { ...tracing, PORT_CAMPAIGN: String(ports.campaign) });
   spawnTsx('services/evaluation/src/main.ts', { ...tracing, PORT_EVALUATION: String(ports.evaluation) });
   // reward and media take no part in this mutation: their URLs lead nowhere
