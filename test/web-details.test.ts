@@ -82,7 +82,8 @@ describe('details on a province of realistic shape', () => {
     expect(await units.count()).toBe(100);
     await page.getByRole('button', { name: 'Xem thêm' }).click();
     // 2 grassroots unions of the scenario, 8 upper-grassroots and 110 grassroots unions of the seed
-    await page.getByRole('button', { name: 'Xem thêm' }).waitFor({ state: 'detached' });
+    // the button is renamed "Đang tải…" while the page loads, so it is the line with the count that leaves at the end
+    await page.getByText(/^Đang hiện/).waitFor({ state: 'detached' });
     expect(await units.count()).toBe(120);
     await officer.close();
   }, 240_000);
