@@ -405,7 +405,7 @@ async function meetToday(bn: Unit, officer: Session): Promise<void> {
 /**
  * The reward side for Bắc Ninh: the best published result granted by the provincial council, titles for a garment
  * worker whose initiative qualifies her, an ad-hoc certificate, an enterprise agreement with monthly rewards, a
- * nomination left open for the council, and the year's budget. Each step is skipped when its result exists.
+ * nomination left open for the council, a Huân chương proposed to the President, and the year's budget. Each step is skipped when its result exists.
  */
 async function seedRewards(units: Map<string, Unit>, members: Map<string, string>, campaignId: string, tokens: Tokens): Promise<number> {
   const bn = units.get('BN')!;
@@ -507,6 +507,16 @@ async function seedRewards(units: Map<string, Unit>, members: Map<string, string
   const { nominations } = await call<{ nominations: { edges: unknown[] } }>(tokens.council, `{ nominations(source: OFFICER, status: OPEN) { edges { node { id } } } }`);
   if (nominations.edges.length === 0) {
     await nominate({ source: 'OFFICER', memberId: members.get('Phạm Văn Hùng'), grantingUnitId: bn.id, formCode: 'BK_TINH', achievedOn: daysAgo(7), awardYear: year, reason: 'Cải tiến quy trình kiểm tra bo mạch, giảm 30% sản phẩm lỗi' });
+  }
+  // a Huân chương the President decides: Bắc Ninh's council proposes it, and the dossier waits at the federation (Hồ sơ trình khen)
+  const { rewardProposals } = await call<{ rewardProposals: unknown[] }>(tokens.officer, `{ rewardProposals { id } }`);
+  if (rewardProposals.length === 0) {
+    const medal = await nominate({ source: 'OFFICER', memberId: members.get('Lê Văn Đức'), grantingUnitId: bn.id, formCode: 'HCLD3', achievedOn: daysAgo(400), awardYear: year - 1,
+      reason: 'Năm năm liền hoàn thành xuất sắc nhiệm vụ, chủ trì chuyển đổi số dây chuyền may được áp dụng toàn tỉnh' });
+    await vote(medal);
+    await call(tokens.council, `mutation($id: ID!, $input: ProposeRewardInput!) { proposeReward(nominationId: $id, input: $input) { id } }`, {
+      id: medal, input: { signerRole: 'Chủ tịch Liên đoàn Lao động tỉnh Bắc Ninh' },
+    });
   }
   await call(tokens.officer, `mutation($u: ID!, $y: Int!) { setRewardBudget(unitId: $u, year: $y, amountVnd: 200000000) }`, { u: bn.id, y: year });
   return decisions({ unitId: bn.id });

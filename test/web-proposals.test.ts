@@ -3,7 +3,8 @@
  * against the real platform: the grassroots council proposes a Huân chương from its screen (the union cannot grant
  * it), the national federation's officer returns the dossier to Hà Nội with its reason (meeting the API's message
  * beside the field first), passes the corrected one on to the President, records the President's office returning it
- * for one more document (meeting the message beside the reason first), sends it there again corrected, and records
+ * for one more document (meeting the message beside the reason first), passes it down to Hà Nội, whose officer
+ * corrects it and sends it up on their own screen, sends it to the President again, and records
  * the President's decision (meeting the message beside the number first); the path shows every level with the days it held the dossier. The employer
  * downloads the grassroots union's tờ trình and answers a yearly title's proposal that it does not grant, meeting the message beside the reason first.
  */
@@ -77,9 +78,20 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
     await returned.getByRole('button', { name: 'Ghi nhận trả lại hồ sơ' }).click();
     await officer.page.getByText('Đã ghi nhận Chủ tịch nước trả lại hồ sơ Nguyễn Thị Hoa để bổ sung').waitFor();
     await waiting().getByText('Hồ sơ bị trả lại: Thiếu bản tóm tắt thành tích có xác nhận của cấp trình (văn bản số 245/VPCTN-TĐKT)').waitFor();
-    await waiting().getByLabel('Nội dung đã bổ sung, sửa').fill('Đã bổ sung bản tóm tắt thành tích có xác nhận của Tổng Liên đoàn');
-    await waiting().getByRole('button', { name: 'Gửi lại hồ sơ đã bổ sung' }).click();
-    await officer.page.getByText('Đã gửi lại hồ sơ Nguyễn Thị Hoa lên Chủ tịch nước').waitFor();
+    // the summary is Hà Nội's to certify: the federation passes the dossier down, Hà Nội corrects it and sends it up on its own screen
+    await waiting().getByLabel('Nội dung đã bổ sung, sửa, hoặc việc cấp dưới cần bổ sung').fill('Đề nghị Hà Nội xác nhận bản tóm tắt thành tích');
+    await waiting().getByRole('button', { name: 'Chuyển xuống cấp dưới để bổ sung' }).click();
+    await officer.page.getByText('Đã chuyển hồ sơ Nguyễn Thị Hoa xuống Liên đoàn Lao động thành phố Hà Nội để bổ sung').waitFor();
+    const hanoi = await people.pageAs({ roles: ['UNIT_OFFICER'], unit: 'hn' }, '/work/proposals');
+    const atHanoi = hanoi.page.getByTestId('proposals-waiting').getByTestId('proposal').filter({ hasText: s.run });
+    await atHanoi.getByText('Hồ sơ bị trả lại: Đề nghị Hà Nội xác nhận bản tóm tắt thành tích').waitFor();
+    await atHanoi.getByLabel('Nội dung đã bổ sung, sửa').fill('Đã bổ sung bản tóm tắt thành tích có xác nhận của Liên đoàn Lao động thành phố');
+    await atHanoi.getByRole('button', { name: 'Gửi lại hồ sơ đã bổ sung' }).click();
+    await hanoi.page.getByText('Đã gửi lại hồ sơ Nguyễn Thị Hoa lên Tổng Liên đoàn Lao động Việt Nam').waitFor();
+    await hanoi.close();
+    await officer.page.reload();
+    await waiting().getByRole('button', { name: 'Chuyển lên cấp trên' }).click();
+    await officer.page.getByText('Đã chuyển hồ sơ Nguyễn Thị Hoa lên Chủ tịch nước').waitFor();
 
     const record = waiting().getByRole('group', { name: 'Ghi nhận quyết định của Chủ tịch nước' });
     await record.getByLabel('Số quyết định').fill('QĐ 1234');
@@ -93,11 +105,16 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
     const done = officer.page.getByTestId('proposals-followed').getByTestId('proposal').filter({ hasText: s.run }).filter({ hasText: 'Nguyễn Thị Hoa' });
     await done.getByRole('link', { name: 'Quyết định số 1234/QĐ-CTN' }).waitFor();
     const rows = done.getByTestId('proposal-steps').locator('tbody tr');
-    expect(await rows.count()).toBe(8);
+    expect(await rows.count()).toBe(10);
     expect(await rows.nth(2).textContent()).toContain('Trả lại hồ sơ');
     expect(await rows.nth(5).textContent()).toMatch(/Chủ tịch nước.*Trả lại hồ sơ.*245\/VPCTN-TĐKT/);
-    expect(await rows.nth(6).textContent()).toContain('Bổ sung, gửi lại');
-    expect(await rows.nth(7).textContent()).toContain('Chủ tịch nước');
+    expect(await rows.nth(6).textContent()).toMatch(/Tổng Liên đoàn.*Trả lại hồ sơ.*xác nhận bản tóm tắt/);
+    expect(await rows.nth(7).textContent()).toMatch(/Hà Nội.*Bổ sung, gửi lại/);
+    expect(await rows.nth(9).textContent()).toContain('Chủ tịch nước');
+    // the tờ trình each level sent up with it, from its row
+    const [levelMemo] = await Promise.all([officer.page.waitForEvent('download'), rows.nth(1).getByRole('button', { name: 'Tờ trình của Liên đoàn Lao động thành phố Hà Nội' }).click()]);
+    expect(levelMemo.suggestedFilename()).toBe('Tờ trình - Huân chương Lao động hạng Ba - Nguyễn Thị Hoa - Liên đoàn Lao động thành phố Hà Nội.pdf');
+    expect(await rows.nth(2).getByRole('button').count()).toBe(0);
     // days per level: the column is there for every level, counted by the server
     expect(await rows.nth(0).locator('td').nth(3).textContent()).toMatch(/^\d+$/);
     await officer.close();

@@ -17,7 +17,7 @@ import { pdfText } from '../support/pdf';
 const env = usePlatform();
 
 const PROPOSAL_FIELDS = `id status authority authorityName authoritySource formName subjectName holderUnitName holderLevel returnReason actions
-  steps { unitName level outcome note days } decision { id number decidingAuthority authorityName amountVnd signerRole signerName }`;
+  steps { unitName level outcome note days memo } decision { id number decidingAuthority authorityName amountVnd signerRole signerName }`;
 const PROPOSE = `mutation($id: ID!, $input: ProposeRewardInput!) { proposeReward(nominationId: $id, input: $input) { ${PROPOSAL_FIELDS} } }`;
 const FORWARD = `mutation($id: ID!, $note: String) { forwardProposal(id: $id, note: $note) { ${PROPOSAL_FIELDS} } }`;
 const RETURN = `mutation($id: ID!, $reason: String!) { returnProposal(id: $id, reason: $reason) { ${PROPOSAL_FIELDS} } }`;
@@ -100,8 +100,8 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     let proposal = (await s.api.ok(PROPOSE, { id: nominationId, input }, s.tokens.councilMay)).proposeReward;
     expect(proposal).toMatchObject({ status: 'AT_LEVEL', authority: 'PRESIDENT', holderUnitName: 'Liên đoàn Lao động thành phố Hà Nội', holderLevel: 'PROVINCIAL', decision: null });
     expect(proposal.steps).toEqual([
-      { unitName: 'Công đoàn Công ty May Thăng Long', level: 'GRASSROOTS', outcome: 'PROPOSED', note: null, days: 5 },
-      { unitName: 'Liên đoàn Lao động thành phố Hà Nội', level: 'PROVINCIAL', outcome: null, note: null, days: 0 },
+      { unitName: 'Công đoàn Công ty May Thăng Long', level: 'GRASSROOTS', outcome: 'PROPOSED', note: null, days: 5, memo: true },
+      { unitName: 'Liên đoàn Lao động thành phố Hà Nội', level: 'PROVINCIAL', outcome: null, note: null, days: 0, memo: false },
     ]);
     const id = proposal.id;
     // the council does not decide twice, and the nomination says where it went
@@ -124,7 +124,8 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     proposal = (await s.api.ok(RETURN, { id, reason }, tokens.officerVn)).returnProposal;
     expect(proposal).toMatchObject({ status: 'RETURNED', holderUnitName: 'Liên đoàn Lao động thành phố Hà Nội', returnReason: reason, actions: [] });
     expect((await s.api.refused(FORWARD, { id }, s.tokens.officerHn)).code).toBe('CONFLICT');
-    expect((await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { actions } }`, { id }, s.tokens.officerHn)).rewardProposal.actions).toEqual(['RESEND']);
+    // Hà Nội corrects it itself, or passes it down to the union that proposed it
+    expect((await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { actions } }`, { id }, s.tokens.officerHn)).rewardProposal.actions).toEqual(['RESEND', 'RETURN']);
     expect((await s.api.refused(RESEND, { id, correction: 'bổ sung' }, s.tokens.officerHn)).problems.map((p) => p.field)).toEqual(['correction']);
     proposal = (await s.api.ok(RESEND, { id, correction: 'Đã bổ sung văn bản xác nhận của Cục Thuế thành phố Hà Nội' }, s.tokens.officerHn)).resendProposal;
     expect(proposal).toMatchObject({ status: 'AT_LEVEL', holderUnitName: 'Tổng Liên đoàn Lao động Việt Nam', returnReason: null });
@@ -177,6 +178,72 @@ describe('a Huân chương goes from the grassroots union to the President', () 
       'CHỦ TỊCH CÔNG ĐOÀN CƠ SỞ', 'Vũ Thị Mai']) {
       expect(text).toContain(expected);
     }
+
+    // each level that passed the dossier up sent its own tờ trình: Hà Nội's to the federation, the federation's to the President
+    expect(done.steps.map((step: { memo: boolean }) => step.memo)).toEqual([true, true, false, false, true, false]);
+    const levelMemo = async (seq: number | string, token = s.tokens.officerHn) => memo(s, `${id}/${String(seq)}`, token);
+    const hanoi = await pdfText((await levelMemo(2)).body);
+    for (const expected of ['TỜ TRÌNH', 'Kính gửi: Tổng Liên đoàn Lao động Việt Nam', 'Xét đề nghị của Công đoàn Công ty May Thăng Long;',
+      'ý kiến của Liên đoàn Lao động thành phố Hà Nội: Đủ hồ sơ, đề nghị Tổng Liên đoàn xem xét.', 'xem xét, trình Chủ tịch nước tặng Huân chương Lao động hạng Ba',
+      'tờ trình của Công đoàn Công ty May Thăng Long', 'biên bản họp Hội đồng Thi đua - Khen thưởng Công đoàn Công ty May Thăng Long']) {
+      expect(hanoi).toContain(expected);
+    }
+    const federation = await pdfText((await levelMemo(5)).body);
+    for (const expected of ['Kính gửi: Chủ tịch nước', 'Xét đề nghị của Liên đoàn Lao động thành phố Hà Nội (do Công đoàn Công ty May Thăng Long trình),', 'xem xét, quyết định tặng']) {
+      expect(federation).toContain(expected);
+    }
+    // a return, a resend and the authority's own step sent none; a step that is not there, or not a number, is not found
+    for (const seq of [3, 4, 6, 7, 0, 'x1']) expect((await levelMemo(seq)).status).toBe(404);
+    expect((await levelMemo(2, s.tokens.officerKh)).status).toBe(404);
+  });
+
+  it('passes a dossier the President returns down to the union that proposed it, which corrects it; it goes up level by level again', async () => {
+    const nominationId = await s.nominate({ memberKey: 'tuan', granting: 'may', formCode: 'HCLD3', achievedOn: daysAgo(400), awardYear: year - 1, reason: 'Năm năm liền hoàn thành xuất sắc nhiệm vụ, cải tiến quy trình cắt vải tiết kiệm 8% nguyên liệu' }, tokens.officerMay);
+    await s.approve(nominationId, s.tokens.councilMay);
+    const { id } = (await s.api.ok(PROPOSE, { id: nominationId, input: { signerRole: 'Chủ tịch Công đoàn cơ sở', signerName: 'Vũ Thị Mai' } }, s.tokens.councilMay)).proposeReward;
+    await s.api.ok(FORWARD, { id }, s.tokens.officerHn);
+    expect((await s.api.ok(FORWARD, { id }, tokens.officerVn)).forwardProposal.status).toBe('WITH_AUTHORITY');
+    const letter = { number: '88/VPCTN-TĐKT', returnedOn: today, reason: 'Thiếu bản thành tích có xác nhận của doanh nghiệp về hiệu quả sáng kiến' };
+    let proposal = (await s.api.ok(AUTHORITY_RETURN, { id, input: letter }, tokens.officerVn)).recordAuthorityReturn;
+    expect(proposal).toMatchObject({ status: 'RETURNED', holderUnitName: 'Tổng Liên đoàn Lao động Việt Nam', actions: ['RESEND', 'RETURN'] });
+
+    // the federation passes it to Hà Nội, which passes it to the company's union: the papers are there
+    expect((await s.api.refused(RETURN, { id, reason: 'bổ sung' }, tokens.officerVn)).problems.map((p) => p.field)).toEqual(['reason']);
+    expect((await s.api.refused(RETURN, { id, reason: 'Bổ sung xác nhận hiệu quả sáng kiến' }, s.tokens.officerHn)).code).toBe('FORBIDDEN');
+    proposal = (await s.api.ok(RETURN, { id, reason: 'Đề nghị Hà Nội hướng dẫn cơ sở bổ sung xác nhận hiệu quả sáng kiến' }, tokens.officerVn)).returnProposal;
+    expect(proposal).toMatchObject({ status: 'RETURNED', holderUnitName: 'Liên đoàn Lao động thành phố Hà Nội', actions: [] });
+    proposal = (await s.api.ok(RETURN, { id, reason: 'Bổ sung xác nhận của Giám đốc về hiệu quả sáng kiến cắt vải' }, s.tokens.officerHn)).returnProposal;
+    expect(proposal).toMatchObject({ status: 'RETURNED', holderUnitName: 'Công đoàn Công ty May Thăng Long', returnReason: 'Bổ sung xác nhận của Giám đốc về hiệu quả sáng kiến cắt vải' });
+    // there is no level below the one that proposed it
+    expect((await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { actions } }`, { id }, tokens.officerMay)).rewardProposal.actions).toEqual(['RESEND']);
+    const bottom = await refusal(s, RETURN, { id, reason: 'Không còn cấp dưới để chuyển xuống' }, tokens.officerMay);
+    expect(bottom).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('cấp trình đề nghị') });
+
+    // corrected, it goes to Hà Nội, then the federation, then the President again, each level passing it on
+    proposal = (await s.api.ok(RESEND, { id, correction: 'Đã bổ sung xác nhận của Giám đốc Công ty về hiệu quả sáng kiến' }, tokens.officerMay)).resendProposal;
+    expect(proposal).toMatchObject({ status: 'AT_LEVEL', holderUnitName: 'Liên đoàn Lao động thành phố Hà Nội', actions: [] });
+    expect((await s.api.ok(FORWARD, { id }, s.tokens.officerHn)).forwardProposal).toMatchObject({ status: 'AT_LEVEL', holderUnitName: 'Tổng Liên đoàn Lao động Việt Nam' });
+    expect((await s.api.ok(FORWARD, { id }, tokens.officerVn)).forwardProposal).toMatchObject({ status: 'WITH_AUTHORITY', authorityName: 'Chủ tịch nước' });
+    const decision = { number: '1301/QĐ-CTN', decidedOn: today, signerRole: 'Chủ tịch nước', signerName: 'Lương Cường' };
+    expect((await s.api.ok(RECORD, { id, input: decision }, tokens.officerVn)).recordAuthorityDecision).toMatchObject({ number: '1301/QĐ-CTN', formCode: 'HCLD3' });
+
+    const done = (await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { ${PROPOSAL_FIELDS} } }`, { id }, s.tokens.officerHn)).rewardProposal;
+    expect(done.steps.map((step: { unitName: string; outcome: string }) => [step.unitName, step.outcome])).toEqual([
+      ['Công đoàn Công ty May Thăng Long', 'PROPOSED'],
+      ['Liên đoàn Lao động thành phố Hà Nội', 'FORWARDED'],
+      ['Tổng Liên đoàn Lao động Việt Nam', 'SENT_TO_AUTHORITY'],
+      ['Chủ tịch nước', 'RETURNED'],
+      ['Tổng Liên đoàn Lao động Việt Nam', 'RETURNED'],
+      ['Liên đoàn Lao động thành phố Hà Nội', 'RETURNED'],
+      ['Công đoàn Công ty May Thăng Long', 'RESENT'],
+      ['Liên đoàn Lao động thành phố Hà Nội', 'FORWARDED'],
+      ['Tổng Liên đoàn Lao động Việt Nam', 'SENT_TO_AUTHORITY'],
+      ['Chủ tịch nước', 'DECIDED'],
+    ]);
+    // the company's union hears it is back with it (a move to it, from Hà Nội)
+    const movesOf = (messages: Parameters<typeof payloadsOf>[0]) => payloadsOf(messages, 'RewardProposalMoved').filter((p) => p.proposalId === id && p.action === 'RETURNED');
+    const events = await s.rewardEvents((messages) => movesOf(messages).length === 3);
+    expect(movesOf(events).map((p) => [p.fromUnitPath, p.toUnitPath])).toEqual(expect.arrayContaining([[s.units.hn!.path, s.units.may!.path], [s.units.vn!.path, s.units.hn!.path]]));
   });
 
   it('refuses to propose what the union decides itself', async () => {

@@ -22,6 +22,14 @@ export function foldedContainsPattern(search: string | null | undefined): string
   return text ? `%${foldVietnamese(text).replace(/[\\%_]/g, '\\$&')}%` : null;
 }
 
+/**
+ * The length of a text as the platform keeps it (trimmed, NFC): a limit counted before NFC would take a reason typed in
+ * decomposed form (NFD, as some keyboards send it) whose kept text is shorter than the rule and the events' schemas allow.
+ */
+export function keptLength(text: string): number {
+  return text.trim().normalize('NFC').length;
+}
+
 /** A reason or achievement as the end of a sentence of a message or letter: trimmed, ending in one full stop. */
 export function asSentence(text: string): string {
   return `${text.trim().replace(/[.\s]+$/, '')}.`;

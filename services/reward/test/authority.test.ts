@@ -91,6 +91,20 @@ describe('the authority’s other answers: it does not grant, or it returns the 
     expect(returned({ number: '1'.repeat(61) }).map((p) => p.field)).toEqual(['number']);
   });
 
+  it('counts a reason as it is kept (NFC), not as a keyboard that decomposes letters sent it', () => {
+    // 8 letters kept, 12 code units sent: shorter than the rule (and RewardRefused's schema) allows
+    const short = 'thiếu hồ'.normalize('NFD');
+    expect(short.length).toBeGreaterThanOrEqual(10);
+    expect(refusal({ reason: short }).map((p) => p.field)).toEqual(['reason']);
+    expect(returned({ reason: short }).map((p) => p.field)).toEqual(['reason']);
+    expect(proposalNoteProblems(short, 'correction').map((p) => p.field)).toEqual(['correction']);
+    // 5,000 letters kept, 15,000 sent: within the rule
+    const long = 'ế'.repeat(5000).normalize('NFD');
+    expect(refusal({ reason: long })).toEqual([]);
+    expect(proposalNoteProblems(long, 'reason')).toEqual([]);
+    expect(returned({ number: 'ố'.repeat(60).normalize('NFD') })).toEqual([]);
+  });
+
   it('says what each reason is for: why it does not grant, or what to correct', () => {
     expect(refusal({ reason: '' })[0]!.message).toContain('lý do không khen thưởng');
     expect(returned({ reason: '' })[0]!.message).toContain('cần bổ sung, sửa gì');

@@ -80,6 +80,9 @@ describe('withdrawing and returning a nomination', () => {
     expect(correctionReasonProblems('rút')).toEqual([{ field: 'reason', message: expect.stringContaining('10–5.000 ký tự') }]);
     expect(correctionReasonProblems(' '.repeat(20))).toHaveLength(1);
     expect(correctionReasonProblems('x'.repeat(5001))).toHaveLength(1);
+    // counted as kept (NFC): decomposed letters count once
+    expect(correctionReasonProblems('thiếu hồ'.normalize('NFD'))).toHaveLength(1);
+    expect(correctionReasonProblems('ồ'.repeat(5000).normalize('NFD'))).toEqual([]);
   });
 });
 

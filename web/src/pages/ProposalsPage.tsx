@@ -8,6 +8,7 @@ import { useAction, useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Page, Success, describedBy } from '../ui';
 
 interface Step {
+  seq: number;
   unitName: string;
   level: string;
   receivedAt: string;
@@ -15,6 +16,7 @@ interface Step {
   outcome: string | null;
   note: string | null;
   days: number;
+  memo: boolean;
 }
 
 type Action = 'FORWARD' | 'RETURN' | 'RESEND' | 'RECORD_DECISION';
@@ -40,7 +42,7 @@ interface Proposal {
 }
 
 const DATA = `query Proposals { rewardProposals { id status formName authority authorityName authoritySource subjectName reason achievedOn proposingUnitName proposedOn
-  holderUnitName returnReason actions steps { unitName level receivedAt leftAt outcome note days } decision { id number decidedOn amountVnd signerRole } refusal { number refusedOn reason } } }`;
+  holderUnitName returnReason actions steps { seq unitName level receivedAt leftAt outcome note days memo } decision { id number decidedOn amountVnd signerRole } refusal { number refusedOn reason } } }`;
 const FORWARD = `mutation ForwardProposal($id: ID!, $note: String) { forwardProposal(id: $id, note: $note) { status holderUnitName authorityName } }`;
 const RETURN = `mutation ReturnProposal($id: ID!, $reason: String!) { returnProposal(id: $id, reason: $reason) { status holderUnitName } }`;
 const RESEND = `mutation ResendProposal($id: ID!, $correction: String!) { resendProposal(id: $id, correction: $correction) { status holderUnitName authorityName } }`;
@@ -53,16 +55,17 @@ function StepsTable({ proposal }: { proposal: Proposal }) {
   return (
     <table data-testid="proposal-steps">
       <caption>Quá trình trình hồ sơ</caption>
-      <thead><tr><th>Cấp</th><th>Nhận ngày</th><th>Chuyển đi ngày</th><th>Số ngày giữ hồ sơ</th><th>Kết quả</th><th>Ghi chú</th></tr></thead>
+      <thead><tr><th>Cấp</th><th>Nhận ngày</th><th>Chuyển đi ngày</th><th>Số ngày giữ hồ sơ</th><th>Kết quả</th><th>Ghi chú</th><th>Tờ trình</th></tr></thead>
       <tbody>
-        {proposal.steps.map((step, i) => (
-          <tr key={i}>
+        {proposal.steps.map((step) => (
+          <tr key={step.seq}>
             <td>{step.unitName}{step.level === 'AUTHORITY' ? '' : ` (${label(UNIT_LEVEL, step.level)})`}</td>
             <td>{day(step.receivedAt)}</td>
             <td>{step.leftAt ? day(step.leftAt) : 'đang giữ'}</td>
             <td>{step.days}</td>
             <td>{step.outcome ? label(PROPOSAL_STEP_OUTCOME, step.outcome) : '—'}</td>
             <td>{step.note ?? ''}</td>
+            <td>{step.memo ? <DownloadButton label={`Tờ trình của ${step.unitName}`} href={`/documents/rewards/proposals/${proposal.id}/${step.seq}.pdf`} /> : null}</td>
           </tr>
         ))}
       </tbody>
@@ -86,11 +89,16 @@ function ProposalActions({ proposal, onDone }: { proposal: Proposal; onDone(mess
     return done;
   });
   const has = (a: Action) => proposal.actions.includes(a);
+  // a dossier returned to this level may be corrected here, or passed down to the level that sent it up
+  const passesDown = has('RESEND') && has('RETURN');
+  const noteLabel = passesDown ? 'Nội dung đã bổ sung, sửa, hoặc việc cấp dưới cần bổ sung' : has('RESEND') ? 'Nội dung đã bổ sung, sửa' : 'Ý kiến hoặc lý do trả lại hồ sơ';
+  const noteHint = passesDown
+    ? 'Gửi lại: cấp trên đọc được nội dung đã sửa. Chuyển xuống: cấp đã trình lên bổ sung theo nội dung này rồi gửi lại (ít nhất 10 ký tự).'
+    : has('RESEND') ? 'Cấp trên đọc được nội dung này (ít nhất 10 ký tự).' : 'Trả lại hồ sơ cần ghi rõ cần bổ sung, sửa gì (ít nhất 10 ký tự).';
   return (
     <div className="stack">
       {has('FORWARD') || has('RETURN') || has('RESEND') ? (
-        <Field id={f('note')} label={has('RESEND') ? 'Nội dung đã bổ sung, sửa' : 'Ý kiến hoặc lý do trả lại hồ sơ'}
-          hint={has('RESEND') ? 'Cấp trên đọc được nội dung này (ít nhất 10 ký tự).' : 'Trả lại hồ sơ cần ghi rõ cần bổ sung, sửa gì (ít nhất 10 ký tự).'}
+        <Field id={f('note')} label={noteLabel} hint={noteHint}
           problem={p('reason') ?? p('correction') ?? p('note')}>
           <textarea id={f('note')} value={note} onChange={(e) => setNote(e.target.value)} {...describedBy(f('note'), true, p('reason') ?? p('correction') ?? p('note'))} />
         </Field>
@@ -105,8 +113,8 @@ function ProposalActions({ proposal, onDone }: { proposal: Proposal; onDone(mess
         {has('RETURN') ? (
           <button type="button" className="secondary" disabled={action.busy} onClick={() => send(async () => {
             const { returnProposal: back } = await mutate<{ returnProposal: { holderUnitName: string } }>(RETURN, { id: proposal.id, reason: note }, token);
-            return `Đã trả lại hồ sơ ${proposal.subjectName} cho ${back.holderUnitName}`;
-          })}>Trả lại hồ sơ</button>
+            return passesDown ? `Đã chuyển hồ sơ ${proposal.subjectName} xuống ${back.holderUnitName} để bổ sung` : `Đã trả lại hồ sơ ${proposal.subjectName} cho ${back.holderUnitName}`;
+          })}>{passesDown ? 'Chuyển xuống cấp dưới để bổ sung' : 'Trả lại hồ sơ'}</button>
         ) : null}
         {has('RESEND') ? (
           <button type="button" disabled={action.busy} onClick={() => send(async () => {

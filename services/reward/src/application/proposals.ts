@@ -1,4 +1,4 @@
-import { ConflictError, DownloadNotFoundError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, documentIssuer, isAnonymous, type IssuedDocument, hasRole, type PROPOSAL_MOVES, isOfficerOver, isUuid, officerScope, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, type FieldProblem, type Identity, type Queryable, type TransactionScope } from '@thidua/common';
+import { ConflictError, DownloadNotFoundError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, documentIssuer, isAnonymous, type IssuedDocument, hasRole, type PROPOSAL_MOVES, isOfficerOver, isUuid, officerScope, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, type FieldProblem, type Identity, type Issuer, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { AUTHORITY_NAMES, authorityDecisionProblems, authorityRefusalProblems, authorityReturnProblems, daysHeld, nextStop, proposalNoteProblems, type AuthorityDecisionInput, type AuthorityRefusalInput, type AuthorityReturnInput } from '../domain/authority';
 import type { TaskRating } from '../domain/rules';
@@ -16,7 +16,9 @@ import { proposalMemoPage, type ProposalMemoModel } from '../documents/council';
  * level above passes it on or returns it for correction, the level below corrects and resends, and the authority's
  * decision is recorded when it arrives; only then is the reward granted (or its refusal, and the nomination is
  * refused). The authority may also return the dossier for correction: it comes back to the level that sent it, which
- * corrects it and sends it to the authority again. Every hold of the dossier is a step.
+ * corrects it and sends it to the authority again. A level a dossier was returned to may pass it further down, to the
+ * level that sent it up, when the correction is that level's to make; corrected there, it goes up level by level
+ * again. Every hold of the dossier is a step.
  */
 
 export type ProposalAction = 'FORWARD' | 'RETURN' | 'RESEND' | 'RECORD_DECISION';
@@ -35,6 +37,11 @@ function isOfficerAt(identity: Identity, unitPath: string, level: string): boole
   return (hasRole(identity, 'UNIT_OFFICER') && identity.unitPath === unitPath) || (hasRole(identity, 'NATIONAL_ADMIN') && level === 'NATIONAL');
 }
 
+/** A returned dossier held above the level that proposed it: there is a level below to pass it down to. */
+function canPassDown(proposal: ProposalRow): boolean {
+  return proposal.status === 'RETURNED' && proposal.holderUnitId !== proposal.proposingUnitId;
+}
+
 /** What the caller may do with the proposal now: nothing once decided. */
 export function proposalActions(identity: Identity, proposal: ProposalRow): ProposalAction[] {
   const atHolder = isOfficerAt(identity, proposal.holderUnitPath, proposal.holderLevel);
@@ -42,7 +49,8 @@ export function proposalActions(identity: Identity, proposal: ProposalRow): Prop
     case 'AT_LEVEL':
       return atHolder ? ['FORWARD', 'RETURN'] : [];
     case 'RETURNED':
-      return atHolder || isCouncilOf(identity, proposal.holderUnitPath) ? ['RESEND'] : [];
+      if (atHolder) return canPassDown(proposal) ? ['RESEND', 'RETURN'] : ['RESEND'];
+      return isCouncilOf(identity, proposal.holderUnitPath) ? ['RESEND'] : [];
     case 'WITH_AUTHORITY':
       if (proposal.authority === 'EMPLOYER') return hasRole(identity, 'EMPLOYER') && identity.unitPath === proposal.holderUnitPath ? ['RECORD_DECISION'] : [];
       return atHolder ? ['RECORD_DECISION'] : [];
@@ -132,6 +140,9 @@ async function proposalFor(ctx: RewardContext, manager: EntityManager, id: strin
   if (!proposal || !canSeeProposal(ctx.identity, proposal)) throw new NotFoundError('Proposal', id, 'Không có hồ sơ đề nghị này, hoặc bạn không được xem');
   if (proposalActions(ctx.identity, proposal).includes(action)) return proposal;
   const where = `hồ sơ ${whereProposalIs(proposal)}`;
+  if (action === 'RETURN' && proposal.status === 'RETURNED' && !canPassDown(proposal)) {
+    throw new ConflictError(`Không chuyển xuống được: ${where}, là cấp trình đề nghị; bổ sung hồ sơ rồi gửi lại`, { status: proposal.status });
+  }
   if (!canActOnStatus(proposal.status, action)) throw new ConflictError(`Không thực hiện được: ${where}`, { status: proposal.status });
   throw new ForbiddenError(`Chỉ ${action === 'RECORD_DECISION' && proposal.authority === 'EMPLOYER' ? 'người sử dụng lao động của đơn vị' : `cán bộ công đoàn của ${proposal.holderUnitName}`} thực hiện được việc này: ${where}`, { holderUnitPath: proposal.holderUnitPath });
 }
@@ -150,7 +161,7 @@ function whereProposalIs(proposal: ProposalRow): string {
 }
 
 function canActOnStatus(status: ProposalRow['status'], action: ProposalAction): boolean {
-  return { FORWARD: status === 'AT_LEVEL', RETURN: status === 'AT_LEVEL', RESEND: status === 'RETURNED', RECORD_DECISION: status === 'WITH_AUTHORITY' }[action];
+  return { FORWARD: status === 'AT_LEVEL', RETURN: status === 'AT_LEVEL' || status === 'RETURNED', RESEND: status === 'RETURNED', RECORD_DECISION: status === 'WITH_AUTHORITY' }[action];
 }
 
 type Move = (typeof PROPOSAL_MOVES)[number];
@@ -222,18 +233,27 @@ export function forwardProposal(ctx: RewardContext, id: string, note: string | n
   });
 }
 
-/** The level holding the dossier returns it to the level that sent it, with what to correct (trả lại hồ sơ). */
+/** The union unit below the holder that last held the dossier: the one that sent it up. */
+async function senderBelow(manager: EntityManager, proposal: ProposalRow): Promise<UnitRef> {
+  const [sender] = await queryRows<{ unitId: string }>(manager,
+    `SELECT s.unit_id AS "unitId" FROM proposal_steps s JOIN unit_refs u ON u.id = s.unit_id
+      WHERE s.proposal_id = $1 AND s.left_at IS NOT NULL AND u.path LIKE $2 || '%' AND u.path <> $2 ORDER BY s.seq DESC LIMIT 1`,
+    [proposal.id, proposal.holderUnitPath],
+  );
+  return requireUnit(manager, sender!.unitId);
+}
+
+/**
+ * The level holding the dossier returns it to the level that sent it, with what to correct (trả lại hồ sơ); a level
+ * it was returned to passes it down the same way. The level below resends it to this one.
+ */
 export function returnProposal(ctx: RewardContext, id: string, reason: string): Promise<ProposalRow> {
   const problems = proposalNoteProblems(reason, 'reason');
   if (problems.length) throw new ValidationError(problems);
   return ctx.transaction(async (scope) => {
     const { manager } = scope;
     const proposal = await proposalFor(ctx, manager, id, 'RETURN');
-    const [sender] = await queryRows<{ unitId: string }>(manager,
-      `SELECT unit_id AS "unitId" FROM proposal_steps WHERE proposal_id = $1 AND left_at IS NOT NULL AND unit_id IS NOT NULL AND unit_id <> $2 ORDER BY seq DESC LIMIT 1`,
-      [proposal.id, proposal.holderUnitId],
-    );
-    const below = await requireUnit(manager, sender!.unitId);
+    const below = await senderBelow(manager, proposal);
     await closeStep(manager, proposal.id, 'RETURNED', reason.trim().normalize('NFC'), ctx.identity.subject);
     await manager.query(`UPDATE reward_proposals SET status = 'RETURNED', holder_unit_id = $2, holder_unit_path = $3, holder_unit_name = $4, holder_level = $5, returned_by_unit_id = $6, updated_at = now() WHERE id = $1`,
       [proposal.id, below.id, below.path, below.name, below.level, proposal.holderUnitId]);
@@ -358,39 +378,72 @@ function employerOf(unionName: string): string {
   return organisation ? `Lãnh đạo ${organisation}` : AUTHORITY_NAMES.EMPLOYER;
 }
 
-/**
- * The proposing unit's tờ trình for one proposal, signed as the council proposed it, addressed to the level it was
- * sent to first: for those who may see the proposal (NOT_FOUND hides the others, as the API does).
- */
-export async function proposalMemo(db: EntityManager, identity: Identity, id: string): Promise<IssuedDocument> {
-  if (isAnonymous(identity)) throw new UnauthenticatedError('Đăng nhập để tải tờ trình đề nghị khen thưởng');
-  const proposal = await proposalById(db, id);
-  if (!proposal || !canSeeProposal(identity, proposal)) throw new DownloadNotFoundError('Không có hồ sơ đề nghị này, hoặc bạn không được xem');
-  const issuer = (await issuerOf(db, proposal.proposingUnitId))!;
-  const [sentTo] = await queryRows<{ unitName: string; level: string }>(db, `SELECT unit_name AS "unitName", level FROM proposal_steps WHERE proposal_id = $1 AND seq = 2`, [proposal.id]);
-  const model: ProposalMemoModel = {
+/** A step of the proposal's path as its tờ trình needs it. */
+interface MemoStep {
+  seq: number;
+  unitId: string | null;
+  unitName: string;
+  level: string;
+  leftAt: Date | null;
+  outcome: string | null;
+  note: string | null;
+}
+
+/** The outcomes with which a level sent the dossier up with a tờ trình of its own: the proposing unit's, and each level's that passed it on. */
+const MEMO_OUTCOMES = ['PROPOSED', 'FORWARDED', 'SENT_TO_AUTHORITY'];
+
+/** Whether the level of this step sent a tờ trình with the dossier (ProposalStep.memo). */
+export function stepHasMemo(step: Pick<ProposalStepRow, 'outcome'>): boolean {
+  return step.outcome !== null && MEMO_OUTCOMES.includes(step.outcome);
+}
+
+/** The tờ trình of step `seq`: the proposing unit's, signed as its council proposed it, or a level's that passed the dossier on, on the day it did. */
+function memoModel(proposal: ProposalRow, issuer: Issuer, steps: readonly MemoStep[], seq: number): ProposalMemoModel | null {
+  const step = steps.find((s) => s.seq === seq);
+  const sentTo = steps.find((s) => s.seq === seq + 1);
+  if (!step?.unitId || !sentTo || !stepHasMemo(step)) return null;
+  const proposing = step.outcome === 'PROPOSED';
+  const from = steps.find((s) => s.seq === seq - 1);
+  return {
     issuer,
-    addressee: proposal.authority === 'EMPLOYER' ? employerOf(issuer.name) : (sentTo?.unitName ?? authorityStepName(proposal)),
-    sentToAuthority: sentTo?.level === 'AUTHORITY',
-    date: proposal.proposedOn,
+    addressee: proposal.authority === 'EMPLOYER' ? employerOf(issuer.name) : sentTo.unitName,
+    sentToAuthority: sentTo.level === 'AUTHORITY',
+    date: proposing ? proposal.proposedOn : todayInVietnam(step.leftAt!),
     formName: proposal.formName,
     authorityName: AUTHORITY_NAMES[proposal.authority],
     subjectName: proposal.subjectName,
     reason: proposal.reason,
     achievedOn: proposal.achievedOn,
     awardYear: proposal.awardYear,
-    signerRole: proposal.signerRole,
-    signerName: proposal.signerName,
+    signerRole: proposing ? proposal.signerRole : 'Chủ tịch',
+    signerName: proposing ? proposal.signerName : null,
+    forwarding: proposing ? null : { fromUnitName: from?.unitName ?? proposal.proposingUnitName, proposingUnitName: proposal.proposingUnitName, opinion: step.note },
   };
+}
+
+/**
+ * A tờ trình of one proposal (the proposing unit's by default, or the one a level sent when it passed the dossier on,
+ * by the step's `seq`), for those who may see the proposal (NOT_FOUND hides the others, as the API does).
+ */
+export async function proposalMemo(db: EntityManager, identity: Identity, id: string, seq = 1): Promise<IssuedDocument> {
+  if (isAnonymous(identity)) throw new UnauthenticatedError('Đăng nhập để tải tờ trình đề nghị khen thưởng');
+  const proposal = await proposalById(db, id);
+  if (!proposal || !canSeeProposal(identity, proposal)) throw new DownloadNotFoundError('Không có hồ sơ đề nghị này, hoặc bạn không được xem');
+  const steps = await queryRows<MemoStep>(db,
+    `SELECT seq, unit_id AS "unitId", unit_name AS "unitName", level, left_at AS "leftAt", outcome, note FROM proposal_steps WHERE proposal_id = $1 ORDER BY seq`, [proposal.id]);
+  const unitId = steps.find((s) => s.seq === seq)?.unitId;
+  const issuer = unitId ? await issuerOf(db, unitId) : null;
+  const model = issuer ? memoModel(proposal, issuer, steps, seq) : null;
+  if (!model) throw new DownloadNotFoundError('Cấp này không gửi tờ trình với hồ sơ đề nghị (chỉ cấp trình đề nghị và các cấp chuyển hồ sơ lên có tờ trình)');
   return documentIssuer().issue(db, {
     kind: 'proposal-memo',
-    subjectKey: proposal.id,
+    subjectKey: seq === 1 ? proposal.id : `${proposal.id}/${String(seq)}`,
     policy: 'current',
     templateVersion: 1,
     model,
-    title: `Tờ trình đề nghị tặng ${proposal.formName} cho ${proposal.subjectName}`,
-    fileName: `Tờ trình - ${fileSafe(proposal.formName)} - ${fileSafe(proposal.subjectName)}.pdf`,
-    issuer,
+    title: `Tờ trình của ${model.issuer.name} đề nghị tặng ${proposal.formName} cho ${proposal.subjectName}`,
+    fileName: `Tờ trình - ${fileSafe(proposal.formName)} - ${fileSafe(proposal.subjectName)}${seq === 1 ? '' : ` - ${fileSafe(model.issuer.name)}`}.pdf`,
+    issuer: model.issuer,
     render: () => proposalMemoPage(model),
     signatureReason: 'Tờ trình đề nghị khen thưởng',
   });

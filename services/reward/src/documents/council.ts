@@ -50,7 +50,8 @@ export interface DossierModel {
   minutes: MinutesModel;
 }
 
-const councilName = (issuer: Issuer): string => `Hội đồng Thi đua - Khen thưởng ${issuer.name}`;
+const councilOf = (unitName: string): string => `Hội đồng Thi đua - Khen thưởng ${unitName}`;
+const councilName = (issuer: Issuer): string => councilOf(issuer.name);
 const VOTE: Record<string, string> = { FOR: 'tán thành', AGAINST: 'không tán thành', ABSTAIN: 'không biểu quyết' };
 
 function casesTable(cases: CouncilCase[], withVotes: boolean): Html {
@@ -129,20 +130,31 @@ export interface ProposalMemoModel {
   awardYear: number;
   signerRole: string;
   signerName: string | null;
+  /** For a level that passes the dossier on: the level below whose tờ trình it received, and its own opinion (the note it passed it on with). */
+  forwarding: { fromUnitName: string; proposingUnitName: string; opinion: string | null } | null;
+}
+
+/** Why the issuer proposes: its council's consideration, or, for a level passing the dossier on, the tờ trình it received and its opinion. */
+function memoBasis(model: ProposalMemoModel): Html {
+  if (!model.forwarding) return html`<p>Căn cứ kết quả xét của ${councilName(model.issuer)},</p>`;
+  const { fromUnitName, proposingUnitName, opinion } = model.forwarding;
+  return html`<p>Xét đề nghị của ${fromUnitName}${fromUnitName === proposingUnitName ? '' : ` (do ${proposingUnitName} trình)`}${opinion ? html`; ý kiến của ${model.issuer.name}: ${asSentence(opinion)}` : ','}</p>`;
 }
 
 export function proposalMemoPage(model: ProposalMemoModel): Html {
+  const received = model.forwarding ? `tờ trình của ${model.forwarding.fromUnitName}; ` : '';
+  const minutesOf = councilOf(model.forwarding?.proposingUnitName ?? model.issuer.name);
   const body = html`
     ${issuerHeading(model.issuer, model.date, { symbol: 'TTr' })}
     ${documentTitle('Tờ trình', `Về việc đề nghị tặng ${model.formName}`)}
     <p class="authority" style="text-transform:none">Kính gửi: ${model.addressee}</p>
     <div class="body">
       <p>Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;</p>
-      <p>Căn cứ kết quả xét của ${councilName(model.issuer)},</p>
+      ${memoBasis(model)}
       <p>${model.issuer.name} trân trọng đề nghị ${model.addressee} ${model.sentToAuthority ? 'xem xét, quyết định' : `xem xét, trình ${model.authorityName}`} tặng
         ${model.formName} năm ${String(model.awardYear)} cho ${model.subjectName} (thẩm quyền quyết định: ${model.authorityName}).</p>
       <p>Thành tích (đạt được ngày ${shortDate(model.achievedOn)}): ${asSentence(model.reason)}</p>
-      <p>Hồ sơ gồm: tờ trình này; báo cáo thành tích; biên bản họp ${councilName(model.issuer)}.</p>
+      <p>Hồ sơ gồm: tờ trình này; ${received}báo cáo thành tích; biên bản họp ${minutesOf}.</p>
     </div>
     ${closing(['Như trên', 'Lưu: VT, TĐKT'], { authority: collectiveAuthority(model.issuer.level), title: model.signerRole, name: model.signerName })}`;
   return documentPage(`Tờ trình đề nghị tặng ${model.formName} cho ${model.subjectName}`, body);

@@ -1,4 +1,4 @@
-import { shortDate, type DECIDING_AUTHORITIES, type FieldProblem } from '@thidua/common';
+import { keptLength, shortDate, type DECIDING_AUTHORITIES, type FieldProblem } from '@thidua/common';
 
 /**
  * Who decides a form (issue 17, "Who decides"): the union itself, the head of the agency or enterprise, or an
@@ -107,11 +107,11 @@ interface AuthorityAnswer {
 /** The problems of such an answer: its reason in words, its day (not before the dossier reached the authority, not in the future). */
 function authorityAnswerProblems(answer: AuthorityAnswer, fields: { day: string; reasonMessage: string }, sentOn: string, today: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const reason = answer.reason.trim().length;
+  const reason = keptLength(answer.reason);
   if (reason < 10 || reason > 5000) problems.push({ field: 'reason', message: `${fields.reasonMessage} (10–5.000 ký tự)` });
   if (answer.day > today) problems.push({ field: fields.day, message: 'ngày trả lời không thể ở tương lai' });
   if (answer.day < sentOn) problems.push({ field: fields.day, message: `ngày trả lời không thể trước ngày trình đề nghị (${shortDate(sentOn)})` });
-  if ((answer.number?.trim().length ?? 0) > 60) problems.push({ field: 'number', message: 'số văn bản tối đa 60 ký tự, ghi như trên bản giấy' });
+  if (keptLength(answer.number ?? '') > 60) problems.push({ field: 'number', message: 'số văn bản tối đa 60 ký tự, ghi như trên bản giấy' });
   return problems;
 }
 
@@ -129,6 +129,6 @@ export function authorityReturnProblems(input: AuthorityReturnInput, sentOn: str
 
 /** A reason to return a dossier or the note of what was corrected: a sentence the level below can act on. */
 export function proposalNoteProblems(note: string, field: string): FieldProblem[] {
-  const length = note.trim().length;
+  const length = keptLength(note);
   return length < 10 || length > 5000 ? [{ field, message: 'ghi rõ hồ sơ cần bổ sung, sửa gì hoặc đã sửa gì (10–5.000 ký tự)' }] : [];
 }

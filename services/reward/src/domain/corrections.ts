@@ -1,4 +1,4 @@
-import { shortDate } from '@thidua/common';
+import { keptLength, shortDate } from '@thidua/common';
 import type { CORRECTION_KINDS, FieldProblem, LEGAL_GROUND_CODES } from '@thidua/common';
 
 /**
@@ -86,7 +86,7 @@ export function revocationProblems(request: RevocationRequest, decision: Revoked
         : `thu hồi là cho quyết định ban hành có sai sót; các trường hợp của ${LAW_93} thì hủy bỏ quyết định`,
     });
   }
-  const reason = request.reason.trim().length;
+  const reason = keptLength(request.reason);
   if (reason < CORRECTION_RULES.minReason || reason > CORRECTION_RULES.maxReason) {
     problems.push({ field: 'reason', message: `nêu rõ lý do (${CORRECTION_RULES.minReason}–${CORRECTION_RULES.maxReason.toLocaleString('vi-VN')} ký tự): việc gì, căn cứ văn bản nào` });
   }
@@ -121,8 +121,7 @@ export function correctionStatusProblem(status: CorrectableStatus): string | nul
 
 /** A withdrawal or a return needs a reason the others read. */
 export function correctionReasonProblems(reason: string, field = 'reason'): FieldProblem[] {
-  // counted as it is kept and sent (NFC): a reason typed decomposed has more code units than letters
-  const length = reason.trim().normalize('NFC').length;
+  const length = keptLength(reason);
   return length < CORRECTION_RULES.minReason || length > CORRECTION_RULES.maxReason
     ? [{ field, message: `nêu lý do (${CORRECTION_RULES.minReason}–${CORRECTION_RULES.maxReason.toLocaleString('vi-VN')} ký tự) để người đề nghị và Hội đồng đọc được` }]
     : [];

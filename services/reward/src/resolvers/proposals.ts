@@ -1,7 +1,7 @@
 import type { GraphQLResolverMap } from '@thidua/common';
 import type { RewardContext } from '../application/context';
 import { decisionById } from '../application/decisions';
-import { forwardProposal, proposalActions, proposeReward, recordAuthorityDecision, recordAuthorityRefusal, recordAuthorityReturn, resendProposal, returnProposal, rewardProposals, stepDays, visibleProposal, type ProposeInput } from '../application/proposals';
+import { forwardProposal, proposalActions, proposeReward, recordAuthorityDecision, recordAuthorityRefusal, recordAuthorityReturn, resendProposal, returnProposal, rewardProposals, stepDays, stepHasMemo, visibleProposal, type ProposeInput } from '../application/proposals';
 import { AUTHORITY_NAMES, type AuthorityDecisionInput, type AuthorityRefusalInput, type AuthorityReturnInput } from '../domain/authority';
 import type { NominationRow, ProposalRow, ProposalStepRow, RewardFormRow } from '../entities';
 
@@ -41,5 +41,6 @@ export const proposalResolvers: GraphQLResolverMap<Ctx> = {
   },
   ProposalStep: {
     days: (step: ProposalStepRow) => stepDays(step),
+    memo: (step: ProposalStepRow) => stepHasMemo(step),
   },
 };
