@@ -113,7 +113,7 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
     expect(await rows.nth(9).textContent()).toContain('Chủ tịch nước');
     // the tờ trình each level sent up with it, from its row
     const [levelMemo] = await Promise.all([officer.page.waitForEvent('download'), rows.nth(1).getByRole('button', { name: 'Tờ trình của Liên đoàn Lao động thành phố Hà Nội' }).click()]);
-    expect(levelMemo.suggestedFilename()).toBe('Tờ trình - Huân chương Lao động hạng Ba - Nguyễn Thị Hoa - Liên đoàn Lao động thành phố Hà Nội.pdf');
+    expect(levelMemo.suggestedFilename()).toBe('Tờ trình - Huân chương Lao động hạng Ba - Nguyễn Thị Hoa - Liên đoàn Lao động thành phố Hà Nội (bước 2).pdf');
     expect(await rows.nth(2).getByRole('button').count()).toBe(0);
     // days per level: the column is there for every level, counted by the server
     expect(await rows.nth(0).locator('td').nth(3).textContent()).toMatch(/^\d+$/);

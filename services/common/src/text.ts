@@ -1,3 +1,5 @@
+import { textLength } from './text-limits';
+
 /**
  * Vietnamese text folded for search: lower case, diacritics removed, đ → d. "Lao động giỏi" and
  * "lao dong gioi" fold to the same string, so searches work with and without diacritics.
@@ -24,10 +26,11 @@ export function foldedContainsPattern(search: string | null | undefined): string
 
 /**
  * The length of a text as the platform keeps it (trimmed, NFC): a limit counted before NFC would take a reason typed in
- * decomposed form (NFD, as some keyboards send it) whose kept text is shorter than the rule and the events' schemas allow.
+ * decomposed form (NFD, as some keyboards send it) whose kept text is shorter than the rule and the events' schemas allow;
+ * counted in characters (code points) as those schemas count, so a Nôm character or an emoji counts once.
  */
 export function keptLength(text: string): number {
-  return text.trim().normalize('NFC').length;
+  return textLength(text.trim().normalize('NFC'));
 }
 
 /** A reason or achievement as the end of a sentence of a message or letter: trimmed, ending in one full stop. */

@@ -103,6 +103,9 @@ describe('the authority’s other answers: it does not grant, or it returns the 
     expect(refusal({ reason: long })).toEqual([]);
     expect(proposalNoteProblems(long, 'reason')).toEqual([]);
     expect(returned({ number: 'ố'.repeat(60).normalize('NFD') })).toEqual([]);
+    // a character outside the basic plane (a Nôm character) counts once, as the events' schemas count it
+    expect(refusal({ reason: '𠀧'.repeat(5) }).map((p) => p.field)).toEqual(['reason']);
+    expect(refusal({ reason: '𠀧'.repeat(10) })).toEqual([]);
   });
 
   it('says what each reason is for: why it does not grant, or what to correct', () => {

@@ -141,7 +141,7 @@ async function proposalFor(ctx: RewardContext, manager: EntityManager, id: strin
   if (proposalActions(ctx.identity, proposal).includes(action)) return proposal;
   const where = `hồ sơ ${whereProposalIs(proposal)}`;
   if (action === 'RETURN' && proposal.status === 'RETURNED' && !canPassDown(proposal)) {
-    throw new ConflictError(`Không chuyển xuống được: ${where}, là cấp trình đề nghị; bổ sung hồ sơ rồi gửi lại`, { status: proposal.status });
+    throw new ConflictError(`Không chuyển xuống được: ${proposal.holderUnitName} là cấp trình đề nghị, không còn cấp dưới để chuyển xuống; bổ sung hồ sơ rồi gửi lại`, { status: proposal.status });
   }
   if (!canActOnStatus(proposal.status, action)) throw new ConflictError(`Không thực hiện được: ${where}`, { status: proposal.status });
   throw new ForbiddenError(`Chỉ ${action === 'RECORD_DECISION' && proposal.authority === 'EMPLOYER' ? 'người sử dụng lao động của đơn vị' : `cán bộ công đoàn của ${proposal.holderUnitName}`} thực hiện được việc này: ${where}`, { holderUnitPath: proposal.holderUnitPath });
@@ -442,7 +442,8 @@ export async function proposalMemo(db: EntityManager, identity: Identity, id: st
     templateVersion: 1,
     model,
     title: `Tờ trình của ${model.issuer.name} đề nghị tặng ${proposal.formName} cho ${proposal.subjectName}`,
-    fileName: `Tờ trình - ${fileSafe(proposal.formName)} - ${fileSafe(proposal.subjectName)}${seq === 1 ? '' : ` - ${fileSafe(model.issuer.name)}`}.pdf`,
+    // a level that passes the dossier up twice (after a return) sends two: the step tells them apart
+    fileName: `Tờ trình - ${fileSafe(proposal.formName)} - ${fileSafe(proposal.subjectName)}${seq === 1 ? '' : ` - ${fileSafe(model.issuer.name)} (bước ${String(seq)})`}.pdf`,
     issuer: model.issuer,
     render: () => proposalMemoPage(model),
     signatureReason: 'Tờ trình đề nghị khen thưởng',
