@@ -2,7 +2,7 @@ import { ConflictError, DownloadNotFoundError, ForbiddenError, NotFoundError, Un
 import type { EntityManager } from 'typeorm';
 import { AUTHORITY_NAMES, authorityDecisionProblems, authorityRefusalProblems, authorityReturnProblems, daysHeld, nextStop, proposalNoteProblems, type AuthorityDecisionInput, type AuthorityRefusalInput, type AuthorityReturnInput } from '../domain/authority';
 import type { TaskRating } from '../domain/rules';
-import { PROPOSAL_SELECT, type DecisionRow, type ProposalRow, type ProposalStepRow, type UnitRef } from '../entities';
+import { PROPOSAL_SELECT, PROPOSAL_STEP_SELECT, type DecisionRow, type ProposalRow, type ProposalStepRow, type UnitRef } from '../entities';
 import { loadForm } from './catalogue';
 import type { RewardContext } from './context';
 import { insertDecision, proposeApproved, type ApprovedNomination } from './decisions';
@@ -378,17 +378,6 @@ function employerOf(unionName: string): string {
   return organisation ? `Lãnh đạo ${organisation}` : AUTHORITY_NAMES.EMPLOYER;
 }
 
-/** A step of the proposal's path as its tờ trình needs it. */
-interface MemoStep {
-  seq: number;
-  unitId: string | null;
-  unitName: string;
-  level: string;
-  leftAt: Date | null;
-  outcome: string | null;
-  note: string | null;
-}
-
 /** The outcomes with which a level sent the dossier up with a tờ trình of its own: the proposing unit's, and each level's that passed it on. */
 const MEMO_OUTCOMES = ['PROPOSED', 'FORWARDED', 'SENT_TO_AUTHORITY'];
 
@@ -397,13 +386,12 @@ export function stepHasMemo(step: Pick<ProposalStepRow, 'outcome'>): boolean {
   return step.outcome !== null && MEMO_OUTCOMES.includes(step.outcome);
 }
 
-/** The tờ trình of step `seq`: the proposing unit's, signed as its council proposed it, or a level's that passed the dossier on, on the day it did. */
-function memoModel(proposal: ProposalRow, issuer: Issuer, steps: readonly MemoStep[], seq: number): ProposalMemoModel | null {
-  const step = steps.find((s) => s.seq === seq);
-  const sentTo = steps.find((s) => s.seq === seq + 1);
-  if (!step?.unitId || !sentTo || !stepHasMemo(step)) return null;
+/**
+ * The tờ trình of `step` (one with a memo, `sentTo` the step after it, `from` the one before): the proposing unit's,
+ * signed as its council proposed it, or a level's that passed the dossier on, on the day it did.
+ */
+function memoModel(proposal: ProposalRow, issuer: Issuer, step: ProposalStepRow, sentTo: ProposalStepRow, from: ProposalStepRow | undefined): ProposalMemoModel {
   const proposing = step.outcome === 'PROPOSED';
-  const from = steps.find((s) => s.seq === seq - 1);
   return {
     issuer,
     addressee: proposal.authority === 'EMPLOYER' ? employerOf(issuer.name) : sentTo.unitName,
@@ -429,12 +417,12 @@ export async function proposalMemo(db: EntityManager, identity: Identity, id: st
   if (isAnonymous(identity)) throw new UnauthenticatedError('Đăng nhập để tải tờ trình đề nghị khen thưởng');
   const proposal = await proposalById(db, id);
   if (!proposal || !canSeeProposal(identity, proposal)) throw new DownloadNotFoundError('Không có hồ sơ đề nghị này, hoặc bạn không được xem');
-  const steps = await queryRows<MemoStep>(db,
-    `SELECT seq, unit_id AS "unitId", unit_name AS "unitName", level, left_at AS "leftAt", outcome, note FROM proposal_steps WHERE proposal_id = $1 ORDER BY seq`, [proposal.id]);
-  const unitId = steps.find((s) => s.seq === seq)?.unitId;
-  const issuer = unitId ? await issuerOf(db, unitId) : null;
-  const model = issuer ? memoModel(proposal, issuer, steps, seq) : null;
-  if (!model) throw new DownloadNotFoundError('Cấp này không gửi tờ trình với hồ sơ đề nghị (chỉ cấp trình đề nghị và các cấp chuyển hồ sơ lên có tờ trình)');
+  const steps = await queryRows<ProposalStepRow>(db, `${PROPOSAL_STEP_SELECT} WHERE proposal_id = $1 ORDER BY seq`, [proposal.id]);
+  const step = steps.find((s) => s.seq === seq);
+  const sentTo = steps.find((s) => s.seq === seq + 1);
+  const issuer = step?.unitId && sentTo && stepHasMemo(step) ? await issuerOf(db, step.unitId) : null;
+  if (!step || !sentTo || !issuer) throw new DownloadNotFoundError('Cấp này không gửi tờ trình với hồ sơ đề nghị (chỉ cấp trình đề nghị và các cấp chuyển hồ sơ lên có tờ trình)');
+  const model = memoModel(proposal, issuer, step, sentTo, steps.find((s) => s.seq === seq - 1));
   return documentIssuer().issue(db, {
     kind: 'proposal-memo',
     subjectKey: seq === 1 ? proposal.id : `${proposal.id}/${String(seq)}`,

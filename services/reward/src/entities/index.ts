@@ -232,6 +232,8 @@ export const PROPOSAL_SELECT = `SELECT p.id, p.nomination_id AS "nominationId", 
 export interface ProposalStepRow {
   proposalId: string;
   seq: number;
+  /** The union unit that held the dossier; null for the deciding authority itself. */
+  unitId: string | null;
   unitName: string;
   /** A union level, or AUTHORITY for the deciding authority itself. */
   level: string;
@@ -241,7 +243,7 @@ export interface ProposalStepRow {
   note: string | null;
 }
 
-export const PROPOSAL_STEP_SELECT = `SELECT proposal_id AS "proposalId", seq, unit_name AS "unitName", level, received_at AS "receivedAt", left_at AS "leftAt", outcome, note
+export const PROPOSAL_STEP_SELECT = `SELECT proposal_id AS "proposalId", seq, unit_id AS "unitId", unit_name AS "unitName", level, received_at AS "receivedAt", left_at AS "leftAt", outcome, note
   FROM proposal_steps`;
 
 /** A decision flagged for review because a later publication changed the result it was based on (decision_reviews). */
