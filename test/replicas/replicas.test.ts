@@ -50,20 +50,23 @@ function cutOff(result: GraphQLResponse<unknown> | Error): boolean {
   return (result.errors ?? []).length > 0 && result.errors!.every((e) => e.extensions?.code === 'UNAVAILABLE' && e.extensions.retryable === true);
 }
 
+/** A line of the run's account, without the source location jest adds to console.log (it reads as a stack trace). */
+const report = (line: string): void => void process.stdout.write(`${line}\n`);
+
 async function send<T>(query: string, variables: Record<string, unknown>, token: string, tookEffect?: () => Promise<T | null>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const result = await graphql<T>(front, query, variables, token).catch((error: Error) => error);
     if (!cutOff(result)) {
       const answer = result as GraphQLResponse<T>;
       if (answer.errors?.length || !answer.data) throw new Error(`Refused: ${JSON.stringify(answer)}`);
-      if (attempt > 1) console.log(`[replicas] attempt ${attempt} answered ${JSON.stringify(answer.data)}`);
+      if (attempt > 1) report(`[replicas] attempt ${attempt} answered ${JSON.stringify(answer.data)}`);
       return answer.data;
     }
     const why = result instanceof Error ? result.message : `${result.status} ${JSON.stringify(result.errors?.[0]?.extensions?.code ?? '')}`;
     if (attempt >= 3) throw new Error(`Failed ${attempt} times: ${why}`);
     retried.push(`${query.slice(0, 40)}… (${why})`);
     const done = tookEffect ? await tookEffect() : null;
-    console.log(`[replicas] cut off: ${query.slice(0, 40)} ${JSON.stringify(variables).slice(0, 200)} (${why}); took effect: ${JSON.stringify(done)}`);
+    report(`[replicas] cut off: ${query.slice(0, 40)} ${JSON.stringify(variables).slice(0, 200)} (${why}); took effect: ${JSON.stringify(done)}`);
     if (done) return done;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -255,7 +258,7 @@ describe('two replicas of every process behind nginx', () => {
     }
     // the retry is the documented one: only requests cut off by a kill, a handful at most
     expect(retried.length).toBeLessThanOrEqual(3 * Object.keys(killed).length);
-    console.log(`[replicas] ${ITERATIONS} movements by ${CLIENTS} clients; ${retried.length} request(s) retried after a kill${retried.length ? `: ${retried.join('; ')}` : ''}`);
+    report(`[replicas] ${ITERATIONS} movements by ${CLIENTS} clients; ${retried.length} request(s) retried after a kill${retried.length ? `: ${retried.join('; ')}` : ''}`);
   }, 480_000);
 
   it('lets every gateway replica drop its cached public answers on the events of the other one’s mutations', async () => {
