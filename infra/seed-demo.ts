@@ -369,27 +369,30 @@ async function seedEvaluation(token: Session, campaignId: string): Promise<numbe
 
 const daysAgo = (n: number) => daysAgoInVietnam(n);
 
-type Tokens = Record<'officer' | 'council' | 'council2' | 'council3' | 'councilMay' | 'employer' | 'nhung', Session>;
+type Tokens = Record<'officer' | 'council' | 'council2' | 'council3' | 'councilMay' | 'councilMay2' | 'councilMay3' | 'employer' | 'nhung', Session>;
 
+type CouncilSeats = readonly (readonly [username: string, position: string])[];
 /** Bắc Ninh's council: three accounts seated, chair first (a single vote never decides, decision 0036). */
-const BAC_NINH_COUNCIL = [['hoidong.bacninh', 'CHAIR'], ['hoidong2.bacninh', 'VICE_CHAIR'], ['hoidong3.bacninh', 'MEMBER']] as const;
+const BAC_NINH_COUNCIL: CouncilSeats = [['hoidong.bacninh', 'CHAIR'], ['hoidong2.bacninh', 'VICE_CHAIR'], ['hoidong3.bacninh', 'MEMBER']];
+/** Công ty May Bắc Giang's union council, which proposes its workers' yearly titles to the director (decision 0042). */
+const MAY_COUNCIL: CouncilSeats = [['hoidong.maybg', 'CHAIR'], ['hoidong2.maybg', 'VICE_CHAIR'], ['hoidong3.maybg', 'MEMBER']];
 
-/** Seats Bắc Ninh's council and opens a meeting held on `heldOn` with every member present, unless done. */
-async function seatCouncil(bn: Unit, officer: Session, heldOn: string): Promise<void> {
-  const { council } = await call<{ council: { members: { id: string }[]; openMeeting: { id: string } | null } }>(officer, `query($u: ID) { council(unitId: $u) { members { id } openMeeting { id } } }`, { u: bn.id });
+/** Seats a unit's council and opens a meeting held on `heldOn` with every member present, unless done. */
+async function seatCouncil(unit: Unit, officer: Session, heldOn: string, seated: CouncilSeats = BAC_NINH_COUNCIL): Promise<void> {
+  const { council } = await call<{ council: { members: { id: string }[]; openMeeting: { id: string } | null } }>(officer, `query($u: ID) { council(unitId: $u) { members { id } openMeeting { id } } }`, { u: unit.id });
   const seats = council.members.map((m) => m.id);
   if (seats.length === 0) {
-    const { accounts } = await call<{ accounts: { edges: { node: { id: string; username: string; fullName: string } }[] } }>(officer, `query($u: ID) { accounts(unitId: $u, first: 100) { edges { node { id username fullName } } } }`, { u: bn.id });
-    for (const [username, position] of BAC_NINH_COUNCIL) {
+    const { accounts } = await call<{ accounts: { edges: { node: { id: string; username: string; fullName: string } }[] } }>(officer, `query($u: ID) { accounts(unitId: $u, first: 100) { edges { node { id username fullName } } } }`, { u: unit.id });
+    for (const [username, position] of seated) {
       const account = accounts.edges.map((e) => e.node).find((a) => a.username === username)!;
       const { addCouncilMember } = await call<{ addCouncilMember: { id: string } }>(officer, `mutation($u: ID!, $i: CouncilMemberInput!) { addCouncilMember(unitId: $u, input: $i) { id } }`, {
-        u: bn.id, i: { accountId: account.id, fullName: account.fullName, position },
+        u: unit.id, i: { accountId: account.id, fullName: account.fullName, position },
       });
       seats.push(addCouncilMember.id);
     }
   }
   if (!council.openMeeting) {
-    await call(officer, `mutation($u: ID!, $i: CouncilMeetingInput!) { openCouncilMeeting(unitId: $u, input: $i) { id } }`, { u: bn.id, i: { heldOn, attendeeIds: seats } });
+    await call(officer, `mutation($u: ID!, $i: CouncilMeetingInput!) { openCouncilMeeting(unitId: $u, input: $i) { id } }`, { u: unit.id, i: { heldOn, attendeeIds: seats } });
   }
 }
 
@@ -403,8 +406,9 @@ async function meetToday(bn: Unit, officer: Session): Promise<void> {
 }
 
 /**
- * The reward side for Bắc Ninh: the best published result granted by the provincial council, titles for a garment
- * worker whose initiative qualifies her, an ad-hoc certificate, an enterprise agreement with monthly rewards, a
+ * The reward side for Bắc Ninh: the best published result granted by the provincial council, yearly titles for a
+ * garment worker whose initiative qualifies her (decided by the director on the company union's proposal, and one
+ * more waiting for him), an ad-hoc certificate, an enterprise agreement with monthly rewards, a
  * nomination left open for the council, a Huân chương proposed to the President, and the year's budget. Each step is skipped when its result exists.
  */
 async function seedRewards(units: Map<string, Unit>, members: Map<string, string>, campaignId: string, tokens: Tokens): Promise<number> {
@@ -423,8 +427,8 @@ async function seedRewards(units: Map<string, Unit>, members: Map<string, string
   };
   // the meeting that approved the titles decided 12 and 10 days ago was held before them
   await seatCouncil(bn, tokens.officer, daysAgo(13));
-  const vote = async (id: string) => {
-    for (const member of [tokens.council, tokens.council2, tokens.council3]) {
+  const vote = async (id: string, councilMembers = [tokens.council, tokens.council2, tokens.council3]) => {
+    for (const member of councilMembers) {
       await call(member, `mutation($id: ID!) { reviewNomination(id: $id, vote: FOR, comment: "Đủ tiêu chuẩn, đề nghị khen thưởng") { status } }`, { id });
     }
   };
@@ -464,23 +468,37 @@ async function seedRewards(units: Map<string, Unit>, members: Map<string, string
     });
   }
 
-  // yearly titles go only to registered members (đăng ký thi đua): Nhung's paper registration, approved by the province
+  // yearly titles go only to registered members (đăng ký thi đua): Nhung's and Thu Hà's paper registrations, approved by the province
   const registeredOn = daysAgo(0) <= `${year}-03-31` ? daysAgo(0) : `${year}-03-31`;
-  const registration = await call<{ myEmulationRegistration: { status: string } | null }>(tokens.nhung, `query($y: Int!) { myEmulationRegistration(year: $y) { status } }`, { y: year });
-  if (!registration.myEmulationRegistration) {
-    const { registerEmulationTitles } = await call<{ registerEmulationTitles: { id: string } }>(tokens.officer,
-      `mutation($input: EmulationRegistrationInput!) { registerEmulationTitles(input: $input) { id } }`, { input: { year, memberId: nhung, formCodes: ['CSTDCS'], registeredOn } });
-    await call(tokens.officer, `mutation($id: ID!) { reviewEmulationRegistration(id: $id, approve: true) { status } }`, { id: registerEmulationTitles.id });
+  const { emulationRegistrations } = await call<{ emulationRegistrations: { edges: { node: { subjectName: string } }[] } }>(tokens.officer,
+    `query($y: Int!) { emulationRegistrations(year: $y, first: 100) { edges { node { subjectName } } } }`, { y: year });
+  const registered = new Set(emulationRegistrations.edges.map((e) => e.node.subjectName));
+  for (const [fullName, formCodes] of [['Nguyễn Thị Hồng Nhung', ['CSTDCS']], ['Trần Thị Thu Hà', ['LDTT']]] as const) {
+    if (!registered.has(fullName)) {
+      const memberId = members.get(fullName)!;
+      const { registerEmulationTitles } = await call<{ registerEmulationTitles: { id: string } }>(tokens.officer,
+        `mutation($input: EmulationRegistrationInput!) { registerEmulationTitles(input: $input) { id } }`, { input: { year, memberId, formCodes, registeredOn } });
+      await call(tokens.officer, `mutation($id: ID!) { reviewEmulationRegistration(id: $id, approve: true) { status } }`, { id: registerEmulationTitles.id });
+    }
   }
+  // the director decides them (Law art. 80 cl. 4) on the proposal of the company's union council, which met before them
+  await seatCouncil(may, tokens.officer, daysAgo(13), MAY_COUNCIL);
+  const mayCouncil = [tokens.councilMay, tokens.councilMay2, tokens.councilMay3];
+  const proposeToDirector = async (nominationId: string, proposedOn: string) =>
+    (await call<{ proposeReward: { id: string } }>(tokens.councilMay, `mutation($id: ID!, $input: ProposeRewardInput!) { proposeReward(nominationId: $id, input: $input) { id } }`, {
+      id: nominationId, input: { signerRole: 'Chủ tịch Công đoàn cơ sở', proposedOn },
+    })).proposeReward.id;
   const titles = [
-    { formCode: 'LDTT', reason: 'Hoàn thành tốt nhiệm vụ, năng suất vượt định mức cả năm', decidedOn: daysAgo(12) },
-    { formCode: 'CSTDCS', reason: 'Có sáng kiến cữ gá may túi áo được công nhận và áp dụng', decidedOn: daysAgo(10) },
+    { formCode: 'LDTT', number: '18/QĐ-MBG', reason: 'Hoàn thành tốt nhiệm vụ, năng suất vượt định mức cả năm', decidedOn: daysAgo(12) },
+    { formCode: 'CSTDCS', number: '21/QĐ-MBG', reason: 'Có sáng kiến cữ gá may túi áo được công nhận và áp dụng', decidedOn: daysAgo(10) },
   ];
   for (const title of titles) {
     if ((await decisions({ unitId: may.id, formCode: title.formCode })) > 0) continue;
-    const id = await nominate({ source: 'OFFICER', memberId: nhung, grantingUnitId: bn.id, formCode: title.formCode, taskRating: 'GOOD', achievedOn: daysAgo(20), awardYear: year, reason: title.reason });
-    await vote(id);
-    await grant(id, tokens.council, { decidedOn: title.decidedOn });
+    const id = await nominate({ source: 'OFFICER', memberId: nhung, grantingUnitId: may.id, formCode: title.formCode, taskRating: 'GOOD', achievedOn: daysAgo(20), awardYear: year, reason: title.reason });
+    await vote(id, mayCouncil);
+    await call(tokens.employer, `mutation($id: ID!, $input: AuthorityDecisionInput!) { recordAuthorityDecision(id: $id, input: $input) { id } }`, {
+      id: await proposeToDirector(id, title.decidedOn), input: { number: title.number, decidedOn: title.decidedOn, signerRole: 'Giám đốc Công ty', signerName: 'Nguyễn Văn Thắng' },
+    });
   }
   await meetToday(bn, tokens.officer);
   // the movement's best result, published today, goes to today's meeting
@@ -517,6 +535,14 @@ async function seedRewards(units: Map<string, Unit>, members: Map<string, string
     await call(tokens.council, `mutation($id: ID!, $input: ProposeRewardInput!) { proposeReward(nominationId: $id, input: $input) { id } }`, {
       id: medal, input: { signerRole: 'Chủ tịch Liên đoàn Lao động tỉnh Bắc Ninh' },
     });
+  }
+  // Thu Hà's LĐTT, proposed by the company's union, waits for the director (giamdoc.maybg) to record the decision
+  const { rewardProposals: withDirector } = await call<{ rewardProposals: unknown[] }>(tokens.employer, `{ rewardProposals { id } }`);
+  if (withDirector.length === 0) {
+    const title = await nominate({ source: 'OFFICER', memberId: members.get('Trần Thị Thu Hà'), grantingUnitId: may.id, formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(15), awardYear: year,
+      reason: 'Hoàn thành tốt nhiệm vụ cả năm, không có sản phẩm lỗi' });
+    await vote(title, mayCouncil);
+    await proposeToDirector(title, daysAgo(0));
   }
   await call(tokens.officer, `mutation($u: ID!, $y: Int!) { setRewardBudget(unitId: $u, year: $y, amountVnd: 200000000) }`, { u: bn.id, y: year });
   return decisions({ unitId: bn.id });
@@ -597,6 +623,8 @@ const ACCOUNTS: DemoAccount[] = [
   { label: 'council member, Bắc Ninh (2)', key: 'council2', username: 'hoidong2.bacninh', fullName: 'Phó Chủ tịch Hội đồng TĐKT Bắc Ninh', roles: ['COUNCIL_MEMBER'], unit: 'BN' },
   { label: 'council member, Bắc Ninh (3)', key: 'council3', username: 'hoidong3.bacninh', fullName: 'Ủy viên Hội đồng TĐKT Bắc Ninh', roles: ['COUNCIL_MEMBER'], unit: 'BN' },
   { label: 'council member, May Bắc Giang', key: 'councilMay', username: 'hoidong.maybg', fullName: 'Hội đồng TĐKT Công ty May Bắc Giang', roles: ['COUNCIL_MEMBER'], unit: 'BN-MAY-BG' },
+  { label: 'council member, May Bắc Giang (2)', key: 'councilMay2', username: 'hoidong2.maybg', fullName: 'Phó Chủ tịch Hội đồng TĐKT Công ty May Bắc Giang', roles: ['COUNCIL_MEMBER'], unit: 'BN-MAY-BG' },
+  { label: 'council member, May Bắc Giang (3)', key: 'councilMay3', username: 'hoidong3.maybg', fullName: 'Ủy viên Hội đồng TĐKT Công ty May Bắc Giang', roles: ['COUNCIL_MEMBER'], unit: 'BN-MAY-BG' },
   { label: 'editor, national', key: 'editor', username: 'bientap.laodong', fullName: 'Biên tập viên Báo Lao Động', roles: ['EDITOR'], unit: 'VN' },
   { label: 'employer, May Bắc Giang', key: 'employer', username: 'giamdoc.maybg', fullName: 'Giám đốc Công ty May Bắc Giang', roles: ['EMPLOYER'], unit: 'BN-MAY-BG' },
   { label: 'member, Nguyễn Thị Hồng Nhung', key: 'nhung', username: 'nhung.ntm', fullName: 'Nguyễn Thị Hồng Nhung', roles: ['MEMBER'], unit: 'BN-MAY-BG', member: 'Nguyễn Thị Hồng Nhung' },
@@ -647,6 +675,8 @@ async function main(): Promise<void> {
     council2: sessions.get('council2')!,
     council3: sessions.get('council3')!,
     councilMay: sessions.get('councilMay')!,
+    councilMay2: sessions.get('councilMay2')!,
+    councilMay3: sessions.get('councilMay3')!,
     employer: sessions.get('employer')!,
     nhung: sessions.get('nhung')!,
   };

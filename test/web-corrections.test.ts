@@ -15,8 +15,8 @@ let lanNomination: string;
 let decision: { id: string; number: string; amountVnd: number };
 
 beforeAll(async () => {
-  lanNomination = await portal.s.nominate({ memberKey: 'lan', granting: 'hn', formCode: 'LDTT', achievedOn: daysAgo(20), awardYear: year });
-  decision = await portal.s.decide({ memberKey: 'hoa', granting: 'hn', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(60), awardYear: year, reason: `Hoàn thành vượt mức năng suất tổ may ${portal.s.run}` }, daysAgo(40));
+  lanNomination = await portal.s.nominate({ memberKey: 'lan', granting: 'hn', formCode: 'BK_TINH', achievedOn: daysAgo(20), awardYear: year });
+  decision = await portal.s.decide({ memberKey: 'hoa', granting: 'hn', formCode: 'BK_TINH', taskRating: 'GOOD', achievedOn: daysAgo(60), awardYear: year, reason: `Hoàn thành vượt mức năng suất tổ may ${portal.s.run}` }, daysAgo(40));
 }, 120_000);
 
 describe('corrections (Rút đề nghị, hủy bỏ và thu hồi quyết định)', () => {

@@ -13,6 +13,7 @@ import { RewardScenario, daysAgo, payloadsOf, today, year } from '../support/rew
 import { graphql } from '../support/graphql';
 import { usePlatform } from '../support/platform';
 import { pdfText } from '../support/pdf';
+import { eventuallyCounted } from '../support/read-models';
 
 const env = usePlatform();
 
@@ -28,6 +29,7 @@ const RECORD = `mutation($id: ID!, $input: AuthorityDecisionInput!) {
 const REFUSE = `mutation($id: ID!, $input: AuthorityRefusalInput!) { recordAuthorityRefusal(id: $id, input: $input) { ${PROPOSAL_FIELDS} refusal { number refusedOn reason } } }`;
 const AUTHORITY_RETURN = `mutation($id: ID!, $input: AuthorityReturnInput!) { recordAuthorityReturn(id: $id, input: $input) { ${PROPOSAL_FIELDS} } }`;
 const PROPOSALS = `query($waiting: Boolean) { rewardProposals(waiting: $waiting) { id status actions subjectName } }`;
+const NOMINATE = `mutation($input: NominateInput!) { nominate(input: $input) { id } }`;
 const FORM = `query($code: ID!) { rewardForm(code: $code) { decidingAuthority decidingAuthorityName authoritySource authorityVerified grantingLevels } }`;
 
 /** The first error with every extension (rule, source, problems). */
@@ -353,5 +355,59 @@ describe('the employer decides yearly titles on the grassroots union’s proposa
     expect(nomination).toEqual({ status: 'REFUSED', refusalReason: expect.stringContaining(reason), decision: null });
     const events = await s.rewardEvents((messages) => payloadsOf(messages, 'RewardRefused').some((p) => p.nominationId === nominationId));
     expect(payloadsOf(events, 'RewardRefused').find((p) => p.nominationId === nominationId)).toMatchObject({ formCode: 'LDTT', refusedOn: today, reason, refusedBy: 'Thủ trưởng cơ quan, đơn vị hoặc Giám đốc doanh nghiệp (Công đoàn Công ty May Thăng Long)' });
+  });
+
+  it('leaves an enterprise worker’s yearly title to the grassroots union there, not to Hà Nội, beside the field and at the council', async () => {
+    const atHanoi = { source: 'OFFICER', memberId: s.members.hoa, grantingUnitId: s.units.hn!.id, formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(40), awardYear: year, reason: 'Hoàn thành tốt nhiệm vụ cả năm' };
+    const refused = await refusal(s, NOMINATE, { input: atHanoi }, s.tokens.officerHn);
+    expect(refused.code).toBe('BAD_USER_INPUT');
+    expect(refused.problems).toEqual([{ field: 'grantingUnitId', message: expect.stringContaining('trên đề nghị của Công đoàn Công ty May Thăng Long (Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 4') }]);
+    expect(refused.problems![0]!.message).toMatch(/\); Liên đoàn Lao động thành phố Hà Nội không xét, hãy chọn cấp xét là Công đoàn Công ty May Thăng Long$/);
+    // nor for a worker of an agency outside the union; a collective is judged by the level above it, never by its own council
+    expect((await refusal(s, NOMINATE, { input: { ...atHanoi, memberId: null, unitId: s.units.may!.id, formCode: 'TTLDTT', grantingUnitId: s.units.may!.id } }, s.tokens.officerHn)).problems).toEqual([
+      { field: 'grantingUnitId', message: expect.stringContaining('do cấp trên trực tiếp, Liên đoàn Lao động thành phố Hà Nội, xét') },
+    ]);
+    expect((await refusal(s, NOMINATE, { input: { ...atHanoi, memberId: s.members.binh, formCode: 'CSTDCS' } }, s.tokens.officerHn)).problems![0]!.message).toContain('hãy chọn cấp xét là Công đoàn Sở Công Thương Hà Nội');
+    // a nomination made at Hà Nội before the rule is refused by its council, naming the rule
+    const earlier = await s.nominate({ memberKey: 'hoa', granting: 'hn', formCode: 'BK_TINH', achievedOn: daysAgo(40), awardYear: year });
+    const db = new Client({ connectionString: databaseUrl('reward') });
+    await db.connect();
+    try {
+      await db.query(`UPDATE nominations SET form_code = 'LDTT', task_rating = 'GOOD' WHERE id = $1`, [earlier]);
+    } finally {
+      await db.end();
+    }
+    await s.approve(earlier);
+    expect(await s.refusedGrant(earlier, today)).toMatchObject({ code: 'CONFLICT', rule: 'DECIDING_AUTHORITY', message: expect.stringContaining('hãy chọn cấp xét là Công đoàn Công ty May Thăng Long') });
+  });
+
+  it('dates the director’s decision from the tờ trình’s day when both are entered from the paper register, never before it', async () => {
+    const nominationId = await s.nominate({ memberKey: 'minh', granting: 'may', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(40), awardYear: year });
+    await s.approve(nominationId);
+    const { id } = (await s.api.ok(PROPOSE, { id: nominationId, input: { signerRole: 'Chủ tịch Công đoàn cơ sở', proposedOn: daysAgo(10) } }, s.tokens.councilMay)).proposeReward;
+    const decision = { number: '31/QĐ-CTMTL', decidedOn: daysAgo(11), signerRole: 'Giám đốc Công ty', signerName: 'Trịnh Văn Sơn' };
+    const early = await refusal(s, RECORD, { id, input: decision }, s.tokens.employer);
+    expect(early.problems).toEqual([{ field: 'decidedOn', message: expect.stringContaining('không thể trước ngày trình đề nghị') }]);
+    expect((await s.api.ok(RECORD, { id, input: { ...decision, decidedOn: daysAgo(8) } }, s.tokens.employer)).recordAuthorityDecision).toMatchObject({ decidedOn: daysAgo(8), grantingUnitName: 'Công đoàn Công ty May Thăng Long' });
+  });
+
+  it('lets the union’s own agency decide its staff’s yearly titles through its council, as the head of that agency', async () => {
+    const office = await s.api.createUnit({ parentId: s.units.hn!.id, code: `hn-office-${s.run}`, name: 'Công đoàn cơ quan Liên đoàn Lao động thành phố Hà Nội', level: 'GRASSROOTS', organisationType: 'UNION_AGENCY' }, s.tokens.admin);
+    const an = await s.api.createMember({ unitId: office.id, fullName: 'Đỗ Văn An', occupationCode: 'CONG_CHUC', isDirectProductionWorker: false, holdsLeadershipPost: false }, s.tokens.admin);
+    await eventuallyCounted('reward', 'member_refs WHERE id = $1', [an], 1, 'An in reward');
+    s.members.an = an;
+    await s.registerTitles({ memberKey: 'an' }, ['LDTT']);
+    const input = { source: 'OFFICER', memberId: an, grantingUnitId: office.id, formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(40), awardYear: year, reason: 'Hoàn thành tốt nhiệm vụ cả năm' };
+    // the office's union has no head of agency of its own: Hà Nội is the agency
+    const atOffice = await refusal(s, NOMINATE, { input }, s.tokens.officerHn);
+    expect(atOffice.problems).toEqual([{ field: 'grantingUnitId', message: expect.stringContaining('do Liên đoàn Lao động thành phố Hà Nội quyết định với người lao động của cơ quan mình') }]);
+    const COUNCILS = `query($form: String!, $m: ID) { grantingCouncils(formCode: $form, memberId: $m) { unit { id } } }`;
+    expect((await s.api.ok(COUNCILS, { form: 'LDTT', m: an }, s.tokens.officerHn)).grantingCouncils).toEqual([{ unit: { id: s.units.hn!.id } }]);
+    const nominationId = await s.nominate({ memberKey: 'an', granting: 'hn', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(40), awardYear: year });
+    await s.approve(nominationId);
+    expect(await refusal(s, PROPOSE, { id: nominationId, input: { signerRole: 'Chủ tịch Liên đoàn Lao động thành phố' } }, s.tokens.councilHn)).toMatchObject({
+      code: 'CONFLICT', rule: 'DECIDING_AUTHORITY', message: expect.stringContaining('do Liên đoàn Lao động thành phố Hà Nội, cơ quan công đoàn nơi làm việc, quyết định'),
+    });
+    expect(await s.grant(nominationId, today)).toMatchObject({ formCode: 'LDTT', subjectName: 'Đỗ Văn An', number: expect.stringMatching(/^\d+\/QĐ-LĐLĐ$/) });
   });
 });

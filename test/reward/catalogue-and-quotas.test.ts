@@ -81,11 +81,11 @@ describe('quotas and collective titles', () => {
 
   beforeAll(async () => {
     s = await RewardScenario.start(env.platform, env.api);
-    // Hà Nội grants LĐTT to Hoa, Lan and Tuấn this year, and CSTDCS to Hoa
+    // Công ty May's director decides LĐTT for Hoa, Lan and Tuấn this year, and CSTDCS for Hoa, on its union's proposal
     for (const [memberKey, decidedOn] of [['hoa', daysAgo(50)], ['lan', daysAgo(45)], ['tuan', daysAgo(40)]] as const) {
-      await s.decide({ memberKey, granting: 'hn', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(60), awardYear: year }, decidedOn);
+      await s.decide({ memberKey, granting: 'may', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(60), awardYear: year }, decidedOn);
     }
-    await s.decide({ memberKey: 'hoa', granting: 'hn', formCode: 'CSTDCS', taskRating: 'EXCELLENT', achievedOn: daysAgo(60), awardYear: year }, daysAgo(30));
+    await s.decide({ memberKey: 'hoa', granting: 'may', formCode: 'CSTDCS', taskRating: 'EXCELLENT', achievedOn: daysAgo(60), awardYear: year }, daysAgo(30));
     // one Giấy khen per granting unit and year
     const SAVE = `mutation($input: RewardFormInput!, $note: String!) { saveRewardForm(input: $input, note: $note) { version } }`;
     const giayKhen = await s.formForEditing('GIAY_KHEN');
@@ -102,10 +102,10 @@ describe('quotas and collective titles', () => {
     const SAVE = `mutation($input: RewardFormInput!, $note: String!) { saveRewardForm(input: $input, note: $note) { version } }`;
     const rewardForm = await s.formForEditing('CSTDCS');
     await s.api.ok(SAVE, { input: { ...rewardForm, quota: { kind: 'SHARE_OF_FORM', formCode: 'LDTT', share: 0.5 } }, note: 'Không quá 50% số LĐTT' }, s.tokens.admin);
-    // Hà Nội granted LĐTT to Hoa, Lan and Tuấn this year: floor(0.5 × 3) = 1 CSTDCS, already Hoa's
-    const lan = await s.nominate({ memberKey: 'lan', granting: 'hn', formCode: 'CSTDCS', taskRating: 'EXCELLENT', achievedOn: achieved, awardYear: year });
+    // Công ty May proposed LĐTT for Hoa, Lan and Tuấn this year, all decided: floor(0.5 × 3) = 1 CSTDCS, already Hoa's
+    const lan = await s.nominate({ memberKey: 'lan', granting: 'may', formCode: 'CSTDCS', taskRating: 'EXCELLENT', achievedOn: achieved, awardYear: year });
     await s.approve(lan);
-    expect(await s.refusedGrant(lan, daysAgo(20))).toMatchObject({ code: 'CONFLICT', rule: 'SHARE_OF_FORM', message: expect.stringContaining('đã tặng 1/1 (50% số Lao động tiên tiến đã tặng (3))') });
+    expect(await s.refusedProposal(lan, daysAgo(20))).toMatchObject({ code: 'CONFLICT', rule: 'SHARE_OF_FORM', message: expect.stringContaining('đã tặng 1/1 (50% số Lao động tiên tiến đã tặng (3))') });
   });
 
   it('enforces an absolute quota, ad hoc included', async () => {
@@ -149,6 +149,7 @@ describe('quotas and collective titles', () => {
 
   it('grants a collective title only when enough of its members hold the title', async () => {
     // Công ty May has 4 members: Hoa, Lan, Tuấn (LĐTT) and Minh; more than 50% needed
+    // a collective is judged by the level above it (decision 0042)
     const collective = await s.nominate({ unitKey: 'may', granting: 'hn', formCode: 'TTLDTT', taskRating: 'GOOD', achievedOn: achieved, awardYear: year });
     await s.approve(collective);
     const so = await s.nominate({ unitKey: 'so', granting: 'hn', formCode: 'TTLDTT', taskRating: 'GOOD', achievedOn: achieved, awardYear: year });

@@ -34,9 +34,9 @@ describe('decision numbers (số/QĐ-<issuer code>)', () => {
     s = await RewardScenario.start(env.platform, env.api);
   });
 
-  const ldtt = (memberKey: string) => ({ memberKey, granting: 'hn', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(60), awardYear: year });
+  const commendation = (memberKey: string) => ({ memberKey, granting: 'hn', formCode: 'BK_TINH', taskRating: 'GOOD', achievedOn: daysAgo(60), awardYear: year });
   const approved = async (memberKey: string) => {
-    const id = await s.nominate(ldtt(memberKey));
+    const id = await s.nominate(commendation(memberKey));
     await s.approve(id);
     return id;
   };
@@ -72,7 +72,7 @@ describe('withdrawing and returning a nomination', () => {
   });
 
   it('lets the proposer withdraw with a reason, nobody outside or in council, and the council no longer decides it', async () => {
-    const id = await s.nominate({ memberKey: 'lan', granting: 'hn', formCode: 'LDTT', achievedOn: daysAgo(20), awardYear: year });
+    const id = await s.nominate({ memberKey: 'lan', granting: 'hn', formCode: 'BK_TINH', achievedOn: daysAgo(20), awardYear: year });
     const reason = 'Đoàn viên đã chuyển công tác sang đơn vị khác';
     expect((await s.api.refused(WITHDRAW, { id, reason }, s.tokens.officerKh)).code).toBe('NOT_FOUND');
     expect((await s.api.refused(WITHDRAW, { id, reason }, s.tokens.councilHn)).code).toBe('FORBIDDEN');
@@ -87,7 +87,7 @@ describe('withdrawing and returning a nomination', () => {
   });
 
   it('finds nominations by the name proposed, with or without diacritics, within the caller’s scope only', async () => {
-    const id = await s.nominate({ memberKey: 'binh', granting: 'hn', formCode: 'LDTT', achievedOn: daysAgo(20), awardYear: year });
+    const id = await s.nominate({ memberKey: 'binh', granting: 'hn', formCode: 'BK_TINH', achievedOn: daysAgo(20), awardYear: year });
     const found = async (search: string, token: string) => (await s.api.ok(`query($q: String) { nominations(search: $q, first: 100) { edges { node { id subjectName } } } }`, { q: search }, token))
       .nominations.edges.map((e: { node: { id: string; subjectName: string } }) => e.node);
     for (const spelling of ['do thanh binh', 'Đỗ Thanh Bình', '  DO thanh BÌNH ']) expect((await found(spelling, s.tokens.officerHn)).map((n: { id: string }) => n.id)).toContain(id);
@@ -99,7 +99,7 @@ describe('withdrawing and returning a nomination', () => {
   });
 
   it('lets the council return a dossier for what it lacks, not the proposer, and refuses to correct a decided one', async () => {
-    const id = await s.nominate({ memberKey: 'tuan', granting: 'hn', formCode: 'LDTT', achievedOn: daysAgo(20), awardYear: year });
+    const id = await s.nominate({ memberKey: 'tuan', granting: 'hn', formCode: 'BK_TINH', achievedOn: daysAgo(20), awardYear: year });
     const reason = 'Hồ sơ thiếu bản nhận xét của thủ trưởng đơn vị';
     expect((await s.api.refused(RETURN, { id, reason }, s.tokens.officerHn)).code).toBe('FORBIDDEN');
     expect((await s.api.refused(RETURN, { id, reason }, s.tokens.councilMay)).code).toBe('NOT_FOUND');
@@ -111,7 +111,7 @@ describe('withdrawing and returning a nomination', () => {
       status: 'RETURNED', reason, closedOn: today, grantingUnitPath: s.units.hn!.path, subject: { name: 'Lê Văn Tuấn' },
     });
 
-    const decided = await s.decide({ memberKey: 'hoa', granting: 'hn', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(20), awardYear: year }, today);
+    const decided = await s.decide({ memberKey: 'hoa', granting: 'hn', formCode: 'BK_TINH', taskRating: 'GOOD', achievedOn: daysAgo(20), awardYear: year }, today);
     const { nominations } = await s.api.ok(`{ nominations(status: GRANTED, first: 10) { edges { node { id decision { id } } } } }`, {}, s.tokens.officerHn);
     const granted = nominations.edges.find((e: any) => e.node.decision?.id === decided.id).node.id;
     expect((await s.api.refused(WITHDRAW, { id: granted, reason }, s.tokens.officerHn))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('hủy bỏ hoặc thu hồi quyết định') });
@@ -133,8 +133,8 @@ describe('annulling a decision', () => {
   beforeAll(async () => {
     s = await RewardScenario.start(env.platform, env.api);
     editor = await s.token(['EDITOR'], 'hn', 'editor-hn');
-    decision = await s.decide({ memberKey: 'hoa', granting: 'hn', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(60), awardYear: year }, daysAgo(40));
-    other = await s.decide({ memberKey: 'lan', granting: 'hn', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(60), awardYear: year }, daysAgo(40));
+    decision = await s.decide({ memberKey: 'hoa', granting: 'hn', formCode: 'BK_TINH', taskRating: 'GOOD', achievedOn: daysAgo(60), awardYear: year }, daysAgo(40));
+    other = await s.decide({ memberKey: 'lan', granting: 'hn', formCode: 'BK_TINH', taskRating: 'GOOD', achievedOn: daysAgo(60), awardYear: year }, daysAgo(40));
     publishedStory = (await candidateOf(decision.number)).id;
     for (const action of ['TAKE', 'SUBMIT_FOR_REVIEW', 'PUBLISH']) await s.api.ok(TRANSITION, { id: publishedStory, action }, editor);
     candidateStory = (await candidateOf(other.number)).id;
@@ -210,9 +210,12 @@ describe('annulling a decision', () => {
     expect(payloadsOf(messages, 'RewardRevoked').find((p) => p.decisionId === decision.id)).toMatchObject({
       decisionNumber: decision.number, kind: 'ANNULLED', legalGround: 'FALSE_DOCUMENTS', amountReclaimedVnd: decision.amountVnd, subject: { name: 'Nguyễn Thị Hoa', memberId: s.members.hoa },
     });
-    const cstdcs = await s.nominate({ memberKey: 'hoa', granting: 'hn', formCode: 'CSTDCS', taskRating: 'EXCELLENT', achievedOn: daysAgo(60), awardYear: year });
+    // the director's LĐTT, annulled in the register by the council that proposed it, is no basis for a CSTĐCS
+    const title = await s.decide({ memberKey: 'tuan', granting: 'may', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(60), awardYear: year }, daysAgo(40));
+    await s.api.ok(REVOKE, { id: title.id, input: { ...annulment(), amountReclaimedVnd: title.amountVnd, signerRole: 'Chủ tịch Công đoàn cơ sở' } }, s.tokens.councilMay);
+    const cstdcs = await s.nominate({ memberKey: 'tuan', granting: 'may', formCode: 'CSTDCS', taskRating: 'EXCELLENT', achievedOn: daysAgo(60), awardYear: year });
     await s.approve(cstdcs);
-    expect(await s.refusedGrant(cstdcs, today)).toMatchObject({ rule: 'TITLE_IN_YEAR', message: expect.stringContaining(`cần có Lao động tiên tiến năm ${year} trước`) });
+    expect(await s.refusedProposal(cstdcs, today)).toMatchObject({ rule: 'TITLE_IN_YEAR', message: expect.stringContaining(`cần có Lao động tiên tiến năm ${year} trước`) });
   });
 
   it('annotates media’s published story and dismisses the untaken candidate, once however often the event comes', async () => {

@@ -57,7 +57,7 @@ describe('a council (Hội đồng Thi đua - Khen thưởng)', () => {
   });
 
   it('keeps a member from voting on themselves, their own unit’s collective and a relative they declared, and decides with the others', async () => {
-    const hoa = await s.nominate({ memberKey: 'hoa', granting: 'hn', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(30), awardYear: year });
+    const hoa = await s.nominate({ memberKey: 'hoa', granting: 'hn', formCode: 'BK_TINH', achievedOn: daysAgo(30), awardYear: year });
     expect((await s.api.ok(OUTCOME, { id: hoa }, hoaSeatToken)).nomination.myConflict).toBe('bạn là người được đề nghị');
     expect(await s.api.refused(REVIEW, { id: hoa, vote: 'FOR' }, hoaSeatToken)).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Bạn không biểu quyết đề nghị này: bạn là người được đề nghị (Luật Phòng, chống tham nhũng 2018') });
     const may = await s.nominate({ unitKey: 'may', granting: 'hn', formCode: 'BK_TINH', achievedOn: daysAgo(30), awardYear: year });
@@ -73,7 +73,7 @@ describe('a council (Hội đồng Thi đua - Khen thưởng)', () => {
     expect((await s.api.ok(OUTCOME, { id: hoa }, s.tokens.councilHn)).nomination.councilOutcome).toMatchObject({ passed: false, rule: 'MAJORITY', quorumNeeded: 3, majorityNeeded: 2 });
     await s.api.ok(REVIEW, { id: hoa, vote: 'FOR' }, s.tokens.councilHn2);
     expect((await s.api.ok(OUTCOME, { id: hoa }, s.tokens.councilHn)).nomination.councilOutcome).toMatchObject({ passed: true, rule: null });
-    expect(await s.grant(hoa, daysAgo(20))).toMatchObject({ formCode: 'LDTT', subjectName: 'Nguyễn Thị Hoa' });
+    expect(await s.grant(hoa, daysAgo(20))).toMatchObject({ formCode: 'BK_TINH', subjectName: 'Nguyễn Thị Hoa' });
   });
 
   it('decides nothing in a meeting without its quorum, nor from members absent or after it closed', async () => {

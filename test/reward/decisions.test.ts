@@ -46,30 +46,32 @@ describe('council review, eligibility and quotas at decision time', () => {
   let hoaTitle: string;
 
   it('needs the council’s approval in a meeting with its quorum and majority, counting each member’s latest vote', async () => {
-    hoaTitle = await s.nominate({ memberKey: 'hoa', granting: 'hn', formCode: 'LDTT', achievedOn: achieved, awardYear: year });
-    expect(await s.refusedGrant(hoaTitle, daysAgo(50))).toMatchObject({ code: 'CONFLICT', rule: 'NO_MEETING', message: expect.stringContaining('chưa biểu quyết đề nghị này trong một phiên họp') });
+    // a yearly title: Công ty May's council proposes it to the company's director (Law art. 80 cl. 4)
+    hoaTitle = await s.nominate({ memberKey: 'hoa', granting: 'may', formCode: 'LDTT', achievedOn: achieved, awardYear: year });
+    expect(await s.refusedProposal(hoaTitle, daysAgo(50))).toMatchObject({ code: 'CONFLICT', rule: 'NO_MEETING', message: expect.stringContaining('chưa biểu quyết đề nghị này trong một phiên họp') });
     // one vote of three members never decides
-    await s.seatCouncil('hn');
-    await s.api.ok(REVIEW, { id: hoaTitle, vote: 'FOR' }, s.tokens.councilHn);
-    const single = await s.refusedGrant(hoaTitle, daysAgo(50));
+    await s.seatCouncil('may');
+    await s.api.ok(REVIEW, { id: hoaTitle, vote: 'FOR' }, s.tokens.councilMay);
+    const single = await s.refusedProposal(hoaTitle, daysAgo(50));
     expect(single).toMatchObject({ code: 'CONFLICT', rule: 'MAJORITY', source: expect.stringContaining('2/3'), message: expect.stringContaining('1 tán thành, 0 không tán thành, 0 không biểu quyết; cần 2 phiếu') });
-    expect((await s.api.ok(REVIEW, { id: hoaTitle, vote: 'AGAINST', comment: 'Chưa đủ minh chứng' }, s.tokens.councilHn2)).reviewNomination).toMatchObject({ status: 'IN_COUNCIL', votesFor: 1, votesAgainst: 1 });
-    expect(await s.refusedGrant(hoaTitle, daysAgo(50))).toMatchObject({ code: 'CONFLICT', rule: 'MAJORITY', message: expect.stringContaining('1 tán thành, 1 không tán thành') });
-    expect((await s.api.ok(REVIEW, { id: hoaTitle, vote: 'FOR', comment: 'Đã bổ sung minh chứng' }, s.tokens.councilHn2)).reviewNomination.votesFor).toBe(2);
+    expect((await s.api.ok(REVIEW, { id: hoaTitle, vote: 'AGAINST', comment: 'Chưa đủ minh chứng' }, s.tokens.councilMay2)).reviewNomination).toMatchObject({ status: 'IN_COUNCIL', votesFor: 1, votesAgainst: 1 });
+    expect(await s.refusedProposal(hoaTitle, daysAgo(50))).toMatchObject({ code: 'CONFLICT', rule: 'MAJORITY', message: expect.stringContaining('1 tán thành, 1 không tán thành') });
+    expect((await s.api.ok(REVIEW, { id: hoaTitle, vote: 'FOR', comment: 'Đã bổ sung minh chứng' }, s.tokens.councilMay2)).reviewNomination.votesFor).toBe(2);
   });
 
   it('refuses a title whose rule is unmet, naming the rule and its source, then grants once the dossier meets it', async () => {
-    const unrated = await s.refusedGrant(hoaTitle, daysAgo(50));
+    const unrated = await s.refusedProposal(hoaTitle, daysAgo(50));
     expect(unrated).toMatchObject({ code: 'CONFLICT', rule: 'TASK_RATING', source: expect.stringContaining('Điều 24') });
     expect(unrated.message).toContain('Chưa đủ điều kiện tặng Lao động tiên tiến cho Nguyễn Thị Hoa');
-    const decided = await s.grant(hoaTitle, daysAgo(50), { taskRating: 'GOOD' });
+    const decided = await s.decideByEmployer(hoaTitle, daysAgo(50), { taskRating: 'GOOD' });
     expect(decided).toMatchObject({ formName: 'Lao động tiên tiến', amountVnd: 710_000, daysToDecision: 10, awardYear: year, adHoc: false });
-    expect(decided.number).toMatch(/^\d+\/QĐ-LĐLĐ$/);
-    expect(await s.refusedGrant(hoaTitle, daysAgo(50))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('đã được khen thưởng') });
+    // the number is the director's, as written on the company's decision
+    expect(decided.number).toMatch(/^\d+\/QĐ-CTMTL$/);
+    expect(await s.refusedProposal(hoaTitle, daysAgo(50))).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('đã được khen thưởng') });
   });
 
   it('keeps councils to their own level and officers to their subtree', async () => {
-    const nomination = await s.nominate({ memberKey: 'lan', granting: 'hn', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: achieved, awardYear: year });
+    const nomination = await s.nominate({ memberKey: 'lan', granting: 'hn', formCode: 'BK_TINH', achievedOn: achieved, awardYear: year });
     expect((await s.api.refused(REVIEW, { id: nomination, vote: 'FOR' }, s.tokens.councilMay)).code).toBe('NOT_FOUND');
     expect((await s.api.refused(REVIEW, { id: nomination, vote: 'FOR' }, s.tokens.officerHn)).code).toBe('FORBIDDEN');
     expect((await s.api.refused(NOMINATE, { input: { source: 'OFFICER', memberId: s.members.lan, grantingUnitId: s.units.hn!.id, achievedOn: achieved, reason: 'Đề nghị từ tỉnh khác' } }, s.tokens.officerKh)).code).toBe('FORBIDDEN');
@@ -81,17 +83,16 @@ describe('council review, eligibility and quotas at decision time', () => {
   });
 
   it('grants Chiến sĩ thi đua cơ sở only on LĐTT of the year and excellence or a recognised initiative', async () => {
-    const tuanTitle = await s.nominate({ memberKey: 'tuan', granting: 'hn', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: achieved, awardYear: year });
-    await s.approve(tuanTitle);
-    expect(await s.grant(tuanTitle, daysAgo(40))).toMatchObject({ daysToDecision: 20 });
+    expect(await s.decide({ memberKey: 'tuan', granting: 'may', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: achieved, awardYear: year }, daysAgo(40))).toMatchObject({ daysToDecision: 20 });
 
-    const binhCstdcs = await s.nominate({ memberKey: 'binh', granting: 'hn', formCode: 'CSTDCS', taskRating: 'EXCELLENT', achievedOn: achieved, awardYear: year });
-    await s.approve(binhCstdcs);
-    expect(await s.refusedGrant(binhCstdcs, daysAgo(30))).toMatchObject({ rule: 'TITLE_IN_YEAR', message: expect.stringContaining(`cần có Lao động tiên tiến năm ${year} trước`) });
+    // Lan's Bằng khen is no LĐTT
+    const lanCstdcs = await s.nominate({ memberKey: 'lan', granting: 'may', formCode: 'CSTDCS', taskRating: 'EXCELLENT', achievedOn: achieved, awardYear: year });
+    await s.approve(lanCstdcs);
+    expect(await s.refusedProposal(lanCstdcs, daysAgo(30))).toMatchObject({ rule: 'TITLE_IN_YEAR', message: expect.stringContaining(`cần có Lao động tiên tiến năm ${year} trước`) });
 
-    const hoaCstdcs = await s.nominate({ memberKey: 'hoa', granting: 'hn', formCode: 'CSTDCS', taskRating: 'GOOD', achievedOn: achieved, awardYear: year });
+    const hoaCstdcs = await s.nominate({ memberKey: 'hoa', granting: 'may', formCode: 'CSTDCS', taskRating: 'GOOD', achievedOn: achieved, awardYear: year });
     await s.approve(hoaCstdcs);
-    expect(await s.refusedGrant(hoaCstdcs, daysAgo(30))).toMatchObject({ rule: 'ANY_OF', message: expect.stringContaining('sáng kiến được công nhận') });
+    expect(await s.refusedProposal(hoaCstdcs, daysAgo(30))).toMatchObject({ rule: 'ANY_OF', message: expect.stringContaining('sáng kiến được công nhận') });
   });
 });
 

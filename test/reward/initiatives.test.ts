@@ -15,7 +15,7 @@ describe('initiatives (sáng kiến)', () => {
     s = await RewardScenario.start(env.platform, env.api);
     // the enterprise's agreement pays initiatives 10%; Hoa holds LĐTT for the year
     await s.registerAgreement();
-    await s.decide({ memberKey: 'hoa', granting: 'hn', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(60), awardYear: year }, daysAgo(50));
+    await s.decide({ memberKey: 'hoa', granting: 'may', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(60), awardYear: year }, daysAgo(50));
   });
 
   let initiativeId: string;
@@ -53,8 +53,8 @@ describe('initiatives (sáng kiến)', () => {
   });
 
   it('qualify their author for Chiến sĩ thi đua cơ sở', async () => {
-    const cstdcs = await s.nominate({ memberKey: 'hoa', granting: 'hn', formCode: 'CSTDCS', taskRating: 'GOOD', achievedOn: daysAgo(60), awardYear: year });
+    const cstdcs = await s.nominate({ memberKey: 'hoa', granting: 'may', formCode: 'CSTDCS', taskRating: 'GOOD', achievedOn: daysAgo(60), awardYear: year });
     await s.approve(cstdcs);
-    expect(await s.grant(cstdcs, daysAgo(30))).toMatchObject({ formCode: 'CSTDCS', amountVnd: 2_340_000, daysToDecision: 30 });
+    expect(await s.decideByEmployer(cstdcs, daysAgo(30))).toMatchObject({ formCode: 'CSTDCS', amountVnd: 2_340_000, daysToDecision: 30 });
   });
 });

@@ -39,6 +39,8 @@ describe('an exemplar proposed from a story', () => {
       { unit: { id: s.units.vn!.id }, name: 'Tổng Liên đoàn Lao động Việt Nam', level: 'NATIONAL' },
     ]);
     expect((await s.api.ok(COUNCILS, { form: 'GIAY_KHEN', m: s.members.hoa }, s.tokens.officerHn)).grantingCouncils.map((c: any) => c.unit.id)).toEqual([s.units.may!.id]);
+    // a yearly title is the employer's: only the grassroots union in the enterprise proposes it, not Hà Nội (Law art. 80 cl. 4)
+    expect((await s.api.ok(COUNCILS, { form: 'LDTT', m: s.members.hoa }, editor)).grantingCouncils.map((c: any) => c.unit.id)).toEqual([s.units.may!.id]);
     // an emulation title is not proposed to the collective kind it is not for: no council can grant LĐTT to a unit
     expect((await s.api.ok(COUNCILS, { form: 'LDTT', u: s.units.may!.id }, editor)).grantingCouncils).toEqual([]);
     const otherProvince = await s.token(['EDITOR'], 'kh', 'editor-kh');

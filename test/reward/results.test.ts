@@ -61,7 +61,7 @@ describe('from published results to a reward decision', () => {
     const title = await s.api.refused(PLAN, { id: campaignId, input: { formCode: 'CSTDCS', topN: 2 } }, s.tokens.officerHn);
     expect(title).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringContaining('Chiến sĩ thi đua cơ sở là danh hiệu thi đua, xét tặng hằng năm; phong trào thi đua khen thưởng bằng giấy khen, bằng khen') });
     expect(title.problems.map((p) => p.field)).toEqual(['formCode']);
-    const titleNomination = { source: 'OFFICER', memberId: s.members.hoa, grantingUnitId: s.units.hn!.id, formCode: 'LDTT', campaignId, achievedOn: today, reason: 'Dẫn đầu phong trào thi đua của thành phố' };
+    const titleNomination = { source: 'OFFICER', memberId: s.members.hoa, grantingUnitId: s.units.may!.id, formCode: 'LDTT', campaignId, achievedOn: today, reason: 'Dẫn đầu phong trào thi đua của thành phố' };
     expect((await s.api.refused(`mutation($input: NominateInput!) { nominate(input: $input) { id } }`, { input: titleNomination }, s.tokens.officerHn)).message).toContain('Lao động tiên tiến là danh hiệu thi đua');
     expect((await s.api.ok(PLAN, { id: campaignId, input: { formCode: 'BK_TINH', topN: 2 } }, s.tokens.officerHn)).setCampaignRewardPlan).toEqual({ topN: 2, explicit: true, form: { code: 'BK_TINH' } });
 

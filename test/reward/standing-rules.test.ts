@@ -32,12 +32,12 @@ describe('registration (đăng ký thi đua)', () => {
   const register = (input: Record<string, unknown>, by: string) => s.api.ok(REGISTER_TITLES, { input: { year, ...input } }, by);
 
   it('is the condition of a yearly title: without one the nomination is refused, naming the rule and its source', async () => {
-    const input = { source: 'OFFICER', memberId: khoa, grantingUnitId: s.units.hn!.id, formCode: 'LDTT', achievedOn: daysAgo(5), awardYear: year, reason: 'Hoàn thành tốt nhiệm vụ cả năm' };
+    const input = { source: 'OFFICER', memberId: khoa, grantingUnitId: s.units.may!.id, formCode: 'LDTT', achievedOn: daysAgo(5), awardYear: year, reason: 'Hoàn thành tốt nhiệm vụ cả năm' };
     const refusal = await graphql<any>(env.platform.gatewayUrl, `mutation($input: NominateInput!) { nominate(input: $input) { id } }`, { input }, s.tokens.officerHn);
     expect(refusal.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', rule: 'REGISTRATION', source: expect.stringContaining('Luật Thi đua, khen thưởng 06/2022/QH15') });
     expect(refusal.errors![0]!.message).toContain('Phan Văn Khoa chưa đăng ký thi đua');
     // a commendation needs no registration
-    expect((await s.api.ok(`mutation($input: NominateInput!) { nominate(input: $input) { status } }`, { input: { ...input, formCode: 'BK_TINH' } }, s.tokens.officerHn)).nominate.status).toBe('OPEN');
+    expect((await s.api.ok(`mutation($input: NominateInput!) { nominate(input: $input) { status } }`, { input: { ...input, grantingUnitId: s.units.hn!.id, formCode: 'BK_TINH' } }, s.tokens.officerHn)).nominate.status).toBe('OPEN');
   });
 
   it('is entered from the paper form by the grassroots officer, dated within the window, and approved by an officer over the member', async () => {
@@ -60,13 +60,13 @@ describe('registration (đăng ký thi đua)', () => {
     expect(own).toEqual({ status: 'APPROVED', forms: [{ name: 'Lao động tiên tiến' }] });
 
     const khoas = (await s.api.ok(`mutation($input: NominateInput!) { nominate(input: $input) { id } }`, {
-      input: { source: 'OFFICER', memberId: khoa, grantingUnitId: s.units.hn!.id, formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(5), awardYear: year, reason: 'Hoàn thành tốt nhiệm vụ cả năm' },
+      input: { source: 'OFFICER', memberId: khoa, grantingUnitId: s.units.may!.id, formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(5), awardYear: year, reason: 'Hoàn thành tốt nhiệm vụ cả năm' },
     }, s.tokens.officerHn)).nominate.id;
     await s.approve(khoas);
-    expect(await s.grant(khoas, today)).toMatchObject({ formCode: 'LDTT', subjectName: 'Phan Văn Khoa' });
+    expect(await s.decideByEmployer(khoas, today)).toMatchObject({ formCode: 'LDTT', subjectName: 'Phan Văn Khoa' });
     // the registration covers Lao động tiên tiến, not the higher Chiến sĩ thi đua cơ sở
     const higher = await s.api.refused(`mutation($input: NominateInput!) { nominate(input: $input) { id } }`, {
-      input: { source: 'OFFICER', memberId: khoa, grantingUnitId: s.units.hn!.id, formCode: 'CSTDCS', achievedOn: daysAgo(5), awardYear: year, reason: 'Hoàn thành xuất sắc nhiệm vụ cả năm' },
+      input: { source: 'OFFICER', memberId: khoa, grantingUnitId: s.units.may!.id, formCode: 'CSTDCS', achievedOn: daysAgo(5), awardYear: year, reason: 'Hoàn thành xuất sắc nhiệm vụ cả năm' },
     }, s.tokens.officerHn);
     expect(higher.message).toContain('không gồm Chiến sĩ thi đua cơ sở');
   });

@@ -19,9 +19,12 @@ export const today = daysAgo(0);
 
 export const NOMINATE = `mutation($input: NominateInput!) { nominate(input: $input) { id status source awardYear form { code } } }`;
 export const REVIEW = `mutation($id: ID!, $vote: CouncilVote, $comment: String) { reviewNomination(id: $id, vote: $vote, comment: $comment) { status votesFor votesAgainst reviews { vote comment } } }`;
-export const GRANT = `mutation($id: ID!, $input: GrantRewardInput!) {
-  grantReward(nominationId: $id, input: $input) { id number decidedOn formCode formName adHoc subjectName unitName amountVnd baseSalaryVnd daysToDecision awardYear }
-}`;
+const DECISION_FIELDS = 'id number decidedOn formCode formName adHoc subjectName unitName amountVnd baseSalaryVnd daysToDecision awardYear';
+export const GRANT = `mutation($id: ID!, $input: GrantRewardInput!) { grantReward(nominationId: $id, input: $input) { ${DECISION_FIELDS} } }`;
+const PROPOSE_TO_EMPLOYER = `mutation($id: ID!, $input: ProposeRewardInput!) { proposeReward(nominationId: $id, input: $input) { id } }`;
+const EMPLOYER_DECISION = `mutation($id: ID!, $input: AuthorityDecisionInput!) { recordAuthorityDecision(id: $id, input: $input) { ${DECISION_FIELDS} } }`;
+/** The forms the head of the agency or enterprise decides (Law art. 80): a grassroots union's council proposes them. */
+export const EMPLOYER_FORMS = ['LDTT', 'CSTDCS', 'TTLDTT', 'GIAY_KHEN_DN'];
 const FORM_INPUT_FIELDS = 'code name kind subjects grantingLevels individualMultiplier collectiveMultiplier precedence eligibility collectiveEligibility quota source verified active';
 export const AGREEMENT = `mutation($input: CollectiveAgreementInput!) { registerCollectiveAgreement(input: $input) { id employerName initiativeRate clauses { code period amountVnd maxRecipientsPerPeriod } } }`;
 export const REGISTER_TITLES = `mutation($input: EmulationRegistrationInput!) { registerEmulationTitles(input: $input) { id status registeredOn forms { code } } }`;
@@ -47,7 +50,7 @@ export type Tokens = Record<'admin' | 'officerHn' | 'officerKh' | 'officerMay' |
 export const ADD_COUNCIL_MEMBER = `mutation($unitId: ID!, $input: CouncilMemberInput!) { addCouncilMember(unitId: $unitId, input: $input) { id accountId fullName position } }`;
 export const OPEN_MEETING = `mutation($unitId: ID!, $input: CouncilMeetingInput!) { openCouncilMeeting(unitId: $unitId, input: $input) { id heldOn status membersTotal quorumNeeded quorumMet attendees { fullName } } }`;
 
-/** The councils each scenario seats, three members each (the accounts are the tokens' subjects): the national federation's, Hà Nội's and Công ty May's. */
+/** The councils each scenario seats when it first needs them, three members each (the accounts are the tokens' subjects): the national federation's, Hà Nội's and Công ty May's. */
 const COUNCILS: Record<'vn' | 'hn' | 'may', { sub: string; fullName: string; position: string }[]> = {
   vn: [
     { sub: 'council-vn', fullName: 'Hoàng Văn Bình', position: 'CHAIR' },
@@ -208,11 +211,32 @@ export class RewardScenario {
     return { message: error.message, ...(error.extensions as { code: string; rule?: string; source?: string }) };
   }
 
-  /** Nominated by Hà Nội's officer, approved and granted by its council: the decision. */
+  /**
+   * Nominated by Hà Nội's officer and approved by the council of `spec.granting`: the decision. The council grants it,
+   * or for the yearly titles the employer decides (Law art. 80) Công ty May's council proposes them and its director
+   * decides on the same day.
+   */
   async decide(spec: NominationSpec, decidedOn: string) {
     const id = await this.nominate(spec);
     await this.approve(id);
-    return this.grant(id, decidedOn);
+    return spec.granting === 'may' && EMPLOYER_FORMS.includes(spec.formCode ?? '') ? this.decideByEmployer(id, decidedOn) : this.grant(id, decidedOn);
+  }
+
+  private employerNumbers = 0;
+
+  /** Công ty May's council proposes the approved nomination to its director, whose decision of `decidedOn` is recorded as its paper says: the decision. */
+  async decideByEmployer(nominationId: string, decidedOn: string, extra: Record<string, unknown> = {}) {
+    const proposal = (await this.api.ok(PROPOSE_TO_EMPLOYER, { id: nominationId, input: { signerRole: 'Chủ tịch Công đoàn cơ sở', proposedOn: decidedOn, ...extra } }, this.tokens.councilMay)).proposeReward;
+    const input = { number: `${++this.employerNumbers}/QĐ-CTMTL`, decidedOn, signerRole: 'Giám đốc Công ty', signerName: 'Trịnh Văn Sơn' };
+    return (await this.api.ok(EMPLOYER_DECISION, { id: proposal.id, input }, this.tokens.employer)).recordAuthorityDecision;
+  }
+
+  /** Công ty May's council's proposal to the director, refused: its error. */
+  async refusedProposal(nominationId: string, proposedOn: string, by = this.tokens.councilMay) {
+    const result = await graphql(this.platform.gatewayUrl, PROPOSE_TO_EMPLOYER, { id: nominationId, input: { signerRole: 'Chủ tịch Công đoàn cơ sở', proposedOn } }, by);
+    const error = result.errors?.[0];
+    if (!error) throw new Error(`Expected a refusal, got ${JSON.stringify(result.data)}`);
+    return { message: error.message, ...(error.extensions as { code: string; rule?: string; source?: string }) };
   }
 
   /** A catalogue form as it is now; the first time, kept to be put back by restoreEditedForms. */
@@ -278,18 +302,18 @@ export const payloadsOf = (messages: ReadMessage[], type: string) =>
 
 /**
  * A year of rewards in Hà Nội whose figures are worked out by hand (the register and fairness scenarios), all
- * decided in the last 100 days unless said: LĐTT to Hoa (10 days from achievement to decision), Lan (15) and Tuấn
+ * decided in the last 100 days unless said; the members' yearly titles by Công ty May's director on its union's proposal: LĐTT to Hoa (10 days from achievement to decision), Lan (15) and Tuấn
  * (20); CSTDCS to Hoa (30); TTLĐTT to Công ty May (40); Bằng khen to Minh (11) and to Hoa (0); an ad-hoc Giấy
  * khen to Tuấn (2), and two older ad-hoc Giấy khen to Hoa (a fire, 2024) and Lan (the Yagi floods, 2025). Employer
  * rewards to Hoa and Lan under clause D5.1 this month.
  */
 export async function rewardYearInHanoi(s: RewardScenario): Promise<void> {
   const achieved = daysAgo(60);
-  const ldtt = (memberKey: string, decidedOn: string) => s.decide({ memberKey, granting: 'hn', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: achieved, awardYear: year }, decidedOn);
+  const ldtt = (memberKey: string, decidedOn: string) => s.decide({ memberKey, granting: 'may', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: achieved, awardYear: year }, decidedOn);
   await ldtt('hoa', daysAgo(50));
   await ldtt('lan', daysAgo(45));
   await ldtt('tuan', daysAgo(40));
-  await s.decide({ memberKey: 'hoa', granting: 'hn', formCode: 'CSTDCS', taskRating: 'EXCELLENT', achievedOn: achieved, awardYear: year }, daysAgo(30));
+  await s.decide({ memberKey: 'hoa', granting: 'may', formCode: 'CSTDCS', taskRating: 'EXCELLENT', achievedOn: achieved, awardYear: year }, daysAgo(30));
   await s.decide({ unitKey: 'may', granting: 'hn', formCode: 'TTLDTT', taskRating: 'GOOD', achievedOn: achieved, awardYear: year }, daysAgo(20));
   await s.decide({ memberKey: 'minh', granting: 'hn', formCode: 'BK_TINH', achievedOn: achieved, awardYear: year, reason: 'Chỉ đạo chuyển đổi số dây chuyền may' }, daysAgo(49));
   await s.decide({ memberKey: 'hoa', granting: 'hn', formCode: 'BK_TINH', achievedOn: today, awardYear: year, reason: 'Xếp hạng nhất phong trào thi đua sáng kiến Thủ đô' }, today);

@@ -22,6 +22,7 @@ export const ORGANISATION_TYPE_NAMES: Record<string, string> = {
   STATE_OWNED_ENTERPRISE: 'Doanh nghiệp Nhà nước',
   PRIVATE_ENTERPRISE: 'Doanh nghiệp tư nhân',
   FDI_ENTERPRISE: 'Doanh nghiệp FDI',
+  UNION_AGENCY: 'Cơ quan công đoàn',
   UNSPECIFIED: 'Chưa phân loại',
 };
 

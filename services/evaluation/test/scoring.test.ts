@@ -81,6 +81,9 @@ describe('variant selection', () => {
     expect(chooseVariant({ organisationType: 'STATE_OWNED_ENTERPRISE', member: worker }, all)).toBe('DIRECT_PRODUCTION_WORKER');
     expect(chooseVariant({ organisationType: 'ADMINISTRATIVE_AGENCY', member: clerk }, all)).toBe('CIVIL_SERVANT_NON_LEADER');
     expect(chooseVariant({ organisationType: 'ADMINISTRATIVE_AGENCY', member: { ...clerk, holdsLeadershipPost: true } }, all)).toBe('GENERAL');
+    // the union's own office staff are judged as civil servants are; its leaders by the general set
+    expect(chooseVariant({ organisationType: 'UNION_AGENCY', member: clerk }, all)).toBe('CIVIL_SERVANT_NON_LEADER');
+    expect(chooseVariant({ organisationType: 'UNION_AGENCY', member: { ...clerk, holdsLeadershipPost: true } }, all)).toBe('GENERAL');
   });
 
   it('falls back to the general set, or to none', () => {

@@ -1,10 +1,11 @@
 /**
  * Who decides (decision 0035): each rule granted and refused, naming its legal source. Law on Emulation and
  * Commendation 06/2022/QH15 art. 77 (the President: huân chương), art. 78 (the Prime Minister), art. 80 cl. 4 (the
- * enterprise's director: LĐTT, CSTDCS, TTLĐTT, giấy khen); Decree 30/2020 (the number and symbol of a document).
+ * enterprise's director: LĐTT, CSTDCS, TTLĐTT, giấy khen; cl. 1: the head of an agency, for the union's own staff its
+ * federation); Decree 30/2020 (the number and symbol of a document).
  */
 import { DECIDING_AUTHORITIES, EVENT_PAYLOAD_SCHEMAS, PROPOSAL_MOVES } from '@thidua/common';
-import { AUTHORITY_NAMES, approvedOutcome, authorityDecisionProblems, authorityRefusalProblems, authorityReturnProblems, daysHeld, nextStop, outcomeRefusal, proposalNoteProblems } from '../src/domain/authority';
+import { AUTHORITY_NAMES, approvedOutcome, authorityDecisionProblems, employerCouncilProblem, employerOf, authorityRefusalProblems, authorityReturnProblems, daysHeld, nextStop, outcomeRefusal, proposalNoteProblems } from '../src/domain/authority';
 import { SEED_AUTHORITIES } from '../src/migrations/seed-authorities';
 import { SEED_FORMS } from '../src/migrations/seed-catalogue';
 
@@ -12,22 +13,57 @@ const medal = { name: 'Huân chương Lao động hạng Ba', decidingAuthority:
 const certificate = { name: 'Bằng khen của Tổng Liên đoàn', decidingAuthority: 'UNION' as const, authoritySource: 'Quyết định 999/QĐ-TLĐ', authorityVerified: false };
 const title = { name: 'Lao động tiên tiến', decidingAuthority: 'EMPLOYER' as const, authoritySource: 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 4', authorityVerified: true };
 
+const may = { id: 'may', name: 'Công đoàn Công ty May Thăng Long', level: 'GRASSROOTS', organisationType: 'STATE_OWNED_ENTERPRISE' };
+const hanoi = { id: 'hn', name: 'Liên đoàn Lao động thành phố Hà Nội', level: 'PROVINCIAL', organisationType: null };
+const hanoiOffice = { id: 'hn-office', name: 'Công đoàn cơ quan Liên đoàn Lao động thành phố Hà Nội', level: 'GRASSROOTS', organisationType: 'UNION_AGENCY' };
+const councilOf = (unit: { id: string; name: string }) => ({ id: unit.id, name: unit.name });
+const enterprise = employerOf(may, hanoi, false);
+const unionAgency = employerOf(hanoiOffice, hanoi, false);
+
+describe('who employs a subject (Law art. 80 cl. 1 and 4)', () => {
+  it('is the enterprise or agency its grassroots union sits in, or the union itself for the union’s own staff', () => {
+    expect(enterprise).toEqual({ kind: 'OUTSIDE', councilUnit: councilOf(may) });
+    // a grassroots union of unknown type counts as one outside the union: its upper councils cannot take its yearly titles
+    expect(employerOf({ ...may, organisationType: null }, hanoi, false)).toEqual({ kind: 'OUTSIDE', councilUnit: councilOf(may) });
+    expect(unionAgency).toEqual({ kind: 'UNION_AGENCY', councilUnit: councilOf(hanoi) });
+    expect(employerOf(hanoi, null, false)).toEqual({ kind: 'UNION_AGENCY', councilUnit: councilOf(hanoi) });
+    // a collective is judged by the level above it, whatever its organisation: its own council may not vote on it
+    expect(employerOf(may, hanoi, true)).toEqual({ kind: 'LEVEL_ABOVE', councilUnit: councilOf(hanoi) });
+    expect(employerOf(hanoiOffice, hanoi, true)).toEqual({ kind: 'LEVEL_ABOVE', councilUnit: councilOf(hanoi) });
+  });
+
+  it('leaves the employer’s forms to one council: the grassroots union in the enterprise, or the union agency', () => {
+    expect(employerCouncilProblem(title, 'Nguyễn Thị Hoa', enterprise, may)).toBeNull();
+    expect(employerCouncilProblem(title, 'Nguyễn Thị Hoa', enterprise, hanoi)).toBe('Lao động tiên tiến của Nguyễn Thị Hoa do thủ trưởng cơ quan, đơn vị hoặc giám đốc doanh nghiệp nơi làm việc quyết định, trên đề nghị của Công đoàn Công ty May Thăng Long (Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 4); Liên đoàn Lao động thành phố Hà Nội không xét, hãy chọn cấp xét là Công đoàn Công ty May Thăng Long');
+    expect(employerCouncilProblem(title, 'Đỗ Văn An', unionAgency, hanoi)).toBeNull();
+    expect(employerCouncilProblem(title, 'Đỗ Văn An', unionAgency, hanoiOffice)).toContain('do Liên đoàn Lao động thành phố Hà Nội quyết định với người lao động của cơ quan mình (Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 4); Công đoàn cơ quan Liên đoàn Lao động thành phố Hà Nội không xét');
+    const collective = employerOf(may, hanoi, true);
+    expect(employerCouncilProblem(title, 'Công đoàn Công ty May Thăng Long', collective, hanoi)).toBeNull();
+    expect(employerCouncilProblem(title, 'Công đoàn Công ty May Thăng Long', collective, may)).toContain('do cấp trên trực tiếp, Liên đoàn Lao động thành phố Hà Nội, xét (tập thể không tự xét mình)');
+    expect(approvedOutcome('EMPLOYER', collective)).toBe('GRANT');
+    // the union's own forms and the State's are not the employer's: any council that grants them may take them
+    expect(employerCouncilProblem(certificate, 'Nguyễn Thị Hoa', enterprise, hanoi)).toBeNull();
+    expect(employerCouncilProblem(medal, 'Nguyễn Thị Hoa', enterprise, hanoi)).toBeNull();
+  });
+});
+
 describe('what a council’s approval does', () => {
   it('grants what the union decides and proposes what another authority decides', () => {
-    expect(approvedOutcome('UNION', 'GRASSROOTS')).toBe('GRANT');
-    expect(approvedOutcome('PRESIDENT', 'NATIONAL')).toBe('PROPOSE');
-    expect(approvedOutcome('PRIME_MINISTER', 'GRASSROOTS')).toBe('PROPOSE');
-    // the grassroots union proposes yearly titles to the employer; an upper union council is the head of its own agency
-    expect(approvedOutcome('EMPLOYER', 'GRASSROOTS')).toBe('PROPOSE');
-    expect(approvedOutcome('EMPLOYER', 'PROVINCIAL')).toBe('GRANT');
+    expect(approvedOutcome('UNION', enterprise)).toBe('GRANT');
+    expect(approvedOutcome('PRESIDENT', unionAgency)).toBe('PROPOSE');
+    expect(approvedOutcome('PRIME_MINISTER', enterprise)).toBe('PROPOSE');
+    // the grassroots union proposes yearly titles to the enterprise's head; the union agency's council decides them for its staff
+    expect(approvedOutcome('EMPLOYER', enterprise)).toBe('PROPOSE');
+    expect(approvedOutcome('EMPLOYER', unionAgency)).toBe('GRANT');
   });
 
   it('refuses the other path, naming the authority and its article', () => {
-    expect(outcomeRefusal(medal, 'GRASSROOTS', 'PROPOSE')).toBeNull();
-    expect(outcomeRefusal(medal, 'NATIONAL', 'GRANT')).toBe('Huân chương Lao động hạng Ba do Chủ tịch nước quyết định (Luật Thi đua, khen thưởng 06/2022/QH15, Điều 77); Hội đồng chỉ trình đề nghị lên cấp trên, không tự quyết định khen thưởng');
-    expect(outcomeRefusal(title, 'GRASSROOTS', 'GRANT')).toContain('do Thủ trưởng cơ quan, đơn vị hoặc Giám đốc doanh nghiệp quyết định (Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 4)');
-    expect(outcomeRefusal(certificate, 'PROVINCIAL', 'GRANT')).toBeNull();
-    expect(outcomeRefusal(certificate, 'PROVINCIAL', 'PROPOSE')).toBe('Bằng khen của Tổng Liên đoàn do Công đoàn quyết định (Quyết định 999/QĐ-TLĐ); Hội đồng quyết định khen thưởng, không cần trình cấp trên');
+    expect(outcomeRefusal(medal, enterprise, 'PROPOSE')).toBeNull();
+    expect(outcomeRefusal(medal, unionAgency, 'GRANT')).toBe('Huân chương Lao động hạng Ba do Chủ tịch nước quyết định (Luật Thi đua, khen thưởng 06/2022/QH15, Điều 77); Hội đồng chỉ trình đề nghị lên cấp trên, không tự quyết định khen thưởng');
+    expect(outcomeRefusal(title, enterprise, 'GRANT')).toContain('do Thủ trưởng cơ quan, đơn vị hoặc Giám đốc doanh nghiệp quyết định (Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 4)');
+    expect(outcomeRefusal(title, unionAgency, 'PROPOSE')).toBe('Lao động tiên tiến do Liên đoàn Lao động thành phố Hà Nội, cơ quan công đoàn nơi làm việc, quyết định (Luật Thi đua, khen thưởng 06/2022/QH15, Điều 80 khoản 4); Hội đồng quyết định khen thưởng, không cần trình cấp trên');
+    expect(outcomeRefusal(certificate, unionAgency, 'GRANT')).toBeNull();
+    expect(outcomeRefusal(certificate, enterprise, 'PROPOSE')).toBe('Bằng khen của Tổng Liên đoàn do Công đoàn quyết định (Quyết định 999/QĐ-TLĐ); Hội đồng quyết định khen thưởng, không cần trình cấp trên');
   });
 });
 

@@ -16,6 +16,7 @@ export const ORGANISATION_TYPES = [
   'STATE_OWNED_ENTERPRISE', // doanh nghiệp Nhà nước
   'PRIVATE_ENTERPRISE', // doanh nghiệp tư nhân
   'FDI_ENTERPRISE', // doanh nghiệp FDI
+  'UNION_AGENCY', // cơ quan công đoàn: the union's own office, whose head is the union unit above
 ] as const;
 export const CAMPAIGN_CATEGORIES = ['UNION_WORK', 'FOR_WORKERS', 'FOR_WORKERS_IN_UNION_BODIES'] as const;
 export const TARGET_DIRECTIONS = ['HIGHER_IS_BETTER', 'LOWER_IS_BETTER'] as const;

@@ -10,7 +10,7 @@ export interface Participant {
 
 /**
  * The variant that applies, in order: everyone in a private or FDI enterprise gets the simplified set;
- * then direct production workers; then civil servants and public employees without a leadership post;
+ * then direct production workers; then civil servants, public employees and the union's own staff without a leadership post;
  * everyone else, and collectives, the general set. A variant with no published set falls back to GENERAL.
  */
 export function chooseVariant(participant: Participant, published: Set<CriteriaVariant>): CriteriaVariant | null {
@@ -20,7 +20,7 @@ export function chooseVariant(participant: Participant, published: Set<CriteriaV
   if (
     participant.member &&
     !participant.member.holdsLeadershipPost &&
-    (participant.organisationType === 'ADMINISTRATIVE_AGENCY' || participant.organisationType === 'PUBLIC_SERVICE_UNIT')
+    ['ADMINISTRATIVE_AGENCY', 'PUBLIC_SERVICE_UNIT', 'UNION_AGENCY'].includes(participant.organisationType ?? '')
   ) {
     preferences.push('CIVIL_SERVANT_NON_LEADER');
   }

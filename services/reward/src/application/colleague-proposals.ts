@@ -24,6 +24,7 @@ import { COLLEAGUE_RULES, declineProblems, handledProblem, proposalProblems, typ
 import { formFitProblems } from '../domain/forms';
 import { COLLEAGUE_PROPOSAL_SELECT, NOMINATION_SELECT, type ColleagueProposalRow, type NominationRow } from '../entities';
 import { loadForm } from './catalogue';
+import { employerCouncilRefusal } from './councils';
 import type { RewardContext } from './context';
 import { insertNomination } from './nominations';
 import { findSubject, honourOf, requireUnit } from './subjects';
@@ -127,7 +128,10 @@ export async function nominateFromColleagueProposal(ctx: RewardContext, id: stri
     if (!subject.unitPath.startsWith(grantingUnit.path)) {
       throw ValidationError.single('grantingUnitId', `${grantingUnit.name} không phải cấp trên của ${subject.name}: chọn công đoàn cơ sở của đoàn viên hoặc cấp trên`);
     }
-    const fit = formFitProblems(await loadForm(manager, input.formCode), false, grantingUnit.level, true, 'formCode');
+    const form = await loadForm(manager, input.formCode);
+    const fit = formFitProblems(form, false, grantingUnit.level, true, 'formCode');
+    const otherCouncil = await employerCouncilRefusal(manager, form, subject, grantingUnit);
+    if (otherCouncil) fit.push({ field: 'grantingUnitId', message: otherCouncil });
     if (fit.length) throw new ValidationError(fit);
     const reason = (input.reason?.trim() || proposal.description).slice(0, 4000);
     if (reason.length < 10) throw ValidationError.single('reason', 'ghi thành tích được khen (ít nhất 10 ký tự); quyết định sẽ công bố nội dung này');

@@ -1,21 +1,30 @@
 import { ForbiddenError, hasRole, isWithinScope, parseId, queryRows, requireAuthenticated, ValidationError } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
+import { employerCouncilProblem } from '../domain/authority';
 import { formFitProblems } from '../domain/forms';
 import { FORM_SELECT, type RewardFormRow, type Subject, type UnitRef } from '../entities';
 import { loadForm } from './catalogue';
 import type { RewardContext } from './context';
-import { requireSubject } from './subjects';
+import { requireSubject, subjectEmployer } from './subjects';
 
 /**
  * The councils that can grant a form to a subject: the subject's own unit and the units above it whose level grants
  * the form, nearest first. Where a proposal goes when its proposer names no council, or one that cannot grant it.
  */
-export async function councilsThatGrant(manager: EntityManager, subject: Pick<Subject, 'memberId' | 'unitPath'>, form: RewardFormRow): Promise<UnitRef[]> {
+export async function councilsThatGrant(manager: EntityManager, subject: Pick<Subject, 'memberId' | 'unitId' | 'unitPath' | 'name'>, form: RewardFormRow): Promise<UnitRef[]> {
   const candidates = await queryRows<UnitRef>(manager,
     `SELECT id, name, path, level FROM unit_refs WHERE $1 LIKE path || '%' AND level = ANY($2::text[]) ORDER BY length(path) DESC`,
     [subject.unitPath, [...form.grantingLevels]],
   );
-  return candidates.filter((unit) => formFitProblems(form, subject.memberId === null, unit.level, false, 'formCode').length === 0);
+  const employer = await subjectEmployer(manager, subject);
+  return candidates.filter((unit) => formFitProblems(form, subject.memberId === null, unit.level, false, 'formCode').length === 0
+    && employerCouncilProblem(form, subject.name, employer, unit) === null);
+}
+
+/** Why this council cannot take a form the subject's employer decides (its grassroots union proposes it, or the union's agency decides it), or null. */
+export async function employerCouncilRefusal(manager: EntityManager, form: RewardFormRow, subject: Pick<Subject, 'unitId' | 'memberId' | 'name'>, council: UnitRef): Promise<string | null> {
+  if (form.decidingAuthority !== 'EMPLOYER') return null;
+  return employerCouncilProblem(form, subject.name, await subjectEmployer(manager, subject), council);
 }
 
 /** For whoever proposes the subject (an editor from a story, an officer): the councils to choose among. */

@@ -1,7 +1,7 @@
 import { ConflictError, ValidationError, decodeCursor, foldVietnamese, isOfficerOver, isUuid, pageSize, parseId, queryRows, rowById, toConnection, todayInVietnam, shortDate, type Connection, type Identity, type PageRequest, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { rewardAmount } from '../domain/amounts';
-import { outcomeRefusal, type ApprovedOutcome, type DecidingAuthority } from '../domain/authority';
+import { employerCouncilProblem, outcomeRefusal, type ApprovedOutcome, type DecidingAuthority } from '../domain/authority';
 import { quotaFailure, unmetRules, type EligibilityFacts, type QuotaUsage, type RuleFailure, type TaskRating } from '../domain/rules';
 import { formFitProblems } from '../domain/forms';
 import { MOVEMENT_REWARD_RULE, countsAsMeritBasis, movementRewardProblem } from '../domain/council';
@@ -11,7 +11,7 @@ import type { RewardContext } from './context';
 import { nominationBeforeCouncil, subjectOfNomination } from './nominations';
 import { takeDecisionNumber } from './numbering';
 import { registrationFailureOf } from './registrations';
-import { membershipOf, requireUnit } from './subjects';
+import { membershipOf, requireUnit, subjectEmployer } from './subjects';
 import { nominationSuspension } from './suspensions';
 import { nominationOutcome } from './council-meetings';
 
@@ -122,7 +122,9 @@ async function councilOutcome<T>(ctx: RewardContext, nominationId: string, input
     const adHoc = nomination.source === 'AD_HOC';
     const fit = formFitProblems(form, nomination.memberId === null, nomination.grantingLevel, adHoc, 'formCode');
     if (fit.length) throw new ValidationError(fit);
-    const otherPath = outcomeRefusal(form, nomination.grantingLevel, wanted);
+    const employer = await subjectEmployer(manager, nomination);
+    const council = await requireUnit(manager, nomination.grantingUnitId);
+    const otherPath = employerCouncilProblem(form, nomination.subjectName, employer, council) ?? outcomeRefusal(form, employer, wanted);
     if (otherPath) throw new ConflictError(otherPath, { rule: 'DECIDING_AUTHORITY', source: form.authoritySource, field: 'formCode', decidingAuthority: form.decidingAuthority });
     if (!adHoc) {
       // the outcome is the council's: a meeting with its quorum, and the majority the regulation sets for the form

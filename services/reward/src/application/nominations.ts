@@ -5,7 +5,7 @@ import { NOMINATION_SELECT, type NominationRow, type NominationSource, type Subj
 import { formFitProblems } from '../domain/forms';
 import { movementRewardProblem, refusalProblem } from '../domain/council';
 import { loadForm } from './catalogue';
-import { routeProposal } from './councils';
+import { employerCouncilRefusal, routeProposal } from './councils';
 import { adHocDeadline, meetingForVote, nominationOutcome } from './council-meetings';
 import { registrationFailureOf } from './registrations';
 import type { RewardContext } from './context';
@@ -171,6 +171,8 @@ export async function nominate(ctx: RewardContext, input: NominateInput): Promis
     const fit = formFitProblems(form, memberId === null, grantingUnit.level, input.source === 'AD_HOC', 'formCode');
     const notAMovementReward = input.campaignId ? movementRewardProblem(form) : null;
     if (notAMovementReward) fit.push({ field: 'formCode', message: notAMovementReward });
+    const otherCouncil = await employerCouncilRefusal(ctx.db.manager, form, subject, grantingUnit);
+    if (otherCouncil) fit.push({ field: 'grantingUnitId', message: otherCouncil });
     if (fit.length) throw new ValidationError(fit);
     const unregistered = await registrationFailureOf(ctx.db, subject, form, awardYear);
     if (unregistered) throw new ConflictError(unregistered.message, { rule: unregistered.rule, source: unregistered.source, field: 'formCode' });

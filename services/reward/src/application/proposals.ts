@@ -288,16 +288,21 @@ export function resendProposal(ctx: RewardContext, id: string, correction: strin
   });
 }
 
-/** The day (in Việt Nam) the dossier reached the authority: its answer cannot be older. */
-async function sentToAuthorityOn(manager: EntityManager, proposalId: string): Promise<string> {
-  const [sent] = await queryRows<{ receivedAt: Date }>(manager, `SELECT received_at AS "receivedAt" FROM proposal_steps WHERE proposal_id = $1 AND left_at IS NULL`, [proposalId]);
-  return todayInVietnam(sent!.receivedAt);
+/**
+ * The day (in Việt Nam) the dossier reached the authority: its answer cannot be older. Sent straight from the
+ * proposing level (to an employer), it reached it on its tờ trình's day, which is earlier than the day it was
+ * entered when the paper register is the source.
+ */
+async function sentToAuthorityOn(manager: EntityManager, proposal: ProposalRow): Promise<string> {
+  const [sent] = await queryRows<{ receivedAt: Date; seq: number }>(manager, `SELECT received_at AS "receivedAt", seq FROM proposal_steps WHERE proposal_id = $1 AND left_at IS NULL`, [proposal.id]);
+  const arrived = todayInVietnam(sent!.receivedAt);
+  return sent!.seq === 2 && proposal.proposedOn < arrived ? proposal.proposedOn : arrived;
 }
 
 /** The proposal waiting for the authority, locked, once the authority's answer passes `problemsOf` (given the day the dossier reached it, and today). */
 async function answeredProposal(ctx: RewardContext, manager: EntityManager, id: string, problemsOf: (sentOn: string, today: string) => FieldProblem[]): Promise<ProposalRow> {
   const proposal = await proposalFor(ctx, manager, id, 'RECORD_DECISION');
-  const problems = problemsOf(await sentToAuthorityOn(manager, proposal.id), todayInVietnam());
+  const problems = problemsOf(await sentToAuthorityOn(manager, proposal), todayInVietnam());
   if (problems.length) throw new ValidationError(problems);
   return proposal;
 }

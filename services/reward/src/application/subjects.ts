@@ -1,5 +1,6 @@
 import { NotFoundError, queryRows, type HonourSubjectV1 } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
+import { employerOf, type EmployingUnit, type SubjectEmployer } from '../domain/authority';
 import type { Subject, UnitRef } from '../entities';
 
 export async function findSubject(manager: EntityManager, ref: { memberId: string | null; unitId: string | null }): Promise<Subject | null> {
@@ -35,6 +36,16 @@ export async function requireUnit(manager: EntityManager, id: string): Promise<U
   const unit = await findUnit(manager, { id });
   if (!unit) throw new NotFoundError('Union unit', id);
   return unit;
+}
+
+/** Who employs the subject of unit `unitId` (a member's grassroots union, or the collective): from its organisation type and the unit above it. */
+export async function subjectEmployer(manager: EntityManager, subject: { unitId: string; memberId: string | null }): Promise<SubjectEmployer> {
+  const { unitId } = subject;
+  const select = `SELECT id, name, level, organisation_type AS "organisationType", path FROM unit_refs`;
+  const [unit] = await queryRows<EmployingUnit & { path: string }>(manager, `${select} WHERE id = $1`, [unitId]);
+  if (!unit) throw new NotFoundError('Union unit', unitId);
+  const [parent] = await queryRows<EmployingUnit>(manager, `${select} WHERE $1 LIKE path || '%' AND path <> $1 ORDER BY length(path) DESC LIMIT 1`, [unit.path]);
+  return employerOf(unit, parent ?? null, subject.memberId === null);
 }
 
 /** The HonourSubjectV1 part of a subject, as events carry it. */

@@ -27,23 +27,75 @@ export interface FormAuthority {
 export type ApprovedOutcome = 'GRANT' | 'PROPOSE';
 
 /**
- * What a council's approval does: the union grants what it decides itself; anything else is proposed to its
- * authority. The employer decides yearly titles on the grassroots union's proposal (Law art. 80 cl. 4), so only a
- * grassroots council proposes them; an upper union council decides them for its own staff, as the head of that agency.
+ * Who employs a subject, for the forms its employer decides (Law art. 80 cl. 1 and 4). A grassroots union sits in an
+ * agency or enterprise (its organisation type): its members are that organisation's workers. Where the organisation
+ * is the union's own agency (cơ quan công đoàn: a federation's office), the head of the agency is the union unit
+ * above that grassroots union; a union unit above the grassroots level employs its own staff. A collective is judged
+ * by the level above it: its own council may not vote on it (a conflict of interest, decision 0036).
  */
-export function approvedOutcome(authority: DecidingAuthority, councilLevel: string): ApprovedOutcome {
+export interface SubjectEmployer {
+  /**
+   * OUTSIDE: an agency or enterprise with a head of its own, to whom the grassroots union proposes; UNION_AGENCY: the
+   * union's own agency, whose council decides; LEVEL_ABOVE: a collective, decided by the union unit above it.
+   */
+  kind: 'OUTSIDE' | 'UNION_AGENCY' | 'LEVEL_ABOVE';
+  /** The only council that takes the employer's forms for the subject: the grassroots union, the union agency, or the level above the collective. */
+  councilUnit: { id: string; name: string };
+}
+
+/** A unit of the read model with what tells its employer. */
+export interface EmployingUnit {
+  id: string;
+  name: string;
+  level: string;
+  organisationType: string | null;
+}
+
+/** The subject's employer from its unit (a member's grassroots union, or the collective itself) and the unit above that. */
+export function employerOf(unit: EmployingUnit, parent: EmployingUnit | null, collective: boolean): SubjectEmployer {
+  const council = (of: EmployingUnit) => ({ id: of.id, name: of.name });
+  if (collective) return { kind: 'LEVEL_ABOVE', councilUnit: council(parent ?? unit) };
+  if (unit.level !== 'GRASSROOTS') return { kind: 'UNION_AGENCY', councilUnit: council(unit) };
+  if (unit.organisationType === 'UNION_AGENCY') return { kind: 'UNION_AGENCY', councilUnit: council(parent ?? unit) };
+  return { kind: 'OUTSIDE', councilUnit: council(unit) };
+}
+
+/**
+ * What a council's approval does: the union grants what it decides itself; anything else is proposed to its
+ * authority. The employer decides yearly titles (Law art. 80): an enterprise's or agency's head on its grassroots
+ * union's proposal, the union's own agency through its council.
+ */
+export function approvedOutcome(authority: DecidingAuthority, employer: SubjectEmployer): ApprovedOutcome {
   if (authority === 'UNION') return 'GRANT';
-  if (authority === 'EMPLOYER') return councilLevel === 'GRASSROOTS' ? 'PROPOSE' : 'GRANT';
+  if (authority === 'EMPLOYER') return employer.kind === 'OUTSIDE' ? 'PROPOSE' : 'GRANT';
   return 'PROPOSE';
 }
 
+/** Why this council cannot take a form the subject's employer decides (only the employer's council can), or null. */
+export function employerCouncilProblem(form: { name: string } & FormAuthority, subjectName: string, employer: SubjectEmployer, council: { id: string; name: string }): string | null {
+  if (form.decidingAuthority !== 'EMPLOYER' || council.id === employer.councilUnit.id) return null;
+  const proposer = employer.councilUnit.name;
+  const who = {
+    OUTSIDE: `do thủ trưởng cơ quan, đơn vị hoặc giám đốc doanh nghiệp nơi làm việc quyết định, trên đề nghị của ${proposer}`,
+    UNION_AGENCY: `do ${proposer} quyết định với người lao động của cơ quan mình`,
+    LEVEL_ABOVE: `do cấp trên trực tiếp, ${proposer}, xét (tập thể không tự xét mình)`,
+  }[employer.kind];
+  return `${form.name} của ${subjectName} ${who} (${form.authoritySource}); ${council.name} không xét, hãy chọn cấp xét là ${proposer}`;
+}
+
 /** Why the council cannot take the other path (a refusal that names the rule), or null when `wanted` is the form's. */
-export function outcomeRefusal(form: { name: string } & FormAuthority, councilLevel: string, wanted: ApprovedOutcome): string | null {
-  const outcome = approvedOutcome(form.decidingAuthority, councilLevel);
+export function outcomeRefusal(form: { name: string } & FormAuthority, employer: SubjectEmployer, wanted: ApprovedOutcome): string | null {
+  const outcome = approvedOutcome(form.decidingAuthority, employer);
   if (outcome === wanted) return null;
   return outcome === 'PROPOSE'
     ? `${form.name} do ${AUTHORITY_NAMES[form.decidingAuthority]} quyết định (${form.authoritySource}); Hội đồng chỉ trình đề nghị lên cấp trên, không tự quyết định khen thưởng`
-    : `${form.name} do Công đoàn quyết định (${form.authoritySource || 'danh mục khen thưởng'}); Hội đồng quyết định khen thưởng, không cần trình cấp trên`;
+    : `${form.name} do ${unionDecider(form.decidingAuthority, employer)} quyết định (${form.authoritySource || 'danh mục khen thưởng'}); Hội đồng quyết định khen thưởng, không cần trình cấp trên`;
+}
+
+/** Who in the union decides a form the council grants: the union itself, or for the employer's forms the union unit that acts as employer. */
+function unionDecider(authority: DecidingAuthority, employer: SubjectEmployer): string {
+  if (authority !== 'EMPLOYER') return 'Công đoàn';
+  return `${employer.councilUnit.name}, ${employer.kind === 'UNION_AGENCY' ? 'cơ quan công đoàn nơi làm việc' : 'cấp trên trực tiếp của tập thể'},`;
 }
 
 /** Where a proposal goes next from a union unit: the unit above it, or the authority itself from the top (or from the grassroots union, to its employer). */
