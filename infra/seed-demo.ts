@@ -537,8 +537,8 @@ async function seedRewards(units: Map<string, Unit>, members: Map<string, string
     });
   }
   // Thu Hà's LĐTT, proposed by the company's union, waits for the director (giamdoc.maybg) to record the decision
-  const { rewardProposals: withDirector } = await call<{ rewardProposals: unknown[] }>(tokens.employer, `{ rewardProposals { id } }`);
-  if (withDirector.length === 0) {
+  const { rewardProposals: withDirector } = await call<{ rewardProposals: { subjectName: string }[] }>(tokens.employer, `{ rewardProposals { subjectName } }`);
+  if (!withDirector.some((proposal) => proposal.subjectName === 'Trần Thị Thu Hà')) {
     const title = await nominate({ source: 'OFFICER', memberId: members.get('Trần Thị Thu Hà'), grantingUnitId: may.id, formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(15), awardYear: year,
       reason: 'Hoàn thành tốt nhiệm vụ cả năm, không có sản phẩm lỗi' });
     await vote(title, mayCouncil);
