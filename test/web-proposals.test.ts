@@ -108,7 +108,8 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
     expect(await rows.count()).toBe(10);
     expect(await rows.nth(2).textContent()).toContain('Trả lại hồ sơ');
     expect(await rows.nth(5).textContent()).toMatch(/Chủ tịch nước.*Trả lại hồ sơ.*245\/VPCTN-TĐKT/);
-    expect(await rows.nth(6).textContent()).toMatch(/Tổng Liên đoàn.*Trả lại hồ sơ.*xác nhận bản tóm tắt/);
+    // the federation had the dossier back from the President's office and passed it further down: said so, not "returned"
+    expect(await rows.nth(6).textContent()).toMatch(/Tổng Liên đoàn.*Chuyển xuống cấp dưới để bổ sung.*xác nhận bản tóm tắt/);
     expect(await rows.nth(7).textContent()).toMatch(/Hà Nội.*Bổ sung, gửi lại/);
     expect(await rows.nth(9).textContent()).toContain('Chủ tịch nước');
     // the tờ trình each level sent up with it, from its row

@@ -187,11 +187,12 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     const hanoi = await pdfText((await levelMemo(2)).body);
     for (const expected of ['TỜ TRÌNH', 'Kính gửi: Tổng Liên đoàn Lao động Việt Nam', 'Xét đề nghị của Công đoàn Công ty May Thăng Long;',
       'ý kiến của Liên đoàn Lao động thành phố Hà Nội: Đủ hồ sơ, đề nghị Tổng Liên đoàn xem xét.', 'xem xét, trình Chủ tịch nước tặng Huân chương Lao động hạng Ba',
-      'tờ trình của Công đoàn Công ty May Thăng Long', 'biên bản họp Hội đồng Thi đua - Khen thưởng Công đoàn Công ty May Thăng Long']) {
+      'tờ trình của Công đoàn Công ty May Thăng Long', 'biên bản họp Hội đồng Thi đua - Khen thưởng Công đoàn Công ty May Thăng Long', 'TM. BAN THƯỜNG VỤ']) {
       expect(hanoi).toContain(expected);
     }
     const federation = await pdfText((await levelMemo(5)).body);
-    for (const expected of ['Kính gửi: Chủ tịch nước', 'Xét đề nghị của Liên đoàn Lao động thành phố Hà Nội (do Công đoàn Công ty May Thăng Long trình),', 'xem xét, quyết định tặng']) {
+    // the national federation signs for its Presidium (Đoàn Chủ tịch), not a standing committee
+    for (const expected of ['Kính gửi: Chủ tịch nước', 'Xét đề nghị của Liên đoàn Lao động thành phố Hà Nội (do Công đoàn Công ty May Thăng Long trình),', 'xem xét, quyết định tặng', 'TM. ĐOÀN CHỦ TỊCH']) {
       expect(federation).toContain(expected);
     }
     // a return, a resend and the authority's own step sent none; a step that is not there, or not a number, is not found

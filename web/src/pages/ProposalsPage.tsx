@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { mutate } from '../api';
 import { useAuth } from '../auth';
-import { PROPOSAL_STATUS, PROPOSAL_STEP_OUTCOME, UNIT_LEVEL, day, label, todayIso, vnd } from '../format';
+import { PASSED_DOWN, PROPOSAL_STATUS, PROPOSAL_STEP_OUTCOME, UNIT_LEVEL, day, label, todayIso, vnd } from '../format';
 import { DownloadButton } from '../downloads';
 import { useAction, useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Page, Success, describedBy } from '../ui';
@@ -50,6 +50,12 @@ const REFUSE = `mutation RecordAuthorityRefusal($id: ID!, $input: AuthorityRefus
 const AUTHORITY_RETURN = `mutation RecordAuthorityReturn($id: ID!, $input: AuthorityReturnInput!) { recordAuthorityReturn(id: $id, input: $input) { status } }`;
 const RECORD = `mutation RecordAuthorityDecision($id: ID!, $input: AuthorityDecisionInput!) { recordAuthorityDecision(id: $id, input: $input) { number amountVnd formName } }`;
 
+/** How a level let go of the dossier: a return received from above and returned again went further down. */
+function stepOutcome(step: Step, before: Step | undefined): string {
+  if (!step.outcome) return '—';
+  return step.outcome === 'RETURNED' && before?.outcome === 'RETURNED' ? PASSED_DOWN : label(PROPOSAL_STEP_OUTCOME, step.outcome);
+}
+
 /** Where the dossier has been: each level, how long it held it and how it left. */
 function StepsTable({ proposal }: { proposal: Proposal }) {
   return (
@@ -57,13 +63,13 @@ function StepsTable({ proposal }: { proposal: Proposal }) {
       <caption>Quá trình trình hồ sơ</caption>
       <thead><tr><th>Cấp</th><th>Nhận ngày</th><th>Chuyển đi ngày</th><th>Số ngày giữ hồ sơ</th><th>Kết quả</th><th>Ghi chú</th><th>Tờ trình</th></tr></thead>
       <tbody>
-        {proposal.steps.map((step) => (
+        {proposal.steps.map((step, index) => (
           <tr key={step.seq}>
             <td>{step.unitName}{step.level === 'AUTHORITY' ? '' : ` (${label(UNIT_LEVEL, step.level)})`}</td>
             <td>{day(step.receivedAt)}</td>
             <td>{step.leftAt ? day(step.leftAt) : 'đang giữ'}</td>
             <td>{step.days}</td>
-            <td>{step.outcome ? label(PROPOSAL_STEP_OUTCOME, step.outcome) : '—'}</td>
+            <td>{stepOutcome(step, proposal.steps[index - 1])}</td>
             <td>{step.note ?? ''}</td>
             <td>{step.memo ? <DownloadButton label={`Tờ trình của ${step.unitName}`} href={`/documents/rewards/proposals/${proposal.id}/${step.seq}.pdf`} /> : null}</td>
           </tr>

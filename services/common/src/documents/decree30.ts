@@ -181,14 +181,24 @@ export function issuerHeading(issuer: Issuer, date: string, numbering: { number:
   });
 }
 
-/** The standing committee signs for provincial, sector and national bodies; a grassroots union's executive committee for it. */
+/**
+ * The collective leadership that acts in a unit's name between congresses (Điều lệ Công đoàn Việt Nam): the national
+ * federation's Presidium (Đoàn Chủ tịch), the standing committee of provincial, sector and upper grassroots bodies, a
+ * grassroots union's executive committee.
+ */
+function leadershipBody(level: string): string {
+  if (level === 'NATIONAL') return 'Đoàn Chủ tịch';
+  return level === 'GRASSROOTS' ? 'Ban Chấp hành' : 'Ban Thường vụ';
+}
+
+/** "TM. BAN THƯỜNG VỤ": the line above the signature when the head signs for that body. */
 export function collectiveAuthority(level: string): string {
-  return level === 'GRASSROOTS' ? 'TM. BAN CHẤP HÀNH' : 'TM. BAN THƯỜNG VỤ';
+  return `TM. ${leadershipBody(level).toLocaleUpperCase('vi')}`;
 }
 
 /** The body that decides in the unit's name: "Ban Thường vụ Liên đoàn Lao động tỉnh Bắc Ninh". */
 export function collectiveBody(level: string, unitName: string): string {
-  return `${level === 'GRASSROOTS' ? 'Ban Chấp hành' : 'Ban Thường vụ'} ${unitName}`;
+  return `${leadershipBody(level)} ${unitName}`;
 }
 
 /** A page of the portal (PUBLIC_BASE_URL), as QR codes and links in documents point to it. */

@@ -42,6 +42,9 @@ export const PROPOSAL_STEP_OUTCOME_NAMES: Record<'PROPOSED' | 'FORWARDED' | 'RET
   REFUSED: 'Không khen thưởng',
 };
 
+/** A return by a level the dossier had itself been returned to: it passes it further down, to the level holding the papers (decision 0041). */
+export const PASSED_DOWN_NAME = 'Chuyển xuống cấp dưới để bổ sung';
+
 /** Hủy bỏ (Law on Emulation and Commendation 2022, art. 93 cl. 2) or thu hồi (issued in error), as the action is called… */
 export const CORRECTION_KIND_NAMES: Record<'ANNULLED' | 'REVOKED', string> = { ANNULLED: 'Hủy bỏ quyết định', REVOKED: 'Thu hồi quyết định' };
 
