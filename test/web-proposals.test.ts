@@ -65,19 +65,19 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
     await s.api.ok(`mutation($id: ID!) { resendProposal(id: $id, correction: "Đã bổ sung xác nhận của Cục Thuế thành phố Hà Nội") { status } }`, { id }, s.tokens.officerHn);
     await officer.page.reload();
     await waiting().getByRole('button', { name: 'Chuyển lên cấp trên' }).click();
-    await officer.page.getByText('Đã chuyển hồ sơ Nguyễn Thị Hoa lên Chủ tịch nước').waitFor();
+    await officer.page.getByText('Đã chuyển hồ sơ Nguyễn Thị Hoa lên Thủ tướng Chính phủ').waitFor();
 
-    // the President's office returns it for one more document: recorded from its letter, corrected and sent there again
-    const returned = waiting().getByRole('group', { name: 'Hoặc: Chủ tịch nước trả lại hồ sơ để bổ sung' });
+    // the Central Emulation Board, examining it for the Prime Minister, returns it for one more document: recorded from its letter
+    const returned = waiting().getByRole('group', { name: 'Hoặc: Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ) trả lại hồ sơ để bổ sung' });
     await returned.getByRole('button', { name: 'Ghi nhận trả lại hồ sơ' }).click();
     const returnError = officer.page.locator(`#authority-return-reason-${id}-error`);
     await returnError.waitFor();
     expect(await returnError.textContent()).toContain('cần bổ sung, sửa gì');
-    await returned.getByLabel('Số văn bản trả lời').fill('245/VPCTN-TĐKT');
+    await returned.getByLabel('Số văn bản trả lời').fill('245/BTĐKT-VP');
     await returned.getByLabel('Nội dung cần bổ sung, sửa').fill('Thiếu bản tóm tắt thành tích có xác nhận của cấp trình');
     await returned.getByRole('button', { name: 'Ghi nhận trả lại hồ sơ' }).click();
-    await officer.page.getByText('Đã ghi nhận Chủ tịch nước trả lại hồ sơ Nguyễn Thị Hoa để bổ sung').waitFor();
-    await waiting().getByText('Hồ sơ bị trả lại: Thiếu bản tóm tắt thành tích có xác nhận của cấp trình (văn bản số 245/VPCTN-TĐKT)').waitFor();
+    await officer.page.getByText('Đã ghi nhận Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ) trả lại hồ sơ Nguyễn Thị Hoa để bổ sung').waitFor();
+    await waiting().getByText('Hồ sơ bị trả lại: Thiếu bản tóm tắt thành tích có xác nhận của cấp trình (văn bản số 245/BTĐKT-VP)').waitFor();
     // the summary is Hà Nội's to certify: the federation passes the dossier down, Hà Nội corrects it and sends it up on its own screen
     await waiting().getByLabel('Nội dung đã bổ sung, sửa, hoặc việc cấp dưới cần bổ sung').fill('Đề nghị Hà Nội xác nhận bản tóm tắt thành tích');
     await waiting().getByRole('button', { name: 'Chuyển xuống cấp dưới để bổ sung' }).click();
@@ -90,8 +90,14 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
     await hanoi.page.getByText('Đã gửi lại hồ sơ Nguyễn Thị Hoa lên Tổng Liên đoàn Lao động Việt Nam').waitFor();
     await hanoi.close();
     await officer.page.reload();
+    // this time the federation records who signs its tờ trình: a one-letter title is refused beside its field
+    await waiting().getByLabel('Chức vụ người ký tờ trình').fill('P');
     await waiting().getByRole('button', { name: 'Chuyển lên cấp trên' }).click();
-    await officer.page.getByText('Đã chuyển hồ sơ Nguyễn Thị Hoa lên Chủ tịch nước').waitFor();
+    await officer.page.locator(`#memo-role-${id}-error`).getByText('chức vụ người ký tờ trình').waitFor();
+    await waiting().getByLabel('Chức vụ người ký tờ trình').fill('Phó Chủ tịch');
+    await waiting().getByLabel('Họ tên người ký tờ trình').fill('Ngọ Duy Hiểu');
+    await waiting().getByRole('button', { name: 'Chuyển lên cấp trên' }).click();
+    await officer.page.getByText('Đã chuyển hồ sơ Nguyễn Thị Hoa lên Thủ tướng Chính phủ').waitFor();
 
     const record = waiting().getByRole('group', { name: 'Ghi nhận quyết định của Chủ tịch nước' });
     await record.getByLabel('Số quyết định').fill('QĐ 1234');
@@ -107,11 +113,13 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
     const rows = done.getByTestId('proposal-steps').locator('tbody tr');
     expect(await rows.count()).toBe(10);
     expect(await rows.nth(2).textContent()).toContain('Trả lại hồ sơ');
-    expect(await rows.nth(5).textContent()).toMatch(/Chủ tịch nước.*Trả lại hồ sơ.*245\/VPCTN-TĐKT/);
-    // the federation had the dossier back from the President's office and passed it further down: said so, not "returned"
+    expect(await rows.nth(5).textContent()).toMatch(/Thủ tướng Chính phủ trình Chủ tịch nước.*Trả lại hồ sơ.*245\/BTĐKT-VP/);
+    // the federation had the dossier back from the Board and passed it further down: said so, not "returned"
     expect(await rows.nth(6).textContent()).toMatch(/Tổng Liên đoàn.*Chuyển xuống cấp dưới để bổ sung.*xác nhận bản tóm tắt/);
     expect(await rows.nth(7).textContent()).toMatch(/Hà Nội.*Bổ sung, gửi lại/);
-    expect(await rows.nth(9).textContent()).toContain('Chủ tịch nước');
+    expect(await rows.nth(8).textContent()).toContain('Phó Chủ tịch Ngọ Duy Hiểu ký');
+    expect(await rows.nth(4).textContent()).not.toContain(' ký');
+    expect(await rows.nth(9).textContent()).toContain('Thủ tướng Chính phủ trình Chủ tịch nước');
     // the tờ trình each level sent up with it, from its row
     const [levelMemo] = await Promise.all([officer.page.waitForEvent('download'), rows.nth(1).getByRole('button', { name: 'Tờ trình của Liên đoàn Lao động thành phố Hà Nội' }).click()]);
     expect(levelMemo.suggestedFilename()).toBe('Tờ trình - Huân chương Lao động hạng Ba - Nguyễn Thị Hoa - Liên đoàn Lao động thành phố Hà Nội (bước 2).pdf');

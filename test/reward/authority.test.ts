@@ -17,10 +17,14 @@ import { eventuallyCounted } from '../support/read-models';
 
 const env = usePlatform();
 
+/** The President's step in the path: the Prime Minister puts the dossier to the President. */
+const ROUTE_TO_PRESIDENT = 'Thủ tướng Chính phủ trình Chủ tịch nước (Ban Thi đua - Khen thưởng Trung ương thẩm định)';
 const PROPOSAL_FIELDS = `id status authority authorityName authoritySource formName subjectName holderUnitName holderLevel returnReason actions
   steps { unitName level outcome note days memo } decision { id number decidingAuthority authorityName amountVnd signerRole signerName }`;
 const PROPOSE = `mutation($id: ID!, $input: ProposeRewardInput!) { proposeReward(nominationId: $id, input: $input) { ${PROPOSAL_FIELDS} } }`;
-const FORWARD = `mutation($id: ID!, $note: String) { forwardProposal(id: $id, note: $note) { ${PROPOSAL_FIELDS} } }`;
+const FORWARD = `mutation($id: ID!, $note: String, $signerRole: String, $signerName: String) {
+  forwardProposal(id: $id, note: $note, signerRole: $signerRole, signerName: $signerName) { ${PROPOSAL_FIELDS} }
+}`;
 const RETURN = `mutation($id: ID!, $reason: String!) { returnProposal(id: $id, reason: $reason) { ${PROPOSAL_FIELDS} } }`;
 const RESEND = `mutation($id: ID!, $correction: String!, $reason: String) { resendProposal(id: $id, correction: $correction, reason: $reason) { ${PROPOSAL_FIELDS} } }`;
 const RECORD = `mutation($id: ID!, $input: AuthorityDecisionInput!) {
@@ -117,7 +121,11 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     expect((await s.api.refused(FORWARD, { id }, s.tokens.officerKh)).code).toBe('NOT_FOUND');
     expect((await s.api.ok(PROPOSALS, { waiting: true }, s.tokens.officerHn)).rewardProposals).toEqual([{ id, status: 'AT_LEVEL', actions: ['FORWARD', 'RETURN'], subjectName: 'Nguyễn Thị Hoa' }]);
     expect((await s.api.ok(PROPOSALS, { waiting: true }, s.tokens.officerKh)).rewardProposals).toEqual([]);
-    proposal = (await s.api.ok(FORWARD, { id, note: 'Đủ hồ sơ, đề nghị Tổng Liên đoàn xem xét' }, s.tokens.officerHn)).forwardProposal;
+    // Hà Nội's tờ trình is signed by whom it records; a signer of one letter is refused, and the dossier stays where it was
+    const badSigner = await s.api.refused(FORWARD, { id, signerRole: 'P', signerName: '  Hả  ' }, s.tokens.officerHn);
+    expect(badSigner.problems.map((p) => p.field)).toEqual(['signerRole', 'signerName']);
+    expect((await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { status holderUnitName } }`, { id }, s.tokens.officerHn)).rewardProposal).toEqual({ status: 'AT_LEVEL', holderUnitName: 'Liên đoàn Lao động thành phố Hà Nội' });
+    proposal = (await s.api.ok(FORWARD, { id, note: 'Đủ hồ sơ, đề nghị Tổng Liên đoàn xem xét', signerRole: 'Phó Chủ tịch', signerName: 'Nguyễn Văn Hải' }, s.tokens.officerHn)).forwardProposal;
     expect(proposal).toMatchObject({ status: 'AT_LEVEL', holderUnitName: 'Tổng Liên đoàn Lao động Việt Nam', holderLevel: 'NATIONAL' });
 
     // the federation returns it to Hà Nội with what to correct
@@ -129,13 +137,18 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     // Hà Nội corrects it itself, or passes it down to the union that proposed it
     expect((await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { actions } }`, { id }, s.tokens.officerHn)).rewardProposal.actions).toEqual(['RESEND', 'RETURN']);
     expect((await s.api.refused(RESEND, { id, correction: 'bổ sung' }, s.tokens.officerHn)).problems.map((p) => p.field)).toEqual(['correction']);
-    proposal = (await s.api.ok(RESEND, { id, correction: 'Đã bổ sung văn bản xác nhận của Cục Thuế thành phố Hà Nội' }, s.tokens.officerHn)).resendProposal;
+    // the correction restates the achievement: what the levels below had sent stays as they sent it
+    const restated = 'Năm năm liền hoàn thành xuất sắc nhiệm vụ; sáng kiến cữ gá làm lợi 1,2 tỷ đồng mỗi năm';
+    proposal = (await s.api.ok(RESEND, { id, correction: 'Đã bổ sung văn bản xác nhận của Cục Thuế thành phố Hà Nội', reason: restated }, s.tokens.officerHn)).resendProposal;
     expect(proposal).toMatchObject({ status: 'AT_LEVEL', holderUnitName: 'Tổng Liên đoàn Lao động Việt Nam', returnReason: null });
 
     // from the top it goes to the President; nobody records a decision before it is there
     expect((await s.api.refused(RECORD, { id, input: { number: '1234/QĐ-CTN', decidedOn: today, signerRole: 'Chủ tịch nước', signerName: 'Lương Cường' } }, tokens.officerVn)).code).toBe('CONFLICT');
     proposal = (await s.api.ok(FORWARD, { id }, tokens.officerVn)).forwardProposal;
     expect(proposal).toMatchObject({ status: 'WITH_AUTHORITY', authorityName: 'Chủ tịch nước', holderUnitName: 'Tổng Liên đoàn Lao động Việt Nam', actions: ['RECORD_DECISION'] });
+    // by way of the Prime Minister, who puts it to the President, the Ministry of Home Affairs examining it (decision 0043)
+    expect((await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { authorityRoute { addressee holderName appraiser source } } }`, { id }, tokens.officerVn)).rewardProposal.authorityRoute)
+      .toEqual({ addressee: 'Thủ tướng Chính phủ', holderName: ROUTE_TO_PRESIDENT, appraiser: 'Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ)', source: expect.stringContaining('Điều 83 khoản 2') });
     expect((await s.api.ok(`query($id: ID!) { nomination(id: $id) { status decision { id } } }`, { id: nominationId }, s.tokens.officerHn)).nomination).toEqual({ status: 'PROPOSED', decision: null });
 
     const decision = { number: '1234/QĐ-CTN', decidedOn: today, signerRole: 'Chủ tịch nước', signerName: 'Lương Cường' };
@@ -155,9 +168,14 @@ describe('a Huân chương goes from the grassroots union to the President', () 
       ['Tổng Liên đoàn Lao động Việt Nam', 'RETURNED'],
       ['Liên đoàn Lao động thành phố Hà Nội', 'RESENT'],
       ['Tổng Liên đoàn Lao động Việt Nam', 'SENT_TO_AUTHORITY'],
-      ['Chủ tịch nước', 'DECIDED'],
+      [ROUTE_TO_PRESIDENT, 'DECIDED'],
     ]);
     expect(done.steps[2].note).toBe(reason);
+    const signers = (await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { reason steps { signerRole signerName } } }`, { id }, s.tokens.officerHn)).rewardProposal;
+    expect(signers.reason).toBe(restated);
+    expect(signers.steps.map((step: { signerRole: string | null; signerName: string | null }) => [step.signerRole, step.signerName])).toEqual([
+      ['Chủ tịch Công đoàn cơ sở', 'Vũ Thị Mai'], ['Phó Chủ tịch', 'Nguyễn Văn Hải'], [null, null], [null, null], [null, null], [null, null],
+    ]);
     // the public register has it, and the others hear of it as of any grant
     expect((await s.api.ok(`query($id: ID!) { rewardDecision(id: $id) { number decidingAuthority authorityName status } }`, { id: recorded.id })).rewardDecision)
       .toEqual({ number: '1234/QĐ-CTN', decidingAuthority: 'PRESIDENT', authorityName: 'Chủ tịch nước', status: 'VALID' });
@@ -186,13 +204,17 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     const levelMemo = async (seq: number | string, token = s.tokens.officerHn) => memo(s, `${id}/${String(seq)}`, token);
     const hanoi = await pdfText((await levelMemo(2)).body);
     for (const expected of ['TỜ TRÌNH', 'Kính gửi: Tổng Liên đoàn Lao động Việt Nam', 'Xét đề nghị của Công đoàn Công ty May Thăng Long;',
-      'ý kiến của Liên đoàn Lao động thành phố Hà Nội: Đủ hồ sơ, đề nghị Tổng Liên đoàn xem xét.', 'xem xét, trình Chủ tịch nước tặng Huân chương Lao động hạng Ba',
+      'ý kiến của Liên đoàn Lao động thành phố Hà Nội: Đủ hồ sơ, đề nghị Tổng Liên đoàn xem xét.', 'xem xét, trình Chủ tịch nước tặng Huân chương Lao động hạng Ba', 'cữ gá áp dụng toàn ngành dệt may', 'PHÓ CHỦ TỊCH', 'Nguyễn Văn Hải',
       'tờ trình của Công đoàn Công ty May Thăng Long', 'biên bản họp Hội đồng Thi đua - Khen thưởng Công đoàn Công ty May Thăng Long', 'TM. BAN THƯỜNG VỤ']) {
       expect(hanoi).toContain(expected);
     }
+    expect(hanoi).not.toContain('Bộ Nội vụ');
+    expect(hanoi).not.toContain('1,2 tỷ đồng');
+    expect(text).not.toContain('1,2 tỷ đồng');
     const federation = await pdfText((await levelMemo(5)).body);
     // the national federation signs for its Presidium (Đoàn Chủ tịch), not a standing committee
-    for (const expected of ['Kính gửi: Chủ tịch nước', 'Xét đề nghị của Liên đoàn Lao động thành phố Hà Nội (do Công đoàn Công ty May Thăng Long trình),', 'xem xét, quyết định tặng', 'TM. ĐOÀN CHỦ TỊCH']) {
+    for (const expected of ['Kính gửi: Thủ tướng Chính phủ', 'Xét đề nghị của Liên đoàn Lao động thành phố Hà Nội (do Công đoàn Công ty May Thăng Long trình),',
+      'trân trọng đề nghị Thủ tướng Chính phủ xem xét, trình Chủ tịch nước quyết định tặng', 'Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ);', 'TM. ĐOÀN CHỦ TỊCH', 'sáng kiến cữ gá làm lợi 1,2 tỷ đồng mỗi năm']) {
       expect(federation).toContain(expected);
     }
     // a return, a resend and the authority's own step sent none; a step that is not there, or not a number, is not found
@@ -235,18 +257,59 @@ describe('a Huân chương goes from the grassroots union to the President', () 
       ['Công đoàn Công ty May Thăng Long', 'PROPOSED'],
       ['Liên đoàn Lao động thành phố Hà Nội', 'FORWARDED'],
       ['Tổng Liên đoàn Lao động Việt Nam', 'SENT_TO_AUTHORITY'],
-      ['Chủ tịch nước', 'RETURNED'],
+      [ROUTE_TO_PRESIDENT, 'RETURNED'],
       ['Tổng Liên đoàn Lao động Việt Nam', 'RETURNED'],
       ['Liên đoàn Lao động thành phố Hà Nội', 'RETURNED'],
       ['Công đoàn Công ty May Thăng Long', 'RESENT'],
       ['Liên đoàn Lao động thành phố Hà Nội', 'FORWARDED'],
       ['Tổng Liên đoàn Lao động Việt Nam', 'SENT_TO_AUTHORITY'],
-      ['Chủ tịch nước', 'DECIDED'],
+      [ROUTE_TO_PRESIDENT, 'DECIDED'],
     ]);
     // the company's union hears it is back with it (a move to it, from Hà Nội)
     const movesOf = (messages: Parameters<typeof payloadsOf>[0]) => payloadsOf(messages, 'RewardProposalMoved').filter((p) => p.proposalId === id && p.action === 'RETURNED');
     const events = await s.rewardEvents((messages) => movesOf(messages).length === 3);
     expect(movesOf(events).map((p) => [p.fromUnitPath, p.toUnitPath])).toEqual(expect.arrayContaining([[s.units.hn!.path, s.units.may!.path], [s.units.vn!.path, s.units.hn!.path]]));
+  });
+
+  it('passes a dossier the federation returned further down, by Hà Nội’s officers only; corrected below, it comes back up through Hà Nội', async () => {
+    const nominationId = await s.nominate({ memberKey: 'lan', granting: 'may', formCode: 'HCLD3', achievedOn: daysAgo(400), awardYear: year - 1, reason: 'Năm năm liền hoàn thành xuất sắc nhiệm vụ, đào tạo 40 thợ may bậc cao cho Công ty' }, tokens.officerMay);
+    await s.approve(nominationId, s.tokens.councilMay);
+    const { id } = (await s.api.ok(PROPOSE, { id: nominationId, input: { signerRole: 'Chủ tịch Công đoàn cơ sở', signerName: 'Vũ Thị Mai' } }, s.tokens.councilMay)).proposeReward;
+    await s.api.ok(FORWARD, { id }, s.tokens.officerHn);
+    await s.api.ok(RETURN, { id, reason: 'Thiếu danh sách thợ được đào tạo có xác nhận của Công ty' }, tokens.officerVn);
+
+    // only Hà Nội's officers pass it down: not its council (which follows only what it proposed), not the union below, not another province, not the federation
+    const passDown = { id, reason: 'Đề nghị Công đoàn Công ty bổ sung danh sách thợ được đào tạo' };
+    expect((await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { actions } }`, { id }, s.tokens.councilHn)).rewardProposal).toBeNull();
+    expect((await s.api.refused(RETURN, passDown, s.tokens.councilHn)).code).toBe('NOT_FOUND');
+    expect((await s.api.refused(RETURN, passDown, tokens.officerMay)).code).toBe('FORBIDDEN');
+    expect((await s.api.refused(RETURN, passDown, tokens.officerVn)).code).toBe('FORBIDDEN');
+    expect((await s.api.refused(RETURN, passDown, s.tokens.officerKh)).code).toBe('NOT_FOUND');
+    expect((await s.api.refused(RETURN, { id, reason: '   ' }, s.tokens.officerHn)).problems.map((p) => p.field)).toEqual(['reason']);
+    let proposal = (await s.api.ok(RETURN, passDown, s.tokens.officerHn)).returnProposal;
+    expect(proposal).toMatchObject({ status: 'RETURNED', holderUnitName: 'Công đoàn Công ty May Thăng Long', returnReason: passDown.reason });
+    // passed once, it is not passed again by Hà Nội
+    expect((await s.api.refused(RETURN, passDown, s.tokens.officerHn)).code).toBe('FORBIDDEN');
+
+    proposal = (await s.api.ok(RESEND, { id, correction: 'Đã bổ sung danh sách 40 thợ được đào tạo có xác nhận của Giám đốc' }, tokens.officerMay)).resendProposal;
+    expect(proposal).toMatchObject({ status: 'AT_LEVEL', holderUnitName: 'Liên đoàn Lao động thành phố Hà Nội' });
+    proposal = (await s.api.ok(FORWARD, { id }, s.tokens.officerHn)).forwardProposal;
+    expect(proposal).toMatchObject({ status: 'AT_LEVEL', holderUnitName: 'Tổng Liên đoàn Lao động Việt Nam' });
+    expect(proposal.steps.map((step: { unitName: string; outcome: string | null; memo: boolean }) => [step.unitName, step.outcome, step.memo])).toEqual([
+      ['Công đoàn Công ty May Thăng Long', 'PROPOSED', true],
+      ['Liên đoàn Lao động thành phố Hà Nội', 'FORWARDED', true],
+      ['Tổng Liên đoàn Lao động Việt Nam', 'RETURNED', false],
+      ['Liên đoàn Lao động thành phố Hà Nội', 'RETURNED', false],
+      ['Công đoàn Công ty May Thăng Long', 'RESENT', false],
+      ['Liên đoàn Lao động thành phố Hà Nội', 'FORWARDED', true],
+      ['Tổng Liên đoàn Lao động Việt Nam', null, false],
+    ]);
+    // the moves tell the notification service who proposed it, so that a level above hears it may pass a return down
+    const movesOf = (messages: Parameters<typeof payloadsOf>[0]) => payloadsOf(messages, 'RewardProposalMoved').filter((p) => p.proposalId === id && p.action === 'RETURNED');
+    const events = await s.rewardEvents((messages) => movesOf(messages).length === 2);
+    expect(movesOf(events).map((p) => [p.fromUnitPath, p.toUnitPath, p.proposingUnitPath])).toEqual(expect.arrayContaining([
+      [s.units.vn!.path, s.units.hn!.path, s.units.may!.path], [s.units.hn!.path, s.units.may!.path, s.units.may!.path],
+    ]));
   });
 
   it('refuses to propose what the union decides itself', async () => {

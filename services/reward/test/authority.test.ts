@@ -5,7 +5,7 @@
  * federation); Decree 30/2020 (the number and symbol of a document).
  */
 import { DECIDING_AUTHORITIES, EVENT_PAYLOAD_SCHEMAS, PROPOSAL_MOVES } from '@thidua/common';
-import { AUTHORITY_NAMES, approvedOutcome, authorityDecisionProblems, employerCouncilProblem, employerOf, authorityRefusalProblems, authorityReturnProblems, daysHeld, nextStop, outcomeRefusal, proposalNoteProblems } from '../src/domain/authority';
+import { AUTHORITY_NAMES, approvedOutcome, authorityDecisionProblems, authorityRoute, employerCouncilProblem, employerOf, authorityRefusalProblems, authorityReturnProblems, daysHeld, nextStop, outcomeRefusal, proposalNoteProblems } from '../src/domain/authority';
 import { SEED_AUTHORITIES } from '../src/migrations/seed-authorities';
 import { SEED_FORMS } from '../src/migrations/seed-catalogue';
 
@@ -74,6 +74,22 @@ describe('the way up', () => {
     expect(nextStop('PRESIDENT', [hn, vn])).toBe(hn);
     expect(nextStop('PRESIDENT', [])).toBe('AUTHORITY');
     expect(nextStop('EMPLOYER', [hn, vn])).toBe('AUTHORITY');
+  });
+
+  it('takes the President’s forms to the Prime Minister, who puts them to the President (Law art. 83 cl. 2), with the Ministry of Home Affairs examining them', () => {
+    const medalRoute = authorityRoute('PRESIDENT', 'Tổng Liên đoàn Lao động Việt Nam');
+    expect(medalRoute).toMatchObject({ addressee: 'Thủ tướng Chính phủ', request: 'xem xét, trình Chủ tịch nước quyết định', appraiser: 'Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ)' });
+    expect(medalRoute.holderName).toMatch(/^Thủ tướng Chính phủ trình Chủ tịch nước/);
+    expect(medalRoute.source).toContain('Điều 83 khoản 2');
+    // the Prime Minister's own forms are decided by the addressee itself
+    expect(authorityRoute('PRIME_MINISTER', 'Tổng Liên đoàn Lao động Việt Nam')).toMatchObject({ addressee: 'Thủ tướng Chính phủ', request: 'xem xét, quyết định', appraiser: 'Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ)' });
+    expect(authorityRoute('PROVINCIAL_CHAIR', 'Liên đoàn Lao động tỉnh Bắc Ninh')).toMatchObject({ addressee: 'Chủ tịch Ủy ban nhân dân cấp tỉnh', request: 'xem xét, quyết định', appraiser: null });
+  });
+
+  it('takes a yearly title to the leadership of the enterprise the grassroots union is named after, or to its head in words', () => {
+    expect(authorityRoute('EMPLOYER', 'Công đoàn Công ty May Bắc Giang')).toMatchObject({ addressee: 'Lãnh đạo Công ty May Bắc Giang', holderName: `${AUTHORITY_NAMES.EMPLOYER} (Công đoàn Công ty May Bắc Giang)`, appraiser: null });
+    expect(authorityRoute('EMPLOYER', 'Công đoàn cơ sở Trường Tiểu học Kim Liên').addressee).toBe('Lãnh đạo Trường Tiểu học Kim Liên');
+    expect(authorityRoute('EMPLOYER', 'Nghiệp đoàn nghề cá').addressee).toBe(AUTHORITY_NAMES.EMPLOYER);
   });
 
   it('counts the days a level held the dossier in calendar days', () => {

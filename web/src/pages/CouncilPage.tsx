@@ -101,7 +101,7 @@ function ReviewCard({ decision, onDone }: { decision: ReviewedDecision; onDone(m
 const VOTE = `mutation Vote($id: ID!, $vote: CouncilVote, $comment: String) { reviewNomination(id: $id, vote: $vote, comment: $comment) { status } }`;
 const GRANT = `mutation Grant($id: ID!, $input: GrantRewardInput!) { grantReward(nominationId: $id, input: $input) { number amountVnd formName } }`;
 /** A form the union does not decide (a Huân chương, a yearly title at the grassroots) is proposed up, not granted (decision 0035). */
-const PROPOSE = `mutation Propose($id: ID!, $input: ProposeRewardInput!) { proposeReward(nominationId: $id, input: $input) { formName holderUnitName status authorityName } }`;
+const PROPOSE = `mutation Propose($id: ID!, $input: ProposeRewardInput!) { proposeReward(nominationId: $id, input: $input) { formName holderUnitName status authorityRoute { addressee } } }`;
 const REFUSE = `mutation Refuse($id: ID!, $reason: String!) { refuseNomination(nominationId: $id, reason: $reason) { status } }`;
 
 const DECLARE = `mutation DeclareCouncilConflict($input: CouncilConflictInput!) { declareCouncilConflict(input: $input) { fullName } }`;
@@ -218,12 +218,12 @@ function NominationCard({ nomination, forms, onChange }: { nomination: Nominatio
               className="secondary"
               onClick={() =>
                 run(async () => {
-                  const { proposeReward: sent } = await mutate<{ proposeReward: { formName: string; holderUnitName: string; status: string; authorityName: string } }>(
+                  const { proposeReward: sent } = await mutate<{ proposeReward: { formName: string; holderUnitName: string; status: string; authorityRoute: { addressee: string } } }>(
                     PROPOSE,
                     { id, input: { formCode: formCode || null, signerRole, signerName: signerName || null, taskRating: taskRating || null } },
                     token,
                   );
-                  return `Đã trình đề nghị ${sent.formName} lên ${sent.status === 'WITH_AUTHORITY' ? sent.authorityName : sent.holderUnitName}`;
+                  return `Đã trình đề nghị ${sent.formName} lên ${sent.status === 'WITH_AUTHORITY' ? sent.authorityRoute.addressee : sent.holderUnitName}`;
                 })
               }
             >

@@ -17,6 +17,8 @@ interface Step {
   note: string | null;
   days: number;
   memo: boolean;
+  signerRole: string | null;
+  signerName: string | null;
 }
 
 type Action = 'FORWARD' | 'RETURN' | 'RESEND' | 'RECORD_DECISION';
@@ -28,6 +30,8 @@ interface Proposal {
   authority: string;
   authorityName: string;
   authoritySource: string;
+  /** Whom the last union level addresses, where the dossier is while the authority holds it, and who examines it there. */
+  authorityRoute: { addressee: string; holderName: string; appraiser: string | null };
   subjectName: string;
   reason: string;
   achievedOn: string;
@@ -41,14 +45,27 @@ interface Proposal {
   refusal: { number: string | null; refusedOn: string; reason: string } | null;
 }
 
-const DATA = `query Proposals { rewardProposals { id status formName authority authorityName authoritySource subjectName reason achievedOn proposingUnitName proposedOn
-  holderUnitName returnReason actions steps { seq unitName level receivedAt leftAt outcome note days memo } decision { id number decidedOn amountVnd signerRole } refusal { number refusedOn reason } } }`;
-const FORWARD = `mutation ForwardProposal($id: ID!, $note: String) { forwardProposal(id: $id, note: $note) { status holderUnitName authorityName } }`;
+const DATA = `query Proposals { rewardProposals { id status formName authority authorityName authoritySource authorityRoute { addressee holderName appraiser } subjectName reason achievedOn proposingUnitName proposedOn
+  holderUnitName returnReason actions steps { seq unitName level receivedAt leftAt outcome note days memo signerRole signerName } decision { id number decidedOn amountVnd signerRole } refusal { number refusedOn reason } } }`;
+const FORWARD = `mutation ForwardProposal($id: ID!, $note: String, $signerRole: String, $signerName: String) {
+  forwardProposal(id: $id, note: $note, signerRole: $signerRole, signerName: $signerName) { status holderUnitName authorityRoute { addressee } } }`;
 const RETURN = `mutation ReturnProposal($id: ID!, $reason: String!) { returnProposal(id: $id, reason: $reason) { status holderUnitName } }`;
-const RESEND = `mutation ResendProposal($id: ID!, $correction: String!) { resendProposal(id: $id, correction: $correction) { status holderUnitName authorityName } }`;
+const RESEND = `mutation ResendProposal($id: ID!, $correction: String!) { resendProposal(id: $id, correction: $correction) { status holderUnitName authorityRoute { addressee } } }`;
 const REFUSE = `mutation RecordAuthorityRefusal($id: ID!, $input: AuthorityRefusalInput!) { recordAuthorityRefusal(id: $id, input: $input) { status } }`;
 const AUTHORITY_RETURN = `mutation RecordAuthorityReturn($id: ID!, $input: AuthorityReturnInput!) { recordAuthorityReturn(id: $id, input: $input) { status } }`;
 const RECORD = `mutation RecordAuthorityDecision($id: ID!, $input: AuthorityDecisionInput!) { recordAuthorityDecision(id: $id, input: $input) { number amountVnd formName } }`;
+
+/** A proposal as a move up answers it. */
+interface SentProposal {
+  status: string;
+  holderUnitName: string;
+  authorityRoute: { addressee: string };
+}
+
+/** Where a move up sent the dossier: the level above, or the authority's addressee. */
+function sentTo(sent: SentProposal): string {
+  return sent.status === 'WITH_AUTHORITY' ? sent.authorityRoute.addressee : sent.holderUnitName;
+}
 
 /** How a level let go of the dossier: a return received from above and returned again went further down. */
 function stepOutcome(step: Step, before: Step | undefined): string {
@@ -71,7 +88,10 @@ function StepsTable({ proposal }: { proposal: Proposal }) {
             <td>{step.days}</td>
             <td>{stepOutcome(step, proposal.steps[index - 1])}</td>
             <td>{step.note ?? ''}</td>
-            <td>{step.memo ? <DownloadButton label={`Tờ trình của ${step.unitName}`} href={`/documents/rewards/proposals/${proposal.id}/${step.seq}.pdf`} /> : null}</td>
+            <td>
+              {step.memo ? <DownloadButton label={`Tờ trình của ${step.unitName}`} href={`/documents/rewards/proposals/${proposal.id}/${step.seq}.pdf`} /> : null}
+              {step.memo && step.signerName ? <span className="muted"> {step.signerRole ?? 'Chủ tịch'} {step.signerName} ký</span> : null}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -84,6 +104,7 @@ function ProposalActions({ proposal, onDone }: { proposal: Proposal; onDone(mess
   const { session } = useAuth();
   const token = session?.token ?? null;
   const [note, setNote] = useState('');
+  const [signer, setSigner] = useState({ signerRole: '', signerName: '' });
   const [decision, setDecision] = useState({ number: '', decidedOn: todayIso(), signerRole: proposal.authority === 'EMPLOYER' ? 'Giám đốc' : proposal.authorityName, signerName: '' });
   const action = useAction();
   const p = action.problem;
@@ -109,11 +130,21 @@ function ProposalActions({ proposal, onDone }: { proposal: Proposal; onDone(mess
           <textarea id={f('note')} value={note} onChange={(e) => setNote(e.target.value)} {...describedBy(f('note'), true, p('reason') ?? p('correction') ?? p('note'))} />
         </Field>
       ) : null}
+      {has('FORWARD') ? (
+        <div className="row">
+          <Field id={f('memo-role')} label="Chức vụ người ký tờ trình" hint="Để trống: tờ trình ghi “Chủ tịch”, ký tay." problem={p('signerRole')}>
+            <input id={f('memo-role')} value={signer.signerRole} onChange={(e) => setSigner({ ...signer, signerRole: e.target.value })} {...describedBy(f('memo-role'), true, p('signerRole'))} />
+          </Field>
+          <Field id={f('memo-name')} label="Họ tên người ký tờ trình" problem={p('signerName')}>
+            <input id={f('memo-name')} value={signer.signerName} onChange={(e) => setSigner({ ...signer, signerName: e.target.value })} {...describedBy(f('memo-name'), false, p('signerName'))} />
+          </Field>
+        </div>
+      ) : null}
       <div className="row">
         {has('FORWARD') ? (
           <button type="button" disabled={action.busy} onClick={() => send(async () => {
-            const { forwardProposal: sent } = await mutate<{ forwardProposal: { status: string; holderUnitName: string; authorityName: string } }>(FORWARD, { id: proposal.id, note: note || null }, token);
-            return `Đã chuyển hồ sơ ${proposal.subjectName} lên ${sent.status === 'WITH_AUTHORITY' ? sent.authorityName : sent.holderUnitName}`;
+            const { forwardProposal: sent } = await mutate<{ forwardProposal: SentProposal }>(FORWARD, { id: proposal.id, note: note || null, signerRole: signer.signerRole || null, signerName: signer.signerName || null }, token);
+            return `Đã chuyển hồ sơ ${proposal.subjectName} lên ${sentTo(sent)}`;
           })}>Chuyển lên cấp trên</button>
         ) : null}
         {has('RETURN') ? (
@@ -124,8 +155,8 @@ function ProposalActions({ proposal, onDone }: { proposal: Proposal; onDone(mess
         ) : null}
         {has('RESEND') ? (
           <button type="button" disabled={action.busy} onClick={() => send(async () => {
-            const { resendProposal: sent } = await mutate<{ resendProposal: { status: string; holderUnitName: string; authorityName: string } }>(RESEND, { id: proposal.id, correction: note }, token);
-            return `Đã gửi lại hồ sơ ${proposal.subjectName} lên ${sent.status === 'WITH_AUTHORITY' ? sent.authorityName : sent.holderUnitName}`;
+            const { resendProposal: sent } = await mutate<{ resendProposal: SentProposal }>(RESEND, { id: proposal.id, correction: note }, token);
+            return `Đã gửi lại hồ sơ ${proposal.subjectName} lên ${sentTo(sent)}`;
           })}>Gửi lại hồ sơ đã bổ sung</button>
         ) : null}
       </div>
@@ -164,7 +195,7 @@ function ProposalActions({ proposal, onDone }: { proposal: Proposal; onDone(mess
 /** An answer of the authority other than its decision, as its form asks for it and the API takes it. */
 interface AnswerKind {
   key: string;
-  legend(authority: string): string;
+  legend(proposal: Proposal): string;
   dayField: 'refusedOn' | 'returnedOn';
   reasonLabel: string;
   reasonHint: string;
@@ -173,22 +204,27 @@ interface AnswerKind {
   done(proposal: Proposal): string;
 }
 
+/** Who writes when the dossier is returned: the body that examines it for the authority, or the authority itself. */
+function returner(proposal: Proposal): string {
+  return proposal.authorityRoute.appraiser ?? proposal.authorityName;
+}
+
 /** The authority returns the dossier for correction: it is back with the level that sent it, which resends it. */
 const RETURN_ANSWER: AnswerKind = {
   key: 'authority-return',
-  legend: (authority) => `Hoặc: ${authority} trả lại hồ sơ để bổ sung`,
+  legend: (proposal) => `Hoặc: ${returner(proposal)} trả lại hồ sơ để bổ sung`,
   dayField: 'returnedOn',
   reasonLabel: 'Nội dung cần bổ sung, sửa',
   reasonHint: 'Như văn bản trả lại; hồ sơ về lại cấp đã trình để bổ sung rồi gửi lại (ít nhất 10 ký tự).',
   button: 'Ghi nhận trả lại hồ sơ',
   mutation: AUTHORITY_RETURN,
-  done: (proposal) => `Đã ghi nhận ${proposal.authorityName} trả lại hồ sơ ${proposal.subjectName} để bổ sung`,
+  done: (proposal) => `Đã ghi nhận ${returner(proposal)} trả lại hồ sơ ${proposal.subjectName} để bổ sung`,
 };
 
 /** The authority answers that it does not grant: the proposal ends, the nomination is refused with its reason. */
 const REFUSAL_ANSWER: AnswerKind = {
   key: 'refusal',
-  legend: (authority) => `Hoặc: ${authority} trả lời không khen thưởng`,
+  legend: (proposal) => `Hoặc: ${proposal.authorityName} trả lời không khen thưởng`,
   dayField: 'refusedOn',
   reasonLabel: 'Lý do không khen thưởng',
   reasonHint: 'Như văn bản trả lời; người được đề nghị và cán bộ đề nghị đọc được (ít nhất 10 ký tự).',
@@ -206,7 +242,7 @@ function AuthorityAnswerForm({ proposal, answer, onDone }: { proposal: Proposal;
   const f = (name: string) => `${answer.key}-${name}-${proposal.id}`;
   return (
     <fieldset>
-      <legend>{answer.legend(proposal.authorityName)}</legend>
+      <legend>{answer.legend(proposal)}</legend>
       <div className="row">
         <Field id={f('number')} label="Số văn bản trả lời" hint="Nếu có, như trên bản giấy." problem={p('number')}>
           <input id={f('number')} value={letter.number} onChange={(e) => setLetter({ ...letter, number: e.target.value })} {...describedBy(f('number'), true, p('number'))} />
@@ -240,7 +276,7 @@ function ProposalCard({ proposal, onDone }: { proposal: Proposal; onDone(message
         <span className="badge">{label(PROPOSAL_STATUS, proposal.status)}</span> Thẩm quyền quyết định: {proposal.authorityName} <span className="muted">({proposal.authoritySource})</span>
       </p>
       <p>{proposal.reason}</p>
-      <p className="muted">{proposal.proposingUnitName} trình ngày {day(proposal.proposedOn)} · thành tích ngày {day(proposal.achievedOn)} · hồ sơ đang ở: {proposal.status === 'WITH_AUTHORITY' ? proposal.authorityName : proposal.holderUnitName}</p>
+      <p className="muted">{proposal.proposingUnitName} trình ngày {day(proposal.proposedOn)} · thành tích ngày {day(proposal.achievedOn)} · hồ sơ đang ở: {proposal.status === 'WITH_AUTHORITY' ? proposal.authorityRoute.holderName : proposal.holderUnitName}</p>
       {proposal.returnReason ? <p className="alert alert-warning" role="status">Hồ sơ bị trả lại: {proposal.returnReason}</p> : null}
       {proposal.decision ? (
         <p className="alert alert-success" role="status">

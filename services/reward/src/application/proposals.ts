@@ -1,6 +1,6 @@
-import { ConflictError, DownloadNotFoundError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, documentIssuer, isAnonymous, type IssuedDocument, hasRole, type PROPOSAL_MOVES, isOfficerOver, isUuid, officerScope, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, type FieldProblem, type Identity, type Issuer, type Queryable, type TransactionScope } from '@thidua/common';
+import { ConflictError, DownloadNotFoundError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, documentIssuer, isAnonymous, type IssuedDocument, hasRole, type PROPOSAL_MOVES, isOfficerOver, isUuid, keptLength, officerScope, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, type FieldProblem, type Identity, type Issuer, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
-import { AUTHORITY_NAMES, authorityDecisionProblems, authorityRefusalProblems, authorityReturnProblems, daysHeld, nextStop, proposalNoteProblems, type AuthorityDecisionInput, type AuthorityRefusalInput, type AuthorityReturnInput } from '../domain/authority';
+import { AUTHORITY_NAMES, authorityDecisionProblems, authorityRoute, authorityRefusalProblems, authorityReturnProblems, daysHeld, memoSignerProblems, nextStop, proposalNoteProblems, type AuthorityDecisionInput, type AuthorityRefusalInput, type AuthorityReturnInput, type MemoSigner } from '../domain/authority';
 import type { TaskRating } from '../domain/rules';
 import { PROPOSAL_SELECT, PROPOSAL_STEP_SELECT, type DecisionRow, type ProposalRow, type ProposalStepRow, type UnitRef } from '../entities';
 import { loadForm } from './catalogue';
@@ -95,14 +95,22 @@ function unitsAbove(manager: EntityManager, unitPath: string): Promise<UnitRef[]
   return queryRows<UnitRef>(manager, `SELECT id, name, path, level FROM unit_refs WHERE $1 LIKE path || '%' AND path <> $1 ORDER BY length(path) DESC`, [unitPath]);
 }
 
-function authorityStepName(proposal: Pick<ProposalRow, 'authority' | 'holderUnitName'>): string {
-  return proposal.authority === 'EMPLOYER' ? `${AUTHORITY_NAMES.EMPLOYER} (${proposal.holderUnitName})` : AUTHORITY_NAMES[proposal.authority];
+/** Who decides the proposal, as its decision or refusal names them: the employer of the proposing union, or the authority. */
+function deciderName(proposal: Pick<ProposalRow, 'authority' | 'proposingUnitName'>): string {
+  return proposal.authority === 'EMPLOYER' ? `${AUTHORITY_NAMES.EMPLOYER} (${proposal.proposingUnitName})` : AUTHORITY_NAMES[proposal.authority];
 }
 
-async function closeStep(manager: EntityManager, proposalId: string, outcome: string, note: string | null, by: string): Promise<void> {
+/** What a level's tờ trình said when it sent the dossier up: the achievement as stated then, and who signed. */
+interface SentMemo {
+  reason: string;
+  signerRole: string | null;
+  signerName: string | null;
+}
+
+async function closeStep(manager: EntityManager, proposalId: string, outcome: string, note: string | null, by: string, memo: SentMemo | null = null): Promise<void> {
   await manager.query(
-    `UPDATE proposal_steps SET left_at = now(), outcome = $2, note = $3, acted_by = $4 WHERE proposal_id = $1 AND left_at IS NULL`,
-    [proposalId, outcome, note, by],
+    `UPDATE proposal_steps SET left_at = now(), outcome = $2, note = $3, acted_by = $4, sent_reason = $5, signer_role = $6, signer_name = $7 WHERE proposal_id = $1 AND left_at IS NULL`,
+    [proposalId, outcome, note, by, memo?.reason ?? null, memo?.signerRole ?? null, memo?.signerName ?? null],
   );
 }
 
@@ -115,12 +123,12 @@ async function openStep(manager: EntityManager, proposalId: string, at: { id: st
 }
 
 /** Moves the dossier to the next stop above `from`: the unit above it, or the authority. */
-async function sendUp(manager: EntityManager, proposal: Pick<ProposalRow, 'id' | 'authority'>, from: UnitRef): Promise<void> {
+async function sendUp(manager: EntityManager, proposal: Pick<ProposalRow, 'id' | 'authority' | 'proposingUnitName'>, from: UnitRef): Promise<void> {
   const next = nextStop(proposal.authority, await unitsAbove(manager, from.path));
   if (next === 'AUTHORITY') {
     await manager.query(`UPDATE reward_proposals SET status = 'WITH_AUTHORITY', holder_unit_id = $2, holder_unit_path = $3, holder_unit_name = $4, holder_level = $5, returned_by_unit_id = NULL, updated_at = now() WHERE id = $1`,
       [proposal.id, from.id, from.path, from.name, from.level]);
-    await openStep(manager, proposal.id, { id: null, name: authorityStepName({ authority: proposal.authority, holderUnitName: from.name }), level: 'AUTHORITY' });
+    await openStep(manager, proposal.id, { id: null, name: authorityRoute(proposal.authority, proposal.proposingUnitName).holderName, level: 'AUTHORITY' });
     return;
   }
   await manager.query(`UPDATE reward_proposals SET status = 'AT_LEVEL', holder_unit_id = $2, holder_unit_path = $3, holder_unit_name = $4, holder_level = $5, returned_by_unit_id = NULL, updated_at = now() WHERE id = $1`,
@@ -140,7 +148,8 @@ async function proposalFor(ctx: RewardContext, manager: EntityManager, id: strin
   if (!proposal || !canSeeProposal(ctx.identity, proposal)) throw new NotFoundError('Proposal', id, 'Không có hồ sơ đề nghị này, hoặc bạn không được xem');
   if (proposalActions(ctx.identity, proposal).includes(action)) return proposal;
   const where = `hồ sơ ${whereProposalIs(proposal)}`;
-  if (action === 'RETURN' && proposal.status === 'RETURNED' && !canPassDown(proposal)) {
+  // the holder's own officers hear why they cannot pass it down; anyone else, that it is not theirs to move
+  if (action === 'RETURN' && proposal.status === 'RETURNED' && !canPassDown(proposal) && proposalActions(ctx.identity, proposal).includes('RESEND')) {
     throw new ConflictError(`Không chuyển xuống được: ${proposal.holderUnitName} là cấp trình đề nghị, không còn cấp dưới để chuyển xuống; bổ sung hồ sơ rồi gửi lại`, { status: proposal.status });
   }
   if (!canActOnStatus(proposal.status, action)) throw new ConflictError(`Không thực hiện được: ${where}`, { status: proposal.status });
@@ -150,11 +159,11 @@ async function proposalFor(ctx: RewardContext, manager: EntityManager, id: strin
 function whereProposalIs(proposal: ProposalRow): string {
   switch (proposal.status) {
     case 'WITH_AUTHORITY':
-      return `đang chờ quyết định của ${authorityStepName(proposal)}`;
+      return `đã trình ${authorityRoute(proposal.authority, proposal.proposingUnitName).addressee}, đang chờ quyết định của ${deciderName(proposal)}`;
     case 'DECIDED':
       return 'đã có quyết định';
     case 'REFUSED':
-      return `đã được ${authorityStepName(proposal)} trả lời không khen thưởng`;
+      return `đã được ${deciderName(proposal)} trả lời không khen thưởng`;
     default:
       return `đang ở ${proposal.holderUnitName}${proposal.status === 'RETURNED' ? ' (bị trả lại để bổ sung)' : ''}`;
   }
@@ -184,6 +193,7 @@ async function moved({ manager, emit }: TransactionScope, id: string, action: Mo
       action,
       fromUnitPath,
       toUnitPath: proposal.status === 'WITH_AUTHORITY' ? null : proposal.holderUnitPath,
+      proposingUnitPath: proposal.proposingUnitPath,
       note,
       movedOn: todayInVietnam(),
     },
@@ -208,26 +218,35 @@ export function proposeReward(ctx: RewardContext, nominationId: string, input: P
     const id = created!.id;
     // the proposing level held the dossier from the nomination to the council's proposal
     await manager.query(
-      `INSERT INTO proposal_steps (proposal_id, seq, unit_id, unit_name, level, received_at, left_at, outcome, note, acted_by)
-       VALUES ($1, 1, $2, $3, $4, $5, now(), 'PROPOSED', NULL, $6)`,
+      `INSERT INTO proposal_steps (proposal_id, seq, unit_id, unit_name, level, received_at, left_at, outcome, note, acted_by, sent_reason, signer_role, signer_name)
+       SELECT $1, 1, $2, $3, $4, $5, now(), 'PROPOSED', NULL, $6, reason, signer_role, signer_name FROM reward_proposals WHERE id = $1`,
       [id, council.id, council.name, council.level, nomination.createdAt, ctx.identity.subject],
     );
-    await sendUp(manager, { id, authority: form.decidingAuthority }, council);
+    await sendUp(manager, { id, authority: form.decidingAuthority, proposingUnitName: council.name }, council);
     await manager.query(`UPDATE nominations SET status = 'PROPOSED', task_rating = $2, form_code = $3 WHERE id = $1`, [nomination.id, approved.taskRating, form.code]);
     return moved(scope, id, 'PROPOSED', council.path, null);
   });
 }
 
-/** The level holding the dossier passes it on: to the level above, or from the top to the authority. */
-export function forwardProposal(ctx: RewardContext, id: string, note: string | null): Promise<ProposalRow> {
-  const text = note?.trim().normalize('NFC') || null;
-  if (text && text.length > 5000) throw ValidationError.single('note', 'ý kiến tối đa 5.000 ký tự');
+/** The text of an optional field as kept: trimmed, NFC, null when empty. */
+function keptOrNull(value: string | null | undefined): string | null {
+  return value?.trim().normalize('NFC') || null;
+}
+
+/**
+ * The level holding the dossier passes it on: to the level above, or from the top to the authority, with its own
+ * tờ trình (its opinion, the achievement as the dossier states it now, and who signs it when that is recorded).
+ */
+export function forwardProposal(ctx: RewardContext, id: string, note: string | null, signer: MemoSigner = {}): Promise<ProposalRow> {
+  const text = keptOrNull(note);
+  const problems = [...(text && keptLength(text) > 5000 ? [{ field: 'note', message: 'ý kiến tối đa 5.000 ký tự' }] : []), ...memoSignerProblems(signer)];
+  if (problems.length) throw new ValidationError(problems);
   return ctx.transaction(async (scope) => {
     const { manager } = scope;
     const proposal = await proposalFor(ctx, manager, id, 'FORWARD');
     const holder = await requireUnit(manager, proposal.holderUnitId);
     const action = (await unitsAbove(manager, holder.path)).length ? 'FORWARDED' : 'SENT_TO_AUTHORITY';
-    await closeStep(manager, proposal.id, action, text, ctx.identity.subject);
+    await closeStep(manager, proposal.id, action, text, ctx.identity.subject, { reason: proposal.reason, signerRole: keptOrNull(signer.signerRole), signerName: keptOrNull(signer.signerName) });
     await sendUp(manager, proposal, holder);
     return moved(scope, proposal.id, action, holder.path, text);
   });
@@ -328,7 +347,7 @@ export function recordAuthorityDecision(ctx: RewardContext, id: string, input: A
       signerRole: input.signerRole.trim().normalize('NFC'),
       signerName: input.signerName.trim().normalize('NFC'),
       grantingUnit: await requireUnit(manager, proposal.proposingUnitId),
-      authority: { code: proposal.authority, name: authorityStepName(proposal) },
+      authority: { code: proposal.authority, name: deciderName(proposal) },
     });
     await closeStep(manager, proposal.id, 'DECIDED', decision.number, ctx.identity.subject);
     await manager.query(`UPDATE reward_proposals SET status = 'DECIDED', decision_id = $2, updated_at = now() WHERE id = $1`, [proposal.id, decision.id]);
@@ -349,7 +368,7 @@ export function recordAuthorityRefusal(ctx: RewardContext, id: string, input: Au
     await manager.query(`UPDATE reward_proposals SET status = 'REFUSED', refused_on = $2, refusal_reason = $3, refusal_number = $4, updated_at = now() WHERE id = $1`,
       [proposal.id, input.refusedOn, reason, number]);
     const nomination = (await loadNomination(manager, proposal.nominationId, true))!;
-    const refusedBy = authorityStepName(proposal);
+    const refusedBy = deciderName(proposal);
     await closeRefused(manager, nomination, `${refusedBy} không khen thưởng: ${reason}`);
     await emit(rewardRefused(nomination, { formCode: proposal.formCode, refusedOn: input.refusedOn, reason, refusedBy }));
     return (await proposalById(manager, proposal.id))!;
@@ -374,15 +393,6 @@ export function recordAuthorityReturn(ctx: RewardContext, id: string, input: Aut
   });
 }
 
-/**
- * Whom a grassroots union's tờ trình is addressed to for a yearly title its employer decides: the enterprise or agency
- * the union is named after ("Công đoàn Công ty May Thăng Long" → its leadership), or the authority's name in words.
- */
-function employerOf(unionName: string): string {
-  const organisation = /^Công đoàn (?:cơ sở )?(.+)$/u.exec(unionName)?.[1];
-  return organisation ? `Lãnh đạo ${organisation}` : AUTHORITY_NAMES.EMPLOYER;
-}
-
 /** The outcomes with which a level sent the dossier up with a tờ trình of its own: the proposing unit's, and each level's that passed it on. */
 const MEMO_OUTCOMES = ['PROPOSED', 'FORWARDED', 'SENT_TO_AUTHORITY'];
 
@@ -397,19 +407,23 @@ export function stepHasMemo(step: Pick<ProposalStepRow, 'outcome'>): boolean {
  */
 function memoModel(proposal: ProposalRow, issuer: Issuer, step: ProposalStepRow, sentTo: ProposalStepRow, from: ProposalStepRow | undefined): ProposalMemoModel {
   const proposing = step.outcome === 'PROPOSED';
+  const route = authorityRoute(proposal.authority, proposal.proposingUnitName);
+  const toAuthority = sentTo.level === 'AUTHORITY';
   return {
     issuer,
-    addressee: proposal.authority === 'EMPLOYER' ? employerOf(issuer.name) : sentTo.unitName,
-    sentToAuthority: sentTo.level === 'AUTHORITY',
+    addressee: toAuthority ? route.addressee : sentTo.unitName,
+    request: toAuthority ? route.request : `xem xét, trình ${AUTHORITY_NAMES[proposal.authority]}`,
+    alsoTo: toAuthority ? route.appraiser : null,
     date: proposing ? proposal.proposedOn : todayInVietnam(step.leftAt!),
     formName: proposal.formName,
     authorityName: AUTHORITY_NAMES[proposal.authority],
     subjectName: proposal.subjectName,
-    reason: proposal.reason,
+    // as the level sent it: a later correction does not re-write what it signed
+    reason: step.sentReason ?? proposal.reason,
     achievedOn: proposal.achievedOn,
     awardYear: proposal.awardYear,
-    signerRole: proposing ? proposal.signerRole : 'Chủ tịch',
-    signerName: proposing ? proposal.signerName : null,
+    signerRole: step.signerRole ?? (proposing ? proposal.signerRole : 'Chủ tịch'),
+    signerName: step.signerName ?? (proposing ? proposal.signerName : null),
     forwarding: proposing ? null : { fromUnitName: from?.unitName ?? proposal.proposingUnitName, proposingUnitName: proposal.proposingUnitName, opinion: step.note },
   };
 }

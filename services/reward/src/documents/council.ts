@@ -117,10 +117,12 @@ export function dossierPage(model: DossierModel): Html {
 /** One proposal's tờ trình (đề nghị khen thưởng): the proposing unit asks the next level, or the authority, for one form. */
 export interface ProposalMemoModel {
   issuer: Issuer;
-  /** The level it is sent to: the union unit above, or the authority itself (the employer, for yearly titles). */
+  /** The level it is sent to: the union unit above, or the authority's addressee (the employer, for yearly titles; the Prime Minister, for the President's forms). */
   addressee: string;
-  /** Sent to the authority itself, which decides, rather than to a level that passes it on. */
-  sentToAuthority: boolean;
+  /** What it asks of the addressee: to decide, or to put it to the authority. */
+  request: string;
+  /** The body that examines the dossier for the addressee, among the recipients (nơi nhận). */
+  alsoTo: string | null;
   date: string;
   formName: string;
   authorityName: string;
@@ -151,11 +153,11 @@ export function proposalMemoPage(model: ProposalMemoModel): Html {
     <div class="body">
       <p>Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;</p>
       ${memoBasis(model)}
-      <p>${model.issuer.name} trân trọng đề nghị ${model.addressee} ${model.sentToAuthority ? 'xem xét, quyết định' : `xem xét, trình ${model.authorityName}`} tặng
+      <p>${model.issuer.name} trân trọng đề nghị ${model.addressee} ${model.request} tặng
         ${model.formName} năm ${String(model.awardYear)} cho ${model.subjectName} (thẩm quyền quyết định: ${model.authorityName}).</p>
       <p>Thành tích (đạt được ngày ${shortDate(model.achievedOn)}): ${asSentence(model.reason)}</p>
       <p>Hồ sơ gồm: tờ trình này; ${received}báo cáo thành tích; biên bản họp ${minutesOf}.</p>
     </div>
-    ${closing(['Như trên', 'Lưu: VT, TĐKT'], { authority: collectiveAuthority(model.issuer.level), title: model.signerRole, name: model.signerName })}`;
+    ${closing(['Như trên', ...(model.alsoTo ? [model.alsoTo] : []), 'Lưu: VT, TĐKT'], { authority: collectiveAuthority(model.issuer.level), title: model.signerRole, name: model.signerName })}`;
   return documentPage(`Tờ trình đề nghị tặng ${model.formName} cho ${model.subjectName}`, body);
 }

@@ -98,6 +98,50 @@ function unionDecider(authority: DecidingAuthority, employer: SubjectEmployer): 
   return `${employer.councilUnit.name}, ${employer.kind === 'UNION_AGENCY' ? 'cơ quan công đoàn nơi làm việc' : 'cấp trên trực tiếp của tập thể'},`;
 }
 
+/**
+ * How a dossier reaches the authority from the last union level (decision 0043): whom that level's tờ trình is
+ * addressed to, what it asks, where the path says the dossier is while the authority holds it, and who examines it
+ * there and may return it for correction.
+ */
+export interface AuthorityRoute {
+  /** Kính gửi: the authority itself, or for the President's forms the Prime Minister, who puts them to the President. */
+  addressee: string;
+  /** What the tờ trình asks of the addressee. */
+  request: string;
+  /** The authority's step in the path. */
+  holderName: string;
+  /** The body that examines the dossier for the addressee and writes when it returns it, where it is not the addressee. */
+  appraiser: string | null;
+  source: string;
+}
+
+/** The body that examines the dossiers sent to the Prime Minister, and its ministry. */
+const CENTRAL_APPRAISAL = 'Ban Thi đua - Khen thưởng Trung ương';
+const CENTRAL_APPRAISER = `${CENTRAL_APPRAISAL} (Bộ Nội vụ)`;
+
+const CENTRAL_ROUTE_SOURCE = 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 83 khoản 2: người đứng đầu cơ quan trung ương của tổ chức chính trị - xã hội đề nghị Thủ tướng Chính phủ trình Chủ tịch nước tặng huân chương; '
+  + 'thủ tục hành chính 1.001718 (Cổng Dịch vụ công quốc gia): Ban Thi đua - Khen thưởng Trung ương xem xét hồ sơ, đề nghị bổ sung khi cần, trình Thủ tướng Chính phủ';
+
+/**
+ * The route to `authority` for a dossier proposed by `proposingUnitName`: a grassroots union addresses its employer by
+ * the enterprise or agency it is named after ("Công đoàn Công ty May Thăng Long" → its leadership).
+ */
+export function authorityRoute(authority: DecidingAuthority, proposingUnitName: string): AuthorityRoute {
+  const name = AUTHORITY_NAMES[authority];
+  switch (authority) {
+    case 'PRESIDENT':
+      return { addressee: AUTHORITY_NAMES.PRIME_MINISTER, request: `xem xét, trình ${name} quyết định`, holderName: `${AUTHORITY_NAMES.PRIME_MINISTER} trình ${name} (${CENTRAL_APPRAISAL} thẩm định)`, appraiser: CENTRAL_APPRAISER, source: CENTRAL_ROUTE_SOURCE };
+    case 'PRIME_MINISTER':
+      return { addressee: name, request: 'xem xét, quyết định', holderName: `${name} (${CENTRAL_APPRAISAL} thẩm định)`, appraiser: CENTRAL_APPRAISER, source: `${CENTRAL_ROUTE_SOURCE}; chưa đối chiếu phần về hình thức Thủ tướng Chính phủ quyết định` };
+    case 'EMPLOYER': {
+      const organisation = /^Công đoàn (?:cơ sở )?(.+)$/u.exec(proposingUnitName)?.[1];
+      return { addressee: organisation ? `Lãnh đạo ${organisation}` : name, request: 'xem xét, quyết định', holderName: `${name} (${proposingUnitName})`, appraiser: null, source: 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 83 khoản 1' };
+    }
+    default:
+      return { addressee: name, request: 'xem xét, quyết định', holderName: name, appraiser: null, source: 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 83' };
+  }
+}
+
 /** Where a proposal goes next from a union unit: the unit above it, or the authority itself from the top (or from the grassroots union, to its employer). */
 export function nextStop<U extends { level: string }>(authority: DecidingAuthority, ancestorsNearestFirst: readonly U[]): U | 'AUTHORITY' {
   if (authority === 'EMPLOYER') return 'AUTHORITY';
@@ -126,11 +170,27 @@ export function authorityDecisionProblems(input: AuthorityDecisionInput, sentOn:
   if (!EXTERNAL_NUMBER.test(number) || number.length > 40) problems.push({ field: 'number', message: 'ghi số quyết định như trên bản giấy, dạng số/QĐ-ký hiệu cơ quan ban hành, ví dụ 1234/QĐ-CTN' });
   if (input.decidedOn > today) problems.push({ field: 'decidedOn', message: 'ngày quyết định không thể ở tương lai' });
   if (input.decidedOn < sentOn) problems.push({ field: 'decidedOn', message: `ngày quyết định không thể trước ngày trình đề nghị (${shortDate(sentOn)})` });
-  for (const [field, label] of [['signerRole', 'chức vụ người ký, ví dụ “Chủ tịch nước”'], ['signerName', 'họ và tên người ký']] as const) {
-    const value = input[field].trim();
-    if (value.length < 3 || value.length > 120) problems.push({ field, message: `ghi ${label} (3–120 ký tự)` });
-  }
+  problems.push(...signerProblem('signerRole', input.signerRole, 'chức vụ người ký, ví dụ “Chủ tịch nước”'), ...signerProblem('signerName', input.signerName, 'họ và tên người ký'));
   return problems;
+}
+
+function signerProblem(field: 'signerRole' | 'signerName', value: string, label: string): FieldProblem[] {
+  const length = keptLength(value);
+  return length < 3 || length > 120 ? [{ field, message: `ghi ${label} (3–120 ký tự)` }] : [];
+}
+
+/** Who signs the tờ trình a level sends when it passes the dossier up; unrecorded, it reads “Chủ tịch” with the name left to sign by hand. */
+export interface MemoSigner {
+  signerRole?: string | null;
+  signerName?: string | null;
+}
+
+/** The problems of a level's signer: each part, when given, in 3–120 characters. */
+export function memoSignerProblems(signer: MemoSigner): FieldProblem[] {
+  const given = (value: string | null | undefined) => (value?.trim() ? value : null);
+  const role = given(signer.signerRole);
+  const name = given(signer.signerName);
+  return [...(role === null ? [] : signerProblem('signerRole', role, 'chức vụ người ký tờ trình, ví dụ “Phó Chủ tịch”')), ...(name === null ? [] : signerProblem('signerName', name, 'họ và tên người ký tờ trình'))];
 }
 
 /** The authority's answer that it does not grant (không khen thưởng), as it arrived. */

@@ -241,9 +241,14 @@ export interface ProposalStepRow {
   leftAt: Date | null;
   outcome: string | null;
   note: string | null;
+  /** For a level that sent the dossier up with its tờ trình: the achievement as the dossier stated it then, and who signed for the level. */
+  sentReason: string | null;
+  signerRole: string | null;
+  signerName: string | null;
 }
 
-export const PROPOSAL_STEP_SELECT = `SELECT proposal_id AS "proposalId", seq, unit_id AS "unitId", unit_name AS "unitName", level, received_at AS "receivedAt", left_at AS "leftAt", outcome, note
+export const PROPOSAL_STEP_SELECT = `SELECT proposal_id AS "proposalId", seq, unit_id AS "unitId", unit_name AS "unitName", level, received_at AS "receivedAt", left_at AS "leftAt", outcome, note,
+    sent_reason AS "sentReason", signer_role AS "signerRole", signer_name AS "signerName"
   FROM proposal_steps`;
 
 /** A decision flagged for review because a later publication changed the result it was based on (decision_reviews). */

@@ -2,7 +2,7 @@ import type { GraphQLResolverMap } from '@thidua/common';
 import type { RewardContext } from '../application/context';
 import { decisionById } from '../application/decisions';
 import { forwardProposal, proposalActions, proposeReward, recordAuthorityDecision, recordAuthorityRefusal, recordAuthorityReturn, resendProposal, returnProposal, rewardProposals, stepDays, stepHasMemo, visibleProposal, type ProposeInput } from '../application/proposals';
-import { AUTHORITY_NAMES, type AuthorityDecisionInput, type AuthorityRefusalInput, type AuthorityReturnInput } from '../domain/authority';
+import { AUTHORITY_NAMES, authorityRoute, type AuthorityDecisionInput, type AuthorityRefusalInput, type AuthorityReturnInput, type MemoSigner } from '../domain/authority';
 import type { NominationRow, ProposalRow, ProposalStepRow, RewardFormRow } from '../entities';
 
 type Ctx = RewardContext;
@@ -16,7 +16,7 @@ export const proposalResolvers: GraphQLResolverMap<Ctx> = {
   },
   Mutation: {
     proposeReward: (_: unknown, args: { nominationId: string; input: ProposeInput }, ctx: Ctx) => proposeReward(ctx, args.nominationId, args.input),
-    forwardProposal: (_: unknown, args: Id & { note?: string | null }, ctx: Ctx) => forwardProposal(ctx, args.id, args.note ?? null),
+    forwardProposal: (_: unknown, args: Id & MemoSigner & { note?: string | null }, ctx: Ctx) => forwardProposal(ctx, args.id, args.note ?? null, { signerRole: args.signerRole, signerName: args.signerName }),
     returnProposal: (_: unknown, args: Id & { reason: string }, ctx: Ctx) => returnProposal(ctx, args.id, args.reason),
     resendProposal: (_: unknown, args: Id & { correction: string; reason?: string | null }, ctx: Ctx) => resendProposal(ctx, args.id, args.correction, args.reason ?? null),
     recordAuthorityDecision: (_: unknown, args: Id & { input: AuthorityDecisionInput }, ctx: Ctx) => recordAuthorityDecision(ctx, args.id, args.input),
@@ -32,6 +32,7 @@ export const proposalResolvers: GraphQLResolverMap<Ctx> = {
   RewardProposal: {
     form: (proposal: ProposalRow, _: unknown, ctx: Ctx) => ctx.loaders.form.load(proposal.formCode),
     authorityName: (proposal: ProposalRow) => AUTHORITY_NAMES[proposal.authority],
+    authorityRoute: (proposal: ProposalRow) => authorityRoute(proposal.authority, proposal.proposingUnitName),
     steps: (proposal: ProposalRow, _: unknown, ctx: Ctx) => ctx.loaders.proposalSteps.load(proposal.id),
     returnReason: async (proposal: ProposalRow, _: unknown, ctx: Ctx) =>
       proposal.status === 'RETURNED' ? ((await ctx.loaders.proposalSteps.load(proposal.id)).findLast((step) => step.outcome === 'RETURNED')?.note ?? null) : null,
