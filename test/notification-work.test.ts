@@ -381,7 +381,8 @@ describe('a dossier on its way to the deciding authority', () => {
       { id: proposalId, i: { number: '88/VPCP-TĐKT', returnedOn: todayInVietnam(), reason: 'Thiếu ý kiến của cấp ủy nơi cư trú' } }, people.adminVn.token);
     const [returned] = await inboxOf(people.adminVn, 'PROPOSAL_RETURNED', 1);
     expect(returned!.body).toBe('Cấp có thẩm quyền quyết định đã trả lại hồ sơ đề nghị tặng Bằng khen của Thủ tướng Chính phủ cho Trần Thị Lan để bổ sung. '
-      + 'Lý do: Thiếu ý kiến của cấp ủy nơi cư trú (văn bản số 88/VPCP-TĐKT). Đề nghị đồng chí bổ sung rồi gửi lại hồ sơ.');
+      + 'Lý do: Thiếu ý kiến của cấp ủy nơi cư trú (văn bản số 88/VPCP-TĐKT). Đề nghị đồng chí bổ sung rồi gửi lại hồ sơ, '
+      + 'hoặc chuyển xuống cấp dưới để bổ sung nếu phần cần bổ sung do cấp dưới lưu giữ.');
   });
 });
 

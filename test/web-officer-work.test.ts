@@ -236,7 +236,13 @@ describe('an officer of Hà Nội at work', () => {
     const levels = form.getByLabel('Cấp khen thưởng').locator('option');
     await page.waitForFunction(() => document.querySelectorAll('#nominate-granting option').length === 4);
     expect(await levels.allTextContents()).toEqual(['Chọn…', 'Công đoàn Công ty May Thăng Long', 'Liên đoàn Lao động thành phố Hà Nội', 'Tổng Liên đoàn Lao động Việt Nam']);
+    // with a form chosen, only the levels that may take it for him: a provincial Bằng khen is not his union's, a Giấy khen only his union's
+    await form.getByLabel('Hình thức khen thưởng').selectOption('BK_TINH');
+    await page.waitForFunction(() => document.querySelectorAll('#nominate-granting option').length === 3);
+    expect(await levels.allTextContents()).toEqual(['Chọn…', 'Liên đoàn Lao động thành phố Hà Nội', 'Tổng Liên đoàn Lao động Việt Nam']);
     await form.getByLabel('Hình thức khen thưởng').selectOption('GIAY_KHEN');
+    await page.waitForFunction(() => document.querySelectorAll('#nominate-granting option').length === 2);
+    expect(await levels.allTextContents()).toEqual(['Chọn…', 'Công đoàn Công ty May Thăng Long']);
     await form.getByLabel('Thành tích', { exact: true }).fill('Phát hiện sớm sự cố lò hơi, cứu dây chuyền may khỏi cháy');
     await form.getByLabel('Cấp khen thưởng').selectOption({ label: 'Công đoàn Công ty May Thăng Long' });
     await form.getByRole('button', { name: 'Gửi đề nghị' }).click();

@@ -91,6 +91,10 @@ describe('the texts of every kind', () => {
       + 'Lý do: Thiếu báo cáo thành tích có xác nhận. Đề nghị đồng chí bổ sung rồi gửi lại hồ sơ.');
     expect(renderNotification('PROPOSAL_RETURNED', { proposalId: 'p1', subjectName: 'Lan', formName: 'Huân chương Lao động hạng Ba', returnedBy: null, note: 'Thiếu bản tóm tắt (văn bản số 245/VPCTN)' }).body)
       .toMatch(/^Cấp có thẩm quyền quyết định đã trả lại hồ sơ .* Lý do: Thiếu bản tóm tắt \(văn bản số 245\/VPCTN\)\. /);
+    // a level above the one that proposed it hears it may also pass the dossier down (decision 0041)
+    const passesDown = renderNotification('PROPOSAL_RETURNED', { proposalId: 'p1', subjectName: 'Lan', formName: 'Huân chương Lao động hạng Ba', returnedBy: null, note: 'Thiếu bản tóm tắt', passesDown: true });
+    expect(passesDown.body).toMatch(/Đề nghị đồng chí bổ sung rồi gửi lại hồ sơ, hoặc chuyển xuống cấp dưới để bổ sung nếu phần cần bổ sung do cấp dưới lưu giữ\.$/);
+    expect(returned.body).not.toContain('chuyển xuống');
   });
 
   it('reads an appeal deadline in Việt Nam time', () => {

@@ -36,6 +36,8 @@ function levelsOf(unit: ChainUnit | null | undefined): { id: string; name: strin
 }
 const MINE = `query OfficerNominations { adHoc: nominations(source: AD_HOC, first: 20) { edges { node { id source status subjectName achievedOn form { name } grantingUnit { name } } } }
   officer: nominations(source: OFFICER, first: 20) { edges { node { id source status subjectName achievedOn form { name } grantingUnit { name } } } } }`;
+/** The levels whose council may take the chosen form for the chosen subject (its granting levels, the employer's rules). */
+const COUNCILS = `query NominationCouncils($form: String!, $m: ID, $u: ID) { grantingCouncils(formCode: $form, memberId: $m, unitId: $u) { unit { id } } }`;
 const NOMINATE = `mutation Nominate($input: NominateInput!) { nominate(input: $input) { id subjectName form { name } grantingUnit { name } } }`;
 
 const TASK_RATING: Record<string, string> = { COMPLETED: 'Hoàn thành nhiệm vụ', GOOD: 'Hoàn thành tốt nhiệm vụ', EXCELLENT: 'Hoàn thành xuất sắc nhiệm vụ' };
@@ -60,7 +62,11 @@ export function NominatePage() {
   const member = data.data?.members.edges.find((e) => e.node.id === form.memberId)?.node ?? null;
   const subjectUnitId = form.subjectKind === 'member' ? member?.unit.id : subjectUnit?.id;
   const chain = useQuery<{ unionUnit: ChainUnit | null }>(CHAIN, { id: subjectUnitId }, !subjectUnitId);
-  const levels = subjectUnitId ? levelsOf(chain.data?.unionUnit) : [];
+  const subjectRef = form.subjectKind === 'member' ? { m: form.memberId || null, u: null } : { m: null, u: subjectUnit?.id ?? null };
+  const councils = useQuery<{ grantingCouncils: { unit: { id: string } }[] }>(COUNCILS, { form: form.formCode, ...subjectRef }, !form.formCode || !subjectUnitId);
+  // with a form chosen, only the levels whose council may take it for this subject; without one, every level (its council chooses)
+  const allowed = form.formCode && councils.data ? new Set(councils.data.grantingCouncils.map((c) => c.unit.id)) : null;
+  const levels = subjectUnitId ? levelsOf(chain.data?.unionUnit).filter((l) => allowed === null || allowed.has(l.id)) : [];
   // a level chosen for another subject (the kind or the person changed) is not this one's
   const granting = levels.some((l) => l.id === form.grantingUnitId) ? form.grantingUnitId : '';
   const subject = form.subjectKind === 'member' ? 'INDIVIDUAL' : 'COLLECTIVE';
@@ -91,7 +97,7 @@ export function NominatePage() {
   return (
     <Page title="Đề nghị khen thưởng">
       <p className="muted">Đề nghị khen thưởng đột xuất một thành tích vừa lập, hoặc đề nghị một cá nhân, tập thể bạn phát hiện. Hội đồng Thi đua – Khen thưởng của cấp khen thưởng sẽ xét.</p>
-      <ErrorBox error={unit.error ?? data.error ?? chain.error} />
+      <ErrorBox error={unit.error ?? data.error ?? chain.error ?? councils.error} />
       <form className="stack" onSubmit={submit} noValidate aria-label="Đề nghị khen thưởng">
         <div className="row">
           <Field id="nominate-source" label="Loại đề nghị" problem={p('source')}>
@@ -123,7 +129,7 @@ export function NominatePage() {
           <UnitPicker own={mine} value={subjectUnit} onChange={(u) => { setSubjectUnit(u); setForm({ ...form, grantingUnitId: '' }); }} problem={subjectProblem} idPrefix="nominate-subject-" label="Tập thể được đề nghị" />
         )}
         <div className="row">
-          <Field id="nominate-granting" label="Cấp khen thưởng" hint="Đơn vị của người, tập thể được đề nghị hoặc cấp trên của đơn vị đó; chọn người, tập thể trước." problem={p('grantingUnitId')}>
+          <Field id="nominate-granting" label="Cấp khen thưởng" hint="Đơn vị của người, tập thể được đề nghị hoặc cấp trên của đơn vị đó; chọn người, tập thể trước. Đã chọn hình thức thì chỉ hiện các cấp được xét hình thức đó." problem={p('grantingUnitId')}>
             <select id="nominate-granting" value={granting} onChange={(e) => setForm({ ...form, grantingUnitId: e.target.value })} {...describedBy('nominate-granting', true, p('grantingUnitId'))}>
               <option value="">Chọn…</option>
               {levels.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}

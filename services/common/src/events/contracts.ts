@@ -445,6 +445,11 @@ export const EVENT_PAYLOAD_SCHEMAS = {
       /** The union unit that let the dossier go, and the one holding it now (null when the authority holds it). */
       fromUnitPath: unitPath(),
       toUnitPath: nullable(unitPath()),
+      /**
+       * The level whose council proposed it: a level above it that has the dossier back may pass it further down
+       * (decision 0041). Added after v1 shipped, optional so that events already written stay valid; the producer always sends it.
+       */
+      proposingUnitPath: Type.Optional(unitPath()),
       /** The reason of a return, the correction made, or a note on passing it on. */
       note: nullable(paragraph()),
       movedOn: day(),

@@ -130,6 +130,7 @@ export async function proposalMoved(manager: EntityManager, event: EventEnvelope
   const returnedBy = p.fromUnitPath === p.toUnitPath ? null : (units.fromName ?? 'Cấp trên');
   await notify(manager, 'PROPOSAL_RETURNED', `${p.proposalId}:${event.id}`, {
     proposalId: p.proposalId, subjectName: p.subject.name, formName: p.formName, returnedBy, note: p.note ?? '',
+    passesDown: p.proposingUnitPath !== undefined && p.proposingUnitPath !== p.toUnitPath,
   // at the national level its national admins act on proposals too (as reward lets them)
   }, p.toUnitPath, { officersOf: [units.to], nationalAdmins: units.toIsTop === true });
 }

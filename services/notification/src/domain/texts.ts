@@ -50,8 +50,11 @@ export interface NotificationParams {
     daysHeld: number;
     daysAllowed: number;
   };
-  /** A proposal returned to the level for correction, by the level above (named) or by the authority (null). */
-  PROPOSAL_RETURNED: { proposalId: string; subjectName: string; formName: string; returnedBy: string | null; note: string };
+  /**
+   * A proposal returned to the level for correction, by the level above (named) or by the authority (null); a level
+   * above the one that proposed it may also pass it further down (`passesDown`).
+   */
+  PROPOSAL_RETURNED: { proposalId: string; subjectName: string; formName: string; returnedBy: string | null; note: string; passesDown?: boolean };
   /** The council of the granting unit returned the nominator's dossier for what it lacks (trả lại hồ sơ). */
   NOMINATION_RETURNED: { nominationId: string; subjectName: string; grantingUnitName: string; reason: string };
   REWARD_GRANTED: { decisionId: string; decisionNumber: string; decidedOn: string; formName: string; subjectName: string; collective: boolean; amountVnd: number };
@@ -209,7 +212,8 @@ const RENDERERS: Renderers = {
   PROPOSAL_RETURNED: (p) => ({
     title: `Hồ sơ trình khen bị trả lại: ${p.subjectName}`,
     body: `${p.returnedBy ?? 'Cấp có thẩm quyền quyết định'} đã trả lại hồ sơ đề nghị tặng ${p.formName} cho ${p.subjectName} để bổ sung. ` +
-      `Lý do: ${asSentence(p.note)} Đề nghị đồng chí bổ sung rồi gửi lại hồ sơ.`,
+      `Lý do: ${asSentence(p.note)} Đề nghị đồng chí bổ sung rồi gửi lại hồ sơ` +
+      (p.passesDown ? ', hoặc chuyển xuống cấp dưới để bổ sung nếu phần cần bổ sung do cấp dưới lưu giữ.' : '.'),
     link: '/work/proposals',
   }),
   NOMINATION_RETURNED: (p) => ({
