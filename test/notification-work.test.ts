@@ -383,6 +383,12 @@ describe('a dossier on its way to the deciding authority', () => {
     expect(returned!.body).toBe('Cấp có thẩm quyền quyết định đã trả lại hồ sơ đề nghị tặng Bằng khen của Thủ tướng Chính phủ cho Trần Thị Lan để bổ sung. '
       + 'Lý do: Thiếu ý kiến của cấp ủy nơi cư trú (văn bản số 88/VPCP-TĐKT). Đề nghị đồng chí bổ sung rồi gửi lại hồ sơ, '
       + 'hoặc chuyển xuống cấp dưới để bổ sung nếu phần cần bổ sung do cấp dưới lưu giữ.');
+    // held there past its days, the federation is reminded it may pass it down too: it is above the union that proposed it
+    await eventuallyCounted('notification', `proposal_refs WHERE id = $1 AND status = 'RETURNED' AND proposing_unit_path = $2`, [proposalId, tree.units.kcn!.path], 1, 'the returned proposal with its proposer');
+    await db.query(`UPDATE proposal_refs SET since = $2 WHERE id = $1`, [proposalId, daysAgoInVietnam(31)]);
+    await scan();
+    const reminders = await inboxOf(people.adminVn, 'PROPOSAL_HELD', 2);
+    expect(reminders.map((r) => r.body)).toContainEqual(expect.stringMatching(/đã bị trả lại, chờ bổ sung tại Tổng Liên đoàn Lao động Việt Nam 31 ngày .* bổ sung rồi gửi lại hồ sơ, hoặc chuyển xuống cấp dưới để bổ sung\.$/));
   });
 });
 

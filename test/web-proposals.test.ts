@@ -126,8 +126,25 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
     expect(await rows.nth(2).getByRole('button').count()).toBe(0);
     // days per level: the column is there for every level, counted by the server
     expect(await rows.nth(0).locator('td').nth(3).textContent()).toMatch(/^\d+$/);
-    await officer.close();
     expect((await s.api.ok(PROPOSAL, { id: nominationId }, s.tokens.officerHn)).nomination.status).toBe('GRANTED');
+
+    // the President later annuls it: the federation records the President's decision as it arrives, with its own number (decision 0044)
+    await done.getByRole('button', { name: 'Ghi nhận quyết định hủy bỏ, thu hồi của Chủ tịch nước…' }).click();
+    const annul = done.getByRole('group', { name: 'Quyết định hủy bỏ, thu hồi Quyết định số 1234/QĐ-CTN của Chủ tịch nước' });
+    await annul.getByLabel('Căn cứ pháp lý').selectOption({ label: 'Gian dối trong việc kê khai công trạng, thành tích' });
+    await annul.getByLabel('Lý do').fill('Kết luận thanh tra số 7/KL-TTCP: kê khai khống thành tích sáng kiến');
+    await annul.getByLabel('Người ký (chức danh)').fill('Chủ tịch nước');
+    await annul.getByLabel('Họ tên người ký').fill('Lương Cường');
+    await annul.getByRole('button', { name: 'Ghi nhận quyết định hủy bỏ, thu hồi' }).click();
+    const numberError = officer.page.locator(`[id^="number-"][id$="-error"]`).filter({ hasText: 'số/QĐ' });
+    await numberError.waitFor();
+    await annul.getByLabel('Số quyết định hủy bỏ, thu hồi của Chủ tịch nước').fill('2002/QĐ-CTN');
+    await annul.getByRole('button', { name: 'Ghi nhận quyết định hủy bỏ, thu hồi' }).click();
+    await officer.page.getByText('Đã ghi nhận việc hủy bỏ Quyết định số 1234/QĐ-CTN theo Quyết định số 2002/QĐ-CTN').waitFor();
+    await done.getByText(/Hủy bỏ quyết định theo Quyết định số 2002\/QĐ-CTN/).waitFor();
+    await officer.close();
+    expect((await s.api.ok(`query($id: ID!) { nomination(id: $id) { decision { status revocation { number signerName } } } }`, { id: nominationId }, s.tokens.officerHn)).nomination.decision)
+      .toEqual({ status: 'REVOKED', revocation: { number: '2002/QĐ-CTN', signerName: 'Lương Cường' } });
   }, PLAY);
 });
 

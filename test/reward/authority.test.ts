@@ -250,7 +250,8 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     expect((await s.api.ok(FORWARD, { id }, s.tokens.officerHn)).forwardProposal).toMatchObject({ status: 'AT_LEVEL', holderUnitName: 'Tổng Liên đoàn Lao động Việt Nam' });
     expect((await s.api.ok(FORWARD, { id }, tokens.officerVn)).forwardProposal).toMatchObject({ status: 'WITH_AUTHORITY', authorityName: 'Chủ tịch nước' });
     const decision = { number: '1301/QĐ-CTN', decidedOn: today, signerRole: 'Chủ tịch nước', signerName: 'Lương Cường' };
-    expect((await s.api.ok(RECORD, { id, input: decision }, tokens.officerVn)).recordAuthorityDecision).toMatchObject({ number: '1301/QĐ-CTN', formCode: 'HCLD3' });
+    const granted = (await s.api.ok(RECORD, { id, input: decision }, tokens.officerVn)).recordAuthorityDecision;
+    expect(granted).toMatchObject({ number: '1301/QĐ-CTN', formCode: 'HCLD3' });
 
     const done = (await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { ${PROPOSAL_FIELDS} } }`, { id }, s.tokens.officerHn)).rewardProposal;
     expect(done.steps.map((step: { unitName: string; outcome: string }) => [step.unitName, step.outcome])).toEqual([
@@ -265,6 +266,14 @@ describe('a Huân chương goes from the grassroots union to the President', () 
       ['Tổng Liên đoàn Lao động Việt Nam', 'SENT_TO_AUTHORITY'],
       [ROUTE_TO_PRESIDENT, 'DECIDED'],
     ]);
+    // only the President annuls it (decision 0044): the union's council cannot, the federation's officers record the President's decision as it arrives
+    const REVOKE = `mutation($id: ID!, $input: RevokeDecisionInput!) { revokeRewardDecision(id: $id, input: $input) { status revocation { number signerRole signerName } } }`;
+    const annulment = { kind: 'ANNULLED', legalGround: 'FALSE_DECLARATION', reason: 'Kết luận thanh tra: kê khai khống hiệu quả sáng kiến cắt vải', amountReclaimedVnd: granted.amountVnd, signerRole: 'Chủ tịch Công đoàn cơ sở' };
+    expect(await refusal(s, REVOKE, { id: granted.id, input: annulment }, s.tokens.councilMay)).toMatchObject({ code: 'FORBIDDEN', rule: 'DECIDING_AUTHORITY', message: expect.stringContaining('chỉ Chủ tịch nước hủy bỏ, thu hồi') });
+    expect((await s.api.refused(REVOKE, { id: granted.id, input: { ...annulment, number: 'QĐ 2001', signerRole: 'Chủ tịch nước', signerName: 'Lương Cường' } }, tokens.officerVn)).problems.map((p) => p.field)).toEqual(['number']);
+    expect((await s.api.ok(REVOKE, { id: granted.id, input: { ...annulment, number: '2001/QĐ-CTN', signerRole: 'Chủ tịch nước', signerName: 'Lương Cường' } }, tokens.officerVn)).revokeRewardDecision)
+      .toEqual({ status: 'REVOKED', revocation: { number: '2001/QĐ-CTN', signerRole: 'Chủ tịch nước', signerName: 'Lương Cường' } });
+
     // the company's union hears it is back with it (a move to it, from Hà Nội)
     const movesOf = (messages: Parameters<typeof payloadsOf>[0]) => payloadsOf(messages, 'RewardProposalMoved').filter((p) => p.proposalId === id && p.action === 'RETURNED');
     const events = await s.rewardEvents((messages) => movesOf(messages).length === 3);

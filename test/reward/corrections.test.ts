@@ -210,9 +210,19 @@ describe('annulling a decision', () => {
     expect(payloadsOf(messages, 'RewardRevoked').find((p) => p.decisionId === decision.id)).toMatchObject({
       decisionNumber: decision.number, kind: 'ANNULLED', legalGround: 'FALSE_DOCUMENTS', amountReclaimedVnd: decision.amountVnd, subject: { name: 'Nguyễn Thị Hoa', memberId: s.members.hoa },
     });
-    // the director's LĐTT, annulled in the register by the council that proposed it, is no basis for a CSTĐCS
+    // the director's LĐTT is annulled by the director (decision 0044): the council that proposed it cannot, the employer records his decision as on its paper
     const title = await s.decide({ memberKey: 'tuan', granting: 'may', formCode: 'LDTT', taskRating: 'GOOD', achievedOn: daysAgo(60), awardYear: year }, daysAgo(40));
-    await s.api.ok(REVOKE, { id: title.id, input: { ...annulment(), amountReclaimedVnd: title.amountVnd, signerRole: 'Chủ tịch Công đoàn cơ sở' } }, s.tokens.councilMay);
+    const byUnion = { ...annulment(), amountReclaimedVnd: title.amountVnd, signerRole: 'Chủ tịch Công đoàn cơ sở' };
+    const councilTry = await s.api.refused(REVOKE, { id: title.id, input: byUnion }, s.tokens.councilMay);
+    expect(councilTry).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('chỉ Thủ trưởng cơ quan, đơn vị hoặc Giám đốc doanh nghiệp (Công đoàn Công ty May Thăng Long) hủy bỏ, thu hồi') });
+    expect((await s.api.refused(REVOKE, { id: title.id, input: byUnion }, s.tokens.officerHn)).code).toBe('FORBIDDEN');
+    const unnumbered = await s.api.refused(REVOKE, { id: title.id, input: { ...byUnion, signerRole: 'Giám đốc' } }, s.tokens.employer);
+    expect(unnumbered.problems.map((p) => p.field)).toEqual(['number', 'signerName']);
+    expect((await s.api.ok(DECISION, { id: title.id })).rewardDecision).toMatchObject({ status: 'VALID', revocation: null });
+    const byDirector = (await s.api.ok(REVOKE, { id: title.id, input: { ...byUnion, signerRole: 'Giám đốc', signerName: 'Trần Văn Nam', number: '31/QĐ-CTMTL' } }, s.tokens.employer)).revokeRewardDecision;
+    expect(byDirector).toMatchObject({ status: 'REVOKED', revocation: { kind: 'ANNULLED', number: '31/QĐ-CTMTL', signerRole: 'Giám đốc' } });
+    expect((await s.api.ok(`query($id: ID!) { rewardDecision(id: $id) { revocation { signerName } } }`, { id: title.id })).rewardDecision.revocation).toEqual({ signerName: 'Trần Văn Nam' });
+    // so annulled, it is no basis for a CSTĐCS
     const cstdcs = await s.nominate({ memberKey: 'tuan', granting: 'may', formCode: 'CSTDCS', taskRating: 'EXCELLENT', achievedOn: daysAgo(60), awardYear: year });
     await s.approve(cstdcs);
     expect(await s.refusedProposal(cstdcs, today)).toMatchObject({ rule: 'TITLE_IN_YEAR', message: expect.stringContaining(`cần có Lao động tiên tiến năm ${year} trước`) });

@@ -86,6 +86,8 @@ describe('the texts of every kind', () => {
       .toContain('Đề nghị đồng chí trình cấp có thẩm quyền hoặc trả lại hồ sơ kèm lý do.');
     expect(renderNotification('PROPOSAL_HELD', { ...base, returned: true, atTop: false }).body)
       .toMatch(/đã bị trả lại, chờ bổ sung tại Liên đoàn Lao động tỉnh Bắc Ninh 22 ngày .* Đề nghị đồng chí bổ sung rồi gửi lại hồ sơ\.$/);
+    expect(renderNotification('PROPOSAL_HELD', { ...base, returned: true, passesDown: true, atTop: false }).body)
+      .toMatch(/Đề nghị đồng chí bổ sung rồi gửi lại hồ sơ, hoặc chuyển xuống cấp dưới để bổ sung\.$/);
     const returned = renderNotification('PROPOSAL_RETURNED', { proposalId: 'p1', subjectName: 'Trần Thị Lan', formName: 'Bằng khen của Thủ tướng Chính phủ', returnedBy: 'Liên đoàn Lao động tỉnh Bắc Ninh', note: 'Thiếu báo cáo thành tích có xác nhận. ' });
     expect(returned.body).toBe('Liên đoàn Lao động tỉnh Bắc Ninh đã trả lại hồ sơ đề nghị tặng Bằng khen của Thủ tướng Chính phủ cho Trần Thị Lan để bổ sung. '
       + 'Lý do: Thiếu báo cáo thành tích có xác nhận. Đề nghị đồng chí bổ sung rồi gửi lại hồ sơ.');

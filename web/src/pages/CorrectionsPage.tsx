@@ -2,19 +2,11 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { mutate } from '../api';
 import { useAuth } from '../auth';
-import { CORRECTION_KIND, NOMINATION_STATUS, day, label, todayIso, vnd, withReward } from '../format';
+import { CORRECTION_KIND, NOMINATION_STATUS, day, label, vnd, withReward } from '../format';
 import { DownloadButton } from '../downloads';
-import { useAction, usePagedQuery, useQuery, type Connection } from '../hooks';
-import { Empty, ErrorBox, Field, Loading, MoreButton, Outcome, Page, describedBy } from '../ui';
-
-interface Ground {
-  code: string;
-  kind: string;
-  label: string;
-  source: string;
-  verified: boolean;
-  reclaimsAll: boolean;
-}
+import { useAction, usePagedQuery, type Connection } from '../hooks';
+import { Empty, ErrorBox, Field, Loading, MoreButton, Outcome, Page, Success, describedBy } from '../ui';
+import { RevokeDecisionForm } from './RevokeDecisionForm';
 
 interface Decision {
   id: string;
@@ -22,6 +14,8 @@ interface Decision {
   decidedOn: string;
   amountVnd: number;
   status: 'VALID' | 'REVOKED';
+  decidingAuthority: string;
+  authorityName: string | null;
   revocation: { kind: string; number: string; revokedOn: string; reason: string; legalSource: string; amountReclaimedVnd: number } | null;
 }
 
@@ -38,12 +32,10 @@ interface Nomination {
 
 const NOMINATIONS = `query Corrections($status: NominationStatus!, $search: String, $after: String) { nominations(status: $status, search: $search, first: 20, after: $after) { edges { node {
   id status subjectName reason correctionReason grantingUnit { id } form { name }
-  decision { id number decidedOn amountVnd status revocation { kind number revokedOn reason legalSource amountReclaimedVnd } }
+  decision { id number decidedOn amountVnd status decidingAuthority authorityName revocation { kind number revokedOn reason legalSource amountReclaimedVnd } }
 } } pageInfo { hasNextPage endCursor } } }`;
-const GROUNDS = `query DecisionLegalGrounds { decisionLegalGrounds { code kind label source verified reclaimsAll } }`;
 const WITHDRAW = `mutation Withdraw($id: ID!, $reason: String!) { withdrawNomination(id: $id, reason: $reason) { status } }`;
 const RETURN = `mutation ReturnDossier($id: ID!, $reason: String!) { returnNomination(id: $id, reason: $reason) { status } }`;
-const REVOKE = `mutation Revoke($id: ID!, $input: RevokeDecisionInput!) { revokeRewardDecision(id: $id, input: $input) { status revocation { number } } }`;
 
 /** Withdraw (officers, the proposing side) or return the dossier (the council) of a nomination still being considered. */
 function OpenCard({ nomination, onDone }: { nomination: Nomination; onDone(): void }) {
@@ -73,25 +65,12 @@ function OpenCard({ nomination, onDone }: { nomination: Nomination; onDone(): vo
   );
 }
 
-/** Annul or revoke a decision: the kind, its legal ground, the reason, the amount reclaimed, the signer and the day. */
-function DecisionCard({ nomination, grounds, onDone }: { nomination: Nomination; grounds: Ground[]; onDone(): void }) {
-  const { session } = useAuth();
+/** A decision of the unit: annulled or revoked here when the union made it; an authority's is that authority's to annul. */
+function DecisionCard({ nomination, onDone }: { nomination: Nomination; onDone(): void }) {
   const decision = nomination.decision!;
-  const [form, setForm] = useState({ kind: 'ANNULLED', legalGround: '', reason: '', amount: String(decision.amountVnd), signerRole: 'Chủ tịch', revokedOn: todayIso(), number: '' });
-  const action = useAction();
-  const p = action.problem;
-  const f = (name: string) => `${name}-${decision.id}`;
   const [opened, setOpened] = useState(false);
-  const ground = grounds.find((g) => g.code === form.legalGround);
-  const submit = () => void action.run(async () => {
-    const input = {
-      kind: form.kind, legalGround: form.legalGround || null, reason: form.reason, revokedOn: form.revokedOn || null,
-      amountReclaimedVnd: Number(form.amount.replace(/\D/g, '') || 0), signerRole: form.signerRole, number: form.number.trim() || null,
-    };
-    const { revokeRewardDecision } = await mutate<{ revokeRewardDecision: { revocation: { number: string } } }>(REVOKE, { id: decision.id, input }, session?.token ?? null);
-    onDone();
-    return `Đã ${form.kind === 'ANNULLED' ? 'hủy bỏ' : 'thu hồi'} Quyết định số ${decision.number} theo Quyết định số ${revokeRewardDecision.revocation.number}`;
-  });
+  const [done, setDone] = useState<string | null>(null);
+  const byAuthority = decision.decidingAuthority !== 'UNION';
   return (
     <article className="card" data-testid="decided-nomination">
       <h3>{nomination.subjectName}</h3>
@@ -102,44 +81,17 @@ function DecisionCard({ nomination, grounds, onDone }: { nomination: Nomination;
         <p className="alert alert-warning" role="status">
           {label(CORRECTION_KIND, decision.revocation.kind)} theo Quyết định số {decision.revocation.number} ngày {day(decision.revocation.revokedOn)}: {decision.revocation.reason}. Thu hồi {vnd(decision.revocation.amountReclaimedVnd)}.
         </p>
+      ) : byAuthority ? (
+        <p className="muted">
+          Quyết định do {decision.authorityName} ban hành: chỉ cấp đó hủy bỏ, thu hồi (Luật Thi đua, khen thưởng 2022, Điều 93). Công đoàn đề nghị; khi nhận được quyết định hủy bỏ,
+          {decision.decidingAuthority === 'EMPLOYER' ? ' người sử dụng lao động' : ' cán bộ cấp đã trình'} ghi nhận trên màn hình <Link to="/work/proposals">Hồ sơ trình khen</Link>.
+        </p>
       ) : !opened ? (
         <div><button type="button" className="secondary" aria-expanded={false} onClick={() => setOpened(true)}>Hủy bỏ, thu hồi quyết định…</button></div>
       ) : (
-        <div className="stack">
-          <div className="row">
-            <Field id={f('kind')} label="Hình thức">
-              <select id={f('kind')} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value, legalGround: '' })}>
-                {Object.entries(CORRECTION_KIND).map(([code, name]) => <option key={code} value={code}>{name}</option>)}
-              </select>
-            </Field>
-            <Field id={f('ground')} label="Căn cứ pháp lý" hint={ground ? `${ground.source}${ground.verified ? '' : ' (chưa đối chiếu)'}` : null} problem={p('legalGround')}>
-              <select id={f('ground')} value={form.legalGround} onChange={(e) => setForm({ ...form, legalGround: e.target.value })} {...describedBy(f('ground'), Boolean(ground), p('legalGround'))}>
-                <option value="">Chọn…</option>
-                {grounds.filter((g) => g.kind === form.kind).map((g) => <option key={g.code} value={g.code}>{g.label}</option>)}
-              </select>
-            </Field>
-          </div>
-          <Field id={f('reason')} label="Lý do" hint="Việc gì, căn cứ kết luận, văn bản nào." problem={p('reason')}>
-            <textarea id={f('reason')} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} {...describedBy(f('reason'), true, p('reason'))} />
-          </Field>
-          <div className="row">
-            <Field id={f('amount')} label="Số tiền thu hồi (đồng)" hint={ground?.reclaimsAll ? 'Thu hồi toàn bộ tiền thưởng' : `Từ 0 đến ${vnd(decision.amountVnd)}`} problem={p('amountReclaimedVnd')}>
-              <input id={f('amount')} inputMode="numeric" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value })} {...describedBy(f('amount'), true, p('amountReclaimedVnd'))} />
-            </Field>
-            <Field id={f('date')} label="Ngày quyết định hủy bỏ, thu hồi" problem={p('revokedOn')}>
-              <input id={f('date')} type="date" value={form.revokedOn} onChange={(e) => setForm({ ...form, revokedOn: e.target.value })} {...describedBy(f('date'), false, p('revokedOn'))} />
-            </Field>
-            <Field id={f('signer')} label="Người ký (chức danh)" problem={p('signerRole')}>
-              <input id={f('signer')} value={form.signerRole} onChange={(e) => setForm({ ...form, signerRole: e.target.value })} {...describedBy(f('signer'), false, p('signerRole'))} />
-            </Field>
-            <Field id={f('number')} label="Số quyết định (theo sổ giấy, nếu có)" hint="Để trống: hệ thống cấp số tiếp theo." problem={p('number')}>
-              <input id={f('number')} value={form.number} onChange={(e) => setForm({ ...form, number: e.target.value })} {...describedBy(f('number'), true, p('number'))} />
-            </Field>
-          </div>
-          <div><button type="button" className="danger" disabled={action.busy} onClick={submit}>{form.kind === 'ANNULLED' ? 'Hủy bỏ quyết định' : 'Thu hồi quyết định'}</button></div>
-        </div>
+        <RevokeDecisionForm decision={decision} authority={null} onDone={(message) => { setDone(message); onDone(); }} />
       )}
-      <Outcome error={action.error} done={action.done} />
+      {done ? <Success>{done}</Success> : null}
     </article>
   );
 }
@@ -150,7 +102,6 @@ function DecisionCard({ nomination, grounds, onDone }: { nomination: Nomination;
  */
 export function CorrectionsPage() {
   const [search, setSearch] = useState('');
-  const grounds = useQuery<{ decisionLegalGrounds: Ground[] }>(GROUNDS);
   const variables = (status: string) => ({ status, search: search.trim() || null });
   const pick = (d: { nominations: Connection<Nomination> }) => d.nominations;
   const fresh = usePagedQuery<{ nominations: Connection<Nomination> }, Nomination>(NOMINATIONS, variables('OPEN'), pick);
@@ -167,7 +118,7 @@ export function CorrectionsPage() {
         Quyết định khen thưởng bị hủy bỏ, hiện vật và tiền thưởng bị thu hồi trong các trường hợp của Luật Thi đua, khen thưởng 2022, Điều 93 khoản 2; quyết định ban hành có sai sót thì
         thu hồi. Sổ khen thưởng công khai và trang của quyết định hiển thị việc hủy bỏ, thu hồi.
       </p>
-      <ErrorBox error={fresh.error ?? inCouncil.error ?? granted.error ?? grounds.error} />
+      <ErrorBox error={fresh.error ?? inCouncil.error ?? granted.error} />
       {!loaded ? <Loading /> : null}
       <div className="downloads">
         <DownloadButton label="Tải Excel đề nghị và quyết định" testId="corrections-excel" href="/exports/rewards/nominations.xlsx" />
@@ -182,7 +133,7 @@ export function CorrectionsPage() {
       <MoreButton list={inCouncil} shown={inCouncil.nodes.length} />
       <h2>Quyết định đã ban hành</h2>
       {loaded && decided.length === 0 ? <Empty>{none ? `Không có quyết định nào ${none}.` : 'Chưa có quyết định nào.'}</Empty> : null}
-      <div className="grid">{decided.map((n) => <DecisionCard key={n.id} nomination={n} grounds={grounds.data?.decisionLegalGrounds ?? []} onDone={reload} />)}</div>
+      <div className="grid">{decided.map((n) => <DecisionCard key={n.id} nomination={n} onDone={reload} />)}</div>
       <MoreButton list={granted} shown={granted.nodes.length} />
     </Page>
   );

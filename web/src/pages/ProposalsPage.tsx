@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { mutate } from '../api';
 import { useAuth } from '../auth';
-import { PASSED_DOWN, PROPOSAL_STATUS, PROPOSAL_STEP_OUTCOME, UNIT_LEVEL, day, label, todayIso, vnd } from '../format';
+import { CORRECTION_KIND, PASSED_DOWN, PROPOSAL_STATUS, PROPOSAL_STEP_OUTCOME, UNIT_LEVEL, day, label, todayIso, vnd } from '../format';
 import { DownloadButton } from '../downloads';
 import { useAction, useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Page, Success, describedBy } from '../ui';
+import { RevokeDecisionForm } from './RevokeDecisionForm';
 
 interface Step {
   seq: number;
@@ -41,12 +42,13 @@ interface Proposal {
   returnReason: string | null;
   actions: Action[];
   steps: Step[];
-  decision: { id: string; number: string; decidedOn: string; amountVnd: number; signerRole: string } | null;
+  decision: { id: string; number: string; decidedOn: string; amountVnd: number; signerRole: string; status: 'VALID' | 'REVOKED'; revocation: { kind: string; number: string; revokedOn: string } | null } | null;
+  recordsAuthority: boolean;
   refusal: { number: string | null; refusedOn: string; reason: string } | null;
 }
 
 const DATA = `query Proposals { rewardProposals { id status formName authority authorityName authoritySource authorityRoute { addressee holderName appraiser } subjectName reason achievedOn proposingUnitName proposedOn
-  holderUnitName returnReason actions steps { seq unitName level receivedAt leftAt outcome note days memo signerRole signerName } decision { id number decidedOn amountVnd signerRole } refusal { number refusedOn reason } } }`;
+  holderUnitName returnReason actions steps { seq unitName level receivedAt leftAt outcome note days memo signerRole signerName } decision { id number decidedOn amountVnd signerRole status revocation { kind number revokedOn } } refusal { number refusedOn reason } recordsAuthority } }`;
 const FORWARD = `mutation ForwardProposal($id: ID!, $note: String, $signerRole: String, $signerName: String) {
   forwardProposal(id: $id, note: $note, signerRole: $signerRole, signerName: $signerName) { status holderUnitName authorityRoute { addressee } } }`;
 const RETURN = `mutation ReturnProposal($id: ID!, $reason: String!) { returnProposal(id: $id, reason: $reason) { status holderUnitName } }`;
@@ -268,6 +270,19 @@ function AuthorityAnswerForm({ proposal, answer, onDone }: { proposal: Proposal;
   );
 }
 
+/** The authority annuls or revokes its own decision; whoever recorded the decision records that too, as it arrives. */
+function AuthorityRevocation({ proposal, onDone }: { proposal: Proposal; onDone(message: string): void }) {
+  const [opened, setOpened] = useState(false);
+  const decider = proposal.authority === 'EMPLOYER' ? 'Giám đốc' : proposal.authorityName;
+  if (!opened) return <div><button type="button" className="secondary" aria-expanded={false} onClick={() => setOpened(true)}>Ghi nhận quyết định hủy bỏ, thu hồi của {decider}…</button></div>;
+  return (
+    <fieldset>
+      <legend>Quyết định hủy bỏ, thu hồi Quyết định số {proposal.decision!.number} của {decider}</legend>
+      <RevokeDecisionForm decision={proposal.decision!} authority={decider} onDone={onDone} />
+    </fieldset>
+  );
+}
+
 function ProposalCard({ proposal, onDone }: { proposal: Proposal; onDone(message: string): void }) {
   return (
     <article className="card" data-testid="proposal">
@@ -283,6 +298,12 @@ function ProposalCard({ proposal, onDone }: { proposal: Proposal; onDone(message
           <Link to={`/rewards/decisions/${proposal.decision.id}`}>Quyết định số {proposal.decision.number}</Link> ngày {day(proposal.decision.decidedOn)} ({proposal.decision.signerRole}): {vnd(proposal.decision.amountVnd)}
         </p>
       ) : null}
+      {proposal.decision?.revocation ? (
+        <p className="alert alert-warning" role="status">
+          {label(CORRECTION_KIND, proposal.decision.revocation.kind)} theo Quyết định số {proposal.decision.revocation.number} ngày {day(proposal.decision.revocation.revokedOn)}
+        </p>
+      ) : null}
+      {proposal.decision?.status === 'VALID' && proposal.recordsAuthority ? <AuthorityRevocation proposal={proposal} onDone={onDone} /> : null}
       {proposal.refusal ? (
         <p className="alert alert-warning" role="status">
           {proposal.authorityName} không khen thưởng{proposal.refusal.number ? ` (văn bản số ${proposal.refusal.number})` : ''} ngày {day(proposal.refusal.refusedOn)}: {proposal.refusal.reason}

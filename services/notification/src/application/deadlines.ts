@@ -200,6 +200,7 @@ export const PROPOSALS_HELD = `
   WITH allowed AS (SELECT key AS level, value::int AS days FROM jsonb_each_text($2::jsonb)),
   held AS MATERIALIZED (
     SELECT p.id, p.subject_name, p.form_name, p.holder_unit_path, p.status = 'RETURNED' AS returned, p.moved_at,
+           p.status = 'RETURNED' AND p.proposing_unit_path IS NOT NULL AND p.proposing_unit_path <> p.holder_unit_path AS passes_down,
            u.id AS unit_id, u.name AS unit_name, u.level = 'NATIONAL' AS at_top, p.since, $1::date - p.since AS days_held, al.days AS days_allowed
       FROM proposal_refs p
       JOIN unit_refs u ON u.path = p.holder_unit_path
@@ -209,7 +210,7 @@ export const PROPOSALS_HELD = `
   candidates AS (
     SELECT a.id AS account_id, 'PROPOSAL_HELD' AS kind, concat_ws(':', 'PROPOSAL_HELD', h.id, h.moved_at, a.id) AS dedup_key,
            jsonb_build_object('proposalId', h.id, 'subjectName', h.subject_name, 'formName', h.form_name, 'unitName', h.unit_name, 'returned', h.returned,
-                              'atTop', h.at_top, 'since', h.since, 'daysHeld', h.days_held, 'daysAllowed', h.days_allowed) AS params,
+                              'passesDown', h.passes_down, 'atTop', h.at_top, 'since', h.since, 'daysHeld', h.days_held, 'daysAllowed', h.days_allowed) AS params,
            h.holder_unit_path AS unit_path
       FROM held h
       -- at the national level its national admins act on proposals too (as reward lets them)

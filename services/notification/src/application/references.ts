@@ -139,10 +139,11 @@ export async function recordProposalMove(manager: EntityManager, event: EventEnv
   const moved = event.payload;
   const status = moved.toUnitPath === null ? 'WITH_AUTHORITY' : moved.action === 'RETURNED' ? 'RETURNED' : 'AT_LEVEL';
   await manager.query(
-    `INSERT INTO proposal_refs (id, nomination_id, subject_name, form_name, status, holder_unit_path, since, moved_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    `INSERT INTO proposal_refs (id, nomination_id, subject_name, form_name, status, holder_unit_path, since, moved_at, proposing_unit_path) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (id) DO UPDATE SET subject_name = EXCLUDED.subject_name, form_name = EXCLUDED.form_name, status = EXCLUDED.status,
-       holder_unit_path = EXCLUDED.holder_unit_path, since = EXCLUDED.since, moved_at = EXCLUDED.moved_at
+       holder_unit_path = EXCLUDED.holder_unit_path, since = EXCLUDED.since, moved_at = EXCLUDED.moved_at,
+       proposing_unit_path = coalesce(EXCLUDED.proposing_unit_path, proposal_refs.proposing_unit_path)
      WHERE proposal_refs.moved_at <= EXCLUDED.moved_at`,
-    [moved.proposalId, moved.nominationId, moved.subject.name, moved.formName, status, moved.toUnitPath, moved.movedOn, event.occurredAt],
+    [moved.proposalId, moved.nominationId, moved.subject.name, moved.formName, status, moved.toUnitPath, moved.movedOn, event.occurredAt, moved.proposingUnitPath ?? null],
   );
 }

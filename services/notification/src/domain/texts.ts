@@ -44,6 +44,8 @@ export interface NotificationParams {
     unitName: string;
     /** Back at the unit for correction, rather than waiting to be passed on or returned. */
     returned: boolean;
+    /** Back at a unit above the one that proposed it: it may also pass it down (decision 0041). */
+    passesDown?: boolean;
     /** The national federation: it sends the dossier to the authority itself. */
     atTop: boolean;
     since: string;
@@ -206,7 +208,7 @@ const RENDERERS: Renderers = {
     title: `Hồ sơ trình khen chờ quá hạn: ${p.subjectName}`,
     body: `Hồ sơ đề nghị tặng ${p.formName} cho ${p.subjectName} đã ${p.returned ? 'bị trả lại, chờ bổ sung' : 'chờ'} tại ${p.unitName} ${p.daysHeld} ngày ` +
       `(từ ngày ${vietnameseDate(p.since)}), quá thời hạn ${p.daysAllowed} ngày của cấp này. Đề nghị đồng chí ` +
-      (p.returned ? 'bổ sung rồi gửi lại hồ sơ.' : `${p.atTop ? 'trình cấp có thẩm quyền' : 'chuyển lên cấp trên'} hoặc trả lại hồ sơ kèm lý do.`),
+      (p.returned ? `bổ sung rồi gửi lại hồ sơ${p.passesDown ? ', hoặc chuyển xuống cấp dưới để bổ sung' : ''}.` : `${p.atTop ? 'trình cấp có thẩm quyền' : 'chuyển lên cấp trên'} hoặc trả lại hồ sơ kèm lý do.`),
     link: '/work/proposals',
   }),
   PROPOSAL_RETURNED: (p) => ({

@@ -1,11 +1,13 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isOfficerOver, isUuid, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, shortDate, type Identity, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
+import { REVOCATION_AUTHORITY_SOURCE, externalNumberProblems, signerProblems } from '../domain/authority';
 import { LEGAL_GROUNDS, correctionReasonProblems, correctionStatusProblem, revocationProblems, type CorrectionKind, type LegalGround } from '../domain/corrections';
 import { DECISION_SELECT, REVOCATION_SELECT, type DecisionRow, type NominationRow, type RevocationRow } from '../entities';
 import type { RewardContext } from './context';
 import { decisionById } from './decisions';
 import { canSeeNomination, isCouncilOf, loadNomination, subjectOfNomination } from './nominations';
 import { takeDecisionNumber } from './numbering';
+import { proposalOfDecision, recordsAuthorityAnswers } from './proposals';
 import { requireUnit } from './subjects';
 
 /** A nomination the caller may see, locked; NOT_FOUND hides the others, CONFLICT names why a decided one cannot change. */
@@ -66,13 +68,31 @@ export interface RevokeInput {
   revokedOn?: string | null;
   amountReclaimedVnd: number;
   signerRole: string;
-  /** The revoking decision's number from the paper register, when it is the source. */
+  /** The revoking decision's number from the paper register, when it is the source; an authority's, always. */
   number?: string | null;
+  /** An authority's signer, as on its paper. */
+  signerName?: string | null;
 }
 
 /** Who may annul or revoke: the council of the unit that decided, and the officers over that unit. */
 function mayRevoke(identity: Identity, decision: DecisionRow): boolean {
   return isCouncilOf(identity, decision.grantingUnitPath) || isOfficerOver(identity, decision.grantingUnitPath);
+}
+
+/**
+ * Who records the annulment of a decision an authority outside the union made (decision 0044): only that authority
+ * annuls it, and whoever recorded its decision records its revoking decision; a council or officer of the union that
+ * tries is told whose it is.
+ */
+async function requireAuthorityRecorder(manager: EntityManager, identity: Identity, decision: DecisionRow): Promise<void> {
+  const proposal = await proposalOfDecision(manager, decision.id);
+  if (proposal && recordsAuthorityAnswers(identity, proposal)) return;
+  const recorder = decision.decidingAuthority === 'EMPLOYER' ? 'người sử dụng lao động ghi nhận' : `cán bộ ${proposal?.holderUnitName ?? 'cấp đã trình'} ghi nhận`;
+  throw new ForbiddenError(
+    `Quyết định số ${decision.number} do ${decision.authorityName ?? 'cấp có thẩm quyền'} ban hành: chỉ ${decision.authorityName ?? 'cấp đó'} hủy bỏ, thu hồi (${REVOCATION_AUTHORITY_SOURCE}); `
+      + `Công đoàn đề nghị, rồi ${recorder} quyết định hủy bỏ, thu hồi khi nhận được`,
+    { rule: 'DECIDING_AUTHORITY', decidingAuthority: decision.decidingAuthority },
+  );
 }
 
 export function revocationOf(db: Queryable, decisionId: string): Promise<RevocationRow | null> {
@@ -90,25 +110,30 @@ export async function revokeRewardDecision(ctx: RewardContext, id: string, input
   return ctx.transaction(async ({ manager, emit }) => {
     const [decision] = await queryRows<DecisionRow>(manager, `${DECISION_SELECT} WHERE id = $1 FOR UPDATE`, [id.toLowerCase()]);
     if (!decision) throw new NotFoundError('Reward decision', id, 'Không có quyết định khen thưởng này trong sổ khen thưởng');
-    if (!mayRevoke(ctx.identity, decision)) {
+    const byAuthority = decision.decidingAuthority !== 'UNION';
+    if (byAuthority) await requireAuthorityRecorder(manager, ctx.identity, decision);
+    else if (!mayRevoke(ctx.identity, decision)) {
       throw new ForbiddenError(`Chỉ Hội đồng Thi đua - Khen thưởng ${decision.grantingUnitName} và cán bộ công đoàn cấp đó trở lên hủy bỏ, thu hồi được quyết định này`, { grantingUnitPath: decision.grantingUnitPath });
     }
     const earlier = await revocationOf(manager, decision.id);
     if (earlier) throw new ConflictError(`Quyết định số ${decision.number} đã bị ${earlier.kind === 'ANNULLED' ? 'hủy bỏ' : 'thu hồi'} theo Quyết định số ${earlier.number} ngày ${shortDate(earlier.revokedOn)}`);
     const revokedOn = input.revokedOn ?? todayInVietnam();
     const problems = revocationProblems({ ...input, revokedOn }, decision, todayInVietnam());
-    if (input.signerRole.trim().length < 3) problems.push({ field: 'signerRole', message: 'ghi chức danh người ký quyết định hủy bỏ, thu hồi, ví dụ "Chủ tịch"' });
+    // an authority's revoking decision is recorded as on its paper: its own number and signer
+    if (byAuthority) problems.push(...externalNumberProblems(input.number), ...signerProblems(input));
+    else if (input.signerRole.trim().length < 3) problems.push({ field: 'signerRole', message: 'ghi chức danh người ký quyết định hủy bỏ, thu hồi, ví dụ "Chủ tịch"' });
     if (problems.length) throw new ValidationError(problems);
     // refused above when missing
     const legalGround = input.legalGround!;
     const ground = LEGAL_GROUNDS[legalGround];
     const issuer = await requireUnit(manager, decision.grantingUnitId);
-    const { number } = await takeDecisionNumber(manager, issuer, Number(revokedOn.slice(0, 4)), input.number);
+    const number = byAuthority ? input.number!.trim().normalize('NFC') : (await takeDecisionNumber(manager, issuer, Number(revokedOn.slice(0, 4)), input.number)).number;
     const reason = input.reason.trim().normalize('NFC');
     await manager.query(
-      `INSERT INTO decision_revocations (decision_id, kind, legal_ground, legal_source, reason, revoked_on, number, granting_unit_id, amount_reclaimed_vnd, revoked_by, signer_role)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [decision.id, input.kind, legalGround, ground.source, reason, revokedOn, number, issuer.id, input.amountReclaimedVnd, ctx.identity.subject, input.signerRole.trim()],
+      `INSERT INTO decision_revocations (decision_id, kind, legal_ground, legal_source, reason, revoked_on, number, granting_unit_id, amount_reclaimed_vnd, revoked_by, signer_role, signer_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [decision.id, input.kind, legalGround, ground.source, reason, revokedOn, number, issuer.id, input.amountReclaimedVnd, ctx.identity.subject, input.signerRole.trim().normalize('NFC'),
+        byAuthority ? input.signerName!.trim().normalize('NFC') : null],
     );
     const nomination = (await loadNomination(manager, decision.nominationId))!;
     await emit({

@@ -42,6 +42,17 @@ function canPassDown(proposal: ProposalRow): boolean {
   return proposal.status === 'RETURNED' && proposal.holderUnitId !== proposal.proposingUnitId;
 }
 
+/** Whether the caller records what the authority answers (its decision, return, refusal, and later its annulment): the employer of the proposing union, or the officers of the level that sent the dossier to the authority. */
+export function recordsAuthorityAnswers(identity: Identity, proposal: ProposalRow): boolean {
+  if (proposal.authority === 'EMPLOYER') return hasRole(identity, 'EMPLOYER') && identity.unitPath === proposal.holderUnitPath;
+  return isOfficerAt(identity, proposal.holderUnitPath, proposal.holderLevel);
+}
+
+/** The proposal whose authority's decision is this one, if it came from one. */
+export function proposalOfDecision(db: Queryable, decisionId: string): Promise<ProposalRow | null> {
+  return queryRow<ProposalRow>(db, `${PROPOSAL_SELECT} WHERE p.decision_id = $1`, [decisionId]);
+}
+
 /** What the caller may do with the proposal now: nothing once decided. */
 export function proposalActions(identity: Identity, proposal: ProposalRow): ProposalAction[] {
   const atHolder = isOfficerAt(identity, proposal.holderUnitPath, proposal.holderLevel);
@@ -52,8 +63,7 @@ export function proposalActions(identity: Identity, proposal: ProposalRow): Prop
       if (atHolder) return canPassDown(proposal) ? ['RESEND', 'RETURN'] : ['RESEND'];
       return isCouncilOf(identity, proposal.holderUnitPath) ? ['RESEND'] : [];
     case 'WITH_AUTHORITY':
-      if (proposal.authority === 'EMPLOYER') return hasRole(identity, 'EMPLOYER') && identity.unitPath === proposal.holderUnitPath ? ['RECORD_DECISION'] : [];
-      return atHolder ? ['RECORD_DECISION'] : [];
+      return recordsAuthorityAnswers(identity, proposal) ? ['RECORD_DECISION'] : [];
     default:
       return [];
   }

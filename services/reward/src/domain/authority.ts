@@ -156,6 +156,15 @@ export function daysHeld(receivedOn: string, leftOn: string): number {
 /** Administrative numbers of external decisions: `1234/QĐ-CTN`, `56/QĐ-TTg` (Nghị định 30/2020/NĐ-CP, Phụ lục I). */
 const EXTERNAL_NUMBER = /^[1-9]\d{0,5}\/QĐ-[\p{L}\d]{2,20}(?:-[\p{L}\d]{1,20})*$/u;
 
+/** The number of a decision of an authority outside the union, as on its paper: the union's register does not number it. */
+export function externalNumberProblems(value: string | null | undefined): FieldProblem[] {
+  const number = (value ?? '').trim().normalize('NFC');
+  return EXTERNAL_NUMBER.test(number) && number.length <= 40 ? [] : [{ field: 'number', message: 'ghi số quyết định như trên bản giấy, dạng số/QĐ-ký hiệu cơ quan ban hành, ví dụ 1234/QĐ-CTN' }];
+}
+
+/** Who annuls or revokes a decision (Law 2022 art. 93): whoever decided it; the union's register only records an authority's. */
+export const REVOCATION_AUTHORITY_SOURCE = 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 93: người có thẩm quyền quyết định khen thưởng quyết định hủy bỏ (khoản chưa đối chiếu văn bản)';
+
 export interface AuthorityDecisionInput {
   number: string;
   decidedOn: string;
@@ -165,13 +174,16 @@ export interface AuthorityDecisionInput {
 
 /** The problems of an external decision as recorded when it arrives: its number, its day (not before the proposal left the union, not in the future) and its signer. */
 export function authorityDecisionProblems(input: AuthorityDecisionInput, sentOn: string, today: string): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const number = input.number.trim().normalize('NFC');
-  if (!EXTERNAL_NUMBER.test(number) || number.length > 40) problems.push({ field: 'number', message: 'ghi số quyết định như trên bản giấy, dạng số/QĐ-ký hiệu cơ quan ban hành, ví dụ 1234/QĐ-CTN' });
+  const problems: FieldProblem[] = [...externalNumberProblems(input.number)];
   if (input.decidedOn > today) problems.push({ field: 'decidedOn', message: 'ngày quyết định không thể ở tương lai' });
   if (input.decidedOn < sentOn) problems.push({ field: 'decidedOn', message: `ngày quyết định không thể trước ngày trình đề nghị (${shortDate(sentOn)})` });
-  problems.push(...signerProblem('signerRole', input.signerRole, 'chức vụ người ký, ví dụ “Chủ tịch nước”'), ...signerProblem('signerName', input.signerName, 'họ và tên người ký'));
+  problems.push(...signerProblems(input));
   return problems;
+}
+
+/** The signer of an authority's decision as on its paper: a title and a name, each in 3–120 characters. */
+export function signerProblems(input: { signerRole: string; signerName?: string | null }): FieldProblem[] {
+  return [...signerProblem('signerRole', input.signerRole, 'chức vụ người ký, ví dụ “Chủ tịch nước”'), ...signerProblem('signerName', input.signerName ?? '', 'họ và tên người ký')];
 }
 
 function signerProblem(field: 'signerRole' | 'signerName', value: string, label: string): FieldProblem[] {

@@ -281,12 +281,14 @@ export interface RevocationRow {
   number: string;
   amountReclaimedVnd: number;
   signerRole: string;
+  /** Recorded for an authority's revoking decision, as on its paper. */
+  signerName: string | null;
   recordedAt: Date;
 }
 
 export const REVOCATION_SELECT = `SELECT decision_id AS "decisionId", kind, legal_ground AS "legalGround", legal_source AS "legalSource", reason,
-  revoked_on::text AS "revokedOn", number, amount_reclaimed_vnd::float AS "amountReclaimedVnd", signer_role AS "signerRole", recorded_at AS "recordedAt"
-  FROM decision_revocations`;
+  revoked_on::text AS "revokedOn", number, amount_reclaimed_vnd::float AS "amountReclaimedVnd", signer_role AS "signerRole", signer_name AS "signerName",
+  recorded_at AS "recordedAt" FROM decision_revocations`;
 
 /** Whose decisions a page lists: a member's, a unit's as a collective, or a campaign's. */
 export type DecisionOwner = 'memberId' | 'unitId' | 'campaignId';
