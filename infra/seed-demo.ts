@@ -527,8 +527,9 @@ async function seedRewards(units: Map<string, Unit>, members: Map<string, string
     await nominate({ source: 'OFFICER', memberId: members.get('Phạm Văn Hùng'), grantingUnitId: bn.id, formCode: 'BK_TINH', achievedOn: daysAgo(7), awardYear: year, reason: 'Cải tiến quy trình kiểm tra bo mạch, giảm 30% sản phẩm lỗi' });
   }
   // a Huân chương the President decides: Bắc Ninh's council proposes it, and the dossier waits at the federation (Hồ sơ trình khen)
-  const { rewardProposals } = await call<{ rewardProposals: unknown[] }>(tokens.officer, `{ rewardProposals { id } }`);
-  if (rewardProposals.length === 0) {
+  // (the province also follows the company's yearly titles, proposed above: look for this one)
+  const { rewardProposals } = await call<{ rewardProposals: { subjectName: string }[] }>(tokens.officer, `{ rewardProposals { subjectName } }`);
+  if (!rewardProposals.some((proposal) => proposal.subjectName === 'Lê Văn Đức')) {
     const medal = await nominate({ source: 'OFFICER', memberId: members.get('Lê Văn Đức'), grantingUnitId: bn.id, formCode: 'HCLD3', achievedOn: daysAgo(400), awardYear: year - 1,
       reason: 'Năm năm liền hoàn thành xuất sắc nhiệm vụ, chủ trì chuyển đổi số dây chuyền may được áp dụng toàn tỉnh' });
     await vote(medal);

@@ -391,6 +391,20 @@ describe('other roles', () => {
     await context.close();
   });
 
+  it('the national admin finds the demo’s Huân chương waiting at the federation, and the director the yearly title waiting for him', async () => {
+    const admin = await pageAs('national admin');
+    await admin.page.goto(`${base}/work/proposals`);
+    const medal = admin.page.getByTestId('proposals-waiting').getByTestId('proposal').filter({ hasText: 'Lê Văn Đức' });
+    await medal.getByRole('heading', { name: 'Lê Văn Đức: Huân chương Lao động hạng Ba' }).waitFor();
+    await medal.getByRole('button', { name: 'Chuyển lên cấp trên' }).waitFor();
+    await admin.context.close();
+    const director = await pageAs('employer');
+    await director.page.goto(`${base}/work/proposals`);
+    const title = director.page.getByTestId('proposals-waiting').getByTestId('proposal').filter({ hasText: 'Trần Thị Thu Hà' });
+    await title.getByRole('group', { name: 'Ghi nhận quyết định của Thủ trưởng cơ quan, đơn vị hoặc Giám đốc doanh nghiệp' }).waitFor();
+    await director.context.close();
+  });
+
   it('the national admin edits the catalogue: a new form’s quota refused beside its field, then saved and shown', async () => {
     const name = `Giấy khen phong trào cấp tỉnh ${run}`;
     const { context, page } = await pageAs('national admin');

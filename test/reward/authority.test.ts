@@ -82,6 +82,8 @@ describe('the catalogue records who decides each form', () => {
 describe('a Huân chương goes from the grassroots union to the President', () => {
   let s: RewardScenario;
   let tokens: Record<'officerMay' | 'officerVn', string>;
+  /** The President's decision the first case records, annulled with the second's by one decision of the President. */
+  let firstMedalId: string;
 
   beforeAll(async () => {
     s = await RewardScenario.start(env.platform, env.api);
@@ -156,6 +158,7 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     const bad = await s.api.refused(RECORD, { id, input: { number: 'QĐ 1234', decidedOn: daysAgo(-3), signerRole: 'C', signerName: '' } }, tokens.officerVn);
     expect(bad.problems.map((p) => p.field).sort()).toEqual(['decidedOn', 'number', 'signerName', 'signerRole']);
     const recorded = (await s.api.ok(RECORD, { id, input: decision }, tokens.officerVn)).recordAuthorityDecision;
+    firstMedalId = recorded.id;
     // 4.5 × 2,340,000 VND, by the decree's table, as if the union had granted it
     expect(recorded).toMatchObject({ number: '1234/QĐ-CTN', formCode: 'HCLD3', decidingAuthority: 'PRESIDENT', authorityName: 'Chủ tịch nước', signerRole: 'Chủ tịch nước', signerName: 'Lương Cường', amountVnd: 10_530_000, grantingUnitName: 'Công đoàn Công ty May Thăng Long' });
     expect((await s.api.refused(RECORD, { id, input: decision }, tokens.officerVn)).code).toBe('CONFLICT');
@@ -273,6 +276,11 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     expect((await s.api.refused(REVOKE, { id: granted.id, input: { ...annulment, number: 'QĐ 2001', signerRole: 'Chủ tịch nước', signerName: 'Lương Cường' } }, tokens.officerVn)).problems.map((p) => p.field)).toEqual(['number']);
     expect((await s.api.ok(REVOKE, { id: granted.id, input: { ...annulment, number: '2001/QĐ-CTN', signerRole: 'Chủ tịch nước', signerName: 'Lương Cường' } }, tokens.officerVn)).revokeRewardDecision)
       .toEqual({ status: 'REVOKED', revocation: { number: '2001/QĐ-CTN', signerRole: 'Chủ tịch nước', signerName: 'Lương Cường' } });
+    // one decision of the President annuls the rewards of many: the same number again, for the other medal of the company
+    const sameNumber = { ...annulment, number: '2001/QĐ-CTN', signerRole: 'Chủ tịch nước', signerName: 'Lương Cường', amountReclaimedVnd: 10_530_000 };
+    expect((await s.api.ok(REVOKE, { id: firstMedalId, input: sameNumber }, tokens.officerVn)).revokeRewardDecision.revocation.number).toBe('2001/QĐ-CTN');
+    // Hà Nội's officers passed the dossiers on but did not send them to the President: not theirs to record
+    expect((await refusal(s, REVOKE, { id: granted.id, input: sameNumber }, s.tokens.officerHn)).code).toBe('FORBIDDEN');
 
     // the company's union hears it is back with it (a move to it, from Hà Nội)
     const movesOf = (messages: Parameters<typeof payloadsOf>[0]) => payloadsOf(messages, 'RewardProposalMoved').filter((p) => p.proposalId === id && p.action === 'RETURNED');

@@ -5,7 +5,7 @@
  * federation); Decree 30/2020 (the number and symbol of a document).
  */
 import { DECIDING_AUTHORITIES, EVENT_PAYLOAD_SCHEMAS, PROPOSAL_MOVES } from '@thidua/common';
-import { AUTHORITY_NAMES, approvedOutcome, authorityDecisionProblems, authorityRoute, employerCouncilProblem, employerOf, authorityRefusalProblems, authorityReturnProblems, daysHeld, nextStop, outcomeRefusal, proposalNoteProblems } from '../src/domain/authority';
+import { AUTHORITY_NAMES, approvedOutcome, authorityDecisionProblems, authorityRoute, externalNumberProblems, memoSignerProblems, signerProblems, employerCouncilProblem, employerOf, authorityRefusalProblems, authorityReturnProblems, daysHeld, nextStop, outcomeRefusal, proposalNoteProblems } from '../src/domain/authority';
 import { SEED_AUTHORITIES } from '../src/migrations/seed-authorities';
 import { SEED_FORMS } from '../src/migrations/seed-catalogue';
 
@@ -90,6 +90,22 @@ describe('the way up', () => {
     expect(authorityRoute('EMPLOYER', 'Công đoàn Công ty May Bắc Giang')).toMatchObject({ addressee: 'Lãnh đạo Công ty May Bắc Giang', holderName: `${AUTHORITY_NAMES.EMPLOYER} (Công đoàn Công ty May Bắc Giang)`, appraiser: null });
     expect(authorityRoute('EMPLOYER', 'Công đoàn cơ sở Trường Tiểu học Kim Liên').addressee).toBe('Lãnh đạo Trường Tiểu học Kim Liên');
     expect(authorityRoute('EMPLOYER', 'Nghiệp đoàn nghề cá').addressee).toBe(AUTHORITY_NAMES.EMPLOYER);
+  });
+
+  it('takes a level’s signer of its tờ trình as a title, or a title and a name, never a name alone', () => {
+    expect(memoSignerProblems({})).toEqual([]);
+    expect(memoSignerProblems({ signerRole: '  ', signerName: '' })).toEqual([]);
+    expect(memoSignerProblems({ signerRole: 'Phó Chủ tịch' })).toEqual([]);
+    expect(memoSignerProblems({ signerRole: 'Phó Chủ tịch', signerName: 'Ngọ Duy Hiểu' })).toEqual([]);
+    expect(memoSignerProblems({ signerName: 'Ngọ Duy Hiểu' })).toEqual([{ field: 'signerRole', message: expect.stringContaining('cùng họ tên') }]);
+    expect(memoSignerProblems({ signerRole: 'P', signerName: 'x'.repeat(121) }).map((p) => p.field)).toEqual(['signerRole', 'signerName']);
+  });
+
+  it('records an authority’s decision by its own number and signer (decision 0044)', () => {
+    for (const number of ['2001/QĐ-CTN', '31/QĐ-MBG', ' 56/QĐ-TTg ']) expect(externalNumberProblems(number)).toEqual([]);
+    for (const number of [null, '', 'QĐ 2001', '0/QĐ-CTN', '2001/QĐ', `1/QĐ-${'A'.repeat(40)}`]) expect(externalNumberProblems(number).map((p) => p.field)).toEqual(['number']);
+    expect(signerProblems({ signerRole: 'Chủ tịch nước', signerName: 'Lương Cường' })).toEqual([]);
+    expect(signerProblems({ signerRole: 'Giám đốc', signerName: null }).map((p) => p.field)).toEqual(['signerName']);
   });
 
   it('counts the days a level held the dossier in calendar days', () => {

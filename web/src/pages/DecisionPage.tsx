@@ -38,6 +38,7 @@ interface Decision {
     revokedOn: string;
     number: string;
     signerRole: string;
+    signerName: string | null;
     amountReclaimedVnd: number;
   } | null;
   documents: IssuedDocument[];
@@ -63,7 +64,7 @@ export function DecisionPage() {
       </p>
       {decision.revocation ? (
         <div className="alert alert-error" role="status" data-testid="revocation">
-          <p><strong>{label(CORRECTION_KIND, decision.revocation.kind)}</strong> theo Quyết định số {decision.revocation.number} ngày {day(decision.revocation.revokedOn)} ({decision.revocation.signerRole}).</p>
+          <p><strong>{label(CORRECTION_KIND, decision.revocation.kind)}</strong> theo Quyết định số {decision.revocation.number} ngày {day(decision.revocation.revokedOn)} ({decision.revocation.signerRole}{decision.revocation.signerName ? ` ${decision.revocation.signerName}` : ''}).</p>
           <dl className="facts">
             <dt>Lý do</dt><dd>{decision.revocation.reason}</dd>
             <dt>Căn cứ</dt><dd>{decision.revocation.legalGroundLabel} ({decision.revocation.legalSource})</dd>

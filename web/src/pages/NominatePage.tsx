@@ -65,7 +65,7 @@ export function NominatePage() {
   const subjectRef = form.subjectKind === 'member' ? { m: form.memberId || null, u: null } : { m: null, u: subjectUnit?.id ?? null };
   const councils = useQuery<{ grantingCouncils: { unit: { id: string } }[] }>(COUNCILS, { form: form.formCode, ...subjectRef }, !form.formCode || !subjectUnitId);
   // with a form chosen, only the levels whose council may take it for this subject; without one, every level (its council chooses)
-  const allowed = form.formCode && councils.data ? new Set(councils.data.grantingCouncils.map((c) => c.unit.id)) : null;
+  const allowed = form.formCode && councils.data && !councils.loading ? new Set(councils.data.grantingCouncils.map((c) => c.unit.id)) : null;
   const levels = subjectUnitId ? levelsOf(chain.data?.unionUnit).filter((l) => allowed === null || allowed.has(l.id)) : [];
   // a level chosen for another subject (the kind or the person changed) is not this one's
   const granting = levels.some((l) => l.id === form.grantingUnitId) ? form.grantingUnitId : '';

@@ -273,7 +273,8 @@ function AuthorityAnswerForm({ proposal, answer, onDone }: { proposal: Proposal;
 /** The authority annuls or revokes its own decision; whoever recorded the decision records that too, as it arrives. */
 function AuthorityRevocation({ proposal, onDone }: { proposal: Proposal; onDone(message: string): void }) {
   const [opened, setOpened] = useState(false);
-  const decider = proposal.authority === 'EMPLOYER' ? 'Giám đốc' : proposal.authorityName;
+  // the employer by its name (Lãnh đạo Công ty …), not a title it may not have
+  const decider = proposal.authority === 'EMPLOYER' ? proposal.authorityRoute.addressee : proposal.authorityName;
   if (!opened) return <div><button type="button" className="secondary" aria-expanded={false} onClick={() => setOpened(true)}>Ghi nhận quyết định hủy bỏ, thu hồi của {decider}…</button></div>;
   return (
     <fieldset>

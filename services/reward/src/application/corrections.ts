@@ -130,10 +130,10 @@ export async function revokeRewardDecision(ctx: RewardContext, id: string, input
     const number = byAuthority ? input.number!.trim().normalize('NFC') : (await takeDecisionNumber(manager, issuer, Number(revokedOn.slice(0, 4)), input.number)).number;
     const reason = input.reason.trim().normalize('NFC');
     await manager.query(
-      `INSERT INTO decision_revocations (decision_id, kind, legal_ground, legal_source, reason, revoked_on, number, granting_unit_id, amount_reclaimed_vnd, revoked_by, signer_role, signer_name)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      `INSERT INTO decision_revocations (decision_id, kind, legal_ground, legal_source, reason, revoked_on, number, granting_unit_id, amount_reclaimed_vnd, revoked_by, signer_role, signer_name, by_authority)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [decision.id, input.kind, legalGround, ground.source, reason, revokedOn, number, issuer.id, input.amountReclaimedVnd, ctx.identity.subject, input.signerRole.trim().normalize('NFC'),
-        byAuthority ? input.signerName!.trim().normalize('NFC') : null],
+        byAuthority ? input.signerName!.trim().normalize('NFC') : null, byAuthority],
     );
     const nomination = (await loadNomination(manager, decision.nominationId))!;
     await emit({

@@ -60,8 +60,8 @@ export async function takeDecisionNumber(manager: EntityManager, issuer: UnitRef
   const number = decisionNumber(parsed.sequence, code);
   const [taken] = await queryRows<{ n: number }>(manager,
     `SELECT count(*)::int AS n FROM (
-       SELECT 1 FROM reward_decisions WHERE granting_unit_id = $1 AND extract(year FROM decided_on) = $2 AND number = $3
-       UNION ALL SELECT 1 FROM decision_revocations WHERE granting_unit_id = $1 AND extract(year FROM revoked_on) = $2 AND number = $3) used`,
+       SELECT 1 FROM reward_decisions WHERE granting_unit_id = $1 AND extract(year FROM decided_on) = $2 AND number = $3 AND deciding_authority = 'UNION'
+       UNION ALL SELECT 1 FROM decision_revocations WHERE granting_unit_id = $1 AND extract(year FROM revoked_on) = $2 AND number = $3 AND NOT by_authority) used`,
     [issuer.id, year, number],
   );
   if (taken!.n > 0) throw new ConflictError(`Số ${number} năm ${year} đã có trong sổ quyết định của ${issuer.name}; kiểm tra lại sổ giấy`, { field });

@@ -44,6 +44,7 @@ function canPassDown(proposal: ProposalRow): boolean {
 
 /** Whether the caller records what the authority answers (its decision, return, refusal, and later its annulment): the employer of the proposing union, or the officers of the level that sent the dossier to the authority. */
 export function recordsAuthorityAnswers(identity: Identity, proposal: ProposalRow): boolean {
+  if (proposal.status === 'AT_LEVEL' || proposal.status === 'RETURNED') return false;
   if (proposal.authority === 'EMPLOYER') return hasRole(identity, 'EMPLOYER') && identity.unitPath === proposal.holderUnitPath;
   return isOfficerAt(identity, proposal.holderUnitPath, proposal.holderLevel);
 }

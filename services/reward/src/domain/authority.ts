@@ -202,6 +202,8 @@ export function memoSignerProblems(signer: MemoSigner): FieldProblem[] {
   const given = (value: string | null | undefined) => (value?.trim() ? value : null);
   const role = given(signer.signerRole);
   const name = given(signer.signerName);
+  // a name alone would be printed under “Chủ tịch”, which may not be the signer's title
+  if (role === null && name !== null) return [{ field: 'signerRole', message: 'ghi chức vụ người ký tờ trình cùng họ tên, ví dụ “Phó Chủ tịch”' }];
   return [...(role === null ? [] : signerProblem('signerRole', role, 'chức vụ người ký tờ trình, ví dụ “Phó Chủ tịch”')), ...(name === null ? [] : signerProblem('signerName', name, 'họ và tên người ký tờ trình'))];
 }
 
