@@ -1,6 +1,6 @@
 import { ConflictError, DownloadNotFoundError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, documentIssuer, isAnonymous, type IssuedDocument, hasRole, type PROPOSAL_MOVES, isOfficerOver, isUuid, keptLength, officerScope, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, type FieldProblem, type Identity, type Issuer, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
-import { AUTHORITY_NAMES, authorityDecisionProblems, authorityRoute, authorityRefusalProblems, authorityReturnProblems, daysHeld, memoSignerProblems, nextStop, proposalNoteProblems, type AuthorityDecisionInput, type AuthorityRefusalInput, type AuthorityReturnInput, type MemoSigner } from '../domain/authority';
+import { AUTHORITY_NAMES, authorityDecisionProblems, authorityRoute, deciderName, authorityRefusalProblems, authorityReturnProblems, daysHeld, memoSignerProblems, nextStop, proposalNoteProblems, type AuthorityDecisionInput, type AuthorityRefusalInput, type AuthorityReturnInput, type MemoSigner } from '../domain/authority';
 import type { TaskRating } from '../domain/rules';
 import { PROPOSAL_SELECT, PROPOSAL_STEP_SELECT, type DecisionRow, type ProposalRow, type ProposalStepRow, type UnitRef } from '../entities';
 import { loadForm } from './catalogue';
@@ -106,11 +106,6 @@ function unitsAbove(manager: EntityManager, unitPath: string): Promise<UnitRef[]
   return queryRows<UnitRef>(manager, `SELECT id, name, path, level FROM unit_refs WHERE $1 LIKE path || '%' AND path <> $1 ORDER BY length(path) DESC`, [unitPath]);
 }
 
-/** Who decides the proposal, as its decision or refusal names them: the employer of the proposing union, or the authority. */
-function deciderName(proposal: Pick<ProposalRow, 'authority' | 'proposingUnitName'>): string {
-  return proposal.authority === 'EMPLOYER' ? `${AUTHORITY_NAMES.EMPLOYER} (${proposal.proposingUnitName})` : AUTHORITY_NAMES[proposal.authority];
-}
-
 /** What a level's tờ trình said when it sent the dossier up: the achievement as stated then, and who signed. */
 interface SentMemo {
   reason: string;
@@ -157,10 +152,11 @@ async function proposalFor(ctx: RewardContext, manager: EntityManager, id: strin
   requireAuthenticated(ctx.identity);
   const proposal = await proposalById(manager, parseId('id', id), true);
   if (!proposal || !canSeeProposal(ctx.identity, proposal)) throw new NotFoundError('Proposal', id, 'Không có hồ sơ đề nghị này, hoặc bạn không được xem');
-  if (proposalActions(ctx.identity, proposal).includes(action)) return proposal;
+  const actions = proposalActions(ctx.identity, proposal);
+  if (actions.includes(action)) return proposal;
   const where = `hồ sơ ${whereProposalIs(proposal)}`;
   // the holder's own officers hear why they cannot pass it down; anyone else, that it is not theirs to move
-  if (action === 'RETURN' && proposal.status === 'RETURNED' && !canPassDown(proposal) && proposalActions(ctx.identity, proposal).includes('RESEND')) {
+  if (action === 'RETURN' && proposal.status === 'RETURNED' && !canPassDown(proposal) && actions.includes('RESEND')) {
     throw new ConflictError(`Không chuyển xuống được: ${proposal.holderUnitName} là cấp trình đề nghị, không còn cấp dưới để chuyển xuống; bổ sung hồ sơ rồi gửi lại`, { status: proposal.status });
   }
   if (!canActOnStatus(proposal.status, action)) throw new ConflictError(`Không thực hiện được: ${where}`, { status: proposal.status });
@@ -170,11 +166,11 @@ async function proposalFor(ctx: RewardContext, manager: EntityManager, id: strin
 function whereProposalIs(proposal: ProposalRow): string {
   switch (proposal.status) {
     case 'WITH_AUTHORITY':
-      return `đã trình ${authorityRoute(proposal.authority, proposal.proposingUnitName).addressee}, đang chờ quyết định của ${deciderName(proposal)}`;
+      return `đã trình ${authorityRoute(proposal.authority, proposal.proposingUnitName).addressee}, đang chờ quyết định của ${deciderName(proposal.authority, proposal.proposingUnitName)}`;
     case 'DECIDED':
       return 'đã có quyết định';
     case 'REFUSED':
-      return `đã được ${deciderName(proposal)} trả lời không khen thưởng`;
+      return `đã được ${deciderName(proposal.authority, proposal.proposingUnitName)} trả lời không khen thưởng`;
     default:
       return `đang ở ${proposal.holderUnitName}${proposal.status === 'RETURNED' ? ' (bị trả lại để bổ sung)' : ''}`;
   }
@@ -358,7 +354,7 @@ export function recordAuthorityDecision(ctx: RewardContext, id: string, input: A
       signerRole: input.signerRole.trim().normalize('NFC'),
       signerName: input.signerName.trim().normalize('NFC'),
       grantingUnit: await requireUnit(manager, proposal.proposingUnitId),
-      authority: { code: proposal.authority, name: deciderName(proposal) },
+      authority: { code: proposal.authority, name: deciderName(proposal.authority, proposal.proposingUnitName) },
     });
     await closeStep(manager, proposal.id, 'DECIDED', decision.number, ctx.identity.subject);
     await manager.query(`UPDATE reward_proposals SET status = 'DECIDED', decision_id = $2, updated_at = now() WHERE id = $1`, [proposal.id, decision.id]);
@@ -379,7 +375,7 @@ export function recordAuthorityRefusal(ctx: RewardContext, id: string, input: Au
     await manager.query(`UPDATE reward_proposals SET status = 'REFUSED', refused_on = $2, refusal_reason = $3, refusal_number = $4, updated_at = now() WHERE id = $1`,
       [proposal.id, input.refusedOn, reason, number]);
     const nomination = (await loadNomination(manager, proposal.nominationId, true))!;
-    const refusedBy = deciderName(proposal);
+    const refusedBy = deciderName(proposal.authority, proposal.proposingUnitName);
     await closeRefused(manager, nomination, `${refusedBy} không khen thưởng: ${reason}`);
     await emit(rewardRefused(nomination, { formCode: proposal.formCode, refusedOn: input.refusedOn, reason, refusedBy }));
     return (await proposalById(manager, proposal.id))!;
@@ -433,8 +429,9 @@ function memoModel(proposal: ProposalRow, issuer: Issuer, step: ProposalStepRow,
     reason: step.sentReason ?? proposal.reason,
     achievedOn: proposal.achievedOn,
     awardYear: proposal.awardYear,
-    signerRole: step.signerRole ?? (proposing ? proposal.signerRole : 'Chủ tịch'),
-    signerName: step.signerName ?? (proposing ? proposal.signerName : null),
+    // every step with a tờ trình keeps its signer (the proposing unit's from its proposal); unrecorded above, the title alone
+    signerRole: step.signerRole ?? 'Chủ tịch',
+    signerName: step.signerName,
     forwarding: proposing ? null : { fromUnitName: from?.unitName ?? proposal.proposingUnitName, proposingUnitName: proposal.proposingUnitName, opinion: step.note },
   };
 }

@@ -122,6 +122,11 @@ const CENTRAL_APPRAISER = `${CENTRAL_APPRAISAL} (Bộ Nội vụ)`;
 const CENTRAL_ROUTE_SOURCE = 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 83 khoản 2: người đứng đầu cơ quan trung ương của tổ chức chính trị - xã hội đề nghị Thủ tướng Chính phủ trình Chủ tịch nước tặng huân chương; '
   + 'thủ tục hành chính 1.001718 (Cổng Dịch vụ công quốc gia): Ban Thi đua - Khen thưởng Trung ương xem xét hồ sơ, đề nghị bổ sung khi cần, trình Thủ tướng Chính phủ';
 
+/** Who decides a proposal, as its decision or refusal names them: the employer of the proposing union, or the authority. */
+export function deciderName(authority: DecidingAuthority, proposingUnitName: string): string {
+  return authority === 'EMPLOYER' ? `${AUTHORITY_NAMES.EMPLOYER} (${proposingUnitName})` : AUTHORITY_NAMES[authority];
+}
+
 /**
  * The route to `authority` for a dossier proposed by `proposingUnitName`: a grassroots union addresses its employer by
  * the enterprise or agency it is named after ("Công đoàn Công ty May Thăng Long" → its leadership).
@@ -135,7 +140,7 @@ export function authorityRoute(authority: DecidingAuthority, proposingUnitName: 
       return { addressee: name, request: 'xem xét, quyết định', holderName: `${name} (${CENTRAL_APPRAISAL} thẩm định)`, appraiser: CENTRAL_APPRAISER, source: `${CENTRAL_ROUTE_SOURCE}; chưa đối chiếu phần về hình thức Thủ tướng Chính phủ quyết định` };
     case 'EMPLOYER': {
       const organisation = /^Công đoàn (?:cơ sở )?(.+)$/u.exec(proposingUnitName)?.[1];
-      return { addressee: organisation ? `Lãnh đạo ${organisation}` : name, request: 'xem xét, quyết định', holderName: `${name} (${proposingUnitName})`, appraiser: null, source: 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 83 khoản 1' };
+      return { addressee: organisation ? `Lãnh đạo ${organisation}` : name, request: 'xem xét, quyết định', holderName: deciderName(authority, proposingUnitName), appraiser: null, source: 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 83 khoản 1' };
     }
     default:
       return { addressee: name, request: 'xem xét, quyết định', holderName: name, appraiser: null, source: 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 83' };
