@@ -375,13 +375,13 @@ describe('a dossier on its way to the deciding authority', () => {
     expect(held!.body).toContain('quá thời hạn 30 ngày của cấp này. Đề nghị đồng chí trình cấp có thẩm quyền hoặc trả lại hồ sơ kèm lý do.');
     expect(await inbox(people.officerBn, 'PROPOSAL_HELD')).toHaveLength(1);
 
-    // sent to the Prime Minister, whose office returns it: the federation's national admins hear it as a return by the authority
+    // sent to the Prime Minister, the Board that examines it returns it: the federation's national admins hear whose letter it was (decision 0045)
     await env.api.ok(`mutation($id: ID!) { forwardProposal(id: $id) { status } }`, { id: proposalId }, people.adminVn.token);
     await env.api.ok(`mutation($id: ID!, $i: AuthorityReturnInput!) { recordAuthorityReturn(id: $id, input: $i) { status } }`,
-      { id: proposalId, i: { number: '88/VPCP-TĐKT', returnedOn: todayInVietnam(), reason: 'Thiếu ý kiến của cấp ủy nơi cư trú' } }, people.adminVn.token);
+      { id: proposalId, i: { number: '88/BTĐKT-VP', returnedOn: todayInVietnam(), reason: 'Thiếu ý kiến của cấp ủy nơi cư trú' } }, people.adminVn.token);
     const [returned] = await inboxOf(people.adminVn, 'PROPOSAL_RETURNED', 1);
-    expect(returned!.body).toBe('Cấp có thẩm quyền quyết định đã trả lại hồ sơ đề nghị tặng Bằng khen của Thủ tướng Chính phủ cho Trần Thị Lan để bổ sung. '
-      + 'Lý do: Thiếu ý kiến của cấp ủy nơi cư trú (văn bản số 88/VPCP-TĐKT). Đề nghị đồng chí bổ sung rồi gửi lại hồ sơ, '
+    expect(returned!.body).toBe('Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ) đã trả lại hồ sơ đề nghị tặng Bằng khen của Thủ tướng Chính phủ cho Trần Thị Lan để bổ sung. '
+      + 'Lý do: Thiếu ý kiến của cấp ủy nơi cư trú (văn bản số 88/BTĐKT-VP). Đề nghị đồng chí bổ sung rồi gửi lại hồ sơ, '
       + 'hoặc chuyển xuống cấp dưới để bổ sung nếu phần cần bổ sung do cấp dưới lưu giữ.');
     // held there past its days, the federation is reminded it may pass it down too: it is above the union that proposed it
     await eventuallyCounted('notification', `proposal_refs WHERE id = $1 AND status = 'RETURNED' AND proposing_unit_path = $2`, [proposalId, tree.units.kcn!.path], 1, 'the returned proposal with its proposer');

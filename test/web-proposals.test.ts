@@ -5,7 +5,8 @@
  * beside the field first), passes the corrected one on to the President, records the President's office returning it
  * for one more document (meeting the message beside the reason first), passes it down to Hà Nội, whose officer
  * corrects it and sends it up on their own screen, sends it to the President again, and records
- * the President's decision (meeting the message beside the number first); the path shows every level with the days it held the dossier. The employer
+ * the President's decision (meeting the message beside the number first); the path shows every level with the days it held the dossier
+ * and whose letter returned it. The federation records that the Prime Minister does not put a second Huân chương to the President. The employer
  * downloads the grassroots union's tờ trình and answers a yearly title's proposal that it does not grant, meeting the message beside the reason first.
  */
 import { usePortalScenario } from './support/portal-people';
@@ -114,6 +115,8 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
     expect(await rows.count()).toBe(10);
     expect(await rows.nth(2).textContent()).toContain('Trả lại hồ sơ');
     expect(await rows.nth(5).textContent()).toMatch(/Thủ tướng Chính phủ trình Chủ tịch nước.*Trả lại hồ sơ.*245\/BTĐKT-VP/);
+    // whose letter it was (decision 0045)
+    expect(await rows.nth(5).textContent()).toContain('Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ): Thiếu bản tóm tắt thành tích');
     // the federation had the dossier back from the Board and passed it further down: said so, not "returned"
     expect(await rows.nth(6).textContent()).toMatch(/Tổng Liên đoàn.*Chuyển xuống cấp dưới để bổ sung.*xác nhận bản tóm tắt/);
     expect(await rows.nth(7).textContent()).toMatch(/Hà Nội.*Bổ sung, gửi lại/);
@@ -146,6 +149,32 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
     expect((await s.api.ok(`query($id: ID!) { nomination(id: $id) { decision { status revocation { number signerName } } } }`, { id: nominationId }, s.tokens.officerHn)).nomination.decision)
       .toEqual({ status: 'REVOKED', revocation: { number: '2002/QĐ-CTN', signerName: 'Lương Cường' } });
   }, PLAY);
+
+  it('the federation records that the Prime Minister does not put another Huân chương to the President, naming whose letter it is', async () => {
+    const officerMay = await s.token(['UNIT_OFFICER'], 'may', 'officer-may');
+    const second = await s.nominate({ memberKey: 'lan', granting: 'may', formCode: 'HCLD3', achievedOn: daysAgo(300), awardYear: year - 1, reason: `Năm năm liền đào tạo thợ may bậc cao ${s.run}` }, officerMay);
+    await s.approve(second, s.tokens.councilMay);
+    const { proposeReward } = await s.api.ok(`mutation($id: ID!) { proposeReward(nominationId: $id, input: { signerRole: "Chủ tịch Công đoàn cơ sở" }) { id } }`, { id: second }, s.tokens.councilMay);
+    await s.api.ok(`mutation($id: ID!) { forwardProposal(id: $id) { status } }`, { id: proposeReward.id }, s.tokens.officerHn);
+    await s.api.ok(`mutation($id: ID!) { forwardProposal(id: $id) { status } }`, { id: proposeReward.id }, await s.token(['UNIT_OFFICER'], 'vn', 'officer-vn'));
+
+    const officer = await people.pageAs({ roles: ['UNIT_OFFICER'], unit: 'vn' }, '/work/proposals');
+    const card = officer.page.getByTestId('proposals-waiting').getByTestId('proposal').filter({ hasText: s.run }).filter({ hasText: 'Trần Thị Lan' });
+    const answer = card.getByRole('group', { name: 'Hoặc: văn bản trả lời không khen thưởng' });
+    const body = answer.getByLabel('Cơ quan có văn bản');
+    // the decider's letter unless another is chosen; the Board and the Prime Minister answer before the President does
+    expect(await body.inputValue()).toBe('Chủ tịch nước');
+    expect(await body.locator('option').allTextContents()).toEqual(['Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ)', 'Thủ tướng Chính phủ', 'Chủ tịch nước']);
+    await body.selectOption('Thủ tướng Chính phủ');
+    await answer.getByLabel('Số văn bản trả lời').fill('77/VPCP-TĐKT');
+    await answer.getByLabel('Lý do không khen thưởng').fill('Chưa đủ thời gian công tác theo quy định để xét Huân chương');
+    await answer.getByRole('button', { name: 'Ghi nhận không khen thưởng' }).click();
+    await officer.page.getByText('Đã ghi nhận Thủ tướng Chính phủ không trình Chủ tịch nước khen thưởng Trần Thị Lan').waitFor();
+    const followed = officer.page.getByTestId('proposals-followed').getByTestId('proposal').filter({ hasText: s.run }).filter({ hasText: 'Trần Thị Lan' });
+    await followed.getByRole('status').filter({ hasText: 'Thủ tướng Chính phủ không trình Chủ tịch nước khen thưởng (văn bản số 77/VPCP-TĐKT)' }).waitFor();
+    expect(await followed.getByTestId('proposal-steps').locator('tbody tr').last().textContent()).toContain('Thủ tướng Chính phủ: Chưa đủ thời gian công tác');
+    await officer.close();
+  }, PLAY);
 });
 
 describe('the employer answers that it does not grant', () => {
@@ -163,7 +192,7 @@ describe('the employer answers that it does not grant', () => {
     await answer.getByLabel('Số văn bản trả lời').fill('16/CV-CTMTL');
     await answer.getByLabel('Lý do không khen thưởng').fill('Người lao động bị kỷ luật khiển trách trong năm, chưa đủ điều kiện');
     await answer.getByRole('button', { name: 'Ghi nhận không khen thưởng' }).click();
-    await employer.page.getByText('Đã ghi nhận Thủ trưởng cơ quan, đơn vị hoặc Giám đốc doanh nghiệp không khen thưởng Lê Văn Tuấn').waitFor();
+    await employer.page.getByText('Đã ghi nhận Thủ trưởng cơ quan, đơn vị hoặc Giám đốc doanh nghiệp (Công đoàn Công ty May Thăng Long) không khen thưởng Lê Văn Tuấn').waitFor();
     const followed = employer.page.getByTestId('proposals-followed').getByTestId('proposal').filter({ hasText: s.run });
     await followed.getByRole('status').filter({ hasText: 'không khen thưởng (văn bản số 16/CV-CTMTL)' }).waitFor();
     await employer.close();

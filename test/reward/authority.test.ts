@@ -30,7 +30,7 @@ const RESEND = `mutation($id: ID!, $correction: String!, $reason: String) { rese
 const RECORD = `mutation($id: ID!, $input: AuthorityDecisionInput!) {
   recordAuthorityDecision(id: $id, input: $input) { id number decidedOn formCode decidingAuthority authorityName signerRole signerName amountVnd grantingUnitName }
 }`;
-const REFUSE = `mutation($id: ID!, $input: AuthorityRefusalInput!) { recordAuthorityRefusal(id: $id, input: $input) { ${PROPOSAL_FIELDS} refusal { number refusedOn reason } } }`;
+const REFUSE = `mutation($id: ID!, $input: AuthorityRefusalInput!) { recordAuthorityRefusal(id: $id, input: $input) { ${PROPOSAL_FIELDS} refusal { number refusedOn reason statement } } }`;
 const AUTHORITY_RETURN = `mutation($id: ID!, $input: AuthorityReturnInput!) { recordAuthorityReturn(id: $id, input: $input) { ${PROPOSAL_FIELDS} } }`;
 const PROPOSALS = `query($waiting: Boolean) { rewardProposals(waiting: $waiting) { id status actions subjectName } }`;
 const NOMINATE = `mutation($input: NominateInput!) { nominate(input: $input) { id } }`;
@@ -288,6 +288,44 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     expect(movesOf(events).map((p) => [p.fromUnitPath, p.toUnitPath])).toEqual(expect.arrayContaining([[s.units.hn!.path, s.units.may!.path], [s.units.vn!.path, s.units.hn!.path]]));
   });
 
+  it('records whose letter answered a Huân chương: the Board returns it, the Prime Minister declines to put it to the President (decision 0045)', async () => {
+    const nominationId = await s.nominate({ memberKey: 'minh', granting: 'may', formCode: 'HCLD3', achievedOn: daysAgo(400), awardYear: year - 1, reason: 'Năm năm liền hoàn thành xuất sắc nhiệm vụ, chỉ đạo đổi mới dây chuyền may veston xuất khẩu' }, tokens.officerMay);
+    await s.approve(nominationId, s.tokens.councilMay);
+    const { id } = (await s.api.ok(PROPOSE, { id: nominationId, input: { signerRole: 'Chủ tịch Công đoàn cơ sở', signerName: 'Vũ Thị Mai' } }, s.tokens.councilMay)).proposeReward;
+    await s.api.ok(FORWARD, { id }, s.tokens.officerHn);
+    await s.api.ok(FORWARD, { id }, tokens.officerVn);
+    const board = 'Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ)';
+    expect((await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { authorityRoute { answerers } } }`, { id }, tokens.officerVn)).rewardProposal.authorityRoute.answerers)
+      .toEqual([board, 'Thủ tướng Chính phủ', 'Chủ tịch nước']);
+
+    // a body not on the way is refused beside its field, and the dossier stays with the authority
+    const reason = 'Đề nghị bổ sung bản sao quyết định tặng Bằng khen của Thủ tướng Chính phủ năm 2021';
+    const wrong = await refusal(s, AUTHORITY_RETURN, { id, input: { answeredBy: 'Bộ Công an', returnedOn: today, reason } }, tokens.officerVn);
+    expect(wrong.problems!.map((p) => p.field)).toEqual(['answeredBy']);
+    expect(wrong.problems![0]!.message).toContain(`“${board}”`);
+    expect((await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { status } }`, { id }, tokens.officerVn)).rewardProposal.status).toBe('WITH_AUTHORITY');
+    // unnamed, a return is the Board's, which examines the dossier
+    await s.api.ok(AUTHORITY_RETURN, { id, input: { number: '412/BTĐKT-VP', returnedOn: today, reason } }, tokens.officerVn);
+    await s.api.ok(RESEND, { id, correction: 'Đã bổ sung bản sao Quyết định 1502/QĐ-TTg năm 2021' }, tokens.officerVn);
+    // the Prime Minister does not put it to the President: the refusal says so, not that the President refused
+    const cause = 'Chưa đủ thời gian giữ chức vụ lãnh đạo theo quy định để xét Huân chương';
+    const refused = (await s.api.ok(`mutation($id: ID!, $input: AuthorityRefusalInput!) { recordAuthorityRefusal(id: $id, input: $input) { status refusal { number refusedBy statement } steps { outcome note answeredBy } } }`,
+      { id, input: { answeredBy: 'Thủ tướng Chính phủ'.normalize('NFD'), number: '77/VPCP-TĐKT', refusedOn: today, reason: cause } }, tokens.officerVn)).recordAuthorityRefusal;
+    expect(refused).toMatchObject({ status: 'REFUSED', refusal: { number: '77/VPCP-TĐKT', refusedBy: 'Thủ tướng Chính phủ', statement: 'Thủ tướng Chính phủ không trình Chủ tịch nước khen thưởng' } });
+    expect(refused.steps.filter((step: { answeredBy: string | null }) => step.answeredBy)).toEqual([
+      { outcome: 'RETURNED', note: `${reason} (văn bản số 412/BTĐKT-VP)`, answeredBy: board },
+      { outcome: 'REFUSED', note: `${cause} (văn bản số 77/VPCP-TĐKT)`, answeredBy: 'Thủ tướng Chính phủ' },
+    ]);
+    const nomination = (await s.api.ok(`query($id: ID!) { nomination(id: $id) { status refusalReason } }`, { id: nominationId }, s.tokens.officerHn)).nomination;
+    expect(nomination).toEqual({ status: 'REFUSED', refusalReason: `Thủ tướng Chính phủ không trình Chủ tịch nước khen thưởng: ${cause}` });
+    // the federation hears whose letter returned it; the officer who nominated hears who refused
+    const events = await s.rewardEvents((messages) => payloadsOf(messages, 'RewardRefused').some((p) => p.nominationId === nominationId)
+      && payloadsOf(messages, 'RewardProposalMoved').some((p) => p.proposalId === id && p.action === 'RETURNED'));
+    expect(payloadsOf(events, 'RewardProposalMoved').find((p) => p.proposalId === id && p.action === 'RETURNED'))
+      .toMatchObject({ answeredBy: board, fromUnitPath: s.units.vn!.path, toUnitPath: s.units.vn!.path });
+    expect(payloadsOf(events, 'RewardRefused').find((p) => p.nominationId === nominationId)).toMatchObject({ refusedBy: 'Thủ tướng Chính phủ', reason: cause });
+  });
+
   it('passes a dossier the federation returned further down, by Hà Nội’s officers only; corrected below, it comes back up through Hà Nội', async () => {
     const nominationId = await s.nominate({ memberKey: 'lan', granting: 'may', formCode: 'HCLD3', achievedOn: daysAgo(400), awardYear: year - 1, reason: 'Năm năm liền hoàn thành xuất sắc nhiệm vụ, đào tạo 40 thợ may bậc cao cho Công ty' }, tokens.officerMay);
     await s.approve(nominationId, s.tokens.councilMay);
@@ -424,9 +462,11 @@ describe('the employer decides yearly titles on the grassroots union’s proposa
     const bad = await refusal(s, REFUSE, { id: proposal.id, input: { refusedOn: daysAgo(-2), reason: 'không' } }, s.tokens.employer);
     expect(bad.problems!.map((p) => p.field).sort()).toEqual(['reason', 'refusedOn']);
     expect(bad.problems!.find((p) => p.field === 'reason')!.message).toContain('lý do không khen thưởng');
+    // the Board answers for the State's dossiers, not for an enterprise's
+    expect((await refusal(s, REFUSE, { id: proposal.id, input: { ...answer, answeredBy: 'Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ)' } }, s.tokens.employer)).problems!.map((p) => p.field)).toEqual(['answeredBy']);
 
     const refused = (await s.api.ok(REFUSE, { id: proposal.id, input: answer }, s.tokens.employer)).recordAuthorityRefusal;
-    expect(refused).toMatchObject({ status: 'REFUSED', actions: [], decision: null, refusal: { number: '16/CV-CTMTL', refusedOn: today, reason } });
+    expect(refused).toMatchObject({ status: 'REFUSED', actions: [], decision: null, refusal: { number: '16/CV-CTMTL', refusedOn: today, reason, statement: 'Thủ trưởng cơ quan, đơn vị hoặc Giám đốc doanh nghiệp (Công đoàn Công ty May Thăng Long) không khen thưởng' } });
     expect(refused.steps.at(-1)).toMatchObject({ outcome: 'REFUSED', note: `${reason} (văn bản số 16/CV-CTMTL)` });
     // nothing more is recorded for it: neither a decision nor a second answer
     const decision = { number: '17/QĐ-CTMTL', decidedOn: today, signerRole: 'Giám đốc Công ty', signerName: 'Trịnh Văn Sơn' };

@@ -5,7 +5,7 @@
  * federation); Decree 30/2020 (the number and symbol of a document).
  */
 import { DECIDING_AUTHORITIES, EVENT_PAYLOAD_SCHEMAS, PROPOSAL_MOVES } from '@thidua/common';
-import { AUTHORITY_NAMES, approvedOutcome, authorityDecisionProblems, authorityRoute, externalNumberProblems, memoSignerProblems, signerProblems, employerCouncilProblem, employerOf, authorityRefusalProblems, authorityReturnProblems, daysHeld, nextStop, outcomeRefusal, proposalNoteProblems } from '../src/domain/authority';
+import { AUTHORITY_NAMES, approvedOutcome, authorityDecisionProblems, authorityRoute, externalNumberProblems, memoSignerProblems, signerProblems, employerCouncilProblem, employerOf, answeringBody, authorityRefusalProblems, authorityReturnProblems, daysHeld, refusalWording, nextStop, outcomeRefusal, proposalNoteProblems } from '../src/domain/authority';
 import { SEED_AUTHORITIES } from '../src/migrations/seed-authorities';
 import { SEED_FORMS } from '../src/migrations/seed-catalogue';
 
@@ -144,8 +144,9 @@ describe('the authority’s other answers: it does not grant, or it returns the 
   const sentOn = '2026-11-20';
   const today = '2026-11-30';
   const reason = 'Thiếu bản sao quyết định tặng Bằng khen của Thủ tướng Chính phủ năm 2021';
-  const refusal = (change: Partial<Parameters<typeof authorityRefusalProblems>[0]>) => authorityRefusalProblems({ refusedOn: today, reason, ...change }, sentOn, today);
-  const returned = (change: Partial<Parameters<typeof authorityReturnProblems>[0]>) => authorityReturnProblems({ returnedOn: today, reason, ...change }, sentOn, today);
+  const medalRoute = authorityRoute('PRESIDENT', 'Tổng Liên đoàn Lao động Việt Nam');
+  const refusal = (change: Partial<Parameters<typeof authorityRefusalProblems>[0]>, route = medalRoute) => authorityRefusalProblems({ refusedOn: today, reason, ...change }, route, sentOn, today);
+  const returned = (change: Partial<Parameters<typeof authorityReturnProblems>[0]>, route = medalRoute) => authorityReturnProblems({ returnedOn: today, reason, ...change }, route, sentOn, today);
 
   it('takes a reason in words, the letter’s number when it has one, and a day between the day it was sent and today', () => {
     expect(refusal({})).toEqual([]);
@@ -157,6 +158,29 @@ describe('the authority’s other answers: it does not grant, or it returns the 
     expect(returned({ reason: '  thiếu   ' }).map((p) => p.field)).toEqual(['reason']);
     expect(returned({ reason: 'x'.repeat(5001) }).map((p) => p.field)).toEqual(['reason']);
     expect(returned({ number: '1'.repeat(61) }).map((p) => p.field)).toEqual(['number']);
+  });
+
+  it('is the letter of a body on the dossier’s way: the Board returns a Huân chương, the Prime Minister or the President refuses it (decision 0045)', () => {
+    const board = 'Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ)';
+    expect(medalRoute.answerers).toEqual([board, 'Thủ tướng Chính phủ', 'Chủ tịch nước']);
+    // by default a return is the Board's, which examines the dossier; a refusal the decider's
+    expect(answeringBody(medalRoute, 'RETURN', null)).toBe(board);
+    expect(answeringBody(medalRoute, 'REFUSAL', '  ')).toBe('Chủ tịch nước');
+    expect(answeringBody(medalRoute, 'REFUSAL', ' Thủ tướng Chính phủ '.normalize('NFD'))).toBe('Thủ tướng Chính phủ');
+    expect(refusalWording(medalRoute, 'Thủ tướng Chính phủ')).toBe('Thủ tướng Chính phủ không trình Chủ tịch nước khen thưởng');
+    expect(refusalWording(medalRoute, board)).toBe(`${board} không trình Thủ tướng Chính phủ khen thưởng`);
+    expect(refusalWording(medalRoute, 'Chủ tịch nước')).toBe('Chủ tịch nước không khen thưởng');
+    expect(refusal({ answeredBy: 'Thủ tướng Chính phủ' })).toEqual([]);
+    // a body not on the way, or one on another form's way, is refused naming the ones that are
+    const [wrong] = refusal({ answeredBy: 'Bộ Công an' });
+    expect(wrong).toMatchObject({ field: 'answeredBy' });
+    expect(wrong!.message).toContain('“Thủ tướng Chính phủ”');
+    const chairRoute = authorityRoute('PROVINCIAL_CHAIR', 'Liên đoàn Lao động tỉnh Bắc Ninh');
+    expect(chairRoute.answerers).toEqual(['Chủ tịch Ủy ban nhân dân cấp tỉnh']);
+    expect(returned({ answeredBy: board }, chairRoute).map((p) => p.field)).toEqual(['answeredBy']);
+    expect(refusalWording(chairRoute, answeringBody(chairRoute, 'REFUSAL', null)!)).toBe('Chủ tịch Ủy ban nhân dân cấp tỉnh không khen thưởng');
+    const employerRoute = authorityRoute('EMPLOYER', 'Công đoàn Công ty May Bắc Giang');
+    expect(employerRoute.answerers).toEqual([employerRoute.holderName]);
   });
 
   it('counts a reason as it is kept (NFC), not as a keyboard that decomposes letters sent it', () => {

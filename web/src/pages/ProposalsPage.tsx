@@ -20,6 +20,7 @@ interface Step {
   memo: boolean;
   signerRole: string | null;
   signerName: string | null;
+  answeredBy: string | null;
 }
 
 type Action = 'FORWARD' | 'RETURN' | 'RESEND' | 'RECORD_DECISION';
@@ -31,8 +32,8 @@ interface Proposal {
   authority: string;
   authorityName: string;
   authoritySource: string;
-  /** Whom the last union level addresses, where the dossier is while the authority holds it, and who examines it there. */
-  authorityRoute: { addressee: string; holderName: string; appraiser: string | null };
+  /** Whom the last union level addresses, where the dossier is while the authority holds it, who examines it there, and whose letters may answer it. */
+  authorityRoute: { addressee: string; holderName: string; appraiser: string | null; answerers: string[] };
   subjectName: string;
   reason: string;
   achievedOn: string;
@@ -44,16 +45,16 @@ interface Proposal {
   steps: Step[];
   decision: { id: string; number: string; decidedOn: string; amountVnd: number; signerRole: string; status: 'VALID' | 'REVOKED'; revocation: { kind: string; number: string; revokedOn: string } | null } | null;
   recordsAuthority: boolean;
-  refusal: { number: string | null; refusedOn: string; reason: string } | null;
+  refusal: { number: string | null; refusedOn: string; reason: string; statement: string } | null;
 }
 
-const DATA = `query Proposals { rewardProposals { id status formName authority authorityName authoritySource authorityRoute { addressee holderName appraiser } subjectName reason achievedOn proposingUnitName proposedOn
-  holderUnitName returnReason actions steps { seq unitName level receivedAt leftAt outcome note days memo signerRole signerName } decision { id number decidedOn amountVnd signerRole status revocation { kind number revokedOn } } refusal { number refusedOn reason } recordsAuthority } }`;
+const DATA = `query Proposals { rewardProposals { id status formName authority authorityName authoritySource authorityRoute { addressee holderName appraiser answerers } subjectName reason achievedOn proposingUnitName proposedOn
+  holderUnitName returnReason actions steps { seq unitName level receivedAt leftAt outcome note days memo signerRole signerName answeredBy } decision { id number decidedOn amountVnd signerRole status revocation { kind number revokedOn } } refusal { number refusedOn reason statement } recordsAuthority } }`;
 const FORWARD = `mutation ForwardProposal($id: ID!, $note: String, $signerRole: String, $signerName: String) {
   forwardProposal(id: $id, note: $note, signerRole: $signerRole, signerName: $signerName) { status holderUnitName authorityRoute { addressee } } }`;
 const RETURN = `mutation ReturnProposal($id: ID!, $reason: String!) { returnProposal(id: $id, reason: $reason) { status holderUnitName } }`;
 const RESEND = `mutation ResendProposal($id: ID!, $correction: String!) { resendProposal(id: $id, correction: $correction) { status holderUnitName authorityRoute { addressee } } }`;
-const REFUSE = `mutation RecordAuthorityRefusal($id: ID!, $input: AuthorityRefusalInput!) { recordAuthorityRefusal(id: $id, input: $input) { status } }`;
+const REFUSE = `mutation RecordAuthorityRefusal($id: ID!, $input: AuthorityRefusalInput!) { recordAuthorityRefusal(id: $id, input: $input) { status refusal { statement } } }`;
 const AUTHORITY_RETURN = `mutation RecordAuthorityReturn($id: ID!, $input: AuthorityReturnInput!) { recordAuthorityReturn(id: $id, input: $input) { status } }`;
 const RECORD = `mutation RecordAuthorityDecision($id: ID!, $input: AuthorityDecisionInput!) { recordAuthorityDecision(id: $id, input: $input) { number amountVnd formName } }`;
 
@@ -89,7 +90,7 @@ function StepsTable({ proposal }: { proposal: Proposal }) {
             <td>{step.leftAt ? day(step.leftAt) : 'đang giữ'}</td>
             <td>{step.days}</td>
             <td>{stepOutcome(step, proposal.steps[index - 1])}</td>
-            <td>{step.note ?? ''}</td>
+            <td>{step.answeredBy ? `${step.answeredBy}: ` : ''}{step.note ?? ''}</td>
             <td>
               {step.memo ? <DownloadButton label={`Tờ trình của ${step.unitName}`} href={`/documents/rewards/proposals/${proposal.id}/${step.seq}.pdf`} /> : null}
               {step.memo && step.signerName ? <span className="muted"> {step.signerRole ?? 'Chủ tịch'} {step.signerName} ký</span> : null}
@@ -197,48 +198,52 @@ function ProposalActions({ proposal, onDone }: { proposal: Proposal; onDone(mess
 /** An answer of the authority other than its decision, as its form asks for it and the API takes it. */
 interface AnswerKind {
   key: string;
+  /** Whose letter it is unless another is chosen: the first body on the way for a return, the decider for a refusal. */
+  defaultAnswerer(answerers: string[]): string;
   legend(proposal: Proposal): string;
   dayField: 'refusedOn' | 'returnedOn';
   reasonLabel: string;
   reasonHint: string;
   button: string;
   mutation: string;
-  done(proposal: Proposal): string;
+  done(proposal: Proposal, answeredBy: string, answered: Answered): string;
 }
 
-/** Who writes when the dossier is returned: the body that examines it for the authority, or the authority itself. */
-function returner(proposal: Proposal): string {
-  return proposal.authorityRoute.appraiser ?? proposal.authorityName;
-}
+/** What the mutations give back: a refusal says what it was (“… không trình … khen thưởng”). */
+type Answered = Record<string, { refusal?: { statement: string } | null }>;
 
 /** The authority returns the dossier for correction: it is back with the level that sent it, which resends it. */
 const RETURN_ANSWER: AnswerKind = {
   key: 'authority-return',
-  legend: (proposal) => `Hoặc: ${returner(proposal)} trả lại hồ sơ để bổ sung`,
+  defaultAnswerer: (answerers) => answerers[0]!,
+  legend: (proposal) => `Hoặc: ${proposal.authorityRoute.answerers[0]} trả lại hồ sơ để bổ sung`,
   dayField: 'returnedOn',
   reasonLabel: 'Nội dung cần bổ sung, sửa',
   reasonHint: 'Như văn bản trả lại; hồ sơ về lại cấp đã trình để bổ sung rồi gửi lại (ít nhất 10 ký tự).',
   button: 'Ghi nhận trả lại hồ sơ',
   mutation: AUTHORITY_RETURN,
-  done: (proposal) => `Đã ghi nhận ${returner(proposal)} trả lại hồ sơ ${proposal.subjectName} để bổ sung`,
+  done: (proposal, answeredBy) => `Đã ghi nhận ${answeredBy} trả lại hồ sơ ${proposal.subjectName} để bổ sung`,
 };
 
 /** The authority answers that it does not grant: the proposal ends, the nomination is refused with its reason. */
 const REFUSAL_ANSWER: AnswerKind = {
   key: 'refusal',
-  legend: (proposal) => `Hoặc: ${proposal.authorityName} trả lời không khen thưởng`,
+  defaultAnswerer: (answerers) => answerers[answerers.length - 1]!,
+  // on the President's way the Board or the Prime Minister may answer before the President does
+  legend: (proposal) => `Hoặc: ${proposal.authorityRoute.answerers.length > 1 ? 'văn bản' : proposal.authorityName} trả lời không khen thưởng`,
   dayField: 'refusedOn',
   reasonLabel: 'Lý do không khen thưởng',
   reasonHint: 'Như văn bản trả lời; người được đề nghị và cán bộ đề nghị đọc được (ít nhất 10 ký tự).',
   button: 'Ghi nhận không khen thưởng',
   mutation: REFUSE,
-  done: (proposal) => `Đã ghi nhận ${proposal.authorityName} không khen thưởng ${proposal.subjectName}`,
+  done: (proposal, _answeredBy, answered) => `Đã ghi nhận ${answered.recordAuthorityRefusal!.refusal!.statement} ${proposal.subjectName}`,
 };
 
 /** The authority's letter (its number, its day, its reason), recorded by whoever records its decisions. */
 function AuthorityAnswerForm({ proposal, answer, onDone }: { proposal: Proposal; answer: AnswerKind; onDone(message: string): void }) {
   const { session } = useAuth();
-  const [letter, setLetter] = useState({ number: '', day: todayIso(), reason: '' });
+  const { answerers } = proposal.authorityRoute;
+  const [letter, setLetter] = useState({ answeredBy: answer.defaultAnswerer(answerers), number: '', day: todayIso(), reason: '' });
   const action = useAction();
   const p = action.problem;
   const f = (name: string) => `${answer.key}-${name}-${proposal.id}`;
@@ -246,6 +251,13 @@ function AuthorityAnswerForm({ proposal, answer, onDone }: { proposal: Proposal;
     <fieldset>
       <legend>{answer.legend(proposal)}</legend>
       <div className="row">
+        {answerers.length > 1 ? (
+          <Field id={f('by')} label="Cơ quan có văn bản" hint="Cơ quan đã ký văn bản trả lời." problem={p('answeredBy')}>
+            <select id={f('by')} value={letter.answeredBy} onChange={(e) => setLetter({ ...letter, answeredBy: e.target.value })} {...describedBy(f('by'), true, p('answeredBy'))}>
+              {answerers.map((body) => <option key={body} value={body}>{body}</option>)}
+            </select>
+          </Field>
+        ) : null}
         <Field id={f('number')} label="Số văn bản trả lời" hint="Nếu có, như trên bản giấy." problem={p('number')}>
           <input id={f('number')} value={letter.number} onChange={(e) => setLetter({ ...letter, number: e.target.value })} {...describedBy(f('number'), true, p('number'))} />
         </Field>
@@ -258,9 +270,9 @@ function AuthorityAnswerForm({ proposal, answer, onDone }: { proposal: Proposal;
       </Field>
       <div>
         <button type="button" className="secondary" disabled={action.busy} onClick={() => void action.run(async () => {
-          const input = { number: letter.number.trim() || null, [answer.dayField]: letter.day, reason: letter.reason };
-          await mutate(answer.mutation, { id: proposal.id, input }, session?.token ?? null);
-          const done = answer.done(proposal);
+          const input = { answeredBy: letter.answeredBy, number: letter.number.trim() || null, [answer.dayField]: letter.day, reason: letter.reason };
+          const answered = await mutate<Answered>(answer.mutation, { id: proposal.id, input }, session?.token ?? null);
+          const done = answer.done(proposal, letter.answeredBy, answered);
           onDone(done);
           return done;
         })}>{answer.button}</button>
@@ -307,7 +319,7 @@ function ProposalCard({ proposal, onDone }: { proposal: Proposal; onDone(message
       {proposal.decision?.status === 'VALID' && proposal.recordsAuthority ? <AuthorityRevocation proposal={proposal} onDone={onDone} /> : null}
       {proposal.refusal ? (
         <p className="alert alert-warning" role="status">
-          {proposal.authorityName} không khen thưởng{proposal.refusal.number ? ` (văn bản số ${proposal.refusal.number})` : ''} ngày {day(proposal.refusal.refusedOn)}: {proposal.refusal.reason}
+          {proposal.refusal.statement}{proposal.refusal.number ? ` (văn bản số ${proposal.refusal.number})` : ''} ngày {day(proposal.refusal.refusedOn)}: {proposal.refusal.reason}
         </p>
       ) : null}
       <StepsTable proposal={proposal} />

@@ -450,6 +450,8 @@ export const EVENT_PAYLOAD_SCHEMAS = {
        * (decision 0041). Added after v1 shipped, optional so that events already written stay valid; the producer always sends it.
        */
       proposingUnitPath: Type.Optional(unitPath()),
+      /** For a return by the authority: whose letter it was, e.g. the Board that examines a Huân chương (decision 0045); optional like the one above. */
+      answeredBy: Type.Optional(nonEmptyText()),
       /** The reason of a return, the correction made, or a note on passing it on. */
       note: nullable(paragraph()),
       movedOn: day(),

@@ -126,8 +126,8 @@ export async function proposalMoved(manager: EntityManager, event: EventEnvelope
     `SELECT (SELECT id::text FROM unit_refs WHERE path = $1) AS "to", (SELECT level = 'NATIONAL' FROM unit_refs WHERE path = $1) AS "toIsTop",
             (SELECT name FROM unit_refs WHERE path = $2) AS "fromName"`, [p.toUnitPath, p.fromUnitPath]);
   if (!units?.to) return;
-  // the authority returns it to the level that sent it: from and to are that level; a level above not known here is still a level
-  const returnedBy = p.fromUnitPath === p.toUnitPath ? null : (units.fromName ?? 'Cấp trên');
+  // the authority returns it to the level that sent it (from and to are that level), naming whose letter it was; a level above not known here is still a level
+  const returnedBy = p.fromUnitPath === p.toUnitPath ? (p.answeredBy ?? null) : (units.fromName ?? 'Cấp trên');
   await notify(manager, 'PROPOSAL_RETURNED', `${p.proposalId}:${event.id}`, {
     proposalId: p.proposalId, subjectName: p.subject.name, formName: p.formName, returnedBy, note: p.note ?? '',
     passesDown: p.proposingUnitPath !== undefined && p.proposingUnitPath !== p.toUnitPath,

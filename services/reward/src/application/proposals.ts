@@ -1,6 +1,6 @@
 import { ConflictError, DownloadNotFoundError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, documentIssuer, isAnonymous, type IssuedDocument, hasRole, type PROPOSAL_MOVES, isOfficerOver, isUuid, keptLength, officerScope, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, type FieldProblem, type Identity, type Issuer, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
-import { AUTHORITY_NAMES, authorityDecisionProblems, authorityRoute, deciderName, authorityRefusalProblems, authorityReturnProblems, daysHeld, memoSignerProblems, nextStop, proposalNoteProblems, type AuthorityDecisionInput, type AuthorityRefusalInput, type AuthorityReturnInput, type MemoSigner } from '../domain/authority';
+import { AUTHORITY_NAMES, answeringBody, authorityDecisionProblems, authorityRoute, deciderName, authorityRefusalProblems, refusalWording, authorityReturnProblems, daysHeld, memoSignerProblems, nextStop, proposalNoteProblems, type AuthorityDecisionInput, type AuthorityRefusalInput, type AuthorityReturnInput, type AuthorityRoute, type MemoSigner } from '../domain/authority';
 import type { TaskRating } from '../domain/rules';
 import { PROPOSAL_SELECT, PROPOSAL_STEP_SELECT, type DecisionRow, type ProposalRow, type ProposalStepRow, type UnitRef } from '../entities';
 import { loadForm } from './catalogue';
@@ -113,11 +113,28 @@ interface SentMemo {
   signerName: string | null;
 }
 
-async function closeStep(manager: EntityManager, proposalId: string, outcome: string, note: string | null, by: string, memo: SentMemo | null = null): Promise<void> {
+/** Closes the open step: how the dossier left it, by whom, with the tờ trình it was sent up with or the authority's body whose letter answered it. */
+async function closeStep(manager: EntityManager, proposalId: string, outcome: string, note: string | null, by: string, memo: SentMemo | null = null, answeredBy: string | null = null): Promise<void> {
   await manager.query(
-    `UPDATE proposal_steps SET left_at = now(), outcome = $2, note = $3, acted_by = $4, sent_reason = $5, signer_role = $6, signer_name = $7 WHERE proposal_id = $1 AND left_at IS NULL`,
-    [proposalId, outcome, note, by, memo?.reason ?? null, memo?.signerRole ?? null, memo?.signerName ?? null],
+    `UPDATE proposal_steps SET left_at = now(), outcome = $2, note = $3, acted_by = $4, sent_reason = $5, signer_role = $6, signer_name = $7, answered_by = $8 WHERE proposal_id = $1 AND left_at IS NULL`,
+    [proposalId, outcome, note, by, memo?.reason ?? null, memo?.signerRole ?? null, memo?.signerName ?? null, answeredBy],
   );
+}
+
+function routeOf(proposal: Pick<ProposalRow, 'authority' | 'proposingUnitName'>): AuthorityRoute {
+  return authorityRoute(proposal.authority, proposal.proposingUnitName);
+}
+
+/** Whose letter refused it: recorded since decision 0045, the decider before. */
+function refusedByOf(proposal: ProposalRow): string {
+  return proposal.refusedBy ?? deciderName(proposal.authority, proposal.proposingUnitName);
+}
+
+/** The authority's refusal as read, once recorded: its letter, whose it is, and what it says (“… không trình … khen thưởng”). */
+export function authorityRefusal(proposal: ProposalRow): { number: string | null; refusedOn: string; reason: string; refusedBy: string; statement: string } | null {
+  if (!proposal.refusedOn) return null;
+  const refusedBy = refusedByOf(proposal);
+  return { number: proposal.refusalNumber, refusedOn: proposal.refusedOn, reason: proposal.refusalReason ?? '', refusedBy, statement: refusalWording(routeOf(proposal), refusedBy) };
 }
 
 async function openStep(manager: EntityManager, proposalId: string, at: { id: string | null; name: string; level: string }): Promise<void> {
@@ -134,7 +151,7 @@ async function sendUp(manager: EntityManager, proposal: Pick<ProposalRow, 'id' |
   if (next === 'AUTHORITY') {
     await manager.query(`UPDATE reward_proposals SET status = 'WITH_AUTHORITY', holder_unit_id = $2, holder_unit_path = $3, holder_unit_name = $4, holder_level = $5, returned_by_unit_id = NULL, updated_at = now() WHERE id = $1`,
       [proposal.id, from.id, from.path, from.name, from.level]);
-    await openStep(manager, proposal.id, { id: null, name: authorityRoute(proposal.authority, proposal.proposingUnitName).holderName, level: 'AUTHORITY' });
+    await openStep(manager, proposal.id, { id: null, name: routeOf(proposal).holderName, level: 'AUTHORITY' });
     return;
   }
   await manager.query(`UPDATE reward_proposals SET status = 'AT_LEVEL', holder_unit_id = $2, holder_unit_path = $3, holder_unit_name = $4, holder_level = $5, returned_by_unit_id = NULL, updated_at = now() WHERE id = $1`,
@@ -166,11 +183,11 @@ async function proposalFor(ctx: RewardContext, manager: EntityManager, id: strin
 function whereProposalIs(proposal: ProposalRow): string {
   switch (proposal.status) {
     case 'WITH_AUTHORITY':
-      return `đã trình ${authorityRoute(proposal.authority, proposal.proposingUnitName).addressee}, đang chờ quyết định của ${deciderName(proposal.authority, proposal.proposingUnitName)}`;
+      return `đã trình ${routeOf(proposal).addressee}, đang chờ quyết định của ${deciderName(proposal.authority, proposal.proposingUnitName)}`;
     case 'DECIDED':
       return 'đã có quyết định';
     case 'REFUSED':
-      return `đã được ${deciderName(proposal.authority, proposal.proposingUnitName)} trả lời không khen thưởng`;
+      return `đã được trả lời: ${refusalWording(routeOf(proposal), refusedByOf(proposal))}`;
     default:
       return `đang ở ${proposal.holderUnitName}${proposal.status === 'RETURNED' ? ' (bị trả lại để bổ sung)' : ''}`;
   }
@@ -183,7 +200,7 @@ function canActOnStatus(status: ProposalRow['status'], action: ProposalAction): 
 type Move = (typeof PROPOSAL_MOVES)[number];
 
 /** The proposal as it is after a move, told to the others (RewardProposalMoved): who let it go, who holds it now. */
-async function moved({ manager, emit }: TransactionScope, id: string, action: Move, fromUnitPath: string, note: string | null): Promise<ProposalRow> {
+async function moved({ manager, emit }: TransactionScope, id: string, action: Move, fromUnitPath: string, note: string | null, answeredBy?: string): Promise<ProposalRow> {
   const proposal = (await proposalById(manager, id))!;
   const nomination = (await loadNomination(manager, proposal.nominationId))!;
   await emit({
@@ -201,6 +218,7 @@ async function moved({ manager, emit }: TransactionScope, id: string, action: Mo
       fromUnitPath,
       toUnitPath: proposal.status === 'WITH_AUTHORITY' ? null : proposal.holderUnitPath,
       proposingUnitPath: proposal.proposingUnitPath,
+      ...(answeredBy ? { answeredBy } : {}),
       note,
       movedOn: todayInVietnam(),
     },
@@ -325,10 +343,10 @@ async function sentToAuthorityOn(manager: EntityManager, proposal: ProposalRow):
   return sent!.seq === 2 && proposal.proposedOn < arrived ? proposal.proposedOn : arrived;
 }
 
-/** The proposal waiting for the authority, locked, once the authority's answer passes `problemsOf` (given the day the dossier reached it, and today). */
-async function answeredProposal(ctx: RewardContext, manager: EntityManager, id: string, problemsOf: (sentOn: string, today: string) => FieldProblem[]): Promise<ProposalRow> {
+/** The proposal waiting for the authority, locked, once the authority's answer passes `problemsOf` (given its route, the day the dossier reached it, and today). */
+async function answeredProposal(ctx: RewardContext, manager: EntityManager, id: string, problemsOf: (route: AuthorityRoute, sentOn: string, today: string) => FieldProblem[]): Promise<ProposalRow> {
   const proposal = await proposalFor(ctx, manager, id, 'RECORD_DECISION');
-  const problems = problemsOf(await sentToAuthorityOn(manager, proposal), todayInVietnam());
+  const problems = problemsOf(routeOf(proposal), await sentToAuthorityOn(manager, proposal), todayInVietnam());
   if (problems.length) throw new ValidationError(problems);
   return proposal;
 }
@@ -344,7 +362,7 @@ function letterOf(input: { number?: string | null; reason: string }): { reason: 
 export function recordAuthorityDecision(ctx: RewardContext, id: string, input: AuthorityDecisionInput): Promise<DecisionRow> {
   return ctx.transaction(async (scope) => {
     const { manager } = scope;
-    const proposal = await answeredProposal(ctx, manager, id, (sentOn, today) => authorityDecisionProblems(input, sentOn, today));
+    const proposal = await answeredProposal(ctx, manager, id, (_route, sentOn, today) => authorityDecisionProblems(input, sentOn, today));
     const nomination = (await loadNomination(manager, proposal.nominationId, true))!;
     const form = await loadForm(manager, proposal.formCode);
     const approved = { nomination, form, decidedOn: input.decidedOn, reason: proposal.reason, taskRating: proposal.taskRating as TaskRating | null };
@@ -369,14 +387,15 @@ export function recordAuthorityDecision(ctx: RewardContext, id: string, input: A
 export function recordAuthorityRefusal(ctx: RewardContext, id: string, input: AuthorityRefusalInput): Promise<ProposalRow> {
   return ctx.transaction(async (scope) => {
     const { manager, emit } = scope;
-    const proposal = await answeredProposal(ctx, manager, id, (sentOn, today) => authorityRefusalProblems(input, sentOn, today));
+    const proposal = await answeredProposal(ctx, manager, id, (route, sentOn, today) => authorityRefusalProblems(input, route, sentOn, today));
     const { reason, number, note } = letterOf(input);
-    await closeStep(manager, proposal.id, 'REFUSED', note, ctx.identity.subject);
-    await manager.query(`UPDATE reward_proposals SET status = 'REFUSED', refused_on = $2, refusal_reason = $3, refusal_number = $4, updated_at = now() WHERE id = $1`,
-      [proposal.id, input.refusedOn, reason, number]);
+    const route = routeOf(proposal);
+    const refusedBy = answeringBody(route, 'REFUSAL', input.answeredBy)!;
+    await closeStep(manager, proposal.id, 'REFUSED', note, ctx.identity.subject, null, refusedBy);
+    await manager.query(`UPDATE reward_proposals SET status = 'REFUSED', refused_on = $2, refusal_reason = $3, refusal_number = $4, refused_by = $5, updated_at = now() WHERE id = $1`,
+      [proposal.id, input.refusedOn, reason, number, refusedBy]);
     const nomination = (await loadNomination(manager, proposal.nominationId, true))!;
-    const refusedBy = deciderName(proposal.authority, proposal.proposingUnitName);
-    await closeRefused(manager, nomination, `${refusedBy} không khen thưởng: ${reason}`);
+    await closeRefused(manager, nomination, `${refusalWording(route, refusedBy)}: ${reason}`);
     await emit(rewardRefused(nomination, { formCode: proposal.formCode, refusedOn: input.refusedOn, reason, refusedBy }));
     return (await proposalById(manager, proposal.id))!;
   });
@@ -390,13 +409,14 @@ export function recordAuthorityRefusal(ctx: RewardContext, id: string, input: Au
 export function recordAuthorityReturn(ctx: RewardContext, id: string, input: AuthorityReturnInput): Promise<ProposalRow> {
   return ctx.transaction(async (scope) => {
     const { manager } = scope;
-    const proposal = await answeredProposal(ctx, manager, id, (sentOn, today) => authorityReturnProblems(input, sentOn, today));
+    const proposal = await answeredProposal(ctx, manager, id, (route, sentOn, today) => authorityReturnProblems(input, route, sentOn, today));
     const { note } = letterOf(input);
-    await closeStep(manager, proposal.id, 'RETURNED', note, ctx.identity.subject);
+    const returnedBy = answeringBody(routeOf(proposal), 'RETURN', input.answeredBy)!;
+    await closeStep(manager, proposal.id, 'RETURNED', note, ctx.identity.subject, null, returnedBy);
     await manager.query(`UPDATE reward_proposals SET status = 'RETURNED', returned_by_unit_id = NULL, updated_at = now() WHERE id = $1`, [proposal.id]);
     const holder = await requireUnit(manager, proposal.holderUnitId);
     await openStep(manager, proposal.id, holder);
-    return moved(scope, proposal.id, 'RETURNED', holder.path, note);
+    return moved(scope, proposal.id, 'RETURNED', holder.path, note, returnedBy);
   });
 }
 
@@ -414,7 +434,7 @@ export function stepHasMemo(step: Pick<ProposalStepRow, 'outcome'>): boolean {
  */
 function memoModel(proposal: ProposalRow, issuer: Issuer, step: ProposalStepRow, sentTo: ProposalStepRow, from: ProposalStepRow | undefined): ProposalMemoModel {
   const proposing = step.outcome === 'PROPOSED';
-  const route = authorityRoute(proposal.authority, proposal.proposingUnitName);
+  const route = routeOf(proposal);
   const toAuthority = sentTo.level === 'AUTHORITY';
   return {
     issuer,

@@ -112,6 +112,11 @@ export interface AuthorityRoute {
   holderName: string;
   /** The body that examines the dossier for the addressee and writes when it returns it, where it is not the addressee. */
   appraiser: string | null;
+  /**
+   * Whose letters may answer the dossier (cơ quan có văn bản trả lời), in the order it reaches them: for the
+   * President's forms the Board that examines it, the Prime Minister who would put it to the President, the President.
+   */
+  answerers: string[];
   source: string;
 }
 
@@ -135,16 +140,45 @@ export function authorityRoute(authority: DecidingAuthority, proposingUnitName: 
   const name = AUTHORITY_NAMES[authority];
   switch (authority) {
     case 'PRESIDENT':
-      return { addressee: AUTHORITY_NAMES.PRIME_MINISTER, request: `xem xét, trình ${name} quyết định`, holderName: `${AUTHORITY_NAMES.PRIME_MINISTER} trình ${name} (${CENTRAL_APPRAISAL} thẩm định)`, appraiser: CENTRAL_APPRAISER, source: CENTRAL_ROUTE_SOURCE };
+      return { addressee: AUTHORITY_NAMES.PRIME_MINISTER, request: `xem xét, trình ${name} quyết định`, holderName: `${AUTHORITY_NAMES.PRIME_MINISTER} trình ${name} (${CENTRAL_APPRAISAL} thẩm định)`, appraiser: CENTRAL_APPRAISER, answerers: [CENTRAL_APPRAISER, AUTHORITY_NAMES.PRIME_MINISTER, name], source: CENTRAL_ROUTE_SOURCE };
     case 'PRIME_MINISTER':
-      return { addressee: name, request: 'xem xét, quyết định', holderName: `${name} (${CENTRAL_APPRAISAL} thẩm định)`, appraiser: CENTRAL_APPRAISER, source: `${CENTRAL_ROUTE_SOURCE}; chưa đối chiếu phần về hình thức Thủ tướng Chính phủ quyết định` };
+      return { addressee: name, request: 'xem xét, quyết định', holderName: `${name} (${CENTRAL_APPRAISAL} thẩm định)`, appraiser: CENTRAL_APPRAISER, answerers: [CENTRAL_APPRAISER, name], source: `${CENTRAL_ROUTE_SOURCE}; chưa đối chiếu phần về hình thức Thủ tướng Chính phủ quyết định` };
     case 'EMPLOYER': {
       const organisation = /^Công đoàn (?:cơ sở )?(.+)$/u.exec(proposingUnitName)?.[1];
-      return { addressee: organisation ? `Lãnh đạo ${organisation}` : name, request: 'xem xét, quyết định', holderName: deciderName(authority, proposingUnitName), appraiser: null, source: 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 83 khoản 1' };
+      const decider = deciderName(authority, proposingUnitName);
+      return { addressee: organisation ? `Lãnh đạo ${organisation}` : name, request: 'xem xét, quyết định', holderName: decider, appraiser: null, answerers: [decider], source: 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 83 khoản 1' };
     }
     default:
-      return { addressee: name, request: 'xem xét, quyết định', holderName: name, appraiser: null, source: 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 83' };
+      return { addressee: name, request: 'xem xét, quyết định', holderName: name, appraiser: null, answerers: [name], source: 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 83' };
   }
+}
+
+/** Which answer is recorded: a return comes first from whoever examines the dossier, a refusal from whoever decides. */
+export type AnswerKind = 'RETURN' | 'REFUSAL';
+
+/**
+ * The body whose letter is recorded: the one named, when it is among the route's answerers (null otherwise), or by
+ * default the first of them for a return and the last (the decider) for a refusal.
+ */
+export function answeringBody(route: AuthorityRoute, kind: AnswerKind, named: string | null | undefined): string | null {
+  const given = named?.trim().normalize('NFC');
+  if (!given) return kind === 'RETURN' ? route.answerers[0]! : route.answerers[route.answerers.length - 1]!;
+  return route.answerers.includes(given) ? given : null;
+}
+
+function answeringBodyProblems(route: AuthorityRoute, kind: AnswerKind, named: string | null | undefined): FieldProblem[] {
+  if (answeringBody(route, kind, named) !== null) return [];
+  const choices = route.answerers.map((body) => `“${body}”`).join(', ');
+  return [{ field: 'answeredBy', message: `văn bản trả lời hồ sơ này chỉ có thể của ${choices}; chọn đúng cơ quan đã ký văn bản` }];
+}
+
+/**
+ * What a refusal says: the decider does not grant; a body before it (the Board, the Prime Minister for the President's
+ * forms) does not put the dossier to the next one, which is how a dossier stops there.
+ */
+export function refusalWording(route: AuthorityRoute, body: string): string {
+  const next = route.answerers[route.answerers.indexOf(body) + 1];
+  return next ? `${body} không trình ${next} khen thưởng` : `${body} không khen thưởng`;
 }
 
 /** Where a proposal goes next from a union unit: the unit above it, or the authority itself from the top (or from the grassroots union, to its employer). */
@@ -214,6 +248,8 @@ export function memoSignerProblems(signer: MemoSigner): FieldProblem[] {
 
 /** The authority's answer that it does not grant (không khen thưởng), as it arrived. */
 export interface AuthorityRefusalInput {
+  /** Whose letter it is, among the route's answerers; the decider's by default. */
+  answeredBy?: string | null;
   /** The number of its letter, when it has one. */
   number?: string | null;
   refusedOn: string;
@@ -222,6 +258,8 @@ export interface AuthorityRefusalInput {
 
 /** The authority's letter returning the dossier for correction (trả lại hồ sơ để bổ sung), as it arrived. */
 export interface AuthorityReturnInput {
+  /** Whose letter it is, among the route's answerers; the first (the body that examines the dossier) by default. */
+  answeredBy?: string | null;
   /** The number of its letter, when it has one. */
   number?: string | null;
   returnedOn: string;
@@ -246,16 +284,16 @@ function authorityAnswerProblems(answer: AuthorityAnswer, fields: { day: string;
   return problems;
 }
 
-/** The problems of an authority's refusal as recorded. */
-export function authorityRefusalProblems(input: AuthorityRefusalInput, sentOn: string, today: string): FieldProblem[] {
-  return authorityAnswerProblems({ number: input.number, day: input.refusedOn, reason: input.reason },
-    { day: 'refusedOn', reasonMessage: 'ghi lý do không khen thưởng như văn bản trả lời của cấp có thẩm quyền' }, sentOn, today);
+/** The problems of an authority's refusal as recorded on `route`. */
+export function authorityRefusalProblems(input: AuthorityRefusalInput, route: AuthorityRoute, sentOn: string, today: string): FieldProblem[] {
+  return [...answeringBodyProblems(route, 'REFUSAL', input.answeredBy), ...authorityAnswerProblems({ number: input.number, day: input.refusedOn, reason: input.reason },
+    { day: 'refusedOn', reasonMessage: 'ghi lý do không khen thưởng như văn bản trả lời của cấp có thẩm quyền' }, sentOn, today)];
 }
 
-/** The problems of an authority's return of the dossier as recorded. */
-export function authorityReturnProblems(input: AuthorityReturnInput, sentOn: string, today: string): FieldProblem[] {
-  return authorityAnswerProblems({ number: input.number, day: input.returnedOn, reason: input.reason },
-    { day: 'returnedOn', reasonMessage: 'ghi hồ sơ cần bổ sung, sửa gì như văn bản trả lại của cấp có thẩm quyền' }, sentOn, today);
+/** The problems of an authority's return of the dossier as recorded on `route`. */
+export function authorityReturnProblems(input: AuthorityReturnInput, route: AuthorityRoute, sentOn: string, today: string): FieldProblem[] {
+  return [...answeringBodyProblems(route, 'RETURN', input.answeredBy), ...authorityAnswerProblems({ number: input.number, day: input.returnedOn, reason: input.reason },
+    { day: 'returnedOn', reasonMessage: 'ghi hồ sơ cần bổ sung, sửa gì như văn bản trả lại của cấp có thẩm quyền' }, sentOn, today)];
 }
 
 /** A reason to return a dossier or the note of what was corrected: a sentence the level below can act on. */

@@ -212,6 +212,8 @@ export interface ProposalRow {
   refusedOn: string | null;
   refusalReason: string | null;
   refusalNumber: string | null;
+  /** Whose letter refused it (the decider, or a body before it such as the Prime Minister for the President's forms); null before decision 0045. */
+  refusedBy: string | null;
   subjectName: string;
   subjectUnitPath: string;
   achievedOn: string;
@@ -224,7 +226,7 @@ export const PROPOSAL_SELECT = `SELECT p.id, p.nomination_id AS "nominationId", 
   p.holder_unit_name AS "holderUnitName", p.holder_level AS "holderLevel", p.returned_by_unit_id AS "returnedByUnitId", p.proposing_unit_id AS "proposingUnitId",
   p.proposing_unit_path AS "proposingUnitPath", p.proposing_unit_name AS "proposingUnitName", p.proposed_on::text AS "proposedOn", p.signer_role AS "signerRole",
   p.signer_name AS "signerName", p.task_rating AS "taskRating", p.reason, p.decision_id AS "decisionId",
-  p.refused_on::text AS "refusedOn", p.refusal_reason AS "refusalReason", p.refusal_number AS "refusalNumber", n.subject_name AS "subjectName",
+  p.refused_on::text AS "refusedOn", p.refusal_reason AS "refusalReason", p.refusal_number AS "refusalNumber", p.refused_by AS "refusedBy", n.subject_name AS "subjectName",
   n.unit_path AS "subjectUnitPath", n.achieved_on::text AS "achievedOn", n.award_year AS "awardYear", p.updated_at AS "updatedAt"
   FROM reward_proposals p JOIN nominations n ON n.id = p.nomination_id`;
 
@@ -245,10 +247,12 @@ export interface ProposalStepRow {
   sentReason: string | null;
   signerRole: string | null;
   signerName: string | null;
+  /** For the authority's step that returned or refused it: whose letter that was (e.g. the Board that examined it). */
+  answeredBy: string | null;
 }
 
 export const PROPOSAL_STEP_SELECT = `SELECT proposal_id AS "proposalId", seq, unit_id AS "unitId", unit_name AS "unitName", level, received_at AS "receivedAt", left_at AS "leftAt", outcome, note,
-    sent_reason AS "sentReason", signer_role AS "signerRole", signer_name AS "signerName"
+    sent_reason AS "sentReason", signer_role AS "signerRole", signer_name AS "signerName", answered_by AS "answeredBy"
   FROM proposal_steps`;
 
 /** A decision flagged for review because a later publication changed the result it was based on (decision_reviews). */

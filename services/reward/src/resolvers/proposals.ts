@@ -1,7 +1,7 @@
 import type { GraphQLResolverMap } from '@thidua/common';
 import type { RewardContext } from '../application/context';
 import { decisionById } from '../application/decisions';
-import { forwardProposal, proposalActions, proposeReward, recordsAuthorityAnswers, recordAuthorityDecision, recordAuthorityRefusal, recordAuthorityReturn, resendProposal, returnProposal, rewardProposals, stepDays, stepHasMemo, visibleProposal, type ProposeInput } from '../application/proposals';
+import { authorityRefusal, forwardProposal, proposalActions, proposeReward, recordsAuthorityAnswers, recordAuthorityDecision, recordAuthorityRefusal, recordAuthorityReturn, resendProposal, returnProposal, rewardProposals, stepDays, stepHasMemo, visibleProposal, type ProposeInput } from '../application/proposals';
 import { AUTHORITY_NAMES, authorityRoute, type AuthorityDecisionInput, type AuthorityRefusalInput, type AuthorityReturnInput, type MemoSigner } from '../domain/authority';
 import type { NominationRow, ProposalRow, ProposalStepRow, RewardFormRow } from '../entities';
 
@@ -37,7 +37,7 @@ export const proposalResolvers: GraphQLResolverMap<Ctx> = {
     returnReason: async (proposal: ProposalRow, _: unknown, ctx: Ctx) =>
       proposal.status === 'RETURNED' ? ((await ctx.loaders.proposalSteps.load(proposal.id)).findLast((step) => step.outcome === 'RETURNED')?.note ?? null) : null,
     decision: (proposal: ProposalRow, _: unknown, ctx: Ctx) => (proposal.decisionId ? decisionById(ctx.db.manager, proposal.decisionId) : null),
-    refusal: (proposal: ProposalRow) => (proposal.refusedOn ? { number: proposal.refusalNumber, refusedOn: proposal.refusedOn, reason: proposal.refusalReason } : null),
+    refusal: (proposal: ProposalRow) => authorityRefusal(proposal),
     actions: (proposal: ProposalRow, _: unknown, ctx: Ctx) => proposalActions(ctx.identity, proposal),
     recordsAuthority: (proposal: ProposalRow, _: unknown, ctx: Ctx) => recordsAuthorityAnswers(ctx.identity, proposal),
   },
