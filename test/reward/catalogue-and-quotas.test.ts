@@ -7,7 +7,7 @@
  */
 import { Client } from 'pg';
 import { databaseUrl } from '@thidua/common';
-import { RewardScenario, daysAgo, year } from '../support/reward';
+import { RewardScenario, daysAgo, today, year } from '../support/reward';
 import { usePlatform } from '../support/platform';
 
 const env = usePlatform();
@@ -113,6 +113,31 @@ describe('quotas and collective titles', () => {
     expect(await s.grant(first, daysAgo(3), {}, s.tokens.councilMay)).toMatchObject({ daysToDecision: 2, adHoc: true });
     const second = await s.nominate({ memberKey: 'lan', granting: 'may', formCode: 'GIAY_KHEN', source: 'AD_HOC', achievedOn: daysAgo(5), awardYear: year, reason: 'Hỗ trợ đồng nghiệp trong ca đêm' });
     expect(await s.refusedGrant(second, daysAgo(3), {}, s.tokens.councilMay)).toMatchObject({ code: 'CONFLICT', rule: 'ABSOLUTE' });
+  });
+
+  it('counts the proposals of a State form still on their way against its quota, and frees the place of one refused', async () => {
+    const SAVE = `mutation($input: RewardFormInput!, $note: String!) { saveRewardForm(input: $input, note: $note) { version } }`;
+    const medal = await s.formForEditing('HCLD2');
+    await s.api.ok(SAVE, { input: { ...medal, quota: { kind: 'ABSOLUTE', max: 1, source: 'Kế hoạch khen thưởng của Tổng Liên đoàn (thử nghiệm)' } }, note: 'Chỉ tiêu 1 Huân chương hạng Nhì mỗi năm' }, s.tokens.admin);
+    const council = await s.token(['COUNCIL_MEMBER'], 'vn', 'council-vn');
+    const officer = await s.token(['UNIT_OFFICER'], 'vn', 'officer-vn');
+    const approved = async (memberKey: string) => {
+      const id = await s.nominate({ memberKey, granting: 'vn', formCode: 'HCLD2', achievedOn: daysAgo(30), awardYear: year, reason: 'Mười năm liền hoàn thành xuất sắc nhiệm vụ, nhiều sáng kiến áp dụng toàn quốc' }, s.tokens.admin);
+      await s.approve(id, council);
+      return id;
+    };
+    const PROPOSE = `mutation($id: ID!) { proposeReward(nominationId: $id, input: { signerRole: "Chủ tịch Tổng Liên đoàn" }) { id status } }`;
+    const first = (await s.api.ok(PROPOSE, { id: await approved('hoa') }, council)).proposeReward;
+    expect(first.status).toBe('WITH_AUTHORITY');
+    // no decision yet, but the first proposal holds the year's only place
+    const second = await approved('lan');
+    const full = await s.refusedProposal(second, today, council);
+    expect(full).toMatchObject({ code: 'CONFLICT', rule: 'ABSOLUTE', source: expect.stringContaining('thử nghiệm') });
+    expect(full.message).toContain('đã tặng 0 và đang trình 1 đề nghị, 1/1 (1 mỗi đơn vị mỗi năm)');
+    // refused by the President, it frees the place
+    await s.api.ok(`mutation($id: ID!, $input: AuthorityRefusalInput!) { recordAuthorityRefusal(id: $id, input: $input) { status } }`,
+      { id: first.id, input: { refusedOn: today, reason: 'Chưa đủ thời gian từ lần khen thưởng trước' } }, officer);
+    expect((await s.api.ok(PROPOSE, { id: second }, council)).proposeReward.status).toBe('WITH_AUTHORITY');
   });
 
   it('refuses the 301st thematic certificate of the year, under the quota the catalogue was seeded with', async () => {

@@ -42,8 +42,8 @@ describe('the seeded union quota and amounts', () => {
 
   it('allows 300 thematic certificates a year and refuses the next, citing the source', () => {
     const names = () => 'Bằng khen chuyên đề';
-    expect(quotaFailure(THEMATIC_CERTIFICATE.quota, { granted: 299, baseGranted: 0 }, 'Bằng khen chuyên đề', names, 2026)).toBeNull();
-    expect(quotaFailure(THEMATIC_CERTIFICATE.quota, { granted: 300, baseGranted: 0 }, 'Bằng khen chuyên đề', names, 2026)).toMatchObject({
+    expect(quotaFailure(THEMATIC_CERTIFICATE.quota, { granted: 299, pending: 0, baseGranted: 0 }, 'Bằng khen chuyên đề', names, 2026)).toBeNull();
+    expect(quotaFailure(THEMATIC_CERTIFICATE.quota, { granted: 300, pending: 0, baseGranted: 0 }, 'Bằng khen chuyên đề', names, 2026)).toMatchObject({
       rule: 'ABSOLUTE', source: expect.stringContaining('2106/QĐ-TLĐ'), message: expect.stringContaining('đã tặng 300/300'),
     });
   });

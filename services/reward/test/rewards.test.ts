@@ -139,15 +139,26 @@ describe('eligibility rules of the seeded catalogue', () => {
 
 describe('quotas', () => {
   it('limits absolute numbers and shares of another title, rounding shares down', () => {
-    expect(quotaFailure({ kind: 'ABSOLUTE', max: 2 }, { granted: 1, baseGranted: 0 }, 'Giấy khen', names, 2026)).toBeNull();
-    expect(quotaFailure({ kind: 'ABSOLUTE', max: 2, source: 'Quy chế' }, { granted: 2, baseGranted: 0 }, 'Giấy khen', names, 2026)).toMatchObject({
+    expect(quotaFailure({ kind: 'ABSOLUTE', max: 2 }, { granted: 1, pending: 0, baseGranted: 0 }, 'Giấy khen', names, 2026)).toBeNull();
+    expect(quotaFailure({ kind: 'ABSOLUTE', max: 2, source: 'Quy chế' }, { granted: 2, pending: 0, baseGranted: 0 }, 'Giấy khen', names, 2026)).toMatchObject({
       rule: 'ABSOLUTE',
       message: expect.stringContaining('đã tặng 2/2 (2 mỗi đơn vị mỗi năm) (Quy chế)'),
     });
     const share = { kind: 'SHARE_OF_FORM' as const, formCode: 'LDTT', share: 0.15 };
-    expect(quotaFailure(share, { granted: 1, baseGranted: 13 }, 'Chiến sĩ thi đua cơ sở', names, 2026)).not.toBeNull(); // floor(1.95) = 1
-    expect(quotaFailure(share, { granted: 1, baseGranted: 14 }, 'Chiến sĩ thi đua cơ sở', names, 2026)).toBeNull(); // floor(2.1) = 2
-    expect(quotaFailure(null, { granted: 99, baseGranted: 0 }, 'Giấy khen', names, 2026)).toBeNull();
+    expect(quotaFailure(share, { granted: 1, pending: 0, baseGranted: 13 }, 'Chiến sĩ thi đua cơ sở', names, 2026)).not.toBeNull(); // floor(1.95) = 1
+    expect(quotaFailure(share, { granted: 1, pending: 0, baseGranted: 14 }, 'Chiến sĩ thi đua cơ sở', names, 2026)).toBeNull(); // floor(2.1) = 2
+    expect(quotaFailure(null, { granted: 99, pending: 0, baseGranted: 0 }, 'Giấy khen', names, 2026)).toBeNull();
+  });
+
+  it('counts the proposals still on their way to the authority as places taken', () => {
+    expect(quotaFailure({ kind: 'ABSOLUTE', max: 2 }, { granted: 1, pending: 0, baseGranted: 0 }, 'Huân chương Lao động hạng Nhì', names, 2026)).toBeNull();
+    expect(quotaFailure({ kind: 'ABSOLUTE', max: 2 }, { granted: 1, pending: 1, baseGranted: 0 }, 'Huân chương Lao động hạng Nhì', names, 2026)).toMatchObject({
+      rule: 'ABSOLUTE', message: expect.stringContaining('đã tặng 1 và đang trình 1 đề nghị, 2/2'),
+    });
+    // a share is a share of what was granted: the base's proposals on their way do not widen it
+    const share = { kind: 'SHARE_OF_FORM' as const, formCode: 'LDTT', share: 0.5 };
+    expect(quotaFailure(share, { granted: 0, pending: 1, baseGranted: 2 }, 'Chiến sĩ thi đua cơ sở', names, 2026)).not.toBeNull();
+    expect(quotaFailure(share, { granted: 0, pending: 0, baseGranted: 2 }, 'Chiến sĩ thi đua cơ sở', names, 2026)).toBeNull();
   });
 });
 

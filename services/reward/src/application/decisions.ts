@@ -67,10 +67,15 @@ async function collectiveMembers(manager: EntityManager, unitPath: string, year:
   return { total: total!.n, withForm: Object.fromEntries(holders.map((h) => [h.formCode, h.n])) };
 }
 
-/** Decisions of the form (and of the form a share quota is a share of) granted by the unit for the year. */
+/**
+ * Decisions of the form (and of the form a share quota is a share of) granted by the unit for the year, and its
+ * proposals of the form for that year still on their way to the authority (they count against the quota too).
+ */
 export async function quotaUsage(manager: EntityManager, form: RewardFormRow, grantingUnitId: string, year: number): Promise<QuotaUsage> {
-  const [usage] = await queryRows<{ granted: number; baseGranted: number }>(manager,
-    `SELECT count(*) FILTER (WHERE form_code = $2)::int AS granted, count(*) FILTER (WHERE form_code = $4)::int AS "baseGranted"
+  const [usage] = await queryRows<QuotaUsage>(manager,
+    `SELECT count(*) FILTER (WHERE form_code = $2)::int AS granted, count(*) FILTER (WHERE form_code = $4)::int AS "baseGranted",
+            (SELECT count(*)::int FROM reward_proposals p JOIN nominations n ON n.id = p.nomination_id
+              WHERE p.proposing_unit_id = $1 AND p.form_code = $2 AND n.award_year = $3 AND p.status IN ('AT_LEVEL', 'RETURNED', 'WITH_AUTHORITY')) AS pending
        FROM standing_reward_decisions WHERE granting_unit_id = $1 AND award_year = $3`,
     [grantingUnitId, form.code, year, form.quota?.kind === 'SHARE_OF_FORM' ? form.quota.formCode : null],
   );

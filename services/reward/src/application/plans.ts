@@ -1,6 +1,6 @@
 import { ForbiddenError, NotFoundError, ValidationError, isOfficerOver, parseId, queryRow, todayInVietnam, type EventEnvelope, type FieldProblem, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
-import { quotaLimit } from '../domain/rules';
+import { quotaLimit, quotaTaken } from '../domain/rules';
 import { formFitProblems } from '../domain/forms';
 import { movementRewardProblem } from '../domain/council';
 import { PLAN_SELECT, type RewardFormRow, type RewardPlan, type Subject } from '../entities';
@@ -61,7 +61,7 @@ export async function setCampaignRewardPlan(ctx: RewardContext, campaignIdInput:
 async function nominationsAllowed(manager: EntityManager, form: RewardFormRow, grantingUnitId: string, year: number, wanted: number): Promise<number> {
   if (form.quota?.kind !== 'ABSOLUTE') return wanted;
   const usage = await quotaUsage(manager, form, grantingUnitId, year);
-  return Math.max(0, Math.min(wanted, quotaLimit(form.quota, usage)! - usage.granted));
+  return Math.max(0, Math.min(wanted, quotaLimit(form.quota, usage)! - quotaTaken(usage)));
 }
 
 /**

@@ -173,6 +173,11 @@ export function unmetRules(formCode: string, rules: readonly EligibilityRule[], 
 export interface QuotaUsage {
   /** Decisions of this form already granted. */
   granted: number;
+  /**
+   * Proposals of this form the unit's council approved that are still on their way to the authority deciding it: each
+   * may become a decision of the unit's quota, so it holds a place there until it is decided or refused.
+   */
+  pending: number;
   /** Decisions of the form the quota is a share of (SHARE_OF_FORM). */
   baseGranted: number;
 }
@@ -183,11 +188,17 @@ export function quotaLimit(quota: Quota | null, usage: QuotaUsage): number | nul
   return quota.kind === 'ABSOLUTE' ? quota.max : Math.floor(quota.share * usage.baseGranted);
 }
 
+/** Places of the quota taken: decisions granted and proposals still on their way. */
+export function quotaTaken(usage: QuotaUsage): number {
+  return usage.granted + usage.pending;
+}
+
 export function quotaFailure(quota: Quota | null, usage: QuotaUsage, formName: string, names: FormNames, year: number): RuleFailure | null {
   const limit = quotaLimit(quota, usage);
-  if (quota === null || limit === null || usage.granted < limit) return null;
+  if (quota === null || limit === null || quotaTaken(usage) < limit) return null;
   const basis = quota.kind === 'ABSOLUTE' ? `${quota.max} mỗi đơn vị mỗi năm` : `${Math.round(quota.share * 100)}% số ${names(quota.formCode)} đã tặng (${usage.baseGranted})`;
-  const message = `Đã hết chỉ tiêu ${formName} năm ${year}: đã tặng ${usage.granted}/${limit} (${basis})`;
+  const taken = usage.pending ? `đã tặng ${usage.granted} và đang trình ${usage.pending} đề nghị, ${quotaTaken(usage)}/${limit}` : `đã tặng ${usage.granted}/${limit}`;
+  const message = `Đã hết chỉ tiêu ${formName} năm ${year}: ${taken} (${basis})`;
   return { rule: quota.kind, source: quota.source ?? null, message: quota.source ? `${message} (${quota.source})` : message };
 }
 
