@@ -87,6 +87,9 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
     const atHanoi = hanoi.page.getByTestId('proposals-waiting').getByTestId('proposal').filter({ hasText: s.run });
     await atHanoi.getByText('Hồ sơ bị trả lại: Đề nghị Hà Nội xác nhận bản tóm tắt thành tích').waitFor();
     await atHanoi.getByLabel('Nội dung đã bổ sung, sửa').fill('Đã bổ sung bản tóm tắt thành tích có xác nhận của Liên đoàn Lao động thành phố');
+    // its tờ trình of the corrected dossier is signed by whom it names (decision 0047)
+    await atHanoi.getByLabel('Chức vụ người ký tờ trình').fill('Phó Chủ tịch');
+    await atHanoi.getByLabel('Họ tên người ký tờ trình').fill('Nguyễn Văn Hải');
     await atHanoi.getByRole('button', { name: 'Gửi lại hồ sơ đã bổ sung' }).click();
     await hanoi.page.getByText('Đã gửi lại hồ sơ Nguyễn Thị Hoa lên Tổng Liên đoàn Lao động Việt Nam').waitFor();
     await hanoi.close();
@@ -119,7 +122,7 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
     expect(await rows.nth(5).textContent()).toContain('Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ): Thiếu bản tóm tắt thành tích');
     // the federation had the dossier back from the Board and passed it further down: said so, not "returned"
     expect(await rows.nth(6).textContent()).toMatch(/Tổng Liên đoàn.*Chuyển xuống cấp dưới để bổ sung.*xác nhận bản tóm tắt/);
-    expect(await rows.nth(7).textContent()).toMatch(/Hà Nội.*Bổ sung, gửi lại/);
+    expect(await rows.nth(7).textContent()).toMatch(/Hà Nội.*Bổ sung, gửi lại.*Phó Chủ tịch Nguyễn Văn Hải ký/);
     expect(await rows.nth(8).textContent()).toContain('Phó Chủ tịch Ngọ Duy Hiểu ký');
     expect(await rows.nth(4).textContent()).not.toContain(' ký');
     expect(await rows.nth(9).textContent()).toContain('Thủ tướng Chính phủ trình Chủ tịch nước');

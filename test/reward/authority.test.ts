@@ -26,7 +26,9 @@ const FORWARD = `mutation($id: ID!, $note: String, $signerRole: String, $signerN
   forwardProposal(id: $id, note: $note, signerRole: $signerRole, signerName: $signerName) { ${PROPOSAL_FIELDS} }
 }`;
 const RETURN = `mutation($id: ID!, $reason: String!) { returnProposal(id: $id, reason: $reason) { ${PROPOSAL_FIELDS} } }`;
-const RESEND = `mutation($id: ID!, $correction: String!, $reason: String) { resendProposal(id: $id, correction: $correction, reason: $reason) { ${PROPOSAL_FIELDS} } }`;
+const RESEND = `mutation($id: ID!, $correction: String!, $reason: String, $signerRole: String, $signerName: String) {
+  resendProposal(id: $id, correction: $correction, reason: $reason, signerRole: $signerRole, signerName: $signerName) { ${PROPOSAL_FIELDS} }
+}`;
 const RECORD = `mutation($id: ID!, $input: AuthorityDecisionInput!) {
   recordAuthorityDecision(id: $id, input: $input) { id number decidedOn formCode decidingAuthority authorityName signerRole signerName amountVnd grantingUnitName }
 }`;
@@ -202,8 +204,8 @@ describe('a Huân chương goes from the grassroots union to the President', () 
       expect(text).toContain(expected);
     }
 
-    // each level that passed the dossier up sent its own tờ trình: Hà Nội's to the federation, the federation's to the President
-    expect(done.steps.map((step: { memo: boolean }) => step.memo)).toEqual([true, true, false, false, true, false]);
+    // each level that passed the dossier up sent its own tờ trình: Hà Nội's to the federation (twice: corrected, it resent one), the federation's to the President
+    expect(done.steps.map((step: { memo: boolean }) => step.memo)).toEqual([true, true, false, true, true, false]);
     const levelMemo = async (seq: number | string, token = s.tokens.officerHn) => memo(s, `${id}/${String(seq)}`, token);
     const hanoi = await pdfText((await levelMemo(2)).body);
     for (const expected of ['TỜ TRÌNH', 'Kính gửi: Tổng Liên đoàn Lao động Việt Nam', 'Xét đề nghị của Công đoàn Công ty May Thăng Long;',
@@ -220,8 +222,15 @@ describe('a Huân chương goes from the grassroots union to the President', () 
       'trân trọng đề nghị Thủ tướng Chính phủ xem xét, trình Chủ tịch nước quyết định tặng', 'Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ);', 'TM. ĐOÀN CHỦ TỊCH', 'sáng kiến cữ gá làm lợi 1,2 tỷ đồng mỗi năm']) {
       expect(federation).toContain(expected);
     }
-    // a return, a resend and the authority's own step sent none; a step that is not there, or not a number, is not found
-    for (const seq of [3, 4, 6, 7, 0, 'x1']) expect((await levelMemo(seq)).status).toBe(404);
+    // the resent dossier's tờ trình answers the return with what was corrected, and states the achievement as corrected (decision 0047)
+    const resent = await pdfText((await levelMemo(4)).body);
+    for (const expected of ['Kính gửi: Tổng Liên đoàn Lao động Việt Nam', 'Tiếp thu ý kiến của Tổng Liên đoàn Lao động Việt Nam khi trả lại hồ sơ: Thiếu xác nhận của cơ quan thuế',
+      'Liên đoàn Lao động thành phố Hà Nội đã bổ sung, hoàn thiện hồ sơ: Đã bổ sung văn bản xác nhận của Cục Thuế thành phố Hà Nội.', 'sáng kiến cữ gá làm lợi 1,2 tỷ đồng mỗi năm',
+      'tài liệu đã bổ sung', 'biên bản họp Hội đồng Thi đua - Khen thưởng Công đoàn Công ty May Thăng Long']) {
+      expect(resent).toContain(expected);
+    }
+    // a return and the authority's own step sent none; a step that is not there, or not a number, is not found
+    for (const seq of [3, 6, 7, 0, 'x1']) expect((await levelMemo(seq)).status).toBe(404);
     expect((await levelMemo(2, s.tokens.officerKh)).status).toBe(404);
   });
 
@@ -247,8 +256,11 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     const bottom = await refusal(s, RETURN, { id, reason: 'Không còn cấp dưới để chuyển xuống' }, tokens.officerMay);
     expect(bottom).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('cấp trình đề nghị') });
 
-    // corrected, it goes to Hà Nội, then the federation, then the President again, each level passing it on
-    proposal = (await s.api.ok(RESEND, { id, correction: 'Đã bổ sung xác nhận của Giám đốc Công ty về hiệu quả sáng kiến' }, tokens.officerMay)).resendProposal;
+    // corrected, it goes to Hà Nội, then the federation, then the President again, each level passing it on; a one-letter signer is refused first, nothing moved
+    const correction = 'Đã bổ sung xác nhận của Giám đốc Công ty về hiệu quả sáng kiến';
+    expect((await s.api.refused(RESEND, { id, correction, signerRole: 'C' }, tokens.officerMay)).problems.map((p) => p.field)).toEqual(['signerRole']);
+    expect((await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { status holderUnitName } }`, { id }, tokens.officerMay)).rewardProposal).toEqual({ status: 'RETURNED', holderUnitName: 'Công đoàn Công ty May Thăng Long' });
+    proposal = (await s.api.ok(RESEND, { id, correction }, tokens.officerMay)).resendProposal;
     expect(proposal).toMatchObject({ status: 'AT_LEVEL', holderUnitName: 'Liên đoàn Lao động thành phố Hà Nội', actions: [] });
     expect((await s.api.ok(FORWARD, { id }, s.tokens.officerHn)).forwardProposal).toMatchObject({ status: 'AT_LEVEL', holderUnitName: 'Tổng Liên đoàn Lao động Việt Nam' });
     expect((await s.api.ok(FORWARD, { id }, tokens.officerVn)).forwardProposal).toMatchObject({ status: 'WITH_AUTHORITY', authorityName: 'Chủ tịch nước' });
@@ -269,6 +281,12 @@ describe('a Huân chương goes from the grassroots union to the President', () 
       ['Tổng Liên đoàn Lao động Việt Nam', 'SENT_TO_AUTHORITY'],
       [ROUTE_TO_PRESIDENT, 'DECIDED'],
     ]);
+    // the union that proposed it resends it to Hà Nội with a tờ trình its proposal's signer signs
+    const resentMemo = await pdfText((await memo(s, `${id}/7`, tokens.officerMay)).body);
+    for (const expected of ['Kính gửi: Liên đoàn Lao động thành phố Hà Nội', 'Tiếp thu ý kiến của Liên đoàn Lao động thành phố Hà Nội khi trả lại hồ sơ: Bổ sung xác nhận của Giám đốc về hiệu quả sáng kiến cắt vải.',
+      `Công đoàn Công ty May Thăng Long đã bổ sung, hoàn thiện hồ sơ: ${correction}.`, 'CHỦ TỊCH CÔNG ĐOÀN CƠ SỞ', 'Vũ Thị Mai']) {
+      expect(resentMemo).toContain(expected);
+    }
     // only the President annuls it (decision 0044): the union's council cannot, the federation's officers record the President's decision as it arrives
     const REVOKE = `mutation($id: ID!, $input: RevokeDecisionInput!) { revokeRewardDecision(id: $id, input: $input) { status revocation { number signerRole signerName } } }`;
     const annulment = { kind: 'ANNULLED', legalGround: 'FALSE_DECLARATION', reason: 'Kết luận thanh tra: kê khai khống hiệu quả sáng kiến cắt vải', amountReclaimedVnd: granted.amountVnd, signerRole: 'Chủ tịch Công đoàn cơ sở' };
@@ -306,7 +324,13 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     expect((await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { status } }`, { id }, tokens.officerVn)).rewardProposal.status).toBe('WITH_AUTHORITY');
     // unnamed, a return is the Board's, which examines the dossier
     await s.api.ok(AUTHORITY_RETURN, { id, input: { number: '412/BTĐKT-VP', returnedOn: today, reason } }, tokens.officerVn);
-    await s.api.ok(RESEND, { id, correction: 'Đã bổ sung bản sao Quyết định 1502/QĐ-TTg năm 2021' }, tokens.officerVn);
+    const resent = (await s.api.ok(RESEND, { id, correction: 'Đã bổ sung bản sao Quyết định 1502/QĐ-TTg năm 2021', signerRole: 'Phó Chủ tịch', signerName: 'Ngọ Duy Hiểu' }, tokens.officerVn)).resendProposal;
+    // its tờ trình goes to the Prime Minister again, answering the Board's letter
+    const resentSeq = resent.steps.length - 1;
+    const letter = await pdfText((await memo(s, `${id}/${String(resentSeq)}`, tokens.officerVn)).body);
+    for (const expected of ['Kính gửi: Thủ tướng Chính phủ', `Tiếp thu ý kiến của ${board} khi trả lại hồ sơ: ${reason} (văn bản số 412/BTĐKT-VP).`, 'xem xét, trình Chủ tịch nước quyết định', 'PHÓ CHỦ TỊCH', 'Ngọ Duy Hiểu']) {
+      expect(letter).toContain(expected);
+    }
     // the Prime Minister does not put it to the President: the refusal says so, not that the President refused
     const cause = 'Chưa đủ thời gian giữ chức vụ lãnh đạo theo quy định để xét Huân chương';
     const refused = (await s.api.ok(`mutation($id: ID!, $input: AuthorityRefusalInput!) { recordAuthorityRefusal(id: $id, input: $input) { status refusal { number refusedBy statement } steps { outcome note answeredBy } } }`,
@@ -355,7 +379,7 @@ describe('a Huân chương goes from the grassroots union to the President', () 
       ['Liên đoàn Lao động thành phố Hà Nội', 'FORWARDED', true],
       ['Tổng Liên đoàn Lao động Việt Nam', 'RETURNED', false],
       ['Liên đoàn Lao động thành phố Hà Nội', 'RETURNED', false],
-      ['Công đoàn Công ty May Thăng Long', 'RESENT', false],
+      ['Công đoàn Công ty May Thăng Long', 'RESENT', true],
       ['Liên đoàn Lao động thành phố Hà Nội', 'FORWARDED', true],
       ['Tổng Liên đoàn Lao động Việt Nam', null, false],
     ]);

@@ -53,7 +53,9 @@ const DATA = `query Proposals { rewardProposals { id status formName authority a
 const FORWARD = `mutation ForwardProposal($id: ID!, $note: String, $signerRole: String, $signerName: String) {
   forwardProposal(id: $id, note: $note, signerRole: $signerRole, signerName: $signerName) { status holderUnitName authorityRoute { addressee } } }`;
 const RETURN = `mutation ReturnProposal($id: ID!, $reason: String!) { returnProposal(id: $id, reason: $reason) { status holderUnitName } }`;
-const RESEND = `mutation ResendProposal($id: ID!, $correction: String!) { resendProposal(id: $id, correction: $correction) { status holderUnitName authorityRoute { addressee } } }`;
+const RESEND = `mutation ResendProposal($id: ID!, $correction: String!, $signerRole: String, $signerName: String) {
+  resendProposal(id: $id, correction: $correction, signerRole: $signerRole, signerName: $signerName) { status holderUnitName authorityRoute { addressee } }
+}`;
 const REFUSE = `mutation RecordAuthorityRefusal($id: ID!, $input: AuthorityRefusalInput!) { recordAuthorityRefusal(id: $id, input: $input) { status refusal { statement } } }`;
 const AUTHORITY_RETURN = `mutation RecordAuthorityReturn($id: ID!, $input: AuthorityReturnInput!) { recordAuthorityReturn(id: $id, input: $input) { status } }`;
 const RECORD = `mutation RecordAuthorityDecision($id: ID!, $input: AuthorityDecisionInput!) { recordAuthorityDecision(id: $id, input: $input) { number amountVnd formName } }`;
@@ -102,6 +104,13 @@ function StepsTable({ proposal }: { proposal: Proposal }) {
   );
 }
 
+/** Who signs the tờ trình left blank: “Chủ tịch” signing by hand, or for a dossier back at the proposing unit whoever signed its proposal. */
+function memoSignerHint(proposal: Proposal): string {
+  return proposal.actions.includes('RESEND') && proposal.holderUnitName === proposal.proposingUnitName
+    ? 'Để trống: người đã ký tờ trình đề nghị ký tờ trình gửi lại.'
+    : 'Để trống: tờ trình ghi “Chủ tịch”, ký tay.';
+}
+
 /** What the level holding the dossier does with it: pass it on, return it, resend it corrected, or record the authority's decision, return or refusal. */
 function ProposalActions({ proposal, onDone }: { proposal: Proposal; onDone(message: string): void }) {
   const { session } = useAuth();
@@ -133,9 +142,9 @@ function ProposalActions({ proposal, onDone }: { proposal: Proposal; onDone(mess
           <textarea id={f('note')} value={note} onChange={(e) => setNote(e.target.value)} {...describedBy(f('note'), true, p('reason') ?? p('correction') ?? p('note'))} />
         </Field>
       ) : null}
-      {has('FORWARD') ? (
+      {has('FORWARD') || has('RESEND') ? (
         <div className="row">
-          <Field id={f('memo-role')} label="Chức vụ người ký tờ trình" hint="Để trống: tờ trình ghi “Chủ tịch”, ký tay." problem={p('signerRole')}>
+          <Field id={f('memo-role')} label="Chức vụ người ký tờ trình" hint={memoSignerHint(proposal)} problem={p('signerRole')}>
             <input id={f('memo-role')} value={signer.signerRole} onChange={(e) => setSigner({ ...signer, signerRole: e.target.value })} {...describedBy(f('memo-role'), true, p('signerRole'))} />
           </Field>
           <Field id={f('memo-name')} label="Họ tên người ký tờ trình" problem={p('signerName')}>
@@ -158,7 +167,7 @@ function ProposalActions({ proposal, onDone }: { proposal: Proposal; onDone(mess
         ) : null}
         {has('RESEND') ? (
           <button type="button" disabled={action.busy} onClick={() => send(async () => {
-            const { resendProposal: sent } = await mutate<{ resendProposal: SentProposal }>(RESEND, { id: proposal.id, correction: note }, token);
+            const { resendProposal: sent } = await mutate<{ resendProposal: SentProposal }>(RESEND, { id: proposal.id, correction: note, signerRole: signer.signerRole || null, signerName: signer.signerName || null }, token);
             return `Đã gửi lại hồ sơ ${proposal.subjectName} lên ${sentTo(sent)}`;
           })}>Gửi lại hồ sơ đã bổ sung</button>
         ) : null}

@@ -307,17 +307,19 @@ export function returnProposal(ctx: RewardContext, id: string, reason: string): 
 }
 
 /**
- * The level a dossier was returned to corrects it and sends it back to whoever returned it: the level above, or the
- * authority (a return by the authority names no union unit).
+ * The level a dossier was returned to corrects it and sends it back to whoever returned it (the level above, or the
+ * authority) with a new tờ trình: the achievement as corrected, what it corrected, and who signs (for the proposing
+ * unit, whoever signed its proposal unless another is named).
  */
-export function resendProposal(ctx: RewardContext, id: string, correction: string, reason: string | null): Promise<ProposalRow> {
-  const problems = [...proposalNoteProblems(correction, 'correction'), ...(reason === null ? [] : proposalNoteProblems(reason, 'reason'))];
+export function resendProposal(ctx: RewardContext, id: string, correction: string, reason: string | null, signer: MemoSigner = {}): Promise<ProposalRow> {
+  const problems = [...proposalNoteProblems(correction, 'correction'), ...(reason === null ? [] : proposalNoteProblems(reason, 'reason')), ...memoSignerProblems(signer)];
   if (problems.length) throw new ValidationError(problems);
   return ctx.transaction(async (scope) => {
     const { manager } = scope;
     const proposal = await proposalFor(ctx, manager, id, 'RESEND');
-    await closeStep(manager, proposal.id, 'RESENT', correction.trim().normalize('NFC'), ctx.identity.subject);
-    await manager.query(`UPDATE reward_proposals SET reason = coalesce($2, reason) WHERE id = $1`, [proposal.id, reason?.trim().normalize('NFC') ?? null]);
+    const corrected = reason?.trim().normalize('NFC') ?? proposal.reason;
+    await closeStep(manager, proposal.id, 'RESENT', correction.trim().normalize('NFC'), ctx.identity.subject, { reason: corrected, ...resendSigner(proposal, signer) });
+    await manager.query(`UPDATE reward_proposals SET reason = $2 WHERE id = $1`, [proposal.id, corrected]);
     if (proposal.returnedByUnitId === null) {
       // the level that sent it to the authority holds it: from there, the way up leads to the authority again
       await sendUp(manager, proposal, await requireUnit(manager, proposal.holderUnitId));
@@ -330,6 +332,13 @@ export function resendProposal(ctx: RewardContext, id: string, correction: strin
     }
     return moved(scope, proposal.id, 'RESENT', proposal.holderUnitPath, correction.trim().normalize('NFC'));
   });
+}
+
+/** Who signs a resent dossier's tờ trình: the one named, or at the proposing unit whoever signed its proposal. */
+function resendSigner(proposal: ProposalRow, signer: MemoSigner): Pick<SentMemo, 'signerRole' | 'signerName'> {
+  const role = keptOrNull(signer.signerRole);
+  if (role !== null) return { signerRole: role, signerName: keptOrNull(signer.signerName) };
+  return proposal.holderUnitId === proposal.proposingUnitId ? { signerRole: proposal.signerRole, signerName: proposal.signerName } : { signerRole: null, signerName: null };
 }
 
 /**
@@ -420,17 +429,24 @@ export function recordAuthorityReturn(ctx: RewardContext, id: string, input: Aut
   });
 }
 
-/** The outcomes with which a level sent the dossier up with a tờ trình of its own: the proposing unit's, and each level's that passed it on. */
-const MEMO_OUTCOMES = ['PROPOSED', 'FORWARDED', 'SENT_TO_AUTHORITY'];
+/**
+ * Whether the level of this step sent a tờ trình with the dossier (ProposalStep.memo): the proposing unit, each level
+ * that passed it on, and since decision 0047 each that resent it corrected; those keep what it said (the database's
+ * proposal_steps_memo_check holds the first two to it; resends before decision 0047 kept nothing and sent none).
+ */
+export function stepHasMemo(step: Pick<ProposalStepRow, 'sentReason'>): boolean {
+  return step.sentReason !== null;
+}
 
-/** Whether the level of this step sent a tờ trình with the dossier (ProposalStep.memo). */
-export function stepHasMemo(step: Pick<ProposalStepRow, 'outcome'>): boolean {
-  return step.outcome !== null && MEMO_OUTCOMES.includes(step.outcome);
+/** Who returned the dossier, by the step that returned it: the level above, or the body whose letter did for the authority. */
+function returnerName(step: ProposalStepRow): string {
+  return step.answeredBy ?? step.unitName;
 }
 
 /**
  * The tờ trình of `step` (one with a memo, `sentTo` the step after it, `from` the one before): the proposing unit's,
- * signed as its council proposed it, or a level's that passed the dossier on, on the day it did.
+ * signed as its council proposed it, a level's that passed the dossier on, or one's that resent it corrected to
+ * whoever returned it (the step before), on the day it did.
  */
 function memoModel(proposal: ProposalRow, issuer: Issuer, step: ProposalStepRow, sentTo: ProposalStepRow, from: ProposalStepRow | undefined): ProposalMemoModel {
   const proposing = step.outcome === 'PROPOSED';
@@ -452,7 +468,8 @@ function memoModel(proposal: ProposalRow, issuer: Issuer, step: ProposalStepRow,
     // every step with a tờ trình keeps its signer (the proposing unit's from its proposal); unrecorded above, the title alone
     signerRole: step.signerRole ?? 'Chủ tịch',
     signerName: step.signerName,
-    forwarding: proposing ? null : { fromUnitName: from?.unitName ?? proposal.proposingUnitName, proposingUnitName: proposal.proposingUnitName, opinion: step.note },
+    forwarding: proposing || step.outcome === 'RESENT' ? null : { fromUnitName: from?.unitName ?? proposal.proposingUnitName, proposingUnitName: proposal.proposingUnitName, opinion: step.note },
+    resending: step.outcome === 'RESENT' && from ? { returnedBy: returnerName(from), returnReason: from.note, correction: step.note ?? '', proposingUnitName: proposal.proposingUnitName } : null,
   };
 }
 
@@ -468,13 +485,14 @@ export async function proposalMemo(db: EntityManager, identity: Identity, id: st
   const step = steps.find((s) => s.seq === seq);
   const sentTo = steps.find((s) => s.seq === seq + 1);
   const issuer = step?.unitId && sentTo && stepHasMemo(step) ? await issuerOf(db, step.unitId) : null;
-  if (!step || !sentTo || !issuer) throw new DownloadNotFoundError('Cấp này không gửi tờ trình với hồ sơ đề nghị (chỉ cấp trình đề nghị và các cấp chuyển hồ sơ lên có tờ trình)');
+  if (!step || !sentTo || !issuer) throw new DownloadNotFoundError('Cấp này không gửi tờ trình với hồ sơ đề nghị (chỉ cấp trình đề nghị, các cấp chuyển hồ sơ lên và cấp gửi lại hồ sơ đã bổ sung có tờ trình)');
   const model = memoModel(proposal, issuer, step, sentTo, steps.find((s) => s.seq === seq - 1));
   return documentIssuer().issue(db, {
     kind: 'proposal-memo',
     subjectKey: seq === 1 ? proposal.id : `${proposal.id}/${String(seq)}`,
     policy: 'current',
-    templateVersion: 1,
+    // 2: the recipients' line of decision 0043 and the resent dossier's tờ trình of decision 0047
+    templateVersion: 2,
     model,
     title: `Tờ trình của ${model.issuer.name} đề nghị tặng ${proposal.formName} cho ${proposal.subjectName}`,
     // a level that passes the dossier up twice (after a return) sends two: the step tells them apart

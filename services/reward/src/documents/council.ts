@@ -134,18 +134,25 @@ export interface ProposalMemoModel {
   signerName: string | null;
   /** For a level that passes the dossier on: the level below whose tờ trình it received, and its own opinion (the note it passed it on with). */
   forwarding: { fromUnitName: string; proposingUnitName: string; opinion: string | null } | null;
+  /** For a level that resends the dossier corrected: who returned it and why, and what it corrected. */
+  resending: { returnedBy: string; returnReason: string | null; correction: string; proposingUnitName: string } | null;
 }
 
 /** Why the issuer proposes: its council's consideration, or, for a level passing the dossier on, the tờ trình it received and its opinion. */
 function memoBasis(model: ProposalMemoModel): Html {
+  if (model.resending) {
+    const { returnedBy, returnReason, correction } = model.resending;
+    return html`<p>Tiếp thu ý kiến của ${returnedBy} khi trả lại hồ sơ${returnReason ? html`: ${asSentence(returnReason)}` : '.'}</p>
+      <p>${model.issuer.name} đã bổ sung, hoàn thiện hồ sơ: ${asSentence(correction)}</p>`;
+  }
   if (!model.forwarding) return html`<p>Căn cứ kết quả xét của ${councilName(model.issuer)},</p>`;
   const { fromUnitName, proposingUnitName, opinion } = model.forwarding;
   return html`<p>Xét đề nghị của ${fromUnitName}${fromUnitName === proposingUnitName ? '' : ` (do ${proposingUnitName} trình)`}${opinion ? html`; ý kiến của ${model.issuer.name}: ${asSentence(opinion)}` : ','}</p>`;
 }
 
 export function proposalMemoPage(model: ProposalMemoModel): Html {
-  const received = model.forwarding ? `tờ trình của ${model.forwarding.fromUnitName}; ` : '';
-  const minutesOf = councilOf(model.forwarding?.proposingUnitName ?? model.issuer.name);
+  const received = model.forwarding ? `tờ trình của ${model.forwarding.fromUnitName}; ` : model.resending ? 'tài liệu đã bổ sung; ' : '';
+  const minutesOf = councilOf(model.forwarding?.proposingUnitName ?? model.resending?.proposingUnitName ?? model.issuer.name);
   const body = html`
     ${issuerHeading(model.issuer, model.date, { symbol: 'TTr' })}
     ${documentTitle('Tờ trình', `Về việc đề nghị tặng ${model.formName}`)}

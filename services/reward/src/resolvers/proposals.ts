@@ -18,7 +18,8 @@ export const proposalResolvers: GraphQLResolverMap<Ctx> = {
     proposeReward: (_: unknown, args: { nominationId: string; input: ProposeInput }, ctx: Ctx) => proposeReward(ctx, args.nominationId, args.input),
     forwardProposal: (_: unknown, args: Id & MemoSigner & { note?: string | null }, ctx: Ctx) => forwardProposal(ctx, args.id, args.note ?? null, { signerRole: args.signerRole, signerName: args.signerName }),
     returnProposal: (_: unknown, args: Id & { reason: string }, ctx: Ctx) => returnProposal(ctx, args.id, args.reason),
-    resendProposal: (_: unknown, args: Id & { correction: string; reason?: string | null }, ctx: Ctx) => resendProposal(ctx, args.id, args.correction, args.reason ?? null),
+    resendProposal: (_: unknown, args: Id & MemoSigner & { correction: string; reason?: string | null }, ctx: Ctx) =>
+      resendProposal(ctx, args.id, args.correction, args.reason ?? null, { signerRole: args.signerRole, signerName: args.signerName }),
     recordAuthorityDecision: (_: unknown, args: Id & { input: AuthorityDecisionInput }, ctx: Ctx) => recordAuthorityDecision(ctx, args.id, args.input),
     recordAuthorityRefusal: (_: unknown, args: Id & { input: AuthorityRefusalInput }, ctx: Ctx) => recordAuthorityRefusal(ctx, args.id, args.input),
     recordAuthorityReturn: (_: unknown, args: Id & { input: AuthorityReturnInput }, ctx: Ctx) => recordAuthorityReturn(ctx, args.id, args.input),
