@@ -218,6 +218,7 @@ describe('every mutation across the province boundary', () => {
       recordAuthorityDecision: ['officer', `mutation($id: ID!) { recordAuthorityDecision(id: $id, input: { number: "1/QĐ-CTN", decidedOn: "${year}-01-05", signerRole: "Chủ tịch nước", signerName: "Giả mạo" }) { id } }`, { id: ids.rewardProposal }],
       recordAuthorityRefusal: ['officer', `mutation($id: ID!) { recordAuthorityRefusal(id: $id, input: { refusedOn: "${year}-01-05", reason: "Từ chối trái phép từ tỉnh khác" }) { id } }`, { id: ids.rewardProposal }],
       recordAuthorityReturn: ['officer', `mutation($id: ID!) { recordAuthorityReturn(id: $id, input: { returnedOn: "${year}-01-05", reason: "Trả lại trái phép từ tỉnh khác" }) { id } }`, { id: ids.rewardProposal }],
+      proposeRevocation: ['officer', `mutation($id: ID!) { proposeRevocation(id: $id, input: { kind: ANNULLED, legalGround: FALSE_DECLARATION, reason: "Đề nghị hủy bỏ trái phép từ tỉnh khác", signerRole: "Chủ tịch" }) { id } }`, { id: ids.rewardProposal }],
       saveCouncilRule: ['officer', `mutation { saveCouncilRule(input: { code: "DEFAULT", formCodes: [], quorumShare: 0.1, majorityShare: 0.1, majorityStrict: false, minMembers: 2, source: "Sửa trái phép từ tỉnh khác", verified: true }) { code } }`, {}],
       setAdHocTimeLimit: ['officer', `mutation { setAdHocTimeLimit(input: { days: 60, source: "Sửa trái phép từ tỉnh khác", verified: true }) { days } }`, {}],
       setDecisionIssuerCode: ['officer', `mutation($u: ID!) { setDecisionIssuerCode(unitId: $u, code: "XAMPHAM") { code } }`, { u: ids.bn }],

@@ -134,6 +134,22 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
     expect(await rows.nth(0).locator('td').nth(3).textContent()).toMatch(/^\d+$/);
     expect((await s.api.ok(PROPOSAL, { id: nominationId }, s.tokens.officerHn)).nomination.status).toBe('GRANTED');
 
+    // an inspection finds the achievement was inflated: the federation asks the President, through the Prime Minister, to annul it (decision 0048)
+    await done.getByRole('button', { name: 'Đề nghị Thủ tướng Chính phủ hủy bỏ, thu hồi quyết định…' }).click();
+    const ask = done.getByRole('group', { name: 'Tờ trình đề nghị Thủ tướng Chính phủ hủy bỏ, thu hồi Quyết định số 1234/QĐ-CTN' });
+    await ask.getByLabel('Lý do đề nghị').fill('Kết luận thanh tra số 7/KL-TTCP: kê khai khống thành tích sáng kiến');
+    await ask.getByRole('button', { name: 'Lập tờ trình đề nghị' }).click();
+    await officer.page.locator('[id^="ask-ground-"][id$="-error"]').getByText('chọn căn cứ pháp lý').waitFor();
+    await ask.getByLabel('Căn cứ pháp lý').selectOption({ label: 'Gian dối trong việc kê khai công trạng, thành tích' });
+    await ask.getByLabel('Họ tên người ký tờ trình').fill('Ngọ Duy Hiểu');
+    await ask.getByRole('button', { name: 'Lập tờ trình đề nghị' }).click();
+    await officer.page.getByText('Đã lập tờ trình đề nghị Thủ tướng Chính phủ hủy bỏ Quyết định số 1234/QĐ-CTN').waitFor();
+    const asked = done.getByRole('status').filter({ hasText: 'Đã đề nghị Thủ tướng Chính phủ hủy bỏ quyết định' });
+    await asked.waitFor();
+    const [askMemo] = await Promise.all([officer.page.waitForEvent('download'), asked.getByRole('button', { name: 'Tải tờ trình đề nghị (PDF)' }).click()]);
+    expect(askMemo.suggestedFilename()).toBe('Tờ trình đề nghị hủy bỏ - 1234-QĐ-CTN - Nguyễn Thị Hoa.pdf');
+    expect(await done.getByRole('button', { name: /^Đề nghị Thủ tướng Chính phủ hủy bỏ/ }).count()).toBe(0);
+
     // the President later annuls it: the federation records the President's decision as it arrives, with its own number (decision 0044)
     await done.getByRole('button', { name: 'Ghi nhận quyết định hủy bỏ, thu hồi của Chủ tịch nước…' }).click();
     const annul = done.getByRole('group', { name: 'Quyết định hủy bỏ, thu hồi Quyết định số 1234/QĐ-CTN của Chủ tịch nước' });
@@ -163,8 +179,8 @@ describe('a Huân chương on its way to the President (Hồ sơ trình khen)', 
 
     const officer = await people.pageAs({ roles: ['UNIT_OFFICER'], unit: 'vn' }, '/work/proposals');
     const card = officer.page.getByTestId('proposals-waiting').getByTestId('proposal').filter({ hasText: s.run }).filter({ hasText: 'Trần Thị Lan' });
-    const answer = card.getByRole('group', { name: 'Hoặc: văn bản trả lời không khen thưởng' });
-    const body = answer.getByLabel('Cơ quan có văn bản');
+    const answer = card.getByRole('group', { name: 'Hoặc: cơ quan xét hồ sơ trả lời không khen thưởng' });
+    const body = answer.getByLabel('Văn bản trả lời của');
     // the decider's letter unless another is chosen; the Board and the Prime Minister answer before the President does
     expect(await body.inputValue()).toBe('Chủ tịch nước');
     expect(await body.locator('option').allTextContents()).toEqual(['Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ)', 'Thủ tướng Chính phủ', 'Chủ tịch nước']);
@@ -195,7 +211,7 @@ describe('the employer answers that it does not grant', () => {
     await answer.getByLabel('Số văn bản trả lời').fill('16/CV-CTMTL');
     await answer.getByLabel('Lý do không khen thưởng').fill('Người lao động bị kỷ luật khiển trách trong năm, chưa đủ điều kiện');
     await answer.getByRole('button', { name: 'Ghi nhận không khen thưởng' }).click();
-    await employer.page.getByText('Đã ghi nhận Thủ trưởng cơ quan, đơn vị hoặc Giám đốc doanh nghiệp (Công đoàn Công ty May Thăng Long) không khen thưởng Lê Văn Tuấn').waitFor();
+    await employer.page.getByText('Đã ghi nhận Lãnh đạo Công ty May Thăng Long không khen thưởng Lê Văn Tuấn').waitFor();
     const followed = employer.page.getByTestId('proposals-followed').getByTestId('proposal').filter({ hasText: s.run });
     await followed.getByRole('status').filter({ hasText: 'không khen thưởng (văn bản số 16/CV-CTMTL)' }).waitFor();
     await employer.close();

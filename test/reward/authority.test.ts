@@ -287,6 +287,44 @@ describe('a Huân chương goes from the grassroots union to the President', () 
       `Công đoàn Công ty May Thăng Long đã bổ sung, hoàn thiện hồ sơ: ${correction}.`, 'CHỦ TỊCH CÔNG ĐOÀN CƠ SỞ', 'Vũ Thị Mai']) {
       expect(resentMemo).toContain(expected);
     }
+    // the federation's tờ trình that sends it to the Prime Minister again answers the Board's letter, with the correction made below
+    const againMemo = await pdfText((await memo(s, `${id}/9`, tokens.officerVn)).body);
+    for (const expected of ['Kính gửi: Thủ tướng Chính phủ', 'Tiếp thu ý kiến của Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ) khi trả lại hồ sơ: Thiếu bản thành tích có xác nhận của doanh nghiệp',
+      `Công đoàn Công ty May Thăng Long đã bổ sung, hoàn thiện hồ sơ: ${correction}.`, 'Xét đề nghị của Liên đoàn Lao động thành phố Hà Nội (do Công đoàn Công ty May Thăng Long trình),']) {
+      expect(againMemo).toContain(expected);
+    }
+    // Hà Nội, which passed it down and then on, answers the federation's pass-down note
+    expect(await pdfText((await memo(s, `${id}/8`, s.tokens.officerHn)).body)).toContain('Tiếp thu ý kiến của Tổng Liên đoàn Lao động Việt Nam khi trả lại hồ sơ: Đề nghị Hà Nội hướng dẫn cơ sở bổ sung xác nhận hiệu quả sáng kiến.');
+    // the federation, which sent the dossier, asks the President to annul it by a tờ trình along the same route (decision 0048)
+    const ASK = `mutation($id: ID!, $input: ProposeRevocationInput!) { proposeRevocation(id: $id, input: $input) { id } }`;
+    const MAY_ASK = `query($id: ID!) { rewardProposal(id: $id) { mayProposeRevocation revocationProposal { kind legalGround legalGroundLabel legalSource reason proposedOn signerRole signerName } } }`;
+    const ask = { kind: 'ANNULLED', legalGround: 'FALSE_DECLARATION', reason: 'Kết luận thanh tra số 12/KL-TTr: kê khai khống hiệu quả sáng kiến cắt vải', signerRole: 'Phó Chủ tịch', signerName: 'Ngọ Duy Hiểu' };
+    expect((await s.api.ok(MAY_ASK, { id }, tokens.officerVn)).rewardProposal).toEqual({ mayProposeRevocation: true, revocationProposal: null });
+    expect((await s.api.ok(MAY_ASK, { id }, s.tokens.officerHn)).rewardProposal.mayProposeRevocation).toBe(false);
+    expect((await refusal(s, ASK, { id, input: ask }, s.tokens.officerHn)).code).toBe('FORBIDDEN');
+    expect((await refusal(s, ASK, { id, input: ask }, s.tokens.councilMay)).code).toBe('FORBIDDEN');
+    expect((await refusal(s, ASK, { id, input: ask }, s.tokens.officerKh)).code).toBe('NOT_FOUND');
+    const badAsk = await refusal(s, ASK, { id, input: { ...ask, legalGround: 'ISSUED_IN_ERROR', reason: 'kê khai', proposedOn: daysAgo(1), signerRole: 'P', signerName: 'N' } }, tokens.officerVn);
+    expect(badAsk.problems!.map((p) => p.field).sort()).toEqual(['legalGround', 'proposedOn', 'reason', 'signerName', 'signerRole']);
+    expect((await s.api.ok(MAY_ASK, { id }, tokens.officerVn)).rewardProposal.revocationProposal).toBeNull();
+    await s.api.ok(ASK, { id, input: { ...ask, reason: `  ${ask.reason.normalize('NFD')} ` } }, tokens.officerVn);
+    expect((await s.api.ok(MAY_ASK, { id }, tokens.officerVn)).rewardProposal).toEqual({
+      mayProposeRevocation: false,
+      revocationProposal: { kind: 'ANNULLED', legalGround: 'FALSE_DECLARATION', legalGroundLabel: 'Gian dối trong việc kê khai công trạng, thành tích', legalSource: expect.stringContaining('Điều 93 khoản 2 điểm a'), reason: ask.reason, proposedOn: today, signerRole: 'Phó Chủ tịch', signerName: 'Ngọ Duy Hiểu' },
+    });
+    expect(await refusal(s, ASK, { id, input: ask }, tokens.officerVn)).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Đã có tờ trình đề nghị hủy bỏ Quyết định số 1301/QĐ-CTN') });
+    const askMemo = `${id}/revocation`;
+    expect((await memo(s, askMemo)).status).toBe(401);
+    expect((await memo(s, askMemo, s.tokens.officerKh)).status).toBe(404);
+    const asked = await pdfText((await memo(s, askMemo, s.tokens.officerHn)).body);
+    for (const expected of ['TỜ TRÌNH', 'Về việc đề nghị hủy bỏ quyết định khen thưởng', 'Kính gửi: Thủ tướng Chính phủ', 'Điều 93 khoản 2 điểm a', 'Kết luận thanh tra số 12/KL-TTr',
+      'trân trọng đề nghị Thủ tướng Chính phủ xem xét, trình Chủ tịch nước quyết định hủy bỏ Quyết định số 1301/QĐ-CTN', 'về việc tặng Huân chương Lao động hạng Ba cho Lê Văn Tuấn',
+      'với lý do: gian dối trong việc kê khai công trạng, thành tích; thu hồi hiện vật khen thưởng và tiền thưởng 10.530.000 đồng', 'Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ);', 'TM. ĐOÀN CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Ngọ Duy Hiểu']) {
+      expect(asked).toContain(expected);
+    }
+    // a malformed id is refused as one, not as a database error
+    expect((await refusal(s, ASK, { id: 'x1', input: ask }, tokens.officerVn)).code).toBe('BAD_USER_INPUT');
+
     // only the President annuls it (decision 0044): the union's council cannot, the federation's officers record the President's decision as it arrives
     const REVOKE = `mutation($id: ID!, $input: RevokeDecisionInput!) { revokeRewardDecision(id: $id, input: $input) { status revocation { number signerRole signerName } } }`;
     const annulment = { kind: 'ANNULLED', legalGround: 'FALSE_DECLARATION', reason: 'Kết luận thanh tra: kê khai khống hiệu quả sáng kiến cắt vải', amountReclaimedVnd: granted.amountVnd, signerRole: 'Chủ tịch Công đoàn cơ sở' };
@@ -294,6 +332,7 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     expect((await s.api.refused(REVOKE, { id: granted.id, input: { ...annulment, number: 'QĐ 2001', signerRole: 'Chủ tịch nước', signerName: 'Lương Cường' } }, tokens.officerVn)).problems.map((p) => p.field)).toEqual(['number']);
     expect((await s.api.ok(REVOKE, { id: granted.id, input: { ...annulment, number: '2001/QĐ-CTN', signerRole: 'Chủ tịch nước', signerName: 'Lương Cường' } }, tokens.officerVn)).revokeRewardDecision)
       .toEqual({ status: 'REVOKED', revocation: { number: '2001/QĐ-CTN', signerRole: 'Chủ tịch nước', signerName: 'Lương Cường' } });
+    expect((await s.api.ok(MAY_ASK, { id }, tokens.officerVn)).rewardProposal).toMatchObject({ mayProposeRevocation: false, revocationProposal: { kind: 'ANNULLED' } });
     // one decision of the President annuls the rewards of many: the same number again, for the other medal of the company
     const sameNumber = { ...annulment, number: '2001/QĐ-CTN', signerRole: 'Chủ tịch nước', signerName: 'Lương Cường', amountReclaimedVnd: 10_530_000 };
     expect((await s.api.ok(REVOKE, { id: firstMedalId, input: sameNumber }, tokens.officerVn)).revokeRewardDecision.revocation.number).toBe('2001/QĐ-CTN');
@@ -490,7 +529,7 @@ describe('the employer decides yearly titles on the grassroots union’s proposa
     expect((await refusal(s, REFUSE, { id: proposal.id, input: { ...answer, answeredBy: 'Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ)' } }, s.tokens.employer)).problems!.map((p) => p.field)).toEqual(['answeredBy']);
 
     const refused = (await s.api.ok(REFUSE, { id: proposal.id, input: answer }, s.tokens.employer)).recordAuthorityRefusal;
-    expect(refused).toMatchObject({ status: 'REFUSED', actions: [], decision: null, refusal: { number: '16/CV-CTMTL', refusedOn: today, reason, statement: 'Thủ trưởng cơ quan, đơn vị hoặc Giám đốc doanh nghiệp (Công đoàn Công ty May Thăng Long) không khen thưởng' } });
+    expect(refused).toMatchObject({ status: 'REFUSED', actions: [], decision: null, refusal: { number: '16/CV-CTMTL', refusedOn: today, reason, statement: 'Lãnh đạo Công ty May Thăng Long không khen thưởng' } });
     expect(refused.steps.at(-1)).toMatchObject({ outcome: 'REFUSED', note: `${reason} (văn bản số 16/CV-CTMTL)` });
     // nothing more is recorded for it: neither a decision nor a second answer
     const decision = { number: '17/QĐ-CTMTL', decidedOn: today, signerRole: 'Giám đốc Công ty', signerName: 'Trịnh Văn Sơn' };
@@ -499,7 +538,7 @@ describe('the employer decides yearly titles on the grassroots union’s proposa
     const nomination = (await s.api.ok(`query($id: ID!) { nomination(id: $id) { status refusalReason decision { id } } }`, { id: nominationId }, s.tokens.officerHn)).nomination;
     expect(nomination).toEqual({ status: 'REFUSED', refusalReason: expect.stringContaining(reason), decision: null });
     const events = await s.rewardEvents((messages) => payloadsOf(messages, 'RewardRefused').some((p) => p.nominationId === nominationId));
-    expect(payloadsOf(events, 'RewardRefused').find((p) => p.nominationId === nominationId)).toMatchObject({ formCode: 'LDTT', refusedOn: today, reason, refusedBy: 'Thủ trưởng cơ quan, đơn vị hoặc Giám đốc doanh nghiệp (Công đoàn Công ty May Thăng Long)' });
+    expect(payloadsOf(events, 'RewardRefused').find((p) => p.nominationId === nominationId)).toMatchObject({ formCode: 'LDTT', refusedOn: today, reason, refusedBy: 'Lãnh đạo Công ty May Thăng Long' });
   });
 
   it('leaves an enterprise worker’s yearly title to the grassroots union there, not to Hà Nội, beside the field and at the council', async () => {

@@ -133,7 +133,7 @@ describe('quotas and collective titles', () => {
     const second = await approved('lan');
     const full = await s.refusedProposal(second, today, council);
     expect(full).toMatchObject({ code: 'CONFLICT', rule: 'ABSOLUTE', source: expect.stringContaining('thử nghiệm') });
-    expect(full.message).toContain('đã tặng 0 và đang trình 1 đề nghị, 1/1 (1 mỗi đơn vị mỗi năm)');
+    expect(full.message).toContain('đã dùng 1/1 chỉ tiêu (đã tặng 0, 1 đề nghị đang trình chưa có quyết định) (1 mỗi đơn vị mỗi năm)');
     // refused by the President, it frees the place
     await s.api.ok(`mutation($id: ID!, $input: AuthorityRefusalInput!) { recordAuthorityRefusal(id: $id, input: $input) { status } }`,
       { id: first.id, input: { refusedOn: today, reason: 'Chưa đủ thời gian từ lần khen thưởng trước' } }, officer);

@@ -168,7 +168,11 @@ describe('the authority’s other answers: it does not grant, or it returns the 
     expect(answeringBody(medalRoute, 'REFUSAL', '  ')).toBe('Chủ tịch nước');
     expect(answeringBody(medalRoute, 'REFUSAL', ' Thủ tướng Chính phủ '.normalize('NFD'))).toBe('Thủ tướng Chính phủ');
     expect(refusalWording(medalRoute, 'Thủ tướng Chính phủ')).toBe('Thủ tướng Chính phủ không trình Chủ tịch nước khen thưởng');
-    expect(refusalWording(medalRoute, board)).toBe(`${board} không trình Thủ tướng Chính phủ khen thưởng`);
+    // the Prime Minister does not grant a Huân chương: the Board does not put it to the one who puts it to the President
+    expect(refusalWording(medalRoute, board)).toBe(`${board} không trình Thủ tướng Chính phủ xem xét, trình Chủ tịch nước khen thưởng`);
+    expect(refusalWording(authorityRoute('PRIME_MINISTER', 'Tổng Liên đoàn Lao động Việt Nam'), board)).toBe(`${board} không trình Thủ tướng Chính phủ khen thưởng`);
+    // a name recorded before it changed is read as the decider's
+    expect(refusalWording(medalRoute, 'Văn phòng Chủ tịch nước')).toBe('Văn phòng Chủ tịch nước không khen thưởng');
     expect(refusalWording(medalRoute, 'Chủ tịch nước')).toBe('Chủ tịch nước không khen thưởng');
     expect(refusal({ answeredBy: 'Thủ tướng Chính phủ' })).toEqual([]);
     // a body not on the way, or one on another form's way, is refused naming the ones that are
@@ -179,8 +183,8 @@ describe('the authority’s other answers: it does not grant, or it returns the 
     expect(chairRoute.answerers).toEqual(['Chủ tịch Ủy ban nhân dân cấp tỉnh']);
     expect(returned({ answeredBy: board }, chairRoute).map((p) => p.field)).toEqual(['answeredBy']);
     expect(refusalWording(chairRoute, answeringBody(chairRoute, 'REFUSAL', null)!)).toBe('Chủ tịch Ủy ban nhân dân cấp tỉnh không khen thưởng');
-    const employerRoute = authorityRoute('EMPLOYER', 'Công đoàn Công ty May Bắc Giang');
-    expect(employerRoute.answerers).toEqual([employerRoute.holderName]);
+    // an enterprise's letters are the enterprise's, not the union's in brackets
+    expect(authorityRoute('EMPLOYER', 'Công đoàn Công ty May Bắc Giang').answerers).toEqual(['Lãnh đạo Công ty May Bắc Giang']);
   });
 
   it('counts a reason as it is kept (NFC), not as a keyboard that decomposes letters sent it', () => {

@@ -4,7 +4,7 @@
  * (the number and symbol of an administrative document).
  */
 import { EVENT_PAYLOAD_SCHEMAS, LEGAL_GROUND_CODES } from '@thidua/common';
-import { LEGAL_GROUNDS, correctionReasonProblems, correctionStatusProblem, revocationProblems, type RevocationRequest } from '../src/domain/corrections';
+import { LEGAL_GROUNDS, correctionReasonProblems, correctionStatusProblem, revocationProblems, revocationProposalProblems, type RevocationProposalInput, type RevocationRequest } from '../src/domain/corrections';
 import { DEFAULT_ISSUER_CODES, NUMBERING_RULE, decisionNumber, issuerCodeProblems, parseEnteredNumber } from '../src/domain/decisions';
 
 const decision = { decidedOn: '2026-03-09', amountVnd: 3_510_000 };
@@ -62,6 +62,28 @@ describe('annulling and revoking a decision', () => {
   it('keeps the grounds and the event contract the same list', () => {
     expect(Object.keys(LEGAL_GROUNDS).sort()).toEqual([...LEGAL_GROUND_CODES].sort());
     expect(EVENT_PAYLOAD_SCHEMAS.RewardRevoked.required).toEqual(expect.arrayContaining(['decisionId', 'kind', 'legalGround', 'legalSource', 'reason', 'revocationNumber', 'amountReclaimedVnd']));
+  });
+});
+
+describe('the union asking the authority to annul its decision (decision 0048)', () => {
+  const ask: RevocationProposalInput = { kind: 'ANNULLED', legalGround: 'FALSE_DECLARATION', reason: annulment.reason, proposedOn: '2026-11-20', signerRole: 'Phó Chủ tịch', signerName: 'Ngọ Duy Hiểu' };
+  const askFields = (change: Partial<RevocationProposalInput>) => revocationProposalProblems({ ...ask, ...change }, decision.decidedOn, today).map((p) => p.field);
+
+  it('takes the grounds a revocation takes, dated from the decision to today, signed by a title', () => {
+    expect(askFields({})).toEqual([]);
+    expect(askFields({ proposedOn: null, signerName: null })).toEqual([]);
+    expect(askFields({ kind: 'REVOKED', legalGround: 'ISSUED_IN_ERROR' })).toEqual([]);
+    expect(askFields({ proposedOn: decision.decidedOn })).toEqual([]);
+  });
+
+  it('refuses a ground of the other kind, a short reason, a day out of range and a signer without a title', () => {
+    expect(askFields({ legalGround: 'ISSUED_IN_ERROR' })).toEqual(['legalGround']);
+    expect(askFields({ reason: '  sai  ' })).toEqual(['reason']);
+    expect(askFields({ proposedOn: '2026-03-08' })).toEqual(['proposedOn']);
+    expect(askFields({ proposedOn: '2026-12-01' })).toEqual(['proposedOn']);
+    expect(askFields({ signerRole: ' C ' })).toEqual(['signerRole']);
+    expect(askFields({ signerName: 'N' })).toEqual(['signerName']);
+    expect(askFields({ signerRole: 'x'.repeat(121) })).toEqual(['signerRole']);
   });
 });
 

@@ -153,7 +153,7 @@ describe('quotas', () => {
   it('counts the proposals still on their way to the authority as places taken', () => {
     expect(quotaFailure({ kind: 'ABSOLUTE', max: 2 }, { granted: 1, pending: 0, baseGranted: 0 }, 'Huân chương Lao động hạng Nhì', names, 2026)).toBeNull();
     expect(quotaFailure({ kind: 'ABSOLUTE', max: 2 }, { granted: 1, pending: 1, baseGranted: 0 }, 'Huân chương Lao động hạng Nhì', names, 2026)).toMatchObject({
-      rule: 'ABSOLUTE', message: expect.stringContaining('đã tặng 1 và đang trình 1 đề nghị, 2/2'),
+      rule: 'ABSOLUTE', message: expect.stringContaining('đã dùng 2/2 chỉ tiêu (đã tặng 1, 1 đề nghị đang trình chưa có quyết định)'),
     });
     // a share is a share of what was granted: the base's proposals on their way do not widen it
     const share = { kind: 'SHARE_OF_FORM' as const, formCode: 'LDTT', share: 0.5 };

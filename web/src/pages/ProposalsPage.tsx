@@ -7,6 +7,7 @@ import { DownloadButton } from '../downloads';
 import { useAction, useQuery } from '../hooks';
 import { Empty, ErrorBox, Field, Loading, Page, Success, describedBy } from '../ui';
 import { RevokeDecisionForm } from './RevokeDecisionForm';
+import { RevocationProposalForm } from './RevocationProposalForm';
 
 interface Step {
   seq: number;
@@ -32,8 +33,8 @@ interface Proposal {
   authority: string;
   authorityName: string;
   authoritySource: string;
-  /** Whom the last union level addresses, where the dossier is while the authority holds it, who examines it there, and whose letters may answer it. */
-  authorityRoute: { addressee: string; holderName: string; appraiser: string | null; answerers: string[] };
+  /** Whom the last union level addresses, where the dossier is while the authority holds it, and whose letters may answer it (the first examines it). */
+  authorityRoute: { addressee: string; holderName: string; answerers: string[] };
   subjectName: string;
   reason: string;
   achievedOn: string;
@@ -45,11 +46,15 @@ interface Proposal {
   steps: Step[];
   decision: { id: string; number: string; decidedOn: string; amountVnd: number; signerRole: string; status: 'VALID' | 'REVOKED'; revocation: { kind: string; number: string; revokedOn: string } | null } | null;
   recordsAuthority: boolean;
+  /** The union's request that the authority annul its decision (decision 0048), and whether the caller may make it now. */
+  revocationProposal: { kind: string; legalGroundLabel: string; proposedOn: string } | null;
+  mayProposeRevocation: boolean;
   refusal: { number: string | null; refusedOn: string; reason: string; statement: string } | null;
 }
 
-const DATA = `query Proposals { rewardProposals { id status formName authority authorityName authoritySource authorityRoute { addressee holderName appraiser answerers } subjectName reason achievedOn proposingUnitName proposedOn
-  holderUnitName returnReason actions steps { seq unitName level receivedAt leftAt outcome note days memo signerRole signerName answeredBy } decision { id number decidedOn amountVnd signerRole status revocation { kind number revokedOn } } refusal { number refusedOn reason statement } recordsAuthority } }`;
+const DATA = `query Proposals { rewardProposals { id status formName authority authorityName authoritySource authorityRoute { addressee holderName answerers } subjectName reason achievedOn proposingUnitName proposedOn
+  holderUnitName returnReason actions steps { seq unitName level receivedAt leftAt outcome note days memo signerRole signerName answeredBy } decision { id number decidedOn amountVnd signerRole status revocation { kind number revokedOn } } refusal { number refusedOn reason statement } recordsAuthority
+  revocationProposal { kind legalGroundLabel proposedOn } mayProposeRevocation } }`;
 const FORWARD = `mutation ForwardProposal($id: ID!, $note: String, $signerRole: String, $signerName: String) {
   forwardProposal(id: $id, note: $note, signerRole: $signerRole, signerName: $signerName) { status holderUnitName authorityRoute { addressee } } }`;
 const RETURN = `mutation ReturnProposal($id: ID!, $reason: String!) { returnProposal(id: $id, reason: $reason) { status holderUnitName } }`;
@@ -239,7 +244,7 @@ const REFUSAL_ANSWER: AnswerKind = {
   key: 'refusal',
   defaultAnswerer: (answerers) => answerers[answerers.length - 1]!,
   // on the President's way the Board or the Prime Minister may answer before the President does
-  legend: (proposal) => `Hoặc: ${proposal.authorityRoute.answerers.length > 1 ? 'văn bản' : proposal.authorityName} trả lời không khen thưởng`,
+  legend: (proposal) => `Hoặc: ${proposal.authorityRoute.answerers.length > 1 ? 'cơ quan xét hồ sơ' : proposal.authorityName} trả lời không khen thưởng`,
   dayField: 'refusedOn',
   reasonLabel: 'Lý do không khen thưởng',
   reasonHint: 'Như văn bản trả lời; người được đề nghị và cán bộ đề nghị đọc được (ít nhất 10 ký tự).',
@@ -261,7 +266,7 @@ function AuthorityAnswerForm({ proposal, answer, onDone }: { proposal: Proposal;
       <legend>{answer.legend(proposal)}</legend>
       <div className="row">
         {answerers.length > 1 ? (
-          <Field id={f('by')} label="Cơ quan có văn bản" hint="Cơ quan đã ký văn bản trả lời." problem={p('answeredBy')}>
+          <Field id={f('by')} label="Văn bản trả lời của" hint="Cơ quan hoặc người đã ký văn bản." problem={p('answeredBy')}>
             <select id={f('by')} value={letter.answeredBy} onChange={(e) => setLetter({ ...letter, answeredBy: e.target.value })} {...describedBy(f('by'), true, p('answeredBy'))}>
               {answerers.map((body) => <option key={body} value={body}>{body}</option>)}
             </select>
@@ -305,6 +310,19 @@ function AuthorityRevocation({ proposal, onDone }: { proposal: Proposal; onDone(
   );
 }
 
+/** The level that sent the dossier asks the authority to annul or revoke its decision, by a tờ trình along the same route. */
+function AskRevocation({ proposal, onDone }: { proposal: Proposal; onDone(message: string): void }) {
+  const [opened, setOpened] = useState(false);
+  const { addressee } = proposal.authorityRoute;
+  if (!opened) return <div><button type="button" className="secondary" aria-expanded={false} onClick={() => setOpened(true)}>Đề nghị {addressee} hủy bỏ, thu hồi quyết định…</button></div>;
+  return (
+    <fieldset>
+      <legend>Tờ trình đề nghị {addressee} hủy bỏ, thu hồi Quyết định số {proposal.decision!.number}</legend>
+      <RevocationProposalForm proposalId={proposal.id} decisionNumber={proposal.decision!.number} addressee={addressee} onDone={onDone} />
+    </fieldset>
+  );
+}
+
 function ProposalCard({ proposal, onDone }: { proposal: Proposal; onDone(message: string): void }) {
   return (
     <article className="card" data-testid="proposal">
@@ -325,6 +343,13 @@ function ProposalCard({ proposal, onDone }: { proposal: Proposal; onDone(message
           {label(CORRECTION_KIND, proposal.decision.revocation.kind)} theo Quyết định số {proposal.decision.revocation.number} ngày {day(proposal.decision.revocation.revokedOn)}
         </p>
       ) : null}
+      {proposal.revocationProposal ? (
+        <p className="alert alert-warning" role="status">
+          Đã đề nghị {proposal.authorityRoute.addressee} {label(CORRECTION_KIND, proposal.revocationProposal.kind).toLowerCase()} ngày {day(proposal.revocationProposal.proposedOn)} ({proposal.revocationProposal.legalGroundLabel}){' '}
+          <DownloadButton label="Tải tờ trình đề nghị (PDF)" href={`/documents/rewards/proposals/${proposal.id}/revocation.pdf`} />
+        </p>
+      ) : null}
+      {proposal.mayProposeRevocation ? <AskRevocation proposal={proposal} onDone={onDone} /> : null}
       {proposal.decision?.status === 'VALID' && proposal.recordsAuthority ? <AuthorityRevocation proposal={proposal} onDone={onDone} /> : null}
       {proposal.refusal ? (
         <p className="alert alert-warning" role="status">

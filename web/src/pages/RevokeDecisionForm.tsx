@@ -5,7 +5,7 @@ import { CORRECTION_KIND, todayIso, vnd } from '../format';
 import { useAction, useQuery } from '../hooks';
 import { ErrorBox, Field, describedBy } from '../ui';
 
-interface Ground {
+export interface Ground {
   code: string;
   kind: string;
   label: string;
@@ -21,8 +21,48 @@ export interface RevocableDecision {
   amountVnd: number;
 }
 
-const GROUNDS = `query DecisionLegalGrounds { decisionLegalGrounds { code kind label source verified reclaimsAll } }`;
+export const GROUNDS = `query DecisionLegalGrounds { decisionLegalGrounds { code kind label source verified reclaimsAll } }`;
 const REVOKE = `mutation Revoke($id: ID!, $input: RevokeDecisionInput!) { revokeRewardDecision(id: $id, input: $input) { status revocation { number } } }`;
+
+/** What a correction rests on, as the form holds it: annulment or revocation, its legal ground, and what happened. */
+export interface CorrectionBasis {
+  kind: string;
+  legalGround: string;
+  reason: string;
+}
+
+/**
+ * The kind, its legal ground among the kind's (art. 93 cl. 2 for an annulment) and the reason, shared by the
+ * revocation and by the union's request for one; `grounds` is the list both forms load.
+ */
+export function CorrectionBasisFields({ idOf, grounds, value, reasonLabel, reasonHint, problem, onChange }: {
+  idOf(name: string): string; grounds: { data: { decisionLegalGrounds: Ground[] } | null; error: Error | null }; value: CorrectionBasis;
+  reasonLabel: string; reasonHint: string; problem(field: string): string | null; onChange(value: CorrectionBasis): void;
+}) {
+  const list = grounds.data?.decisionLegalGrounds ?? [];
+  const ground = list.find((g) => g.code === value.legalGround);
+  return (
+    <>
+      <ErrorBox error={grounds.error} />
+      <div className="row">
+        <Field id={idOf('kind')} label="Hình thức">
+          <select id={idOf('kind')} value={value.kind} onChange={(e) => onChange({ ...value, kind: e.target.value, legalGround: '' })}>
+            {Object.entries(CORRECTION_KIND).map(([code, name]) => <option key={code} value={code}>{name}</option>)}
+          </select>
+        </Field>
+        <Field id={idOf('ground')} label="Căn cứ pháp lý" hint={ground ? `${ground.source}${ground.verified ? '' : ' (chưa đối chiếu)'}` : null} problem={problem('legalGround')}>
+          <select id={idOf('ground')} value={value.legalGround} onChange={(e) => onChange({ ...value, legalGround: e.target.value })} {...describedBy(idOf('ground'), Boolean(ground), problem('legalGround'))}>
+            <option value="">Chọn…</option>
+            {list.filter((g) => g.kind === value.kind).map((g) => <option key={g.code} value={g.code}>{g.label}</option>)}
+          </select>
+        </Field>
+      </div>
+      <Field id={idOf('reason')} label={reasonLabel} hint={reasonHint} problem={problem('reason')}>
+        <textarea id={idOf('reason')} value={value.reason} onChange={(e) => onChange({ ...value, reason: e.target.value })} {...describedBy(idOf('reason'), true, problem('reason'))} />
+      </Field>
+    </>
+  );
+}
 
 /**
  * Annul or revoke a decision: the kind, its legal ground, the reason, the amount reclaimed, the signer, the day and the
@@ -51,23 +91,8 @@ export function RevokeDecisionForm({ decision, authority, onDone }: { decision: 
   });
   return (
     <div className="stack">
-      <ErrorBox error={grounds.error} />
-      <div className="row">
-        <Field id={f('kind')} label="Hình thức">
-          <select id={f('kind')} value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value, legalGround: '' })}>
-            {Object.entries(CORRECTION_KIND).map(([code, name]) => <option key={code} value={code}>{name}</option>)}
-          </select>
-        </Field>
-        <Field id={f('ground')} label="Căn cứ pháp lý" hint={ground ? `${ground.source}${ground.verified ? '' : ' (chưa đối chiếu)'}` : null} problem={p('legalGround')}>
-          <select id={f('ground')} value={form.legalGround} onChange={(e) => setForm({ ...form, legalGround: e.target.value })} {...describedBy(f('ground'), Boolean(ground), p('legalGround'))}>
-            <option value="">Chọn…</option>
-            {(grounds.data?.decisionLegalGrounds ?? []).filter((g) => g.kind === form.kind).map((g) => <option key={g.code} value={g.code}>{g.label}</option>)}
-          </select>
-        </Field>
-      </div>
-      <Field id={f('reason')} label="Lý do" hint="Việc gì, căn cứ kết luận, văn bản nào." problem={p('reason')}>
-        <textarea id={f('reason')} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} {...describedBy(f('reason'), true, p('reason'))} />
-      </Field>
+      <CorrectionBasisFields idOf={f} grounds={grounds} value={form} reasonLabel="Lý do" reasonHint="Việc gì, căn cứ kết luận, văn bản nào." problem={p}
+        onChange={(basis) => setForm({ ...form, ...basis })} />
       <div className="row">
         <Field id={f('amount')} label="Số tiền thu hồi (đồng)" hint={ground?.reclaimsAll ? 'Thu hồi toàn bộ tiền thưởng' : `Từ 0 đến ${vnd(decision.amountVnd)}`} problem={p('amountReclaimedVnd')}>
           <input id={f('amount')} inputMode="numeric" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value })} {...describedBy(f('amount'), true, p('amountReclaimedVnd'))} />

@@ -12,6 +12,7 @@ import {
   OWNER_COLUMN,
   PROPOSAL_SELECT,
   PROPOSAL_STEP_SELECT,
+  REVOCATION_PROPOSAL_SELECT,
   REVOCATION_SELECT,
   type BlocUnitRow,
   type CampaignRefRow,
@@ -23,6 +24,7 @@ import {
   type PendingCasesRow,
   type ProposalRow,
   type ProposalStepRow,
+  type RevocationProposalRow,
   type RevocationRow,
   type RewardFormRow,
 } from '../entities';
@@ -47,6 +49,8 @@ export interface RewardLoaders {
   /** The proposal (đề nghị to an authority) a nomination became, and the levels each proposal passed through. */
   proposalByNomination: DataLoader<string, ProposalRow | null>;
   proposalSteps: DataLoader<string, ProposalStepRow[]>;
+  /** The union's request that the authority annul its decision, by proposal id (decision 0048). */
+  revocationProposal: DataLoader<string, RevocationProposalRow | null>;
   /** The first `limit + 1` decisions of each member, unit (as a collective) or campaign, newest first: one query per batch. */
   decisionsPage(owner: DecisionOwner, limit: number): DataLoader<string, DecisionRow[]>;
 }
@@ -98,6 +102,8 @@ export function createLoaders(db: DataSource): RewardLoaders {
       oneByKey(ids, await queryRows<ProposalRow>(db, `${PROPOSAL_SELECT} WHERE p.nomination_id = ANY($1::uuid[])`, [[...ids]]), (row) => row.nominationId)),
     proposalSteps: new DataLoader(async (ids) =>
       groupByKey(ids, await queryRows<ProposalStepRow>(db, `${PROPOSAL_STEP_SELECT} WHERE proposal_id = ANY($1::uuid[]) ORDER BY seq`, [[...ids]]), (row) => row.proposalId)),
+    revocationProposal: new DataLoader(async (ids) =>
+      oneByKey(ids, await queryRows<RevocationProposalRow>(db, `${REVOCATION_PROPOSAL_SELECT} WHERE proposal_id = ANY($1::uuid[])`, [[...ids]]), (row) => row.proposalId)),
     decisionsPage(owner, limit) {
       const key = `${owner}:${limit}`;
       let loader = pages.get(key);

@@ -1,6 +1,7 @@
 import { ConflictError, DownloadNotFoundError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, documentIssuer, isAnonymous, type IssuedDocument, hasRole, type PROPOSAL_MOVES, isOfficerOver, isUuid, keptLength, officerScope, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, type FieldProblem, type Identity, type Issuer, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { AUTHORITY_NAMES, answeringBody, authorityDecisionProblems, authorityRoute, deciderName, authorityRefusalProblems, refusalWording, authorityReturnProblems, daysHeld, memoSignerProblems, nextStop, proposalNoteProblems, type AuthorityDecisionInput, type AuthorityRefusalInput, type AuthorityReturnInput, type AuthorityRoute, type MemoSigner } from '../domain/authority';
+import { answeredReturn, memoSenderBelow } from '../domain/dossier-path';
 import type { TaskRating } from '../domain/rules';
 import { PROPOSAL_SELECT, PROPOSAL_STEP_SELECT, type DecisionRow, type ProposalRow, type ProposalStepRow, type UnitRef } from '../entities';
 import { loadForm } from './catalogue';
@@ -40,6 +41,11 @@ function isOfficerAt(identity: Identity, unitPath: string, level: string): boole
 /** A returned dossier held above the level that proposed it: there is a level below to pass it down to. */
 function canPassDown(proposal: ProposalRow): boolean {
   return proposal.status === 'RETURNED' && proposal.holderUnitId !== proposal.proposingUnitId;
+}
+
+/** Whether the caller is an officer of the level holding the dossier: once decided, the level that sent it to the authority, which asks it to annul its decision (decision 0048). */
+export function isHolderOfficer(identity: Identity, proposal: ProposalRow): boolean {
+  return isOfficerAt(identity, proposal.holderUnitPath, proposal.holderLevel);
 }
 
 /** Whether the caller records what the authority answers (its decision, return, refusal, and later its annulment): the employer of the proposing union, or the officers of the level that sent the dossier to the authority. */
@@ -160,7 +166,7 @@ async function sendUp(manager: EntityManager, proposal: Pick<ProposalRow, 'id' |
 }
 
 /** A proposal with its nomination's subject; `forUpdate` locks the proposal's row for the rest of the transaction. */
-function proposalById(db: Queryable, id: string, forUpdate = false): Promise<ProposalRow | null> {
+export function proposalById(db: Queryable, id: string, forUpdate = false): Promise<ProposalRow | null> {
   return queryRow<ProposalRow>(db, `${PROPOSAL_SELECT} WHERE p.id = $1 ${forUpdate ? 'FOR UPDATE OF p' : ''}`, [id]);
 }
 
@@ -438,18 +444,15 @@ export function stepHasMemo(step: Pick<ProposalStepRow, 'sentReason'>): boolean 
   return step.sentReason !== null;
 }
 
-/** Who returned the dossier, by the step that returned it: the level above, or the body whose letter did for the authority. */
-function returnerName(step: ProposalStepRow): string {
-  return step.answeredBy ?? step.unitName;
-}
-
 /**
- * The tờ trình of `step` (one with a memo, `sentTo` the step after it, `from` the one before): the proposing unit's,
- * signed as its council proposed it, a level's that passed the dossier on, or one's that resent it corrected to
- * whoever returned it (the step before), on the day it did.
+ * The tờ trình of the step at `index` (one with a memo; the step after it is where it went): the proposing unit's,
+ * signed as its council proposed it, or a level's that passed the dossier on or resent it corrected, on the day it did,
+ * answering the return it follows, if any.
  */
-function memoModel(proposal: ProposalRow, issuer: Issuer, step: ProposalStepRow, sentTo: ProposalStepRow, from: ProposalStepRow | undefined): ProposalMemoModel {
-  const proposing = step.outcome === 'PROPOSED';
+function memoModel(proposal: ProposalRow, issuer: Issuer, steps: readonly ProposalStepRow[], index: number): ProposalMemoModel {
+  const step = steps[index]!;
+  const sentTo = steps[index + 1]!;
+  const proposing = step.unitId === proposal.proposingUnitId;
   const route = routeOf(proposal);
   const toAuthority = sentTo.level === 'AUTHORITY';
   return {
@@ -457,7 +460,7 @@ function memoModel(proposal: ProposalRow, issuer: Issuer, step: ProposalStepRow,
     addressee: toAuthority ? route.addressee : sentTo.unitName,
     request: toAuthority ? route.request : `xem xét, trình ${AUTHORITY_NAMES[proposal.authority]}`,
     alsoTo: toAuthority ? route.appraiser : null,
-    date: proposing ? proposal.proposedOn : todayInVietnam(step.leftAt!),
+    date: step.outcome === 'PROPOSED' ? proposal.proposedOn : todayInVietnam(step.leftAt!),
     formName: proposal.formName,
     authorityName: AUTHORITY_NAMES[proposal.authority],
     subjectName: proposal.subjectName,
@@ -468,8 +471,9 @@ function memoModel(proposal: ProposalRow, issuer: Issuer, step: ProposalStepRow,
     // every step with a tờ trình keeps its signer (the proposing unit's from its proposal); unrecorded above, the title alone
     signerRole: step.signerRole ?? 'Chủ tịch',
     signerName: step.signerName,
-    forwarding: proposing || step.outcome === 'RESENT' ? null : { fromUnitName: from?.unitName ?? proposal.proposingUnitName, proposingUnitName: proposal.proposingUnitName, opinion: step.note },
-    resending: step.outcome === 'RESENT' && from ? { returnedBy: returnerName(from), returnReason: from.note, correction: step.note ?? '', proposingUnitName: proposal.proposingUnitName } : null,
+    forwarding: proposing ? null : { fromUnitName: memoSenderBelow(steps, index) ?? proposal.proposingUnitName, proposingUnitName: proposal.proposingUnitName, opinion: step.outcome === 'RESENT' ? null : step.note },
+    // an authority's return recorded before decision 0045 named no body: the first that answers on its route
+    answering: answeredReturn(steps, index, route.answerers[0]!),
   };
 }
 
@@ -482,11 +486,11 @@ export async function proposalMemo(db: EntityManager, identity: Identity, id: st
   const proposal = await proposalById(db, id);
   if (!proposal || !canSeeProposal(identity, proposal)) throw new DownloadNotFoundError('Không có hồ sơ đề nghị này, hoặc bạn không được xem');
   const steps = await queryRows<ProposalStepRow>(db, `${PROPOSAL_STEP_SELECT} WHERE proposal_id = $1 ORDER BY seq`, [proposal.id]);
-  const step = steps.find((s) => s.seq === seq);
-  const sentTo = steps.find((s) => s.seq === seq + 1);
-  const issuer = step?.unitId && sentTo && stepHasMemo(step) ? await issuerOf(db, step.unitId) : null;
-  if (!step || !sentTo || !issuer) throw new DownloadNotFoundError('Cấp này không gửi tờ trình với hồ sơ đề nghị (chỉ cấp trình đề nghị, các cấp chuyển hồ sơ lên và cấp gửi lại hồ sơ đã bổ sung có tờ trình)');
-  const model = memoModel(proposal, issuer, step, sentTo, steps.find((s) => s.seq === seq - 1));
+  const index = steps.findIndex((s) => s.seq === seq);
+  const step = steps[index];
+  const issuer = step?.unitId && steps[index + 1] && stepHasMemo(step) ? await issuerOf(db, step.unitId) : null;
+  if (!step || !issuer) throw new DownloadNotFoundError('Cấp này không gửi tờ trình với hồ sơ đề nghị ở bước này (chỉ cấp trình đề nghị, các cấp chuyển hồ sơ lên và, từ quyết định 0047, cấp gửi lại hồ sơ đã bổ sung có tờ trình)');
+  const model = memoModel(proposal, issuer, steps, index);
   return documentIssuer().issue(db, {
     kind: 'proposal-memo',
     subjectKey: seq === 1 ? proposal.id : `${proposal.id}/${String(seq)}`,

@@ -1,4 +1,4 @@
-import { asSentence, closing, code, collectiveAuthority, documentPage, documentTitle, html, issuerHeading, officialHeading, shortDate, type Html, type Issuer } from '@thidua/common';
+import { asSentence, closing, code, collectiveAuthority, documentPage, documentTitle, html, issuerHeading, officialHeading, shortDate, vnd, type Html, type Issuer } from '@thidua/common';
 
 /** One nomination as the council (Hội đồng Thi đua - Khen thưởng) considered it. */
 export interface CouncilCase {
@@ -134,25 +134,28 @@ export interface ProposalMemoModel {
   signerName: string | null;
   /** For a level that passes the dossier on: the level below whose tờ trình it received, and its own opinion (the note it passed it on with). */
   forwarding: { fromUnitName: string; proposingUnitName: string; opinion: string | null } | null;
-  /** For a level that resends the dossier corrected: who returned it and why, and what it corrected. */
-  resending: { returnedBy: string; returnReason: string | null; correction: string; proposingUnitName: string } | null;
+  /** The return it answers, when the dossier had come back to the level: who returned it and why, and who corrected what. */
+  answering: { returnedBy: string; reason: string | null; correction: { by: string; text: string } | null } | null;
 }
 
 /** Why the issuer proposes: its council's consideration, or, for a level passing the dossier on, the tờ trình it received and its opinion. */
 function memoBasis(model: ProposalMemoModel): Html {
-  if (model.resending) {
-    const { returnedBy, returnReason, correction } = model.resending;
-    return html`<p>Tiếp thu ý kiến của ${returnedBy} khi trả lại hồ sơ${returnReason ? html`: ${asSentence(returnReason)}` : '.'}</p>
-      <p>${model.issuer.name} đã bổ sung, hoàn thiện hồ sơ: ${asSentence(correction)}</p>`;
-  }
-  if (!model.forwarding) return html`<p>Căn cứ kết quả xét của ${councilName(model.issuer)},</p>`;
-  const { fromUnitName, proposingUnitName, opinion } = model.forwarding;
+  const basis = model.forwarding ? forwardingBasis(model, model.forwarding) : html`<p>Căn cứ kết quả xét của ${councilName(model.issuer)},</p>`;
+  if (!model.answering) return basis;
+  const { returnedBy, reason, correction } = model.answering;
+  return html`<p>Tiếp thu ý kiến của ${returnedBy} khi trả lại hồ sơ${reason ? html`: ${asSentence(reason)}` : '.'}</p>
+    ${correction ? html`<p>${correction.by} đã bổ sung, hoàn thiện hồ sơ: ${asSentence(correction.text)}</p>` : ''}
+    ${basis}`;
+}
+
+function forwardingBasis(model: ProposalMemoModel, forwarding: NonNullable<ProposalMemoModel['forwarding']>): Html {
+  const { fromUnitName, proposingUnitName, opinion } = forwarding;
   return html`<p>Xét đề nghị của ${fromUnitName}${fromUnitName === proposingUnitName ? '' : ` (do ${proposingUnitName} trình)`}${opinion ? html`; ý kiến của ${model.issuer.name}: ${asSentence(opinion)}` : ','}</p>`;
 }
 
 export function proposalMemoPage(model: ProposalMemoModel): Html {
-  const received = model.forwarding ? `tờ trình của ${model.forwarding.fromUnitName}; ` : model.resending ? 'tài liệu đã bổ sung; ' : '';
-  const minutesOf = councilOf(model.forwarding?.proposingUnitName ?? model.resending?.proposingUnitName ?? model.issuer.name);
+  const received = `${model.forwarding ? `tờ trình của ${model.forwarding.fromUnitName}; ` : ''}${model.answering?.correction ? 'tài liệu đã bổ sung; ' : ''}`;
+  const minutesOf = councilOf(model.forwarding?.proposingUnitName ?? model.issuer.name);
   const body = html`
     ${issuerHeading(model.issuer, model.date, { symbol: 'TTr' })}
     ${documentTitle('Tờ trình', `Về việc đề nghị tặng ${model.formName}`)}
@@ -167,4 +170,41 @@ export function proposalMemoPage(model: ProposalMemoModel): Html {
     </div>
     ${closing(['Như trên', ...(model.alsoTo ? [model.alsoTo] : []), 'Lưu: VT, TĐKT'], { authority: collectiveAuthority(model.issuer.level), title: model.signerRole, name: model.signerName })}`;
   return documentPage(`Tờ trình đề nghị tặng ${model.formName} cho ${model.subjectName}`, body);
+}
+
+/**
+ * The union's tờ trình asking the authority to annul (hủy bỏ) or revoke (thu hồi) its decision (decision 0048): sent by
+ * the level that had sent the dossier, along the same route, on a ground of the law.
+ */
+export interface RevocationProposalModel {
+  issuer: Issuer;
+  date: string;
+  /** As the proposal's route: the authority, or for the President's decisions the Prime Minister. */
+  addressee: string;
+  request: string;
+  alsoTo: string | null;
+  kind: 'ANNULLED' | 'REVOKED';
+  decision: { number: string; decidedOn: string; authorityName: string; formName: string; subjectName: string; amountVnd: number };
+  ground: { label: string; source: string };
+  reason: string;
+  signerRole: string;
+  signerName: string | null;
+}
+
+export function revocationProposalPage(model: RevocationProposalModel): Html {
+  const verb = model.kind === 'ANNULLED' ? 'hủy bỏ' : 'thu hồi';
+  const { decision } = model;
+  const subject = `Quyết định số ${decision.number} ngày ${shortDate(decision.decidedOn)} của ${decision.authorityName} về việc tặng ${decision.formName} cho ${decision.subjectName}`;
+  const body = html`
+    ${issuerHeading(model.issuer, model.date, { symbol: 'TTr' })}
+    ${documentTitle('Tờ trình', `Về việc đề nghị ${verb} quyết định khen thưởng`)}
+    <p class="authority" style="text-transform:none">Kính gửi: ${model.addressee}</p>
+    <div class="body">
+      <p>Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022; căn cứ ${model.ground.source};</p>
+      <p>${asSentence(model.reason)}</p>
+      <p>${model.issuer.name} trân trọng đề nghị ${model.addressee} ${model.request} ${verb} ${subject}, với lý do: ${model.ground.label.charAt(0).toLowerCase()}${model.ground.label.slice(1)}${model.kind === 'ANNULLED' && decision.amountVnd > 0 ? html`; thu hồi hiện vật khen thưởng và tiền thưởng ${vnd(decision.amountVnd)} đồng` : ''}.</p>
+      <p>Hồ sơ gồm: tờ trình này; văn bản, kết luận nêu trên.</p>
+    </div>
+    ${closing(['Như trên', ...(model.alsoTo ? [model.alsoTo] : []), 'Lưu: VT, TĐKT'], { authority: collectiveAuthority(model.issuer.level), title: model.signerRole, name: model.signerName })}`;
+  return documentPage(`Tờ trình đề nghị ${verb} ${subject}`, body);
 }

@@ -145,8 +145,9 @@ export function authorityRoute(authority: DecidingAuthority, proposingUnitName: 
       return { addressee: name, request: 'xem xét, quyết định', holderName: `${name} (${CENTRAL_APPRAISAL} thẩm định)`, appraiser: CENTRAL_APPRAISER, answerers: [CENTRAL_APPRAISER, name], source: `${CENTRAL_ROUTE_SOURCE}; chưa đối chiếu phần về hình thức Thủ tướng Chính phủ quyết định` };
     case 'EMPLOYER': {
       const organisation = /^Công đoàn (?:cơ sở )?(.+)$/u.exec(proposingUnitName)?.[1];
-      const decider = deciderName(authority, proposingUnitName);
-      return { addressee: organisation ? `Lãnh đạo ${organisation}` : name, request: 'xem xét, quyết định', holderName: decider, appraiser: null, answerers: [decider], source: 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 83 khoản 1' };
+      const addressee = organisation ? `Lãnh đạo ${organisation}` : name;
+      // its letters are signed for the enterprise, which is how the refusal and the return notice name it
+      return { addressee, request: 'xem xét, quyết định', holderName: deciderName(authority, proposingUnitName), appraiser: null, answerers: [addressee], source: 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 83 khoản 1' };
     }
     default:
       return { addressee: name, request: 'xem xét, quyết định', holderName: name, appraiser: null, answerers: [name], source: 'Luật Thi đua, khen thưởng 06/2022/QH15, Điều 83' };
@@ -174,11 +175,15 @@ function answeringBodyProblems(route: AuthorityRoute, kind: AnswerKind, named: s
 
 /**
  * What a refusal says: the decider does not grant; a body before it (the Board, the Prime Minister for the President's
- * forms) does not put the dossier to the next one, which is how a dossier stops there.
+ * forms) does not put the dossier forward, which is how a dossier stops there. A body not on the route (a name changed
+ * since it was recorded) is read as the decider's.
  */
 export function refusalWording(route: AuthorityRoute, body: string): string {
-  const next = route.answerers[route.answerers.indexOf(body) + 1];
-  return next ? `${body} không trình ${next} khen thưởng` : `${body} không khen thưởng`;
+  const at = route.answerers.indexOf(body);
+  const decider = route.answerers[route.answerers.length - 1]!;
+  if (at < 0 || at === route.answerers.length - 1) return `${body} không khen thưởng`;
+  const next = route.answerers[at + 1]!;
+  return next === decider ? `${body} không trình ${decider} khen thưởng` : `${body} không trình ${next} xem xét, trình ${decider} khen thưởng`;
 }
 
 /** Where a proposal goes next from a union unit: the unit above it, or the authority itself from the top (or from the grassroots union, to its employer). */

@@ -74,22 +74,8 @@ export interface RevokedDecisionFacts {
  * law reclaims the cash.
  */
 export function revocationProblems(request: RevocationRequest, decision: RevokedDecisionFacts, today: string): FieldProblem[] {
-  const problems: FieldProblem[] = [];
+  const problems = [...groundProblems(request.kind, request.legalGround), ...reasonProblems(request.reason)];
   const ground = request.legalGround ? LEGAL_GROUNDS[request.legalGround] : undefined;
-  if (!ground) {
-    problems.push({ field: 'legalGround', message: 'chọn căn cứ pháp lý của việc hủy bỏ, thu hồi' });
-  } else if (ground.kind !== request.kind) {
-    problems.push({
-      field: 'legalGround',
-      message: request.kind === 'ANNULLED'
-        ? `hủy bỏ quyết định chỉ theo một trong các trường hợp của ${LAW_93}; quyết định ban hành có sai sót thì thu hồi`
-        : `thu hồi là cho quyết định ban hành có sai sót; các trường hợp của ${LAW_93} thì hủy bỏ quyết định`,
-    });
-  }
-  const reason = keptLength(request.reason);
-  if (reason < CORRECTION_RULES.minReason || reason > CORRECTION_RULES.maxReason) {
-    problems.push({ field: 'reason', message: `nêu rõ lý do (${CORRECTION_RULES.minReason}–${CORRECTION_RULES.maxReason.toLocaleString('vi-VN')} ký tự): việc gì, căn cứ văn bản nào` });
-  }
   if (request.revokedOn > today) problems.push({ field: 'revokedOn', message: 'ngày hủy bỏ, thu hồi không thể ở tương lai' });
   if (request.revokedOn < decision.decidedOn) problems.push({ field: 'revokedOn', message: `ngày hủy bỏ, thu hồi không thể trước ngày quyết định khen thưởng (${shortDate(decision.decidedOn)})` });
   const amount = request.amountReclaimedVnd;
@@ -98,6 +84,52 @@ export function revocationProblems(request: RevocationRequest, decision: Revoked
   } else if (ground?.reclaimsAll && amount !== decision.amountVnd) {
     problems.push({ field: 'amountReclaimedVnd', message: `${ground.source}: tiền thưởng bị thu hồi toàn bộ (${decision.amountVnd.toLocaleString('vi-VN')} đồng)` });
   }
+  return problems;
+}
+
+/** The ground must be one of the kind's: annulment needs one of art. 93's grounds, revocation the error ground. */
+function groundProblems(kind: CorrectionKind, legalGround: LegalGround | null): FieldProblem[] {
+  const ground = legalGround ? LEGAL_GROUNDS[legalGround] : undefined;
+  if (!ground) return [{ field: 'legalGround', message: 'chọn căn cứ pháp lý của việc hủy bỏ, thu hồi' }];
+  if (ground.kind === kind) return [];
+  return [{
+    field: 'legalGround',
+    message: kind === 'ANNULLED'
+      ? `hủy bỏ quyết định chỉ theo một trong các trường hợp của ${LAW_93}; quyết định ban hành có sai sót thì thu hồi`
+      : `thu hồi là cho quyết định ban hành có sai sót; các trường hợp của ${LAW_93} thì hủy bỏ quyết định`,
+  }];
+}
+
+function reasonProblems(text: string): FieldProblem[] {
+  const reason = keptLength(text);
+  if (reason >= CORRECTION_RULES.minReason && reason <= CORRECTION_RULES.maxReason) return [];
+  return [{ field: 'reason', message: `nêu rõ lý do (${CORRECTION_RULES.minReason}–${CORRECTION_RULES.maxReason.toLocaleString('vi-VN')} ký tự): việc gì, căn cứ văn bản nào` }];
+}
+
+/**
+ * The union's request that an authority annul or revoke its decision (đề nghị hủy bỏ, thu hồi, decision 0048): the
+ * level that sent the dossier to the authority asks it, by a tờ trình, on the same grounds as a revocation.
+ */
+export interface RevocationProposalInput {
+  kind: CorrectionKind;
+  legalGround: LegalGround | null;
+  reason: string;
+  /** The tờ trình's day; today by default. */
+  proposedOn?: string | null;
+  signerRole: string;
+  signerName?: string | null;
+}
+
+/** What is wrong with such a request, each on its field: its ground and reason as for a revocation, its day between the decision's and today, and who signs. */
+export function revocationProposalProblems(input: RevocationProposalInput, decidedOn: string, today: string): FieldProblem[] {
+  const problems = [...groundProblems(input.kind, input.legalGround), ...reasonProblems(input.reason)];
+  const day = input.proposedOn ?? today;
+  if (day > today) problems.push({ field: 'proposedOn', message: 'ngày tờ trình không thể ở tương lai' });
+  if (day < decidedOn) problems.push({ field: 'proposedOn', message: `ngày tờ trình không thể trước ngày quyết định khen thưởng (${shortDate(decidedOn)})` });
+  const role = keptLength(input.signerRole);
+  if (role < 3 || role > 120) problems.push({ field: 'signerRole', message: 'ghi chức vụ người ký tờ trình, ví dụ “Chủ tịch” (3–120 ký tự)' });
+  const name = keptLength(input.signerName ?? '');
+  if (name > 0 && (name < 3 || name > 120)) problems.push({ field: 'signerName', message: 'họ và tên người ký tờ trình (3–120 ký tự)' });
   return problems;
 }
 

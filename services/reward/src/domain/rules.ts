@@ -197,7 +197,7 @@ export function quotaFailure(quota: Quota | null, usage: QuotaUsage, formName: s
   const limit = quotaLimit(quota, usage);
   if (quota === null || limit === null || quotaTaken(usage) < limit) return null;
   const basis = quota.kind === 'ABSOLUTE' ? `${quota.max} mỗi đơn vị mỗi năm` : `${Math.round(quota.share * 100)}% số ${names(quota.formCode)} đã tặng (${usage.baseGranted})`;
-  const taken = usage.pending ? `đã tặng ${usage.granted} và đang trình ${usage.pending} đề nghị, ${quotaTaken(usage)}/${limit}` : `đã tặng ${usage.granted}/${limit}`;
+  const taken = usage.pending ? `đã dùng ${quotaTaken(usage)}/${limit} chỉ tiêu (đã tặng ${usage.granted}, ${usage.pending} đề nghị đang trình chưa có quyết định)` : `đã tặng ${usage.granted}/${limit}`;
   const message = `Đã hết chỉ tiêu ${formName} năm ${year}: ${taken} (${basis})`;
   return { rule: quota.kind, source: quota.source ?? null, message: quota.source ? `${message} (${quota.source})` : message };
 }

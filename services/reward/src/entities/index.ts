@@ -294,6 +294,22 @@ export const REVOCATION_SELECT = `SELECT decision_id AS "decisionId", kind, lega
   revoked_on::text AS "revokedOn", number, amount_reclaimed_vnd::float AS "amountReclaimedVnd", signer_role AS "signerRole", signer_name AS "signerName",
   recorded_at AS "recordedAt" FROM decision_revocations`;
 
+/** The union's request that the authority annul or revoke its decision (revocation_proposals, decision 0048). */
+export interface RevocationProposalRow {
+  proposalId: string;
+  decisionId: string;
+  unitId: string;
+  kind: 'ANNULLED' | 'REVOKED';
+  legalGround: string;
+  reason: string;
+  proposedOn: string;
+  signerRole: string;
+  signerName: string | null;
+}
+
+export const REVOCATION_PROPOSAL_SELECT = `SELECT proposal_id AS "proposalId", decision_id AS "decisionId", unit_id AS "unitId", kind, legal_ground AS "legalGround", reason,
+  proposed_on::text AS "proposedOn", signer_role AS "signerRole", signer_name AS "signerName" FROM revocation_proposals`;
+
 /** Whose decisions a page lists: a member's, a unit's as a collective, or a campaign's. */
 export type DecisionOwner = 'memberId' | 'unitId' | 'campaignId';
 

@@ -15,6 +15,7 @@ import { todayInVietnam } from '@thidua/common';
 import { createLoaders } from '../application/loaders';
 import { councilMinutes, councilUnit, decisionDocument, proposalDossier } from '../application/documents';
 import { proposalMemo } from '../application/proposals';
+import { revocationProposalMemo } from '../application/revocation-proposals';
 import { blocsSheet, colleagueProposalsSheet, fairnessSheet, longServiceSheet, myNominationsSheet, nominationsSheet, registerSheet, registrationsSheet } from '../application/exports';
 
 /**
@@ -25,6 +26,7 @@ import { blocsSheet, colleagueProposalsSheet, fairnessSheet, longServiceSheet, m
  *   /documents/rewards/councils/<unit>/proposal.pdf    the dossier to the level above (same)
  *   /documents/rewards/proposals/<id>.pdf               one proposal's tờ trình (those who see the proposal)
  *   /documents/rewards/proposals/<id>/<seq>.pdf         the tờ trình a level sent with it at step <seq> (ProposalStep.memo)
+ *   /documents/rewards/proposals/<id>/revocation.pdf    the union's tờ trình asking the authority to annul its decision (same)
  *   /exports/rewards/register.xlsx?search=&formCode=&unitId=&from=&to=&adHoc=&campaignId=   the register as filtered
  *   /exports/rewards/nominations.xlsx?status=&source=  nominations the caller sees
  *   /exports/rewards/fairness.xlsx?unitId=&from=&to=   fairness figures (officers over the unit)
@@ -46,6 +48,9 @@ function documents(deps: RouteDependencies) {
     }
     if (collection === 'proposals' && id?.endsWith('.pdf') && file === undefined) {
       return { kind: 'pdf', db: deps.dataSource, document: await proposalMemo(db, identity, idSegment(id.slice(0, -4), 'hồ sơ đề nghị')) };
+    }
+    if (collection === 'proposals' && file === 'revocation.pdf' && extra === undefined) {
+      return { kind: 'pdf', db: deps.dataSource, document: await revocationProposalMemo(db, identity, idSegment(id, 'hồ sơ đề nghị')) };
     }
     if (collection === 'proposals' && file !== undefined && /^[1-9]\d{0,3}\.pdf$/.test(file) && extra === undefined) {
       return { kind: 'pdf', db: deps.dataSource, document: await proposalMemo(db, identity, idSegment(id, 'hồ sơ đề nghị'), Number(file.slice(0, -4))) };

@@ -3,7 +3,9 @@ import type { RewardContext } from '../application/context';
 import { decisionById } from '../application/decisions';
 import { authorityRefusal, forwardProposal, proposalActions, proposeReward, recordsAuthorityAnswers, recordAuthorityDecision, recordAuthorityRefusal, recordAuthorityReturn, resendProposal, returnProposal, rewardProposals, stepDays, stepHasMemo, visibleProposal, type ProposeInput } from '../application/proposals';
 import { AUTHORITY_NAMES, authorityRoute, type AuthorityDecisionInput, type AuthorityRefusalInput, type AuthorityReturnInput, type MemoSigner } from '../domain/authority';
-import type { NominationRow, ProposalRow, ProposalStepRow, RewardFormRow } from '../entities';
+import { LEGAL_GROUNDS, type LegalGround, type RevocationProposalInput } from '../domain/corrections';
+import type { NominationRow, ProposalRow, ProposalStepRow, RevocationProposalRow, RewardFormRow } from '../entities';
+import { mayProposeRevocation, proposeRevocation } from '../application/revocation-proposals';
 
 type Ctx = RewardContext;
 type Id = { id: string };
@@ -23,6 +25,7 @@ export const proposalResolvers: GraphQLResolverMap<Ctx> = {
     recordAuthorityDecision: (_: unknown, args: Id & { input: AuthorityDecisionInput }, ctx: Ctx) => recordAuthorityDecision(ctx, args.id, args.input),
     recordAuthorityRefusal: (_: unknown, args: Id & { input: AuthorityRefusalInput }, ctx: Ctx) => recordAuthorityRefusal(ctx, args.id, args.input),
     recordAuthorityReturn: (_: unknown, args: Id & { input: AuthorityReturnInput }, ctx: Ctx) => recordAuthorityReturn(ctx, args.id, args.input),
+    proposeRevocation: (_: unknown, args: Id & { input: RevocationProposalInput }, ctx: Ctx) => proposeRevocation(ctx, args.id, args.input),
   },
   RewardForm: {
     decidingAuthorityName: (form: RewardFormRow) => AUTHORITY_NAMES[form.decidingAuthority],
@@ -41,6 +44,13 @@ export const proposalResolvers: GraphQLResolverMap<Ctx> = {
     refusal: (proposal: ProposalRow) => authorityRefusal(proposal),
     actions: (proposal: ProposalRow, _: unknown, ctx: Ctx) => proposalActions(ctx.identity, proposal),
     recordsAuthority: (proposal: ProposalRow, _: unknown, ctx: Ctx) => recordsAuthorityAnswers(ctx.identity, proposal),
+    revocationProposal: (proposal: ProposalRow, _: unknown, ctx: Ctx) => ctx.loaders.revocationProposal.load(proposal.id),
+    mayProposeRevocation: async (proposal: ProposalRow, _: unknown, ctx: Ctx) => proposal.status === 'DECIDED'
+      && mayProposeRevocation(ctx.identity, proposal, (await ctx.loaders.revocationProposal.load(proposal.id)) !== null, (await ctx.loaders.revocation.load(proposal.decisionId!)) !== null),
+  },
+  RevocationProposal: {
+    legalGroundLabel: (asked: RevocationProposalRow) => LEGAL_GROUNDS[asked.legalGround as LegalGround].label,
+    legalSource: (asked: RevocationProposalRow) => LEGAL_GROUNDS[asked.legalGround as LegalGround].source,
   },
   ProposalStep: {
     days: (step: ProposalStepRow) => stepDays(step),
