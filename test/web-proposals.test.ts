@@ -203,7 +203,7 @@ describe('the employer answers that it does not grant', () => {
     // the grassroots union's tờ trình comes with the proposal
     const [memo] = await Promise.all([employer.page.waitForEvent('download'), card.getByRole('button', { name: 'Tải tờ trình (PDF)' }).click()]);
     expect(memo.suggestedFilename()).toBe('Tờ trình - Lao động tiên tiến - Lê Văn Tuấn.pdf');
-    const answer = card.getByRole('group', { name: /trả lời không khen thưởng$/ });
+    const answer = card.getByRole('group', { name: 'Hoặc: Lãnh đạo Công ty May Thăng Long trả lời không khen thưởng' });
     await answer.getByRole('button', { name: 'Ghi nhận không khen thưởng' }).click();
     const error = answer.locator('[id^="refusal-reason-"][id$="-error"]');
     await error.waitFor();

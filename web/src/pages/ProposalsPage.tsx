@@ -244,7 +244,7 @@ const REFUSAL_ANSWER: AnswerKind = {
   key: 'refusal',
   defaultAnswerer: (answerers) => answerers[answerers.length - 1]!,
   // on the President's way the Board or the Prime Minister may answer before the President does
-  legend: (proposal) => `Hoặc: ${proposal.authorityRoute.answerers.length > 1 ? 'cơ quan xét hồ sơ' : proposal.authorityName} trả lời không khen thưởng`,
+  legend: (proposal) => `Hoặc: ${proposal.authorityRoute.answerers.length > 1 ? 'cơ quan xét hồ sơ' : proposal.authorityRoute.answerers[0]} trả lời không khen thưởng`,
   dayField: 'refusedOn',
   reasonLabel: 'Lý do không khen thưởng',
   reasonHint: 'Như văn bản trả lời; người được đề nghị và cán bộ đề nghị đọc được (ít nhất 10 ký tự).',
@@ -345,7 +345,7 @@ function ProposalCard({ proposal, onDone }: { proposal: Proposal; onDone(message
       ) : null}
       {proposal.revocationProposal ? (
         <p className="alert alert-warning" role="status">
-          Đã đề nghị {proposal.authorityRoute.addressee} {label(CORRECTION_KIND, proposal.revocationProposal.kind).toLowerCase()} ngày {day(proposal.revocationProposal.proposedOn)} ({proposal.revocationProposal.legalGroundLabel}){' '}
+          Đã đề nghị {proposal.authorityRoute.addressee} {label(CORRECTION_KIND, proposal.revocationProposal.kind).toLowerCase()} (tờ trình ngày {day(proposal.revocationProposal.proposedOn)}; căn cứ: {proposal.revocationProposal.legalGroundLabel}){' '}
           <DownloadButton label="Tải tờ trình đề nghị (PDF)" href={`/documents/rewards/proposals/${proposal.id}/revocation.pdf`} />
         </p>
       ) : null}
