@@ -17,6 +17,9 @@ import { eventuallyCounted } from '../support/read-models';
 
 const env = usePlatform();
 
+/** A day as a letter prints it: 07/12/2026. */
+const onPaper = (isoDay: string) => isoDay.split('-').reverse().join('/');
+
 /** The President's step in the path: the Prime Minister puts the dossier to the President. */
 const ROUTE_TO_PRESIDENT = 'Thủ tướng Chính phủ trình Chủ tịch nước (Ban Thi đua - Khen thưởng Trung ương thẩm định)';
 const PROPOSAL_FIELDS = `id status authority authorityName authoritySource formName subjectName holderUnitName holderLevel returnReason actions
@@ -179,7 +182,8 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     const signers = (await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { reason steps { signerRole signerName } } }`, { id }, s.tokens.officerHn)).rewardProposal;
     expect(signers.reason).toBe(restated);
     expect(signers.steps.map((step: { signerRole: string | null; signerName: string | null }) => [step.signerRole, step.signerName])).toEqual([
-      ['Chủ tịch Công đoàn cơ sở', 'Vũ Thị Mai'], ['Phó Chủ tịch', 'Nguyễn Văn Hải'], [null, null], [null, null], [null, null], [null, null],
+      // Hà Nội's resend is signed, unnamed, by whoever signed its tờ trình before (decision 0047)
+      ['Chủ tịch Công đoàn cơ sở', 'Vũ Thị Mai'], ['Phó Chủ tịch', 'Nguyễn Văn Hải'], [null, null], ['Phó Chủ tịch', 'Nguyễn Văn Hải'], [null, null], [null, null],
     ]);
     // the public register has it, and the others hear of it as of any grant
     expect((await s.api.ok(`query($id: ID!) { rewardDecision(id: $id) { number decidingAuthority authorityName status } }`, { id: recorded.id })).rewardDecision)
@@ -224,7 +228,7 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     }
     // the resent dossier's tờ trình answers the return with what was corrected, and states the achievement as corrected (decision 0047)
     const resent = await pdfText((await levelMemo(4)).body);
-    for (const expected of ['Kính gửi: Tổng Liên đoàn Lao động Việt Nam', 'Tiếp thu ý kiến của Tổng Liên đoàn Lao động Việt Nam khi trả lại hồ sơ: Thiếu xác nhận của cơ quan thuế',
+    for (const expected of ['Kính gửi: Tổng Liên đoàn Lao động Việt Nam', `Tiếp thu ý kiến của Tổng Liên đoàn Lao động Việt Nam khi trả lại hồ sơ ngày ${onPaper(today)}: Thiếu xác nhận của cơ quan thuế`,
       'Liên đoàn Lao động thành phố Hà Nội đã bổ sung, hoàn thiện hồ sơ: Đã bổ sung văn bản xác nhận của Cục Thuế thành phố Hà Nội.', 'sáng kiến cữ gá làm lợi 1,2 tỷ đồng mỗi năm',
       'tài liệu đã bổ sung', 'biên bản họp Hội đồng Thi đua - Khen thưởng Công đoàn Công ty May Thăng Long']) {
       expect(resent).toContain(expected);
@@ -283,18 +287,18 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     ]);
     // the union that proposed it resends it to Hà Nội with a tờ trình its proposal's signer signs
     const resentMemo = await pdfText((await memo(s, `${id}/7`, tokens.officerMay)).body);
-    for (const expected of ['Kính gửi: Liên đoàn Lao động thành phố Hà Nội', 'Tiếp thu ý kiến của Liên đoàn Lao động thành phố Hà Nội khi trả lại hồ sơ: Bổ sung xác nhận của Giám đốc về hiệu quả sáng kiến cắt vải.',
+    for (const expected of ['Kính gửi: Liên đoàn Lao động thành phố Hà Nội', `Tiếp thu ý kiến của Liên đoàn Lao động thành phố Hà Nội khi trả lại hồ sơ ngày ${onPaper(today)}: Bổ sung xác nhận của Giám đốc về hiệu quả sáng kiến cắt vải.`,
       `Công đoàn Công ty May Thăng Long đã bổ sung, hoàn thiện hồ sơ: ${correction}.`, 'CHỦ TỊCH CÔNG ĐOÀN CƠ SỞ', 'Vũ Thị Mai']) {
       expect(resentMemo).toContain(expected);
     }
     // the federation's tờ trình that sends it to the Prime Minister again answers the Board's letter, with the correction made below
     const againMemo = await pdfText((await memo(s, `${id}/9`, tokens.officerVn)).body);
-    for (const expected of ['Kính gửi: Thủ tướng Chính phủ', 'Tiếp thu ý kiến của Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ) khi trả lại hồ sơ: Thiếu bản thành tích có xác nhận của doanh nghiệp',
+    for (const expected of ['Kính gửi: Thủ tướng Chính phủ', `Tiếp thu ý kiến của Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ) khi trả lại hồ sơ ngày ${onPaper(today)}: Thiếu bản thành tích có xác nhận của doanh nghiệp`,
       `Công đoàn Công ty May Thăng Long đã bổ sung, hoàn thiện hồ sơ: ${correction}.`, 'Xét đề nghị của Liên đoàn Lao động thành phố Hà Nội (do Công đoàn Công ty May Thăng Long trình),']) {
       expect(againMemo).toContain(expected);
     }
     // Hà Nội, which passed it down and then on, answers the federation's pass-down note
-    expect(await pdfText((await memo(s, `${id}/8`, s.tokens.officerHn)).body)).toContain('Tiếp thu ý kiến của Tổng Liên đoàn Lao động Việt Nam khi trả lại hồ sơ: Đề nghị Hà Nội hướng dẫn cơ sở bổ sung xác nhận hiệu quả sáng kiến.');
+    expect(await pdfText((await memo(s, `${id}/8`, s.tokens.officerHn)).body)).toContain(`Tiếp thu ý kiến của Tổng Liên đoàn Lao động Việt Nam khi trả lại hồ sơ ngày ${onPaper(today)}: Đề nghị Hà Nội hướng dẫn cơ sở bổ sung xác nhận hiệu quả sáng kiến.`);
     // the federation, which sent the dossier, asks the President to annul it by a tờ trình along the same route (decision 0048)
     const ASK = `mutation($id: ID!, $input: ProposeRevocationInput!) { proposeRevocation(id: $id, input: $input) { id } }`;
     const MAY_ASK = `query($id: ID!) { rewardProposal(id: $id) { mayProposeRevocation revocationProposal { kind legalGround legalGroundLabel legalSource reason proposedOn signerRole signerName } } }`;
@@ -367,7 +371,7 @@ describe('a Huân chương goes from the grassroots union to the President', () 
     // its tờ trình goes to the Prime Minister again, answering the Board's letter
     const resentSeq = resent.steps.length - 1;
     const letter = await pdfText((await memo(s, `${id}/${String(resentSeq)}`, tokens.officerVn)).body);
-    for (const expected of ['Kính gửi: Thủ tướng Chính phủ', `Tiếp thu ý kiến của ${board} khi trả lại hồ sơ: ${reason} (văn bản số 412/BTĐKT-VP).`, 'xem xét, trình Chủ tịch nước quyết định', 'PHÓ CHỦ TỊCH', 'Ngọ Duy Hiểu']) {
+    for (const expected of ['Kính gửi: Thủ tướng Chính phủ', `Tiếp thu ý kiến của ${board} khi trả lại hồ sơ ngày ${onPaper(today)}: ${reason} (văn bản số 412/BTĐKT-VP).`, 'xem xét, trình Chủ tịch nước quyết định', 'PHÓ CHỦ TỊCH', 'Ngọ Duy Hiểu']) {
       expect(letter).toContain(expected);
     }
     // the Prime Minister does not put it to the President: the refusal says so, not that the President refused

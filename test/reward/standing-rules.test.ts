@@ -150,6 +150,26 @@ describe('pending discipline, inspection or complaint (suspends a proposal)', ()
     expect(await s.grant(nomination, today)).toMatchObject({ formCode: 'BK_TINH', subjectName: 'Nguyễn Thị Hoa' });
   });
 
+  it('stops a dossier already on its way: a level does not pass it up while a case opened after the council proposed it is open', async () => {
+    const nomination = await s.nominate({ memberKey: 'lan', granting: 'may', formCode: 'HCLD3', achievedOn: daysAgo(400), awardYear: year - 1, reason: 'Năm năm liền hoàn thành xuất sắc nhiệm vụ' });
+    await s.approve(nomination, s.tokens.councilMay);
+    const { id } = (await s.api.ok(`mutation($id: ID!) { proposeReward(nominationId: $id, input: { signerRole: "Chủ tịch Công đoàn cơ sở" }) { id } }`, { id: nomination }, s.tokens.councilMay)).proposeReward;
+    const discipline = (await s.api.ok(RECORD, { input: { memberId: s.members.lan, kind: 'DISCIPLINE', note: 'Xem xét kỷ luật theo Biên bản họp ngày 01/12 của Công ty' } }, s.tokens.officerHn)).recordPendingProceeding;
+    // Hà Nội's officers, who hold the dossier, see the nomination's suspension
+    const held = (test: (value: any) => boolean, what: string) => eventually(async () => {
+      const value = (await s.api.ok(SUSPENSION, { id: nomination }, s.tokens.officerHn)).nomination.suspension;
+      return test(value) ? value ?? 'none' : null;
+    }, 30000, what);
+    await held((v) => v?.kinds.length === 1, 'the case in reward');
+    const FORWARD = `mutation($id: ID!) { forwardProposal(id: $id) { holderUnitName } }`;
+    const stopped = await graphql<any>(env.platform.gatewayUrl, FORWARD, { id }, s.tokens.officerHn);
+    expect(stopped.errors![0]).toMatchObject({ message: expect.stringContaining('Tạm dừng xét khen thưởng: Trần Thị Lan'), extensions: { code: 'CONFLICT', rule: 'PENDING_PROCEEDINGS', source: expect.stringContaining('Điều 4') } });
+    expect((await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { holderUnitName } }`, { id }, s.tokens.officerHn)).rewardProposal.holderUnitName).toBe('Liên đoàn Lao động thành phố Hà Nội');
+    await s.api.ok(CLOSE, { id: discipline.id, input: { outcome: 'Không kỷ luật: vi phạm không có cơ sở' } }, s.tokens.officerHn);
+    await held((v) => v === null, 'no case left');
+    expect((await s.api.ok(FORWARD, { id }, s.tokens.officerHn)).forwardProposal.holderUnitName).toBe('Tổng Liên đoàn Lao động Việt Nam');
+  });
+
   it('on a unit suspends the collective’s nomination, not its members’', async () => {
     await s.api.ok(RECORD, { input: { unitId: s.units.so!.id, kind: 'DISCIPLINE', note: 'Xem xét kỷ luật tập thể theo Biên bản họp ngày 15/11' } }, s.tokens.officerHn);
     const collective = await s.nominate({ unitKey: 'so', granting: 'hn', formCode: 'BK_TINH', achievedOn: daysAgo(10), reason: 'Hoàn thành xuất sắc cải cách hành chính' });

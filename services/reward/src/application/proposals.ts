@@ -9,6 +9,7 @@ import type { RewardContext } from './context';
 import { insertDecision, proposeApproved, type ApprovedNomination } from './decisions';
 import { closeRefused, isCouncilOf, loadNomination, rewardRefused, subjectOfNomination } from './nominations';
 import { requireUnit } from './subjects';
+import { nominationSuspension } from './suspensions';
 import { fileSafe, issuerOf } from './documents';
 import { proposalMemoPage, type ProposalMemoModel } from '../documents/council';
 
@@ -120,11 +121,18 @@ interface SentMemo {
 }
 
 /** Closes the open step: how the dossier left it, by whom, with the tờ trình it was sent up with or the authority's body whose letter answered it. */
-async function closeStep(manager: EntityManager, proposalId: string, outcome: string, note: string | null, by: string, memo: SentMemo | null = null, answeredBy: string | null = null): Promise<void> {
+async function closeStep(manager: EntityManager, proposalId: string, outcome: string, note: string | null, by: string, memo: SentMemo | null = null, answer: LetterOf | null = null): Promise<void> {
   await manager.query(
-    `UPDATE proposal_steps SET left_at = now(), outcome = $2, note = $3, acted_by = $4, sent_reason = $5, signer_role = $6, signer_name = $7, answered_by = $8 WHERE proposal_id = $1 AND left_at IS NULL`,
-    [proposalId, outcome, note, by, memo?.reason ?? null, memo?.signerRole ?? null, memo?.signerName ?? null, answeredBy],
+    `UPDATE proposal_steps SET left_at = now(), outcome = $2, note = $3, acted_by = $4, sent_reason = $5, signer_role = $6, signer_name = $7, answered_by = $8, answered_on = $9
+      WHERE proposal_id = $1 AND left_at IS NULL`,
+    [proposalId, outcome, note, by, memo?.reason ?? null, memo?.signerRole ?? null, memo?.signerName ?? null, answer?.by ?? null, answer?.on ?? null],
   );
+}
+
+/** The authority's letter that closed its step: whose it is and its day. */
+interface LetterOf {
+  by: string;
+  on: string;
 }
 
 function routeOf(proposal: Pick<ProposalRow, 'authority' | 'proposingUnitName'>): AuthorityRoute {
@@ -275,12 +283,22 @@ export function forwardProposal(ctx: RewardContext, id: string, note: string | n
   return ctx.transaction(async (scope) => {
     const { manager } = scope;
     const proposal = await proposalFor(ctx, manager, id, 'FORWARD');
+    await refuseWhileSuspended(manager, proposal);
     const holder = await requireUnit(manager, proposal.holderUnitId);
     const action = (await unitsAbove(manager, holder.path)).length ? 'FORWARDED' : 'SENT_TO_AUTHORITY';
     await closeStep(manager, proposal.id, action, text, ctx.identity.subject, { reason: proposal.reason, signerRole: keptOrNull(signer.signerRole), signerName: keptOrNull(signer.signerName) });
     await sendUp(manager, proposal, holder);
     return moved(scope, proposal.id, action, holder.path, text);
   });
+}
+
+/**
+ * A level does not propose upwards while the subject has a pending case (SUSPENSION_RULE): a case opened after its
+ * council proposed it stops the dossier where it is, until an officer records that the case ended.
+ */
+async function refuseWhileSuspended(manager: EntityManager, proposal: ProposalRow): Promise<void> {
+  const suspended = await nominationSuspension(manager, (await loadNomination(manager, proposal.nominationId))!);
+  if (suspended) throw new ConflictError(suspended.message, { rule: suspended.rule, source: suspended.source });
 }
 
 /** The union unit below the holder that last held the dossier: the one that sent it up. */
@@ -323,8 +341,9 @@ export function resendProposal(ctx: RewardContext, id: string, correction: strin
   return ctx.transaction(async (scope) => {
     const { manager } = scope;
     const proposal = await proposalFor(ctx, manager, id, 'RESEND');
+    await refuseWhileSuspended(manager, proposal);
     const corrected = reason?.trim().normalize('NFC') ?? proposal.reason;
-    await closeStep(manager, proposal.id, 'RESENT', correction.trim().normalize('NFC'), ctx.identity.subject, { reason: corrected, ...resendSigner(proposal, signer) });
+    await closeStep(manager, proposal.id, 'RESENT', correction.trim().normalize('NFC'), ctx.identity.subject, { reason: corrected, ...(await resendSigner(manager, proposal, signer)) });
     await manager.query(`UPDATE reward_proposals SET reason = $2 WHERE id = $1`, [proposal.id, corrected]);
     if (proposal.returnedByUnitId === null) {
       // the level that sent it to the authority holds it: from there, the way up leads to the authority again
@@ -340,11 +359,18 @@ export function resendProposal(ctx: RewardContext, id: string, correction: strin
   });
 }
 
-/** Who signs a resent dossier's tờ trình: the one named, or at the proposing unit whoever signed its proposal. */
-function resendSigner(proposal: ProposalRow, signer: MemoSigner): Pick<SentMemo, 'signerRole' | 'signerName'> {
+/**
+ * Who signs a resent dossier's tờ trình: the one named; else at the proposing unit whoever signed its proposal, and
+ * above it whoever signed that level's last tờ trình of this dossier (“Chủ tịch”, to sign by hand, when none did).
+ */
+async function resendSigner(manager: EntityManager, proposal: ProposalRow, signer: MemoSigner): Promise<Pick<SentMemo, 'signerRole' | 'signerName'>> {
   const role = keptOrNull(signer.signerRole);
   if (role !== null) return { signerRole: role, signerName: keptOrNull(signer.signerName) };
-  return proposal.holderUnitId === proposal.proposingUnitId ? { signerRole: proposal.signerRole, signerName: proposal.signerName } : { signerRole: null, signerName: null };
+  if (proposal.holderUnitId === proposal.proposingUnitId) return { signerRole: proposal.signerRole, signerName: proposal.signerName };
+  const last = await queryRow<Pick<SentMemo, 'signerRole' | 'signerName'>>(manager,
+    `SELECT signer_role AS "signerRole", signer_name AS "signerName" FROM proposal_steps WHERE proposal_id = $1 AND unit_id = $2 AND signer_role IS NOT NULL ORDER BY seq DESC LIMIT 1`,
+    [proposal.id, proposal.holderUnitId]);
+  return last ?? { signerRole: null, signerName: null };
 }
 
 /**
@@ -406,7 +432,7 @@ export function recordAuthorityRefusal(ctx: RewardContext, id: string, input: Au
     const { reason, number, note } = letterOf(input);
     const route = routeOf(proposal);
     const refusedBy = answeringBody(route, 'REFUSAL', input.answeredBy)!;
-    await closeStep(manager, proposal.id, 'REFUSED', note, ctx.identity.subject, null, refusedBy);
+    await closeStep(manager, proposal.id, 'REFUSED', note, ctx.identity.subject, null, { by: refusedBy, on: input.refusedOn });
     await manager.query(`UPDATE reward_proposals SET status = 'REFUSED', refused_on = $2, refusal_reason = $3, refusal_number = $4, refused_by = $5, updated_at = now() WHERE id = $1`,
       [proposal.id, input.refusedOn, reason, number, refusedBy]);
     const nomination = (await loadNomination(manager, proposal.nominationId, true))!;
@@ -427,7 +453,7 @@ export function recordAuthorityReturn(ctx: RewardContext, id: string, input: Aut
     const proposal = await answeredProposal(ctx, manager, id, (route, sentOn, today) => authorityReturnProblems(input, route, sentOn, today));
     const { note } = letterOf(input);
     const returnedBy = answeringBody(routeOf(proposal), 'RETURN', input.answeredBy)!;
-    await closeStep(manager, proposal.id, 'RETURNED', note, ctx.identity.subject, null, returnedBy);
+    await closeStep(manager, proposal.id, 'RETURNED', note, ctx.identity.subject, null, { by: returnedBy, on: input.returnedOn });
     await manager.query(`UPDATE reward_proposals SET status = 'RETURNED', returned_by_unit_id = NULL, updated_at = now() WHERE id = $1`, [proposal.id]);
     const holder = await requireUnit(manager, proposal.holderUnitId);
     await openStep(manager, proposal.id, holder);

@@ -135,15 +135,15 @@ export interface ProposalMemoModel {
   /** For a level that passes the dossier on: the level below whose tờ trình it received, and its own opinion (the note it passed it on with). */
   forwarding: { fromUnitName: string; proposingUnitName: string; opinion: string | null } | null;
   /** The return it answers, when the dossier had come back to the level: who returned it and why, and who corrected what. */
-  answering: { returnedBy: string; reason: string | null; correction: { by: string; text: string } | null } | null;
+  answering: { returnedBy: string; returnedOn: string | null; reason: string | null; correction: { by: string; text: string } | null } | null;
 }
 
 /** Why the issuer proposes: its council's consideration, or, for a level passing the dossier on, the tờ trình it received and its opinion. */
 function memoBasis(model: ProposalMemoModel): Html {
   const basis = model.forwarding ? forwardingBasis(model, model.forwarding) : html`<p>Căn cứ kết quả xét của ${councilName(model.issuer)},</p>`;
   if (!model.answering) return basis;
-  const { returnedBy, reason, correction } = model.answering;
-  return html`<p>Tiếp thu ý kiến của ${returnedBy} khi trả lại hồ sơ${reason ? html`: ${asSentence(reason)}` : '.'}</p>
+  const { returnedBy, returnedOn, reason, correction } = model.answering;
+  return html`<p>Tiếp thu ý kiến của ${returnedBy} khi trả lại hồ sơ${returnedOn ? ` ngày ${shortDate(returnedOn)}` : ''}${reason ? html`: ${asSentence(reason)}` : '.'}</p>
     ${correction ? html`<p>${correction.by} đã bổ sung, hoàn thiện hồ sơ: ${asSentence(correction.text)}</p>` : ''}
     ${basis}`;
 }

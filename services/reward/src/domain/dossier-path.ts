@@ -1,3 +1,5 @@
+import { todayInVietnam } from '@thidua/common';
+
 /**
  * Reading a proposal's path (its steps, in order) for what a level's tờ trình says: whose tờ trình it received, and
  * which return it answers (decisions 0041, 0047). Pure: the steps are the application's rows.
@@ -8,15 +10,20 @@ export interface PathStep {
   unitName: string;
   outcome: string | null;
   note: string | null;
-  /** For the authority's step that returned it: whose letter that was. */
+  /** For the authority's step that returned it: whose letter that was, and its day. */
   answeredBy: string | null;
+  answeredOn: string | null;
+  /** When the dossier left the level (for a return by a union level, the day it returned it). */
+  leftAt: Date | null;
   /** The achievement as the level sent it, kept for a step that sent a tờ trình. */
   sentReason: string | null;
 }
 
-/** What a tờ trình answers: who returned the dossier and why, and who corrected what since. */
+/** What a tờ trình answers: who returned the dossier, on which day and why, and who corrected what since. */
 export interface AnsweredReturn {
   returnedBy: string;
+  /** The day of the authority's letter, or the day the level above returned it; null where neither is known. */
+  returnedOn: string | null;
   reason: string | null;
   correction: { by: string; text: string } | null;
 }
@@ -49,6 +56,8 @@ export function answeredReturn(steps: readonly PathStep[], index: number, author
       const resend = steps.slice(k + 1, index + 1).findLast((s) => s.outcome === 'RESENT');
       return {
         returnedBy: step.unitId === null ? (step.answeredBy ?? authorityAnswerer) : step.unitName,
+        // an authority's letter recorded before its day was kept has only the day it was entered, which is not the letter's
+        returnedOn: step.answeredOn ?? (step.unitId !== null && step.leftAt ? todayInVietnam(step.leftAt) : null),
         reason: step.note,
         correction: resend ? { by: resend.unitName, text: resend.note ?? '' } : null,
       };

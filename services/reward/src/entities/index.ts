@@ -247,12 +247,14 @@ export interface ProposalStepRow {
   sentReason: string | null;
   signerRole: string | null;
   signerName: string | null;
-  /** For the authority's step that returned or refused it: whose letter that was (e.g. the Board that examined it). */
+  /** For the authority's step that returned or refused it: whose letter that was (e.g. the Board that examined it), and its day. */
   answeredBy: string | null;
+  answeredOn: string | null;
 }
 
 export const PROPOSAL_STEP_SELECT = `SELECT proposal_id AS "proposalId", seq, unit_id AS "unitId", unit_name AS "unitName", level, received_at AS "receivedAt", left_at AS "leftAt", outcome, note,
-    sent_reason AS "sentReason", signer_role AS "signerRole", signer_name AS "signerName", answered_by AS "answeredBy"
+    sent_reason AS "sentReason", signer_role AS "signerRole", signer_name AS "signerName", answered_by AS "answeredBy",
+    answered_on::text AS "answeredOn"
   FROM proposal_steps`;
 
 /** A decision flagged for review because a later publication changed the result it was based on (decision_reviews). */
