@@ -196,8 +196,9 @@ describe('emulation blocs (khối, cụm thi đua)', () => {
   });
 
   it('rank their units, refuse a tie at the top, and propose the leader for the emulation flag, which the covenant registers it for', async () => {
-    const tie = await s.api.refused(RANK, { id: blocId, scores: [{ unitId: s.units.may!.id, score: 90 }, { unitId: s.units.so!.id, score: 90 }] }, s.tokens.officerHn);
-    expect(tie).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('bằng điểm (90)') });
+    // neither unit has women recorded: the tie stays for the council, naming the rule it could not apply
+    const tie = await graphql<any>(env.platform.gatewayUrl, RANK, { id: blocId, scores: [{ unitId: s.units.may!.id, score: 90 }, { unitId: s.units.so!.id, score: 90 }] }, s.tokens.officerHn);
+    expect(tie.errors![0]).toMatchObject({ message: expect.stringContaining('bằng điểm (90)'), extensions: { code: 'CONFLICT', rule: 'WOMEN_PREFERENCE', source: expect.stringContaining('Nghị định 98/2023/NĐ-CP, Điều 4') } });
     expect((await s.api.refused(RANK, { id: blocId, scores: [{ unitId: s.units.may!.id, score: 90 }] }, s.tokens.officerHn)).problems.map((p) => p.field)).toEqual(['scores']);
     const ranked = (await s.api.ok(RANK, { id: blocId, scores: [{ unitId: s.units.so!.id, score: 88.5 }, { unitId: s.units.may!.id, score: 96 }] }, s.tokens.officerHn)).rankEmulationBloc;
     expect(ranked).toMatchObject({
@@ -215,5 +216,24 @@ describe('emulation blocs (khối, cụm thi đua)', () => {
 
     await s.approve(ranked.flagNomination.id);
     expect(await s.grant(ranked.flagNomination.id, today, { taskRating: 'EXCELLENT' })).toMatchObject({ formCode: 'CO_TINH', subjectName: 'Công đoàn Công ty May Thăng Long' });
+  });
+
+  it('give a tie at the top to the one unit of at least 70% women (Nghị định 98/2023, Điều 4), and leave any other tie to the council', async () => {
+    // two new units of Hà Nội, in no bloc yet: a garment workshop of seven women and three men, a workshop of six men and four women
+    const unit = (code: string, name: string) => s.api.createUnit({ parentId: s.units.hn!.id, code: `${code}-${s.run}`, name, level: 'GRASSROOTS', organisationType: 'PRIVATE_ENTERPRISE' }, s.tokens.admin);
+    const sewing = await unit('may-theu', 'Công đoàn Công ty May thêu Hoàn Kiếm');
+    const casting = await unit('co-khi', 'Công đoàn Công ty Cơ khí Đông Anh');
+    const ids: string[] = [];
+    for (const [at, women, men] of [[sewing, 7, 3], [casting, 4, 6]] as const) {
+      for (let i = 0; i < women + men; i++) {
+        ids.push(await s.api.createMember({ unitId: at.id, fullName: `Công nhân ${i + 1}`, occupationCode: 'CN_DET_MAY', isDirectProductionWorker: true, holdsLeadershipPost: false, gender: i < women ? 'FEMALE' : 'MALE' }, s.tokens.admin));
+      }
+    }
+    await eventuallyCounted('reward', 'member_refs WHERE id = ANY($1::uuid[])', [ids], 20, 'the new members in reward’s read model');
+    const bloc = (await s.api.ok(CREATE, { input: blocInput({ name: `Cụm thi đua sản xuất Thủ đô ${s.run}`, memberUnitIds: [casting.id, sewing.id] }) }, s.tokens.officerHn)).createEmulationBloc;
+    await s.api.ok(SIGN, { id: bloc.id, input: { signedOn: today, commitments: ['Mỗi đơn vị có ít nhất 3 sáng kiến được công nhận trong năm'] } }, s.tokens.officerHn);
+    const ranked = (await s.api.ok(RANK, { id: bloc.id, scores: [{ unitId: casting.id, score: 90 }, { unitId: sewing.id, score: 90 }] }, s.tokens.officerHn)).rankEmulationBloc;
+    expect(ranked).toMatchObject({ status: 'RANKED', leader: { unitName: 'Công đoàn Công ty May thêu Hoàn Kiếm' }, flagNomination: { source: 'BLOC', subjectName: 'Công đoàn Công ty May thêu Hoàn Kiếm' } });
+    expect(ranked.units.map((u: any) => [u.unitName, u.rank])).toEqual([['Công đoàn Công ty May thêu Hoàn Kiếm', 1], ['Công đoàn Công ty Cơ khí Đông Anh', 2]]);
   });
 });

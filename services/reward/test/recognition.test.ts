@@ -176,6 +176,14 @@ describe('emulation blocs (khối, cụm thi đua)', () => {
     expect(ranked.map((r) => [r.unitName, r.rank])).toEqual([['May', 1], ['Cơ khí', 2], ['Điện tử', 2], ['Điện lực', 4]]);
     expect(tiedAtTop).toEqual([]);
     expect(rankBloc([{ unitId: 'a', unitName: 'A', score: 90 }, { unitId: 'b', unitName: 'B', score: 90 }]).tiedAtTop.map((t) => t.unitId)).toEqual(['a', 'b']);
+
+    // a tie at the top goes to the one collective of at least 70% women; two such, or none, stay for the council
+    const tied = [{ unitId: 'a', unitName: 'A', score: 90 }, { unitId: 'b', unitName: 'B', score: 90 }, { unitId: 'c', unitName: 'C', score: 70 }];
+    const womenLed = rankBloc(tied, (unitId) => unitId === 'b');
+    expect([womenLed.ranked.map((r) => [r.unitId, r.rank]), womenLed.tiedAtTop]).toEqual([[['b', 1], ['a', 2], ['c', 3]], []]);
+    expect(rankBloc(tied, (unitId) => unitId !== 'c').tiedAtTop.map((t) => t.unitId)).toEqual(['a', 'b']);
+    // a preferred unit below the top does not lead
+    expect(rankBloc(tied, (unitId) => unitId === 'c').tiedAtTop.map((t) => t.unitId)).toEqual(['a', 'b']);
   });
 });
 

@@ -22,12 +22,14 @@ import {
 import type { EntityManager } from 'typeorm';
 import { BLOC_RULES, blocProblems, covenantProblems, rankBloc, scoreProblems, type BlocKind } from '../domain/blocs';
 import { formFitProblems } from '../domain/forms';
+import { WOMEN_PREFERENCE_RULE } from '../domain/ties';
 import { BLOC_SELECT, type BlocRow, type UnitRef } from '../entities';
 import { blocUnits } from './bloc-units';
 import { loadForm } from './catalogue';
 import type { RewardContext } from './context';
 import { insertNomination } from './nominations';
 import { findSubject, requireUnit } from './subjects';
+import { preferredSubjects } from './ties';
 
 const KIND_WORDS: Record<BlocKind, string> = { KHOI: 'Khối thi đua', CUM: 'Cụm thi đua' };
 
@@ -99,7 +101,8 @@ export async function signBlocCovenant(ctx: RewardContext, id: string, input: { 
 
 /**
  * Records the year-end scores, ranks the units and proposes the leading one for the organising level's emulation flag
- * (a BLOC nomination before that level's council). A tie at the top is refused: the council gives a deciding score.
+ * (a BLOC nomination before that level's council). A tie at the top goes to the one unit of at least 70% women among
+ * them; any other tie is refused: the council gives a deciding score.
  */
 export async function rankEmulationBloc(ctx: RewardContext, id: string, input: { scores: { unitId: string; score: number }[] }): Promise<BlocRow> {
   return ctx.transaction(async (scope) => {
@@ -112,9 +115,12 @@ export async function rankEmulationBloc(ctx: RewardContext, id: string, input: {
     const scores = input.scores.map((s, index) => ({ unitId: parseId(`scores.${index}.unitId`, s.unitId), score: s.score }));
     const problems = scoreProblems(scores, units.map((u) => u.unitId));
     if (problems.length) throw new ValidationError(problems);
-    const { ranked, tiedAtTop } = rankBloc(scores.map((s) => ({ ...s, unitName: units.find((u) => u.unitId === s.unitId)!.unitName })));
+    const preferred = await preferredSubjects(manager, units.map((u) => ({ memberId: null, unitPath: u.unitPath })));
+    const pathOf = (unitId: string) => units.find((u) => u.unitId === unitId)!.unitPath;
+    const { ranked, tiedAtTop } = rankBloc(scores.map((s) => ({ ...s, unitName: units.find((u) => u.unitId === s.unitId)!.unitName })), (unitId) => preferred.has(pathOf(unitId)));
     if (tiedAtTop.length) {
-      throw new ConflictError(`${tiedAtTop.map((t) => t.unitName).join(' và ')} bằng điểm (${tiedAtTop[0]!.score}): Cờ thi đua trao cho một đơn vị dẫn đầu, hội đồng cho điểm quyết định rồi xếp hạng lại`);
+      throw new ConflictError(`${tiedAtTop.map((t) => t.unitName).join(' và ')} bằng điểm (${tiedAtTop[0]!.score}): Cờ thi đua trao cho một đơn vị dẫn đầu; không có một đơn vị duy nhất có từ 70% nữ để ưu tiên (${WOMEN_PREFERENCE_RULE.source}), hội đồng cho điểm quyết định rồi xếp hạng lại`,
+        { rule: 'WOMEN_PREFERENCE', source: WOMEN_PREFERENCE_RULE.source });
     }
     for (const unit of ranked) {
       await manager.query(`UPDATE emulation_bloc_units SET score = $3, rank = $4 WHERE bloc_id = $1 AND unit_id = $2`, [bloc.id, unit.unitId, unit.score, unit.rank]);

@@ -1,6 +1,8 @@
 import { ForbiddenError, NotFoundError, ValidationError, isOfficerOver, parseId, queryRow, todayInVietnam, type EventEnvelope, type FieldProblem, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { quotaLimit, quotaTaken } from '../domain/rules';
+import { byRankPreferring } from '../domain/ties';
+import { preferredSubjects, tieKey } from './ties';
 import { formFitProblems } from '../domain/forms';
 import { movementRewardProblem } from '../domain/council';
 import { PLAN_SELECT, type RewardFormRow, type RewardPlan, type Subject } from '../entities';
@@ -80,10 +82,12 @@ export async function nominateBestResults(scope: TransactionScope, event: EventE
   const achievedOn = todayInVietnam(new Date(published.publishedAt));
   const year = Number(achievedOn.slice(0, 4));
   const allowed = await nominationsAllowed(manager, form, grantingUnit.id, year, plan.topN);
-  const best = published.entries
+  const eligible = published.entries
     .filter((entry) => entry.total > 0 && entry.total >= plan.minScore)
-    .filter((entry) => form.subjects.includes(entry.memberId ? 'INDIVIDUAL' : 'COLLECTIVE'))
-    .sort((a, b) => a.rank - b.rank);
+    .filter((entry) => form.subjects.includes(entry.memberId ? 'INDIVIDUAL' : 'COLLECTIVE'));
+  // those sharing a rank at the plan's cut: women and collectives of at least 70% women first (WOMEN_PREFERENCE_RULE)
+  const preferred = await preferredSubjects(manager, eligible);
+  const best = byRankPreferring(eligible, (entry) => preferred.has(tieKey(entry)));
   // a yearly title is proposed only to those whose registration for the year covers it: the best of them
   const registered = (await registeredAmong(manager, best, form, year)).slice(0, allowed);
   for (const entry of registered) {

@@ -75,12 +75,20 @@ export function scoreProblems(scores: { unitId: string; score: number }[], unitI
 }
 
 /**
- * Ranks by score, highest first; equal scores share a rank (1, 2, 2, 4). The flag goes to one unit, so a tie at the
- * top is returned for the council to break (with a deciding score), not broken here.
+ * Ranks by score, highest first; equal scores share a rank (1, 2, 2, 4). The flag goes to one unit: at a tie at the top
+ * the one collective of at least 70% women among them leads (`preferred`, WOMEN_PREFERENCE_RULE); any other tie is
+ * returned for the council to break (with a deciding score), not broken here.
  */
-export function rankBloc(scores: readonly BlocScore[]): { ranked: (BlocScore & { rank: number })[]; tiedAtTop: BlocScore[] } {
+export function rankBloc(scores: readonly BlocScore[], preferred: (unitId: string) => boolean = () => false): { ranked: (BlocScore & { rank: number })[]; tiedAtTop: BlocScore[] } {
   const sorted = [...scores].sort((a, b) => b.score - a.score || a.unitName.localeCompare(b.unitName, 'vi'));
   const ranked = sorted.map((s) => ({ ...s, rank: 1 + sorted.filter((other) => other.score > s.score).length }));
   const top = ranked.filter((s) => s.rank === 1);
+  // equal scores at the top: a collective of at least 70% women leads when it alone is one (WOMEN_PREFERENCE_RULE)
+  const preferredAtTop = top.filter((s) => preferred(s.unitId));
+  if (top.length > 1 && preferredAtTop.length === 1) {
+    // the tie is broken: the leader alone is first, the others it tied with second
+    const leader = preferredAtTop[0]!;
+    return { ranked: [leader, ...ranked.filter((s) => s !== leader).map((s) => (s.rank === 1 ? { ...s, rank: 2 } : s))], tiedAtTop: [] };
+  }
   return { ranked, tiedAtTop: top.length > 1 ? top : [] };
 }
