@@ -365,8 +365,13 @@ describe('the Bắc Ninh council', () => {
     await page.reload();
     await card.getByTestId('council-outcome').filter({ hasText: 'Được thông qua tại phiên họp' }).waitFor();
     await card.getByLabel('Người ký (chức danh)').fill('Chủ tịch LĐLĐ tỉnh Bắc Ninh');
+    // the paper register is the source: its number is entered, a malformed one refused beside its field
+    await card.getByLabel('Số quyết định theo sổ giấy (nếu có)').fill('QĐ 9001');
     await card.getByRole('button', { name: 'Quyết định khen thưởng' }).click();
-    await page.getByText(/Quyết định số \d+\/QĐ-LĐLĐ:/).waitFor();
+    await card.locator('[id^="paper-number-"][id$="-error"]').waitFor();
+    await card.getByLabel('Số quyết định theo sổ giấy (nếu có)').fill('9001/QĐ-LĐLĐ');
+    await card.getByRole('button', { name: 'Quyết định khen thưởng' }).click();
+    await page.getByText(/^Quyết định số 9001\/QĐ-LĐLĐ:/).waitFor();
     await context.close();
 
     const reader = await pageAs(null);

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { ApiError, mutate, type Problem } from '../api';
 import { useAuth } from '../auth';
 import { DownloadButton } from '../downloads';
-import { COUNCIL_POSITION, NOMINATION_SOURCE, NOMINATION_STATUS, day, label, withReward } from '../format';
+import { COUNCIL_POSITION, NOMINATION_SOURCE, NOMINATION_STATUS, day, label, todayIso, withReward } from '../format';
 import { useAction, useQuery } from '../hooks';
-import { Empty, ErrorBox, Field, Loading, Page, Success, problemFor } from '../ui';
+import { Empty, ErrorBox, Field, Loading, Page, Success, describedBy, problemFor } from '../ui';
 import { MY_UNIT, type MyUnit } from '../my-unit';
 
 interface Nomination {
@@ -139,10 +139,13 @@ function NominationCard({ nomination, forms, onChange }: { nomination: Nominatio
   const [formCode, setFormCode] = useState(nomination.form?.code ?? '');
   const [signerRole, setSignerRole] = useState('Chủ tịch');
   const [signerName, setSignerName] = useState('');
+  // entered from the paper register when it is the source; left empty, the platform numbers the decision and dates it today
+  const [paper, setPaper] = useState({ number: '', signedOn: todayIso() });
   const [taskRating, setTaskRating] = useState(nomination.taskRating ?? '');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<Error | null>(null);
   const run = (work: () => Promise<string>) => work().then(onChange, (e: Error) => setError(e));
+  const fieldProblem = (field: string) => problemFor(error instanceof ApiError ? error.problems : [], field);
   const open = nomination.status === 'OPEN' || nomination.status === 'IN_COUNCIL';
   const id = nomination.id;
   return (
@@ -196,6 +199,13 @@ function NominationCard({ nomination, forms, onChange }: { nomination: Nominatio
             <Field id={`signer-name-${id}`} label="Họ tên người ký">
               <input id={`signer-name-${id}`} value={signerName} onChange={(e) => setSignerName(e.target.value)} />
             </Field>
+            <Field id={`signed-on-${id}`} label="Ngày ký quyết định hoặc tờ trình" problem={fieldProblem('decidedOn') ?? fieldProblem('proposedOn')}>
+              <input id={`signed-on-${id}`} type="date" value={paper.signedOn} onChange={(e) => setPaper({ ...paper, signedOn: e.target.value })}
+                {...describedBy(`signed-on-${id}`, false, fieldProblem('decidedOn') ?? fieldProblem('proposedOn'))} />
+            </Field>
+            <Field id={`paper-number-${id}`} label="Số quyết định theo sổ giấy (nếu có)" hint="Dạng số/QĐ-ký hiệu, ví dụ 125/QĐ-LĐLĐ. Để trống: hệ thống cấp số tiếp theo." problem={fieldProblem('number')}>
+              <input id={`paper-number-${id}`} value={paper.number} onChange={(e) => setPaper({ ...paper, number: e.target.value })} {...describedBy(`paper-number-${id}`, true, fieldProblem('number'))} />
+            </Field>
           </div>
           <div>
             <button
@@ -204,7 +214,7 @@ function NominationCard({ nomination, forms, onChange }: { nomination: Nominatio
                 run(async () => {
                   const { grantReward } = await mutate<{ grantReward: { number: string; amountVnd: number; formName: string } }>(
                     GRANT,
-                    { id, input: { formCode: formCode || null, signerRole, signerName: signerName || null, taskRating: taskRating || null } },
+                    { id, input: { formCode: formCode || null, signerRole, signerName: signerName || null, taskRating: taskRating || null, decidedOn: paper.signedOn || null, number: paper.number.trim() || null } },
                     token,
                   );
                   return `Quyết định số ${grantReward.number}: ${grantReward.formName}${withReward(grantReward.amountVnd)}`;
@@ -220,7 +230,7 @@ function NominationCard({ nomination, forms, onChange }: { nomination: Nominatio
                 run(async () => {
                   const { proposeReward: sent } = await mutate<{ proposeReward: { formName: string; holderUnitName: string; status: string; authorityRoute: { addressee: string } } }>(
                     PROPOSE,
-                    { id, input: { formCode: formCode || null, signerRole, signerName: signerName || null, taskRating: taskRating || null } },
+                    { id, input: { formCode: formCode || null, signerRole, signerName: signerName || null, taskRating: taskRating || null, proposedOn: paper.signedOn || null } },
                     token,
                   );
                   return `Đã trình đề nghị ${sent.formName} lên ${sent.status === 'WITH_AUTHORITY' ? sent.authorityRoute.addressee : sent.holderUnitName}`;
