@@ -164,9 +164,12 @@ describe('pending discipline, inspection or complaint (suspends a proposal)', ()
     const FORWARD = `mutation($id: ID!) { forwardProposal(id: $id) { holderUnitName } }`;
     const stopped = await graphql<any>(env.platform.gatewayUrl, FORWARD, { id }, s.tokens.officerHn);
     expect(stopped.errors![0]).toMatchObject({ message: expect.stringContaining('Tạm dừng xét khen thưởng: Trần Thị Lan'), extensions: { code: 'CONFLICT', rule: 'PENDING_PROCEEDINGS', source: expect.stringContaining('Điều 4') } });
-    expect((await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { holderUnitName } }`, { id }, s.tokens.officerHn)).rewardProposal.holderUnitName).toBe('Liên đoàn Lao động thành phố Hà Nội');
+    // the dossier stays, and says why to whoever holds it
+    expect((await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { holderUnitName suspension { rule kinds } } }`, { id }, s.tokens.officerHn)).rewardProposal)
+      .toEqual({ holderUnitName: 'Liên đoàn Lao động thành phố Hà Nội', suspension: { rule: 'PENDING_PROCEEDINGS', kinds: ['DISCIPLINE'] } });
     await s.api.ok(CLOSE, { id: discipline.id, input: { outcome: 'Không kỷ luật: vi phạm không có cơ sở' } }, s.tokens.officerHn);
     await held((v) => v === null, 'no case left');
+    expect((await s.api.ok(`query($id: ID!) { rewardProposal(id: $id) { suspension { rule } } }`, { id }, s.tokens.officerHn)).rewardProposal.suspension).toBeNull();
     expect((await s.api.ok(FORWARD, { id }, s.tokens.officerHn)).forwardProposal.holderUnitName).toBe('Tổng Liên đoàn Lao động Việt Nam');
   });
 

@@ -5,7 +5,7 @@
 import { answeredReturn, memoSenderBelow, type PathStep } from '../src/domain/dossier-path';
 
 const step = (unitId: string | null, unitName: string, outcome: string | null, extra: Partial<PathStep> = {}): PathStep => ({
-  unitId, unitName, outcome, note: null, answeredBy: null, answeredOn: null, leftAt: new Date('2026-12-01T03:00:00Z'), sentReason: ['PROPOSED', 'FORWARDED', 'SENT_TO_AUTHORITY', 'RESENT'].includes(outcome ?? '') ? 'Thành tích' : null, ...extra,
+  unitId, unitName, outcome, note: null, answeredBy: null, answeredOn: null, leftAt: new Date('2026-11-25T03:00:00Z'), sentReason: ['PROPOSED', 'FORWARDED', 'SENT_TO_AUTHORITY', 'RESENT'].includes(outcome ?? '') ? 'Thành tích' : null, ...extra,
 });
 const BOARD = 'Ban Thi đua - Khen thưởng Trung ương (Bộ Nội vụ)';
 const path: PathStep[] = [
@@ -13,8 +13,9 @@ const path: PathStep[] = [
   step('hn', 'Hà Nội', 'FORWARDED'),
   step('vn', 'Tổng Liên đoàn', 'SENT_TO_AUTHORITY'),
   step(null, 'Thủ tướng Chính phủ trình Chủ tịch nước', 'RETURNED', { note: 'Thiếu bản thành tích', answeredBy: BOARD, answeredOn: '2026-11-28' }),
-  step('vn', 'Tổng Liên đoàn', 'RETURNED', { note: 'Hà Nội hướng dẫn cơ sở bổ sung', sentReason: null }),
-  step('hn', 'Hà Nội', 'RETURNED', { note: 'Cơ sở bổ sung xác nhận', sentReason: null }),
+  step('vn', 'Tổng Liên đoàn', 'RETURNED', { note: 'Hà Nội hướng dẫn cơ sở bổ sung', sentReason: null, leftAt: new Date('2026-11-29T02:00:00Z') }),
+  // 01:30 on 1 December in Việt Nam: the day of the return is Việt Nam's
+  step('hn', 'Hà Nội', 'RETURNED', { note: 'Cơ sở bổ sung xác nhận', sentReason: null, leftAt: new Date('2026-11-30T18:30:00Z') }),
   step('may', 'Công ty May', 'RESENT', { note: 'Đã bổ sung xác nhận' }),
   step('hn', 'Hà Nội', 'FORWARDED'),
   step('vn', 'Tổng Liên đoàn', 'SENT_TO_AUTHORITY'),
@@ -24,7 +25,7 @@ const path: PathStep[] = [
 describe('a tờ trình answers the return it follows', () => {
   it('names who returned it to that level, and the correction made since, by whoever made it', () => {
     expect(answeredReturn(path, 6, BOARD)).toEqual({ returnedBy: 'Hà Nội', returnedOn: '2026-12-01', reason: 'Cơ sở bổ sung xác nhận', correction: { by: 'Công ty May', text: 'Đã bổ sung xác nhận' } });
-    expect(answeredReturn(path, 7, BOARD)).toEqual({ returnedBy: 'Tổng Liên đoàn', returnedOn: '2026-12-01', reason: 'Hà Nội hướng dẫn cơ sở bổ sung', correction: { by: 'Công ty May', text: 'Đã bổ sung xác nhận' } });
+    expect(answeredReturn(path, 7, BOARD)).toEqual({ returnedBy: 'Tổng Liên đoàn', returnedOn: '2026-11-29', reason: 'Hà Nội hướng dẫn cơ sở bổ sung', correction: { by: 'Công ty May', text: 'Đã bổ sung xác nhận' } });
     // the Board's letter is dated as on its paper, not as the day it was entered
     expect(answeredReturn(path, 8, BOARD)).toEqual({ returnedBy: BOARD, returnedOn: '2026-11-28', reason: 'Thiếu bản thành tích', correction: { by: 'Công ty May', text: 'Đã bổ sung xác nhận' } });
   });

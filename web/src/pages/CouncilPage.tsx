@@ -144,7 +144,10 @@ function NominationCard({ nomination, forms, onChange }: { nomination: Nominatio
   const [taskRating, setTaskRating] = useState(nomination.taskRating ?? '');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<Error | null>(null);
-  const run = (work: () => Promise<string>) => work().then(onChange, (e: Error) => setError(e));
+  const run = (work: () => Promise<string>) => {
+    setError(null);
+    return work().then(onChange, (e: Error) => setError(e));
+  };
   const fieldProblem = (field: string) => problemFor(error instanceof ApiError ? error.problems : [], field);
   const open = nomination.status === 'OPEN' || nomination.status === 'IN_COUNCIL';
   const id = nomination.id;
@@ -199,9 +202,9 @@ function NominationCard({ nomination, forms, onChange }: { nomination: Nominatio
             <Field id={`signer-name-${id}`} label="Họ tên người ký">
               <input id={`signer-name-${id}`} value={signerName} onChange={(e) => setSignerName(e.target.value)} />
             </Field>
-            <Field id={`signed-on-${id}`} label="Ngày ký quyết định hoặc tờ trình" problem={fieldProblem('decidedOn') ?? fieldProblem('proposedOn')}>
+            <Field id={`signed-on-${id}`} label="Ngày ký quyết định hoặc tờ trình" problem={fieldProblem('decidedOn')}>
               <input id={`signed-on-${id}`} type="date" value={paper.signedOn} onChange={(e) => setPaper({ ...paper, signedOn: e.target.value })}
-                {...describedBy(`signed-on-${id}`, false, fieldProblem('decidedOn') ?? fieldProblem('proposedOn'))} />
+                {...describedBy(`signed-on-${id}`, false, fieldProblem('decidedOn'))} />
             </Field>
             <Field id={`paper-number-${id}`} label="Số quyết định theo sổ giấy (nếu có)" hint="Dạng số/QĐ-ký hiệu, ví dụ 125/QĐ-LĐLĐ. Để trống: hệ thống cấp số tiếp theo." problem={fieldProblem('number')}>
               <input id={`paper-number-${id}`} value={paper.number} onChange={(e) => setPaper({ ...paper, number: e.target.value })} {...describedBy(`paper-number-${id}`, true, fieldProblem('number'))} />
@@ -246,7 +249,8 @@ function NominationCard({ nomination, forms, onChange }: { nomination: Nominatio
             </Field>
             <button type="button" className="danger" onClick={() => run(async () => { await mutate(REFUSE, { id, reason }, token); return `Đã không khen thưởng: ${nomination.subjectName}`; })}>Không khen thưởng</button>
           </div>
-          <ErrorBox error={error} />
+          {/* a problem of a field is told beside it */}
+          <ErrorBox error={error instanceof ApiError && error.problems.some((p) => p.field === 'number' || p.field === 'decidedOn') ? null : error} />
         </div>
       ) : null}
     </article>

@@ -49,12 +49,14 @@ interface Proposal {
   /** The union's request that the authority annul its decision (decision 0048), and whether the caller may make it now. */
   revocationProposal: { kind: string; legalGroundLabel: string; proposedOn: string } | null;
   mayProposeRevocation: boolean;
+  /** While the subject has an open case, the dossier waits where it is (decision 0050). */
+  suspension: { message: string } | null;
   refusal: { number: string | null; refusedOn: string; reason: string; statement: string } | null;
 }
 
 const DATA = `query Proposals { rewardProposals { id status formName authority authorityName authoritySource authorityRoute { addressee holderName answerers } subjectName reason achievedOn proposingUnitName proposedOn
   holderUnitName returnReason actions steps { seq unitName level receivedAt leftAt outcome note days memo signerRole signerName answeredBy } decision { id number decidedOn amountVnd signerRole status revocation { kind number revokedOn } } refusal { number refusedOn reason statement } recordsAuthority
-  revocationProposal { kind legalGroundLabel proposedOn } mayProposeRevocation } }`;
+  revocationProposal { kind legalGroundLabel proposedOn } mayProposeRevocation suspension { message } } }`;
 const FORWARD = `mutation ForwardProposal($id: ID!, $note: String, $signerRole: String, $signerName: String) {
   forwardProposal(id: $id, note: $note, signerRole: $signerRole, signerName: $signerName) { status holderUnitName authorityRoute { addressee } } }`;
 const RETURN = `mutation ReturnProposal($id: ID!, $reason: String!) { returnProposal(id: $id, reason: $reason) { status holderUnitName } }`;
@@ -333,6 +335,7 @@ function ProposalCard({ proposal, onDone }: { proposal: Proposal; onDone(message
       <p>{proposal.reason}</p>
       <p className="muted">{proposal.proposingUnitName} trình ngày {day(proposal.proposedOn)} · thành tích ngày {day(proposal.achievedOn)} · hồ sơ đang ở: {proposal.status === 'WITH_AUTHORITY' ? proposal.authorityRoute.holderName : proposal.holderUnitName}</p>
       {proposal.returnReason ? <p className="alert alert-warning" role="status">Hồ sơ bị trả lại: {proposal.returnReason}</p> : null}
+      {proposal.suspension ? <p className="alert alert-warning" role="status">{proposal.suspension.message}</p> : null}
       {proposal.decision ? (
         <p className="alert alert-success" role="status">
           <Link to={`/rewards/decisions/${proposal.decision.id}`}>Quyết định số {proposal.decision.number}</Link> ngày {day(proposal.decision.decidedOn)} ({proposal.decision.signerRole}): {vnd(proposal.decision.amountVnd)}

@@ -36,7 +36,7 @@ export const STORY_KINDS = ['EXEMPLAR', 'GOOD_PRACTICE', 'GOOD_DEED', 'AD_HOC_AC
  * investigation, a complaint or denunciation being verified.
  */
 export const PROCEEDING_KINDS = ['DISCIPLINE', 'INSPECTION', 'COMPLAINT'] as const;
-/** A member's gender (giới tính) as the union's records keep it: ties in rewards prefer women (Luật Thi đua, khen thưởng 2022). */
+/** A member's gender (giới tính) as the union's records keep it: ties in rewards prefer women (Nghị định 98/2023/NĐ-CP, Điều 4; decision 0049). */
 export const GENDERS = ['FEMALE', 'MALE'] as const;
 /** A decision annulled (hủy bỏ: Law on Emulation and Commendation 2022, art. 93 cl. 2) or revoked as issued in error (thu hồi). */
 export const CORRECTION_KINDS = ['ANNULLED', 'REVOKED'] as const;

@@ -99,6 +99,12 @@ export async function signBlocCovenant(ctx: RewardContext, id: string, input: { 
   });
 }
 
+/** Where the leader tied on score and led as the one unit of at least 70% women, the nomination says so. */
+function tieNote(ranked: readonly { unitName: string; score: number }[]): string {
+  const tied = ranked.slice(1).filter((unit) => unit.score === ranked[0]!.score);
+  return tied.length ? ` (bằng điểm với ${tied.map((unit) => unit.unitName).join(', ')}; ưu tiên tập thể có tỷ lệ nữ từ 70% trở lên theo ${WOMEN_PREFERENCE_RULE.source})` : '';
+}
+
 /**
  * Records the year-end scores, ranks the units and proposes the leading one for the organising level's emulation flag
  * (a BLOC nomination before that level's council). A tie at the top goes to the one unit of at least 70% women among
@@ -119,7 +125,7 @@ export async function rankEmulationBloc(ctx: RewardContext, id: string, input: {
     const pathOf = (unitId: string) => units.find((u) => u.unitId === unitId)!.unitPath;
     const { ranked, tiedAtTop } = rankBloc(scores.map((s) => ({ ...s, unitName: units.find((u) => u.unitId === s.unitId)!.unitName })), (unitId) => preferred.has(pathOf(unitId)));
     if (tiedAtTop.length) {
-      throw new ConflictError(`${tiedAtTop.map((t) => t.unitName).join(' và ')} bằng điểm (${tiedAtTop[0]!.score}): Cờ thi đua trao cho một đơn vị dẫn đầu; không có một đơn vị duy nhất có từ 70% nữ để ưu tiên (${WOMEN_PREFERENCE_RULE.source}), hội đồng cho điểm quyết định rồi xếp hạng lại`,
+      throw new ConflictError(`${tiedAtTop.map((t) => t.unitName).join(' và ')} bằng điểm (${tiedAtTop[0]!.score}): Cờ thi đua trao cho một đơn vị dẫn đầu; không có một đơn vị duy nhất có tỷ lệ nữ từ 70% trở lên để ưu tiên (${WOMEN_PREFERENCE_RULE.source}), hội đồng cho điểm quyết định rồi xếp hạng lại`,
         { rule: 'WOMEN_PREFERENCE', source: WOMEN_PREFERENCE_RULE.source });
     }
     for (const unit of ranked) {
@@ -142,7 +148,7 @@ export async function rankEmulationBloc(ctx: RewardContext, id: string, input: {
       achievedOn: todayInVietnam(),
       awardYear: bloc.year,
       resultRank: 1,
-      reason: `Dẫn đầu ${KIND_WORDS[bloc.kind].toLowerCase()} "${bloc.name}" năm ${bloc.year} với ${leader.score} điểm`,
+      reason: `Dẫn đầu ${KIND_WORDS[bloc.kind].toLowerCase()} "${bloc.name}" năm ${bloc.year} với ${leader.score} điểm${tieNote(ranked)}`,
       sourceEventId: null,
       createdBy: ctx.identity.subject,
     });

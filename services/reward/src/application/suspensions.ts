@@ -29,3 +29,19 @@ export async function nominationSuspension(db: Queryable, nomination: Pick<Nomin
   const [cases] = await pendingCasesOf(db, [nomination.memberId ?? nomination.unitId]);
   return suspensionFailure(cases ?? null, nomination.subjectName);
 }
+
+/** A suspension as the API shows it (NominationSuspension): the open cases' kinds and first day, and the rule's refusal. */
+export interface SuspensionView {
+  kinds: string[];
+  since: string;
+  message: string;
+  rule: string;
+  source: string;
+}
+
+/** The suspension of a nomination still to be decided, from its subject's open cases (by member id, or unit id). */
+export function suspensionView(cases: PendingCasesRow | null, nomination: Pick<NominationRow, 'status' | 'subjectName'>): SuspensionView | null {
+  if (nomination.status === 'GRANTED' || nomination.status === 'REFUSED') return null;
+  const failure = suspensionFailure(cases, nomination.subjectName);
+  return failure && cases ? { kinds: cases.kinds, since: cases.since, message: failure.message, rule: failure.rule, source: failure.source ?? '' } : null;
+}

@@ -8,8 +8,9 @@ export interface RankedSubject {
 }
 
 /**
- * Which of the subjects are preferred at a tie (a woman; a collective of at least 70% women, counted over its whole
- * subtree): one query for them all; the key is the member id, or the unit path of a collective.
+ * Which of the subjects are preferred at a tie (a woman; a collective of at least 70% women among its current members,
+ * counted over its whole subtree; a member without recorded gender counts as not a woman): one query for them all; the
+ * key is the member id, or the unit path of a collective.
  */
 export async function preferredSubjects(db: Queryable, subjects: readonly RankedSubject[]): Promise<Set<string>> {
   const memberIds = subjects.flatMap((s) => (s.memberId ? [s.memberId] : []));
@@ -17,8 +18,11 @@ export async function preferredSubjects(db: Queryable, subjects: readonly Ranked
   const facts = await queryRows<TieFacts & { key: string }>(db,
     `SELECT id::text AS key, id::text AS "memberId", gender, 0 AS women, 0 AS members FROM member_refs WHERE id = ANY($1::uuid[])
      UNION ALL
-     SELECT p.path AS key, NULL, NULL, coalesce(sum(c.women), 0)::int, coalesce(sum(c.members), 0)::int
-       FROM unnest($2::text[]) AS p(path) LEFT JOIN member_counts c ON c.unit_path LIKE p.path || '%' GROUP BY p.path`,
+     SELECT p.path, NULL, NULL, (count(m.id) FILTER (WHERE m.gender = 'FEMALE'))::int, count(m.id)::int
+       FROM unnest($2::text[]) AS p(path)
+       -- a subtree as a range of paths (every path ends in "/"), which member_refs_long_service serves; those who left do not count
+       LEFT JOIN member_refs m ON m.left_union_on IS NULL AND m.unit_path ~>=~ p.path AND m.unit_path ~<~ (p.path || '~')
+      GROUP BY p.path`,
     [memberIds, unitPaths]);
   return new Set(facts.filter((f) => preferredAtTie(f)).map((f) => f.key));
 }

@@ -6,6 +6,7 @@ import { AUTHORITY_NAMES, authorityRoute, type AuthorityDecisionInput, type Auth
 import { LEGAL_GROUNDS, type LegalGround, type RevocationProposalInput } from '../domain/corrections';
 import type { NominationRow, ProposalRow, ProposalStepRow, RevocationProposalRow, RewardFormRow } from '../entities';
 import { mayProposeRevocation, proposeRevocation } from '../application/revocation-proposals';
+import { suspensionView } from '../application/suspensions';
 
 type Ctx = RewardContext;
 type Id = { id: string };
@@ -45,6 +46,11 @@ export const proposalResolvers: GraphQLResolverMap<Ctx> = {
     actions: (proposal: ProposalRow, _: unknown, ctx: Ctx) => proposalActions(ctx.identity, proposal),
     recordsAuthority: (proposal: ProposalRow, _: unknown, ctx: Ctx) => recordsAuthorityAnswers(ctx.identity, proposal),
     revocationProposal: (proposal: ProposalRow, _: unknown, ctx: Ctx) => ctx.loaders.revocationProposal.load(proposal.id),
+    suspension: async (proposal: ProposalRow, _: unknown, ctx: Ctx) => {
+      if (proposal.status === 'DECIDED' || proposal.status === 'REFUSED') return null;
+      const nomination = (await ctx.loaders.nomination.load(proposal.nominationId))!;
+      return suspensionView(await ctx.loaders.pendingCases.load(nomination.memberId ?? nomination.unitId), nomination);
+    },
     mayProposeRevocation: async (proposal: ProposalRow, _: unknown, ctx: Ctx) => proposal.status === 'DECIDED'
       && mayProposeRevocation(ctx.identity, proposal, (await ctx.loaders.revocationProposal.load(proposal.id)) !== null, (await ctx.loaders.revocation.load(proposal.decisionId!)) !== null),
   },

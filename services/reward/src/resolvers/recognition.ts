@@ -15,11 +15,11 @@ import {
 import type { RewardContext } from '../application/context';
 import { confirmLongServiceProposals, longServiceCandidates, type LongServiceCandidate, type LongServiceList } from '../application/long-service';
 import { visibleNomination } from '../application/nominations';
+import { suspensionView } from '../application/suspensions';
 import { myRegistration, registerEmulationTitles, registrations, reviewEmulationRegistration, type RegistrationInput } from '../application/registrations';
 import { BLOC_RULES } from '../domain/blocs';
 import { countedToDay } from '../domain/long-service';
 import { REGISTRATION_RULE, registrationWindow, type RegistrationStatus } from '../domain/registration';
-import { suspensionFailure } from '../domain/suspension';
 import type { BlocRow, BlocUnitRow, ColleagueProposalRow, NominationRow, RegistrationRow } from '../entities';
 import type { ColleagueProposalStatus } from '../domain/colleague-proposals';
 
@@ -72,12 +72,7 @@ export const recognitionResolvers: GraphQLResolverMap<Ctx> = {
       reviewEmulationRegistration(ctx, args.id, args.approve, args.reason ?? null),
   },
   Nomination: {
-    suspension: async (nomination: NominationRow, _: unknown, ctx: Ctx) => {
-      if (nomination.status === 'GRANTED' || nomination.status === 'REFUSED') return null;
-      const cases = await ctx.loaders.pendingCases.load(nomination.memberId ?? nomination.unitId);
-      const failure = suspensionFailure(cases, nomination.subjectName);
-      return failure && cases ? { kinds: cases.kinds, since: cases.since, message: failure.message, rule: failure.rule, source: failure.source } : null;
-    },
+    suspension: async (nomination: NominationRow, _: unknown, ctx: Ctx) => suspensionView(await ctx.loaders.pendingCases.load(nomination.memberId ?? nomination.unitId), nomination),
   },
   LongServiceList: {
     rule: (list: LongServiceList) => ({
