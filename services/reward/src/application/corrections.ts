@@ -1,6 +1,7 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, isOfficerOver, isUuid, parseId, queryRow, queryRows, requireAuthenticated, todayInVietnam, shortDate, type Identity, type Queryable, type TransactionScope } from '@thidua/common';
 import type { EntityManager } from 'typeorm';
 import { REVOCATION_AUTHORITY_SOURCE, externalNumberProblems, signerProblems } from '../domain/authority';
+import { CORRECTION_VERBS } from '../domain/reward-names';
 import { LEGAL_GROUNDS, correctionReasonProblems, correctionStatusProblem, revocationProblems, type CorrectionKind, type LegalGround } from '../domain/corrections';
 import { DECISION_SELECT, REVOCATION_SELECT, type DecisionRow, type NominationRow, type RevocationRow } from '../entities';
 import type { RewardContext } from './context';
@@ -116,7 +117,7 @@ export async function revokeRewardDecision(ctx: RewardContext, id: string, input
       throw new ForbiddenError(`Chỉ Hội đồng Thi đua - Khen thưởng ${decision.grantingUnitName} và cán bộ công đoàn cấp đó trở lên hủy bỏ, thu hồi được quyết định này`, { grantingUnitPath: decision.grantingUnitPath });
     }
     const earlier = await revocationOf(manager, decision.id);
-    if (earlier) throw new ConflictError(`Quyết định số ${decision.number} đã bị ${earlier.kind === 'ANNULLED' ? 'hủy bỏ' : 'thu hồi'} theo Quyết định số ${earlier.number} ngày ${shortDate(earlier.revokedOn)}`);
+    if (earlier) throw new ConflictError(`Quyết định số ${decision.number} đã bị ${CORRECTION_VERBS[earlier.kind]} theo Quyết định số ${earlier.number} ngày ${shortDate(earlier.revokedOn)}`);
     const revokedOn = input.revokedOn ?? todayInVietnam();
     const problems = revocationProblems({ ...input, revokedOn }, decision, todayInVietnam());
     // an authority's revoking decision is recorded as on its paper: its own number and signer

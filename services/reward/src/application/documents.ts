@@ -17,7 +17,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { todayInVietnam } from '@thidua/common';
 import { certificatePage } from '../documents/certificate';
-import { NOMINATION_SOURCE_NAMES } from '../domain/reward-names';
+import { CORRECTION_VERBS, NOMINATION_SOURCE_NAMES } from '../domain/reward-names';
 import { dossierPage, minutesPage, type CouncilCase, type MinutesModel } from '../documents/council';
 import { decisionPage, type DecisionModel } from '../documents/decision';
 import type { RewardContext } from './context';
@@ -147,9 +147,9 @@ export async function issueDecisionDocuments(db: EntityManager, decisionId: stri
  */
 export async function decisionDocument(db: EntityManager, decisionId: string, kind: (typeof DECISION_DOCUMENTS)[number]): Promise<IssuedDocument> {
   if (kind === 'certificate') {
-    const [revoked] = (await db.query(`SELECT kind, number, to_char(revoked_on, 'DD/MM/YYYY') AS "revokedOn" FROM decision_revocations WHERE decision_id = $1`, [decisionId])) as { kind: string; number: string; revokedOn: string }[];
+    const [revoked] = (await db.query(`SELECT kind, number, to_char(revoked_on, 'DD/MM/YYYY') AS "revokedOn" FROM decision_revocations WHERE decision_id = $1`, [decisionId])) as { kind: 'ANNULLED' | 'REVOKED'; number: string; revokedOn: string }[];
     if (revoked) {
-      throw new ConflictError(`Quyết định khen thưởng này đã bị ${revoked.kind === 'ANNULLED' ? 'hủy bỏ' : 'thu hồi'} theo Quyết định số ${revoked.number} ngày ${revoked.revokedOn}: giấy chứng nhận không còn giá trị`);
+      throw new ConflictError(`Quyết định khen thưởng này đã bị ${CORRECTION_VERBS[revoked.kind]} theo Quyết định số ${revoked.number} ngày ${revoked.revokedOn}: giấy chứng nhận không còn giá trị`);
     }
   }
   const issued = await issueDecisionDocuments(db, decisionId);

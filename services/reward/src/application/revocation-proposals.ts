@@ -2,9 +2,11 @@ import { ConflictError, DownloadNotFoundError, ForbiddenError, NotFoundError, Un
 import type { EntityManager } from 'typeorm';
 import { AUTHORITY_NAMES, authorityRoute } from '../domain/authority';
 import { LEGAL_GROUNDS, revocationProposalProblems, type LegalGround, type RevocationProposalInput } from '../domain/corrections';
+import { CORRECTION_VERBS } from '../domain/reward-names';
 import { revocationProposalPage, type RevocationProposalModel } from '../documents/council';
 import { REVOCATION_PROPOSAL_SELECT, type ProposalRow, type RevocationProposalRow } from '../entities';
 import type { RewardContext } from './context';
+import { revocationOf } from './corrections';
 import { decisionById } from './decisions';
 import { fileSafe, issuerOf } from './documents';
 import { canSeeProposal, proposalById, isHolderOfficer } from './proposals';
@@ -24,8 +26,6 @@ export function revocationProposalOf(db: Queryable, proposalId: string): Promise
 export function mayProposeRevocation(identity: Identity, proposal: ProposalRow, asked: boolean, revoked: boolean): boolean {
   return proposal.status === 'DECIDED' && !asked && !revoked && isHolderOfficer(identity, proposal);
 }
-
-const KIND_WORDS = { ANNULLED: 'hủy bỏ', REVOKED: 'thu hồi' } as const;
 
 export function proposeRevocation(ctx: RewardContext, proposalId: string, input: RevocationProposalInput): Promise<ProposalRow> {
   requireAuthenticated(ctx.identity);
@@ -52,11 +52,11 @@ export function proposeRevocation(ctx: RewardContext, proposalId: string, input:
 
 /** A decision already annulled needs no request, and one request per decision is the union's: the second is refused. */
 async function refuseTwice(manager: EntityManager, proposal: ProposalRow, number: string): Promise<void> {
-  if (await queryRow(manager, `SELECT 1 FROM decision_revocations WHERE decision_id = $1`, [proposal.decisionId])) {
+  if (await revocationOf(manager, proposal.decisionId!)) {
     throw new ConflictError(`Quyết định số ${number} đã bị hủy bỏ, thu hồi`);
   }
   const asked = await revocationProposalOf(manager, proposal.id);
-  if (asked) throw new ConflictError(`Đã có tờ trình đề nghị ${KIND_WORDS[asked.kind]} Quyết định số ${number} ngày ${shortDate(asked.proposedOn)}`);
+  if (asked) throw new ConflictError(`Đã có tờ trình đề nghị ${CORRECTION_VERBS[asked.kind]} Quyết định số ${number} ngày ${shortDate(asked.proposedOn)}`);
 }
 
 /** The request's tờ trình (/documents/rewards/proposals/<id>/revocation.pdf), for those who see the proposal. */
@@ -80,8 +80,8 @@ export async function revocationProposalMemo(db: EntityManager, identity: Identi
     policy: 'current',
     templateVersion: 1,
     model,
-    title: `Tờ trình của ${issuer.name} đề nghị ${KIND_WORDS[asked.kind]} Quyết định số ${decision.number}`,
-    fileName: `Tờ trình đề nghị ${KIND_WORDS[asked.kind]} - ${fileSafe(decision.number)} - ${fileSafe(decision.subjectName)}.pdf`,
+    title: `Tờ trình của ${issuer.name} đề nghị ${CORRECTION_VERBS[asked.kind]} Quyết định số ${decision.number}`,
+    fileName: `Tờ trình đề nghị ${CORRECTION_VERBS[asked.kind]} - ${fileSafe(decision.number)} - ${fileSafe(decision.subjectName)}.pdf`,
     issuer,
     render: () => revocationProposalPage(model),
     signatureReason: 'Tờ trình đề nghị hủy bỏ, thu hồi quyết định khen thưởng',

@@ -1,4 +1,5 @@
 import { asSentence, closing, code, collectiveAuthority, documentPage, documentTitle, html, issuerHeading, officialHeading, shortDate, vnd, type Html, type Issuer } from '@thidua/common';
+import { CORRECTION_VERBS } from '../domain/reward-names';
 
 /** One nomination as the council (Hội đồng Thi đua - Khen thưởng) considered it. */
 export interface CouncilCase {
@@ -192,7 +193,7 @@ export interface RevocationProposalModel {
 }
 
 export function revocationProposalPage(model: RevocationProposalModel): Html {
-  const verb = model.kind === 'ANNULLED' ? 'hủy bỏ' : 'thu hồi';
+  const verb = CORRECTION_VERBS[model.kind];
   const { decision } = model;
   const subject = `Quyết định số ${decision.number} ngày ${shortDate(decision.decidedOn)} của ${decision.authorityName} về việc tặng ${decision.formName} cho ${decision.subjectName}`;
   const body = html`

@@ -48,6 +48,9 @@ export const PASSED_DOWN_NAME = 'Chuyển xuống cấp dưới để bổ sung'
 /** Hủy bỏ (Law on Emulation and Commendation 2022, art. 93 cl. 2) or thu hồi (issued in error), as the action is called… */
 export const CORRECTION_KIND_NAMES: Record<'ANNULLED' | 'REVOKED', string> = { ANNULLED: 'Hủy bỏ quyết định', REVOKED: 'Thu hồi quyết định' };
 
+/** …as a sentence says it is done (“đã bị hủy bỏ”, “đề nghị thu hồi”)… */
+export const CORRECTION_VERBS: Record<'ANNULLED' | 'REVOKED', string> = { ANNULLED: 'hủy bỏ', REVOKED: 'thu hồi' };
+
 /** …and as the register says what became of the decision. */
 export const CORRECTED_DECISION_NAMES: Record<'ANNULLED' | 'REVOKED', string> = { ANNULLED: 'Đã hủy bỏ', REVOKED: 'Đã thu hồi' };
 
